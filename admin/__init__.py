@@ -1,1 +1,1 @@
-"""admin package."""
+"""The officials' side of Siang: the admin API, scope and auth, the dashboard, digests, Open311."""

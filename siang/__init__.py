@@ -1,1 +1,1 @@
-"""siang package."""
+"""Siang's composition root: settings, the app factory, the CLI, the worker and the scheduler."""

@@ -1,1 +1,1 @@
-"""storage package."""
+"""Siang's storage: tables, the database session, Alembic migrations and repositories (all queries)."""

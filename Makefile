@@ -1,0 +1,39 @@
+# Siang: `make demo` runs it on SQLite with demo data; `make test` runs lint and the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo serve test lint format bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install Siang with its dev tools (fast when nothing changed)
+
+demo: install ## Migrate, seed and serve on http://127.0.0.1:8000 with demo data (SQLite)
+	$(BIN)/siang demo
+
+serve: install ## Serve with the settings from the environment / .env
+	$(BIN)/siang serve
+
+lint: install ## ruff (lint + format check) and mypy over the whole tree
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+
+test: lint ## Lint, then the whole test suite (PostgreSQL/Redis tests run when their URLs are set)
+	$(BIN)/pytest
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install ## Run the benchmarks in bench/
+	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

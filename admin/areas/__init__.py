@@ -1,0 +1,1 @@
+"""Public reference data: provinces, districts and subdistricts."""

@@ -1,0 +1,5 @@
+"""`python -m siang` is the `siang` command."""
+
+from siang.cli import main
+
+main()

@@ -1,0 +1,53 @@
+"""The `siang` command line: serve, database, feedback, NLP and more (`siang --help`)."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from pydantic import ValidationError
+
+from siang.cli import db, demo, feedback, serve
+
+app = typer.Typer(
+    name="siang",
+    help="Siang (เสียง): citizen feedback for Thai government.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(db.app, name="db")
+app.add_typer(feedback.app, name="feedback")
+app.command("serve")(serve.serve)
+app.command("demo")(demo.demo)
+
+
+def _register_nlp_commands() -> None:
+    try:
+        import siang.cli.nlp as nlp  # type: ignore[import-not-found,unused-ignore]
+    except ModuleNotFoundError as missing:  # the NLP commands land separately
+        if missing.name != "siang.cli.nlp":
+            raise
+        return
+    app.add_typer(nlp.app, name="nlp")
+
+
+_register_nlp_commands()
+
+
+def describe_settings_error(error: ValidationError) -> str:
+    """Name each bad setting as the environment spells it."""
+    lines = ["Siang cannot start: a setting is wrong."]
+    for problem in error.errors():
+        field = ".".join(str(part) for part in problem["loc"])
+        lines.append(f"  SIANG_{field.upper()}: {problem['msg']}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    try:
+        app()
+    except ValidationError as error:
+        if error.title != "Settings":
+            raise
+        print(describe_settings_error(error), file=sys.stderr)
+        sys.exit(2)

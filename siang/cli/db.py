@@ -1,0 +1,51 @@
+"""`siang db …`: migrate the schema and load reference data."""
+
+from __future__ import annotations
+
+import asyncio
+
+import typer
+
+from siang.settings import get_settings
+from storage import migrate
+from storage.database import Database
+from storage.reference_data import seed_reference_data
+
+app = typer.Typer(help="Database schema and reference data.", no_args_is_help=True)
+
+
+@app.command()
+def upgrade(revision: str = typer.Argument("head", help="Target revision.")) -> None:
+    """Apply migrations up to REVISION (default: the latest)."""
+    migrate.upgrade(get_settings().database_url, revision)
+    typer.echo(f"database upgraded to {revision}")
+
+
+@app.command()
+def downgrade(revision: str = typer.Argument(..., help="Target revision, or 'base'.")) -> None:
+    """Revert migrations down to REVISION ('base' empties the schema)."""
+    migrate.downgrade(get_settings().database_url, revision)
+    typer.echo(f"database downgraded to {revision}")
+
+
+@app.command()
+def current() -> None:
+    """Show the database's current revision."""
+    migrate.current(get_settings().database_url)
+
+
+@app.command()
+def seed() -> None:
+    """Load provinces, districts, subdistricts, agencies and boards (safe to rerun)."""
+
+    async def run() -> None:
+        database = Database(get_settings().database_url)
+        try:
+            async with database.unit_of_work() as session:
+                report = await seed_reference_data(session)
+        finally:
+            await database.dispose()
+        for name, total in report.totals.items():
+            typer.echo(f"{name:<14} {total:>6} ({report.added[name]} new)")
+
+    asyncio.run(run())

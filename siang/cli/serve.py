@@ -1,0 +1,21 @@
+"""`siang serve`: run the web app (chat webhooks, web chat, admin API and dashboard)."""
+
+from __future__ import annotations
+
+import typer
+import uvicorn
+
+from siang.logging import configure_logging
+from siang.settings import get_settings
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+) -> None:
+    """Serve Siang over HTTP."""
+    settings = get_settings()
+    configure_logging(level=settings.log_level, json_lines=settings.log_json)
+    from siang.app import create_app
+
+    uvicorn.run(create_app(settings), host=host, port=port, log_config=None, access_log=False)

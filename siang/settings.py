@@ -1,0 +1,118 @@
+"""Every Siang setting, read from the environment (prefix SIANG_) or `.env`, validated at start-up."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AnyHttpUrl, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = ROOT_DIR / "var"
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+_PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev-secret-change-me"}
+
+
+class Settings(BaseSettings):
+    """Siang's configuration; `docs/configuration.md` lists each field."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="SIANG_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    environment: Environment = Environment.DEVELOPMENT
+    database_url: str = Field(default=f"sqlite+aiosqlite:///{VAR_DIR / 'siang.db'}")
+    database_echo: bool = False
+    secret_key: SecretStr = SecretStr("dev-secret-change-me")
+    public_base_url: AnyHttpUrl = AnyHttpUrl("http://127.0.0.1:8000")
+    media_dir: Path = VAR_DIR / "media"
+    log_level: str = "INFO"
+    log_json: bool = False
+
+    line_channel_secret: SecretStr | None = None
+    line_channel_access_token: SecretStr | None = None
+    line_api_base_url: AnyHttpUrl = AnyHttpUrl("https://api.line.me")
+    line_data_api_base_url: AnyHttpUrl = AnyHttpUrl("https://api-data.line.me")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_webhook_secret: SecretStr | None = None
+    telegram_api_base_url: AnyHttpUrl = AnyHttpUrl("https://api.telegram.org")
+
+    redis_url: str | None = None
+    smtp_url: str | None = None
+    smtp_from: str = "Siang <no-reply@siang.localhost>"
+
+    max_webhook_body_bytes: Annotated[int, Field(gt=0)] = 1_000_000
+    max_message_chars: Annotated[int, Field(gt=0)] = 5_000
+    access_token_minutes: Annotated[int, Field(gt=0)] = 60
+    demo_data: bool = False
+    scheduler_enabled: bool = True
+    timezone: str = "Asia/Bangkok"
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError(
+                "must start with sqlite+aiosqlite:// or postgresql+asyncpg:// "
+                f"(got {value.split(':', 1)[0]!r})"
+            )
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must be a redis:// or rediss:// URL")
+        return value or None
+
+    @field_validator("smtp_url")
+    @classmethod
+    def _smtp_scheme(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("smtp://", "smtps://")):
+            raise ValueError("must be an smtp:// or smtps:// URL")
+        return value or None
+
+    @model_validator(mode="after")
+    def _real_secrets_in_production(self) -> Settings:
+        if self.environment is Environment.PRODUCTION:
+            if self.secret_key.get_secret_value() in _PLACEHOLDER_SECRETS:
+                raise ValueError("SIANG_SECRET_KEY must be set to a real secret in production")
+            if self.database_url.startswith("sqlite"):
+                raise ValueError("SIANG_DATABASE_URL must point at PostgreSQL in production")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def line_enabled(self) -> bool:
+        return bool(self.line_channel_secret and self.line_channel_access_token)
+
+    @property
+    def telegram_enabled(self) -> bool:
+        return bool(self.telegram_bot_token)
+
+    def sqlite_path(self) -> Path | None:
+        """The SQLite file behind the URL, so start-up can create its folder."""
+        if not self.is_sqlite:
+            return None
+        path = self.database_url.split(":///", 1)[-1]
+        return None if path in ("", ":memory:") else Path(path)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

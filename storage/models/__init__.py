@@ -1,0 +1,58 @@
+"""All tables, imported together so the metadata (and Alembic) sees every one."""
+
+from storage.models.agencies import Agency, AgencyType, Board
+from storage.models.areas import District, Province, Subdistrict
+from storage.models.audit import AuditEntry
+from storage.models.base import SQLModel
+from storage.models.citizens import Citizen, ConversationState
+from storage.models.enums import (
+    ActorType,
+    BoardLevel,
+    Channel,
+    ConsentState,
+    EventStatus,
+    FeedbackKind,
+    FeedbackStatus,
+    NotifyChannel,
+    Sentiment,
+    Urgency,
+    UserRole,
+)
+from storage.models.events import InboundEvent
+from storage.models.feedback import FeedbackItem, FeedbackMedia, StatusChange
+from storage.models.routing import RoutingRule
+from storage.models.users import ApiKey, UserAccount, UserAgency
+
+metadata = SQLModel.metadata
+
+__all__ = [
+    "ActorType",
+    "Agency",
+    "AgencyType",
+    "ApiKey",
+    "AuditEntry",
+    "Board",
+    "BoardLevel",
+    "Channel",
+    "Citizen",
+    "ConsentState",
+    "ConversationState",
+    "District",
+    "EventStatus",
+    "FeedbackItem",
+    "FeedbackKind",
+    "FeedbackMedia",
+    "FeedbackStatus",
+    "InboundEvent",
+    "NotifyChannel",
+    "Province",
+    "RoutingRule",
+    "Sentiment",
+    "StatusChange",
+    "Subdistrict",
+    "Urgency",
+    "UserAccount",
+    "UserAgency",
+    "UserRole",
+    "metadata",
+]

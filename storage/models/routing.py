@@ -1,0 +1,24 @@
+"""Routing rules: category × area → the responsible agency type (or a named agency)."""
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+from storage.models.base import created_at_field
+
+
+class RoutingRule(SQLModel, table=True):
+    """A rule fires when its category and area match; the highest priority wins."""
+
+    __tablename__ = "routing_rule"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    priority: int = Field(default=100, index=True)
+    category: str | None = Field(default=None, max_length=60, index=True)
+    province_code: str | None = Field(default=None, foreign_key="province.code")
+    district_code: str | None = Field(default=None, foreign_key="district.code")
+    agency_type_code: str | None = Field(default=None, foreign_key="agency_type.code")
+    agency_id: int | None = Field(default=None, foreign_key="agency.id")
+    is_active: bool = True
+    created_at: datetime = created_at_field()

@@ -1,0 +1,1 @@
+"""Repositories: every query Siang runs lives in one of these modules."""

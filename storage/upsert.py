@@ -1,0 +1,37 @@
+"""Dialect-aware "insert … on conflict" for idempotent loads and durable intake."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+def _insert(session: AsyncSession, table: Table) -> Any:
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+
+
+async def insert_ignoring_conflicts(
+    session: AsyncSession, table: Table, rows: Sequence[dict[str, Any]], *, chunk: int = 500
+) -> int:
+    """Insert rows, skipping any that collide with a unique key; returns how many were new."""
+    added = 0
+    for start in range(0, len(rows), chunk):
+        statement = _insert(session, table).values(list(rows[start : start + chunk]))
+        connection = await session.connection()
+        result = await connection.execute(statement.on_conflict_do_nothing())
+        added += max(result.rowcount or 0, 0)
+    return added
+
+
+async def insert_one_if_new(
+    session: AsyncSession, table: Table, row: dict[str, Any], *, returning: Any
+) -> Any | None:
+    """Insert one row unless it collides; return `returning` of the new row, or None if it existed."""
+    statement = _insert(session, table).values(row).on_conflict_do_nothing().returning(returning)
+    connection = await session.connection()
+    return (await connection.execute(statement)).scalar_one_or_none()

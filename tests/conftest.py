@@ -1,0 +1,62 @@
+"""Fixtures for the whole suite: a fresh migrated database per test on each backend, and the app."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from siang.app import create_app
+from siang.settings import Settings
+from storage.database import Database
+from tests.fixtures.databases import BACKENDS, DatabaseTemplate, build_template
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_template(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[DatabaseTemplate]:
+    yield from build_template(request.param, tmp_path_factory.mktemp(request.param))
+
+
+@pytest.fixture
+def database_url(database_template: DatabaseTemplate, tmp_path: Path) -> Iterator[str]:
+    """The URL of this test's own migrated, seeded database."""
+    url = database_template.clone(tmp_path)
+    yield url
+    database_template.drop(url)
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    return Settings(
+        _env_file=None,
+        environment="test",
+        database_url=database_url,
+        media_dir=tmp_path / "media",
+        scheduler_enabled=False,
+    )
+
+
+@pytest.fixture
+async def database(settings: Settings) -> AsyncIterator[Database]:
+    db = Database(settings.database_url)
+    yield db
+    await db.dispose()
+
+
+@pytest.fixture
+async def app(settings: Settings, database: Database) -> AsyncIterator[FastAPI]:
+    application = create_app(settings, database=database)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://siang.test") as http:
+        yield http
