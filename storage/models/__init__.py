@@ -10,17 +10,20 @@ from storage.models.enums import (
     BoardLevel,
     Channel,
     ConsentState,
+    DeliveryStatus,
     EventStatus,
     FeedbackKind,
     FeedbackStatus,
     NotifyChannel,
+    RecipientType,
     Sentiment,
     Urgency,
     UserRole,
 )
 from storage.models.events import InboundEvent
 from storage.models.feedback import FeedbackItem, FeedbackMedia, StatusChange
-from storage.models.routing import RoutingRule
+from storage.models.outbox import OutboundMessage
+from storage.models.routing import RoutingCorrection, RoutingRule
 from storage.models.users import ApiKey, UserAccount, UserAgency
 
 metadata = SQLModel.metadata
@@ -37,6 +40,7 @@ __all__ = [
     "Citizen",
     "ConsentState",
     "ConversationState",
+    "DeliveryStatus",
     "District",
     "EventStatus",
     "FeedbackItem",
@@ -45,7 +49,10 @@ __all__ = [
     "FeedbackStatus",
     "InboundEvent",
     "NotifyChannel",
+    "OutboundMessage",
     "Province",
+    "RecipientType",
+    "RoutingCorrection",
     "RoutingRule",
     "Sentiment",
     "StatusChange",

@@ -79,3 +79,17 @@ class NotifyChannel(StrEnum):
     EMAIL = "email"
     LINE = "line"
     TELEGRAM = "telegram"
+
+
+class RecipientType(StrEnum):
+    CITIZEN = "citizen"
+    AGENCY = "agency"
+    BOARD = "board"
+    USER = "user"
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+    SKIPPED = "skipped"

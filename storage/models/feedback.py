@@ -68,6 +68,8 @@ class FeedbackItem(SQLModel, table=True):
     rating_comment: str | None = None
     citizen_confirmed_fix: bool | None = None
     reopen_count: int = 0
+    escalation_level: int = 0  # 0 none, 1 the agency's supervisors, 2 the board
+    escalated_at: datetime | None = utc_field()
     created_at: datetime = created_at_field()
     updated_at: datetime = created_at_field()
 

@@ -22,3 +22,19 @@ class RoutingRule(SQLModel, table=True):
     agency_id: int | None = Field(default=None, foreign_key="agency.id")
     is_active: bool = True
     created_at: datetime = created_at_field()
+
+
+class RoutingCorrection(SQLModel, table=True):
+    """A wrong routing an official forwarded: kept as a labelled example for retraining."""
+
+    __tablename__ = "routing_correction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    feedback_id: int = Field(foreign_key="feedback_item.id", index=True)
+    redacted_text: str = Field(default="")
+    predicted_category: str | None = Field(default=None, max_length=60)
+    corrected_category: str | None = Field(default=None, max_length=60)
+    from_agency_id: int | None = Field(default=None, foreign_key="agency.id")
+    to_agency_id: int | None = Field(default=None, foreign_key="agency.id")
+    reason: str = Field(default="")
+    created_at: datetime = created_at_field()

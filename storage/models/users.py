@@ -29,6 +29,7 @@ class UserAgency(SQLModel, table=True):
 
     user_id: int = Field(foreign_key="user_account.id", primary_key=True)
     agency_id: int = Field(foreign_key="agency.id", primary_key=True)
+    is_supervisor: bool = False
 
 
 class ApiKey(SQLModel, table=True):
