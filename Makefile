@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## Create .venv and install Siang with its dev tools (fast when nothing changed)
 
 demo: install ## Migrate, seed and serve on http://127.0.0.1:8000 with demo data (SQLite)
-	$(BIN)/siang demo
+	$(BIN)/siang demo $(DEMO_ARGS)
 
 serve: install ## Serve with the settings from the environment / .env
 	$(BIN)/siang serve
