@@ -1,0 +1,242 @@
+"""Cross-validated accuracy and macro-F1 of every classifier on the dev data (``siang nlp eval``).
+
+Each fold trains with the real training code and predicts through the real predict path
+(``nlp.text_model``), so the figures are those of the shipped model, not of a look-alike.
+- ``traffy_type``: 13-class category, stratified k-fold; the other category sources (tickets,
+  volunteer tags, team examples) are always in training, minus any text in the test fold.
+  The prediction is the best of all 30 labels, as served.
+- ``traffy_tickets``: is the best label one of the ticket's labels? k-fold over tickets.
+- ``wisesight``: 4 classes (pos/neu/neg/q) as served: q when the intent is ``question``, else
+  the sentiment; stratified k-fold over DEV, and also the official train → valid split.
+- ``crowd_intent``: intent rules on the volunteers' labels (complaint/suggestion/question).
+- ``team_messages``: intent and urgency on the team-written messages (they were written
+  alongside the rules, so they show the rules work as meant, not how well they generalise).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.metrics import accuracy_score, f1_score
+from sklearn.model_selection import KFold, StratifiedKFold
+
+from nlp.analysis import Intent, Sentiment
+from nlp.categories import LABELS
+from nlp.intent import detect_intent
+from nlp.text_model import LinearHead, TextInput
+from nlp.training import SOURCE_WEIGHTS
+from nlp.training.datasets import (
+    SENTIMENT_CLASSES,
+    TEAM_CATEGORIES,
+    TRAFFY_CROWDLABEL,
+    TRAFFY_TICKETS,
+    TRAFFY_TYPE,
+    LabelledText,
+    TrainingData,
+    crowd_intents,
+    load_training_data,
+    team_messages,
+)
+from nlp.training.features import shared_analysers
+from nlp.training.heads import DEFAULT_FEATURES, SEED, train_category_head, train_sentiment_head
+from nlp.urgency import detect_urgency
+
+Progress = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    return None
+
+
+def _inputs(texts: Sequence[str]) -> list[TextInput]:
+    return [TextInput.of(text) for text in texts]
+
+
+def _best_labels(head: LinearHead, items: Sequence[LabelledText]) -> list[str]:
+    return [head.labels[int(np.argmax(head.decision(TextInput.of(item.text))))] for item in items]
+
+
+def _scores(
+    truth: Sequence[str], predicted: Sequence[str], labels: Sequence[str]
+) -> dict[str, Any]:
+    return {
+        "n": len(truth),
+        "accuracy": round(float(accuracy_score(truth, predicted)), 4),
+        "macro_f1": round(
+            float(f1_score(truth, predicted, labels=list(labels), average="macro")), 4
+        ),
+        "f1_per_class": {
+            label: round(float(score), 4)
+            for label, score in zip(
+                labels, f1_score(truth, predicted, labels=list(labels), average=None), strict=True
+            )
+        },
+    }
+
+
+def evaluate_traffy_type(
+    data: TrainingData, folds: int, progress: Progress = _quiet
+) -> dict[str, Any]:
+    target = data.category_from(TRAFFY_TYPE)
+    others = data.category_from(TRAFFY_TICKETS, TRAFFY_CROWDLABEL, TEAM_CATEGORIES)
+    truth = [item.labels[0] for item in target]
+    predicted = [""] * len(target)
+    analysers = shared_analysers(DEFAULT_FEATURES.char_range)
+    splitter = StratifiedKFold(folds, shuffle=True, random_state=SEED)
+    for fold, (train, test) in enumerate(splitter.split(truth, truth), start=1):
+        held_out = {target[i].text for i in test}
+        training = [target[i] for i in train] + [o for o in others if o.text not in held_out]
+        head = train_category_head(
+            training, LABELS, source_weights=SOURCE_WEIGHTS, calibrate=False, analysers=analysers
+        ).as_linear_head()
+        for i, label in zip(test, _best_labels(head, [target[i] for i in test]), strict=True):
+            predicted[i] = label
+        progress(f"traffy_type fold {fold}/{folds}")
+    classes = sorted(set(truth))
+    return {"task": "category, 13 classes, best label of all", "folds": folds} | _scores(
+        truth, predicted, classes
+    )
+
+
+def evaluate_traffy_tickets(
+    data: TrainingData, folds: int, progress: Progress = _quiet
+) -> dict[str, Any]:
+    target = data.category_from(TRAFFY_TICKETS)
+    if len(target) < folds:
+        return {"task": "multi-label tickets", "n": len(target), "note": "no tickets file"}
+    others = data.category_from(TRAFFY_TYPE, TRAFFY_CROWDLABEL, TEAM_CATEGORIES)
+    hits = np.zeros(len(target), dtype=bool)
+    analysers = shared_analysers(DEFAULT_FEATURES.char_range)
+    for fold, (train, test) in enumerate(
+        KFold(folds, shuffle=True, random_state=SEED).split(target), start=1
+    ):
+        held_out = {target[i].text for i in test}
+        training = [target[i] for i in train] + [o for o in others if o.text not in held_out]
+        head = train_category_head(
+            training, LABELS, source_weights=SOURCE_WEIGHTS, calibrate=False, analysers=analysers
+        ).as_linear_head()
+        for i, label in zip(test, _best_labels(head, [target[i] for i in test]), strict=True):
+            hits[i] = label in target[i].labels
+        progress(f"traffy_tickets fold {fold}/{folds}")
+    return {
+        "task": "multi-label tickets: best label is one of the ticket's labels",
+        "folds": folds,
+        "n": len(target),
+        "note": "tickets whose Traffy types are all topic-less (อื่นๆ, ร้องเรียน, …) are left out",
+        "best_label_in_ticket_labels": round(float(hits.mean()), 4),
+    }
+
+
+def served_four_class(head: LinearHead, text: str) -> str:
+    """Wisesight's four classes from what ``siang nlp analyze`` serves: q when the intent is a
+    question, else the sentiment."""
+    probabilities = dict(
+        zip(head.labels, head.probabilities(TextInput.of(text)).tolist(), strict=True)
+    )
+    question = probabilities.pop("q")
+    best = max(probabilities, key=probabilities.__getitem__)
+    sentiment = {"pos": Sentiment.POSITIVE, "neu": Sentiment.NEUTRAL, "neg": Sentiment.NEGATIVE}[
+        best
+    ]
+    if (
+        detect_intent(text, sentiment, model_says_question=question > probabilities[best])
+        is Intent.QUESTION
+    ):
+        return "q"
+    return best
+
+
+def evaluate_wisesight(
+    data: TrainingData, folds: int, progress: Progress = _quiet
+) -> tuple[dict[str, Any], LinearHead]:
+    """The figures, and the last fold's head (reused for the intent figures)."""
+    items = data.sentiment
+    truth = [item.labels[0] for item in items]
+    served = [""] * len(items)
+    model_only = [""] * len(items)
+    analysers = shared_analysers(DEFAULT_FEATURES.char_range)
+    splitter = StratifiedKFold(folds, shuffle=True, random_state=SEED)
+    fold_head: LinearHead | None = None
+    for fold, (train, test) in enumerate(splitter.split(truth, truth), start=1):
+        head = fold_head = train_sentiment_head(
+            [items[i] for i in train], SENTIMENT_CLASSES, analysers=analysers
+        ).as_linear_head()
+        for i in test:
+            served[i] = served_four_class(head, items[i].text)
+            model_only[i] = head.labels[int(np.argmax(head.decision(TextInput.of(items[i].text))))]
+        progress(f"wisesight fold {fold}/{folds}")
+    result: dict[str, Any] = {"task": "sentiment 4 classes (q from intent)", "folds": folds}
+    result |= _scores(truth, served, SENTIMENT_CLASSES)
+    result["model_only"] = _scores(truth, model_only, SENTIMENT_CLASSES)
+    train = [item for item in items if item.group == "train"]
+    valid = [item for item in items if item.group == "valid"]
+    if train and valid:
+        head = train_sentiment_head(train, SENTIMENT_CLASSES, analysers=analysers).as_linear_head()
+        result["official_train_to_valid"] = _scores(
+            [item.labels[0] for item in valid],
+            [served_four_class(head, item.text) for item in valid],
+            SENTIMENT_CLASSES,
+        )
+        progress("wisesight train -> valid")
+    assert fold_head is not None  # folds >= 2
+    return result, fold_head
+
+
+def evaluate_intent_and_urgency(data_dir: Path, head: LinearHead) -> dict[str, Any]:
+    """Intent on the volunteers' labels and intent/urgency on the team's messages, with a
+    sentiment head trained on Wisesight only (none of these texts are in its training)."""
+
+    def intent_of(text: str) -> str:
+        probabilities = dict(
+            zip(head.labels, head.probabilities(TextInput.of(text)).tolist(), strict=True)
+        )
+        question = probabilities.pop("q")
+        best = max(probabilities, key=probabilities.__getitem__)
+        sentiment = {
+            "pos": Sentiment.POSITIVE,
+            "neu": Sentiment.NEUTRAL,
+            "neg": Sentiment.NEGATIVE,
+        }[best]
+        return detect_intent(
+            text, sentiment, model_says_question=question > probabilities[best]
+        ).value
+
+    result: dict[str, Any] = {}
+    crowd = crowd_intents(data_dir)
+    if crowd:
+        truth = [intent for _, intent in crowd]
+        predicted = [intent_of(text) for text, _ in crowd]
+        result["crowd_intent"] = {"task": "intent, volunteers' labels"} | _scores(
+            truth, predicted, ["complaint", "suggestion", "question"]
+        )
+    messages = team_messages()
+    intents = [intent_of(row["text"]) for row in messages]
+    urgencies = [
+        detect_urgency(row["text"], None, Intent(intent)).value
+        for row, intent in zip(messages, intents, strict=True)
+    ]
+    result["team_messages"] = {
+        "task": "team-written messages (written with the rules: a check, not a benchmark)",
+        "intent": _scores([row["intent"] for row in messages], intents, [i.value for i in Intent]),
+        "urgency": _scores(
+            [row["urgency"] for row in messages], urgencies, ["high", "normal", "low"]
+        ),
+    }
+    return result
+
+
+def evaluate_classifiers(
+    data_dir: Path, folds: int = 5, *, progress: Progress = _quiet
+) -> dict[str, Any]:
+    """Cross-validated accuracy and macro-F1 for category, sentiment, intent and urgency."""
+    data = load_training_data(Path(data_dir))
+    wisesight, sentiment_head = evaluate_wisesight(data, folds, progress)
+    return {
+        "traffy_type": evaluate_traffy_type(data, folds, progress),
+        "traffy_tickets": evaluate_traffy_tickets(data, folds, progress),
+        "wisesight": wisesight,
+        **evaluate_intent_and_urgency(Path(data_dir), sentiment_head),
+    }

@@ -1,0 +1,144 @@
+"""How well places are found, measured on Traffy tickets (`traffy_tickets.csv` in the data dir).
+
+The gold `district`/`subdistrict`/`province` columns are where the ticket was pinned (Traffy's
+reverse geocoding of the reporter's point), and the `*_in_text` flags say whether that name also
+appears in the text. The figures:
+
+* ``district_found``: of tickets whose district is named in the text, the share where the text
+  alone gives that district (target ≥ 0.97);
+* ``district_wrong``: of all tickets with a gold district, the share where the text alone gives a
+  different district (target ≤ 0.02);
+* ``district_from_location``: of tickets with coordinates, the share where text + coordinates give
+  the gold district (target ≥ 0.85); ``district_from_coordinates_only`` the same without text;
+* the same found/wrong pair for subdistricts and provinces, and the speed of `find`;
+* ``text_agrees_with_point``: a check on other texts (``traffy_type.csv``, 12k tickets with
+  coordinates but no place labels, not used to write the rules): of the tickets where the text
+  alone gives a district, the share where the ticket's point lies in that district by the
+  shipped boundaries (which themselves agree with Traffy's districts about 94% of the time).
+
+Traffy texts and coordinates are only read here; nothing from them is stored in the repository.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+from typing import Any
+
+from nlp.places import PlaceFinder
+
+TICKETS = "traffy_tickets.csv"
+TYPED = "traffy_type.csv"
+
+
+def _ratio(numerator: int, denominator: int) -> float | None:
+    return round(numerator / denominator, 4) if denominator else None
+
+
+def _float(value: str) -> float | None:
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None
+
+
+def evaluate_places(data_dir: Path, finder: PlaceFinder | None = None) -> dict[str, Any]:
+    """Place-finding figures on `data_dir/traffy_tickets.csv` (see the module docstring)."""
+    finder = finder or PlaceFinder.load()
+    with (data_dir / TICKETS).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    counts: dict[str, int] = dict.fromkeys(
+        (
+            "district_named",
+            "district_found",
+            "district_gold",
+            "district_wrong",
+            "district_given",
+            "subdistrict_named",
+            "subdistrict_found",
+            "subdistrict_gold",
+            "subdistrict_wrong",
+            "province_named",
+            "province_found",
+            "province_gold",
+            "province_wrong",
+            "located",
+            "located_right",
+            "located_coordinates_right",
+            "located_coordinates_given",
+        ),
+        0,
+    )
+    started = time.perf_counter()
+    text_results = [finder.find(row["text"]) for row in rows]
+    text_seconds = time.perf_counter() - started
+    for row, found in zip(rows, text_results, strict=True):
+        for level in ("district", "subdistrict", "province"):
+            gold = row[level]
+            given = getattr(found, level)
+            if not gold:
+                continue
+            counts[f"{level}_gold"] += 1
+            if given is not None and given != gold:
+                counts[f"{level}_wrong"] += 1
+            if row[f"{level}_in_text"] == "True":
+                counts[f"{level}_named"] += 1
+                counts[f"{level}_found"] += given == gold
+        counts["district_given"] += found.district is not None
+    for row in rows:
+        lat, lon = _float(row["lat"]), _float(row["lon"])
+        if lat is None or lon is None or not row["district"]:
+            continue
+        counts["located"] += 1
+        both = finder.find(row["text"], lat, lon)
+        counts["located_right"] += both.district == row["district"]
+        alone = finder.find("", lat, lon)
+        counts["located_coordinates_given"] += alone.district is not None
+        counts["located_coordinates_right"] += alone.district == row["district"]
+    agreement = _text_agrees_with_point(data_dir / TYPED, finder)
+    return {
+        "data": str(data_dir / TICKETS),
+        "tickets": len(rows),
+        "district_found": _ratio(counts["district_found"], counts["district_named"]),
+        "district_named_in_text": counts["district_named"],
+        "district_wrong": _ratio(counts["district_wrong"], counts["district_gold"]),
+        "district_given": _ratio(counts["district_given"], len(rows)),
+        "subdistrict_found": _ratio(counts["subdistrict_found"], counts["subdistrict_named"]),
+        "subdistrict_named_in_text": counts["subdistrict_named"],
+        "subdistrict_wrong": _ratio(counts["subdistrict_wrong"], counts["subdistrict_gold"]),
+        "province_found": _ratio(counts["province_found"], counts["province_named"]),
+        "province_named_in_text": counts["province_named"],
+        "province_wrong": _ratio(counts["province_wrong"], counts["province_gold"]),
+        "district_from_location": _ratio(counts["located_right"], counts["located"]),
+        "district_from_coordinates_only": _ratio(
+            counts["located_coordinates_right"], counts["located"]
+        ),
+        "coordinates_tickets": counts["located"],
+        "text_messages_per_second": round(len(rows) / text_seconds) if text_seconds else None,
+        **agreement,
+    }
+
+
+def _text_agrees_with_point(path: Path, finder: PlaceFinder) -> dict[str, Any]:
+    if not path.exists() or finder.locator is None:
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    given = agree = 0
+    for row in rows:
+        lat, lon = _float(row.get("lat", "")), _float(row.get("lon", ""))
+        if lat is None or lon is None:
+            continue
+        located = finder.locator.locate(lat, lon)
+        if located is None:
+            continue
+        named = finder.find(row["text"])
+        if named.district_code is None:
+            continue
+        given += 1
+        agree += named.district_code == located.district_code
+    return {
+        "text_agrees_with_point": _ratio(agree, given),
+        "text_agrees_with_point_tickets": given,
+    }

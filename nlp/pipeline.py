@@ -1,0 +1,112 @@
+"""The whole Thai pipeline: one message (and an optional shared location) in, `MessageAnalysis` out.
+
+`ThaiAnalyzer.load()` reads everything once (the verified classifier bundle, the gazetteer and
+place automaton, the name lists); `analyze` is then cheap and thread-safe (nothing it touches is
+mutated). Per message:
+
+1. the text is normalised and tokenised once (`TextInput`), and that one object feeds the
+   category and sentiment classifiers (their word and character n-grams are built once too);
+2. intent and urgency read the normalised text and what the classifiers said (the sentiment
+   model's question class marks a question; urgency knows the intent);
+3. the place finder reads the text as written (its evidence points into it) and the coordinates;
+4. personal data is masked in the text as written, so officials read the citizen's own words.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from nlp.analysis import LabelScore, MessageAnalysis
+from nlp.categories import CategoryClassifier
+from nlp.intent import detect_intent
+from nlp.personal_data import redact
+from nlp.personal_data import warm_up as warm_up_personal_data
+from nlp.places import PlaceFinder
+from nlp.sentiment import SentimentClassifier
+from nlp.text_model import TextInput
+from nlp.urgency import detect_urgency
+
+# `categories` in the output: every label scoring at least this, best first, at most `MAX_LABELS`
+# (the best label is always there, however low its score).
+MIN_LABEL_SCORE = 0.1
+MAX_LABELS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class LoadTimes:
+    """Seconds each part took to load (reported by `siang nlp eval` and the benchmark)."""
+
+    classifiers: float
+    places: float
+    personal_data: float
+
+    @property
+    def total(self) -> float:
+        return self.classifiers + self.places + self.personal_data
+
+
+class ThaiAnalyzer:
+    """Loads the NLP parts once; `analyze` turns one message into structured facts."""
+
+    def __init__(
+        self,
+        categories: CategoryClassifier,
+        sentiment: SentimentClassifier,
+        places: PlaceFinder,
+        load_times: LoadTimes | None = None,
+    ) -> None:
+        self.categories = categories
+        self.sentiment = sentiment
+        self.places = places
+        self.load_times = load_times
+
+    @classmethod
+    def load(cls, model_path: Path | None = None) -> ThaiAnalyzer:
+        """Everything, once (about a second); `model_path` picks another classifier bundle."""
+        started = time.perf_counter()
+        categories = CategoryClassifier.load(model_path)
+        sentiment = SentimentClassifier.load(model_path)
+        classifiers_done = time.perf_counter()
+        places = PlaceFinder.load()
+        places_done = time.perf_counter()
+        warm_up_personal_data()
+        done = time.perf_counter()
+        times = LoadTimes(
+            classifiers=classifiers_done - started,
+            places=places_done - classifiers_done,
+            personal_data=done - places_done,
+        )
+        return cls(categories, sentiment, places, times)
+
+    def analyze(
+        self, text: str, lat: float | None = None, lon: float | None = None
+    ) -> MessageAnalysis:
+        """The facts about one message; `lat`/`lon` are a location the citizen shared."""
+        prepared = TextInput.of(text)
+        categories = _shortlist(self.categories.predict(prepared))
+        best = categories[0].label if categories else None
+        reading = self.sentiment.read(prepared)
+        intent = detect_intent(
+            prepared.text,
+            reading.sentiment,
+            reading.question_score,
+            model_says_question=reading.is_question,
+        )
+        redaction = redact(text)
+        return MessageAnalysis(
+            categories=categories,
+            place=self.places.find(text, lat, lon),
+            sentiment=reading.sentiment,
+            sentiment_score=reading.score,
+            intent=intent,
+            urgency=detect_urgency(prepared.text, best, intent),
+            redacted=redaction.text,
+            personal_data=redaction.spans,
+        )
+
+
+def _shortlist(ranked: list[LabelScore]) -> list[LabelScore]:
+    kept = [score for score in ranked[:MAX_LABELS] if score.score >= MIN_LABEL_SCORE]
+    return kept or ranked[:1]

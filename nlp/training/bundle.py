@@ -1,0 +1,104 @@
+"""Write the trained heads as one ``.npz`` bundle plus the record of what they were trained on."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from nlp.text_model import BUNDLE_FILE, RECORD_FILE, encode_vocabulary, sha256_of
+from nlp.training.heads import TrainedHead
+
+RECORD_MARKDOWN = "RECORD.md"
+
+
+def write_bundle(heads: list[TrainedHead], out_dir: Path) -> Path:
+    """Save every head into ``out_dir/classifiers.npz`` (no pickles: arrays and a JSON header)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    arrays: dict[str, np.ndarray] = {}
+    header = {"format": 1, "heads": {head.name: head.header() for head in heads}}
+    for head in heads:
+        arrays.update(head.arrays())
+    arrays["header"] = encode_vocabulary([json.dumps(header, ensure_ascii=False)])
+    path = out_dir / BUNDLE_FILE
+    temporary = out_dir / f".{BUNDLE_FILE}.partial"
+    _save_npz(temporary, arrays)
+    temporary.replace(path)
+    return path
+
+
+def _save_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Like ``numpy.savez_compressed`` but byte-for-byte reproducible: entries in name order
+    with a fixed timestamp, so the same training gives the same SHA-256."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(arrays):
+            entry = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            with archive.open(entry, "w", force_zip64=True) as handle:
+                np.lib.format.write_array(
+                    handle, np.ascontiguousarray(arrays[name]), allow_pickle=False
+                )
+
+
+def write_record(out_dir: Path, record: dict[str, Any]) -> Path:
+    """``record.json`` (read by the loader to verify the bundle) and a Markdown copy for people."""
+    bundle = out_dir / BUNDLE_FILE
+    record = {
+        **record,
+        "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "artefacts": {
+            BUNDLE_FILE: {"sha256": sha256_of(bundle), "bytes": bundle.stat().st_size},
+        },
+    }
+    path = out_dir / RECORD_FILE
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (out_dir / RECORD_MARKDOWN).write_text(_markdown(record), encoding="utf-8")
+    return path
+
+
+def _markdown(record: dict[str, Any]) -> str:
+    lines = [
+        "# Trained classifiers: what they were trained on",
+        "",
+        f"Trained {record['trained_at']} by `siang nlp train` (`nlp.training.train_all`), "
+        f"seed {record['seed']}. Written by the training run; do not edit by hand.",
+        "",
+        "## Artefacts",
+        "",
+        "| file | bytes | sha256 |",
+        "|---|---|---|",
+    ]
+    for name, facts in record["artefacts"].items():
+        lines.append(f"| `{name}` | {facts['bytes']:,} | `{facts['sha256']}` |")
+    lines += [
+        "",
+        "## Training files",
+        "",
+        "| file | rows | rows used | sha256 |",
+        "|---|---|---|---|",
+    ]
+    for source in record["training_files"]:
+        lines.append(
+            f"| `{source['file']}` | {source['rows']:,} | {source['used_rows']:,} | `{source['sha256']}` |"
+        )
+    lines += ["", "## Heads", ""]
+    for name, details in record["heads"].items():
+        lines.append(f"### {name}")
+        lines.append("")
+        for key, value in details.items():
+            lines.append(f"- {key}: {json.dumps(value, ensure_ascii=False)}")
+        lines.append("")
+    if record.get("figures"):
+        lines += [
+            "## Figures",
+            "",
+            "```json",
+            json.dumps(record["figures"], ensure_ascii=False, indent=2),
+            "```",
+            "",
+        ]
+    return "\n".join(lines)

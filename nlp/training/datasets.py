@@ -1,0 +1,140 @@
+"""Read the training CSVs (shaped like ``../shared/data``) and the team's examples into labelled texts.
+
+Every text is normalised here exactly as at prediction time. Files are identified by SHA-256 so
+the model record says precisely what the model was trained on.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nlp.categories import LABELS, our_labels
+from nlp.normalise import normalise
+from nlp.text_model import sha256_of
+
+EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"
+TRAFFY_TYPE = "traffy_type.csv"
+TRAFFY_TICKETS = "traffy_tickets.csv"
+TRAFFY_CROWDLABEL = "traffy_crowdlabel.csv"
+WISESIGHT = "wisesight_sentiment.csv"
+TEAM_CATEGORIES = "categories.csv"
+TEAM_MESSAGES = "messages.csv"
+SENTIMENT_CLASSES = ("neg", "neu", "pos", "q")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledText:
+    text: str  # normalised
+    labels: tuple[str, ...]
+    source: str  # the file it came from
+    group: str = ""  # rows of one group never straddle a cross-validation split
+
+
+@dataclass(slots=True)
+class SourceFile:
+    path: Path
+    rows: int
+    used_rows: int
+    sha256: str
+
+
+@dataclass(slots=True)
+class TrainingData:
+    """Everything read from a data directory and the examples folder."""
+
+    category: list[LabelledText] = field(default_factory=list)
+    sentiment: list[LabelledText] = field(default_factory=list)
+    files: list[SourceFile] = field(default_factory=list)
+
+    def category_from(self, *sources: str) -> list[LabelledText]:
+        return [item for item in self.category if item.source in sources]
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+def load_training_data(data_dir: Path, examples_dir: Path = EXAMPLES_DIR) -> TrainingData:
+    """Read every file that exists; the category and sentiment files are required."""
+    data = TrainingData()
+    for name in (TRAFFY_TYPE, WISESIGHT):
+        if not (data_dir / name).is_file():
+            raise FileNotFoundError(f"{data_dir / name} is missing: it is needed for training")
+
+    def add(path: Path, items: list[LabelledText], rows: int) -> None:
+        data.files.append(SourceFile(path, rows, len(items), sha256_of(path)))
+
+    path = data_dir / TRAFFY_TYPE
+    rows = list(_rows(path))
+    items = [
+        LabelledText(normalise(row["text"]), (row["label"],), TRAFFY_TYPE)
+        for row in rows
+        if row["label"] in LABELS and row["text"].strip()
+    ]
+    data.category.extend(items)
+    add(path, items, len(rows))
+
+    path = data_dir / TRAFFY_TICKETS
+    if path.is_file():
+        rows = list(_rows(path))
+        items = []
+        for row in rows:
+            labels = our_labels(row["types"].split("|")) if row["types"] else []
+            if labels and row["text"].strip():
+                items.append(LabelledText(normalise(row["text"]), tuple(labels), TRAFFY_TICKETS))
+        data.category.extend(items)
+        add(path, items, len(rows))
+
+    path = data_dir / TRAFFY_CROWDLABEL
+    if path.is_file():
+        rows = list(_rows(path))
+        items = []
+        for row in rows:
+            labels = our_labels(row["tags"].split("|")) if row["tags"] else []
+            if labels and row["text"].strip():
+                items.append(LabelledText(normalise(row["text"]), tuple(labels), TRAFFY_CROWDLABEL))
+        data.category.extend(items)
+        add(path, items, len(rows))
+
+    path = examples_dir / TEAM_CATEGORIES
+    rows = list(_rows(path))
+    items = [
+        LabelledText(
+            normalise(row["text"]), tuple(our_labels(row["labels"].split("|"))), TEAM_CATEGORIES
+        )
+        for row in rows
+    ]
+    unknown = [row["labels"] for row, item in zip(rows, items, strict=True) if not item.labels]
+    if unknown:
+        raise ValueError(f"{path} has rows with no known label: {unknown[:3]}")
+    data.category.extend(items)
+    add(path, items, len(rows))
+
+    path = data_dir / WISESIGHT
+    rows = list(_rows(path))
+    items = [
+        LabelledText(normalise(row["text"]), (row["label"],), WISESIGHT, row.get("orig_split", ""))
+        for row in rows
+        if row["label"] in SENTIMENT_CLASSES and row["text"].strip()
+    ]
+    data.sentiment.extend(items)
+    add(path, items, len(rows))
+    return data
+
+
+def team_messages(examples_dir: Path = EXAMPLES_DIR) -> list[dict[str, str]]:
+    """The team-written messages with intent, urgency and sentiment labels (for evaluation)."""
+    return list(_rows(examples_dir / TEAM_MESSAGES))
+
+
+def crowd_intents(data_dir: Path) -> list[tuple[str, str]]:
+    """(text, intent) from the volunteers' Traffy labels: complaint, suggestion or question."""
+    path = data_dir / TRAFFY_CROWDLABEL
+    if not path.is_file():
+        return []
+    names = {"ร้องเรียน": "complaint", "เสนอแนะ": "suggestion", "สอบถาม": "question"}
+    return [(row["text"], names[row["intent"]]) for row in _rows(path) if row["intent"] in names]

@@ -1,0 +1,229 @@
+"""Fit the linear heads: multi-label categories and four-class sentiment, with fixed seeds.
+
+Both are linear support-vector machines over the TF-IDF blocks of ``features``; their raw
+scores are turned into probabilities by a scale fitted on out-of-fold scores (Platt scaling for
+the one-vs-rest category labels, a softmax temperature for sentiment). Sentiment also gets
+per-class offsets chosen on out-of-fold scores to maximise macro-F1, which is what the rarer
+classes (positive, question) need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import StratifiedKFold
+from sklearn.svm import LinearSVC
+
+from nlp.text_model import HeadWeights, LinearHead, ModelBundle, gram_codes, to_probabilities
+from nlp.training.datasets import LabelledText
+from nlp.training.features import FeatureSpec, TextFeaturiser, _Analysers
+
+SEED = 1412
+CATEGORY_C = 0.5
+SENTIMENT_C = 0.1
+OOF_FOLDS = 3
+DEFAULT_FEATURES = FeatureSpec()
+ABSENT_LABEL_BIAS = -8.0  # a label with too few examples to learn is never predicted
+
+
+@dataclass(slots=True)
+class TrainedHead:
+    name: str
+    labels: list[str]
+    featuriser: TextFeaturiser
+    weights: np.ndarray  # features x labels
+    bias: np.ndarray
+    output: str
+    details: dict[str, Any]
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {
+            **self.featuriser.arrays(self.name),
+            f"{self.name}.weights": self.weights.astype(np.float16),
+            f"{self.name}.bias": self.bias.astype(np.float32),
+        }
+
+    def header(self) -> dict[str, Any]:
+        return {
+            "labels": self.labels,
+            "char_range": list(self.featuriser.spec.char_range),
+            "output": self.output,
+        }
+
+    def stored(self) -> HeadWeights:
+        """The head as it will be after a round trip through the bundle (float16 weights)."""
+        return HeadWeights(
+            name=self.name,
+            labels=self.labels,
+            char_range=self.featuriser.spec.char_range,
+            word_grams=_in_row_order(self.featuriser.words.vocabulary_),
+            char_codes=gram_codes(_in_row_order(self.featuriser.chars.vocabulary_)),
+            word_idf=self.featuriser.words.idf_.astype(np.float32),
+            char_idf=self.featuriser.chars.idf_.astype(np.float32),
+            weights=self.weights.astype(np.float16),
+            bias=self.bias.astype(np.float32),
+            output=self.output,
+        )
+
+    def as_linear_head(self) -> LinearHead:
+        """The predict-path head, exactly as served from a bundle holding only this head."""
+        return ModelBundle([self.stored()]).head(self.name)
+
+
+def _in_row_order(vocabulary: dict[str, int]) -> list[str]:
+    return sorted(vocabulary, key=vocabulary.__getitem__)
+
+
+def _label_matrix(items: Sequence[LabelledText], labels: Sequence[str]) -> np.ndarray:
+    column = {label: k for k, label in enumerate(labels)}
+    matrix = np.zeros((len(items), len(labels)), dtype=np.int8)
+    for row, item in enumerate(items):
+        for label in item.labels:
+            matrix[row, column[label]] = 1
+    return matrix
+
+
+def _one_vs_rest(
+    x: Any, y: np.ndarray, weights: np.ndarray, c: float
+) -> tuple[np.ndarray, np.ndarray]:
+    coefficients = np.zeros((x.shape[1], y.shape[1]), dtype=np.float32)
+    intercepts = np.full(y.shape[1], ABSENT_LABEL_BIAS, dtype=np.float32)
+    for k in range(y.shape[1]):
+        if y[:, k].sum() < 2:
+            continue
+        model = LinearSVC(C=c, random_state=SEED).fit(x, y[:, k], sample_weight=weights)
+        coefficients[:, k] = model.coef_[0]
+        intercepts[k] = model.intercept_[0]
+    return coefficients, intercepts
+
+
+def train_category_head(
+    items: Sequence[LabelledText],
+    labels: Sequence[str],
+    *,
+    source_weights: dict[str, float] | None = None,
+    spec: FeatureSpec = DEFAULT_FEATURES,
+    c: float = CATEGORY_C,
+    calibrate: bool = True,
+    analysers: _Analysers | None = None,
+) -> TrainedHead:
+    """One-vs-rest linear SVMs, one per label; scores calibrated to 0..1 by Platt scaling."""
+    texts = [item.text for item in items]
+    y = _label_matrix(items, labels)
+    weights = np.array([(source_weights or {}).get(item.source, 1.0) for item in items])
+    featuriser = TextFeaturiser(spec, analysers)
+    x = featuriser.fit_transform(texts)
+    coefficients, intercepts = _one_vs_rest(x, y, weights, c)
+    scale, shift = 1.0, 0.0
+    if calibrate:
+        # Platt scaling on scores for texts the scoring model did not see (one quarter held out).
+        rows = np.random.default_rng(SEED).permutation(len(texts))
+        held_out, kept = rows[: len(rows) // 4], rows[len(rows) // 4 :]
+        part_coefficients, part_intercepts = _one_vs_rest(x[kept], y[kept], weights[kept], c)
+        held_scores = x[held_out] @ part_coefficients + part_intercepts
+        learnable = y[kept].sum(axis=0) >= 2
+        platt = LogisticRegression(C=100.0).fit(
+            held_scores[:, learnable].reshape(-1, 1), y[held_out][:, learnable].reshape(-1)
+        )
+        scale, shift = float(platt.coef_[0][0]), float(platt.intercept_[0])
+    return TrainedHead(
+        name="category",
+        labels=list(labels),
+        featuriser=featuriser,
+        weights=coefficients * scale,
+        bias=intercepts * scale + shift,
+        output="sigmoid",
+        details={
+            "model": "one-vs-rest linear SVM (hinge), Platt-scaled",
+            "C": c,
+            "platt_scale": scale,
+            "platt_shift": shift,
+            "positives": {label: int(n) for label, n in zip(labels, y.sum(axis=0), strict=True)},
+            "rows": len(items),
+            "word_features": len(featuriser.words.vocabulary_),
+            "char_features": len(featuriser.chars.vocabulary_),
+        },
+    )
+
+
+def _tune_offsets(scores: np.ndarray, truth: np.ndarray) -> tuple[np.ndarray, float]:
+    """Per-class additive offsets that maximise macro-F1 (coordinate ascent on a grid)."""
+    offsets = np.zeros(scores.shape[1])
+    best = f1_score(truth, (scores + offsets).argmax(axis=1), average="macro")
+    for _ in range(2):
+        for k in range(scores.shape[1]):
+            for value in np.linspace(-1.0, 1.0, 41):
+                trial = offsets.copy()
+                trial[k] = value
+                score = f1_score(truth, (scores + trial).argmax(axis=1), average="macro")
+                if score > best + 1e-9:
+                    best, offsets = score, trial
+    return offsets, float(best)
+
+
+def _temperature(scores: np.ndarray, truth: np.ndarray) -> float:
+    """The softmax temperature with the lowest log-loss on out-of-fold scores."""
+    best_t, best_loss = 1.0, float("inf")
+    for t in np.geomspace(0.3, 20.0, 60):
+        probabilities = to_probabilities(scores * t, "softmax")
+        loss = -float(np.mean(np.log(probabilities[np.arange(len(truth)), truth] + 1e-12)))
+        if loss < best_loss:
+            best_t, best_loss = float(t), loss
+    return best_t
+
+
+def train_sentiment_head(
+    items: Sequence[LabelledText],
+    classes: Sequence[str],
+    *,
+    spec: FeatureSpec = DEFAULT_FEATURES,
+    c: float = SENTIMENT_C,
+    tune: bool = True,
+    analysers: _Analysers | None = None,
+) -> TrainedHead:
+    """A class-balanced linear SVM over the four Wisesight classes, offsets tuned for macro-F1."""
+    texts = [item.text for item in items]
+    index = {name: k for k, name in enumerate(classes)}
+    truth = np.array([index[item.labels[0]] for item in items])
+    featuriser = TextFeaturiser(spec, analysers)
+    x = featuriser.fit_transform(texts)
+
+    def fit(rows: np.ndarray) -> LinearSVC:
+        model = LinearSVC(C=c, class_weight="balanced", random_state=SEED)
+        return model.fit(x[rows], truth[rows])
+
+    model = fit(np.arange(len(items)))
+    coefficients = model.coef_.T.astype(np.float32)
+    intercepts = model.intercept_.astype(np.float32)
+    offsets = np.zeros(len(classes))
+    temperature, oof_f1 = 1.0, float("nan")
+    if tune:
+        out_of_fold = np.zeros((len(items), len(classes)), dtype=np.float32)
+        folds = StratifiedKFold(OOF_FOLDS, shuffle=True, random_state=SEED)
+        for train, test in folds.split(texts, truth):
+            out_of_fold[test] = fit(train).decision_function(x[test])
+        offsets, oof_f1 = _tune_offsets(out_of_fold, truth)
+        temperature = _temperature(out_of_fold + offsets, truth)
+    return TrainedHead(
+        name="sentiment",
+        labels=list(classes),
+        featuriser=featuriser,
+        weights=coefficients * temperature,
+        bias=((intercepts + offsets) * temperature).astype(np.float32),
+        output="softmax",
+        details={
+            "model": "linear SVM (one-vs-rest, class-balanced), macro-F1 offsets, softmax temperature",
+            "C": c,
+            "offsets": dict(zip(classes, np.round(offsets, 3).tolist(), strict=True)),
+            "temperature": temperature,
+            "out_of_fold_macro_f1_after_offsets": oof_f1,
+            "rows": len(items),
+            "word_features": len(featuriser.words.vocabulary_),
+            "char_features": len(featuriser.chars.vocabulary_),
+        },
+    )

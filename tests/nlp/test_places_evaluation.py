@@ -1,0 +1,61 @@
+"""`evaluate_places` on a small team-written ticket file shaped like traffy_tickets.csv."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from nlp.evaluation.places import TICKETS, evaluate_places
+
+COLUMNS = [
+    "ticket_id", "source", "text", "types", "n_types", "organization", "district", "subdistrict",
+    "province", "address", "lon", "lat", "timestamp", "state", "district_in_text",
+    "subdistrict_in_text", "province_in_text",
+]  # fmt: skip
+
+
+def _write(path: Path, rows: list[dict[str, str]]) -> None:
+    with (path / TICKETS).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, restval="")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_figures_count_found_wrong_and_located_tickets(tmp_path: Path) -> None:
+    bangkok = {"province": "กรุงเทพมหานคร", "province_in_text": "False"}
+    _write(
+        tmp_path,
+        [
+            # named and found (district and subdistrict)
+            {
+                **bangkok,
+                "text": "ทางเท้าพัง แขวงพระบรมมหาราชวัง เขตพระนคร",
+                "district": "พระนคร",
+                "subdistrict": "พระบรมมหาราชวัง",
+                "district_in_text": "True",
+                "subdistrict_in_text": "True",
+                "lat": "13.7500",
+                "lon": "100.4913",
+            },
+            # named but pinned elsewhere: a wrong district from the text, the point decides
+            {
+                **bangkok,
+                "text": "เคยแจ้งเขตบางนาแล้วไม่มีใครมา",
+                "district": "พระนคร",
+                "district_in_text": "False",
+                "lat": "13.7500",
+                "lon": "100.4913",
+            },
+            # nothing named, no coordinates
+            {**bangkok, "text": "ไฟดับทั้งซอย", "district": "บางรัก", "district_in_text": "False"},
+        ],
+    )
+    figures = evaluate_places(tmp_path)
+    assert figures["tickets"] == 3
+    assert figures["district_named_in_text"] == 1
+    assert figures["district_found"] == 1.0
+    assert figures["district_wrong"] == round(1 / 3, 4)
+    assert figures["subdistrict_found"] == 1.0
+    assert figures["coordinates_tickets"] == 2
+    assert figures["district_from_location"] == 1.0
+    assert figures["district_from_coordinates_only"] == 1.0

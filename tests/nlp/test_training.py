@@ -1,0 +1,106 @@
+"""`train_all` reads CSVs shaped like the shared data and writes a verified, reproducible bundle."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from nlp.categories import CategoryClassifier
+from nlp.evaluation import evaluate_classifiers
+from nlp.sentiment import SentimentClassifier
+from nlp.text_model import BUNDLE_FILE, RECORD_FILE
+from nlp.training import train_all
+
+# Team-written stand-ins for the real files (the Traffy texts themselves never enter the repo).
+PLACES = [
+    "ซอยวัดใหม่",
+    "หน้าตลาดสด",
+    "ถนนเพชรเกษม",
+    "หน้าโรงเรียน",
+    "ปากซอย 5",
+    "ข้างวัด",
+    "ท่าน้ำ",
+    "หลังตลาด",
+]
+CATEGORY_TEMPLATES = {
+    "ถนน": "ถนน{place}เป็นหลุมลึก ยางรถแตก",
+    "น้ำท่วม": "น้ำท่วมขัง{place} ฝนตกทีไรท่วมทุกที",
+    "ต้นไม้": "ต้นไม้{place}กิ่งหักห้อยลงมา ขอตัดแต่งกิ่ง",
+}
+SENTIMENT_TEMPLATES = {
+    "pos": "ร้าน{place}อร่อยมาก ชอบมากเลย ประทับใจ",
+    "neg": "บริการ{place}แย่มาก ผิดหวังสุดๆ ไม่ไปอีกแล้ว",
+    "neu": "พรุ่งนี้จะไป{place}ตอนบ่ายสองโมง",
+    "q": "{place}เปิดกี่โมงครับ มีที่จอดรถไหม",
+}
+
+
+def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    _write(
+        folder / "traffy_type.csv",
+        ["source_id", "text", "label", "label_en"],
+        [
+            [f"{label}-{i}", template.format(place=place), label, ""]
+            for label, template in CATEGORY_TEMPLATES.items()
+            for i, place in enumerate(PLACES)
+        ],
+    )
+    _write(
+        folder / "wisesight_sentiment.csv",
+        ["id", "text", "label", "orig_split"],
+        [
+            [f"{label}-{i}", template.format(place=place), label, "train" if i < 6 else "valid"]
+            for label, template in SENTIMENT_TEMPLATES.items()
+            for i, place in enumerate(PLACES)
+        ],
+    )
+    return folder
+
+
+def test_training_writes_a_bundle_the_classifiers_load(data_dir: Path, tmp_path: Path) -> None:
+    report = train_all(data_dir, tmp_path / "model")
+    assert report.bundle == tmp_path / "model" / BUNDLE_FILE
+    assert report.rows["traffy_type.csv"] == 24
+    assert CategoryClassifier.load(report.out_dir).predict("ถนนหน้าบ้านเป็นหลุมลึก")[0].label == "ถนน"
+    assert SentimentClassifier.load(report.out_dir).read("ร้านนี้อร่อยมาก ประทับใจ").score > 0.0
+    record = json.loads((report.out_dir / RECORD_FILE).read_text(encoding="utf-8"))
+    names = {source["file"] for source in record["training_files"]}
+    assert names == {"traffy_type.csv", "wisesight_sentiment.csv", "categories.csv"}
+    assert (report.out_dir / "RECORD.md").read_text(encoding="utf-8").count("sha256") >= 1
+
+
+def test_training_is_reproducible_byte_for_byte(data_dir: Path, tmp_path: Path) -> None:
+    first = train_all(data_dir, tmp_path / "first")
+    second = train_all(data_dir, tmp_path / "second")
+    assert first.bundle.read_bytes() == second.bundle.read_bytes()
+
+
+def test_training_without_the_category_file_says_what_is_missing(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    (data_dir / "traffy_type.csv").unlink()
+    with pytest.raises(FileNotFoundError, match=r"traffy_type\.csv"):
+        train_all(data_dir, tmp_path / "model")
+
+
+def test_evaluation_cross_validates_every_classifier(data_dir: Path) -> None:
+    figures = evaluate_classifiers(data_dir, folds=2)
+    assert figures["traffy_type"]["n"] == 24
+    assert 0.0 <= figures["traffy_type"]["macro_f1"] <= 1.0
+    assert figures["wisesight"]["n"] == 32
+    assert set(figures["wisesight"]["f1_per_class"]) == {"neg", "neu", "pos", "q"}
+    assert figures["traffy_tickets"]["n"] == 0
+    assert figures["team_messages"]["urgency"]["n"] > 0

@@ -1,0 +1,63 @@
+"""Danger now is urgent; a fear, a denial or a recurring risk is not; non-complaints are low."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.analysis import Intent, Urgency
+from nlp.text_model import TextInput
+from nlp.urgency import detect_urgency, urgency_evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "สายไฟฟ้าขาดหล่นลงมาบนทางเท้าหน้าเซเว่น ยังมีไฟแลบอยู่เลยครับ",
+        "เกิดไฟไหม้ห้องแถวในซอยวัดใหม่ ควันดำเต็มไปหมด",
+        "น้ำในซอยขึ้นเรื่อยๆ ตอนนี้ท่วมถึงเอวแล้ว มีคนแก่ติดอยู่ในบ้าน",
+        "รถกระบะชนมอเตอร์ไซค์ที่หน้าตลาด มีคนเจ็บนอนอยู่",
+        "กำแพงโรงเรียนถล่มลงมาทับรถที่จอดอยู่ริมถนน",
+        "ได้กลิ่นแก๊สรั่วแรงมากจากร้านหมูกระทะหัวมุม",
+        "ต้นไม้ใหญ่ล้มขวางถนนทั้งสองเลน รถผ่านไม่ได้",
+    ],
+)
+def test_danger_to_life_or_property_now_is_high(text: str) -> None:
+    assert detect_urgency(text, None, Intent.COMPLAINT) is Urgency.HIGH
+    assert urgency_evidence(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "สายไฟห้อยต่ำระโยงระยางในซอย กลัวว่าจะไฟไหม้ ช่วยจัดระเบียบด้วยค่ะ",  # a fear
+        "ถ้าฝนตกหนักน้ำจะท่วมถึงเอวแน่นอน ขอให้ลอกท่อก่อน",  # a possibility
+        "แยกนี้เกิดอุบัติเหตุบ่อย ควรติดไฟจราจร",  # a recurring risk, not now
+        "ถนนเป็นหลุมหลายจุด ขับรถลำบาก",
+    ],
+)
+def test_risks_fears_and_ordinary_problems_are_not_high(text: str) -> None:
+    assert detect_urgency(text, None, Intent.COMPLAINT) is Urgency.NORMAL
+
+
+def test_a_denied_injury_is_not_evidence() -> None:
+    assert detect_urgency("รถเฉี่ยวกันเบาๆ ไม่มีคนเจ็บ แต่ขวางทางอยู่", None, Intent.COMPLAINT) is (
+        Urgency.NORMAL
+    )
+
+
+@pytest.mark.parametrize(
+    "intent", [Intent.PRAISE, Intent.SUGGESTION, Intent.QUESTION, Intent.OPINION]
+)
+def test_messages_that_are_not_complaints_are_low(intent: Intent) -> None:
+    assert detect_urgency("อยากให้มีสวนสาธารณะเพิ่มในเขตนี้", None, intent) is Urgency.LOW
+
+
+def test_danger_beats_a_polite_form() -> None:
+    text = "สอบถามค่ะ สายไฟขาดห้อยลงมาถึงพื้นหน้าบ้าน จะมีคนมาแก้เมื่อไหร่คะ"
+    assert detect_urgency(text, "สายไฟ", Intent.QUESTION) is Urgency.HIGH
+
+
+def test_a_prepared_message_gives_the_same_urgency_as_the_raw_text() -> None:
+    raw = "สายไฟฟฟขาดดด ห้อยลงมาถึงพื้น ที่ ซ.๕"
+    assert detect_urgency(TextInput.of(raw), None, Intent.COMPLAINT) is Urgency.HIGH
+    assert urgency_evidence(TextInput.of(raw)) == urgency_evidence(raw)
