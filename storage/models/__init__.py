@@ -5,6 +5,7 @@ from storage.models.areas import District, Province, Subdistrict
 from storage.models.audit import AuditEntry
 from storage.models.base import SQLModel
 from storage.models.citizens import Citizen, ConversationState
+from storage.models.digests import DigestDelivery, DigestSubscription
 from storage.models.enums import (
     ActorType,
     BoardLevel,
@@ -41,6 +42,8 @@ __all__ = [
     "ConsentState",
     "ConversationState",
     "DeliveryStatus",
+    "DigestDelivery",
+    "DigestSubscription",
     "District",
     "EventStatus",
     "FeedbackItem",

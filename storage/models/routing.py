@@ -4,7 +4,7 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
-from storage.models.base import created_at_field
+from storage.models.base import created_at_field, json_field
 
 
 class RoutingRule(SQLModel, table=True):
@@ -13,9 +13,12 @@ class RoutingRule(SQLModel, table=True):
     __tablename__ = "routing_rule"
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=200)
+    name: str = Field(max_length=200, unique=True)
+    description: str = Field(default="", max_length=500)
     priority: int = Field(default=100, index=True)
     category: str | None = Field(default=None, max_length=60, index=True)
+    # Any one of these words in the message makes the rule apply; empty means any message.
+    keywords: list[str] = json_field(default_factory=list)
     province_code: str | None = Field(default=None, foreign_key="province.code")
     district_code: str | None = Field(default=None, foreign_key="district.code")
     agency_type_code: str | None = Field(default=None, foreign_key="agency_type.code")

@@ -1,0 +1,122 @@
+"""Scheduled work inside the web process (APScheduler's AsyncIOScheduler, started in the app's
+lifespan when ``SIANG_SCHEDULER_ENABLED``): SLA escalation and closing unrated fixes, the outbox
+drain, weekly digests. One function per job; each part registers its own jobs below.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from services import service_levels
+from services.policy import ServiceLevelPolicy, configure, load_policy
+from siang.digests import register_digest_jobs
+from siang.settings import Settings
+from storage.database import Database
+from storage.models import Urgency
+from storage.types import utcnow
+
+logger = logging.getLogger(__name__)
+
+Kick = Callable[[], Awaitable[None]]
+
+
+def service_level_policy(settings: Settings) -> ServiceLevelPolicy:
+    """The SLA policy the settings describe (the YAML file, if set, wins)."""
+    return load_policy(
+        settings.service_levels_file,
+        reopen_days=settings.reopen_days,
+        close_after_days=settings.auto_close_days,
+        default_hours={
+            Urgency.HIGH: settings.sla_urgent_hours,
+            Urgency.NORMAL: settings.sla_normal_hours,
+            Urgency.LOW: settings.sla_low_hours,
+        },
+    )
+
+
+def configure_services(settings: Settings) -> None:
+    """Give the domain services this process's policy (call once at start-up)."""
+    configure(service_level_policy(settings))
+
+
+async def run_service_levels(
+    database: Database, *, now: datetime | None = None, kick: Kick | None = None
+) -> tuple[int, int]:
+    """Escalate overdue items and close unrated fixes; returns (escalated, closed)."""
+    now = now or utcnow()
+    async with database.unit_of_work() as session:
+        escalated = await service_levels.escalate_overdue(session, now=now)
+        closed = await service_levels.close_expired(session, now=now)
+    if escalated or closed:
+        logger.info("service levels", extra={"escalated": escalated, "closed": closed})
+        if kick is not None:
+            await kick()  # deliver the escalation and status messages now
+    return escalated, closed
+
+
+def register_service_level_jobs(
+    scheduler: AsyncIOScheduler, database: Database, settings: Settings, kick: Kick | None
+) -> None:
+    scheduler.add_job(
+        run_service_levels,
+        IntervalTrigger(minutes=settings.escalation_interval_minutes),
+        kwargs={"database": database, "kick": kick},
+        id="service_levels",
+        name="SLA escalation and auto-close",
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+    )
+
+
+async def drain_outbox(kick: Kick) -> None:
+    """Ask the background worker to send due outbox rows (failed ones after their backoff)."""
+    await kick()
+
+
+def register_outbox_job(scheduler: AsyncIOScheduler, kick: Kick | None) -> None:
+    if kick is None:
+        return
+    scheduler.add_job(
+        drain_outbox,
+        IntervalTrigger(seconds=30),
+        kwargs={"kick": kick},
+        id="outbox_drain",
+        name="Outbox delivery with backoff",
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+    )
+
+
+def create_scheduler(
+    database: Database, settings: Settings, *, kick: Kick | None
+) -> AsyncIOScheduler:
+    """A scheduler with every part's jobs registered (not started)."""
+    scheduler = AsyncIOScheduler(timezone=settings.timezone)
+    register_service_level_jobs(scheduler, database, settings, kick)
+    register_digest_jobs(scheduler, database, settings, kick)
+    register_outbox_job(scheduler, kick)
+    return scheduler
+
+
+@asynccontextmanager
+async def scheduled_jobs(
+    database: Database, settings: Settings, *, kick: Kick | None = None
+) -> AsyncIterator[AsyncIOScheduler | None]:
+    """Run the scheduler for the duration of the block, when the settings enable it."""
+    if not settings.scheduler_enabled:
+        yield None
+        return
+    scheduler = create_scheduler(database, settings, kick=kick)
+    scheduler.start()
+    try:
+        yield scheduler
+    finally:
+        scheduler.shutdown(wait=False)

@@ -1,0 +1,82 @@
+"""Queries over agencies and boards."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, or_
+from sqlmodel import col, func, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import Agency, Board
+
+
+class AgencyRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, agency_id: int) -> Agency | None:
+        return await self.session.get(Agency, agency_id)
+
+    async def by_code(self, code: str) -> Agency | None:
+        statement = select(Agency).where(col(Agency.code) == code)
+        return (await self.session.exec(statement)).first()
+
+    async def by_codes(self, codes: Sequence[str]) -> Sequence[Agency]:
+        statement = select(Agency).where(col(Agency.code).in_(codes))
+        return (await self.session.exec(statement)).all()
+
+    async def by_ids(self, ids: Sequence[int]) -> Sequence[Agency]:
+        if not ids:
+            return []
+        statement = select(Agency).where(col(Agency.id).in_(ids))
+        return (await self.session.exec(statement)).all()
+
+    async def search(
+        self,
+        *,
+        province_code: str | None = None,
+        type_code: str | None = None,
+        text: str | None = None,
+        ids: frozenset[int] | None = None,
+        limit: int,
+        offset: int,
+    ) -> tuple[Sequence[Agency], int]:
+        """Active agencies matching the filters, by code, and how many match in all."""
+        conditions: list[ColumnElement[bool]] = [col(Agency.is_active).is_(True)]
+        if province_code is not None:
+            conditions.append(col(Agency.province_code) == province_code)
+        if type_code is not None:
+            conditions.append(col(Agency.type_code) == type_code)
+        if text:
+            pattern = f"%{text}%"
+            conditions.append(
+                or_(
+                    col(Agency.name_th).ilike(pattern),
+                    col(Agency.name_en).ilike(pattern),
+                    col(Agency.code).ilike(pattern),
+                )
+            )
+        if ids is not None:
+            conditions.append(col(Agency.id).in_(ids))
+        total = (
+            await self.session.exec(select(func.count()).select_from(Agency).where(*conditions))
+        ).one()
+        statement = (
+            select(Agency).where(*conditions).order_by(col(Agency.code)).limit(limit).offset(offset)
+        )
+        return (await self.session.exec(statement)).all(), total
+
+
+class BoardRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, board_id: int) -> Board | None:
+        return await self.session.get(Board, board_id)
+
+    async def of_province(self, province_code: str) -> Board | None:
+        statement = select(Board).where(
+            col(Board.province_code) == province_code, col(Board.district_code).is_(None)
+        )
+        return (await self.session.exec(statement)).first()

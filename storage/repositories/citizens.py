@@ -1,0 +1,161 @@
+"""Queries about citizens: who they are per channel, their conversation, and PDPA erasure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import String, cast, delete, func, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import (
+    Agency,
+    Board,
+    Channel,
+    Citizen,
+    ConversationState,
+    DeliveryStatus,
+    FeedbackItem,
+    FeedbackMedia,
+    InboundEvent,
+    OutboundMessage,
+    RecipientType,
+)
+from storage.upsert import insert_one_if_new
+
+ANSWERED_IN_CONVERSATION = "answered in the conversation"
+
+
+class CitizenRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def by_channel_user(self, channel: Channel, channel_user_id: str) -> Citizen | None:
+        statement = select(Citizen).where(
+            col(Citizen.channel) == channel, col(Citizen.channel_user_id) == channel_user_id
+        )
+        return (await self.session.exec(statement)).first()
+
+    async def get_or_create(
+        self, channel: Channel, channel_user_id: str, *, language: str, now: datetime
+    ) -> Citizen:
+        """The citizen behind a platform id, created on first contact (safe under races)."""
+        found = await self.by_channel_user(channel, channel_user_id)
+        if found is not None:
+            return found
+        table = Citizen.__table__  # type: ignore[attr-defined]
+        fresh = Citizen(channel=channel, channel_user_id=channel_user_id, language=language)
+        row = fresh.model_dump(exclude={"id"})
+        row["channel"] = channel.value
+        row["consent_state"] = fresh.consent_state.value
+        row["created_at"] = now
+        await insert_one_if_new(self.session, table, row, returning=table.c.id)
+        created = await self.by_channel_user(channel, channel_user_id)
+        assert created is not None
+        return created
+
+    async def conversation(self, citizen_id: int, *, now: datetime) -> ConversationState:
+        """The citizen's conversation state row, created idle when missing."""
+        statement = select(ConversationState).where(col(ConversationState.citizen_id) == citizen_id)
+        found = (await self.session.exec(statement)).first()
+        if found is not None:
+            return found
+        state = ConversationState(citizen_id=citizen_id, data={}, updated_at=now)
+        self.session.add(state)
+        await self.session.flush()
+        return state
+
+    async def count_items(self, citizen_id: int) -> int:
+        statement = select(func.count()).where(col(FeedbackItem.citizen_id) == citizen_id)
+        return int((await self.session.exec(statement)).one())
+
+    async def agency_names(self, agency_ids: Sequence[int]) -> dict[int, Agency]:
+        if not agency_ids:
+            return {}
+        statement = select(Agency).where(col(Agency.id).in_(set(agency_ids)))
+        return {agency.id: agency for agency in await self.session.exec(statement) if agency.id}
+
+    async def board(self, board_id: int | None) -> Board | None:
+        return None if board_id is None else await self.session.get(Board, board_id)
+
+    async def mark_citizen_message_delivered(
+        self, *, feedback_id: int, citizen_id: int, kind: str, now: datetime
+    ) -> int:
+        """Settle a queued citizen message that went out as the conversation's own reply
+        (skipped, with `ANSWERED_IN_CONVERSATION` as the reason), so it is not sent twice."""
+        statement = (
+            update(OutboundMessage)
+            .where(
+                col(OutboundMessage.feedback_id) == feedback_id,
+                col(OutboundMessage.citizen_id) == citizen_id,
+                col(OutboundMessage.kind) == kind,
+                col(OutboundMessage.recipient_type) == RecipientType.CITIZEN.value,
+                col(OutboundMessage.status) == DeliveryStatus.PENDING.value,
+            )
+            .values(status=DeliveryStatus.SKIPPED.value, last_error=ANSWERED_IN_CONVERSATION)
+        )
+        result = await self.session.exec(statement)
+        return int(result.rowcount or 0)
+
+    # PDPA erasure ------------------------------------------------------------------------
+
+    async def items_of(self, citizen_id: int) -> Sequence[FeedbackItem]:
+        statement = select(FeedbackItem).where(col(FeedbackItem.citizen_id) == citizen_id)
+        return (await self.session.exec(statement)).all()
+
+    async def citizen_media(self, feedback_ids: Sequence[int]) -> Sequence[FeedbackMedia]:
+        if not feedback_ids:
+            return []
+        statement = select(FeedbackMedia).where(
+            col(FeedbackMedia.feedback_id).in_(list(feedback_ids)),
+            col(FeedbackMedia.added_by) == "citizen",
+        )
+        return (await self.session.exec(statement)).all()
+
+    async def delete_media(self, media_ids: Sequence[int]) -> None:
+        if media_ids:
+            await self.session.exec(
+                delete(FeedbackMedia).where(col(FeedbackMedia.id).in_(list(media_ids)))
+            )
+
+    async def forget_inbound_events(self, channel: Channel, channel_user_id: str) -> int:
+        """Blank the raw events that carry this platform id (the rows stay, so a late
+        redelivery is still recognised and ignored)."""
+        escaped = channel_user_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        needle = f"%{escaped}%"
+        statement = (
+            update(InboundEvent)
+            .where(
+                col(InboundEvent.channel) == channel.value,
+                col(InboundEvent.raw_body).like(needle, escape="\\")
+                | cast(col(InboundEvent.payload), String).like(needle, escape="\\"),
+            )
+            .values(payload={"erased": True}, raw_body="")
+            .execution_options(synchronize_session=False)
+        )
+        result = await self.session.exec(statement)
+        return int(result.rowcount or 0)
+
+    async def forget_outbox_target(self, citizen_id: int, pseudonym: str) -> None:
+        """Replace the platform id on the citizen's messages; nothing pending goes out."""
+        await self.session.exec(
+            update(OutboundMessage)
+            .where(col(OutboundMessage.citizen_id) == citizen_id)
+            .values(target=pseudonym)
+        )
+        await self.session.exec(
+            update(OutboundMessage)
+            .where(
+                col(OutboundMessage.citizen_id) == citizen_id,
+                col(OutboundMessage.status).in_(
+                    [DeliveryStatus.PENDING.value, DeliveryStatus.FAILED.value]
+                ),
+            )
+            .values(status=DeliveryStatus.SKIPPED.value, last_error="citizen erased")
+        )
+
+    async def delete_conversation(self, citizen_id: int) -> None:
+        await self.session.exec(
+            delete(ConversationState).where(col(ConversationState.citizen_id) == citizen_id)
+        )

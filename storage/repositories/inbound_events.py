@@ -1,0 +1,101 @@
+"""Queries for durable chat intake: store each platform event once, then mark how it ended."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Channel, EventStatus, InboundEvent
+from storage.upsert import insert_one_if_new
+
+_TABLE = InboundEvent.__table__  # type: ignore[attr-defined]
+_column = _TABLE.c
+
+
+async def store_if_new(
+    session: AsyncSession,
+    *,
+    channel: Channel,
+    external_id: str,
+    event_type: str,
+    payload: dict[str, Any],
+    raw_body: str,
+    is_redelivery: bool,
+    received_at: datetime,
+) -> int | None:
+    """Insert the event unless (channel, external_id) exists; the new id, or None if it did."""
+    row = {
+        "channel": Channel(channel).value,
+        "external_id": external_id,
+        "event_type": event_type,
+        "payload": payload,
+        "raw_body": raw_body,
+        "is_redelivery": is_redelivery,
+        "status": EventStatus.PENDING.value,
+        "attempts": 0,
+        "received_at": received_at,
+    }
+    new_id: int | None = await insert_one_if_new(session, _TABLE, row, returning=_TABLE.c.id)
+    return new_id
+
+
+async def get_event(session: AsyncSession, event_id: int) -> InboundEvent | None:
+    return await session.get(InboundEvent, event_id)
+
+
+async def finish(
+    session: AsyncSession, event_id: int, *, status: EventStatus, now: datetime
+) -> bool:
+    """Mark a pending event processed/ignored; False when another worker got there first."""
+    result = await session.execute(
+        update(_TABLE)
+        .where(_column.id == event_id, _column.status == EventStatus.PENDING.value)
+        .values(status=status.value, processed_at=now, attempts=_column.attempts + 1)
+    )
+    return (result.rowcount or 0) == 1  # type: ignore[attr-defined]
+
+
+async def record_failure(
+    session: AsyncSession, event_id: int, *, error: str, max_attempts: int, now: datetime
+) -> int:
+    """Count a failed attempt, giving up (status `failed`) at `max_attempts`; the attempts so far."""
+    await session.execute(
+        update(_TABLE)
+        .where(_column.id == event_id, _column.status == EventStatus.PENDING.value)
+        .values(attempts=_column.attempts + 1, error=error[:2000])
+    )
+    attempts = int(
+        await session.scalar(select(_column.attempts).where(_column.id == event_id)) or 0
+    )
+    if attempts >= max_attempts:
+        await session.execute(
+            update(_TABLE)
+            .where(_column.id == event_id, _column.status == EventStatus.PENDING.value)
+            .values(status=EventStatus.FAILED.value, processed_at=now)
+        )
+    return attempts
+
+
+async def pending_ids(
+    session: AsyncSession,
+    *,
+    received_before: datetime,
+    channels: Sequence[Channel],
+    limit: int = 500,
+) -> list[int]:
+    """Events of `channels` still waiting (e.g. after a crash), oldest first."""
+    rows = await session.scalars(
+        select(_column.id)
+        .where(
+            _column.status == EventStatus.PENDING.value,
+            _column.received_at < received_before,
+            _column.channel.in_([Channel(c).value for c in channels]),
+        )
+        .order_by(_column.received_at, _column.id)
+        .limit(limit)
+    )
+    return [int(i) for i in rows]

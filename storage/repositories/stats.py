@@ -1,0 +1,530 @@
+"""Aggregates over feedback: sentiment, volumes, resolution times, overdue counts, satisfaction.
+
+Every query takes the caller's `FeedbackScope` and the work queue's `FeedbackFilter`, groups by
+one raw column of `feedback_item` (names are looked up afterwards for the few keys found), and
+runs the same on SQLite and PostgreSQL. Weeks are ISO weeks in the configured time zone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Date, Float, and_, cast, func, literal, literal_column, or_, select, text
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import (
+    ActorType,
+    Agency,
+    District,
+    FeedbackItem,
+    FeedbackStatus,
+    Province,
+    Sentiment,
+    StatusChange,
+)
+from storage.repositories.feedback_queue import OPEN_STATUSES, FeedbackFilter, FeedbackScope
+
+FIXED_STATUSES = (FeedbackStatus.RESOLVED, FeedbackStatus.CLOSED)
+FINISHED_STATUSES = (FeedbackStatus.RESOLVED, FeedbackStatus.CLOSED, FeedbackStatus.REJECTED)
+T = TypeVar("T")
+
+
+class GroupBy(StrEnum):
+    PROVINCE = "province"
+    DISTRICT = "district"
+    AGENCY = "agency"
+    CATEGORY = "category"
+    WEEK = "week"
+
+
+@dataclass(frozen=True)
+class Group:
+    """One group's key (a code, an agency code, a category or an ISO week) and its label."""
+
+    key: str | None
+    label: str | None
+
+
+@dataclass(frozen=True)
+class SentimentCounts:
+    group: Group
+    count: int
+    positive: int
+    neutral: int
+    negative: int
+
+
+@dataclass(frozen=True)
+class VolumeCounts:
+    group: Group
+    count: int
+    previous_count: int
+
+
+@dataclass(frozen=True)
+class ResolutionFigures:
+    """How items ended: fixed or not, confirmed by the citizen, reopened, and how long it took."""
+
+    group: Group
+    finished: int
+    fixed: int
+    closed_without_fix: int
+    citizen_confirmed: int
+    reopened_items: int
+    reopens: int
+    median_hours: float | None
+    p90_hours: float | None
+
+
+@dataclass(frozen=True)
+class GroupCount:
+    group: Group
+    count: int
+
+
+@dataclass(frozen=True)
+class SatisfactionFigures:
+    group: Group
+    ratings: int
+    average: float | None
+    distribution: dict[int, int] = field(default_factory=dict)
+
+
+def iso_week_key(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def iso_week_start(key: str) -> date:
+    """The Monday of an ISO week written as 2026-W47."""
+    year, week = key.split("-W")
+    return date.fromisocalendar(int(year), int(week), 1)
+
+
+def percentile(sorted_values: Sequence[float], fraction: float) -> float | None:
+    """Linear interpolation between closest ranks, as PostgreSQL's `percentile_cont`."""
+    if not sorted_values:
+        return None
+    position = (len(sorted_values) - 1) * fraction
+    lower, upper = math.floor(position), math.ceil(position)
+    low, high = sorted_values[lower], sorted_values[upper]
+    return low + (high - low) * (position - lower)
+
+
+class StatsRepository:
+    def __init__(self, session: AsyncSession, *, timezone: str = "Asia/Bangkok") -> None:
+        self.session = session
+        self.timezone = timezone
+
+    @property
+    def _postgres(self) -> bool:
+        return self.session.get_bind().dialect.name == "postgresql"
+
+    def _fixed_offset_minutes(self) -> int | None:
+        """The zone's UTC offset in minutes if it never changes (Asia/Bangkok), else None."""
+        zone = ZoneInfo(self.timezone)
+        offsets = {zone.utcoffset(datetime(2021, month, 1)) for month in (1, 4, 7, 10)}
+        if len(offsets) != 1:
+            return None
+        offset = offsets.pop()
+        return int(offset.total_seconds() // 60) if offset else 0
+
+    def _local_week_start(self) -> ColumnElement[Any]:
+        """The Monday (local date) of the week an item was filed in."""
+        created_at = col(FeedbackItem.created_at)
+        minutes = self._fixed_offset_minutes()
+        if self._postgres:
+            local: ColumnElement[Any]
+            if minutes is None:  # a zone with daylight saving: look it up row by row
+                local = func.timezone(self.timezone, created_at)
+            else:  # a fixed offset is plain arithmetic, several times cheaper per row
+                local = func.timezone("UTC", created_at) + literal_column(
+                    f"interval '{minutes} minutes'"
+                )
+            return cast(func.date_trunc("week", local), Date)
+        return func.date(created_at, f"{minutes or 0:+d} minutes", "-6 days", "weekday 1")
+
+    def _group_column(self, group_by: GroupBy | None) -> Any:
+        if group_by is None:
+            return literal(None)
+        return {
+            GroupBy.PROVINCE: col(FeedbackItem.province_code),
+            GroupBy.DISTRICT: col(FeedbackItem.district_code),
+            GroupBy.AGENCY: col(FeedbackItem.agency_id),
+            GroupBy.CATEGORY: col(FeedbackItem.category),
+            GroupBy.WEEK: self._local_week_start(),
+        }[group_by]
+
+    async def _groups(self, group_by: GroupBy | None, raw_keys: Sequence[Any]) -> dict[Any, Group]:
+        """Keys and labels for the raw group values a query returned."""
+        present = [key for key in raw_keys if key is not None]
+        groups: dict[Any, Group] = {None: Group(None, None)}
+        if group_by is None or not present:
+            return groups
+        if group_by is GroupBy.PROVINCE:
+            rows = await self.session.execute(
+                select(Province.code, Province.name_th).where(col(Province.code).in_(present))  # type: ignore[call-overload]
+            )
+            groups.update({code: Group(code, name) for code, name in rows.all()})
+        elif group_by is GroupBy.DISTRICT:
+            rows = await self.session.execute(
+                select(District.code, District.name_th).where(col(District.code).in_(present))  # type: ignore[call-overload]
+            )
+            groups.update({code: Group(code, name) for code, name in rows.all()})
+        elif group_by is GroupBy.AGENCY:
+            rows = await self.session.execute(
+                select(Agency.id, Agency.code, Agency.name_th).where(col(Agency.id).in_(present))  # type: ignore[call-overload]
+            )
+            groups.update({agency_id: Group(code, name) for agency_id, code, name in rows.all()})
+        elif group_by is GroupBy.WEEK:
+            for raw in present:
+                monday = raw if isinstance(raw, date) else date.fromisoformat(str(raw))
+                sunday = monday + timedelta(days=6)
+                groups[raw] = Group(iso_week_key(monday), f"{monday:%Y-%m-%d} – {sunday:%Y-%m-%d}")
+        else:
+            groups.update({key: Group(str(key), str(key)) for key in present})
+        return groups
+
+    @staticmethod
+    def _where(scope: FeedbackScope, filters: FeedbackFilter) -> list[ColumnElement[bool]]:
+        return [scope.condition(), *filters.conditions()]
+
+    async def sentiment(
+        self, *, scope: FeedbackScope, filters: FeedbackFilter, group_by: GroupBy | None
+    ) -> list[SentimentCounts]:
+        """How many items per group, and how many of them were positive, neutral, negative."""
+        sentiment = col(FeedbackItem.sentiment)
+        key = self._group_column(group_by).label("key")
+        statement = (
+            select(
+                key,
+                func.count().label("total"),
+                func.count().filter(sentiment == Sentiment.POSITIVE).label("positive"),
+                func.count().filter(sentiment == Sentiment.NEUTRAL).label("neutral"),
+                func.count().filter(sentiment == Sentiment.NEGATIVE).label("negative"),
+            )
+            .where(*self._where(scope, filters))
+            .group_by(key)
+        )
+        rows = (await self.session.execute(statement)).all()
+        groups = await self._groups(group_by, [row.key for row in rows])
+        found = [
+            SentimentCounts(groups[row.key], row.total, row.positive, row.neutral, row.negative)
+            for row in rows
+        ]
+        return _sort(found, group_by, lambda row: row.count)
+
+    async def volumes(
+        self,
+        *,
+        scope: FeedbackScope,
+        filters: FeedbackFilter,
+        group_by: GroupBy | None,
+        start: datetime,
+        end: datetime,
+    ) -> list[VolumeCounts]:
+        """Items created in [start, end) per group, beside the same-length period before it."""
+        previous_start = start - (end - start)
+        created_at = col(FeedbackItem.created_at)
+        key = self._group_column(group_by).label("key")
+        in_period = and_(created_at >= start, created_at < end)
+        statement = (
+            select(
+                key,
+                func.count().filter(in_period).label("current"),
+                func.count().filter(created_at < start).label("previous"),
+            )
+            .where(*self._where(scope, filters), created_at >= previous_start, created_at < end)
+            .group_by(key)
+        )
+        rows = (await self.session.execute(statement)).all()
+        groups = await self._groups(group_by, [row.key for row in rows])
+        found = [VolumeCounts(groups[row.key], row.current, row.previous) for row in rows]
+        return _sort(found, group_by, lambda row: row.count)
+
+    async def resolution(
+        self, *, scope: FeedbackScope, filters: FeedbackFilter, group_by: GroupBy | None
+    ) -> list[ResolutionFigures]:
+        """Finished items per group: fixed vs closed without a fix, confirmations, reopens, times."""
+        status = col(FeedbackItem.status)
+        resolved_at = col(FeedbackItem.resolved_at)
+        fixed = and_(status.in_(FIXED_STATUSES), resolved_at.is_not(None))
+        without_fix = or_(
+            status == FeedbackStatus.REJECTED,
+            and_(status == FeedbackStatus.CLOSED, resolved_at.is_(None)),
+        )
+        reopened = col(FeedbackItem.reopen_count) > 0
+        key = self._group_column(group_by).label("key")
+        counts = (
+            select(
+                key,
+                func.count().filter(or_(fixed, without_fix)).label("finished"),
+                func.count().filter(fixed).label("fixed"),
+                func.count().filter(without_fix).label("without_fix"),
+                func.count()
+                .filter(col(FeedbackItem.citizen_confirmed_fix).is_(True))
+                .label("confirmed"),
+                func.count().filter(reopened).label("reopened_items"),
+                func.coalesce(func.sum(col(FeedbackItem.reopen_count)), 0).label("reopens"),
+            )
+            .where(*self._where(scope, filters))
+            .group_by(key)
+        )
+        rows = (await self.session.execute(counts)).all()
+        times = await self._resolution_hours(scope, filters, group_by, fixed)
+        groups = await self._groups(group_by, [row.key for row in rows])
+        found = [
+            ResolutionFigures(
+                groups[row.key],
+                finished=row.finished,
+                fixed=row.fixed,
+                closed_without_fix=row.without_fix,
+                citizen_confirmed=row.confirmed,
+                reopened_items=row.reopened_items,
+                reopens=int(row.reopens),
+                median_hours=times.get(row.key, (None, None))[0],
+                p90_hours=times.get(row.key, (None, None))[1],
+            )
+            for row in rows
+            if row.finished or row.reopened_items or group_by is None
+        ]
+        return _sort(found, group_by, lambda row: row.finished)
+
+    async def _resolution_hours(
+        self,
+        scope: FeedbackScope,
+        filters: FeedbackFilter,
+        group_by: GroupBy | None,
+        fixed: ColumnElement[bool],
+    ) -> dict[Any, tuple[float | None, float | None]]:
+        """Median and 90th percentile of hours from filing to resolution, per group."""
+        created_at, resolved_at = col(FeedbackItem.created_at), col(FeedbackItem.resolved_at)
+        key = self._group_column(group_by).label("key")
+        where = [*self._where(scope, filters), fixed]
+        if self._postgres:
+            # Percentiles sort every value; keep the sort in memory (this transaction only).
+            await self.session.execute(text("SET LOCAL work_mem = '64MB'"))
+            hours = func.extract("epoch", resolved_at - created_at) / 3600.0
+            statement = (
+                select(
+                    key,
+                    func.percentile_cont(0.5).within_group(hours).label("median"),
+                    func.percentile_cont(0.9).within_group(hours).label("p90"),
+                )
+                .where(*where)
+                .group_by(key)
+            )
+            rows = (await self.session.execute(statement)).all()
+            return {row.key: (_hours(row.median), _hours(row.p90)) for row in rows}
+        hours_expr = cast((func.julianday(resolved_at) - func.julianday(created_at)) * 24.0, Float)
+        statement = select(key, hours_expr.label("hours")).where(*where).order_by(hours_expr)
+        by_key: dict[Any, list[float]] = defaultdict(list)
+        for row in (await self.session.execute(statement)).all():
+            by_key[row.key].append(float(row.hours))
+        return {
+            raw: (_hours(percentile(values, 0.5)), _hours(percentile(values, 0.9)))
+            for raw, values in by_key.items()
+        }
+
+    async def overdue(
+        self,
+        *,
+        scope: FeedbackScope,
+        filters: FeedbackFilter,
+        group_by: GroupBy | None,
+        now: datetime,
+    ) -> list[GroupCount]:
+        """Items still open and past their due date at `now`, per group."""
+        key = self._group_column(group_by).label("key")
+        statement = (
+            select(key, func.count().label("total"))
+            .where(
+                *self._where(scope, filters),
+                col(FeedbackItem.status).in_(OPEN_STATUSES),
+                col(FeedbackItem.due_at) < now,
+            )
+            .group_by(key)
+        )
+        rows = (await self.session.execute(statement)).all()
+        groups = await self._groups(group_by, [row.key for row in rows])
+        found = [GroupCount(groups[row.key], row.total) for row in rows]
+        if group_by is None and not found:
+            found = [GroupCount(Group(None, None), 0)]
+        return _sort(found, group_by, lambda row: row.count)
+
+    async def satisfaction(
+        self, *, scope: FeedbackScope, filters: FeedbackFilter, group_by: GroupBy | None
+    ) -> list[SatisfactionFigures]:
+        """Citizens' ratings (1–5) per group: how many, their mean, and how they spread."""
+        rating = col(FeedbackItem.rating)
+        key = self._group_column(group_by).label("key")
+        statement = (
+            select(key, rating.label("rating"), func.count().label("total"))
+            .where(*self._where(scope, filters), rating.is_not(None))
+            .group_by(key, rating)
+        )
+        rows = (await self.session.execute(statement)).all()
+        spread: dict[Any, dict[int, int]] = defaultdict(lambda: dict.fromkeys(range(1, 6), 0))
+        for row in rows:
+            spread[row.key][int(row.rating)] = row.total
+        if group_by is None and not spread:
+            spread[None] = dict.fromkeys(range(1, 6), 0)
+        groups = await self._groups(group_by, list(spread))
+        found = []
+        for raw, distribution in spread.items():
+            total = sum(distribution.values())
+            mean = sum(r * n for r, n in distribution.items()) / total if total else None
+            found.append(
+                SatisfactionFigures(
+                    groups[raw], total, None if mean is None else round(mean, 2), distribution
+                )
+            )
+        return _sort(found, group_by, lambda row: row.ratings)
+
+
+def _hours(value: Any) -> float | None:
+    return None if value is None else round(float(value), 2)
+
+
+def _sort(rows: list[T], group_by: GroupBy | None, size: Any) -> list[T]:
+    """Weeks in time order; other groups biggest first, then by key."""
+    if group_by is GroupBy.WEEK:
+        return sorted(rows, key=lambda row: row.group.key or "")  # type: ignore[attr-defined]
+    return sorted(rows, key=lambda row: (-size(row), row.group.key or ""))  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class ParticipationCounts:
+    """Agencies in scope, and how many received feedback, answered it, and did both."""
+
+    agencies: int
+    received: int
+    answered: int
+    received_and_answered: int
+
+
+class IndicatorRepository:
+    """The national strategy's indicators: participation, complaint growth, satisfaction."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def participation(
+        self,
+        *,
+        scope: FeedbackScope,
+        agency_ids: frozenset[int] | None,
+        province_code: str | None,
+        start: datetime,
+        end: datetime,
+    ) -> ParticipationCounts:
+        """An agency *received* feedback if an item routed to it was filed in [start, end), and
+        *answered* if one of its officials changed the status of one of its items then."""
+        agency_conditions: list[ColumnElement[bool]] = [col(Agency.is_active).is_(True)]
+        if agency_ids is not None:
+            agency_conditions.append(col(Agency.id).in_(agency_ids))
+        if province_code is not None:
+            agency_conditions.append(col(Agency.province_code) == province_code)
+        in_scope = select(Agency.id).where(*agency_conditions)  # type: ignore[call-overload]
+        total = (
+            await self.session.execute(select(func.count()).select_from(in_scope.subquery()))
+        ).scalar_one()
+        received_ids = set(
+            (
+                await self.session.execute(
+                    select(FeedbackItem.agency_id)  # type: ignore[call-overload]
+                    .where(
+                        scope.condition(),
+                        col(FeedbackItem.agency_id).in_(in_scope),
+                        col(FeedbackItem.created_at) >= start,
+                        col(FeedbackItem.created_at) < end,
+                    )
+                    .distinct()
+                )
+            ).scalars()
+        )
+        answered_ids = set(
+            (
+                await self.session.execute(
+                    select(FeedbackItem.agency_id)  # type: ignore[call-overload]
+                    .join(StatusChange, col(StatusChange.feedback_id) == FeedbackItem.id)
+                    .where(
+                        scope.condition(),
+                        col(FeedbackItem.agency_id).in_(in_scope),
+                        col(StatusChange.actor_type) == ActorType.OFFICIAL,
+                        col(StatusChange.created_at) >= start,
+                        col(StatusChange.created_at) < end,
+                    )
+                    .distinct()
+                )
+            ).scalars()
+        )
+        return ParticipationCounts(
+            agencies=int(total),
+            received=len(received_ids),
+            answered=len(answered_ids),
+            received_and_answered=len(received_ids & answered_ids),
+        )
+
+    async def count_items(
+        self,
+        *,
+        scope: FeedbackScope,
+        filters: FeedbackFilter,
+        start: datetime,
+        end: datetime,
+    ) -> int:
+        statement = select(func.count()).where(
+            scope.condition(),
+            *filters.conditions(),
+            col(FeedbackItem.created_at) >= start,
+            col(FeedbackItem.created_at) < end,
+        )
+        return int((await self.session.execute(statement)).scalar_one())
+
+    async def ratings(
+        self,
+        *,
+        scope: FeedbackScope,
+        filters: FeedbackFilter,
+        start: datetime,
+        end: datetime,
+    ) -> dict[int, int]:
+        """Ratings given to items resolved in [start, end), per score 1–5."""
+        rating = col(FeedbackItem.rating)
+        statement = (
+            select(rating, func.count())
+            .where(
+                scope.condition(),
+                *filters.conditions(),
+                rating.is_not(None),
+                col(FeedbackItem.resolved_at) >= start,
+                col(FeedbackItem.resolved_at) < end,
+            )
+            .group_by(rating)
+        )
+        found = dict.fromkeys(range(1, 6), 0)
+        for score, count in (await self.session.execute(statement)).all():
+            found[int(score)] = int(count)
+        return found
+
+    async def confirmed_fixes(
+        self, *, scope: FeedbackScope, filters: FeedbackFilter, start: datetime, end: datetime
+    ) -> tuple[int, int]:
+        """Items resolved in [start, end), and how many of them the citizen confirmed fixed."""
+        resolved_at = col(FeedbackItem.resolved_at)
+        statement = select(
+            func.count(),
+            func.count().filter(col(FeedbackItem.citizen_confirmed_fix).is_(True)),
+        ).where(scope.condition(), *filters.conditions(), resolved_at >= start, resolved_at < end)
+        resolved, confirmed = (await self.session.execute(statement)).one()
+        return int(resolved), int(confirmed)

@@ -1,0 +1,83 @@
+"""The scheduler runs the SLA job in the app's lifespan; the job escalates and closes on time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from services.actors import Actor
+from services.tickets import change_status, file_feedback
+from siang.scheduler import run_service_levels, scheduled_jobs, service_level_policy
+from siang.settings import Settings
+from storage.database import Database
+from storage.models import Channel, FeedbackItem, FeedbackStatus, Urgency, UserAccount, UserRole
+
+NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+
+async def test_the_job_is_registered_only_when_enabled(
+    settings: Settings, database: Database
+) -> None:
+    async with scheduled_jobs(database, settings) as scheduler:
+        assert scheduler is None  # the test settings switch it off
+    enabled = settings.model_copy(update={"scheduler_enabled": True})
+    async with scheduled_jobs(database, enabled) as scheduler:
+        assert scheduler is not None and scheduler.running
+        job = scheduler.get_job("service_levels")
+        assert job is not None and job.trigger.interval == timedelta(minutes=5)
+
+
+def test_the_policy_comes_from_the_settings(settings: Settings) -> None:
+    custom = settings.model_copy(update={"sla_urgent_hours": 6.0, "reopen_days": 7})
+    policy = service_level_policy(custom)
+    assert policy.allowed(None, Urgency.HIGH) == timedelta(hours=6)
+    assert policy.allowed(None, Urgency.NORMAL) == timedelta(days=7)
+    assert policy.reopen_days == 7
+
+
+async def test_one_run_escalates_and_closes_then_asks_for_delivery(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        late = await file_feedback(
+            session,
+            channel=Channel.WEB,
+            text="ไฟฟ้าดับทั้งหมู่บ้านมาสามวันแล้ว",
+            analysis=None,
+            category="ไฟฟ้า",
+            province_code="40",
+            now=NOW,
+        )
+        done = await file_feedback(
+            session,
+            channel=Channel.WEB,
+            text="ถนนหน้าโรงเรียนเป็นหลุมใหญ่",
+            analysis=None,
+            category="ถนน",
+            district_code="4001",
+            now=NOW,
+        )
+        official = UserAccount(email="official@example.go.th", role=UserRole.OFFICIAL)
+        session.add(official)
+        await session.flush()
+        actor = Actor.official(official.id or 0)
+        await change_status(session, done.item.id or 0, to=FeedbackStatus.ACCEPTED, actor=actor)
+        await change_status(
+            session,
+            done.item.id or 0,
+            to=FeedbackStatus.RESOLVED,
+            actor=actor,
+            note="ซ่อมแล้ว",
+            now=NOW,
+        )
+    kicks: list[int] = []
+
+    async def kick() -> None:
+        kicks.append(1)
+
+    later = NOW + timedelta(days=15)
+    assert await run_service_levels(database, now=later, kick=kick) == (1, 1)
+    assert await run_service_levels(database, now=later, kick=kick) == (0, 0)
+    assert kicks == [1]
+    async with database.unit_of_work() as session:
+        escalated = await session.get(FeedbackItem, late.item.id)
+        closed = await session.get(FeedbackItem, done.item.id)
+        assert escalated is not None and escalated.escalation_level == 2
+        assert closed is not None and closed.status is FeedbackStatus.CLOSED
