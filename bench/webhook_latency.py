@@ -1,0 +1,150 @@
+"""Webhook acknowledge latency: signed LINE webhooks over real HTTP to `siang serve` on SQLite.
+
+The server stores each event and answers 200 while the conversation runs in the background
+(replies go to a fake LINE API on loopback), so the figures include that background load.
+The standing target is p99 < 100 ms.
+
+Run: .venv/bin/python bench/webhook_latency.py [--requests 500] [--concurrency 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.fakes import line_api as line  # noqa: E402
+from tests.fakes.server import free_port  # noqa: E402
+
+MESSAGES = [
+    "ถนนหน้าบ้านเป็นหลุมใหญ่มาก ซอยลาดพร้าว 71 เขตวังทองหลาง",
+    "เมนู",
+    "ไฟฟ้าส่องสว่างดับทั้งซอย มืดมาก อันตราย",
+    "ติดตาม",
+    "น้ำประปาไม่ไหลมาสองวันแล้วค่ะ",
+]
+
+
+def _siang(env: dict[str, str], *args: str) -> None:
+    subprocess.run([str(ROOT / ".venv/bin/siang"), *args], env=env, check=True, cwd=ROOT)
+
+
+async def _wait_ready(base: str) -> None:
+    async with httpx.AsyncClient() as http:
+        for _ in range(300):
+            try:
+                if (await http.get(f"{base}/readyz")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.1)
+    raise RuntimeError("siang serve did not become ready")
+
+
+async def _send(http: httpx.AsyncClient, url: str, user: str, text: str) -> float:
+    body = line.webhook_body(line.text_event(user, text, reply_token=f"rt-{user}-{time.time()}"))
+    headers = {"content-type": "application/json", "x-line-signature": line.sign(body)}
+    started = time.perf_counter()
+    response = await http.post(url, content=body, headers=headers)
+    elapsed = time.perf_counter() - started
+    response.raise_for_status()
+    return elapsed
+
+
+async def _load(base: str, requests: int, concurrency: int) -> list[float]:
+    url = f"{base}/webhooks/line"
+    timings: list[float] = []
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for n in range(requests):
+        queue.put_nowait(n)
+
+    async def client(worker: int) -> None:
+        async with httpx.AsyncClient(timeout=30) as http:
+            while not queue.empty():
+                n = queue.get_nowait()
+                user = f"Ubench{worker}-{n % 25}"
+                timings.append(await _send(http, url, user, MESSAGES[n % len(MESSAGES)]))
+
+    async with httpx.AsyncClient() as http:  # warm-up (first NLP load happens in background)
+        for n in range(10):
+            await _send(http, url, f"Uwarm{n}", MESSAGES[n % len(MESSAGES)])
+    await asyncio.gather(*(client(w) for w in range(concurrency)))
+    return timings
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--requests", type=int, default=500)
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument(
+        "--menu-only",
+        action="store_true",
+        help="Send only menu commands (no NLP in the background), to separate the two costs.",
+    )
+    args = parser.parse_args()
+    if args.menu_only:
+        MESSAGES[:] = ["เมนู", "ติดตาม", "วิธีใช้"]
+
+    fake = line.FakeLineApi()
+    fake.start()
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = os.environ | {
+            "SIANG_DATABASE_URL": f"sqlite+aiosqlite:///{tmp}/bench.db",
+            "SIANG_MEDIA_DIR": f"{tmp}/media",
+            "SIANG_LINE_CHANNEL_SECRET": line.CHANNEL_SECRET,
+            "SIANG_LINE_CHANNEL_ACCESS_TOKEN": line.ACCESS_TOKEN,
+            "SIANG_LINE_API_BASE_URL": fake.base_url,
+            "SIANG_LINE_DATA_API_BASE_URL": fake.base_url,
+            "SIANG_LOG_LEVEL": "WARNING",
+            "SIANG_SCHEDULER_ENABLED": "false",
+        }
+        env.pop("SIANG_REDIS_URL", None)
+        _siang(env, "db", "upgrade")
+        _siang(env, "db", "seed")
+        server = subprocess.Popen(
+            [str(ROOT / ".venv/bin/siang"), "serve", "--port", str(port)],
+            env=env,
+            cwd=ROOT,
+            start_new_session=True,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            asyncio.run(_wait_ready(base))
+            timings = asyncio.run(_load(base, args.requests, args.concurrency))
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+            fake.stop()
+    ms = [t * 1000 for t in timings]
+    print(
+        f"webhook acknowledge latency, {len(ms)} signed LINE webhooks, "
+        f"concurrency {args.concurrency}, SQLite, conversations running in the background"
+    )
+    print(
+        f"  p50 {statistics.median(ms):6.1f} ms   p95 {_percentile(ms, 0.95):6.1f} ms   "
+        f"p99 {_percentile(ms, 0.99):6.1f} ms   max {max(ms):6.1f} ms"
+    )
+    print(f"  load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    return 0 if _percentile(ms, 0.99) < 100 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

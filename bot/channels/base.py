@@ -1,0 +1,83 @@
+"""What every chat channel adapter offers: verify and split a webhook, normalise, send, fetch media."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from bot.messages import Channel, Inbound, Outgoing, StoredMedia
+
+
+@dataclass(frozen=True)
+class RawEvent:
+    """One platform event as received, before anything is done with it (stored verbatim)."""
+
+    external_id: str
+    event_type: str
+    payload: dict[str, Any]
+    is_redelivery: bool = False
+
+
+class WebhookRejectedError(Exception):
+    """The webhook request is refused; nothing from it is stored."""
+
+    def __init__(self, status_code: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.code = code
+        self.message = message
+
+
+class DeliveryError(Exception):
+    """A platform refused or failed to take a message; `retryable` says whether to try again."""
+
+    def __init__(self, message: str, *, retryable: bool) -> None:
+        super().__init__(message)
+        self.retryable = retryable
+
+
+class MessageSender(Protocol):
+    """Anything that can deliver `Outgoing` messages to one recipient (chat user, group, e-mail)."""
+
+    async def send(
+        self,
+        target: str,
+        messages: Sequence[Outgoing],
+        reply_token: str | None = None,
+        *,
+        idempotency_key: str | None = None,
+    ) -> None:
+        """Send the messages in order; raise DeliveryError when the platform does not take them."""
+        ...
+
+    async def close(self) -> None:
+        """Release connections."""
+        ...
+
+
+class ChatChannel(MessageSender, Protocol):
+    """A chat platform: webhook verification and parsing, normalisation, media, sending."""
+
+    channel: Channel
+
+    def verify(self, body: bytes, headers: Mapping[str, str]) -> None:
+        """Raise WebhookRejectedError unless the request really comes from the platform."""
+        ...
+
+    def split(self, body: bytes) -> list[RawEvent]:
+        """The events in a verified body; WebhookRejectedError(400) when it is malformed."""
+        ...
+
+    def conversation_key(self, payload: dict[str, Any]) -> str:
+        """Who the event belongs to, so one person's events are processed in order."""
+        ...
+
+    async def parse(self, payload: dict[str, Any], *, received_at: datetime) -> Inbound | None:
+        """The normalised event (media fetched and stored), or None for events Siang ignores."""
+        ...
+
+    async def fetch_media(self, media_ref: str) -> StoredMedia:
+        """Download a file the citizen sent (by the platform's id) into media storage."""
+        ...

@@ -1,0 +1,355 @@
+"""Telegram Bot API adapter (python-telegram-bot v22): secret token, updates, keyboards, photos."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import html
+import json
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from telegram import (
+    Bot,
+    ChatMemberUpdated,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+    Update,
+)
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden, InvalidToken, TelegramError
+
+from bot.channels.base import DeliveryError, RawEvent, WebhookRejectedError
+from bot.media import MediaRejectedError, MediaStorage
+from bot.messages import Button, Card, Channel, Inbound, InboundKind, Outgoing, StoredMedia
+
+logger = logging.getLogger(__name__)
+
+SECRET_HEADER = "x-telegram-bot-api-secret-token"
+MAX_TEXT_CHARS = 4096
+MAX_CAPTION_CHARS = 1024
+MAX_CALLBACK_DATA_BYTES = 64
+_MEMBER_IN = {ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
+
+
+@dataclass(frozen=True)
+class TelegramConfig:
+    bot_token: str
+    webhook_secret: str | None = None
+    api_base_url: str = "https://api.telegram.org"
+
+
+class TelegramChannel:
+    """One Telegram bot."""
+
+    channel = Channel.TELEGRAM
+
+    def __init__(self, config: TelegramConfig, media: MediaStorage) -> None:
+        self.config = config
+        self.media = media
+        base = config.api_base_url.rstrip("/")
+        self.bot = Bot(config.bot_token, base_url=f"{base}/bot", base_file_url=f"{base}/file/bot")
+        self.bot_user_id = config.bot_token.split(":", 1)[0]
+        self._initialized = False
+        self._init_lock = asyncio.Lock()
+
+    async def _ready_bot(self) -> Bot:
+        async with self._init_lock:
+            if not self._initialized:
+                await self.bot.initialize()
+                self._initialized = True
+        return self.bot
+
+    # --- webhook -------------------------------------------------------------------------
+
+    def verify(self, body: bytes, headers: Mapping[str, str]) -> None:
+        expected = self.config.webhook_secret
+        if not expected:
+            raise WebhookRejectedError(
+                403, "webhook_disabled", "SIANG_TELEGRAM_WEBHOOK_SECRET is not set"
+            )
+        given = headers.get(SECRET_HEADER)
+        if not given:
+            raise WebhookRejectedError(
+                401, "missing_secret", "X-Telegram-Bot-Api-Secret-Token is missing"
+            )
+        if not hmac.compare_digest(given.encode(), expected.encode()):
+            raise WebhookRejectedError(403, "invalid_secret", "wrong secret token")
+
+    def split(self, body: bytes) -> list[RawEvent]:
+        try:
+            update = json.loads(body)
+        except ValueError as error:
+            raise WebhookRejectedError(400, "malformed_json", "body is not JSON") from error
+        return [raw_update(update)]
+
+    def conversation_key(self, payload: dict[str, Any]) -> str:
+        for key in ("message", "edited_message", "callback_query", "my_chat_member"):
+            part = payload.get(key)
+            if isinstance(part, dict):
+                sender = part.get("from") or part.get("chat") or {}
+                return str(sender.get("id", "telegram:unknown"))
+        return "telegram:unknown"
+
+    async def parse(self, payload: dict[str, Any], *, received_at: datetime) -> Inbound | None:
+        try:
+            update = Update.de_json(payload, self.bot)
+        except (ValueError, TypeError, KeyError):
+            logger.warning("telegram update not understood", extra={"update": payload})
+            return None
+        external_id = str(update.update_id)
+        if update.callback_query is not None:
+            query = update.callback_query
+            await self._answer_callback(query.id)
+            chat = query.message.chat if query.message is not None else None
+            return Inbound(
+                channel=Channel.TELEGRAM,
+                user_id=str(query.from_user.id),
+                kind=InboundKind.POSTBACK,
+                external_id=external_id,
+                chat_id=_group_id(chat),
+                postback=query.data or "",
+                language=_language(query.from_user.language_code),
+                received_at=received_at,
+            )
+        if update.my_chat_member is not None:
+            return self._membership(update.my_chat_member, external_id)
+        message = update.message or update.edited_message
+        if message is None or message.from_user is None:
+            return None
+        return await self._message(message, external_id)
+
+    def _membership(self, change: ChatMemberUpdated, external_id: str) -> Inbound | None:
+        joined = change.new_chat_member.status in _MEMBER_IN
+        was_in = change.old_chat_member.status in _MEMBER_IN
+        if joined == was_in:
+            return None
+        private = change.chat.type == ChatType.PRIVATE
+        if private:
+            kind = InboundKind.FOLLOW if joined else InboundKind.UNFOLLOW
+        else:
+            kind = InboundKind.JOIN if joined else InboundKind.LEAVE
+        return Inbound(
+            channel=Channel.TELEGRAM,
+            user_id=str(change.from_user.id),
+            kind=kind,
+            external_id=external_id,
+            chat_id=None if private else str(change.chat.id),
+            language=_language(change.from_user.language_code),
+            received_at=change.date,
+        )
+
+    async def _message(self, message: Message, external_id: str) -> Inbound | None:
+        assert message.from_user is not None
+        common: dict[str, Any] = {
+            "channel": Channel.TELEGRAM,
+            "user_id": str(message.from_user.id),
+            "external_id": external_id,
+            "chat_id": _group_id(message.chat),
+            "language": _language(message.from_user.language_code),
+            "received_at": message.date,
+        }
+        if message.new_chat_members and any(
+            str(member.id) == self.bot_user_id for member in message.new_chat_members
+        ):
+            return Inbound(kind=InboundKind.JOIN, **common)
+        if message.left_chat_member and str(message.left_chat_member.id) == self.bot_user_id:
+            return Inbound(kind=InboundKind.LEAVE, **common)
+        if message.text is not None:
+            if message.text.split(maxsplit=1)[:1] == ["/start"]:
+                return Inbound(kind=InboundKind.FOLLOW, text=message.text, **common)
+            return Inbound(kind=InboundKind.TEXT, text=message.text, **common)
+        if message.location is not None:
+            address = None
+            if message.venue is not None:
+                address = f"{message.venue.title} {message.venue.address}".strip()
+            return Inbound(
+                kind=InboundKind.LOCATION,
+                latitude=message.location.latitude,
+                longitude=message.location.longitude,
+                address=address,
+                **common,
+            )
+        if message.photo:
+            largest = max(message.photo, key=lambda size: size.width * size.height)
+            media = await self._try_fetch(largest.file_id)
+            return Inbound(kind=InboundKind.IMAGE, media=media, text=message.caption, **common)
+        document = message.document
+        if document is not None and (document.mime_type or "").startswith("image/"):
+            media = await self._try_fetch(document.file_id)
+            return Inbound(kind=InboundKind.IMAGE, media=media, text=message.caption, **common)
+        if message.sticker is not None:
+            return Inbound(kind=InboundKind.STICKER, **common)
+        if message.new_chat_members or message.left_chat_member:
+            return None  # other people joining or leaving a group is not for Siang
+        return Inbound(kind=InboundKind.UNSUPPORTED, text=message.caption, **common)
+
+    async def _answer_callback(self, query_id: str) -> None:
+        """Stop the button's spinner; a failure here must not lose the citizen's tap."""
+        try:
+            bot = await self._ready_bot()
+            await bot.answer_callback_query(query_id)
+        except TelegramError as error:
+            logger.info("telegram answerCallbackQuery failed", extra={"error": str(error)})
+
+    async def _try_fetch(self, file_id: str) -> StoredMedia | None:
+        try:
+            return await self.fetch_media(file_id)
+        except (MediaRejectedError, DeliveryError) as error:
+            logger.warning("telegram photo not kept", extra={"error": str(error)})
+            return None
+
+    async def fetch_media(self, media_ref: str) -> StoredMedia:
+        try:
+            bot = await self._ready_bot()
+            telegram_file = await bot.get_file(media_ref)
+            if telegram_file.file_size and telegram_file.file_size > self.media.max_bytes:
+                raise MediaRejectedError(f"file of {telegram_file.file_size} bytes is too large")
+            data = await telegram_file.download_as_bytearray()
+        except TelegramError as error:
+            raise _delivery_error(error) from error
+        return await self.media.save(bytes(data))
+
+    # --- sending -------------------------------------------------------------------------
+
+    async def send(
+        self,
+        target: str,
+        messages: Sequence[Outgoing],
+        reply_token: str | None = None,
+        *,
+        idempotency_key: str | None = None,
+    ) -> None:
+        try:
+            bot = await self._ready_bot()
+            for outgoing in messages:
+                await self._send_one(bot, target, outgoing)
+        except TelegramError as error:
+            raise _delivery_error(error) from error
+
+    async def _send_one(self, bot: Bot, chat_id: str, outgoing: Outgoing) -> None:
+        text, parse_mode = render_text(outgoing)
+        buttons = outgoing.buttons + (outgoing.card.buttons if outgoing.card else ())
+        inline = inline_keyboard(buttons)
+        location = [b for b in buttons if b.action == "location"]
+        location_keyboard = (
+            ReplyKeyboardMarkup(
+                [[KeyboardButton(b.label, request_location=True)] for b in location],
+                resize_keyboard=True,
+                one_time_keyboard=True,
+            )
+            if location
+            else None
+        )
+        # A message carries one keyboard: inline buttons win, the location keyboard follows.
+        markup = inline or location_keyboard
+        image_url = outgoing.image_url or (outgoing.card.image_url if outgoing.card else None)
+        if image_url and len(text) <= MAX_CAPTION_CHARS:
+            await bot.send_photo(
+                chat_id, image_url, caption=text or None, parse_mode=parse_mode, reply_markup=markup
+            )
+        else:
+            if text:
+                await bot.send_message(chat_id, text, parse_mode=parse_mode, reply_markup=markup)
+            if image_url:
+                await bot.send_photo(chat_id, image_url)
+        if inline is not None and location_keyboard is not None:
+            await bot.send_message(chat_id, location[0].label, reply_markup=location_keyboard)
+
+    async def set_webhook(self, url: str) -> bool:
+        """Point Telegram at Siang's webhook, with the configured secret token."""
+        bot = await self._ready_bot()
+        return await bot.set_webhook(
+            url, secret_token=self.config.webhook_secret, allowed_updates=list(ALLOWED_UPDATES)
+        )
+
+    async def get_updates(
+        self, offset: int | None, *, wait_seconds: int = 30
+    ) -> list[dict[str, Any]]:
+        """Long-poll for updates (local development); each as the JSON a webhook would carry."""
+        bot = await self._ready_bot()
+        updates = await bot.get_updates(
+            offset=offset,
+            timeout=wait_seconds,
+            allowed_updates=list(ALLOWED_UPDATES),
+            read_timeout=wait_seconds + 10,
+        )
+        return [update.to_dict() for update in updates]
+
+    async def delete_webhook(self) -> bool:
+        bot = await self._ready_bot()
+        return await bot.delete_webhook()
+
+    async def close(self) -> None:
+        if self._initialized:
+            await self.bot.shutdown()
+            self._initialized = False
+
+
+ALLOWED_UPDATES = ("message", "edited_message", "callback_query", "my_chat_member")
+
+
+def raw_update(update: Any) -> RawEvent:
+    """The stored form of one update; WebhookRejectedError(400) when it is not one."""
+    if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
+        raise WebhookRejectedError(400, "malformed_body", "expected an Update with an update_id")
+    kinds = [key for key in update if key != "update_id"]
+    return RawEvent(
+        external_id=str(update["update_id"]),
+        event_type=(kinds[0] if kinds else "unknown")[:60],
+        payload=update,
+    )
+
+
+def _group_id(chat: Any) -> str | None:
+    if chat is None or chat.type == ChatType.PRIVATE:
+        return None
+    return str(chat.id)
+
+
+def _language(code: str | None) -> str | None:
+    return code.split("-", 1)[0].lower()[:5] if code else None
+
+
+def _delivery_error(error: TelegramError) -> DeliveryError:
+    permanent = isinstance(error, Forbidden | BadRequest | InvalidToken)
+    return DeliveryError(f"Telegram: {error}", retryable=not permanent)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_text(outgoing: Outgoing) -> tuple[str, str | None]:
+    """The message text, with a card rendered as Telegram HTML after it."""
+    if outgoing.card is None:
+        return _clip(outgoing.text, MAX_TEXT_CHARS), None
+    return _clip(outgoing.text and html.escape(outgoing.text), MAX_TEXT_CHARS - 1000) + (
+        "\n\n" if outgoing.text else ""
+    ) + card_html(outgoing.card), ParseMode.HTML
+
+
+def card_html(card: Card) -> str:
+    lines = [f"<b>{html.escape(card.title)}</b>"]
+    lines += [f"{html.escape(label)}: {html.escape(value)}" for label, value in card.fields]
+    return _clip("\n".join(lines), 1000)
+
+
+def inline_keyboard(buttons: Sequence[Button]) -> InlineKeyboardMarkup | None:
+    """Postback and link buttons as an inline keyboard (one per row), or None."""
+    rows: list[list[InlineKeyboardButton]] = []
+    for button in buttons:
+        if button.action == "uri":
+            rows.append([InlineKeyboardButton(button.label, url=button.data)])
+        elif button.action == "postback":
+            if len(button.data.encode()) > MAX_CALLBACK_DATA_BYTES:
+                logger.error("button data over Telegram's 64 bytes", extra={"data": button.data})
+                continue
+            rows.append([InlineKeyboardButton(button.label, callback_data=button.data or "-")])
+    return InlineKeyboardMarkup(rows) if rows else None

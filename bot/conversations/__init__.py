@@ -1,0 +1,1 @@
+"""Conversations with citizens: the engine (`engine.ConversationEngine`), flows and state."""

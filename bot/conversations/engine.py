@@ -1,0 +1,204 @@
+"""The conversation engine: one inbound chat event in, the replies out, state kept in the DB.
+
+`ConversationEngine.handle(session, inbound)` finds (or creates) the citizen, loads their
+conversation state, expires it after a silence, answers commands that work anywhere (เมนู/menu,
+ยกเลิก/cancel, help, ติดตาม, a reference, language, my data, the resolution taps), and passes
+anything else to the flow the citizen is in. It writes only through `services` and the
+caller's session (the caller commits), and never imports a platform SDK.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.conversations import replies
+from bot.conversations.commands import Action, Command, parse_data, parse_typed
+from bot.conversations.flows import follow_up, my_data, report, resolution
+from bot.conversations.replies import say
+from bot.conversations.turn import IDLE, AnalyzerProvider, Turn
+from bot.messages import Inbound, InboundKind, Outgoing
+from bot.texts import language_of
+from storage.repositories.citizens import CitizenRepository
+from storage.types import utcnow
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = timedelta(minutes=30)
+_GREETINGS = frozenset(
+    {"สวัสดี", "สวัสดีครับ", "สวัสดีค่ะ", "สวัสดีคะ", "หวัดดี", "ดีครับ", "ดีค่ะ", "hi", "hello",
+     "ขอบคุณ", "ขอบคุณครับ", "ขอบคุณค่ะ", "thank you", "thanks", "ok", "โอเค"}
+)  # fmt: skip
+_MIN_REPORT_CHARS = 8  # shorter free text while idle is a greeting or a slip, not a report
+
+
+class ConversationEngine:
+    """Answers citizens; one instance serves every channel and every citizen."""
+
+    def __init__(
+        self,
+        analyzer_provider: AnalyzerProvider,
+        *,
+        max_message_chars: int = 5_000,
+        timeout: timedelta = DEFAULT_TIMEOUT,
+        media_dir: Path | None = None,
+    ) -> None:
+        self.analyzer_provider = analyzer_provider
+        self.max_message_chars = max_message_chars
+        self.timeout = timeout
+        self.media_dir = media_dir
+
+    async def handle(
+        self, session: AsyncSession, inbound: Inbound, *, now: datetime | None = None
+    ) -> list[Outgoing]:
+        """The replies to one inbound event (empty when nothing should be said)."""
+        now = now or utcnow()
+        if inbound.chat_id is not None:  # a group: Siang posts there but does not converse
+            if inbound.kind is InboundKind.JOIN:
+                return [say(language_of(inbound.language), "group_intro")]
+            return []
+        if inbound.kind in (InboundKind.JOIN, InboundKind.LEAVE):
+            return []
+        repository = CitizenRepository(session)
+        citizen = await repository.get_or_create(
+            inbound.channel, inbound.user_id, language=language_of(inbound.language), now=now
+        )
+        citizen.last_seen_at = now
+        session.add(citizen)
+        if inbound.kind is InboundKind.UNFOLLOW:
+            citizen.notifications_enabled = False  # blocked: pushes would fail anyway
+            return []
+        assert citizen.id is not None
+        state = await repository.conversation(citizen.id, now=now)
+        turn = Turn(session, citizen, state, inbound, now, self.analyzer_provider, self.media_dir)
+        answer: list[Outgoing] = []
+        if state.flow != IDLE and state.expires_at is not None and state.expires_at <= now:
+            answer += await self._expire(turn)
+        answer += await self._answer(turn)
+        state.updated_at = now
+        state.expires_at = None if state.flow == IDLE else now + self.timeout
+        session.add(state)
+        await session.flush()
+        return answer
+
+    async def _expire(self, turn: Turn) -> list[Outgoing]:
+        """A conversation left unanswered too long goes back to idle, and we say so."""
+        if turn.flow == resolution.FLOW:
+            await resolution.submit(turn, None)  # the stars were tapped: keep the rating
+            return []
+        turn.reset()
+        minutes = int(self.timeout.total_seconds() // 60)
+        return [say(turn.language, "timed_out", minutes=minutes)]
+
+    async def _answer(self, turn: Turn) -> list[Outgoing]:
+        inbound, language = turn.inbound, turn.language
+        if inbound.kind is InboundKind.FOLLOW:
+            turn.reset()
+            return [say(language, "welcome"), replies.menu(language)]
+        if inbound.kind is InboundKind.TEXT and inbound.text is not None:
+            length = len(inbound.text)
+            if length > self.max_message_chars:
+                return [say(language, "too_long", length=length, limit=self.max_message_chars)]
+        command = self._command(inbound)
+        if command is not None:
+            return await self._command_anywhere(turn, command)
+        if inbound.kind is InboundKind.STICKER:
+            return [say(language, "sticker"), *self._reprompt(turn)]
+        if inbound.kind is InboundKind.POSTBACK:  # a button we no longer know (or never sent)
+            return [say(language, "fallback"), *self._reprompt(turn)]
+        if inbound.kind is InboundKind.UNSUPPORTED:
+            return [say(language, "unsupported"), *self._reprompt(turn)]
+        if turn.flow == report.FLOW:
+            return await report.on_message(turn)
+        if turn.flow == resolution.FLOW:
+            return await resolution.submit(turn, (inbound.text or "").strip() or None)
+        if turn.flow == my_data.FLOW:
+            turn.reset()  # anything but the confirm tap means "do not erase"
+            return [replies.menu(language, "cancelled")]
+        return await self._idle(turn)
+
+    @staticmethod
+    def _command(inbound: Inbound) -> Command | None:
+        if inbound.kind is InboundKind.POSTBACK and inbound.postback:
+            return parse_data(inbound.postback)
+        if inbound.kind is InboundKind.TEXT and inbound.text:
+            return parse_typed(inbound.text)
+        return None
+
+    async def _idle(self, turn: Turn) -> list[Outgoing]:
+        inbound, language = turn.inbound, turn.language
+        message = (inbound.text or "").strip()
+        if inbound.kind is InboundKind.TEXT:
+            if not message:
+                return [replies.menu(language, "empty")]
+            if message.lower() in _GREETINGS:
+                return [say(language, "welcome"), replies.menu(language)]
+            if len(message) < _MIN_REPORT_CHARS:
+                return [replies.menu(language, "fallback")]
+        if inbound.kind in (InboundKind.TEXT, InboundKind.IMAGE, InboundKind.LOCATION):
+            return await report.start_from_message(turn)
+        return [replies.menu(language, "fallback")]
+
+    def _reprompt(self, turn: Turn) -> list[Outgoing]:
+        if turn.flow == report.FLOW:
+            return report.reprompt(turn)
+        return [replies.menu(turn.language)]
+
+    async def _leave(self, turn: Turn) -> None:
+        """Leaving a flow by menu/cancel: a tapped rating is still kept."""
+        if turn.flow == resolution.FLOW:
+            await resolution.submit(turn, None)
+        turn.reset()
+
+    async def _command_anywhere(self, turn: Turn, command: Command) -> list[Outgoing]:
+        language = turn.language
+        match command.action:
+            case Action.MENU:
+                await self._leave(turn)
+                return [replies.menu(language)]
+            case Action.CANCEL:
+                was_idle = turn.flow == IDLE
+                await self._leave(turn)
+                return [replies.menu(language, "nothing_to_cancel" if was_idle else "cancelled")]
+            case Action.HELP:
+                return [say(language, "help"), *self._reprompt(turn)]
+            case Action.LANGUAGE if command.arg in ("th", "en"):
+                turn.citizen.language = command.arg
+                return [replies.menu(command.arg, "language.set")]
+            case Action.REPORT:
+                await self._leave(turn)
+                return await report.start_report(turn)
+            case Action.OPINION:
+                await self._leave(turn)
+                return await report.start_opinion(turn)
+            case Action.FOLLOW:
+                await self._leave(turn)
+                return await follow_up.list_open(turn)
+            case Action.HISTORY if command.arg:
+                return await follow_up.show_history(turn, command.arg)
+            case Action.FIXED if command.arg:
+                return await resolution.fixed(turn, command.arg)
+            case Action.NOT_FIXED if command.arg:
+                return await resolution.not_fixed(turn, command.arg)
+            case Action.RATE if command.arg:
+                return await resolution.stars(turn, command.arg)
+            case Action.SKIP if turn.flow == resolution.FLOW:
+                return await resolution.submit(turn, None)
+            case Action.MY_DATA:
+                await self._leave(turn)
+                return await my_data.summary(turn)
+            case Action.ERASE:
+                if command.arg == "yes":
+                    return await my_data.erase(turn)
+                return await my_data.ask_erase(turn)
+            case Action.NOTIFY if command.arg in ("on", "off"):
+                return await my_data.notifications(turn, enabled=command.arg == "on")
+        if turn.flow == report.FLOW:
+            handled = await report.on_command(turn, command)
+            if handled is not None:
+                return handled
+            return report.reprompt(turn)
+        return [replies.menu(language, "fallback")]

@@ -1,0 +1,1 @@
+"""The conversation flows: report/opinion, follow-up, after resolution, and my data."""

@@ -1,0 +1,123 @@
+"""After resolution: is it really fixed? (ยืนยันว่าแก้แล้ว / ยังไม่แก้), then a 1–5 rating and
+an optional comment. The taps carry the reference, so they work whatever flow is open."""
+
+from __future__ import annotations
+
+from bot.conversations import replies
+from bot.conversations.commands import Action
+from bot.conversations.replies import button, say
+from bot.conversations.turn import Turn
+from bot.messages import Outgoing
+from services import tickets
+from services.errors import SiangError
+from storage.models import FeedbackItem
+
+FLOW = "rating"
+COMMENT = "comment"
+
+
+async def _own_item(turn: Turn, reference: str) -> FeedbackItem | list[Outgoing]:
+    item = await tickets.find_by_reference(turn.session, reference)
+    if item is None or item.id is None:
+        return [say(turn.language, "follow.not_found", reference=reference)]
+    if item.citizen_id != turn.citizen_id:
+        return [say(turn.language, "resolution.not_yours", reference=item.reference)]
+    return item
+
+
+def _refused(turn: Turn, item: FeedbackItem, error: SiangError) -> list[Outgoing]:
+    return [
+        say(
+            turn.language,
+            "resolution.not_possible",
+            *replies.menu_buttons(turn.language),
+            reference=item.reference,
+            reason=error.message,
+        )
+    ]
+
+
+async def fixed(turn: Turn, reference: str) -> list[Outgoing]:
+    found = await _own_item(turn, reference)
+    if isinstance(found, list):
+        return found
+    assert found.id is not None
+    try:
+        await tickets.confirm_fixed(
+            turn.session, found.id, citizen_id=turn.citizen_id, now=turn.now
+        )
+    except SiangError as error:
+        return _refused(turn, found, error)
+    turn.reset()
+    return [say(turn.language, "resolution.thanks_fixed", *replies.rating_buttons(found.reference))]
+
+
+async def not_fixed(turn: Turn, reference: str) -> list[Outgoing]:
+    found = await _own_item(turn, reference)
+    if isinstance(found, list):
+        return found
+    assert found.id is not None
+    try:
+        await tickets.reopen_by_citizen(
+            turn.session, found.id, citizen_id=turn.citizen_id, now=turn.now
+        )
+    except SiangError as error:
+        return _refused(turn, found, error)
+    turn.reset()
+    return [
+        say(
+            turn.language,
+            "resolution.reopened",
+            *replies.menu_buttons(turn.language),
+            reference=found.reference,
+        )
+    ]
+
+
+async def stars(turn: Turn, argument: str) -> list[Outgoing]:
+    """A tap on 1–5 stars: keep it and offer a comment (or ข้าม)."""
+    reference, _, value = argument.rpartition(":")
+    if not value.isdigit() or not 1 <= int(value) <= 5:
+        return [replies.menu(turn.language, "fallback")]
+    found = await _own_item(turn, reference)
+    if isinstance(found, list):
+        return found
+    turn.go(FLOW, COMMENT, item_id=found.id, reference=found.reference, rating=int(value))
+    language = turn.language
+    return [
+        say(
+            language,
+            "resolution.ask_comment",
+            button(language, "button.skip", Action.SKIP),
+            rating=int(value),
+        )
+    ]
+
+
+async def submit(turn: Turn, comment: str | None) -> list[Outgoing]:
+    """Store the rating (with the comment, if any) and close the flow."""
+    saved = turn.data
+    turn.reset()
+    item_id, rating = saved.get("item_id"), saved.get("rating")
+    if not isinstance(item_id, int) or not isinstance(rating, int):
+        return [replies.menu(turn.language)]
+    try:
+        await tickets.rate(
+            turn.session,
+            item_id,
+            citizen_id=turn.citizen_id,
+            rating=rating,
+            comment=(comment or "")[:2000] or None,
+            now=turn.now,
+        )
+    except SiangError as error:
+        return [
+            say(
+                turn.language,
+                "resolution.not_possible",
+                *replies.menu_buttons(turn.language),
+                reference=str(saved.get("reference", "")),
+                reason=error.message,
+            )
+        ]
+    return [replies.menu(turn.language, "resolution.rated")]

@@ -1,0 +1,86 @@
+"""One inbound message being handled: the citizen, their saved state, and helpers for flows."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.conversations.draft import Draft
+from bot.messages import Inbound
+from nlp.analysis import MessageAnalysis
+from storage.models import Citizen, ConversationState
+
+IDLE = "idle"
+
+
+class Analyzer(Protocol):
+    """What the engine needs of `nlp.pipeline.ThaiAnalyzer`."""
+
+    def analyze(
+        self, text: str, lat: float | None = None, lon: float | None = None
+    ) -> MessageAnalysis: ...
+
+
+AnalyzerProvider = Callable[[], Awaitable[Analyzer]]
+
+
+@dataclass
+class Turn:
+    """Everything a flow step may read or change while answering one message."""
+
+    session: AsyncSession
+    citizen: Citizen
+    state: ConversationState
+    inbound: Inbound
+    now: datetime
+    analyzer_provider: AnalyzerProvider
+    media_dir: Path | None = None  # where stored photos live (PDPA erasure deletes them)
+
+    @property
+    def language(self) -> str:
+        return self.citizen.language
+
+    @property
+    def citizen_id(self) -> int:
+        assert self.citizen.id is not None
+        return self.citizen.id
+
+    @property
+    def flow(self) -> str:
+        return self.state.flow
+
+    @property
+    def step(self) -> str:
+        return self.state.step
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return dict(self.state.data or {})
+
+    def go(self, flow: str, step: str, **data: Any) -> None:
+        """Move to `flow`/`step`; `data` is merged into what the flow keeps."""
+        merged = self.data if flow == self.state.flow else {}
+        merged.update(data)
+        self.state.flow, self.state.step, self.state.data = flow, step, merged
+
+    def reset(self) -> None:
+        self.state.flow, self.state.step, self.state.data = IDLE, "start", {}
+
+    @property
+    def draft(self) -> Draft:
+        return Draft.from_json(self.data.get("draft"))
+
+    def keep(self, draft: Draft, step: str | None = None) -> None:
+        """Save the draft (and move to `step` of the current flow)."""
+        self.go(self.state.flow, step or self.state.step, draft=draft.to_json())
+
+    async def analyze(
+        self, text: str, lat: float | None = None, lon: float | None = None
+    ) -> MessageAnalysis:
+        analyzer = await self.analyzer_provider()
+        return analyzer.analyze(text, lat, lon)

@@ -1,0 +1,208 @@
+"""Deliver the outbox: claim each due row once, render it, send it through its channel, record it.
+
+A row is claimed with a guarded UPDATE (so two racing drains never both send it), sent, then
+marked `sent`; a failure is retried with exponential backoff until `max_attempts`, and a refusal
+the platform will repeat (blocked bot, bad address) fails at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.channels.base import DeliveryError, MessageSender
+from bot.messages import Outgoing, outgoing_from_json, outgoing_to_json
+from bot.notifications import render_notification
+from storage.database import Database
+from storage.models import Channel, DeliveryStatus, OutboundMessage
+from storage.repositories import outbound_messages
+from storage.types import utcnow
+
+logger = logging.getLogger(__name__)
+
+CHAT_REPLY = "chat_reply"  # the conversation's own answer to an inbound event
+COLLECTED_CHANNELS = ("web",)  # the web chat fetches its own messages (GET /chat/api/updates)
+Renderer = Callable[[str, dict[str, Any], str], list[Outgoing]]
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+    def add(self, status: DeliveryStatus | None) -> None:
+        if status is DeliveryStatus.SENT:
+            self.sent += 1
+        elif status is DeliveryStatus.FAILED:
+            self.failed += 1
+        elif status is DeliveryStatus.SKIPPED:
+            self.skipped += 1
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    messages: list[Outgoing]
+    reply_token: str | None
+    skip_reason: str | None = None
+
+
+class OutboxDelivery:
+    """Sends `OutboundMessage` rows through the configured channel senders."""
+
+    def __init__(
+        self,
+        *,
+        database: Database,
+        senders: Mapping[str, MessageSender],
+        render: Renderer | None = None,
+        public_base_url: str = "",
+        clock: Callable[[], datetime] = utcnow,
+        max_attempts: int = 6,
+        first_backoff: timedelta = timedelta(seconds=30),
+        reply_window: timedelta = timedelta(seconds=50),
+        lease: timedelta = timedelta(minutes=5),
+    ) -> None:
+        self.database = database
+        self.senders = dict(senders)
+        self._render = render
+        self.public_base_url = public_base_url.rstrip("/")
+        self.clock = clock
+        self.max_attempts = max_attempts
+        self.first_backoff = first_backoff
+        self.reply_window = reply_window
+        self.lease = lease
+
+    def render(self, kind: str, payload: dict[str, Any], language: str) -> list[Outgoing]:
+        if self._render is not None:
+            return self._render(kind, payload, language)
+        return render_notification(kind, payload, language, base_url=self.public_base_url)
+
+    async def drain(self, *, limit: int = 100) -> DeliveryReport:
+        """Send every due row (oldest first), at most `limit` of them."""
+        report = DeliveryReport()
+        async with self.database.unit_of_work() as session:
+            ids = await outbound_messages.due_ids(
+                session, now=self.clock(), limit=limit, exclude_channels=COLLECTED_CHANNELS
+            )
+        for message_id in ids:
+            report.add(await self.deliver(message_id))
+        return report
+
+    async def deliver(self, message_id: int, *, held: bool = False) -> DeliveryStatus | None:
+        """Send one row if it is due and nobody else has it; its new status, or None if not ours.
+
+        `held` sends a row reserved with `outbound_messages.hold` (a chat reply its conversation
+        sends itself, in order) before its reservation runs out.
+        """
+        now = self.clock()
+        async with self.database.unit_of_work() as session:
+            claimed = await outbound_messages.claim(
+                session, message_id, now=now, lease_until=now + self.lease, held=held
+            )
+        if not claimed:
+            return None
+        async with self.database.unit_of_work() as session:
+            message = await outbound_messages.get_message(session, message_id)
+            assert message is not None
+            try:
+                prepared = await self._prepare(session, message, now)
+            except Exception as error:  # a payload the renderer cannot use will never send
+                logger.exception("outbox message cannot be rendered", extra={"id": message_id})
+                await outbound_messages.mark_failed(
+                    session, message_id, error=f"render: {error}", retry_at=None
+                )
+                return DeliveryStatus.FAILED
+            if prepared.skip_reason is not None:
+                await outbound_messages.mark_skipped(
+                    session, message_id, reason=prepared.skip_reason
+                )
+                return DeliveryStatus.SKIPPED
+            channel, target, attempts = message.channel, message.target, message.attempts
+        sender = self.senders[channel]
+        try:
+            await sender.send(
+                target,
+                prepared.messages,
+                prepared.reply_token,
+                idempotency_key=f"outbox-{message_id}",
+            )
+        except DeliveryError as error:
+            retry_at = None
+            if error.retryable and attempts < self.max_attempts:
+                retry_at = self.clock() + self.first_backoff * (2 ** (attempts - 1))
+            logger.warning(
+                "outbox delivery failed",
+                extra={"id": message_id, "error": str(error), "retry_at": str(retry_at)},
+            )
+            async with self.database.unit_of_work() as session:
+                await outbound_messages.mark_failed(
+                    session, message_id, error=str(error), retry_at=retry_at
+                )
+            return DeliveryStatus.FAILED
+        async with self.database.unit_of_work() as session:
+            await outbound_messages.mark_sent(session, message_id, now=self.clock())
+        return DeliveryStatus.SENT
+
+    async def _prepare(self, session: Any, message: OutboundMessage, now: datetime) -> _Prepared:
+        if message.channel not in self.senders:
+            return _Prepared([], None, f"channel {message.channel!r} is not configured")
+        language = "th"
+        if message.citizen_id is not None:
+            citizen = await outbound_messages.get_citizen(session, message.citizen_id)
+            if citizen is None or citizen.erased_at is not None:
+                return _Prepared([], None, "the citizen's data was erased")
+            if not citizen.notifications_enabled and message.kind != CHAT_REPLY:
+                return _Prepared([], None, "the citizen turned notifications off")
+            language = citizen.language or "th"
+        if message.kind == CHAT_REPLY:
+            messages = [outgoing_from_json(m) for m in message.payload.get("messages", [])]
+            reply_token = self._fresh_reply_token(message, now)
+        else:
+            messages = self.render(message.kind, message.payload, language)
+            reply_token = None
+        messages = [self._absolute(m) for m in messages]
+        if not messages:
+            return _Prepared([], None, "nothing to say")
+        return _Prepared(messages, reply_token)
+
+    def _fresh_reply_token(self, message: OutboundMessage, now: datetime) -> str | None:
+        """The LINE reply token, while it can still work: first attempt, within ~50 s."""
+        token = message.payload.get("reply_token")
+        issued = message.payload.get("reply_token_issued_at")
+        if not token or not issued or message.attempts > 1 or message.channel != Channel.LINE:
+            return None
+        if now - datetime.fromisoformat(issued) > self.reply_window:
+            return None
+        return str(token)
+
+    def _absolute(self, message: Outgoing) -> Outgoing:
+        """Media paths like /media/ab/… made absolute against the public base URL."""
+        image_url = self._absolute_url(message.image_url)
+        card = message.card
+        if card is not None and card.image_url:
+            card = replace(card, image_url=self._absolute_url(card.image_url))
+        return replace(message, image_url=image_url, card=card)
+
+    def _absolute_url(self, url: str | None) -> str | None:
+        if url and url.startswith("/"):
+            return self.public_base_url + url
+        return url
+
+    async def close(self) -> None:
+        for sender in self.senders.values():
+            await sender.close()
+
+
+def chat_reply_payload(
+    messages: Sequence[Outgoing], *, reply_token: str | None, issued_at: datetime | None
+) -> dict[str, Any]:
+    """The outbox payload for a conversation's answer (delivered by `OutboxDelivery`)."""
+    return {
+        "messages": [outgoing_to_json(m) for m in messages],
+        "reply_token": reply_token,
+        "reply_token_issued_at": issued_at.isoformat() if issued_at else None,
+    }

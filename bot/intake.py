@@ -1,0 +1,235 @@
+"""Durable intake: store each platform event once before acknowledging it, process it afterwards.
+
+Storing is "insert … on conflict do nothing" keyed by (channel, external id), so a redelivered
+event is recognised and neither stored nor answered again. Processing runs the conversation in
+one unit of work that also queues the answer in the outbox and marks the event processed: the
+effects, the answer and the mark commit together or not at all. The answer is then sent at once
+by the outbox delivery (LINE reply token while fresh), and retried from the outbox if sending fails.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import weakref
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Protocol
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.channels.base import ChatChannel, RawEvent
+from bot.delivery import CHAT_REPLY, OutboxDelivery, chat_reply_payload
+from bot.messages import Inbound, Outgoing
+from bot.texts import language_of, text
+from services.outbox import queue_message
+from storage.database import Database
+from storage.models import Channel, EventStatus, RecipientType
+from storage.repositories import inbound_events, outbound_messages
+from storage.types import utcnow
+
+logger = logging.getLogger(__name__)
+
+REPLY_HOLD = timedelta(seconds=30)
+
+
+class ConversationHandler(Protocol):
+    """The conversation engine's entry point (`bot.conversations.engine.ConversationEngine`)."""
+
+    async def handle(
+        self, session: AsyncSession, inbound: Inbound, *, now: datetime | None = None
+    ) -> list[Outgoing]: ...
+
+
+async def store_events(
+    database: Database,
+    channel: Channel,
+    events: Sequence[RawEvent],
+    *,
+    raw_body: str,
+    now: datetime | None = None,
+) -> list[int]:
+    """Store the events not seen before, in one transaction; the ids of the new rows."""
+    received_at = now or utcnow()
+    new_ids: list[int] = []
+    async with database.unit_of_work() as session:
+        for event in events:
+            new_id = await inbound_events.store_if_new(
+                session,
+                channel=channel,
+                external_id=event.external_id,
+                event_type=event.event_type,
+                payload=event.payload,
+                raw_body=raw_body,
+                is_redelivery=event.is_redelivery,
+                received_at=received_at,
+            )
+            if new_id is not None:
+                new_ids.append(new_id)
+    return new_ids
+
+
+class Outcome(StrEnum):
+    ANSWERED = "answered"  # processed; an answer was queued (and sent when possible)
+    PROCESSED = "processed"  # processed, nothing to say
+    IGNORED = "ignored"  # an event Siang does not act on
+    ALREADY_DONE = "already_done"  # another worker processed it, or it was never pending
+    RETRY = "retry"  # failed this time; still pending
+    GAVE_UP = "gave_up"  # failed too often; the citizen got an apology
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    channel: Channel
+    payload: dict[str, object]
+    received_at: datetime
+
+
+class InboundProcessor:
+    """Runs stored events through the conversation engine, one person's events in order."""
+
+    def __init__(
+        self,
+        *,
+        database: Database,
+        channels: Mapping[Channel, ChatChannel],
+        conversations: ConversationHandler,
+        delivery: OutboxDelivery,
+        clock: Callable[[], datetime] = utcnow,
+        max_attempts: int = 3,
+        concurrency: int = 4,
+    ) -> None:
+        self.database = database
+        self.channels = dict(channels)
+        self.conversations = conversations
+        self.delivery = delivery
+        self.clock = clock
+        self.max_attempts = max_attempts
+        self._slots = asyncio.Semaphore(concurrency)
+        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+
+    def _lock_for(self, key: str) -> asyncio.Lock:
+        lock = self._locks.get(key)
+        if lock is None:
+            lock = asyncio.Lock()
+            self._locks[key] = lock
+        return lock
+
+    async def process(self, event_id: int) -> Outcome:
+        """Process one stored event (safe to call twice, or from two workers at once)."""
+        loaded = await self._load(event_id)
+        if loaded is None:
+            return Outcome.ALREADY_DONE
+        adapter = self.channels.get(loaded.channel)
+        if adapter is None:
+            logger.warning("no adapter for a stored event", extra={"channel": loaded.channel})
+            return Outcome.RETRY
+        lock = self._lock_for(f"{loaded.channel}:{adapter.conversation_key(dict(loaded.payload))}")
+        async with lock, self._slots:
+            return await self._process_locked(event_id, adapter, loaded)
+
+    async def _load(self, event_id: int) -> _Loaded | None:
+        async with self.database.unit_of_work() as session:
+            event = await inbound_events.get_event(session, event_id)
+            if event is None or event.status is not EventStatus.PENDING:
+                return None
+            return _Loaded(event.channel, dict(event.payload), event.received_at)
+
+    async def _process_locked(
+        self, event_id: int, adapter: ChatChannel, loaded: _Loaded
+    ) -> Outcome:
+        inbound: Inbound | None = None
+        reply_id: int | None = None
+        try:
+            inbound = await adapter.parse(dict(loaded.payload), received_at=loaded.received_at)
+            now = self.clock()
+            async with self.database.unit_of_work() as session:
+                if inbound is None:
+                    done = await inbound_events.finish(
+                        session, event_id, status=EventStatus.IGNORED, now=now
+                    )
+                    return Outcome.IGNORED if done else Outcome.ALREADY_DONE
+                replies = await self.conversations.handle(session, inbound, now=now)
+                reply_id = await self._queue_reply(session, event_id, inbound, replies)
+                if not await inbound_events.finish(
+                    session, event_id, status=EventStatus.PROCESSED, now=now
+                ):
+                    # Another worker finished it meanwhile: undo everything this one did.
+                    raise _AlreadyProcessedError
+        except _AlreadyProcessedError:
+            return Outcome.ALREADY_DONE
+        except Exception as error:
+            logger.exception("inbound event failed", extra={"event_id": event_id})
+            return await self._failed(event_id, inbound, error)
+        await self._send_now(reply_id)
+        return Outcome.ANSWERED if reply_id is not None else Outcome.PROCESSED
+
+    async def _queue_reply(
+        self,
+        session: AsyncSession,
+        event_id: int,
+        inbound: Inbound,
+        replies: Sequence[Outgoing],
+    ) -> int | None:
+        if not replies:
+            return None
+        citizen_id = await outbound_messages.citizen_id_for(
+            session, channel=inbound.channel, platform_user_id=inbound.user_id
+        )
+        reply_id = await queue_message(
+            session,
+            recipient_type=RecipientType.CITIZEN,
+            channel=inbound.channel.value,
+            target=inbound.chat_id or inbound.user_id,
+            kind=CHAT_REPLY,
+            payload=chat_reply_payload(
+                replies, reply_token=inbound.reply_token, issued_at=inbound.received_at
+            ),
+            dedupe_key=f"{CHAT_REPLY}:{event_id}",
+            citizen_id=citizen_id,
+        )
+        if reply_id is not None:
+            # Sent by this processor right after commit, so one person's answers keep their
+            # order; the periodic drain takes it over only if that never happens.
+            await outbound_messages.hold(session, reply_id, until=self.clock() + REPLY_HOLD)
+        return reply_id
+
+    async def _failed(self, event_id: int, inbound: Inbound | None, error: Exception) -> Outcome:
+        now = self.clock()
+        async with self.database.unit_of_work() as session:
+            attempts = await inbound_events.record_failure(
+                session,
+                event_id,
+                error=f"{type(error).__name__}: {error}",
+                max_attempts=self.max_attempts,
+                now=now,
+            )
+            if attempts < self.max_attempts:
+                return Outcome.RETRY
+            reply_id = None
+            if inbound is not None:
+                apology = Outgoing(text=text(language_of(inbound.language), "error"))
+                reply_id = await self._queue_reply(session, event_id, inbound, [apology])
+        await self._send_now(reply_id)
+        return Outcome.GAVE_UP
+
+    async def _send_now(self, reply_id: int | None) -> None:
+        if reply_id is None:
+            return
+        try:
+            await self.delivery.deliver(reply_id, held=True)
+        except Exception:  # the outbox keeps the row; the periodic drain retries it
+            logger.exception("sending a chat reply failed", extra={"outbox_id": reply_id})
+
+    async def pending_event_ids(self, *, received_before: datetime) -> list[int]:
+        """Events stored but not processed (after a crash or a failure), oldest first."""
+        async with self.database.unit_of_work() as session:
+            return await inbound_events.pending_ids(
+                session, received_before=received_before, channels=list(self.channels)
+            )
+
+
+class _AlreadyProcessedError(Exception):
+    """Raised inside the unit of work to roll back a duplicate processing."""

@@ -1,0 +1,192 @@
+"""Outbox payloads rendered as chat messages, per kind, in the recipient's language.
+
+`render_notification(kind, payload, language)` is what `bot/delivery.py` sends for an
+`OutboundMessage`, and what the conversation engine replies with when it files a ticket (so a
+citizen reads the same words either way). Payload keys are those `services/notify.py` writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from bot.conversations.commands import Action, data
+from bot.messages import Button, Card, Outgoing
+from bot.texts import category_name, format_when, status_name, text
+
+Renderer = Callable[[dict[str, Any], str, str | None], list[Outgoing]]
+
+_AGENCY_TEXT_CHARS = 600
+
+
+def _absolute(url: str | None, base_url: str | None) -> str | None:
+    if not url:
+        return None
+    if url.startswith(("http://", "https://")) or base_url is None:
+        return url
+    return base_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+def _when(value: Any, language: str) -> str:
+    if not value:
+        return "-"
+    try:
+        return format_when(datetime.fromisoformat(str(value)), language)
+    except ValueError:
+        return str(value)
+
+
+def _history_button(reference: str, language: str) -> Button:
+    return Button(label=text(language, "button.history"), data=data(Action.HISTORY, reference))
+
+
+def _menu_button(language: str) -> Button:
+    return Button(label=text(language, "button.menu"), data=data(Action.MENU))
+
+
+def ticket_filed(payload: dict[str, Any], language: str, base_url: str | None) -> list[Outgoing]:
+    reference = str(payload["reference"])
+    agency_name = payload.get("agency_name")
+    lines = [
+        text(language, "filed.text", reference=reference, agency_name=agency_name)
+        if agency_name
+        else text(language, "filed.text_no_agency", reference=reference)
+    ]
+    if payload.get("board_name"):
+        lines.append(text(language, "filed.board", board_name=payload["board_name"]))
+    if payload.get("duplicate_of_reference"):
+        lines.append(
+            text(
+                language,
+                "filed.duplicate",
+                duplicate_of_reference=payload["duplicate_of_reference"],
+                follower_count=payload.get("follower_count") or 2,
+            )
+        )
+    fields: list[tuple[str, str]] = [(text(language, "field.reference"), reference)]
+    if agency_name:
+        fields.append((text(language, "field.agency"), str(agency_name)))
+    if payload.get("category"):
+        fields.append(
+            (text(language, "field.category"), category_name(payload["category"], language))
+        )
+    buttons = (_history_button(reference, language), _menu_button(language))
+    card = Card(title=text(language, "filed.title"), fields=tuple(fields), buttons=buttons)
+    return [Outgoing(text="\n".join(lines), buttons=buttons, card=card)]
+
+
+def status_changed(payload: dict[str, Any], language: str, base_url: str | None) -> list[Outgoing]:
+    reference = str(payload.get("your_reference") or payload["reference"])
+    status = status_name(str(payload["to_status"]), language)
+    lines = [text(language, "notify.status_changed", reference=reference, status=status)]
+    if payload.get("note"):
+        lines.append(text(language, "notify.status_note", note=payload["note"]))
+    if payload.get("agency_name"):
+        lines.append(text(language, "notify.status_by", agency_name=payload["agency_name"]))
+    urls = [_absolute(url, base_url) for url in payload.get("media_urls") or []]
+    images = [url for url in urls if url]
+    fields = [
+        (text(language, "field.reference"), reference),
+        (text(language, "field.status"), status),
+    ]
+    if payload.get("note"):
+        fields.append((text(language, "field.note"), str(payload["note"])))
+    buttons = (_history_button(reference, language),)
+    card = Card(
+        title=text(language, "notify.status_changed", reference=reference, status=status),
+        fields=tuple(fields),
+        buttons=buttons,
+        image_url=images[0] if images else None,
+    )
+    messages = [
+        Outgoing(
+            text="\n".join(lines),
+            buttons=buttons,
+            image_url=images[0] if images else None,
+            card=card,
+        )
+    ]
+    messages += [Outgoing(text="", image_url=url) for url in images[1:]]
+    return messages
+
+
+def resolution_check(
+    payload: dict[str, Any], language: str, base_url: str | None
+) -> list[Outgoing]:
+    reference = str(payload["reference"])
+    lines = [text(language, "resolution.ask", reference=reference)]
+    if payload.get("note"):
+        lines.append(text(language, "notify.status_note", note=payload["note"]))
+    buttons = (
+        Button(label=text(language, "button.fixed"), data=data(Action.FIXED, reference)),
+        Button(label=text(language, "button.not_fixed"), data=data(Action.NOT_FIXED, reference)),
+    )
+    return [Outgoing(text="\n".join(lines), buttons=buttons)]
+
+
+def agency_new_item(payload: dict[str, Any], language: str, base_url: str | None) -> list[Outgoing]:
+    area = " ".join(
+        str(part) for part in (payload.get("district"), payload.get("province")) if part
+    )
+    body = str(payload.get("redacted_text") or "")
+    if len(body) > _AGENCY_TEXT_CHARS:
+        body = body[: _AGENCY_TEXT_CHARS - 1] + "…"
+    message = text(
+        language,
+        "notify.agency_new_item",
+        reference=payload["reference"],
+        category=category_name(payload.get("category"), language),
+        area=area or "-",
+        text=body,
+    )
+    if payload.get("due_at"):
+        message += f"\n{text(language, 'field.due')}: {_when(payload['due_at'], language)}"
+    url = _absolute(payload.get("url"), base_url)
+    buttons = (Button(label=text(language, "notify.open"), data=url, action="uri"),) if url else ()
+    return [Outgoing(text=message, buttons=buttons)]
+
+
+def escalation(payload: dict[str, Any], language: str, base_url: str | None) -> list[Outgoing]:
+    message = text(
+        language,
+        "notify.escalation",
+        reference=payload["reference"],
+        due=_when(payload.get("due_at"), language),
+        level=payload.get("level", 1),
+        agency_name=payload.get("agency_name") or "-",
+    )
+    url = _absolute(payload.get("url"), base_url)
+    buttons = (Button(label=text(language, "notify.open"), data=url, action="uri"),) if url else ()
+    return [Outgoing(text=message, buttons=buttons)]
+
+
+def board_digest(payload: dict[str, Any], language: str, base_url: str | None) -> list[Outgoing]:
+    message = text(
+        language, "notify.board_digest", week=payload.get("week", ""), text=payload.get("text", "")
+    )
+    url = _absolute(payload.get("url"), base_url)
+    buttons = (
+        (Button(label=text(language, "notify.open_digest"), data=url, action="uri"),) if url else ()
+    )
+    return [Outgoing(text=message, buttons=buttons)]
+
+
+RENDERERS: dict[str, Renderer] = {
+    "ticket_filed": ticket_filed,
+    "status_changed": status_changed,
+    "resolution_check": resolution_check,
+    "agency_new_item": agency_new_item,
+    "escalation": escalation,
+    "board_digest": board_digest,
+}
+
+
+def render_notification(
+    kind: str, payload: dict[str, Any], language: str = "th", *, base_url: str | None = None
+) -> list[Outgoing]:
+    """The messages for one outbox row; relative links are made absolute with `base_url`."""
+    renderer = RENDERERS.get(kind)
+    if renderer is None:
+        raise ValueError(f"no renderer for outbox kind {kind!r}")
+    return renderer(payload, language, base_url)

@@ -1,0 +1,202 @@
+"""English messages citizens see, key for key with `bot.texts.th`."""
+
+MESSAGES: dict[str, str] = {
+    "menu.title": "Siang · tell the government what needs fixing. Choose one:",
+    "menu.report": "Report a problem",
+    "menu.opinion": "Opinion / suggestion",
+    "menu.follow": "Follow up",
+    "menu.help": "Help",
+    "menu.my_data": "My data",
+    "menu.language": "ภาษาไทย",
+    "welcome": (
+        "Hello, welcome to Siang 🙏\n"
+        "Tell us about a problem in a message, send a photo or share a location. "
+        "We pass it to the agency responsible and tell you how it goes."
+    ),
+    "fallback": "Sorry, I did not understand that. Choose from the menu below, or describe the problem.",
+    "sticker": "Thanks for the sticker 😊 If something needs fixing, describe it or send a photo.",
+    "unsupported": "Sorry, I can only read text, photos and locations for now.",
+    "empty": "The message was empty. Describe the problem, or choose from the menu.",
+    "too_long": (
+        "That message is too long ({length:,} characters; the limit is {limit:,}). "
+        "It was not saved. Please shorten it and send it again."
+    ),
+    "cancelled": "Cancelled. Nothing unsent was kept.",
+    "nothing_to_cancel": "There is nothing in progress.",
+    "timed_out": (
+        "Our earlier conversation timed out (no reply for {minutes} minutes), "
+        "so that report was not sent. You can start again."
+    ),
+    "group_intro": (
+        "Hello! Siang will post new items and progress in this group. "
+        "Citizens report to Siang in a one-to-one chat."
+    ),
+    "error": "Sorry, something went wrong on our side. Please try again in a moment.",
+    "help": (
+        "How to use Siang\n"
+        "• Report a problem: say what happened and where; add a photo or share a location.\n"
+        "• Opinion / suggestion: to the agency responsible or to the province's Citizen Advisory Board.\n"
+        "• Follow up: type “follow” or a reference such as SG-7K4M-2Q.\n"
+        "• Type “menu” to go back or “cancel” to drop what you are writing, at any time.\n"
+        "• “My data”: see or delete your personal data, and turn notifications on or off."
+    ),
+    "language.set": "Switched to English.",
+    "button.confirm": "Confirm",
+    "button.edit": "Edit",
+    "button.cancel": "Cancel",
+    "button.menu": "Menu",
+    "button.share_location": "Share location",
+    "button.skip": "Skip",
+    "button.send_now": "Send now",
+    "button.edit_category": "Change category",
+    "button.edit_place": "Change place",
+    "button.more": "More categories",
+    "button.accept": "Accept",
+    "button.decline": "Decline",
+    "button.fixed": "Yes, it is fixed",
+    "button.not_fixed": "Not fixed yet",
+    "button.to_agency": "The agency responsible",
+    "button.to_board": "The province's advisory board",
+    "button.opinion": "Opinion",
+    "button.suggestion": "Suggestion",
+    "button.erase": "Delete my data",
+    "button.erase_confirm": "Yes, delete it",
+    "button.stop": "Stop notifications",
+    "button.resume": "Resume notifications",
+    "button.history": "Show progress",
+    "report.ask_text": "Tell me what the problem is and where. You can add a photo or share a location.",
+    "report.got_photo": "Got the photo. Please describe the problem in a few words.",
+    "report.got_location": "Got the location. Please describe the problem in a few words.",
+    "report.added_photo": "Photo added to this report.",
+    "report.proposal": "Please check before sending: tap “Confirm” if it is right, or “Edit”.",
+    "report.card_title": "Your report",
+    "opinion.card_title": "Your opinion",
+    "field.kind": "Kind",
+    "field.category": "Category",
+    "field.place": "Place",
+    "field.details": "Details",
+    "field.photos": "Photos",
+    "field.to": "To",
+    "field.reference": "Reference",
+    "field.status": "Status",
+    "field.agency": "Agency",
+    "field.note": "Note",
+    "field.due": "Due",
+    "place.unknown": "not known yet",
+    "place.pin": "shared location ({lat:.5f}, {lon:.5f})",
+    "category.unknown": "not known yet",
+    "report.edit_what": "What would you like to change?",
+    "report.choose_category": "Choose the category that fits best.",
+    "report.ask_place": (
+        "Where is it? Tap “Share location”, or type the place (soi, road, district and province)."
+    ),
+    "report.place_not_found": (
+        "I could not find that place. Type the district and province, or tap “Share location”."
+    ),
+    "report.need_text_first": "Please describe the problem in a few words first.",
+    "report.choose_to": "Who should receive your opinion?",
+    "report.ask_opinion_text": "Type your opinion or suggestion.",
+    "consent.notice": (
+        "Before your first report, a word on personal data (Thailand's PDPA):\n"
+        "Siang keeps your messages, photos, locations and chat user id only to pass your report "
+        "to the agency and tell you its progress. Officials see your text with ID numbers, phone "
+        "numbers and names masked; published summaries identify no one. You can see or delete "
+        "your data at any time under “My data”.\nDo you accept, so we can send your report?"
+    ),
+    "consent.declined": (
+        "Understood. Nothing was sent and your message was not kept. "
+        "You can report again at any time."
+    ),
+    "filed.title": "Report received",
+    "filed.text": (
+        "Received. Your reference is {reference}.\n"
+        "It has gone to {agency_name}; you will hear about its progress in this chat."
+    ),
+    "filed.text_no_agency": (
+        "Received. Your reference is {reference}.\n"
+        "An official will pass it to the agency responsible; you will hear about it in this chat."
+    ),
+    "filed.board": "It also went to {board_name}.",
+    "filed.duplicate": (
+        "This was already reported (reference {duplicate_of_reference}); "
+        "you are person number {follower_count} to report it. Everyone hears each update."
+    ),
+    "follow.none": "You have no items in progress.",
+    "follow.list": "Your items in progress ({count}). Tap a reference to see its progress.",
+    "follow.item": "{reference} · {category} · {status}",
+    "follow.not_found": "No item has the reference {reference}. Please check it.",
+    "follow.history_title": "Progress of {reference}",
+    "follow.history_line": "{when} · {status}",
+    "status.received": "received",
+    "status.routed": "sent to the agency",
+    "status.accepted": "accepted by the agency",
+    "status.in_progress": "in progress",
+    "status.resolved": "resolved",
+    "status.rejected": "cannot be done",
+    "status.forwarded": "forwarded to another agency",
+    "status.closed": "closed",
+    "kind.complaint": "problem report",
+    "kind.suggestion": "suggestion",
+    "kind.opinion": "opinion",
+    "kind.question": "question",
+    "kind.praise": "praise",
+    "resolution.ask": "The agency says {reference} is fixed. Is it really fixed?",
+    "resolution.thanks_fixed": "Thank you for confirming 🙏 How well was it fixed? (1 poor – 5 excellent)",
+    "resolution.reopened": "{reference} has gone back to the agency to fix. We will keep you posted.",
+    "resolution.ask_comment": "Got your {rating}-star rating. Anything to add? Type it, or tap “Skip”.",
+    "resolution.rated": "Thank you 🙏 Your voice helps make services better.",
+    "resolution.not_yours": "{reference} is not one of your reports.",
+    "resolution.not_possible": "That cannot be done with {reference} now ({reason}).",
+    "data.summary": (
+        "What Siang keeps about you:\n"
+        "• Channel: {channel} (the platform's user id)\n"
+        "• Language: {lang_name}\n"
+        "• PDPA consent: {consent}\n"
+        "• Notifications: {notifications}\n"
+        "• Reports: {items} (texts, photos, locations)\n"
+        "• First seen: {since}"
+    ),
+    "data.consent.pending": "not given yet",
+    "data.consent.accepted": "accepted on {when}",
+    "data.consent.declined": "declined",
+    "data.consent.withdrawn": "withdrawn",
+    "data.notifications.on": "on",
+    "data.notifications.off": "off",
+    "data.erase_ask": (
+        "Delete your personal data? Texts will have personal data masked, photos will be deleted "
+        "and your user id replaced by a random one; anonymous statistics are kept. "
+        "You will no longer be able to follow your earlier reports in this chat."
+    ),
+    "data.erased": (
+        "Your personal data has been deleted ({items} reports, {media} photos). "
+        "If you message again you start as a new user."
+    ),
+    "data.stopped": "Notifications are off. Turn them back on under “My data”.",
+    "data.resumed": "Notifications are on again.",
+    "notify.status_changed": "Update on {reference}: {status}",
+    "notify.status_note": "Note from the official: {note}",
+    "notify.status_by": "By {agency_name}",
+    "notify.agency_new_item": "New item {reference} · {category}\nArea: {area}\n{text}",
+    "notify.open": "Open the item",
+    "notify.escalation": (
+        "{reference} is overdue (due {due}); escalated to level {level}. Agency: {agency_name}"
+    ),
+    "notify.board_digest": "Weekly summary {week}\n{text}",
+    "notify.open_digest": "Read the full digest",
+    "web.title": "Siang · report to the government",
+    "web.subtitle": "Chat with Siang; we pass it to the agency responsible",
+    "web.placeholder": "Type a message…",
+    "web.send": "Send",
+    "web.photo": "Send a photo",
+    "web.location": "Share location",
+    "web.log": "Chat messages",
+    "web.you": "You",
+    "web.bot": "Siang",
+    "web.sending": "Sending…",
+    "web.offline": "Could not send. Check your connection and try again.",
+    "web.location_unavailable": "Your device's location is not available. Type the place instead (district and province).",
+    "web.location_sent": "📍 My location",
+    "web.photo_sent": "📷 Photo",
+    "photo.too_large": "That photo is too large (up to {limit_mb} MB). Please send a smaller one.",
+    "photo.bad_type": "Only JPEG, PNG, GIF or WebP images can be sent.",
+}

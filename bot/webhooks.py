@@ -1,0 +1,91 @@
+"""Chat platform webhooks: verify, store every event raw, acknowledge, and only then process.
+
+The acknowledge path does the least it can: size check, signature or secret check, JSON split,
+one INSERT … ON CONFLICT DO NOTHING per event in one transaction, enqueue the new ids.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from bot.channels.base import ChatChannel, WebhookRejectedError
+from bot.intake import store_events
+from bot.messages import Channel
+
+logger = logging.getLogger(__name__)
+
+router = APIRouter(prefix="/webhooks", tags=["chat webhooks"])
+
+EnqueueInbound = Callable[[list[int]], Awaitable[None]]
+DEFAULT_MAX_BODY_BYTES = 1_000_000
+
+
+class _BodyTooLargeError(Exception):
+    pass
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The body, refusing (before reading it all) anything over `limit` bytes."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise _BodyTooLargeError
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _BodyTooLargeError
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def receive(request: Request, channel: Channel) -> JSONResponse:
+    """Shared intake for every platform webhook."""
+    state: Any = request.app.state
+    channels: Mapping[Channel, ChatChannel] = getattr(state, "chat_channels", {})
+    adapter = channels.get(channel)
+    if adapter is None:
+        return _error(404, "channel_not_configured", f"{channel.value} is not configured here")
+    settings = getattr(state, "settings", None)
+    limit = getattr(settings, "max_webhook_body_bytes", DEFAULT_MAX_BODY_BYTES)
+    try:
+        body = await _read_body(request, limit)
+    except _BodyTooLargeError:
+        return _error(413, "body_too_large", f"webhook bodies are limited to {limit} bytes")
+    try:
+        adapter.verify(body, request.headers)
+        events = adapter.split(body)
+    except WebhookRejectedError as rejected:
+        logger.warning("webhook rejected", extra={"channel": channel.value, "code": rejected.code})
+        return _error(rejected.status_code, rejected.code, rejected.message)
+    new_ids = await store_events(
+        state.database, channel, events, raw_body=body.decode("utf-8", errors="replace")
+    )
+    enqueue: EnqueueInbound | None = getattr(state, "enqueue_inbound", None)
+    if new_ids and enqueue is not None:
+        try:
+            await enqueue(new_ids)
+        except Exception:  # stored rows are picked up again by the recovery job
+            logger.exception("enqueueing inbound events failed", extra={"ids": new_ids})
+    return JSONResponse({"received": len(events), "new": len(new_ids)})
+
+
+@router.post("/line", summary="LINE Messaging API webhook (X-Line-Signature verified)")
+async def line_webhook(request: Request) -> JSONResponse:
+    """Store LINE events; answer 200 once they are safely stored."""
+    return await receive(request, Channel.LINE)
+
+
+@router.post("/telegram", summary="Telegram Bot API webhook (secret token verified)")
+async def telegram_webhook(request: Request) -> JSONResponse:
+    """Store a Telegram update; answer 200 once it is safely stored."""
+    return await receive(request, Channel.TELEGRAM)

@@ -1,0 +1,269 @@
+"""Background work: the chat runtime (channels, media, delivery, intake) and its taskiq broker.
+
+Embedded (the default) the broker is taskiq's `InMemoryBroker`: tasks run as asyncio tasks in the
+web process. With `SIANG_REDIS_URL` set, the web process only enqueues (`ListQueueBroker`) and
+`siang worker` runs the same tasks in its own process. Either way the conversation code is the
+same: a task gets an event id, `InboundProcessor` does the rest.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from datetime import timedelta
+from typing import Any
+
+from taskiq import AsyncBroker, InMemoryBroker
+
+from bot.channels.base import ChatChannel, MessageSender
+from bot.channels.email import EmailChannel, EmailConfig
+from bot.channels.line import LineChannel, LineConfig
+from bot.channels.telegram import TelegramChannel, TelegramConfig
+from bot.delivery import OutboxDelivery
+from bot.intake import ConversationHandler, InboundProcessor, Outcome
+from bot.media import LocalMediaStorage, MediaStorage
+from bot.messages import Channel
+from siang.settings import Settings
+from storage.database import Database
+from storage.types import utcnow
+
+logger = logging.getLogger(__name__)
+
+PROCESS_INBOUND_EVENT = "siang.process_inbound_event"
+DELIVER_OUTBOX = "siang.deliver_outbox"
+RECOVERY_AGE = timedelta(seconds=60)  # a pending event older than this was dropped or failed
+
+
+def build_channels(settings: Settings, media: MediaStorage) -> dict[Channel, ChatChannel]:
+    """The chat platforms the settings configure."""
+    channels: dict[Channel, ChatChannel] = {}
+    if settings.line_channel_secret and settings.line_channel_access_token:
+        channels[Channel.LINE] = LineChannel(
+            LineConfig(
+                channel_secret=settings.line_channel_secret.get_secret_value(),
+                access_token=settings.line_channel_access_token.get_secret_value(),
+                api_base_url=str(settings.line_api_base_url),
+                data_api_base_url=str(settings.line_data_api_base_url),
+            ),
+            media,
+        )
+    if settings.telegram_bot_token:
+        secret = settings.telegram_webhook_secret
+        channels[Channel.TELEGRAM] = TelegramChannel(
+            TelegramConfig(
+                bot_token=settings.telegram_bot_token.get_secret_value(),
+                webhook_secret=secret.get_secret_value() if secret else None,
+                api_base_url=str(settings.telegram_api_base_url),
+            ),
+            media,
+        )
+    return channels
+
+
+def build_senders(
+    settings: Settings, channels: Mapping[Channel, ChatChannel]
+) -> dict[str, MessageSender]:
+    """Every way the outbox can reach someone, keyed as `OutboundMessage.channel` spells it."""
+    senders: dict[str, MessageSender] = {str(name): adapter for name, adapter in channels.items()}
+    if settings.smtp_url:
+        senders["email"] = EmailChannel(
+            EmailConfig(smtp_url=settings.smtp_url, sender=settings.smtp_from)
+        )
+    return senders
+
+
+def build_broker(settings: Settings) -> AsyncBroker:
+    if settings.redis_url:
+        from taskiq_redis import ListQueueBroker
+
+        broker: AsyncBroker = ListQueueBroker(settings.redis_url, queue_name="siang")
+        return broker
+    return InMemoryBroker(await_inplace=False)
+
+
+def default_conversations(settings: Settings) -> ConversationHandler:
+    """The conversation engine, with the process's Thai analyzer loaded on first use."""
+    from bot.conversations.engine import ConversationEngine
+    from siang.analyzer import AnalyzerProvider
+
+    engine: ConversationHandler = ConversationEngine(
+        AnalyzerProvider(),
+        max_message_chars=settings.max_message_chars,
+        media_dir=settings.media_dir,
+    )
+    return engine
+
+
+class BackgroundWork:
+    """Owns the chat runtime and the broker; the app and `siang worker` each hold one."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        database: Database,
+        *,
+        conversations: ConversationHandler | None = None,
+        conversations_factory: Callable[[Settings], ConversationHandler] = default_conversations,
+    ) -> None:
+        self.settings = settings
+        self.database = database
+        self.media = LocalMediaStorage(settings.media_dir)
+        self.channels = build_channels(settings, self.media)
+        self.delivery = OutboxDelivery(
+            database=database,
+            senders=build_senders(settings, self.channels),
+            public_base_url=str(settings.public_base_url),
+        )
+        self._conversations = conversations
+        self._conversations_factory = conversations_factory
+        self._processor: InboundProcessor | None = None
+        self.broker = build_broker(settings)
+        self.in_process = isinstance(self.broker, InMemoryBroker)
+        self._drain_lock = asyncio.Lock()
+        self._drain_again = False
+        self._recovery: asyncio.Task[None] | None = None
+        self._register_tasks()
+
+    @property
+    def processor(self) -> InboundProcessor:
+        if self._processor is None:
+            conversations = self._conversations or self._conversations_factory(self.settings)
+            self._processor = InboundProcessor(
+                database=self.database,
+                channels=self.channels,
+                conversations=conversations,
+                delivery=self.delivery,
+                concurrency=1 if self.settings.is_sqlite else 8,
+            )
+        return self._processor
+
+    def _register_tasks(self) -> None:
+        async def process_inbound_event(event_id: int) -> str:
+            """Run one stored chat event through the conversation and send the answer."""
+            outcome = await self.processor.process(event_id)
+            if outcome is Outcome.ANSWERED:
+                await self.kick_outbox()  # notifications the conversation queued, e.g. filed
+            return outcome.value
+
+        async def deliver_outbox() -> int:
+            """Send every due outbox row."""
+            return await self.drain_outbox()
+
+        self.broker.register_task(process_inbound_event, task_name=PROCESS_INBOUND_EVENT)
+        self.broker.register_task(deliver_outbox, task_name=DELIVER_OUTBOX)
+
+    async def _kick(self, task_name: str, *args: Any) -> None:
+        task = self.broker.find_task(task_name)
+        assert task is not None
+        await task.kiq(*args)
+
+    # --- what the app and the scheduler call ---------------------------------------------
+
+    async def start(self) -> None:
+        await self.broker.startup()
+        if self.in_process:
+            await self.recover_pending(older_than=timedelta(0))
+            # Events that failed (or were lost) are picked up again; `siang worker` does the
+            # same for itself when a Redis queue is used.
+            self._recovery = asyncio.create_task(_recover_forever(self))
+
+    async def stop(self) -> None:
+        if self._recovery is not None:
+            self._recovery.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._recovery
+            self._recovery = None
+        if isinstance(self.broker, InMemoryBroker):
+            await self.broker.wait_all()
+        await self.broker.shutdown()
+        await self.delivery.close()
+
+    async def enqueue_inbound(self, event_ids: list[int]) -> None:
+        for event_id in event_ids:
+            await self._kick(PROCESS_INBOUND_EVENT, event_id)
+
+    async def kick_outbox(self) -> None:
+        """Schedule delivery now (after a unit of work that queued messages commits)."""
+        await self._kick(DELIVER_OUTBOX)
+
+    async def drain_outbox(self) -> int:
+        """Deliver due rows; a drain asked for while one runs makes that one go round again."""
+        if self._drain_lock.locked():
+            self._drain_again = True
+            return 0
+        sent = 0
+        async with self._drain_lock:
+            while True:
+                self._drain_again = False
+                report = await self.delivery.drain()
+                sent += report.sent
+                if not self._drain_again:
+                    return sent
+
+    async def recover_pending(self, *, older_than: timedelta = RECOVERY_AGE) -> int:
+        """Enqueue stored events still pending (lost by a crash, or failed and due a retry)."""
+        ids = await self.processor.pending_event_ids(received_before=utcnow() - older_than)
+        if ids:
+            logger.info("re-enqueueing pending inbound events", extra={"count": len(ids)})
+            await self.enqueue_inbound(ids)
+        return len(ids)
+
+    async def wait_idle(self) -> None:
+        """Wait until in-process tasks (and the tasks they started) are done (tests, CLI)."""
+        if not isinstance(self.broker, InMemoryBroker):
+            return
+        while self.broker._running_tasks:
+            await self.broker.wait_all()
+        async with self._drain_lock:
+            pass
+
+
+async def run_worker(settings: Settings) -> None:
+    """`siang worker`: receive tasks from Redis until stopped."""
+    from taskiq.api import run_receiver_task
+
+    if not settings.redis_url:
+        raise SystemExit(
+            "siang worker needs SIANG_REDIS_URL; without it the web process runs the tasks itself"
+        )
+    database = Database(settings.database_url)
+    work = BackgroundWork(settings, database)
+    await work.broker.startup()
+    recovery = asyncio.create_task(_recover_forever(work))
+    try:
+        await run_receiver_task(work.broker, max_async_tasks=16)
+    finally:
+        recovery.cancel()
+        await work.broker.shutdown()
+        await work.delivery.close()
+        await database.dispose()
+
+
+async def _recover_forever(work: BackgroundWork, every: float = 60.0) -> None:
+    while True:
+        await asyncio.sleep(every)
+        try:
+            await work.recover_pending()
+            if not work.in_process:
+                await work.kick_outbox()  # in-process, the scheduler's outbox job does this
+        except Exception:
+            logger.exception("recovery pass failed")
+
+
+@asynccontextmanager
+async def background_work(app: Any, settings: Settings) -> AsyncIterator[BackgroundWork]:
+    """Start the chat runtime for the app's lifespan and publish what the routers use."""
+    work = BackgroundWork(settings, app.state.database)
+    app.state.background = work
+    app.state.chat_channels = work.channels
+    app.state.media_storage = work.media
+    app.state.enqueue_inbound = work.enqueue_inbound
+    app.state.outbox_kick = work.kick_outbox
+    await work.start()
+    try:
+        yield work
+    finally:
+        await work.stop()

@@ -1,0 +1,118 @@
+"""My data: what is stored, PDPA erasure that keeps anonymous statistics, stopping messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlmodel import col, select
+
+from bot.messages import InboundKind, StoredMedia
+from siang.settings import Settings
+from storage.database import Database
+from storage.models import (
+    Citizen,
+    ConsentState,
+    FeedbackItem,
+    FeedbackMedia,
+    InboundEvent,
+)
+from tests.bot.conversations.conftest import Chat, all_text, labels
+
+WITH_PHONE = "ถนนหน้าบ้านเป็นหลุมใหญ่มาก เขตวังทองหลาง ติดต่อสมชาย 081-234-5678"
+
+
+async def test_my_data_lists_what_is_kept(citizen: Chat) -> None:
+    await citizen.send(WITH_PHONE)
+    await citizen.tap("ยืนยัน")
+    await citizen.tap("ยอมรับ")
+    text = all_text(await citizen.send("ข้อมูลของฉัน"))
+    assert "line" in text and "ยอมรับเมื่อ" in text and "1 เรื่อง" in text
+    assert labels(citizen.replies)[:2] == ["ลบข้อมูลของฉัน", "หยุดรับการแจ้งเตือน"]
+
+
+async def test_erasure_removes_personal_data_and_keeps_the_statistics(
+    citizen: Chat, database: Database, settings: Settings
+) -> None:
+    photo_file = Path(settings.media_dir) / "ab" / "photo.jpg"
+    photo_file.parent.mkdir(parents=True, exist_ok=True)
+    photo_file.write_bytes(b"\xff\xd8\xff photo")
+    photo = StoredMedia("image/jpeg", "ab/photo.jpg", 10, "b" * 64)
+    await citizen.send(kind=InboundKind.IMAGE, media=photo)
+    await citizen.send(WITH_PHONE)
+    await citizen.tap("ยืนยัน")
+    await citizen.tap("ยอมรับ")
+
+    await citizen.send("ข้อมูลของฉัน")
+    asked = await citizen.tap("ลบข้อมูลของฉัน")
+    assert "ยืนยันลบข้อมูล" in labels(asked)
+    done = await citizen.tap("ยืนยันลบข้อมูล")
+    assert "ลบข้อมูลส่วนบุคคลของคุณแล้ว" in all_text(done)
+
+    async with database.unit_of_work() as session:
+        [item] = (await session.exec(select(FeedbackItem))).all()
+        erased = await session.get(Citizen, item.citizen_id)
+        media = (await session.exec(select(FeedbackMedia))).all()
+    assert item.category == "ถนน" and item.district_code == "1045"  # statistics keep counting
+    assert "5678" not in item.original_text and "หลุม" in item.original_text
+    assert media == [] and not photo_file.exists()
+    assert erased is not None and erased.erased_at is not None
+    assert erased.channel_user_id != "U-somchai"
+    assert erased.consent_state is ConsentState.WITHDRAWN
+
+    again = await citizen.send("สวัสดีค่ะ")
+    assert "ยินดีต้อนรับ" in all_text(again)
+    async with database.unit_of_work() as session:
+        fresh = (
+            await session.exec(select(Citizen).where(col(Citizen.channel_user_id) == "U-somchai"))
+        ).one()
+    assert fresh.id != erased.id and fresh.consent_state is ConsentState.PENDING
+
+
+async def test_erasure_blanks_the_raw_events_of_that_person(
+    citizen: Chat, database: Database
+) -> None:
+    async with database.unit_of_work() as session:
+        session.add(
+            InboundEvent(
+                channel=citizen.channel,
+                external_id="evt-1",
+                event_type="message",
+                payload={"source": {"userId": "U-somchai"}, "text": WITH_PHONE},
+                raw_body='{"userId": "U-somchai"}',
+            )
+        )
+        session.add(
+            InboundEvent(
+                channel=citizen.channel,
+                external_id="evt-2",
+                event_type="message",
+                payload={"source": {"userId": "U-other"}},
+                raw_body='{"userId": "U-other"}',
+            )
+        )
+    await citizen.tap_data("erase")
+    await citizen.tap_data("erase:yes")
+    async with database.unit_of_work() as session:
+        events = {e.external_id: e for e in (await session.exec(select(InboundEvent))).all()}
+    assert events["evt-1"].payload == {"erased": True} and events["evt-1"].raw_body == ""
+    assert events["evt-2"].raw_body == '{"userId": "U-other"}'
+
+
+async def test_anything_but_the_confirm_tap_keeps_the_data(
+    citizen: Chat, database: Database
+) -> None:
+    await citizen.tap_data("erase")
+    kept = await citizen.send("ไม่เอาแล้ว เปลี่ยนใจ")
+    assert "ยกเลิกแล้ว" in all_text(kept)
+    async with database.unit_of_work() as session:
+        person = (await session.exec(select(Citizen))).one()
+    assert person.erased_at is None
+
+
+async def test_stop_and_resume_notifications(citizen: Chat, database: Database) -> None:
+    assert "หยุดส่งการแจ้งเตือนแล้ว" in all_text(await citizen.send("หยุดแจ้งเตือน"))
+    async with database.unit_of_work() as session:
+        assert (await session.exec(select(Citizen))).one().notifications_enabled is False
+    assert "เปิดรับการแจ้งเตือนอีกครั้ง" in all_text(await citizen.tap_data("notify:on"))
+    async with database.unit_of_work() as session:
+        assert (await session.exec(select(Citizen))).one().notifications_enabled is True

@@ -1,0 +1,78 @@
+"""After resolution: the citizen confirms the fix or reopens it, then rates it 1–5."""
+
+from __future__ import annotations
+
+from bot.notifications import render_notification
+from services import tickets
+from services.actors import Actor
+from storage.database import Database
+from storage.models import FeedbackItem, FeedbackStatus
+from tests.bot.conversations.conftest import Chat, all_text, file_report, labels
+
+
+async def resolve(database: Database, reference: str) -> list[str]:
+    """An official resolves the item; the labels of the "is it fixed?" buttons the citizen gets."""
+    async with database.unit_of_work() as session:
+        item = await tickets.find_by_reference(session, reference)
+        assert item is not None and item.id is not None
+        await tickets.change_status(
+            session, item.id, to=FeedbackStatus.ACCEPTED, actor=Actor.system()
+        )
+        await tickets.change_status(
+            session, item.id, to=FeedbackStatus.RESOLVED, actor=Actor.system(), note="ปะแล้ว"
+        )
+    asked = render_notification("resolution_check", {"reference": reference, "note": "ปะแล้ว"})
+    return labels(asked)
+
+
+async def item(database: Database, reference: str) -> FeedbackItem:
+    async with database.unit_of_work() as session:
+        found = await tickets.find_by_reference(session, reference)
+    assert found is not None
+    return found
+
+
+async def test_fixed_then_five_stars_and_a_comment(citizen: Chat, database: Database) -> None:
+    reference = await file_report(citizen)
+    assert await resolve(database, reference) == ["ยืนยันว่าแก้แล้ว", "ยังไม่แก้"]
+    stars = await citizen.tap_data(f"fixed:{reference}")
+    assert labels(stars) == ["1 ⭐", "2 ⭐", "3 ⭐", "4 ⭐", "5 ⭐"]
+    asked = await citizen.tap("5 ⭐")
+    assert "ข้าม" in labels(asked)
+    thanks = await citizen.send("ช่างมาเร็วมาก ขอบคุณค่ะ")
+    assert "ขอบคุณสำหรับความคิดเห็น" in all_text(thanks)
+    rated = await item(database, reference)
+    assert (rated.rating, rated.rating_comment) == (5, "ช่างมาเร็วมาก ขอบคุณค่ะ")
+    assert rated.citizen_confirmed_fix is True and rated.status is FeedbackStatus.CLOSED
+
+
+async def test_a_rating_without_a_comment(citizen: Chat, database: Database) -> None:
+    reference = await file_report(citizen)
+    await resolve(database, reference)
+    await citizen.tap_data(f"fixed:{reference}")
+    await citizen.tap("3 ⭐")
+    await citizen.tap("ข้าม")
+    rated = await item(database, reference)
+    assert (rated.rating, rated.rating_comment) == (3, None)
+
+
+async def test_not_fixed_sends_it_back_to_the_agency(citizen: Chat, database: Database) -> None:
+    reference = await file_report(citizen)
+    await resolve(database, reference)
+    replies = await citizen.tap_data(f"notfixed:{reference}")
+    assert "กลับไปให้หน่วยงานแก้ไขอีกครั้ง" in all_text(replies)
+    reopened = await item(database, reference)
+    assert reopened.status is FeedbackStatus.ACCEPTED and reopened.reopen_count == 1
+
+
+async def test_only_the_reporter_can_answer_and_only_when_resolved(
+    citizen: Chat, database: Database
+) -> None:
+    reference = await file_report(citizen)
+    early = await citizen.tap_data(f"fixed:{reference}")
+    assert "ทำรายการนี้กับเรื่อง" in all_text(early)  # not resolved yet
+    await resolve(database, reference)
+    stranger = Chat(citizen.engine, database, "U-stranger", citizen.channel)
+    refused = await stranger.tap_data(f"notfixed:{reference}")
+    assert "ไม่ใช่เรื่องที่คุณแจ้ง" in all_text(refused)
+    assert (await item(database, reference)).status is FeedbackStatus.RESOLVED

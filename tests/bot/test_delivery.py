@@ -1,0 +1,177 @@
+"""Outbox delivery: each row sent once even when drains race, retried with backoff, e-mailed."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from email import message_from_bytes
+from email.header import decode_header, make_header
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from fastapi import FastAPI
+
+from bot.delivery import OutboxDelivery
+from services.outbox import queue_message
+from storage.database import Database
+from storage.models import DeliveryStatus, OutboundMessage, RecipientType
+from storage.types import utcnow
+from tests.bot.helpers import outbox
+from tests.fakes.line_api import FakeLineApi
+from tests.fakes.server import free_port
+
+NEW_ITEM = {
+    "reference": "SG-7K4M-2Q",
+    "category": "ถนน",
+    "district": "วังทองหลาง",
+    "province": "กรุงเทพมหานคร",
+    "redacted_text": "ถนนเป็นหลุมใหญ่ หน้าซอยลาดพร้าว 71",
+    "due_at": "2026-12-02T09:00:00+00:00",
+    "url": "/admin/feedback/1",
+}
+
+
+async def _queue(database: Database, count: int, *, channel: str, target: str) -> list[int]:
+    ids = []
+    async with database.unit_of_work() as session:
+        for n in range(count):
+            new_id = await queue_message(
+                session,
+                recipient_type=RecipientType.AGENCY,
+                channel=channel,
+                target=target,
+                kind="agency_new_item",
+                payload=NEW_ITEM | {"reference": f"SG-7K4M-{n:02d}"},
+                dedupe_key=f"test:{channel}:{target}:{n}",
+            )
+            assert new_id is not None
+            ids.append(new_id)
+    return ids
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = utcnow()
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def _delivery(app: FastAPI, database: Database, clock: Clock) -> OutboxDelivery:
+    return OutboxDelivery(
+        database=database, senders=app.state.background.delivery.senders, clock=clock
+    )
+
+
+async def _statuses(database: Database) -> list[tuple[DeliveryStatus, int]]:
+    return [(row.status, row.attempts) for row in await outbox(database)]
+
+
+class TestOnce:
+    async def test_racing_drains_send_each_row_once(
+        self, app: FastAPI, database: Database, line_api: FakeLineApi
+    ) -> None:
+        await _queue(database, 6, channel="line", target="Cagency-group")
+        clock = Clock()
+
+        reports = await asyncio.gather(*(_delivery(app, database, clock).drain() for _ in range(3)))
+
+        assert sum(report.sent for report in reports) == 6
+        pushes = [c for c in line_api.calls if c.path.endswith("/push")]
+        assert len(pushes) == 6
+        references = sorted(p.json["messages"][0]["text"].count("SG-7K4M-") for p in pushes)
+        assert references == [1] * 6
+        assert await _statuses(database) == [(DeliveryStatus.SENT, 1)] * 6
+
+
+class TestRetries:
+    async def test_platform_outage_is_retried_after_backoff(
+        self, app: FastAPI, database: Database, line_api: FakeLineApi
+    ) -> None:
+        await _queue(database, 1, channel="line", target="Cagency-group")
+        line_api.fail_next("/push", 500)
+        clock = Clock()
+        delivery = _delivery(app, database, clock)
+
+        first = await delivery.drain()
+        [row] = await outbox(database)
+        assert (first.failed, row.status, row.attempts) == (1, DeliveryStatus.FAILED, 1)
+        assert row.next_attempt_at is not None and row.next_attempt_at > clock.now
+        assert (await delivery.drain()).sent == 0  # not yet due
+
+        clock.now += timedelta(seconds=31)
+        assert (await delivery.drain()).sent == 1
+        assert await _statuses(database) == [(DeliveryStatus.SENT, 2)]
+
+    async def test_refusal_the_platform_will_repeat_is_not_retried(
+        self, app: FastAPI, database: Database, line_api: FakeLineApi
+    ) -> None:
+        await _queue(database, 1, channel="line", target="Cagency-group")
+        line_api.fail_next("/push", 400)
+        clock = Clock()
+
+        await _delivery(app, database, clock).drain()
+
+        [row] = await outbox(database)
+        assert (row.status, row.next_attempt_at) == (DeliveryStatus.FAILED, None)
+        assert "HTTP 400" in (row.last_error or "")
+
+    async def test_unconfigured_channel_is_skipped_with_a_reason(
+        self, app: FastAPI, database: Database
+    ) -> None:
+        await _queue(database, 1, channel="email", target="roads@bangkok.go.th")
+
+        await _delivery(app, database, Clock()).drain()
+
+        [row] = await outbox(database)
+        assert row.status is DeliveryStatus.SKIPPED
+        assert "email" in (row.last_error or "")
+
+
+class SmtpInbox:
+    def __init__(self) -> None:
+        self.messages: list[bytes] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        self.messages.append(envelope.content)
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_inbox() -> Iterator[tuple[SmtpInbox, int]]:
+    inbox = SmtpInbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield inbox, port
+    controller.stop()
+
+
+class TestEmail:
+    async def test_agency_that_chose_email_gets_a_thai_email(
+        self, app: FastAPI, database: Database, smtp_inbox: tuple[SmtpInbox, int]
+    ) -> None:
+        inbox, port = smtp_inbox
+        from bot.channels.email import EmailChannel, EmailConfig
+
+        sender = EmailChannel(
+            EmailConfig(smtp_url=f"smtp://127.0.0.1:{port}", sender="Siang <siang@example.go.th>")
+        )
+        await _queue(database, 1, channel="email", target="roads@bangkok.go.th")
+        delivery = OutboxDelivery(database=database, senders={"email": sender}, clock=Clock())
+
+        report = await delivery.drain()
+
+        assert report.sent == 1
+        [raw] = inbox.messages
+        email = message_from_bytes(raw)
+        assert email["To"] == "roads@bangkok.go.th"
+        assert str(make_header(decode_header(email["Subject"]))).startswith("[เสียง Siang]")
+        payload = email.get_payload(decode=True)
+        assert isinstance(payload, bytes)
+        body = payload.decode("utf-8")
+        assert "SG-7K4M-00" in body and "วังทองหลาง" in body
+        assert (await outbox(database))[0].status is DeliveryStatus.SENT
+        assert isinstance((await outbox(database))[0], OutboundMessage)

@@ -1,0 +1,222 @@
+"""LINE through the real app: every event stored once, answered once, on the right path."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+from fastapi import FastAPI
+
+from bot.texts import text
+from storage.database import Database
+from storage.models import EventStatus
+from tests.bot.helpers import count_events, post_line, settle, stored_events
+from tests.fakes import line_api as line
+from tests.fakes.line_api import FakeLineApi
+
+# LINE allows 20 characters per quick-reply label; longer labels are cut with an ellipsis.
+MENU_LABELS = ["แจ้งปัญหา", "ความคิดเห็น/ข้อเสนอ…", "ติดตามเรื่อง", "วิธีใช้", "ข้อมูลของฉัน"]
+
+
+class TestAnswers:
+    async def test_follow_gets_welcome_and_menu_by_reply(
+        self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
+    ) -> None:
+        token = line_api.issue_reply_token("Ufollow")
+
+        response = await post_line(client, line.follow_event("Ufollow", reply_token=token))
+        await settle(app)
+
+        assert response.status_code == 200
+        sent = line_api.sent("Ufollow")
+        assert [m.via for m in sent] == ["reply", "reply"]
+        assert sent[0].text == text("th", "welcome")
+        assert sent[1].quick_reply_labels[: len(MENU_LABELS)] == MENU_LABELS
+
+    async def test_sticker_gets_a_friendly_answer(
+        self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
+    ) -> None:
+        token = line_api.issue_reply_token("Usticker")
+
+        await post_line(client, line.sticker_event("Usticker", reply_token=token))
+        await settle(app)
+
+        assert line_api.texts("Usticker")[0] == text("th", "sticker")
+
+    async def test_empty_text_gets_the_menu(
+        self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
+    ) -> None:
+        token = line_api.issue_reply_token("Uempty")
+
+        await post_line(client, line.text_event("Uempty", "   ", reply_token=token))
+        await settle(app)
+
+        sent = line_api.sent("Uempty")
+        assert sent[0].text == text("th", "empty")
+        assert sent[0].quick_reply_labels[: len(MENU_LABELS)] == MENU_LABELS
+
+    async def test_ten_thousand_characters_are_stored_whole_and_answered(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        long_text = ("ถนนเป็นหลุมเป็นบ่อ " * 600)[:10_000]
+        token = line_api.issue_reply_token("Ulong")
+
+        response = await post_line(client, line.text_event("Ulong", long_text, reply_token=token))
+        await settle(app)
+
+        assert response.status_code == 200
+        [event] = await stored_events(database)
+        assert event.payload["message"]["text"] == long_text
+        assert event.status is EventStatus.PROCESSED
+        assert line_api.texts("Ulong") == [
+            text("th", "too_long", length=10_000, limit=5_000),
+        ]
+
+    async def test_injection_text_is_stored_verbatim_and_harmless(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        nasty = "'); DROP TABLE inbound_event; -- <script>alert(1)</script> {{7*7}}"
+        token = line_api.issue_reply_token("Unasty")
+
+        await post_line(client, line.text_event("Unasty", nasty, reply_token=token))
+        await settle(app)
+
+        [event] = await stored_events(database)
+        assert event.payload["message"]["text"] == nasty
+        assert event.status is EventStatus.PROCESSED
+        assert len(line_api.sent("Unasty")) >= 1
+
+
+class TestDurability:
+    async def test_redelivered_event_is_stored_once_and_answered_once(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        token = line_api.issue_reply_token("Uredeliver")
+        first = line.sticker_event("Uredeliver", reply_token=token, event_id="01HREDELIVERY0001")
+        again = {**first, "deliveryContext": {"isRedelivery": True}}
+
+        responses = [await post_line(client, first), await post_line(client, again)]
+        await settle(app)
+
+        assert [r.status_code for r in responses] == [200, 200]
+        assert [r.json()["new"] for r in responses] == [1, 0]
+        assert await count_events(database) == 1
+        assert line_api.texts("Uredeliver") == [text("th", "sticker"), text("th", "menu.title")]
+
+    async def test_unknown_event_type_is_kept_and_ignored(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        strange = line.event("hologram", "Ustrange", hologram={"shape": "cube"})
+
+        response = await post_line(client, strange)
+        await settle(app)
+
+        assert response.status_code == 200
+        [event] = await stored_events(database)
+        assert event.event_type == "hologram"
+        assert event.status is EventStatus.IGNORED
+        assert line_api.sent() == []
+
+    async def test_unsupported_message_type_is_answered(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        token = line_api.issue_reply_token("Uvideo")
+        video = line.event(
+            "message",
+            "Uvideo",
+            reply_token=token,
+            message={"type": "video", "id": "77", "duration": 1000},
+        )
+
+        await post_line(client, video)
+        await settle(app)
+
+        assert line_api.texts("Uvideo")[0] == text("th", "unsupported")
+
+    async def test_several_events_in_one_body_are_all_kept_in_order(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        events = [
+            line.follow_event("Umany"),
+            line.sticker_event("Umany"),
+            line.text_event("Umany", "เมนู"),
+        ]
+
+        response = await post_line(client, *events)
+        await settle(app)
+
+        assert response.json() == {"received": 3, "new": 3}
+        stored = await stored_events(database)
+        assert [e.event_type for e in stored] == ["follow", "message:sticker", "message:text"]
+        assert [(e.status, e.error) for e in stored] == [(EventStatus.PROCESSED, None)] * 3
+        texts = line_api.texts("Umany")
+        assert texts[0] == text("th", "welcome")
+        assert texts[2] == text("th", "sticker")
+        assert texts[-1] == text("th", "menu.title")
+
+
+class TestReplyOrPush:
+    async def test_stale_reply_token_falls_back_to_push(
+        self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
+    ) -> None:
+        token = line_api.issue_reply_token("Ustale")
+        stale = line.sticker_event("Ustale", reply_token=token)
+        stale["timestamp"] = int((time.time() - 120) * 1000)  # two minutes old
+
+        await post_line(client, stale)
+        await settle(app)
+
+        sent = line_api.sent("Ustale")
+        assert {m.via for m in sent} == {"push"}
+        assert sent[0].text == text("th", "sticker")
+
+    async def test_reply_token_the_platform_refuses_falls_back_to_push(
+        self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
+    ) -> None:
+        event = line.sticker_event("Urefused", reply_token="rt-never-issued")
+
+        await post_line(client, event)
+        await settle(app)
+
+        replies = [c for c in line_api.calls if c.path.endswith("/reply")]
+        assert len(replies) == 1 and not replies[0].accepted
+        assert [m.via for m in line_api.sent("Urefused")] == ["push", "push"]
+
+    async def test_push_carries_a_retry_key_and_the_access_token(
+        self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
+    ) -> None:
+        await post_line(client, line.sticker_event("Ukey"))
+        await settle(app)
+
+        [push] = [c for c in line_api.calls if c.path.endswith("/push")]
+        assert push.headers["authorization"] == f"Bearer {line.ACCESS_TOKEN}"
+        assert len(push.headers["x-line-retry-key"]) == 36
+
+
+class TestInterleaving:
+    async def test_two_citizens_each_get_their_own_answers_in_order(
+        self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
+    ) -> None:
+        for step in range(3):
+            for user in ("Ualice", "Ubob"):
+                token = line_api.issue_reply_token(user)
+                if (step, user) == (1, "Ubob"):
+                    event = line.sticker_event(user, reply_token=token)
+                else:
+                    event = line.text_event(user, ["เมนู", "วิธีใช้", "ยกเลิก"][step], reply_token=token)
+                await post_line(client, event)
+        await settle(app)
+
+        alice, bob = line_api.texts("Ualice"), line_api.texts("Ubob")
+        assert alice == [
+            text("th", "menu.title"),
+            text("th", "help"),
+            text("th", "menu.title"),
+            text("th", "nothing_to_cancel"),
+        ]
+        assert bob == [
+            text("th", "menu.title"),
+            text("th", "sticker"),
+            text("th", "menu.title"),
+            text("th", "nothing_to_cancel"),
+        ]

@@ -1,0 +1,131 @@
+"""Outbox payloads as the citizen, the agency and the board read them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.notifications import RENDERERS, render_notification
+from bot.texts import LANGUAGES
+
+
+def test_ticket_filed_gives_the_reference_and_the_agency() -> None:
+    [message] = render_notification(
+        "ticket_filed",
+        {"reference": "SG-7K4M-2Q", "agency_name": "สำนักงานเขตจตุจักร", "category": "ถนน"},
+        "th",
+    )
+    assert "SG-7K4M-2Q" in message.text and "สำนักงานเขตจตุจักร" in message.text
+    assert message.card is not None and ("หมวดหมู่", "ถนน") in message.card.fields
+
+
+def test_a_duplicate_says_who_else_reported_it() -> None:
+    [message] = render_notification(
+        "ticket_filed",
+        {
+            "reference": "SG-AAAA-BC",
+            "agency_name": "การไฟฟ้านครหลวง",
+            "duplicate_of_reference": "SG-7K4M-2Q",
+            "follower_count": 3,
+        },
+        "th",
+    )
+    assert "มีผู้แจ้งไว้แล้ว (เลขเรื่อง SG-7K4M-2Q)" in message.text
+    assert "คนที่ 3" in message.text
+
+
+def test_a_status_change_carries_the_officials_note_and_photo() -> None:
+    messages = render_notification(
+        "status_changed",
+        {
+            "reference": "SG-7K4M-2Q",
+            "from_status": "in_progress",
+            "to_status": "resolved",
+            "note": "ปะถนนเรียบร้อยแล้ว",
+            "agency_name": "สำนักงานเขตจตุจักร",
+            "media_urls": ["/media/ab/after.jpg", "/media/cd/after2.jpg"],
+        },
+        "th",
+        base_url="https://siang.example",
+    )
+    first = messages[0]
+    assert "แก้ไขแล้ว" in first.text and "ปะถนนเรียบร้อยแล้ว" in first.text
+    assert first.image_url == "https://siang.example/media/ab/after.jpg"
+    assert messages[1].image_url == "https://siang.example/media/cd/after2.jpg"
+
+
+def test_a_follower_reads_their_own_reference() -> None:
+    [message] = render_notification(
+        "status_changed",
+        {"reference": "SG-LEAD-22", "your_reference": "SG-MINE-33", "to_status": "accepted"},
+        "th",
+    )
+    assert "SG-MINE-33" in message.text
+
+
+def test_the_resolution_check_offers_the_two_answers() -> None:
+    [message] = render_notification(
+        "resolution_check", {"reference": "SG-7K4M-2Q", "note": "ปะแล้ว"}, "th"
+    )
+    assert [(b.label, b.data) for b in message.buttons] == [
+        ("ยืนยันว่าแก้แล้ว", "fixed:SG-7K4M-2Q"),
+        ("ยังไม่แก้", "notfixed:SG-7K4M-2Q"),
+    ]
+    [english] = render_notification("resolution_check", {"reference": "SG-7K4M-2Q"}, "en")
+    assert "Is it really fixed?" in english.text
+
+
+def test_an_agency_gets_the_redacted_text_area_due_date_and_a_link() -> None:
+    [message] = render_notification(
+        "agency_new_item",
+        {
+            "reference": "SG-7K4M-2Q",
+            "category": "ถนน",
+            "district": "จตุจักร",
+            "province": "กรุงเทพมหานคร",
+            "redacted_text": "ถนนเป็นหลุม ติดต่อ [เบอร์โทร]",
+            "due_at": "2026-11-30T10:00:00+00:00",
+            "url": "/admin/feedback/7",
+        },
+        "th",
+        base_url="https://siang.example",
+    )
+    assert "จตุจักร กรุงเทพมหานคร" in message.text and "[เบอร์โทร]" in message.text
+    assert "30 พ.ย. 2569 17:00" in message.text  # Bangkok time, Buddhist era
+    assert message.buttons[0].action == "uri"
+    assert message.buttons[0].data == "https://siang.example/admin/feedback/7"
+
+
+def test_escalation_and_board_digest() -> None:
+    [escalation] = render_notification(
+        "escalation",
+        {"reference": "SG-7K4M-2Q", "level": 2, "due_at": None, "agency_name": "เขต"},
+        "th",
+    )
+    assert "ระดับ 2" in escalation.text
+    [digest] = render_notification(
+        "board_digest", {"week": "2026-W47", "text": "เรื่องเด่น", "url": "https://x/d"}, "th"
+    )
+    assert "2026-W47" in digest.text and digest.buttons[0].data == "https://x/d"
+
+
+def test_an_unknown_kind_is_refused() -> None:
+    with pytest.raises(ValueError, match="no renderer"):
+        render_notification("telepathy", {}, "th")
+
+
+def test_every_kind_in_the_contract_has_a_renderer_and_both_catalogues_match() -> None:
+    assert set(RENDERERS) == {
+        "ticket_filed",
+        "status_changed",
+        "resolution_check",
+        "agency_new_item",
+        "escalation",
+        "board_digest",
+    }
+    assert set(LANGUAGES["th"]) == set(LANGUAGES["en"])
+    thai_sentences = [
+        value
+        for key, value in LANGUAGES["th"].items()
+        if key.split(".")[0] in ("welcome", "report", "filed", "resolution", "consent")
+    ]
+    assert all("ครับ" not in sentence for sentence in thai_sentences)  # one voice: ค่ะ/คะ

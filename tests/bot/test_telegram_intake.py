@@ -1,0 +1,159 @@
+"""Telegram through the real app: updates stored once, keyboards, taps, photos and places."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI
+
+from bot.texts import text
+from siang.settings import Settings
+from storage.database import Database
+from storage.models import EventStatus
+from tests.bot.helpers import count_events, post_telegram, settle, stored_events
+from tests.fakes import telegram_api as telegram
+from tests.fakes.telegram_api import FakeTelegramApi
+
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 8
+
+
+class TestAnswers:
+    async def test_start_gets_welcome_and_menu_as_inline_keyboard(
+        self, app: FastAPI, client: httpx.AsyncClient, telegram_api: FakeTelegramApi
+    ) -> None:
+        response = await post_telegram(client, telegram.text_update(601, "/start"))
+        await settle(app)
+
+        assert response.status_code == 200
+        welcome, menu = telegram_api.sent(601)
+        assert welcome.text == text("th", "welcome")
+        labels = [button["text"] for button in menu.inline_buttons]
+        assert labels[:3] == ["แจ้งปัญหา", "ความคิดเห็น/ข้อเสนอแนะ", "ติดตามเรื่อง"]
+        assert all(len(b["callback_data"].encode()) <= 64 for b in menu.inline_buttons)
+
+    async def test_tapping_a_button_is_answered_and_its_spinner_stopped(
+        self, app: FastAPI, client: httpx.AsyncClient, telegram_api: FakeTelegramApi
+    ) -> None:
+        await post_telegram(client, telegram.text_update(602, "/start"))
+        await settle(app)
+        help_button = next(
+            b for b in telegram_api.sent(602)[1].inline_buttons if b["text"] == "วิธีใช้"
+        )
+
+        await post_telegram(client, telegram.callback_update(602, help_button["callback_data"]))
+        await settle(app)
+
+        assert telegram_api.texts(602)[2] == text("th", "help")
+        methods = [c.path.rsplit("/", 1)[-1] for c in telegram_api.calls]
+        assert "answerCallbackQuery" in methods
+
+    async def test_sticker_gets_a_friendly_answer(
+        self, app: FastAPI, client: httpx.AsyncClient, telegram_api: FakeTelegramApi
+    ) -> None:
+        await post_telegram(client, telegram.sticker_update(603))
+        await settle(app)
+
+        assert telegram_api.texts(603)[0] == text("th", "sticker")
+
+    async def test_english_app_gets_english(
+        self, app: FastAPI, client: httpx.AsyncClient, telegram_api: FakeTelegramApi
+    ) -> None:
+        await post_telegram(client, telegram.text_update(604, "/start", language="en-GB"))
+        await settle(app)
+
+        assert telegram_api.texts(604)[0] == text("en", "welcome")
+
+
+class TestMedia:
+    async def test_photo_only_is_fetched_stored_by_hash_and_answered(
+        self,
+        app: FastAPI,
+        client: httpx.AsyncClient,
+        database: Database,
+        settings: Settings,
+        telegram_api: FakeTelegramApi,
+    ) -> None:
+        telegram_api.add_file("photo-big", JPEG, "photos/file_7.jpg")
+
+        await post_telegram(client, telegram.photo_update(605, "photo-big"))
+        await settle(app)
+
+        digest = hashlib.sha256(JPEG).hexdigest()
+        stored = Path(settings.media_dir) / digest[:2] / f"{digest}.jpg"
+        assert stored.read_bytes() == JPEG
+        fetched = [c.path for c in telegram_api.calls if "/file/" in c.path]
+        assert fetched == [f"/file/bot{telegram.BOT_TOKEN}/photos/file_7.jpg"]
+        [event] = await stored_events(database)
+        assert event.status is EventStatus.PROCESSED
+        assert telegram_api.texts(605), "the citizen heard back"
+
+    async def test_location_only_is_answered(
+        self,
+        app: FastAPI,
+        client: httpx.AsyncClient,
+        database: Database,
+        telegram_api: FakeTelegramApi,
+    ) -> None:
+        await post_telegram(client, telegram.location_update(606, 13.7563, 100.5018))
+        await settle(app)
+
+        [event] = await stored_events(database)
+        assert event.event_type == "message"
+        assert event.status is EventStatus.PROCESSED
+        assert telegram_api.texts(606), "the citizen heard back"
+
+
+class TestDurability:
+    async def test_repeated_update_id_is_stored_once_and_answered_once(
+        self,
+        app: FastAPI,
+        client: httpx.AsyncClient,
+        database: Database,
+        telegram_api: FakeTelegramApi,
+    ) -> None:
+        update = telegram.sticker_update(607)
+
+        first = await post_telegram(client, update)
+        second = await post_telegram(client, update)
+        await settle(app)
+
+        assert [first.json()["new"], second.json()["new"]] == [1, 0]
+        assert await count_events(database) == 1
+        assert telegram_api.texts(607) == [text("th", "sticker"), text("th", "menu.title")]
+
+    async def test_update_kind_siang_does_not_use_is_kept_and_ignored(
+        self,
+        app: FastAPI,
+        client: httpx.AsyncClient,
+        database: Database,
+        telegram_api: FakeTelegramApi,
+    ) -> None:
+        poll = {"update_id": 900_555_001, "poll": {"id": "p", "question": "?", "options": []}}
+
+        response = await post_telegram(client, poll)
+        await settle(app)
+
+        assert response.status_code == 200
+        [event] = await stored_events(database)
+        assert (event.event_type, event.status) == ("poll", EventStatus.IGNORED)
+        assert telegram_api.sent() == []
+
+    async def test_a_failing_platform_leaves_the_answer_in_the_outbox_to_retry(
+        self,
+        app: FastAPI,
+        client: httpx.AsyncClient,
+        database: Database,
+        telegram_api: FakeTelegramApi,
+    ) -> None:
+        telegram_api.fail_next("sendMessage", 502, "Bad Gateway")
+
+        await post_telegram(client, telegram.sticker_update(608))
+        await settle(app)
+
+        [event] = await stored_events(database)
+        assert event.status is EventStatus.PROCESSED
+        report = await app.state.background.delivery.drain()
+        assert report.sent == 0  # the retry waits for its backoff
+        assert telegram_api.texts(608) == []

@@ -1,0 +1,125 @@
+"""The web chat in headless Chromium: a citizen files a complaint by typing and tapping."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.async_api import Page, async_playwright, expect
+from sqlmodel import select
+
+from siang.app import create_app
+from siang.settings import Settings
+from storage.database import Database
+from storage.models import Channel, FeedbackItem
+from tests.bot.conversations.conftest import make_engine
+from tests.bot.web.test_chat_api import PNG
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def server(settings: Settings) -> Iterator[str]:
+    """A real uvicorn server for the app on a free loopback port, in its own thread."""
+    app = create_app(settings)
+    app.state.web_chat_engine = make_engine(settings)
+    port = _free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if running.started:
+            break
+        threading.Event().wait(0.05)
+    assert running.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+async def page(server: str) -> AsyncIterator[Page]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+        )
+        context = await browser.new_context(locale="th-TH", viewport={"width": 390, "height": 844})
+        tab = await context.new_page()
+        await tab.goto(server + "/chat")
+        yield tab
+        await browser.close()
+
+
+async def _reference_in(database: Database) -> list[tuple[str, Channel]]:
+    async with database.unit_of_work() as session:
+        rows = (await session.exec(select(FeedbackItem))).all()
+    return [(row.reference, row.channel) for row in rows]
+
+
+async def test_a_complaint_from_first_message_to_a_reference_by_tapping_buttons(
+    page: Page, database: Database
+) -> None:
+    await expect(page.get_by_role("button", name="แจ้งปัญหา", exact=True)).to_be_visible()
+    await page.get_by_role("button", name="แจ้งปัญหา", exact=True).click()
+    await expect(page.get_by_role("log")).to_contain_text("เล่าให้ฟังหน่อย")
+
+    await page.get_by_label("พิมพ์ข้อความ…").fill(
+        "ถนนหน้าบ้านเป็นหลุมใหญ่มาก รถล้มไปสองคันแล้ว ซอยลาดพร้าว 71 เขตวังทองหลาง"
+    )
+    await page.get_by_role("button", name="ส่ง", exact=True).click()
+    await expect(page.get_by_role("log")).to_contain_text("วังทองหลาง")
+    await page.get_by_role("button", name="ยืนยัน", exact=True).click()
+    await expect(page.get_by_role("log")).to_contain_text("PDPA")
+    await page.get_by_role("button", name="ยอมรับ", exact=True).click()
+    await expect(page.get_by_role("log")).to_contain_text("เลขเรื่องของคุณคือ")
+
+    shown = await page.get_by_role("log").inner_text()
+    stored = await _reference_in(database)
+    assert len(stored) == 1
+    reference, channel = stored[0]
+    assert reference in shown and channel is Channel.WEB
+
+    # A reload keeps the conversation, and the reference's progress is one tap away.
+    await page.reload()
+    await expect(page.get_by_role("log")).to_contain_text(reference)
+    await page.get_by_role("button", name="ดูความคืบหน้า", exact=True).click()
+    await expect(page.get_by_role("log")).to_contain_text(f"ความคืบหน้าเรื่อง {reference}")
+
+
+async def test_without_geolocation_the_page_asks_for_the_place_in_words(page: Page) -> None:
+    await page.get_by_role("button", name="แชร์ตำแหน่ง", exact=True).click()
+    await expect(page.get_by_role("log")).to_contain_text("พิมพ์ชื่อสถานที่")
+    await expect(page.get_by_label("พิมพ์ข้อความ…")).to_be_focused()
+
+
+async def test_a_shared_location_answers_where(page: Page, server: str) -> None:
+    context = page.context
+    await context.grant_permissions(["geolocation"], origin=server)
+    await context.set_geolocation({"latitude": 13.7563, "longitude": 100.5018})
+    await page.get_by_label("พิมพ์ข้อความ…").fill("ถนนเป็นหลุมลึกมาก อันตรายกับรถจักรยานยนต์")
+    await page.keyboard.press("Enter")
+    await expect(page.get_by_role("log")).to_contain_text("ยังไม่ทราบ")
+    await page.get_by_role("button", name="ยืนยัน", exact=True).click()
+    await page.get_by_role("button", name="แชร์ตำแหน่ง", exact=True).last.click()
+    await expect(page.get_by_role("log")).to_contain_text("PDPA")
+
+
+async def test_a_photo_is_uploaded_and_previewed(page: Page, tmp_path: Path) -> None:
+    photo = tmp_path / "hole.png"
+    photo.write_bytes(PNG)
+    await expect(page.get_by_role("button", name="แจ้งปัญหา", exact=True)).to_be_visible()
+    await page.locator("#photo-input").set_input_files(str(photo))
+    await expect(page.get_by_role("log")).to_contain_text("ได้รับรูปแล้ว")
+    assert await page.locator(".msg.me img").count() == 1

@@ -1,0 +1,285 @@
+"""A fake LINE Messaging API (and content API) on 127.0.0.1, plus signed webhook builders.
+
+It answers like LINE: replies need a live, unused reply token (else 400 "Invalid reply token"),
+pushes honour `X-Line-Retry-Key` (409 for a key already accepted), content is served per message
+id, and every call is recorded.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import itertools
+import json
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from tests.fakes.server import FakeHttpServer, RecordedCall, read_payload
+
+CHANNEL_SECRET = "line-test-channel-secret"
+ACCESS_TOKEN = "line-test-access-token"
+_ids = itertools.count(1)
+
+
+@dataclass
+class SentMessage:
+    """One LINE message object Siang sent to `to` (a user or group id)."""
+
+    to: str
+    via: str  # "reply" or "push"
+    message: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        if self.message.get("type") == "text":
+            return str(self.message.get("text", ""))
+        if self.message.get("type") == "flex":
+            return json.dumps(self.message.get("contents"), ensure_ascii=False)
+        return ""
+
+    @property
+    def quick_reply_labels(self) -> list[str]:
+        items = (self.message.get("quickReply") or {}).get("items", [])
+        return [item["action"].get("label", "") for item in items]
+
+    @property
+    def quick_reply_actions(self) -> list[dict[str, Any]]:
+        items = (self.message.get("quickReply") or {}).get("items", [])
+        return [item["action"] for item in items]
+
+
+class FakeLineApi(FakeHttpServer):
+    def __init__(self) -> None:
+        self._state_lock = threading.Lock()
+        self.reply_tokens: dict[str, str] = {}  # token -> who it answers
+        self.used_tokens: set[str] = set()
+        self.retry_keys: set[str] = set()
+        self.contents: dict[str, tuple[bytes, str]] = {}
+        self.failures: list[tuple[str, int]] = []  # (path fragment, status) to answer once
+        super().__init__(
+            Starlette(
+                routes=[
+                    Route("/v2/bot/message/reply", self._reply, methods=["POST"]),
+                    Route("/v2/bot/message/push", self._push, methods=["POST"]),
+                    Route("/v2/bot/message/{message_id}/content", self._content),
+                    Route("/v2/bot/profile/{user_id}", self._profile),
+                ]
+            )
+        )
+
+    # --- what tests arrange -----------------------------------------------------------
+
+    def reset(self) -> None:
+        super().reset()
+        with self._state_lock:
+            self.reply_tokens.clear()
+            self.used_tokens.clear()
+            self.retry_keys.clear()
+            self.contents.clear()
+            self.failures.clear()
+
+    def issue_reply_token(self, to: str) -> str:
+        token = f"rt-{uuid.uuid4().hex}"
+        with self._state_lock:
+            self.reply_tokens[token] = to
+        return token
+
+    def add_content(self, message_id: str, data: bytes, content_type: str = "image/jpeg") -> None:
+        self.contents[message_id] = (data, content_type)
+
+    def fail_next(self, path_fragment: str, status: int) -> None:
+        self.failures.append((path_fragment, status))
+
+    # --- what tests read --------------------------------------------------------------
+
+    def sent(self, to: str | None = None) -> list[SentMessage]:
+        """Every message object sent (replies and pushes, in order), optionally to one id."""
+        result: list[SentMessage] = []
+        for call in list(self.calls):
+            if not call.accepted:
+                continue
+            if call.path.endswith("/reply"):
+                who = self.reply_tokens.get(call.json["replyToken"], "?")
+                result += [SentMessage(who, "reply", m) for m in call.json["messages"]]
+            elif call.path.endswith("/push"):
+                result += [SentMessage(call.json["to"], "push", m) for m in call.json["messages"]]
+        return [m for m in result if to is None or m.to == to]
+
+    def texts(self, to: str | None = None) -> list[str]:
+        return [m.text for m in self.sent(to)]
+
+    def wait_for(self, count: int, to: str | None = None, timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while len(self.sent(to)) < count and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    # --- the fake API ----------------------------------------------------------------------
+
+    def _authorised(self, request: Request) -> bool:
+        return request.headers.get("authorization") == f"Bearer {ACCESS_TOKEN}"
+
+    def _injected_failure(self, path: str) -> int | None:
+        for index, (fragment, status) in enumerate(self.failures):
+            if fragment in path:
+                del self.failures[index]
+                return status
+        return None
+
+    def _refuse(self, call: RecordedCall, request: Request) -> JSONResponse | None:
+        if not self._authorised(request):
+            return JSONResponse({"message": "Authentication failed"}, status_code=401)
+        status = self._injected_failure(call.path)
+        if status is not None:
+            return JSONResponse({"message": "injected failure"}, status_code=status)
+        return None
+
+    async def _reply(self, request: Request) -> Response:
+        body, payload = await read_payload(request)
+        call = self.record(request, body, payload)
+        refused = self._refuse(call, request)
+        if refused is not None:
+            return refused
+        token = payload.get("replyToken", "")
+        with self._state_lock:
+            if token not in self.reply_tokens or token in self.used_tokens:
+                return JSONResponse({"message": "Invalid reply token"}, status_code=400)
+            self.used_tokens.add(token)
+        call.accepted = True
+        return JSONResponse({"sentMessages": _sent(payload["messages"])})
+
+    async def _push(self, request: Request) -> Response:
+        body, payload = await read_payload(request)
+        call = self.record(request, body, payload)
+        refused = self._refuse(call, request)
+        if refused is not None:
+            return refused
+        retry_key = request.headers.get("x-line-retry-key")
+        with self._state_lock:
+            if retry_key and retry_key in self.retry_keys:
+                return JSONResponse(
+                    {"message": "The retry key is already accepted"}, status_code=409
+                )
+            if retry_key:
+                self.retry_keys.add(retry_key)
+        call.accepted = True
+        return JSONResponse({"sentMessages": _sent(payload["messages"])})
+
+    async def _content(self, request: Request) -> Response:
+        call = self.record(request, b"", None)
+        refused = self._refuse(call, request)
+        if refused is not None:
+            return refused
+        found = self.contents.get(request.path_params["message_id"])
+        if found is None:
+            return JSONResponse({"message": "Not found"}, status_code=404)
+        data, content_type = found
+        return Response(data, media_type=content_type)
+
+    async def _profile(self, request: Request) -> Response:
+        self.record(request, b"", None)
+        user_id = request.path_params["user_id"]
+        return JSONResponse({"userId": user_id, "displayName": "ทดสอบ", "language": "th"})
+
+
+def _sent(messages: list[Any]) -> list[dict[str, str]]:
+    return [{"id": str(next(_ids)), "quoteToken": uuid.uuid4().hex} for _ in messages]
+
+
+# --- webhook bodies, as LINE sends them ----------------------------------------------------
+
+
+def sign(body: bytes, secret: str = CHANNEL_SECRET) -> str:
+    return base64.b64encode(hmac.new(secret.encode(), body, hashlib.sha256).digest()).decode()
+
+
+def webhook_body(*events: dict[str, Any]) -> bytes:
+    return json.dumps({"destination": "Ubot", "events": list(events)}, ensure_ascii=False).encode()
+
+
+def event(
+    kind: str,
+    user_id: str,
+    *,
+    reply_token: str | None = None,
+    event_id: str | None = None,
+    redelivery: bool = False,
+    group_id: str | None = None,
+    **fields: Any,
+) -> dict[str, Any]:
+    source: dict[str, Any] = {"type": "user", "userId": user_id}
+    if group_id:
+        source = {"type": "group", "groupId": group_id, "userId": user_id}
+    data: dict[str, Any] = {
+        "type": kind,
+        "mode": "active",
+        "timestamp": int(time.time() * 1000),
+        "source": source,
+        "webhookEventId": event_id or f"01H{uuid.uuid4().hex[:23].upper()}",
+        "deliveryContext": {"isRedelivery": redelivery},
+    }
+    if reply_token:
+        data["replyToken"] = reply_token
+    data.update(fields)
+    return data
+
+
+def _message_id() -> str:
+    return str(next(_ids) + 5_000_000)
+
+
+def text_event(user_id: str, text: str, **kw: Any) -> dict[str, Any]:
+    message = {"type": "text", "id": _message_id(), "quoteToken": uuid.uuid4().hex, "text": text}
+    return event("message", user_id, message=message, **kw)
+
+
+def sticker_event(user_id: str, **kw: Any) -> dict[str, Any]:
+    message = {
+        "type": "sticker",
+        "id": _message_id(),
+        "quoteToken": uuid.uuid4().hex,
+        "packageId": "446",
+        "stickerId": "1988",
+        "stickerResourceType": "STATIC",
+    }
+    return event("message", user_id, message=message, **kw)
+
+
+def image_event(user_id: str, message_id: str, **kw: Any) -> dict[str, Any]:
+    message = {
+        "type": "image",
+        "id": message_id,
+        "quoteToken": uuid.uuid4().hex,
+        "contentProvider": {"type": "line"},
+    }
+    return event("message", user_id, message=message, **kw)
+
+
+def location_event(
+    user_id: str, latitude: float, longitude: float, address: str = "", **kw: Any
+) -> dict[str, Any]:
+    message = {
+        "type": "location",
+        "id": _message_id(),
+        "title": "ตำแหน่งของฉัน",
+        "address": address,
+        "latitude": latitude,
+        "longitude": longitude,
+    }
+    return event("message", user_id, message=message, **kw)
+
+
+def postback_event(user_id: str, data: str, **kw: Any) -> dict[str, Any]:
+    return event("postback", user_id, postback={"data": data}, **kw)
+
+
+def follow_event(user_id: str, **kw: Any) -> dict[str, Any]:
+    return event("follow", user_id, follow={"isUnblocked": False}, **kw)
