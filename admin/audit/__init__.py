@@ -1,0 +1,1 @@
+"""The audit log: every write and every view of personal data, queryable by admins."""

@@ -1,0 +1,1 @@
+"""The officials' dashboard at /admin: sign in, the queue, an item with its history and actions."""

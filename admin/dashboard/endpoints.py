@@ -1,0 +1,270 @@
+"""The /admin pages: server-rendered, Thai, working through the same services as the API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from admin.auth import service as auth
+from admin.auth.scope import Principal
+from admin.dashboard import texts
+from admin.dashboard.session import clear_session, csrf_ok, csrf_token, set_session, signed_in
+from admin.dependencies import SessionDep
+from admin.feedback import actions, service
+from admin.feedback.filters import resolve_filter
+from admin.feedback.schemas import ForwardRequest, StatusChangeRequest
+from services.errors import InvalidInputError, SiangError
+from storage.models import FeedbackKind, FeedbackStatus
+from storage.repositories.feedback_queue import FeedbackQueueRepository, FeedbackScope
+from storage.types import utcnow
+
+router = APIRouter(prefix="/admin", include_in_schema=False)
+templates = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
+
+Text = Annotated[str, Form(max_length=2000)]
+
+
+def _zone(request: Request) -> ZoneInfo:
+    return ZoneInfo(request.app.state.settings.timezone)
+
+
+def _render(
+    request: Request, name: str, context: dict[str, Any], *, status_code: int = 200
+) -> HTMLResponse:
+    zone = _zone(request)
+
+    def local(moment: datetime | None) -> str:
+        if moment is None:
+            return "-"
+        shown = moment.astimezone(zone)
+        return f"{shown:%d/%m}/{shown.year + 543} {shown:%H:%M}"
+
+    base = {"texts": texts, "local": local, "csrf": csrf_token(request)}
+    return templates.TemplateResponse(request, name, base | context, status_code=status_code)
+
+
+def _to_login(message: str | None = None) -> RedirectResponse:
+    response = RedirectResponse("/admin/login" + ("?expired=1" if message else ""), status_code=303)
+    clear_session(response)
+    return response
+
+
+@router.get("/login", response_class=HTMLResponse)
+async def login_page(request: Request, expired: bool = False) -> HTMLResponse:
+    message = texts.SESSION_EXPIRED if expired else None
+    return _render(request, "login.html", {"error": message, "email": ""})
+
+
+@router.post("/login", response_class=HTMLResponse)
+async def login(
+    request: Request,
+    session: SessionDep,
+    email: Annotated[str, Form(max_length=254)] = "",
+    password: Annotated[str, Form(max_length=1000)] = "",
+) -> Response:
+    try:
+        token = await auth.login(
+            session, settings=request.app.state.settings, email=email, password=password
+        )
+    except SiangError:
+        context = {"error": texts.WRONG_LOGIN, "email": email}
+        return _render(request, "login.html", context, status_code=401)
+    response = RedirectResponse("/admin", status_code=303)
+    set_session(response, request=request, token=token.token, max_age=token.expires_in)
+    return response
+
+
+@router.post("/logout")
+async def logout() -> Response:
+    response = RedirectResponse("/admin/login", status_code=303)
+    clear_session(response)
+    return response
+
+
+async def _queue_context(
+    request: Request,
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    status: str,
+    kind: str,
+    category: str,
+    province: str,
+    q: str,
+    overdue: bool,
+    cursor: str | None,
+) -> dict[str, Any]:
+    filters = await resolve_filter(
+        session,
+        principal,
+        zone=_zone(request),
+        status=[FeedbackStatus(status)] if status else None,
+        kind=[FeedbackKind(kind)] if kind else None,
+        category=[category] if category else None,
+        province=province or None,
+        q=q or None,
+        overdue=overdue,
+    )
+    page = await service.page(
+        session, principal=principal, filters=filters, cursor=cursor, limit=50
+    )
+    counts, overdue_count = await FeedbackQueueRepository(session).status_counts(
+        scope=principal.feedback_scope, overdue_at=utcnow()
+    )
+    return {"page": page, "counts": counts, "overdue_count": overdue_count}
+
+
+@router.get("", response_class=HTMLResponse)
+async def queue(
+    request: Request,
+    session: SessionDep,
+    status: Annotated[str, Query(max_length=20)] = "",
+    kind: Annotated[str, Query(max_length=20)] = "",
+    category: Annotated[str, Query(max_length=60)] = "",
+    province: Annotated[str, Query(max_length=100)] = "",
+    q: Annotated[str, Query(max_length=200)] = "",
+    overdue: bool = False,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> Response:
+    """งานของฉัน: the items the official may see, newest first, with simple counts."""
+    principal = await signed_in(request, session)
+    if principal is None:
+        return _to_login(None if "siang_admin" not in request.cookies else "expired")
+    chosen = {
+        "status": status, "kind": kind, "category": category, "province": province,
+        "q": q, "overdue": overdue,
+    }  # fmt: skip
+    context: dict[str, Any] = {"principal": principal, "chosen": chosen, "error": None}
+    try:
+        if status and status not in set(FeedbackStatus):
+            raise InvalidInputError(f"ไม่มีสถานะ {status}")
+        if kind and kind not in set(FeedbackKind):
+            raise InvalidInputError(f"ไม่มีประเภท {kind}")
+        context |= await _queue_context(
+            request, session, principal, status=status, kind=kind, category=category,
+            province=province, q=q, overdue=overdue, cursor=cursor,
+        )  # fmt: skip
+    except SiangError as problem:
+        context |= {"error": problem.message, "page": None, "counts": {}, "overdue_count": 0}
+        return _render(request, "queue.html", context, status_code=problem.status_code)
+    return _render(request, "queue.html", context)
+
+
+async def _item_page(
+    request: Request,
+    session: AsyncSession,
+    principal: Principal,
+    feedback_id: int,
+    *,
+    error: str | None = None,
+    saved: bool = False,
+    status_code: int = 200,
+) -> HTMLResponse:
+    try:
+        item = await service.detail(session, principal=principal, feedback_id=feedback_id)
+    except SiangError as missing:
+        context = {"principal": principal, "message": missing.message}
+        return _render(request, "not_found.html", context, status_code=404)
+    context = {
+        "principal": principal,
+        "item": item,
+        "may_act": principal.may_act_on(agency_id=await _agency_id(session, feedback_id)),
+        "next_statuses": texts.NEXT_STATUSES.get(item.status, ()),
+        "error": error,
+        "saved": saved,
+    }
+    return _render(request, "item.html", context, status_code=status_code)
+
+
+async def _agency_id(session: AsyncSession, feedback_id: int) -> int | None:
+    row = await FeedbackQueueRepository(session).one(
+        scope=FeedbackScope(everything=True), feedback_id=feedback_id
+    )
+    return row.item.agency_id if row else None
+
+
+@router.get("/items/{feedback_id}", response_class=HTMLResponse)
+async def item_page(
+    request: Request, session: SessionDep, feedback_id: int, saved: bool = False
+) -> Response:
+    principal = await signed_in(request, session)
+    if principal is None:
+        return _to_login("expired")
+    return await _item_page(request, session, principal, feedback_id, saved=saved)
+
+
+async def _act(
+    request: Request, session: AsyncSession, feedback_id: int, csrf: str, *, do: Any
+) -> Response:
+    principal = await signed_in(request, session)
+    if principal is None:
+        return _to_login("expired")
+    if not csrf_ok(request, csrf):
+        return await _item_page(
+            request, session, principal, feedback_id, error="แบบฟอร์มหมดอายุ กรุณาลองอีกครั้ง",
+            status_code=403,
+        )  # fmt: skip
+    try:
+        await do(principal)
+    except SiangError as problem:
+        await session.rollback()
+        return await _item_page(
+            request, session, principal, feedback_id, error=problem.message,
+            status_code=problem.status_code,
+        )  # fmt: skip
+    await session.commit()
+    kick = getattr(request.app.state, "outbox_kick", None)
+    if kick is not None:
+        await kick()
+    return RedirectResponse(f"/admin/items/{feedback_id}?saved=1", status_code=303)
+
+
+@router.post("/items/{feedback_id}/status")
+async def change_status(
+    request: Request,
+    session: SessionDep,
+    feedback_id: int,
+    status: Annotated[str, Form(max_length=20)],
+    note: Text = "",
+    version: Annotated[int | None, Form(ge=1, le=2**31 - 1)] = None,
+    csrf: Annotated[str, Form(max_length=64)] = "",
+) -> Response:
+    async def do(principal: Principal) -> None:
+        if status not in set(FeedbackStatus):
+            raise InvalidInputError(f"ไม่มีสถานะ {status}")
+        body = StatusChangeRequest(
+            status=FeedbackStatus(status), note=note or None, expected_version=version
+        )
+        await actions.change_status(
+            session, principal=principal, feedback_id=feedback_id, body=body
+        )
+
+    return await _act(request, session, feedback_id, csrf, do=do)
+
+
+@router.post("/items/{feedback_id}/forward")
+async def forward(
+    request: Request,
+    session: SessionDep,
+    feedback_id: int,
+    agency: Annotated[str, Form(max_length=60)] = "",
+    reason: Text = "",
+    csrf: Annotated[str, Form(max_length=64)] = "",
+) -> Response:
+    async def do(principal: Principal) -> None:
+        if not agency.strip() or not reason.strip():
+            raise InvalidInputError("ระบุรหัสหน่วยงานปลายทางและเหตุผลที่ส่งต่อ")
+        body = ForwardRequest(agency=agency.strip(), reason=reason.strip())
+        await actions.forward(session, principal=principal, feedback_id=feedback_id, body=body)
+
+    response = await _act(request, session, feedback_id, csrf, do=do)
+    if isinstance(response, RedirectResponse) and response.status_code == 303:
+        return RedirectResponse("/admin?forwarded=1", status_code=303)
+    return response

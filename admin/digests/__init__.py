@@ -1,0 +1,1 @@
+"""Weekly digests for provincial boards and agencies: content, rendering, delivery, subscriptions."""

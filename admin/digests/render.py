@@ -1,0 +1,128 @@
+"""A digest as an HTML e-mail (inline CSS, embedded PNG charts), a PDF, and a short chat message."""
+
+from __future__ import annotations
+
+import base64
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from email.utils import make_msgid
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from admin.digests.catalogue import HEADINGS, KINDS, LABELS, STATUSES
+from admin.digests.charts import digest_charts, thai_font_file
+from admin.digests.schemas import BoardDigest
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_environment = Environment(
+    loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True
+)
+
+
+def _signed(value: float) -> str:
+    text = f"{value:,.1f}".removesuffix(".0")
+    return text if value <= 0 else f"+{text}"
+
+
+def _number(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.1f}".removesuffix(".0")
+
+
+def render_html(digest: BoardDigest, *, images: dict[str, str], zone: ZoneInfo) -> str:
+    """The digest page; `images` maps each chart id to its src (a data: URI or a cid: link)."""
+
+    def day(moment: datetime) -> str:
+        return moment.astimezone(zone).strftime("%d/%m/%Y")
+
+    return _environment.get_template("digest.html").render(
+        d=digest,
+        h=HEADINGS,
+        l=LABELS,
+        kinds=KINDS,
+        statuses=STATUSES,
+        images=images,
+        day=day,
+        signed=_signed,
+        number=_number,
+        last_day=digest.period_end - timedelta(days=1),
+        indicator_last_day=digest.indicators.period.end - timedelta(days=1),
+    )
+
+
+def data_uris(charts: dict[str, bytes]) -> dict[str, str]:
+    return {
+        name: "data:image/png;base64," + base64.b64encode(png).decode()
+        for name, png in charts.items()
+    }
+
+
+def render_page(digest: BoardDigest, *, zone: ZoneInfo) -> str:
+    """A stand-alone HTML file: the charts embedded as data: URIs."""
+    return render_html(digest, images=data_uris(digest_charts(digest)), zone=zone)
+
+
+def render_pdf(digest: BoardDigest, *, zone: ZoneInfo) -> bytes:
+    """The digest as PDF (WeasyPrint), with the packaged Thai font embedded."""
+    from weasyprint import CSS, HTML  # imported here: it loads Pango at import time
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    font_face = CSS(
+        string=(
+            "@font-face { font-family: 'Noto Sans Thai'; "
+            f"src: url('{thai_font_file().as_uri()}'); }}"
+            "@page { size: A4; margin: 14mm; } body { background: #ffffff !important; }"
+        ),
+        font_config=fonts,
+    )
+    document = HTML(string=render_page(digest, zone=zone), base_url=str(TEMPLATES))
+    pdf: bytes = document.write_pdf(stylesheets=[font_face], font_config=fonts)
+    return pdf
+
+
+def chat_text(digest: BoardDigest) -> str:
+    """A few lines for a LINE or Telegram group, with the link to the full digest."""
+    totals = digest.totals
+    change = f" ({_signed(totals.change_pct)}%)" if totals.change_pct is not None else ""
+    lines = [
+        f"{HEADINGS['title']} {digest.week}",
+        digest.subject.name,
+        f"{LABELS['received']} {totals.count} {LABELS['previous_week']} {totals.previous_count}{change}",
+        f"{LABELS['negative']} {digest.sentiment.this_week.negative} · "
+        f"{LABELS['neutral']} {digest.sentiment.this_week.neutral} · "
+        f"{LABELS['positive']} {digest.sentiment.this_week.positive}",
+    ]
+    if digest.top_issues:
+        top = digest.top_issues[0]
+        lines.append(f"{HEADINGS['top_issues']}: {top.category or '-'} ({top.count})")
+    lines.append(
+        f"{HEADINGS['urgent']} {digest.urgent.count} · {HEADINGS['overdue']} {digest.overdue.count}"
+        f" · {LABELS['fixed']} {digest.resolved.fixed}"
+    )
+    lines.append(f"{LABELS['read_more']}: {digest.url}")
+    return "\n".join(lines)
+
+
+def email_message(
+    digest: BoardDigest, *, sender: str, recipient: str, zone: ZoneInfo
+) -> EmailMessage:
+    """A multipart e-mail: plain text, and HTML with the charts as inline (cid:) PNG parts."""
+    charts = digest_charts(digest)
+    domain = sender.rsplit("@", 1)[-1].strip("> ") or "siang.localhost"
+    ids = {name: make_msgid(idstring=name, domain=domain) for name in charts}
+    message = EmailMessage()
+    message["Subject"] = f"{HEADINGS['title']} {digest.week} · {digest.subject.name}"
+    message["From"] = sender
+    message["To"] = recipient
+    message.set_content(chat_text(digest))
+    images = {name: "cid:" + msgid.strip("<>") for name, msgid in ids.items()}
+    message.add_alternative(render_html(digest, images=images, zone=zone), subtype="html")
+    html_part = message.get_payload()[1]  # type: ignore[index]
+    assert isinstance(html_part, EmailMessage)
+    for name, png in charts.items():
+        html_part.add_related(
+            png, maintype="image", subtype="png", cid=ids[name], filename=f"{name}.png"
+        )
+    return message

@@ -1,0 +1,1 @@
+"""The work queue: list, read and act on feedback items within the caller's scope."""

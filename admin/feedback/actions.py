@@ -1,0 +1,114 @@
+"""Acting on an item: status, forward, merge, assign, through `services.tickets`, audited.
+
+Only admins and officials of the item's agency act; board members and analysts read. An item the
+caller cannot see is 404 before anything else, so actions reveal nothing outside scope.
+"""
+
+from __future__ import annotations
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from admin.audit.service import AuditAction, record
+from admin.auth.scope import Principal
+from admin.feedback.schemas import AssignRequest, ForwardRequest, MergeRequest, StatusChangeRequest
+from admin.feedback.service import visible_row
+from services import tickets
+from services.actors import Actor
+from services.errors import ForbiddenError
+from storage.models import FeedbackItem
+
+
+async def _actionable(
+    session: AsyncSession, principal: Principal, feedback_id: int
+) -> FeedbackItem:
+    row = await visible_row(session, principal=principal, feedback_id=feedback_id)
+    if not principal.may_act_on(agency_id=row.item.agency_id):
+        raise ForbiddenError(
+            "only the item's agency (or an admin) acts on it; board members and analysts read"
+        )
+    return row.item
+
+
+async def change_status(
+    session: AsyncSession, *, principal: Principal, feedback_id: int, body: StatusChangeRequest
+) -> None:
+    item = await _actionable(session, principal, feedback_id)
+    before = item.status
+    changed = await tickets.change_status(
+        session,
+        feedback_id,
+        to=body.status,
+        actor=Actor.official(principal.user_id),
+        note=body.note,
+        expected_version=body.expected_version,
+    )
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.FEEDBACK_STATUS_CHANGED,
+        entity_type="feedback",
+        entity_id=feedback_id,
+        detail={"from": before.value, "to": changed.status.value, "note": body.note},
+    )
+
+
+async def forward(
+    session: AsyncSession, *, principal: Principal, feedback_id: int, body: ForwardRequest
+) -> None:
+    item = await _actionable(session, principal, feedback_id)
+    from_agency = item.agency_id
+    await tickets.forward(
+        session,
+        feedback_id,
+        agency_code=body.agency.strip(),
+        actor=Actor.official(principal.user_id),
+        reason=body.reason,
+        expected_version=body.expected_version,
+    )
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.FEEDBACK_FORWARDED,
+        entity_type="feedback",
+        entity_id=feedback_id,
+        detail={"from_agency_id": from_agency, "to_agency": body.agency, "reason": body.reason},
+    )
+
+
+async def merge(
+    session: AsyncSession, *, principal: Principal, feedback_id: int, body: MergeRequest
+) -> None:
+    await _actionable(session, principal, feedback_id)
+    await visible_row(session, principal=principal, feedback_id=body.into)
+    await tickets.merge(
+        session,
+        feedback_id,
+        into_id=body.into,
+        actor=Actor.official(principal.user_id),
+        note=body.note,
+    )
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.FEEDBACK_MERGED,
+        entity_type="feedback",
+        entity_id=feedback_id,
+        detail={"into": body.into, "note": body.note},
+    )
+
+
+async def assign(
+    session: AsyncSession, *, principal: Principal, feedback_id: int, body: AssignRequest
+) -> None:
+    await _actionable(session, principal, feedback_id)
+    await tickets.assign(
+        session, feedback_id, user_id=body.user_id, actor=Actor.official(principal.user_id)
+    )
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.FEEDBACK_ASSIGNED,
+        entity_type="feedback",
+        entity_id=feedback_id,
+        detail={"user_id": body.user_id},
+    )

@@ -1,0 +1,117 @@
+"""The work queue: list, read, and act (status, forward, merge, assign) on feedback items."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from admin.auth.dependencies import CurrentUser
+from admin.dependencies import SessionDep
+from admin.feedback import actions, service
+from admin.feedback.filters import FeedbackFilterDep
+from admin.feedback.schemas import (
+    AssignRequest,
+    FeedbackDetail,
+    FeedbackItemPublic,
+    FeedbackPage,
+    ForwardRequest,
+    MergeRequest,
+    StatusChangeRequest,
+)
+
+router = APIRouter(prefix="/feedback", tags=["feedback"])
+
+FeedbackId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+@router.get("", response_model=FeedbackPage)
+async def list_feedback(
+    principal: CurrentUser,
+    session: SessionDep,
+    filters: FeedbackFilterDep,
+    cursor: Annotated[
+        str | None, Query(max_length=200, description="next_cursor of the last page.")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> FeedbackPage:
+    """The items the caller may see, newest first, filtered; the text is always redacted here."""
+    return await service.page(
+        session, principal=principal, filters=filters, cursor=cursor, limit=limit
+    )
+
+
+@router.get("/{feedback_id}", response_model=FeedbackDetail)
+async def get_feedback(
+    feedback_id: FeedbackId, principal: CurrentUser, session: SessionDep
+) -> FeedbackDetail:
+    """One item with its history; 404 when it is outside the caller's scope."""
+    return await service.detail(session, principal=principal, feedback_id=feedback_id)
+
+
+async def _committed(request: Request, session: AsyncSession) -> None:
+    """Commit now, so the outbox messages the change queued can go out at once."""
+    await session.commit()
+    kick = getattr(request.app.state, "outbox_kick", None)
+    if kick is not None:
+        await kick()
+
+
+@router.post("/{feedback_id}/status", response_model=FeedbackDetail)
+async def change_status(
+    feedback_id: FeedbackId,
+    body: StatusChangeRequest,
+    request: Request,
+    principal: CurrentUser,
+    session: SessionDep,
+) -> FeedbackDetail:
+    """Accept, start, resolve (note required), reject (reason required) or close an item."""
+    await actions.change_status(session, principal=principal, feedback_id=feedback_id, body=body)
+    await _committed(request, session)
+    return await service.detail(session, principal=principal, feedback_id=feedback_id)
+
+
+@router.post("/{feedback_id}/forward", response_model=FeedbackItemPublic)
+async def forward_feedback(
+    feedback_id: FeedbackId,
+    body: ForwardRequest,
+    request: Request,
+    principal: CurrentUser,
+    session: SessionDep,
+) -> FeedbackItemPublic:
+    """Send the item to the agency really responsible, with a reason (kept for retraining).
+
+    The answer is the item's summary as it now stands: its new agency may be outside the
+    caller's scope, so the citizen's own words are not in it."""
+    await actions.forward(session, principal=principal, feedback_id=feedback_id, body=body)
+    await _committed(request, session)
+    return await service.summary_after_handover(session, feedback_id=feedback_id)
+
+
+@router.post("/{feedback_id}/merge", response_model=FeedbackDetail)
+async def merge_feedback(
+    feedback_id: FeedbackId,
+    body: MergeRequest,
+    request: Request,
+    principal: CurrentUser,
+    session: SessionDep,
+) -> FeedbackDetail:
+    """Close the item as a duplicate of another; its citizen follows that one from now on."""
+    await actions.merge(session, principal=principal, feedback_id=feedback_id, body=body)
+    await _committed(request, session)
+    return await service.detail(session, principal=principal, feedback_id=feedback_id)
+
+
+@router.post("/{feedback_id}/assign", response_model=FeedbackDetail)
+async def assign_feedback(
+    feedback_id: FeedbackId,
+    body: AssignRequest,
+    request: Request,
+    principal: CurrentUser,
+    session: SessionDep,
+) -> FeedbackDetail:
+    """Give the item to one official of its agency."""
+    await actions.assign(session, principal=principal, feedback_id=feedback_id, body=body)
+    await _committed(request, session)
+    return await service.detail(session, principal=principal, feedback_id=feedback_id)

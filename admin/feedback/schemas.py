@@ -1,0 +1,95 @@
+"""What the work queue returns and the actions it accepts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from storage.models import ActorType, Channel, FeedbackKind, FeedbackStatus, Sentiment, Urgency
+
+
+class CodeName(BaseModel):
+    code: str
+    name: str
+
+
+class FeedbackItemPublic(BaseModel):
+    """One item of the queue; `text` is always the redacted text."""
+
+    id: int
+    reference: str
+    status: FeedbackStatus
+    kind: FeedbackKind
+    channel: Channel
+    category: str | None
+    province: CodeName | None
+    district: CodeName | None
+    agency: CodeName | None
+    board: CodeName | None
+    sentiment: Sentiment | None
+    urgency: Urgency
+    text: str
+    latitude: float | None
+    longitude: float | None
+    due_at: datetime | None
+    overdue: bool
+    escalation_level: int
+    assigned_user_id: int | None
+    duplicate_of_id: int | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class FeedbackPage(BaseModel):
+    items: list[FeedbackItemPublic]
+    next_cursor: str | None = Field(description="Pass back as `cursor` for the next page.")
+
+
+class HistoryEntry(BaseModel):
+    from_status: FeedbackStatus | None
+    to_status: FeedbackStatus
+    actor_type: ActorType
+    actor: str | None = Field(description="The official's e-mail, when an official acted.")
+    agency: CodeName | None
+    note: str | None
+    created_at: datetime
+
+
+class FeedbackDetail(FeedbackItemPublic):
+    """An item with its history; `original_text` only for admins and the item's own officials."""
+
+    original_text: str | None
+    personal_data_visible: bool
+    location_text: str | None
+    routing_reason: str | None
+    rating: int | None
+    rating_comment: str | None
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    follower_count: int
+    history: list[HistoryEntry]
+
+
+class StatusChangeRequest(BaseModel):
+    status: FeedbackStatus
+    note: str | None = Field(default=None, max_length=2000)
+    expected_version: int | None = Field(
+        default=None, ge=1, description="The version you saw; 409 if someone changed it since."
+    )
+
+
+class ForwardRequest(BaseModel):
+    agency: str = Field(min_length=1, max_length=60, description="The new agency's code.")
+    reason: str = Field(min_length=1, max_length=1000)
+    expected_version: int | None = Field(default=None, ge=1)
+
+
+class MergeRequest(BaseModel):
+    into: int = Field(ge=1, description="The id of the item this one duplicates.")
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class AssignRequest(BaseModel):
+    user_id: int = Field(ge=1, description="An official of the item's agency.")

@@ -1,0 +1,154 @@
+"""Reading the queue: scoped pages and details, redacted unless the caller may see personal data."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from admin.audit.service import AuditAction, record
+from admin.auth.scope import Principal
+from admin.feedback.schemas import (
+    CodeName,
+    FeedbackDetail,
+    FeedbackItemPublic,
+    FeedbackPage,
+    HistoryEntry,
+)
+from admin.pagination import decode_cursor, encode_cursor
+from services.errors import NotFoundError
+from storage.repositories.feedback_queue import (
+    OPEN_STATUSES,
+    FeedbackFilter,
+    FeedbackQueueRepository,
+    FeedbackRow,
+    FeedbackScope,
+    HistoryRow,
+)
+from storage.types import utcnow
+
+
+def _code_name(code: str | None, name: str | None) -> CodeName | None:
+    return CodeName(code=code, name=name or code) if code else None
+
+
+def item_public(row: FeedbackRow, *, now: datetime) -> FeedbackItemPublic:
+    item = row.item
+    assert item.id is not None
+    return FeedbackItemPublic(
+        id=item.id,
+        reference=item.reference,
+        status=item.status,
+        kind=item.kind,
+        channel=item.channel,
+        category=item.category,
+        province=_code_name(item.province_code, row.province_name),
+        district=_code_name(item.district_code, row.district_name),
+        agency=_code_name(row.agency_code, row.agency_name),
+        board=_code_name(row.board_code, row.board_name),
+        sentiment=item.sentiment,
+        urgency=item.urgency,
+        text=item.redacted_text,
+        latitude=item.latitude,
+        longitude=item.longitude,
+        due_at=item.due_at,
+        overdue=bool(item.due_at and item.due_at < now and item.status in OPEN_STATUSES),
+        escalation_level=item.escalation_level,
+        assigned_user_id=item.assigned_user_id,
+        duplicate_of_id=item.duplicate_of_id,
+        version=item.version,
+        created_at=item.created_at,
+        updated_at=item.updated_at,
+    )
+
+
+def _history_entry(row: HistoryRow) -> HistoryEntry:
+    change = row.change
+    return HistoryEntry(
+        from_status=change.from_status,
+        to_status=change.to_status,
+        actor_type=change.actor_type,
+        actor=row.actor_email,
+        agency=_code_name(row.agency_code, row.agency_name),
+        note=change.note,
+        created_at=change.created_at,
+    )
+
+
+async def page(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    filters: FeedbackFilter,
+    cursor: str | None,
+    limit: int,
+) -> FeedbackPage:
+    """Newest first; `next_cursor` is None on the last page."""
+    rows = await FeedbackQueueRepository(session).page(
+        scope=principal.feedback_scope,
+        filters=filters,
+        after=decode_cursor(cursor),
+        limit=limit + 1,
+    )
+    now = utcnow()
+    shown = rows[:limit]
+    next_cursor = None
+    if len(rows) > limit:
+        last = shown[-1].item
+        assert last.id is not None
+        next_cursor = encode_cursor(last.created_at, last.id)
+    return FeedbackPage(items=[item_public(r, now=now) for r in shown], next_cursor=next_cursor)
+
+
+async def visible_row(
+    session: AsyncSession, *, principal: Principal, feedback_id: int
+) -> FeedbackRow:
+    """The item if the caller may see it; 404 whether it is missing or out of scope."""
+    row = await FeedbackQueueRepository(session).one(
+        scope=principal.feedback_scope, feedback_id=feedback_id
+    )
+    if row is None:
+        raise NotFoundError(f"no feedback item {feedback_id}")
+    return row
+
+
+async def detail(
+    session: AsyncSession, *, principal: Principal, feedback_id: int
+) -> FeedbackDetail:
+    """The item with its history; reading the citizen's own words is written to the audit log."""
+    row = await visible_row(session, principal=principal, feedback_id=feedback_id)
+    item = row.item
+    queue = FeedbackQueueRepository(session)
+    personal = principal.may_read_personal_data(agency_id=item.agency_id)
+    if personal:
+        await record(
+            session,
+            principal=principal,
+            action=AuditAction.PERSONAL_DATA_VIEWED,
+            entity_type="feedback",
+            entity_id=feedback_id,
+            detail={"reference": item.reference},
+        )
+    return FeedbackDetail(
+        **item_public(row, now=utcnow()).model_dump(),
+        original_text=item.original_text if personal else None,
+        personal_data_visible=personal,
+        location_text=item.location_text if personal else None,
+        routing_reason=item.routing_reason,
+        rating=item.rating,
+        rating_comment=item.rating_comment,
+        resolved_at=item.resolved_at,
+        closed_at=item.closed_at,
+        follower_count=await queue.follower_count(feedback_id),
+        history=[_history_entry(h) for h in await queue.history(feedback_id)],
+    )
+
+
+async def summary_after_handover(session: AsyncSession, *, feedback_id: int) -> FeedbackItemPublic:
+    """An item just forwarded by the caller, who may no longer see it: redacted summary only."""
+    row = await FeedbackQueueRepository(session).one(
+        scope=FeedbackScope(everything=True), feedback_id=feedback_id
+    )
+    if row is None:
+        raise NotFoundError(f"no feedback item {feedback_id}")
+    return item_public(row, now=utcnow())

@@ -1,0 +1,1 @@
+"""The national strategy's indicators: participation, complaint growth, citizens' satisfaction."""

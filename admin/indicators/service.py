@@ -1,0 +1,104 @@
+"""Computes the strategy's indicators for a scope, a place and a period."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from admin.indicators.schemas import (
+    COMPLAINT_GROWTH_TARGET_PCT,
+    ComplaintGrowth,
+    Consultations,
+    IndicatorPeriod,
+    Indicators,
+    Participation,
+    Satisfaction,
+)
+from storage.models import FeedbackKind
+from storage.repositories.feedback_queue import FeedbackFilter, FeedbackScope
+from storage.repositories.stats import IndicatorRepository
+
+CONSULTATIONS_NOTE = (
+    "Siang does not record consultations yet, so the share counts agencies that received "
+    "and answered feedback; consultations will count once they are recorded."
+)
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return None if whole == 0 else round(part * 100.0 / whole, 1)
+
+
+def year_earlier(moment: datetime) -> datetime:
+    """The same moment a year before (29 February becomes 28 February)."""
+    try:
+        return moment.replace(year=moment.year - 1)
+    except ValueError:
+        return moment.replace(year=moment.year - 1, day=28)
+
+
+async def strategy_indicators(
+    session: AsyncSession,
+    *,
+    scope: FeedbackScope,
+    agency_ids: frozenset[int] | None,
+    filters: FeedbackFilter,
+    start: datetime,
+    end: datetime,
+) -> Indicators:
+    """Participation, year-on-year complaint growth and satisfaction in [start, end)."""
+    repository = IndicatorRepository(session)
+    place = replace(filters, created_from=None, created_to=None)
+    if filters.agency_id is not None:
+        agency_ids = frozenset({filters.agency_id}) & (agency_ids or {filters.agency_id})
+    counts = await repository.participation(
+        scope=scope,
+        agency_ids=agency_ids,
+        province_code=filters.province_code,
+        start=start,
+        end=end,
+    )
+    complaints = replace(place, kinds=(FeedbackKind.COMPLAINT,))
+    last_start, last_end = year_earlier(start), year_earlier(end)
+    now_count = await repository.count_items(scope=scope, filters=complaints, start=start, end=end)
+    then_count = await repository.count_items(
+        scope=scope, filters=complaints, start=last_start, end=last_end
+    )
+    growth = _pct(now_count - then_count, then_count)
+    spread = await repository.ratings(scope=scope, filters=place, start=start, end=end)
+    ratings = sum(spread.values())
+    resolved, confirmed = await repository.confirmed_fixes(
+        scope=scope, filters=place, start=start, end=end
+    )
+    return Indicators(
+        period=IndicatorPeriod(start=start, end=end),
+        previous_year_period=IndicatorPeriod(start=last_start, end=last_end),
+        province=filters.province_code,
+        participation=Participation(
+            agencies=counts.agencies,
+            received=counts.received,
+            answered=counts.answered,
+            received_and_answered=counts.received_and_answered,
+            share_pct=_pct(counts.received_and_answered, counts.agencies),
+            consultations=Consultations(counted=False, held=None, note=CONSULTATIONS_NOTE),
+        ),
+        complaint_growth=ComplaintGrowth(
+            complaints=now_count,
+            previous_year=then_count,
+            growth_pct=growth,
+            target_pct=COMPLAINT_GROWTH_TARGET_PCT,
+            meets_target=None if growth is None else growth <= COMPLAINT_GROWTH_TARGET_PCT,
+        ),
+        satisfaction=Satisfaction(
+            ratings=ratings,
+            average=(
+                round(sum(s * n for s, n in spread.items()) / ratings, 2) if ratings else None
+            ),
+            satisfied_pct=_pct(spread[4] + spread[5], ratings),
+            distribution={str(score): n for score, n in spread.items()},
+            resolved=resolved,
+            citizen_confirmed=confirmed,
+            confirmed_pct=_pct(confirmed, resolved),
+        ),
+    )

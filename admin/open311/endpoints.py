@@ -1,0 +1,143 @@
+"""/open311/v2/: services.{json,xml}, services/{code}, requests (GET, POST) and requests/{id}."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Form, Query, Request, Response
+
+from admin.auth.dependencies import AuthSettingsDep
+from admin.auth.service import authenticate
+from admin.dependencies import SessionDep
+from admin.open311 import service
+from admin.open311.formats import Format, render
+from admin.open311.routing import Open311Route
+from services.errors import UnauthorizedError
+
+router = APIRouter(prefix="/open311/v2", tags=["open311"], route_class=Open311Route)
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": 'Bad request: `[{"code": 400, "description": "…"}]`'},
+    404: {"description": "Not found, in the same error format."},
+}
+Jurisdiction = Annotated[
+    str | None, Query(max_length=200, description="Ignored: Siang serves one jurisdiction.")
+]
+
+
+def _zone(request: Request) -> ZoneInfo:
+    return ZoneInfo(request.app.state.settings.timezone)
+
+
+@router.get("/services.{fmt}", responses=_ERRORS)
+async def list_services(fmt: Format, jurisdiction_id: Jurisdiction = None) -> Response:
+    """The service types people can report: one per Siang category."""
+    return render(service.services(), fmt=fmt, root="services", item="service")
+
+
+@router.get("/services/{service_code}.{fmt}", responses=_ERRORS)
+async def get_service_definition(
+    service_code: str, fmt: Format, jurisdiction_id: Jurisdiction = None
+) -> Response:
+    """A service's definition (Siang's services need no extra attributes)."""
+    body = service.service_definition(service_code)
+    return render(body, fmt=fmt, root="service_definition", item="attribute")
+
+
+@router.get("/requests.{fmt}", responses=_ERRORS)
+async def list_requests(
+    request: Request,
+    session: SessionDep,
+    fmt: Format,
+    jurisdiction_id: Jurisdiction = None,
+    service_request_id: Annotated[
+        str | None, Query(max_length=2000, description="Comma-separated; the rest is then ignored.")
+    ] = None,
+    service_code: Annotated[
+        str | None, Query(max_length=500, description="Comma-separated.")
+    ] = None,
+    start_date: Annotated[datetime | None, Query(description="w3 format, with a zone.")] = None,
+    end_date: Annotated[
+        datetime | None, Query(description="w3 format; at most 90 days on.")
+    ] = None,
+    status: Annotated[str | None, Query(max_length=20, description="open, closed or both.")] = None,
+) -> Response:
+    """Service requests (the last 90 days by default, at most 1000), with redacted descriptions."""
+    query = service.RequestQuery(
+        service_request_id=service_request_id,
+        service_code=service_code,
+        start_date=start_date,
+        end_date=end_date,
+        status=status,
+    )
+    found = await service.requests(session, query=query, zone=_zone(request))
+    return render(found, fmt=fmt, root="service_requests", item="request")
+
+
+@router.get("/requests/{service_request_id}.{fmt}", responses=_ERRORS)
+async def get_request(
+    request: Request,
+    session: SessionDep,
+    service_request_id: str,
+    fmt: Format,
+    jurisdiction_id: Jurisdiction = None,
+) -> Response:
+    """One service request by its id (Siang's reference, e.g. SG-…)."""
+    found = await service.one_request(session, request_id=service_request_id, zone=_zone(request))
+    return render([found], fmt=fmt, root="service_requests", item="request")
+
+
+Field = Annotated[str | None, Form(max_length=500)]
+
+
+@router.post(
+    "/requests.{fmt}", responses={**_ERRORS, 403: {"description": "api_key missing or invalid."}}
+)
+async def create_request(
+    request: Request,
+    session: SessionDep,
+    settings: AuthSettingsDep,
+    fmt: Format,
+    service_code: Annotated[str, Form(min_length=1, max_length=60)],
+    api_key: Annotated[str | None, Form(max_length=200, description="A Siang API key.")] = None,
+    jurisdiction_id: Field = None,
+    lat: Annotated[float | None, Form(ge=-90, le=90)] = None,
+    long: Annotated[float | None, Form(ge=-180, le=180)] = None,
+    address_string: Field = None,
+    address_id: Annotated[str | None, Form(max_length=100)] = None,
+    description: Annotated[str | None, Form(max_length=4000)] = None,
+    email: Field = None,
+    device_id: Field = None,
+    account_id: Field = None,
+    first_name: Field = None,
+    last_name: Field = None,
+    phone: Field = None,
+    media_url: Annotated[str | None, Form(max_length=2000)] = None,
+) -> Response:
+    """File a request (form-encoded, as the spec says). It goes through the same Thai NLP and
+    routing as a chat report. Siang does not keep the submitter's name, phone or e-mail: the
+    requester follows the request by its service_request_id."""
+    if not api_key:
+        raise UnauthorizedError("api_key is required to create a request")
+    principal = await authenticate(session, settings=settings, bearer=api_key)
+    provider = getattr(request.app.state, "analyzer_provider", None)
+    filed = await service.file_request(
+        session,
+        principal=principal,
+        new=service.NewRequest(
+            service_code=service_code,
+            lat=lat,
+            long=long,
+            address_string=address_string,
+            address_id=address_id,
+            description=description,
+        ),
+        analyzer=await provider() if provider is not None else None,
+    )
+    await session.commit()
+    kick = getattr(request.app.state, "outbox_kick", None)
+    if kick is not None:
+        await kick()
+    return render([service.filed_entry(filed)], fmt=fmt, root="service_requests", item="request")

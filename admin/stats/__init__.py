@@ -1,0 +1,1 @@
+"""Aggregates for officials, boards and analysts: sentiment, volumes, resolution, satisfaction."""

@@ -1,0 +1,126 @@
+"""GET /api/v1/stats/…: scoped aggregates with the work queue's filters."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from admin.auth.dependencies import CurrentUser
+from admin.dependencies import SessionDep
+from admin.stats import service
+from admin.stats.filters import StatsFilterDep
+from admin.stats.schemas import (
+    OverdueStats,
+    ResolutionStats,
+    SatisfactionStats,
+    SentimentStats,
+    VolumeStats,
+)
+from storage.repositories.stats import GroupBy
+from storage.types import utcnow
+
+router = APIRouter(prefix="/stats", tags=["stats"])
+
+OptionalGroupBy = Annotated[
+    GroupBy | None, Query(description="one row per group; without it, one total row")
+]
+
+
+def _timezone(request: Request) -> str:
+    zone: str = request.app.state.settings.timezone
+    return zone
+
+
+@router.get("/sentiment", response_model=SentimentStats)
+async def sentiment(
+    request: Request,
+    session: SessionDep,
+    principal: CurrentUser,
+    filters: StatsFilterDep,
+    group_by: Annotated[GroupBy, Query()],
+) -> SentimentStats:
+    """Items and their sentiment per province, district, agency, category or ISO week."""
+    return await service.sentiment_stats(
+        session,
+        principal=principal,
+        filters=filters,
+        group_by=group_by,
+        timezone=_timezone(request),
+    )
+
+
+@router.get("/volumes", response_model=VolumeStats)
+async def volumes(
+    request: Request,
+    session: SessionDep,
+    principal: CurrentUser,
+    filters: StatsFilterDep,
+    group_by: OptionalGroupBy = None,
+) -> VolumeStats:
+    """Items created in the period (created_from/created_to, default the last 7 days) against
+    the same-length period before it."""
+    return await service.volume_stats(
+        session,
+        principal=principal,
+        filters=filters,
+        group_by=group_by,
+        now=utcnow(),
+        timezone=_timezone(request),
+    )
+
+
+@router.get("/resolution", response_model=ResolutionStats)
+async def resolution(
+    request: Request,
+    session: SessionDep,
+    principal: CurrentUser,
+    filters: StatsFilterDep,
+    group_by: OptionalGroupBy = None,
+) -> ResolutionStats:
+    """How the filtered items ended: fixed or not, citizen-confirmed, reopened, median and p90
+    hours from filing to resolution."""
+    return await service.resolution_stats(
+        session,
+        principal=principal,
+        filters=filters,
+        group_by=group_by,
+        timezone=_timezone(request),
+    )
+
+
+@router.get("/overdue", response_model=OverdueStats)
+async def overdue(
+    request: Request,
+    session: SessionDep,
+    principal: CurrentUser,
+    filters: StatsFilterDep,
+    group_by: OptionalGroupBy = None,
+) -> OverdueStats:
+    """Open items past their due date, now."""
+    return await service.overdue_stats(
+        session,
+        principal=principal,
+        filters=filters,
+        group_by=group_by,
+        now=utcnow(),
+        timezone=_timezone(request),
+    )
+
+
+@router.get("/satisfaction", response_model=SatisfactionStats)
+async def satisfaction(
+    request: Request,
+    session: SessionDep,
+    principal: CurrentUser,
+    filters: StatsFilterDep,
+    group_by: OptionalGroupBy = None,
+) -> SatisfactionStats:
+    """Citizens' ratings of how their items were handled (1–5)."""
+    return await service.satisfaction_stats(
+        session,
+        principal=principal,
+        filters=filters,
+        group_by=group_by,
+        timezone=_timezone(request),
+    )

@@ -1,0 +1,125 @@
+"""The /admin pages as an official uses them: sign in, the queue, an item, a status change."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+
+from storage.models import FeedbackStatus, UserRole
+from tests.admin.conftest import ORIGINAL, PASSWORD, REDACTED, Accounts, Items
+
+
+async def _sign_in(client: httpx.AsyncClient, email: str) -> None:
+    response = await client.post("/admin/login", data={"email": email, "password": PASSWORD})
+    assert response.status_code == 303, response.text
+    assert response.headers["location"] == "/admin"
+    cookie = response.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie
+
+
+def _csrf(page: str) -> str:
+    found = re.search(r'name="csrf" value="([0-9a-f]+)"', page)
+    assert found is not None
+    return found.group(1)
+
+
+class TestSignIn:
+    async def test_without_a_session_the_queue_sends_you_to_sign_in(
+        self, client: httpx.AsyncClient
+    ) -> None:
+        response = await client.get("/admin")
+        assert response.status_code == 303
+        assert response.headers["location"].startswith("/admin/login")
+        login = await client.get("/admin/login")
+        assert "เข้าสู่ระบบเจ้าหน้าที่" in login.text
+
+    async def test_a_wrong_password_says_so_in_thai(
+        self, client: httpx.AsyncClient, accounts: Accounts
+    ) -> None:
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        response = await client.post(
+            "/admin/login", data={"email": official.email, "password": "wrong"}
+        )
+        assert response.status_code == 401
+        assert "อีเมลหรือรหัสผ่านไม่ถูกต้อง" in response.text
+        assert "set-cookie" not in response.headers
+
+
+class TestQueuePage:
+    async def test_the_queue_lists_only_the_officials_items_with_counts(
+        self, client: httpx.AsyncClient, accounts: Accounts, items: Items
+    ) -> None:
+        mine = await items.add(agency="pwa-50")
+        theirs = await items.add(agency="pea-50")
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        await _sign_in(client, official.email)
+        page = await client.get("/admin")
+        assert page.status_code == 200
+        assert mine.reference in page.text and theirs.reference not in page.text
+        assert "ส่งถึงหน่วยงาน" in page.text  # the routed count's Thai label
+        filtered = await client.get("/admin", params={"status": "resolved"})
+        assert mine.reference not in filtered.text
+        assert "ไม่มีเรื่องตามเงื่อนไขนี้" in filtered.text
+        outside = await client.get("/admin", params={"province": "กรุงเทพมหานคร"})
+        assert outside.status_code == 200 and theirs.reference not in outside.text
+
+
+class TestItemPage:
+    async def test_an_official_reads_the_item_and_moves_it_on(
+        self, client: httpx.AsyncClient, accounts: Accounts, items: Items
+    ) -> None:
+        item = await items.add(agency="pwa-50", status=FeedbackStatus.ROUTED)
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        await _sign_in(client, official.email)
+        page = await client.get(f"/admin/items/{item.id}")
+        assert page.status_code == 200
+        assert ORIGINAL in page.text and "ประวัติ" in page.text
+        moved = await client.post(
+            f"/admin/items/{item.id}/status",
+            data={"status": "accepted", "note": "รับเรื่องแล้ว จะส่งช่างไป", "csrf": _csrf(page.text)},
+        )
+        assert moved.status_code == 303
+        after = await client.get(moved.headers["location"])
+        assert "บันทึกแล้ว" in after.text
+        assert "รับดำเนินการ" in after.text and "จะส่งช่างไป" in after.text
+
+    async def test_a_refused_change_shows_why_and_a_forged_form_is_refused(
+        self, client: httpx.AsyncClient, accounts: Accounts, items: Items
+    ) -> None:
+        item = await items.add(status=FeedbackStatus.IN_PROGRESS)
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        await _sign_in(client, official.email)
+        page = await client.get(f"/admin/items/{item.id}")
+        silent = await client.post(
+            f"/admin/items/{item.id}/status", data={"status": "resolved", "csrf": _csrf(page.text)}
+        )
+        assert silent.status_code == 422 and "note" in silent.text
+        forged = await client.post(
+            f"/admin/items/{item.id}/status",
+            data={"status": "rejected", "note": "x", "csrf": "0" * 32},
+        )
+        assert forged.status_code == 403
+
+    async def test_board_members_read_redacted_and_cannot_act_and_others_see_nothing(
+        self, client: httpx.AsyncClient, accounts: Accounts, items: Items
+    ) -> None:
+        item = await items.add(agency="pwa-50", province="50")
+        member = await accounts.make(UserRole.BOARD, province="50")
+        await _sign_in(client, member.email)
+        page = await client.get(f"/admin/items/{item.id}")
+        assert REDACTED in page.text and ORIGINAL not in page.text
+        assert "บันทึกสถานะ" not in page.text
+        stranger = await accounts.make(UserRole.OFFICIAL, agencies=["pea-50"])
+        await _sign_in(client, stranger.email)
+        hidden = await client.get(f"/admin/items/{item.id}")
+        assert hidden.status_code == 404 and "ไม่พบเรื่องนี้" in hidden.text
+
+    async def test_signing_out_ends_the_session(
+        self, client: httpx.AsyncClient, accounts: Accounts
+    ) -> None:
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        await _sign_in(client, official.email)
+        out = await client.post("/admin/logout")
+        assert out.status_code == 303
+        assert (await client.get("/admin")).status_code == 303

@@ -1,0 +1,123 @@
+"""The digest's renderings: the PDF's text layer, the e-mail's embedded charts, Thai in the charts."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import subprocess
+import unicodedata
+import warnings
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default
+from pathlib import Path
+
+import pytest
+
+from admin.digests.catalogue import HEADINGS
+from admin.digests.charts import digest_charts
+from admin.digests.render import chat_text, email_message
+from admin.digests.schemas import BoardDigest
+from admin.digests.service import board_subject, digest_for, write_digest_files
+from admin.digests.weeks import IsoWeek
+from siang.settings import Settings
+from storage.database import Database
+from tests.admin.digests.conftest import SeededDigests
+from tests.admin.digests.test_content import NOW, digest_settings
+
+
+def comparable(text: str) -> str:
+    """Thai text as pdftotext and the source can both be compared: no spaces, no combining marks
+    (pdftotext splits a vowel from its consonant and drops the nikhahit of sara am)."""
+    text = text.replace("ำ", "า")
+    return "".join(
+        ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Me")
+    )
+
+
+async def _digest(
+    database: Database, settings: Settings, week: IsoWeek, province: str
+) -> BoardDigest:
+    async with database.unit_of_work() as session:
+        subject = await board_subject(session, province)
+        return await digest_for(
+            session,
+            digest_settings(settings),
+            subject=subject,
+            week=week,
+            now=NOW,
+        )
+
+
+async def test_pdf_text_layer_has_the_thai_headings(
+    database: Database, settings: Settings, seeded_digests: SeededDigests, tmp_path: Path
+) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext is missing: apt-get install -y poppler-utils")
+    digest = await _digest(database, settings, seeded_digests.week, "กรุงเทพมหานคร")
+    await write_digest_files(digest, tmp_path, zone=digest_settings(settings).zone)
+    assert (tmp_path / "digest.pdf").read_bytes().startswith(b"%PDF")
+    extracted = await asyncio.to_thread(
+        subprocess.run,
+        ["pdftotext", "-enc", "UTF-8", str(tmp_path / "digest.pdf"), "-"],
+        capture_output=True,
+        check=True,
+        text=True,
+    )
+    layer = extracted.stdout
+    found = comparable(layer)
+    for heading in HEADINGS.values():
+        assert comparable(heading) in found, heading
+    assert comparable("กรุงเทพมหานคร") in found
+    assert "2026-W46" in layer
+
+
+async def test_email_embeds_the_charts_and_html_page_inlines_them(
+    database: Database, settings: Settings, seeded_digests: SeededDigests, tmp_path: Path
+) -> None:
+    digest = await _digest(database, settings, seeded_digests.week, "83")
+    message = email_message(
+        digest,
+        sender=settings.smtp_from,
+        recipient="board@example.go.th",
+        zone=digest_settings(settings).zone,
+    )
+    parsed = message_from_bytes(message.as_bytes(), policy=default)
+    assert isinstance(parsed, EmailMessage)
+    html = parsed.get_body(preferencelist=("html",))
+    plain = parsed.get_body(preferencelist=("plain",))
+    assert html is not None and plain is not None
+    images = [part for part in parsed.walk() if part.get_content_type() == "image/png"]
+    assert len(images) == 2
+    for image in images:
+        cid = str(image["Content-ID"]).strip().strip("<>")
+        assert f"cid:{cid}" in html.get_content()
+        assert image.get_content().startswith(b"\x89PNG")
+    assert 'style="' in html.get_content() and "<link" not in html.get_content()
+    assert digest.url in plain.get_content()
+    await write_digest_files(digest, tmp_path, zone=digest_settings(settings).zone)
+    page = (tmp_path / "digest.html").read_text(encoding="utf-8")
+    assert page.count("data:image/png;base64,") == 2
+    assert HEADINGS["top_issues"] in page
+
+
+async def test_charts_draw_every_thai_glyph(
+    database: Database, settings: Settings, seeded_digests: SeededDigests
+) -> None:
+    digest = await _digest(database, settings, seeded_digests.week, "50")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        charts = digest_charts(digest)
+    assert not [w for w in caught if "missing from font" in str(w.message)]
+    assert set(charts) == {"sentiment-trend", "categories"}
+
+
+async def test_chat_version_is_short_and_links_to_the_full_digest(
+    database: Database, settings: Settings, seeded_digests: SeededDigests
+) -> None:
+    digest = await _digest(database, settings, seeded_digests.week, "10")
+    text = chat_text(digest)
+    assert text.startswith(HEADINGS["title"])
+    assert text.splitlines()[-1].endswith(digest.url)
+    assert digest.url.startswith(str(settings.public_base_url).rstrip("/") + "/digests/")
+    assert len(text) < 600

@@ -1,0 +1,68 @@
+"""`siang digest build` and `siang digest send` as an operator runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+
+from siang.settings import Settings
+from storage.database import Database
+from storage.models import UserRole
+from tests.admin.digests.conftest import SeededDigests, seeded_digests
+from tests.fixtures.feedback_factory import bearer, user_token
+from tests.fixtures.smtp_server import SmtpServer, smtp_server
+from tests.siang.test_cli import run_siang
+
+__all__ = ["seeded_digests", "smtp_server"]  # fixtures shared with tests/admin/digests
+
+
+async def test_build_writes_html_pdf_and_json_for_a_thai_province_name(
+    database_url: str, seeded_digests: SeededDigests, tmp_path: Path
+) -> None:
+    out = tmp_path / "digest"
+    result = run_siang(
+        "digest", "build", "--board", "เชียงใหม่", "--week", "2026-W46", "--out", str(out),
+        env={"SIANG_DATABASE_URL": database_url},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["digest.html", "digest.json", "digest.pdf"]
+    data = json.loads((out / "digest.json").read_text(encoding="utf-8"))
+    assert (data["week"], data["subject"]["province_code"]) == ("2026-W46", "50")
+    assert data["totals"]["count"] > 0
+    unknown = run_siang(
+        "digest", "build", "--board", "Atlantis", "--out", str(out),
+        env={"SIANG_DATABASE_URL": database_url},
+    )  # fmt: skip
+    assert unknown.returncode == 2 and "Atlantis" in unknown.stderr
+
+
+async def test_send_twice_mails_each_subscriber_once(
+    database_url: str,
+    database: Database,
+    settings: Settings,
+    client: httpx.AsyncClient,
+    seeded_digests: SeededDigests,
+    smtp_server: SmtpServer,
+) -> None:
+    async with database.unit_of_work() as session:
+        admin = await user_token(session, settings, role=UserRole.ADMIN)
+    for target in ("a@board.example", "b@board.example"):
+        response = await client.post(
+            "/api/v1/digests/subscriptions",
+            json={"board": "ภูเก็ต", "channel": "email", "target": target},
+            headers=bearer(admin),
+        )
+        assert response.status_code == 201
+    env = {"SIANG_DATABASE_URL": database_url, "SIANG_SMTP_URL": smtp_server.url}
+    first = run_siang("digest", "send", "--week", "2026-W46", env=env)
+    assert first.returncode == 0, first.stderr
+    assert "77 digests, 2 e-mails sent" in first.stdout
+    second = run_siang("digest", "send", "--week", "2026-W46", env=env)
+    assert second.returncode == 0
+    assert "0 e-mails sent" in second.stdout and "2 already delivered" in second.stdout
+    assert sorted(rcpt[0] for rcpt, _ in smtp_server.inbox.received) == [
+        "a@board.example",
+        "b@board.example",
+    ]
