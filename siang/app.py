@@ -9,9 +9,28 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from admin.agencies.endpoints import router as agencies_router
 from admin.areas.endpoints import router as areas_router
+from admin.audit.endpoints import router as audit_router
+from admin.auth.endpoints import router as auth_router
+from admin.dashboard.endpoints import router as dashboard_router
+from admin.digests.endpoints import page_router as digest_page_router
+from admin.digests.endpoints import router as digests_router
+from admin.exports.endpoints import router as exports_router
+from admin.feedback.endpoints import router as feedback_router
+from admin.indicators.endpoints import router as indicators_router
+from admin.open311.endpoints import router as open311_router
+from admin.routing_rules.endpoints import router as routing_rules_router
+from admin.stats.endpoints import router as stats_router
+from admin.users.endpoints import router as users_router
+from bot.media_files import router as media_router
+from bot.web.endpoints import router as web_chat_router
+from bot.webhooks import router as webhooks_router
+from siang.analyzer import AnalyzerProvider
 from siang.errors import install_error_handlers
+from siang.scheduler import configure_services, scheduled_jobs
 from siang.settings import Settings, get_settings
+from siang.worker import background_work
 from storage.database import Database
 
 logger = logging.getLogger(__name__)
@@ -20,6 +39,7 @@ logger = logging.getLogger(__name__)
 def create_app(settings: Settings | None = None, *, database: Database | None = None) -> FastAPI:
     """The Siang web application for the given settings (read from the environment by default)."""
     settings = settings or get_settings()
+    configure_services(settings)  # SLA policy for the domain services
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -27,7 +47,11 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         app.state.database = database or Database(settings.database_url)
         logger.info("siang started", extra={"database": app.state.database.dialect})
         try:
-            yield
+            async with (
+                background_work(app, settings) as work,
+                scheduled_jobs(app.state.database, settings, kick=work.kick_outbox),
+            ):
+                yield
         finally:
             if owns_database:
                 await app.state.database.dispose()
@@ -39,8 +63,25 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.analyzer_provider = AnalyzerProvider()  # the Thai NLP pipeline, loaded on first use
     install_error_handlers(app)
     app.include_router(areas_router, prefix="/api/v1")
+    app.include_router(auth_router, prefix="/api/v1")
+    app.include_router(users_router, prefix="/api/v1")
+    app.include_router(agencies_router, prefix="/api/v1")
+    app.include_router(feedback_router, prefix="/api/v1")
+    app.include_router(exports_router, prefix="/api/v1")
+    app.include_router(audit_router, prefix="/api/v1")
+    app.include_router(routing_rules_router, prefix="/api/v1")
+    app.include_router(open311_router)
+    app.include_router(dashboard_router)
+    app.include_router(stats_router, prefix="/api/v1")
+    app.include_router(indicators_router, prefix="/api/v1")
+    app.include_router(webhooks_router)
+    app.include_router(web_chat_router)
+    app.include_router(media_router)
+    app.include_router(digests_router, prefix="/api/v1")
+    app.include_router(digest_page_router)
 
     @app.get("/healthz", tags=["health"])
     async def healthz() -> dict[str, str]:

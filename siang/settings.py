@@ -58,6 +58,15 @@ class Settings(BaseSettings):
     demo_data: bool = False
     scheduler_enabled: bool = True
     timezone: str = "Asia/Bangkok"
+    digest_schedule: str = "0 8 * * mon"  # crontab, in `timezone`
+    digest_max_attempts: Annotated[int, Field(gt=0)] = 5
+    sla_urgent_hours: Annotated[float, Field(gt=0)] = 24
+    sla_normal_hours: Annotated[float, Field(gt=0)] = 7 * 24
+    sla_low_hours: Annotated[float, Field(gt=0)] = 14 * 24
+    service_levels_file: Path | None = None  # YAML: per-category hours (services/policy.py)
+    reopen_days: Annotated[int, Field(gt=0)] = 14
+    auto_close_days: Annotated[int, Field(gt=0)] = 14
+    escalation_interval_minutes: Annotated[int, Field(gt=0)] = 5
 
     @field_validator("database_url")
     @classmethod
@@ -75,6 +84,13 @@ class Settings(BaseSettings):
         if value and not value.startswith(("redis://", "rediss://", "unix://")):
             raise ValueError("must be a redis:// or rediss:// URL")
         return value or None
+
+    @field_validator("digest_schedule")
+    @classmethod
+    def _crontab(cls, value: str) -> str:
+        if len(value.split()) != 5:
+            raise ValueError("must be a crontab line with 5 fields, like '0 8 * * mon'")
+        return value
 
     @field_validator("smtp_url")
     @classmethod

@@ -12,6 +12,13 @@ from fastapi import FastAPI
 from siang.app import create_app
 from siang.settings import Settings
 from storage.database import Database
+from tests.fakes.fixtures import (  # noqa: F401 - fixtures for every test package
+    _line_server,
+    _telegram_server,
+    chat_settings,
+    line_api,
+    telegram_api,
+)
 from tests.fixtures.databases import BACKENDS, DatabaseTemplate, build_template
 
 

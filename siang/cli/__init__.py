@@ -7,7 +7,7 @@ import sys
 import typer
 from pydantic import ValidationError
 
-from siang.cli import db, demo, feedback, serve
+from siang.cli import db, demo, digest, feedback, routing, serve, telegram, users, worker
 
 app = typer.Typer(
     name="siang",
@@ -17,8 +17,13 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 app.add_typer(feedback.app, name="feedback")
+app.add_typer(users.app, name="users")
+app.add_typer(digest.app, name="digest")
 app.command("serve")(serve.serve)
 app.command("demo")(demo.demo)
+app.command("worker")(worker.worker)
+app.add_typer(telegram.app, name="telegram")
+app.add_typer(routing.app, name="routing")
 
 
 def _register_nlp_commands() -> None:

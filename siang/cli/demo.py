@@ -7,6 +7,8 @@ import asyncio
 import typer
 import uvicorn
 
+from services.routing import ensure_rules
+from siang.demo_data import DemoReport, load_demo_data
 from siang.logging import configure_logging
 from siang.settings import get_settings
 from storage import migrate
@@ -14,13 +16,35 @@ from storage.database import Database
 from storage.reference_data import seed_reference_data
 
 
-async def _prepare(database_url: str) -> None:
+async def _prepare(database_url: str) -> DemoReport:
     database = Database(database_url)
     try:
         async with database.unit_of_work() as session:
             await seed_reference_data(session)
+        async with database.unit_of_work() as session:
+            await ensure_rules(session)
+        async with database.unit_of_work() as session:
+            return await load_demo_data(session)
     finally:
         await database.dispose()
+
+
+def _describe(report: DemoReport) -> str:
+    if report.skipped:
+        lines = ["Demo data: already loaded."]
+    else:
+        lines = [
+            f"Demo data: {report.filed} reports ({report.followers} repeats followed), "
+            f"{report.resolved} resolved, {report.rated} rated, {report.reopened} reopened, "
+            f"{report.rejected} rejected, {report.forwarded} forwarded, "
+            f"{report.escalated} escalated as overdue."
+        ]
+    lines.append("Demo sign-in (POST /api/v1/auth/token, or the dashboard):")
+    for account in report.accounts:
+        lines.append(
+            f"  {account.role.value:<9} {account.email:<28} {account.password}  ({account.scope})"
+        )
+    return "\n".join(lines)
 
 
 async def _serve_and_announce(server: uvicorn.Server, base: str) -> None:
@@ -52,7 +76,7 @@ def demo(
     configure_logging(level=settings.log_level, json_lines=settings.log_json)
     typer.echo(f"Preparing the database ({settings.database_url.split('://', 1)[0]}) …")
     migrate.upgrade(settings.database_url)
-    asyncio.run(_prepare(settings.database_url))
+    typer.echo(_describe(asyncio.run(_prepare(settings.database_url))))
     from siang.app import create_app
 
     config = uvicorn.Config(
