@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -108,27 +107,35 @@ class InboundProcessor:
         self.clock = clock
         self.max_attempts = max_attempts
         self._slots = asyncio.Semaphore(concurrency)
-        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
-
-    def _lock_for(self, key: str) -> asyncio.Lock:
-        lock = self._locks.get(key)
-        if lock is None:
-            lock = asyncio.Lock()
-            self._locks[key] = lock
-        return lock
+        # Events are admitted (loaded and put in their person's line) one at a time in the
+        # order they were enqueued, so one person's events keep their order even when the
+        # database answers the loads out of order; different people's events run side by side.
+        self._admission = asyncio.Lock()
+        self._last_in_line: dict[str, asyncio.Future[None]] = {}
 
     async def process(self, event_id: int) -> Outcome:
         """Process one stored event (safe to call twice, or from two workers at once)."""
-        loaded = await self._load(event_id)
-        if loaded is None:
-            return Outcome.ALREADY_DONE
-        adapter = self.channels.get(loaded.channel)
-        if adapter is None:
-            logger.warning("no adapter for a stored event", extra={"channel": loaded.channel})
-            return Outcome.RETRY
-        lock = self._lock_for(f"{loaded.channel}:{adapter.conversation_key(dict(loaded.payload))}")
-        async with lock, self._slots:
-            return await self._process_locked(event_id, adapter, loaded)
+        async with self._admission:
+            loaded = await self._load(event_id)
+            if loaded is None:
+                return Outcome.ALREADY_DONE
+            adapter = self.channels.get(loaded.channel)
+            if adapter is None:
+                logger.warning("no adapter for a stored event", extra={"channel": loaded.channel})
+                return Outcome.RETRY
+            key = f"{loaded.channel}:{adapter.conversation_key(dict(loaded.payload))}"
+            before = self._last_in_line.get(key)
+            mine: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self._last_in_line[key] = mine
+        try:
+            if before is not None:
+                await asyncio.shield(before)  # the same person's earlier event goes first
+            async with self._slots:
+                return await self._process_locked(event_id, adapter, loaded)
+        finally:
+            mine.set_result(None)
+            if self._last_in_line.get(key) is mine:
+                del self._last_in_line[key]
 
     async def _load(self, event_id: int) -> _Loaded | None:
         async with self.database.unit_of_work() as session:

@@ -179,7 +179,7 @@ class LinearHead:
         self._word_idf = weights.word_idf.astype(np.float64)
         self._char_idf = weights.char_idf.astype(np.float64)
         self._char_offset = len(weights.word_grams)
-        self._weights = weights.weights.astype(np.float32)
+        self._weights = weights.weights  # float16 as stored; rows are widened when used
         self._bias = weights.bias.astype(np.float32)
 
     def decision(self, text: TextInput) -> np.ndarray:
@@ -205,7 +205,7 @@ class LinearHead:
             rows = rows[known]
             values = (1.0 + np.log(counts[known])) * idf[rows]
             values /= math.sqrt(float(values @ values)) or 1.0
-            result += values.astype(np.float32) @ self._weights[rows + offset]
+            result += values.astype(np.float32) @ self._weights[rows + offset].astype(np.float32)
         return result
 
     def probabilities(self, text: TextInput) -> np.ndarray:

@@ -20,8 +20,6 @@ from taskiq import AsyncBroker, InMemoryBroker
 
 from bot.channels.base import ChatChannel, MessageSender
 from bot.channels.email import EmailChannel, EmailConfig
-from bot.channels.line import LineChannel, LineConfig
-from bot.channels.telegram import TelegramChannel, TelegramConfig
 from bot.delivery import OutboxDelivery
 from bot.intake import ConversationHandler, InboundProcessor, Outcome
 from bot.media import LocalMediaStorage, MediaStorage
@@ -41,6 +39,8 @@ def build_channels(settings: Settings, media: MediaStorage) -> dict[Channel, Cha
     """The chat platforms the settings configure."""
     channels: dict[Channel, ChatChannel] = {}
     if settings.line_channel_secret and settings.line_channel_access_token:
+        from bot.channels.line import LineChannel, LineConfig  # the SDK loads only when used
+
         channels[Channel.LINE] = LineChannel(
             LineConfig(
                 channel_secret=settings.line_channel_secret.get_secret_value(),
@@ -51,6 +51,8 @@ def build_channels(settings: Settings, media: MediaStorage) -> dict[Channel, Cha
             media,
         )
     if settings.telegram_bot_token:
+        from bot.channels.telegram import TelegramChannel, TelegramConfig
+
         secret = settings.telegram_webhook_secret
         channels[Channel.TELEGRAM] = TelegramChannel(
             TelegramConfig(
@@ -165,10 +167,10 @@ class BackgroundWork:
     async def start(self) -> None:
         await self.broker.startup()
         if self.in_process:
-            await self.recover_pending(older_than=timedelta(0))
-            # Events that failed (or were lost) are picked up again; `siang worker` does the
-            # same for itself when a Redis queue is used.
-            self._recovery = asyncio.create_task(_recover_forever(self))
+            # Events left pending by a stop are picked up at once, and failed ones later; the
+            # pass runs in the background so that a database that is down does not stop the
+            # app from starting (/readyz says so). `siang worker` does the same for itself.
+            self._recovery = asyncio.create_task(_recover_forever(self, first_now=True))
 
     async def stop(self) -> None:
         if self._recovery is not None:
@@ -242,11 +244,17 @@ async def run_worker(settings: Settings) -> None:
         await database.dispose()
 
 
-async def _recover_forever(work: BackgroundWork, every: float = 60.0) -> None:
+async def _recover_forever(
+    work: BackgroundWork, every: float = 60.0, *, first_now: bool = False
+) -> None:
+    older_than = timedelta(0) if first_now else RECOVERY_AGE
     while True:
-        await asyncio.sleep(every)
+        if not first_now:
+            await asyncio.sleep(every)
+        first_now = False
         try:
-            await work.recover_pending()
+            await work.recover_pending(older_than=older_than)
+            older_than = RECOVERY_AGE
             if not work.in_process:
                 await work.kick_outbox()  # in-process, the scheduler's outbox job does this
         except Exception:

@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from admin.digests.catalogue import HEADINGS, KINDS, LABELS, STATUSES
-from admin.digests.charts import digest_charts, thai_font_file
 from admin.digests.schemas import BoardDigest
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -60,6 +59,8 @@ def data_uris(charts: dict[str, bytes]) -> dict[str, str]:
 
 def render_page(digest: BoardDigest, *, zone: ZoneInfo) -> str:
     """A stand-alone HTML file: the charts embedded as data: URIs."""
+    from admin.digests.charts import digest_charts  # matplotlib loads on first digest, not at start
+
     return render_html(digest, images=data_uris(digest_charts(digest)), zone=zone)
 
 
@@ -67,6 +68,8 @@ def render_pdf(digest: BoardDigest, *, zone: ZoneInfo) -> bytes:
     """The digest as PDF (WeasyPrint), with the packaged Thai font embedded."""
     from weasyprint import CSS, HTML  # imported here: it loads Pango at import time
     from weasyprint.text.fonts import FontConfiguration
+
+    from admin.digests.charts import thai_font_file
 
     fonts = FontConfiguration()
     font_face = CSS(
@@ -109,6 +112,8 @@ def email_message(
     digest: BoardDigest, *, sender: str, recipient: str, zone: ZoneInfo
 ) -> EmailMessage:
     """A multipart e-mail: plain text, and HTML with the charts as inline (cid:) PNG parts."""
+    from admin.digests.charts import digest_charts
+
     charts = digest_charts(digest)
     domain = sender.rsplit("@", 1)[-1].strip("> ") or "siang.localhost"
     ids = {name: make_msgid(idstring=name, domain=domain) for name in charts}

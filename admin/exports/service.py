@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.audit.service import AuditAction, record
@@ -154,6 +153,8 @@ def _cell(value: str | int | None) -> str | int | None:
 
 
 def to_xlsx(rows: list[list[str | int | None]]) -> bytes:
+    from openpyxl import Workbook  # loaded for the first XLSX export, not at start
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("feedback")
     sheet.append(list(COLUMNS))
