@@ -45,6 +45,13 @@ def _menu_button(language: str) -> Button:
     return Button(label=text(language, "button.menu"), data=data(Action.MENU))
 
 
+def _reporter_number(payload: dict[str, Any]) -> int:
+    """ "You are the Nth to report it": the lead's reporter and its followers so far, you included."""
+    if payload.get("reporter_number"):
+        return int(payload["reporter_number"])
+    return int(payload.get("follower_count") or 1) + 1
+
+
 def ticket_filed(payload: dict[str, Any], language: str, base_url: str | None) -> list[Outgoing]:
     reference = str(payload["reference"])
     agency_name = payload.get("agency_name")
@@ -61,7 +68,7 @@ def ticket_filed(payload: dict[str, Any], language: str, base_url: str | None) -
                 language,
                 "filed.duplicate",
                 duplicate_of_reference=payload["duplicate_of_reference"],
-                follower_count=payload.get("follower_count") or 2,
+                reporter_number=_reporter_number(payload),
             )
         )
     fields: list[tuple[str, str]] = [(text(language, "field.reference"), reference)]

@@ -119,7 +119,7 @@ MESSAGES: dict[str, str] = {
     "filed.board": "It also went to {board_name}.",
     "filed.duplicate": (
         "This was already reported (reference {duplicate_of_reference}); "
-        "you are person number {follower_count} to report it. Everyone hears each update."
+        "you are person number {reporter_number} to report it. Everyone hears each update."
     ),
     "follow.none": "You have no items in progress.",
     "follow.list": "Your items in progress ({count}). Tap a reference to see its progress.",

@@ -3,7 +3,6 @@ an official's status changes pushed back → "is it fixed?" → rating, on LINE 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import httpx
@@ -16,88 +15,10 @@ from services.actors import Actor
 from storage.database import Database
 from storage.models import FeedbackItem, FeedbackStatus, OutboundMessage
 from storage.repositories.citizens import ANSWERED_IN_CONVERSATION
-from tests.bot.helpers import post_line, post_telegram, settle
-from tests.fakes import line_api as line
-from tests.fakes import telegram_api as telegram
-from tests.fakes.line_api import FakeLineApi, SentMessage
-from tests.fakes.telegram_api import FakeTelegramApi, SentTelegramMessage
-
-POTHOLE = "ถนนหน้าบ้านเป็นหลุมใหญ่มาก รถจักรยานยนต์ล้มไปสองคันแล้ว ซอยลาดพร้าว 71 เขตวังทองหลาง"
-REFERENCE = re.compile(r"\b[A-Z]{2}-[0-9A-Z]{4}-[0-9A-Z]{2,}\b")
-
-
-def _line_buttons(message: SentMessage) -> list[dict[str, Any]]:
-    actions = list(message.quick_reply_actions)
-    footer = (message.message.get("contents") or {}).get("footer") or {}
-    actions += [part["action"] for part in footer.get("contents", []) if "action" in part]
-    return actions
-
-
-class LineCitizen:
-    """A person on LINE: types, taps buttons, reads what Siang sent them."""
-
-    def __init__(self, app: FastAPI, client: httpx.AsyncClient, api: FakeLineApi, user: str):
-        self.app, self.client, self.api, self.user = app, client, api, user
-        self.seen = 0
-
-    def new_messages(self) -> list[SentMessage]:
-        sent = self.api.sent(self.user)
-        fresh, self.seen = sent[self.seen :], len(sent)
-        return fresh
-
-    async def _send(self, event: dict[str, Any]) -> list[SentMessage]:
-        response = await post_line(self.client, event)
-        assert response.status_code == 200
-        await settle(self.app)
-        return self.new_messages()
-
-    async def say(self, words: str) -> list[SentMessage]:
-        token = self.api.issue_reply_token(self.user)
-        return await self._send(line.text_event(self.user, words, reply_token=token))
-
-    async def tap(self, label: str, answer: list[SentMessage]) -> list[SentMessage]:
-        for message in reversed(answer):
-            for action in _line_buttons(message):
-                if action.get("type") == "postback" and label.startswith(
-                    action["label"].rstrip("…")
-                ):
-                    token = self.api.issue_reply_token(self.user)
-                    event = line.postback_event(self.user, action["data"], reply_token=token)
-                    return await self._send(event)
-        raise AssertionError(f"no button {label!r} in {[m.message for m in answer]}")
-
-
-class TelegramCitizen:
-    def __init__(self, app: FastAPI, client: httpx.AsyncClient, api: FakeTelegramApi, user: int):
-        self.app, self.client, self.api, self.user = app, client, api, user
-        self.seen = 0
-
-    def new_messages(self) -> list[SentTelegramMessage]:
-        sent = self.api.sent(self.user)
-        fresh, self.seen = sent[self.seen :], len(sent)
-        return fresh
-
-    async def _send(self, update: dict[str, Any]) -> list[SentTelegramMessage]:
-        response = await post_telegram(self.client, update)
-        assert response.status_code == 200
-        await settle(self.app)
-        return self.new_messages()
-
-    async def say(self, words: str) -> list[SentTelegramMessage]:
-        return await self._send(telegram.text_update(self.user, words))
-
-    async def tap(self, label: str, answer: list[SentTelegramMessage]) -> list[SentTelegramMessage]:
-        for message in reversed(answer):
-            for button in message.inline_buttons:
-                if button["text"] == label:
-                    return await self._send(
-                        telegram.callback_update(self.user, button["callback_data"])
-                    )
-        raise AssertionError(f"no button {label!r} in {[m.params for m in answer]}")
-
-
-def _joined(answer: list[Any]) -> str:
-    return "\n".join(message.text for message in answer)
+from tests.bot.citizens import POTHOLE, LineCitizen, TelegramCitizen, joined, reference_in
+from tests.bot.helpers import settle
+from tests.fakes.line_api import FakeLineApi
+from tests.fakes.telegram_api import FakeTelegramApi
 
 
 async def _official_moves(app: FastAPI, database: Database, reference: str, *steps: Any) -> None:
@@ -123,11 +44,9 @@ async def _file_and_follow(citizen: LineCitizen | TelegramCitizen) -> str:
     assert "ยืนยัน" in str([getattr(m, "message", getattr(m, "params", None)) for m in proposal])
     notice = await citizen.tap("ยืนยัน", proposal)  # type: ignore[arg-type]
     filed = await citizen.tap("ยอมรับ", notice)  # type: ignore[arg-type]
-    found = REFERENCE.search(_joined(filed))
-    assert found, _joined(filed)
-    reference = found.group(0)
+    reference = reference_in(filed)
     listing = await citizen.say("ติดตาม")
-    assert reference in _joined(listing)
+    assert reference in joined(listing)
     return reference
 
 
@@ -144,7 +63,7 @@ class TestLineComplaintLife:
         await _official_moves(app, database, reference, (FeedbackStatus.ACCEPTED, None))
         pushed = citizen.new_messages()
         assert [m.via for m in pushed] == ["push"] * len(pushed) and pushed
-        assert reference in _joined(pushed)
+        assert reference in joined(pushed)
 
         await _official_moves(
             app,
@@ -154,7 +73,7 @@ class TestLineComplaintLife:
             (FeedbackStatus.RESOLVED, "ซ่อมผิวถนนเรียบร้อยแล้ว"),
         )
         check = citizen.new_messages()
-        assert "ซ่อมผิวถนนเรียบร้อยแล้ว" in _joined(check)
+        assert "ซ่อมผิวถนนเรียบร้อยแล้ว" in joined(check)
         stars = await citizen.tap(text("th", "button.fixed"), check)
         comment = await citizen.tap("5 ⭐", stars)
         thanks = await citizen.say("ขอบคุณที่ซ่อมให้รวดเร็วครับ")
@@ -178,7 +97,7 @@ class TestTelegramComplaintLife:
         reference = await _file_and_follow(citizen)
 
         await _official_moves(app, database, reference, (FeedbackStatus.ACCEPTED, None))
-        assert reference in _joined(citizen.new_messages())
+        assert reference in joined(citizen.new_messages())
 
         await _official_moves(
             app,
@@ -188,7 +107,7 @@ class TestTelegramComplaintLife:
             (FeedbackStatus.RESOLVED, "ซ่อมผิวถนนเรียบร้อยแล้ว"),
         )
         check = citizen.new_messages()
-        assert "ซ่อมผิวถนนเรียบร้อยแล้ว" in _joined(check)
+        assert "ซ่อมผิวถนนเรียบร้อยแล้ว" in joined(check)
         stars = await citizen.tap(text("th", "button.fixed"), check)
         comment = await citizen.tap("5 ⭐", stars)
         await citizen.tap(text("th", "button.skip"), comment)

@@ -25,12 +25,22 @@ def test_a_duplicate_says_who_else_reported_it() -> None:
             "reference": "SG-AAAA-BC",
             "agency_name": "การไฟฟ้านครหลวง",
             "duplicate_of_reference": "SG-7K4M-2Q",
-            "follower_count": 3,
+            "follower_count": 2,
+            "reporter_number": 3,
         },
         "th",
     )
     assert "มีผู้แจ้งไว้แล้ว (เลขเรื่อง SG-7K4M-2Q)" in message.text
-    assert "คนที่ 3" in message.text
+    assert "คุณเป็นคนที่ 3 ที่แจ้ง" in message.text
+
+
+def test_the_first_follower_is_the_second_to_report_it() -> None:
+    [message] = render_notification(
+        "ticket_filed",
+        {"reference": "SG-AAAA-BC", "duplicate_of_reference": "SG-7K4M-2Q", "follower_count": 1},
+        "th",
+    )
+    assert "คุณเป็นคนที่ 2 ที่แจ้ง" in message.text
 
 
 def test_a_status_change_carries_the_officials_note_and_photo() -> None:

@@ -260,6 +260,7 @@ async def _file(turn: Turn, draft: Draft) -> list[Outgoing]:
         "status": item.status.value,
         "duplicate_of_reference": filed.duplicate_of.reference if filed.duplicate_of else None,
         "follower_count": filed.follower_count,
+        "reporter_number": filed.follower_count + 1 if filed.duplicate_of else 1,
     }
     # The reply below is the citizen's "ticket_filed" message; the queued copy is not sent again.
     await CitizenRepository(turn.session).mark_citizen_message_delivered(
