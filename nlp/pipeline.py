@@ -20,7 +20,7 @@ from pathlib import Path
 
 from nlp.analysis import LabelScore, MessageAnalysis
 from nlp.categories import CategoryClassifier
-from nlp.intent import detect_intent
+from nlp.intent import served_intent
 from nlp.personal_data import redact
 from nlp.personal_data import warm_up as warm_up_personal_data
 from nlp.places import PlaceFinder
@@ -88,12 +88,7 @@ class ThaiAnalyzer:
         categories = _shortlist(self.categories.predict(prepared))
         best = categories[0].label if categories else None
         reading = self.sentiment.read(prepared)
-        intent = detect_intent(
-            prepared.text,
-            reading.sentiment,
-            reading.question_score,
-            model_says_question=reading.is_question,
-        )
+        intent = served_intent(prepared, reading)
         redaction = redact(text)
         return MessageAnalysis(
             categories=categories,

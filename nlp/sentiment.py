@@ -2,9 +2,9 @@
 
 One linear head over word and character n-grams, trained on the Wisesight Sentiment corpus
 (CC0) with its four classes: pos, neu, neg and q (a question). The question class is not a
-feeling; ``predict`` reports the best of the three feelings, and ``question_score`` goes to
-``nlp.intent.detect_intent`` so that a message the model reads as a question gets the intent
-``question``. Per-class offsets tuned on cross-validated training scores are part of the head
+feeling; ``predict`` reports the best of the three feelings, and the reading goes to
+``nlp.intent.served_intent`` so that a message the model reads as a question (its q class beats
+every feeling) gets the intent ``question``. Per-class offsets tuned on cross-validated training scores are part of the head
 (they lift macro-F1 on the rarer classes; see ``nlp.training.sentiment``).
 """
 
@@ -38,8 +38,8 @@ class SentimentClassifier:
     HEAD = "sentiment"
 
     def __init__(self, bundle: ModelBundle) -> None:
-        self._head = bundle.head(self.HEAD)
-        self._labels = self._head.labels
+        self.head = bundle.head(self.HEAD)
+        self._labels = self.head.labels
 
     @classmethod
     def load(cls, path: Path | None = None) -> SentimentClassifier:
@@ -51,7 +51,7 @@ class SentimentClassifier:
 
     def read(self, text: str | TextInput) -> SentimentReading:
         """The full reading, including how likely the message is a question."""
-        probabilities = self._head.probabilities(TextInput.of(text)).tolist()
+        probabilities = self.head.probabilities(TextInput.of(text)).tolist()
         by_label = dict(zip(self._labels, probabilities, strict=True))
         question = by_label.pop(QUESTION, 0.0)
         best = max(by_label, key=by_label.__getitem__)

@@ -23,9 +23,10 @@ import numpy as np
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import KFold, StratifiedKFold
 
-from nlp.analysis import Intent, Sentiment
+from nlp.analysis import Intent
 from nlp.categories import LABELS
-from nlp.intent import detect_intent
+from nlp.intent import served_intent
+from nlp.sentiment import WISESIGHT_TO_SENTIMENT, SentimentClassifier
 from nlp.text_model import LinearHead, TextInput
 from nlp.training import SOURCE_WEIGHTS
 from nlp.training.datasets import (
@@ -45,6 +46,7 @@ from nlp.training.heads import DEFAULT_FEATURES, SEED, train_category_head, trai
 from nlp.urgency import detect_urgency
 
 Progress = Callable[[str], None]
+_WISESIGHT_CLASS = {sentiment: name for name, sentiment in WISESIGHT_TO_SENTIMENT.items()}
 
 
 def _quiet(_: str) -> None:
@@ -130,42 +132,36 @@ def evaluate_traffy_tickets(
     }
 
 
-def served_four_class(head: LinearHead, text: str) -> str:
-    """Wisesight's four classes from what ``siang nlp analyze`` serves: q when the intent is a
-    question, else the sentiment."""
-    probabilities = dict(
-        zip(head.labels, head.probabilities(TextInput.of(text)).tolist(), strict=True)
-    )
-    question = probabilities.pop("q")
-    best = max(probabilities, key=probabilities.__getitem__)
-    sentiment = {"pos": Sentiment.POSITIVE, "neu": Sentiment.NEUTRAL, "neg": Sentiment.NEGATIVE}[
-        best
-    ]
-    if (
-        detect_intent(text, sentiment, model_says_question=question > probabilities[best])
-        is Intent.QUESTION
-    ):
+def served_four_class(sentiment: SentimentClassifier, text: str) -> str:
+    """Wisesight's four classes from what ``siang nlp analyze`` serves: q when the served intent
+    is a question, else the sentiment (decided by the pipeline's own functions)."""
+    prepared = TextInput.of(text)
+    reading = sentiment.read(prepared)
+    if served_intent(prepared, reading) is Intent.QUESTION:
         return "q"
-    return best
+    return _WISESIGHT_CLASS[reading.sentiment]
 
 
 def evaluate_wisesight(
     data: TrainingData, folds: int, progress: Progress = _quiet
-) -> tuple[dict[str, Any], LinearHead]:
-    """The figures, and the last fold's head (reused for the intent figures)."""
+) -> tuple[dict[str, Any], SentimentClassifier]:
+    """The figures, and the last fold's classifier (reused for the intent figures)."""
     items = data.sentiment
     truth = [item.labels[0] for item in items]
     served = [""] * len(items)
     model_only = [""] * len(items)
     analysers = shared_analysers(DEFAULT_FEATURES.char_range)
     splitter = StratifiedKFold(folds, shuffle=True, random_state=SEED)
-    fold_head: LinearHead | None = None
+    classifier: SentimentClassifier | None = None
     for fold, (train, test) in enumerate(splitter.split(truth, truth), start=1):
-        head = fold_head = train_sentiment_head(
-            [items[i] for i in train], SENTIMENT_CLASSES, analysers=analysers
-        ).as_linear_head()
+        classifier = SentimentClassifier(
+            train_sentiment_head(
+                [items[i] for i in train], SENTIMENT_CLASSES, analysers=analysers
+            ).as_bundle()
+        )
+        head = classifier.head
         for i in test:
-            served[i] = served_four_class(head, items[i].text)
+            served[i] = served_four_class(classifier, items[i].text)
             model_only[i] = head.labels[int(np.argmax(head.decision(TextInput.of(items[i].text))))]
         progress(f"wisesight fold {fold}/{folds}")
     result: dict[str, Any] = {"task": "sentiment 4 classes (q from intent)", "folds": folds}
@@ -174,35 +170,26 @@ def evaluate_wisesight(
     train = [item for item in items if item.group == "train"]
     valid = [item for item in items if item.group == "valid"]
     if train and valid:
-        head = train_sentiment_head(train, SENTIMENT_CLASSES, analysers=analysers).as_linear_head()
+        official = SentimentClassifier(
+            train_sentiment_head(train, SENTIMENT_CLASSES, analysers=analysers).as_bundle()
+        )
         result["official_train_to_valid"] = _scores(
             [item.labels[0] for item in valid],
-            [served_four_class(head, item.text) for item in valid],
+            [served_four_class(official, item.text) for item in valid],
             SENTIMENT_CLASSES,
         )
         progress("wisesight train -> valid")
-    assert fold_head is not None  # folds >= 2
-    return result, fold_head
+    assert classifier is not None  # folds >= 2
+    return result, classifier
 
 
-def evaluate_intent_and_urgency(data_dir: Path, head: LinearHead) -> dict[str, Any]:
-    """Intent on the volunteers' labels and intent/urgency on the team's messages, with a
-    sentiment head trained on Wisesight only (none of these texts are in its training)."""
+def evaluate_intent_and_urgency(data_dir: Path, sentiment: SentimentClassifier) -> dict[str, Any]:
+    """Intent on the volunteers' labels and intent/urgency on the team's messages, as served,
+    with a sentiment head trained on Wisesight only (none of these texts are in its training)."""
 
     def intent_of(text: str) -> str:
-        probabilities = dict(
-            zip(head.labels, head.probabilities(TextInput.of(text)).tolist(), strict=True)
-        )
-        question = probabilities.pop("q")
-        best = max(probabilities, key=probabilities.__getitem__)
-        sentiment = {
-            "pos": Sentiment.POSITIVE,
-            "neu": Sentiment.NEUTRAL,
-            "neg": Sentiment.NEGATIVE,
-        }[best]
-        return detect_intent(
-            text, sentiment, model_says_question=question > probabilities[best]
-        ).value
+        prepared = TextInput.of(text)
+        return served_intent(prepared, sentiment.read(prepared)).value
 
     result: dict[str, Any] = {}
     crowd = crowd_intents(data_dir)
@@ -233,10 +220,10 @@ def evaluate_classifiers(
 ) -> dict[str, Any]:
     """Cross-validated accuracy and macro-F1 for category, sentiment, intent and urgency."""
     data = load_training_data(Path(data_dir))
-    wisesight, sentiment_head = evaluate_wisesight(data, folds, progress)
+    wisesight, sentiment = evaluate_wisesight(data, folds, progress)
     return {
         "traffy_type": evaluate_traffy_type(data, folds, progress),
         "traffy_tickets": evaluate_traffy_tickets(data, folds, progress),
         "wisesight": wisesight,
-        **evaluate_intent_and_urgency(Path(data_dir), sentiment_head),
+        **evaluate_intent_and_urgency(Path(data_dir), sentiment),
     }

@@ -70,9 +70,13 @@ class TrainedHead:
             output=self.output,
         )
 
+    def as_bundle(self) -> ModelBundle:
+        """A bundle holding only this head, exactly as served (float16 weights)."""
+        return ModelBundle([self.stored()])
+
     def as_linear_head(self) -> LinearHead:
         """The predict-path head, exactly as served from a bundle holding only this head."""
-        return ModelBundle([self.stored()]).head(self.name)
+        return self.as_bundle().head(self.name)
 
 
 def _in_row_order(vocabulary: dict[str, int]) -> list[str]:

@@ -27,6 +27,12 @@ def test_the_models_question_class_makes_a_question() -> None:
     assert detect_intent("ถนนพังมาก", Sentiment.NEGATIVE, 0.1) is Intent.COMPLAINT
 
 
+def test_with_the_models_reading_asking_words_alone_do_not_make_a_question() -> None:
+    advert = "โปรโมชั่นเดือนนี้ลด 20% สอบถามรายละเอียดเพิ่มเติมได้ที่ร้าน"
+    assert detect_intent(advert, Sentiment.NEUTRAL) is Intent.QUESTION  # the rules alone
+    assert detect_intent(advert, Sentiment.NEUTRAL, 0.1) is not Intent.QUESTION
+
+
 def test_praise_needs_a_positive_message() -> None:
     text = "ขอบคุณเจ้าหน้าที่ที่มาเก็บขยะให้ตั้งแต่เช้า สะอาดมากครับ"
     assert detect_intent(text, Sentiment.POSITIVE) is Intent.PRAISE
