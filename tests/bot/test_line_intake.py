@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
+from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
 
 from bot.texts import text
+from siang.settings import Settings
 from storage.database import Database
 from storage.models import EventStatus
 from tests.bot.helpers import count_events, post_line, settle, stored_events
 from tests.fakes import line_api as line
 from tests.fakes.line_api import FakeLineApi
+
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 8
 
 # LINE allows 20 characters per quick-reply label; longer labels are cut with an ellipsis.
 MENU_LABELS = ["แจ้งปัญหา", "ความคิดเห็น/ข้อเสนอ…", "ติดตามเรื่อง", "วิธีใช้", "ข้อมูลของฉัน"]
@@ -85,6 +90,47 @@ class TestAnswers:
         assert event.payload["message"]["text"] == nasty
         assert event.status is EventStatus.PROCESSED
         assert len(line_api.sent("Unasty")) >= 1
+
+
+class TestMedia:
+    async def test_image_only_is_fetched_from_the_content_api_and_asks_what_is_wrong(
+        self,
+        app: FastAPI,
+        client: httpx.AsyncClient,
+        database: Database,
+        settings: Settings,
+        line_api: FakeLineApi,
+    ) -> None:
+        line_api.add_content("880001", JPEG)
+        token = line_api.issue_reply_token("Uphoto")
+
+        response = await post_line(client, line.image_event("Uphoto", "880001", reply_token=token))
+        await settle(app)
+
+        assert response.status_code == 200
+        digest = hashlib.sha256(JPEG).hexdigest()
+        assert (Path(settings.media_dir) / digest[:2] / f"{digest}.jpg").read_bytes() == JPEG
+        fetched = [c for c in line_api.calls if c.path.endswith("/content")]
+        assert [c.path for c in fetched] == ["/v2/bot/message/880001/content"]
+        assert fetched[0].headers["authorization"] == f"Bearer {line.ACCESS_TOKEN}"
+        [event] = await stored_events(database)
+        assert event.status is EventStatus.PROCESSED
+        assert line_api.texts("Uphoto")[0] == text("th", "report.got_photo")
+
+    async def test_location_only_asks_what_is_wrong(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        token = line_api.issue_reply_token("Uplace")
+        pin = line.location_event(
+            "Uplace", 13.7563, 100.5018, address="ถนนราชดำเนินกลาง เขตพระนคร", reply_token=token
+        )
+
+        await post_line(client, pin)
+        await settle(app)
+
+        [event] = await stored_events(database)
+        assert (event.event_type, event.status) == ("message:location", EventStatus.PROCESSED)
+        assert line_api.texts("Uplace")[0] == text("th", "report.got_location")
 
 
 class TestDurability:

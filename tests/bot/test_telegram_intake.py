@@ -65,6 +65,61 @@ class TestAnswers:
 
         assert telegram_api.texts(604)[0] == text("en", "welcome")
 
+    async def test_empty_text_gets_the_menu(
+        self, app: FastAPI, client: httpx.AsyncClient, telegram_api: FakeTelegramApi
+    ) -> None:
+        await post_telegram(client, telegram.text_update(611, " \n "))
+        await settle(app)
+
+        [answer] = telegram_api.sent(611)
+        assert answer.text == text("th", "empty")
+        assert "แจ้งปัญหา" in [button["text"] for button in answer.inline_buttons]
+
+    async def test_ten_thousand_characters_are_stored_whole_and_answered(
+        self,
+        app: FastAPI,
+        client: httpx.AsyncClient,
+        database: Database,
+        telegram_api: FakeTelegramApi,
+    ) -> None:
+        long_text = ("น้ำประปาไม่ไหลมาหลายวันแล้ว " * 400)[:10_000]
+
+        response = await post_telegram(client, telegram.text_update(612, long_text))
+        await settle(app)
+
+        assert response.status_code == 200
+        [event] = await stored_events(database)
+        assert event.payload["message"]["text"] == long_text
+        assert event.status is EventStatus.PROCESSED
+        assert telegram_api.texts(612) == [text("th", "too_long", length=10_000, limit=5_000)]
+
+
+class TestInterleaving:
+    async def test_two_citizens_each_get_their_own_answers_in_order(
+        self, app: FastAPI, client: httpx.AsyncClient, telegram_api: FakeTelegramApi
+    ) -> None:
+        for step in range(3):
+            for user in (621, 622):
+                if (step, user) == (1, 622):
+                    update = telegram.sticker_update(user)
+                else:
+                    update = telegram.text_update(user, ["เมนู", "วิธีใช้", "ยกเลิก"][step])
+                await post_telegram(client, update)
+        await settle(app)
+
+        assert telegram_api.texts(621) == [
+            text("th", "menu.title"),
+            text("th", "help"),
+            text("th", "menu.title"),
+            text("th", "nothing_to_cancel"),
+        ]
+        assert telegram_api.texts(622) == [
+            text("th", "menu.title"),
+            text("th", "sticker"),
+            text("th", "menu.title"),
+            text("th", "nothing_to_cancel"),
+        ]
+
 
 class TestMedia:
     async def test_photo_only_is_fetched_stored_by_hash_and_answered(

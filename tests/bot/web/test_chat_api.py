@@ -7,13 +7,15 @@ import uuid
 from typing import Any
 
 import httpx
+from fastapi import FastAPI
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from bot.texts import text
 from services import tickets
 from services.actors import Actor
 from storage.database import Database
-from storage.models import Channel, FeedbackItem, FeedbackStatus, InboundEvent
+from storage.models import Channel, Citizen, FeedbackItem, FeedbackStatus, InboundEvent
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
@@ -108,6 +110,37 @@ class TestMessages:
     ) -> None:
         answer = await say(browser_client, text="ก" * 10_000)
         assert "ยาวเกินไป" in texts(answer) and "10,000" in texts(answer)
+
+    async def test_empty_text_gets_the_menu(self, browser_client: httpx.AsyncClient) -> None:
+        answer = await say(browser_client, text="  \n ")
+        assert answer["messages"][0]["text"] == text("th", "empty")
+        button(answer, "แจ้งปัญหา")
+
+    async def test_a_location_alone_asks_what_is_wrong(
+        self, browser_client: httpx.AsyncClient
+    ) -> None:
+        answer = await say(browser_client, latitude=13.7563, longitude=100.5018)
+        assert answer["messages"][0]["text"] == text("th", "report.got_location")
+
+    async def test_two_people_interleaving_each_file_their_own(
+        self, chat_app: FastAPI, browser_client: httpx.AsyncClient, database: Database
+    ) -> None:
+        transport = httpx.ASGITransport(app=chat_app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://siang.test") as other:
+            mine = await say(browser_client, text=POTHOLE)
+            theirs = await say(other, text="ขยะกองหน้าปากซอยลาดพร้าว 71 ไม่มีใครมาเก็บ เขตลาดพร้าว")
+            assert "ถนน" in str(mine) and "ความสะอาด" in str(theirs)
+            mine = await say(browser_client, postback=button(mine, "ยืนยัน"))
+            theirs = await say(other, postback=button(theirs, "ยืนยัน"))
+            theirs = await say(other, postback=button(theirs, "ยอมรับ"))
+            mine = await say(browser_client, postback=button(mine, "ยอมรับ"))
+        my_reference = button(mine, "ดูความคืบหน้า").removeprefix("ref:")
+        their_reference = button(theirs, "ดูความคืบหน้า").removeprefix("ref:")
+        async with database.unit_of_work() as session:
+            rows = (await session.exec(select(FeedbackItem, Citizen).join(Citizen))).all()
+        filed = {item.reference: (item.category, citizen.id) for item, citizen in rows}
+        assert filed[my_reference][0] == "ถนน" and filed[their_reference][0] == "ความสะอาด"
+        assert filed[my_reference][1] != filed[their_reference][1]
 
     async def test_a_shared_location_is_taken_as_the_place(
         self, browser_client: httpx.AsyncClient

@@ -12,10 +12,13 @@ import uvicorn
 from playwright.async_api import Page, async_playwright, expect
 from sqlmodel import select
 
+from bot.texts import text
+from services import tickets
+from services.actors import Actor
 from siang.app import create_app
 from siang.settings import Settings
 from storage.database import Database
-from storage.models import Channel, FeedbackItem
+from storage.models import Channel, FeedbackItem, FeedbackStatus
 from tests.bot.conversations.conftest import make_engine
 from tests.bot.web.test_chat_api import PNG
 
@@ -123,3 +126,49 @@ async def test_a_photo_is_uploaded_and_previewed(page: Page, tmp_path: Path) -> 
     await page.locator("#photo-input").set_input_files(str(photo))
     await expect(page.get_by_role("log")).to_contain_text("ได้รับรูปแล้ว")
     assert await page.locator(".msg.me img").count() == 1
+
+
+async def test_follow_up_an_officials_changes_and_a_rating_in_the_browser(
+    page: Page, database: Database
+) -> None:
+    log, box = page.get_by_role("log"), page.get_by_label("พิมพ์ข้อความ…")
+    await expect(page.get_by_role("button", name="แจ้งปัญหา", exact=True)).to_be_visible()
+    await box.fill("ถนนหน้าบ้านเป็นหลุมใหญ่มาก รถล้มไปสองคันแล้ว ซอยลาดพร้าว 71 เขตวังทองหลาง")
+    await box.press("Enter")
+    await page.get_by_role("button", name="ยืนยัน", exact=True).click()
+    await page.get_by_role("button", name="ยอมรับ", exact=True).click()
+    await expect(log).to_contain_text("เลขเรื่องของคุณคือ")
+    [(reference, _)] = await _reference_in(database)
+
+    await box.fill("ติดตาม")
+    await box.press("Enter")
+    await expect(log).to_contain_text(text("th", "follow.list", count=1))
+    await expect(log).to_contain_text(f"{reference} · ถนน · {text('th', 'status.routed')}")
+
+    async with database.unit_of_work() as session:
+        item = await tickets.find_by_reference(session, reference)
+        assert item is not None and item.id is not None
+        for status, note in (
+            (FeedbackStatus.ACCEPTED, None),
+            (FeedbackStatus.RESOLVED, "ปะหลุมเรียบร้อยแล้วค่ะ"),
+        ):
+            await tickets.change_status(
+                session, item.id, to=status, actor=Actor.system(), note=note
+            )
+    # The page polls every few seconds and whenever the citizen comes back to the tab.
+    await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    await expect(log).to_contain_text(text("th", "status.accepted"))
+    await expect(log).to_contain_text("ปะหลุมเรียบร้อยแล้วค่ะ")
+
+    await page.get_by_role("button", name=text("th", "button.fixed"), exact=True).click()
+    await page.get_by_role("button", name="5 ⭐", exact=True).click()
+    await page.get_by_role("button", name=text("th", "button.skip"), exact=True).click()
+    await expect(log).to_contain_text(text("th", "resolution.rated"))
+    async with database.unit_of_work() as session:
+        rated = await tickets.find_by_reference(session, reference)
+    assert rated is not None
+    assert (rated.status, rated.rating, rated.citizen_confirmed_fix) == (
+        FeedbackStatus.CLOSED,
+        5,
+        True,
+    )
