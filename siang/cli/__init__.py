@@ -7,7 +7,7 @@ import sys
 import typer
 from pydantic import ValidationError
 
-from siang.cli import db, demo, digest, feedback, routing, serve, telegram, users, worker
+from siang.cli import db, demo, digest, feedback, nlp, routing, serve, telegram, users, worker
 
 app = typer.Typer(
     name="siang",
@@ -24,19 +24,7 @@ app.command("demo")(demo.demo)
 app.command("worker")(worker.worker)
 app.add_typer(telegram.app, name="telegram")
 app.add_typer(routing.app, name="routing")
-
-
-def _register_nlp_commands() -> None:
-    try:
-        import siang.cli.nlp as nlp  # type: ignore[import-not-found,unused-ignore]
-    except ModuleNotFoundError as missing:  # the NLP commands land separately
-        if missing.name != "siang.cli.nlp":
-            raise
-        return
-    app.add_typer(nlp.app, name="nlp")
-
-
-_register_nlp_commands()
+app.add_typer(nlp.app, name="nlp")
 
 
 def describe_settings_error(error: ValidationError) -> str:

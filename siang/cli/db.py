@@ -7,16 +7,16 @@ import asyncio
 import typer
 
 from siang.settings import get_settings
-from storage import migrate
-from storage.database import Database
-from storage.reference_data import seed_reference_data
 
+# Each command imports what it needs, so `siang --help` and every other command start quickly.
 app = typer.Typer(help="Database schema and reference data.", no_args_is_help=True)
 
 
 @app.command()
 def upgrade(revision: str = typer.Argument("head", help="Target revision.")) -> None:
     """Apply migrations up to REVISION (default: the latest)."""
+    from storage import migrate
+
     migrate.upgrade(get_settings().database_url, revision)
     typer.echo(f"database upgraded to {revision}")
 
@@ -24,6 +24,8 @@ def upgrade(revision: str = typer.Argument("head", help="Target revision.")) -> 
 @app.command()
 def downgrade(revision: str = typer.Argument(..., help="Target revision, or 'base'.")) -> None:
     """Revert migrations down to REVISION ('base' empties the schema)."""
+    from storage import migrate
+
     migrate.downgrade(get_settings().database_url, revision)
     typer.echo(f"database downgraded to {revision}")
 
@@ -31,12 +33,16 @@ def downgrade(revision: str = typer.Argument(..., help="Target revision, or 'bas
 @app.command()
 def current() -> None:
     """Show the database's current revision."""
+    from storage import migrate
+
     migrate.current(get_settings().database_url)
 
 
 @app.command()
 def seed() -> None:
     """Load provinces, districts, subdistricts, agencies and boards (safe to rerun)."""
+    from storage.database import Database
+    from storage.reference_data import seed_reference_data
 
     async def run() -> None:
         database = Database(get_settings().database_url)

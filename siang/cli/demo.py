@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 import typer
-import uvicorn
 
-from services.routing import ensure_rules
-from siang.demo_data import DemoReport, load_demo_data
 from siang.logging import configure_logging
 from siang.settings import get_settings
-from storage import migrate
-from storage.database import Database
-from storage.reference_data import seed_reference_data
+
+if TYPE_CHECKING:
+    import uvicorn
+
+    from siang.demo_data import DemoReport
 
 
 async def _prepare(database_url: str) -> DemoReport:
+    from services.routing import ensure_rules
+    from siang.demo_data import load_demo_data
+    from storage.database import Database
+    from storage.reference_data import seed_reference_data
+
     database = Database(database_url)
     try:
         async with database.unit_of_work() as session:
@@ -72,6 +77,10 @@ def demo(
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
 ) -> None:
     """Set up the embedded database with demo data and serve it."""
+    import uvicorn
+
+    from storage import migrate
+
     settings = get_settings()
     configure_logging(level=settings.log_level, json_lines=settings.log_json)
     typer.echo(f"Preparing the database ({settings.database_url.split('://', 1)[0]}) …")

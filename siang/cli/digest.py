@@ -4,26 +4,24 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from admin.digests.content import DigestSubject
-from admin.digests.delivery import SendReport, all_subjects
-from admin.digests.service import agency_subject, board_subject, digest_for, write_digest_files
-from admin.digests.weeks import IsoWeek
-from services.errors import NotFoundError
-from siang.digests import digest_sender, digest_settings
 from siang.settings import get_settings
-from storage.database import Database
-from storage.types import utcnow
+
+if TYPE_CHECKING:
+    from admin.digests.delivery import SendReport
+    from admin.digests.weeks import IsoWeek
 
 app = typer.Typer(help="Weekly digests for provincial boards and agencies.", no_args_is_help=True)
 
 
 def _week(value: str | None) -> IsoWeek:
+    from admin.digests.weeks import IsoWeek
+    from storage.types import utcnow
+
     if value is None:
         return IsoWeek.last_completed(utcnow(), ZoneInfo(get_settings().timezone))
     try:
@@ -47,6 +45,12 @@ def build(
     week: str | None = typer.Option(None, "--week", help=WEEK_HELP),
 ) -> None:
     """Build one board's (or agency's) digest for a week and write it as HTML, PDF and JSON."""
+    from admin.digests.service import agency_subject, board_subject, digest_for, write_digest_files
+    from services.errors import NotFoundError
+    from siang.digests import digest_settings
+    from storage.database import Database
+    from storage.types import utcnow
+
     if (board is None) == (agency is None):
         raise typer.BadParameter("give exactly one of --board or --agency")
     the_week = _week(week)
@@ -97,6 +101,20 @@ def send(week: str | None = typer.Option(None, "--week", help=WEEK_HELP)) -> Non
 
     What was sent before is not sent again; what failed is retried. Exit code 1 if any failed.
     """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from admin.digests.content import DigestSubject
+    from admin.digests.delivery import all_subjects
+    from siang.digests import digest_sender
+    from storage.database import Database
+    from storage.types import utcnow
+
     the_week = _week(week)
     settings = get_settings()
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+from typing import TYPE_CHECKING
 
 import typer
 
 from siang.settings import get_settings
-from storage.database import Database
-from storage.repositories.feedback import FeedbackRepository, FeedbackSummaryRow
+
+if TYPE_CHECKING:
+    from storage.repositories.feedback import FeedbackSummaryRow
 
 app = typer.Typer(help="Stored feedback items.", no_args_is_help=True)
 
@@ -37,6 +39,8 @@ def list_feedback(
     limit: int = typer.Option(100, min=1, help="At most this many, newest first."),
 ) -> None:
     """List feedback items: reference, status, channel, kind, category, place and agency."""
+    from storage.database import Database
+    from storage.repositories.feedback import FeedbackRepository
 
     async def fetch() -> list[dict[str, object]]:
         database = Database(get_settings().database_url)

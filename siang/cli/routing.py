@@ -9,11 +9,7 @@ from typing import Annotated
 
 import typer
 
-from services.routing import STARTER_RULES, RuleFileError, coverage, load_rules
 from siang.settings import get_settings
-from storage.database import Database
-from storage.models import Agency
-from storage.repositories.routing import RoutingRuleRepository
 
 app = typer.Typer(help="Routing rules: which agency gets which feedback.", no_args_is_help=True)
 
@@ -21,8 +17,8 @@ app = typer.Typer(help="Routing rules: which agency gets which feedback.", no_ar
 @app.command()
 def load(
     file: Annotated[
-        Path, typer.Argument(help="A rules YAML file (default: the starter rules).")
-    ] = STARTER_RULES,
+        Path | None, typer.Argument(help="A rules YAML file (default: the starter rules).")
+    ] = None,
     keep_others: Annotated[
         bool,
         typer.Option(
@@ -31,16 +27,20 @@ def load(
     ] = False,
 ) -> None:
     """Validate FILE against the agency catalogue and store its rules (rerunning changes nothing)."""
+    from services.routing import STARTER_RULES, RuleFileError, load_rules
+    from storage.database import Database
+
+    path = file or STARTER_RULES
 
     async def run() -> None:
         database = Database(get_settings().database_url)
         try:
             async with database.unit_of_work() as session:
-                report = await load_rules(session, file, replace=not keep_others)
+                report = await load_rules(session, path, replace=not keep_others)
         finally:
             await database.dispose()
         typer.echo(
-            f"{len(report.rules)} rules from {file.name}: {report.added} added, "
+            f"{len(report.rules)} rules from {path.name}: {report.added} added, "
             f"{report.updated} updated, {report.unchanged} unchanged, "
             f"{report.deactivated} switched off"
         )
@@ -60,6 +60,10 @@ def show(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per rule."),
 ) -> None:
     """List the active rules, first tried first, with how many provinces each can serve."""
+    from services.routing import coverage
+    from storage.database import Database
+    from storage.models import Agency
+    from storage.repositories.routing import RoutingRuleRepository
 
     async def run() -> None:
         database = Database(get_settings().database_url)

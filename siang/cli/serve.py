@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import typer
-import uvicorn
 
 from siang.logging import configure_logging
 from siang.settings import get_settings
@@ -14,6 +13,8 @@ def serve(
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
 ) -> None:
     """Serve Siang over HTTP."""
+    import uvicorn
+
     settings = get_settings()
     configure_logging(level=settings.log_level, json_lines=settings.log_json)
     from siang.app import create_app

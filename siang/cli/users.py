@@ -8,11 +8,8 @@ from typing import Annotated
 
 import typer
 
-from admin.auth.service import create_api_key
 from siang.settings import get_settings
-from storage.database import Database
 from storage.models import UserRole
-from storage.repositories.users import UserInputError, create_user
 
 app = typer.Typer(help="Officials', board members', analysts' and admins' accounts.")
 
@@ -28,6 +25,10 @@ async def _create(
     supervisor: bool,
     print_token: bool,
 ) -> tuple[int, str | None]:
+    from admin.auth.service import create_api_key
+    from storage.database import Database
+    from storage.repositories.users import create_user
+
     database = Database(get_settings().database_url)
     try:
         async with database.unit_of_work() as session:
@@ -77,6 +78,8 @@ def create(
     ] = False,
 ) -> None:
     """Create an account; with --print-token its last output line is a bearer token."""
+    from storage.repositories.users import UserInputError
+
     chosen_password = password or secrets.token_urlsafe(12)
     try:
         user_id, token = asyncio.run(
