@@ -183,7 +183,8 @@ async def load(server: str, name: str, count: int) -> str:
             await connection.copy_records_to_table(
                 "feedback_item", records=rows[offset : offset + 100_000], columns=COLUMNS
             )
-        await connection.execute("VACUUM ANALYZE feedback_item")
+        # The whole database: the reference tables too (autovacuum may be off or not yet run).
+        await connection.execute("VACUUM ANALYZE")
     finally:
         await connection.close()
     print(
