@@ -10,9 +10,11 @@ import httpx
 from fastapi import FastAPI
 
 from bot.texts import text
+from services import tickets
 from siang.settings import Settings
 from storage.database import Database
 from storage.models import EventStatus
+from tests.bot.citizens import POTHOLE, LineCitizen, joined, reference_in
 from tests.bot.helpers import count_events, post_line, settle, stored_events
 from tests.fakes import line_api as line
 from tests.fakes.line_api import FakeLineApi
@@ -266,3 +268,26 @@ class TestInterleaving:
             text("th", "menu.title"),
             text("th", "nothing_to_cancel"),
         ]
+
+    async def test_two_reports_in_progress_at_once_are_filed_each_to_its_own_citizen(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        alice = LineCitizen(app, client, line_api, "Ualice-report")
+        bob = LineCitizen(app, client, line_api, "Ubob-report")
+
+        alice_says = await alice.say(POTHOLE)
+        bob_says = await bob.say("ไฟฟ้าดับทั้งซอยตั้งแต่เมื่อคืน แถวเขตบางนา กรุงเทพ")
+        alice_says = await alice.tap("ยืนยัน", alice_says)
+        bob_says = await bob.tap("ยืนยัน", bob_says)
+        bob_reference = reference_in(await bob.tap("ยอมรับ", bob_says))
+        alice_reference = reference_in(await alice.tap("ยอมรับ", alice_says))
+
+        async with database.unit_of_work() as session:
+            alices = await tickets.find_by_reference(session, alice_reference)
+            bobs = await tickets.find_by_reference(session, bob_reference)
+        assert alices is not None and bobs is not None
+        assert (alices.category, alices.district_code) == ("ถนน", "1045")
+        assert (bobs.category, bobs.district_code) == ("ไฟฟ้า", "1047")
+        assert alices.citizen_id != bobs.citizen_id
+        assert bob_reference not in joined(line_api.sent(alice.user))
+        assert alice_reference not in joined(line_api.sent(bob.user))

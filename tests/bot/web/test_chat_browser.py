@@ -21,9 +21,17 @@ from storage.database import Database
 from storage.models import Channel, FeedbackItem, FeedbackStatus
 from tests.bot.conversations.conftest import make_engine
 from tests.bot.web.test_chat_api import PNG
+from tests.fixtures.databases import skip_or_fail
 
 CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+
+
+@pytest.fixture(autouse=True)
+def _chromium() -> None:
+    """Skip without Debian's chromium, or fail when CI says every service must run (.ci/run
+    installs it), so the browser tests are never silently left out there."""
+    if not CHROMIUM.exists():
+        skip_or_fail("Debian's chromium is not installed at /usr/bin/chromium")
 
 
 def _free_port() -> int:
