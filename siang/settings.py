@@ -49,6 +49,7 @@ class Settings(BaseSettings):
     telegram_api_base_url: AnyHttpUrl = AnyHttpUrl("https://api.telegram.org")
 
     redis_url: str | None = None
+    redis_queue: Annotated[str, Field(min_length=1)] = "siang"
     smtp_url: str | None = None
     smtp_from: str = "Siang <no-reply@siang.localhost>"
 

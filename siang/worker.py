@@ -81,7 +81,7 @@ def build_broker(settings: Settings) -> AsyncBroker:
     if settings.redis_url:
         from taskiq_redis import ListQueueBroker
 
-        broker: AsyncBroker = ListQueueBroker(settings.redis_url, queue_name="siang")
+        broker: AsyncBroker = ListQueueBroker(settings.redis_url, queue_name=settings.redis_queue)
         return broker
     return InMemoryBroker(await_inplace=False)
 

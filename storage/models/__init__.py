@@ -23,6 +23,7 @@ from storage.models.enums import (
 )
 from storage.models.events import InboundEvent
 from storage.models.feedback import FeedbackItem, FeedbackMedia, StatusChange
+from storage.models.feedback_counts import FeedbackWeekCount
 from storage.models.outbox import OutboundMessage
 from storage.models.routing import RoutingCorrection, RoutingRule
 from storage.models.users import ApiKey, UserAccount, UserAgency
@@ -50,6 +51,7 @@ __all__ = [
     "FeedbackKind",
     "FeedbackMedia",
     "FeedbackStatus",
+    "FeedbackWeekCount",
     "InboundEvent",
     "NotifyChannel",
     "OutboundMessage",

@@ -27,6 +27,13 @@ _RESOLVED_AT_STATS = [
     "rating", "citizen_confirmed_fix", "reopen_count",
 ]  # fmt: skip
 
+_OPEN_DUE_STATS = [
+    "status", "province_code", "district_code", "agency_id", "category", "kind", "sentiment",
+    "urgency",
+]  # fmt: skip
+# The open statuses (storage.repositories.feedback_queue.OPEN_STATUSES), for a partial index.
+_OPEN = "status IN ('received', 'routed', 'accepted', 'in_progress', 'forwarded')"
+
 
 class FeedbackItem(SQLModel, table=True):
     """What a citizen raised, with what the NLP found and where it was routed."""
@@ -51,6 +58,14 @@ class FeedbackItem(SQLModel, table=True):
             "ix_feedback_item_resolved_at_stats",
             "resolved_at",
             postgresql_include=_RESOLVED_AT_STATS,
+        ),
+        # Overdue counts (open and past due): a partial index holding only the open items.
+        Index(
+            "ix_feedback_item_open_due_at",
+            "due_at",
+            postgresql_include=_OPEN_DUE_STATS,
+            postgresql_where=text(_OPEN),
+            sqlite_where=text(_OPEN),
         ),
         # The queue's Thai text search (ILIKE '%…%' on the redacted text): a trigram index on
         # PostgreSQL. SQLite's LIKE cannot use an index for a '%…%' pattern, so there the index

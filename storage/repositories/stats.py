@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -40,10 +40,12 @@ from storage.models import (
     District,
     FeedbackItem,
     FeedbackStatus,
+    FeedbackWeekCount,
     Province,
     Sentiment,
     StatusChange,
 )
+from storage.repositories import week_counts
 from storage.repositories.feedback_queue import OPEN_STATUSES, FeedbackFilter, FeedbackScope
 
 FIXED_STATUSES = (FeedbackStatus.RESOLVED, FeedbackStatus.CLOSED)
@@ -215,6 +217,61 @@ class StatsRepository:
         self, *, scope: FeedbackScope, filters: FeedbackFilter, group_by: GroupBy | None
     ) -> list[SentimentCounts]:
         """How many items per group, and how many of them were positive, neutral, negative."""
+        counts = await self.sentiment_counts(scope=scope, filters=filters, group_by=group_by)
+        groups = await self._groups(group_by, list(counts))
+        found = [SentimentCounts(groups[key], *figures) for key, figures in counts.items()]
+        return _sort(found, group_by, lambda row: row.count)
+
+    async def sentiment_counts(
+        self, *, scope: FeedbackScope, filters: FeedbackFilter, group_by: GroupBy | None
+    ) -> dict[Any, tuple[int, int, int, int]]:
+        """(items, positive, neutral, negative) per raw group key; whole weeks come from the
+        weekly pre-aggregate when the filters and grouping fit it, the rest from the items."""
+        split = None
+        if week_counts.fits(scope, filters) and self._groups_by_week_counts(group_by):
+            split = week_counts.split_period(filters.created_from, filters.created_to)
+        if split is None:
+            return await self._item_sentiment_counts(scope, filters, group_by)
+        found: dict[Any, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        for start, end in split.edges:
+            edge = replace(filters, created_from=start, created_to=end)
+            for key, counts in (await self._item_sentiment_counts(scope, edge, group_by)).items():
+                found[key] = [a + b for a, b in zip(found[key], counts, strict=True)]
+        key_column = self._week_counts_group_column(group_by).label("key")
+        statement = (
+            select(key_column, *week_counts.sentiment_sums(filters.sentiments))
+            .where(*week_counts.conditions(scope, filters), *week_counts.period_conditions(split))
+            .group_by(key_column)
+        )
+        for raw, *sums in (await self.session.execute(statement)).all():
+            key = self._normal_key(group_by, raw)
+            found[key] = [a + int(b or 0) for a, b in zip(found[key], sums, strict=True)]
+        return {key: (a, b, c, d) for key, (a, b, c, d) in found.items() if a}
+
+    def _groups_by_week_counts(self, group_by: GroupBy | None) -> bool:
+        if group_by is GroupBy.WEEK:  # the pre-aggregate's weeks are cut in UTC+7
+            return self._fixed_offset_minutes() == week_counts.WEEK_OFFSET_MINUTES
+        return group_by in (None, GroupBy.PROVINCE, GroupBy.CATEGORY)
+
+    @staticmethod
+    def _week_counts_group_column(group_by: GroupBy | None) -> Any:
+        return {
+            None: literal(None),
+            GroupBy.PROVINCE: week_counts.province_key(),
+            GroupBy.CATEGORY: week_counts.category_key(),
+            GroupBy.WEEK: col(FeedbackWeekCount.week_start),
+        }[group_by]
+
+    @staticmethod
+    def _normal_key(group_by: GroupBy | None, raw: Any) -> Any:
+        """Week keys as dates on both backends (SQLite computes them as text)."""
+        if group_by is GroupBy.WEEK and raw is not None and not isinstance(raw, date):
+            return date.fromisoformat(str(raw))
+        return raw
+
+    async def _item_sentiment_counts(
+        self, scope: FeedbackScope, filters: FeedbackFilter, group_by: GroupBy | None
+    ) -> dict[Any, tuple[int, int, int, int]]:
         sentiment = col(FeedbackItem.sentiment)
         key = self._group_column(group_by).label("key")
         statement = (
@@ -229,12 +286,15 @@ class StatsRepository:
             .group_by(key)
         )
         rows = (await self.session.execute(statement)).all()
-        groups = await self._groups(group_by, [row.key for row in rows])
-        found = [
-            SentimentCounts(groups[row.key], row.total, row.positive, row.neutral, row.negative)
+        return {
+            self._normal_key(group_by, row.key): (
+                row.total,
+                row.positive,
+                row.neutral,
+                row.negative,
+            )
             for row in rows
-        ]
-        return _sort(found, group_by, lambda row: row.count)
+        }
 
     async def volumes(
         self,
@@ -247,6 +307,27 @@ class StatsRepository:
     ) -> list[VolumeCounts]:
         """Items created in [start, end) per group, beside the same-length period before it."""
         previous_start = start - (end - start)
+        if filters.created_from is None and filters.created_to is None:
+            current = await self.sentiment_counts(
+                scope=scope,
+                filters=replace(filters, created_from=start, created_to=end),
+                group_by=group_by,
+            )
+            previous = await self.sentiment_counts(
+                scope=scope,
+                filters=replace(filters, created_from=previous_start, created_to=start),
+                group_by=group_by,
+            )
+            groups = await self._groups(group_by, list({**previous, **current}))
+            found = [
+                VolumeCounts(
+                    groups[key],
+                    current.get(key, (0,))[0],
+                    previous.get(key, (0,))[0],
+                )
+                for key in {**previous, **current}
+            ]
+            return _sort(found, group_by, lambda row: row.count)
         created_at = col(FeedbackItem.created_at)
         key = self._group_column(group_by).label("key")
         in_period = and_(created_at >= start, created_at < end)
@@ -507,13 +588,13 @@ class IndicatorRepository:
         start: datetime,
         end: datetime,
     ) -> int:
-        statement = select(func.count()).where(
-            scope.condition(),
-            *filters.conditions(),
-            col(FeedbackItem.created_at) >= start,
-            col(FeedbackItem.created_at) < end,
+        """Items filed in [start, end) (the filters' own dates must be unset)."""
+        counts = await StatsRepository(self.session).sentiment_counts(
+            scope=scope,
+            filters=replace(filters, created_from=start, created_to=end),
+            group_by=None,
         )
-        return int((await self.session.execute(statement)).scalar_one())
+        return sum(figures[0] for figures in counts.values())
 
     async def ratings(
         self,

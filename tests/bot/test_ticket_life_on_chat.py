@@ -311,6 +311,10 @@ class TestFollowersAcrossChannels:
             assert status_line(own_reference, "status.accepted") in joined(messages)
             assert "จะส่งช่างเข้าไปพรุ่งนี้" in joined(messages)
         assert [m.method for m in heard[second_reference]] == ["sendMessage"]
+        # A follower following up reads the status of the ticket they follow under their own number.
+        listing = joined(await second.say("ติดตาม"))
+        accepted = text("th", "status.accepted")
+        assert f"{second_reference} · ถนน · {accepted}" in listing
         pushes = [c for c in line_api.calls if c.path.endswith("/push") and c.accepted]
         assert sorted(c.json["to"] for c in pushes).count(first.user) == 1
         await nothing_left_to_send(app, database)

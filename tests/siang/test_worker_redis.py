@@ -1,0 +1,67 @@
+"""Production's queue: the web process stores and enqueues on Redis, `siang worker` answers."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import uuid
+
+import httpx
+import redis.asyncio as redis
+
+from bot.texts import text
+from siang.app import create_app
+from siang.settings import Settings
+from siang.worker import run_worker
+from storage.database import Database
+from storage.models import EventStatus
+from tests.bot.helpers import post_line, stored_events
+from tests.fakes import line_api as line
+from tests.fixtures.databases import skip_or_fail
+
+
+def _redis_url() -> str:
+    url = os.environ.get("SIANG_TEST_REDIS_URL")
+    if not url:
+        skip_or_fail("SIANG_TEST_REDIS_URL is not set, so the Redis queue test did not run")
+    assert url
+    return url
+
+
+async def test_a_webhook_event_waits_in_redis_until_the_worker_answers_it_once(
+    chat_settings: Settings, database: Database, line_api: line.FakeLineApi
+) -> None:
+    queue = f"siang-test-{uuid.uuid4().hex[:8]}"
+    settings = chat_settings.model_copy(update={"redis_url": _redis_url(), "redis_queue": queue})
+    app = create_app(settings, database=database)
+    event = line.text_event("Uredis", "เมนู")
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://siang.test") as client:
+            response = await post_line(client, event)
+            assert response.status_code == 200
+            [stored] = await stored_events(database)
+            assert stored.status is EventStatus.PENDING  # the web process did not answer it
+            queued = redis.from_url(settings.redis_url or "")
+            try:
+                assert await queued.llen(queue) == 1
+            finally:
+                await queued.aclose()
+
+            worker = asyncio.create_task(run_worker(settings))
+            try:
+                await asyncio.to_thread(line_api.wait_for, 1, "Uredis", 30.0)
+                again = await post_line(
+                    client, {**event, "deliveryContext": {"isRedelivery": True}}
+                )
+                assert again.json()["new"] == 0
+                await asyncio.sleep(0.5)  # time enough for a second answer, were one sent
+            finally:
+                worker.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await worker
+
+    assert line_api.texts("Uredis") == [text("th", "menu.title")]
+    [processed] = await stored_events(database)
+    assert processed.status is EventStatus.PROCESSED
