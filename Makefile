@@ -25,8 +25,8 @@ lint: install ## ruff (lint + format check) and mypy over the whole tree
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
 
-test: lint ## Lint, then the whole test suite (PostgreSQL/Redis tests run when their URLs are set)
-	$(BIN)/pytest
+test: lint ## Lint, then the whole test suite on every core (PostgreSQL/Redis tests run when their URLs are set)
+	$(BIN)/pytest -n auto
 
 format: install
 	$(BIN)/ruff check --fix .
