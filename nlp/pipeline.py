@@ -85,7 +85,7 @@ class ThaiAnalyzer:
     ) -> MessageAnalysis:
         """The facts about one message; `lat`/`lon` are a location the citizen shared."""
         prepared = TextInput.of(text)
-        categories = _shortlist(self.categories.predict(prepared))
+        categories = _shortlist(self.categories.predict(prepared, top=MAX_LABELS))
         best = categories[0].label if categories else None
         reading = self.sentiment.read(prepared)
         intent = served_intent(prepared, reading)
@@ -96,7 +96,7 @@ class ThaiAnalyzer:
             sentiment=reading.sentiment,
             sentiment_score=reading.score,
             intent=intent,
-            urgency=detect_urgency(prepared.text, best, intent),
+            urgency=detect_urgency(prepared, best, intent),
             redacted=redaction.text,
             personal_data=redaction.spans,
         )

@@ -1,10 +1,12 @@
 """The lean predict path shared by every classifier, and the verified model bundle it reads.
 
 A message is normalised and tokenised once (``TextInput``); its word 1–2-grams and character
-n-grams are built once and looked up in each head's vocabulary. A head is a linear model over
-TF-IDF features exactly as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` computes them
-(1 + log count, times the idf, each block L2-normalised), so the few lines here reproduce the
-trained models without scikit-learn objects or pickles.
+n-grams are built once. A head is a linear model over TF-IDF features exactly as
+scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` computes them (1 + log count, times the
+idf, each block L2-normalised), so the few lines here reproduce the trained models without
+scikit-learn objects or pickles. All heads of a bundle share one vocabulary and one table (per
+n-gram: each head's idf and weights), so a message's distinct n-grams are looked up once, their
+rows gathered once, and every head scored by one small matrix product over only those rows.
 
 The bundle is one ``.npz`` file (read with ``allow_pickle=False``): per head its vocabularies
 (UTF-8, one n-gram a line), idf vectors, weights (float16) and bias, plus a JSON header. The
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import pairwise
@@ -91,6 +93,11 @@ def char_grams_of(text: str, shortest: int, longest: int) -> list[str]:
 # are cache misses). Codes of the vocabulary are checked for collisions when the bundle is saved.
 _BASE = np.uint64(1_000_003)
 _SALTS = [np.uint64((size * 1_000_003**size) % 2**64) for size in range(17)]  # n * B^n mod 2^64
+# What the running code of an n-gram gains when it is extended by one character, on top of
+# B times itself plus the new code point: code(n + 1) = B * code(n) + p + _STEPS[n + 1], where
+# _STEPS[n + 1] = 1 + salt(n + 1) - B * salt(n) = 1 + B^(n + 1) (code points count from 1).
+_STEPS = [np.uint64((1 + 1_000_003**size) % 2**64) for size in range(17)]
+_NO_CODES = np.zeros(0, dtype=np.uint64)
 
 
 def _code_points(text: str) -> np.ndarray:
@@ -98,20 +105,36 @@ def _code_points(text: str) -> np.ndarray:
 
 
 def char_codes(text: str, shortest: int, longest: int) -> np.ndarray:
-    """The code of every character n-gram of ``text`` (lengths ``shortest``..``longest``).
+    """The code of every character n-gram of ``text`` (lengths ``shortest``..``longest``), by
+    length, then position.
 
-    The code of a gram p0..p(n-1) is n*B^n + p0*B^(n-1) + ... + p(n-1) (mod 2^64); the running
-    sum for length n+1 extends the one for length n, so each length costs two array steps.
+    The code of a gram p0..p(n-1) is n*B^n + p0*B^(n-1) + ... + p(n-1) (mod 2^64, code points
+    counted from 1); the codes of length n+1 extend those of length n, so each length costs
+    three in-place array steps written straight into the result.
     """
-    points = _code_points(text)
-    parts = []
-    running = np.zeros(len(points), dtype=np.uint64)
-    for size in range(1, min(longest, len(points)) + 1):
-        count = len(points) - size + 1
-        running = running[:count] * _BASE + points[size - 1 : size - 1 + count]
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    length = len(points)
+    top = min(longest, length)
+    if top < shortest:
+        return _NO_CODES
+    result = np.empty(sum(length - size + 1 for size in range(shortest, top + 1)), np.uint64)
+    previous = points  # placeholder; the first length does not read it
+    filled = 0
+    for size in range(1, top + 1):
+        count = length - size + 1
         if size >= shortest:
-            parts.append(running + _SALTS[size])
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
+            codes = result[filled : filled + count]
+            filled += count
+        else:
+            codes = np.empty(count, dtype=np.uint64)
+        if size == 1:
+            np.add(points, _STEPS[1], out=codes)
+        else:
+            np.multiply(previous[:count], _BASE, out=codes)
+            codes += points[size - 1 :]
+            codes += _STEPS[size]
+        previous = codes
+    return result
 
 
 def gram_codes(grams: list[str]) -> np.ndarray:
@@ -145,68 +168,24 @@ class HeadWeights:
     output: str  # "sigmoid" (independent labels) or "softmax" (one of them)
 
 
-class _Encoded:
-    """A message's distinct n-grams as ids in the bundle's shared vocabulary, with counts."""
+class LinearHead:
+    """A linear classifier over word and character TF-IDF blocks (sublinear tf, L2 per block).
 
-    __slots__ = ("char_counts", "char_ids", "owner", "word_counts", "word_ids")
+    Its weights live in the bundle's shared table, so every head of a bundle is scored in the
+    one pass over a message's n-grams (``ModelBundle.decisions``)."""
 
     def __init__(
-        self, owner: int, word_ids: list[int], chars: tuple[np.ndarray, np.ndarray]
+        self, name: str, labels: list[str], output: str, bundle: ModelBundle, index: int
     ) -> None:
-        self.owner = owner
-        self.word_ids, self.word_counts = _distinct(word_ids)
-        self.char_ids, self.char_counts = chars
-
-
-def _distinct(ids: list[int] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    if not len(ids):
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
-    unique, counts = np.unique(np.asarray(ids, dtype=np.int64), return_counts=True)
-    return unique, counts
-
-
-class LinearHead:
-    """A linear classifier over word and character TF-IDF blocks (sublinear tf, L2 per block)."""
-
-    def __init__(self, weights: HeadWeights, bundle: ModelBundle) -> None:
-        self.name = weights.name
-        self.labels = weights.labels
-        self.output = weights.output
+        self.name = name
+        self.labels = labels
+        self.output = output
         self._bundle = bundle
-        self._word_map = bundle.row_map(weights.word_grams, bundle.word_ids)
-        self._char_map = bundle.code_map(weights.char_codes)
-        self._word_idf = weights.word_idf.astype(np.float64)
-        self._char_idf = weights.char_idf.astype(np.float64)
-        self._char_offset = len(weights.word_grams)
-        self._weights = weights.weights  # float16 as stored; rows are widened when used
-        self._bias = weights.bias.astype(np.float32)
+        self._index = index  # its place among the bundle's heads
 
     def decision(self, text: TextInput) -> np.ndarray:
-        """Raw linear scores, one per label."""
-        encoded = self._bundle.encode(text)
-        result = self._bias.copy()
-        for ids, counts, mapping, idf, offset in (
-            (encoded.word_ids, encoded.word_counts, self._word_map, self._word_idf, 0),
-            (
-                encoded.char_ids,
-                encoded.char_counts,
-                self._char_map,
-                self._char_idf,
-                self._char_offset,
-            ),
-        ):
-            if not ids.size:
-                continue
-            rows = mapping[ids]
-            known = rows >= 0
-            if not known.any():
-                continue
-            rows = rows[known]
-            values = (1.0 + np.log(counts[known])) * idf[rows]
-            values /= math.sqrt(float(values @ values)) or 1.0
-            result += values.astype(np.float32) @ self._weights[rows + offset].astype(np.float32)
-        return result
+        """Raw linear scores, one per label (read-only: shared by every caller of this text)."""
+        return self._bundle.decisions(text)[self._index]
 
     def probabilities(self, text: TextInput) -> np.ndarray:
         return to_probabilities(self.decision(text), self.output)
@@ -222,7 +201,15 @@ def to_probabilities(decision: np.ndarray, output: str) -> np.ndarray:
 
 
 class ModelBundle:
-    """Every trained head, sharing one n-gram vocabulary so a message is looked up once."""
+    """Every trained head over one shared n-gram vocabulary and one table, so a message's
+    n-grams are looked up and its weights gathered once for all heads.
+
+    The shared vocabulary numbers the word n-grams of all heads first, then the character
+    n-gram codes (sorted). Row ``i`` of the table holds, for shared n-gram ``i``, each head's idf
+    (0 where the head lacks the n-gram), then each head's weights side by side (0 likewise), all
+    float32: the stored float32 idf and float16 weights exactly, so the scores are those of the
+    trained heads up to the order of float additions.
+    """
 
     def __init__(self, heads: list[HeadWeights], header: dict[str, Any] | None = None) -> None:
         ranges = {head.char_range for head in heads}
@@ -237,44 +224,96 @@ class ModelBundle:
         self.char_codes: np.ndarray = np.unique(
             np.concatenate([head.char_codes for head in heads] or [np.zeros(0, np.uint64)])
         )
-        self.heads = {head.name: LinearHead(head, self) for head in heads}
-
-    @staticmethod
-    def row_map(grams: list[str], shared: dict[str, int]) -> np.ndarray:
-        """For every shared id, the head's row for that n-gram, or -1 if the head lacks it."""
-        mapping = np.full(len(shared), -1, dtype=np.int64)
-        mapping[[shared[gram] for gram in grams]] = np.arange(len(grams), dtype=np.int64)
-        return mapping
-
-    def code_map(self, codes: np.ndarray) -> np.ndarray:
-        """For every shared character code, the head's row for it, or -1 if the head lacks it."""
-        mapping = np.full(len(self.char_codes), -1, dtype=np.int64)
-        mapping[np.searchsorted(self.char_codes, codes)] = np.arange(len(codes), dtype=np.int64)
-        return mapping
-
-    def encode(self, text: TextInput) -> _Encoded:
-        """The message's n-gram ids, computed once per message and bundle."""
-        cached: _Encoded | None = text.__dict__.get("_encoded")
-        if cached is None or cached.owner != id(self):
-            words = self.word_ids.get
-            cached = _Encoded(
-                id(self),
-                [i for gram in text.word_grams if (i := words(gram)) is not None],
-                self._char_positions(text),
+        words, chars = len(self.word_ids), len(self.char_codes)
+        width = len(heads) + sum(len(head.labels) for head in heads)
+        table = np.zeros((words + chars, width), dtype=np.float32)
+        self._columns: list[slice] = []
+        self._biases: list[np.ndarray] = []
+        column = len(heads)
+        for index, head in enumerate(heads):
+            columns = slice(column, column + len(head.labels))
+            column += len(head.labels)
+            rows = np.concatenate(
+                (
+                    np.array([self.word_ids[gram] for gram in head.word_grams], dtype=np.int64),
+                    words + np.searchsorted(self.char_codes, head.char_codes),
+                )
             )
-            text.__dict__["_encoded"] = cached
-        return cached
+            table[rows, index] = np.concatenate((head.word_idf, head.char_idf))
+            table[rows, columns] = head.weights
+            self._columns.append(slice(columns.start - len(heads), columns.stop - len(heads)))
+            self._biases.append(head.bias.astype(np.float32))
+        self._table = table
+        self._word_count = words
+        self._head_count = len(heads)
+        self.heads = {
+            head.name: LinearHead(head.name, head.labels, head.output, self, index)
+            for index, head in enumerate(heads)
+        }
 
-    def _char_positions(self, text: TextInput) -> tuple[np.ndarray, np.ndarray]:
-        """Shared ids of the message's distinct known character n-grams, and their counts."""
-        codes, counts = np.unique(char_codes(text.lowered, *self.char_range), return_counts=True)
-        if not codes.size or not self.char_codes.size:
-            empty = np.zeros(0, dtype=np.int64)
-            return empty, empty
-        positions = np.searchsorted(self.char_codes, codes)
-        positions[positions == len(self.char_codes)] = 0
-        known = self.char_codes[positions] == codes
-        return positions[known], counts[known]
+    def decisions(self, text: TextInput) -> list[np.ndarray]:
+        """Every head's raw scores for the message, computed once per message and bundle."""
+        cached: tuple[ModelBundle, list[np.ndarray]] | None = text.__dict__.get("_decisions")
+        if cached is not None and cached[0] is self:
+            return cached[1]
+        ids, counts, word_rows = self._features(text)
+        heads = self._head_count
+        if ids.size:
+            rows = self._table[ids]
+            values = rows[:, :heads].astype(np.float64)
+            values *= (1.0 + np.log(counts))[:, None]
+            # sklearn's TfidfVectorizer: each block L2-normalised on its own
+            for block in (values[:word_rows], values[word_rows:]):
+                if len(block):
+                    norms = np.sqrt(np.einsum("ij,ij->j", block, block))
+                    norms[norms == 0.0] = 1.0
+                    block /= norms
+            scores = values.T.astype(np.float32) @ rows[:, heads:]
+            result = [
+                bias + scores[index, columns]
+                for index, (bias, columns) in enumerate(
+                    zip(self._biases, self._columns, strict=True)
+                )
+            ]
+        else:
+            result = [bias.copy() for bias in self._biases]
+        for scores_of_head in result:
+            scores_of_head.flags.writeable = False
+        text.__dict__["_decisions"] = (self, result)
+        return result
+
+    def _features(self, text: TextInput) -> tuple[np.ndarray, np.ndarray, int]:
+        """The message's distinct known n-grams as shared ids (word n-grams first), their counts,
+        and how many of them are word n-grams."""
+        word_counts = Counter(map(self.word_ids.get, text.word_grams))
+        word_counts.pop(None, None)
+        codes = char_codes(text.lowered, *self.char_range)
+        known = len(self.char_codes)
+        if codes.size and known:
+            codes.sort()
+            # where each run of equal codes starts, plus the end: the runs are the distinct codes
+            edges = np.empty(codes.size + 1, dtype=bool)
+            edges[0] = edges[-1] = True
+            np.not_equal(codes[1:], codes[:-1], out=edges[1:-1])
+            bounds = np.flatnonzero(edges)
+            char_counts = bounds[1:] - bounds[:-1]
+            codes = codes[bounds[:-1]]
+            positions = self.char_codes.searchsorted(codes)
+            np.minimum(positions, known - 1, out=positions)
+            found = self.char_codes[positions] == codes
+            char_ids = positions[found]
+            char_ids += self._word_count
+            char_counts = char_counts[found]
+        else:
+            char_ids = char_counts = np.zeros(0, dtype=np.int64)
+        if word_counts:
+            size = len(word_counts)
+            ids = np.concatenate((np.fromiter(word_counts, np.int64, size), char_ids))
+            counts = np.concatenate(
+                (np.fromiter(word_counts.values(), np.int64, size), char_counts)
+            )
+            return ids, counts, size
+        return char_ids, char_counts, 0
 
     def head(self, name: str) -> LinearHead:
         if name not in self.heads:

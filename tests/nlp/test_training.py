@@ -6,13 +6,17 @@ import csv
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from nlp.categories import CategoryClassifier
 from nlp.evaluation import evaluate_classifiers
 from nlp.sentiment import SentimentClassifier
-from nlp.text_model import BUNDLE_FILE, RECORD_FILE
+from nlp.text_model import BUNDLE_FILE, RECORD_FILE, ModelBundle, TextInput
+from nlp.tokenise import tokenise
 from nlp.training import train_all
+from nlp.training.datasets import LabelledText
+from nlp.training.heads import train_category_head, train_sentiment_head
 
 # Team-written stand-ins for the real files (the Traffy texts themselves never enter the repo).
 PLACES = [
@@ -104,3 +108,37 @@ def test_evaluation_cross_validates_every_classifier(data_dir: Path) -> None:
     assert set(figures["wisesight"]["f1_per_class"]) == {"neg", "neu", "pos", "q"}
     assert figures["traffy_tickets"]["n"] == 0
     assert figures["team_messages"]["urgency"]["n"] > 0
+
+
+def test_served_scores_are_the_trained_models_scores() -> None:
+    """The predict path (one shared table for both heads, only the message's own n-grams)
+    gives what scikit-learn's TF-IDF and the stored float16 weights give, for seen and unseen
+    words, repeated words and an empty text."""
+    categories = [
+        LabelledText(template.format(place=place), (label,), "traffy_type.csv")
+        for label, template in CATEGORY_TEMPLATES.items()
+        for place in PLACES
+    ]
+    feelings = [
+        LabelledText(template.format(place=place), (label,), "wisesight_sentiment.csv")
+        for label, template in SENTIMENT_TEMPLATES.items()
+        for place in PLACES
+    ]
+    trained = [
+        train_category_head(categories, list(CATEGORY_TEMPLATES), calibrate=False),
+        train_sentiment_head(feelings, list(SENTIMENT_TEMPLATES), tune=False),
+    ]
+    bundle = ModelBundle([head.stored() for head in trained])
+    texts = [
+        "ถนนหน้าตลาดสดเป็นหลุมลึก หลุมลึก หลุมลึก",
+        "ร้านข้างวัดอร่อยมาก แต่ที่จอดรถไม่มี",
+        "Pothole!! ซอยใหม่ 12/3",
+        "",
+    ]
+    for head in trained:
+        stored = head.stored()
+        expected = (
+            head.featuriser.transform(texts) @ stored.weights.astype(np.float32) + stored.bias
+        )
+        served = [bundle.head(head.name).decision(TextInput(t, tokenise(t))) for t in texts]
+        assert np.allclose(served, expected, atol=1e-5)
