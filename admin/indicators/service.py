@@ -66,11 +66,9 @@ async def strategy_indicators(
         scope=scope, filters=complaints, start=last_start, end=last_end
     )
     growth = _pct(now_count - then_count, then_count)
-    spread = await repository.ratings(scope=scope, filters=place, start=start, end=end)
+    outcomes = await repository.resolved_outcomes(scope=scope, filters=place, start=start, end=end)
+    spread, resolved, confirmed = outcomes.ratings, outcomes.resolved, outcomes.confirmed
     ratings = sum(spread.values())
-    resolved, confirmed = await repository.confirmed_fixes(
-        scope=scope, filters=place, start=start, end=end
-    )
     return Indicators(
         period=IndicatorPeriod(start=start, end=end),
         previous_year_period=IndicatorPeriod(start=last_start, end=last_end),

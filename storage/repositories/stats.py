@@ -514,6 +514,15 @@ class ParticipationCounts:
     received_and_answered: int
 
 
+@dataclass(frozen=True)
+class ResolvedOutcomes:
+    """Items resolved in a period, those the citizen confirmed fixed, and their ratings 1–5."""
+
+    resolved: int
+    confirmed: int
+    ratings: dict[int, int]
+
+
 class IndicatorRepository:
     """The national strategy's indicators: participation, complaint growth, satisfaction."""
 
@@ -596,40 +605,20 @@ class IndicatorRepository:
         )
         return sum(figures[0] for figures in counts.values())
 
-    async def ratings(
-        self,
-        *,
-        scope: FeedbackScope,
-        filters: FeedbackFilter,
-        start: datetime,
-        end: datetime,
-    ) -> dict[int, int]:
-        """Ratings given to items resolved in [start, end), per score 1–5."""
-        rating = col(FeedbackItem.rating)
-        statement = (
-            select(rating, func.count())
-            .where(
-                scope.condition(),
-                *filters.conditions(),
-                rating.is_not(None),
-                col(FeedbackItem.resolved_at) >= start,
-                col(FeedbackItem.resolved_at) < end,
-            )
-            .group_by(rating)
-        )
-        found = dict.fromkeys(range(1, 6), 0)
-        for score, count in (await self.session.execute(statement)).all():
-            found[int(score)] = int(count)
-        return found
-
-    async def confirmed_fixes(
+    async def resolved_outcomes(
         self, *, scope: FeedbackScope, filters: FeedbackFilter, start: datetime, end: datetime
-    ) -> tuple[int, int]:
-        """Items resolved in [start, end), and how many of them the citizen confirmed fixed."""
-        resolved_at = col(FeedbackItem.resolved_at)
+    ) -> ResolvedOutcomes:
+        """Items resolved in [start, end): how many, how many the citizen confirmed fixed, and
+        their ratings per score 1–5 (one pass over the period's resolutions)."""
+        rating, resolved_at = col(FeedbackItem.rating), col(FeedbackItem.resolved_at)
         statement = select(
             func.count(),
             func.count().filter(col(FeedbackItem.citizen_confirmed_fix).is_(True)),
+            *(func.count().filter(rating == score) for score in range(1, 6)),
         ).where(scope.condition(), *filters.conditions(), resolved_at >= start, resolved_at < end)
-        resolved, confirmed = (await self.session.execute(statement)).one()
-        return int(resolved), int(confirmed)
+        resolved, confirmed, *spread = (await self.session.execute(statement)).one()
+        return ResolvedOutcomes(
+            resolved=int(resolved),
+            confirmed=int(confirmed),
+            ratings={score: int(n) for score, n in zip(range(1, 6), spread, strict=True)},
+        )
