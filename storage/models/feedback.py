@@ -140,7 +140,16 @@ class StatusChange(SQLModel, table=True):
     """One step in a feedback item's life: who moved it, when, and the note they left."""
 
     __tablename__ = "status_change"
-    __table_args__ = (Index("ix_status_change_feedback_created", "feedback_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_status_change_feedback_created", "feedback_id", "created_at"),
+        # Participation: did an agency's officials answer anything in a period (one probe each).
+        Index(
+            "ix_status_change_agency_created",
+            "agency_id",
+            "created_at",
+            postgresql_include=["actor_type", "feedback_id"],
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     feedback_id: int = Field(foreign_key="feedback_item.id")

@@ -566,19 +566,22 @@ class IndicatorRepository:
                 )
             ).scalars()
         )
+        # The same for answers: the agency a status change was made for is kept on the change
+        # (the item's agency at that moment), so a later forward does not move the credit.
+        answer = [
+            col(StatusChange.agency_id) == Agency.id,
+            col(StatusChange.actor_type) == ActorType.OFFICIAL,
+            col(StatusChange.created_at) >= start,
+            col(StatusChange.created_at) < end,
+        ]
+        if not scope.everything:
+            answer += [col(FeedbackItem.id) == StatusChange.feedback_id, scope.condition()]
         answered_ids = set(
             (
                 await self.session.execute(
-                    select(FeedbackItem.agency_id)  # type: ignore[call-overload]
-                    .join(StatusChange, col(StatusChange.feedback_id) == FeedbackItem.id)
-                    .where(
-                        scope.condition(),
-                        col(FeedbackItem.agency_id).in_(in_scope),
-                        col(StatusChange.actor_type) == ActorType.OFFICIAL,
-                        col(StatusChange.created_at) >= start,
-                        col(StatusChange.created_at) < end,
+                    select(Agency.id).where(  # type: ignore[call-overload]
+                        *agency_conditions, exists().where(*answer)
                     )
-                    .distinct()
                 )
             ).scalars()
         )

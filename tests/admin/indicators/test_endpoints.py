@@ -129,3 +129,40 @@ async def test_official_counts_only_their_agency(
     assert (body["participation"]["received"], body["participation"]["answered"]) == (1, 0)
     assert body["complaint_growth"]["complaints"] == 2
     assert body["satisfaction"]["ratings"] == 0
+
+
+async def test_an_answer_counts_for_the_agency_that_gave_it_even_after_a_forward(
+    client: httpx.AsyncClient, database: Database, settings: Settings
+) -> None:
+    """Bangkok's agency accepts an item, then it is forwarded to Chiang Mai's, which does
+    nothing more: Bangkok answered in the period, Chiang Mai only holds the item now."""
+    inside = START + timedelta(days=2)
+    async with database.unit_of_work() as session:
+        bangkok, chiang_mai = await agency_in(session, "10", 0), await agency_in(session, "50", 0)
+        item = await add_item(
+            session,
+            created_at=inside,
+            province_code="50",
+            agency=chiang_mai,  # where it sits after the forward
+            status=FeedbackStatus.ROUTED,
+        )
+        session.add(
+            StatusChange(
+                feedback_id=item.id,  # type: ignore[arg-type]
+                from_status=FeedbackStatus.ROUTED,
+                to_status=FeedbackStatus.ACCEPTED,
+                actor_type=ActorType.OFFICIAL,
+                agency_id=bangkok.id,
+                created_at=inside + timedelta(hours=3),
+            )
+        )
+        analyst = await user_token(session, settings, role=UserRole.ANALYST)
+    for province, answered in (("กรุงเทพมหานคร", 1), ("เชียงใหม่", 0)):
+        body = (
+            await client.get(
+                "/api/v1/indicators",
+                params={**PERIOD, "province": province},
+                headers=bearer(analyst),
+            )
+        ).json()
+        assert body["participation"]["answered"] == answered, province
