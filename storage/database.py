@@ -30,7 +30,18 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
         event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
         return engine
-    return create_async_engine(url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return create_async_engine(
+        url,
+        echo=echo,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=10,
+        # asyncpg prepares every statement; after five runs PostgreSQL may switch a statement to
+        # a generic plan that ignores the parameters. For the admin aggregates, whose best plan
+        # depends on the period asked for, that made the same query 5-10x slower (measured with
+        # bench/admin_stats.py); planning each run costs well under a millisecond.
+        connect_args={"server_settings": {"plan_cache_mode": "force_custom_plan"}},
+    )
 
 
 class Database:
