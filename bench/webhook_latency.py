@@ -1,10 +1,15 @@
-"""Webhook acknowledge latency: signed LINE webhooks over real HTTP to `siang serve` on SQLite.
+"""Webhook acknowledge latency: signed LINE webhooks over real HTTP to `siang serve`.
 
 The server stores each event and answers 200 while the conversation runs in the background
 (replies go to a fake LINE API on loopback), so the figures include that background load.
 The standing target is p99 < 100 ms.
 
-Run: .venv/bin/python bench/webhook_latency.py [--requests 500] [--concurrency 4]
+Two shapes:
+- embedded (default): SQLite, conversations run inside the web process (what `make demo` runs);
+- production (`--production`): PostgreSQL (a throw-away database) and Redis, conversations run
+  in a separate `siang worker` process, as in compose.yaml.
+
+Run: .venv/bin/python bench/webhook_latency.py [--requests 500] [--concurrency 4] [--production]
 """
 
 from __future__ import annotations
@@ -18,8 +23,12 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import asyncpg
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +44,32 @@ MESSAGES = [
     "ติดตาม",
     "น้ำประปาไม่ไหลมาสองวันแล้วค่ะ",
 ]
+
+
+POSTGRES = os.environ.get(
+    "SIANG_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+REDIS = os.environ.get("SIANG_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+
+
+async def _admin(sql: str) -> None:
+    connection = await asyncpg.connect(POSTGRES)
+    try:
+        await connection.execute(sql)
+    finally:
+        await connection.close()
+
+
+@contextmanager
+def _postgres_database() -> Iterator[str]:
+    """A throw-away PostgreSQL database's SQLAlchemy URL."""
+    name = f"siang_webhook_{uuid.uuid4().hex[:8]}"
+    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
+    try:
+        base = POSTGRES.replace("postgresql://", "postgresql+asyncpg://", 1)
+        yield base.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 def _siang(env: dict[str, str], *args: str) -> None:
@@ -84,6 +119,31 @@ async def _load(base: str, requests: int, concurrency: int) -> list[float]:
     return timings
 
 
+def _wait_for_answers(fake: line.FakeLineApi, expected: int) -> int:
+    """How many replies and pushes reached the fake LINE API (waiting up to 60 s for all)."""
+    deadline = time.monotonic() + 60
+    while True:
+        sent = sum(1 for call in fake.calls if call.path.endswith(("/reply", "/push")))
+        if sent >= expected or time.monotonic() > deadline:
+            return sent
+        time.sleep(0.5)
+
+
+@contextmanager
+def _database(tmp: str, production: bool) -> Iterator[str]:
+    if production:
+        with _postgres_database() as url:
+            yield url
+    else:
+        yield f"sqlite+aiosqlite:///{tmp}/bench.db"
+
+
+def _start(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [str(ROOT / ".venv/bin/siang"), *args], env=env, cwd=ROOT, start_new_session=True
+    )
+
+
 def _percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -98,6 +158,11 @@ def main() -> int:
         action="store_true",
         help="Send only menu commands (no NLP in the background), to separate the two costs.",
     )
+    parser.add_argument(
+        "--production",
+        action="store_true",
+        help="PostgreSQL and Redis, with conversations in a separate `siang worker` process.",
+    )
     args = parser.parse_args()
     if args.menu_only:
         MESSAGES[:] = ["เมนู", "ติดตาม", "วิธีใช้"]
@@ -105,9 +170,9 @@ def main() -> int:
     fake = line.FakeLineApi()
     fake.start()
     port = free_port()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, _database(tmp, args.production) as database_url:
         env = os.environ | {
-            "SIANG_DATABASE_URL": f"sqlite+aiosqlite:///{tmp}/bench.db",
+            "SIANG_DATABASE_URL": database_url,
             "SIANG_MEDIA_DIR": f"{tmp}/media",
             "SIANG_LINE_CHANNEL_SECRET": line.CHANNEL_SECRET,
             "SIANG_LINE_CHANNEL_ACCESS_TOKEN": line.ACCESS_TOKEN,
@@ -117,31 +182,39 @@ def main() -> int:
             "SIANG_SCHEDULER_ENABLED": "false",
         }
         env.pop("SIANG_REDIS_URL", None)
+        if args.production:
+            env |= {"SIANG_REDIS_URL": REDIS, "SIANG_REDIS_QUEUE": f"bench-{uuid.uuid4().hex[:8]}"}
         _siang(env, "db", "upgrade")
         _siang(env, "db", "seed")
-        server = subprocess.Popen(
-            [str(ROOT / ".venv/bin/siang"), "serve", "--port", str(port)],
-            env=env,
-            cwd=ROOT,
-            start_new_session=True,
-        )
+        processes = [_start(env, "serve", "--port", str(port))]
+        if args.production:
+            processes.append(_start(env, "worker"))
         try:
             base = f"http://127.0.0.1:{port}"
             asyncio.run(_wait_ready(base))
             timings = asyncio.run(_load(base, args.requests, args.concurrency))
+            answered = _wait_for_answers(fake, len(timings) + 10)
         finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+            for process in processes:
+                os.killpg(process.pid, signal.SIGTERM)
+            for process in processes:
+                process.wait(timeout=30)
             fake.stop()
     ms = [t * 1000 for t in timings]
     print(
         f"webhook acknowledge latency, {len(ms)} signed LINE webhooks, "
-        f"concurrency {args.concurrency}, SQLite, conversations running in the background"
+        f"concurrency {args.concurrency}, "
+        + (
+            "PostgreSQL + Redis, conversations in a separate siang worker"
+            if args.production
+            else "SQLite, conversations running in the web process"
+        )
     )
     print(
         f"  p50 {statistics.median(ms):6.1f} ms   p95 {_percentile(ms, 0.95):6.1f} ms   "
         f"p99 {_percentile(ms, 0.99):6.1f} ms   max {max(ms):6.1f} ms"
     )
+    print(f"  answers sent to the fake LINE API within 60 s: {answered}")
     print(f"  load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0 if _percentile(ms, 0.99) < 100 else 1
 
