@@ -62,7 +62,9 @@ class TextInput:
 
     @cached_property
     def lowered(self) -> str:
-        return self.text.lower()
+        """What the character n-grams are cut from: the text in lower case with a space at each
+        end, so that how a message starts and ends counts (a question's closing ไหม, มั้ย, ?)."""
+        return f" {self.text.lower()} " if self.text else ""
 
     def char_grams(self, shortest: int, longest: int) -> list[str]:
         key = f"_chars_{shortest}_{longest}"
