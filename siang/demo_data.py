@@ -217,9 +217,21 @@ async def _accounts(session: AsyncSession) -> tuple[DemoAccount, ...]:
     return tuple(made)
 
 
-def _plan(rng: random.Random) -> list[tuple[Report, Place]]:
-    """About 150 (report, place) pairs: each report in three places that suit it."""
-    pairs: list[tuple[Report, Place]] = []
+# Each demo official's own recent queue, so signing in as one shows work to do: Bang Rak's
+# district office (roads, pavements, waste, lighting, trees, stray animals) and Chiang Mai's
+# provincial waterworks (water supply). Filed within the last FEATURED_DAYS.
+FEATURED_DAYS = 9
+FEATURED = (
+    (BANGKOK[0], ("ถนน", "ทางเท้า", "ความสะอาด", "แสงสว่าง", "ต้นไม้", "สัตว์จรจัด")),
+    (PROVINCES[0], ("ประปา",)),
+    (PROVINCES[1], ("ประปา",)),
+)
+
+
+def _plan(rng: random.Random) -> list[tuple[Report, Place, bool]]:
+    """About 150 (report, place) pairs, each report in three places that suit it, plus each demo
+    official's recent queue (marked True)."""
+    pairs: list[tuple[Report, Place, bool]] = []
     for index, report in enumerate(REPORTS):
         pool = (
             BANGKOK
@@ -230,7 +242,11 @@ def _plan(rng: random.Random) -> list[tuple[Report, Place]]:
         )
         start = (index * 7) % len(pool)
         for step in range(3):
-            pairs.append((report, pool[(start + step * 3) % len(pool)]))
+            pairs.append((report, pool[(start + step * 3) % len(pool)], False))
+    for place, categories in FEATURED:
+        for report in REPORTS:
+            if report.category in categories and report.urban in (None, place.province == "10"):
+                pairs.append((report, place, True))
     rng.shuffle(pairs)
     return pairs
 
@@ -372,7 +388,7 @@ async def load_demo_data(
     plan = _plan(rng)
     filed_at: list[tuple[int, int, datetime, Place]] = []
     citizens: list[Citizen] = []  # kept, so the session does not read them again
-    for number, (demo, place) in enumerate(plan):
+    for number, (demo, place, featured) in enumerate(plan):
         citizen = Citizen(
             channel=Channel.WEB,
             channel_user_id=f"{DEMO_PREFIX}{number:04d}",
@@ -383,7 +399,7 @@ async def load_demo_data(
         citizens.append(citizen)
         await session.flush()
         text = demo.text.format(where=place.where)
-        created = now - timedelta(days=rng.uniform(0.2, 56))
+        created = now - timedelta(days=rng.uniform(0.2, FEATURED_DAYS if featured else 56))
         filed = await tickets.file_feedback(
             session,
             channel=Channel.WEB,

@@ -6,7 +6,7 @@ from sqlmodel import col, func, select
 
 from siang.demo_data import DEMO_ACCOUNTS, load_demo_data
 from storage.database import Database
-from storage.models import FeedbackItem, FeedbackStatus, UserAccount
+from storage.models import Agency, FeedbackItem, FeedbackStatus, UserAccount, UserRole
 from storage.passwords import verify_password
 from storage.repositories.tickets import resolution_stats
 
@@ -47,3 +47,22 @@ async def test_demo_data_shows_every_part_of_a_tickets_life(database: Database) 
         assert again.skipped and again.filed == 0
         count = (await session.exec(select(func.count()).select_from(FeedbackItem))).one()
         assert count == report.filed
+
+
+async def test_each_demo_official_signs_in_to_open_work_of_their_own(database: Database) -> None:
+    async with database.unit_of_work() as session:
+        await load_demo_data(session, analyze=False)
+    open_statuses = {FeedbackStatus.ROUTED, FeedbackStatus.ACCEPTED, FeedbackStatus.IN_PROGRESS}
+    officials = [a for a in DEMO_ACCOUNTS if a.role is UserRole.OFFICIAL]
+    assert officials
+    async with database.unit_of_work() as session:
+        for account in officials:
+            statement = (
+                select(FeedbackItem)
+                .join(Agency, col(Agency.id) == FeedbackItem.agency_id)
+                .where(col(Agency.code) == account.scope)
+            )
+            items = (await session.exec(statement)).all()
+            waiting = [i for i in items if i.status in open_statuses]
+            assert len(waiting) >= 3, (account.email, [i.status for i in items])
+            assert len(items) > len(waiting), account.email  # and some already handled
