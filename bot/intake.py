@@ -53,7 +53,7 @@ async def store_events(
     """Store the events not seen before, in one transaction; the ids of the new rows."""
     received_at = now or utcnow()
     new_ids: list[int] = []
-    async with database.unit_of_work() as session:
+    async with database.writer_turn(), database.unit_of_work() as session:
         for event in events:
             new_id = await inbound_events.store_if_new(
                 session,
@@ -152,7 +152,7 @@ class InboundProcessor:
         try:
             inbound = await adapter.parse(dict(loaded.payload), received_at=loaded.received_at)
             now = self.clock()
-            async with self.database.unit_of_work() as session:
+            async with self.database.writer_turn(), self.database.unit_of_work() as session:
                 if inbound is None:
                     done = await inbound_events.finish(
                         session, event_id, status=EventStatus.IGNORED, now=now

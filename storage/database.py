@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -53,6 +55,10 @@ class Database:
         self._sessions = async_sessionmaker(
             self.engine, class_=AsyncSession, expire_on_commit=False
         )
+        # One turn per event loop (a lock belongs to the loop it first waits in).
+        self._writer_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
 
     @property
     def dialect(self) -> str:
@@ -72,6 +78,22 @@ class Database:
             except BaseException:
                 await session.rollback()
                 raise
+
+    @asynccontextmanager
+    async def writer_turn(self) -> AsyncIterator[None]:
+        """On SQLite, wait for this process's other writers before writing (FIFO).
+
+        SQLite has one writer at a time; a writer that finds the lock taken sleeps in SQLite's
+        busy handler for 1, 2, 5 … up to 100 ms at a time, however soon the lock is freed. The
+        chat intake's writers (webhooks storing events, the conversations) queue here instead
+        and start the moment the previous one commits. PostgreSQL needs no turn.
+        """
+        if self.dialect != "sqlite":
+            yield
+            return
+        turn = self._writer_turns.setdefault(asyncio.get_running_loop(), asyncio.Lock())
+        async with turn:
+            yield
 
     async def ping(self) -> bool:
         """True when the database answers a trivial query."""
