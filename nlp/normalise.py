@@ -128,8 +128,13 @@ def _collapse_repeats_in_chunk(match: re.Match[str]) -> str:
             trial = [*kept[:index], letter * copies, *kept[index + 1 :]]
             return "".join(p + k for p, k in zip(pieces, [*trial, ""], strict=True))
 
-        single, double = spelled(1), spelled(2)
         # The spelling with fewer unknown words, then fewer words, is the intended one.
-        if _spelling_cost(double) < _spelling_cost(single):
-            kept[index] = letter * 2
+        best, cost = 1, _spelling_cost(spelled(1))
+        if (double := _spelling_cost(spelled(2))) < cost:
+            best, cost = 2, double
+        # Exactly three can be two words meeting (ถนน|นวมินทร์, คน|นนทบุรี): kept as typed
+        # unless a shorter spelling reads better (มากกก → มาก, not มาก|กก).
+        if len(run.group(0)) == 3 and _spelling_cost(spelled(3)) <= cost:
+            best = 3
+        kept[index] = letter * best
     return "".join(p + k for p, k in zip(pieces, [*kept, ""], strict=True))

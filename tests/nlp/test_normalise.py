@@ -17,12 +17,22 @@ from nlp.normalise import normalise
         ("เเย่มาก", "แย่มาก"),  # two sara e typed for sara ae
         ("นำ้ท่วม", "น้ำท่วม"),  # tone mark typed after sara am
         ("ทำไมๆๆๆ", "ทำไมๆ"),
+        ("มากกก", "มาก"),
     ],
 )
 def test_repeated_letters_are_collapsed_to_the_dictionary_spelling(
     typed: str, canonical: str
 ) -> None:
     assert normalise(typed) == canonical
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["ถนนนวมินทร์ทรุด", "ถนนนิมิตใหม่มีหลุม", "คนนนทบุรีเดือดร้อน", "ไฟดับที่ถนนนครไชยศรี"],
+)
+def test_a_triple_letter_where_two_words_meet_is_kept(written: str) -> None:
+    assert normalise(written) == written
+    assert normalise(normalise("ถ.นิมิตใหม่")) == normalise("ถ.นิมิตใหม่") == "ถนนนิมิตใหม่"
 
 
 def test_laughter_is_one_token_but_numbers_stay() -> None:
