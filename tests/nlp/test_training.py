@@ -12,7 +12,7 @@ import pytest
 from nlp.categories import CategoryClassifier
 from nlp.evaluation import evaluate_classifiers
 from nlp.sentiment import SentimentClassifier
-from nlp.text_model import BUNDLE_FILE, RECORD_FILE, ModelBundle, TextInput
+from nlp.text_model import BUNDLE_FILE, RECORD_FILE, HeadWeights, ModelBundle, TextInput
 from nlp.tokenise import tokenise
 from nlp.training import train_all
 from nlp.training.datasets import LabelledText
@@ -142,3 +142,24 @@ def test_served_scores_are_the_trained_models_scores() -> None:
         )
         served = [bundle.head(head.name).decision(TextInput(t, tokenise(t))) for t in texts]
         assert np.allclose(served, expected, atol=1e-5)
+
+
+def test_word_ngrams_with_the_same_internal_bytes_are_told_apart() -> None:
+    """The bundle finds word n-grams by a hash of their UTF-8 bytes: "00" (two ASCII digits)
+    and "〰" (one character whose internal two bytes are those digits) are different words."""
+    head = HeadWeights(
+        name="words",
+        labels=["digits", "wavy"],
+        char_range=(1, 1),
+        word_grams=["00", "〰"],
+        char_codes=np.zeros(0, dtype=np.uint64),
+        word_idf=np.ones(2, dtype=np.float32),
+        char_idf=np.zeros(0, dtype=np.float32),
+        weights=np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float16),
+        bias=np.zeros(2, dtype=np.float32),
+        output="softmax",
+    )
+    words = ModelBundle([head]).head("words")
+    assert words.decision(TextInput("00", ["00"])).tolist() == [1.0, 0.0]
+    assert words.decision(TextInput("〰", ["〰"])).tolist() == [0.0, 1.0]
+    assert words.decision(TextInput("0", ["0"])).tolist() == [0.0, 0.0]
