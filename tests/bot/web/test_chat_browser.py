@@ -24,6 +24,8 @@ from tests.bot.web.test_chat_api import PNG
 from tests.fixtures.databases import skip_or_fail
 
 CHROMIUM = Path("/usr/bin/chromium")
+# A loaded CI machine (two test workers, the browser, the server) can take seconds to answer.
+expect.set_options(timeout=20_000)
 
 
 @pytest.fixture(autouse=True)
@@ -110,6 +112,7 @@ async def test_a_complaint_from_first_message_to_a_reference_by_tapping_buttons(
 
 
 async def test_without_geolocation_the_page_asks_for_the_place_in_words(page: Page) -> None:
+    await expect(page.get_by_role("button", name="แจ้งปัญหา", exact=True)).to_be_visible()
     await page.get_by_role("button", name="แชร์ตำแหน่ง", exact=True).click()
     await expect(page.get_by_role("log")).to_contain_text("พิมพ์ชื่อสถานที่")
     await expect(page.get_by_label("พิมพ์ข้อความ…")).to_be_focused()
@@ -119,6 +122,7 @@ async def test_a_shared_location_answers_where(page: Page, server: str) -> None:
     context = page.context
     await context.grant_permissions(["geolocation"], origin=server)
     await context.set_geolocation({"latitude": 13.7563, "longitude": 100.5018})
+    await expect(page.get_by_role("button", name="แจ้งปัญหา", exact=True)).to_be_visible()
     await page.get_by_label("พิมพ์ข้อความ…").fill("ถนนเป็นหลุมลึกมาก อันตรายกับรถจักรยานยนต์")
     await page.keyboard.press("Enter")
     await expect(page.get_by_role("log")).to_contain_text("ยังไม่ทราบ")
