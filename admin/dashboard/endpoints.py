@@ -21,7 +21,8 @@ from admin.feedback import actions, service
 from admin.feedback.filters import resolve_filter
 from admin.feedback.schemas import ForwardRequest, StatusChangeRequest
 from services.errors import InvalidInputError, SiangError
-from storage.models import FeedbackKind, FeedbackStatus
+from storage.models import Agency, FeedbackKind, FeedbackStatus
+from storage.repositories.agencies import AgencyRepository
 from storage.repositories.feedback_queue import FeedbackQueueRepository, FeedbackScope
 from storage.types import utcnow
 
@@ -172,10 +173,19 @@ async def _item_page(
     except SiangError as missing:
         context = {"principal": principal, "message": missing.message}
         return _render(request, "not_found.html", context, status_code=404)
+    agency_id = await _agency_id(session, feedback_id)
+    may_act = principal.may_act_on(agency_id=agency_id)
+    forward_targets: list[Agency] = []
+    if may_act and item.province is not None:  # the province's agencies, to pick by name
+        found, _ = await AgencyRepository(session).search(
+            province_code=item.province.code, limit=500, offset=0
+        )
+        forward_targets = [agency for agency in found if agency.id != agency_id]
     context = {
         "principal": principal,
         "item": item,
-        "may_act": principal.may_act_on(agency_id=await _agency_id(session, feedback_id)),
+        "may_act": may_act,
+        "forward_targets": forward_targets,
         "next_statuses": texts.NEXT_STATUSES.get(item.status, ()),
         "error": error,
         "saved": saved,

@@ -6,7 +6,9 @@ import re
 
 import httpx
 
-from storage.models import FeedbackStatus, UserRole
+from storage.database import Database
+from storage.models import FeedbackItem, FeedbackStatus, UserRole
+from storage.repositories.agencies import AgencyRepository
 from tests.admin.conftest import ORIGINAL, PASSWORD, REDACTED, Accounts, Items
 
 
@@ -83,6 +85,30 @@ class TestItemPage:
         after = await client.get(moved.headers["location"])
         assert "บันทึกแล้ว" in after.text
         assert "รับดำเนินการ" in after.text and "จะส่งช่างไป" in after.text
+
+    async def test_an_official_forwards_to_an_agency_of_the_province_picked_by_name(
+        self, client: httpx.AsyncClient, accounts: Accounts, items: Items, database: Database
+    ) -> None:
+        item = await items.add(agency="pwa-50", status=FeedbackStatus.ROUTED)
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        await _sign_in(client, official.email)
+        page = await client.get(f"/admin/items/{item.id}")
+        async with database.unit_of_work() as session:
+            electricity = await AgencyRepository(session).by_code("pea-50")
+            bangkok = await AgencyRepository(session).by_code("mwa-10")
+        assert electricity is not None and bangkok is not None
+        offered = re.findall(r'<option value="([^"]+)">([^<]*)</option>', page.text)
+        assert ("pea-50", electricity.name_th) in offered
+        assert all(code != "pwa-50" for code, _ in offered)  # not back to where it is
+        assert all(code != bangkok.code for code, _ in offered)  # only the item's province
+        forwarded = await client.post(
+            f"/admin/items/{item.id}/forward",
+            data={"agency": "pea-50", "reason": "เป็นเรื่องไฟฟ้า", "csrf": _csrf(page.text)},
+        )
+        assert forwarded.status_code == 303
+        async with database.unit_of_work() as session:
+            moved = await session.get(FeedbackItem, item.id)
+        assert moved is not None and moved.agency_id == electricity.id
 
     async def test_a_refused_change_shows_why_and_a_forged_form_is_refused(
         self, client: httpx.AsyncClient, accounts: Accounts, items: Items
