@@ -14,6 +14,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from siang.collector import freeze_long_lived
+
 if TYPE_CHECKING:
     from nlp.pipeline import ThaiAnalyzer
 
@@ -33,6 +35,9 @@ def get_analyzer(model_path: Path | None = None) -> ThaiAnalyzer:
 
             analyzer = ThaiAnalyzer.load(model_path)
             _analyzers[model_path] = analyzer
+            # The model lives as long as the process: keep the collector off its objects (no
+            # collection first: this runs beside a serving event loop).
+            freeze_long_lived(collect_first=False)
     return analyzer
 
 

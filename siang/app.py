@@ -27,6 +27,7 @@ from bot.media_files import router as media_router
 from bot.web.endpoints import router as web_chat_router
 from bot.webhooks import router as webhooks_router
 from siang.analyzer import AnalyzerProvider
+from siang.collector import freeze_long_lived
 from siang.errors import install_error_handlers
 from siang.scheduler import configure_services, scheduled_jobs
 from siang.settings import Settings, get_settings
@@ -36,8 +37,17 @@ from storage.database import Database
 logger = logging.getLogger(__name__)
 
 
-def create_app(settings: Settings | None = None, *, database: Database | None = None) -> FastAPI:
-    """The Siang web application for the given settings (read from the environment by default)."""
+def create_app(
+    settings: Settings | None = None,
+    *,
+    database: Database | None = None,
+    long_running: bool = False,
+) -> FastAPI:
+    """The Siang web application for the given settings (read from the environment by default).
+
+    `long_running`: the process serves until stopped (`siang serve`, `siang demo`), so once
+    started the objects it holds are moved out of the garbage collector's way
+    (`siang.collector`)."""
     settings = settings or get_settings()
     configure_services(settings)  # SLA policy for the domain services
 
@@ -51,6 +61,8 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
                 background_work(app, settings) as work,
                 scheduled_jobs(app.state.database, settings, kick=work.kick_outbox),
             ):
+                if long_running:  # start-up's objects are never garbage: stop rescanning them
+                    freeze_long_lived()
                 yield
         finally:
             if owns_database:

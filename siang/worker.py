@@ -24,6 +24,7 @@ from bot.delivery import OutboxDelivery
 from bot.intake import ConversationHandler, InboundProcessor, Outcome
 from bot.media import LocalMediaStorage, MediaStorage
 from bot.messages import Channel
+from siang.collector import freeze_long_lived
 from siang.settings import Settings
 from storage.database import Database
 from storage.types import utcnow
@@ -234,6 +235,7 @@ async def run_worker(settings: Settings) -> None:
     database = Database(settings.database_url)
     work = BackgroundWork(settings, database)
     await work.broker.startup()
+    freeze_long_lived()
     recovery = asyncio.create_task(_recover_forever(work))
     try:
         await run_receiver_task(work.broker, max_async_tasks=16)

@@ -89,6 +89,10 @@ def demo(
     from siang.app import create_app
 
     config = uvicorn.Config(
-        create_app(settings), host=host, port=port, log_config=None, access_log=False
+        create_app(settings, long_running=True),
+        host=host,
+        port=port,
+        log_config=None,
+        access_log=False,
     )
     asyncio.run(_serve_and_announce(uvicorn.Server(config), f"http://{host}:{port}"))

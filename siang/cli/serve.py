@@ -19,4 +19,10 @@ def serve(
     configure_logging(level=settings.log_level, json_lines=settings.log_json)
     from siang.app import create_app
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_config=None, access_log=False)
+    uvicorn.run(
+        create_app(settings, long_running=True),
+        host=host,
+        port=port,
+        log_config=None,
+        access_log=False,
+    )
