@@ -7,15 +7,40 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 from sqlalchemy import text
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from siang.settings import Settings
 from storage.database import Database
-from storage.models import ActorType, FeedbackKind, FeedbackStatus, StatusChange, UserRole
+from storage.models import (
+    ActorType,
+    Agency,
+    FeedbackItem,
+    FeedbackKind,
+    FeedbackStatus,
+    StatusChange,
+    UserRole,
+)
 from tests.fixtures.feedback_factory import add_item, agency_in, bearer, board_of, user_token
 
 END = datetime(2026, 11, 1, tzinfo=UTC)
 START = END - timedelta(days=30)
 LAST_YEAR = datetime(2025, 10, 15, tzinfo=UTC)
+
+
+def _answer(
+    session: AsyncSession, item: FeedbackItem, agency: Agency, to: FeedbackStatus, at: datetime
+) -> None:
+    """An official of `agency` moves the routed `item` on to `to` at `at`."""
+    session.add(
+        StatusChange(
+            feedback_id=item.id,  # type: ignore[arg-type]
+            from_status=FeedbackStatus.ROUTED,
+            to_status=to,
+            actor_type=ActorType.OFFICIAL,
+            agency_id=agency.id,
+            created_at=at,
+        )
+    )
 
 
 @pytest.fixture
@@ -38,15 +63,8 @@ async def tokens(database: Database, settings: Settings) -> dict[str, str]:
                 citizen_confirmed_fix=index == 0,
             )
             if index < 3:
-                session.add(
-                    StatusChange(
-                        feedback_id=item.id,  # type: ignore[arg-type]
-                        from_status=FeedbackStatus.ROUTED,
-                        to_status=FeedbackStatus.RESOLVED,
-                        actor_type=ActorType.OFFICIAL,
-                        agency_id=answering.id,
-                        created_at=inside + timedelta(days=1),
-                    )
+                _answer(
+                    session, item, answering, FeedbackStatus.RESOLVED, inside + timedelta(days=1)
                 )
         await add_item(session, created_at=inside, province_code="10", kind=FeedbackKind.SUGGESTION)
         for _ in range(3):
@@ -146,16 +164,7 @@ async def test_an_answer_counts_for_the_agency_that_gave_it_even_after_a_forward
             agency=chiang_mai,  # where it sits after the forward
             status=FeedbackStatus.ROUTED,
         )
-        session.add(
-            StatusChange(
-                feedback_id=item.id,  # type: ignore[arg-type]
-                from_status=FeedbackStatus.ROUTED,
-                to_status=FeedbackStatus.ACCEPTED,
-                actor_type=ActorType.OFFICIAL,
-                agency_id=bangkok.id,
-                created_at=inside + timedelta(hours=3),
-            )
-        )
+        _answer(session, item, bangkok, FeedbackStatus.ACCEPTED, inside + timedelta(hours=3))
         analyst = await user_token(session, settings, role=UserRole.ANALYST)
     for province, answered in (("กรุงเทพมหานคร", 1), ("เชียงใหม่", 0)):
         body = (
