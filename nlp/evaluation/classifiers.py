@@ -7,7 +7,10 @@ Each fold trains with the real training code and predicts through the real predi
   The prediction is the best of all 30 labels, as served.
 - ``traffy_tickets``: is the best label one of the ticket's labels? k-fold over tickets.
 - ``wisesight``: 4 classes (pos/neu/neg/q) as served: q when the intent is ``question``, else
-  the sentiment; stratified k-fold over DEV, and also the official train → valid split.
+  the sentiment; stratified k-fold over DEV, and also the official train → valid split. The
+  civic texts the sentiment head also learns from are in every fold's training.
+- ``civic_sentiment``: how that head reads citizens: the share of Traffy tickets (reports of
+  problems) read as positive, neutral, negative, and the team's check messages.
 - ``crowd_intent``: intent rules on the volunteers' labels (complaint/suggestion/question).
 - ``team_messages``: intent and urgency on the team-written messages (they were written
   alongside the rules, so they show the rules work as meant, not how well they generalise).
@@ -15,6 +18,7 @@ Each fold trains with the real training code and predicts through the real predi
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,27 +30,30 @@ from sklearn.model_selection import KFold, StratifiedKFold
 from nlp.analysis import Intent
 from nlp.categories import LABELS
 from nlp.intent import served_intent
+from nlp.normalise import normalise
 from nlp.sentiment import WISESIGHT_TO_SENTIMENT, SentimentClassifier
 from nlp.text_model import LinearHead, TextInput
-from nlp.training import SOURCE_WEIGHTS
+from nlp.training import SENTIMENT_SOURCE_WEIGHTS, SOURCE_WEIGHTS
 from nlp.training.datasets import (
     SENTIMENT_CLASSES,
     TEAM_CATEGORIES,
     TRAFFY_CROWDLABEL,
     TRAFFY_TICKETS,
     TRAFFY_TYPE,
+    WISESIGHT,
     LabelledText,
     TrainingData,
     crowd_intents,
     load_training_data,
     team_messages,
 )
-from nlp.training.features import shared_analysers
+from nlp.training.features import _Analysers, shared_analysers
 from nlp.training.heads import DEFAULT_FEATURES, SEED, train_category_head, train_sentiment_head
 from nlp.urgency import detect_urgency
 
 Progress = Callable[[str], None]
 _WISESIGHT_CLASS = {sentiment: name for name, sentiment in WISESIGHT_TO_SENTIMENT.items()}
+_FEELINGS = ("negative", "neutral", "positive")
 
 
 def _quiet(_: str) -> None:
@@ -142,11 +149,25 @@ def served_four_class(sentiment: SentimentClassifier, text: str) -> str:
     return _WISESIGHT_CLASS[reading.sentiment]
 
 
+def _sentiment_model(items: Sequence[LabelledText], analysers: _Analysers) -> SentimentClassifier:
+    head = train_sentiment_head(
+        items,
+        SENTIMENT_CLASSES,
+        source_weights=SENTIMENT_SOURCE_WEIGHTS,
+        benchmark=WISESIGHT,
+        analysers=analysers,
+    )
+    return SentimentClassifier(head.as_bundle())
+
+
 def evaluate_wisesight(
     data: TrainingData, folds: int, progress: Progress = _quiet
 ) -> tuple[dict[str, Any], SentimentClassifier]:
-    """The figures, and the last fold's classifier (reused for the intent figures)."""
-    items = data.sentiment
+    """The figures, and the last fold's classifier (reused for the intent figures). Folds are
+    over Wisesight; the civic texts (team examples, Traffy reports) are in every fold's
+    training, as in the shipped model."""
+    items = data.sentiment_from(WISESIGHT)
+    civic = [item for item in data.sentiment if item.source != WISESIGHT]
     truth = [item.labels[0] for item in items]
     served = [""] * len(items)
     model_only = [""] * len(items)
@@ -154,11 +175,7 @@ def evaluate_wisesight(
     splitter = StratifiedKFold(folds, shuffle=True, random_state=SEED)
     classifier: SentimentClassifier | None = None
     for fold, (train, test) in enumerate(splitter.split(truth, truth), start=1):
-        classifier = SentimentClassifier(
-            train_sentiment_head(
-                [items[i] for i in train], SENTIMENT_CLASSES, analysers=analysers
-            ).as_bundle()
-        )
+        classifier = _sentiment_model([items[i] for i in train] + civic, analysers)
         head = classifier.head
         for i in test:
             served[i] = served_four_class(classifier, items[i].text)
@@ -170,9 +187,7 @@ def evaluate_wisesight(
     train = [item for item in items if item.group == "train"]
     valid = [item for item in items if item.group == "valid"]
     if train and valid:
-        official = SentimentClassifier(
-            train_sentiment_head(train, SENTIMENT_CLASSES, analysers=analysers).as_bundle()
-        )
+        official = _sentiment_model(train + civic, analysers)
         result["official_train_to_valid"] = _scores(
             [item.labels[0] for item in valid],
             [served_four_class(official, item.text) for item in valid],
@@ -181,6 +196,24 @@ def evaluate_wisesight(
         progress("wisesight train -> valid")
     assert classifier is not None  # folds >= 2
     return result, classifier
+
+
+def evaluate_civic_sentiment(data: TrainingData, sentiment: SentimentClassifier) -> dict[str, Any]:
+    """How the sentiment head reads citizens: Traffy tickets (reports of problems, none in the
+    head's training) should rarely read as positive; the team's check messages by label."""
+    tickets = [item.text for item in data.category_from(TRAFFY_TICKETS)]
+    read = Counter(sentiment.read(text).sentiment.value for text in tickets)
+    messages = team_messages()
+    predicted = [sentiment.read(normalise(row["text"])).sentiment.value for row in messages]
+    return {
+        "traffy_tickets_read_as": {
+            "n": len(tickets),
+            **{name: round(read[name] / max(len(tickets), 1), 4) for name in _FEELINGS},
+        },
+        "team_messages_sentiment": _scores(
+            [row["sentiment"] for row in messages], predicted, list(_FEELINGS)
+        ),
+    }
 
 
 def evaluate_intent_and_urgency(data_dir: Path, sentiment: SentimentClassifier) -> dict[str, Any]:
@@ -225,5 +258,6 @@ def evaluate_classifiers(
         "traffy_type": evaluate_traffy_type(data, folds, progress),
         "traffy_tickets": evaluate_traffy_tickets(data, folds, progress),
         "wisesight": wisesight,
+        "civic_sentiment": evaluate_civic_sentiment(data, sentiment),
         **evaluate_intent_and_urgency(Path(data_dir), sentiment),
     }

@@ -22,7 +22,9 @@ TRAFFY_CROWDLABEL = "traffy_crowdlabel.csv"
 WISESIGHT = "wisesight_sentiment.csv"
 TEAM_CATEGORIES = "categories.csv"
 TEAM_MESSAGES = "messages.csv"
+TEAM_SENTIMENT = "sentiment.csv"
 SENTIMENT_CLASSES = ("neg", "neu", "pos", "q")
+COMPLAINT_SENTIMENT = "neg"  # a report of a problem to the city is a complaint
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +48,14 @@ class TrainingData:
     """Everything read from a data directory and the examples folder."""
 
     category: list[LabelledText] = field(default_factory=list)
-    sentiment: list[LabelledText] = field(default_factory=list)
+    sentiment: list[LabelledText] = field(default_factory=list)  # Wisesight first, then civic
     files: list[SourceFile] = field(default_factory=list)
 
     def category_from(self, *sources: str) -> list[LabelledText]:
         return [item for item in self.category if item.source in sources]
+
+    def sentiment_from(self, *sources: str) -> list[LabelledText]:
+        return [item for item in self.sentiment if item.source in sources]
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:
@@ -123,6 +128,21 @@ def load_training_data(data_dir: Path, examples_dir: Path = EXAMPLES_DIR) -> Tra
     ]
     data.sentiment.extend(items)
     add(path, items, len(rows))
+
+    # Citizens' messages, for the sentiment head's sense of civic Thai: the team's examples
+    # (praise, suggestions, questions, complaints) and every Traffy report read as a complaint.
+    path = examples_dir / TEAM_SENTIMENT
+    rows = list(_rows(path))
+    items = [LabelledText(normalise(row["text"]), (row["label"],), TEAM_SENTIMENT) for row in rows]
+    unknown = [row["label"] for row in rows if row["label"] not in SENTIMENT_CLASSES]
+    if unknown:
+        raise ValueError(f"{path} has rows with an unknown label: {unknown[:3]}")
+    data.sentiment.extend(items)
+    add(path, items, len(rows))
+    data.sentiment.extend(
+        LabelledText(item.text, (COMPLAINT_SENTIMENT,), TRAFFY_TYPE)
+        for item in data.category_from(TRAFFY_TYPE)
+    )
     return data
 
 

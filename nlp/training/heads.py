@@ -218,22 +218,15 @@ def _temperature(scores: np.ndarray, truth: np.ndarray) -> float:
 
 
 class _BalancedOneVsRest:
-    """What ``LinearSVC(class_weight="balanced")`` fits (one binary SVM per class, its own
-    texts weighted by the class's balanced weight), each over NB-scaled features."""
+    """One binary SVM per class, each text weighted by its class's balanced weight times its
+    own weight, each over NB-scaled features."""
 
     def __init__(self, c: float, nb_alpha: float, classes: int) -> None:
         self.c, self.nb_alpha, self.classes = c, nb_alpha, classes
 
-    def fit(self, x: Any, truth: np.ndarray) -> _BalancedOneVsRest:
-        balanced = len(truth) / (self.classes * np.bincount(truth, minlength=self.classes))
+    def fit(self, x: Any, truth: np.ndarray, weights: np.ndarray) -> _BalancedOneVsRest:
         fitted = [
-            _scaled_fit(
-                x,
-                (truth == k).astype(np.int8),
-                np.where(truth == k, balanced[k], 1.0),
-                self.c,
-                self.nb_alpha,
-            )
+            _scaled_fit(x, (truth == k).astype(np.int8), weights, self.c, self.nb_alpha)
             for k in range(self.classes)
         ]
         self.coef_ = np.array([coefficients for coefficients, _ in fitted])
@@ -245,28 +238,49 @@ class _BalancedOneVsRest:
         return scores
 
 
+def balanced_weights(truth: np.ndarray, classes: int) -> np.ndarray:
+    """scikit-learn's ``class_weight="balanced"``: n / (classes * count of the class)."""
+    counts = np.bincount(truth, minlength=classes)
+    weights: np.ndarray = len(truth) / (classes * np.maximum(counts, 1))
+    return weights
+
+
 def train_sentiment_head(
     items: Sequence[LabelledText],
     classes: Sequence[str],
     *,
+    source_weights: dict[str, float] | None = None,
+    benchmark: str | None = None,
     spec: FeatureSpec = DEFAULT_FEATURES,
     c: float = SENTIMENT_C,
     nb_alpha: float | None = SENTIMENT_NB_ALPHA,
     tune: bool = True,
     analysers: _Analysers | None = None,
 ) -> TrainedHead:
-    """A class-balanced linear SVM over the four Wisesight classes, offsets tuned for macro-F1."""
+    """A class-balanced linear SVM over the four Wisesight classes, offsets tuned for macro-F1.
+
+    Class weights are balanced over the ``benchmark`` source's texts (all texts when None); a
+    text from another source also counts its ``source_weights`` weight. The offsets and the
+    softmax temperature are chosen on out-of-fold scores of the benchmark's texts only, the
+    other texts staying in every fold's training."""
     texts = [item.text for item in items]
     index = {name: k for k, name in enumerate(classes)}
     truth = np.array([index[item.labels[0]] for item in items])
+    tuned = np.array([benchmark is None or item.source == benchmark for item in items])
+    per_class = balanced_weights(truth[tuned], len(classes))
+    weights = per_class[truth] * np.array(
+        [(source_weights or {}).get(item.source, 1.0) for item in items]
+    )
     featuriser = TextFeaturiser(spec, analysers)
     x = featuriser.fit_transform(texts)
 
     def fit(rows: np.ndarray) -> LinearSVC | _BalancedOneVsRest:
         if nb_alpha is not None:
-            return _BalancedOneVsRest(c, nb_alpha, len(classes)).fit(x[rows], truth[rows])
-        model = LinearSVC(C=c, class_weight="balanced", random_state=SEED)
-        return model.fit(x[rows], truth[rows])
+            return _BalancedOneVsRest(c, nb_alpha, len(classes)).fit(
+                x[rows], truth[rows], weights[rows]
+            )
+        model = LinearSVC(C=c, random_state=SEED)
+        return model.fit(x[rows], truth[rows], sample_weight=weights[rows])
 
     model = fit(np.arange(len(items)))
     coefficients = model.coef_.T.astype(np.float32)
@@ -274,12 +288,15 @@ def train_sentiment_head(
     offsets = np.zeros(len(classes))
     temperature, oof_f1 = 1.0, float("nan")
     if tune:
-        out_of_fold = np.zeros((len(items), len(classes)), dtype=np.float32)
+        scored = np.flatnonzero(tuned)
+        out_of_fold = np.zeros((len(scored), len(classes)), dtype=np.float32)
         folds = StratifiedKFold(OOF_FOLDS, shuffle=True, random_state=SEED)
-        for train, test in folds.split(texts, truth):
-            out_of_fold[test] = fit(train).decision_function(x[test])
-        offsets, oof_f1 = _tune_offsets(out_of_fold, truth)
-        temperature = _temperature(out_of_fold + offsets, truth)
+        for _, test in folds.split(scored, truth[scored]):
+            kept = np.ones(len(items), dtype=bool)
+            kept[scored[test]] = False
+            out_of_fold[test] = fit(np.flatnonzero(kept)).decision_function(x[scored[test]])
+        offsets, oof_f1 = _tune_offsets(out_of_fold, truth[scored])
+        temperature = _temperature(out_of_fold + offsets, truth[scored])
     return TrainedHead(
         name="sentiment",
         labels=list(classes),
@@ -291,10 +308,16 @@ def train_sentiment_head(
             "model": "linear SVM (one-vs-rest, class-balanced), macro-F1 offsets, softmax temperature",
             "C": c,
             "nb_log_count_ratio_alpha": nb_alpha,
+            "source_weights": source_weights or {},
+            "offsets_tuned_on": benchmark or "all texts",
             "offsets": dict(zip(classes, np.round(offsets, 3).tolist(), strict=True)),
             "temperature": temperature,
             "out_of_fold_macro_f1_after_offsets": oof_f1,
             "rows": len(items),
+            "rows_by_source": {
+                source: sum(1 for item in items if item.source == source)
+                for source in dict.fromkeys(item.source for item in items)
+            },
             "word_features": len(featuriser.words.vocabulary_),
             "char_features": len(featuriser.chars.vocabulary_),
         },

@@ -148,6 +148,14 @@ def train(
             "--out", help="Where to write the bundle and its record (default: nlp/models)."
         ),
     ] = None,
+    figures: Annotated[
+        Path | None,
+        typer.Option(
+            "--figures",
+            help="A JSON object of evaluation figures (from `siang nlp eval --json`, or the "
+            "'figures' of a record) to keep in the new record.",
+        ),
+    ] = None,
 ) -> None:
     """Train every classifier from CSVs shaped like ../shared/data and write the verified bundle."""
     from nlp.text_model import MODEL_DIR
@@ -156,11 +164,24 @@ def train(
     if not data.is_dir():
         typer.echo(f"no data folder at {data}", err=True)
         raise typer.Exit(2)
+    recorded = _figures_from(figures) if figures else None
     target = out or MODEL_DIR
-    result = train_all(data, target)
+    result = train_all(data, target, figures=recorded)
     typer.echo(f"trained on {data}; written to {target}")
     if isinstance(result, dict):
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+
+
+def _figures_from(path: Path) -> dict[str, object]:
+    try:
+        figures = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        typer.echo(f"cannot read figures from {path}: {error}", err=True)
+        raise typer.Exit(2) from None
+    if not isinstance(figures, dict):
+        typer.echo(f"{path} holds no JSON object", err=True)
+        raise typer.Exit(2)
+    return figures
 
 
 @app.command("eval")

@@ -118,6 +118,28 @@ def test_an_angry_complaint_is_negative(sentiment: SentimentClassifier) -> None:
     assert feeling is Sentiment.NEGATIVE
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "เสาไฟล้มทับบ้านข้างๆ สายไฟยังมีไฟวิ่งอยู่ คนในบ้านยังออกมาไม่ได้",
+        "น้ำป่าไหลเข้าหมู่บ้านแรงมาก พัดรถจักรยานยนต์ไปแล้วสองคัน",
+        "ท่อประปาแตกน้ำพุ่งกลางถนนมาตั้งแต่เช้า ยังไม่มีใครมาปิดวาล์ว",
+        "ฝาท่อระบายน้ำหน้าปากซอยยุบลงไปลึกมาก",
+    ],
+)
+def test_a_report_of_a_danger_or_a_breakdown_is_negative(
+    sentiment: SentimentClassifier, text: str
+) -> None:
+    # Consumer posts, where "มาก" (very) is mostly praise, are not how citizens write: a report
+    # of a problem must not read as neutral or positive in the boards' figures.
+    assert sentiment.predict(text)[0] is Sentiment.NEGATIVE
+
+
+def test_thanks_for_a_repair_is_positive(sentiment: SentimentClassifier) -> None:
+    feeling, _ = sentiment.predict("ขอบคุณการไฟฟ้าที่มาเปลี่ยนหม้อแปลงให้ภายในวันเดียว ไฟกลับมาใช้ได้แล้วครับ")
+    assert feeling is Sentiment.POSITIVE
+
+
 def test_a_question_is_a_question(sentiment: SentimentClassifier) -> None:
     text = "ขอสอบถามค่ะ ต้องไปยื่นเรื่องขอติดตั้งไฟทางที่สำนักงานเขตหรือแจ้งทางไลน์ได้เลยคะ"
     reading = sentiment.read(text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -17,61 +16,17 @@ from nlp.tokenise import tokenise
 from nlp.training import train_all
 from nlp.training.datasets import LabelledText
 from nlp.training.heads import train_category_head, train_sentiment_head
-
-# Team-written stand-ins for the real files (the Traffy texts themselves never enter the repo).
-PLACES = [
-    "ซอยวัดใหม่",
-    "หน้าตลาดสด",
-    "ถนนเพชรเกษม",
-    "หน้าโรงเรียน",
-    "ปากซอย 5",
-    "ข้างวัด",
-    "ท่าน้ำ",
-    "หลังตลาด",
-]
-CATEGORY_TEMPLATES = {
-    "ถนน": "ถนน{place}เป็นหลุมลึก ยางรถแตก",
-    "น้ำท่วม": "น้ำท่วมขัง{place} ฝนตกทีไรท่วมทุกที",
-    "ต้นไม้": "ต้นไม้{place}กิ่งหักห้อยลงมา ขอตัดแต่งกิ่ง",
-}
-SENTIMENT_TEMPLATES = {
-    "pos": "ร้าน{place}อร่อยมาก ชอบมากเลย ประทับใจ",
-    "neg": "บริการ{place}แย่มาก ผิดหวังสุดๆ ไม่ไปอีกแล้ว",
-    "neu": "พรุ่งนี้จะไป{place}ตอนบ่ายสองโมง",
-    "q": "{place}เปิดกี่โมงครับ มีที่จอดรถไหม",
-}
-
-
-def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
+from tests.fixtures.training_data import (
+    CATEGORY_TEMPLATES,
+    PLACES,
+    SENTIMENT_TEMPLATES,
+    write_training_data,
+)
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    _write(
-        folder / "traffy_type.csv",
-        ["source_id", "text", "label", "label_en"],
-        [
-            [f"{label}-{i}", template.format(place=place), label, ""]
-            for label, template in CATEGORY_TEMPLATES.items()
-            for i, place in enumerate(PLACES)
-        ],
-    )
-    _write(
-        folder / "wisesight_sentiment.csv",
-        ["id", "text", "label", "orig_split"],
-        [
-            [f"{label}-{i}", template.format(place=place), label, "train" if i < 6 else "valid"]
-            for label, template in SENTIMENT_TEMPLATES.items()
-            for i, place in enumerate(PLACES)
-        ],
-    )
-    return folder
+    return write_training_data(tmp_path / "data")
 
 
 def test_training_writes_a_bundle_the_classifiers_load(data_dir: Path, tmp_path: Path) -> None:
@@ -82,7 +37,17 @@ def test_training_writes_a_bundle_the_classifiers_load(data_dir: Path, tmp_path:
     assert SentimentClassifier.load(report.out_dir).read("ร้านนี้อร่อยมาก ประทับใจ").score > 0.0
     record = json.loads((report.out_dir / RECORD_FILE).read_text(encoding="utf-8"))
     names = {source["file"] for source in record["training_files"]}
-    assert names == {"traffy_type.csv", "wisesight_sentiment.csv", "categories.csv"}
+    assert names == {
+        "traffy_type.csv",
+        "wisesight_sentiment.csv",
+        "categories.csv",
+        "sentiment.csv",
+    }
+    # Sentiment also learns from citizens: the team's civic examples and every Traffy report.
+    by_source = record["heads"]["sentiment"]["rows_by_source"]
+    assert by_source["traffy_type.csv"] == 24
+    assert by_source["wisesight_sentiment.csv"] == 32
+    assert by_source["sentiment.csv"] > 100
     assert (report.out_dir / "RECORD.md").read_text(encoding="utf-8").count("sha256") >= 1
 
 
