@@ -1,7 +1,9 @@
 """How the citizen feels: positive, neutral or negative, with a score, and whether they are asking.
 
 One linear head over word and character n-grams, trained on the Wisesight Sentiment corpus
-(CC0) with its four classes: pos, neu, neg and q (a question). The question class is not a
+(CC0) with its four classes: pos, neu, neg and q (a question), and lightly on citizens' messages
+(the team's civic examples, and Traffy reports as complaints), so that a report of a danger
+reads as negative although consumer posts taught it that "very" is praise. The question class is not a
 feeling; ``predict`` reports the best of the three feelings, and the reading goes to
 ``nlp.intent.served_intent`` so that a message the model reads as a question (its q class beats
 every feeling) gets the intent ``question``. Per-class offsets tuned on cross-validated training scores are part of the head
