@@ -7,7 +7,7 @@ reads as negative although consumer posts taught it that "very" is praise. The q
 feeling; ``predict`` reports the best of the three feelings, and the reading goes to
 ``nlp.intent.served_intent`` so that a message the model reads as a question (its q class beats
 every feeling) gets the intent ``question``. Per-class offsets tuned on cross-validated training scores are part of the head
-(they lift macro-F1 on the rarer classes; see ``nlp.training.sentiment``).
+(they lift macro-F1 on the rarer classes; see ``nlp.training.heads``).
 """
 
 from __future__ import annotations
