@@ -254,9 +254,13 @@ def _number_at(
     for prefix in ("66", "0"):
         if not digits.startswith(prefix):
             continue
-        # A bare 66… (no "+", no phone word) is only a phone number when spelt in full.
+        # A bare 66… (no "+", no phone word) is only a phone number when spelt in full, and not
+        # after a word that makes it a reference: project numbers start with the Thai year
+        # (e-GP's 66049140893 is project 0491-40893 of 2566).
         bare = prefix == "66" and not plus and not _PHONE_WORDS.search(before)
-        if bare and end_of(11) is None and end_of(10) is None:
+        if bare and (
+            (end_of(11) is None and end_of(10) is None) or _REFERENCE_WORDS.search(before)
+        ):
             continue
         rest = digits[len(prefix) :]
         if prefix == "66" and rest.startswith("0"):
@@ -275,6 +279,8 @@ def _number_at(
 
 
 _PHONE_WORDS = re.compile(r"โทร|เบอร์|ติดต่อ|มือถือ|phone|tel|mobile", re.I)
+# Right before the number: "เลขที่โครงการ 66…", "สัญญาเลขที่ 66…" (not "แจ้งเรื่อง…").
+_REFERENCE_WORDS = re.compile(r"(?:เลขที่|โครงการ|สัญญา|คำร้อง|ใบเสร็จ|พัสดุ|อ้างอิง)[:.]?\s*$")
 
 
 # --- LINE IDs --------------------------------------------------------------------------------

@@ -1,0 +1,158 @@
+"""Masking holds for every shape a national ID, a phone number or an e-mail is written in, and
+never touches the numbers officials need, whatever they are (property-based: hypothesis draws
+the numbers, their grouping and the words around them)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.personal_data import redact
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+AROUND = st.sampled_from(
+    [
+        "{}",
+        "ติดต่อกลับได้ที่ {} นะคะ",
+        "โทร{}",
+        "แจ้งเรื่องโดย {}",
+        "ถนนพังมาก ผมชื่อสมชาย {} ครับ",
+        "เลขบัตร {}",
+        "({})",
+        "ไฟดับทั้งซอย ช่วยด้วย{}",
+        "เบอร์โทร: {}.",
+    ]
+)
+
+
+def digits_left(text: str) -> str:
+    return re.sub(r"\D", "", text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+
+
+@st.composite
+def national_ids(draw: st.DrawFn) -> str:
+    body = [draw(st.integers(1, 8)), *draw(st.lists(st.integers(0, 9), min_size=11, max_size=11))]
+    check = (11 - sum(d * (13 - i) for i, d in enumerate(body)) % 11) % 10
+    d = "".join(map(str, [*body, check]))
+    return draw(
+        st.sampled_from(
+            [
+                d,
+                f"{d[0]}-{d[1:5]}-{d[5:10]}-{d[10:12]}-{d[12]}",
+                f"{d[0]} {d[1:5]} {d[5:10]} {d[10:12]} {d[12]}",
+                f"{d[0]}.{d[1:5]}.{d[5:10]}.{d[10:12]}.{d[12]}",
+                f"{d[:4]} {d[4:8]} {d[8:]}",
+                d.translate(THAI_DIGITS),
+            ]
+        )
+    )
+
+
+@st.composite
+def phone_numbers(draw: st.DrawFn) -> str:
+    if draw(st.booleans()):  # mobile: 06/08/09 + 8 digits
+        n = "0" + draw(st.sampled_from("689")) + draw(st.text("0123456789", min_size=8, max_size=8))
+        shapes = [
+            n,
+            f"{n[:3]}-{n[3:6]}-{n[6:]}",
+            f"{n[:3]} {n[3:6]} {n[6:]}",
+            f"{n[:3]}-{n[3:]}",
+            f"{n[:3]}.{n[3:6]}.{n[6:]}",
+            f"+66{n[1:]}",
+            f"+66 {n[1:3]} {n[3:6]} {n[6:]}",
+            f"+66-{n[1:3]}-{n[3:6]}-{n[6:]}",
+            f"(+66) {n[1:]}",
+            f"66{n[1:]}",
+            f"({n[:3]}) {n[3:6]}-{n[6:]}",
+        ]
+    else:  # landline: 02–05/07 + 7 digits
+        n = (
+            "0"
+            + draw(st.sampled_from("23457"))
+            + draw(st.text("0123456789", min_size=7, max_size=7))
+        )
+        shapes = [
+            n,
+            f"{n[:2]}-{n[2:5]}-{n[5:]}",
+            f"{n[:2]} {n[2:5]} {n[5:]}",
+            f"+66 {n[1]} {n[2:5]} {n[5:]}",
+            f"{n[:2]}-{n[2:]}",
+            f"({n[:2]}) {n[2:5]} {n[5:]}",
+        ]
+    shape = draw(st.sampled_from(shapes))
+    return shape.translate(THAI_DIGITS) if draw(st.booleans()) else shape
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.one_of(
+        national_ids().map(lambda number: (number, "[เลขบัตรประชาชน]")),
+        phone_numbers().map(lambda number: (number, "[เบอร์โทร]")),
+    ),
+    AROUND,
+)
+def test_no_national_id_or_phone_number_survives_in_any_shape(
+    number_and_mask: tuple[str, str], around: str
+) -> None:
+    number, mask = number_and_mask
+    masked = redact(around.format(number)).text
+    assert mask in masked
+    assert len(digits_left(masked)) < 6, masked
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.from_regex(
+        r"[a-z][a-z0-9._]{0,12}@(?:gmail\.com|hotmail\.co\.th|bma\.go\.th)", fullmatch=True
+    ),
+    AROUND,
+)
+def test_no_email_survives(address: str, around: str) -> None:
+    masked = redact(around.format(address)).text
+    assert "@" not in masked, masked
+
+
+KEEPERS = st.one_of(
+    st.builds(
+        "วันที่ {}/{}/{}".format, st.integers(1, 31), st.integers(1, 12), st.integers(2560, 2570)
+    ),
+    st.builds(
+        "{}-{:02d}-{:02d}".format, st.integers(2019, 2030), st.integers(1, 12), st.integers(1, 28)
+    ),
+    st.builds("เวลา {:02d}.{:02d} น.".format, st.integers(0, 23), st.integers(0, 59)),
+    st.builds("{:02d}:{:02d}-{:02d}:{:02d}".format, *[st.integers(0, 23), st.integers(0, 59)] * 2),
+    st.builds("{:,} บาท".format, st.integers(1, 10**9)),
+    st.builds("{} บาท".format, st.integers(1, 10**9)),
+    st.builds("ซอย {}/{}".format, st.integers(1, 199), st.integers(1, 30)),
+    st.builds(
+        "บ้านเลขที่ {}/{} หมู่ {}".format, st.integers(1, 999), st.integers(1, 99), st.integers(1, 15)
+    ),
+    st.builds("กม. {}+{:03d}".format, st.integers(0, 999), st.integers(0, 999)),
+    st.builds("รถเมล์สาย {}".format, st.integers(1, 199)),
+    st.builds("สัญญาเลขที่ {}/{}".format, st.integers(1, 999), st.integers(2560, 2570)),
+    st.builds("รหัสไปรษณีย์ {}".format, st.integers(10000, 96999)),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(KEEPERS)
+def test_what_officials_need_is_never_masked(keeper: str) -> None:
+    text = f"แจ้งปัญหา {keeper} ครับ"
+    assert redact(text).text == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["เลขที่โครงการ {}", "โครงการเลขที่ {}", "สัญญาเลขที่ {}", "เลขที่คำร้อง {}"]),
+    st.sampled_from(["66", "67", "68"]),
+    st.sampled_from("0123456789"),
+    st.text("0123456789", min_size=8, max_size=8),
+)
+def test_a_reference_number_of_a_thai_year_is_not_a_phone_number(
+    shape: str, year: str, first: str, rest: str
+) -> None:
+    # e-GP project numbers start with the Thai year: 66… of 2566 looks like +66 without the plus.
+    text = "แจ้งปัญหา " + shape.format(year + first + rest[: 7 if first != "0" else 8]) + " ครับ"
+    assert redact(text).text == text
