@@ -10,9 +10,9 @@ Each fold trains with the real training code and predicts through the real predi
   the sentiment; stratified k-fold over DEV, and also the official train → valid split. The
   civic texts the sentiment head also learns from are in every fold's training.
 - ``civic_sentiment``: how that head reads citizens: the share of Traffy tickets (reports of
-  problems) read as positive, neutral, negative, and the team's check messages.
+  problems) read as positive, neutral, negative.
 - ``crowd_intent``: intent rules on the volunteers' labels (complaint/suggestion/question).
-- ``team_messages``: intent and urgency on the team-written messages (they were written
+- ``team_messages``: intent, urgency and sentiment on the team-written messages (they were written
   alongside the rules, so they show the rules work as meant, not how well they generalise).
 """
 
@@ -30,7 +30,6 @@ from sklearn.model_selection import KFold, StratifiedKFold
 from nlp.analysis import Intent
 from nlp.categories import LABELS
 from nlp.intent import served_intent
-from nlp.normalise import normalise
 from nlp.sentiment import WISESIGHT_TO_SENTIMENT, SentimentClassifier
 from nlp.text_model import LinearHead, TextInput
 from nlp.training import SENTIMENT_SOURCE_WEIGHTS, SOURCE_WEIGHTS
@@ -47,7 +46,7 @@ from nlp.training.datasets import (
     load_training_data,
     team_messages,
 )
-from nlp.training.features import _Analysers, shared_analysers
+from nlp.training.features import Analysers, shared_analysers
 from nlp.training.heads import DEFAULT_FEATURES, SEED, train_category_head, train_sentiment_head
 from nlp.urgency import detect_urgency
 
@@ -149,7 +148,7 @@ def served_four_class(sentiment: SentimentClassifier, text: str) -> str:
     return _WISESIGHT_CLASS[reading.sentiment]
 
 
-def _sentiment_model(items: Sequence[LabelledText], analysers: _Analysers) -> SentimentClassifier:
+def _sentiment_model(items: Sequence[LabelledText], analysers: Analysers) -> SentimentClassifier:
     head = train_sentiment_head(
         items,
         SENTIMENT_CLASSES,
@@ -199,26 +198,22 @@ def evaluate_wisesight(
 
 
 def evaluate_civic_sentiment(data: TrainingData, sentiment: SentimentClassifier) -> dict[str, Any]:
-    """How the sentiment head reads citizens: Traffy tickets (reports of problems, none in the
-    head's training) should rarely read as positive; the team's check messages by label."""
+    """How the sentiment head reads citizens' reports: Traffy tickets (reports of problems, none
+    in the head's training) should rarely read as positive."""
     tickets = [item.text for item in data.category_from(TRAFFY_TICKETS)]
     read = Counter(sentiment.read(text).sentiment.value for text in tickets)
-    messages = team_messages()
-    predicted = [sentiment.read(normalise(row["text"])).sentiment.value for row in messages]
     return {
         "traffy_tickets_read_as": {
             "n": len(tickets),
             **{name: round(read[name] / max(len(tickets), 1), 4) for name in _FEELINGS},
         },
-        "team_messages_sentiment": _scores(
-            [row["sentiment"] for row in messages], predicted, list(_FEELINGS)
-        ),
     }
 
 
 def evaluate_intent_and_urgency(data_dir: Path, sentiment: SentimentClassifier) -> dict[str, Any]:
-    """Intent on the volunteers' labels and intent/urgency on the team's messages, as served,
-    with a sentiment head trained on Wisesight only (none of these texts are in its training)."""
+    """Intent on the volunteers' labels and intent, urgency and sentiment on the team's
+    messages, as served, with a cross-validation fold's sentiment head (none of these texts are
+    in its training)."""
 
     def intent_of(text: str) -> str:
         prepared = TextInput.of(text)
@@ -233,7 +228,11 @@ def evaluate_intent_and_urgency(data_dir: Path, sentiment: SentimentClassifier) 
             truth, predicted, ["complaint", "suggestion", "question"]
         )
     messages = team_messages()
-    intents = [intent_of(row["text"]) for row in messages]
+    prepared = [TextInput.of(row["text"]) for row in messages]
+    readings = [sentiment.read(text) for text in prepared]
+    intents = [
+        served_intent(text, reading).value for text, reading in zip(prepared, readings, strict=True)
+    ]
     urgencies = [
         detect_urgency(row["text"], None, Intent(intent)).value
         for row, intent in zip(messages, intents, strict=True)
@@ -243,6 +242,11 @@ def evaluate_intent_and_urgency(data_dir: Path, sentiment: SentimentClassifier) 
         "intent": _scores([row["intent"] for row in messages], intents, [i.value for i in Intent]),
         "urgency": _scores(
             [row["urgency"] for row in messages], urgencies, ["high", "normal", "low"]
+        ),
+        "sentiment": _scores(
+            [row["sentiment"] for row in messages],
+            [reading.sentiment.value for reading in readings],
+            list(_FEELINGS),
         ),
     }
     return result

@@ -22,7 +22,7 @@ class FeatureSpec:
     min_df: int = 2
 
 
-class _Analysers:
+class Analysers:
     """Caches each text's word and character n-grams (training reads every text many times)."""
 
     def __init__(self, char_range: tuple[int, int]) -> None:
@@ -45,9 +45,9 @@ class _Analysers:
 class TextFeaturiser:
     """Two TF-IDF blocks (words, characters), each L2-normalised, side by side."""
 
-    def __init__(self, spec: FeatureSpec, analysers: _Analysers | None = None) -> None:
+    def __init__(self, spec: FeatureSpec, analysers: Analysers | None = None) -> None:
         self.spec = spec
-        self._analysers = analysers or _Analysers(spec.char_range)
+        self._analysers = analysers or Analysers(spec.char_range)
         self.words = TfidfVectorizer(
             analyzer=self._analysers.words, sublinear_tf=True, min_df=spec.min_df, dtype=np.float32
         )
@@ -81,6 +81,6 @@ def _in_row_order(vocabulary: dict[str, int]) -> list[str]:
     return sorted(vocabulary, key=vocabulary.__getitem__)
 
 
-def shared_analysers(char_range: tuple[int, int]) -> _Analysers:
+def shared_analysers(char_range: tuple[int, int]) -> Analysers:
     """One n-gram cache to share between featurisers fitted on overlapping texts (CV folds)."""
-    return _Analysers(char_range)
+    return Analysers(char_range)

@@ -17,6 +17,7 @@ keeps the plain SVM.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +31,7 @@ from sklearn.svm import LinearSVC
 
 from nlp.text_model import HeadWeights, LinearHead, ModelBundle, gram_codes, to_probabilities
 from nlp.training.datasets import LabelledText
-from nlp.training.features import FeatureSpec, TextFeaturiser, _Analysers
+from nlp.training.features import Analysers, FeatureSpec, TextFeaturiser
 
 SEED = 1412
 CATEGORY_C = 0.5
@@ -147,7 +148,7 @@ def train_category_head(
     c: float = CATEGORY_C,
     nb_alpha: float | None = CATEGORY_NB_ALPHA,
     calibrate: bool = True,
-    analysers: _Analysers | None = None,
+    analysers: Analysers | None = None,
 ) -> TrainedHead:
     """One-vs-rest linear SVMs, one per label; scores calibrated to 0..1 by Platt scaling."""
     texts = [item.text for item in items]
@@ -217,28 +218,7 @@ def _temperature(scores: np.ndarray, truth: np.ndarray) -> float:
     return best_t
 
 
-class _BalancedOneVsRest:
-    """One binary SVM per class, each text weighted by its class's balanced weight times its
-    own weight, each over NB-scaled features."""
-
-    def __init__(self, c: float, nb_alpha: float, classes: int) -> None:
-        self.c, self.nb_alpha, self.classes = c, nb_alpha, classes
-
-    def fit(self, x: Any, truth: np.ndarray, weights: np.ndarray) -> _BalancedOneVsRest:
-        fitted = [
-            _scaled_fit(x, (truth == k).astype(np.int8), weights, self.c, self.nb_alpha)
-            for k in range(self.classes)
-        ]
-        self.coef_ = np.array([coefficients for coefficients, _ in fitted])
-        self.intercept_ = np.array([intercept for _, intercept in fitted])
-        return self
-
-    def decision_function(self, x: Any) -> np.ndarray:
-        scores: np.ndarray = np.asarray(x @ self.coef_.T) + self.intercept_
-        return scores
-
-
-def balanced_weights(truth: np.ndarray, classes: int) -> np.ndarray:
+def _balanced_weights(truth: np.ndarray, classes: int) -> np.ndarray:
     """scikit-learn's ``class_weight="balanced"``: n / (classes * count of the class)."""
     counts = np.bincount(truth, minlength=classes)
     weights: np.ndarray = len(truth) / (classes * np.maximum(counts, 1))
@@ -255,7 +235,7 @@ def train_sentiment_head(
     c: float = SENTIMENT_C,
     nb_alpha: float | None = SENTIMENT_NB_ALPHA,
     tune: bool = True,
-    analysers: _Analysers | None = None,
+    analysers: Analysers | None = None,
 ) -> TrainedHead:
     """A class-balanced linear SVM over the four Wisesight classes, offsets tuned for macro-F1.
 
@@ -267,24 +247,26 @@ def train_sentiment_head(
     index = {name: k for k, name in enumerate(classes)}
     truth = np.array([index[item.labels[0]] for item in items])
     tuned = np.array([benchmark is None or item.source == benchmark for item in items])
-    per_class = balanced_weights(truth[tuned], len(classes))
+    per_class = _balanced_weights(truth[tuned], len(classes))
     weights = per_class[truth] * np.array(
         [(source_weights or {}).get(item.source, 1.0) for item in items]
     )
     featuriser = TextFeaturiser(spec, analysers)
     x = featuriser.fit_transform(texts)
 
-    def fit(rows: np.ndarray) -> LinearSVC | _BalancedOneVsRest:
+    def fit(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(features x classes weights, intercepts): one binary SVM per class, NB-scaled when
+        ``nb_alpha`` is set (as the category heads), else scikit-learn's one-vs-rest."""
         if nb_alpha is not None:
-            return _BalancedOneVsRest(c, nb_alpha, len(classes)).fit(
-                x[rows], truth[rows], weights[rows]
-            )
+            one_hot = (truth[rows, None] == np.arange(len(classes))).astype(np.int8)
+            return _one_vs_rest(x[rows], one_hot, weights[rows], c, nb_alpha)
         model = LinearSVC(C=c, random_state=SEED)
-        return model.fit(x[rows], truth[rows], sample_weight=weights[rows])
+        model.fit(x[rows], truth[rows], sample_weight=weights[rows])
+        return model.coef_.T, model.intercept_
 
-    model = fit(np.arange(len(items)))
-    coefficients = model.coef_.T.astype(np.float32)
-    intercepts = model.intercept_.astype(np.float32)
+    fitted_weights, fitted_intercepts = fit(np.arange(len(items)))
+    coefficients = fitted_weights.astype(np.float32)
+    intercepts = fitted_intercepts.astype(np.float32)
     offsets = np.zeros(len(classes))
     temperature, oof_f1 = 1.0, float("nan")
     if tune:
@@ -294,7 +276,8 @@ def train_sentiment_head(
         for _, test in folds.split(scored, truth[scored]):
             kept = np.ones(len(items), dtype=bool)
             kept[scored[test]] = False
-            out_of_fold[test] = fit(np.flatnonzero(kept)).decision_function(x[scored[test]])
+            fold_weights, fold_intercepts = fit(np.flatnonzero(kept))
+            out_of_fold[test] = x[scored[test]] @ fold_weights + fold_intercepts
         offsets, oof_f1 = _tune_offsets(out_of_fold, truth[scored])
         temperature = _temperature(out_of_fold + offsets, truth[scored])
     return TrainedHead(
@@ -314,10 +297,7 @@ def train_sentiment_head(
             "temperature": temperature,
             "out_of_fold_macro_f1_after_offsets": oof_f1,
             "rows": len(items),
-            "rows_by_source": {
-                source: sum(1 for item in items if item.source == source)
-                for source in dict.fromkeys(item.source for item in items)
-            },
+            "rows_by_source": dict(Counter(item.source for item in items)),
             "word_features": len(featuriser.words.vocabulary_),
             "char_features": len(featuriser.chars.vocabulary_),
         },

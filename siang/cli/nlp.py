@@ -166,10 +166,8 @@ def train(
         raise typer.Exit(2)
     recorded = _figures_from(figures) if figures else None
     target = out or MODEL_DIR
-    result = train_all(data, target, figures=recorded)
+    train_all(data, target, figures=recorded)
     typer.echo(f"trained on {data}; written to {target}")
-    if isinstance(result, dict):
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
 
 
 def _figures_from(path: Path) -> dict[str, object]:
