@@ -1,20 +1,22 @@
-"""What the citizen wants: to complain, suggest, give an opinion, ask, or praise.
+"""What the citizen wants: feedback (complain, suggest, give an opinion, ask, praise) or
+conversation (follow up an earlier report, greet or thank, or nothing we can read).
 
-Rules over the normalised words plus the sentiment model's reading, because the only labelled
-intent data (Traffy volunteers' labels) is 93 % complaints with 7 questions. In order:
-1. question: with the sentiment model's reading (as served), the model decides alone: its
-   question class (trained on Wisesight's q, offsets tuned for macro-F1) beats every feeling.
-   Without it, the text asks outright (สอบถาม, อยากทราบ, หน่วยงานไหน, or it ends in
-   เมื่อไหร่/ไหม/หรือยัง… or "?"), except a polite request to fix something ("ช่วยมาดูได้ไหมครับ"
-   is a complaint). Asking words on top of the model cost Wisesight 4-class macro-F1: explicit
-   ones (สอบถาม, อยากทราบ …, mostly in adverts there) 0.595 -> 0.581, question endings 0.568;
-   weighing them into the model's question score did not help either (5-fold CV);
-2. praise: words of praise or of real thanks (ชื่นชม, ประทับใจ, ขอบคุณที่…; not the closing
-   "ขอบคุณครับ" of a complaint) in a message that is not negative and names no problem;
-3. suggestion: proposing something (อยากให้มี, ควรมี, เสนอ, ขอให้เพิ่ม, น่าจะ…ดี …);
-4. opinion: a stated view (คิดว่า, มองว่า, เห็นด้วย, ความคิดเห็น …);
-5. praise again for a positive message with no problem word; otherwise a complaint: this is a
-   complaints service, and most messages report a problem.
+Rules over the normalised words plus the sentiment model's reading, in order:
+1. unclear: no letters (empty, emoji, digits), keyboard mashing, or a lone word with no topic;
+2. greeting: the whole message is a greeting, thanks or an acknowledgement ("สวัสดีค่ะ",
+   "ขอบคุณมากครับ 🙏", "โอเค", "hi");
+3. follow-up: a ticket reference (SG-…) or asking after something already reported
+   ("เรื่องที่แจ้งไปถึงไหนแล้วคะ", "ติดตามเรื่อง", "แจ้งไปตั้งแต่… ยังไม่มีใครมา");
+4. sarcasm: thanks or praise around a problem and how long it has lasted ("ขอบคุณมากที่ปล่อยให้
+   ถนนเป็นหลุมมา 3 ปี") is a complaint, whatever the words' surface;
+5. question: asking words (สอบถาม, อยากทราบ, ที่ไหน, เมื่อไหร่, ยังไง, ได้ไหม, กี่, เท่าไหร่, หรือเปล่า …)
+   or "?", unless it is a polite request to fix something ("ช่วยมาดูได้ไหมครับ"), a rhetorical
+   question around a problem ("ทำไมไม่มาซ่อมสักที"), or a report asking when it will be fixed;
+   or the sentiment model's question class with no problem named;
+6. praise: real thanks or praise (ชื่นชม, ขอบคุณที่…, ประทับใจ; not the closing "ขอบคุณครับ" of a
+   complaint) with no problem named;
+7. suggestion (อยากให้มี, ควร, เสนอ, น่าจะ…ดี …), then opinion (คิดว่า, มองว่า, เห็นด้วย …);
+8. otherwise a complaint: this is a complaints service, and most messages report a problem.
 """
 
 from __future__ import annotations
@@ -22,38 +24,109 @@ from __future__ import annotations
 import re
 
 from nlp.analysis import Intent, Sentiment
-from nlp.normalise import normalise
+from nlp.language import detect_language, is_gibberish
 from nlp.sentiment import SentimentReading
 from nlp.text_model import TextInput
 
-_ASKS = re.compile(
-    r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|ใครทราบ|ใครรู้|ทราบไหม|รู้ไหม|"
-    r"(?:หน่วยงาน|ที่|เขต|ใคร|วัน|ทาง)ไหน|"
-    r"(?:เมื่อไหร่|เมื่อไร|ยังไง|อย่างไร|ไหนบ้าง|อะไรบ้าง|เท่าไหร่|เท่าไร|กี่โมง|กี่วัน|วันไหน|"
-    r"หรือเปล่า|หรือยัง|ถึงไหนแล้ว|ไหม|มั้ย|ได้ไหม|ได้มั้ย|ได้หรือไม่)\s?(?:ครับ|คะ|ค่ะ|คับ|ฮะ|จ๊ะ|นะคะ)?\s?\??\s?$|"
-    r"\?\s*$"
+_PARTICLES = r"(?:\s?(?:ครับ|คับ|ค่ะ|คะ|ค่า|คร่า|จ้า|จ้ะ|จ๊ะ|นะ|น้า|ฮะ|ค้าบ|ครัช|เด้อ|เจ้า|จ้าว|เน้อ))*"
+_GREETING = re.compile(
+    r"^(?:(?:สวัสดี|หวัดดี|ดีจ้า|ดีครับ|ดีค่ะ|ขอบคุณ(?:มาก|มากๆ|ค่ะ|ครับ|นะ|จ้า)*|ขอบใจ|โอเค|โอเคร|ok|okay|"
+    r"รับทราบ|ได้เลย|ได้ครับ|ได้ค่ะ|hi|hello|hey|thanks?(?: you)?|thank you(?: very much)?|ty|good (?:morning|evening))"
+    + _PARTICLES
+    + r"\s?[\s!.~🙏😊🙂👍❤️💕😀😄🥰✌️]*)+$",
+    re.IGNORECASE,
 )
-_EXPLICIT_ASK = re.compile(r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|ใครทราบ")
+_REFERENCE = re.compile(r"\bSG-?[0-9A-Z]{2,}", re.IGNORECASE)
+_FOLLOW_UP = re.compile(
+    r"ติดตาม(?:เรื่อง|ผล|ความคืบหน้า)|ตามเรื่อง|ความคืบหน้า|คืบหน้า(?:ยัง|บ้าง|ไหม|มั้ย|ไปถึง)|ถึงไหนแล้ว|ไปถึงไหน|"
+    r"(?:เรื่อง)?ที่(?:เคย)?(?:แจ้ง|ร้องเรียน|ส่ง|รายงาน)[^\n]{0,30}?(?:ไป|ไว้)[^\n]{0,40}?(?:ถึงไหน|ยังไม่|เป็นยังไง|"
+    r"เป็นไง|ได้รับ|มีใคร|เมื่อไหร่|เมื่อไร|ยัง|แล้ว)|"
+    r"แจ้ง(?:ไป|ไว้)(?:แล้ว|ตั้งแต่|นานแล้ว|หลายรอบ|หลายครั้ง)\S{0,40}(?:ยังไม่|ไม่มี|ไม่เห็น|เงียบ)|"
+    r"(?:เลข|หมายเลข)(?:เรื่อง|ที่เรื่อง|ticket)|"
+    r"\b(?:follow(?:ing)? up|status of my (?:report|complaint)|any update)\b",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(
+    r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|ใครทราบ|ใครรู้|ทราบไหม|รู้ไหม|ขอคำแนะนำ|ขอข้อมูล|"
+    r"(?:หน่วยงาน|ที่|เขต|ใคร|วัน|ทาง|อัน|แบบ|ช่องทาง|เบอร์)ไหน|ที่ไหน|ตรงไหน|"
+    r"เมื่อไหร่|เมื่อไร|ยังไง|อย่างไร|ไง(?=\s|$|ครับ|คะ|ค่ะ|\?)|ไหนบ้าง|อะไรบ้าง|เท่าไหร่|เท่าไร|กี่(?:โมง|วัน|บาท|เดือน|ปี|ครั้ง|คน|ชั่วโมง)|"
+    r"หรือเปล่า|หรือป่าว|รึเปล่า|หรือยัง|รึยัง|ได้ไหม|ได้มั้ย|ได้หรือไม่|ได้ป่าว|ได้ปะ|ไหม(?=\s|$|ครับ|คะ|ค่ะ|\?|นะ)|"
+    r"มั้ย(?=\s|$|ครับ|คะ|ค่ะ|\?|นะ)|ใช่ไหม|ใช่มั้ย|หรือไม่|มีไหม|มีมั้ย|ต้องทำ(?:ยังไง|อย่างไร|ไง)|"
+    r"\?|\b(?:how|where|when|what|who|which|can i|is there|do i|does)\b",
+    re.IGNORECASE,
+)
+_EXPLICIT_ASK = re.compile(r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|ใครทราบ|ขอคำแนะนำ")
 # "ช่วย… ได้ไหมครับ" is a polite request to fix something, not a question.
-_POLITE_REQUEST = re.compile(r"ช่วย|รบกวน|กรุณา|ขอให้|ฝาก|เร่ง")
+_POLITE_REQUEST = re.compile(r"ช่วย|รบกวน|กรุณา|ขอให้|ฝาก|เร่ง|มา(?:ดู|แก้|ซ่อม|เก็บ|ตัด|จัดการ|ลอก)")
 _REQUEST_ENDING = re.compile(
-    r"(?:ได้ไหม|ได้มั้ย|ได้หรือไม่|หน่อยได้ไหม|ด้วยได้ไหม)\s?(?:ครับ|คะ|ค่ะ)?\s?\??\s?$"
+    r"(?:ได้ไหม|ได้มั้ย|ได้หรือไม่|หน่อยได้ไหม|ด้วยได้ไหม|ได้ป่าว|ได้ปะ|หน่อยนะ|ด้วยนะ|ด้วย|หน่อย)"
+    + _PARTICLES
+    + r"\s?[\s?!.🙏]*$"
+)
+# Asking when a reported problem will be dealt with, or why it is not: a complaint.
+_RHETORICAL = re.compile(
+    r"ทำไม|เมื่อไหร่จะ|เมื่อไรจะ|จะ\S{0,20}(?:เมื่อไหร่|เมื่อไร|สักที|ซะที)|สักที|ซะที|หรือไง|รึไง|"
+    r"ต้องรอให้|จะรอให้|อีกนานไหม|อีกนานแค่ไหน|ไม่มีใคร\S{0,20}(?:เหรอ|หรอ|หรือ)|ใช่ไหม\S{0,4}$"
 )
 # Thanks that open or carry a message, not the polite "ขอบคุณครับ" that closes a complaint.
 _PRAISE = re.compile(
-    r"ชื่นชม|ประทับใจ|ชมเชย|ยอดเยี่ยม|เยี่ยมมาก|สุดยอด|รวดเร็วมาก|ทำได้ดี|บริการดี|ดีใจ|ปลื้ม|"
-    r"^ขอบคุณ|^ขอบใจ|ขอบคุณ(?:ที่|เจ้าหน้าที่|ทีม|ทาง|หน่วยงาน|เขต|มากๆ|จริงๆ)|👍|❤️|😍"
+    r"ชื่นชม|ประทับใจ|ชมเชย|ยอดเยี่ยม|เยี่ยมมาก|สุดยอด|รวดเร็วมาก|ทำได้ดี|บริการดี|ดีใจ|ปลื้ม|เก่งมาก|"
+    r"^ขอบคุณ|^ขอบใจ|ขอบคุณ(?:ที่|เจ้าหน้าที่|จนท|ทีม|ทาง|หน่วยงาน|เขต|อบต|เทศบาล|มากๆ|จริงๆ|มากนะ|มากครับ|มากค่ะ)|"
+    r"👍|❤️|😍|🥰|\b(?:thank you for|great job|well done|excellent)\b",
+    re.IGNORECASE,
 )
 _PROBLEM = re.compile(
-    r"พัง|ชำรุด|เสีย|ไม่ได้|ไม่มี|ท่วม|อุดตัน|เหม็น|ดับ|แตก|รั่ว|ขาด|หลุม|สกปรก|อันตราย|"
-    r"รบกวน|ยังไม่|แย่|ล่าช้า|ช้ามาก|ไม่ยอม|ไม่สะอาด|กีดขวาง|ร้องเรียน|ทับ|จอดขวาง"
+    r"พัง|ชำรุด|เสีย(?!ง)|ไม่ได้|ไม่มี|ท่วม|อุดตัน|เหม็น|ดับ|แตก|รั่ว|ขาด|หลุม|สกปรก|อันตราย|"
+    r"รบกวน|ยังไม่|แย่|ล่าช้า|ช้ามาก|ไม่ยอม|ไม่สะอาด|กีดขวาง|ร้องเรียน|ทับ|จอดขวาง|ปล่อยให้|ปล่อยทิ้ง|ไม่เคย|"
+    r"ไม่มา|ไม่ทำ|ไม่สนใจ|เงียบ|หาย|โกง|ทุจริต|เรียกเงิน|เก็บเงิน|ค้าง|ไม่ได้รับ|ตก(?:ต่ำ)?(?:มาก)?|แพง|ขยะ|ฝุ่น|"
+    r"น้ำขัง|มืด|ไม่ติด|ไม่ไหว|เดือดร้อน|ลำบาก|โดน|ถูก(?:ไล่|ตัด|ปรับ|ยึด)"
+)
+# How long a problem has been left: with thanks, the thanks is sarcasm.
+_LEFT_FOR = re.compile(
+    r"มา\s?(?:\d+|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|หลาย|เป็น)\s?(?:วัน|อาทิตย์|สัปดาห์|เดือน|ปี)|"
+    r"ปล่อยให้|ปล่อยทิ้ง|ไม่เคย|ทุกปี|ตลอด|อีกแล้ว|เหมือนเดิม|สักที|ซะที|จริงๆ(?:นะ)?(?:ครับ|ค่ะ)?\s?(?:😒|🙄|😤)|"
+    r"🙄|😒|😤|555"
 )
 _SUGGESTS = re.compile(
-    r"อยากให้(?:มี|เพิ่ม|ติดตั้ง|ทำ|สร้าง|ปรับ|จัด|ขยาย|ปลูก)|ควร(?:จะ)?(?:มี|เพิ่ม|ติดตั้ง|ทำ|สร้าง|ปรับ|จัด|ขยาย|ปลูก)|"
+    r"อยากให้(?:มี|เพิ่ม|ติดตั้ง|ทำ|สร้าง|ปรับ|จัด|ขยาย|ปลูก|เปลี่ยน|ย้าย|เปิด|ขยับ|หน่วยงาน|ทาง|ภาครัฐ|รัฐ|เทศบาล|อบต|จังหวัด)|"
+    r"ควร(?:จะ)?(?:มี|เพิ่ม|ติดตั้ง|ทำ|สร้าง|ปรับ|จัด|ขยาย|ปลูก|เปลี่ยน|ย้าย|เปิด|ให้)|"
     r"เสนอ|ข้อเสนอ|แนะนำให้|น่าจะมี|น่าจะ\S{1,30}ดี|ขอให้(?:มี|เพิ่ม|ติดตั้ง|สร้าง|ขยาย|ทำ)|ขอ(?:เพิ่ม|ติดตั้ง)|"
-    r"ถ้ามี\S{1,30}(?:จะดี|คงดี)|จะดีมาก(?:ถ้า|หาก)"
+    r"ถ้ามี\S{1,30}(?:จะดี|คงดี)|จะดีมาก(?:ถ้า|หาก)|\b(?:suggest|should|would be (?:nice|good|great))\b",
+    re.IGNORECASE,
 )
-_OPINES = re.compile(r"คิดว่า|มองว่า|เห็นว่า|รู้สึกว่า|ความคิดเห็น|ความเห็น|เห็นด้วย|ส่วนตัว|(?:ผม|ฉัน|ดิฉัน|เรา)ว่า")
+_OPINES = re.compile(
+    r"คิดว่า|มองว่า|เห็นว่า|รู้สึกว่า|ความคิดเห็น|ความเห็น|เห็นด้วย|ส่วนตัว|(?:ผม|ฉัน|ดิฉัน|เรา|หนู)ว่า|"
+    r"\b(?:i think|in my opinion|i (?:agree|disagree))\b",
+    re.IGNORECASE,
+)
+
+
+def _asks(text: str) -> bool:
+    if _EXPLICIT_ASK.search(text):
+        return True
+    if not _ASKS.search(text):
+        return False
+    if _REQUEST_ENDING.search(text) and _POLITE_REQUEST.search(text):
+        return False
+    return not (_RHETORICAL.search(text) and _PROBLEM.search(text))
+
+
+def conversation_intent(prepared: TextInput) -> Intent | None:
+    """Unclear, greeting or follow-up when the message is one of those; None for feedback."""
+    text = prepared.text
+    if detect_language(text) == "none" or is_gibberish(prepared):
+        return Intent.UNCLEAR
+    if _GREETING.match(text):
+        return Intent.GREETING
+    if _REFERENCE.search(text) or _FOLLOW_UP.search(text):
+        return Intent.FOLLOW_UP
+    return None
+
+
+def is_sarcastic(text: str | TextInput) -> bool:
+    """Thanks or praise around a problem left for long: a complaint in polite words."""
+    text = TextInput.of(text).text
+    return bool(_PRAISE.search(text) and _PROBLEM.search(text) and _LEFT_FOR.search(text))
 
 
 def detect_intent(
@@ -63,27 +136,28 @@ def detect_intent(
     *,
     model_says_question: bool = False,
 ) -> Intent:
-    """The citizen's intent. Pass the sentiment model's reading when you have it: its question
-    class (``model_says_question`` or ``question_score`` above one half) then alone marks a
-    question. A ``TextInput`` (already normalised, as the pipeline has it) is not normalised
-    again."""
-    text = text.text if isinstance(text, TextInput) else normalise(text)
-    with_model = question_score is not None or model_says_question
-    if model_says_question or (question_score is not None and question_score > 0.5):
-        return Intent.QUESTION
-    asks = _ASKS.search(text) and not (
-        _REQUEST_ENDING.search(text) and _POLITE_REQUEST.search(text)
-    )
-    if not with_model and (_EXPLICIT_ASK.search(text) or asks):
+    """The citizen's intent. With the sentiment model's reading (``question_score`` or
+    ``model_says_question``) its question class also marks a question when no problem is
+    named. A ``TextInput`` (already normalised) is not normalised again."""
+    prepared = TextInput.of(text)
+    conversation = conversation_intent(prepared)
+    if conversation is not None:
+        return conversation
+    text = prepared.text
+    problem = _PROBLEM.search(text) is not None
+    if is_sarcastic(text):
+        return Intent.COMPLAINT
+    model_question = model_says_question or (question_score is not None and question_score > 0.5)
+    if _asks(text) or (model_question and not problem and not _SUGGESTS.search(text)):
         return Intent.QUESTION
     praised = _PRAISE.search(text) is not None
-    if praised and sentiment is not Sentiment.NEGATIVE and not _PROBLEM.search(text):
+    if praised and sentiment is not Sentiment.NEGATIVE and not problem:
         return Intent.PRAISE
     if _SUGGESTS.search(text):
         return Intent.SUGGESTION
     if _OPINES.search(text):
         return Intent.OPINION
-    if sentiment is Sentiment.POSITIVE and (praised or not _PROBLEM.search(text)):
+    if sentiment is Sentiment.POSITIVE and (praised or not problem):
         return Intent.PRAISE
     return Intent.COMPLAINT
 

@@ -6,10 +6,14 @@ mutated). Per message:
 
 1. the text is normalised and tokenised once (`TextInput`), and that one object feeds the
    category and sentiment classifiers (their word and character n-grams are built once too);
-2. intent and urgency read the normalised text and what the classifiers said (the sentiment
-   model's question class marks a question; urgency knows the intent);
-3. the place finder reads the text as written (its evidence points into it) and the coordinates;
-4. personal data is masked in the text as written, so officials read the citizen's own words.
+2. the language is read from the letters: the classifiers learnt Thai, so for text that is mostly
+   not Thai their category scores are scaled down by the share of Thai letters (an English or
+   Lao message gets a low score, not a confident Thai category);
+3. intent and urgency read the normalised text and what the classifiers said (the sentiment
+   model's question class helps mark a question; sarcasm reads as negative; urgency names each
+   hazard happening now and knows the intent);
+4. the place finder reads the text as written (its evidence points into it) and the coordinates;
+5. personal data is masked in the text as written, so officials read the citizen's own words.
 """
 
 from __future__ import annotations
@@ -20,15 +24,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.analysis import LabelScore, MessageAnalysis
+from nlp.analysis import Intent, LabelScore, MessageAnalysis, Sentiment
 from nlp.categories import CategoryClassifier
-from nlp.intent import served_intent
+from nlp.intent import is_sarcastic, served_intent
+from nlp.language import detect_language, thai_share
 from nlp.personal_data import redact
 from nlp.personal_data import warm_up as warm_up_personal_data
 from nlp.places import PlaceFinder
 from nlp.sentiment import SentimentClassifier
 from nlp.text_model import TextInput
-from nlp.urgency import detect_urgency
+from nlp.urgency import hazards_in, urgency_of
 
 # `categories` in the output: every label scoring at least this, best first, at most `MAX_LABELS`
 # (the best label is always there, however low its score).
@@ -88,20 +93,34 @@ class ThaiAnalyzer:
     ) -> MessageAnalysis:
         """The facts about one message; `lat`/`lon` are a location the citizen shared."""
         prepared = TextInput.of(text)
-        categories = _shortlist(self.categories.predict(prepared, top=MAX_LABELS))
-        best = categories[0].label if categories else None
+        language = detect_language(prepared.text)
+        ranked = self.categories.predict(prepared, top=MAX_LABELS)
+        if language != "th":
+            share = thai_share(prepared.text)
+            ranked = [LabelScore(score.label, score.score * share) for score in ranked]
+        categories = _shortlist(ranked)
         reading = self.sentiment.read(prepared)
         intent = served_intent(prepared, reading)
+        sentiment, sentiment_score = reading.sentiment, reading.score
+        if (
+            intent is Intent.COMPLAINT
+            and sentiment is Sentiment.POSITIVE
+            and is_sarcastic(prepared)
+        ):
+            sentiment, sentiment_score = Sentiment.NEGATIVE, 1.0 - reading.score
+        cues = hazards_in(prepared, intent)
         redaction = redact(text)
         return MessageAnalysis(
             categories=categories,
             place=self.places.find(text, lat, lon),
-            sentiment=reading.sentiment,
-            sentiment_score=reading.score,
+            sentiment=sentiment,
+            sentiment_score=sentiment_score,
             intent=intent,
-            urgency=detect_urgency(prepared, best, intent),
+            urgency=urgency_of(cues, intent),
             redacted=redaction.text,
             personal_data=redaction.spans,
+            hazards=list(dict.fromkeys(cue.hazard for cue in cues)),
+            language=language,
         )
 
 

@@ -1,6 +1,9 @@
 """Routing rules as data: category × area (× words) → the responsible agency, with a fallback.
 
-A rule names either an agency type (``pwa``: the provincial waterworks branch of the item's
+A rule matches on facts: the item's category, the hazards the NLP found happening now
+(``live_wire``, ``fire`` …: a wire down reaches the electricity authority whatever its
+category), its area, and words of the message matched on word boundaries (``สาย`` of a bus
+line is not ``สายไฟ``). A rule names either an agency type (``pwa``: the provincial waterworks branch of the item's
 province; ``bkk-district-office``: the office of the item's Bangkok khet) or one agency by code.
 A rule whose type has no agency in the item's area does not fire, so one rule serves every
 province that has such an agency: ``ประปา → pwa`` and ``ประปา → mwa`` together cover the country.
@@ -13,7 +16,8 @@ Rule files are YAML (``storage/reference/routing_rules.yaml``)::
       - name: ประปา-นอกเขตนครหลวง       # unique; loading again updates rules by name
         priority: 500                   # higher is tried first (default 100)
         categories: [ประปา]              # or category: ประปา; none means any category
-        keywords: [ท่อประปาแตก]           # any one of them in the text; none means any text
+        keywords: [ท่อประปาแตก]           # any one of them in the text, on word boundaries
+        hazards: [live_wire]            # any one of these found now; none means any item
         province: "10"                  # optional area: a province code, a district code
         district: "1004"
         agency_type: pwa                # or agency: bma-public-works-10
@@ -35,7 +39,9 @@ import yaml
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from nlp.analysis import Hazard
 from nlp.categories import LABELS
+from nlp.tokenise import segment
 from services.errors import InvalidInputError
 from services.reference_rows import forget, get_reference, session_cache
 from storage.models import Agency, AgencyType, District, FeedbackItem, Province, RoutingRule
@@ -52,6 +58,7 @@ _RULE_KEYS = {
     "category",
     "categories",
     "keywords",
+    "hazards",
     "province",
     "district",
     "agency_type",
@@ -80,6 +87,7 @@ class RuleSpec:
     priority: int = 100
     category: str | None = None
     keywords: tuple[str, ...] = ()
+    hazards: tuple[str, ...] = ()
     province_code: str | None = None
     district_code: str | None = None
     agency_type_code: str | None = None
@@ -229,6 +237,14 @@ def _rule_specs(
             problems.append(f"{where('keywords')}: keywords must be a list of words")
         else:
             keywords = [v.strip() for v in values]
+    hazards: list[str] = []
+    if "hazards" in fields:
+        values = _strings(fields["hazards"][0])
+        known = {hazard.value for hazard in Hazard}
+        if values is None or any(v.strip() not in known for v in values):
+            problems.append(f"{where('hazards')}: hazards must be a list of {sorted(known)}")
+        else:
+            hazards = [v.strip() for v in values]
     if ("agency_type" in fields) == ("agency" in fields):
         problems.append(f"{source}:{line}: a rule needs exactly one of `agency_type` or `agency`")
     active = True
@@ -248,6 +264,7 @@ def _rule_specs(
             priority=priority,
             category=category,
             keywords=tuple(keywords),
+            hazards=tuple(hazards),
             province_code=province,
             district_code=district,
             agency_type_code=agency_type,
@@ -351,6 +368,7 @@ async def save_rules(
             "priority": spec.priority,
             "category": spec.category,
             "keywords": list(spec.keywords),
+            "hazards": list(spec.hazards),
             "province_code": spec.province_code,
             "district_code": spec.district_code,
             "agency_type_code": spec.agency_type_code,
@@ -442,10 +460,41 @@ def _flat(text: str) -> str:
     return _SPACES.sub("", text).lower()
 
 
-def _keyword_hit(rule: RoutingRule, flat_text: str) -> str | None:
+class _Words:
+    """A message's text without spaces, and where its words begin and end (the tokeniser's
+    cuts), so a keyword counts only as whole words: ``สายไฟ`` is not in ``รถเมล์สายไฟฟ้า…``
+    unless a word starts there."""
+
+    def __init__(self, text: str) -> None:
+        self.flat = _flat(text)
+        self.cuts = {0, len(self.flat)}
+        position = 0
+        for piece in segment(self.flat):
+            position += len(piece)
+            self.cuts.add(position)
+
+    def has(self, keyword: str) -> bool:
+        word = _flat(keyword)
+        start = self.flat.find(word)
+        while start >= 0:
+            if start in self.cuts and start + len(word) in self.cuts:
+                return True
+            start = self.flat.find(word, start + 1)
+        return False
+
+
+def _keyword_hit(rule: RoutingRule, words: _Words) -> str | None:
     for keyword in rule.keywords or []:
-        if _flat(keyword) in flat_text:
+        if words.has(keyword):
             return keyword
+    return None
+
+
+def _hazard_hit(rule: RoutingRule, item: FeedbackItem) -> str | None:
+    found = set(item.hazards or [])
+    for hazard in rule.hazards or []:
+        if hazard in found:
+            return hazard
     return None
 
 
@@ -453,17 +502,23 @@ async def route(session: AsyncSession, item: FeedbackItem) -> RoutingDecision:
     """The agency for an item from the active rules (the first that matches and resolves)."""
     rules = await _active_rules(session)
     lookup = _lookup(session)
-    flat_text = _flat(f"{item.original_text or ''} {item.location_text or ''}")
+    words: _Words | None = None
     for rule in rules:
         if rule.category is not None and rule.category != item.category:
+            continue
+        hazard = _hazard_hit(rule, item) if rule.hazards else None
+        if rule.hazards and hazard is None:
             continue
         if rule.province_code is not None and rule.province_code != item.province_code:
             continue
         if rule.district_code is not None and rule.district_code != item.district_code:
             continue
-        keyword = _keyword_hit(rule, flat_text) if rule.keywords else None
-        if rule.keywords and keyword is None:
-            continue
+        keyword = None
+        if rule.keywords:
+            words = words or _Words(f"{item.original_text or ''} {item.location_text or ''}")
+            keyword = _keyword_hit(rule, words)
+            if keyword is None:
+                continue
         agency: Agency | None
         if rule.agency_id is not None:
             agency = await get_reference(session, Agency, rule.agency_id)
@@ -479,7 +534,7 @@ async def route(session: AsyncSession, item: FeedbackItem) -> RoutingDecision:
                 continue
         else:
             continue
-        return RoutingDecision(agency, rule, _reason(rule, item, agency, keyword))
+        return RoutingDecision(agency, rule, _reason(rule, item, agency, keyword, hazard))
     if item.province_code is None:
         reason = "ยังไม่ทราบจังหวัด จึงยังส่งต่อหน่วยงานไม่ได้ (no province known: not routed)"
     else:
@@ -487,10 +542,18 @@ async def route(session: AsyncSession, item: FeedbackItem) -> RoutingDecision:
     return RoutingDecision(None, None, reason)
 
 
-def _reason(rule: RoutingRule, item: FeedbackItem, agency: Agency, keyword: str | None) -> str:
+def _reason(
+    rule: RoutingRule,
+    item: FeedbackItem,
+    agency: Agency,
+    keyword: str | None,
+    hazard: str | None = None,
+) -> str:
     parts = [f"กฎ “{rule.name}”"]
     if rule.category is not None:
         parts.append(f"หมวด {rule.category}")
+    if hazard is not None:
+        parts.append(f"อันตราย {hazard}")
     if keyword is not None:
         parts.append(f"พบคำว่า “{keyword}”")
     if rule.district_code is not None or rule.province_code is not None:

@@ -149,7 +149,12 @@ async def file_feedback(
         session, province_code, district_code, subdistrict_code
     )
     if kind is None:
-        kind = FeedbackKind(analysis.intent.value) if analysis else FeedbackKind.COMPLAINT
+        # follow-ups, greetings and unclear text are conversation, not feedback kinds
+        kind = (
+            FeedbackKind(analysis.intent.value)
+            if analysis and analysis.intent.value in FeedbackKind._value2member_map_
+            else FeedbackKind.COMPLAINT
+        )
     category = category or (analysis.category if analysis else None)
     if category is not None and len(category) > 60:
         raise InvalidInputError("the category is longer than 60 characters")
@@ -176,6 +181,7 @@ async def file_feedback(
         sentiment=Sentiment(analysis.sentiment.value) if analysis else None,
         sentiment_score=analysis.sentiment_score if analysis else None,
         urgency=Urgency(analysis.urgency.value) if analysis else Urgency.NORMAL,
+        hazards=[hazard.value for hazard in analysis.hazards] if analysis else [],
         status=S.RECEIVED,
         created_at=now,
         updated_at=now,

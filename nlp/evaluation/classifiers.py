@@ -34,6 +34,7 @@ from nlp.sentiment import WISESIGHT_TO_SENTIMENT, SentimentClassifier
 from nlp.text_model import LinearHead, TextInput
 from nlp.training import SENTIMENT_SOURCE_WEIGHTS, SOURCE_WEIGHTS
 from nlp.training.datasets import (
+    CIVIC,
     SENTIMENT_CLASSES,
     TEAM_CATEGORIES,
     TRAFFY_CROWDLABEL,
@@ -89,7 +90,7 @@ def evaluate_traffy_type(
     data: TrainingData, folds: int, progress: Progress = _quiet
 ) -> dict[str, Any]:
     target = data.category_from(TRAFFY_TYPE)
-    others = data.category_from(TRAFFY_TICKETS, TRAFFY_CROWDLABEL, TEAM_CATEGORIES)
+    others = data.category_from(TRAFFY_TICKETS, TRAFFY_CROWDLABEL, TEAM_CATEGORIES, CIVIC)
     truth = [item.labels[0] for item in target]
     predicted = [""] * len(target)
     analysers = shared_analysers(DEFAULT_FEATURES.char_range)
@@ -115,7 +116,7 @@ def evaluate_traffy_tickets(
     target = data.category_from(TRAFFY_TICKETS)
     if len(target) < folds:
         return {"task": "multi-label tickets", "n": len(target), "note": "no tickets file"}
-    others = data.category_from(TRAFFY_TYPE, TRAFFY_CROWDLABEL, TEAM_CATEGORIES)
+    others = data.category_from(TRAFFY_TYPE, TRAFFY_CROWDLABEL, TEAM_CATEGORIES, CIVIC)
     hits = np.zeros(len(target), dtype=bool)
     analysers = shared_analysers(DEFAULT_FEATURES.char_range)
     for fold, (train, test) in enumerate(

@@ -2,6 +2,8 @@
 
 Parts (all on the dev data folder, `../shared/data` by default):
 
+* ``civic``: the whole pipeline on the test half of the team's civic corpus (`evaluate_civic`):
+  category per label, language, intent, sentiment, urgency, places and personal data;
 * ``classifiers``: category, sentiment and intent, cross-validated (`evaluate_classifiers`);
 * ``places``: districts/subdistricts/provinces named in text and from coordinates (`evaluate_places`);
 * ``personal_data``: team-written cases and the leftover/touched checks on real texts;
@@ -17,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-PARTS = ("classifiers", "places", "personal_data", "duplicates", "speed")
+PARTS = ("civic", "classifiers", "places", "personal_data", "duplicates", "speed")
 SPEED_SAMPLE = 2000
 
 
@@ -38,6 +40,10 @@ def evaluate_all(
 
 
 def _run(part: str, data_dir: Path, folds: int) -> dict[str, Any]:
+    if part == "civic":
+        from nlp.evaluation.civic import evaluate_civic
+
+        return evaluate_civic(data_dir)
     if part == "classifiers":
         from nlp.evaluation import evaluate_classifiers
 

@@ -18,6 +18,7 @@ from nlp.categories import LABELS
 from nlp.text_model import MODEL_DIR
 from nlp.training.bundle import write_bundle, write_record
 from nlp.training.datasets import (
+    CIVIC,
     EXAMPLES_DIR,
     SENTIMENT_CLASSES,
     TEAM_CATEGORIES,
@@ -30,15 +31,25 @@ from nlp.training.datasets import (
 )
 from nlp.training.heads import SEED, train_category_head, train_sentiment_head
 
+# The civic corpus's train half (realistic citizens' chat from every region, nlp/corpus): its
+# weight against Traffy's thousands of Bangkok tickets was chosen by cross-validation on the train
+# half alone (docs/nlp.md).
+CIVIC_WEIGHT = 3.0
+CIVIC_SENTIMENT_WEIGHT = 3.0
 # The team's examples are few next to thousands of Traffy texts: they count three times. The
 # ticket and volunteer files (other years, several labels, another taxonomy) count half: on a
 # held-out fold of traffy_type that lifts 13-class macro-F1 from 0.948 to 0.955.
-SOURCE_WEIGHTS = {TEAM_CATEGORIES: 3.0, TRAFFY_TICKETS: 0.5, TRAFFY_CROWDLABEL: 0.5}
+SOURCE_WEIGHTS = {
+    TEAM_CATEGORIES: 3.0,
+    TRAFFY_TICKETS: 0.5,
+    TRAFFY_CROWDLABEL: 0.5,
+    CIVIC: CIVIC_WEIGHT,
+}
 # Sentiment learns from Wisesight (consumer posts) and, lightly, from citizens' messages: the
 # team's civic examples count three times, each Traffy report (read as a complaint: negative)
 # 0.05. Without them a live wire down or a drowning read as neutral and a "very" in a report
 # as positive; with them Wisesight's own figures are unchanged (docs/nlp.md).
-SENTIMENT_SOURCE_WEIGHTS = {TEAM_SENTIMENT: 3.0, TRAFFY_TYPE: 0.05}
+SENTIMENT_SOURCE_WEIGHTS = {TEAM_SENTIMENT: 3.0, TRAFFY_TYPE: 0.05, CIVIC: CIVIC_SENTIMENT_WEIGHT}
 
 
 @dataclass(slots=True)

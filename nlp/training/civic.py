@@ -8,7 +8,8 @@ never trained or tuned on, and is what ``siang nlp eval`` reports.
 
 ``python -m nlp.training.civic [FILE ...]`` checks files and prints what they hold;
 ``python -m nlp.training.civic --add FILE ...`` checks new rows and adds them to the corpus,
-each with its split (rows already there keep theirs).
+each with its split (rows already there keep theirs); ``--add-train`` adds a batch written
+as training material only, every row to the train half.
 """
 
 from __future__ import annotations
@@ -273,8 +274,11 @@ def place_problems(messages: Iterable[CivicMessage]) -> list[str]:
     return problems
 
 
-def add_rows(new_files: Iterable[Path], corpus: Path = CORPUS_FILE) -> int:
-    """Add the rows of ``new_files`` to the corpus with their split; returns how many."""
+def add_rows(
+    new_files: Iterable[Path], corpus: Path = CORPUS_FILE, *, train_only: bool = False
+) -> int:
+    """Add the rows of ``new_files`` to the corpus with their split (by the hash of the id, or
+    ``train`` for every row of a batch written as training material only); returns how many."""
     new_files = list(new_files)
     read_corpus([*([corpus] if corpus.is_file() else []), *new_files], need_split=False)
     lines = corpus.read_text(encoding="utf-8").splitlines() if corpus.is_file() else []
@@ -284,7 +288,7 @@ def add_rows(new_files: Iterable[Path], corpus: Path = CORPUS_FILE) -> int:
             if not line.strip():
                 continue
             row = json.loads(line)
-            row["split"] = assign_split(row["id"])
+            row["split"] = "train" if train_only else assign_split(row["id"])
             lines.append(json.dumps(row, ensure_ascii=False))
             added += 1
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -292,9 +296,9 @@ def add_rows(new_files: Iterable[Path], corpus: Path = CORPUS_FILE) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["--add"]:
+    if argv[:1] in (["--add"], ["--add-train"]):
         try:
-            added = add_rows(Path(arg) for arg in argv[1:])
+            added = add_rows((Path(arg) for arg in argv[1:]), train_only=argv[0] == "--add-train")
         except CorpusError as error:
             print(error, file=sys.stderr)
             return 1

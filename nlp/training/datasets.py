@@ -11,9 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nlp.analysis import Intent, Sentiment
 from nlp.categories import LABELS, our_labels
 from nlp.normalise import normalise
 from nlp.text_model import sha256_of
+from nlp.training.civic import CORPUS_FILE, read_corpus
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"
 TRAFFY_TYPE = "traffy_type.csv"
@@ -23,6 +25,7 @@ WISESIGHT = "wisesight_sentiment.csv"
 TEAM_CATEGORIES = "categories.csv"
 TEAM_MESSAGES = "messages.csv"
 TEAM_SENTIMENT = "sentiment.csv"
+CIVIC = "civic.jsonl"  # the team's civic corpus: its train half only
 SENTIMENT_CLASSES = ("neg", "neu", "pos", "q")
 COMPLAINT_SENTIMENT = "neg"  # a report of a problem to the city is a complaint
 
@@ -63,7 +66,38 @@ def _rows(path: Path) -> Iterator[dict[str, str]]:
         yield from csv.DictReader(handle)
 
 
-def load_training_data(data_dir: Path, examples_dir: Path = EXAMPLES_DIR) -> TrainingData:
+def civic_training_items(
+    corpus: Path = CORPUS_FILE,
+) -> tuple[list[LabelledText], list[LabelledText]]:
+    """(category, sentiment) examples from the civic corpus's train half, never its test half.
+
+    Category: every Thai message about a topic, with its acceptable alternatives as further
+    labels. Sentiment: Wisesight's classes, a neutral question as ``q`` (the class the model
+    learnt questions from)."""
+    category: list[LabelledText] = []
+    sentiment: list[LabelledText] = []
+    for message in read_corpus((corpus,)):
+        if message.split != "train":
+            continue
+        text = normalise(message.text)
+        if not text:
+            continue
+        if message.category is not None and message.language == "th":
+            labels = tuple(dict.fromkeys((message.category, *message.also)))
+            category.append(LabelledText(text, labels, CIVIC, message.id))
+        if message.language == "th" and message.intent is not Intent.UNCLEAR:
+            question = message.intent is Intent.QUESTION and message.sentiment is Sentiment.NEUTRAL
+            label = "q" if question else _CIVIC_SENTIMENT[message.sentiment]
+            sentiment.append(LabelledText(text, (label,), CIVIC, message.id))
+    return category, sentiment
+
+
+_CIVIC_SENTIMENT = {Sentiment.POSITIVE: "pos", Sentiment.NEUTRAL: "neu", Sentiment.NEGATIVE: "neg"}
+
+
+def load_training_data(
+    data_dir: Path, examples_dir: Path = EXAMPLES_DIR, corpus: Path | None = CORPUS_FILE
+) -> TrainingData:
     """Read every file that exists; the category and sentiment files are required."""
     data = TrainingData()
     for name in (TRAFFY_TYPE, WISESIGHT):
@@ -143,6 +177,13 @@ def load_training_data(data_dir: Path, examples_dir: Path = EXAMPLES_DIR) -> Tra
         LabelledText(item.text, (COMPLAINT_SENTIMENT,), TRAFFY_TYPE)
         for item in data.category_from(TRAFFY_TYPE)
     )
+    if corpus is not None and corpus.is_file():
+        civic_category, civic_sentiment = civic_training_items(corpus)
+        data.category.extend(civic_category)
+        data.sentiment.extend(civic_sentiment)
+        data.files.append(
+            SourceFile(corpus, len(civic_category), len(civic_sentiment), sha256_of(corpus))
+        )
     return data
 
 

@@ -193,11 +193,11 @@ def evaluate(
         list[str] | None,
         typer.Option(
             "--only",
-            help="Run only these parts: classifiers, places, personal_data, duplicates, speed.",
+            help="Run only these parts: civic, classifiers, places, personal_data, duplicates, speed.",
         ),
     ] = None,
 ) -> None:
-    """Accuracy and macro-F1 per task on the dev data (cross-validated), places, personal data."""
+    """Every NLP figure: the civic test half, the dev data (cross-validated), places, personal data."""
     from nlp.evaluation.report import evaluate_all, render_table
 
     if not data.is_dir():

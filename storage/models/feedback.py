@@ -98,6 +98,7 @@ class FeedbackItem(SQLModel, table=True):
     sentiment: Sentiment | None = Field(default=None, sa_type=str_enum(Sentiment))
     sentiment_score: float | None = None
     urgency: Urgency = Field(default=Urgency.NORMAL, sa_type=str_enum(Urgency))
+    hazards: list[str] = json_field(default_factory=list)  # dangers found now (live_wire …)
     status: FeedbackStatus = Field(
         default=FeedbackStatus.RECEIVED, sa_type=str_enum(FeedbackStatus)
     )

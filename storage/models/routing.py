@@ -19,6 +19,8 @@ class RoutingRule(SQLModel, table=True):
     category: str | None = Field(default=None, max_length=60, index=True)
     # Any one of these words in the message makes the rule apply; empty means any message.
     keywords: list[str] = json_field(default_factory=list)
+    # Any one of these hazards (nlp.analysis.Hazard values) found in the item; empty means any.
+    hazards: list[str] = json_field(default_factory=list)
     province_code: str | None = Field(default=None, foreign_key="province.code")
     district_code: str | None = Field(default=None, foreign_key="district.code")
     agency_type_code: str | None = Field(default=None, foreign_key="agency_type.code")

@@ -14,23 +14,75 @@ from nlp.text_model import TextInput
     [
         "ขอสอบถามว่าจะมาลอกท่อระบายน้ำซอยนี้วันไหนครับ",
         "อยากทราบว่าเบี้ยคนพิการต้องยื่นที่ไหนคะ",
-        "เรื่องที่แจ้งไว้เมื่อเดือนก่อนถึงไหนแล้วครับ",
         "สวนลุมเปิดกี่โมงคะ",
+        "บัตรคนจนรอบใหม่ลงทะเบียนได้ถึงวันไหนครับ",
+        "ต่อใบขับขี่ต้องใช้เอกสารอะไรบ้าง",
+        "ช่วยด้วย ใช้ยังไง",
+        "where can i renew my work permit?",
     ],
 )
 def test_questions(text: str) -> None:
     assert detect_intent(text, Sentiment.NEUTRAL) is Intent.QUESTION
 
 
-def test_the_models_question_class_makes_a_question() -> None:
+def test_the_models_question_class_makes_a_question_only_when_no_problem_is_named() -> None:
     assert detect_intent("รถเมล์สาย 8 ผ่านตลาดพลู", Sentiment.NEUTRAL, 0.8) is Intent.QUESTION
     assert detect_intent("ถนนพังมาก", Sentiment.NEGATIVE, 0.1) is Intent.COMPLAINT
+    assert detect_intent("ถนนพังมาก", Sentiment.NEGATIVE, 0.8) is Intent.COMPLAINT
 
 
-def test_with_the_models_reading_asking_words_alone_do_not_make_a_question() -> None:
-    advert = "โปรโมชั่นเดือนนี้ลด 20% สอบถามรายละเอียดเพิ่มเติมได้ที่ร้าน"
-    assert detect_intent(advert, Sentiment.NEUTRAL) is Intent.QUESTION  # the rules alone
-    assert detect_intent(advert, Sentiment.NEUTRAL, 0.1) is not Intent.QUESTION
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ถนนหน้าบ้านพังมาสามเดือนแล้ว จะมาซ่อมเมื่อไหร่",  # asks when: a complaint
+        "ทำไมไม่มาเก็บขยะสักทีคะ เหม็นมาก",  # rhetorical
+        "ไฟทางดับ ช่วยมาดูหน่อยได้ไหมครับ",  # a polite request
+    ],
+)
+def test_a_problem_asked_about_is_still_a_complaint(text: str) -> None:
+    assert detect_intent(text, Sentiment.NEGATIVE) is Intent.COMPLAINT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "เรื่องที่แจ้งไว้เมื่อเดือนก่อนถึงไหนแล้วครับ",
+        "ติดตาม SG-7K4M-2Q",
+        "sg7k4m2q ค่ะ",
+        "ที่แจ้งเรื่องท่อแตกไปอาทิตย์ก่อน ยังไม่มีใครมาเลยค่ะ",
+        "ขอทราบความคืบหน้าเรื่องไฟทางหน่อยครับ",
+    ],
+)
+def test_follow_ups_about_an_earlier_report(text: str) -> None:
+    assert detect_intent(text, Sentiment.NEUTRAL) is Intent.FOLLOW_UP
+
+
+@pytest.mark.parametrize(
+    "text", ["สวัสดีค่ะ", "หวัดดีครับ", "ขอบคุณมากครับ 🙏", "โอเคค่ะ", "ok", "Thank you!"]
+)
+def test_greetings_and_thanks(text: str) -> None:
+    assert detect_intent(text, Sentiment.POSITIVE) is Intent.GREETING
+
+
+@pytest.mark.parametrize("text", ["", "😡😡😡", "?", "ฟหกดฟหกดเ่าสว", "asdfghjkl", "12345"])
+def test_nothing_to_read_is_unclear(text: str) -> None:
+    assert detect_intent(text, Sentiment.NEUTRAL) is Intent.UNCLEAR
+
+
+def test_a_greeting_with_a_report_is_the_report() -> None:
+    text = "สวัสดีค่ะ ท่อระบายน้ำหน้าบ้านอุดตัน น้ำขังส่งกลิ่นเหม็น"
+    assert detect_intent(text, Sentiment.NEGATIVE) is Intent.COMPLAINT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ขอบคุณมากที่ปล่อยให้ถนนเป็นหลุมมา 3 ปี",
+        "ชื่นชมจริงๆ ค่ะ ไฟดับมาเป็นเดือนไม่เคยมีใครมาดู",
+    ],
+)
+def test_sarcastic_thanks_is_a_complaint(text: str) -> None:
+    assert detect_intent(text, Sentiment.POSITIVE) is Intent.COMPLAINT
 
 
 def test_praise_needs_a_positive_message() -> None:

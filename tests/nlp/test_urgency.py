@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.analysis import Intent, Urgency
+from nlp.analysis import Hazard, Intent, Urgency
 from nlp.text_model import TextInput
-from nlp.urgency import detect_urgency, urgency_evidence
+from nlp.urgency import detect_urgency, hazards_in, urgency_evidence
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,43 @@ def test_a_prepared_message_gives_the_same_urgency_as_the_raw_text() -> None:
     raw = "สายไฟฟฟขาดดด ห้อยลงมาถึงพื้น ที่ ซ.๕"
     assert detect_urgency(TextInput.of(raw), None, Intent.COMPLAINT) is Urgency.HIGH
     assert urgency_evidence(TextInput.of(raw)) == urgency_evidence(raw)
+
+
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        ("ลูกชายวัย 6 ขวบหายออกจากบ้านตั้งแต่บ่ายสาม ยังไม่กลับเลยค่ะ", Hazard.MISSING_PERSON),
+        ("ยายเป็นอัลไซเมอร์ เดินออกจากบ้านไปตั้งแต่เช้ายังไม่กลับ ช่วยตามหาด้วย", Hazard.MISSING_PERSON),
+        ("น้ำเข้าบ้านแล้วค่ะ ตอนนี้ขึ้นมาถึงเข่า มีคนแก่อยู่ชั้นบน", Hazard.FLOOD_RISING),
+        ("แม่น้ำล้นตลิ่ง ผู้ใหญ่บ้านประกาศให้อพยพด่วน", Hazard.EVACUATION),
+        ("ไฟไหม้หอพัก มีคนติดอยู่ชั้นสี่ ออกมาไม่ได้", Hazard.TRAPPED),
+        ("FIRE!! at the night market near the pier, people running", Hazard.FIRE),
+        ("Power lines are down on the road after the storm, still sparking", Hazard.LIVE_WIRE),
+        ("วัยรุ่นยกพวกตีกันหน้าร้านเหล้า มีมีดด้วย", Hazard.VIOLENCE),
+        ("ได้กลิ่นแก๊สรั่วแรงมากจากร้านหมูกระทะหัวมุม", Hazard.GAS_LEAK),
+        ("สายไฟฟ้าแรงสูงขาดห้อยหน้าประตูโรงเรียน ยังมีไฟอยู่", Hazard.LIVE_WIRE),
+    ],
+)
+def test_each_danger_now_is_named(text: str, hazard: Hazard) -> None:
+    assert hazard in {cue.hazard for cue in hazards_in(text)}
+    assert detect_urgency(text, None, Intent.COMPLAINT) is Urgency.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ฝนตกน้ำขังหน้าบ้านทุกครั้ง รถผ่านลำบาก",  # ตกน้ำ (drowning) sits across two words
+        "ไข้เลือดออกระบาดในหมู่บ้าน ขอให้มาพ่นยุง",  # dengue holds เลือดออก (bleeding)
+        "ช่วยด้วยค่ะ ราคามันสำปะหลังตกมาก ขายไม่ได้ราคาเลย",  # a plea about prices
+        "ท่อประปาแตกน้ำพุ่งกลางถนน เสียน้ำทั้งวัน",  # a burst main: a repair, not a danger
+        "รถติดมากหน้าโรงเรียนตอนเช้า",  # a traffic jam traps nobody
+        "เมื่อคืนไฟไหม้บ้านร้างท้ายซอย ตอนนี้ดับแล้ว อยากให้มาเก็บซาก",  # past and over
+        "ต้องรอให้มีคนตายก่อนใช่ไหมถึงจะมาซ่อมไฟจราจร",  # rhetorical
+        "แมวหายไปสามวันแล้ว",  # a missing cat is not a missing person
+        "สัญญาณโทรศัพท์หายทั้งหมู่บ้าน",
+        "รถชนกันเบาๆ ที่แยก ไม่มีใครบาดเจ็บ แต่ขวางทางอยู่",
+    ],
+)
+def test_near_misses_are_not_high(text: str) -> None:
+    assert hazards_in(text) == []
+    assert detect_urgency(text, None, Intent.COMPLAINT) is not Urgency.HIGH

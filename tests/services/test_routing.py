@@ -471,3 +471,66 @@ async def test_raw_messages_through_the_nlp_pipeline_reach_the_right_agency(
         )
         assert filed.agency is not None, (text, filed.item.routing_reason)
         assert (filed.agency.code, filed.board and filed.board.code) == (agency, board), text
+
+
+def test_an_unknown_hazard_is_reported_with_its_line() -> None:
+    text = "rules:\n  - name: ไฟ\n    hazards: [lava]\n    agency_type: pea\n"
+    with pytest.raises(RuleFileError) as raised:
+        parse_rules(text, source="rules.yaml")
+    assert any(p.startswith("rules.yaml:3:") and "live_wire" in p for p in raised.value.problems)
+
+
+async def test_a_live_wire_reaches_the_electricity_authority_whatever_its_category(
+    session: AsyncSession,
+) -> None:
+    from siang.analyzer import get_analyzer
+
+    text = "สายไฟฟ้าแรงสูงขาดห้อยลงมาหน้าประตูโรงเรียน อ.แม่ริม ยังมีไฟอยู่ เด็กจะเลิกเรียนแล้ว"
+    analysis = get_analyzer().analyze(text)
+    for category in ("ความปลอดภัย", "การศึกษา", "ถนน"):  # what a wrong category would do
+        filed = await file_feedback(
+            session,
+            channel=Channel.LINE,
+            text=text,
+            analysis=analysis,
+            category=category,
+            now=NOW,
+        )
+        assert filed.item.hazards == ["live_wire"]
+        assert filed.agency is not None and filed.agency.code == "pea-50", filed.item.routing_reason
+        assert "live_wire" in (filed.item.routing_reason or "")
+
+
+async def test_keywords_match_whole_words_only(session: AsyncSession) -> None:
+    rules = (
+        "rules:\n"
+        "  - name: รถเมล์\n"
+        "    priority: 2000\n"
+        "    keywords: [สาย]\n"  # a bus line, "รถเมล์สาย 8"
+        "    agency_type: land-transport\n"
+        "  - name: ที่เหลือ\n"
+        "    agency_type: damrongdhama\n"
+    )
+    from services.routing import RoutingRuleSet
+
+    await RoutingRuleSet.from_text(rules).store(session)
+    bus = await file_feedback(
+        session,
+        channel=Channel.WEB,
+        text="รถเมล์สาย 8 ไม่จอดป้าย",
+        analysis=None,
+        category="ขนส่งสาธารณะ",
+        province_code="10",
+        now=NOW,
+    )
+    wire = await file_feedback(
+        session,
+        channel=Channel.WEB,
+        text="สายไฟห้อยต่ำหน้าบ้าน",  # สาย inside สายไฟ is not the word สาย
+        analysis=None,
+        category="สายไฟ",
+        province_code="10",
+        now=NOW,
+    )
+    assert bus.agency is not None and bus.agency.code == "land-transport-10"
+    assert wire.agency is not None and wire.agency.code == "damrongdhama-10"

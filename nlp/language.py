@@ -1,0 +1,114 @@
+"""Which language a message is in, by its letters, and whether its Thai means anything at all.
+
+Script decides the language: Thai letters make it Thai (English words mixed in are usual), Lao,
+Khmer, Burmese and Chinese or Japanese letters their own language, Latin letters alone English.
+Text with no letters (empty, emoji, digits, punctuation) is ``none``. The classifiers are trained
+on Thai: for anything else their scores say nothing, and the pipeline says so.
+
+``thai_share`` is the share of a message's letters that are Thai; ``is_gibberish`` tells
+keyboard mashing ("ฟหกดฟหกด", "asdfgh") from words, by how much of the text the Thai dictionary
+or plain English letter patterns account for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pythainlp.corpus import thai_words
+
+from nlp.text_model import TextInput
+
+_SCRIPTS: tuple[tuple[str, int, int], ...] = (
+    ("th", 0x0E00, 0x0E7F),
+    ("lo", 0x0E80, 0x0EFF),
+    ("km", 0x1780, 0x17FF),
+    ("my", 0x1000, 0x109F),
+    ("zh", 0x4E00, 0x9FFF),
+    ("zh", 0x3400, 0x4DBF),
+    ("other", 0x3040, 0x30FF),  # Japanese kana
+    ("other", 0xAC00, 0xD7AF),  # Korean
+    ("other", 0x0400, 0x04FF),  # Cyrillic
+    ("other", 0x0600, 0x06FF),  # Arabic
+)
+_LATIN_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+_VOWELS = re.compile(r"[aeiouy]", re.IGNORECASE)
+_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
+# Short Latin words that are real though vowel-less or odd (units, abbreviations people use).
+_LATIN_OK = frozenset(
+    {"bts", "mrt", "srt", "pm", "bkk", "km", "ok", "tv", "cctv", "gps", "sms", "id"}
+)
+
+
+def letter_counts(text: str) -> dict[str, int]:
+    """How many letters of each script the text has ("en" for Latin)."""
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isascii():
+            if char.isalpha():
+                counts["en"] = counts.get("en", 0) + 1
+            continue
+        point = ord(char)
+        for name, low, high in _SCRIPTS:
+            if low <= point <= high:
+                if name == "th" and not (
+                    "\u0e01" <= char <= "\u0e2e" or "\u0e30" <= char <= "\u0e4c"
+                ):
+                    break  # Thai digits and signs are not letters
+                counts[name] = counts.get(name, 0) + 1
+                break
+        else:
+            if char.isalpha():
+                counts["other"] = counts.get("other", 0) + 1
+    return counts
+
+
+def detect_language(text: str) -> str:
+    """``th`` when Thai letters are at least a quarter of the letters; else the main script's
+    language; ``none`` when there are no letters."""
+    counts = letter_counts(text)
+    letters = sum(counts.values())
+    if not letters:
+        return "none"
+    if counts.get("th", 0) * 4 >= letters:
+        return "th"
+    return max(counts, key=counts.__getitem__)
+
+
+def thai_share(text: str) -> float:
+    counts = letter_counts(text)
+    letters = sum(counts.values())
+    return counts.get("th", 0) / letters if letters else 0.0
+
+
+def _dictionary() -> frozenset[str]:
+    return thai_words()  # pythainlp keeps one copy per process
+
+
+def _latin_is_word(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in _LATIN_OK or len(lowered) <= 2:
+        return True
+    if not _VOWELS.search(lowered):
+        return False
+    return not re.search(r"[^aeiouy]{5,}", lowered)
+
+
+def is_gibberish(prepared: TextInput) -> bool:
+    """Keyboard mashing or letters that form no words: one word hammered again and again, less
+    than half the Thai letters in dictionary words of two or more letters, or Latin words
+    without vowels."""
+    words = [word for word in prepared.words if word.strip()]
+    if len(words) >= 3 and len(set(words)) == 1:  # one key or word hammered: "กดกดกดกด"
+        return True
+    thai_letters = sum(len(run) for run in _THAI_RUN.findall(prepared.text))
+    latin = _LATIN_WORD.findall(prepared.text)
+    if thai_letters:
+        dictionary = _dictionary()
+        known = sum(len(word) for word in prepared.words if len(word) >= 2 and word in dictionary)
+        if known * 2 < thai_letters:
+            return True
+    if latin and not thai_letters:
+        real = sum(len(word) for word in latin if _latin_is_word(word))
+        if real * 2 < sum(len(word) for word in latin):
+            return True
+    return False
