@@ -5,8 +5,11 @@ with the stored gazetteer: official Thai names without a prefix (geothai writes 
 "เขตพระนคร"; we strip "เขต"), codes "10" / "1001" / "100101".
 
 Alternative spellings that people really write (abbreviations such as กทม, common misspellings
-such as สาธร for สาทร) come from the team-written `data/places/aliases.json`, plus two systematic
-variants generated here (ฎ/ฏ confusion, and names written without their silent final letter).
+such as สาธร for สาทร) come from the team-written `data/places/aliases.json`, plus one systematic
+variant generated here (ฎ/ฏ confusion).
+The team-written `data/places/common_names.json` lists the district names that are also everyday
+words or the names of something else (สังคม, วิภาวดี): the place finder does not let them decide
+alone.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 import geothai
 
 ALIASES_FILE = Path(__file__).resolve().parent / "data" / "places" / "aliases.json"
+COMMON_NAMES_FILE = ALIASES_FILE.with_name("common_names.json")
 BANGKOK = "10"
 
 
@@ -70,6 +74,7 @@ class Gazetteer:
         subdistricts: dict[str, Area],
         aliases: dict[str, dict[str, list[str]]] | None = None,
         blocked: Iterable[str] = (),
+        common_names: Iterable[str] = (),
     ) -> None:
         self.provinces = provinces
         self.districts = districts
@@ -79,6 +84,8 @@ class Gazetteer:
         self.official_forms: set[str] = set()
         # names that contain an area's name but are something else (ดุสิตธานี, a hotel)
         self.blocked = frozenset(form.lower() for form in blocked)
+        # district names that are also everyday words or the names of something else
+        self.common_names = frozenset(common_names)
         for table in (provinces, districts, subdistricts):
             for area in table.values():
                 self._add(area.name, area, official=True)
@@ -137,4 +144,6 @@ class Gazetteer:
         aliases = json.loads(ALIASES_FILE.read_text(encoding="utf-8"))
         aliases.pop("_about", None)
         blocked = aliases.pop("not_places", [])
-        return cls(provinces, districts, subdistricts, aliases, blocked)
+        common = json.loads(COMMON_NAMES_FILE.read_text(encoding="utf-8"))
+        common_names = [*common["words"], *common["names_elsewhere"]]
+        return cls(provinces, districts, subdistricts, aliases, blocked, common_names)

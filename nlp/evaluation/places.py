@@ -14,7 +14,15 @@ appears in the text. The figures:
 * ``text_agrees_with_point``: a check on other texts (``traffy_type.csv``, 12k tickets with
   coordinates but no place labels, not used to write the rules): of the tickets where the text
   alone gives a district, the share where the ticket's point lies in that district by the
-  shipped boundaries (which themselves agree with Traffy's districts about 94% of the time).
+  shipped boundaries (which themselves agree with Traffy's districts about 94% of the time);
+* landmarks: ``landmarks`` (the size of the shipped table), ``landmark_tickets`` (tickets whose
+  text names one) and ``landmark_district_right`` (of those with a gold district, the share where
+  the text alone gives it);
+* not settled: ``unsettled_share``, the share of tickets where the text alone names an area with
+  several readings and offers ``candidates`` instead of guessing (none is filed into a guessed
+  province); ``conflict_share``, of tickets with coordinates, the share where text and point
+  disagree enough to ask the citizen (``conflict=True``), and ``conflict_point_is_gold``, of
+  those, the share where the point's area (the one returned) is the gold district.
 
 Traffy texts and coordinates are only read here; nothing from them is stored in the repository.
 """
@@ -26,6 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from nlp.place_mentions import Strength, clean
 from nlp.places import PlaceFinder
 
 TICKETS = "traffy_tickets.csv"
@@ -67,6 +76,12 @@ def evaluate_places(data_dir: Path, finder: PlaceFinder | None = None) -> dict[s
             "located_right",
             "located_coordinates_right",
             "located_coordinates_given",
+            "landmark_tickets",
+            "landmark_gold",
+            "landmark_right",
+            "unsettled",
+            "conflicts",
+            "conflict_point_is_gold",
         ),
         0,
     )
@@ -86,6 +101,12 @@ def evaluate_places(data_dir: Path, finder: PlaceFinder | None = None) -> dict[s
                 counts[f"{level}_named"] += 1
                 counts[f"{level}_found"] += given == gold
         counts["district_given"] += found.district is not None
+        counts["unsettled"] += bool(found.candidates)
+        if _names_landmark(finder, row["text"]):
+            counts["landmark_tickets"] += 1
+            if row["district"]:
+                counts["landmark_gold"] += 1
+                counts["landmark_right"] += found.district == row["district"]
     for row in rows:
         lat, lon = _float(row["lat"]), _float(row["lon"])
         if lat is None or lon is None or not row["district"]:
@@ -93,6 +114,9 @@ def evaluate_places(data_dir: Path, finder: PlaceFinder | None = None) -> dict[s
         counts["located"] += 1
         both = finder.find(row["text"], lat, lon)
         counts["located_right"] += both.district == row["district"]
+        if both.conflict:
+            counts["conflicts"] += 1
+            counts["conflict_point_is_gold"] += both.district == row["district"]
         alone = finder.find("", lat, lon)
         counts["located_coordinates_given"] += alone.district is not None
         counts["located_coordinates_right"] += alone.district == row["district"]
@@ -115,9 +139,22 @@ def evaluate_places(data_dir: Path, finder: PlaceFinder | None = None) -> dict[s
             counts["located_coordinates_right"], counts["located"]
         ),
         "coordinates_tickets": counts["located"],
+        "landmarks": len(finder.text_matcher.finder.landmarks),
+        "landmark_tickets": counts["landmark_tickets"],
+        "landmark_district_right": _ratio(counts["landmark_right"], counts["landmark_gold"]),
+        "unsettled_share": _ratio(counts["unsettled"], len(rows)),
+        "conflict_share": _ratio(counts["conflicts"], counts["located"]),
+        "conflict_point_is_gold": _ratio(counts["conflict_point_is_gold"], counts["conflicts"]),
         "text_messages_per_second": round(len(rows) / text_seconds) if text_seconds else None,
         **agreement,
     }
+
+
+def _names_landmark(finder: PlaceFinder, text: str) -> bool:
+    return any(
+        m.landmark is not None and m.strength >= Strength.PLAIN
+        for m in finder.text_matcher.mentions(clean(text))
+    )
 
 
 def _text_agrees_with_point(path: Path, finder: PlaceFinder) -> dict[str, Any]:

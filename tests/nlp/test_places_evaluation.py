@@ -59,3 +59,46 @@ def test_figures_count_found_wrong_and_located_tickets(tmp_path: Path) -> None:
     assert figures["coordinates_tickets"] == 2
     assert figures["district_from_location"] == 1.0
     assert figures["district_from_coordinates_only"] == 1.0
+
+
+def test_figures_report_landmarks_unsettled_places_and_conflicts(tmp_path: Path) -> None:
+    bangkok = {"province": "กรุงเทพมหานคร", "province_in_text": "False"}
+    _write(
+        tmp_path,
+        [
+            # a landmark gives the district
+            {
+                **bangkok,
+                "text": "ทางเท้าหน้าโรงพยาบาลศิริราชพัง",
+                "district": "บางกอกน้อย",
+                "district_in_text": "False",
+            },
+            # a name with two readings: candidates, no district
+            {**bangkok, "text": "น้ำท่วมที่จอมทอง", "district": "จอมทอง", "district_in_text": "True"},
+            # the text names a khet far from the point: a conflict, the point is returned
+            {
+                **bangkok,
+                "text": "เคยแจ้งเขตบางนาแล้วไม่มีใครมา",
+                "district": "พระนคร",
+                "district_in_text": "False",
+                "lat": "13.7500",
+                "lon": "100.4913",
+            },
+            # text and point agree
+            {
+                **bangkok,
+                "text": "ทางเท้าพัง เขตพระนคร",
+                "district": "พระนคร",
+                "district_in_text": "True",
+                "lat": "13.7500",
+                "lon": "100.4913",
+            },
+        ],
+    )
+    figures = evaluate_places(tmp_path)
+    assert figures["landmarks"] >= 500
+    assert figures["landmark_tickets"] == 1
+    assert figures["landmark_district_right"] == 1.0
+    assert figures["unsettled_share"] == 0.25
+    assert figures["conflict_share"] == 0.5
+    assert figures["conflict_point_is_gold"] == 1.0

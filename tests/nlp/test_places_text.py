@@ -155,10 +155,11 @@ def test_a_misspelling_inside_another_word_is_not_a_place(finder: PlaceFinder) -
     assert finder.find("ไฟในสวนสาธรณะดับ").district is None
 
 
-def test_bare_provincial_district_needs_its_province(finder: PlaceFinder) -> None:
+def test_bare_provincial_district_with_its_province_or_its_prefix(finder: PlaceFinder) -> None:
     assert finder.find("หาดใหญ่ สงขลา น้ำท่วมหนัก").district_code == "9011"
     assert finder.find("ไฟดับ อ.หาดใหญ่").district_code == "9011"
     # many amphoe names are everyday words (ท่าเรือ, สังคม, ปากท่อ): alone they say nothing
+    # (names that decide alone: tests/nlp/test_places_bare_names.py)
     assert finder.find("ปากท่อระบายน้ำอุดตัน").district is None
 
 

@@ -1,0 +1,521 @@
+"""Every place a Thai message names, each judged by the words around it: the first half of place
+finding (`nlp.places` decides which area the message is about).
+
+One Aho–Corasick automaton holds every written form of every area name (official names from
+geothai, team-written aliases and misspellings, and a few "not a place" names such as ดุสิตธานี
+that block the shorter name inside them) and of every landmark (`nlp.landmarks`), so a message is
+scanned once. Overlapping hits are resolved longest first (a prefix word counts towards a hit's
+length: ศาลากลางจังหวัดเชียงราย, a landmark, beats จังหวัดเชียงราย inside it, and ต.ป่าตอง,
+the subdistrict, beats ป่าตอง, the beach), and each hit is judged by its context:
+
+* a prefix word right before it (เขต / อำเภอ / อ. / แขวง / ตำบล / ต. / จังหวัด / จ., also with a
+  colon: "เขต: บางนา") makes it a *strong* mention and says its level. เขต and แขวง are Bangkok's
+  words, อำเภอ and ตำบล the provinces', so the prefix also picks between same-named areas
+  (เขตจอมทอง is in Bangkok, อ.จอมทอง in Chiang Mai);
+* a bare district or province name, or a landmark, is a *plain* mention. A bare district name
+  outside Bangkok is marked `alone` (enough by itself) when it names one district nationwide, is
+  not in `common_names.json` (สังคม, วิภาวดี), is not the name of many subdistricts elsewhere,
+  and the tokeniser cuts the text at both its ends (so เพ็ญ inside บำเพ็ญ and ยะหา inside
+  ขยะหาย do not count);
+* a name inside a road or soi name (ถนนเพชรบุรี, ถ.เชียงใหม่-ลำปาง, ซอยลาดพร้าว 71) or another
+  landmark's name (ตลาดบางแค, โรงเรียนนครสวรรค์, ซอยวัดอู่ตะเภา), a bare subdistrict name, and
+  the few Bangkok district names in `NEEDS_PREFIX` are *weak* mentions; a province's name in a
+  road's name is no mention at all (ถนนนครสวรรค์ is a street in Bangkok);
+* a name right after a direction word (มุ่งหน้าบางนา, มุ่งหน้าสนามบินสุวรรณภูมิ) or a province
+  after a licence plate (ทะเบียน กข 1234 ชลบุรี) is a *hint*: where traffic goes, whose plate;
+* province names that are everyday words count bare only when they stand apart (ตาก, น่าน: not
+  ตากผ้า, น่านน้ำ), or never (เลย, แพร่: only with จังหวัด / จ.); short province names and
+  short forms (อุดร, ยะลา, กทม) and landmark names (มช., เขาใหญ่ but not ภูเขาใหญ่) need the
+  tokeniser to cut the text at both their ends.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from enum import IntEnum
+
+import ahocorasick  # type: ignore[import-not-found]  # ships no type stubs
+
+from nlp.gazetteer import Gazetteer, Level
+from nlp.landmarks import Landmark, Landmarks
+from nlp.tokenise import segment
+
+Prefix = tuple[str, Level, bool | None]
+
+# Prefix words, longest first so "อำเภอ" wins over "อ.". Each says the level it introduces and
+# whether it is Bangkok's word (True), the provinces' word (False) or either (None).
+_PREFIXES: tuple[Prefix, ...] = (
+    ("กิ่งอำเภอ", Level.DISTRICT, False),
+    ("จังหวัด", Level.PROVINCE, None),
+    ("อำเภอ", Level.DISTRICT, False),
+    ("ตำบล", Level.SUBDISTRICT, False),
+    ("แขวง", Level.SUBDISTRICT, True),
+    ("เขต", Level.DISTRICT, True),
+    ("จว.", Level.PROVINCE, None),
+    ("อ.", Level.DISTRICT, False),
+    ("ต.", Level.SUBDISTRICT, False),
+    ("จ.", Level.PROVINCE, None),
+)
+_PREFIX_WORDS = tuple(word for word, _, _ in _PREFIXES)
+_ABBREVIATED = frozenset({"อ.", "ต.", "จ.", "จว."})
+
+# Words after which a name is part of a road's or soi's name.
+_ROAD_WORDS = frozenset(
+    {
+        *("ถนน", "ถ.", "ซอย", "ซ.", "ตรอก", "แยก", "สี่แยก", "สามแยก", "ทางแยก", "วงเวียน"),
+        *("สะพาน", "ทางด่วน", "ด่วน", "ทางพิเศษ", "เลียบ", "อุโมงค์", "ทางรถไฟ", "เส้น"),
+    }
+)
+# Words after which a name is part of another landmark's name.
+_OTHER_LANDMARK_WORDS = frozenset(
+    {
+        *("ตลาด", "ตลาดนัด", "วัด", "โรงเรียน", "ร.ร.", "รร.", "สถานี", "สถานีตำรวจ", "สน."),
+        *("สน", "คลอง", "ด่าน", "หมู่บ้าน", "มหาวิทยาลัย", "ม.", "โรงพยาบาล", "รพ.", "ห้าง"),
+        *("ท่าเรือ", "ท่าน้ำ", "ป้ายรถเมล์", "สวน", "สวนสาธารณะ", "อาคาร", "คอนโด", "บีทีเอส"),
+        *("bts", "mrt", "เดอะมอลล์", "เซ็นทรัล", "บิ๊กซี", "โลตัส", "ประตู", "ค่าย"),
+        *("ท่าอากาศยาน", "สนามบิน", "ท่ารถ", "อู่", "สวนสัตว์", "ศูนย์", "กรม", "กอง"),
+        *("โครงการ", "กรุง", "ไปรษณีย์", "เคหะ", "แฟลต", "ชุมชน", "สถานีสูบน้ำ", "สามเหลี่ยม"),
+        *("ประตูน้ำ", "ปตท.", "โรงแรม", "ธนาคาร", "บริษัท", "ร้าน"),
+    }
+)
+_CONTEXT_WORDS = tuple(_ROAD_WORDS | _OTHER_LANDMARK_WORDS)
+# The context words that may stand before a landmark of each kind (รพ.ศิริราช, ห้างเซ็นทรัลเวิลด์):
+# any other makes the landmark part of another place's name.
+_OWN_WORDS: dict[str, tuple[str, ...]] = {
+    "university": ("มหาวิทยาลัย", "ม."),
+    "hospital": ("โรงพยาบาล", "รพ."),
+    "airport": ("ท่าอากาศยาน", "สนามบิน"),
+    "train_station": ("สถานี",),
+    "bus_station": ("สถานี",),
+    "mall": ("ห้าง",),
+    "market": ("ตลาด", "ตลาดนัด"),
+    "temple": ("วัด",),
+    "park": ("สวน", "สวนสาธารณะ"),
+    "venue": ("สวนสัตว์", "ศูนย์"),
+    "government": ("อาคาร", "ศูนย์"),
+    "street": ("ถนน", "ถ."),
+}
+_ROAD_WORDS_LONGEST_FIRST = tuple(sorted(_ROAD_WORDS, key=len, reverse=True))
+# Words after which a name is where traffic comes from or goes to, not where the problem is
+# (ขาออกมุ่งหน้าคลองเตย, รถที่มาจากสายไหม, ไปจนถึงคลองเตย): such a name only supports other
+# evidence. (Plain ไป and จาก are left out: "ไฟดับจากบางแค" is about บางแค as often as not.)
+_DIRECTION_WORDS = ("มุ่งหน้า", "ไปยัง", "สู่", "มาจาก", "ไปจนถึง", "จนถึง", "ยาวถึง", "ยาวไปถึง")
+# A licence plate right before a province's name: the plate's province (ทะเบียน กข 1234 ชลบุรี).
+_PLATE_BEFORE = re.compile(
+    r"ทะเบียน\s?[\u0e01-\u0e2e0-9]{0,3}\s?[\u0e01-\u0e2e]{1,2}[\s-]?\d{1,4}\s?$"
+)
+_SOI_NUMBER = re.compile(r"\s?\d{1,3}(?:/\d{1,3})?(?!\d)")
+_ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+_REPEATED_MARK = re.compile("([\u0e30-\u0e3a\u0e40-\u0e4e])\\1+")
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+_THAI = re.compile("[\u0e01-\u0e4e]")
+# A name cut in the middle of a syllable or word: followed by a vowel/tone mark or ๆ, or preceded
+# by a leading vowel (เ แ โ ใ ไ) that belongs to it.
+_FOLLOWING_MARKS = frozenset("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a")
+_FOLLOWING_MARKS |= frozenset("\u0e45\u0e46\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e2f")
+_LEADING_VOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
+# Province names that are everyday words and count only with จังหวัด / จ. (เลย is "at all", แพร่
+# "to spread": both end sentences and words too often).
+_PROVINCES_NEEDING_PREFIX = frozenset({"เลย", "แพร่"})
+# Province names and short forms that are everyday words or the tail of a road's name
+# (ตากผ้า, น่านน้ำ, กระบี่กระบอง, ประจวบเหมาะ, บางนาตราด): bare, they count only standing apart,
+# with no Thai letter right before or after them ("น้ำท่วม ตาก", "อ.เมือง น่าน").
+_PROVINCES_STANDING_APART = frozenset({"ตาก", "น่าน", "ตรัง", "ตราด", "กระบี่", "ประจวบ"})
+# A bare province form this short (ยะลา, อุดร, กทม) counts only where the tokeniser cuts the text
+# at both its ends (not ยะลา inside ขยะลาม, อุบล inside a name such as อุบลวรรณ).
+_MAX_CUT_CHECKED_LENGTH = 6
+# Bangkok district names that, without เขต, too often mean something in another district: long
+# roads across several districts (ลาดพร้าว, สาทร, พญาไท), or a khwaeng or landmark of the same
+# name elsewhere (แขวงพระโขนง is in คลองเตย, แขวงยานนาวา and วัดยานนาวา in สาทร, สวนหลวง ร.9
+# park in ประเวศ), or a name for a larger area (ฝั่งธนบุรี: the whole west bank). Bare, they
+# only support other evidence.
+NEEDS_PREFIX = frozenset({"ลาดพร้าว", "สาทร", "พญาไท", "พระโขนง", "ยานนาวา", "สวนหลวง", "ธนบุรี"})
+_MIN_BARE_LENGTH = 4  # a shorter bare name (บึง, ดอน, นา) is too often just a word
+_MIN_OTHER_LEVEL_LENGTH = 4  # เขตควร…, อ.โรง…: a short name after another level's prefix word
+# A bare district name also borne by more subdistricts elsewhere than this is a common village
+# name (หนองบัว: 27 subdistricts, บ้านนา: 12): it does not decide alone.
+_MAX_NAMESAKES = 2
+_CUT_MARGIN = 24  # characters either side of a name that the tokeniser cuts to judge it
+MUEANG = "เมือง"  # อ.เมือง: the capital district of whichever province is named
+
+
+class Strength(IntEnum):
+    HINT = 0  # where traffic comes from or goes to (มุ่งหน้าบางนา), a plate's province: supports
+    WEAK = 1  # in a road/soi/landmark name, a bare subdistrict name: only supports
+    PLAIN = 2  # a bare district or province name, or a landmark
+    STRONG = 3  # with its prefix word
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    level: Level
+    codes: frozenset[str]
+    strength: Strength
+    start: int
+    end: int
+    evidence: str
+    alone: bool = False  # a bare district name distinctive enough to decide by itself
+    landmark: str | None = None  # the landmark's name when the mention is a landmark
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    form: str
+    prefix: Prefix | None = None
+    landmark: Landmark | None = None
+    blocked: bool = False
+
+    def sort_key(self, text: str) -> tuple[int, int, int]:
+        """Longest reading first (a prefix word counts), then prefixed, then landmark, then the
+        rest; then the first."""
+        start = _prefix_start(text, self.start, self.prefix[0]) if self.prefix else self.start
+        rank = 0 if self.prefix else 1 if self.landmark else 2
+        return -(self.end - start), rank, self.start
+
+
+class _Cuts:
+    """Where the tokeniser cuts one text into words, around the names that need it: a stretch
+    of `_CUT_MARGIN` characters either side is cut, not the whole message (a long report costs
+    no more than a short one, and maximal matching that far away does not move a cut here)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._stretches: list[tuple[int, int, frozenset[int]]] = []  # trusted span, cuts
+
+    def around(self, start: int, end: int) -> bool:
+        """Does the tokeniser cut the text right before `start` and right after `end`?"""
+        for lo, hi, known in self._stretches:
+            if lo <= start and end <= hi:
+                return start in known and end in known
+        lo, hi = max(0, start - _CUT_MARGIN), min(len(self._text), end + _CUT_MARGIN)
+        position, cuts = lo, {lo}
+        for piece in segment(self._text[lo:hi]):
+            position += len(piece)
+            cuts.add(position)
+        # the cuts near a stretch's ends (where it was cut from the text) are not trusted
+        trusted_lo = lo if lo == 0 else lo + _CUT_MARGIN // 2
+        trusted_hi = hi if hi == len(self._text) else hi - _CUT_MARGIN // 2
+        self._stretches.append((trusted_lo, trusted_hi, frozenset(cuts)))
+        return start in cuts and end in cuts
+
+
+def clean(text: str) -> str:
+    """NFC, no zero-width characters, the split sara am joined, a vowel or tone mark typed many
+    times typed once (บางนาาาา), lower case (for Latin names)."""
+    text = unicodedata.normalize("NFC", text)
+    for character in _ZERO_WIDTH:
+        if character in text:
+            text = text.replace(character, "")
+    text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e40\u0e40", "\u0e41")  # ํา, เเ
+    text = _REPEATED_MARK.sub(r"\1", text)
+    return text.lower()
+
+
+class MentionFinder:
+    """Finds area and landmark mentions in (cleaned) Thai text, each judged by its context."""
+
+    def __init__(self, gazetteer: Gazetteer, landmarks: Landmarks) -> None:
+        self.gazetteer = gazetteer
+        self.landmarks = landmarks
+        self._landmark_forms: dict[str, Landmark] = {}
+        for form, landmark in landmarks.by_form.items():
+            if landmark.district_code not in gazetteer.districts:
+                raise ValueError(
+                    f"landmarks: {landmark.name!r}: no district {landmark.district_code}"
+                )
+            self._landmark_forms[clean(form)] = landmark
+        self._automaton = ahocorasick.Automaton()
+        for form in {*gazetteer.forms, *gazetteer.blocked, *self._landmark_forms, MUEANG}:
+            self._automaton.add_word(form, form)
+        self._automaton.make_automaton()
+        self.mueang = _capital_districts(gazetteer)
+        self._provinces = {f for f, levels in gazetteer.forms.items() if Level.PROVINCE in levels}
+        self._alone = _alone_forms(gazetteer)
+        segment("ก")  # load the tokeniser's dictionary now, not on the first message needing it
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every area mention in `text` (already `clean`ed), overlapping hits resolved."""
+        hits = self._hits(text)
+        hits.sort(key=lambda hit: hit.sort_key(text))
+        cuts = _Cuts(text)
+        taken: list[tuple[int, int]] = []
+        mentions: list[Mention] = []
+        for hit in hits:
+            if any(hit.start < e and s < hit.end for s, e in taken):
+                continue
+            if hit.blocked:
+                taken.append((hit.start, hit.end))
+                continue
+            judged = self._judge(text, hit, cuts)
+            if judged is None:
+                continue
+            taken.append((hit.start, hit.end))
+            if judged is not _CONSUMED:
+                mentions.append(judged)
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _hits(self, text: str) -> list[_Hit]:
+        hits: list[_Hit] = []
+        for end_index, form in self._automaton.iter(text):
+            start, end = end_index - len(form) + 1, end_index + 1
+            landmark = self._landmark_forms.get(form)
+            is_area = form in self.gazetteer.forms or form == MUEANG
+            if form in self.gazetteer.blocked and landmark is None:
+                hits.append(_Hit(start, end, form, blocked=True))
+                continue
+            if not _on_boundary(text, start, end, form):
+                continue
+            prefix = _prefix_before(text, start) if is_area else None
+            if prefix is not None or landmark is None:
+                if prefix is None and len(form) < _MIN_BARE_LENGTH and form not in self._provinces:
+                    continue  # a short bare name (นา, บึง) counts only after its prefix word
+                hits.append(_Hit(start, end, form, prefix))
+            else:  # a landmark, also when an area bears its name (ดอนเมือง the airport, ป่าตอง)
+                hits.append(_Hit(start, end, form, landmark=landmark))
+        return hits
+
+    # --- judging one hit --------------------------------------------------------------------
+
+    def _judge(self, text: str, hit: _Hit, cuts: _Cuts) -> Mention | None:
+        if hit.landmark is not None:
+            return self._judge_landmark(text, hit, cuts)
+        if hit.prefix is not None:
+            return self._judge_prefixed(text, hit)
+        if hit.form == MUEANG:
+            return None  # "เมือง" alone is an everyday word (the city, the country)
+        start, end, form = hit.start, hit.end, hit.form
+        context = _context_of(text, start, end, form)
+        evidence = text[start:end]
+        by_level = self._levels(form)
+        for level in (Level.PROVINCE, Level.DISTRICT, Level.SUBDISTRICT):
+            codes = by_level.get(level)
+            if not codes:
+                continue
+            if level == Level.PROVINCE:
+                if not self._province_stands(text, start, end, form, cuts):
+                    continue
+                if context == "road":
+                    return _CONSUMED  # ถนนนครสวรรค์, ถ.เชียงใหม่-ลำปาง: a street, not a province
+                strength = Strength.WEAK if context else Strength.PLAIN
+                if _direction_before(text, start) or _PLATE_BEFORE.search(
+                    text, max(0, start - 30), start
+                ):
+                    strength = Strength.HINT  # มุ่งหน้าชลบุรี; ทะเบียน 1กค 525 ปัตตานี
+                return Mention(level, frozenset(codes), strength, start, end, evidence)
+            if len(form) < _MIN_BARE_LENGTH:
+                continue
+            weak = context is not None or level == Level.SUBDISTRICT or form in NEEDS_PREFIX
+            strength = Strength.WEAK if weak else Strength.PLAIN
+            if _direction_before(text, start):
+                strength = Strength.HINT
+            alone = (
+                strength == Strength.PLAIN
+                and level == Level.DISTRICT
+                and form in self._alone
+                and cuts.around(start, end)
+            )
+            return Mention(level, frozenset(codes), strength, start, end, evidence, alone=alone)
+        return None
+
+    def _province_stands(self, text: str, start: int, end: int, form: str, cuts: _Cuts) -> bool:
+        """Can this bare province form be the province here (not a word, not inside one)?"""
+        if form in _PROVINCES_NEEDING_PREFIX:
+            return False
+        if form in _PROVINCES_STANDING_APART:
+            return _stands_apart(text, start, end)
+        if len(form) <= _MAX_CUT_CHECKED_LENGTH and not form.isascii():
+            return cuts.around(start, end)
+        return True
+
+    def _judge_landmark(self, text: str, hit: _Hit, cuts: _Cuts) -> Mention | None:
+        landmark = hit.landmark
+        assert landmark is not None
+        start, end = hit.start, hit.end
+        if not hit.form.isascii() and not (
+            _stands_apart(text, start, end) or cuts.around(start, end)
+        ):
+            return None  # เขาใหญ่ inside ภูเขาใหญ่, มช inside another word
+        written = text[start:end]
+        evidence = written if written == landmark.name.lower() else f"{written} ({landmark.name})"
+        strength = Strength.PLAIN
+        if _inside_other_name(text, start, landmark.kind):
+            strength = Strength.WEAK  # ซอยวัดธาตุทอง, ตลาดนัดสุวรรณภูมิ: named after it
+        if _direction_before(text, start):
+            strength = Strength.HINT  # มุ่งหน้าสนามบินสุวรรณภูมิ: where traffic goes
+        codes = frozenset({landmark.district_code})
+        return Mention(
+            Level.DISTRICT, codes, strength, start, end, evidence, landmark=landmark.name
+        )
+
+    def _judge_prefixed(self, text: str, hit: _Hit) -> Mention | None:
+        assert hit.prefix is not None
+        word, level, bangkok_word = hit.prefix
+        start, end, form = hit.start, hit.end, hit.form
+        by_level = self._levels(form)
+        prefix_start = _prefix_start(text, start, word)
+        evidence = text[prefix_start:end]
+        if level == Level.PROVINCE:
+            codes = by_level.get(Level.PROVINCE)
+            if not codes:
+                return None
+            return Mention(level, frozenset(codes), Strength.STRONG, prefix_start, end, evidence)
+        codes = by_level.get(level)
+        if codes:
+            kept = self._consistent(level, codes, bangkok_word)
+            if kept:
+                return Mention(level, frozenset(kept), Strength.STRONG, prefix_start, end, evidence)
+            # the other kind's word (เขตวังทอง for a provincial amphoe): only a plain mention,
+            # never enough alone (เขตบางขันเทียน is บางขุนเทียน misspelt, not อ.บางขัน)
+            return Mention(level, frozenset(codes), Strength.PLAIN, prefix_start, end, evidence)
+        # people mix the words up (เขตลุมพินี, แขวงบางนา): accept the other level only when it
+        # is the same kind of area (Bangkok or not) and the name is not a short word
+        other = Level.SUBDISTRICT if level == Level.DISTRICT else Level.DISTRICT
+        codes = by_level.get(other)
+        if codes and len(form) >= _MIN_OTHER_LEVEL_LENGTH:
+            kept = self._consistent(other, codes, bangkok_word)
+            if kept:
+                return Mention(other, frozenset(kept), Strength.STRONG, prefix_start, end, evidence)
+        return None
+
+    def _levels(self, form: str) -> dict[Level, set[str]]:
+        if form == MUEANG:
+            return {Level.DISTRICT: set(self.mueang.values())}
+        return dict(self.gazetteer.forms.get(form, {}))
+
+    def _consistent(self, level: Level, codes: set[str], bangkok_word: bool | None) -> set[str]:
+        """The areas among `codes` that are the kind the prefix word names (Bangkok's or not)."""
+        if bangkok_word is None:
+            return codes
+        table = self.gazetteer.districts if level == Level.DISTRICT else self.gazetteer.subdistricts
+        return {c for c in codes if table[c].in_bangkok == bangkok_word}
+
+
+# A hit that is no mention but keeps the shorter names inside it from being read (a province's
+# name in a road's name).
+_CONSUMED = Mention(Level.PROVINCE, frozenset(), Strength.HINT, 0, 0, "")
+
+
+def _capital_districts(gazetteer: Gazetteer) -> dict[str, str]:
+    """Province code -> its capital district (เมือง…, or พระนครศรีอยุธยา for Ayutthaya)."""
+    capitals: dict[str, str] = {}
+    for district in gazetteer.districts.values():
+        province = gazetteer.provinces[district.province_code]
+        if district.name in (MUEANG + province.name, province.name):
+            capitals[province.code] = district.code
+    return capitals
+
+
+def _alone_forms(gazetteer: Gazetteer) -> frozenset[str]:
+    """Written forms of districts outside Bangkok that may decide alone, written bare: one
+    district nationwide, not a province's form, not a common word or another thing's name, not a
+    Bangkok subdistrict's name and not the name of many subdistricts elsewhere."""
+    namesakes: Counter[tuple[str, str]] = Counter()  # (form, district) -> subdistricts elsewhere
+    bangkok_subdistricts: set[str] = set()
+    for form, levels in gazetteer.forms.items():
+        for code in levels.get(Level.SUBDISTRICT, ()):
+            subdistrict = gazetteer.subdistricts[code]
+            if subdistrict.in_bangkok:
+                bangkok_subdistricts.add(form)
+            for district in levels.get(Level.DISTRICT, ()):
+                if subdistrict.district_code != district:
+                    namesakes[form, district] += 1
+    alone: set[str] = set()
+    for form, levels in gazetteer.forms.items():
+        districts = levels.get(Level.DISTRICT, set())
+        if len(districts) != 1 or Level.PROVINCE in levels or form in bangkok_subdistricts:
+            continue
+        (code,) = districts
+        area = gazetteer.districts[code]
+        if area.in_bangkok or area.name in gazetteer.common_names:
+            continue
+        if form in gazetteer.common_names or namesakes[form, code] > _MAX_NAMESAKES:
+            continue
+        alone.add(form)
+    return frozenset(alone)
+
+
+def _on_boundary(text: str, start: int, end: int, form: str) -> bool:
+    if end < len(text) and text[end] in _FOLLOWING_MARKS:
+        return False
+    if start > 0 and text[start - 1] in _LEADING_VOWELS:
+        return False
+    if form.isascii():  # Latin names: whole words only
+        if start > 0 and text[start - 1].isalnum():
+            return False
+        if end < len(text) and text[end].isalnum():
+            return False
+    return True
+
+
+def _stands_apart(text: str, start: int, end: int) -> bool:
+    """No Thai letter or mark right before or right after (spaces, punctuation or the ends)."""
+    before = start == 0 or not _THAI.match(text[start - 1])
+    return before and (end == len(text) or not _THAI.match(text[end]))
+
+
+def _gap_start(text: str, start: int) -> int:
+    """Where the spaces/colons right before `start` begin ("เขต: บางนา", "อ. เมือง")."""
+    i = start
+    while i > 0 and start - i < 3 and text[i - 1] in " :：":
+        i -= 1
+    return i
+
+
+def _prefix_before(text: str, start: int) -> Prefix | None:
+    i = _gap_start(text, start)
+    head = text[max(0, i - 10) : i]
+    if not head.endswith(_PREFIX_WORDS):
+        return None
+    for prefix in _PREFIXES:
+        word = prefix[0]
+        if head.endswith(word):
+            before = i - len(word) - 1
+            if word in _ABBREVIATED and before >= 0 and _THAI_LETTER.match(text[before]):
+                return None  # ผอ.โรงเรียน, พ.ต.: not อ. / ต.
+            return prefix
+    return None
+
+
+def _prefix_start(text: str, start: int, word: str) -> int:
+    return _gap_start(text, start) - len(word)
+
+
+def _context_of(text: str, start: int, end: int, form: str) -> str | None:
+    """Is the name part of a road's or soi's name ("road"), of another landmark's name
+    ("landmark"), or does it stand for itself (None)?"""
+    i = _gap_start(text, start)
+    if i > 0 and text[i - 1] in "-–":  # บางนา-ตราด, ทวีวัฒนา-กาญจนาภิเษก: a road's name
+        return "road"
+    if end < len(text) and text[end] in "-–":  # เชียงใหม่-ลำปาง
+        return "road"
+    if form.startswith("ถนน"):  # แขวงถนนพญาไท: without แขวง a "ถนน…" name is the road
+        return "road"
+    head = text[max(0, i - 14) : i]
+    if head.endswith(_CONTEXT_WORDS):
+        if head.endswith(_ROAD_WORDS_LONGEST_FIRST):
+            return "road"
+        return "landmark"
+    if _SOI_NUMBER.match(text, end) is not None:  # ลาดพร้าว 71: a soi
+        return "road"
+    return None
+
+
+def _inside_other_name(text: str, start: int, kind: str) -> bool:
+    """Is this landmark's name part of a road's or another place's name (ซอยวัดอู่ตะเภา,
+    ตลาดนัดสุวรรณภูมิ)? A word of its own kind before it is not (ห้างเซ็นทรัลเวิลด์)."""
+    i = _gap_start(text, start)
+    if i > 0 and text[i - 1] in "-–":
+        return True
+    head = text[max(0, i - 14) : i]
+    return head.endswith(_CONTEXT_WORDS) and not head.endswith(_OWN_WORDS.get(kind, ()))
+
+
+def _direction_before(text: str, start: int) -> bool:
+    i = _gap_start(text, start)
+    return text[max(0, i - 12) : i].endswith(_DIRECTION_WORDS)
