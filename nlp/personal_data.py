@@ -1,25 +1,41 @@
 """Find and mask personal data in a citizen's message, keeping what officials need to act.
 
-Masked: Thai national ID numbers (13 digits, checksum verified, any grouping), phone numbers
-(mobile 06/08/09, landlines 02–07, +66), e-mail addresses, LINE IDs, bank account numbers (next
-to a word that says so), licence plates (next to ทะเบียน or a province name, or in the
-digit-first form 1กข 1234) and people's names where they are introduced (นาย/นาง/นางสาว/น.ส./
-ด.ช./ด.ญ./คุณ …, ชื่อ …). Kept: soi and house numbers, dates, times, amounts, road kilometres,
-bus lines, contract numbers and postcodes: none of them has the shape of the things masked, and
-numbers are only masked when their digit count and prefix (and for IDs the checksum) fit.
+Masked: Thai national ID numbers (13 digits, checksum verified, any grouping) and passport
+numbers (after a word that says so; masked as an identity number), phone numbers (mobile
+06/08/09, landlines 02–07, +66), e-mail addresses (also spelt out: "somchai at gmail dot com"),
+LINE IDs, bank account numbers (next to a word that says so), licence plates (next to ทะเบียน,
+a vehicle word or a province name, or in the digit-first form 1กข 1234) and people's names where
+they are introduced: after a title (นาย/นาง/นางสาว/น.ส./ด.ช./ด.ญ./คุณ …, ชื่อ …), a rank, a role
+or kinship word (ผู้ใหญ่บ้าน, กำนัน, ผอ., ครู, หมอ, ลุง, ป้า, น้อง …), as an account holder
+(ชื่อบัญชี …), and in Latin script (Mr. …, คุณ David, John Smith). Kept: soi and house numbers,
+dates, times, amounts, road kilometres, bus lines, contract numbers, postcodes and a role word
+without a name: none of them has the shape of the things masked, and numbers are only masked
+when their digit count and prefix (and for IDs the checksum) fit.
 
-How numbers are read: Thai digits are mapped to ASCII one to one (offsets do not move), then every
-run of digit groups joined by single separators (space, hyphen, dot, brackets) is split into its
-groups, and each group boundary is tried as the start of an ID (13 digits), a phone number (9 or
-10 digits by prefix) or, after a bank word, an account number (10–15 digits). A match must end on
-a group boundary, so a number is never cut in the middle.
+How numbers are read: Thai and full-width digits are mapped to ASCII and every dash to "-", one
+character for one (offsets do not move), then every run of digit groups joined by a separator
+(one or two spaces, a hyphen or a dot with at most a space either side, brackets) is split into
+its groups, and each group boundary is tried as the start of an ID (13 digits), a phone number (9
+or 10 digits by prefix) or, after a bank word, an account number (10–15 digits). A match must end
+on a group boundary, so a number is never cut in the middle.
+
+How a name after a role word is told from a common word ("ลุงแดง" from "ลุงที่ขายของ"): the
+role word must be a word of its own in the tokeniser's cut, and what follows must be a given name
+(pythainlp's lists, or the team's list of nicknames they miss) that is not a word that ends a
+name, or a word the Thai dictionary does not know at all (a nickname such as "มายด์").
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import Any
+
+import ahocorasick  # type: ignore[import-not-found]  # ships no type stubs
 
 from nlp.analysis import PersonalDataKind, PersonalDataSpan
 from nlp.tokenise import segment
@@ -45,7 +61,23 @@ _PRIORITY = (
     PersonalDataKind.PERSON_NAME,
 )
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# One character for one, so offsets do not move: Thai and full-width digits to ASCII, every dash
+# to "-", the full-width plus to "+", no-break and other wide spaces to " ".
+_SAME_LENGTH = str.maketrans(
+    {
+        **{chr(0x0E50 + d): str(d) for d in range(10)},
+        **{chr(0xFF10 + d): str(d) for d in range(10)},
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
+        "\uff0b": "+",
+        **dict.fromkeys(
+            "\u00a0\u2000\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+            " ",
+        ),
+    }
+)
+_NEEDS_MAPPING = re.compile(
+    "[๐-๙０-９\u2010-\u2015\u2212\ufe63\uff0d\uff0b\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,19 +91,26 @@ class Redaction:
 def redact(text: str) -> Redaction:
     """Mask every piece of personal data found in `text`; spans are offsets into `text`."""
     # Each finder runs only when the text holds what it looks for (most messages hold little).
-    ascii_digits = text.translate(_THAI_DIGITS) if _ANY_THAI_DIGIT.search(text) else text
+    ascii_digits = text.translate(_SAME_LENGTH) if _NEEDS_MAPPING.search(text) else text
     has_digit = _ANY_DIGIT.search(ascii_digits) is not None
     has_at = "@" in text
+    has_latin = _ANY_LATIN.search(text) is not None
     found: list[PersonalDataSpan] = []
-    if has_at:
+    if has_at or (has_latin and _SPELT_EMAIL_TRIGGER.search(text)):
         found += _emails(ascii_digits)
     if has_digit:
         found += _numbers(ascii_digits)
         found += _plates(ascii_digits)
+        if _PASSPORT_TRIGGER.search(text):
+            found += _passports(ascii_digits)
     if has_at or _LINE_TRIGGER.search(text):
         found += _line_ids(ascii_digits)
-    if _NAME_TRIGGER.search(text):
-        found += _names(text)
+    accounts = [f.end for f in found if f.kind is PersonalDataKind.BANK_ACCOUNT]
+    roles = _role_candidates(text)
+    if accounts or roles or _has_title(text) or _names_an_account_holder(text):
+        found += _names(text, roles=roles, after_accounts=accounts)
+    if has_latin and _LATIN_NAME_TRIGGER.search(text):
+        found += _latin_names(text)
     if not found and not has_digit:
         return Redaction(text=text, spans=[])
     # Inside a link only e-mails and whole mobile numbers count ("…/detail/9610000009936" is a
@@ -86,8 +125,8 @@ def redact(text: str) -> Redaction:
     return Redaction(text=_apply(text, spans), spans=spans)
 
 
-_ANY_THAI_DIGIT = re.compile("[๐-๙]")
 _ANY_DIGIT = re.compile("[0-9]")
+_ANY_LATIN = re.compile("[A-Za-z]")
 _LINE_TRIGGER = re.compile("ไลน์|line", re.IGNORECASE)
 
 
@@ -97,7 +136,7 @@ def warm_up() -> None:
     _name_lists()
     _stopwords()
     _province_pattern()
-    redact("นายสมชาย ใจดี โทร 0812345678 รถทะเบียน กข 1234 กรุงเทพมหานคร")
+    redact("นายสมชาย ใจดี โทร 0812345678 รถทะเบียน กข 1234 กรุงเทพมหานคร ลุงแดง John Smith")
 
 
 def find(text: str) -> list[PersonalDataSpan]:
@@ -145,16 +184,46 @@ _EMAIL = re.compile(
 )
 
 
+# Spelt out so that a bot would not read it: "somchai at gmail dot com", "somchai แอท gmail ดอท
+# com", "somchai(at)gmail(dot)com", "somchai @ gmail . com". The last label must be a known
+# top-level domain, so "at home" or "dot" in a sentence is not an address.
+_SPELT_AT = (
+    r"(?: ?@ ?| ?[(\[{] ?(?:at|แอท|แอ็ท) ?[)\]}] ?| (?:at|แอท|แอ็ท) |(?<=[A-Za-z0-9])(?:แอท|แอ็ท)"
+    r"(?=[A-Za-z0-9]))"
+)
+_SPELT_DOT = (
+    r"(?: ?\. ?| ?[(\[{] ?(?:dot|ดอท|ด็อท|จุด) ?[)\]}] ?| (?:dot|ดอท|ด็อท|จุด) |"
+    r"(?<=[A-Za-z0-9])(?:ดอท|ด็อท|จุด)(?=[A-Za-z]))"
+)
+_TOP_LEVEL = r"(?:com|net|org|edu|gov|info|biz|me|io|co|ac|go|or|in|th|uk|jp|sg|us)(?![A-Za-z0-9])"
+_SPELT_EMAIL = re.compile(
+    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+{_SPELT_AT}(?P<domain>[A-Za-z0-9\-]+)"
+    rf"(?:{_SPELT_DOT}[A-Za-z0-9\-]+)*{_SPELT_DOT}{_TOP_LEVEL}",
+    re.I,
+)
+_SPELT_EMAIL_TRIGGER = re.compile(r"[Dd][Oo][Tt]|ดอท|ด็อท|แอท|แอ็ท|[(\[][Aa][Tt][)\]]| [Aa][Tt] ")
+
+
 def _emails(text: str) -> list[PersonalDataSpan]:
-    return [
+    found = [
         PersonalDataSpan(PersonalDataKind.EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(text)
     ]
+    for m in _SPELT_EMAIL.finditer(text):
+        # A website, not an address: "Tickets at www.ticketbox.co.th", "at ticketmelon.com/event".
+        website = _WEBSITE.match(text, m.start("domain")) or text[m.end() : m.end() + 1] == "/"
+        if not website:
+            found.append(PersonalDataSpan(PersonalDataKind.EMAIL, m.start(), m.end()))
+    return found
+
+
+_WEBSITE = re.compile("www", re.I)
 
 
 # --- numbers: national IDs, phones, bank accounts --------------------------------------------
 
-# Digit groups joined by one separator: "081-234-5678", "1 2345 67890 12 1", "(02) 123 4567".
-_RUN = re.compile(r"\+?\(?\d+(?:(?:[ \-.]|\) ?| ?\(|\)[\-.])\d+)*\)?")
+# Digit groups joined by one separator: "081-234-5678", "1 2345 67890 12 1", "(02) 123 4567",
+# "081 - 234 - 5678", "081  234  5678" (every dash is "-" by now).
+_RUN = re.compile(r"\+?\(?\d+(?:(?: ?[\-.] ?| {1,2}|\) {0,2}| {0,2}\(|\)[\-.])\d+)*\)?")
 _GROUP = re.compile(r"\d+")
 _ID_WORDS = re.compile(
     r"บัตรประชาชน|บัตรประจำตัว|เลขประจำตัว|ประชาชน|บัตร ?ปชช|ปชช|เลขบัตร|id ?card", re.I
@@ -283,6 +352,26 @@ _PHONE_WORDS = re.compile(r"โทร|เบอร์|ติดต่อ|มื�
 _REFERENCE_WORDS = re.compile(r"(?:เลขที่|โครงการ|สัญญา|คำร้อง|ใบเสร็จ|พัสดุ|อ้างอิง)[:.]?\s*$")
 
 
+# --- passports --------------------------------------------------------------------------------
+
+# Thai passports are two letters and seven digits (AA1234567); others one or two letters and six to
+# eight digits, or digits alone. Only after a word that says what the number is.
+_PASSPORT = re.compile(
+    r"(?:พาสปอร์ต|พาสปอต|หนังสือเดินทาง|passport)(?: ?(?:no\.?|number|เลขที่|เลข|หมายเลข|#))?"
+    r" ?[:：]? ?(?P<number>[A-Z]{1,2}\d{6,8}|\d{7,9})(?![A-Za-z0-9])",
+    re.I,
+)
+_PASSPORT_TRIGGER = re.compile("พาสปอ|หนังสือเดินทาง|[Pp]assport|PASSPORT")
+
+
+def _passports(text: str) -> list[PersonalDataSpan]:
+    # No kind of its own yet: an identity document number, masked as one.
+    return [
+        PersonalDataSpan(PersonalDataKind.NATIONAL_ID, m.start("number"), m.end("number"))
+        for m in _PASSPORT.finditer(text)
+    ]
+
+
 # --- LINE IDs --------------------------------------------------------------------------------
 
 _LINE_ID = re.compile(
@@ -312,8 +401,10 @@ def _line_ids(text: str) -> list[PersonalDataSpan]:
 
 # --- licence plates --------------------------------------------------------------------------
 
-# Thai month abbreviations written without dots look like plate letters ("12 ตค 67").
+# Thai month abbreviations written without dots look like plate letters ("12 ตค 67"): with a day
+# number before them or a year after them they are a date, otherwise ("กค 1234") a plate.
 _MONTHS = frozenset({"มค", "กพ", "มีค", "เมย", "พค", "มิย", "กค", "สค", "กย", "ตค", "พย", "ธค"})
+_YEAR = re.compile(r"\d{2}|(?:19|20|24|25|26)\d{2}")
 _PLATE = re.compile(
     r"(?<![ก-๛A-Za-z0-9.])(?P<lead>\d{1,2}(?P<space> ?))?(?P<letters>[ก-ฮ]{1,2})[ \-]?"
     r"(?P<number>\d{1,4})(?![\d.,:/+%])"
@@ -323,6 +414,13 @@ _NOT_PLATE_LETTERS = frozenset(
     {"มก", "กก", "กม", "ซม", "มม", "ลด", "คน", "จอ", "ยก", "ชม", "ตร", "ณ"}
 )
 _PLATE_WORDS = re.compile(r"ทะเบียน|ป้ายรถ|เลขรถ")
+# A vehicle named just before two letters and a number: "รถกระบะ กข 1234". Only two letters
+# (one is หมู่ or ซอย: "รถเข้า ซ 5") and none that abbreviate something else (ปอ.511 is a bus
+# line, ทล 3344 a highway, สน a police station).
+_VEHICLE_WORDS = re.compile(
+    r"รถ|มอ(?:เตอร์)?ไซ|จยย|จักรยานยนต์|แท็กซี่|แท๊กซี่|taxi|กระบะ|เก๋ง|สิบล้อ|ซาเล้ง", re.I
+)
+_NOT_PLATE_AFTER_VEHICLE = frozenset({"ปอ", "ทล", "สน", "รพ", "รร", "ทม", "ทต", "ขส", "ถน"})
 
 
 @cache
@@ -338,11 +436,17 @@ def _plates(text: str) -> list[PersonalDataSpan]:
     found = []
     for m in _PLATE.finditer(text):
         letters = m.group("letters")
-        if letters in _MONTHS:
+        if letters in _MONTHS and _is_date(m):
             continue
         end = m.end()
         province = _province_pattern().match(text, end)
-        context = _PLATE_WORDS.search(text[max(0, m.start() - 20) : m.start()])
+        before = text[max(0, m.start() - 20) : m.start()]
+        context = _PLATE_WORDS.search(before) or (
+            len(letters) == 2
+            and letters not in _NOT_PLATE_LETTERS
+            and letters not in _NOT_PLATE_AFTER_VEHICLE
+            and _VEHICLE_WORDS.search(before)
+        )
         glued_digit_form = (
             m.group("lead") is not None
             and not m.group("space")
@@ -364,10 +468,22 @@ def _plates(text: str) -> list[PersonalDataSpan]:
     return found
 
 
+def _is_date(m: re.Match[str]) -> bool:
+    """Month letters with a day number before them ("1 มค 68", "12มค") or a year after them."""
+    lead = m.group("lead")
+    day = lead is not None and (bool(m.group("space")) or len(lead.strip()) == 2)
+    return day or _YEAR.fullmatch(m.group("number")) is not None
+
+
 _NUMERIC_PLATE = re.compile(r"ทะเบียน(?:รถ)?\s*(?:เลข(?:ที่)?)?\s*(?P<plate>\d{2}-\d{4})(?!\d)")
 
 
 # --- people's names --------------------------------------------------------------------------
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
 
 # Titles that always introduce a name (as their own word), and weaker ones (คุณ is also "you",
 # ชื่อ also "name of" a road or shop) after which only a name from pythainlp's name lists counts.
@@ -383,18 +499,95 @@ _TITLED_PLACES = ("นางลิ้นจี่", "นางเลิ้ง", 
 _FIELD_LABELS = frozenset({"ชื่อ-นามสกุล", "ชื่อ-สกุล", "ชื่อนามสกุล", "นามสกุล"})
 _WEAK_RANKS = frozenset({"ส.ส.", "ส.ว.", "ส.ก.", "ส.ข."})
 _RANKS = re.compile(
-    r"(?<![ก-๛])(?<![ก-ฮ]\.)(?:(?:ผศ|รศ|ศ)\.(?:ดร|นพ|พญ)\.|ศ\.ดร\.|พล\.[ตทอ]\.[ตทอ]\.|[พร]\.[ตทอ]\.[ตทอ]\.|ส\.ต\.[ตทอ]\.|จ\.ส\.[ตทอ]\.|ด\.ต\.|"
+    r"(?<![ก-๛])(?<![ก-ฮ]\.)(?<![ก-ฮ]-)(?:(?:ผศ|รศ|ศ)\.(?:ดร|นพ|พญ)\.|ศ\.ดร\.|พล\.[ตทอ]\.[ตทอ]\.|[พร]\.[ตทอ]\.[ตทอ]\.|ส\.ต\.[ตทอ]\.|จ\.ส\.[ตทอ]\.|ด\.ต\.|"
     r"พล\.[ตทอ]\.|[พรส]\.[ตทอ]\.|จ\.ส\.[ตทอ]\.|ส\.ส\.|ส\.ว\.|ส\.ก\.|ส\.ข\.|ดร\.|นพ\.|พญ\.|ทพ\.|"
     r"ผศ\.|รศ\.|ศ\.|ว่าที่ร้อยตรี|ว่าที่ ร\.ต\.)(?=[ ก-ฮเแโใไ])"
 )
-_NAME_TRIGGER = re.compile(
-    r"\.[ก-ฮ]|ว่าที่|นาย|นาง|น\.?ส\.|ด\.?[ชญ]\.|เด็ก(?:ชาย|หญิง)|คุณ|ชื่อ|นามสกุล|M(?:r|rs|s)\.? [A-Z]"
+# Role and kinship words a name follows ("ผู้ใหญ่บ้านสมชาย", "ลุงแดง", "ผอ.สมใจ", "นายก
+# อบต.ประเสริฐ"); คุณ may stand before them ("คุณป้าสมศรี"). Each with the letters that may not
+# come right before and after it, where it is part of a common word: หน้า, ป้าย, ตาม, ย่าน,
+# เสี่ยง, จ่าย, ขยาย, หมอน.
+_ROLE_WORDS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(
+        _word_set(
+            """ผู้ช่วยผู้ใหญ่บ้าน ผู้ใหญ่บ้าน ผู้ใหญ่ ผญบ. ผญ.บ. สารวัตรกำนัน กำนัน พ่อหลวง แม่หลวง
+        นายกเทศมนตรี นายกเทศบาล ปลัดอำเภอ ปลัดเทศบาล ปลัด ผอ. ผู้อำนวยการ ประธานชุมชน ส.อบต.
+        ดาบตำรวจ ดาบ สารวัตร ผู้กำกับ ผกก. ผู้กอง ผู้หมวด ครู อาจารย์ เจ้าหน้าที่ จนท. ลุง พี่
+        น้อง เจ๊ เฮีย อาม่า อากง ปู่"""
+        ),
+        ("", ""),
+    ),
+    **{
+        f"{title}{space}{body}.": ("", "")
+        for title in ("นายก", "รองนายก", "ปลัด")
+        for space in ("", " ")
+        for body in ("อบต", "อบจ", "ทต", "ทม", "ทน")
+    },
+    "หมอ": ("", "น"),
+    "จ่า": ("", "ย"),
+    "ป้า": ("", "ย"),
+    "น้า": ("ห", ""),
+    "ตา": ("เแโใไ", "มยร"),
+    "ยาย": ("ข", ""),
+    "ย่า": ("", "น"),
+    "เสี่ย": ("", "ง"),
+}
+# Role words that a nickname no list knows may follow ("น้องมายด์", "หมอเบิร์ท"); not ตา, น้า,
+# ย่า, ปู่ (see _role_names) nor official titles, which are followed by given names.
+_NICKNAME_ROLES = _word_set("ลุง ป้า ยาย พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย ครู หมอ อาจารย์")
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    begin: int  # where คุณ starts, if it stands before the role word
+    start: int
+    end: int
+    word: str
+
+
+@cache
+def _role_automaton() -> Any:
+    automaton = ahocorasick.Automaton()
+    for word in _ROLE_WORDS:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def _roles(text: str) -> list[_Role]:
+    """Every role word in `text`, the longest where several end or start together."""
+    found: dict[int, _Role] = {}
+    for last, word in _role_automaton().iter(text):
+        end = last + 1
+        start = end - len(word)
+        not_before, not_after = _ROLE_WORDS[word]
+        if (start > 0 and text[start - 1] in not_before) or (
+            end < len(text) and text[end] in not_after
+        ):
+            continue
+        if start in found and found[start].end >= end:
+            continue
+        begin = start - 3 if text[max(0, start - 3) : start] == "คุณ" else start
+        found[start] = _Role(begin, start, end, word)
+    return sorted(found.values(), key=lambda r: r.start)
+
+
+# Labels for the holder of a bank account: what follows is a name ("ชื่อบัญชี สมหญิง ใจงาม").
+_ACCOUNT_HOLDER = re.compile(
+    r"(?:ชื่อ ?(?:บัญชี|บช\.?)|(?:บัญชี|บช\.?) ?(?:ชื่อ|ในนาม)|ชื่อผู้รับ(?:โอน|เงิน)?|"
+    r"ผู้รับ(?:โอน|เงิน)|เจ้าของบัญชี) ?[:：]? ?"
 )
-_ENGLISH_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.? (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+# Where money goes, without a label: a name the lists know may follow ("โอนเข้าบัญชี มาลี ทองดี").
+_MONEY_TO = re.compile(r"(?:โอน(?:เงิน)?(?:เข้า|ให้|ไปให้|ไปที่)? ?(?:บัญชี)?|เข้าบัญชี) ?[:：]? ?")
+_AFTER_ACCOUNT = re.compile(r" ?[:：(]? ?(?:ชื่อ)? ?")
+_TITLE_TRIGGER = re.compile(r"ว่าที่|นาย|นาง|น\.?ส\.|ด\.?[ชญ]\.|เด็ก(?:ชาย|หญิง)|คุณ|ชื่อ|นามสกุล")
 
 
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+def _has_title(text: str) -> bool:
+    """A title, a form label or a rank: a name may follow."""
+    return _TITLE_TRIGGER.search(text) is not None or (
+        "." in text and _RANKS.search(text) is not None
+    )
 
 
 # Words that end a name written without a space after it ("นายสมชายแจ้งว่า…").
@@ -412,12 +605,50 @@ _NOT_NAMES = _word_set(
     """ที่ ชอบ ควร คอย คง คม ชม ชวน ทน ทวน ดม ดา ดอน ธง ชาย หญิง ดี มา ไป ทอง แดง ขาว ดำ
     เขียว ฟ้า น้ำ ไฟ ลม ดิน ทาง ถนน ซอย บ้าน ป้า ลุง ยาย ตา แม่ พ่อ พี่ น้อง หมอ ครู ตำรวจ"""
 )
+# Words after a role word that are not names, though a name list or the tokeniser may say so:
+# the role words themselves ("ตายาย"), whom a role word also names ("พี่วินมอไซค์" is a motorbike
+# taxi rider, "น้องหมา" a dog), and common words that are also given names.
+_NOT_NAMES_AFTER_ROLE = _word_set(
+    """ลุง ป้า น้า อา ตา ยาย ปู่ ย่า พี่ น้อง เจ๊ เฮีย แม่ พ่อ ลูก หลาน เมีย ผัว สามี ภรรยา
+    ครู หมอ จ่า ดาบ กำนัน ผู้ใหญ่ ผู้ใหญ่บ้าน ปลัด นายก ตำรวจ ทหาร ท่าน แก เธอ เขา เค้า
+    วิน หมา แมว ชาย หญิง สาว ดี มา ไป ที่ ชอบ ควร คอย คง ชม ชวน ทน ไฟ ลม ดิน ทาง ถนน ซอย บ้าน
+    ธง ใหญ่ ประจำ เวร สอน ทุก ทั้ง หลาย สุด ใหม่ เก่า แก่"""
+)
+# Shops and places named after someone: the name is a landmark, not a person's data.
+_SHOP_OR_PLACE_BEFORE = re.compile(r"(?:ร้าน|ซอย|ซ\.|ตลาด|หมู่บ้าน|ชุมชน|สะพาน|อู่)[^ ]{0,12} ?$")
+_SHORT_KIN = frozenset({"ตา", "น้า", "ย่า", "ปู่"})
+_ORGANISATIONS = tuple(
+    _word_set(
+        """มูลนิธิ บริษัท บจก หจก ห้าง ร้าน วัด โรงเรียน โรงพยาบาล สมาคม กองทุน สหกรณ์ ชมรม พรรค
+    สำนัก กรม กระทรวง เทศบาล องค์การ ธนาคาร สถาบัน ศูนย์ มหาวิทยาลัย วิทยาลัย ราชวิทยาลัย
+    สภา คณะ กลุ่ม สมาพันธ์ สหภาพ"""
+    )
+)
+# A number of people, not a name: "พี่หนึ่งคน", "น้องสองคน".
+_CLASSIFIERS = _word_set("คน ท่าน ราย ตัว คัน ครั้ง วัน ปี เดือน")
 _MAX_NAME_TOKENS = 4
 _LONGEST_SURNAME = 22  # characters; a longer run after a name is a sentence, not a surname
+_DATA = Path(__file__).resolve().parent / "data" / "personal_data"
+
+
+@dataclass(frozen=True, slots=True)
+class _NameLists:
+    first: frozenset[str]  # given names (pythainlp's lists, less common words)
+    family: frozenset[str]  # family names (pythainlp's list)
+    words: frozenset[str]  # every word of pythainlp's Thai dictionary
+    nicknames: frozenset[str]  # team-written: nicknames and given names the lists miss
+    common: frozenset[str]  # given names that are mostly common words: ธนาคาร, วัน, ส่วน
+    latin: frozenset[str]  # team-written: given names in Latin script
+    longest: int
+
+
+def _listed_words(name: str) -> frozenset[str]:
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
 
 
 @cache
-def _name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], int]:
+def _name_lists() -> _NameLists:
     from pythainlp.corpus import (
         thai_family_names,
         thai_female_names,
@@ -432,8 +663,31 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], int]:
         if len(n) >= 2 and n not in _NOT_NAMES and n not in _AFTER_NAME
     )
     family = frozenset(n for n in thai_family_names() if len(n) >= 3 and n not in _AFTER_NAME)
-    longest = max(len(n) for n in first | family)
-    return first, family, words, longest
+    nicknames = _listed_words("nicknames.txt")
+    longest = max(len(n) for n in first | family | nicknames)
+    latin = _listed_words("latin_given_names.txt")
+    common = _common_words(first) - nicknames
+    return _NameLists(first, family, words, nicknames, common, latin, longest)
+
+
+# How often a word must occur in the Thai National Corpus (pythainlp's tnc_freq.txt, 106,000 words)
+# to be a common word rather than a name, unless ORCHID tags it a proper noun: ประเสริฐ (1,093,
+# proper noun), วิชัย (641), ธนา (398) and มาลี (315) stay names; ธนาคาร (4,643), ประจำ (15,150)
+# and วัน (54,715) are words.
+_COMMON_WORD_COUNT = 1000
+
+
+def _common_words(names: frozenset[str]) -> frozenset[str]:
+    """The names in `names` that the corpus mostly uses as ordinary words."""
+    from pythainlp.corpus import tnc
+
+    with as_file(files("pythainlp.corpus").joinpath("pos_orchid_unigram.json")) as path:
+        tags: dict[str, str] = json.loads(path.read_text(encoding="utf-8-sig"))
+    return frozenset(
+        word
+        for word, count in tnc.word_freqs()
+        if count >= _COMMON_WORD_COUNT and word in names and tags.get(word) != "NPRP"
+    )
 
 
 def _longest_listed(text: str, at: int, names: frozenset[str], longest: int) -> int:
@@ -457,23 +711,136 @@ def _is_thai(token: str) -> bool:
     return bool(token) and all("\u0e01" <= ch <= "\u0e4e" for ch in token)
 
 
-def _names(text: str) -> list[PersonalDataSpan]:
+_Tokens = list[tuple[str, int, int]]
+
+
+def _role_candidates(text: str) -> list[_Role]:
+    """Role words a name may follow: a listed name starts right after, or (after a kinship
+    word) a Thai word is glued on. Tokenising costs most here, so only these texts pay for it."""
     lists = _name_lists()
-    tokens = _tokens_with_offsets(text)
-    found = [
-        PersonalDataSpan(PersonalDataKind.PERSON_NAME, m.start("name"), m.end("name"))
-        for m in _ENGLISH_NAME.finditer(text)
+    candidates = []
+    for role in _roles(text):
+        after = role.end + (1 if text[role.end : role.end + 1] == " " else 0)
+        glued_word = after == role.end and text[after : after + 1] in _WORD_START
+        if (glued_word and role.word in _NICKNAME_ROLES) or _listed_at(text, after, lists):
+            candidates.append(role)
+    return candidates
+
+
+_WORD_START = frozenset("กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮเแโใไ")
+
+
+def _names_an_account_holder(text: str) -> bool:
+    """A label for an account holder, or a name the lists know after a transfer word."""
+    if not ("บัญชี" in text or "บช" in text or "ผู้รับ" in text or "โอน" in text):
+        return False
+    lists = _name_lists()
+    return _ACCOUNT_HOLDER.search(text) is not None or any(
+        _listed_at(text, m.end(), lists) for m in _MONEY_TO.finditer(text) if m.end() > m.start()
+    )
+
+
+def _listed_at(text: str, at: int, lists: _NameLists) -> bool:
+    for end in range(min(len(text), at + lists.longest), at + 1, -1):
+        name = text[at:end]
+        if (name in lists.first or name in lists.nicknames) and name not in lists.common:
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Cut:
+    """A text cut into tokens, with where they start (token index by offset) and end."""
+
+    text: str
+    tokens: _Tokens
+    starts: dict[int, int]
+    boundaries: frozenset[int]
+
+    @classmethod
+    def of(cls, text: str) -> _Cut:
+        tokens = _tokens_with_offsets(text)
+        starts = {start: index for index, (_, start, _) in enumerate(tokens)}
+        return cls(text, tokens, starts, frozenset({0, *(end for _, _, end in tokens)}))
+
+
+_Span = tuple[int, int]
+
+
+def _names(text: str, *, roles: list[_Role], after_accounts: list[int]) -> list[PersonalDataSpan]:
+    lists = _name_lists()
+    cut = _Cut.of(text)
+    spans = [
+        *_ranked_names(cut, lists),
+        *_role_names(cut, roles, lists),
+        *_account_holders(cut, after_accounts, lists),
+        *_titled_names(cut, lists),
     ]
-    # Ranks and honorifics written with dots (พ.ต.ท., ด.ต., ส.ส., ดร.): the name starts at the
-    # token right after the rank (and a space), however the tokeniser cut the rank itself.
-    starts = {start: index for index, (_, start, _) in enumerate(tokens)}
+    return [PersonalDataSpan(PersonalDataKind.PERSON_NAME, s, e) for s, e in spans]
+
+
+def _ranked_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
+    """Names after ranks and honorifics written with dots (พ.ต.ท., ด.ต., ส.ส., ดร.): the name
+    starts at the token right after the rank (and a space), however the tokeniser cut the rank."""
+    found = []
+    text = cut.text
     for m in _RANKS.finditer(text):
         after = m.end() + (1 if text[m.end() : m.end() + 1] == " " else 0)
-        if after in starts:
+        if after in cut.starts:
             weak = m.group() in _WEAK_RANKS  # ส.ส. is also "MPs" in general
-            span = _name_run(text, tokens, starts[after], lists, strong=not weak)
-            if span is not None:
-                found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, span[0], span[1]))
+            found.append(_name_run(text, cut.tokens, cut.starts[after], lists, strong=not weak))
+    return [span for span in found if span is not None]
+
+
+def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]:
+    """Names after role and kinship words, only where the tokeniser cut the role word as a
+    word of its own, so that "ตาม", "ป้าย" and "พี่น้อง" are not read as ตา, ป้า and พี่."""
+    found = []
+    text = cut.text
+    for role in roles:
+        begin = role.begin if role.begin in cut.starts else role.start
+        if begin not in cut.starts or role.end not in cut.boundaries:
+            continue
+        if _SHOP_OR_PLACE_BEFORE.search(text, max(0, begin - 20), begin):
+            continue  # "ร้านผลไม้น้องต่าย", "ซอยป้าแดง": a landmark officials need
+        glued = text[role.end : role.end + 1] != " "
+        after = role.end + (0 if glued else 1)
+        # ตา, น้า, ย่า, ปู่ are also syllables of borrowed words ("ไวตามิน", "ซานตา") and ตา an
+        # eye ("แต่งตา โทนน้ำตาล"): only glued to the name and at the start of a word.
+        short_kin = role.word in _SHORT_KIN
+        if short_kin and not (glued and _starts_word(cut, begin)):
+            continue
+        if after in cut.starts:
+            # A word no list knows is a nickname only glued on ("น้องมายด์").
+            unknown_ok = glued and role.word in _NICKNAME_ROLES
+            found.append(_known_name(cut, cut.starts[after], lists, unknown_ok=unknown_ok))
+    return [span for span in found if span is not None]
+
+
+def _account_holders(cut: _Cut, after_accounts: list[int], lists: _NameLists) -> list[_Span]:
+    """Account holders: after a label any name counts ("ชื่อบัญชี สมหญิง ใจงาม"); after a
+    transfer or an account number, only one the lists know ("โอนเข้าบัญชี มาลี ทองดี")."""
+    found = []
+    text = cut.text
+    for m in _ACCOUNT_HOLDER.finditer(text):
+        j = cut.starts.get(m.end())
+        if j is not None and not _title_or_not_a_person(cut, j, lists):
+            found.append(_name_run(text, cut.tokens, j, lists, strong=True))
+    ends = [m.end() for m in _MONEY_TO.finditer(text) if m.end() > m.start()]
+    for end in after_accounts:
+        holder = _AFTER_ACCOUNT.match(text, end)
+        if holder is not None:
+            ends.append(holder.end())
+    for end in ends:
+        if end in cut.starts:
+            found.append(_known_name(cut, cut.starts[end], lists, unknown_ok=False))
+    return [span for span in found if span is not None]
+
+
+def _titled_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
+    """Names after a title (นาย, น.ส., คุณ …) or a form label (ชื่อ-นามสกุล)."""
+    found = []
+    text, tokens = cut.text, cut.tokens
     i = 0
     while i < len(tokens):
         token = tokens[i][0]
@@ -496,33 +863,53 @@ def _names(text: str) -> list[PersonalDataSpan]:
         if span is None:
             i += 1
             continue
-        found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, span[0], span[1]))
+        found.append(span)
         while i < len(tokens) and tokens[i][1] < span[1]:
             i += 1
     return found
 
 
-def _field_label_follows(tokens: list[tuple[str, int, int]], i: int) -> bool:
+def _starts_word(cut: _Cut, at: int) -> bool:
+    """Nothing Thai right before `at`, or a function word ("ของตาบุญ", "กับยายจันทร์")."""
+    if at == 0 or not _is_thai(cut.text[at - 1]):
+        return True
+    before = cut.tokens[cut.starts[at] - 1][0]
+    return before in _stopwords() or before in _AFTER_NAME
+
+
+def _title_or_not_a_person(cut: _Cut, j: int, lists: _NameLists) -> bool:
+    """After an account label: a title finds its own name ("ชื่อบัญชี นางสาวมาลี"), and
+    "ทุกครั้ง", "มูลนิธิ…", "พรรค…" are not a person's name."""
+    word, start, _ = cut.tokens[j]
+    whole = cut.text[start : _word_end(cut.text, start)]
+    return (
+        word in _STRONG_TITLES
+        or word in _stopwords()
+        or whole.startswith(_ORGANISATIONS)
+        or (whole in lists.words and whole not in lists.first and whole not in lists.family)
+    )
+
+
+def _field_label_follows(tokens: _Tokens, i: int) -> bool:
     """ "ชื่อ" followed by "-นามสกุล" / "สกุล": a form field, so what follows is a name."""
     rest = "".join(t for t, _, _ in tokens[i + 1 : i + 4]).replace(" ", "")
     return rest.startswith(("-นามสกุล", "นามสกุล", "-สกุล", "/นามสกุล"))
 
 
-_Lists = tuple[frozenset[str], frozenset[str], frozenset[str], int]
 _BETWEEN = frozenset({"", ":", "-", "/", "นามสกุล", "สกุล", "ว่า", "คือ"})
 
 
 def _name_run(
     text: str,
-    tokens: list[tuple[str, int, int]],
+    tokens: _Tokens,
     j: int,
-    lists: _Lists,
+    lists: _NameLists,
     *,
     strong: bool,
     needs_surname: bool = False,
 ) -> tuple[int, int] | None:
     """The span of the name (and surname) that starts at token `j` or just after, or None."""
-    first, family, words, longest = lists
+    first, family, words, longest = lists.first, lists.family, lists.words, lists.longest
     while j < len(tokens) and tokens[j][0].strip() in _BETWEEN:
         j += 1
     if j >= len(tokens) or not _is_thai(tokens[j][0]):
@@ -554,9 +941,7 @@ def _name_run(
         return start, glued
     if end < len(text) and text[end] == " ":
         after = end + 1
-        word_end = after
-        while word_end < len(text) and _is_thai(text[word_end]) and text[word_end] not in "ๆฯ":
-            word_end += 1
+        word_end = _word_end(text, after)
         listed = _longest_listed(text, after, family, longest) > after
         surname_like = (
             word_end > after
@@ -572,7 +957,92 @@ def _name_run(
     return start, end
 
 
-def _starts_with_common(tokens: list[tuple[str, int, int]], at: int) -> bool:
+def _word_end(text: str, at: int) -> int:
+    """The end of the run of Thai letters from `at` (a word written before the next space)."""
+    end = at
+    while end < len(text) and _is_thai(text[end]) and text[end] not in "ๆฯ":
+        end += 1
+    return end
+
+
+def _known_name(cut: _Cut, j: int, lists: _NameLists, *, unknown_ok: bool) -> _Span | None:
+    """A given name at token `j` after a role word or a transfer, and its surname, or None.
+
+    The name must be one the lists know (even if it is also a word: แดง, จันทร์, ประเสริฐ) and
+    not a word that ends a name; or, with `unknown_ok`, a word the dictionary does not know.
+    """
+    text = cut.text
+    token, start, token_end = cut.tokens[j]
+    if token[:1] not in _WORD_START or not _is_thai(token):
+        return None
+    if token in _STRONG_TITLES:
+        return None  # "โอนเข้าบัญชี นางสาวมาลี": the title finds the name
+    end = start
+    for candidate in range(min(len(text), start + lists.longest), start, -1):
+        name = text[start:candidate]
+        if (name in lists.first or name in lists.nicknames) and (
+            candidate in cut.boundaries or _recut(cut, candidate, lists.words)
+        ):
+            end = candidate
+            break
+    if end > start:
+        name = text[start:end]
+        if name in _AFTER_NAME or name in _NOT_NAMES_AFTER_ROLE or name in lists.common:
+            return None
+        # Short names ("แพ", "ดี") and stop words only from the team's list of nicknames.
+        short = len(name) <= 2 or name in _stopwords()
+        if short and name not in lists.nicknames:
+            return None
+    elif unknown_ok and _could_be_nickname(cut, j, lists):
+        end = token_end  # a nickname no list has ("น้องมายด์")
+    else:
+        return None
+    if text[end : end + 1].isdigit() or _next_word(cut.tokens, end) in _CLASSIFIERS:
+        return None  # "ลุงก้าน4" is a lane, "พี่หนึ่งคน" a count
+    return start, _surname_end(text, end, lists)
+
+
+def _could_be_nickname(cut: _Cut, j: int, lists: _NameLists) -> bool:
+    """A word the dictionary does not know, followed by the end, a space or a word that ends a
+    name ("น้องมายด์โดนรถชน"), and not by more of a misspelt word ("น้องเปนแมวจร")."""
+    tokens = cut.tokens
+    token = tokens[j][0]
+    if not 3 <= len(token) <= 6 or token in lists.words or token in _stopwords():
+        return False  # "ป้าวว" is a drawn-out particle, "ลุงแกก็ขึ้น" words the tokeniser missed
+    if not ("ก" <= token[-1] <= "ฮ" or token[-1] in "ะาำิีึืุู่้๊๋์็"):
+        return False
+    following = tokens[j + 1][0] if j + 1 < len(tokens) else ""
+    return not _is_thai(following) or following in _AFTER_NAME
+
+
+def _recut(cut: _Cut, at: int, words: frozenset[str]) -> bool:
+    """Whether the token that `at` falls inside could be cut there, its rest being a word: the
+    tokeniser cut "จ่าสมหมายเรียก" as สม|หมายเรียก, the name สมหมาย leaves เรียก. At least four
+    letters of the token must go to the name (ธนา|คาร is ธนาคาร, not a name)."""
+    for _, start, end in cut.tokens:
+        if start < at < end:
+            return at - start >= 4 and cut.text[at:end] in words
+    return False
+
+
+def _next_word(tokens: _Tokens, at: int) -> str:
+    for token, start, _ in tokens:
+        if start >= at and not token.isspace():
+            return token
+    return ""
+
+
+def _surname_end(text: str, end: int, lists: _NameLists) -> int:
+    """Where a known surname after the given name ending at `end` ends (or `end`). Only after a
+    space: glued on, a family name is more often the next words ("พี่เนยดีมาก")."""
+    if text[end : end + 1] == " ":
+        word_end = _word_end(text, end + 1)
+        if text[end + 1 : word_end] in lists.family:
+            return word_end
+    return end
+
+
+def _starts_with_common(tokens: _Tokens, at: int) -> bool:
     for token, start, _ in tokens:
         if start == at:
             return (
@@ -589,3 +1059,75 @@ def _stopwords() -> frozenset[str]:
     from pythainlp.corpus import thai_stopwords
 
     return frozenset(thai_stopwords())
+
+
+# --- names in Latin script -------------------------------------------------------------------
+
+_CAPITALISED = r"[A-Z][a-z]+"
+_LATIN_TITLED = re.compile(
+    rf"\b(?P<title>Mr|Mrs|Ms|Miss|Khun|Dr)(?:\. ?| )(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)"
+)
+# After a Thai title; not after ขอบคุณ/พระคุณ/บุญคุณ ("ขอบคุณ Grab" thanks a company).
+_LATIN_AFTER_THAI_TITLE = re.compile(
+    r"(?<!ขอบ)(?<!พระ)(?<!บุญ)(?P<title>คุณ|นางสาว|นาง|นาย|น\.ส\.|ชื่อ|ผู้แจ้ง) ?"
+    rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?![A-Za-z])"
+)
+_LATIN_PAIR = re.compile(rf"(?<![A-Za-z.])(?P<name>{_CAPITALISED} {_CAPITALISED})(?![A-Za-z])")
+_LATIN_NAME_TRIGGER = re.compile("[A-Z][a-z]")
+# A Thai word for a place right before a capitalised pair: "ถนน Charoen Krung", "คอนโด …".
+_PLACE_BEFORE = re.compile(
+    r"(?:ถนน|ถ\.|ซอย|ซ\.|แยก|หน้า|ร้าน|คอนโด|โครงการ|หมู่บ้าน|ตึก|อาคาร|โรงแรม|ห้าง|สาขา|ย่าน|"
+    r"ชุมชน|วัด|โรงเรียน|สถานี|ตลาด|สะพาน|ทาง) ?$"
+)
+# Words that make a capitalised pair a place, a shop or a title, not a person.
+_NOT_LATIN_NAMES = _word_set(
+    """Road Rd Street St Soi Avenue Ave Lane Park Place Tower Towers Building Hotel Condo Residence
+    Residences Village Home Homes House Mall Plaza Square Market Center Centre Bank Hospital
+    Clinic School University College Station Garden Gardens Court Office Group Company Co Ltd
+    Shop Store Cafe Coffee Restaurant Bar Club Resort Airport Bridge River Beach Island Thailand
+    Bangkok City World Land Town Grand International Express Hall Gate Line Fondue Food Mart Big
+    Central The Of And In On At For To By Team Official Page Channel Shopping Service Services
+    Thai Siam Day Night Morning Rama Phase Zone Project Boulevard Sukhumvit"""
+)
+
+
+def _latin_names(text: str) -> list[PersonalDataSpan]:
+    """Names in Latin script: after a title (any capitalised name), or a pair whose first word
+    is a given name from the team's list ("John Smith", "Somchai Jaidee")."""
+    latin = _name_lists().latin
+    found: list[PersonalDataSpan] = []
+    for m in _LATIN_TITLED.finditer(text):
+        span = _latin_span(m, needs_surname=m.group("title") == "Dr")
+        if span is not None:
+            found.append(span)
+    for m in _LATIN_AFTER_THAI_TITLE.finditer(text):
+        # คุณ is a title before any name; นาย/นาง are also pronouns and ชื่อ names products too.
+        title = m.group("title")
+        listed = m.group("name").split()[0] in latin
+        if len(m.group("name")) < 3 or text[m.end() : m.end() + 1] == ".":
+            continue  # "คุณ Ep.1": an episode, not a name
+        if title == "คุณ" or listed or (title not in ("ชื่อ", "ผู้แจ้ง") and " " in m.group("name")):
+            span = _latin_span(m, needs_surname=False)
+            if span is not None:
+                found.append(span)
+    for m in _LATIN_PAIR.finditer(text):
+        if m.group("name").split()[0] in latin and not _PLACE_BEFORE.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            span = _latin_span(m, needs_surname=True)
+            if span is not None:
+                found.append(span)
+    return found
+
+
+def _latin_span(m: re.Match[str], *, needs_surname: bool) -> PersonalDataSpan | None:
+    words = m.group("name").split()
+    if words[0] in _NOT_LATIN_NAMES:
+        return None
+    if len(words) == 2 and words[1] in _NOT_LATIN_NAMES:
+        words = words[:1]
+    if needs_surname and len(words) < 2:
+        return None
+    start = m.start("name")
+    end = start + len(" ".join(words))
+    return PersonalDataSpan(PersonalDataKind.PERSON_NAME, start, end)

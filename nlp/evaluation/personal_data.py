@@ -8,8 +8,9 @@ Two measurements:
   strings intact).
 * **Real dev texts** (every CSV in the data folder with a ``text`` column): after masking, how
   many texts still hold something shaped like a phone number, an e-mail address or a national ID
-  with a valid checksum (``leftover_*``, target 0), and how many soi numbers, dates, times and
-  amounts found in the originals were touched by a mask (``touched_*``, target 0).
+  with a valid checksum (``leftover_*``, target 0), and how many soi numbers, dates, times,
+  amounts, house numbers, kilometre marks and bus lines found in the originals were touched by a
+  mask (``touched_*``, target 0).
   The texts are only read here; nothing from them is stored.
 """
 
@@ -46,7 +47,9 @@ KEEP: dict[str, re.Pattern[str]] = {
     ),
     "time": re.compile(r"\d{1,2}[.:]\d{2} ?(?:น\.|นาฬิกา)"),
     "amount": re.compile(r"\d[\d,]*(?:\.\d+)? ?บาท"),
-    "house_number": re.compile(r"บ้านเลขที่ ?\d+(?:/\d+)?"),
+    "house_number": re.compile(r"(?:บ้าน)?เลขที่ ?\d+(?:/\d+)?|\d+/\d+ ?(?:หมู่|ม\.) ?\d+"),
+    "kilometre": re.compile(r"กม\. ?(?:ที่ ?)?\d+(?:\+\d+)?"),
+    "bus_line": re.compile(r"(?:รถเมล์|รถเมย์)?สาย ?\d+(?:-\d+)?|ปอ\. ?\d+"),
 }
 
 
