@@ -52,13 +52,24 @@ def _reporter_number(payload: dict[str, Any]) -> int:
     return int(payload.get("follower_count") or 1) + 1
 
 
+# What the citizen reads when their item is filed, by kind (a problem, opinion or suggestion
+# reads "filed.text"): with the agency it went to, and without one yet.
+_FILED_TEXT = {
+    "question": ("filed.question", "filed.question_no_agency"),
+    "praise": ("filed.praise", "filed.praise_no_agency"),
+}
+
+
 def ticket_filed(payload: dict[str, Any], language: str, base_url: str | None) -> list[Outgoing]:
     reference = str(payload["reference"])
     agency_name = payload.get("agency_name")
+    with_agency, without = _FILED_TEXT.get(
+        str(payload.get("kind")), ("filed.text", "filed.text_no_agency")
+    )
     lines = [
-        text(language, "filed.text", reference=reference, agency_name=agency_name)
+        text(language, with_agency, reference=reference, agency_name=agency_name)
         if agency_name
-        else text(language, "filed.text_no_agency", reference=reference)
+        else text(language, without, reference=reference)
     ]
     if payload.get("board_name"):
         lines.append(text(language, "filed.board", board_name=payload["board_name"]))

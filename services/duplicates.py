@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from nlp.duplicates import same_problem
-from storage.models import FeedbackItem
+from storage.models import FeedbackItem, FeedbackKind
 from storage.repositories.tickets import TicketRepository
 
 # Only open tickets filed in this window are candidates: an older one is another occurrence.
@@ -16,6 +16,9 @@ WINDOW = timedelta(days=30)
 
 def _place(item: FeedbackItem) -> str | None:
     return item.subdistrict_code or item.district_code or item.province_code
+
+
+_REPORTS = frozenset({FeedbackKind.COMPLAINT})
 
 
 def _location(item: FeedbackItem) -> tuple[float, float] | None:
@@ -27,12 +30,17 @@ def _location(item: FeedbackItem) -> tuple[float, float] | None:
 async def find_open_duplicate(
     session: AsyncSession, item: FeedbackItem, *, now: datetime
 ) -> FeedbackItem | None:
-    """The open ticket (same province and category, recent) this item reports again, if any."""
+    """The open ticket (same province and category, recent) this item reports again, if any.
+
+    Only a report of a problem can repeat one: praise, a question, an opinion or a suggestion
+    about the same thing is its own item (the agency should see it, and answer it)."""
+    if item.kind not in _REPORTS:
+        return None
     candidates = await TicketRepository(session).duplicate_candidates(
         province_code=item.province_code, category=item.category, since=now - WINDOW
     )
     for candidate in candidates:
-        if candidate.id == item.id:
+        if candidate.id == item.id or candidate.kind not in _REPORTS:
             continue
         if same_problem(
             item.original_text,

@@ -9,6 +9,7 @@ from typing import Any
 
 import geothai
 import yaml
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Agency, AgencyType, Board, BoardLevel, District, Province, Subdistrict
@@ -21,10 +22,12 @@ METROPOLITAN_AREA = {"10", "12", "11"}  # Bangkok, Nonthaburi, Samut Prakan (MEA
 
 @dataclass(frozen=True)
 class SeedReport:
-    """How many rows each kind of reference data added (0 everywhere on a rerun)."""
+    """How many rows each kind of reference data added (0 everywhere on a rerun), and how many
+    existing rows took a changed catalogue value (an agency type's hotline)."""
 
     added: dict[str, int] = field(default_factory=dict)
     totals: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
 
 
 def _serves(serves: str, province_code: str) -> bool:
@@ -159,7 +162,9 @@ async def seed_reference_data(session: AsyncSession) -> SeedReport:
     provinces, districts, subdistricts = area_rows()
     catalogue = load_agency_catalogue()
     now = datetime.now(UTC)
-    types = [{k: t[k] for k in ("code", "name_th", "name_en", "level")} for t in catalogue]
+    types = [
+        {k: t.get(k) for k in ("code", "name_th", "name_en", "level", "hotline")} for t in catalogue
+    ]
     agencies = [row | {"created_at": now} for row in agency_rows(catalogue, provinces, districts)]
     boards = [row | {"created_at": now} for row in board_rows(provinces)]
     plan = [
@@ -175,4 +180,23 @@ async def seed_reference_data(session: AsyncSession) -> SeedReport:
     for name, model, rows in plan:
         added[name] = await insert_ignoring_conflicts(session, model.__table__, rows)  # type: ignore[attr-defined]
         totals[name] = len(rows)
-    return SeedReport(added=added, totals=totals)
+    updated = {"hotlines": await _update_hotlines(session, types)}
+    return SeedReport(added=added, totals=totals, updated=updated)
+
+
+async def _update_hotlines(session: AsyncSession, types: list[dict[str, Any]]) -> int:
+    """Existing agency types take the catalogue's hotline (inserting skips rows that exist, and
+    the catalogue is where a changed or new number is written)."""
+    changed = 0
+    table = AgencyType.__table__  # type: ignore[attr-defined]
+    connection = await session.connection()
+    for row in types:
+        statement = (
+            update(table)
+            .where(table.c.code == row["code"])
+            .where(table.c.hotline.is_distinct_from(row["hotline"]))
+            .values(hotline=row["hotline"])
+        )
+        result = await connection.execute(statement)
+        changed += max(result.rowcount or 0, 0)
+    return changed

@@ -2,7 +2,8 @@
 
 Button data are short ASCII strings (Telegram allows 64 bytes), e.g. ``confirm``, ``cat:3``,
 ``fixed:SG-7K4M-2Q``, ``rate:SG-7K4M-2Q:5``. A citizen may also type a button's label (in
-either language) or a few common words; `parse` turns both into the same `Command`.
+either language), a few common words, a reference with a word or two around it ("ติดตาม
+SG-7K4M-2Q"), or ask how Siang is used; `parse` turns all of them into the same `Command`.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ class Action(StrEnum):
     MY_DATA = "mydata"
     LANGUAGE = "lang"  # arg: th | en
     CONFIRM = "confirm"
-    EDIT = "edit"  # arg: "" | cat | place
+    EDIT = "edit"  # arg: "" | cat | place | kind | text
     CATEGORY = "cat"  # arg: index into nlp.categories.LABELS
     CATEGORY_PAGE = "cats"  # arg: page number
+    PLACE = "place"  # arg: the chosen area's code (subdistrict, district or province)
+    ASK = "ask"  # send the question just answered to the agency
     TARGET = "to"  # arg: agency | board
-    KIND = "kind"  # arg: opinion | suggestion
+    KIND = "kind"  # arg: a storage FeedbackKind value
     CONSENT = "consent"  # arg: yes | no
     HISTORY = "ref"  # arg: a reference
     FIXED = "fixed"  # arg: a reference
@@ -100,6 +103,10 @@ _LABELS: dict[str, Command] = {
     "button.send_now": Command(Action.SKIP),
     "button.edit_category": Command(Action.EDIT, "cat"),
     "button.edit_place": Command(Action.EDIT, "place"),
+    "button.edit_kind": Command(Action.EDIT, "kind"),
+    "button.edit_text": Command(Action.EDIT, "text"),
+    "button.ask_agency": Command(Action.ASK),
+    "button.other_category": Command(Action.CATEGORY_PAGE, "0"),
     "button.accept": Command(Action.CONSENT, "yes"),
     "button.decline": Command(Action.CONSENT, "no"),
     "button.to_agency": Command(Action.TARGET, "agency"),
@@ -114,6 +121,19 @@ for _catalogue in LANGUAGES.values():
         _WORDS.setdefault(_catalogue[_key].strip().lower(), _command)
 
 _SPACES = re.compile(r"\s+")
+# A reference inside other words ("ติดตาม SG-7K4M-2Q", "เรื่อง sg 7k4m 2q ถึงไหนแล้วคะ").
+_REFERENCE = re.compile(
+    r"(?<![A-Za-z0-9])SG[\s\-_.]*[0-9A-Za-z]{4}[\s\-_.]*[0-9A-Za-z]{2}(?![A-Za-z0-9])", re.I
+)
+_AROUND_REFERENCE_CHARS = 30  # more words than this around a reference make it a message
+# Asking how Siang itself is used ("ช่วยด้วย ใช้ยังไง") is a request for help, not feedback; a
+# question about using something else ("บัตรสวัสดิการใช้ยังไง") has more words and is not matched.
+_HOW_TO_USE = re.compile(
+    r"^(?:ช่วยด้วย|ช่วยหน่อย|สวัสดี\S*|หวัดดี|ขอถาม(?:หน่อย)?)?\s*"
+    r"(?:อันนี้|แอปนี้|แอพนี้|ไลน์นี้|บอทนี้|ระบบนี้|เสียง)?\s*"
+    r"(?:ใช้(?:งาน)?(?:ยังไง|อย่างไร|ไง)|ใช้ไม่เป็น|ทำยังไง|เริ่มยังไง)\s*(?:ครับ|คะ|ค่ะ|คับ|จ้า|นะ|\?)*$|"
+    r"^how (?:do i|to|does this) (?:use|work)(?: this| siang| it)?\s*\??$"
+)
 
 
 def parse_data(raw: str) -> Command | None:
@@ -134,4 +154,21 @@ def parse_typed(raw: str) -> Command | None:
         reference = normalise_reference(words)
         if reference is not None:
             return Command(Action.HISTORY, reference)
+    found = _REFERENCE.search(words)
+    if found is not None:
+        reference = normalise_reference(found.group(0))
+        around = len(words) - len(found.group(0))
+        if reference is not None and around <= _AROUND_REFERENCE_CHARS:
+            return Command(Action.HISTORY, reference)
+    if _HOW_TO_USE.search(words):
+        return Command(Action.HELP)
+    return None
+
+
+def reference_in(raw: str) -> str | None:
+    """The first valid reference written anywhere in a message."""
+    for found in _REFERENCE.finditer(raw):
+        reference = normalise_reference(found.group(0))
+        if reference is not None:
+            return reference
     return None

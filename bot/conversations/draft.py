@@ -1,11 +1,19 @@
-"""A report or opinion being put together, kept as JSON in the conversation state."""
+"""A report, question, praise or opinion being put together, kept as JSON in the conversation
+state."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from nlp.analysis import MessageAnalysis, PlaceMatch
+from nlp.analysis import MessageAnalysis, PlaceMatch, PlaceOption, Urgency
+
+# Kinds that go to an agency by their category, so an unsure category is asked.
+ROUTED_BY_CATEGORY = frozenset({"complaint", "question", "praise"})
+
+# Why the place is being asked: a name found in several areas, text and shared location that
+# disagree, or "อำเภอเมือง" with no province.
+SEVERAL, CONFLICT, MUEANG = "several", "conflict", "mueang"
 
 
 @dataclass
@@ -13,6 +21,8 @@ class Draft:
     """What the citizen has told us so far, and what they confirmed or corrected."""
 
     kind: str = "complaint"  # storage FeedbackKind value
+    kind_chosen: bool = False  # the citizen picked the kind themself (edit step)
+    proposed_kind: str | None = None  # what the NLP read the first message as
     target_board: bool = False
     text: str = ""
     media: list[dict[str, Any]] = field(default_factory=list)  # StoredMedia fields
@@ -22,12 +32,21 @@ class Draft:
     location_text: str | None = None  # a place the citizen typed
     category: str | None = None
     candidates: list[str] = field(default_factory=list)  # the NLP's best labels
+    category_sure: bool = False  # the NLP's best label scored CERTAIN_CATEGORY_SCORE or more
     category_chosen: bool = False  # the citizen picked the category themself
     province_code: str | None = None
     district_code: str | None = None
     subdistrict_code: str | None = None
     place_label: str | None = None
-    place_chosen: bool = False  # the citizen typed or shared the place
+    place_chosen: bool = False  # the citizen typed, tapped or shared the place
+    place_question: str | None = None  # SEVERAL, CONFLICT or MUEANG while the place is asked
+    place_options: list[dict[str, Any]] = field(default_factory=list)  # PlaceOption fields
+    pin_code: str | None = None  # the shared location's area, when it disagreed with the text
+    place_skipped: bool = False  # a question asked with no area ("ข้าม")
+    urgent: bool = False  # danger now: the emergency numbers were given
+    hazards: list[str] = field(default_factory=list)
+    picks: list[dict[str, Any]] = field(default_factory=list)  # labels held until consent
+    example_ids: list[int] = field(default_factory=list)  # labels stored, linked when filed
     confirmed: bool = False  # the citizen tapped ยืนยัน on the summary
 
     def to_json(self) -> dict[str, Any]:
@@ -40,8 +59,10 @@ class Draft:
 
     @property
     def has_place(self) -> bool:
-        """Enough to route: a district or a pin; a province is enough for an opinion, or when
-        the citizen answered "where?" with one (we do not ask twice)."""
+        """Enough to route: a district or a pin; a province is enough for anything but a
+        problem, or when the citizen answered "where?" with one (we do not ask twice)."""
+        if self.place_question is not None:
+            return False
         if self.district_code is not None or self.latitude is not None:
             return True
         province_will_do = self.place_chosen or self.kind != "complaint" or self.target_board
@@ -51,26 +72,57 @@ class Draft:
     def has_location(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
+    @property
+    def needs_category(self) -> bool:
+        """The citizen should pick the category: none found, or the NLP is not sure of it."""
+        if self.category_chosen or self.target_board:
+            return False
+        if self.category is None:
+            return self.kind in ROUTED_BY_CATEGORY
+        return not self.category_sure and (self.kind in ROUTED_BY_CATEGORY or bool(self.candidates))
+
     def take_analysis(self, analysis: MessageAnalysis) -> None:
-        """Adopt what the NLP found, except what the citizen chose themself."""
+        """Adopt the category and the dangers the NLP found, except what the citizen chose
+        (the place is settled separately: `flows.place_choice`)."""
         self.candidates = [label.label for label in analysis.categories[:4]]
         if not self.category_chosen:
             self.category = analysis.category
-        if not self.place_chosen or analysis.place.source == "coordinates":
-            self.take_place(analysis.place)
+            self.category_sure = analysis.category_certain
+        for hazard in analysis.hazards:
+            if hazard.value not in self.hazards:
+                self.hazards.append(hazard.value)
 
-    def take_place(self, place: PlaceMatch) -> bool:
-        """Use a found place; False (and nothing changed) when it names no province."""
+    def becomes_urgent(self, analysis: MessageAnalysis) -> bool:
+        """True the first time the NLP finds danger now (the numbers to call are said once)."""
+        if analysis.urgency is not Urgency.HIGH or self.urgent:
+            return False
+        self.urgent = True
+        return True
+
+    def take_place(self, place: PlaceMatch | PlaceOption) -> bool:
+        """Use a settled place; False (and nothing changed) when it names no province."""
         if place.province_code is None:
             return False
         self.province_code = place.province_code
         self.district_code = place.district_code
         self.subdistrict_code = place.subdistrict_code
         self.place_label = place_label(place)
+        self.place_question, self.place_options, self.pin_code = None, [], None
         return True
 
+    def ask_place(self, why: str, options: list[PlaceOption] | tuple[PlaceOption, ...]) -> None:
+        """The place is not settled: forget any guess and keep the options to ask about."""
+        self.province_code = self.district_code = self.subdistrict_code = None
+        self.place_label = None
+        self.place_question = why
+        self.place_options = [asdict(option) for option in options]
 
-def place_label(place: PlaceMatch) -> str:
+    @property
+    def options(self) -> list[PlaceOption]:
+        return [PlaceOption(**option) for option in self.place_options]
+
+
+def place_label(place: PlaceMatch | PlaceOption) -> str:
     """Thai names with their usual prefixes: แขวง/เขต in Bangkok, ต./อ./จ. elsewhere."""
     bangkok = place.province_code == "10"
     parts: list[str] = []
@@ -81,3 +133,8 @@ def place_label(place: PlaceMatch) -> str:
     if place.province:
         parts.append(place.province if bangkok else "จ." + place.province)
     return " ".join(parts)
+
+
+def option_code(option: PlaceOption) -> str:
+    """The most specific code of an area (what its button carries)."""
+    return option.subdistrict_code or option.district_code or option.province_code

@@ -3,8 +3,11 @@
 `ConversationEngine.handle(session, inbound)` finds (or creates) the citizen, loads their
 conversation state, expires it after a silence, answers commands that work anywhere (เมนู/menu,
 ยกเลิก/cancel, help, ติดตาม, a reference, language, my data, the resolution taps), and passes
-anything else to the flow the citizen is in. It writes only through `services` and the
-caller's session (the caller commits), and never imports a platform SDK.
+anything else to the flow the citizen is in. A new message is acted on as the NLP reads it: a
+greeting, a follow-up, text with no meaning or in a language Siang does not read gets a short
+answer (`flows.conversational`); a problem, question, praise, suggestion or opinion starts
+`flows.report`. It writes only through `services` and the caller's session (the caller
+commits), and never imports a platform SDK.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.conversations import replies
 from bot.conversations.commands import Action, Command, parse_data, parse_typed
-from bot.conversations.flows import follow_up, my_data, report, resolution
+from bot.conversations.flows import conversational, follow_up, my_data, report, resolution
 from bot.conversations.replies import say
 from bot.conversations.turn import IDLE, AnalyzerProvider, Turn
 from bot.messages import Inbound, InboundKind, Outgoing
@@ -32,7 +35,8 @@ _GREETINGS = frozenset(
     {"สวัสดี", "สวัสดีครับ", "สวัสดีค่ะ", "สวัสดีคะ", "หวัดดี", "ดีครับ", "ดีค่ะ", "hi", "hello",
      "ขอบคุณ", "ขอบคุณครับ", "ขอบคุณค่ะ", "thank you", "thanks", "ok", "โอเค"}
 )  # fmt: skip
-_MIN_REPORT_CHARS = 8  # shorter free text while idle is a greeting or a slip, not a report
+# Shorter free text while idle is a slip, unless the NLP is sure what it is about ("ไฟดับ").
+_MIN_REPORT_CHARS = 8
 
 
 class ConversationEngine:
@@ -89,6 +93,9 @@ class ConversationEngine:
         if turn.flow == resolution.FLOW:
             await resolution.submit(turn, None)  # the stars were tapped: keep the rating
             return []
+        if report.finished(turn):
+            turn.reset()  # a question was answered: nothing was left unsent
+            return []
         turn.reset()
         minutes = int(self.timeout.total_seconds() // 60)
         return [say(turn.language, "timed_out", minutes=minutes)]
@@ -111,6 +118,8 @@ class ConversationEngine:
             return [say(language, "fallback"), *self._reprompt(turn)]
         if inbound.kind is InboundKind.UNSUPPORTED:
             return [say(language, "unsupported"), *self._reprompt(turn)]
+        if report.finished(turn):
+            turn.reset()  # a question was answered: this message is a new one
         if turn.flow == report.FLOW:
             return await report.on_message(turn)
         if turn.flow == resolution.FLOW:
@@ -135,10 +144,15 @@ class ConversationEngine:
             if not message:
                 return [replies.menu(language, "empty")]
             if message.lower() in _GREETINGS:
-                return [say(language, "welcome"), replies.menu(language)]
-            if len(message) < _MIN_REPORT_CHARS:
-                return [replies.menu(language, "fallback")]
-        if inbound.kind in (InboundKind.TEXT, InboundKind.IMAGE, InboundKind.LOCATION):
+                return [conversational.greeting(language, message)]
+            analysis = await turn.analyze(message)
+            if len(message) < _MIN_REPORT_CHARS and not analysis.category_certain:
+                return [replies.menu(language, "fallback")]  # "ok?", "55": a slip, not a report
+            answer = await conversational.answer(turn, message, analysis)
+            if answer is not None:
+                return answer
+            return await report.start_from_text(turn, message, analysis)
+        if inbound.kind in (InboundKind.IMAGE, InboundKind.LOCATION):
             return await report.start_from_message(turn)
         return [replies.menu(language, "fallback")]
 

@@ -1,9 +1,10 @@
 """PDPA erasure of one citizen: personal data removed, anonymous statistics kept.
 
 Texts keep only their redacted form, rating comments are redacted too, the citizen's photos are
-deleted (files and rows), the platform id is replaced by a pseudonym (on the citizen, the raw
-inbound events and the outbox), consent is withdrawn (the caller resets the conversation). Items keep
-their category, area, status, dates and sentiment, so every statistic still counts them.
+deleted (files and rows), the labels they gave their messages (labelled examples for retraining)
+are deleted, the platform id is replaced by a pseudonym (on the citizen, the raw inbound events
+and the outbox), consent is withdrawn (the caller resets the conversation). Items keep their
+category, area, status, dates and sentiment, so every statistic still counts them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from nlp.personal_data import redact
+from services import labelled_examples
 from storage.models import Citizen, ConsentState
 from storage.repositories.citizens import CitizenRepository
 
@@ -53,6 +55,9 @@ async def erase_citizen(
             if path is not None:
                 path.unlink(missing_ok=True)
     await repository.delete_media([photo.id for photo in media if photo.id is not None])
+    await labelled_examples.forget_citizen(
+        session, citizen.id, [item.id for item in items if item.id is not None]
+    )
     pseudonym = f"erased-{citizen.public_id}"
     await repository.forget_inbound_events(citizen.channel, citizen.channel_user_id)
     await repository.forget_outbox_target(citizen.id, pseudonym)

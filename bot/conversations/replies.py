@@ -1,14 +1,24 @@
-"""Building the messages flows send back: the menu, the summary card, pickers, lists."""
+"""Building the messages flows send back: the menu, the summary card, pickers, lists, the
+answer to a question and the numbers to call in an emergency."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 from bot.conversations.commands import Action, data
-from bot.conversations.draft import Draft
+from bot.conversations.draft import CONFLICT, MUEANG, Draft, option_code, place_label
 from bot.messages import Button, Card, Outgoing
 from bot.texts import category_name, kind_name, text
+from nlp.analysis import PlaceOption
 from nlp.categories import LABELS
+from services.emergency_numbers import NUMBERS, lines_to_call
+from storage.models import FeedbackKind
 
 CATEGORY_PAGE_SIZE = 9  # plus "more" and "cancel": LINE shows up to 13 quick replies
+BEST_CATEGORIES = 3  # an unsure category: the NLP's best three, "อื่นๆ" and "cancel"
+MAX_PLACE_BUTTONS = 10  # more areas than this: the citizen types or shares the place instead
+MAX_LABEL_CHARS = 20  # LINE's quick-reply label limit
 
 
 def button(language: str, key: str, action: Action, arg: str = "") -> Button:
@@ -53,11 +63,20 @@ def place_text(draft: Draft, language: str) -> str:
     return text(language, "place.unknown")
 
 
+def _card_title(draft: Draft, language: str) -> str:
+    if draft.kind == "praise":
+        return text(language, "praise.card_title")
+    if draft.kind == "complaint" and not draft.target_board:
+        return text(language, "report.card_title")
+    return text(language, "opinion.card_title")
+
+
 def summary(draft: Draft, language: str) -> Outgoing:
     """The card the citizen confirms (ยืนยัน) or corrects (แก้ไข)."""
-    is_report = draft.kind == "complaint" and not draft.target_board
     details = draft.text if len(draft.text) <= 300 else draft.text[:297] + "…"
     rows: list[tuple[str, str]] = [(text(language, "field.kind"), kind_name(draft.kind, language))]
+    if draft.urgent:
+        rows.append((text(language, "field.urgency"), text(language, "urgency.high")))
     if draft.target_board:
         rows.append((text(language, "field.to"), text(language, "button.to_board")))
     rows += [
@@ -72,11 +91,10 @@ def summary(draft: Draft, language: str) -> Outgoing:
         button(language, "button.edit", Action.EDIT),
         cancel_button(language),
     )
-    title = text(language, "report.card_title" if is_report else "opinion.card_title")
     return Outgoing(
         text=text(language, "report.proposal"),
         buttons=buttons,
-        card=Card(title=title, fields=tuple(rows), buttons=buttons),
+        card=Card(title=_card_title(draft, language), fields=tuple(rows), buttons=buttons),
     )
 
 
@@ -86,8 +104,39 @@ def edit_choices(language: str) -> Outgoing:
         "report.edit_what",
         button(language, "button.edit_category", Action.EDIT, "cat"),
         button(language, "button.edit_place", Action.EDIT, "place"),
+        button(language, "button.edit_kind", Action.EDIT, "kind"),
+        button(language, "button.edit_text", Action.EDIT, "text"),
         cancel_button(language),
     )
+
+
+def kind_picker(language: str) -> Outgoing:
+    """Every kind of feedback, as the summary names them."""
+    buttons = [
+        Button(label=kind_name(kind.value, language), data=data(Action.KIND, kind.value))
+        for kind in FeedbackKind
+    ]
+    return Outgoing(
+        text=text(language, "report.choose_kind"),
+        buttons=(*buttons, cancel_button(language)),
+    )
+
+
+def _category_button(label: str, language: str) -> Button:
+    return Button(
+        label=category_name(label, language), data=data(Action.CATEGORY, str(LABELS.index(label)))
+    )
+
+
+def best_categories(draft: Draft, language: str) -> Outgoing:
+    """An unsure category: the NLP's best three with one tap, and "อื่นๆ" for the full list."""
+    best = [label for label in draft.candidates if label in LABELS][:BEST_CATEGORIES]
+    if not best:
+        return category_picker(draft, language)
+    buttons = [_category_button(label, language) for label in best]
+    buttons.append(button(language, "button.other_category", Action.CATEGORY_PAGE, "0"))
+    buttons.append(cancel_button(language))
+    return Outgoing(text=text(language, "report.which_category"), buttons=tuple(buttons))
 
 
 def category_picker(draft: Draft, language: str, page: int = 0) -> Outgoing:
@@ -96,13 +145,7 @@ def category_picker(draft: Draft, language: str, page: int = 0) -> Outgoing:
     ordered += [label for label in LABELS if label not in ordered]
     start = page * CATEGORY_PAGE_SIZE
     shown = ordered[start : start + CATEGORY_PAGE_SIZE]
-    buttons = [
-        Button(
-            label=category_name(label, language),
-            data=data(Action.CATEGORY, str(LABELS.index(label))),
-        )
-        for label in shown
-    ]
+    buttons = [_category_button(label, language) for label in shown]
     if start + CATEGORY_PAGE_SIZE < len(ordered):
         buttons.append(button(language, "button.more", Action.CATEGORY_PAGE, str(page + 1)))
     buttons.append(cancel_button(language))
@@ -111,6 +154,84 @@ def category_picker(draft: Draft, language: str, page: int = 0) -> Outgoing:
 
 def ask_place(language: str, key: str = "report.ask_place") -> Outgoing:
     return say(language, key, location_button(language), cancel_button(language))
+
+
+def option_label(option: PlaceOption, others: Sequence[PlaceOption]) -> str:
+    """A button label for one area ("อ.แม่ริม จ.เชียงใหม่"), within LINE's 20 characters and
+    still telling the areas apart."""
+    full = place_label(replace(option, subdistrict=None))
+    if len(full) <= MAX_LABEL_CHARS:
+        return full
+    bangkok = option.province_code == "10"
+    district = option.district or ""
+    short = None
+    if bangkok and district:
+        short = f"เขต{district} กทม."
+    elif district.startswith("เมือง"):
+        short = f"อ.เมือง จ.{option.province}"
+    if short is not None and len(short) <= MAX_LABEL_CHARS:
+        return short
+    same_province = [o for o in others if o.province_code == option.province_code]
+    if len(same_province) <= 1:
+        return option.province if bangkok else f"จ.{option.province}"
+    return ("เขต" if bangkok else "อ.") + district
+
+
+def place_choice(draft: Draft, language: str) -> Outgoing:
+    """Ask where, when the text names several areas or disagrees with the shared location:
+    a button per area (when they are few), share location, or type it."""
+    options = draft.options
+    tail = (location_button(language), cancel_button(language))
+    if draft.place_question == MUEANG or (
+        draft.place_question != CONFLICT and len(options) > MAX_PLACE_BUTTONS
+    ):
+        key = "place.which_mueang" if draft.place_question == MUEANG else "place.which_many"
+        return say(language, key, *tail)
+    buttons = tuple(
+        Button(label=option_label(option, options), data=data(Action.PLACE, option_code(option)))
+        for option in options
+    )
+    if draft.place_question == CONFLICT and len(options) >= 2:
+        message = text(
+            language,
+            "place.conflict",
+            named=place_label(options[0]),
+            pinned=place_label(options[-1]),
+        )
+    else:
+        listed = "\n".join(
+            text(language, "place.option", label=place_label(option)) for option in options
+        )
+        message = text(language, "place.which", options=listed)
+    return Outgoing(text=message, buttons=(*buttons, *tail))
+
+
+def question_answer(
+    language: str, *, agency: str | None, hotline: str | None, buttons: Sequence[Button]
+) -> Outgoing:
+    """Where to ask: the agency in charge and its hotline, and the button to send the question."""
+    if agency is None:
+        message = text(language, "question.answer_unknown")
+    elif hotline is None:
+        message = text(language, "question.answer_no_hotline", agency=agency)
+    else:
+        message = text(language, "question.answer", agency=agency, hotline=hotline)
+    ask = button(language, "button.ask_agency", Action.ASK)
+    return Outgoing(text=message, buttons=(ask, *buttons))
+
+
+def emergency_notice(language: str, hazards: Sequence[str], province_code: str | None) -> Outgoing:
+    """Call now: the numbers for the dangers found, before anything else is asked."""
+    lines = "\n".join(
+        text(
+            language,
+            "emergency.line",
+            number=NUMBERS[line],
+            name=text(language, f"emergency.{line}"),
+        )
+        for line in lines_to_call(hazards, province_code=province_code)
+    )
+    return Outgoing(text=text(language, "emergency.call_now", lines=lines))
 
 
 def consent_notice(language: str) -> Outgoing:

@@ -14,6 +14,13 @@ MESSAGES: dict[str, str] = {
         "We pass it to the agency responsible and tell you how it goes."
     ),
     "fallback": "Sorry, I did not understand that. Choose from the menu below, or describe the problem.",
+    "unclear": "I'm not sure what you mean 🙏 Choose from the menu, or describe the problem or ask your question.",
+    "thanks": "You're welcome 🙏 Anything else? Choose from the menu or just type it.",
+    "other_language": (
+        "ขออภัยค่ะ เสียงอ่านได้เฉพาะภาษาไทยและภาษาอังกฤษ\n"
+        "Sorry, Siang reads Thai and English only.\n"
+        "เหตุฉุกเฉิน / Emergency: 191 · 199 · 1669"
+    ),
     "sticker": "Thanks for the sticker 😊 If something needs fixing, describe it or send a photo.",
     "unsupported": "Sorry, I can only read text, photos and locations for now.",
     "empty": "The message was empty. Describe the problem, or choose from the menu.",
@@ -50,6 +57,10 @@ MESSAGES: dict[str, str] = {
     "button.send_now": "Send now",
     "button.edit_category": "Change category",
     "button.edit_place": "Change place",
+    "button.edit_kind": "Change kind",
+    "button.edit_text": "Change text",
+    "button.other_category": "Other",
+    "button.ask_agency": "Send my question",
     "button.more": "More categories",
     "button.accept": "Accept",
     "button.decline": "Decline",
@@ -71,6 +82,8 @@ MESSAGES: dict[str, str] = {
     "report.proposal": "Please check before sending: tap “Confirm” if it is right, or “Edit”.",
     "report.card_title": "Your report",
     "opinion.card_title": "Your opinion",
+    "praise.card_title": "Your praise",
+    "praise.thanks": "Thank you for the kind words 🙏 Siang will let the agency know.",
     "field.kind": "Kind",
     "field.category": "Category",
     "field.place": "Place",
@@ -82,11 +95,57 @@ MESSAGES: dict[str, str] = {
     "field.agency": "Agency",
     "field.note": "Note",
     "field.due": "Due",
+    "field.urgency": "Urgency",
+    "urgency.high": "urgent ⚠️",
     "place.unknown": "not known yet",
     "place.pin": "shared location ({lat:.5f}, {lon:.5f})",
     "category.unknown": "not known yet",
     "report.edit_what": "What would you like to change?",
     "report.choose_category": "Choose the category that fits best.",
+    "report.which_category": "What is this about? Tap one, or “Other” to see every category.",
+    "report.choose_kind": "What kind of message is this?",
+    "report.ask_new_text": "Type the new text; it replaces the old one.",
+    "place.which": (
+        "There are several places with that name. Which one?\n{options}\n"
+        "Tap one, tap “Share location”, or type the district and province."
+    ),
+    "place.which_many": (
+        "There are many places with that name. Please type the district and province, "
+        "or tap “Share location”."
+    ),
+    "place.which_mueang": "Amphoe Mueang of which province? Type the province, or tap “Share location”.",
+    "place.conflict": (
+        "Your message says {named}, but the location you shared is in {pinned}. Where is it?"
+    ),
+    "place.option": "• {label}",
+    "question.ask_place": (
+        "Which area are you asking about? Then I can name the agency in charge. "
+        "Tap “Share location”, type the district and province, or tap “Skip”."
+    ),
+    "question.answer": (
+        "This is handled by {agency}.\n📞 Call their hotline: {hotline}\n"
+        "Or tap “Send my question” and Siang will send it to them and bring the answer here."
+    ),
+    "question.answer_no_hotline": (
+        "This is handled by {agency}. Contact them directly, or call the Damrongdhama "
+        "hotline 1567.\n"
+        "Or tap “Send my question” and Siang will send it to them and bring the answer here."
+    ),
+    "question.answer_unknown": (
+        "I can't tell yet which agency handles this 🙏 Call the Damrongdhama hotline 1567 or the "
+        "government hotline 1111.\nOr tap “Send my question” and an official will answer."
+    ),
+    "emergency.call_now": (
+        "⚠️ If anyone is in danger now, call right away:\n{lines}\n"
+        "Siang will also pass this on as urgent."
+    ),
+    "emergency.line": "📞 {number} {name}",
+    "emergency.fire_rescue": "fire and rescue",
+    "emergency.police": "police emergency",
+    "emergency.medical": "emergency medical care",
+    "emergency.disaster": "disaster relief (DDPM)",
+    "emergency.mea": "Metropolitan Electricity Authority (Bangkok, Nonthaburi, Samut Prakan)",
+    "emergency.pea": "Provincial Electricity Authority",
     "report.ask_place": (
         "Where is it? Tap “Share location”, or type the place (soi, road, district and province)."
     ),
@@ -99,9 +158,10 @@ MESSAGES: dict[str, str] = {
     "consent.notice": (
         "Before your first report, a word on personal data (Thailand's PDPA):\n"
         "Siang keeps your messages, photos, locations and chat user id only to pass your report "
-        "to the agency and tell you its progress. Officials see your text with ID numbers, phone "
-        "numbers and names masked; published summaries identify no one. You can see or delete "
-        "your data at any time under “My data”.\nDo you accept, so we can send your report?"
+        "to the agency, tell you its progress, and, with personal data masked, to learn from the "
+        "categories you choose. Officials see your text with ID numbers, phone numbers and names "
+        "masked; published summaries identify no one. You can see or delete your data at any "
+        "time under “My data”.\nDo you accept, so we can send your report?"
     ),
     "consent.declined": (
         "Understood. Nothing was sent and your message was not kept. "
@@ -117,11 +177,32 @@ MESSAGES: dict[str, str] = {
         "An official will pass it to the agency responsible; you will hear about it in this chat."
     ),
     "filed.board": "It also went to {board_name}.",
+    "filed.question": (
+        "Your question has gone to {agency_name}. Your reference is {reference}.\n"
+        "You will get the answer in this chat."
+    ),
+    "filed.question_no_agency": (
+        "Question received. Your reference is {reference}.\n"
+        "An official will pass it to the agency in charge; the answer will come to this chat."
+    ),
+    "filed.praise": (
+        "Your praise has gone to {agency_name}. Thank you for encouraging them 🙏 "
+        "(reference {reference})"
+    ),
+    "filed.praise_no_agency": (
+        "Praise received, thank you 🙏 An official will pass it on (reference {reference})."
+    ),
     "filed.duplicate": (
         "This was already reported (reference {duplicate_of_reference}); "
         "you are person number {reporter_number} to report it. Everyone hears each update."
     ),
-    "follow.none": "You have no items in progress.",
+    "follow.none": (
+        "You have no items in progress, and nothing reported from this chat yet 🙏 "
+        "If something needs fixing, just tell me."
+    ),
+    "follow.recent": (
+        "You have no items in progress. Your latest reports ({count}): tap a reference to see it."
+    ),
     "follow.list": "Your items in progress ({count}). Tap a reference to see its progress.",
     "follow.item": "{reference} · {category} · {status}",
     "follow.not_found": "No item has the reference {reference}. Please check it.",
@@ -163,7 +244,8 @@ MESSAGES: dict[str, str] = {
     "data.notifications.on": "on",
     "data.notifications.off": "off",
     "data.erase_ask": (
-        "Delete your personal data? Texts will have personal data masked, photos will be deleted "
+        "Delete your personal data? Texts will have personal data masked, photos and the "
+        "categories you chose will be deleted "
         "and your user id replaced by a random one; anonymous statistics are kept. "
         "You will no longer be able to follow your earlier reports in this chat."
     ),

@@ -24,6 +24,7 @@ from storage.models.enums import (
 from storage.models.events import InboundEvent
 from storage.models.feedback import FeedbackItem, FeedbackMedia, StatusChange
 from storage.models.feedback_counts import FeedbackWeekCount
+from storage.models.labelled_examples import LabelledExample
 from storage.models.outbox import OutboundMessage
 from storage.models.routing import RoutingCorrection, RoutingRule
 from storage.models.users import ApiKey, UserAccount, UserAgency
@@ -53,6 +54,7 @@ __all__ = [
     "FeedbackStatus",
     "FeedbackWeekCount",
     "InboundEvent",
+    "LabelledExample",
     "NotifyChannel",
     "OutboundMessage",
     "Province",

@@ -19,6 +19,7 @@ class AgencyType(SQLModel, table=True):
     name_th: str = Field(max_length=200)
     name_en: str = Field(max_length=200)
     level: str = Field(max_length=20)  # national, province, district, subdistrict
+    hotline: str | None = Field(default=None, max_length=20)  # the public call-centre number
 
 
 class Agency(SQLModel, table=True):

@@ -60,6 +60,11 @@ class LineCitizen:
         token = self.api.issue_reply_token(self.user)
         return await self._send(line.text_event(self.user, words, reply_token=token))
 
+    async def share_location(self, latitude: float, longitude: float) -> list[SentMessage]:
+        token = self.api.issue_reply_token(self.user)
+        event = line.location_event(self.user, latitude, longitude, reply_token=token)
+        return await self._send(event)
+
     async def tap(self, label: str, answer: list[SentMessage]) -> list[SentMessage]:
         for message in reversed(answer):
             for action in line_buttons(message):

@@ -408,6 +408,31 @@ async def test_a_repeated_report_follows_the_open_ticket(session: AsyncSession) 
     assert [i.id for i in await citizen_items(session, s2.id or 0)] == [again.item.id]
 
 
+async def test_praise_or_a_question_about_an_open_problem_is_its_own_item(
+    session: AsyncSession,
+) -> None:
+    citizen, other = await add_citizen(session), await add_citizen(session)
+    lead = await _file(session, citizen.id)
+    for kind, text in (
+        (FeedbackKind.PRAISE, "ขอบคุณที่มาดูถนนซอยสีลม 9 ที่เป็นหลุมลึกมาก รถมอเตอร์ไซค์ล้มไปสองคัน"),
+        (FeedbackKind.QUESTION, "ถนนซอยสีลม 9 เป็นหลุมลึกมาก รถมอเตอร์ไซค์ล้มไปสองคัน จะซ่อมวันไหนคะ"),
+    ):
+        filed = await file_feedback(
+            session,
+            channel=Channel.LINE,
+            text=text,
+            analysis=None,
+            citizen_id=other.id,
+            kind=kind,
+            category="ถนน",
+            district_code="1004",
+            now=NOW + timedelta(hours=1),
+        )
+        assert filed.duplicate_of is None, kind
+        assert filed.item.status is not S.CLOSED and filed.agency is not None
+    assert lead.status is not S.CLOSED
+
+
 async def test_merging_makes_the_item_and_its_followers_follow_the_other(
     session: AsyncSession,
 ) -> None:

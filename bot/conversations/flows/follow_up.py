@@ -1,4 +1,5 @@
-"""Follow up: `ติดตาม` lists my open items with their status; a reference shows one history."""
+"""Follow up: `ติดตาม` (or asking in words) lists my open items with their status, or my latest
+ones when none is open; a reference shows one item's history."""
 
 from __future__ import annotations
 
@@ -24,12 +25,15 @@ async def _lead(turn: Turn, item: FeedbackItem) -> FeedbackItem:
 
 async def list_open(turn: Turn) -> list[Outgoing]:
     language = turn.language
-    items = (await tickets.citizen_items(turn.session, turn.citizen_id, open_only=True))[
-        :MAX_LISTED
-    ]
+    title = "follow.list"
+    items = await tickets.citizen_items(turn.session, turn.citizen_id, open_only=True)
+    if not items:
+        title = "follow.recent"
+        items = await tickets.citizen_items(turn.session, turn.citizen_id, open_only=False)
+    items = items[:MAX_LISTED]
     if not items:
         return [Outgoing(text=text(language, "follow.none"), buttons=menu_buttons(language))]
-    lines = [text(language, "follow.list", count=len(items))]
+    lines = [text(language, title, count=len(items))]
     buttons: list[Button] = []
     for item in items:
         lead = await _lead(turn, item)

@@ -1,22 +1,31 @@
-"""Report a problem, or give an opinion or suggestion: describe → check → place → consent → file.
+"""Report a problem, ask, praise, or give an opinion or suggestion: describe → check → place →
+consent → file.
 
 The NLP proposes a category and a place; the citizen confirms with one tap (ยืนยัน) or corrects
-them (แก้ไข); a missing place is asked for; the PDPA notice is accepted once; then the item is
-filed with `services.tickets.file_feedback` and the reply carries its reference and agency.
+them (แก้ไข: category, place, kind or text). An unsure category is picked from the NLP's best
+three (or "อื่นๆ" for all), an unsettled place is asked with a button per area, danger now gets
+the numbers to call first; a missing place is asked for; the PDPA notice is accepted once; then
+the item is filed with `services.tickets.file_feedback` and the reply carries its reference and
+agency. A question is answered with where to ask (`flows.question`) and filed only when the
+citizen taps "send it"; praise is thanked and filed for the agency.
 """
 
 from __future__ import annotations
 
-from bot.conversations import replies
+from bot.conversations import citizen_labels, replies
 from bot.conversations.commands import Action, Command
 from bot.conversations.draft import Draft
+from bot.conversations.flows import conversational, place_choice, question
 from bot.conversations.replies import button, cancel_button, location_button, say
 from bot.conversations.turn import Turn
 from bot.messages import InboundKind, Outgoing
 from bot.notifications import render_notification
-from nlp.analysis import Intent
+from nlp.analysis import FEEDBACK_INTENTS, Intent, MessageAnalysis, Urgency
 from nlp.categories import LABELS
 from services import tickets
+from services.labelled_examples import CATEGORY as CATEGORY_LABEL
+from services.labelled_examples import KIND as KIND_LABEL
+from services.labelled_examples import CitizenPick
 from storage.models import ConsentState, FeedbackKind
 from storage.repositories.citizens import CitizenRepository
 
@@ -26,9 +35,20 @@ DESCRIBE = "describe"
 CONFIRM = "confirm"
 CATEGORY = "category"
 PLACE = "place"
+PLACE_CHOICE = "place_choice"  # which of several areas (or text and pin disagree)
+KIND = "kind"
+TEXT = "text"  # typing a new text in the edit step
 CONSENT = "consent"
+ANSWERED = "answered"  # a question was answered; it can still be sent to the agency
 
-_OPINION_KINDS = {Intent.SUGGESTION: "suggestion"}
+_KINDS = tuple(kind.value for kind in FeedbackKind)
+# The NLP's reading of a first message that starts a draft of another kind than a problem.
+_FIRST_KINDS = {
+    Intent.QUESTION: "question",
+    Intent.PRAISE: "praise",
+    Intent.SUGGESTION: "suggestion",
+    Intent.OPINION: "opinion",
+}
 
 
 async def start_report(turn: Turn) -> list[Outgoing]:
@@ -43,9 +63,20 @@ async def start_opinion(turn: Turn) -> list[Outgoing]:
 
 
 async def start_from_message(turn: Turn) -> list[Outgoing]:
-    """A text, photo or location sent while idle starts a report with it."""
+    """A photo or location sent while idle starts a report with it."""
     turn.go(FLOW, DESCRIBE, draft=Draft().to_json())
     return await on_message(turn)
+
+
+async def start_from_text(turn: Turn, message: str, analysis: MessageAnalysis) -> list[Outgoing]:
+    """Text sent while idle that the NLP read as feedback (a problem, question, praise …)."""
+    turn.go(FLOW, DESCRIBE, draft=Draft().to_json())
+    return await _describe(turn, Draft(), message, analysis)
+
+
+def finished(turn: Turn) -> bool:
+    """The flow has said all it had to: a new message starts afresh."""
+    return turn.flow == FLOW and turn.step == ANSWERED
 
 
 def _choose_target(language: str) -> Outgoing:
@@ -75,43 +106,96 @@ async def on_message(turn: Turn) -> list[Outgoing]:
             }
         )
         turn.keep(draft)
-        if turn.step == PLACE:
-            return [say(language, "report.added_photo"), replies.ask_place(language)]
+        if turn.step in (PLACE, PLACE_CHOICE):
+            return [say(language, "report.added_photo"), *reprompt(turn)]
         if not draft.text:
             return [
                 say(
                     language, "report.got_photo", location_button(language), cancel_button(language)
                 )
             ]
-        return [say(language, "report.added_photo"), *_propose(turn, draft)]
+        return [say(language, "report.added_photo"), *await _propose(turn, draft)]
     if inbound.kind is InboundKind.LOCATION and inbound.latitude is not None:
         draft.latitude, draft.longitude = inbound.latitude, inbound.longitude
         draft.address = inbound.address
-        draft.place_chosen = True
         if not draft.text:
+            draft.place_chosen = True
             turn.keep(draft)
             return [say(language, "report.got_location", cancel_button(language))]
-        analysis = await turn.analyze(draft.text, draft.latitude, draft.longitude)
-        draft.take_place(analysis.place)
+        answering = turn.step in (PLACE, PLACE_CHOICE)
+        if not await place_choice.from_location(turn, draft, answering=answering):
+            turn.keep(draft, PLACE)
+            return [replies.ask_place(language, "report.place_not_found")]
         return await _after_place(turn, draft)
     message = (inbound.text or "").strip()
     if not message:
         return [say(language, "empty", cancel_button(language))]
-    if turn.step == PLACE:
+    if turn.step in (PLACE, PLACE_CHOICE):
         return await _typed_place(turn, draft, message)
     if turn.step == CATEGORY:
         typed = _typed_category(message)
         if typed is not None:
             return await _choose_category(turn, draft, typed)
-        return [replies.category_picker(draft, language)]
+        return reprompt(turn)
+    if turn.step == KIND:
+        return [replies.kind_picker(language)]
+    if turn.step == TEXT:
+        return await _replace_text(turn, draft, message)
+    analysis = await turn.analyze(message)
+    if not draft.text:
+        answer = await conversational.answer(turn, message, analysis)
+        if answer is not None:
+            return answer
+    elif analysis.urgency is not Urgency.HIGH and analysis.intent not in FEEDBACK_INTENTS:
+        return reprompt(turn)  # "ขอบคุณค่ะ" while checking the card is not part of the report
+    return await _describe(turn, draft, message, analysis)
+
+
+async def _describe(
+    turn: Turn, draft: Draft, message: str, analysis: MessageAnalysis
+) -> list[Outgoing]:
+    """A message describing the problem (or adding to it): what the NLP reads, then the next
+    question: the category, the place, or the card to confirm."""
+    first = not draft.text
     draft.text = f"{draft.text}\n{message}".strip() if draft.text else message
-    analysis = await turn.analyze(draft.text, draft.latitude, draft.longitude)
+    if not first or draft.has_location:
+        analysis = await turn.analyze(draft.text, draft.latitude, draft.longitude)
+    before = await _adopt(turn, draft, analysis, first=first)
+    if first and draft.kind == "praise":
+        before.append(say(turn.language, "praise.thanks"))
+    return before + await _propose(turn, draft)
+
+
+async def _adopt(
+    turn: Turn, draft: Draft, analysis: MessageAnalysis, *, first: bool
+) -> list[Outgoing]:
+    """Take what the NLP read (category, kind, place) into the draft; an emergency notice
+    comes first when the draft has just become urgent."""
     draft.take_analysis(analysis)
-    if draft.kind == "complaint" and analysis.intent in (Intent.SUGGESTION, Intent.OPINION):
-        draft.kind = analysis.intent.value
-    elif draft.kind == "opinion" and analysis.intent is Intent.SUGGESTION:
+    _adopt_kind(draft, analysis, first=first)
+    await place_choice.from_text(turn, draft, analysis)
+    if draft.becomes_urgent(analysis):
+        return [replies.emergency_notice(turn.language, draft.hazards, draft.province_code)]
+    return []
+
+
+def _adopt_kind(draft: Draft, analysis: MessageAnalysis, *, first: bool) -> None:
+    """The kind the NLP reads, unless the citizen chose one. A first message may make the draft
+    a question or praise; later ones only turn a problem into a suggestion or opinion. Danger
+    now stays a problem, to be filed as urgent."""
+    intent = analysis.intent
+    if first:
+        draft.proposed_kind = intent.value if intent in FEEDBACK_INTENTS else None
+    if draft.kind_chosen:
+        return
+    urgent = analysis.urgency is Urgency.HIGH
+    if draft.kind == "complaint":
+        if first and intent in _FIRST_KINDS and not urgent:
+            draft.kind = _FIRST_KINDS[intent]
+        elif intent in (Intent.SUGGESTION, Intent.OPINION):
+            draft.kind = intent.value
+    elif draft.kind == "opinion" and intent is Intent.SUGGESTION:
         draft.kind = "suggestion"
-    return _propose(turn, draft)
 
 
 async def on_command(turn: Turn, command: Command) -> list[Outgoing] | None:
@@ -125,6 +209,9 @@ async def on_command(turn: Turn, command: Command) -> list[Outgoing] | None:
         case Action.CONFIRM, _ if turn.step == CONFIRM:
             draft.confirmed = True
             return await _proceed(turn, draft)
+        case Action.ASK, _ if turn.step == ANSWERED:
+            draft.confirmed = True
+            return await _proceed(turn, draft)
         case Action.EDIT, "" if turn.step == CONFIRM:
             return [replies.edit_choices(language)]
         case Action.EDIT, "cat" if draft.text:
@@ -134,10 +221,25 @@ async def on_command(turn: Turn, command: Command) -> list[Outgoing] | None:
             draft.confirmed = False
             turn.keep(draft, PLACE)
             return [replies.ask_place(language)]
+        case Action.EDIT, "kind" if draft.text:
+            turn.keep(draft, KIND)
+            return [replies.kind_picker(language)]
+        case Action.EDIT, "text" if draft.text:
+            draft.confirmed = False
+            turn.keep(draft, TEXT)
+            return [say(language, "report.ask_new_text", cancel_button(language))]
+        case Action.KIND, kind if kind in _KINDS and draft.text:
+            return await _choose_kind(turn, draft, kind)
         case Action.CATEGORY, index if index.isdigit() and int(index) < len(LABELS) and draft.text:
             return await _choose_category(turn, draft, LABELS[int(index)])
         case Action.CATEGORY_PAGE, page if page.isdigit() and draft.text:
+            turn.keep(draft, CATEGORY)
             return [replies.category_picker(draft, language, int(page))]
+        case Action.PLACE, code if turn.step == PLACE_CHOICE and place_choice.choose(draft, code):
+            return await _after_place(turn, draft)
+        case Action.SKIP, _ if turn.step == PLACE and draft.kind == "question":
+            draft.place_skipped = True
+            return await _propose(turn, draft)
         case Action.CONSENT, answer if turn.step == CONSENT:
             return await _consent(turn, draft, accepted=answer == "yes")
     return None
@@ -152,23 +254,51 @@ def reprompt(turn: Turn) -> list[Outgoing]:
         case "confirm":
             return [replies.summary(draft, language)]
         case "category":
+            if draft.needs_category:
+                return [replies.best_categories(draft, language)]
             return [replies.category_picker(draft, language)]
         case "place":
-            return [replies.ask_place(language)]
+            return [_ask_place(draft, language)]
+        case "place_choice":
+            return [replies.place_choice(draft, language)]
+        case "kind":
+            return [replies.kind_picker(language)]
+        case "text":
+            return [say(language, "report.ask_new_text", cancel_button(language))]
         case "consent":
             return [replies.consent_notice(language)]
+        case "answered":
+            return [replies.menu(language)]
     return [say(language, "report.ask_text", location_button(language), cancel_button(language))]
 
 
-def _needs_category(draft: Draft) -> bool:
-    """A problem needs a category to be routed; an opinion may be about anything."""
-    return draft.category is None and draft.kind == "complaint"
+def _ask_place(draft: Draft, language: str) -> Outgoing:
+    if draft.kind == "question" and not draft.confirmed:
+        return say(
+            language,
+            "question.ask_place",
+            location_button(language),
+            button(language, "button.skip", Action.SKIP),
+            cancel_button(language),
+        )
+    return replies.ask_place(language)
 
 
-def _propose(turn: Turn, draft: Draft) -> list[Outgoing]:
-    if _needs_category(draft):
+async def _propose(turn: Turn, draft: Draft) -> list[Outgoing]:
+    """What to ask next before the citizen confirms: an unsure category, an unsettled place;
+    a question's answer; or the card."""
+    if draft.needs_category:
         turn.keep(draft, CATEGORY)
-        return [replies.category_picker(draft, turn.language)]
+        return [replies.best_categories(draft, turn.language)]
+    if draft.place_question is not None:
+        turn.keep(draft, PLACE_CHOICE)
+        return [replies.place_choice(draft, turn.language)]
+    if draft.kind == "question" and not draft.target_board:
+        if not draft.has_place and not draft.place_skipped:
+            turn.keep(draft, PLACE)
+            return [_ask_place(draft, turn.language)]
+        turn.keep(draft, ANSWERED)
+        return await question.answer(turn, draft)
     turn.keep(draft, CONFIRM)
     return [replies.summary(draft, turn.language)]
 
@@ -182,33 +312,55 @@ def _typed_category(message: str) -> str | None:
 
 
 async def _choose_category(turn: Turn, draft: Draft, label: str) -> list[Outgoing]:
+    """The citizen's pick (from the best three, the full list, or a correction) is kept as a
+    labelled example."""
+    proposed = draft.candidates[0] if draft.candidates else None
+    pick = CitizenPick(CATEGORY_LABEL, label, proposed=proposed, offered=tuple(draft.candidates))
+    await citizen_labels.keep(turn, draft, pick)
     draft.category, draft.category_chosen = label, True
     if draft.confirmed:
         return await _proceed(turn, draft)
-    return _propose(turn, draft)
+    return await _propose(turn, draft)
+
+
+async def _choose_kind(turn: Turn, draft: Draft, kind: str) -> list[Outgoing]:
+    pick = CitizenPick(KIND_LABEL, kind, proposed=draft.proposed_kind, offered=_KINDS)
+    await citizen_labels.keep(turn, draft, pick)
+    draft.kind, draft.kind_chosen = kind, True
+    draft.confirmed = False
+    return await _propose(turn, draft)
+
+
+async def _replace_text(turn: Turn, draft: Draft, message: str) -> list[Outgoing]:
+    """A new text from the edit step: analysed again (category and place unless chosen)."""
+    draft.text = message
+    analysis = await turn.analyze(draft.text, draft.latitude, draft.longitude)
+    return await _adopt(turn, draft, analysis, first=False) + await _propose(turn, draft)
 
 
 async def _typed_place(turn: Turn, draft: Draft, message: str) -> list[Outgoing]:
-    analysis = await turn.analyze(message)
-    if not draft.take_place(analysis.place):
-        turn.keep(draft, PLACE)
+    if not await place_choice.typed(turn, draft, message):
+        turn.keep(draft)
+        if draft.place_question is not None:
+            return [replies.place_choice(draft, turn.language)]
         return [replies.ask_place(turn.language, "report.place_not_found")]
-    draft.location_text = message[:500]
-    draft.place_chosen = True
     return await _after_place(turn, draft)
 
 
 async def _after_place(turn: Turn, draft: Draft) -> list[Outgoing]:
     if draft.confirmed:
         return await _proceed(turn, draft)
-    return _propose(turn, draft)
+    return await _propose(turn, draft)
 
 
 async def _proceed(turn: Turn, draft: Draft) -> list[Outgoing]:
-    """After ยืนยัน: ask what is still missing, then file."""
-    if _needs_category(draft):
+    """After ยืนยัน (or "send my question"): ask what is still missing, then file."""
+    if draft.needs_category:
         turn.keep(draft, CATEGORY)
-        return [replies.category_picker(draft, turn.language)]
+        return [replies.best_categories(draft, turn.language)]
+    if draft.place_question is not None:
+        turn.keep(draft, PLACE_CHOICE)
+        return [replies.place_choice(draft, turn.language)]
     if not draft.has_place:
         turn.keep(draft, PLACE)
         return [replies.ask_place(turn.language)]
@@ -252,8 +404,10 @@ async def _file(turn: Turn, draft: Draft) -> list[Outgoing]:
     )
     item = filed.item
     assert item.id is not None
+    await citizen_labels.file_with(turn, draft, feedback_id=item.id)
     payload = {
         "reference": item.reference,
+        "kind": item.kind.value,
         "agency_name": filed.agency.name_th if filed.agency else None,
         "board_name": filed.board.name_th if filed.board and draft.target_board else None,
         "category": item.category,

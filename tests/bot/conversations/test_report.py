@@ -131,7 +131,7 @@ class TestCorrection:
     ) -> None:
         await citizen.send(POTHOLE)
         choices = await citizen.tap("แก้ไข")
-        assert labels(choices) == ["แก้หมวดหมู่", "แก้สถานที่", "ยกเลิก"]
+        assert labels(choices) == ["แก้หมวดหมู่", "แก้สถานที่", "แก้ประเภท", "แก้ข้อความ", "ยกเลิก"]
         picker = await citizen.tap("แก้หมวดหมู่")
         assert labels(picker)[0] == "ถนน"  # the NLP's guess first
         assert "หมวดอื่น ๆ" in labels(picker)

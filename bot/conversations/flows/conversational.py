@@ -1,0 +1,56 @@
+"""Messages that are conversation, not feedback: a greeting or thanks, asking in words about
+earlier reports, text with no meaning to act on, or a language Siang does not read. Each gets a
+short answer and the menu; none becomes a report. Danger now always goes on to a report."""
+
+from __future__ import annotations
+
+import re
+
+from bot.conversations import replies
+from bot.conversations.commands import reference_in
+from bot.conversations.flows import follow_up
+from bot.conversations.turn import Turn
+from bot.messages import Outgoing
+from bot.texts import text
+from nlp.analysis import Intent, MessageAnalysis, Urgency
+
+READ_LANGUAGES = ("th", "en")
+NO_LETTERS = "none"  # empty, emoji, digits or punctuation only
+_THANKS = re.compile(r"ขอบคุณ|ขอบใจ|thank", re.IGNORECASE)
+
+
+def _adopt_english(turn: Turn, analysis: MessageAnalysis) -> None:
+    """Someone who writes English (meaningfully) is answered in English from now on; the menu
+    has the button back to Thai."""
+    if analysis.language == "en" and turn.citizen.language != "en":
+        turn.citizen.language = "en"
+        turn.session.add(turn.citizen)
+
+
+def greeting(language: str, message: str) -> Outgoing:
+    """A short answer to hello or thanks, with the menu under it."""
+    key = "thanks" if _THANKS.search(message) else "welcome"
+    return Outgoing(text=text(language, key), buttons=replies.menu_buttons(language))
+
+
+async def answer(turn: Turn, message: str, analysis: MessageAnalysis) -> list[Outgoing] | None:
+    """The reply when the message is conversation; None when it is feedback to act on (and
+    then the citizen may now be answered in English)."""
+    urgent = analysis.urgency is Urgency.HIGH
+    if analysis.language not in (*READ_LANGUAGES, NO_LETTERS):
+        return [replies.menu(turn.language, "other_language")]
+    unclear = analysis.language == NO_LETTERS or analysis.intent is Intent.UNCLEAR
+    if unclear and not urgent:
+        return [replies.menu(turn.language, "unclear")]
+    _adopt_english(turn, analysis)
+    language = turn.language
+    if analysis.intent is Intent.FOLLOW_UP:
+        turn.reset()
+        before = [replies.emergency_notice(language, analysis.hazards, None)] if urgent else []
+        reference = reference_in(message)
+        if reference is not None:
+            return before + await follow_up.show_history(turn, reference)
+        return before + await follow_up.list_open(turn)
+    if analysis.intent is Intent.GREETING and not urgent:
+        return [greeting(language, message)]
+    return None

@@ -1,0 +1,59 @@
+"""Where a citizen's question should go: the agency that would handle it as a report, and its
+public hotline, without filing anything.
+
+A question is routed exactly as a report would be (`services.routing.route` with the same
+category, area and hazards, on an item that is never saved), so "who do I ask about a burst
+water main in Mae Rim?" names the provincial waterworks that would receive the report, and the
+number its catalogue type publishes (storage/reference/agency_types.yaml).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.reference_rows import get_reference
+from services.routing import ensure_rules, route
+from storage.models import Agency, AgencyType, Channel, FeedbackItem, FeedbackKind
+
+
+@dataclass(frozen=True)
+class WhereToAsk:
+    agency: Agency | None  # None when no rule resolves (no province known yet)
+    hotline: str | None  # the agency type's public number, when it has one
+    reason: str  # which rule decided, as routing explains it to officials
+
+
+async def where_to_ask(
+    session: AsyncSession,
+    *,
+    text: str,
+    channel: Channel,
+    category: str | None,
+    province_code: str | None,
+    district_code: str | None = None,
+    subdistrict_code: str | None = None,
+    hazards: Sequence[str] = (),
+) -> WhereToAsk:
+    """The agency a question about `category` in this area belongs to (read-only)."""
+    await ensure_rules(session)  # a fresh deployment routes with the starter rules
+    unsaved = FeedbackItem(
+        reference="",
+        channel=channel,
+        kind=FeedbackKind.QUESTION,
+        original_text=text,
+        redacted_text="",
+        category=category,
+        province_code=province_code,
+        district_code=district_code,
+        subdistrict_code=subdistrict_code,
+        hazards=list(hazards),
+    )
+    decision = await route(session, unsaved)
+    hotline = None
+    if decision.agency is not None:
+        agency_type = await get_reference(session, AgencyType, decision.agency.type_code)
+        hotline = agency_type.hotline if agency_type else None
+    return WhereToAsk(decision.agency, hotline, decision.reason)
