@@ -24,38 +24,51 @@ from __future__ import annotations
 import re
 
 from nlp.analysis import Intent, Sentiment
-from nlp.language import detect_language, is_gibberish
+from nlp.language import is_gibberish, language_of
 from nlp.sentiment import SentimentReading
 from nlp.text_model import TextInput
 
 _PARTICLES = r"(?:\s?(?:ครับ|คับ|ค่ะ|คะ|ค่า|คร่า|จ้า|จ้ะ|จ๊ะ|นะ|น้า|ฮะ|ค้าบ|ครัช|เด้อ|เจ้า|จ้าว|เน้อ))*"
 _GREETING = re.compile(
-    r"^(?:(?:สวัสดี|หวัดดี|ดีจ้า|ดีครับ|ดีค่ะ|ขอบคุณ(?:มาก|มากๆ|ค่ะ|ครับ|นะ|จ้า)*|ขอบใจ|โอเค|โอเคร|ok|okay|"
-    r"รับทราบ|ได้เลย|ได้ครับ|ได้ค่ะ|hi|hello|hey|thanks?(?: you)?|thank you(?: very much)?|ty|good (?:morning|evening))"
+    r"^(?:(?:สวัสดี|หวัดดี|ดีจ้า|ดีครับ|ดีค่ะ|ฮัลโหล|ฮัลโล|ขอบคุณ(?:มาก|มากๆ|ค่ะ|ครับ|นะ|จ้า|หลาย|หลายๆ)*|"
+    r"ขอบใจ(?:หลาย|หลายๆ|มาก)*|โอเค|โอเคร|ok|okay|ครับผม|ครับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|"
+    r"รับทราบ|ได้เลย|ได้ครับ|ได้ค่ะ|"
+    r"มีใคร(?:อยู่)?(?:ไหม|มั้ย)|มีคนอยู่(?:ไหม|มั้ย)|(?:ขอ)?(?:สอบถาม|ถาม|แจ้ง|ปรึกษา)(?:เรื่อง)?(?:หน่อย|ได้ไหม|ได้มั้ย)|"
+    r"มีเรื่อง(?:จะ)?(?:แจ้ง|ร้องเรียน|ปรึกษา|สอบถาม|ถาม)|"
+    r"ສະບາຍດີ|ຂອບໃຈ(?:ຫຼາຍໆ?)?|សួស្តី|អរគុណ(?:ច្រើន)?|你好|您好|谢谢|မင်္ဂလာပါ|ကျေးဇူး(?:တင်ပါတယ်)?|"
+    r"hi|hello|hey|thanks?(?: you)?(?: (?:so|very) much)?(?: for your help)?|thank you(?: very much)?|ty|"
+    r"good (?:morning|evening)|(?:can|does) any ?one (?:here )?speak english|any ?one there)"
     + _PARTICLES
-    + r"\s?[\s!.~🙏😊🙂👍❤️💕😀😄🥰✌️]*)+$",
-    re.IGNORECASE,
+    + r"[\s!?,.~🙏😊🙂👍❤️💕😀😄🥰✌️]*)+$",
 )
-_REFERENCE = re.compile(r"\bSG-?[0-9A-Z]{2,}", re.IGNORECASE)
+_LAUGHTER = re.compile(r"^(?:5{3,}|(?:ฮ่า|ฮา|อิอิ|คิคิ)+ๆ*|555\+?|lol|haha+|hehe+|[\s!?.~😂🤣😆😅]+)+$")
+_REFERENCE = re.compile(r"\bsg-?[0-9a-z]{2,}")
 _FOLLOW_UP = re.compile(
     r"ติดตาม(?:เรื่อง|ผล|ความคืบหน้า)|ตามเรื่อง|ความคืบหน้า|คืบหน้า(?:ยัง|บ้าง|ไหม|มั้ย|ไปถึง)|ถึงไหนแล้ว|ไปถึงไหน|"
     r"(?:เรื่อง)?ที่(?:เคย)?(?:แจ้ง|ร้องเรียน|ส่ง|รายงาน)[^\n]{0,30}?(?:ไป|ไว้)[^\n]{0,40}?(?:ถึงไหน|ยังไม่|เป็นยังไง|"
     r"เป็นไง|ได้รับ|มีใคร|เมื่อไหร่|เมื่อไร|ยัง|แล้ว)|"
-    r"แจ้ง(?:ไป|ไว้)(?:แล้ว|ตั้งแต่|นานแล้ว|หลายรอบ|หลายครั้ง)\S{0,40}(?:ยังไม่|ไม่มี|ไม่เห็น|เงียบ)|"
+    r"(?:แจ้ง|ร้องเรียน|ยื่น|ส่ง)(?:เรื่อง|รูป|คำร้อง)?[^\n]{0,60}?(?:ไป|ไว้)\s?(?:แล้ว|ตั้งแต่|ตั้งนาน|นานแล้ว|เมื่อ|"
+    r"(?:สอง|สาม|สี่|ห้า|หลาย|\d+)\s?(?:ครั้ง|รอบ|วัน|อาทิตย์|สัปดาห์|เดือน))|"
+    r"เรื่องเดิม|(?:เบอร์)?ติดต่อกลับ(?:ได้)?(?:ที่|เบอร์)|ได้รับ(?:เรื่อง|รูป)?(?:ไหม|มั้ย|หรือยัง|ยัง)|"
     r"(?:เลข|หมายเลข)(?:เรื่อง|ที่เรื่อง|ticket)|"
-    r"\b(?:follow(?:ing)? up|status of my (?:report|complaint)|any update)\b",
-    re.IGNORECASE,
+    r"\b(?:follow(?:ing)? up|status of my (?:report|complaint)|any update|check (?:the |my )?status|"
+    r"(?:sent|made) (?:a |my |the )?(?:report|complaint) (?:before|already|last))\b",
 )
 _ASKS = re.compile(
     r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|ใครทราบ|ใครรู้|ทราบไหม|รู้ไหม|ขอคำแนะนำ|ขอข้อมูล|"
     r"(?:หน่วยงาน|ที่|เขต|ใคร|วัน|ทาง|อัน|แบบ|ช่องทาง|เบอร์)ไหน|ที่ไหน|ตรงไหน|"
     r"เมื่อไหร่|เมื่อไร|ยังไง|อย่างไร|ไง(?=\s|$|ครับ|คะ|ค่ะ|\?)|ไหนบ้าง|อะไรบ้าง|เท่าไหร่|เท่าไร|กี่(?:โมง|วัน|บาท|เดือน|ปี|ครั้ง|คน|ชั่วโมง)|"
-    r"หรือเปล่า|หรือป่าว|รึเปล่า|หรือยัง|รึยัง|ได้ไหม|ได้มั้ย|ได้หรือไม่|ได้ป่าว|ได้ปะ|ไหม(?=\s|$|ครับ|คะ|ค่ะ|\?|นะ)|"
+    r"หรือเปล่า|หรือป่าว|รึเปล่า|หรือยัง|รึยัง|ได้ไหม|ได้มั้ย|ได้หรือไม่|ได้ป่าว|ได้ปะ|(?<!สาย)ไหม(?=\s|$|ครับ|คะ|ค่ะ|\?|นะ)|"
     r"มั้ย(?=\s|$|ครับ|คะ|ค่ะ|\?|นะ)|ใช่ไหม|ใช่มั้ย|หรือไม่|มีไหม|มีมั้ย|ต้องทำ(?:ยังไง|อย่างไร|ไง)|"
     r"\?|\b(?:how|where|when|what|who|which|can i|is there|do i|does)\b",
-    re.IGNORECASE,
 )
-_EXPLICIT_ASK = re.compile(r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|ใครทราบ|ขอคำแนะนำ")
+_EXPLICIT_ASK = re.compile(
+    r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|ใครทราบ|ขอคำแนะนำ|ขอเบอร์|"
+    r"ต้อง(?:แจ้ง|ร้องเรียน|ติดต่อ|ยื่น|ไป|ทำ)\S{0,20}(?:ใคร|ที่ไหน|ไหน|อะไร|ยังไง|อย่างไร)|"
+    r"(?:แจ้ง|ร้องเรียน|ติดต่อ)(?:ได้)?(?:ที่)?(?:ใคร|ไหน|หน่วยงานไหน)|"
+    r"ใคร(?:เป็นคน)?(?:รับผิดชอบ|มีหน้าที่|ดูแล)\S{0,30}(?:ครับ|คะ|ค่ะ|คับ|\?)|ความรับผิดชอบของ|(?:เป็น)?ของ\S{1,25}หรือ\S{1,25}(?:ครับ|คะ|ค่ะ|\?)|"
+    r"หรือ\S{1,30}(?:ครับ|คะ|คับ)\s?\??$|กี่\S{1,12}ถึง(?:จะ)?|มี\S{0,12}(?:ไหม|มั้ย)\s?(?:ครับ|คะ)?\s?\??$"
+)
 # "ช่วย… ได้ไหมครับ" is a polite request to fix something, not a question.
 _POLITE_REQUEST = re.compile(r"ช่วย|รบกวน|กรุณา|ขอให้|ฝาก|เร่ง|มา(?:ดู|แก้|ซ่อม|เก็บ|ตัด|จัดการ|ลอก)")
 _REQUEST_ENDING = re.compile(
@@ -66,20 +79,24 @@ _REQUEST_ENDING = re.compile(
 # Asking when a reported problem will be dealt with, or why it is not: a complaint.
 _RHETORICAL = re.compile(
     r"ทำไม|เมื่อไหร่จะ|เมื่อไรจะ|จะ\S{0,20}(?:เมื่อไหร่|เมื่อไร|สักที|ซะที)|สักที|ซะที|หรือไง|รึไง|"
-    r"ต้องรอให้|จะรอให้|อีกนานไหม|อีกนานแค่ไหน|ไม่มีใคร\S{0,20}(?:เหรอ|หรอ|หรือ)|ใช่ไหม\S{0,4}$"
+    r"ต้องรอให้|จะรอให้|อีกนานไหม|อีกนานแค่ไหน|ไม่มีใคร\S{0,20}(?:เหรอ|หรอ|หรือ)|ใช่ไหม\S{0,4}$|"
+    r"แบบนี้\S{0,10}(?:ไหม|มั้ย)|จะ\S{0,8}(?:ยังไง|ไง|อย่างไร)|ใครได้|"
+    r"\b(?:when will|why|does any ?one|who can help|is this (?:correct|right|legal|normal))\b"
 )
 # Thanks that open or carry a message, not the polite "ขอบคุณครับ" that closes a complaint.
 _PRAISE = re.compile(
     r"ชื่นชม|ประทับใจ|ชมเชย|ยอดเยี่ยม|เยี่ยมมาก|สุดยอด|รวดเร็วมาก|ทำได้ดี|บริการดี|ดีใจ|ปลื้ม|เก่งมาก|"
     r"^ขอบคุณ|^ขอบใจ|ขอบคุณ(?:ที่|เจ้าหน้าที่|จนท|ทีม|ทาง|หน่วยงาน|เขต|อบต|เทศบาล|มากๆ|จริงๆ|มากนะ|มากครับ|มากค่ะ)|"
     r"👍|❤️|😍|🥰|\b(?:thank you for|great job|well done|excellent)\b",
-    re.IGNORECASE,
 )
 _PROBLEM = re.compile(
     r"พัง|ชำรุด|เสีย(?!ง)|ไม่ได้|ไม่มี|ท่วม|อุดตัน|เหม็น|ดับ|แตก|รั่ว|ขาด|หลุม|สกปรก|อันตราย|"
     r"รบกวน|ยังไม่|แย่|ล่าช้า|ช้ามาก|ไม่ยอม|ไม่สะอาด|กีดขวาง|ร้องเรียน|ทับ|จอดขวาง|ปล่อยให้|ปล่อยทิ้ง|ไม่เคย|"
     r"ไม่มา|ไม่ทำ|ไม่สนใจ|เงียบ|หาย|โกง|ทุจริต|เรียกเงิน|เก็บเงิน|ค้าง|ไม่ได้รับ|ตก(?:ต่ำ)?(?:มาก)?|แพง|ขยะ|ฝุ่น|"
-    r"น้ำขัง|มืด|ไม่ติด|ไม่ไหว|เดือดร้อน|ลำบาก|โดน|ถูก(?:ไล่|ตัด|ปรับ|ยึด)"
+    r"น้ำขัง|มืด|ไม่ติด|ไม่ไหว|เดือดร้อน|ลำบาก|โดน|ถูก(?:ไล่|ตัด|ปรับ|ยึด)|ด่วน|ช่วยด้วย|ติดอยู่|ไหลเข้า|"
+    r"น้ำป่า|ไฟไหม้|ควัน|ฝุ่น|เสียงดัง|"
+    r"\b(?:broken|no (?:running )?water|unbearable|refused|hanging|dying|flood(?:ed|ing)?|dirty|noisy|smell\w*|"
+    r"loose|dark|dangerous|coughing|trapped|fire|missing|stuck|overcharg\w*|rude)\b",
 )
 # How long a problem has been left: with thanks, the thanks is sarcasm.
 _LEFT_FOR = re.compile(
@@ -88,16 +105,15 @@ _LEFT_FOR = re.compile(
     r"🙄|😒|😤|555"
 )
 _SUGGESTS = re.compile(
-    r"อยากให้(?:มี|เพิ่ม|ติดตั้ง|ทำ|สร้าง|ปรับ|จัด|ขยาย|ปลูก|เปลี่ยน|ย้าย|เปิด|ขยับ|หน่วยงาน|ทาง|ภาครัฐ|รัฐ|เทศบาล|อบต|จังหวัด)|"
-    r"ควร(?:จะ)?(?:มี|เพิ่ม|ติดตั้ง|ทำ|สร้าง|ปรับ|จัด|ขยาย|ปลูก|เปลี่ยน|ย้าย|เปิด|ให้)|"
-    r"เสนอ|ข้อเสนอ|แนะนำให้|น่าจะมี|น่าจะ\S{1,30}ดี|ขอให้(?:มี|เพิ่ม|ติดตั้ง|สร้าง|ขยาย|ทำ)|ขอ(?:เพิ่ม|ติดตั้ง)|"
+    r"(?<!ไม่)อยากให้(?!\s?(?:เจ้าหน้าที่|จนท\.?|ทาง\S{0,10}?|เขต|เทศบาล|อบต\.?)?\s?(?:มา|ช่วย|รีบ|เร่ง|แก้|ซ่อม|"
+    r"จัดการ|ดำเนินการ|ตรวจสอบ|ไป|ตัด|เก็บ|ลอก|ขุด|เคลียร์|รื้อ|ดูแล|ดู))|"
+    r"(?<!ไม่)ควร(?:จะ)?(?:มี|เพิ่ม|ติด|ทำ|สร้าง|ปรับ|จัด|ขยาย|ปลูก|เปลี่ยน|ย้าย|เปิด|ให้|แจ้ง|ลอก)|"
+    r"เสนอ|ข้อเสนอ|แนะนำให้|น่าจะ(?:มี|ทำ|ติด|เปิด|แจ้ง|ลอก|เพิ่ม|ย้าย|จัด|ปรับ|ให้|เอา|สร้าง|ขยาย)|น่าจะ\S{1,30}ดี|ขอให้(?:มี|เพิ่ม|ติดตั้ง|สร้าง|ขยาย|ทำ)|ขอ(?:เพิ่ม|ติดตั้ง)|"
     r"ถ้ามี\S{1,30}(?:จะดี|คงดี)|จะดีมาก(?:ถ้า|หาก)|\b(?:suggest|should|would be (?:nice|good|great))\b",
-    re.IGNORECASE,
 )
 _OPINES = re.compile(
     r"คิดว่า|มองว่า|เห็นว่า|รู้สึกว่า|ความคิดเห็น|ความเห็น|เห็นด้วย|ส่วนตัว|(?:ผม|ฉัน|ดิฉัน|เรา|หนู)ว่า|"
     r"\b(?:i think|in my opinion|i (?:agree|disagree))\b",
-    re.IGNORECASE,
 )
 
 
@@ -113,8 +129,8 @@ def _asks(text: str) -> bool:
 
 def conversation_intent(prepared: TextInput) -> Intent | None:
     """Unclear, greeting or follow-up when the message is one of those; None for feedback."""
-    text = prepared.text
-    if detect_language(text) == "none" or is_gibberish(prepared):
+    text = prepared.text.lower()
+    if language_of(prepared) == "none" or is_gibberish(prepared) or _LAUGHTER.match(text):
         return Intent.UNCLEAR
     if _GREETING.match(text):
         return Intent.GREETING
@@ -125,7 +141,7 @@ def conversation_intent(prepared: TextInput) -> Intent | None:
 
 def is_sarcastic(text: str | TextInput) -> bool:
     """Thanks or praise around a problem left for long: a complaint in polite words."""
-    text = TextInput.of(text).text
+    text = TextInput.of(text).text.lower()
     return bool(_PRAISE.search(text) and _PROBLEM.search(text) and _LEFT_FOR.search(text))
 
 
@@ -143,7 +159,7 @@ def detect_intent(
     conversation = conversation_intent(prepared)
     if conversation is not None:
         return conversation
-    text = prepared.text
+    text = prepared.text.lower()  # the patterns are lower case (IGNORECASE slows Thai down)
     problem = _PROBLEM.search(text) is not None
     if is_sarcastic(text):
         return Intent.COMPLAINT
@@ -153,7 +169,8 @@ def detect_intent(
     praised = _PRAISE.search(text) is not None
     if praised and sentiment is not Sentiment.NEGATIVE and not problem:
         return Intent.PRAISE
-    if _SUGGESTS.search(text):
+    opens_with_view = _OPINES.search(text[:16]) is not None  # "คิดว่า…ควร…" is a view
+    if _SUGGESTS.search(text) and not opens_with_view:
         return Intent.SUGGESTION
     if _OPINES.search(text):
         return Intent.OPINION

@@ -39,9 +39,17 @@ _LATIN_OK = frozenset(
 )
 
 
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4c]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_NOT_THAI_OR_ASCII = re.compile(r"[^\x00-\x7f\u0e00-\u0e7f]")
+
+
 def letter_counts(text: str) -> dict[str, int]:
     """How many letters of each script the text has ("en" for Latin)."""
-    counts: dict[str, int] = {}
+    if not _NOT_THAI_OR_ASCII.search(text):  # the usual case: Thai and ASCII only (fast)
+        counts = {"th": len(_THAI_LETTER.findall(text)), "en": len(_LATIN_LETTER.findall(text))}
+        return {name: count for name, count in counts.items() if count}
+    counts = {}
     for char in text:
         if char.isascii():
             if char.isalpha():
@@ -60,6 +68,14 @@ def letter_counts(text: str) -> dict[str, int]:
             if char.isalpha():
                 counts["other"] = counts.get("other", 0) + 1
     return counts
+
+
+def language_of(prepared: TextInput) -> str:
+    """``detect_language`` of a prepared message, worked out once per message."""
+    cached: str | None = prepared.__dict__.get("_language")
+    if cached is None:
+        cached = prepared.__dict__["_language"] = detect_language(prepared.text)
+    return cached
 
 
 def detect_language(text: str) -> str:

@@ -27,7 +27,7 @@ from pathlib import Path
 from nlp.analysis import Intent, LabelScore, MessageAnalysis, Sentiment
 from nlp.categories import CategoryClassifier
 from nlp.intent import is_sarcastic, served_intent
-from nlp.language import detect_language, thai_share
+from nlp.language import language_of, thai_share
 from nlp.personal_data import redact
 from nlp.personal_data import warm_up as warm_up_personal_data
 from nlp.places import PlaceFinder
@@ -93,7 +93,7 @@ class ThaiAnalyzer:
     ) -> MessageAnalysis:
         """The facts about one message; `lat`/`lon` are a location the citizen shared."""
         prepared = TextInput.of(text)
-        language = detect_language(prepared.text)
+        language = language_of(prepared)
         ranked = self.categories.predict(prepared, top=MAX_LABELS)
         if language != "th":
             share = thai_share(prepared.text)

@@ -43,12 +43,13 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"เสาไฟ(?:ฟ้า)?\s?(?:ล้ม|หัก|โค่น)\S{0,10}(?:สายไฟ|ไฟ(?:ยัง)?\S{0,4}(?:อยู่|ช็อต))",
         r"\blive (?:wire|cable)s?\b",
         r"\b(?:power|electric(?:al)?|high[- ]voltage) (?:lines?|wires?|cables?) (?:is |are )?(?:down|fell|fallen|snapped|broken|on the (?:road|ground))\b",
-        r"\bsparking\b",
+        r"\bspark(?:s|ing)?\b",
         r"\belectrocut\w*",
     ),
     Hazard.FIRE: (
         r"(?<!ตัด)(?<!อ้อย)ไฟ\s?ไหม้",
-        r"ไหม้ลาม|ไฟ\S{0,4}ลาม(?:มา|เข้า|ถึง)",
+        r"ไหม้ลาม|ไฟ\S{0,20}ลาม(?:มา|เข้า|ถึง|ข้าม|ลง|ไป)|ไฟกำลัง(?:เข้า|ลาม|ไหม้)",
+        r"\b(?:cables?|wires?|poles?|house|building|shop|car|truck|market)s? (?:is |are )?(?:burning|on fire)\b",
         r"เพลิง\s?ไหม้",
         r"ไฟ\s?ลุก(?:ไหม้|ท่วม)?",
         r"ลุกไหม้",
@@ -60,7 +61,10 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"\b(?:on fire|burning (?:house|building|shop|car)|smoke everywhere)\b",
     ),
     Hazard.GAS_LEAK: (
-        r"(?:แก๊ส|ก๊าซ|แกส)\S{0,12}?รั่ว",
+        r"(?:แก๊ส|ก๊าซ|แกส)\S{0,30}?รั่ว",
+        r"(?:แอมโมเนีย|คลอรีน|สารพิษ|สารเคมี|ควันพิษ)\S{0,20}?(?:รั่ว|ฟุ้ง|กระจาย|ไหล)|รั่วไหล",
+        r"กลิ่น(?:ฉุน|สารเคมี|แอมโมเนีย|คลอรีน)[^\n]{0,40}?(?:แสบตา|แสบจมูก|แสบคอ|หายใจไม่ออก|ไอ|อาเจียน|เป็นลม)",
+        r"ควันสี\S{0,8}(?:พุ่ง|ลอย|ฟุ้ง)",
         r"กลิ่น(?:แก๊ส|ก๊าซ|แกส)",
         r"(?:ถัง)?(?:แก๊ส|ก๊าซ)\S{0,6}ระเบิด",
         r"สารเคมี\S{0,10}(?:รั่ว|ระเบิด|ไหม้|ฟุ้ง)",
@@ -85,6 +89,10 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"(?:ตึก|อาคาร|บ้าน|กำแพง|ผนัง|หลังคา|เพดาน|ป้าย\S{0,6}|เครน|นั่งร้าน)\S{0,8}(?:ถล่ม|พังลงมา|ล้มลงมา|ร่วงลงมา|ล้มทับ)(?!ทลาย)",
         r"(?:สะพาน|ถนน|ตลิ่ง|อาคาร|ตึก|บ้าน|คอสะพาน)\S{0,40}(?:ทรุด|ร้าว)\S{0,12}(?:เรื่อยๆ|ลงแม่น้ำ|ลงคลอง|ต่อหน้าต่อตา|ขึ้นเรื่อยๆ|ลง(?:ข้าง\S{0,4})?แล้ว)",
         r"กำลัง(?:จะ)?(?:หลุด|หล่น|ร่วง)(?:ลงมา)?",
+        r"(?:เอน|เอียง|โยก)\S{0,6}จะ(?:ล้ม|พัง|หัก|ถล่ม)\S{0,8}แล้ว|จะล้มลงถนน",
+        r"(?:ทรุด|ยุบ)(?:ตัว)?(?:ลง)?(?:น้ำ|ไป(?:อีก)?|เอียง)|ตอม่อ\S{0,6}(?:เอียง|ทรุด|แตก)",
+        r"(?:รอย)?(?:แยก|ร้าว|ร่อง)\S{0,12}(?:ลาม|กว้าง|ขยาย)\S{0,6}(?:ขึ้น)?(?:เรื่อยๆ|เข้าหา)",
+        r"ตกลงไป(?:ใน)?(?:หลุม|โพรง)|(?:รถ|คน)\S{0,10}ตกลงไป",
         r"\b(?:collapsed?|collapsing|landslides?|mudslides?)\b",
         r"\btree (?:fell|fallen|has fallen|came down)\b",
         r"\b(?:fell|fallen) on (?:a |the |my |our )?(?:house|car|road|people)\b",
@@ -92,9 +100,10 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
     Hazard.TRAPPED: (
         _PEOPLE
         + r"\S{0,20}(?:ติด\s?อยู่|ติดค้าง|ออก(?:มา)?ไม่ได้|หนี(?:ออก)?(?:มา)?ไม่ได้|หนีไม่ทัน|ติดใน|ติดบน)",
-        r"ติด\s?อยู่\s?(?:ใน|บน|ข้างใน|ข้างบน|ชั้น|ใต้)",
+        r"ติด\s?อยู่\s?(?:ใน|ข้างใน)\s?(?:บ้าน|รถ|ลิฟ|ซาก|อาคาร|ตึก|ห้อง|โรงงาน)",
+        r"ติด\s?อยู่\s?(?:บน)?(?:หลังคา|ชั้น\s?(?:บน|2|3|สอง|สาม))",
         r"ติด(?:อยู่)?(?:ใน)?(?:ลิฟต์|ลิฟท์|ซาก)",
-        r"(?:ดึง|ช่วย|เอา)(?:ขึ้น|ออก)มาไม่ได้",
+        r"(?:ดึง|ช่วย|เอา)(?:ตัว)?(?:ขึ้น|ออก)มาไม่ได้|ติด\s?อยู่\s?ข้างใน",
         r"ลิฟ(?:ต์|ท์)?\S{0,6}ค้าง\S{0,10}(?:มีคน|คนติด)",
         r"\btrapped\b",
         r"\bstuck (?:inside|in (?:the |a )?(?:lift|elevator|house|car|building|rubble)|on (?:the )?roof)\b",
@@ -107,7 +116,7 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"(?<!ไข้)เลือด(?:ออก|ไหล)(?:เยอะ|มาก|ไม่หยุด|ท่วม)?",
         r"(?:รถ\S{0,12})?ชนกัน",
         r"(?:ถูก|โดน)(?:รถ)?ชน",
-        r"(?:รถ\S{0,10})(?:ชน|คว่ำ|พลิกคว่ำ|ตก(?:ข้าง)?ถนน)",
+        r"(?:รถ\S{0,10})(?:ชน(?!\s?(?:วัว|ควาย|หมา|สุนัข|แมว|สัตว์|เสา|ต้นไม้|กำแพง|ป้าย))|คว่ำ|พลิกคว่ำ|ตก(?:ข้าง)?ถนน)",
         r"ชนแล้วหนี",
         r"อุบัติเหตุ(?!\S{0,4}(?:เยอะ|บ่อย|ประจำ|ซ้ำ|หลายครั้ง))",
         r"\b(?:injured|hurt|bleeding|unconscious|not breathing)\b",
@@ -115,7 +124,9 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"(?:ขา|แขน|กระดูก|คอ|ซี่โครง)หัก|หัวฟาด|หัวแตก",
         r"นอน(?:อยู่)?(?:ข้าง|กลาง|บน)ถนน",
         r"เรียกรถพยาบาล|ส่งรถพยาบาล|ขอรถพยาบาล|รถพยาบาลด่วน",
-        r"เป็นลม(?:ไป)?(?:หลาย|กัน)",
+        r"เป็นลม(?:ไป)?(?:หลาย|กัน|\S{0,4}คน)",
+        r"เลือด(?:ท่วม|อาบ|โชก)|รุมกัด|หายใจไม่ออก|อาเจียน\S{0,12}(?:หลายคน|กัน)|ชักกัน",
+        r"(?:นักศึกษา|นักเรียน|คนขับ|ผู้โดยสาร|เด็ก|คนงาน|ชาวบ้าน)\S{0,6}เจ็บ|เจ็บ(?:หลายคน|สาหัส|หนัก)",
     ),
     Hazard.DROWNING: (
         r"จมน้ำ",
@@ -123,16 +134,17 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"(?:ถูก|โดน)?น้ำ(?:ป่า)?พัด(?:หาย|ไป|คน|เด็ก|รถ)?",
         r"ลอยคอ",
         r"\bdrown\w*",
-        r"ตก(?:ลง)?(?:ไป)?ใน(?:น้ำ|ท่อ|คลอง|แม่น้ำ|บ่อ|แหล่งน้ำ|ทะเล)",
+        r"(?<!ฝน)ตก(?:ลง)?(?:ไป)?(?:ใน)?(?:น้ำ(?!ขัง|ท่วม|หยด|เน่า|นอง|รั่ว)|ท่อ(?:ระบายน้ำ)?|คลอง|ลำคลอง|แม่น้ำ|ลำห้วย|ห้วย|บ่อ|สระ|แหล่งน้ำ|ทะเล|เขื่อน)",
+        r"จม(?:หาย|ลง|อยู่)|(?:กระโดด|ลง)\S{0,8}งม",
         r"\bfell (?:into|in) (?:the |a )?(?:canal|river|water|pond|sea|well|drain)\b|\bcan'?t swim\b",
         r"\bswept away\b",
     ),
     Hazard.MISSING_PERSON: (
         _PEOPLE
-        + r"[^\n.!?]{0,30}?(?:(?<!เสีย)(?<!ตก)หาย(?!ใจ|ดี|ป่วย|แล้ว|เหนื่อย|ไปหลายวันแล้วไฟ)(?:ตัว)?(?:ไป)?|พลัดหลง|ไม่กลับบ้าน|ยังไม่กลับ(?:บ้าน)?|ออกจากบ้าน\S{0,12}(?:ไม่กลับ|ยังไม่กลับ))",
+        + r"[^\n.!?]{0,60}?(?:(?<!เสีย)(?<!ตก)หาย(?!ใจ|ดี|ป่วย|แล้ว|เหนื่อย|ไปหลายวันแล้วไฟ)(?:ตัว)?(?:ไป)?|พลัดหลง|ไม่กลับบ้าน|ยังไม่กลับ(?:บ้าน)?|ออกจากบ้าน\S{0,12}(?:ไม่กลับ|ยังไม่กลับ))",
         r"(?:คน|เด็ก|ผู้สูงอายุ)หาย",
-        r"ออกจากบ้าน\S{0,20}(?:ไม่กลับ|ยังไม่กลับ|ติดต่อไม่ได้|หาย)",
-        r"ออกจากบ้าน[^\n]{0,30}?(?:ยังหาไม่เจอ|หาไม่เจอ|ยังไม่เจอตัว|ยังไม่พบตัว)",
+        r"ออกจากบ้าน[^\n]{0,80}?(?:ไม่กลับ|ยังไม่กลับ|ติดต่อไม่ได้|หาย)",
+        r"ออกจากบ้าน[^\n]{0,80}?(?:ยังหาไม่เจอ|หาไม่เจอ|ยังไม่เจอตัว|ยังไม่พบตัว)",
         _PEOPLE + r"[^\n]{0,60}?(?:ยังหาไม่เจอ|หาไม่เจอ|ยังไม่พบตัว|ยังไม่เจอตัว)",
         r"ช่วย(?:กัน)?ตามหา",
         r"หายตัว(?:ไป)?",
@@ -143,7 +155,7 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"\blost (?:child|kid)\b",
     ),
     Hazard.FLOOD_RISING: (
-        r"น้ำ(?:ท่วม)?\s?(?:ขึ้น|เพิ่ม(?:ขึ้น)?|สูงขึ้น)\s?(?:เรื่อยๆ|เร็ว|ไม่หยุด|อย่างรวดเร็ว|ทุกชั่วโมง|ทุกนาที|ตลอด)",
+        r"น้ำ(?:ท่วม)?\s?(?:ยัง|ก็|กำลัง)?(?:ขึ้น|เพิ่ม(?:ขึ้น)?|สูงขึ้น)\s?(?:เรื่อยๆ|เร็ว|ไม่หยุด|อย่างรวดเร็ว|ทุกชั่วโมง|ทุกนาที|ตลอด)",
         r"ระดับน้ำ(?:ใน\S{0,10})?\s?(?:เพิ่ม|สูง)ขึ้น",
         r"(?:น้ำ)?ท่วม(?:สูง)?\s?(?:ถึง|มิด)\s?(?:เอว|อก|หน้าอก|คอ|หลังคา|หัว|ชั้นสอง|ชั้น 2)",
         r"น้ำ(?:ท่วม)?\s?(?:ทะลัก)?(?:เข้า|ท่วม)\s?(?:บ้าน|ห้อง|ชุมชน|หมู่บ้าน|โรงเรียน|ตัวบ้าน|ในบ้าน|โรงพยาบาล)",
@@ -159,6 +171,7 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"(?<!ซ้อม)(?<!ศูนย์)อพยพ(?!ซ้อม)",
         r"(?:ต้อง|ให้|รีบ)(?:ย้าย|หนี)(?:ออก)?\S{0,10}(?:ด่วน|ทันที|เดี๋ยวนี้|ตอนนี้)",
         r"\bevacuat\w*",
+        r"ขนของหนี|(?:กำลัง|วิ่ง|ต้อง)หนี(?:ออก|ตาย|ไฟ|น้ำ)",
     ),
     Hazard.VIOLENCE: (
         r"(?:ยิง|แทง|ฟัน|ชก|ต่อย|ตี|ทะเลาะวิวาท|ทำร้าย)\s?กัน",
@@ -170,23 +183,55 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"\b(?:shooting|shots fired|stabbing|stabbed|gunman|gun|knife attack|assault\w*|fighting)\b",
     ),
 }
+# The text is lowered once, so no pattern needs IGNORECASE (which makes Thai matching slow).
 _COMPILED: dict[Hazard, re.Pattern[str]] = {
-    hazard: re.compile("|".join(f"(?:{cue})" for cue in cues), re.IGNORECASE)
-    for hazard, cues in _CUES.items()
+    hazard: re.compile("|".join(f"(?:{cue})" for cue in cues)) for hazard, cues in _CUES.items()
+}
+# Words at least one of which every cue of a hazard contains: a message with none of them is not
+# searched for that hazard (most messages name no danger at all).
+_TRIGGERS: dict[Hazard, tuple[str, ...]] = {
+    Hazard.LIVE_WIRE: ("ไฟ", "หม้อแปลง", "live", "power", "electric", "voltage", "spark"),
+    Hazard.FIRE: ("ไหม้", "ไฟ", "ควัน", "ลาม", "fire", "burning", "smoke"),
+    Hazard.GAS_LEAK: (
+        *("แก๊ส", "ก๊าซ", "แกส", "สารเคมี", "ระเบิด", "แอมโมเนีย", "คลอรีน", "สารพิษ", "ควัน"),
+        *("ฉุน", "รั่ว", "gas", "explo", "chemical"),
+    ),
+    Hazard.COLLAPSE: (
+        *("ถล่ม", "ลงมา", "ทับ", "ล้ม", "โค่น", "สไลด์", "ไสลด์", "ยุบ", "ทรุด", "ขาด", "พัง"),
+        *("หัก", "ร้าว", "หลุด", "หล่น", "ร่วง", "แยก", "ร่อง", "เอน", "เอียง", "โยก", "ตอม่อ"),
+        *("ตกลงไป", "collaps", "slide", "tree", "fell", "fallen"),
+    ),
+    Hazard.TRAPPED: ("ติด", "ไม่ได้", "ไม่ทัน", "ค้าง", "trapped", "stuck", "get out"),
+    Hazard.INJURED: (
+        *("เจ็บ", "เสียชีวิต", "ตาย", "หายใจ", "สติ", "ชัก", "เลือด", "ชน", "คว่ำ", "ตก"),
+        *("อุบัติเหตุ", "หัก", "หัว", "นอน", "พยาบาล", "เป็นลม", "injur", "hurt", "bleed"),
+        *("กัด", "อาเจียน", "unconscious", "breathing", "accident", "crash"),
+    ),
+    Hazard.DROWNING: ("จม", "ตก", "พัด", "ลอยคอ", "งม", "drown", "swept", "fell", "swim"),
+    Hazard.MISSING_PERSON: ("หาย", "พลัดหลง", "ไม่กลับ", "ตามหา", "ไม่เจอ", "ไม่พบ", "missing", "lost"),
+    Hazard.FLOOD_RISING: (
+        *("น้ำ", "ท่วม", "ทะลัก", "ล้น", "เขื่อน", "คัน", "พนัง", "ทำนบ", "ขนของ"),
+        *("flood", "water", "house", "home"),
+    ),
+    Hazard.EVACUATION: ("อพยพ", "ย้าย", "หนี", "evacuat"),
+    Hazard.VIOLENCE: (
+        *("กัน", "ยกพวก", "ปืน", "มีด", "ดาบ", "ไม้", "ไล่", "ทำร้าย", "ทุบ", "ข่มขืน", "ลักพา"),
+        *("ปล้น", "กระทืบ", "ตบ", "ชก", "รุม", "shoot", "shot", "stab", "gun", "knife", "assault"),
+        *("fight",),
+    ),
 }
 
 # Words right before a cue that make it a fear, a possibility, a wish, a question about risk or
 # a rhetorical "must someone die first".
 _NOT_REAL = re.compile(
     r"(?:(?:ถ้า|หาก|กลัว|เกรง|อาจ|เสี่ยง|ป้องกัน|ระวัง|เผื่อ|ก่อนที่จะ|ก่อนจะ|ไม่อยากให้|โอกาส|รอให้|จนกว่า|"
-    r"ต้องให้|กว่าจะ|เดี๋ยวก็|เดี๋ยวจะ|อย่าให้|ไม่ให้|ซ้อม|ไม่เคย|เคย)\S{0,14}"
+    r"ต้องให้|กว่าจะ|เดี๋ยวก็|เดี๋ยวจะ|อย่าให้|ไม่ให้|ซ้อม|ไม่เคย|เคย)\S{0,30}"
     r"|(?:ไม่มี|ไม่ได้|ยังไม่|เกือบ|ไม่)\S{0,3}"
     r"|\b(?:if|in case|afraid|worried|risk of|could|might|no)\b[\w ]{0,12})\s?$",
-    re.IGNORECASE,
 )
 # A thing lost, not a person: "ฝาท่อหาย", "โฉนดของแม่หาย".
 _LOST_THING = re.compile(
-    r"(?:ฝา|โฉนด|เงิน|บัตร|ของ|กระเป๋า|สัญญาณ|เอกสาร|มือถือ|โทรศัพท์|ป้าย|รถ|ทอง|สาย|ไฟ|น้ำ)\S{0,4}หาย"
+    r"(?:ฝา|โฉนด|เงิน|บัตร|ของ|กระเป๋า|สัญญาณ|เอกสาร|มือถือ|โทรศัพท์|ป้าย|รถ|ทอง|สาย|ไฟ|น้ำ)\S{0,14}หาย"
 )
 # Words before a cue that put it in the past ...
 _PAST = re.compile(
@@ -196,27 +241,31 @@ _PAST = re.compile(
 # Words around a cue that say it is done and over: completed ("ชนมาแล้ว", "ตายไปแล้ว"), "since"
 # a day gone by, or the aftermath (damage, compensation).
 _DONE = re.compile(
-    r"(?:ไป|มา)แล้ว|ตั้งแต่(?:วัน|เมื่อ|พายุ|อาทิตย์|สัปดาห์|เดือน|ปี|รถ)|หลังจาก|"
+    r"มา\S{0,10}(?:ราย|คัน|ครั้ง|รอบ)|(?:ไป|มา)หลาย(?:ราย|คัน|ครั้ง|รอบ)|"
+    r"(?:ไป|มา)(?:แล้ว)?\s?(?:\d+|สอง|สาม|สี่|ห้า|หก)\s?(?:ราย|ครั้ง|รอบ)|เป็น(?:เดือน|ปี|สัปดาห์|อาทิตย์)|มา\s?\d+\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)|มีคลิป|ตั้งแต่(?:วัน|เมื่อ|พายุ|อาทิตย์|สัปดาห์|เดือน|ปี|รถ)|หลังจาก|"
     r"มา(?:เป็น)?(?:เดือน|ปี|สัปดาห์|อาทิตย์)|(?:\d+|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|หลาย)\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)(?:แล้ว|ละ)|"
     r"เดือนนึง|นานแล้ว|เสียหาย|เงินช่วยเหลือ|เงินชดเชย|เยียวยา|ผู้ประสบภัย|ขาดทุน"
 )
+_ASKED_ABOUT = re.compile(r"\S{0,8}?(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า|หรือไม่)")
+_JUST_DONE = re.compile(r"\S{0,6}?(?:ไป|มา)แล้ว")
 _SINCE = re.compile(r"(?:ตั้งแต่|หลังจาก|หลัง)\S{0,6}$")
 # Words anywhere that say everyone is safe now: no danger is left.
 _ALL_OVER = re.compile(
-    r"ปลอดภัยแล้ว|ปลอดภัยทุกคน|ไม่เป็นอะไรแล้ว|ไม่มีใครเป็นอะไร|\b(?:everyone|all) (?:is |are )?safe\b",
-    re.IGNORECASE,
+    r"ปลอดภัยแล้ว|ปลอดภัยทุกคน|ไม่เป็นอะไรแล้ว|ไม่มีใครเป็นอะไร|โชคดีที่รอด|รอดมาได้|รอดแล้ว|มีคลิป|\b(?:everyone|all) (?:is |are )?safe\b",
 )
-# ... unless the message says it is still going on.
+# ... unless the message says it is still going on ("ตอนนี้" alone does not: "ล้มตั้งแต่เดือนก่อน
+# ตอนนี้…" is about now, not about the fall).
 _STILL = re.compile(
-    r"ตอนนี้|ขณะนี้|เดี๋ยวนี้|ยังคง|ยังไม่(?:ดับ|ลด|หยุด|เจอ|พบ|กลับ)|ยัง\S{0,6}อยู่|กำลัง|ด่วน|ช่วยด้วย|"
+    r"ยังคง|ยังไม่(?:ดับ|ลด|หยุด|เจอ|พบ|กลับ)|ยัง\S{0,6}อยู่|กำลัง|ด่วน|ช่วยด้วย|เรื่อยๆ|"
     r"\bnow\b|\bstill\b|\bright now\b|\bhelp\b",
-    re.IGNORECASE,
 )
 # Words anywhere that say a danger is over.
+_FLOOD_OVER = re.compile(r"น้ำ\S{0,6}ลด(?:ลง)?แล้ว|แห้งแล้ว")
 _OVER: dict[Hazard, re.Pattern[str]] = {
     Hazard.FIRE: re.compile(r"(?<!ยังไม่)(?:ดับ|สงบ)(?:ไป)?แล้ว|ควบคุม(?:เพลิง)?ได้แล้ว|ดับไฟได้แล้ว"),
     Hazard.MISSING_PERSON: re.compile(r"(?:เจอ|พบ)(?:ตัว)?แล้ว|กลับ(?:มา)?บ้านแล้ว|\bfound\b"),
-    Hazard.FLOOD_RISING: re.compile(r"น้ำ\S{0,6}ลด(?:ลง)?แล้ว|แห้งแล้ว"),
+    Hazard.FLOOD_RISING: _FLOOD_OVER,
+    Hazard.EVACUATION: _FLOOD_OVER,
     Hazard.TRAPPED: re.compile(r"(?:ช่วย|พา|ออก)\S{0,10}ออกมา(?:ได้)?แล้ว|ออกมาได้แล้ว|rescued"),
     Hazard.GAS_LEAK: re.compile(r"ปิดวาล์ว(?:ได้)?แล้ว|ไม่มีกลิ่นแล้ว"),
 }
@@ -224,10 +273,10 @@ _OVER: dict[Hazard, re.Pattern[str]] = {
 _DENIED_INJURY = re.compile(
     r"ไม่มี(?:คน|ผู้)?(?:ได้รับ)?(?:บาด)?เจ็บ|ไม่มีใคร(?:บาด)?เจ็บ|ไม่มีผู้เสียชีวิต|ไม่มีคนตาย|ไม่(?:ได้)?(?:บาด)?เจ็บ|"
     r"\bno(?:body| one)? (?:was |is )?(?:injured|hurt)\b",
-    re.IGNORECASE,
 )
 # Recurring: a risk that keeps happening, not one happening now.
 _RECURRING = re.compile(
+    r"หน้าฝน|หน้าน้ำ|มาที|ตกที|ทีไร|"
     r"หน้าฝน|หน้าน้ำ|บ่อย|เป็นประจำ|ประจำ|ซ้ำซาก|หลายครั้ง|ทุกปี|ทุกครั้ง|ทุกที|\boften\b|\bevery time\b"
 )
 _NOT_URGENT_INTENTS = frozenset(
@@ -250,7 +299,7 @@ _LOOKING_BACK = frozenset(
         Intent.FOLLOW_UP,
     }
 )
-_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+_LATIN = re.compile(r"[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,20 +339,26 @@ def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
     before = text[max(0, match.start() - 24) : match.start()]
     if _NOT_REAL.search(before):
         return False
-    around = text[max(0, match.start() - 40) : match.end() + 30]
+    around = text[max(0, match.start() - 40) : match.end() + 60]
     if _PAST.search(around) and not still:
         return False
     if hazard is not Hazard.MISSING_PERSON and _DONE.search(around) and not still:
         return False
+    if hazard is not Hazard.INJURED and _JUST_DONE.match(text, match.end()) and not still:
+        return False  # "ไฟไหม้ไปแล้ว", "ชนมาแล้ว": the cue's own event is over
     if hazard is Hazard.MISSING_PERSON:
         return not _LOST_THING.search(text[max(0, match.start() - 16) : match.end()])
     if _SINCE.search(before):  # "ตั้งแต่รถชน": since it happened, so it is over
+        return False
+    if _ASKED_ABOUT.match(text, match.end()):  # "ผนังจะถล่มไหม": a question about a risk
         return False
     clause = text[max(0, match.start() - 30) : match.end() + 30]
     return not (_RECURRING.search(clause) and not still)
 
 
-def hazards_in(text: str | TextInput, intent: Intent | None = None) -> list[HazardCue]:
+def hazards_in(
+    text: str | TextInput, intent: Intent | None = None, *, prefilter: bool = True
+) -> list[HazardCue]:
     """Each danger happening now, with the words that show it (empty when there is none).
 
     Thanks, an opinion or a suggestion that mentions a danger is about one that is over or
@@ -312,12 +367,18 @@ def hazards_in(text: str | TextInput, intent: Intent | None = None) -> list[Haza
     lowered = prepared.text.lower()
     if not lowered:
         return []
+    wanted = [
+        h for h, words in _TRIGGERS.items() if not prefilter or any(w in lowered for w in words)
+    ]
+    if not wanted:
+        return []
     cuts = _boundaries(prepared)
     still = _STILL.search(lowered) is not None
     if (intent in _LOOKING_BACK and not still) or _ALL_OVER.search(lowered):
         return []
     found: list[HazardCue] = []
-    for hazard, pattern in _COMPILED.items():
+    for hazard in wanted:
+        pattern = _COMPILED[hazard]
         if hazard is Hazard.INJURED and _DENIED_INJURY.search(lowered):
             continue
         over = _OVER.get(hazard)

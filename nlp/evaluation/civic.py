@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp.analysis import CERTAIN_CATEGORY_SCORE, Intent, MessageAnalysis, Urgency
+from nlp.pipeline import ThaiAnalyzer
 from nlp.training.civic import CORPUS_FILE, CivicMessage, read_corpus
 
 
@@ -206,13 +207,15 @@ def _personal_data(messages: list[CivicMessage], analyses: list[MessageAnalysis]
 
 
 def evaluate_civic(
-    data_dir: Path | None = None, *, split: str = "test", corpus: Path = CORPUS_FILE
+    data_dir: Path | None = None,
+    *,
+    split: str = "test",
+    corpus: Path = CORPUS_FILE,
+    analyzer: ThaiAnalyzer | None = None,
 ) -> dict[str, Any]:
-    """Every figure on one half of the civic corpus with the shipped pipeline."""
-    from nlp.pipeline import ThaiAnalyzer
-
+    """Every figure on one half of the civic corpus with the shipped pipeline (or ``analyzer``)."""
     messages = [m for m in read_corpus((corpus,)) if m.split == split]
-    analyzer = ThaiAnalyzer.load()
+    analyzer = analyzer or ThaiAnalyzer.load()
     analyses = [analyzer.analyze(m.text) for m in messages]
     provinces = {m.province for m in messages if m.province}
     return {

@@ -217,8 +217,11 @@ def evaluate_intent_and_urgency(data_dir: Path, sentiment: SentimentClassifier) 
     in its training)."""
 
     def intent_of(text: str) -> str:
+        """The served intent in the volunteers' three classes: they have no follow-up class, and
+        a report that says it was reported before is a complaint to them."""
         prepared = TextInput.of(text)
-        return served_intent(prepared, sentiment.read(prepared)).value
+        intent = served_intent(prepared, sentiment.read(prepared))
+        return Intent.COMPLAINT.value if intent is Intent.FOLLOW_UP else intent.value
 
     result: dict[str, Any] = {}
     crowd = crowd_intents(data_dir)

@@ -34,7 +34,7 @@ from nlp.training.heads import SEED, train_category_head, train_sentiment_head
 # The civic corpus's train half (realistic citizens' chat from every region, nlp/corpus): its
 # weight against Traffy's thousands of Bangkok tickets was chosen by cross-validation on the train
 # half alone (docs/nlp.md).
-CIVIC_WEIGHT = 3.0
+CIVIC_WEIGHT = 6.0
 CIVIC_SENTIMENT_WEIGHT = 3.0
 # The team's examples are few next to thousands of Traffy texts: they count three times. The
 # ticket and volunteer files (other years, several labels, another taxonomy) count half: on a

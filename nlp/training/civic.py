@@ -24,6 +24,7 @@ from pathlib import Path
 
 from nlp.analysis import Hazard, Intent, Sentiment, Urgency
 from nlp.categories import LABELS
+from nlp.normalise import normalise
 
 CORPUS_FILE = Path(__file__).resolve().parents[1] / "corpus" / "civic.jsonl"
 LANGUAGES = frozenset({"th", "en", "lo", "km", "zh", "my", "other", "none"})
@@ -209,10 +210,11 @@ def read_corpus(
                 continue
             if message.id in seen_ids:
                 problems.append(f"{where}: id {message.id} also at {seen_ids[message.id]}")
-            if message.text.strip() and message.text in seen_texts:
-                problems.append(f"{where}: same text as {seen_texts[message.text]}")
+            same = normalise(message.text)  # "5555" and "555" are the same message
+            if same and same in seen_texts:
+                problems.append(f"{where}: same text as {seen_texts[same]}")
             seen_ids[message.id] = where
-            seen_texts[message.text] = where
+            seen_texts[same] = where
             messages.append(message)
     if problems:
         raise CorpusError(f"{len(problems)} problem(s):\n" + "\n".join(problems))

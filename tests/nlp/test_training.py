@@ -42,6 +42,7 @@ def test_training_writes_a_bundle_the_classifiers_load(data_dir: Path, tmp_path:
         "wisesight_sentiment.csv",
         "categories.csv",
         "sentiment.csv",
+        "civic.jsonl",
     }
     # Sentiment also learns from citizens: the team's civic examples and every Traffy report.
     by_source = record["heads"]["sentiment"]["rows_by_source"]
@@ -49,6 +50,23 @@ def test_training_writes_a_bundle_the_classifiers_load(data_dir: Path, tmp_path:
     assert by_source["wisesight_sentiment.csv"] == 32
     assert by_source["sentiment.csv"] > 100
     assert (report.out_dir / "RECORD.md").read_text(encoding="utf-8").count("sha256") >= 1
+
+
+def test_the_civic_test_half_is_never_trained_on() -> None:
+    from nlp.training.civic import read_corpus
+    from nlp.training.datasets import civic_training_items
+
+    messages = read_corpus()
+    split_of = {message.id: message.split for message in messages}
+    category, sentiment = civic_training_items()
+    assert category and sentiment
+    assert {split_of[item.group] for item in [*category, *sentiment]} == {"train"}
+    test_texts = {message.text for message in messages if message.split == "test"}
+    assert len(test_texts) > 1000
+    trained = {item.text for item in [*category, *sentiment]}
+    from nlp.normalise import normalise
+
+    assert not trained & {normalise(text) for text in test_texts}
 
 
 def test_training_is_reproducible_byte_for_byte(data_dir: Path, tmp_path: Path) -> None:

@@ -101,3 +101,14 @@ def test_each_danger_now_is_named(text: str, hazard: Hazard) -> None:
 def test_near_misses_are_not_high(text: str) -> None:
     assert hazards_in(text) == []
     assert detect_urgency(text, None, Intent.COMPLAINT) is not Urgency.HIGH
+
+
+def test_the_word_prefilter_never_hides_a_danger() -> None:
+    """Each hazard is only searched for when one of its trigger words is in the message (for
+    speed); on every civic training message that changes nothing."""
+    from nlp.training.civic import read_corpus
+
+    texts = [message.text for message in read_corpus() if message.split == "train"]
+    assert len(texts) > 1000
+    for text in texts:
+        assert hazards_in(text) == hazards_in(text, prefilter=False), text
