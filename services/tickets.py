@@ -182,6 +182,7 @@ async def file_feedback(
         sentiment_score=analysis.sentiment_score if analysis else None,
         urgency=Urgency(analysis.urgency.value) if analysis else Urgency.NORMAL,
         hazards=[hazard.value for hazard in analysis.hazards] if analysis else [],
+        language=analysis.language[:5] if analysis else "th",
         status=S.RECEIVED,
         created_at=now,
         updated_at=now,
