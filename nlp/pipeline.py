@@ -11,7 +11,8 @@ mutated). Per message:
    Lao message gets a low score, not a confident Thai category);
 3. intent and urgency read the normalised text and what the classifiers said (the sentiment
    model's question class helps mark a question; sarcasm reads as negative; urgency names each
-   hazard happening now and knows the intent);
+   hazard happening now, from the rules' cue words and from the learnt hazard head, and knows
+   the intent);
 4. the place finder reads the text as written (its evidence points into it) and the coordinates;
 5. personal data is masked in the text as written, so officials read the citizen's own words.
 """
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from nlp.analysis import Intent, LabelScore, MessageAnalysis, Sentiment
 from nlp.categories import CategoryClassifier
+from nlp.hazard_model import HazardClassifier
 from nlp.intent import is_sarcastic, served_intent
 from nlp.language import language_of, thai_share
 from nlp.personal_data import redact
@@ -33,7 +35,7 @@ from nlp.personal_data import warm_up as warm_up_personal_data
 from nlp.places import PlaceFinder
 from nlp.sentiment import SentimentClassifier
 from nlp.text_model import TextInput
-from nlp.urgency import hazards_in, urgency_of
+from nlp.urgency import hazards_in, still_dangerous, urgency_of
 
 # `categories` in the output: every label scoring at least this, best first, at most `MAX_LABELS`
 # (the best label is always there, however low its score).
@@ -63,11 +65,13 @@ class ThaiAnalyzer:
         sentiment: SentimentClassifier,
         places: PlaceFinder,
         load_times: LoadTimes | None = None,
+        hazards: HazardClassifier | None = None,
     ) -> None:
         self.categories = categories
         self.sentiment = sentiment
         self.places = places
         self.load_times = load_times
+        self.hazards = hazards
 
     @classmethod
     def load(cls, model_path: Path | None = None) -> ThaiAnalyzer:
@@ -75,6 +79,7 @@ class ThaiAnalyzer:
         started = time.perf_counter()
         categories = CategoryClassifier.load(model_path)
         sentiment = SentimentClassifier.load(model_path)
+        hazards = HazardClassifier.load(model_path)
         classifiers_done = time.perf_counter()
         places = PlaceFinder.load()
         places_done = time.perf_counter()
@@ -86,7 +91,7 @@ class ThaiAnalyzer:
             places=places_done - classifiers_done,
             personal_data=done - places_done,
         )
-        return cls(categories, sentiment, places, times)
+        return cls(categories, sentiment, places, times, hazards)
 
     def analyze(
         self, text: str, lat: float | None = None, lon: float | None = None
@@ -109,6 +114,10 @@ class ThaiAnalyzer:
         ):
             sentiment, sentiment_score = Sentiment.NEGATIVE, 1.0 - reading.score
         cues = hazards_in(prepared, intent)
+        if self.hazards is not None:
+            named = {cue.hazard for cue in cues}
+            learnt = [h for h in self.hazards.found(prepared) if h not in named]
+            cues += still_dangerous(prepared, learnt, intent)
         redaction = redact(text)
         return MessageAnalysis(
             categories=categories,

@@ -58,6 +58,7 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"ควันไฟ",
         r"ควันดำ\S{0,8}(?:พวยพุ่ง|โขมง|เต็ม)",
         r"\bfire\b(?!\s?(?:works?|fly|flies|wall|alarm test|drill))",
+        r"着火|火灾|起火|失火|ໄຟໄໝ້|ໄຟລຸກ|ភ្លើងឆេះ|ឆេះផ្ទះ|မီးလောင်",
         r"\b(?:on fire|burning (?:house|building|shop|car)|smoke everywhere)\b",
     ),
     Hazard.GAS_LEAK: (
@@ -103,7 +104,7 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"ติด\s?อยู่\s?(?:ใน|ข้างใน)\s?(?:บ้าน|รถ|ลิฟ|ซาก|อาคาร|ตึก|ห้อง|โรงงาน)",
         r"ติด\s?อยู่\s?(?:บน)?(?:หลังคา|ชั้น\s?(?:บน|2|3|สอง|สาม))",
         r"ติด(?:อยู่)?(?:ใน)?(?:ลิฟต์|ลิฟท์|ซาก)",
-        r"(?:ดึง|ช่วย|เอา)(?:ตัว)?(?:ขึ้น|ออก)มาไม่ได้|ติด\s?อยู่\s?ข้างใน",
+        r"(?:ดึง|ช่วย|เอา)(?:ตัว)?(?:ขึ้น|ออก)มาไม่ได้|ติด\s?อยู่\s?ข้างใน|ขึ้น(?:มา)?เอง(?:ไม่|บ่)ได้",
         r"ลิฟ(?:ต์|ท์)?\S{0,6}ค้าง\S{0,10}(?:มีคน|คนติด)",
         r"\btrapped\b",
         r"\bstuck (?:inside|in (?:the |a )?(?:lift|elevator|house|car|building|rubble)|on (?:the )?roof)\b",
@@ -125,7 +126,8 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"นอน(?:อยู่)?(?:ข้าง|กลาง|บน)ถนน",
         r"เรียกรถพยาบาล|ส่งรถพยาบาล|ขอรถพยาบาล|รถพยาบาลด่วน",
         r"เป็นลม(?:ไป)?(?:หลาย|กัน|\S{0,4}คน)",
-        r"เลือด(?:ท่วม|อาบ|โชก)|รุมกัด|หายใจไม่ออก|อาเจียน\S{0,12}(?:หลายคน|กัน)|ชักกัน",
+        r"(?:จระเข้|หมา|สุนัข|งู|พิทบูล|ช้าง|วัว|ควาย|กระทิง)\S{0,16}(?:กัด|ขวิด|เหยียบ|ทำร้าย)(?:คน|ยาย|ตา|เด็ก|ลุง|ป้า|แม่|พ่อ|ลูก)?|โดน\S{0,10}กัด|"
+        r"(?:ขา|แขน)\S{0,6}หัก|เลือด(?:ท่วม|อาบ|โชก)|รุมกัด|หายใจไม่ออก|อาเจียน\S{0,12}(?:หลายคน|กัน)|ชักกัน",
         r"(?:นักศึกษา|นักเรียน|คนขับ|ผู้โดยสาร|เด็ก|คนงาน|ชาวบ้าน)\S{0,6}เจ็บ|เจ็บ(?:หลายคน|สาหัส|หนัก)",
     ),
     Hazard.DROWNING: (
@@ -134,7 +136,9 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"(?:ถูก|โดน)?น้ำ(?:ป่า)?พัด(?:หาย|ไป|คน|เด็ก|รถ)?",
         r"ลอยคอ",
         r"\bdrown\w*",
-        r"(?<!ฝน)ตก(?:ลง)?(?:ไป)?(?:ใน)?(?:น้ำ(?!ขัง|ท่วม|หยด|เน่า|นอง|รั่ว)|ท่อ(?:ระบายน้ำ)?|คลอง|ลำคลอง|แม่น้ำ|ลำห้วย|ห้วย|บ่อ|สระ|แหล่งน้ำ|ทะเล|เขื่อน)",
+        r"溺水|落水|淹死|ຈົມນ້ຳ|លង់ទឹក|ရေနစ်",
+        r"ยัง(?:ไม่|บ่)(?:โผล่|ขึ้นมา|ลงมา)",
+        r"(?<!ฝน)ตก(?:ลง)?(?:ไป)?(?:ใน)?(?:น้ำ(?!ขัง|ท่วม|หยด|เน่า|นอง|รั่ว)|ท่อ(?:ระบายน้ำ)?|บ่อน้ำ|บ่อพัก|คลอง|ลำคลอง|แม่น้ำ|ลำห้วย|ห้วย|บ่อ|สระ|แหล่งน้ำ|ทะเล|เขื่อน)",
         r"จม(?:หาย|ลง|อยู่)|(?:กระโดด|ลง)\S{0,8}งม",
         r"\bfell (?:into|in) (?:the |a )?(?:canal|river|water|pond|sea|well|drain)\b|\bcan'?t swim\b",
         r"\bswept away\b",
@@ -153,6 +157,9 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"\bmissing (?:child|kid|boy|girl|son|daughter|person|grand\w+|elderly|old (?:man|woman))\b",
         r"\b(?:child|kid|son|daughter|grand\w+) (?:is |has gone |went )?missing\b",
         r"\blost (?:child|kid)\b",
+        r"\b(?:walked|wandered) (?:away|off)\b|\bha(?:s|ve)(?:n'?t| not) (?:come|came) (?:back|home)\b|"
+        r"\bsearch team\b|\bwent missing\b",
+        r"失踪|走失",
     ),
     Hazard.FLOOD_RISING: (
         r"น้ำ(?:ท่วม)?\s?(?:ยัง|ก็|กำลัง)?(?:ขึ้น|เพิ่ม(?:ขึ้น)?|สูงขึ้น)\s?(?:เรื่อยๆ|เร็ว|ไม่หยุด|อย่างรวดเร็ว|ทุกชั่วโมง|ทุกนาที|ตลอด)",
@@ -181,6 +188,8 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"ทำร้ายร่างกาย|ทุบตี|ข่มขืน|ลักพาตัว|จี้ปล้น|ปล้น",
         r"(?:กำลัง|รุม)(?:ทำร้าย|กระทืบ|ตี|ซ้อม|ทุบ)|กระทืบ|ตบหน้า|ชกหน้า",
         r"\b(?:shooting|shots fired|stabbing|stabbed|gunman|gun|knife attack|assault\w*|fighting)\b",
+        r"\bbeat(?:ing|en|s)? (?:up |him|her|his|my|a|the)|\bscreaming\b",
+        r"打架|砍人|持刀|开枪|វាយគ្នា|កាំបិត|ຕີກັນ|ရိုက်နေ",
     ),
 }
 # The text is lowered once, so no pattern needs IGNORECASE (which makes Thai matching slow).
@@ -191,7 +200,10 @@ _COMPILED: dict[Hazard, re.Pattern[str]] = {
 # searched for that hazard (most messages name no danger at all).
 _TRIGGERS: dict[Hazard, tuple[str, ...]] = {
     Hazard.LIVE_WIRE: ("ไฟ", "หม้อแปลง", "live", "power", "electric", "voltage", "spark"),
-    Hazard.FIRE: ("ไหม้", "ไฟ", "ควัน", "ลาม", "fire", "burning", "smoke"),
+    Hazard.FIRE: (
+        *("ไหม้", "ไฟ", "ควัน", "ลาม", "fire", "burning", "smoke", "火", "ໄຟ", "ភ្លើង", "ឆេះ"),
+        "မီး",
+    ),
     Hazard.GAS_LEAK: (
         *("แก๊ส", "ก๊าซ", "แกส", "สารเคมี", "ระเบิด", "แอมโมเนีย", "คลอรีน", "สารพิษ", "ควัน"),
         *("ฉุน", "รั่ว", "gas", "explo", "chemical"),
@@ -201,14 +213,20 @@ _TRIGGERS: dict[Hazard, tuple[str, ...]] = {
         *("หัก", "ร้าว", "หลุด", "หล่น", "ร่วง", "แยก", "ร่อง", "เอน", "เอียง", "โยก", "ตอม่อ"),
         *("ตกลงไป", "collaps", "slide", "tree", "fell", "fallen"),
     ),
-    Hazard.TRAPPED: ("ติด", "ไม่ได้", "ไม่ทัน", "ค้าง", "trapped", "stuck", "get out"),
+    Hazard.TRAPPED: ("ติด", "ไม่ได้", "บ่ได้", "ไม่ทัน", "ค้าง", "trapped", "stuck", "get out"),
     Hazard.INJURED: (
         *("เจ็บ", "เสียชีวิต", "ตาย", "หายใจ", "สติ", "ชัก", "เลือด", "ชน", "คว่ำ", "ตก"),
         *("อุบัติเหตุ", "หัก", "หัว", "นอน", "พยาบาล", "เป็นลม", "injur", "hurt", "bleed"),
-        *("กัด", "อาเจียน", "unconscious", "breathing", "accident", "crash"),
+        *("กัด", "อาเจียน", "ขวิด", "เหยียบ", "unconscious", "breathing", "accident", "crash"),
     ),
-    Hazard.DROWNING: ("จม", "ตก", "พัด", "ลอยคอ", "งม", "drown", "swept", "fell", "swim"),
-    Hazard.MISSING_PERSON: ("หาย", "พลัดหลง", "ไม่กลับ", "ตามหา", "ไม่เจอ", "ไม่พบ", "missing", "lost"),
+    Hazard.DROWNING: (
+        *("จม", "ตก", "พัด", "ลอยคอ", "งม", "โผล่", "ขึ้นมา", "ลงมา", "drown", "swept", "fell"),
+        *("swim", "溺", "落水", "淹", "ຈົມ", "លង់", "ရေနစ်"),
+    ),
+    Hazard.MISSING_PERSON: (
+        *("หาย", "พลัดหลง", "ไม่กลับ", "ตามหา", "ไม่เจอ", "ไม่พบ", "missing", "lost", "walked"),
+        *("wandered", "come back", "came back", "come home", "search team", "失踪", "走失"),
+    ),
     Hazard.FLOOD_RISING: (
         *("น้ำ", "ท่วม", "ทะลัก", "ล้น", "เขื่อน", "คัน", "พนัง", "ทำนบ", "ขนของ"),
         *("flood", "water", "house", "home"),
@@ -217,7 +235,7 @@ _TRIGGERS: dict[Hazard, tuple[str, ...]] = {
     Hazard.VIOLENCE: (
         *("กัน", "ยกพวก", "ปืน", "มีด", "ดาบ", "ไม้", "ไล่", "ทำร้าย", "ทุบ", "ข่มขืน", "ลักพา"),
         *("ปล้น", "กระทืบ", "ตบ", "ชก", "รุม", "shoot", "shot", "stab", "gun", "knife", "assault"),
-        *("fight",),
+        *("fight", "beat", "scream", "打", "砍", "刀", "枪", "វាយ", "កាំបិត", "ຕີ", "ရိုက်"),
     ),
 }
 
@@ -242,13 +260,26 @@ _PAST = re.compile(
 # a day gone by, or the aftermath (damage, compensation).
 _DONE = re.compile(
     r"มา\S{0,10}(?:ราย|คัน|ครั้ง|รอบ)|(?:ไป|มา)หลาย(?:ราย|คัน|ครั้ง|รอบ)|"
-    r"(?:ไป|มา)(?:แล้ว)?\s?(?:\d+|สอง|สาม|สี่|ห้า|หก)\s?(?:ราย|ครั้ง|รอบ)|เป็น(?:เดือน|ปี|สัปดาห์|อาทิตย์)|มา\s?\d+\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)|มีคลิป|ตั้งแต่(?:วัน|เมื่อ|พายุ|อาทิตย์|สัปดาห์|เดือน|ปี|รถ)|หลังจาก|"
+    r"(?:ไป|มา)(?:แล้ว)?\s?(?:\d+|สอง|สาม|สี่|ห้า|หก)\s?(?:ราย|ครั้ง|รอบ)|กี่(?:คัน|ราย|ครั้ง|รอบ)|"
+    r"มา\s?(?:สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|หลาย)\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)|เป็น(?:เดือน|ปี|สัปดาห์|อาทิตย์)|มา\s?\d+\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)|มีคลิป|ตั้งแต่(?:วัน|เมื่อ|พายุ|อาทิตย์|สัปดาห์|เดือน|ปี|รถ)|หลังจาก|"
     r"มา(?:เป็น)?(?:เดือน|ปี|สัปดาห์|อาทิตย์)|(?:\d+|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|หลาย)\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)(?:แล้ว|ละ)|"
     r"เดือนนึง|นานแล้ว|เสียหาย|เงินช่วยเหลือ|เงินชดเชย|เยียวยา|ผู้ประสบภัย|ขาดทุน"
 )
 _ASKED_ABOUT = re.compile(r"\S{0,8}?(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า|หรือไม่)")
 _JUST_DONE = re.compile(r"\S{0,6}?(?:ไป|มา)แล้ว")
 _SINCE = re.compile(r"(?:ตั้งแต่|หลังจาก|หลัง)\S{0,6}$")
+# For the learnt head, which names no words: anything in the message that makes a danger past,
+# over, feared or not (yet) there.
+_NOT_NOW = re.compile(
+    "|".join(
+        (
+            _PAST.pattern,
+            _DONE.pattern,
+            r"เคย|เสี่ยง|ถ้า|หาก|อาจจะ|ยังไม่มี(?:ไฟ|ควัน|น้ำ|อะไร)|ไม่มี(?:ใคร)?(?:เป็นอะไร|บาดเจ็บ)|"
+            r"\bif\b|\bafraid\b|\bworried\b|\brisk\b|\blast (?:year|month|week|night)\b",
+        )
+    )
+)
 # Words anywhere that say everyone is safe now: no danger is left.
 _ALL_OVER = re.compile(
     r"ปลอดภัยแล้ว|ปลอดภัยทุกคน|ไม่เป็นอะไรแล้ว|ไม่มีใครเป็นอะไร|โชคดีที่รอด|รอดมาได้|รอดแล้ว|มีคลิป|\b(?:everyone|all) (?:is |are )?safe\b",
@@ -299,7 +330,10 @@ _LOOKING_BACK = frozenset(
         Intent.FOLLOW_UP,
     }
 )
-_LATIN = re.compile(r"[a-z]")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+MODEL_EVIDENCE = "(learnt)"  # what a cue from the hazard head shows officials as its words
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +364,7 @@ def _on_boundaries(match: re.Match[str], cuts: frozenset[int]) -> bool:
     words = match.group(0).strip()
     start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
     end = start + len(words)
-    if _LATIN.match(words):  # English cues carry their own \b
+    if not _THAI.match(words):  # English cues carry their own \b; other scripts have no cuts
         return True
     return start in cuts and end in cuts
 
@@ -391,6 +425,33 @@ def hazards_in(
                 break
             position = match.start() + 1  # a cue may start inside a rejected one
     return found
+
+
+def still_dangerous(
+    text: str | TextInput, hazards: list[Hazard], intent: Intent | None = None
+) -> list[HazardCue]:
+    """Of dangers found some other way (the learnt hazard head), those the message does not
+    say are over: the same checks as for the rules' cues that need no cue words (thanks or an
+    opinion about a danger, "everyone is safe", "the fire is out", "nobody was hurt")."""
+    prepared = TextInput.of(text)
+    lowered = prepared.text.lower()
+    if not hazards or not lowered:
+        return []
+    still = _STILL.search(lowered) is not None
+    if (intent in _LOOKING_BACK and not still) or _ALL_OVER.search(lowered):
+        return []
+    not_now = not still and _NOT_NOW.search(lowered) is not None
+    kept: list[HazardCue] = []
+    for hazard in hazards:
+        if not_now and hazard is not Hazard.MISSING_PERSON:
+            continue  # past, over or only a risk: the rules' checks, over the whole message
+        if hazard is Hazard.INJURED and _DENIED_INJURY.search(lowered):
+            continue
+        over = _OVER.get(hazard)
+        if over is not None and over.search(lowered):
+            continue
+        kept.append(HazardCue(hazard, MODEL_EVIDENCE))
+    return kept
 
 
 def urgency_evidence(text: str | TextInput) -> list[str]:

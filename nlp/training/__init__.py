@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp.categories import LABELS
+from nlp.hazard_model import HAZARD_LABELS, HazardClassifier
 from nlp.text_model import MODEL_DIR
 from nlp.training.bundle import write_bundle, write_record
 from nlp.training.datasets import (
@@ -27,6 +28,7 @@ from nlp.training.datasets import (
     TRAFFY_TICKETS,
     TRAFFY_TYPE,
     WISESIGHT,
+    hazard_training_items,
     load_training_data,
 )
 from nlp.training.heads import SEED, train_category_head, train_sentiment_head
@@ -36,6 +38,9 @@ from nlp.training.heads import SEED, train_category_head, train_sentiment_head
 # half alone (docs/nlp.md).
 CIVIC_WEIGHT = 6.0
 CIVIC_SENTIMENT_WEIGHT = 3.0
+# The hazard head learns from the civic train half (gold) and Traffy reports (silver labels from
+# the rules, weighted lightly): docs/nlp.md.
+HAZARD_SOURCE_WEIGHTS = {CIVIC: 1.0, TRAFFY_TYPE: 0.3}
 # The team's examples are few next to thousands of Traffy texts: they count three times. The
 # ticket and volunteer files (other years, several labels, another taxonomy) count half: on a
 # held-out fold of traffy_type that lifts 13-class macro-F1 from 0.948 to 0.955.
@@ -87,8 +92,14 @@ def train_all(
         source_weights=SENTIMENT_SOURCE_WEIGHTS,
         benchmark=WISESIGHT,
     )
+    hazard = train_category_head(
+        hazard_training_items(data),
+        HAZARD_LABELS,
+        source_weights=HAZARD_SOURCE_WEIGHTS,
+        name=HazardClassifier.HEAD,
+    )
     out_dir = Path(out_dir)
-    bundle = write_bundle([category, sentiment], out_dir)
+    bundle = write_bundle([category, sentiment, hazard], out_dir)
     record = write_record(
         out_dir,
         {
@@ -104,7 +115,12 @@ def train_all(
                 }
                 for source in data.files
             ],
-            "heads": {"category": category.details, "sentiment": sentiment.details},
+            "hazard_source_weights": HAZARD_SOURCE_WEIGHTS,
+            "heads": {
+                "category": category.details,
+                "sentiment": sentiment.details,
+                "hazard": hazard.details,
+            },
             "figures": figures or {},
         },
     )
@@ -114,7 +130,11 @@ def train_all(
         record=record,
         rows={source.path.name: source.used_rows for source in data.files},
         seconds=time.perf_counter() - started,
-        heads={"category": category.details, "sentiment": sentiment.details},
+        heads={
+            "category": category.details,
+            "sentiment": sentiment.details,
+            "hazard": hazard.details,
+        },
     )
 
 

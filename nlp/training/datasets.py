@@ -92,6 +92,29 @@ def civic_training_items(
     return category, sentiment
 
 
+def hazard_training_items(data: TrainingData, corpus: Path = CORPUS_FILE) -> list[LabelledText]:
+    """Texts labelled with the dangers happening now in them (none for most): every message of
+    the civic corpus's train half (Thai and English) with its hazards, and every Traffy report
+    with the hazards the rules (``nlp.urgency``) find in it, as silver labels, so that the
+    thousands of ordinary city complaints teach what is not an emergency."""
+    from nlp.urgency import hazards_in  # rules, for the silver labels
+
+    items = [
+        LabelledText(normalise(m.text), tuple(h.value for h in m.hazards), CIVIC, m.id)
+        for m in read_corpus((corpus,))
+        if m.split == "train" and m.language in ("th", "en") and m.text.strip()
+    ]
+    items += [
+        LabelledText(
+            item.text,
+            tuple(dict.fromkeys(c.hazard.value for c in hazards_in(item.text))),
+            TRAFFY_TYPE,
+        )
+        for item in data.category_from(TRAFFY_TYPE)
+    ]
+    return items
+
+
 _CIVIC_SENTIMENT = {Sentiment.POSITIVE: "pos", Sentiment.NEUTRAL: "neu", Sentiment.NEGATIVE: "neg"}
 
 

@@ -149,8 +149,10 @@ def train_category_head(
     nb_alpha: float | None = CATEGORY_NB_ALPHA,
     calibrate: bool = True,
     analysers: Analysers | None = None,
+    name: str = "category",
 ) -> TrainedHead:
-    """One-vs-rest linear SVMs, one per label; scores calibrated to 0..1 by Platt scaling."""
+    """One-vs-rest linear SVMs, one per label; scores calibrated to 0..1 by Platt scaling.
+    (The hazard head is trained the same way under its own ``name``.)"""
     texts = [item.text for item in items]
     y = _label_matrix(items, labels)
     weights = np.array([(source_weights or {}).get(item.source, 1.0) for item in items])
@@ -172,7 +174,7 @@ def train_category_head(
         )
         scale, shift = float(platt.coef_[0][0]), float(platt.intercept_[0])
     return TrainedHead(
-        name="category",
+        name=name,
         labels=list(labels),
         featuriser=featuriser,
         weights=coefficients * scale,
