@@ -358,7 +358,11 @@ _REFERENCE_WORDS = re.compile(r"(?:เลขที่|โครงการ|ส�
 # eight digits, or digits alone. Only after a word that says what the number is.
 _PASSPORT = re.compile(
     r"(?:พาสปอร์ต|พาสปอต|หนังสือเดินทาง|passport)(?: ?(?:no\.?|number|เลขที่|เลข|หมายเลข|#))?"
-    r" ?[:：]? ?(?P<number>[A-Z]{1,2}\d{6,8}|\d{7,9})(?![A-Za-z0-9])",
+    r" ?[:：]? ?(?P<number>[A-Z]{1,2}\d{6,8}|\d{7,9})(?![A-Za-z0-9])"
+    # A few Thai words may stand between (whose passport): "พาสปอร์ตภรรยาผมเลข AB1234567".
+    # Then only the letter-and-digit shape, so a phone number or an amount is not taken for one.
+    r"|(?:พาสปอร์ต|พาสปอต|หนังสือเดินทาง)(?P<whose>[ก-๙]{1,24}?) ?(?:เลข(?:ที่)?|หมายเลข)? ?[:：]? ?"
+    r"(?P<lettered>[A-Z]{1,2}\d{6,8})(?![A-Za-z0-9])",
     re.I,
 )
 _PASSPORT_TRIGGER = re.compile("พาสปอ|หนังสือเดินทาง|[Pp]assport|PASSPORT")
@@ -366,18 +370,30 @@ _PASSPORT_TRIGGER = re.compile("พาสปอ|หนังสือเดิ�
 
 def _passports(text: str) -> list[PersonalDataSpan]:
     # No kind of its own yet: an identity document number, masked as one.
-    return [
-        PersonalDataSpan(PersonalDataKind.NATIONAL_ID, m.start("number"), m.end("number"))
-        for m in _PASSPORT.finditer(text)
-    ]
+    found = []
+    for m in _PASSPORT.finditer(text):
+        group = "number" if m.group("number") else "lettered"
+        if group == "lettered" and _PHONE_WORDS.search(m.group("whose")):
+            continue
+        found.append(PersonalDataSpan(PersonalDataKind.NATIONAL_ID, m.start(group), m.end(group)))
+    return found
 
 
 # --- LINE IDs --------------------------------------------------------------------------------
 
+_LINE_WORD = r"(?:(?<!ออน)(?<!ฮอท)(?<!ฮอต)ไลน์|(?<![A-Za-z])line(?![A-Za-z]))"
+_ID_WORD = r"(?:ไอดี|(?<![A-Za-z])id(?![A-Za-z]))"
+_HANDLE = r"(@?[A-Za-z0-9][A-Za-z0-9._\-]{1,29})(?![A-Za-z0-9._\-]*:/)"
 _LINE_ID = re.compile(
-    r"(?:ไลน์\s*ไอดี|ไอดี\s*ไลน์|(?<!ออน)(?<!ฮอท)(?<!ฮอต)ไลน์|(?<![A-Za-z])line\s*id|(?<![A-Za-z])id\s*line|"
-    r"(?<![A-Za-z])line(?![A-Za-z]))"
-    r"\s*(?:[:：=]+|คือ|ชื่อ)?\s*(@?[A-Za-z0-9][A-Za-z0-9._\-]{1,29})(?![A-Za-z0-9._\-]*:/)",
+    rf"(?:{_LINE_WORD}(?:\s*{_ID_WORD})?|ไอดี\s*ไลน์|(?<![A-Za-z])id\s*line)"
+    rf"\s*(?:[:：=]+|คือ|ชื่อ)?\s*{_HANDLE}",
+    re.I,
+)
+# Words between the LINE word and the handle: "ไลน์กำนันไว้ได้เลยครับ ID: kamnan99" (an "ID"
+# with a colon), "ไลน์ไอดีคนที่ติดต่อลูกคือ boss_99" (ไลน์ไอดี … คือ).
+_LINE_ID_LATER = re.compile(
+    rf"{_LINE_WORD}(?:[^\n:：]{{0,40}}?{_ID_WORD}\s*[:：=]|\s*{_ID_WORD}[^\n:：]{{0,30}}?คือ)"
+    rf"\s*{_HANDLE}",
     re.I,
 )
 _AT_ID = re.compile(
@@ -387,7 +403,7 @@ _AT_ID = re.compile(
 
 def _line_ids(text: str) -> list[PersonalDataSpan]:
     found = []
-    for m in _LINE_ID.finditer(text):
+    for m in (*_LINE_ID.finditer(text), *_LINE_ID_LATER.finditer(text)):
         if not any(ch.isalpha() for ch in m.group(1)):
             continue  # all digits: a phone number (masked as one) or a time, not a handle
         start, end = m.span(1)
@@ -499,7 +515,7 @@ _TITLED_PLACES = ("นางลิ้นจี่", "นางเลิ้ง", 
 _FIELD_LABELS = frozenset({"ชื่อ-นามสกุล", "ชื่อ-สกุล", "ชื่อนามสกุล", "นามสกุล"})
 _WEAK_RANKS = frozenset({"ส.ส.", "ส.ว.", "ส.ก.", "ส.ข."})
 _RANKS = re.compile(
-    r"(?<![ก-๛])(?<![ก-ฮ]\.)(?<![ก-ฮ]-)(?:(?:ผศ|รศ|ศ)\.(?:ดร|นพ|พญ)\.|ศ\.ดร\.|พล\.[ตทอ]\.[ตทอ]\.|[พร]\.[ตทอ]\.[ตทอ]\.|ส\.ต\.[ตทอ]\.|จ\.ส\.[ตทอ]\.|ด\.ต\.|"
+    r"(?:(?<![ก-๛])|(?<=ชื่อ))(?<![ก-ฮ]\.)(?<![ก-ฮ]-)(?:(?:ผศ|รศ|ศ)\.(?:ดร|นพ|พญ)\.|ศ\.ดร\.|พล\.[ตทอ]\.[ตทอ]\.|[พร]\.[ตทอ]\.[ตทอ]\.|ส\.ต\.[ตทอ]\.|จ\.ส\.[ตทอ]\.|ด\.ต\.|"
     r"พล\.[ตทอ]\.|[พรส]\.[ตทอ]\.|จ\.ส\.[ตทอ]\.|ส\.ส\.|ส\.ว\.|ส\.ก\.|ส\.ข\.|ดร\.|นพ\.|พญ\.|ทพ\.|"
     r"ผศ\.|รศ\.|ศ\.|ว่าที่ร้อยตรี|ว่าที่ ร\.ต\.)(?=[ ก-ฮเแโใไ])"
 )
@@ -513,7 +529,7 @@ _ROLE_WORDS: dict[str, tuple[str, str]] = {
             """ผู้ช่วยผู้ใหญ่บ้าน ผู้ใหญ่บ้าน ผู้ใหญ่ ผญบ. ผญ.บ. สารวัตรกำนัน กำนัน พ่อหลวง แม่หลวง
         นายกเทศมนตรี นายกเทศบาล ปลัดอำเภอ ปลัดเทศบาล ปลัด ผอ. ผู้อำนวยการ ประธานชุมชน ส.อบต.
         ดาบตำรวจ ดาบ สารวัตร ผู้กำกับ ผกก. ผู้กอง ผู้หมวด ครู อาจารย์ เจ้าหน้าที่ จนท. ลุง พี่
-        น้อง เจ๊ เฮีย อาม่า อากง ปู่"""
+        น้อง เจ๊ เฮีย อาม่า อากง ปู่ อสม."""
         ),
         ("", ""),
     ),
@@ -580,7 +596,7 @@ _ACCOUNT_HOLDER = re.compile(
 # Where money goes, without a label: a name the lists know may follow ("โอนเข้าบัญชี มาลี ทองดี").
 _MONEY_TO = re.compile(r"(?:โอน(?:เงิน)?(?:เข้า|ให้|ไปให้|ไปที่)? ?(?:บัญชี)?|เข้าบัญชี) ?[:：]? ?")
 _AFTER_ACCOUNT = re.compile(r" ?[:：(]? ?(?:ชื่อ)? ?")
-_TITLE_TRIGGER = re.compile(r"ว่าที่|นาย|นาง|น\.?ส\.|ด\.?[ชญ]\.|เด็ก(?:ชาย|หญิง)|คุณ|ชื่อ|นามสกุล")
+_TITLE_TRIGGER = re.compile(r"ว่าที่|นาย|นาง|น\.?ส\.|ด\.?[ชญ]\.|เด็ก(?:ชาย|หญิง)|คุณ|ชื่อ|นามสกุล|ผู้แจ้ง")
 
 
 def _has_title(text: str) -> bool:
@@ -614,8 +630,19 @@ _NOT_NAMES_AFTER_ROLE = _word_set(
     วิน หมา แมว ชาย หญิง สาว ดี มา ไป ที่ ชอบ ควร คอย คง ชม ชวน ทน ไฟ ลม ดิน ทาง ถนน ซอย บ้าน
     ธง ใหญ่ ประจำ เวร สอน ทุก ทั้ง หลาย สุด ใหม่ เก่า แก่"""
 )
-# Shops and places named after someone: the name is a landmark, not a person's data.
-_SHOP_OR_PLACE_BEFORE = re.compile(r"(?:ร้าน|ซอย|ซ\.|ตลาด|หมู่บ้าน|ชุมชน|สะพาน|อู่)[^ ]{0,12} ?$")
+# Lanes, markets and bridges named after someone: the name is a landmark officials need. Not
+# shops: "ร้านส้มตำป้าแต๋ว" names the woman who runs it, and "ร้านส้มตำป้า[ชื่อ]" still
+# tells officials where. Not after ประธาน/กรรมการ, where ชุมชน is part of a role.
+_LANDMARK_WORDS = _word_set("ซอย ซ. ตลาด หมู่บ้าน ชุมชน สะพาน")
+_ROLE_BEFORE_LANDMARK = _word_set("ประธาน กรรมการ")
+# What may follow a given name that is also a common word (สมบัติ "wealth", เสริม "add") for it
+# to be a name after a role word, besides the words that end a name and action verbs: "ลุงสมบัติ
+# แจ้ง…", "ลุงเสริมข้างบ้าน", "จ่าสมบัติจากสถานี…". A stop word (มี "have") is a name only at
+# the end of the phrase or before ที่ and a place ("ลุงมีที่บ้านโนนสูง", not "ลุงมีรถ").
+_NAME_FOLLOWERS = _word_set("ข้างๆ ด่า ริม เอง ตะโกน")
+_PLACE_AFTER_AT = _word_set("บ้าน หมู่ ต. ตำบล อ. อำเภอ ซอย ซ. ชุมชน หมู่บ้าน")
+# Verbs before a kinship word glued to a name: "ตามหาตาจันทร์".
+_SEEKING = _word_set("ตามหา หา เจอ")
 _SHORT_KIN = frozenset({"ตา", "น้า", "ย่า", "ปู่"})
 _ORGANISATIONS = tuple(
     _word_set(
@@ -639,6 +666,8 @@ class _NameLists:
     nicknames: frozenset[str]  # team-written: nicknames and given names the lists miss
     common: frozenset[str]  # given names that are mostly common words: ธนาคาร, วัน, ส่วน
     latin: frozenset[str]  # team-written: given names in Latin script
+    asian: frozenset[str]  # team-written: parts of neighbours' and visitors' names, romanised
+    tags: dict[str, str]  # ORCHID's commonest part-of-speech tag of each word (VACT: a verb)
     longest: int
 
 
@@ -666,8 +695,10 @@ def _name_lists() -> _NameLists:
     nicknames = _listed_words("nicknames.txt")
     longest = max(len(n) for n in first | family | nicknames)
     latin = _listed_words("latin_given_names.txt")
-    common = _common_words(first) - nicknames
-    return _NameLists(first, family, words, nicknames, common, latin, longest)
+    asian = _listed_words("latin_asian_names.txt")
+    tags = _orchid_tags()
+    common = _common_words(first, tags) - nicknames
+    return _NameLists(first, family, words, nicknames, common, latin, asian, tags, longest)
 
 
 # How often a word must occur in the Thai National Corpus (pythainlp's tnc_freq.txt, 106,000 words)
@@ -677,12 +708,16 @@ def _name_lists() -> _NameLists:
 _COMMON_WORD_COUNT = 1000
 
 
-def _common_words(names: frozenset[str]) -> frozenset[str]:
+def _orchid_tags() -> dict[str, str]:
+    with as_file(files("pythainlp.corpus").joinpath("pos_orchid_unigram.json")) as path:
+        tags: dict[str, str] = json.loads(path.read_text(encoding="utf-8-sig"))
+    return tags
+
+
+def _common_words(names: frozenset[str], tags: dict[str, str]) -> frozenset[str]:
     """The names in `names` that the corpus mostly uses as ordinary words."""
     from pythainlp.corpus import tnc
 
-    with as_file(files("pythainlp.corpus").joinpath("pos_orchid_unigram.json")) as path:
-        tags: dict[str, str] = json.loads(path.read_text(encoding="utf-8-sig"))
     return frozenset(
         word
         for word, count in tnc.word_freqs()
@@ -722,7 +757,8 @@ def _role_candidates(text: str) -> list[_Role]:
     for role in _roles(text):
         after = role.end + (1 if text[role.end : role.end + 1] == " " else 0)
         glued_word = after == role.end and text[after : after + 1] in _WORD_START
-        if (glued_word and role.word in _NICKNAME_ROLES) or _listed_at(text, after, lists):
+        listed = _listed_at(text, after, lists, common_ok=True)
+        if (glued_word and role.word in _NICKNAME_ROLES) or listed:
             candidates.append(role)
     return candidates
 
@@ -740,10 +776,12 @@ def _names_an_account_holder(text: str) -> bool:
     )
 
 
-def _listed_at(text: str, at: int, lists: _NameLists) -> bool:
+def _listed_at(text: str, at: int, lists: _NameLists, *, common_ok: bool = False) -> bool:
     for end in range(min(len(text), at + lists.longest), at + 1, -1):
         name = text[at:end]
-        if (name in lists.first or name in lists.nicknames) and name not in lists.common:
+        if (name in lists.first or name in lists.nicknames) and (
+            common_ok or name not in lists.common
+        ):
             return True
     return False
 
@@ -801,8 +839,8 @@ def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]
         begin = role.begin if role.begin in cut.starts else role.start
         if begin not in cut.starts or role.end not in cut.boundaries:
             continue
-        if _SHOP_OR_PLACE_BEFORE.search(text, max(0, begin - 20), begin):
-            continue  # "ร้านผลไม้น้องต่าย", "ซอยป้าแดง": a landmark officials need
+        if _names_a_landmark(cut, begin):
+            continue  # "ซอยป้าแดง", "ตลาดลุงพล": a landmark officials need
         glued = text[role.end : role.end + 1] != " "
         after = role.end + (0 if glued else 1)
         # ตา, น้า, ย่า, ปู่ are also syllables of borrowed words ("ไวตามิน", "ซานตา") and ตา an
@@ -813,8 +851,25 @@ def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]
         if after in cut.starts:
             # A word no list knows is a nickname only glued on ("น้องมายด์").
             unknown_ok = glued and role.word in _NICKNAME_ROLES
-            found.append(_known_name(cut, cut.starts[after], lists, unknown_ok=unknown_ok))
+            found.append(
+                _known_name(cut, cut.starts[after], lists, unknown_ok=unknown_ok, common_ok=True)
+            )
     return [span for span in found if span is not None]
+
+
+def _names_a_landmark(cut: _Cut, begin: int) -> bool:
+    """A lane's, market's or bridge's word up to two words before the role word, with no
+    particle or word that ends a name between ("ซอยป้าแดง", not "หมู่บ้านหน่อยนะคะ เสี่ย…")."""
+    j = cut.starts[begin]
+    for k in range(j - 1, max(-1, j - 4), -1):
+        word = cut.tokens[k][0]
+        if word in _LANDMARK_WORDS:
+            return k == 0 or cut.tokens[k - 1][0] not in _ROLE_BEFORE_LANDMARK
+        if word.isspace() and k == j - 1:
+            continue
+        if not _is_thai(word) or word in _stopwords() or word in _AFTER_NAME:
+            return False
+    return False
 
 
 def _account_holders(cut: _Cut, after_accounts: list[int], lists: _NameLists) -> list[_Span]:
@@ -874,7 +929,7 @@ def _starts_word(cut: _Cut, at: int) -> bool:
     if at == 0 or not _is_thai(cut.text[at - 1]):
         return True
     before = cut.tokens[cut.starts[at] - 1][0]
-    return before in _stopwords() or before in _AFTER_NAME
+    return before in _stopwords() or before in _AFTER_NAME or before in _SEEKING
 
 
 def _title_or_not_a_person(cut: _Cut, j: int, lists: _NameLists) -> bool:
@@ -965,11 +1020,15 @@ def _word_end(text: str, at: int) -> int:
     return end
 
 
-def _known_name(cut: _Cut, j: int, lists: _NameLists, *, unknown_ok: bool) -> _Span | None:
+def _known_name(
+    cut: _Cut, j: int, lists: _NameLists, *, unknown_ok: bool, common_ok: bool = False
+) -> _Span | None:
     """A given name at token `j` after a role word or a transfer, and its surname, or None.
 
     The name must be one the lists know (even if it is also a word: แดง, จันทร์, ประเสริฐ) and
     not a word that ends a name; or, with `unknown_ok`, a word the dictionary does not know.
+    With `common_ok` (after a role word), a name that is mostly a common word (สมบัติ, เสริม,
+    มี) counts where what follows ends a name (see _ends_a_name).
     """
     text = cut.text
     token, start, token_end = cut.tokens[j]
@@ -987,7 +1046,12 @@ def _known_name(cut: _Cut, j: int, lists: _NameLists, *, unknown_ok: bool) -> _S
             break
     if end > start:
         name = text[start:end]
-        if name in _AFTER_NAME or name in _NOT_NAMES_AFTER_ROLE or name in lists.common:
+        if name in _NOT_NAMES_AFTER_ROLE:
+            return None
+        stop_word = name in _stopwords() or name in _AFTER_NAME
+        if (name in lists.common or stop_word) and not (
+            common_ok and _ends_a_name(cut, end, lists, strict=stop_word)
+        ):
             return None
         # Short names ("แพ", "ดี") and stop words only from the team's list of nicknames.
         short = len(name) <= 2 or name in _stopwords()
@@ -1000,6 +1064,29 @@ def _known_name(cut: _Cut, j: int, lists: _NameLists, *, unknown_ok: bool) -> _S
     if text[end : end + 1].isdigit() or _next_word(cut.tokens, end) in _CLASSIFIERS:
         return None  # "ลุงก้าน4" is a lane, "พี่หนึ่งคน" a count
     return start, _surname_end(text, end, lists)
+
+
+def _ends_a_name(cut: _Cut, end: int, lists: _NameLists, *, strict: bool) -> bool:
+    """Whether a name that is also a common word may end at `end`: the text ends, or punctuation
+    follows; or (not `strict`) a space, a word that ends a name or an action verb follows; or
+    ที่ and a place ("ลุงมีที่บ้านโนนสูง")."""
+    text = cut.text
+    if end == len(text) or not (_is_thai(text[end]) or text[end].isspace() or text[end].isdigit()):
+        return True
+    j = cut.starts.get(end)
+    if j is None:
+        return False
+    word = cut.tokens[j][0]
+    if word == "ที่" and _next_word(cut.tokens, cut.tokens[j][2]) in _PLACE_AFTER_AT:
+        return True
+    if strict:
+        return False
+    return (
+        word.isspace()
+        or word in _AFTER_NAME
+        or word in _NAME_FOLLOWERS
+        or lists.tags.get(word) == "VACT"
+    )
 
 
 def _could_be_nickname(cut: _Cut, j: int, lists: _NameLists) -> bool:

@@ -75,8 +75,8 @@ class Draft:
     @property
     def needs_category(self) -> bool:
         """The citizen should pick the category: none found, or the NLP is not sure of it."""
-        if self.category_chosen or self.target_board:
-            return False
+        if self.category_chosen or self.target_board or self.kind == "question":
+            return False  # a question is answered with where to ask, whatever its topic
         if self.category is None:
             return self.kind in ROUTED_BY_CATEGORY
         return not self.category_sure and (self.kind in ROUTED_BY_CATEGORY or bool(self.candidates))

@@ -456,6 +456,14 @@ PIPELINE_CASES: list[tuple[str, str, str]] = [
     ("โรงพยาบาลที่หาดใหญ่ สงขลา ให้รอคิวนานมาก", "public-health-90", "cab-90"),
     ("ท่อประปาแตกน้ำไหลนองถนนที่อำเภอเมืองนนทบุรี", "mwa-12", "cab-12"),
     ("สายไฟห้อยต่ำหน้าโรงเรียน อำเภอเมืองเชียงราย", "pea-57", "cab-57"),
+    # the two reports issue 13 found misrouted: a dark soi went to the police, a live
+    # high-voltage wire over a school gate to the police as well
+    ("ไฟทางดับทั้งซอยเลยค่ะ มืดมากอันตราย ซอยวัดเกต อำเภอเมืองเชียงใหม่", "district-office-5001", "cab-50"),
+    (
+        "สายไฟฟ้าแรงสูงขาดห้อยหน้าประตูโรงเรียนที่แม่ริม ยังมีไฟอยู่ เด็กจะเลิกเรียนแล้ว",
+        "pea-50",
+        "cab-50",
+    ),
 ]
 
 

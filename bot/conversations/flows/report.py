@@ -136,7 +136,7 @@ async def on_message(turn: Turn) -> list[Outgoing]:
         typed = _typed_category(message)
         if typed is not None:
             return await _choose_category(turn, draft, typed)
-        return reprompt(turn)
+        return await _typed_instead_of_tapping(turn, draft, message)
     if turn.step == KIND:
         return [replies.kind_picker(language)]
     if turn.step == TEXT:
@@ -148,6 +148,20 @@ async def on_message(turn: Turn) -> list[Outgoing]:
             return answer
     elif analysis.urgency is not Urgency.HIGH and analysis.intent not in FEEDBACK_INTENTS:
         return reprompt(turn)  # "ขอบคุณค่ะ" while checking the card is not part of the report
+    return await _describe(turn, draft, message, analysis)
+
+
+async def _typed_instead_of_tapping(turn: Turn, draft: Draft, message: str) -> list[Outgoing]:
+    """Text typed where a tap was expected: a follow-up, a greeting or gibberish is answered as
+    such (a follow-up leaves the draft); anything else tells more about the problem."""
+    analysis = await turn.analyze(message)
+    if analysis.intent is Intent.FOLLOW_UP:
+        return await conversational.answer(turn, message, analysis) or reprompt(turn)
+    if (
+        analysis.intent in (Intent.GREETING, Intent.UNCLEAR)
+        and analysis.urgency is not Urgency.HIGH
+    ):
+        return reprompt(turn)
     return await _describe(turn, draft, message, analysis)
 
 

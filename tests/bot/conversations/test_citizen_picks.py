@@ -128,3 +128,20 @@ class TestErasure:
         [kept] = await examples(database)
         neighbours_item = (await items(database))[-1]
         assert kept.feedback_id == neighbours_item.id  # only the neighbour's example is left
+
+
+class TestTypingInsteadOfTapping:
+    async def test_more_detail_instead_of_a_tap_is_read_with_the_report(
+        self, citizen: Chat, database: Database
+    ) -> None:
+        await citizen.send(UNSURE)
+        replies = await citizen.send("คือขยะกองเต็มเลยค่ะ ไม่มีใครมาเก็บ")
+        # the detail names the topic, so the category no longer has to be picked
+        assert "ความสะอาด" in all_text(replies)
+        assert "ยืนยัน" in labels(replies)
+
+    async def test_a_follow_up_instead_of_a_tap_is_answered(self, citizen: Chat) -> None:
+        await citizen.send(UNSURE)
+        replies = await citizen.send("เรื่องที่แจ้งไปถึงไหนแล้วคะ")
+        assert "เรื่องนี้เกี่ยวกับอะไร" not in all_text(replies)
+        assert "ไม่มีเรื่องที่กำลังดำเนินการ" in all_text(replies)
