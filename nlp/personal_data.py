@@ -22,7 +22,10 @@ on a group boundary, so a number is never cut in the middle.
 How a name after a role word is told from a common word ("ลุงแดง" from "ลุงที่ขายของ"): the
 role word must be a word of its own in the tokeniser's cut, and what follows must be a given name
 (pythainlp's lists, or the team's list of nicknames they miss) that is not a word that ends a
-name, or a word the Thai dictionary does not know at all (a nickname such as "มายด์").
+name, or a word the Thai dictionary does not know at all (a nickname such as "มายด์"). A name
+that is mostly a common word (สมบัติ, เสริม, มี) counts only glued to a kinship word or a rank
+and before what ends a name ("ลุงสมบัติแจ้ง…", "ลุงมีที่บ้าน…", not "ลุงมีรถ"). A shop named
+after someone keeps the shop and loses the person ("ร้านส้มตำป้า[ชื่อ]"); a lane keeps both.
 """
 
 from __future__ import annotations
@@ -111,6 +114,8 @@ def redact(text: str) -> Redaction:
         found += _names(text, roles=roles, after_accounts=accounts)
     if has_latin and _LATIN_NAME_TRIGGER.search(text):
         found += _latin_names(text)
+    if "ผม" in text or "ดิฉัน" in text:
+        found += _self_introductions(text)
     if not found and not has_digit:
         return Redaction(text=text, spans=[])
     # Inside a link only e-mails and whole mobile numbers count ("…/detail/9610000009936" is a
@@ -381,7 +386,8 @@ def _passports(text: str) -> list[PersonalDataSpan]:
 
 # --- LINE IDs --------------------------------------------------------------------------------
 
-_LINE_WORD = r"(?:(?<!ออน)(?<!ฮอท)(?<!ฮอต)ไลน์|(?<![A-Za-z])line(?![A-Za-z]))"
+# Not "Line Man", the delivery app.
+_LINE_WORD = r"(?:(?<!ออน)(?<!ฮอท)(?<!ฮอต)ไลน์|(?<![A-Za-z])line(?![A-Za-z])(?!\s*man\b))"
 _ID_WORD = r"(?:ไอดี|(?<![A-Za-z])id(?![A-Za-z]))"
 _HANDLE = r"(@?[A-Za-z0-9][A-Za-z0-9._\-]{1,29})(?![A-Za-z0-9._\-]*:/)"
 _LINE_ID = re.compile(
@@ -513,6 +519,15 @@ _PRONOUN_TITLES = frozenset({"นาย", "นาง"})
 # Names of places and brands that start with a title word.
 _TITLED_PLACES = ("นางลิ้นจี่", "นางเลิ้ง", "นายเลิศ", "นางรอง", "นางแล", "นางรำ", "คุณหญิง")
 _FIELD_LABELS = frozenset({"ชื่อ-นามสกุล", "ชื่อ-สกุล", "ชื่อนามสกุล", "นามสกุล"})
+# A word for a person right before ชื่อ: what follows is their name, even a common word
+# ("ดิฉันชื่อกาญจนา", "ผู้ใช้ไฟชื่ออนุชา", "จนท.อบต.ชื่อสมบัติ"), not a shop's or a road's.
+_PERSON_BEFORE_NAME = re.compile(
+    r"(?:ผม|ดิฉัน|ฉัน|หนู|กระผม|ข้าพเจ้า|ลูก(?:ชาย|สาว)?|หลาน(?:ชาย|สาว)?|สามี|ภรรยา|"
+    r"ผู้(?:ใช้(?:ไฟ|น้ำ|บริการ)?|แจ้ง|เสียหาย|ป่วย|ร้อง(?:เรียน)?|ปกครอง|สูญหาย|ตาย)|"
+    r"เพื่อน(?:ร่วมห้อง|ร่วมงาน|บ้าน)?|เจ้าหน้าที่|จนท\.(?:[ก-ฮ]{2,4}\.)?|ตำรวจ) ?$"
+)
+# Kinship words after ชื่อ: what follows them is a name ("ชื่อน้องต้นกล้า", "ชื่อน้องเก่ง").
+_KIN_AFTER_NAME_LABEL = _word_set("น้อง ลุง ป้า พี่ ยาย ตา น้า อา ปู่ ย่า เจ๊ เฮีย")
 _WEAK_RANKS = frozenset({"ส.ส.", "ส.ว.", "ส.ก.", "ส.ข."})
 _RANKS = re.compile(
     r"(?:(?<![ก-๛])|(?<=ชื่อ))(?<![ก-ฮ]\.)(?<![ก-ฮ]-)(?:(?:ผศ|รศ|ศ)\.(?:ดร|นพ|พญ)\.|ศ\.ดร\.|พล\.[ตทอ]\.[ตทอ]\.|[พร]\.[ตทอ]\.[ตทอ]\.|ส\.ต\.[ตทอ]\.|จ\.ส\.[ตทอ]\.|ด\.ต\.|"
@@ -551,6 +566,11 @@ _ROLE_WORDS: dict[str, tuple[str, str]] = {
 # Role words that a nickname no list knows may follow ("น้องมายด์", "หมอเบิร์ท"); not ตา, น้า,
 # ย่า, ปู่ (see _role_names) nor official titles, which are followed by given names.
 _NICKNAME_ROLES = _word_set("ลุง ป้า ยาย พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย ครู หมอ อาจารย์")
+# Kinship words and ranks glued to a given name that is mostly a common word ("ลุงสมบัติ",
+# "จ่าสมบัติ", "ลุงเสริม"). Not official roles, nor หมอ, ครู, อาจารย์: on the Traffy and
+# Wisesight texts those take a field or an institution ("เจ้าหน้าที่รัฐ", "ผู้อำนวยการพรรค",
+# "หมอประสาท", "อาจารย์ปรัชญา", "ครูเอกชน").
+_COMMON_NAME_ROLES = _word_set("ลุง ป้า ยาย ตา น้า ย่า ปู่ พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย จ่า ดาบ อสม.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -628,16 +648,16 @@ _NOT_NAMES_AFTER_ROLE = _word_set(
     """ลุง ป้า น้า อา ตา ยาย ปู่ ย่า พี่ น้อง เจ๊ เฮีย แม่ พ่อ ลูก หลาน เมีย ผัว สามี ภรรยา
     ครู หมอ จ่า ดาบ กำนัน ผู้ใหญ่ ผู้ใหญ่บ้าน ปลัด นายก ตำรวจ ทหาร ท่าน แก เธอ เขา เค้า
     วิน หมา แมว ชาย หญิง สาว ดี มา ไป ที่ ชอบ ควร คอย คง ชม ชวน ทน ไฟ ลม ดิน ทาง ถนน ซอย บ้าน
-    ธง ใหญ่ ประจำ เวร สอน ทุก ทั้ง หลาย สุด ใหม่ เก่า แก่"""
+    ธง ใหญ่ ประจำ เวร สอน ทุก ทั้ง หลาย สุด ใหม่ เก่า แก่ แถว"""
 )
 # Lanes, markets and bridges named after someone: the name is a landmark officials need. Not
 # shops: "ร้านส้มตำป้าแต๋ว" names the woman who runs it, and "ร้านส้มตำป้า[ชื่อ]" still
 # tells officials where. Not after ประธาน/กรรมการ, where ชุมชน is part of a role.
-_LANDMARK_WORDS = _word_set("ซอย ซ. ตลาด หมู่บ้าน ชุมชน สะพาน")
+_LANDMARK_WORDS = _word_set("ซอย ซ. ตลาด หมู่บ้าน ชุมชน สะพาน คลอง")
 _ROLE_BEFORE_LANDMARK = _word_set("ประธาน กรรมการ")
 # What may follow a given name that is also a common word (สมบัติ "wealth", เสริม "add") for it
 # to be a name after a role word, besides the words that end a name and action verbs: "ลุงสมบัติ
-# แจ้ง…", "ลุงเสริมข้างบ้าน", "จ่าสมบัติจากสถานี…". A stop word (มี "have") is a name only at
+# แจ้ง…", "ลุงเสริมข้างบ้าน", "จ่าสมบัติจากสถานี…". A word that ends names (มี "have") is one only at
 # the end of the phrase or before ที่ and a place ("ลุงมีที่บ้านโนนสูง", not "ลุงมีรถ").
 _NAME_FOLLOWERS = _word_set("ข้างๆ ด่า ริม เอง ตะโกน")
 _PLACE_AFTER_AT = _word_set("บ้าน หมู่ ต. ตำบล อ. อำเภอ ซอย ซ. ชุมชน หมู่บ้าน")
@@ -757,7 +777,8 @@ def _role_candidates(text: str) -> list[_Role]:
     for role in _roles(text):
         after = role.end + (1 if text[role.end : role.end + 1] == " " else 0)
         glued_word = after == role.end and text[after : after + 1] in _WORD_START
-        listed = _listed_at(text, after, lists, common_ok=True)
+        common_ok = glued_word and role.word in _COMMON_NAME_ROLES
+        listed = _listed_at(text, after, lists, common_ok=common_ok)
         if (glued_word and role.word in _NICKNAME_ROLES) or listed:
             candidates.append(role)
     return candidates
@@ -852,7 +873,13 @@ def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]
             # A word no list knows is a nickname only glued on ("น้องมายด์").
             unknown_ok = glued and role.word in _NICKNAME_ROLES
             found.append(
-                _known_name(cut, cut.starts[after], lists, unknown_ok=unknown_ok, common_ok=True)
+                _known_name(
+                    cut,
+                    cut.starts[after],
+                    lists,
+                    unknown_ok=unknown_ok,
+                    common_ok=glued and role.word in _COMMON_NAME_ROLES,
+                )
             )
     return [span for span in found if span is not None]
 
@@ -901,6 +928,20 @@ def _titled_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
         token = tokens[i][0]
         if token in _FIELD_LABELS or (token == "ชื่อ" and _field_label_follows(tokens, i)):
             span = _name_run(text, tokens, i + 1, lists, strong=True)
+        elif token in ("ชื่อ", "ชื่อเล่น") and _next_is_kin(tokens, i):
+            kin = i + 1 if tokens[i + 1][0] in _KIN_AFTER_NAME_LABEL else i + 2
+            span = _name_run(
+                text, tokens, kin + 1, lists, strong=True, introduced=True, after_kin=True
+            )
+        elif token == "ชื่อ" and _PERSON_BEFORE_NAME.search(
+            text, max(0, tokens[i][1] - 24), tokens[i][1]
+        ):
+            span = _name_run(text, tokens, i + 1, lists, strong=True, introduced=True)
+        elif token == "ผู้แจ้ง" or (token == "ผู้" and _next_word(tokens, tokens[i][2]) == "แจ้ง"):
+            # A label ("ผู้แจ้ง สมพร ศรีทอง"), and also a verb's subject ("ผู้แจ้งแจ้งว่า"): a
+            # name the lists know, as after คุณ.
+            at = i + 1 if token == "ผู้แจ้ง" else i + 2
+            span = _name_run(text, tokens, at, lists, strong=False)
         elif token in _STRONG_TITLES and not text.startswith(_TITLED_PLACES, tokens[i][1]):
             introduced = i > 0 and tokens[i - 1][0].strip() in ("ชื่อ", "ผู้แจ้ง", "ข้าพเจ้า")
             span = _name_run(
@@ -922,6 +963,14 @@ def _titled_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
         while i < len(tokens) and tokens[i][1] < span[1]:
             i += 1
     return found
+
+
+def _next_is_kin(tokens: _Tokens, i: int) -> bool:
+    """A kinship word after ชื่อ at token `i`, glued on or after one space."""
+    for k in (i + 1, i + 2):
+        if k < len(tokens) and tokens[k][0] in _KIN_AFTER_NAME_LABEL:
+            return k == i + 1 or tokens[i + 1][0] == " "
+    return False
 
 
 def _starts_word(cut: _Cut, at: int) -> bool:
@@ -962,8 +1011,13 @@ def _name_run(
     *,
     strong: bool,
     needs_surname: bool = False,
+    introduced: bool = False,
+    after_kin: bool = False,
 ) -> tuple[int, int] | None:
-    """The span of the name (and surname) that starts at token `j` or just after, or None."""
+    """The span of the name (and surname) that starts at token `j` or just after, or None.
+    `introduced`: ชื่อ after a person or before a kinship word says a name follows, so its first
+    word may be one that usually ends a name ("ชื่อน้องเก่ง"). `after_kin`: a nickname follows
+    (ชื่อน้อง…), with a surname only if the lists know it."""
     first, family, words, longest = lists.first, lists.family, lists.words, lists.longest
     while j < len(tokens) and tokens[j][0].strip() in _BETWEEN:
         j += 1
@@ -974,11 +1028,19 @@ def _name_run(
     boundaries = {end for _, _, end in tokens}
     start = tokens[j][1]
     end = _longest_listed(text, start, first, longest)
-    if end not in boundaries or (not strong and (end - start < 3 or text[start:end] in words)):
+    if end not in boundaries or (
+        not strong
+        and (
+            end - start < 3
+            or (text[start:end] in words and not _surname_follows(text, start, end, lists))
+        )
+    ):
         end = start
     listed_first = end > start
     if end == start:
-        if not strong or tokens[j][0] in _AFTER_NAME or tokens[j][0] in _NOT_NAMES:
+        if not strong or tokens[j][0] in _stopwords():
+            return None
+        if not introduced and (tokens[j][0] in _AFTER_NAME or tokens[j][0] in _NOT_NAMES):
             return None
         # A name the lists do not know: its words, up to a word that ends a name.
         k = j
@@ -1003,13 +1065,23 @@ def _name_run(
             and word_end - after <= _LONGEST_SURNAME
             and (word_end == len(text) or text[word_end] not in "ๆฯ")
         )
-        if surname_like and (
-            listed or ((strong or listed_first) and not _starts_with_common(tokens, after))
-        ):
+        # After ชื่อ and a kinship word a nickname comes, seldom a surname ("ชื่อน้องต้นข้าว หาย…").
+        guessed_ok = (strong or listed_first) and not after_kin
+        if surname_like and (listed or (guessed_ok and not _starts_with_common(tokens, after))):
             return start, word_end
     if needs_surname and not listed_first:
         return None
     return start, end
+
+
+def _surname_follows(text: str, start: int, end: int, lists: _NameLists) -> bool:
+    """After a given name that is also a word ("คุณประเสริฐ วงศ์ดี"), whether a surname follows
+    after one space: a family name the lists know or a word the dictionary does not. Not after a
+    name that is mostly a common word ("คุณสมบัติ ผู้สมัคร")."""
+    if text[start:end] in lists.common or text[end : end + 1] != " ":
+        return False
+    word = text[end + 1 : _word_end(text, end + 1)]
+    return word in lists.family or (len(word) >= 4 and word not in lists.words)
 
 
 def _word_end(text: str, at: int) -> int:
@@ -1048,9 +1120,9 @@ def _known_name(
         name = text[start:end]
         if name in _NOT_NAMES_AFTER_ROLE:
             return None
-        stop_word = name in _stopwords() or name in _AFTER_NAME
-        if (name in lists.common or stop_word) and not (
-            common_ok and _ends_a_name(cut, end, lists, strict=stop_word)
+        ends_names = name in _AFTER_NAME  # a verb or particle as well as a name: มี, เก่ง
+        if (name in lists.common or ends_names) and not (
+            common_ok and _ends_a_name(cut, end, lists, strict=ends_names)
         ):
             return None
         # Short names ("แพ", "ดี") and stop words only from the team's list of nicknames.
@@ -1148,6 +1220,29 @@ def _stopwords() -> frozenset[str]:
     return frozenset(thai_stopwords())
 
 
+# A citizen giving their own name: "ผมสมบัติ โทร …", "ดิฉันมาลีค่ะ". Only a given name the lists
+# know, and only before a phone word, a polite particle, a number or the end: ผม is also hair
+# ("ผมขาวครับ"). A name that is mostly a common word only before a phone word ("ผมสมัคร1เมก"
+# subscribed).
+_INTRODUCTION_END = r"(?= ?(?:โทร|เบอร์|ติดต่อ|ครับ|ค่ะ|คะ|นะ|\d)|[ .,!)]*$)"
+_CONTACT_AFTER = re.compile(r" ?(?:โทร|เบอร์|ติดต่อ)")
+_SELF_INTRODUCTION = re.compile(
+    rf"(?<![ก-๙])(?:ผม|ดิฉัน|กระผม) ?(?P<name>[ก-ฮเแโใไ][ก-๙]{{1,15}}?){_INTRODUCTION_END}"
+)
+
+
+def _self_introductions(text: str) -> list[PersonalDataSpan]:
+    lists = _name_lists()
+    found = []
+    for m in _SELF_INTRODUCTION.finditer(text):
+        name = m.group("name")
+        listed = name in lists.first or (name in lists.nicknames and name not in lists.words)
+        common = name in lists.common and not _CONTACT_AFTER.match(text, m.end())
+        if listed and not common and name not in _stopwords() and name not in _AFTER_NAME:
+            found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, m.start("name"), m.end()))
+    return found
+
+
 # --- names in Latin script -------------------------------------------------------------------
 
 _CAPITALISED = r"[A-Z][a-z]+"
@@ -1160,6 +1255,10 @@ _LATIN_AFTER_THAI_TITLE = re.compile(
     rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?![A-Za-z])"
 )
 _LATIN_PAIR = re.compile(rf"(?<![A-Za-z.])(?P<name>{_CAPITALISED} {_CAPITALISED})(?![A-Za-z])")
+# "ผม Somchai เบอร์ …": any capitalised name, before a phone word, a particle or the end.
+_LATIN_SELF_INTRODUCTION = re.compile(
+    rf"(?<![ก-๙])(?:ผม|ดิฉัน|กระผม) ?(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?){_INTRODUCTION_END}"
+)
 _LATIN_NAME_TRIGGER = re.compile("[A-Z][a-z]")
 # A Thai word for a place right before a capitalised pair: "ถนน Charoen Krung", "คอนโด …".
 _PLACE_BEFORE = re.compile(
@@ -1174,14 +1273,15 @@ _NOT_LATIN_NAMES = _word_set(
     Shop Store Cafe Coffee Restaurant Bar Club Resort Airport Bridge River Beach Island Thailand
     Bangkok City World Land Town Grand International Express Hall Gate Line Fondue Food Mart Big
     Central The Of And In On At For To By Team Official Page Channel Shopping Service Services
-    Thai Siam Day Night Morning Rama Phase Zone Project Boulevard Sukhumvit"""
+    Thai Siam Day Night Morning Rama Phase Zone Project Boulevard Sukhumvit Grab Walking Khao Hat"""
 )
 
 
 def _latin_names(text: str) -> list[PersonalDataSpan]:
     """Names in Latin script: after a title (any capitalised name), or a pair whose first word
-    is a given name from the team's list ("John Smith", "Somchai Jaidee")."""
-    latin = _name_lists().latin
+    is a given name from the team's list ("John Smith", "Somchai Jaidee") or whose words are
+    both parts of Asian names ("Li Wei", "Aung Min")."""
+    latin, asian = _name_lists().latin, _name_lists().asian
     found: list[PersonalDataSpan] = []
     for m in _LATIN_TITLED.finditer(text):
         span = _latin_span(m, needs_surname=m.group("title") == "Dr")
@@ -1190,17 +1290,22 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
     for m in _LATIN_AFTER_THAI_TITLE.finditer(text):
         # คุณ is a title before any name; นาย/นาง are also pronouns and ชื่อ names products too.
         title = m.group("title")
-        listed = m.group("name").split()[0] in latin
+        words = m.group("name").split()
+        listed = words[0] in latin or any(w in asian for w in words)
         if len(m.group("name")) < 3 or text[m.end() : m.end() + 1] == ".":
             continue  # "คุณ Ep.1": an episode, not a name
         if title == "คุณ" or listed or (title not in ("ชื่อ", "ผู้แจ้ง") and " " in m.group("name")):
             span = _latin_span(m, needs_surname=False)
             if span is not None:
                 found.append(span)
+    for m in _LATIN_SELF_INTRODUCTION.finditer(text):
+        span = _latin_span(m, needs_surname=False)
+        if span is not None:
+            found.append(span)
     for m in _LATIN_PAIR.finditer(text):
-        if m.group("name").split()[0] in latin and not _PLACE_BEFORE.search(
-            text, max(0, m.start() - 12), m.start()
-        ):
+        first, last = m.group("name").split()
+        listed = first in latin or (first in asian and last in asian)
+        if listed and not _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             span = _latin_span(m, needs_surname=True)
             if span is not None:
                 found.append(span)
