@@ -459,6 +459,9 @@ PIPELINE_CASES: list[tuple[str, str, str]] = [
     # the two reports issue 13 found misrouted: a dark soi went to the police, a live
     # high-voltage wire over a school gate to the police as well
     ("ไฟทางดับทั้งซอยเลยค่ะ มืดมากอันตราย ซอยวัดเกต อำเภอเมืองเชียงใหม่", "district-office-5001", "cab-50"),
+    # the short Traffy-like form still reads as public safety: the rule on its words routes it
+    ("ไฟทางดับทั้งซอย อันตราย อำเภอเมืองเชียงใหม่", "district-office-5001", "cab-50"),
+    ("ไฟทางดับทั้งซอย อันตราย เขตบางนา", "bkk-district-office-1047", "cab-10"),
     (
         "สายไฟฟ้าแรงสูงขาดห้อยหน้าประตูโรงเรียนที่แม่ริม ยังมีไฟอยู่ เด็กจะเลิกเรียนแล้ว",
         "pea-50",
