@@ -199,17 +199,7 @@ class TextPlaceMatcher:
         )
 
     def _option(self, district: Area, subdistrict_code: str | None) -> PlaceOption:
-        gaz = self.gazetteer
-        province = gaz.provinces[district.province_code]
-        subdistrict = gaz.subdistricts[subdistrict_code] if subdistrict_code else None
-        return PlaceOption(
-            province=province.name,
-            province_code=province.code,
-            district=district.name,
-            district_code=district.code,
-            subdistrict=subdistrict.name if subdistrict else None,
-            subdistrict_code=subdistrict.code if subdistrict else None,
-        )
+        return option_of(self.gazetteer, district, subdistrict_code)
 
 
 def _trusted_provinces(mentions: Iterable[Mention]) -> set[str]:
@@ -335,6 +325,20 @@ TEXT_WINS_WITHIN_METRES = 300.0
 CONFLICT_BEYOND_METRES = 1_000.0
 
 
+def option_of(gazetteer: Gazetteer, district: Area, subdistrict_code: str | None) -> PlaceOption:
+    """A district (and a subdistrict of it) with its province, as official names and codes."""
+    province = gazetteer.provinces[district.province_code]
+    subdistrict = gazetteer.subdistricts[subdistrict_code] if subdistrict_code else None
+    return PlaceOption(
+        province=province.name,
+        province_code=province.code,
+        district=district.name,
+        district_code=district.code,
+        subdistrict=subdistrict.name if subdistrict else None,
+        subdistrict_code=subdistrict.code if subdistrict else None,
+    )
+
+
 class PlaceFinder:
     """The contract: `PlaceFinder.load().find(text, lat, lon) -> PlaceMatch`.
 
@@ -403,15 +407,10 @@ class PlaceFinder:
     def _at_point(self, mentions: list[Mention], district_code: str, point: str) -> PlaceMatch:
         """The point's district and province, with a subdistrict of it the text names."""
         district = self.gazetteer.districts[district_code]
-        province = self.gazetteer.provinces[district.province_code]
         subdistrict = self._subdistrict_named_in(mentions, district.code)
+        option = option_of(self.gazetteer, district, subdistrict.code if subdistrict else None)
         return PlaceMatch(
-            province=province.name,
-            province_code=province.code,
-            district=district.name,
-            district_code=district.code,
-            subdistrict=subdistrict.name if subdistrict else None,
-            subdistrict_code=subdistrict.code if subdistrict else None,
+            **asdict(option),
             source="coordinates" if subdistrict is None else "text+coordinates",
             evidence=point,
         )
