@@ -687,7 +687,7 @@ class _NameLists:
     common: frozenset[str]  # given names that are mostly common words: ธนาคาร, วัน, ส่วน
     latin: frozenset[str]  # team-written: given names in Latin script
     asian: frozenset[str]  # team-written: parts of neighbours' and visitors' names, romanised
-    tags: dict[str, str]  # ORCHID's commonest part-of-speech tag of each word (VACT: a verb)
+    verbs: frozenset[str]  # words whose commonest ORCHID part-of-speech tag is VACT (a verb)
     longest: int
 
 
@@ -705,7 +705,7 @@ def _name_lists() -> _NameLists:
         thai_words,
     )
 
-    words = frozenset(thai_words())
+    words = thai_words()  # pythainlp's own cached set (the tokeniser reads the same words)
     first = frozenset(
         n
         for n in (thai_male_names() | thai_female_names())
@@ -716,9 +716,10 @@ def _name_lists() -> _NameLists:
     longest = max(len(n) for n in first | family | nicknames)
     latin = _listed_words("latin_given_names.txt")
     asian = _listed_words("latin_asian_names.txt")
-    tags = _orchid_tags()
+    tags = _orchid_tags()  # read once here; only the verbs are kept
     common = _common_words(first, tags) - nicknames
-    return _NameLists(first, family, words, nicknames, common, latin, asian, tags, longest)
+    verbs = frozenset(word for word, tag in tags.items() if tag == "VACT")
+    return _NameLists(first, family, words, nicknames, common, latin, asian, verbs, longest)
 
 
 # How often a word must occur in the Thai National Corpus (pythainlp's tnc_freq.txt, 106,000 words)
@@ -735,14 +736,17 @@ def _orchid_tags() -> dict[str, str]:
 
 
 def _common_words(names: frozenset[str], tags: dict[str, str]) -> frozenset[str]:
-    """The names in `names` that the corpus mostly uses as ordinary words."""
-    from pythainlp.corpus import tnc
-
-    return frozenset(
-        word
-        for word, count in tnc.word_freqs()
-        if count >= _COMMON_WORD_COUNT and word in names and tags.get(word) != "NPRP"
-    )
+    """The names in `names` that the corpus mostly uses as ordinary words. The frequency file is
+    read here line by line, not through pythainlp's `tnc.word_freqs`, whose reader keeps every
+    line of it cached for the life of the process (about 10 MB)."""
+    common = set()
+    with as_file(files("pythainlp.corpus").joinpath("tnc_freq.txt")) as path:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word, _, count = line.partition("\t")
+            frequent = count.strip().isdigit() and int(count) >= _COMMON_WORD_COUNT
+            if word in names and frequent and tags.get(word) != "NPRP":
+                common.add(word)
+    return frozenset(common)
 
 
 def _longest_listed(text: str, at: int, names: frozenset[str], longest: int) -> int:
@@ -1153,12 +1157,7 @@ def _ends_a_name(cut: _Cut, end: int, lists: _NameLists, *, strict: bool) -> boo
         return True
     if strict:
         return False
-    return (
-        word.isspace()
-        or word in _AFTER_NAME
-        or word in _NAME_FOLLOWERS
-        or lists.tags.get(word) == "VACT"
-    )
+    return word.isspace() or word in _AFTER_NAME or word in _NAME_FOLLOWERS or word in lists.verbs
 
 
 def _could_be_nickname(cut: _Cut, j: int, lists: _NameLists) -> bool:
