@@ -237,7 +237,8 @@ async def file_feedback(
         if agency is not None:
             item.agency_id = agency.id
             item.routing_rule_id = decision.rule.id if decision.rule else None
-            item.due_at = policy.due_at(category, item.urgency, now)
+            if kind is not FeedbackKind.PRAISE:  # thanks asks for no action: never overdue
+                item.due_at = policy.due_at(category, item.urgency, now)
             change = _record(
                 session, item, S.ROUTED, actor=Actor.system(), note=decision.reason, now=now
             )

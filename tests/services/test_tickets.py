@@ -430,6 +430,8 @@ async def test_praise_or_a_question_about_an_open_problem_is_its_own_item(
         )
         assert filed.duplicate_of is None, kind
         assert filed.item.status is not S.CLOSED and filed.agency is not None
+        # thanks asks for no action, so it can never fall overdue; a question is answered
+        assert (filed.item.due_at is None) is (kind is FeedbackKind.PRAISE), kind
     assert lead.status is not S.CLOSED
 
 
