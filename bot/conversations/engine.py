@@ -31,10 +31,6 @@ from storage.types import utcnow
 logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = timedelta(minutes=30)
-_GREETINGS = frozenset(
-    {"สวัสดี", "สวัสดีครับ", "สวัสดีค่ะ", "สวัสดีคะ", "หวัดดี", "ดีครับ", "ดีค่ะ", "hi", "hello",
-     "ขอบคุณ", "ขอบคุณครับ", "ขอบคุณค่ะ", "thank you", "thanks", "ok", "โอเค"}
-)  # fmt: skip
 # Shorter free text while idle is a slip, unless the NLP is sure what it is about ("ไฟดับ").
 _MIN_REPORT_CHARS = 8
 
@@ -143,14 +139,12 @@ class ConversationEngine:
         if inbound.kind is InboundKind.TEXT:
             if not message:
                 return [replies.menu(language, "empty")]
-            if message.lower() in _GREETINGS:
-                return [conversational.greeting(language, message)]
-            analysis = await turn.analyze(message)
-            if len(message) < _MIN_REPORT_CHARS and not analysis.category_certain:
-                return [replies.menu(language, "fallback")]  # "ok?", "55": a slip, not a report
+            analysis = await turn.analyze(message)  # greetings, follow-ups … are its intents
             answer = await conversational.answer(turn, message, analysis)
             if answer is not None:
                 return answer
+            if len(message) < _MIN_REPORT_CHARS and not analysis.category_certain:
+                return [replies.menu(language, "fallback")]  # "ok?", "55": a slip, not a report
             return await report.start_from_text(turn, message, analysis)
         if inbound.kind in (InboundKind.IMAGE, InboundKind.LOCATION):
             return await report.start_from_message(turn)
