@@ -36,7 +36,7 @@ def _f1(precision: float | None, recall: float | None) -> float | None:
     return round(2 * precision * recall / (precision + recall), 4)
 
 
-def _per_label(pairs: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
+def label_scores(pairs: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
     """Precision, recall, F1 and support per true label, from (truth, predicted) pairs."""
     labels = sorted({truth for truth, _ in pairs})
     result: dict[str, dict[str, Any]] = {}
@@ -66,7 +66,7 @@ def _category(messages: list[CivicMessage], analyses: list[MessageAnalysis]) -> 
         if analysis.categories and analysis.categories[0].score >= CERTAIN_CATEGORY_SCORE:
             certain += 1
             certain_right += right
-    per_label = _per_label(pairs)
+    per_label = label_scores(pairs)
     f1s = [v["f1"] for v in per_label.values() if v["f1"] is not None]
     below = sorted(label for label, v in per_label.items() if (v["f1"] or 0) < 0.75)
     return {
@@ -107,7 +107,7 @@ def _labels(
     name: str, truth: list[str], predicted: list[str], *, recall_of: str | None = None
 ) -> dict[str, Any]:
     pairs = list(zip(truth, predicted, strict=True))
-    per_label = _per_label(pairs)
+    per_label = label_scores(pairs)
     f1s = [v["f1"] for v in per_label.values() if v["f1"] is not None]
     result: dict[str, Any] = {
         "task": name,

@@ -10,21 +10,18 @@ The test half is not read.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 from nlp.categories import LABELS
+from nlp.evaluation.civic import label_scores
 from nlp.evaluation.classifiers import _best_labels
 from nlp.training import SOURCE_WEIGHTS
+from nlp.training.civic import fold_of
 from nlp.training.datasets import CIVIC, civic_training_items, load_training_data
 from nlp.training.features import shared_analysers
 from nlp.training.heads import DEFAULT_FEATURES, train_category_head
-
-
-def _fold(message_id: str, folds: int) -> int:
-    return hashlib.sha256(f"cv:{message_id}".encode()).digest()[0] % folds
 
 
 def civic_weight_figures(data_dir: Path, weights: list[float], folds: int = 2) -> dict[str, Any]:
@@ -36,8 +33,8 @@ def civic_weight_figures(data_dir: Path, weights: list[float], folds: int = 2) -
         right = 0
         pairs: list[tuple[str, str]] = []
         for fold in range(folds):
-            held = [item for item in civic if _fold(item.group, folds) == fold]
-            kept = [item for item in civic if _fold(item.group, folds) != fold]
+            held = [item for item in civic if fold_of(item.group, folds, "cv:") == fold]
+            kept = [item for item in civic if fold_of(item.group, folds, "cv:") != fold]
             head = train_category_head(
                 [*data.category, *kept],
                 LABELS,
@@ -49,14 +46,7 @@ def civic_weight_figures(data_dir: Path, weights: list[float], folds: int = 2) -
                 ok = best in item.labels
                 right += ok
                 pairs.append((item.labels[0], item.labels[0] if ok else best))
-        f1s = []
-        for label in {t for t, _ in pairs}:
-            tp = sum(1 for t, p in pairs if t == label == p)
-            predicted = sum(1 for _, p in pairs if p == label)
-            support = sum(1 for t, _ in pairs if t == label)
-            precision = tp / predicted if predicted else 0.0
-            recall = tp / support if support else 0.0
-            f1s.append(2 * precision * recall / (precision + recall) if tp else 0.0)
+        f1s = [scores["f1"] or 0.0 for scores in label_scores(pairs).values()]
         result[f"weight_{weight:g}"] = {
             "accuracy": round(right / len(pairs), 4),
             "macro_f1": round(sum(f1s) / len(f1s), 4),

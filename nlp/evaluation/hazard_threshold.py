@@ -11,7 +11,6 @@ half is not read.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -22,16 +21,13 @@ from nlp.intent import served_intent
 from nlp.sentiment import SentimentClassifier
 from nlp.text_model import TextInput
 from nlp.training import HAZARD_SOURCE_WEIGHTS
+from nlp.training.civic import fold_of
 from nlp.training.datasets import CIVIC, hazard_training_items, load_training_data
 from nlp.training.features import shared_analysers
 from nlp.training.heads import DEFAULT_FEATURES, train_category_head
 from nlp.urgency import hazards_in, still_dangerous
 
 THRESHOLDS = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-
-
-def _fold(message_id: str, folds: int) -> int:
-    return hashlib.sha256(f"hz:{message_id}".encode()).digest()[0] % folds
 
 
 def threshold_figures(data_dir: Path, folds: int = 5) -> dict[str, Any]:
@@ -43,8 +39,8 @@ def threshold_figures(data_dir: Path, folds: int = 5) -> dict[str, Any]:
     analysers = shared_analysers(DEFAULT_FEATURES.char_range)
     scored: list[tuple[bool, set[Hazard], list[tuple[Hazard, float]], Intent, TextInput]] = []
     for fold in range(folds):
-        held = [item for item in civic if _fold(item.group, folds) == fold]
-        kept = [item for item in civic if _fold(item.group, folds) != fold]
+        held = [item for item in civic if fold_of(item.group, folds, "hz:") == fold]
+        kept = [item for item in civic if fold_of(item.group, folds, "hz:") != fold]
         head = train_category_head(
             [*kept, *others],
             HAZARD_LABELS,

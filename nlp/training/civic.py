@@ -79,10 +79,15 @@ class CivicMessage:
         return frozenset(({self.category} if self.category else set()) | set(self.also))
 
 
+def fold_of(message_id: str, folds: int, salt: str = "") -> int:
+    """A message's fold among ``folds``, by a hash of its id (``salt`` makes another draw): the
+    same id always lands in the same fold."""
+    return hashlib.sha256(f"{salt}{message_id}".encode()).digest()[0] % folds
+
+
 def assign_split(message_id: str) -> str:
     """Half the ids go to test, by a hash: the same id always lands in the same half."""
-    digest = hashlib.sha256(message_id.encode("utf-8")).digest()
-    return "test" if digest[0] % 2 else "train"
+    return "test" if fold_of(message_id, 2) else "train"
 
 
 def _strings(value: object) -> list[str] | None:

@@ -16,6 +16,7 @@ from nlp.categories import LABELS, our_labels
 from nlp.normalise import normalise
 from nlp.text_model import sha256_of
 from nlp.training.civic import CORPUS_FILE, read_corpus
+from nlp.urgency import hazards_in
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"
 TRAFFY_TYPE = "traffy_type.csv"
@@ -97,8 +98,6 @@ def hazard_training_items(data: TrainingData, corpus: Path = CORPUS_FILE) -> lis
     the civic corpus's train half (Thai and English) with its hazards, and every Traffy report
     with the hazards the rules (``nlp.urgency``) find in it, as silver labels, so that the
     thousands of ordinary city complaints teach what is not an emergency."""
-    from nlp.urgency import hazards_in  # rules, for the silver labels
-
     items = [
         LabelledText(normalise(m.text), tuple(h.value for h in m.hazards), CIVIC, m.id)
         for m in read_corpus((corpus,))
