@@ -141,8 +141,14 @@ def conversation_intent(prepared: TextInput) -> Intent | None:
 
 def is_sarcastic(text: str | TextInput) -> bool:
     """Thanks or praise around a problem left for long: a complaint in polite words."""
-    text = TextInput.of(text).text.lower()
-    return bool(_PRAISE.search(text) and _PROBLEM.search(text) and _LEFT_FOR.search(text))
+    lowered = TextInput.of(text).text.lower()
+    return _sarcastic(
+        lowered, _PRAISE.search(lowered) is not None, _PROBLEM.search(lowered) is not None
+    )
+
+
+def _sarcastic(lowered: str, praised: bool, problem: bool) -> bool:
+    return praised and problem and _LEFT_FOR.search(lowered) is not None
 
 
 def detect_intent(
@@ -161,16 +167,17 @@ def detect_intent(
         return conversation
     text = prepared.text.lower()  # the patterns are lower case (IGNORECASE slows Thai down)
     problem = _PROBLEM.search(text) is not None
-    if is_sarcastic(text):
-        return Intent.COMPLAINT
-    model_question = model_says_question or (question_score is not None and question_score > 0.5)
-    if _asks(text) or (model_question and not problem and not _SUGGESTS.search(text)):
-        return Intent.QUESTION
     praised = _PRAISE.search(text) is not None
+    if _sarcastic(text, praised, problem):
+        return Intent.COMPLAINT
+    suggests = _SUGGESTS.search(text) is not None
+    model_question = model_says_question or (question_score is not None and question_score > 0.5)
+    if _asks(text) or (model_question and not problem and not suggests):
+        return Intent.QUESTION
     if praised and sentiment is not Sentiment.NEGATIVE and not problem:
         return Intent.PRAISE
     opens_with_view = _OPINES.search(text[:16]) is not None  # "คิดว่า…ควร…" is a view
-    if _SUGGESTS.search(text) and not opens_with_view:
+    if suggests and not opens_with_view:
         return Intent.SUGGESTION
     if _OPINES.search(text):
         return Intent.OPINION
