@@ -305,8 +305,7 @@ def _enough(c: _Candidate, spread: dict[tuple[Mention, str | None], int]) -> boo
                 and _landmark_named(d)
             ):
                 return True
-        if s is not None and s is not d and (d.landmark is None or s.within is None):
-            # (a road's name does not pick a side for a landmark on a border: ถ.สีลม … สวนลุมพินี)
+        if s is not None and s is not d and (d.landmark is None or _picks_a_side(s)):
             return True
         # the province counts where it picks one of several same-named districts (อ.เมือง
         # จ.เชียงใหม่); a Bangkok name with กทม says nothing more than the name alone
@@ -347,6 +346,13 @@ def _names_a_place(m: Mention) -> bool:
     if m.strength >= Strength.PLAIN:
         return True
     return m.strength == Strength.WEAK and m.within == "landmark" and _landmark_named(m)
+
+
+def _picks_a_side(s: Mention) -> bool:
+    """Does this subdistrict mention say which side of the border a landmark's report is on? Not
+    inside a road's name (ถ.สีลม … สวนลุมพินี), nor where traffic turns into (เลี้ยวเข้าสี่พระยา
+    … หน้าวัดหัวลำโพง)."""
+    return s.within is None and not s.aside
 
 
 def _landmark_named(m: Mention) -> bool:

@@ -44,9 +44,14 @@ class TestALandmarkOnABorder:
         place = finder.find("เก้าอี้ในสวนลุมพัง", *LUMPHINI_PARK)
         assert (place.district, place.conflict) == ("ปทุมวัน", False)
 
-    def test_a_road_named_after_a_subdistrict_picks_no_side(self, finder: PlaceFinder) -> None:
+    def test_a_road_or_a_turn_named_after_a_subdistrict_picks_no_side(
+        self, finder: PlaceFinder
+    ) -> None:
         place = finder.find("อยากให้ทำทางเท้าแบบ ถ.สีลม ตั้งแต่ประตูน้ำจนถึงสวนลุมพินี")
         assert place.district is None
+        place = finder.find("ไฟเขียวพร้อมกันตอนเลี้ยวขวาเข้าสี่พระยา รถฝั่งหน้าวัดหัวลำโพงเกือบชน")
+        assert place.district is None
+        assert _choices(place) == {"บางรัก", "ปทุมวัน"}
 
     def test_the_districts_across_touch_the_landmarks_own(self) -> None:
         locator = DistrictLocator.load()
