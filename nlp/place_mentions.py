@@ -21,8 +21,8 @@ the subdistrict, beats ป่าตอง, the beach), and each hit is judged by
   landmark's name (ตลาดบางแค, โรงเรียนนครสวรรค์, ซอยวัดอู่ตะเภา), a bare subdistrict name, and
   the few Bangkok district names in `NEEDS_PREFIX` are *weak* mentions; a province's name in a
   road's name is no mention at all (ถนนนครสวรรค์ is a street in Bangkok);
-* a name inside a junction's, canal's, bridge's or toll gate's name (แยกดินแดง, วงเวียนบางเขน,
-  คลองภาษีเจริญ, ด่านบางขุนเทียน) is weak and marked `within="crossing"`: those lie where district
+* a name inside a roundabout's, canal's, bridge's or toll gate's name (วงเวียนบางเขน,
+  สามเหลี่ยมดินแดง, คลองภาษีเจริญ, ด่านบางขุนเทียน) is weak and marked `within="crossing"`: those lie where district
   borders run, so they never decide the district they are named after;
 * a name right after a direction word (มุ่งหน้าบางนา, มุ่งหน้าสนามบินสุวรรณภูมิ) or a province
   after a licence plate (ทะเบียน กข 1234 ชลบุรี) is a *hint*: where traffic goes, whose plate;
@@ -88,11 +88,13 @@ _OTHER_LANDMARK_WORDS = frozenset(
     }
 )
 _CONTEXT_WORDS = tuple(_ROAD_WORDS | _OTHER_LANDMARK_WORDS)
-# Words after which a name is a junction's, roundabout's, canal's, bridge's or toll gate's
-# (แยกดินแดง, วงเวียนบางเขน, สามเหลี่ยมดินแดง, คลองภาษีเจริญ, ด่านบางขุนเทียน): where roads and canals
-# meet or run, which in Bangkok is where district borders run too, so such a name is no sign of
-# the district it is named after.
-_CROSSING_WORDS = ("แยก", "วงเวียน", "สามเหลี่ยม", "คลอง", "สะพาน", "ด่าน")
+# Words after which a name is a roundabout's, canal's, bridge's or toll gate's (วงเวียนบางเขน,
+# สามเหลี่ยมดินแดง, คลองภาษีเจริญ, ด่านบางขุนเทียน): where main roads and canals meet or run, which in
+# Bangkok is where district borders run too, so such a name is no sign of the district it is
+# named after. (A plain แยก is not among them: แยกบางนา, แยกบางแค, แยกประเวศ are the khet's own
+# junctions, in it 5 times in 5 on the Traffy DEV tickets once traffic coming from one is read as
+# such.)
+_CROSSING_WORDS = ("วงเวียน", "สามเหลี่ยม", "คลอง", "สะพาน", "ด่าน")
 # The context words that may stand before a landmark of each kind (รพ.ศิริราช, ห้างเซ็นทรัลเวิลด์):
 # any other makes the landmark part of another place's name.
 _OWN_WORDS: dict[str, tuple[str, ...]] = {
@@ -185,7 +187,7 @@ class Mention:
     evidence: str
     alone: bool = False  # a bare district name distinctive enough to decide by itself
     landmark: str | None = None  # the landmark's name when the mention is a landmark
-    # the name is part of a road's or soi's name ("road"), of a junction's, canal's, bridge's or
+    # the name is part of a road's or soi's name ("road"), of a roundabout's, canal's, bridge's or
     # toll gate's ("crossing"), or of another landmark's ("landmark"); None when it stands alone
     within: str | None = None
     # named as a destination or a comparison (ไปป่าตอง, แบบที่เบตงทำ): no rival to another place
@@ -571,7 +573,7 @@ def _denied(text: str, start: int, end: int) -> bool:
 
 
 def _at_crossing(text: str, start: int) -> bool:
-    """Is the name a junction's, canal's, bridge's or toll gate's (แยกดินแดง, คลองภาษีเจริญ)?"""
+    """Is the name a roundabout's, canal's, bridge's or toll gate's (วงเวียนบางเขน, คลองภาษีเจริญ)?"""
     i = _gap_start(text, start)
     head = text[max(0, i - 12) : i]
     return head.endswith(_CROSSING_WORDS) or head.rstrip("0123456789 ").endswith(_CROSSING_WORDS)
@@ -588,5 +590,13 @@ def _inside_other_name(text: str, start: int, kind: str) -> bool:
 
 
 def _direction_before(text: str, start: int) -> bool:
+    """Is the name where traffic goes or comes from (มุ่งหน้าบางนา), also through a road's or
+    junction's word (มาจากแยกดินแดง, มุ่งหน้าถนนรามอินทรา)?"""
     i = _gap_start(text, start)
-    return text[max(0, i - 12) : i].endswith(_DIRECTION_WORDS)
+    head = text[max(0, i - 20) : i]
+    if head.endswith(_DIRECTION_WORDS):
+        return True
+    for word in _ROAD_WORDS_LONGEST_FIRST:
+        if head.endswith(word):
+            return head[: -len(word)].rstrip(" ").endswith(_DIRECTION_WORDS)
+    return False

@@ -162,7 +162,7 @@ class TextPlaceMatcher:
         )
 
     def _province_of_crossing(self, mentions: list[Mention]) -> PlaceMatch:
-        """A junction, canal or bridge named after a Bangkok khet (แยกดินแดง) does not say which
+        """A roundabout, canal or bridge named after a Bangkok khet (วงเวียนบางเขน) does not say which
         side of the border, but it does say Bangkok. (Junctions named after a provincial amphoe,
         แยกพุทธมณฑล, 3แยกวัดสิงห์, are mostly Bangkok streets: they say nothing.)"""
         for m in mentions:
@@ -272,8 +272,8 @@ def _enough(c: _Candidate, spread: dict[tuple[Mention, str | None], int]) -> boo
       (มช., สนามบินสุวรรณภูมิ), when the text names no other province instead;
     * a landmark, road or soi named after a Bangkok khet (ตลาดบางแค, ถนนลาดกระบัง) when no
       other evidence in the text disagrees — such landmarks are mostly in the khet they are named
-      after — except the names in `NEEDS_PREFIX` and junctions, canals, bridges and toll gates
-      (แยกดินแดง, คลองภาษีเจริญ: 8 of 13 right on the Traffy DEV tickets, they lie on borders);
+      after — except the names in `NEEDS_PREFIX` and roundabouts, canals, bridges and toll gates
+      (วงเวียนบางเขน, คลองภาษีเจริญ: 2 of 6 right on the Traffy DEV tickets, they lie on borders);
     * a landmark on a district border (สวนลุมพินี, with `across` districts) settles nothing alone:
       its districts are offered, and a subdistrict named or the shared location picks one;
     * any mention of it (a road name, a bare name) that a separately named subdistrict of it
@@ -323,7 +323,7 @@ def _disputing(best: _Candidate, candidates: Iterable[_Candidate]) -> list[_Cand
     the district's own name speaks for the best one ("เขตภาษีเจริญติดบ้านพักคนชราบางแค",
     "จากสวนลุมพินีไปสวนเบญจกิติ"): the text then lies on or across a district border, and says
     no more than "one of these". A subdistrict of it named as well settles it (แขวงพญาไท
-    เขตพญาไท ... ดินแดง); roads, junctions and names after มุ่งหน้า dispute nothing."""
+    เขตพญาไท ... ดินแดง); roads, canals and names after มุ่งหน้า dispute nothing."""
     own = best.subdistrict_mention
     if own is not None and own is not best.district_mention:
         return []

@@ -2,8 +2,8 @@
 finder says less (the province, or the districts to choose from) rather than a wrong district.
 
 Each test is a class of wrong district seen on the Traffy DEV tickets (the messages here are
-team-written, not ticket texts): a landmark on a border, a junction or canal named after a khet,
-a text naming places in two districts, a denied name, a utility's branch.
+team-written, not ticket texts): a landmark on a border, a roundabout, canal or bridge named after a
+khet, a junction traffic comes from, a text naming places in two districts, a denied name, a utility's branch.
 """
 
 from __future__ import annotations
@@ -63,11 +63,10 @@ class TestALandmarkOnABorder:
             assert gap is not None and gap <= _TOUCHING_METRES, (landmark.name, code, gap)
 
 
-class TestAJunctionCanalOrBridgeNamedAfterAKhet:
+class TestARoundaboutCanalOrBridgeNamedAfterAKhet:
     @pytest.mark.parametrize(
         "text",
         [
-            "น้ำท่วมขังที่แยกดินแดง",
             "ขยะเต็มสะพานข้ามคลองฝั่งขาเข้าวงเวียนบางเขน",
             "น้ำรั่วจากท่อบนสะพานข้ามแยกสามเหลี่ยมดินแดง",
             "รถติดตั้งแต่ด่านบางขุนเทียน",
@@ -79,10 +78,17 @@ class TestAJunctionCanalOrBridgeNamedAfterAKhet:
         assert place.district is None
         assert place.province == "กรุงเทพมหานคร"
 
-    def test_while_a_road_or_market_named_after_it_still_does(self, finder: PlaceFinder) -> None:
+    def test_while_a_road_junction_or_market_named_after_it_still_does(
+        self, finder: PlaceFinder
+    ) -> None:
         assert finder.find("ถนนดินแดงมีหลุม").district == "ดินแดง"
         assert finder.find("ขยะเต็มที่ตลาดบางแค").district == "บางแค"
-        assert finder.find("น้ำท่วมแยกดินแดง เขตดินแดง").district == "ดินแดง"
+        assert finder.find("แยกประเวศรถจอดข้างทางเยอะมาก").district == "ประเวศ"
+        assert finder.find("น้ำท่วมวงเวียนบางเขน เขตบางเขน").district == "บางเขน"
+
+    def test_nor_does_a_junction_traffic_comes_from(self, finder: PlaceFinder) -> None:
+        place = finder.find("ขับรถมาจากแยกดินแดง มุ่งหน้าห้าแยกลาดพร้าว โดนโบกให้ขึ้นทางด่วน")
+        assert place.district != "ดินแดง"
 
 
 class TestPlacesInTwoDistricts:
