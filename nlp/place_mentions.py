@@ -596,6 +596,8 @@ def _direction_before(text: str, start: int) -> bool:
     head = text[max(0, i - 20) : i]
     if head.endswith(_DIRECTION_WORDS):
         return True
+    if not head.endswith(_ROAD_WORDS_LONGEST_FIRST):
+        return False
     for word in _ROAD_WORDS_LONGEST_FIRST:
         if head.endswith(word):
             return head[: -len(word)].rstrip(" ").endswith(_DIRECTION_WORDS)
