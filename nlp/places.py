@@ -95,7 +95,8 @@ class TextPlaceMatcher:
                 return TextReading(mentions, best, self._place_from(best))
             if len(rivals) <= MAX_CANDIDATES:
                 options = [self._option(c.district, c.subdistrict_code) for c in rivals]
-                return TextReading(mentions, None, self._unsettled(mentions, options))
+                words = {m for c in rivals for m in (c.district_mention, c.subdistrict_mention)}
+                return TextReading(mentions, None, self._unsettled(mentions, options, words))
             return TextReading(mentions, None, self._province_only(mentions))
         options = self._readings(mentions)
         if options:
@@ -210,10 +211,19 @@ class TextPlaceMatcher:
             return []
         return sorted(options.values(), key=lambda o: (o.province_code, o.district_code or ""))
 
-    def _unsettled(self, mentions: list[Mention], options: list[PlaceOption]) -> PlaceMatch:
+    def _unsettled(
+        self,
+        mentions: list[Mention],
+        options: list[PlaceOption],
+        words: Iterable[Mention | None] = (),
+    ) -> PlaceMatch:
         """No district: the readings to choose from, and the province when they all lie in
-        one."""
-        evidence = ", ".join(m.evidence for m in mentions if _asks(m) or _names_province(m))
+        one. The evidence quotes the names with several readings, the provinces named and
+        `words` (the names of districts that dispute each other)."""
+        quoted = set(words)
+        evidence = ", ".join(
+            m.evidence for m in mentions if m in quoted or _asks(m) or _names_province(m)
+        )
         in_provinces = {o.province_code for o in options}
         province = self.gazetteer.provinces[min(in_provinces)] if len(in_provinces) == 1 else None
         return PlaceMatch(

@@ -100,6 +100,7 @@ class TestPlacesInTwoDistricts:
         assert _choices(place) == {"ภาษีเจริญ", "บางแค"}
         place = finder.find("ตลาดบางแค ขยะล้น เขตภาษีเจริญ")
         assert (place.district, _choices(place)) == (None, {"ภาษีเจริญ", "บางแค"})
+        assert place.evidence == "บางแค, เขตภาษีเจริญ"  # both names, for the official to read
         place = finder.find("สะพานลอยจากสวนลุมพินีไปสวนเบญจกิติ มีคนมาตั้งโต๊ะ")
         assert place.district is None
         assert "คลองเตย" in _choices(place) and "ปทุมวัน" in _choices(place)
