@@ -51,17 +51,21 @@ MASKS: dict[PersonalDataKind, str] = {
     PersonalDataKind.BANK_ACCOUNT: "[เลขบัญชี]",
     PersonalDataKind.LICENCE_PLATE: "[ทะเบียนรถ]",
     PersonalDataKind.PERSON_NAME: "[ชื่อ]",
+    PersonalDataKind.PASSPORT: "[เลขหนังสือเดินทาง]",
+    PersonalDataKind.HOUSE_NUMBER: "[บ้านเลขที่]",
 }
 
 # When two findings overlap, the longer wins; on equal length, the earlier kind in this order.
 _PRIORITY = (
     PersonalDataKind.EMAIL,
     PersonalDataKind.NATIONAL_ID,
+    PersonalDataKind.PASSPORT,
     PersonalDataKind.PHONE,
     PersonalDataKind.BANK_ACCOUNT,
     PersonalDataKind.LINE_ID,
     PersonalDataKind.LICENCE_PLATE,
     PersonalDataKind.PERSON_NAME,
+    PersonalDataKind.HOUSE_NUMBER,
 )
 
 # One character for one, so offsets do not move: Thai and full-width digits to ASCII, every dash
@@ -106,6 +110,8 @@ def redact(text: str) -> Redaction:
         found += _plates(ascii_digits)
         if _PASSPORT_TRIGGER.search(text):
             found += _passports(ascii_digits)
+        if _HOUSE_TRIGGER.search(text):
+            found += _house_numbers(ascii_digits)
     if has_at or _LINE_TRIGGER.search(text):
         found += _line_ids(ascii_digits)
     accounts = [f.end for f in found if f.kind is PersonalDataKind.BANK_ACCOUNT]
@@ -200,9 +206,14 @@ _SPELT_DOT = (
     r"(?: ?\. ?| ?[(\[{] ?(?:dot|ดอท|ด็อท|จุด) ?[)\]}] ?| (?:dot|ดอท|ด็อท|จุด) |"
     r"(?<=[A-Za-z0-9])(?:ดอท|ด็อท|จุด)(?=[A-Za-z]))"
 )
-_TOP_LEVEL = r"(?:com|net|org|edu|gov|info|biz|me|io|co|ac|go|or|in|th|uk|jp|sg|us)(?![A-Za-z0-9])"
+# The commonest mail domains and endings are also spelt in Thai letters ("แอท จีเมล ดอท คอม").
+_TOP_LEVEL = (
+    r"(?:(?:com|net|org|edu|gov|info|biz|me|io|co|ac|go|or|in|th|uk|jp|sg|us)(?![A-Za-z0-9])|"
+    r"(?:คอม|เน็ต|เน็ท)(?![ก-๙]))"
+)
+_THAI_DOMAIN = r"จีเมล(?:ล์|์)?|ฮอ[ทต]เมล(?:ล์|์)?|ยาฮู|เอาท์ลุค"
 _SPELT_EMAIL = re.compile(
-    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+{_SPELT_AT}(?P<domain>[A-Za-z0-9\-]+)"
+    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+{_SPELT_AT}(?P<domain>[A-Za-z0-9\-]+|{_THAI_DOMAIN})"
     rf"(?:{_SPELT_DOT}[A-Za-z0-9\-]+)*{_SPELT_DOT}{_TOP_LEVEL}",
     re.I,
 )
@@ -360,27 +371,65 @@ _REFERENCE_WORDS = re.compile(r"(?:เลขที่|โครงการ|ส�
 # --- passports --------------------------------------------------------------------------------
 
 # Thai passports are two letters and seven digits (AA1234567); others one or two letters and six to
-# eight digits, or digits alone. Only after a word that says what the number is.
+# eight digits (a space or hyphen may part them), digits alone, or letters and digits mixed (the
+# German C01X00T47). Only after a word that says what the number is.
+_PASSPORT_WORD = r"(?:พาสปอร์ต|พาสปอต|หนังสือเดินทาง|passport)"
+_PASSPORT_NUMBER = (
+    r"[A-Z]{1,2}[ \-]?\d{6,8}|\d{7,9}|(?=[A-Z0-9]{0,8}\d[A-Z0-9]{0,8}\d)[A-Z][A-Z0-9]{7,8}"
+)
 _PASSPORT = re.compile(
-    r"(?:พาสปอร์ต|พาสปอต|หนังสือเดินทาง|passport)(?: ?(?:no\.?|number|เลขที่|เลข|หมายเลข|#))?"
-    r" ?[:：]? ?(?P<number>[A-Z]{1,2}\d{6,8}|\d{7,9})(?![A-Za-z0-9])"
+    rf"{_PASSPORT_WORD}(?: ?(?:no\.?|number|เลขที่|เลข|หมายเลข|เบอร์|#))?(?: ?(?:is|คือ))?"
+    rf" ?[:：]? ?(?P<number>{_PASSPORT_NUMBER})(?![A-Za-z0-9])"
     # A few Thai words may stand between (whose passport): "พาสปอร์ตภรรยาผมเลข AB1234567".
     # Then only the letter-and-digit shape, so a phone number or an amount is not taken for one.
     r"|(?:พาสปอร์ต|พาสปอต|หนังสือเดินทาง)(?P<whose>[ก-๙]{1,24}?) ?(?:เลข(?:ที่)?|หมายเลข)? ?[:：]? ?"
-    r"(?P<lettered>[A-Z]{1,2}\d{6,8})(?![A-Za-z0-9])",
+    r"(?P<lettered>[A-Z]{1,2}[ \-]?\d{6,8})(?![A-Za-z0-9])",
     re.I,
 )
 _PASSPORT_TRIGGER = re.compile("พาสปอ|หนังสือเดินทาง|[Pp]assport|PASSPORT")
 
 
 def _passports(text: str) -> list[PersonalDataSpan]:
-    # No kind of its own yet: an identity document number, masked as one.
     found = []
     for m in _PASSPORT.finditer(text):
         group = "number" if m.group("number") else "lettered"
         if group == "lettered" and _PHONE_WORDS.search(m.group("whose")):
             continue
-        found.append(PersonalDataSpan(PersonalDataKind.NATIONAL_ID, m.start(group), m.end(group)))
+        found.append(PersonalDataSpan(PersonalDataKind.PASSPORT, m.start(group), m.end(group)))
+    return found
+
+
+# --- house numbers ---------------------------------------------------------------------------
+
+# A house number is where a citizen lives: masked in the redacted text, which everyone below the
+# responsible agency's officials reads (the officials and the place finder read the original).
+# The village (หมู่), soi, road and subdistrict after it stay. Only in an address's shapes:
+# after บ้านเลขที่ (also misspelt บ้านเลขที, บ้านเลข), after เลขที่ when an address word follows
+# (not "สัญญาเลขที่ 12/2566", "โฉนดเลขที่ …"), a number with a slash before หมู่ or ม. ("99/123
+# หมู่ 4", not "ม.2/3", a school class), and in English after "house" ("house 88/9 Moo 2").
+_HOUSE = r"\d{1,5}(?:/\d{1,4})?(?![\d/.,:])"
+_ADDRESS_AFTER = (
+    r" ?(?:หมู่(?!บ้าน)|ม\.|ซอย|ซ\.|ถนน|ถ\.|ตำบล|ต\.|แขวง|อำเภอ|อ\.|เขต|moo\b|soi\b|road\b|rd\b)"
+)
+_HOUSE_NUMBER = re.compile(
+    rf"บ้าน ?เลข(?:ที่|ที)? ?[:.]? ?{_HOUSE}"
+    rf"|(?:(?<![ก-๙])|(?<=อยู่))เลขที่ ?[:.]? ?{_HOUSE}(?={_ADDRESS_AFTER})"
+    rf"|(?:บ้าน ?)?(?<![\d/.,\-])\d{{1,5}}/\d{{1,4}}(?![\d/.,:])(?={_ADDRESS_AFTER})"
+    rf"|(?<![A-Za-z])(?:house|home)(?: ?(?:no\.?|number|#))? ?:? ?{_HOUSE}",
+    re.I,
+)
+_HOUSE_TRIGGER = re.compile("บ้าน|เลขที่|/|house|home", re.I)
+# Before a number with a slash, a word that makes it a soi's, a contract's or a date.
+_NOT_A_HOUSE_BEFORE = re.compile(r"(?:ซอย|ซ\.|soi|วันที่|(?<!บ้าน)เลขที่) ?$", re.I)
+
+
+def _house_numbers(text: str) -> list[PersonalDataSpan]:
+    found = []
+    for m in _HOUSE_NUMBER.finditer(text):
+        bare = m.group()[:1].isdigit()
+        if bare and _NOT_A_HOUSE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        found.append(PersonalDataSpan(PersonalDataKind.HOUSE_NUMBER, m.start(), m.end()))
     return found
 
 
