@@ -477,20 +477,28 @@ def _line_ids(text: str) -> list[PersonalDataSpan]:
 _MONTHS = frozenset({"มค", "กพ", "มีค", "เมย", "พค", "มิย", "กค", "สค", "กย", "ตค", "พย", "ธค"})
 _YEAR = re.compile(r"\d{2}|(?:19|20|24|25|26)\d{2}")
 _PLATE = re.compile(
-    r"(?<![ก-๛A-Za-z0-9.])(?P<lead>\d{1,2}(?P<space> ?))?(?P<letters>[ก-ฮ]{1,2})[ \-]?"
+    r"(?<![ก-๛A-Za-z0-9.])(?P<lead>\d{1,2}(?P<space> ?))?(?P<letters>[ก-ฮ]{1,2})(?:[ \-]|(?P<dot>\.))?"
     r"(?P<number>\d{1,4})(?![\d.,:/+%])"
 )
 # Two letters after a digit that are units or words, not plate letters ("5มก", "2 คน").
 _NOT_PLATE_LETTERS = frozenset(
-    {"มก", "กก", "กม", "ซม", "มม", "ลด", "คน", "จอ", "ยก", "ชม", "ตร", "ณ"}
+    {"มก", "กก", "กม", "ซม", "มม", "ลด", "คน", "จอ", "ยก", "ชม", "ตร", "ณ", "งบ"}
 )
 _PLATE_WORDS = re.compile(r"ทะเบียน|ป้ายรถ|เลขรถ")
 # A vehicle named just before two letters and a number: "รถกระบะ กข 1234". Only two letters
 # (one is หมู่ or ซอย: "รถเข้า ซ 5") and none that abbreviate something else (ปอ.511 is a bus
 # line, ทล 3344 a highway, สน a police station).
-_VEHICLE_WORDS = re.compile(
-    r"รถ|มอ(?:เตอร์)?ไซ|จยย|จักรยานยนต์|แท็กซี่|แท๊กซี่|taxi|กระบะ|เก๋ง|สิบล้อ|ซาเล้ง", re.I
+_VEHICLE = r"(?<!กา)(?<!สามา)รถ|มอ(?:เตอร์)?ไซ|จยย|จักรยานยนต์|แท็กซี่|แท๊กซี่|taxi|กระบะ|เก๋ง|สิบล้อ|ซาเล้ง"
+_VEHICLE_WORDS = re.compile(_VEHICLE, re.I)  # not "โครงการถนน", "สามารถ"
+# ทะเบียน or a vehicle right before the letters: what follows is the plate, even with a number
+# that looks like a day or a year ("ทะเบียน สค 99", "เก๋ง พค 12") or a dot ("รถ กย.1234").
+_RIGHT_AFTER_PLATE_WORD = re.compile(
+    rf"(?:ทะเบียน(?:รถ)?|ป้ายทะเบียน|เลขรถ|{_VEHICLE})(?:สี[ก-๙]{{2,8}})?"
+    r" ?(?:เลข(?:ที่)?)? ?[:：]? ?$",
+    re.I,
 )
+# What a vehicle does, right after two letters and a number: "กค 1234 จอดขวาง".
+_VEHICLE_ACTS = re.compile(r" ?(?:จอด|ขับ|ชน|ปาด|แซง|บีบแตร|เบียด|ฝ่าไฟ|ย้อนศร|เฉี่ยว|พุ่ง)")
 _NOT_PLATE_AFTER_VEHICLE = frozenset({"ปอ", "ทล", "สน", "รพ", "รร", "ทม", "ทต", "ขส", "ถน"})
 
 
@@ -505,38 +513,55 @@ def _province_pattern() -> re.Pattern[str]:
 
 def _plates(text: str) -> list[PersonalDataSpan]:
     found = []
-    for m in _PLATE.finditer(text):
-        letters = m.group("letters")
-        if letters in _MONTHS and _is_date(m):
+    at = 0
+    while (m := _PLATE.search(text, at)) is not None:
+        span = _plate_at(text, m)
+        if span is None:
+            at = m.start() + 1  # "รถ 1กค 234": not "รถ 1", but the plate may start inside it
             continue
-        end = m.end()
-        province = _province_pattern().match(text, end)
-        before = text[max(0, m.start() - 20) : m.start()]
-        context = _PLATE_WORDS.search(before) or (
-            len(letters) == 2
-            and letters not in _NOT_PLATE_LETTERS
-            and letters not in _NOT_PLATE_AFTER_VEHICLE
-            and _VEHICLE_WORDS.search(before)
-        )
-        glued_digit_form = (
-            m.group("lead") is not None
-            and not m.group("space")
-            and len(letters) == 2
-            and letters not in _NOT_PLATE_LETTERS
-        )
-        if province is not None:
-            end = province.end()
-        elif not (context or glued_digit_form):
-            continue
-        found.append(PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, m.start(), end))
+        found.append(span)
+        at = span.end
     # Truck and bus plates are all digits ("70-1234"): only with the word ทะเบียน before them.
-    for m in _NUMERIC_PLATE.finditer(text):
-        end = m.end()
+    for n in _NUMERIC_PLATE.finditer(text):
+        end = n.end()
         province = _province_pattern().match(text, end)
         if province is not None:
             end = province.end()
-        found.append(PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, m.start("plate"), end))
+        found.append(PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, n.start("plate"), end))
     return found
+
+
+def _plate_at(text: str, m: re.Match[str]) -> PersonalDataSpan | None:
+    letters = m.group("letters")
+    before = text[max(0, m.start() - 20) : m.start()]
+    two_letters = (
+        len(letters) == 2
+        and letters not in _NOT_PLATE_LETTERS
+        and letters not in _NOT_PLATE_AFTER_VEHICLE
+    )
+    right_after = m.group("lead") is None and _RIGHT_AFTER_PLATE_WORD.search(before) is not None
+    if letters in _MONTHS and _is_date(m) and not (right_after and two_letters):
+        return None
+    if m.group("dot") and not (right_after and two_letters):
+        return None  # "ปอ.511", "ลพ.3018": a bus line, a road
+    end = m.end()
+    province = _province_pattern().match(text, end)
+    context = (
+        _PLATE_WORDS.search(before)
+        or (two_letters and _VEHICLE_WORDS.search(before))
+        or (two_letters and len(m.group("number")) >= 3 and _VEHICLE_ACTS.match(text, end))
+    )
+    glued_digit_form = (
+        m.group("lead") is not None
+        and not m.group("space")
+        and len(letters) == 2
+        and letters not in _NOT_PLATE_LETTERS
+    )
+    if province is not None:
+        end = province.end()
+    elif not (context or glued_digit_form):
+        return None
+    return PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, m.start(), end)
 
 
 def _is_date(m: re.Match[str]) -> bool:
@@ -571,7 +596,9 @@ _FIELD_LABELS = frozenset({"ชื่อ-นามสกุล", "ชื่อ-�
 # A word for a person right before ชื่อ: what follows is their name, even a common word
 # ("ดิฉันชื่อกาญจนา", "ผู้ใช้ไฟชื่ออนุชา", "จนท.อบต.ชื่อสมบัติ"), not a shop's or a road's.
 _PERSON_BEFORE_NAME = re.compile(
-    r"(?:ผม|ดิฉัน|ฉัน|หนู|กระผม|ข้าพเจ้า|ลูก(?:ชาย|สาว)?|หลาน(?:ชาย|สาว)?|สามี|ภรรยา|"
+    r"(?:ผม|ดิฉัน|ฉัน|หนู|กระผม|ข้าพเจ้า|ลูก(?:ชาย|สาว)?|หลาน(?:ชาย|สาว)?|สามี|ภรรยา|เด็ก|คนหาย|"
+    r"พ่อ|แม่|ลุง|ป้า|ยาย|ตา|ปู่|ย่า|(?:พี่|น้อง)(?:ชาย|สาว)?|ครู|หมอ|กำนัน|ผู้ใหญ่(?:บ้าน)?|"
+    r"นายก|ปลัด|ผอ\.|คนขับ(?:รถ)?|พนักงาน|แม่ค้า|พ่อค้า|ช่าง|ยาม|"
     r"ผู้(?:ใช้(?:ไฟ|น้ำ|บริการ)?|แจ้ง|เสียหาย|ป่วย|ร้อง(?:เรียน)?|ปกครอง|สูญหาย|ตาย)|"
     r"เพื่อน(?:ร่วมห้อง|ร่วมงาน|บ้าน)?|เจ้าหน้าที่|จนท\.(?:[ก-ฮ]{2,4}\.)?|ตำรวจ) ?$"
 )
@@ -614,7 +641,11 @@ _ROLE_WORDS: dict[str, tuple[str, str]] = {
 }
 # Role words that a nickname no list knows may follow ("น้องมายด์", "หมอเบิร์ท"); not ตา, น้า,
 # ย่า, ปู่ (see _role_names) nor official titles, which are followed by given names.
-_NICKNAME_ROLES = _word_set("ลุง ป้า ยาย พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย ครู หมอ อาจารย์")
+_NICKNAME_ROLES = _word_set("ลุง ป้า ยาย พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย ครู หมอ อาจารย์ พ่อหลวง แม่หลวง")
+# Kinship words (and the northern village heads) a nickname of two common words may follow,
+# glued on: "น้องข้าวหอม", "ยายสายบัว", "ลุงหนานแก้ว", "พ่อหลวงคำแสน" (see _compound_nickname).
+# Not ครู, หมอ, อาจารย์: a subject or a field follows them ("ครูพละ", "หมอฟัน").
+_COMPOUND_NICKNAME_ROLES = _word_set("ลุง ป้า ยาย ตา พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย พ่อหลวง แม่หลวง")
 # Kinship words and ranks glued to a given name that is mostly a common word ("ลุงสมบัติ",
 # "จ่าสมบัติ", "ลุงเสริม"). Not official roles, nor หมอ, ครู, อาจารย์: on the Traffy and
 # Wisesight texts those take a field or an institution ("เจ้าหน้าที่รัฐ", "ผู้อำนวยการพรรค",
@@ -665,7 +696,9 @@ _ACCOUNT_HOLDER = re.compile(
 # Where money goes, without a label: a name the lists know may follow ("โอนเข้าบัญชี มาลี ทองดี").
 _MONEY_TO = re.compile(r"(?:โอน(?:เงิน)?(?:เข้า|ให้|ไปให้|ไปที่)? ?(?:บัญชี)?|เข้าบัญชี) ?[:：]? ?")
 _AFTER_ACCOUNT = re.compile(r" ?[:：(]? ?(?:ชื่อ)? ?")
-_TITLE_TRIGGER = re.compile(r"ว่าที่|นาย|นาง|น\.?ส\.|ด\.?[ชญ]\.|เด็ก(?:ชาย|หญิง)|คุณ|ชื่อ|นามสกุล|ผู้แจ้ง")
+_TITLE_TRIGGER = re.compile(
+    r"ว่าที่|นาย|นาง|น\.?ส\.|ด\.?[ชญ]\.|เด็ก(?:ชาย|หญิง)|คุณ|ชื่อ|นามสกุล|ผู้แจ้ง|แจ้งโดย"
+)
 
 
 def _has_title(text: str) -> bool:
@@ -708,7 +741,26 @@ _ROLE_BEFORE_LANDMARK = _word_set("ประธาน กรรมการ")
 # to be a name after a role word, besides the words that end a name and action verbs: "ลุงสมบัติ
 # แจ้ง…", "ลุงเสริมข้างบ้าน", "จ่าสมบัติจากสถานี…". A word that ends names (มี "have") is one only at
 # the end of the phrase or before ที่ and a place ("ลุงมีที่บ้านโนนสูง", not "ลุงมีรถ").
-_NAME_FOLLOWERS = _word_set("ข้างๆ ด่า ริม เอง ตะโกน")
+_NAME_FOLLOWERS = _word_set(
+    """ข้างๆ ด่า ริม เอง ตะโกน หาย หายตัว หายไป ล้ม หกล้ม เป็นลม นอน ป่วย ตก จมน้ำ หลง หลงทาง
+    ติด เจ็บ บาดเจ็บ ตาย เสียชีวิต ร้องไห้ กลับ กลับบ้าน ออก ออกจาก ช็อก ชัก หมดสติ"""
+)
+# Words after a name that say a person does something (for a nickname made of common words).
+_PERSON_ACTS = _word_set(
+    """แจ้ง ร้องเรียน อยู่ เป็น ได้ ขอ โทร อายุ มา ไป บอก พูด เดิน ขับ ขี่ ถาม ช่วย ไม่ ยัง ถูก โดน
+    ให้ ต้องการ อยาก ฝาก ติดต่อ ใช้ ซื้อ ขาย กิน เรียก เก็บ จอด ตั้ง วาง ทิ้ง เปิด ปิด ส่ง รับ ด่า
+    ทำร้าย ขโมย ปล่อย ขู่ ตี ชน เมา โกง หลอก กำลัง เคย"""
+)
+# What a word after a kinship word starts with when it names a kind of person, a job or a
+# place, not a nickname: "พี่ช่างไฟ", "ลุงคนขับรถ", "น้องนักเรียน", "ป้าแม่บ้าน", "ลุงขี้เมา".
+_NOT_NICKNAME_STARTS = tuple(
+    _word_set(
+        """ช่าง คน นัก พนักงาน เจ้า แม่ พ่อ ยาม รปภ ไรเดอร์ วิน ตำรวจ ทหาร พยาบาล หมอ ครู เด็ก
+    ผู้ ชาว ลูก หลาน สาว หนุ่ม ชาย หญิง แก่ เพื่อน ข้าง แถว ตรง หน้า หลัง บ้าน ร้าน ขี้ ตา ลุง ป้า
+    ยาย พี่ น้อง ที่ ซึ่ง ทั้ง ทุก อีก หมา แมว หัว แท็กซี่ จราจร หนึ่ง สอง สาม สี่ ห้า หก เจ็ด
+    แปด เก้า สิบ ร้อย พัน หมื่น แสน ล้าน"""
+    )
+)
 _PLACE_AFTER_AT = _word_set("บ้าน หมู่ ต. ตำบล อ. อำเภอ ซอย ซ. ชุมชน หมู่บ้าน")
 # Verbs before a kinship word glued to a name: "ตามหาตาจันทร์".
 _SEEKING = _word_set("ตามหา หา เจอ")
@@ -737,6 +789,8 @@ class _NameLists:
     latin: frozenset[str]  # team-written: given names in Latin script
     asian: frozenset[str]  # team-written: parts of neighbours' and visitors' names, romanised
     verbs: frozenset[str]  # words whose commonest ORCHID part-of-speech tag is VACT (a verb)
+    predicates: frozenset[str]  # … is a verb tag (VACT, VSTA, XV…)
+    adjectives: frozenset[str]  # … is VATT (an adjective)
     longest: int
 
 
@@ -765,10 +819,26 @@ def _name_lists() -> _NameLists:
     longest = max(len(n) for n in first | family | nicknames)
     latin = _listed_words("latin_given_names.txt")
     asian = _listed_words("latin_asian_names.txt")
-    tags = _orchid_tags()  # read once here; only the verbs are kept
+    tags = _orchid_tags()  # read once here; only the verbs and adjectives are kept
     common = _common_words(first, tags) - nicknames
     verbs = frozenset(word for word, tag in tags.items() if tag == "VACT")
-    return _NameLists(first, family, words, nicknames, common, latin, asian, verbs, longest)
+    predicates = frozenset(
+        word for word, tag in tags.items() if tag.startswith(("V", "XV")) and tag != "VATT"
+    )
+    adjectives = frozenset(word for word, tag in tags.items() if tag == "VATT")
+    return _NameLists(
+        first,
+        family,
+        words,
+        nicknames,
+        common,
+        latin,
+        asian,
+        verbs,
+        predicates,
+        adjectives,
+        longest,
+    )
 
 
 # How often a word must occur in the Thai National Corpus (pythainlp's tnc_freq.txt, 106,000 words)
@@ -922,6 +992,8 @@ def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]
         short_kin = role.word in _SHORT_KIN
         if short_kin and not (glued and _starts_word(cut, begin)):
             continue
+        if glued and role.word in _COMPOUND_NICKNAME_ROLES and after in cut.starts:
+            found.append(_compound_nickname(cut, cut.starts[after], lists))
         if after in cut.starts:
             # A word no list knows is a nickname only glued on ("น้องมายด์").
             unknown_ok = glued and role.word in _NICKNAME_ROLES
@@ -935,6 +1007,79 @@ def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]
                 )
             )
     return [span for span in found if span is not None]
+
+
+def _compound_nickname(cut: _Cut, j: int, lists: _NameLists) -> _Span | None:
+    """A nickname of two words glued to a kinship word, before what a person does ("น้องข้าวหอม
+    หาย", "ยายสายบัวนอนติดเตียง", "ลุงหนานแก้วเป็นลม", "น้องปลายฟ้า หายไป"): two tokens, or one
+    the dictionary knows as two words (ข้าวปั้น = ข้าว + ปั้น). Its first word is no verb,
+    adjective or function word, nor the start of a word for a kind of person ("พี่ช่างไฟ",
+    "น้องนักเรียน"); a word the dictionary knows alone (จุด, ทัก) is left to the name lists."""
+    tokens = cut.tokens
+    for size in (2, 1):
+        words = [t for t, _, _ in tokens[j : j + size]]
+        if len(words) < size or not all(_plain_word(w) for w in words):
+            continue
+        first = words[0] if size == 2 else _first_word(words[0], lists.words)
+        if first is None or not _starts_a_nickname(first, words[0], lists):
+            continue
+        if size == 2 and (words[1] in _stopwords() or _verb_like(words[1], lists)):
+            continue
+        end = tokens[j + size - 1][2]
+        if 3 <= end - tokens[j][1] <= 10 and _person_acts_after(cut, end, lists):
+            return tokens[j][1], end
+    return None
+
+
+def _plain_word(word: str) -> bool:
+    """A Thai word that may be part of a nickname: not one that ends a name or that a kinship
+    word often names ("แมว", "วิน")."""
+    return (
+        len(word) >= 2
+        and word[:1] in _WORD_START
+        and _is_thai(word)
+        and word not in _AFTER_NAME
+        and word not in _NOT_NAMES_AFTER_ROLE
+        and word not in _NAME_FOLLOWERS
+    )
+
+
+def _first_word(token: str, words: frozenset[str]) -> str | None:
+    """The first of two dictionary words a token is made of (ข้าวปั้น → ข้าว), or None."""
+    for cut_at in range(len(token) - 2, 1, -1):
+        if token[:cut_at] in words and token[cut_at:] in words:
+            return token[:cut_at]
+    return None
+
+
+def _starts_a_nickname(word: str, token: str, lists: _NameLists) -> bool:
+    """Whether `word`, the first word of `token`, may start a nickname: no function word, verb
+    or adjective ("ป้าบอกว่า", "น้องเล็ก"), no word for a kind of person ("พนักงาน")."""
+    # Isan and northern names start with คำ (คำแสน, คำปุน), which pythainlp lists as a stop word.
+    return (
+        (word not in _stopwords() or word == "คำ")
+        and word not in lists.adjectives
+        and not _verb_like(word, lists)
+        and word not in _AFTER_NAME
+        and not token.startswith(_NOT_NICKNAME_STARTS)
+    )
+
+
+def _verb_like(word: str, lists: _NameLists) -> bool:
+    """A verb, or a word that starts with one ("ออกมา", "สาดน้ำ")."""
+    first = _first_word(word, lists.words)
+    return word in lists.predicates or (first is not None and first in lists.predicates)
+
+
+def _person_acts_after(cut: _Cut, end: int, lists: _NameLists) -> bool:
+    """What follows `end` (after at most one space) is something a person does: "หาย", "เป็นลม",
+    "ไม่กลับบ้าน", "ขับรถชน" (not "นี้", "ของ", "ข้าง": a thing or a place)."""
+    at = end + 1 if cut.text[end : end + 1] == " " else end
+    j = cut.starts.get(at)
+    if j is None:
+        return False
+    word = cut.tokens[j][0]
+    return word in _PERSON_ACTS or word in _NAME_FOLLOWERS or word in lists.verbs
 
 
 def _names_a_landmark(cut: _Cut, begin: int) -> bool:
@@ -995,6 +1140,8 @@ def _titled_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
             # name the lists know, as after คุณ.
             at = i + 1 if token == "ผู้แจ้ง" else i + 2
             span = _name_run(text, tokens, at, lists, strong=False)
+        elif token == "แจ้งโดย" or (token == "โดย" and i > 0 and tokens[i - 1][0] == "แจ้ง"):
+            span = _name_run(text, tokens, i + 1, lists, strong=False)  # "แจ้งโดย สมชาย ใจดี"
         elif token in _STRONG_TITLES and not text.startswith(_TITLED_PLACES, tokens[i][1]):
             introduced = i > 0 and tokens[i - 1][0].strip() in ("ชื่อ", "ผู้แจ้ง", "ข้าพเจ้า")
             span = _name_run(
@@ -1076,7 +1223,7 @@ def _name_run(
         j += 1
     if j >= len(tokens) or not _is_thai(tokens[j][0]):
         return None
-    if not strong and tokens[j][0] in _STRONG_TITLES:
+    if tokens[j][0] in _STRONG_TITLES:
         return None  # "ชื่อนายสมชาย": the title itself introduces the name
     boundaries = {end for _, _, end in tokens}
     start = tokens[j][1]
@@ -1120,7 +1267,9 @@ def _name_run(
         )
         # After ชื่อ and a kinship word a nickname comes, seldom a surname ("ชื่อน้องต้นข้าว หาย…").
         guessed_ok = (strong or listed_first) and not after_kin
-        if surname_like and (listed or (guessed_ok and not _starts_with_common(tokens, after))):
+        if surname_like and (
+            listed or (guessed_ok and not _starts_with_common(tokens, after, word_end))
+        ):
             return start, word_end
     if needs_surname and not listed_first:
         return None
@@ -1249,12 +1398,14 @@ def _surname_end(text: str, end: int, lists: _NameLists) -> int:
     return end
 
 
-def _starts_with_common(tokens: _Tokens, at: int) -> bool:
-    for token, start, _ in tokens:
+def _starts_with_common(tokens: _Tokens, at: int, word_end: int) -> bool:
+    """Whether the word from `at` to `word_end` starts with a word that ends a name; a common
+    word that starts many surnames (ทอง, แก้ว, ขาว: "ทองมา") only if it is the whole word."""
+    for token, start, end in tokens:
         if start == at:
             return (
                 token in _AFTER_NAME
-                or token in _NOT_NAMES
+                or (token in _NOT_NAMES and end == word_end)
                 or token in _stopwords()
                 or len(token) <= 1
             )
@@ -1307,6 +1458,11 @@ _LATIN_PAIR = re.compile(rf"(?<![A-Za-z.])(?P<name>{_CAPITALISED} {_CAPITALISED}
 _LATIN_SELF_INTRODUCTION = re.compile(
     rf"(?<![ก-๙])(?:ผม|ดิฉัน|กระผม) ?(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?){_INTRODUCTION_END}"
 )
+# "My name is Malee", "reported by Somchai Jaidee", "แจ้งโดย Natthapong Chaiyasit".
+_LATIN_INTRODUCED = re.compile(
+    rf"(?:\b(?:[Mm]y name is|[Nn]ame is|[Rr]eported by|[Ss]ubmitted by)|แจ้งโดย) ?"
+    rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?![A-Za-z])"
+)
 _LATIN_NAME_TRIGGER = re.compile("[A-Z][a-z]")
 # A Thai word for a place right before a capitalised pair: "ถนน Charoen Krung", "คอนโด …".
 _PLACE_BEFORE = re.compile(
@@ -1321,7 +1477,8 @@ _NOT_LATIN_NAMES = _word_set(
     Shop Store Cafe Coffee Restaurant Bar Club Resort Airport Bridge River Beach Island Thailand
     Bangkok City World Land Town Grand International Express Hall Gate Line Fondue Food Mart Big
     Central The Of And In On At For To By Team Official Page Channel Shopping Service Services
-    Thai Siam Day Night Morning Rama Phase Zone Project Boulevard Sukhumvit Grab Walking Khao Hat"""
+    Thai Siam Day Night Morning Rama Phase Zone Project Boulevard Sukhumvit Grab Walking Khao Hat
+    Traffy"""
 )
 
 
@@ -1346,7 +1503,7 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
             span = _latin_span(m, needs_surname=False)
             if span is not None:
                 found.append(span)
-    for m in _LATIN_SELF_INTRODUCTION.finditer(text):
+    for m in (*_LATIN_SELF_INTRODUCTION.finditer(text), *_LATIN_INTRODUCED.finditer(text)):
         span = _latin_span(m, needs_surname=False)
         if span is not None:
             found.append(span)

@@ -285,6 +285,17 @@ def test_a_phone_number_with_unusual_dashes_digits_or_spaces_is_masked(
         ("รถเก๋ง กค 1234 เชียงใหม่ จอดซ้อนคัน", "กค 1234 เชียงใหม่"),
         ("รถตู้ 1กค 1234 ขับเร็ว", "1กค 1234"),
         ("รถกระบะ กข 1234 จอดขวางทางเข้า", "กข 1234"),
+        # Right after ทะเบียน or a vehicle, a number like a day or a year is still the plate's.
+        ("รถเก๋งสีขาว ทะเบียน สค 99 จอดขวาง", "สค 99"),
+        ("เก๋ง พค 12 จอดขวาง", "พค 12"),
+        ("รถทะเบียน กพ 2567 จอดขวาง", "กพ 2567"),
+        ("ทะเบียนรถ ธค 67 กรุงเทพ ขับเร็ว", "ธค 67 กรุงเทพ"),
+        # A digit-first plate after a word that is also two letters and a number ("รถ 1").
+        ("รถ 1กค 234 ชนแล้วหนี", "1กค 234"),
+        # Before what a vehicle does, with no word before; with a dot after ทะเบียน or a vehicle.
+        ("กค 1234 จอดขวางหน้าบ้านทุกวัน", "กค 1234"),
+        ("รถ กย.1234 ชนเสาไฟ", "กย.1234"),
+        ("ทะเบียน กค.1234", "กค.1234"),
     ],
 )
 def test_a_plate_whose_letters_look_like_a_month_is_masked(text: str, plate: str) -> None:
@@ -345,6 +356,13 @@ def test_an_email_address_spelt_out_is_masked(text: str, address: str) -> None:
         "ระยะ 100 – 200 เมตร",
         "อยู่ที่ gmail ไม่ได้ใช้แล้ว",
         "ไปดูที่ตลาด at home ก็ได้",
+        # Letters and numbers that are no plate: a budget, a road code, a bus line, a month.
+        "โครงการถนนคอนกรีตหมู่ 6 งบ 2 ล้าน เทหนาไม่ถึง 10 ซม.",
+        "ถนนสาย ลพ.3018 รถวิ่งเร็วมาก",
+        "ปอ.511 จอดไม่ตรงป้าย",
+        "ตค 2567 จอดรถไม่ได้เลย",
+        "สามารถ 2 คันจอดได้",
+        "เดือน กค 67 รถติดมาก",
         "เราจะไปเที่ยวกัน at คอม",
         "ดอท คอม ล่มอีกแล้ว",
     ],
@@ -645,4 +663,73 @@ def test_a_house_number_is_masked_and_the_village_soi_and_road_kept(text: str, m
     ],
 )
 def test_numbers_that_are_not_house_numbers_are_kept(text: str) -> None:
+    assert redact(text).spans == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Nicknames made of two common words, glued to a kinship word, before what a person does.
+        ("น้องข้าวหอมหายไปจากหน้าบ้าน", "ข้าวหอม"),
+        ("น้องข้าวปั้นหายไปตั้งแต่เมื่อวาน", "ข้าวปั้น"),
+        ("น้องน้ำหวานไม่กลับบ้านสองวันแล้ว", "น้ำหวาน"),
+        ("ยายสายบัวนอนติดเตียงไม่มีคนดูแล", "สายบัว"),
+        ("ลุงหนานแก้วเป็นลมกลางถนน", "หนานแก้ว"),
+        ("พ่อหลวงคำแสนไม่ทำอะไรเลย", "คำแสน"),
+        ("ลุงคำแสนล้มในซอย", "คำแสน"),
+        ("น้องปลายฟ้า หายไปตั้งแต่เช้า", "ปลายฟ้า"),
+        ("ยายบุญเรือนหกล้มหัวแตก", "บุญเรือน"),
+        ("น้องใบบัวเป็นไข้เลือดออก", "ใบบัว"),
+        ("พี่ข้าวตังขับรถชนเสาไฟ", "ข้าวตัง"),
+    ],
+)
+def test_a_nickname_of_two_common_words_after_a_kinship_word_is_masked(
+    text: str, name: str
+) -> None:
+    assert kinds_found(text) == [(NAME, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A kind of person, a job, an animal or what someone does after the kinship word.
+        "พี่ช่างไฟมาแล้วแต่ไม่ซ่อม",
+        "ลุงคนขับรถขยะด่าชาวบ้าน",
+        "น้องนักเรียนข้ามถนนไม่ได้",
+        "ป้าแม่บ้านทำความสะอาดไม่ทั่ว",
+        "ลุงยามหมู่บ้านไม่อยู่",
+        "พี่ไรเดอร์ส่งของจอดขวาง",
+        "ป้าบอกว่าไม่อยู่",
+        "น้องพนักงานแจ้งว่าของหมด",
+        "คุณลุงแท็กซี่เปิดเพลงดัง",
+        "ยายแก่ๆ นั่งรอรถเมล์",
+        "น้องหมาหายไป",
+        "ตาสองข้างมองไม่เห็น",
+        "ลุงที่ขายของหน้าปากซอยด่าลูกค้า",
+    ],
+)
+def test_words_for_kinds_of_people_after_a_kinship_word_are_kept(text: str) -> None:
+    assert redact(text).spans == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("แจ้งโดย สมชาย ใจดี", "สมชาย ใจดี"),
+        ("ผู้ป่วยชื่อนายทองใส ศรีบุญ ยังรอรถ", "ทองใส ศรีบุญ"),
+        ("ผู้ใหญ่บ้านชื่อสมบูรณ์ไม่มาประชุม", "สมบูรณ์"),
+        ("ตามหาเด็กชื่อ ต้นน้ำ อายุ 7 ขวบ", "ต้นน้ำ"),
+        # A surname that starts with a common word (ทอง) after an account holder's title.
+        ("โอนไปที่บัญชี นายวีระ ทองมา แล้ว", "วีระ ทองมา"),
+        ("แจ้งโดย Natthapong Chaiyasit", "Natthapong Chaiyasit"),
+        ("My name is Malee, water is leaking", "Malee"),
+        ("reported by Kanya Srisuk yesterday", "Kanya Srisuk"),
+    ],
+)
+def test_a_name_after_a_label_a_person_or_an_introduction_is_masked(text: str, name: str) -> None:
+    assert kinds_found(text) == [(NAME, name)]
+
+
+@pytest.mark.parametrize("text", ["แจ้งโดย Traffy Fondue", "Name is required", "แจ้งโดยชาวบ้านหลายคน"])
+def test_a_label_without_a_name_is_kept(text: str) -> None:
     assert redact(text).spans == []
