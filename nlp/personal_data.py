@@ -539,7 +539,7 @@ def _plate_at(text: str, m: re.Match[str]) -> PersonalDataSpan | None:
         and letters not in _NOT_PLATE_LETTERS
         and letters not in _NOT_PLATE_AFTER_VEHICLE
     )
-    right_after = m.group("lead") is None and _RIGHT_AFTER_PLATE_WORD.search(before) is not None
+    right_after = _RIGHT_AFTER_PLATE_WORD.search(before) is not None
     if letters in _MONTHS and _is_date(m) and not (right_after and two_letters):
         return None
     if m.group("dot") and not (right_after and two_letters):
@@ -1450,10 +1450,18 @@ _LATIN_TITLED = re.compile(
 )
 # After a Thai title; not after ขอบคุณ/พระคุณ/บุญคุณ ("ขอบคุณ Grab" thanks a company).
 _LATIN_AFTER_THAI_TITLE = re.compile(
-    r"(?<!ขอบ)(?<!พระ)(?<!บุญ)(?P<title>คุณ|นางสาว|นาง|นาย|น\.ส\.|ชื่อ|ผู้แจ้ง) ?"
+    r"(?<!ขอบ)(?<!พระ)(?<!บุญ)(?P<title>คุณ|นางสาว|นาง|นาย|น\.ส\.|ชื่อ|ผู้แจ้ง|"
+    r"(?<![ก-๙])(?:ลุง|ป้า|พี่|น้อง|ยาย|น้า|เจ๊|เฮีย|ครู|หมอ|อาจารย์)) ?"
     rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?![A-Za-z])"
 )
-_LATIN_PAIR = re.compile(rf"(?<![A-Za-z.])(?P<name>{_CAPITALISED} {_CAPITALISED})(?![A-Za-z])")
+_LATIN_KIN = _word_set("ลุง ป้า พี่ น้อง ยาย น้า เจ๊ เฮีย ครู หมอ อาจารย์")
+# Every pair, overlapping: in "Contact Anan Srisuk" the pair is "Anan Srisuk", not "Contact Anan".
+_LATIN_PAIR = re.compile(rf"(?<![A-Za-z.])(?=(?P<name>{_CAPITALISED} {_CAPITALISED})(?![A-Za-z]))")
+# A name in capitals after an account or name label: "ACC NAME: SOMCHAI JAIDEE".
+_LATIN_LABELLED_CAPITALS = re.compile(
+    r"(?:(?i:acc(?:ount)?\.? ?name) ?[:：]?|(?i:name) ?[:：]|(?:ชื่อ ?บัญชี|ชื่อ ?บช\.?|ชื่อ-นามสกุล) ?[:：]?) ?"
+    r"(?P<name>[A-Z]{2,}(?: [A-Z]{2,})?)(?![A-Za-z])"
+)
 # "ผม Somchai เบอร์ …": any capitalised name, before a phone word, a particle or the end.
 _LATIN_SELF_INTRODUCTION = re.compile(
     rf"(?<![ก-๙])(?:ผม|ดิฉัน|กระผม) ?(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?){_INTRODUCTION_END}"
@@ -1463,7 +1471,7 @@ _LATIN_INTRODUCED = re.compile(
     rf"(?:\b(?:[Mm]y name is|[Nn]ame is|[Rr]eported by|[Ss]ubmitted by)|แจ้งโดย) ?"
     rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?![A-Za-z])"
 )
-_LATIN_NAME_TRIGGER = re.compile("[A-Z][a-z]")
+_LATIN_NAME_TRIGGER = re.compile("[A-Z][a-z]|[A-Z]{2}")
 # A Thai word for a place right before a capitalised pair: "ถนน Charoen Krung", "คอนโด …".
 _PLACE_BEFORE = re.compile(
     r"(?:ถนน|ถ\.|ซอย|ซ\.|แยก|หน้า|ร้าน|คอนโด|โครงการ|หมู่บ้าน|ตึก|อาคาร|โรงแรม|ห้าง|สาขา|ย่าน|"
@@ -1478,7 +1486,7 @@ _NOT_LATIN_NAMES = _word_set(
     Bangkok City World Land Town Grand International Express Hall Gate Line Fondue Food Mart Big
     Central The Of And In On At For To By Team Official Page Channel Shopping Service Services
     Thai Siam Day Night Morning Rama Phase Zone Project Boulevard Sukhumvit Grab Walking Khao Hat
-    Traffy"""
+    Traffy Foodpanda Lineman Shopee Lazada Kerry Flash Bolt Robinhood"""
 )
 
 
@@ -1499,10 +1507,15 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
         listed = words[0] in latin or any(w in asian for w in words)
         if len(m.group("name")) < 3 or text[m.end() : m.end() + 1] == ".":
             continue  # "คุณ Ep.1": an episode, not a name
-        if title == "คุณ" or listed or (title not in ("ชื่อ", "ผู้แจ้ง") and " " in m.group("name")):
+        # After a kinship word or a role, as after คุณ, any capitalised name ("ลุง John").
+        anyone = title == "คุณ" or title in _LATIN_KIN
+        if anyone or listed or (title not in ("ชื่อ", "ผู้แจ้ง") and " " in m.group("name")):
             span = _latin_span(m, needs_surname=False)
             if span is not None:
                 found.append(span)
+    for m in _LATIN_LABELLED_CAPITALS.finditer(text):
+        if m.group("name").split()[0].title() not in _NOT_LATIN_NAMES:
+            found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, *m.span("name")))
     for m in (*_LATIN_SELF_INTRODUCTION.finditer(text), *_LATIN_INTRODUCED.finditer(text)):
         span = _latin_span(m, needs_surname=False)
         if span is not None:

@@ -296,6 +296,7 @@ def test_a_phone_number_with_unusual_dashes_digits_or_spaces_is_masked(
         ("กค 1234 จอดขวางหน้าบ้านทุกวัน", "กค 1234"),
         ("รถ กย.1234 ชนเสาไฟ", "กย.1234"),
         ("ทะเบียน กค.1234", "กค.1234"),
+        ("รถทะเบียน 1 กค 1234 กทม", "1 กค 1234 กทม"),
     ],
 )
 def test_a_plate_whose_letters_look_like_a_month_is_masked(text: str, plate: str) -> None:
@@ -732,4 +733,37 @@ def test_a_name_after_a_label_a_person_or_an_introduction_is_masked(text: str, n
 
 @pytest.mark.parametrize("text", ["แจ้งโดย Traffy Fondue", "Name is required", "แจ้งโดยชาวบ้านหลายคน"])
 def test_a_label_without_a_name_is_kept(text: str) -> None:
+    assert redact(text).spans == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Latin script after a kinship word or a role, in capitals after an account label, and
+        # a pair after a capitalised word that is not a name.
+        ("ลุง John ชาวอังกฤษจอดรถขวาง", [(NAME, "John")]),
+        ("พี่ Mike ช่างไฟ ไม่มาซ่อม", [(NAME, "Mike")]),
+        ("น้อง Ploy หายไป", [(NAME, "Ploy")]),
+        ("ACC NAME: SOMCHAI JAIDEE", [(NAME, "SOMCHAI JAIDEE")]),
+        ("ชื่อบัญชี SOMSRI MEESUK ธ.กสิกร", [(NAME, "SOMSRI MEESUK")]),
+        ("Contact Anan Srisuk at 0812345678", [(NAME, "Anan Srisuk"), (PHONE, "0812345678")]),
+        # Nicknames the name lists miss, after a kinship word.
+        ("ลุงชิตเมาแล้วอาละวาด", [(NAME, "ชิต")]),
+        ("ยายปุกหลงทางหายไป", [(NAME, "ปุก")]),
+        ("เจ๊ติ๋มร้านข้าวแกงตั้งโต๊ะบนทางเท้า", [(NAME, "ติ๋ม")]),
+        ("เฮียเส็งจอดรถขวาง", [(NAME, "เส็ง")]),
+        ("อาม่าเง็กล้มในห้องน้ำ", [(NAME, "เง็ก")]),
+    ],
+)
+def test_more_names_after_kinship_words_and_labels_are_masked(
+    text: str, expected: list[tuple[PersonalDataKind, str]]
+) -> None:
+    assert kinds_found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["พี่ Grab มาส่งช้ามาก", "พี่ Kerry โยนกล่องพัง", "ตั้งชื่อ BTS สายใหม่", "น้อง BNK ร้องเพลง"],
+)
+def test_brands_after_kinship_words_and_capitals_without_a_label_are_kept(text: str) -> None:
     assert redact(text).spans == []
