@@ -598,7 +598,7 @@ _FIELD_LABELS = frozenset({"ชื่อ-นามสกุล", "ชื่อ-�
 _PERSON_BEFORE_NAME = re.compile(
     r"(?:ผม|ดิฉัน|ฉัน|หนู|กระผม|ข้าพเจ้า|ลูก(?:ชาย|สาว)?|หลาน(?:ชาย|สาว)?|สามี|ภรรยา|เด็ก|คนหาย|"
     r"พ่อ|แม่|ลุง|ป้า|ยาย|ตา|ปู่|ย่า|(?:พี่|น้อง)(?:ชาย|สาว)?|ครู|หมอ|กำนัน|ผู้ใหญ่(?:บ้าน)?|"
-    r"นายก|ปลัด|ผอ\.|คนขับ(?:รถ)?|พนักงาน|แม่ค้า|พ่อค้า|ช่าง|ยาม|"
+    r"นายก|ปลัด|ผอ\.|คนขับ(?:รถ)?|พนักงาน|แม่ค้า|พ่อค้า|ช่าง|ยาม|วิน|ไรเดอร์|"
     r"ผู้(?:ใช้(?:ไฟ|น้ำ|บริการ)?|แจ้ง|เสียหาย|ป่วย|ร้อง(?:เรียน)?|ปกครอง|สูญหาย|ตาย)|"
     r"เพื่อน(?:ร่วมห้อง|ร่วมงาน|บ้าน)?|เจ้าหน้าที่|จนท\.(?:[ก-ฮ]{2,4}\.)?|ตำรวจ) ?$"
 )
@@ -619,7 +619,7 @@ _ROLE_WORDS: dict[str, tuple[str, str]] = {
         _word_set(
             """ผู้ช่วยผู้ใหญ่บ้าน ผู้ใหญ่บ้าน ผู้ใหญ่ ผญบ. ผญ.บ. สารวัตรกำนัน กำนัน พ่อหลวง แม่หลวง
         นายกเทศมนตรี นายกเทศบาล ปลัดอำเภอ ปลัดเทศบาล ปลัด ผอ. ผู้อำนวยการ ประธานชุมชน ส.อบต.
-        ดาบตำรวจ ดาบ สารวัตร ผู้กำกับ ผกก. ผู้กอง ผู้หมวด ครู อาจารย์ เจ้าหน้าที่ จนท. ลุง พี่
+        ดาบตำรวจ ดาบ สารวัตร ผู้กำกับ ผกก. ผู้กอง ผู้หมวด ครูใหญ่ ครู อาจารย์ นายช่าง เจ้าหน้าที่ จนท. ลุง พี่
         น้อง เจ๊ เฮีย อาม่า อากง ปู่ อสม."""
         ),
         ("", ""),
@@ -1131,8 +1131,11 @@ def _titled_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
             span = _name_run(
                 text, tokens, kin + 1, lists, strong=True, introduced=True, after_kin=True
             )
-        elif token == "ชื่อ" and _PERSON_BEFORE_NAME.search(
-            text, max(0, tokens[i][1] - 24), tokens[i][1]
+        elif token.endswith("ชื่อ") and _PERSON_BEFORE_NAME.search(
+            # "สามีชื่อ" may be cut สา|มีชื่อ: the person's word ends where ชื่อ starts.
+            text,
+            max(0, tokens[i][2] - 28),
+            tokens[i][2] - 4,
         ):
             span = _name_run(text, tokens, i + 1, lists, strong=True, introduced=True)
         elif token == "ผู้แจ้ง" or (token == "ผู้" and _next_word(tokens, tokens[i][2]) == "แจ้ง"):
@@ -1228,6 +1231,8 @@ def _name_run(
     boundaries = {end for _, _, end in tokens}
     start = tokens[j][1]
     end = _longest_listed(text, start, first, longest)
+    if introduced:  # "แม่ชื่อบัวเรียน": after ชื่อ, a nickname from the team's list is a name too
+        end = max(end, _longest_listed(text, start, lists.nicknames, longest))
     if end not in boundaries or (
         not strong
         and (
@@ -1405,6 +1410,7 @@ def _starts_with_common(tokens: _Tokens, at: int, word_end: int) -> bool:
         if start == at:
             return (
                 token in _AFTER_NAME
+                or token in _NAME_FOLLOWERS
                 or (token in _NOT_NAMES and end == word_end)
                 or token in _stopwords()
                 or len(token) <= 1
@@ -1445,14 +1451,17 @@ def _self_introductions(text: str) -> list[PersonalDataSpan]:
 # --- names in Latin script -------------------------------------------------------------------
 
 _CAPITALISED = r"[A-Z][a-z]+"
+# Up to three words: "Nguyen Van An", "Min Min Aung".
+_LATIN_NAME = rf"{_CAPITALISED}(?: {_CAPITALISED}){{0,2}}"
+# K. is how Thai offices write คุณ in Latin script ("K.Somchai").
 _LATIN_TITLED = re.compile(
-    rf"\b(?P<title>Mr|Mrs|Ms|Miss|Khun|Dr)(?:\. ?| )(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)"
+    rf"\b(?:(?P<title>Mr|Mrs|Ms|Miss|Khun|Dr)(?:\. ?| )|K\. ?)(?P<name>{_LATIN_NAME})"
 )
 # After a Thai title; not after ขอบคุณ/พระคุณ/บุญคุณ ("ขอบคุณ Grab" thanks a company).
 _LATIN_AFTER_THAI_TITLE = re.compile(
     r"(?<!ขอบ)(?<!พระ)(?<!บุญ)(?P<title>คุณ|นางสาว|นาง|นาย|น\.ส\.|ชื่อ|ผู้แจ้ง|"
     r"(?<![ก-๙])(?:ลุง|ป้า|พี่|น้อง|ยาย|น้า|เจ๊|เฮีย|ครู|หมอ|อาจารย์)) ?"
-    rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?![A-Za-z])"
+    rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
 )
 _LATIN_KIN = _word_set("ลุง ป้า พี่ น้อง ยาย น้า เจ๊ เฮีย ครู หมอ อาจารย์")
 # Every pair, overlapping: in "Contact Anan Srisuk" the pair is "Anan Srisuk", not "Contact Anan".
@@ -1469,7 +1478,7 @@ _LATIN_SELF_INTRODUCTION = re.compile(
 # "My name is Malee", "reported by Somchai Jaidee", "แจ้งโดย Natthapong Chaiyasit".
 _LATIN_INTRODUCED = re.compile(
     rf"(?:\b(?:[Mm]y name is|[Nn]ame is|[Rr]eported by|[Ss]ubmitted by)|แจ้งโดย) ?"
-    rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?![A-Za-z])"
+    rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
 )
 _LATIN_NAME_TRIGGER = re.compile("[A-Z][a-z]|[A-Z]{2}")
 # A Thai word for a place right before a capitalised pair: "ถนน Charoen Krung", "คอนโด …".
@@ -1508,7 +1517,11 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
         if len(m.group("name")) < 3 or text[m.end() : m.end() + 1] == ".":
             continue  # "คุณ Ep.1": an episode, not a name
         # After a kinship word or a role, as after คุณ, any capitalised name ("ลุง John").
-        anyone = title == "คุณ" or title in _LATIN_KIN
+        # After ชื่อ with a person before it ("น้องชายชื่อ Tom"), too.
+        person = title == "ชื่อ" and _PERSON_BEFORE_NAME.search(
+            text, max(0, m.start() - 24), m.start()
+        )
+        anyone = title == "คุณ" or title in _LATIN_KIN or person is not None
         if anyone or listed or (title not in ("ชื่อ", "ผู้แจ้ง") and " " in m.group("name")):
             span = _latin_span(m, needs_surname=False)
             if span is not None:
@@ -1534,8 +1547,10 @@ def _latin_span(m: re.Match[str], *, needs_surname: bool) -> PersonalDataSpan | 
     words = m.group("name").split()
     if words[0] in _NOT_LATIN_NAMES:
         return None
-    if len(words) == 2 and words[1] in _NOT_LATIN_NAMES:
-        words = words[:1]
+    for at, word in enumerate(words):
+        if word in _NOT_LATIN_NAMES:  # "Mr. Somchai Road": the name ends before
+            words = words[:at]
+            break
     if needs_surname and len(words) < 2:
         return None
     start = m.start("name")

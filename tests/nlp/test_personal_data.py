@@ -767,3 +767,27 @@ def test_more_names_after_kinship_words_and_labels_are_masked(
 )
 def test_brands_after_kinship_words_and_capitals_without_a_label_are_kept(text: str) -> None:
     assert redact(text).spans == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ครูใหญ่สมพรตีเด็ก", "สมพร"),
+        ("นายช่างสมชายไม่มาตรวจงาน", "สมชาย"),
+        ("พี่วินชื่อเอกขับเร็ว", "เอก"),
+        ("K.Somchai โทรมาแจ้ง", "Somchai"),
+        ("ติดต่อ K. Malee ได้", "Malee"),
+        # The name ends before what the person does ("หายไป"), not at the next space.
+        ("ลูกสาวชื่อด.ญ.ปิ่นมุก หายไป", "ปิ่นมุก"),
+        ("ตาผมชื่อทองคำ หายจากบ้าน", "ทองคำ"),
+        # A nickname from the team's list after ชื่อ; ชื่อ cut together with the word before.
+        ("แม่ชื่อบัวเรียน อายุ 80 หลงทาง", "บัวเรียน"),
+        ("สามีชื่อ วิชัย ทองมา", "วิชัย ทองมา"),
+        # Latin script after ชื่อ and a person, and names of three words.
+        ("น้องชายชื่อ Tom หายไป", "Tom"),
+        ("ผู้เสียหายชื่อ Nguyen Van An", "Nguyen Van An"),
+        ("คนงานพม่าชื่อ Min Min Aung", "Min Min Aung"),
+    ],
+)
+def test_names_after_titles_labels_and_people_are_masked_whole(text: str, name: str) -> None:
+    assert kinds_found(text) == [(NAME, name)]
