@@ -42,10 +42,12 @@ LEFTOVER: dict[str, re.Pattern[str]] = {
 }
 # Things officials need, found in the original text: a mask must never touch them.
 KEEP: dict[str, re.Pattern[str]] = {
-    "soi": re.compile(r"(?:ซอย|ซ\.) ?[ก-๙A-Za-z]{0,12} ?\d+(?:/\d+)?"),
+    # Not "ปากซอย บ้านเลขที่ 317": a house number after the word ซอย is masked.
+    "soi": re.compile(r"(?:ซอย|ซ\.)(?! ?บ้านเลขที่) ?[ก-๙A-Za-z]{0,12} ?\d+(?:/\d+)?"),
     "date": re.compile(
         r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2} ?(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|"
-        r"ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)\.? ?\d{2,4}"
+        # A year of two digits or a plausible four ("ทะเบียน 4 กย 2770" is a plate).
+        r"ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)\.? ?(?:(?:19|20|24|25|26)\d{2}|\d{2})(?!\d)"
     ),
     "time": re.compile(r"\d{1,2}[.:]\d{2} ?(?:น\.|นาฬิกา)"),
     "amount": re.compile(r"\d[\d,]*(?:\.\d+)? ?บาท"),

@@ -641,6 +641,7 @@ def test_brands_and_places_in_latin_script_are_kept(text: str) -> None:
         ("บ้าน 45/2 หมู่ 3 ต.นาอ้อ", "[บ้านเลขที่] หมู่ 3 ต.นาอ้อ"),
         ("house 88/9 Moo 2, Tha Mai", "[บ้านเลขที่] Moo 2, Tha Mai"),
         ("House No. 12 Soi 5", "[บ้านเลขที่] Soi 5"),
+        ("บ้านเลขที่34/หมู่ที่2 ถนนสายหลัก", "[บ้านเลขที่]/หมู่ที่2 ถนนสายหลัก"),
     ],
 )
 def test_a_house_number_is_masked_and_the_village_soi_and_road_kept(text: str, masked: str) -> None:
@@ -660,6 +661,10 @@ def test_a_house_number_is_masked_and_the_village_soi_and_road_kept(text: str, m
         "น้ำท่วม 2 หมู่บ้าน",
         "เลขที่ 12 ไฟดับ",
         "วันที่ 12/10 หมู่บ้านจัดงาน",
+        # A soi numbered with a slash, its name glued on or not, before a road or a district.
+        "ซอยบางนา14/1 ถนนพังทั้งเส้น",
+        "ที่ซอยรัชดา 36/1 เขตห้วยขวาง น้ำท่วม",
+        "ฝาท่อในซอย ร่วมใจสาย2/15 เขตดอนเมือง",
         "บ้าน 2 หลัง หมู่ 5 ไฟไหม้",
     ],
 )
