@@ -1,16 +1,19 @@
 """Find and mask personal data in a citizen's message, keeping what officials need to act.
 
-Masked: Thai national ID numbers (13 digits, checksum verified, any grouping) and passport
-numbers (after a word that says so; masked as an identity number), phone numbers (mobile
-06/08/09, landlines 02–07, +66), e-mail addresses (also spelt out: "somchai at gmail dot com"),
-LINE IDs, bank account numbers (next to a word that says so), licence plates (next to ทะเบียน,
-a vehicle word or a province name, or in the digit-first form 1กข 1234) and people's names where
-they are introduced: after a title (นาย/นาง/นางสาว/น.ส./ด.ช./ด.ญ./คุณ …, ชื่อ …), a rank, a role
-or kinship word (ผู้ใหญ่บ้าน, กำนัน, ผอ., ครู, หมอ, ลุง, ป้า, น้อง …), as an account holder
-(ชื่อบัญชี …), and in Latin script (Mr. …, คุณ David, John Smith). Kept: soi and house numbers,
-dates, times, amounts, road kilometres, bus lines, contract numbers, postcodes and a role word
-without a name: none of them has the shape of the things masked, and numbers are only masked
-when their digit count and prefix (and for IDs the checksum) fit.
+Masked: Thai national ID numbers (13 digits, checksum verified, any grouping), passport
+numbers (after a word that says so), phone numbers (mobile 06/08/09, landlines 02–07, +66),
+e-mail addresses (also spelt out: "somchai at gmail dot com", "แอท จีเมล ดอท คอม"), LINE IDs,
+bank account numbers (next to a word that says so), licence plates (next to ทะเบียน, a vehicle
+word, a vehicle's action or a province name, or in the digit-first form 1กข 1234), house numbers
+(บ้านเลขที่ 45/2, 99/123 หมู่ 4: the village, soi and road after them stay) and people's names
+where they are introduced: after a title (นาย/นาง/นางสาว/น.ส./ด.ช./ด.ญ./คุณ …, ชื่อ …), a rank,
+a role or kinship word (ผู้ใหญ่บ้าน, กำนัน, ผอ., ครู, หมอ, ลุง, ป้า, น้อง …; also a nickname of two
+words: น้องข้าวหอม), as an account holder (ชื่อบัญชี …), and in Latin script (Mr. …, คุณ David,
+John Smith, ลุง John). Kept: soi and village numbers, dates, times, amounts, road kilometres, bus
+lines, contract numbers, postcodes and a role word without a name: none of them has the shape
+of the things masked, and numbers are only masked when their digit count and prefix (and for IDs
+the checksum) fit. The redacted text is what everyone below the responsible agency's officials
+reads; those officials, the place finder and routing read the original.
 
 How numbers are read: Thai and full-width digits are mapped to ASCII and every dash to "-", one
 character for one (offsets do not move), then every run of digit groups joined by a separator
