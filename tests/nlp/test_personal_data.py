@@ -796,3 +796,23 @@ def test_brands_after_kinship_words_and_capitals_without_a_label_are_kept(text: 
 )
 def test_names_after_titles_labels_and_people_are_masked_whole(text: str, name: str) -> None:
     assert kinds_found(text) == [(NAME, name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("คุณแม่มาลีป่วยติดเตียง", "มาลี"),
+        ("คุณพ่อสมศักดิ์เป็นลม", "สมศักดิ์"),
+        # Isan village elders: พ่อใหญ่, แม่ใหญ่.
+        ("พ่อใหญ่สมศักดิ์ล้มในนา", "สมศักดิ์"),
+        ("แม่ใหญ่บัวผันป่วยหนัก", "บัวผัน"),
+        ("พ่อใหญ่คำแสนหายไป", "คำแสน"),
+    ],
+)
+def test_a_name_after_a_parent_or_an_elder_is_masked(text: str, name: str) -> None:
+    assert kinds_found(text) == [(NAME, name)]
+
+
+@pytest.mark.parametrize("text", ["คุณแม่เป็นลม", "คุณพ่อไม่สบาย", "อำเภอแม่ใหญ่", "บ้านแม่ใหญ่น้ำท่วม"])
+def test_a_parent_or_an_elder_without_a_name_and_places_named_so_are_kept(text: str) -> None:
+    assert redact(text).spans == []
