@@ -54,7 +54,15 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+        if isinstance(exc.__cause__, RecursionError):  # the framework's JSON parse gave up
+            return _error(400, "malformed_json", "the JSON body is nested too deeply to read")
+        code = {
+            401: "unauthorized",
+            403: "forbidden",
+            404: "not_found",
+            405: "method_not_allowed",
+            413: "body_too_large",
+        }
         return _error(exc.status_code, code.get(exc.status_code, "error"), str(exc.detail))
 
     @app.exception_handler(Exception)

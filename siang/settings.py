@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     smtp_from: str = "Siang <no-reply@siang.localhost>"
 
     max_webhook_body_bytes: Annotated[int, Field(gt=0)] = 1_000_000
+    max_request_body_bytes: Annotated[int, Field(gt=0)] = 1_048_576  # every other route but uploads
     max_message_chars: Annotated[int, Field(gt=0)] = 5_000
     access_token_minutes: Annotated[int, Field(gt=0)] = 60
     demo_data: bool = False

@@ -61,7 +61,7 @@ async def _token_request(request: Request) -> TokenRequest:
         if not isinstance(data, dict):
             raise InvalidInputError('send {"email", "password"} as JSON or an OAuth2 form')
         return TokenRequest.model_validate(data)
-    except (ValueError, UnicodeDecodeError) as bad:
+    except (ValueError, UnicodeDecodeError, RecursionError) as bad:  # Recursion: nested too deep
         if isinstance(bad, ValidationError):
             fields = ", ".join(".".join(map(str, e["loc"])) for e in bad.errors())
             raise InvalidInputError(f"email and password are required (check: {fields})") from bad

@@ -99,7 +99,7 @@ class LineChannel:
     def split(self, body: bytes) -> list[RawEvent]:
         try:
             document = json.loads(body)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:  # RecursionError: nested too deeply
             raise WebhookRejectedError(400, "malformed_json", "body is not JSON") from error
         events = document.get("events") if isinstance(document, dict) else None
         if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
