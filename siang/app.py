@@ -35,6 +35,7 @@ from siang.scheduler import configure_services, scheduled_jobs
 from siang.settings import Settings, get_settings
 from siang.worker import background_work
 from storage.database import Database
+from storage.rate_limits import rate_limit_store
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ def create_app(
                     freeze_long_lived()
                 yield
         finally:
+            await app.state.rate_limits.close()
             if owns_database:
                 await app.state.database.dispose()
 
@@ -79,6 +81,8 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.settings = settings
+    # Sign-in and chat limits count here: Redis when configured (shared by every process).
+    app.state.rate_limits = rate_limit_store(settings.redis_url, namespace=settings.redis_queue)
     app.state.analyzer_provider = AnalyzerProvider()  # the Thai NLP pipeline, loaded on first use
     install_error_handlers(app)
     app.add_middleware(

@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     max_request_body_bytes: Annotated[int, Field(gt=0)] = 1_048_576  # every other route but uploads
     max_message_chars: Annotated[int, Field(gt=0)] = 5_000
     access_token_minutes: Annotated[int, Field(gt=0)] = 60
+    login_attempts_per_account: Annotated[int, Field(gt=0)] = 10  # per window, then 429
+    login_attempts_per_address: Annotated[int, Field(gt=0)] = 30
+    login_window_minutes: Annotated[int, Field(gt=0)] = 15
     demo_data: bool = False
     scheduler_enabled: bool = True
     timezone: str = "Asia/Bangkok"
