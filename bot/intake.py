@@ -19,7 +19,7 @@ from typing import Protocol
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.channels.base import ChatChannel, RawEvent
+from bot.channels.base import ChatChannel, MalformedEventError, RawEvent
 from bot.delivery import CHAT_REPLY, OutboxDelivery, chat_reply_payload
 from bot.messages import Inbound, Outgoing
 from bot.texts import language_of, text
@@ -77,6 +77,7 @@ class Outcome(StrEnum):
     ALREADY_DONE = "already_done"  # another worker processed it, or it was never pending
     RETRY = "retry"  # failed this time; still pending
     GAVE_UP = "gave_up"  # failed too often; the citizen got an apology
+    SET_ASIDE = "set_aside"  # malformed: failed at once with its reason, never retried
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,10 @@ class InboundProcessor:
             if adapter is None:
                 logger.warning("no adapter for a stored event", extra={"channel": loaded.channel})
                 return Outcome.RETRY
-            key = f"{loaded.channel}:{adapter.conversation_key(dict(loaded.payload))}"
+            try:
+                key = f"{loaded.channel}:{adapter.conversation_key(dict(loaded.payload))}"
+            except MalformedEventError as malformed:
+                return await self._set_aside(event_id, malformed)
             before = self._last_in_line.get(key)
             mine: asyncio.Future[None] = asyncio.get_running_loop().create_future()
             self._last_in_line[key] = mine
@@ -167,6 +171,8 @@ class InboundProcessor:
                     raise _AlreadyProcessedError
         except _AlreadyProcessedError:
             return Outcome.ALREADY_DONE
+        except MalformedEventError as malformed:
+            return await self._set_aside(event_id, malformed)
         except Exception as error:
             logger.exception("inbound event failed", extra={"event_id": event_id})
             return await self._failed(event_id, inbound, error)
@@ -202,6 +208,19 @@ class InboundProcessor:
             # order; the periodic drain takes it over only if that never happens.
             await outbound_messages.hold(session, reply_id, until=self.clock() + REPLY_HOLD)
         return reply_id
+
+    async def _set_aside(self, event_id: int, malformed: MalformedEventError) -> Outcome:
+        """Fail an event that can never be read, at once: one clear log line, no retries."""
+        logger.warning(
+            "inbound event set aside as malformed: %s",
+            malformed,
+            extra={"event_id": event_id},
+        )
+        async with self.database.unit_of_work() as session:
+            await inbound_events.record_failure(
+                session, event_id, error=f"malformed: {malformed}", max_attempts=1, now=self.clock()
+            )
+        return Outcome.SET_ASIDE
 
     async def _failed(self, event_id: int, inbound: Inbound | None, error: Exception) -> Outcome:
         now = self.clock()

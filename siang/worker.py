@@ -82,7 +82,15 @@ def build_broker(settings: Settings) -> AsyncBroker:
     if settings.redis_url:
         from taskiq_redis import ListQueueBroker
 
-        broker: AsyncBroker = ListQueueBroker(settings.redis_url, queue_name=settings.redis_queue)
+        # The worker waits on BRPOP with no time limit; redis-py's default 5-second read
+        # timeout cut that wait every 5 s with a logged traceback, so reads wait as long as
+        # BRPOP does and TCP keepalive finds a dead server instead.
+        broker: AsyncBroker = ListQueueBroker(
+            settings.redis_url,
+            queue_name=settings.redis_queue,
+            socket_timeout=None,
+            socket_keepalive=True,
+        )
         return broker
     return InMemoryBroker(await_inplace=False)
 

@@ -48,7 +48,12 @@ from linebot.v3.webhooks import (
     UnfollowEvent,
 )
 
-from bot.channels.base import DeliveryError, RawEvent, WebhookRejectedError
+from bot.channels.base import (
+    DeliveryError,
+    MalformedEventError,
+    RawEvent,
+    WebhookRejectedError,
+)
 from bot.media import MediaRejectedError, MediaStorage
 from bot.messages import Button, Card, Channel, Inbound, InboundKind, Outgoing, StoredMedia
 
@@ -107,13 +112,13 @@ class LineChannel:
         return [_raw_event(event) for event in events]
 
     def conversation_key(self, payload: dict[str, Any]) -> str:
-        source = payload.get("source") or {}
+        source = _source(payload)
         return str(
             source.get("groupId") or source.get("roomId") or source.get("userId") or "line:unknown"
         )
 
     async def parse(self, payload: dict[str, Any], *, received_at: datetime) -> Inbound | None:
-        source = payload.get("source") or {}
+        source = _source(payload)
         user_id = source.get("userId") or source.get("groupId") or source.get("roomId")
         if not user_id:
             return None  # nobody to answer (e.g. a delivery-completion event)
@@ -264,6 +269,19 @@ class LineChannel:
 
 
 # --- webhook helpers ---------------------------------------------------------------------
+
+
+def _source(event: dict[str, Any]) -> dict[str, Any]:
+    """The event's `source`, checked: an object whose ids are strings (absent: no one)."""
+    source = event.get("source")
+    if source is None:
+        return {}
+    if not isinstance(source, dict):
+        raise MalformedEventError(f"source is a {type(source).__name__}, not an object")
+    for key in ("userId", "groupId", "roomId"):
+        if key in source and not isinstance(source[key], str):
+            raise MalformedEventError(f"source.{key} is not a string")
+    return source
 
 
 def _external_id(event: dict[str, Any]) -> str:
