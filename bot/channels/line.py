@@ -340,8 +340,9 @@ def _from_raw(event: dict[str, Any], common: dict[str, Any]) -> Inbound | None:
 
 
 def _retry_key(idempotency_key: str | None, index: int) -> str | None:
-    if idempotency_key is None:
-        return None
+    """The outbox row's key for its first push, and one derived from it for each further one."""
+    if idempotency_key is None or index == 0:
+        return idempotency_key
     return str(uuid.uuid5(_RETRY_KEY_NAMESPACE, f"{idempotency_key}:{index}"))
 
 
