@@ -10,6 +10,7 @@ by the outbox delivery (LINE reply token while fresh), and retried from the outb
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -47,27 +48,26 @@ async def store_events(
     channel: Channel,
     events: Sequence[RawEvent],
     *,
-    raw_body: str,
     now: datetime | None = None,
 ) -> list[int]:
-    """Store the events not seen before, in one transaction; the ids of the new rows."""
-    received_at = now or utcnow()
-    new_ids: list[int] = []
+    """Store the events not seen before, in one transaction; the ids of the new rows.
+
+    Each row keeps its own event's JSON, never the whole body: a body of 2,500 events stored
+    the 0.9 MB body 2,500 times (2.3 GB) and took 19 s to acknowledge."""
+    rows = [
+        {
+            "external_id": event.external_id,
+            "event_type": event.event_type,
+            "payload": event.payload,
+            "raw_body": json.dumps(event.payload, ensure_ascii=False, separators=(",", ":")),
+            "is_redelivery": event.is_redelivery,
+        }
+        for event in events
+    ]
     async with database.writer_turn(), database.unit_of_work() as session:
-        for event in events:
-            new_id = await inbound_events.store_if_new(
-                session,
-                channel=channel,
-                external_id=event.external_id,
-                event_type=event.event_type,
-                payload=event.payload,
-                raw_body=raw_body,
-                is_redelivery=event.is_redelivery,
-                received_at=received_at,
-            )
-            if new_id is not None:
-                new_ids.append(new_id)
-    return new_ids
+        return await inbound_events.store_all_if_new(
+            session, channel=channel, events=rows, received_at=now or utcnow()
+        )
 
 
 class Outcome(StrEnum):
