@@ -22,6 +22,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.channels.base import ChatChannel, MalformedEventError, RawEvent
 from bot.delivery import CHAT_REPLY, OutboxDelivery, chat_reply_payload
+from bot.message_limits import Admission, MessageLimits
 from bot.messages import Inbound, Outgoing
 from bot.texts import language_of, text
 from services.outbox import queue_message
@@ -78,6 +79,7 @@ class Outcome(StrEnum):
     RETRY = "retry"  # failed this time; still pending
     GAVE_UP = "gave_up"  # failed too often; the citizen got an apology
     SET_ASIDE = "set_aside"  # malformed: failed at once with its reason, never retried
+    OVER_LIMIT = "over_limit"  # the citizen wrote faster than the limit: not read
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,10 @@ class InboundProcessor:
         clock: Callable[[], datetime] = utcnow,
         max_attempts: int = 3,
         concurrency: int = 4,
+        limits: MessageLimits | None = None,
     ) -> None:
         self.database = database
+        self.limits = limits
         self.channels = dict(channels)
         self.conversations = conversations
         self.delivery = delivery
@@ -134,6 +138,10 @@ class InboundProcessor:
         try:
             if before is not None:
                 await asyncio.shield(before)  # the same person's earlier event goes first
+            if self.limits is not None:
+                admission = await self.limits.admit(key)
+                if not admission.allowed:
+                    return await self._over_limit(event_id, adapter, loaded, admission)
             async with self._slots:
                 return await self._process_locked(event_id, adapter, loaded)
         finally:
@@ -208,6 +216,30 @@ class InboundProcessor:
             # order; the periodic drain takes it over only if that never happens.
             await outbound_messages.hold(session, reply_id, until=self.clock() + REPLY_HOLD)
         return reply_id
+
+    async def _over_limit(
+        self, event_id: int, adapter: ChatChannel, loaded: _Loaded, admission: Admission
+    ) -> Outcome:
+        """Set aside an event beyond the citizen's limit; the first one of a window is answered
+        with a polite note, the rest silently (so a flood never opens a conversation each)."""
+        inbound: Inbound | None = None
+        if admission.tell:
+            try:
+                inbound = await adapter.parse(dict(loaded.payload), received_at=loaded.received_at)
+            except Exception:  # nothing to answer; the event is set aside all the same
+                logger.warning("over-limit event unreadable", extra={"event_id": event_id})
+        reply_id: int | None = None
+        async with self.database.writer_turn(), self.database.unit_of_work() as session:
+            if inbound is not None:
+                note = Outgoing(text=text(language_of(inbound.language), "rate.messages"))
+                reply_id = await self._queue_reply(session, event_id, inbound, [note])
+            await inbound_events.finish(
+                session, event_id, status=EventStatus.IGNORED, now=self.clock()
+            )
+        if admission.tell:
+            logger.warning("citizen over the message limit", extra={"event_id": event_id})
+        await self._send_now(reply_id)
+        return Outcome.OVER_LIMIT
 
     async def _set_aside(self, event_id: int, malformed: MalformedEventError) -> Outcome:
         """Fail an event that can never be read, at once: one clear log line, no retries."""
