@@ -14,6 +14,7 @@ from admin.feedback.schemas import (
     FeedbackItemPublic,
     FeedbackPage,
     HistoryEntry,
+    MediaPublic,
 )
 from admin.pagination import decode_cursor, encode_cursor
 from services.errors import NotFoundError
@@ -26,6 +27,7 @@ from storage.repositories.feedback_queue import (
     FeedbackScope,
     HistoryRow,
 )
+from storage.repositories.tickets import TicketRepository
 from storage.types import utcnow
 
 
@@ -82,6 +84,23 @@ def _history_entry(row: HistoryRow, *, personal: bool) -> HistoryEntry:
     )
 
 
+def photo_url(feedback_id: int, media_id: int) -> str:
+    return f"/api/v1/feedback/{feedback_id}/media/{media_id}"
+
+
+async def _photos(session: AsyncSession, feedback_id: int) -> list[MediaPublic]:
+    return [
+        MediaPublic(
+            id=media.id,
+            content_type=media.content_type,
+            added_by=media.added_by,
+            url=photo_url(feedback_id, media.id),
+        )
+        for media in await TicketRepository(session).media(feedback_id)
+        if media.id is not None
+    ]
+
+
 async def page(
     session: AsyncSession,
     *,
@@ -125,6 +144,20 @@ async def visible_row(
     return row
 
 
+async def record_personal_view(
+    session: AsyncSession, *, principal: Principal, row: FeedbackRow, **detail: object
+) -> None:
+    """Write to the audit log that the caller read a citizen's own words or photo."""
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.PERSONAL_DATA_VIEWED,
+        entity_type="feedback",
+        entity_id=row.item.id,
+        detail={"reference": row.item.reference, **detail},
+    )
+
+
 async def detail(
     session: AsyncSession, *, principal: Principal, feedback_id: int
 ) -> FeedbackDetail:
@@ -134,14 +167,7 @@ async def detail(
     queue = FeedbackQueueRepository(session)
     personal = principal.may_read_personal_data(agency_id=item.agency_id)
     if personal:
-        await record(
-            session,
-            principal=principal,
-            action=AuditAction.PERSONAL_DATA_VIEWED,
-            entity_type="feedback",
-            entity_id=feedback_id,
-            detail={"reference": item.reference},
-        )
+        await record_personal_view(session, principal=principal, row=row)
     return FeedbackDetail(
         **item_public(row, now=utcnow(), exact_point=personal).model_dump(),
         original_text=item.original_text if personal else None,
@@ -154,6 +180,7 @@ async def detail(
         closed_at=item.closed_at,
         follower_count=await queue.follower_count(feedback_id),
         history=[_history_entry(h, personal=personal) for h in await queue.history(feedback_id)],
+        media=await _photos(session, feedback_id) if personal else [],
     )
 
 
