@@ -168,7 +168,7 @@ async def requests(
         scope=_PUBLIC, filters=_filter(query), after=None, limit=MAX_REQUESTS
     )
     notes = await queue.latest_notes([r.item.id for r in rows if r.item.id is not None])
-    # Masking a note that names someone takes milliseconds: a full list is masked off the loop.
+    # A full list of notes naming people masks in up to about 0.1 s: off the event loop.
     masked = await asyncio.to_thread(lambda: {i: masked_note(n) for i, n in notes.items()})
     return [request_entry(r, note=masked.get(r.item.id or 0), zone=zone) for r in rows]
 
