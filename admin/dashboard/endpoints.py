@@ -18,7 +18,7 @@ from admin.dashboard import texts
 from admin.dashboard.session import clear_session, csrf_ok, csrf_token, set_session, signed_in
 from admin.dependencies import SessionDep
 from admin.feedback import actions, service
-from admin.feedback.endpoints import photo_response
+from admin.feedback.endpoints import FeedbackId, MediaId, photo_response
 from admin.feedback.filters import resolve_filter
 from admin.feedback.schemas import ForwardRequest, StatusChangeRequest
 from services.errors import InvalidInputError, SiangError
@@ -213,7 +213,7 @@ async def item_page(
 
 @router.get("/items/{feedback_id}/media/{media_id}")
 async def item_photo(
-    request: Request, session: SessionDep, feedback_id: int, media_id: int
+    request: Request, session: SessionDep, feedback_id: FeedbackId, media_id: MediaId
 ) -> Response:
     """A photo on the item page: only for those who read the item's personal data."""
     principal = await signed_in(request, session)
