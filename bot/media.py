@@ -91,6 +91,10 @@ class LocalMediaStorage:
     async def read(self, storage_key: str) -> bytes:
         return await asyncio.to_thread(self._path(storage_key).read_bytes)
 
+    async def delete(self, storage_key: str) -> None:
+        """Remove the file (nothing happens if it is already gone)."""
+        await asyncio.to_thread(self._path(storage_key).unlink, missing_ok=True)
+
 
 def _cleaned(data: bytes, content_type: str) -> bytes:
     try:

@@ -18,6 +18,14 @@ from PIL import Image, ImageOps
 MAX_PIXELS = 200_000_000
 _FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG", "image/gif": "GIF", "image/webp": "WEBP"}
 _KEPT_INFO = ("icc_profile", "transparency")
+# Where Pillow reports metadata it read: EXIF and XMP blocks, comments, Photoshop/IPTC records,
+# GIF application extensions; and the JPEG segments that are not JFIF (APP0), a colour profile
+# (APP2) or Adobe's colour transform (APP14).
+_METADATA_INFO = (
+    "exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "iptc", "extension",
+    "Raw profile type exif", "Raw profile type xmp",
+)  # fmt: skip
+_PLAIN_SEGMENTS = frozenset({"APP0", "APP2", "APP14"})
 JPEG_QUALITY = 90  # re-encoding a phone photo at 90 keeps it visually the same
 
 
@@ -46,6 +54,20 @@ def without_metadata(data: bytes, content_type: str) -> bytes:
     buffer = io.BytesIO()
     upright.save(buffer, fmt, **options)
     return buffer.getvalue()
+
+
+def carries_metadata(data: bytes) -> bool:
+    """Whether the photo holds any metadata `without_metadata` would drop."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.getexif() or any(key in image.info for key in _METADATA_INFO):
+                return True
+            if getattr(image, "text", None):  # PNG text chunks
+                return True
+            segments = getattr(image, "applist", [])
+            return any(marker not in _PLAIN_SEGMENTS for marker, _ in segments)
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as bad:
+        raise UnreadablePhotoError(f"not a readable image: {bad}") from bad
 
 
 def _decoded(data: bytes) -> tuple[Image.Image, dict[str, object]]:

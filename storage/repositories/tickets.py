@@ -153,6 +153,21 @@ class TicketRepository:
         )
         return (await self.session.exec(statement)).first()
 
+    async def media_keys(self) -> Sequence[str]:
+        """Every stored file's key, once each."""
+        statement = select(FeedbackMedia.storage_key).distinct().order_by(FeedbackMedia.storage_key)
+        return (await self.session.exec(statement)).all()
+
+    async def move_media(
+        self, old_key: str, *, storage_key: str, sha256: str, size_bytes: int
+    ) -> None:
+        """Point every row of a file at its replacement."""
+        await self.session.exec(
+            update(FeedbackMedia)
+            .where(col(FeedbackMedia.storage_key) == old_key)
+            .values(storage_key=storage_key, sha256=sha256, size_bytes=size_bytes)
+        )
+
     async def sent_to_citizens(self, storage_key: str) -> bool:
         """Whether an official attached this file to a status change (which citizens are sent)."""
         statement = (
