@@ -1,4 +1,4 @@
-"""Media storage: photos citizens send, kept by content hash behind a small interface."""
+"""Media storage: photos citizens send, stripped of their metadata, kept by content hash."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Protocol
 
 from bot.messages import StoredMedia
+from bot.photo_metadata import UnreadablePhotoError, without_metadata
 
 # What a citizen may send, recognised by the file's first bytes (the platform's header can lie).
 _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
@@ -41,7 +42,8 @@ class MediaStorage(Protocol):
     max_bytes: int
 
     async def save(self, data: bytes, *, declared_type: str | None = None) -> StoredMedia:
-        """Check and keep the bytes; the same bytes always get the same key."""
+        """Check the bytes and keep the photo without its metadata; the same photo always gets
+        the same key."""
         ...
 
     async def read(self, storage_key: str) -> bytes:
@@ -49,8 +51,8 @@ class MediaStorage(Protocol):
         ...
 
 
-def check_media(data: bytes, *, max_bytes: int) -> tuple[str, str]:
-    """(content_type, sha256) for acceptable bytes; raises MediaRejectedError otherwise."""
+def check_media(data: bytes, *, max_bytes: int) -> str:
+    """The content type of acceptable bytes; raises MediaRejectedError otherwise."""
     if not data:
         raise MediaRejectedError("empty file")
     if len(data) > max_bytes:
@@ -58,7 +60,7 @@ def check_media(data: bytes, *, max_bytes: int) -> tuple[str, str]:
     content_type = sniff_content_type(data)
     if content_type is None:
         raise MediaRejectedError("not a JPEG, PNG, GIF or WebP image")
-    return content_type, hashlib.sha256(data).hexdigest()
+    return content_type
 
 
 class LocalMediaStorage:
@@ -77,7 +79,9 @@ class LocalMediaStorage:
         return path
 
     async def save(self, data: bytes, *, declared_type: str | None = None) -> StoredMedia:
-        content_type, sha256 = check_media(data, max_bytes=self.max_bytes)
+        content_type = check_media(data, max_bytes=self.max_bytes)
+        data = await asyncio.to_thread(_cleaned, data, content_type)
+        sha256 = hashlib.sha256(data).hexdigest()
         storage_key = f"{sha256[:2]}/{sha256}.{_EXTENSIONS[content_type]}"
         path = self._path(storage_key)
         if not path.exists():
@@ -88,6 +92,17 @@ class LocalMediaStorage:
 
     async def read(self, storage_key: str) -> bytes:
         return await asyncio.to_thread(self._path(storage_key).read_bytes)
+
+    async def delete(self, storage_key: str) -> None:
+        """Remove the file (nothing happens if it is already gone)."""
+        await asyncio.to_thread(self._path(storage_key).unlink, missing_ok=True)
+
+
+def _cleaned(data: bytes, content_type: str) -> bytes:
+    try:
+        return without_metadata(data, content_type)
+    except UnreadablePhotoError as unreadable:
+        raise MediaRejectedError(str(unreadable)) from unreadable
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

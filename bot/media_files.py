@@ -1,25 +1,40 @@
-"""Serve stored media (citizens' photos, officials' after-photos) by their content-hash key."""
+"""Serve the photos officials sent to citizens with a status change, by their content-hash key.
+
+LINE's and Telegram's servers fetch these links without logging in, so this path serves only
+files an official attached for citizens to see. A citizen's own photo is never served here: it
+goes to the item's agency through the admin API and dashboard, which check who is asking.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from bot.media import MediaRejectedError
+from storage.database import Database
+from storage.repositories.tickets import TicketRepository
 
 router = APIRouter(tags=["media"])
 
 _TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
+_KEY = re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}\.(jpg|png|gif|webp)")  # as LocalMediaStorage names
 
 
 @router.get("/media/{storage_key:path}", include_in_schema=False)
 async def media_file(storage_key: str, request: Request) -> Response:
-    """The file's bytes; keys are sha256 names, so they cannot be guessed or enumerated."""
+    """The file's bytes if an official sent it to citizens; 404 for anything else."""
     storage: Any = getattr(request.app.state, "media_storage", None)
-    content_type = _TYPES.get(storage_key.rsplit(".", 1)[-1].lower())
-    if storage is None or content_type is None:
+    shape = _KEY.fullmatch(storage_key)
+    if storage is None or shape is None:
+        raise HTTPException(404, "no such media")
+    content_type = _TYPES[shape.group(1)]
+    database: Database = request.app.state.database
+    async with database.unit_of_work() as session:
+        shared = await TicketRepository(session).sent_to_citizens(storage_key)
+    if not shared:
         raise HTTPException(404, "no such media")
     try:
         data = await storage.read(storage_key)

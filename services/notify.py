@@ -13,6 +13,7 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.outbox import queue_message
+from services.privacy import masked_note
 from services.reference_rows import get_reference
 from storage.models import (
     Agency,
@@ -202,7 +203,10 @@ async def status_changed(
     media: Sequence[FeedbackMedia] = (),
     skip_citizen_id: int | None = None,
 ) -> None:
-    """Tell the item's citizen and every follower (each once) that its status changed."""
+    """Tell the item's citizen and every follower (each once) that its status changed.
+
+    The agency's note reaches its own reporter as written; followers are other citizens, so
+    they read it with personal data masked."""
     agency = await get_reference(session, Agency, item.agency_id)
     payload: dict[str, Any] = {
         "reference": item.reference,
@@ -228,7 +232,8 @@ async def status_changed(
             follower,
             follower.citizen_id,
             kind="status_changed",
-            payload=payload | {"your_reference": follower.reference},
+            payload=payload
+            | {"your_reference": follower.reference, "note": masked_note(change.note)},
             cause=cause,
         )
 

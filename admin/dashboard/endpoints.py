@@ -19,6 +19,7 @@ from admin.dashboard import texts
 from admin.dashboard.session import clear_session, csrf_ok, csrf_token, set_session, signed_in
 from admin.dependencies import SessionDep
 from admin.feedback import actions, service
+from admin.feedback.endpoints import FeedbackId, MediaId, photo_response
 from admin.feedback.filters import resolve_filter
 from admin.feedback.schemas import ForwardRequest, StatusChangeRequest
 from services.errors import InvalidInputError, SiangError, TooManyRequestsError
@@ -222,6 +223,25 @@ async def item_page(
     if principal is None:
         return _to_login("expired")
     return await _item_page(request, session, principal, feedback_id, saved=saved)
+
+
+@router.get("/items/{feedback_id}/media/{media_id}")
+async def item_photo(
+    request: Request, session: SessionDep, feedback_id: FeedbackId, media_id: MediaId
+) -> Response:
+    """A photo on the item page: only for those who read the item's personal data."""
+    principal = await signed_in(request, session)
+    if principal is None:
+        return _to_login("expired")
+    try:
+        photo = await photo_response(
+            request, session, principal=principal, feedback_id=feedback_id, media_id=media_id
+        )
+    except SiangError as missing:
+        context = {"principal": principal, "message": missing.message}
+        return _render(request, "not_found.html", context, status_code=404)
+    await session.commit()  # the audit entry of the view
+    return photo
 
 
 async def _act(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request, Response
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.auth.dependencies import CurrentUser
+from admin.auth.scope import Principal
 from admin.dependencies import SessionDep
-from admin.feedback import actions, service
+from admin.feedback import actions, media, service
 from admin.feedback.filters import FeedbackFilterDep
 from admin.feedback.schemas import (
     AssignRequest,
@@ -48,6 +49,47 @@ async def get_feedback(
 ) -> FeedbackDetail:
     """One item with its history; 404 when it is outside the caller's scope."""
     return await service.detail(session, principal=principal, feedback_id=feedback_id)
+
+
+MediaId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+PHOTO_HEADERS = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
+
+
+@router.get(
+    "/{feedback_id}/media/{media_id}",
+    response_class=Response,
+    responses={200: {"content": {"image/*": {}}, "description": "The photo's bytes."}},
+)
+async def get_photo(
+    feedback_id: FeedbackId,
+    media_id: MediaId,
+    request: Request,
+    principal: CurrentUser,
+    session: SessionDep,
+) -> Response:
+    """A photo of the item, for admins and the item's own officials (404 for anyone else)."""
+    return await photo_response(
+        request, session, principal=principal, feedback_id=feedback_id, media_id=media_id
+    )
+
+
+async def photo_response(
+    request: Request,
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    feedback_id: int,
+    media_id: int,
+) -> Response:
+    """The photo's bytes, never kept by a browser or a proxy (the dashboard serves it too)."""
+    found = await media.photo(
+        session,
+        principal=principal,
+        feedback_id=feedback_id,
+        media_id=media_id,
+        reader=request.app.state.media_storage,
+    )
+    return Response(found.data, media_type=found.content_type, headers=PHOTO_HEADERS)
 
 
 async def _committed(request: Request, session: AsyncSession) -> None:

@@ -57,6 +57,15 @@ class HistoryEntry(BaseModel):
     created_at: datetime
 
 
+class MediaPublic(BaseModel):
+    """A photo of the item; `url` gives its bytes to the same caller."""
+
+    id: int
+    content_type: str
+    added_by: ActorType
+    url: str
+
+
 class FeedbackDetail(FeedbackItemPublic):
     """An item with its history; `original_text` only for admins and the item's own officials."""
 
@@ -70,6 +79,9 @@ class FeedbackDetail(FeedbackItemPublic):
     closed_at: datetime | None
     follower_count: int
     history: list[HistoryEntry]
+    media: list[MediaPublic] = Field(
+        description="Photos, for admins and the item's own officials only (others: empty)."
+    )
 
 
 class StatusChangeRequest(BaseModel):

@@ -14,9 +14,11 @@ from admin.feedback.schemas import (
     FeedbackItemPublic,
     FeedbackPage,
     HistoryEntry,
+    MediaPublic,
 )
 from admin.pagination import decode_cursor, encode_cursor
 from services.errors import NotFoundError
+from services.privacy import coarse_point, masked_note
 from storage.repositories.feedback_queue import (
     OPEN_STATUSES,
     FeedbackFilter,
@@ -25,6 +27,7 @@ from storage.repositories.feedback_queue import (
     FeedbackScope,
     HistoryRow,
 )
+from storage.repositories.tickets import TicketRepository
 from storage.types import utcnow
 
 
@@ -32,9 +35,15 @@ def _code_name(code: str | None, name: str | None) -> CodeName | None:
     return CodeName(code=code, name=name or code) if code else None
 
 
-def item_public(row: FeedbackRow, *, now: datetime) -> FeedbackItemPublic:
+def item_public(row: FeedbackRow, *, now: datetime, exact_point: bool) -> FeedbackItemPublic:
+    """`exact_point`: the citizen's own point (for the item's agency); otherwise its grid cell."""
     item = row.item
     assert item.id is not None
+    latitude, longitude = (
+        (item.latitude, item.longitude)
+        if exact_point
+        else coarse_point(item.latitude, item.longitude)
+    )
     return FeedbackItemPublic(
         id=item.id,
         reference=item.reference,
@@ -49,8 +58,8 @@ def item_public(row: FeedbackRow, *, now: datetime) -> FeedbackItemPublic:
         sentiment=item.sentiment,
         urgency=item.urgency,
         text=item.redacted_text,
-        latitude=item.latitude,
-        longitude=item.longitude,
+        latitude=latitude,
+        longitude=longitude,
         due_at=item.due_at,
         overdue=bool(item.due_at and item.due_at < now and item.status in OPEN_STATUSES),
         escalation_level=item.escalation_level,
@@ -62,7 +71,7 @@ def item_public(row: FeedbackRow, *, now: datetime) -> FeedbackItemPublic:
     )
 
 
-def _history_entry(row: HistoryRow) -> HistoryEntry:
+def _history_entry(row: HistoryRow, *, personal: bool) -> HistoryEntry:
     change = row.change
     return HistoryEntry(
         from_status=change.from_status,
@@ -70,9 +79,26 @@ def _history_entry(row: HistoryRow) -> HistoryEntry:
         actor_type=change.actor_type,
         actor=row.actor_email,
         agency=_code_name(row.agency_code, row.agency_name),
-        note=change.note,
+        note=change.note if personal else masked_note(change.note),
         created_at=change.created_at,
     )
+
+
+def photo_url(feedback_id: int, media_id: int) -> str:
+    return f"/api/v1/feedback/{feedback_id}/media/{media_id}"
+
+
+async def _photos(session: AsyncSession, feedback_id: int) -> list[MediaPublic]:
+    return [
+        MediaPublic(
+            id=media.id,
+            content_type=media.content_type,
+            added_by=media.added_by,
+            url=photo_url(feedback_id, media.id),
+        )
+        for media in await TicketRepository(session).media(feedback_id)
+        if media.id is not None
+    ]
 
 
 async def page(
@@ -97,7 +123,13 @@ async def page(
         last = shown[-1].item
         assert last.id is not None
         next_cursor = encode_cursor(last.created_at, last.id)
-    return FeedbackPage(items=[item_public(r, now=now) for r in shown], next_cursor=next_cursor)
+    listed = [
+        item_public(
+            r, now=now, exact_point=principal.may_read_personal_data(agency_id=r.item.agency_id)
+        )
+        for r in shown
+    ]
+    return FeedbackPage(items=listed, next_cursor=next_cursor)
 
 
 async def visible_row(
@@ -112,6 +144,20 @@ async def visible_row(
     return row
 
 
+async def record_personal_view(
+    session: AsyncSession, *, principal: Principal, row: FeedbackRow, **detail: object
+) -> None:
+    """Write to the audit log that the caller read a citizen's own words or photo."""
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.PERSONAL_DATA_VIEWED,
+        entity_type="feedback",
+        entity_id=row.item.id,
+        detail={"reference": row.item.reference, **detail},
+    )
+
+
 async def detail(
     session: AsyncSession, *, principal: Principal, feedback_id: int
 ) -> FeedbackDetail:
@@ -121,26 +167,20 @@ async def detail(
     queue = FeedbackQueueRepository(session)
     personal = principal.may_read_personal_data(agency_id=item.agency_id)
     if personal:
-        await record(
-            session,
-            principal=principal,
-            action=AuditAction.PERSONAL_DATA_VIEWED,
-            entity_type="feedback",
-            entity_id=feedback_id,
-            detail={"reference": item.reference},
-        )
+        await record_personal_view(session, principal=principal, row=row)
     return FeedbackDetail(
-        **item_public(row, now=utcnow()).model_dump(),
+        **item_public(row, now=utcnow(), exact_point=personal).model_dump(),
         original_text=item.original_text if personal else None,
         personal_data_visible=personal,
         location_text=item.location_text if personal else None,
-        routing_reason=item.routing_reason,
+        routing_reason=item.routing_reason if personal else masked_note(item.routing_reason),
         rating=item.rating,
-        rating_comment=item.rating_comment,
+        rating_comment=item.rating_comment if personal else masked_note(item.rating_comment),
         resolved_at=item.resolved_at,
         closed_at=item.closed_at,
         follower_count=await queue.follower_count(feedback_id),
-        history=[_history_entry(h) for h in await queue.history(feedback_id)],
+        history=[_history_entry(h, personal=personal) for h in await queue.history(feedback_id)],
+        media=await _photos(session, feedback_id) if personal else [],
     )
 
 
@@ -151,4 +191,4 @@ async def summary_after_handover(session: AsyncSession, *, feedback_id: int) -> 
     )
     if row is None:
         raise NotFoundError(f"no feedback item {feedback_id}")
-    return item_public(row, now=utcnow())
+    return item_public(row, now=utcnow(), exact_point=False)

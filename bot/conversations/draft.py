@@ -3,6 +3,7 @@ state."""
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -55,7 +56,10 @@ class Draft:
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> Draft:
         known = {f.name for f in fields(cls)}
-        return cls(**{key: value for key, value in (data or {}).items() if key in known})
+        # A copy: the draft's lists (media, candidates …) must not be the stored state's own, or
+        # appending to them changes the state in place and the change is never written back.
+        copied = deepcopy(data or {})
+        return cls(**{key: value for key, value in copied.items() if key in known})
 
     @property
     def has_place(self) -> bool:

@@ -7,7 +7,19 @@ import sys
 import typer
 from pydantic import ValidationError
 
-from siang.cli import db, demo, digest, feedback, nlp, routing, serve, telegram, users, worker
+from siang.cli import (
+    db,
+    demo,
+    digest,
+    feedback,
+    media,
+    nlp,
+    routing,
+    serve,
+    telegram,
+    users,
+    worker,
+)
 
 app = typer.Typer(
     name="siang",
@@ -19,6 +31,7 @@ app.add_typer(db.app, name="db")
 app.add_typer(feedback.app, name="feedback")
 app.add_typer(users.app, name="users")
 app.add_typer(digest.app, name="digest")
+app.add_typer(media.app, name="media")
 app.command("serve")(serve.serve)
 app.command("demo")(demo.demo)
 app.command("worker")(worker.worker)

@@ -14,6 +14,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import (
+    ActorType,
     FeedbackItem,
     FeedbackMedia,
     FeedbackStatus,
@@ -145,6 +146,39 @@ class TicketRepository:
             .order_by(col(FeedbackMedia.id))
         )
         return (await self.session.exec(statement)).all()
+
+    async def one_media(self, item_id: int, media_id: int) -> FeedbackMedia | None:
+        statement = select(FeedbackMedia).where(
+            col(FeedbackMedia.id) == media_id, col(FeedbackMedia.feedback_id) == item_id
+        )
+        return (await self.session.exec(statement)).first()
+
+    async def media_keys(self) -> Sequence[str]:
+        """Every stored file's key, once each."""
+        statement = select(FeedbackMedia.storage_key).distinct().order_by(FeedbackMedia.storage_key)
+        return (await self.session.exec(statement)).all()
+
+    async def move_media(
+        self, old_key: str, *, storage_key: str, sha256: str, size_bytes: int
+    ) -> None:
+        """Point every row of a file at its replacement."""
+        await self.session.exec(
+            update(FeedbackMedia)
+            .where(col(FeedbackMedia.storage_key) == old_key)
+            .values(storage_key=storage_key, sha256=sha256, size_bytes=size_bytes)
+        )
+
+    async def sent_to_citizens(self, storage_key: str) -> bool:
+        """Whether an official attached this file to a status change (which citizens are sent)."""
+        statement = (
+            select(FeedbackMedia.id)
+            .where(
+                col(FeedbackMedia.storage_key) == storage_key,
+                col(FeedbackMedia.added_by) != ActorType.CITIZEN,
+            )
+            .limit(1)
+        )
+        return (await self.session.exec(statement)).first() is not None
 
     async def overdue(self, *, now: datetime) -> Sequence[FeedbackItem]:
         """Items an agency is working whose due date has passed and that can still escalate."""

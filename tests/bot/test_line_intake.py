@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 from pathlib import Path
 
@@ -18,8 +17,9 @@ from tests.bot.citizens import POTHOLE, LineCitizen, joined, reference_in
 from tests.bot.helpers import count_events, post_line, settle, stored_events
 from tests.fakes import line_api as line
 from tests.fakes.line_api import FakeLineApi
+from tests.fixtures.photos import assert_no_phone_traces, phone_photo, stored_photos
 
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 8
+JPEG = phone_photo("JPEG")
 
 # LINE allows 20 characters per quick-reply label; longer labels are cut with an ellipsis.
 MENU_LABELS = ["แจ้งปัญหา", "ความคิดเห็น/ข้อเสนอ…", "ติดตามเรื่อง", "วิธีใช้", "ข้อมูลของฉัน"]
@@ -110,8 +110,9 @@ class TestMedia:
         await settle(app)
 
         assert response.status_code == 200
-        digest = hashlib.sha256(JPEG).hexdigest()
-        assert (Path(settings.media_dir) / digest[:2] / f"{digest}.jpg").read_bytes() == JPEG
+        [stored] = stored_photos(Path(settings.media_dir))
+        assert stored.startswith(b"\xff\xd8\xff")
+        assert_no_phone_traces(stored)
         fetched = [c for c in line_api.calls if c.path.endswith("/content")]
         assert [c.path for c in fetched] == ["/v2/bot/message/880001/content"]
         assert fetched[0].headers["authorization"] == f"Bearer {line.ACCESS_TOKEN}"

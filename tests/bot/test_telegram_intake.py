@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import httpx
@@ -15,8 +14,9 @@ from storage.models import EventStatus
 from tests.bot.helpers import count_events, post_telegram, settle, stored_events
 from tests.fakes import telegram_api as telegram
 from tests.fakes.telegram_api import FakeTelegramApi
+from tests.fixtures.photos import assert_no_phone_traces, phone_photo, stored_photos
 
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 8
+JPEG = phone_photo("JPEG")
 
 
 class TestAnswers:
@@ -135,9 +135,9 @@ class TestMedia:
         await post_telegram(client, telegram.photo_update(605, "photo-big"))
         await settle(app)
 
-        digest = hashlib.sha256(JPEG).hexdigest()
-        stored = Path(settings.media_dir) / digest[:2] / f"{digest}.jpg"
-        assert stored.read_bytes() == JPEG
+        [stored] = stored_photos(Path(settings.media_dir))
+        assert stored.startswith(b"\xff\xd8\xff")
+        assert_no_phone_traces(stored)
         fetched = [c.path for c in telegram_api.calls if "/file/" in c.path]
         assert fetched == [f"/file/bot{telegram.BOT_TOKEN}/photos/file_7.jpg"]
         [event] = await stored_events(database)

@@ -408,6 +408,22 @@ async def test_a_repeated_report_follows_the_open_ticket(session: AsyncSession) 
     assert [i.id for i in await citizen_items(session, s2.id or 0)] == [again.item.id]
 
 
+async def test_followers_hear_the_note_masked_and_the_reporter_as_written(
+    session: AsyncSession,
+) -> None:
+    official = await official_actor(session)
+    reporter, follower = await add_citizen(session), await add_citizen(session)
+    lead = await _file(session, reporter.id)
+    again = await _file(session, follower.id, text="ซอยสีลม 9 ถนนเป็นหลุมลึก รถมอเตอร์ไซค์ล้มอีกแล้ว")
+    assert again.duplicate_of_id == lead.id
+    note = "นัดคุณสมศรี มีสุข 089-123-4567 ไว้พรุ่งนี้เช้า"
+    await change_status(session, lead.id or 0, to=S.ACCEPTED, actor=official, note=note)
+    heard = {m.citizen_id: m.payload["note"] for m in await outbox(session, kind="status_changed")}
+    assert heard[reporter.id] == note  # the agency speaks to its reporter
+    assert "พรุ่งนี้เช้า" in heard[follower.id]
+    assert "สมศรี" not in heard[follower.id] and "089-123-4567" not in heard[follower.id]
+
+
 async def test_praise_or_a_question_about_an_open_problem_is_its_own_item(
     session: AsyncSession,
 ) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import time
 import uuid
 from collections.abc import AsyncIterator
 
@@ -36,10 +35,14 @@ async def official(accounts: Accounts) -> Account:
 
 
 class TestHashingOffTheEventLoop:
-    async def test_sixteen_wrong_logins_at_once_leave_healthz_fast(
+    async def test_sixteen_wrong_logins_at_once_leave_healthz_answering(
         self, settings: Settings, official: Account
     ) -> None:
-        slowest = 0.0
+        """While 16 wrong passwords are checked, /healthz keeps answering between them: with the
+        hashes on the event loop it can answer at most once in each gap between two hashes
+        (fewer than 17 times), off the loop many times. Counted, not timed, so a busy machine
+        does not decide the result."""
+        answered = 0
         with serve(create_app(settings)) as base_url:
             async with httpx.AsyncClient(base_url=base_url, timeout=60) as http:
                 await http.get("/healthz")
@@ -47,14 +50,12 @@ class TestHashingOffTheEventLoop:
                     *(_sign_in(http, official.email, f"guess-{n}") for n in range(16))
                 )
                 while not guesses.done():
-                    started = time.perf_counter()
                     assert (await http.get("/healthz")).status_code == 200
-                    slowest = max(slowest, time.perf_counter() - started)
-                    await asyncio.sleep(0.01)
+                    answered += 1
                 answers = await guesses
 
         assert {a.status_code for a in answers} <= {401, 429}
-        assert slowest < 0.3, f"/healthz took {slowest:.3f} s while passwords were checked"
+        assert answered >= 2 * len(answers), f"/healthz answered {answered} times meanwhile"
 
 
 class TestLockout:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import uuid
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -14,8 +15,10 @@ from sqlmodel import col, select
 from bot.texts import text
 from services import tickets
 from services.actors import Actor
+from siang.settings import Settings
 from storage.database import Database
 from storage.models import Channel, Citizen, FeedbackItem, FeedbackStatus, InboundEvent
+from tests.fixtures.photos import assert_no_phone_traces, phone_photo, stored_photos
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
@@ -161,6 +164,18 @@ class TestPhotos:
         )
         assert response.status_code == 200
         assert "ได้รับรูปแล้ว" in texts(response.json())
+
+    async def test_a_phone_photo_is_kept_without_its_gps_and_model(
+        self, browser_client: httpx.AsyncClient, settings: Settings
+    ) -> None:
+        response = await browser_client.post(
+            "/chat/api/photos",
+            data={"client_id": uuid.uuid4().hex},
+            files={"photo": ("hole.jpg", phone_photo("JPEG"), "image/jpeg")},
+        )
+        assert response.status_code == 200
+        [stored] = stored_photos(Path(settings.media_dir))
+        assert_no_phone_traces(stored)
 
     async def test_not_an_image_is_refused(self, browser_client: httpx.AsyncClient) -> None:
         response = await browser_client.post(
