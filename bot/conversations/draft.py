@@ -3,6 +3,7 @@ state."""
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -54,8 +55,10 @@ class Draft:
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> Draft:
+        # A deep copy: appending to a list shared with the loaded conversation state would change
+        # the state's saved value in place, and the ORM, seeing no difference, would not save it.
         known = {f.name for f in fields(cls)}
-        return cls(**{key: value for key, value in (data or {}).items() if key in known})
+        return cls(**{key: deepcopy(value) for key, value in (data or {}).items() if key in known})
 
     @property
     def has_place(self) -> bool:

@@ -124,6 +124,20 @@ class TestReportWithConfirm:
             media = (await session.exec(select(FeedbackMedia))).all()
         assert [m.storage_key for m in media] == ["line/ab/abc.jpg"]
 
+    async def test_a_photo_after_a_shared_location_is_filed_too(
+        self, citizen: Chat, database: Database
+    ) -> None:
+        await citizen.send(kind=InboundKind.LOCATION, latitude=13.7793417, longitude=100.6089251)
+        photo = StoredMedia("image/jpeg", "line/cd/cde.jpg", 1234, "c" * 64)
+        await citizen.send(kind=InboundKind.IMAGE, media=photo)
+        proposal = await citizen.send(POTHOLE)
+        assert proposal[0].card is not None and ("รูปถ่าย", "1") in proposal[0].card.fields
+        await citizen.tap("ยืนยัน")
+        await citizen.tap("ยอมรับ")
+        async with database.unit_of_work() as session:
+            media = (await session.exec(select(FeedbackMedia))).all()
+        assert [m.storage_key for m in media] == ["line/cd/cde.jpg"]
+
 
 class TestCorrection:
     async def test_the_citizen_corrects_the_category_from_a_short_list(
