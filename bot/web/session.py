@@ -10,6 +10,7 @@ from fastapi import Request, Response
 COOKIE = "siang_chat"
 _VALID = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 _YEAR = 365 * 24 * 3600
+_PATH = "/chat"
 
 
 def session_id(request: Request) -> str | None:
@@ -31,6 +32,11 @@ def ensure_session(request: Request, response: Response) -> str:
         httponly=True,
         samesite="lax",
         secure=request.url.scheme == "https",
-        path="/chat",
+        path=_PATH,
     )
     return fresh
+
+
+def forget_session(response: Response) -> None:
+    """Drop the web chat id from the browser (after PDPA erasure it names no one any more)."""
+    response.delete_cookie(COOKIE, path=_PATH, httponly=True, samesite="lax")
