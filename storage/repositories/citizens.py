@@ -185,6 +185,7 @@ class CitizenRepository:
         """The citizen's messages lose their platform id and their content; nothing pending goes
         out (the erasure's own answer is queued after this, and forgets its target once sent)."""
         assert citizen.id is not None
+        await self.session.flush()  # changes made to loaded rows first; these updates win
         theirs = (col(OutboundMessage.citizen_id) == citizen.id) | (
             (col(OutboundMessage.channel) == citizen.channel.value)
             & (col(OutboundMessage.target) == citizen.channel_user_id)
