@@ -22,7 +22,7 @@ from services import tickets
 from services.actors import Actor
 from siang.settings import Settings
 from storage.database import Database
-from storage.models import FeedbackStatus
+from storage.models import DeliveryStatus, FeedbackStatus, OutboundMessage
 from tests.bot.citizens import LineCitizen, TelegramCitizen, joined, reference_in
 from tests.bot.helpers import settle
 from tests.fakes import line_api as line
@@ -264,3 +264,29 @@ class TestErasureLeavesNothing:
         await citizen.http.aclose()
 
         await _nothing_left(database, settings, scan.logs, session_id)
+
+
+class TestTheErasureAnswer:
+    async def test_an_answer_the_platform_refuses_forgets_its_target_too(
+        self, scan: Scan, line_api: FakeLineApi
+    ) -> None:
+        user = "Uscan0line0refused000000000000002"
+        citizen = LineCitizen(scan.app, scan.client, line_api, user)
+        mine = await citizen.say("ข้อมูลของฉัน")
+        asked = await citizen.tap("ลบข้อมูลของฉัน", mine)
+        line_api.fail_next("/reply", 400)  # the token is refused: pushed instead …
+        line_api.fail_next("/push", 400)  # … and the push refused for good (blocked bot)
+
+        await citizen.tap("ยืนยันลบข้อมูล", asked)
+        await _deliver(scan.app)
+
+        async with scan.database.unit_of_work() as session:
+            rows = (await session.execute(select(OutboundMessage))).scalars().all()
+        answer = rows[-1]
+        assert (answer.status, answer.target, answer.payload) == (
+            DeliveryStatus.FAILED,
+            "erased",
+            {"erased": True},
+        )
+        leftovers = await _leftovers(scan.database, (user,))
+        assert leftovers == [], "\n".join(leftovers)
