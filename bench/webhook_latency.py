@@ -9,7 +9,12 @@ Two shapes:
 - production (`--production`): PostgreSQL (a throw-away database) and Redis, conversations run
   in a separate `siang worker` process, as in compose.yaml.
 
-Run: .venv/bin/python bench/webhook_latency.py [--requests 500] [--concurrency 4] [--production]
+`--events-per-body N` sends N events in each signed body (LINE may batch events): each event
+is stored as its own row holding its own JSON, so a body of 100 events is acknowledged within
+the same target (`--events-per-body 100 --requests 40 --menu-only` isolates the storing cost).
+
+Run: python bench/webhook_latency.py [--requests 500] [--concurrency 4] [--production]
+     [--events-per-body 1]   (the servers run this checkout's code with this interpreter)
 """
 
 from __future__ import annotations
@@ -72,8 +77,11 @@ def _postgres_database() -> Iterator[str]:
         asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
+SIANG = [sys.executable, "-m", "siang"]  # this checkout's code, whichever venv runs the bench
+
+
 def _siang(env: dict[str, str], *args: str) -> None:
-    subprocess.run([str(ROOT / ".venv/bin/siang"), *args], env=env, check=True, cwd=ROOT)
+    subprocess.run([*SIANG, *args], env=env, check=True, cwd=ROOT)
 
 
 async def _wait_ready(base: str) -> None:
@@ -88,8 +96,15 @@ async def _wait_ready(base: str) -> None:
     raise RuntimeError("siang serve did not become ready")
 
 
+EVENTS_PER_BODY = 1
+
+
 async def _send(http: httpx.AsyncClient, url: str, user: str, text: str) -> float:
-    body = line.webhook_body(line.text_event(user, text, reply_token=f"rt-{user}-{time.time()}"))
+    events = [
+        line.text_event(f"{user}-{n}", text, reply_token=f"rt-{user}-{n}-{time.time()}")
+        for n in range(EVENTS_PER_BODY)
+    ]
+    body = line.webhook_body(*events)
     headers = {"content-type": "application/json", "x-line-signature": line.sign(body)}
     started = time.perf_counter()
     response = await http.post(url, content=body, headers=headers)
@@ -139,9 +154,7 @@ def _database(tmp: str, production: bool) -> Iterator[str]:
 
 
 def _start(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [str(ROOT / ".venv/bin/siang"), *args], env=env, cwd=ROOT, start_new_session=True
-    )
+    return subprocess.Popen([*SIANG, *args], env=env, cwd=ROOT, start_new_session=True)
 
 
 def _percentile(values: list[float], fraction: float) -> float:
@@ -163,7 +176,10 @@ def main() -> int:
         action="store_true",
         help="PostgreSQL and Redis, with conversations in a separate `siang worker` process.",
     )
+    parser.add_argument("--events-per-body", type=int, default=1)
     args = parser.parse_args()
+    global EVENTS_PER_BODY
+    EVENTS_PER_BODY = args.events_per_body
     if args.menu_only:
         MESSAGES[:] = ["เมนู", "ติดตาม", "วิธีใช้"]
 
@@ -193,17 +209,21 @@ def main() -> int:
             base = f"http://127.0.0.1:{port}"
             asyncio.run(_wait_ready(base))
             timings = asyncio.run(_load(base, args.requests, args.concurrency))
-            answered = _wait_for_answers(fake, len(timings) + 10)
+            answered = _wait_for_answers(fake, (len(timings) + 10) * EVENTS_PER_BODY)
         finally:
             for process in processes:
                 os.killpg(process.pid, signal.SIGTERM)
             for process in processes:
-                process.wait(timeout=30)
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:  # still working through the backlog
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.wait()
             fake.stop()
     ms = [t * 1000 for t in timings]
     print(
-        f"webhook acknowledge latency, {len(ms)} signed LINE webhooks, "
-        f"concurrency {args.concurrency}, "
+        f"webhook acknowledge latency, {len(ms)} signed LINE webhooks "
+        f"of {EVENTS_PER_BODY} events each, concurrency {args.concurrency}, "
         + (
             "PostgreSQL + Redis, conversations in a separate siang worker"
             if args.production

@@ -8,6 +8,7 @@ the platform will repeat (blocked bot, bad address) fails at once.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -44,11 +45,18 @@ class DeliveryReport:
             self.skipped += 1
 
 
+INTERRUPTED_REPLY = (
+    "an earlier attempt spent the LINE reply token and stopped before recording the outcome; "
+    "not sent again, so the citizen does not get it twice (LINE replies take no retry key)"
+)
+
+
 @dataclass(frozen=True)
 class _Prepared:
     messages: list[Outgoing]
     reply_token: str | None
     skip_reason: str | None = None
+    already_sent: str | None = None  # why the row counts as sent without a call
 
 
 class OutboxDelivery:
@@ -127,6 +135,22 @@ class OutboxDelivery:
                 if forget:
                     await outbound_messages.forget_recipient(session, message_id)
                 return DeliveryStatus.SKIPPED
+            if prepared.already_sent is not None:
+                logger.warning("outbox reply not repeated", extra={"id": message_id})
+                await outbound_messages.mark_sent(
+                    session, message_id, now=now, note=prepared.already_sent
+                )
+                if forget:
+                    await outbound_messages.forget_recipient(session, message_id)
+                return DeliveryStatus.SENT
+            # Committed before the call: the key every attempt repeats, the reply token spent.
+            retry_key = message.retry_key or str(uuid.uuid4())
+            await outbound_messages.record_attempt(
+                session,
+                message_id,
+                retry_key=retry_key,
+                reply_token_spent_at=now if prepared.reply_token else None,
+            )
             channel, target, attempts = message.channel, message.target, message.attempts
         sender = self.senders[channel]
         try:
@@ -134,7 +158,7 @@ class OutboxDelivery:
                 target,
                 prepared.messages,
                 prepared.reply_token,
-                idempotency_key=f"outbox-{message_id}",
+                idempotency_key=retry_key,
             )
         except DeliveryError as error:
             retry_at = None
@@ -169,6 +193,8 @@ class OutboxDelivery:
                 return _Prepared([], None, "the citizen turned notifications off")
             language = citizen.language or "th"
         if message.kind == CHAT_REPLY:
+            if message.reply_token_spent_at is not None and message.last_error is None:
+                return _Prepared([], None, already_sent=INTERRUPTED_REPLY)
             messages = [outgoing_from_json(m) for m in message.payload.get("messages", [])]
             reply_token = self._fresh_reply_token(message, now)
         else:
@@ -180,10 +206,11 @@ class OutboxDelivery:
         return _Prepared(messages, reply_token)
 
     def _fresh_reply_token(self, message: OutboundMessage, now: datetime) -> str | None:
-        """The LINE reply token, while it can still work: first attempt, within ~50 s."""
+        """The LINE reply token, while it can still work: never spent before, within ~50 s."""
         token = message.payload.get("reply_token")
         issued = message.payload.get("reply_token_issued_at")
-        if not token or not issued or message.attempts > 1 or message.channel != Channel.LINE:
+        spent = message.reply_token_spent_at is not None
+        if not token or not issued or spent or message.channel != Channel.LINE:
             return None
         if now - datetime.fromisoformat(issued) > self.reply_window:
             return None

@@ -10,6 +10,7 @@ by the outbox delivery (LINE reply token while fresh), and retried from the outb
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,8 +20,9 @@ from typing import Protocol
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.channels.base import ChatChannel, RawEvent
+from bot.channels.base import ChatChannel, MalformedEventError, RawEvent
 from bot.delivery import CHAT_REPLY, OutboxDelivery, chat_reply_payload
+from bot.message_limits import Admission, MessageLimits
 from bot.messages import Inbound, Outgoing
 from bot.texts import language_of, text
 from services.outbox import queue_message
@@ -47,27 +49,26 @@ async def store_events(
     channel: Channel,
     events: Sequence[RawEvent],
     *,
-    raw_body: str,
     now: datetime | None = None,
 ) -> list[int]:
-    """Store the events not seen before, in one transaction; the ids of the new rows."""
-    received_at = now or utcnow()
-    new_ids: list[int] = []
+    """Store the events not seen before, in one transaction; the ids of the new rows.
+
+    Each row keeps its own event's JSON, never the whole body: a body of 2,500 events stored
+    the 0.9 MB body 2,500 times (2.3 GB) and took 19 s to acknowledge."""
+    rows = [
+        {
+            "external_id": event.external_id,
+            "event_type": event.event_type,
+            "payload": event.payload,
+            "raw_body": json.dumps(event.payload, ensure_ascii=False, separators=(",", ":")),
+            "is_redelivery": event.is_redelivery,
+        }
+        for event in events
+    ]
     async with database.writer_turn(), database.unit_of_work() as session:
-        for event in events:
-            new_id = await inbound_events.store_if_new(
-                session,
-                channel=channel,
-                external_id=event.external_id,
-                event_type=event.event_type,
-                payload=event.payload,
-                raw_body=raw_body,
-                is_redelivery=event.is_redelivery,
-                received_at=received_at,
-            )
-            if new_id is not None:
-                new_ids.append(new_id)
-    return new_ids
+        return await inbound_events.store_all_if_new(
+            session, channel=channel, events=rows, received_at=now or utcnow()
+        )
 
 
 class Outcome(StrEnum):
@@ -77,6 +78,8 @@ class Outcome(StrEnum):
     ALREADY_DONE = "already_done"  # another worker processed it, or it was never pending
     RETRY = "retry"  # failed this time; still pending
     GAVE_UP = "gave_up"  # failed too often; the citizen got an apology
+    SET_ASIDE = "set_aside"  # malformed: failed at once with its reason, never retried
+    OVER_LIMIT = "over_limit"  # the citizen wrote faster than the limit: not read
 
 
 @dataclass(frozen=True)
@@ -99,8 +102,10 @@ class InboundProcessor:
         clock: Callable[[], datetime] = utcnow,
         max_attempts: int = 3,
         concurrency: int = 4,
+        limits: MessageLimits | None = None,
     ) -> None:
         self.database = database
+        self.limits = limits
         self.channels = dict(channels)
         self.conversations = conversations
         self.delivery = delivery
@@ -123,13 +128,20 @@ class InboundProcessor:
             if adapter is None:
                 logger.warning("no adapter for a stored event", extra={"channel": loaded.channel})
                 return Outcome.RETRY
-            key = f"{loaded.channel}:{adapter.conversation_key(dict(loaded.payload))}"
+            try:
+                key = f"{loaded.channel}:{adapter.conversation_key(dict(loaded.payload))}"
+            except MalformedEventError as malformed:
+                return await self._set_aside(event_id, malformed)
             before = self._last_in_line.get(key)
             mine: asyncio.Future[None] = asyncio.get_running_loop().create_future()
             self._last_in_line[key] = mine
         try:
             if before is not None:
                 await asyncio.shield(before)  # the same person's earlier event goes first
+            if self.limits is not None:
+                admission = await self.limits.admit(key)
+                if not admission.allowed:
+                    return await self._over_limit(event_id, adapter, loaded, admission)
             async with self._slots:
                 return await self._process_locked(event_id, adapter, loaded)
         finally:
@@ -167,6 +179,8 @@ class InboundProcessor:
                     raise _AlreadyProcessedError
         except _AlreadyProcessedError:
             return Outcome.ALREADY_DONE
+        except MalformedEventError as malformed:
+            return await self._set_aside(event_id, malformed)
         except Exception as error:
             logger.exception("inbound event failed", extra={"event_id": event_id})
             return await self._failed(event_id, inbound, error)
@@ -202,6 +216,43 @@ class InboundProcessor:
             # order; the periodic drain takes it over only if that never happens.
             await outbound_messages.hold(session, reply_id, until=self.clock() + REPLY_HOLD)
         return reply_id
+
+    async def _over_limit(
+        self, event_id: int, adapter: ChatChannel, loaded: _Loaded, admission: Admission
+    ) -> Outcome:
+        """Set aside an event beyond the citizen's limit; the first one of a window is answered
+        with a polite note, the rest silently (so a flood never opens a conversation each)."""
+        inbound: Inbound | None = None
+        if admission.tell:
+            try:
+                inbound = await adapter.parse(dict(loaded.payload), received_at=loaded.received_at)
+            except Exception:  # nothing to answer; the event is set aside all the same
+                logger.warning("over-limit event unreadable", extra={"event_id": event_id})
+        reply_id: int | None = None
+        async with self.database.writer_turn(), self.database.unit_of_work() as session:
+            if inbound is not None:
+                note = Outgoing(text=text(language_of(inbound.language), "rate.messages"))
+                reply_id = await self._queue_reply(session, event_id, inbound, [note])
+            await inbound_events.finish(
+                session, event_id, status=EventStatus.IGNORED, now=self.clock()
+            )
+        if admission.tell:
+            logger.warning("citizen over the message limit", extra={"event_id": event_id})
+        await self._send_now(reply_id)
+        return Outcome.OVER_LIMIT
+
+    async def _set_aside(self, event_id: int, malformed: MalformedEventError) -> Outcome:
+        """Fail an event that can never be read, at once: one clear log line, no retries."""
+        logger.warning(
+            "inbound event set aside as malformed: %s",
+            malformed,
+            extra={"event_id": event_id},
+        )
+        async with self.database.unit_of_work() as session:
+            await inbound_events.record_failure(
+                session, event_id, error=f"malformed: {malformed}", max_attempts=1, now=self.clock()
+            )
+        return Outcome.SET_ASIDE
 
     async def _failed(self, event_id: int, inbound: Inbound | None, error: Exception) -> Outcome:
         now = self.clock()

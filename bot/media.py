@@ -69,6 +69,8 @@ class LocalMediaStorage:
         self.max_bytes = max_bytes
 
     def _path(self, storage_key: str) -> Path:
+        if "\x00" in storage_key:
+            raise MediaRejectedError("a storage key never holds a NUL character")
         path = (self.directory / storage_key).resolve()
         if self.directory.resolve() not in path.parents:
             raise MediaRejectedError(f"storage key outside the media folder: {storage_key!r}")

@@ -64,6 +64,8 @@ class PersonalDataKind(StrEnum):
     BANK_ACCOUNT = "bank_account"
     LICENCE_PLATE = "licence_plate"
     PERSON_NAME = "person_name"
+    PASSPORT = "passport"
+    HOUSE_NUMBER = "house_number"
 
 
 # The calibrated category score at or above which the best category is proposed alone.

@@ -1,5 +1,6 @@
 """Well-known places people name instead of an area (มช., สนามบินสุวรรณภูมิ, ตลาดวโรรส, หาดป่าตอง),
-each with the district it lies in, so a message naming one is placed there.
+each with the district it lies in, so a message naming one is placed there (or, for a place on
+a district border, the districts either side to choose from).
 
 The table is team-written (`data/places/landmarks.json`; see `data/places/SOURCE.md`): every
 landmark has an official name, a kind, its geothai district code (checked against the gazetteer
@@ -63,6 +64,14 @@ class Landmark:
     kind: str
     district_code: str
     aliases: tuple[str, ...] = ()
+    # districts across a border the place lies on (สวนลุมพินี: บางรัก and สาทร across พระราม 4):
+    # "in front of it" may be either side, so its name alone does not settle the district
+    across: tuple[str, ...] = ()
+
+    @property
+    def district_codes(self) -> frozenset[str]:
+        """The districts a report naming this place may be in: its own and those across."""
+        return frozenset({self.district_code, *self.across})
 
     def written_forms(self) -> Iterator[str]:
         """The name, its aliases and the forms derived from them (lower case, unique)."""
@@ -120,6 +129,7 @@ class Landmarks:
                 kind=entry["kind"],
                 district_code=entry["district"],
                 aliases=tuple(entry.get("aliases", ())),
+                across=tuple(entry.get("across", ())),
             )
             for entry in data["landmarks"]
         )

@@ -1,16 +1,19 @@
 """Find and mask personal data in a citizen's message, keeping what officials need to act.
 
-Masked: Thai national ID numbers (13 digits, checksum verified, any grouping) and passport
-numbers (after a word that says so; masked as an identity number), phone numbers (mobile
-06/08/09, landlines 02–07, +66), e-mail addresses (also spelt out: "somchai at gmail dot com"),
-LINE IDs, bank account numbers (next to a word that says so), licence plates (next to ทะเบียน,
-a vehicle word or a province name, or in the digit-first form 1กข 1234) and people's names where
-they are introduced: after a title (นาย/นาง/นางสาว/น.ส./ด.ช./ด.ญ./คุณ …, ชื่อ …), a rank, a role
-or kinship word (ผู้ใหญ่บ้าน, กำนัน, ผอ., ครู, หมอ, ลุง, ป้า, น้อง …), as an account holder
-(ชื่อบัญชี …), and in Latin script (Mr. …, คุณ David, John Smith). Kept: soi and house numbers,
-dates, times, amounts, road kilometres, bus lines, contract numbers, postcodes and a role word
-without a name: none of them has the shape of the things masked, and numbers are only masked
-when their digit count and prefix (and for IDs the checksum) fit.
+Masked: Thai national ID numbers (13 digits, checksum verified, any grouping), passport
+numbers (after a word that says so), phone numbers (mobile 06/08/09, landlines 02–07, +66),
+e-mail addresses (also spelt out: "somchai at gmail dot com", "แอท จีเมล ดอท คอม"), LINE IDs,
+bank account numbers (next to a word that says so), licence plates (next to ทะเบียน, a vehicle
+word, a vehicle's action or a province name, or in the digit-first form 1กข 1234), house numbers
+(บ้านเลขที่ 45/2, 99/123 หมู่ 4: the village, soi and road after them stay) and people's names
+where they are introduced: after a title (นาย/นาง/นางสาว/น.ส./ด.ช./ด.ญ./คุณ …, ชื่อ …), a rank,
+a role or kinship word (ผู้ใหญ่บ้าน, กำนัน, ผอ., ครู, หมอ, ลุง, ป้า, น้อง …; also a nickname of two
+words: น้องข้าวหอม), as an account holder (ชื่อบัญชี …), and in Latin script (Mr. …, คุณ David,
+John Smith, ลุง John). Kept: soi and village numbers, dates, times, amounts, road kilometres, bus
+lines, contract numbers, postcodes and a role word without a name: none of them has the shape
+of the things masked, and numbers are only masked when their digit count and prefix (and for IDs
+the checksum) fit. The redacted text is what everyone below the responsible agency's officials
+reads; those officials, the place finder and routing read the original.
 
 How numbers are read: Thai and full-width digits are mapped to ASCII and every dash to "-", one
 character for one (offsets do not move), then every run of digit groups joined by a separator
@@ -51,17 +54,21 @@ MASKS: dict[PersonalDataKind, str] = {
     PersonalDataKind.BANK_ACCOUNT: "[เลขบัญชี]",
     PersonalDataKind.LICENCE_PLATE: "[ทะเบียนรถ]",
     PersonalDataKind.PERSON_NAME: "[ชื่อ]",
+    PersonalDataKind.PASSPORT: "[เลขหนังสือเดินทาง]",
+    PersonalDataKind.HOUSE_NUMBER: "[บ้านเลขที่]",
 }
 
 # When two findings overlap, the longer wins; on equal length, the earlier kind in this order.
 _PRIORITY = (
     PersonalDataKind.EMAIL,
     PersonalDataKind.NATIONAL_ID,
+    PersonalDataKind.PASSPORT,
     PersonalDataKind.PHONE,
     PersonalDataKind.BANK_ACCOUNT,
     PersonalDataKind.LINE_ID,
     PersonalDataKind.LICENCE_PLATE,
     PersonalDataKind.PERSON_NAME,
+    PersonalDataKind.HOUSE_NUMBER,
 )
 
 # One character for one, so offsets do not move: Thai and full-width digits to ASCII, every dash
@@ -106,6 +113,8 @@ def redact(text: str) -> Redaction:
         found += _plates(ascii_digits)
         if _PASSPORT_TRIGGER.search(text):
             found += _passports(ascii_digits)
+        if _HOUSE_TRIGGER.search(text):
+            found += _house_numbers(ascii_digits)
     if has_at or _LINE_TRIGGER.search(text):
         found += _line_ids(ascii_digits)
     accounts = [f.end for f in found if f.kind is PersonalDataKind.BANK_ACCOUNT]
@@ -200,9 +209,14 @@ _SPELT_DOT = (
     r"(?: ?\. ?| ?[(\[{] ?(?:dot|ดอท|ด็อท|จุด) ?[)\]}] ?| (?:dot|ดอท|ด็อท|จุด) |"
     r"(?<=[A-Za-z0-9])(?:ดอท|ด็อท|จุด)(?=[A-Za-z]))"
 )
-_TOP_LEVEL = r"(?:com|net|org|edu|gov|info|biz|me|io|co|ac|go|or|in|th|uk|jp|sg|us)(?![A-Za-z0-9])"
+# The commonest mail domains and endings are also spelt in Thai letters ("แอท จีเมล ดอท คอม").
+_TOP_LEVEL = (
+    r"(?:(?:com|net|org|edu|gov|info|biz|me|io|co|ac|go|or|in|th|uk|jp|sg|us)(?![A-Za-z0-9])|"
+    r"(?:คอม|เน็ต|เน็ท)(?![ก-๙]))"
+)
+_THAI_DOMAIN = r"จีเมล(?:ล์|์)?|ฮอ[ทต]เมล(?:ล์|์)?|ยาฮู|เอาท์ลุค"
 _SPELT_EMAIL = re.compile(
-    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+{_SPELT_AT}(?P<domain>[A-Za-z0-9\-]+)"
+    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+{_SPELT_AT}(?P<domain>[A-Za-z0-9\-]+|{_THAI_DOMAIN})"
     rf"(?:{_SPELT_DOT}[A-Za-z0-9\-]+)*{_SPELT_DOT}{_TOP_LEVEL}",
     re.I,
 )
@@ -360,27 +374,68 @@ _REFERENCE_WORDS = re.compile(r"(?:เลขที่|โครงการ|ส�
 # --- passports --------------------------------------------------------------------------------
 
 # Thai passports are two letters and seven digits (AA1234567); others one or two letters and six to
-# eight digits, or digits alone. Only after a word that says what the number is.
+# eight digits (a space or hyphen may part them), digits alone, or letters and digits mixed (the
+# German C01X00T47). Only after a word that says what the number is.
+_PASSPORT_WORD = r"(?:พาสปอร์ต|พาสปอต|หนังสือเดินทาง|passport)"
+_PASSPORT_NUMBER = (
+    r"[A-Z]{1,2}[ \-]?\d{6,8}|\d{7,9}|(?=[A-Z0-9]{0,8}\d[A-Z0-9]{0,8}\d)[A-Z][A-Z0-9]{7,8}"
+)
 _PASSPORT = re.compile(
-    r"(?:พาสปอร์ต|พาสปอต|หนังสือเดินทาง|passport)(?: ?(?:no\.?|number|เลขที่|เลข|หมายเลข|#))?"
-    r" ?[:：]? ?(?P<number>[A-Z]{1,2}\d{6,8}|\d{7,9})(?![A-Za-z0-9])"
+    rf"{_PASSPORT_WORD}(?: ?(?:no\.?|number|เลขที่|เลข|หมายเลข|เบอร์|#))?(?: ?(?:is|คือ))?"
+    rf" ?[:：]? ?(?P<number>{_PASSPORT_NUMBER})(?![A-Za-z0-9])"
     # A few Thai words may stand between (whose passport): "พาสปอร์ตภรรยาผมเลข AB1234567".
     # Then only the letter-and-digit shape, so a phone number or an amount is not taken for one.
     r"|(?:พาสปอร์ต|พาสปอต|หนังสือเดินทาง)(?P<whose>[ก-๙]{1,24}?) ?(?:เลข(?:ที่)?|หมายเลข)? ?[:：]? ?"
-    r"(?P<lettered>[A-Z]{1,2}\d{6,8})(?![A-Za-z0-9])",
+    r"(?P<lettered>[A-Z]{1,2}[ \-]?\d{6,8})(?![A-Za-z0-9])",
     re.I,
 )
 _PASSPORT_TRIGGER = re.compile("พาสปอ|หนังสือเดินทาง|[Pp]assport|PASSPORT")
 
 
 def _passports(text: str) -> list[PersonalDataSpan]:
-    # No kind of its own yet: an identity document number, masked as one.
     found = []
     for m in _PASSPORT.finditer(text):
         group = "number" if m.group("number") else "lettered"
         if group == "lettered" and _PHONE_WORDS.search(m.group("whose")):
             continue
-        found.append(PersonalDataSpan(PersonalDataKind.NATIONAL_ID, m.start(group), m.end(group)))
+        found.append(PersonalDataSpan(PersonalDataKind.PASSPORT, m.start(group), m.end(group)))
+    return found
+
+
+# --- house numbers ---------------------------------------------------------------------------
+
+# A house number is where a citizen lives: masked in the redacted text, which everyone below the
+# responsible agency's officials reads (the officials and the place finder read the original).
+# The village (หมู่), soi, road and subdistrict after it stay. Only in an address's shapes:
+# after บ้านเลขที่ (also misspelt บ้านเลขที, บ้านเลข), after เลขที่ when an address word follows
+# (not "สัญญาเลขที่ 12/2566", "โฉนดเลขที่ …"), a number with a slash before หมู่ or ม. ("99/123
+# หมู่ 4", not "ม.2/3", a school class), and in English after "house" ("house 88/9 Moo 2").
+_HOUSE = r"\d{1,5}(?:/\d{1,4})?(?![\d.,:]|/\d)"  # "บ้านเลขที่26/หมู่ที่7" ends at 26
+_ADDRESS_AFTER = (
+    r" ?(?:หมู่(?!บ้าน)|ม\.|ซอย|ซ\.|ถนน|ถ\.|ตำบล|ต\.|แขวง|อำเภอ|อ\.|เขต|moo\b|soi\b|road\b|rd\b)"
+)
+_HOUSE_NUMBER = re.compile(
+    rf"บ้าน ?เลข(?:ที่|ที)? ?[:.]? ?{_HOUSE}"
+    rf"|(?:(?<![ก-๙])|(?<=อยู่))เลขที่ ?[:.]? ?{_HOUSE}(?={_ADDRESS_AFTER})"
+    rf"|บ้าน ?\d{{1,5}}/\d{{1,4}}(?![\d/.,:])(?={_ADDRESS_AFTER})"
+    # Bare, only before the village: "ซอยลาดกระบัง14/1 ถนน…" is a soi, "58/4 ม.2" a house.
+    rf"|(?<![\d/.\-])(?<!\d,)\d{{1,5}}/\d{{1,4}}(?![\d/.,:])(?= ?(?:หมู่(?!บ้าน)|ม\.|moo\b))"
+    rf"|(?<![A-Za-z])(?:house|home)(?: ?(?:no\.?|number|#))? ?:? ?{_HOUSE}",
+    re.I,
+)
+_HOUSE_TRIGGER = re.compile("บ้าน|เลขที่|/|house|home", re.I)
+# Before a number with a slash, a word that makes it a soi's, a contract's or a date.
+# The word may carry a name glued on ("ซอยพหลโยธิน 54/1", "ประชาราษฎร์สาย1/38").
+_NOT_A_HOUSE_BEFORE = re.compile(r"(?:ซอย|ซ\.|soi|สาย|วันที่|(?<!บ้าน)เลขที่)[^\s\d]{0,24} ?$", re.I)
+
+
+def _house_numbers(text: str) -> list[PersonalDataSpan]:
+    found = []
+    for m in _HOUSE_NUMBER.finditer(text):
+        bare = m.group()[:1].isdigit()
+        if bare and _NOT_A_HOUSE_BEFORE.search(text, max(0, m.start() - 32), m.start()):
+            continue
+        found.append(PersonalDataSpan(PersonalDataKind.HOUSE_NUMBER, m.start(), m.end()))
     return found
 
 
@@ -428,20 +483,28 @@ def _line_ids(text: str) -> list[PersonalDataSpan]:
 _MONTHS = frozenset({"มค", "กพ", "มีค", "เมย", "พค", "มิย", "กค", "สค", "กย", "ตค", "พย", "ธค"})
 _YEAR = re.compile(r"\d{2}|(?:19|20|24|25|26)\d{2}")
 _PLATE = re.compile(
-    r"(?<![ก-๛A-Za-z0-9.])(?P<lead>\d{1,2}(?P<space> ?))?(?P<letters>[ก-ฮ]{1,2})[ \-]?"
+    r"(?<![ก-๛A-Za-z0-9.])(?P<lead>\d{1,2}(?P<space> ?))?(?P<letters>[ก-ฮ]{1,2})(?:[ \-]|(?P<dot>\.))?"
     r"(?P<number>\d{1,4})(?![\d.,:/+%])"
 )
 # Two letters after a digit that are units or words, not plate letters ("5มก", "2 คน").
 _NOT_PLATE_LETTERS = frozenset(
-    {"มก", "กก", "กม", "ซม", "มม", "ลด", "คน", "จอ", "ยก", "ชม", "ตร", "ณ"}
+    {"มก", "กก", "กม", "ซม", "มม", "ลด", "คน", "จอ", "ยก", "ชม", "ตร", "ณ", "งบ"}
 )
 _PLATE_WORDS = re.compile(r"ทะเบียน|ป้ายรถ|เลขรถ")
 # A vehicle named just before two letters and a number: "รถกระบะ กข 1234". Only two letters
 # (one is หมู่ or ซอย: "รถเข้า ซ 5") and none that abbreviate something else (ปอ.511 is a bus
 # line, ทล 3344 a highway, สน a police station).
-_VEHICLE_WORDS = re.compile(
-    r"รถ|มอ(?:เตอร์)?ไซ|จยย|จักรยานยนต์|แท็กซี่|แท๊กซี่|taxi|กระบะ|เก๋ง|สิบล้อ|ซาเล้ง", re.I
+_VEHICLE = r"(?<!กา)(?<!สามา)รถ|มอ(?:เตอร์)?ไซ|จยย|จักรยานยนต์|แท็กซี่|แท๊กซี่|taxi|กระบะ|เก๋ง|สิบล้อ|ซาเล้ง"
+_VEHICLE_WORDS = re.compile(_VEHICLE, re.I)  # not "โครงการถนน", "สามารถ"
+# ทะเบียน or a vehicle right before the letters: what follows is the plate, even with a number
+# that looks like a day or a year ("ทะเบียน สค 99", "เก๋ง พค 12") or a dot ("รถ กย.1234").
+_RIGHT_AFTER_PLATE_WORD = re.compile(
+    rf"(?:ทะเบียน(?:รถ)?|ป้ายทะเบียน|เลขรถ|{_VEHICLE})(?:สี[ก-๙]{{2,8}})?"
+    r" ?(?:เลข(?:ที่)?)? ?[:：]? ?$",
+    re.I,
 )
+# What a vehicle does, right after two letters and a number: "กค 1234 จอดขวาง".
+_VEHICLE_ACTS = re.compile(r" ?(?:จอด|ขับ|ชน|ปาด|แซง|บีบแตร|เบียด|ฝ่าไฟ|ย้อนศร|เฉี่ยว|พุ่ง)")
 _NOT_PLATE_AFTER_VEHICLE = frozenset({"ปอ", "ทล", "สน", "รพ", "รร", "ทม", "ทต", "ขส", "ถน"})
 
 
@@ -456,38 +519,55 @@ def _province_pattern() -> re.Pattern[str]:
 
 def _plates(text: str) -> list[PersonalDataSpan]:
     found = []
-    for m in _PLATE.finditer(text):
-        letters = m.group("letters")
-        if letters in _MONTHS and _is_date(m):
+    at = 0
+    while (m := _PLATE.search(text, at)) is not None:
+        span = _plate_at(text, m)
+        if span is None:
+            at = m.start() + 1  # "รถ 1กค 234": not "รถ 1", but the plate may start inside it
             continue
-        end = m.end()
-        province = _province_pattern().match(text, end)
-        before = text[max(0, m.start() - 20) : m.start()]
-        context = _PLATE_WORDS.search(before) or (
-            len(letters) == 2
-            and letters not in _NOT_PLATE_LETTERS
-            and letters not in _NOT_PLATE_AFTER_VEHICLE
-            and _VEHICLE_WORDS.search(before)
-        )
-        glued_digit_form = (
-            m.group("lead") is not None
-            and not m.group("space")
-            and len(letters) == 2
-            and letters not in _NOT_PLATE_LETTERS
-        )
-        if province is not None:
-            end = province.end()
-        elif not (context or glued_digit_form):
-            continue
-        found.append(PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, m.start(), end))
+        found.append(span)
+        at = span.end
     # Truck and bus plates are all digits ("70-1234"): only with the word ทะเบียน before them.
-    for m in _NUMERIC_PLATE.finditer(text):
-        end = m.end()
+    for n in _NUMERIC_PLATE.finditer(text):
+        end = n.end()
         province = _province_pattern().match(text, end)
         if province is not None:
             end = province.end()
-        found.append(PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, m.start("plate"), end))
+        found.append(PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, n.start("plate"), end))
     return found
+
+
+def _plate_at(text: str, m: re.Match[str]) -> PersonalDataSpan | None:
+    letters = m.group("letters")
+    before = text[max(0, m.start() - 20) : m.start()]
+    two_letters = (
+        len(letters) == 2
+        and letters not in _NOT_PLATE_LETTERS
+        and letters not in _NOT_PLATE_AFTER_VEHICLE
+    )
+    right_after = _RIGHT_AFTER_PLATE_WORD.search(before) is not None
+    if letters in _MONTHS and _is_date(m) and not (right_after and two_letters):
+        return None
+    if m.group("dot") and not (right_after and two_letters):
+        return None  # "ปอ.511", "ลพ.3018": a bus line, a road
+    end = m.end()
+    province = _province_pattern().match(text, end)
+    context = (
+        _PLATE_WORDS.search(before)
+        or (two_letters and _VEHICLE_WORDS.search(before))
+        or (two_letters and len(m.group("number")) >= 3 and _VEHICLE_ACTS.match(text, end))
+    )
+    glued_digit_form = (
+        m.group("lead") is not None
+        and not m.group("space")
+        and len(letters) == 2
+        and letters not in _NOT_PLATE_LETTERS
+    )
+    if province is not None:
+        end = province.end()
+    elif not (context or glued_digit_form):
+        return None
+    return PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, m.start(), end)
 
 
 def _is_date(m: re.Match[str]) -> bool:
@@ -522,7 +602,9 @@ _FIELD_LABELS = frozenset({"ชื่อ-นามสกุล", "ชื่อ-�
 # A word for a person right before ชื่อ: what follows is their name, even a common word
 # ("ดิฉันชื่อกาญจนา", "ผู้ใช้ไฟชื่ออนุชา", "จนท.อบต.ชื่อสมบัติ"), not a shop's or a road's.
 _PERSON_BEFORE_NAME = re.compile(
-    r"(?:ผม|ดิฉัน|ฉัน|หนู|กระผม|ข้าพเจ้า|ลูก(?:ชาย|สาว)?|หลาน(?:ชาย|สาว)?|สามี|ภรรยา|"
+    r"(?:ผม|ดิฉัน|ฉัน|หนู|กระผม|ข้าพเจ้า|ลูก(?:ชาย|สาว)?|หลาน(?:ชาย|สาว)?|สามี|ภรรยา|เด็ก|คนหาย|"
+    r"พ่อ|แม่|ลุง|ป้า|ยาย|ตา|ปู่|ย่า|(?:พี่|น้อง)(?:ชาย|สาว)?|ครู|หมอ|กำนัน|ผู้ใหญ่(?:บ้าน)?|"
+    r"นายก|ปลัด|ผอ\.|คนขับ(?:รถ)?|พนักงาน|แม่ค้า|พ่อค้า|ช่าง|ยาม|วิน|ไรเดอร์|"
     r"ผู้(?:ใช้(?:ไฟ|น้ำ|บริการ)?|แจ้ง|เสียหาย|ป่วย|ร้อง(?:เรียน)?|ปกครอง|สูญหาย|ตาย)|"
     r"เพื่อน(?:ร่วมห้อง|ร่วมงาน|บ้าน)?|เจ้าหน้าที่|จนท\.(?:[ก-ฮ]{2,4}\.)?|ตำรวจ) ?$"
 )
@@ -543,8 +625,8 @@ _ROLE_WORDS: dict[str, tuple[str, str]] = {
         _word_set(
             """ผู้ช่วยผู้ใหญ่บ้าน ผู้ใหญ่บ้าน ผู้ใหญ่ ผญบ. ผญ.บ. สารวัตรกำนัน กำนัน พ่อหลวง แม่หลวง
         นายกเทศมนตรี นายกเทศบาล ปลัดอำเภอ ปลัดเทศบาล ปลัด ผอ. ผู้อำนวยการ ประธานชุมชน ส.อบต.
-        ดาบตำรวจ ดาบ สารวัตร ผู้กำกับ ผกก. ผู้กอง ผู้หมวด ครู อาจารย์ เจ้าหน้าที่ จนท. ลุง พี่
-        น้อง เจ๊ เฮีย อาม่า อากง ปู่ อสม."""
+        ดาบตำรวจ ดาบ สารวัตร ผู้กำกับ ผกก. ผู้กอง ผู้หมวด ครูใหญ่ ครู อาจารย์ นายช่าง เจ้าหน้าที่ จนท. ลุง พี่
+        น้อง เจ๊ เฮีย อาม่า อากง ปู่ อสม. คุณแม่ คุณพ่อ พ่อใหญ่ แม่ใหญ่"""
         ),
         ("", ""),
     ),
@@ -565,12 +647,21 @@ _ROLE_WORDS: dict[str, tuple[str, str]] = {
 }
 # Role words that a nickname no list knows may follow ("น้องมายด์", "หมอเบิร์ท"); not ตา, น้า,
 # ย่า, ปู่ (see _role_names) nor official titles, which are followed by given names.
-_NICKNAME_ROLES = _word_set("ลุง ป้า ยาย พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย ครู หมอ อาจารย์")
+_NICKNAME_ROLES = _word_set("ลุง ป้า ยาย พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย ครู หมอ อาจารย์ พ่อหลวง แม่หลวง")
+# Kinship words (and the northern village heads) a nickname of two common words may follow,
+# glued on: "น้องข้าวหอม", "ยายสายบัว", "ลุงหนานแก้ว", "พ่อหลวงคำแสน" (see _compound_nickname).
+# Not ครู, หมอ, อาจารย์: a subject or a field follows them ("ครูพละ", "หมอฟัน").
+# The Isan พ่อใหญ่/แม่ใหญ่ are a village's elders.
+_COMPOUND_NICKNAME_ROLES = _word_set(
+    "ลุง ป้า ยาย ตา พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย พ่อหลวง แม่หลวง พ่อใหญ่ แม่ใหญ่"
+)
 # Kinship words and ranks glued to a given name that is mostly a common word ("ลุงสมบัติ",
 # "จ่าสมบัติ", "ลุงเสริม"). Not official roles, nor หมอ, ครู, อาจารย์: on the Traffy and
 # Wisesight texts those take a field or an institution ("เจ้าหน้าที่รัฐ", "ผู้อำนวยการพรรค",
 # "หมอประสาท", "อาจารย์ปรัชญา", "ครูเอกชน").
-_COMMON_NAME_ROLES = _word_set("ลุง ป้า ยาย ตา น้า ย่า ปู่ พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย จ่า ดาบ อสม.")
+_COMMON_NAME_ROLES = _word_set(
+    "ลุง ป้า ยาย ตา น้า ย่า ปู่ พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย จ่า ดาบ อสม. พ่อใหญ่ แม่ใหญ่"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -616,7 +707,9 @@ _ACCOUNT_HOLDER = re.compile(
 # Where money goes, without a label: a name the lists know may follow ("โอนเข้าบัญชี มาลี ทองดี").
 _MONEY_TO = re.compile(r"(?:โอน(?:เงิน)?(?:เข้า|ให้|ไปให้|ไปที่)? ?(?:บัญชี)?|เข้าบัญชี) ?[:：]? ?")
 _AFTER_ACCOUNT = re.compile(r" ?[:：(]? ?(?:ชื่อ)? ?")
-_TITLE_TRIGGER = re.compile(r"ว่าที่|นาย|นาง|น\.?ส\.|ด\.?[ชญ]\.|เด็ก(?:ชาย|หญิง)|คุณ|ชื่อ|นามสกุล|ผู้แจ้ง")
+_TITLE_TRIGGER = re.compile(
+    r"ว่าที่|นาย|นาง|น\.?ส\.|ด\.?[ชญ]\.|เด็ก(?:ชาย|หญิง)|คุณ|ชื่อ|นามสกุล|ผู้แจ้ง|แจ้งโดย"
+)
 
 
 def _has_title(text: str) -> bool:
@@ -659,7 +752,26 @@ _ROLE_BEFORE_LANDMARK = _word_set("ประธาน กรรมการ")
 # to be a name after a role word, besides the words that end a name and action verbs: "ลุงสมบัติ
 # แจ้ง…", "ลุงเสริมข้างบ้าน", "จ่าสมบัติจากสถานี…". A word that ends names (มี "have") is one only at
 # the end of the phrase or before ที่ and a place ("ลุงมีที่บ้านโนนสูง", not "ลุงมีรถ").
-_NAME_FOLLOWERS = _word_set("ข้างๆ ด่า ริม เอง ตะโกน")
+_NAME_FOLLOWERS = _word_set(
+    """ข้างๆ ด่า ริม เอง ตะโกน หาย หายตัว หายไป ล้ม หกล้ม เป็นลม นอน ป่วย ตก จมน้ำ หลง หลงทาง
+    ติด เจ็บ บาดเจ็บ ตาย เสียชีวิต ร้องไห้ กลับ กลับบ้าน ออก ออกจาก ช็อก ชัก หมดสติ"""
+)
+# Words after a name that say a person does something (for a nickname made of common words).
+_PERSON_ACTS = _word_set(
+    """แจ้ง ร้องเรียน อยู่ เป็น ได้ ขอ โทร อายุ มา ไป บอก พูด เดิน ขับ ขี่ ถาม ช่วย ไม่ ยัง ถูก โดน
+    ให้ ต้องการ อยาก ฝาก ติดต่อ ใช้ ซื้อ ขาย กิน เรียก เก็บ จอด ตั้ง วาง ทิ้ง เปิด ปิด ส่ง รับ ด่า
+    ทำร้าย ขโมย ปล่อย ขู่ ตี ชน เมา โกง หลอก กำลัง เคย"""
+)
+# What a word after a kinship word starts with when it names a kind of person, a job or a
+# place, not a nickname: "พี่ช่างไฟ", "ลุงคนขับรถ", "น้องนักเรียน", "ป้าแม่บ้าน", "ลุงขี้เมา".
+_NOT_NICKNAME_STARTS = tuple(
+    _word_set(
+        """ช่าง คน นัก พนักงาน เจ้า แม่ พ่อ ยาม รปภ ไรเดอร์ วิน ตำรวจ ทหาร พยาบาล หมอ ครู เด็ก
+    ผู้ ชาว ลูก หลาน สาว หนุ่ม ชาย หญิง แก่ เพื่อน ข้าง แถว ตรง หน้า หลัง บ้าน ร้าน ขี้ ตา ลุง ป้า
+    ยาย พี่ น้อง ที่ ซึ่ง ทั้ง ทุก อีก หมา แมว หัว แท็กซี่ จราจร หนึ่ง สอง สาม สี่ ห้า หก เจ็ด
+    แปด เก้า สิบ ร้อย พัน หมื่น แสน ล้าน"""
+    )
+)
 _PLACE_AFTER_AT = _word_set("บ้าน หมู่ ต. ตำบล อ. อำเภอ ซอย ซ. ชุมชน หมู่บ้าน")
 # Verbs before a kinship word glued to a name: "ตามหาตาจันทร์".
 _SEEKING = _word_set("ตามหา หา เจอ")
@@ -688,6 +800,8 @@ class _NameLists:
     latin: frozenset[str]  # team-written: given names in Latin script
     asian: frozenset[str]  # team-written: parts of neighbours' and visitors' names, romanised
     verbs: frozenset[str]  # words whose commonest ORCHID part-of-speech tag is VACT (a verb)
+    predicates: frozenset[str]  # … is a verb tag (VACT, VSTA, XV…)
+    adjectives: frozenset[str]  # … is VATT (an adjective)
     longest: int
 
 
@@ -716,10 +830,26 @@ def _name_lists() -> _NameLists:
     longest = max(len(n) for n in first | family | nicknames)
     latin = _listed_words("latin_given_names.txt")
     asian = _listed_words("latin_asian_names.txt")
-    tags = _orchid_tags()  # read once here; only the verbs are kept
+    tags = _orchid_tags()  # read once here; only the verbs and adjectives are kept
     common = _common_words(first, tags) - nicknames
     verbs = frozenset(word for word, tag in tags.items() if tag == "VACT")
-    return _NameLists(first, family, words, nicknames, common, latin, asian, verbs, longest)
+    predicates = frozenset(
+        word for word, tag in tags.items() if tag.startswith(("V", "XV")) and tag != "VATT"
+    )
+    adjectives = frozenset(word for word, tag in tags.items() if tag == "VATT")
+    return _NameLists(
+        first,
+        family,
+        words,
+        nicknames,
+        common,
+        latin,
+        asian,
+        verbs,
+        predicates,
+        adjectives,
+        longest,
+    )
 
 
 # How often a word must occur in the Thai National Corpus (pythainlp's tnc_freq.txt, 106,000 words)
@@ -873,6 +1003,8 @@ def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]
         short_kin = role.word in _SHORT_KIN
         if short_kin and not (glued and _starts_word(cut, begin)):
             continue
+        if glued and role.word in _COMPOUND_NICKNAME_ROLES and after in cut.starts:
+            found.append(_compound_nickname(cut, cut.starts[after], lists))
         if after in cut.starts:
             # A word no list knows is a nickname only glued on ("น้องมายด์").
             unknown_ok = glued and role.word in _NICKNAME_ROLES
@@ -886,6 +1018,79 @@ def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]
                 )
             )
     return [span for span in found if span is not None]
+
+
+def _compound_nickname(cut: _Cut, j: int, lists: _NameLists) -> _Span | None:
+    """A nickname of two words glued to a kinship word, before what a person does ("น้องข้าวหอม
+    หาย", "ยายสายบัวนอนติดเตียง", "ลุงหนานแก้วเป็นลม", "น้องปลายฟ้า หายไป"): two tokens, or one
+    the dictionary knows as two words (ข้าวปั้น = ข้าว + ปั้น). Its first word is no verb,
+    adjective or function word, nor the start of a word for a kind of person ("พี่ช่างไฟ",
+    "น้องนักเรียน"); a word the dictionary knows alone (จุด, ทัก) is left to the name lists."""
+    tokens = cut.tokens
+    for size in (2, 1):
+        words = [t for t, _, _ in tokens[j : j + size]]
+        if len(words) < size or not all(_plain_word(w) for w in words):
+            continue
+        first = words[0] if size == 2 else _first_word(words[0], lists.words)
+        if first is None or not _starts_a_nickname(first, words[0], lists):
+            continue
+        if size == 2 and (words[1] in _stopwords() or _verb_like(words[1], lists)):
+            continue
+        end = tokens[j + size - 1][2]
+        if 3 <= end - tokens[j][1] <= 10 and _person_acts_after(cut, end, lists):
+            return tokens[j][1], end
+    return None
+
+
+def _plain_word(word: str) -> bool:
+    """A Thai word that may be part of a nickname: not one that ends a name or that a kinship
+    word often names ("แมว", "วิน")."""
+    return (
+        len(word) >= 2
+        and word[:1] in _WORD_START
+        and _is_thai(word)
+        and word not in _AFTER_NAME
+        and word not in _NOT_NAMES_AFTER_ROLE
+        and word not in _NAME_FOLLOWERS
+    )
+
+
+def _first_word(token: str, words: frozenset[str]) -> str | None:
+    """The first of two dictionary words a token is made of (ข้าวปั้น → ข้าว), or None."""
+    for cut_at in range(len(token) - 2, 1, -1):
+        if token[:cut_at] in words and token[cut_at:] in words:
+            return token[:cut_at]
+    return None
+
+
+def _starts_a_nickname(word: str, token: str, lists: _NameLists) -> bool:
+    """Whether `word`, the first word of `token`, may start a nickname: no function word, verb
+    or adjective ("ป้าบอกว่า", "น้องเล็ก"), no word for a kind of person ("พนักงาน")."""
+    # Isan and northern names start with คำ (คำแสน, คำปุน), which pythainlp lists as a stop word.
+    return (
+        (word not in _stopwords() or word == "คำ")
+        and word not in lists.adjectives
+        and not _verb_like(word, lists)
+        and word not in _AFTER_NAME
+        and not token.startswith(_NOT_NICKNAME_STARTS)
+    )
+
+
+def _verb_like(word: str, lists: _NameLists) -> bool:
+    """A verb, or a word that starts with one ("ออกมา", "สาดน้ำ")."""
+    first = _first_word(word, lists.words)
+    return word in lists.predicates or (first is not None and first in lists.predicates)
+
+
+def _person_acts_after(cut: _Cut, end: int, lists: _NameLists) -> bool:
+    """What follows `end` (after at most one space) is something a person does: "หาย", "เป็นลม",
+    "ไม่กลับบ้าน", "ขับรถชน" (not "นี้", "ของ", "ข้าง": a thing or a place)."""
+    at = end + 1 if cut.text[end : end + 1] == " " else end
+    j = cut.starts.get(at)
+    if j is None:
+        return False
+    word = cut.tokens[j][0]
+    return word in _PERSON_ACTS or word in _NAME_FOLLOWERS or word in lists.verbs
 
 
 def _names_a_landmark(cut: _Cut, begin: int) -> bool:
@@ -937,8 +1142,11 @@ def _titled_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
             span = _name_run(
                 text, tokens, kin + 1, lists, strong=True, introduced=True, after_kin=True
             )
-        elif token == "ชื่อ" and _PERSON_BEFORE_NAME.search(
-            text, max(0, tokens[i][1] - 24), tokens[i][1]
+        elif token.endswith("ชื่อ") and _PERSON_BEFORE_NAME.search(
+            # "สามีชื่อ" may be cut สา|มีชื่อ: the person's word ends where ชื่อ starts.
+            text,
+            max(0, tokens[i][2] - 28),
+            tokens[i][2] - 4,
         ):
             span = _name_run(text, tokens, i + 1, lists, strong=True, introduced=True)
         elif token == "ผู้แจ้ง" or (token == "ผู้" and _next_word(tokens, tokens[i][2]) == "แจ้ง"):
@@ -946,6 +1154,8 @@ def _titled_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
             # name the lists know, as after คุณ.
             at = i + 1 if token == "ผู้แจ้ง" else i + 2
             span = _name_run(text, tokens, at, lists, strong=False)
+        elif token == "แจ้งโดย" or (token == "โดย" and i > 0 and tokens[i - 1][0] == "แจ้ง"):
+            span = _name_run(text, tokens, i + 1, lists, strong=False)  # "แจ้งโดย สมชาย ใจดี"
         elif token in _STRONG_TITLES and not text.startswith(_TITLED_PLACES, tokens[i][1]):
             introduced = i > 0 and tokens[i - 1][0].strip() in ("ชื่อ", "ผู้แจ้ง", "ข้าพเจ้า")
             span = _name_run(
@@ -1027,11 +1237,13 @@ def _name_run(
         j += 1
     if j >= len(tokens) or not _is_thai(tokens[j][0]):
         return None
-    if not strong and tokens[j][0] in _STRONG_TITLES:
+    if tokens[j][0] in _STRONG_TITLES:
         return None  # "ชื่อนายสมชาย": the title itself introduces the name
     boundaries = {end for _, _, end in tokens}
     start = tokens[j][1]
     end = _longest_listed(text, start, first, longest)
+    if introduced:  # "แม่ชื่อบัวเรียน": after ชื่อ, a nickname from the team's list is a name too
+        end = max(end, _longest_listed(text, start, lists.nicknames, longest))
     if end not in boundaries or (
         not strong
         and (
@@ -1071,7 +1283,9 @@ def _name_run(
         )
         # After ชื่อ and a kinship word a nickname comes, seldom a surname ("ชื่อน้องต้นข้าว หาย…").
         guessed_ok = (strong or listed_first) and not after_kin
-        if surname_like and (listed or (guessed_ok and not _starts_with_common(tokens, after))):
+        if surname_like and (
+            listed or (guessed_ok and not _starts_with_common(tokens, after, word_end))
+        ):
             return start, word_end
     if needs_surname and not listed_first:
         return None
@@ -1200,12 +1414,15 @@ def _surname_end(text: str, end: int, lists: _NameLists) -> int:
     return end
 
 
-def _starts_with_common(tokens: _Tokens, at: int) -> bool:
-    for token, start, _ in tokens:
+def _starts_with_common(tokens: _Tokens, at: int, word_end: int) -> bool:
+    """Whether the word from `at` to `word_end` starts with a word that ends a name; a common
+    word that starts many surnames (ทอง, แก้ว, ขาว: "ทองมา") only if it is the whole word."""
+    for token, start, end in tokens:
         if start == at:
             return (
                 token in _AFTER_NAME
-                or token in _NOT_NAMES
+                or token in _NAME_FOLLOWERS
+                or (token in _NOT_NAMES and end == word_end)
                 or token in _stopwords()
                 or len(token) <= 1
             )
@@ -1245,20 +1462,36 @@ def _self_introductions(text: str) -> list[PersonalDataSpan]:
 # --- names in Latin script -------------------------------------------------------------------
 
 _CAPITALISED = r"[A-Z][a-z]+"
+# Up to three words: "Nguyen Van An", "Min Min Aung".
+_LATIN_NAME = rf"{_CAPITALISED}(?: {_CAPITALISED}){{0,2}}"
+# K. is how Thai offices write คุณ in Latin script ("K.Somchai").
 _LATIN_TITLED = re.compile(
-    rf"\b(?P<title>Mr|Mrs|Ms|Miss|Khun|Dr)(?:\. ?| )(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)"
+    rf"\b(?:(?P<title>Mr|Mrs|Ms|Miss|Khun|Dr)(?:\. ?| )|K\. ?)(?P<name>{_LATIN_NAME})"
 )
 # After a Thai title; not after ขอบคุณ/พระคุณ/บุญคุณ ("ขอบคุณ Grab" thanks a company).
 _LATIN_AFTER_THAI_TITLE = re.compile(
-    r"(?<!ขอบ)(?<!พระ)(?<!บุญ)(?P<title>คุณ|นางสาว|นาง|นาย|น\.ส\.|ชื่อ|ผู้แจ้ง) ?"
-    rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?![A-Za-z])"
+    r"(?<!ขอบ)(?<!พระ)(?<!บุญ)(?P<title>คุณ|นางสาว|นาง|นาย|น\.ส\.|ชื่อ|ผู้แจ้ง|"
+    r"(?<![ก-๙])(?:ลุง|ป้า|พี่|น้อง|ยาย|น้า|เจ๊|เฮีย|ครู|หมอ|อาจารย์)) ?"
+    rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
 )
-_LATIN_PAIR = re.compile(rf"(?<![A-Za-z.])(?P<name>{_CAPITALISED} {_CAPITALISED})(?![A-Za-z])")
+_LATIN_KIN = _word_set("ลุง ป้า พี่ น้อง ยาย น้า เจ๊ เฮีย ครู หมอ อาจารย์")
+# Every pair, overlapping: in "Contact Anan Srisuk" the pair is "Anan Srisuk", not "Contact Anan".
+_LATIN_PAIR = re.compile(rf"(?<![A-Za-z.])(?=(?P<name>{_CAPITALISED} {_CAPITALISED})(?![A-Za-z]))")
+# A name in capitals after an account or name label: "ACC NAME: SOMCHAI JAIDEE".
+_LATIN_LABELLED_CAPITALS = re.compile(
+    r"(?:(?i:acc(?:ount)?\.? ?name) ?[:：]?|(?i:name) ?[:：]|(?:ชื่อ ?บัญชี|ชื่อ ?บช\.?|ชื่อ-นามสกุล) ?[:：]?) ?"
+    r"(?P<name>[A-Z]{2,}(?: [A-Z]{2,})?)(?![A-Za-z])"
+)
 # "ผม Somchai เบอร์ …": any capitalised name, before a phone word, a particle or the end.
 _LATIN_SELF_INTRODUCTION = re.compile(
     rf"(?<![ก-๙])(?:ผม|ดิฉัน|กระผม) ?(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?){_INTRODUCTION_END}"
 )
-_LATIN_NAME_TRIGGER = re.compile("[A-Z][a-z]")
+# "My name is Malee", "reported by Somchai Jaidee", "แจ้งโดย Natthapong Chaiyasit".
+_LATIN_INTRODUCED = re.compile(
+    rf"(?:\b(?:[Mm]y name is|[Nn]ame is|[Rr]eported by|[Ss]ubmitted by)|แจ้งโดย) ?"
+    rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
+)
+_LATIN_NAME_TRIGGER = re.compile("[A-Z][a-z]|[A-Z]{2}")
 # A Thai word for a place right before a capitalised pair: "ถนน Charoen Krung", "คอนโด …".
 _PLACE_BEFORE = re.compile(
     r"(?:ถนน|ถ\.|ซอย|ซ\.|แยก|หน้า|ร้าน|คอนโด|โครงการ|หมู่บ้าน|ตึก|อาคาร|โรงแรม|ห้าง|สาขา|ย่าน|"
@@ -1272,7 +1505,8 @@ _NOT_LATIN_NAMES = _word_set(
     Shop Store Cafe Coffee Restaurant Bar Club Resort Airport Bridge River Beach Island Thailand
     Bangkok City World Land Town Grand International Express Hall Gate Line Fondue Food Mart Big
     Central The Of And In On At For To By Team Official Page Channel Shopping Service Services
-    Thai Siam Day Night Morning Rama Phase Zone Project Boulevard Sukhumvit Grab Walking Khao Hat"""
+    Thai Siam Day Night Morning Rama Phase Zone Project Boulevard Sukhumvit Grab Walking Khao Hat
+    Traffy Foodpanda Lineman Shopee Lazada Kerry Flash Bolt Robinhood"""
 )
 
 
@@ -1293,11 +1527,20 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
         listed = words[0] in latin or any(w in asian for w in words)
         if len(m.group("name")) < 3 or text[m.end() : m.end() + 1] == ".":
             continue  # "คุณ Ep.1": an episode, not a name
-        if title == "คุณ" or listed or (title not in ("ชื่อ", "ผู้แจ้ง") and " " in m.group("name")):
+        # After a kinship word or a role, as after คุณ, any capitalised name ("ลุง John").
+        # After ชื่อ with a person before it ("น้องชายชื่อ Tom"), too.
+        person = title == "ชื่อ" and _PERSON_BEFORE_NAME.search(
+            text, max(0, m.start() - 24), m.start()
+        )
+        anyone = title == "คุณ" or title in _LATIN_KIN or person is not None
+        if anyone or listed or (title not in ("ชื่อ", "ผู้แจ้ง") and " " in m.group("name")):
             span = _latin_span(m, needs_surname=False)
             if span is not None:
                 found.append(span)
-    for m in _LATIN_SELF_INTRODUCTION.finditer(text):
+    for m in _LATIN_LABELLED_CAPITALS.finditer(text):
+        if m.group("name").split()[0].title() not in _NOT_LATIN_NAMES:
+            found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, *m.span("name")))
+    for m in (*_LATIN_SELF_INTRODUCTION.finditer(text), *_LATIN_INTRODUCED.finditer(text)):
         span = _latin_span(m, needs_surname=False)
         if span is not None:
             found.append(span)
@@ -1315,8 +1558,10 @@ def _latin_span(m: re.Match[str], *, needs_surname: bool) -> PersonalDataSpan | 
     words = m.group("name").split()
     if words[0] in _NOT_LATIN_NAMES:
         return None
-    if len(words) == 2 and words[1] in _NOT_LATIN_NAMES:
-        words = words[:1]
+    for at, word in enumerate(words):
+        if word in _NOT_LATIN_NAMES:  # "Mr. Somchai Road": the name ends before
+            words = words[:at]
+            break
     if needs_surname and len(words) < 2:
         return None
     start = m.start("name")

@@ -21,8 +21,14 @@ the subdistrict, beats ป่าตอง, the beach), and each hit is judged by
   landmark's name (ตลาดบางแค, โรงเรียนนครสวรรค์, ซอยวัดอู่ตะเภา), a bare subdistrict name, and
   the few Bangkok district names in `NEEDS_PREFIX` are *weak* mentions; a province's name in a
   road's name is no mention at all (ถนนนครสวรรค์ is a street in Bangkok);
+* a name inside a roundabout's, canal's, bridge's or toll gate's name (วงเวียนบางเขน,
+  สามเหลี่ยมดินแดง, คลองภาษีเจริญ, ด่านบางขุนเทียน) is weak and marked `within="crossing"`: those lie where district
+  borders run, so they never decide the district they are named after;
 * a name right after a direction word (มุ่งหน้าบางนา, มุ่งหน้าสนามบินสุวรรณภูมิ) or a province
   after a licence plate (ทะเบียน กข 1234 ชลบุรี) is a *hint*: where traffic goes, whose plate;
+  so is a name the sentence denies (ไม่ใช่เขตบางนา, ราษฎร์บูรณะ ซึ่งไม่ใช่); a name after a
+  Bangkok utility's branch word (กฟน.บางเขน) is weak (a branch serves several khet); a name after
+  ไป, เข้า, แบบ or เช่น is marked `aside` (a destination or a comparison);
 * province names that are everyday words count bare only when they stand apart (ตาก, น่าน: not
   ตากผ้า, น่านน้ำ), or never (เลย, แพร่: only with จังหวัด / จ.); short province names and
   short forms (อุดร, ยะลา, กทม) and landmark names (มช., เขาใหญ่ but not ภูเขาใหญ่) need the
@@ -34,7 +40,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 
 import ahocorasick  # type: ignore[import-not-found]  # ships no type stubs
@@ -82,6 +88,13 @@ _OTHER_LANDMARK_WORDS = frozenset(
     }
 )
 _CONTEXT_WORDS = tuple(_ROAD_WORDS | _OTHER_LANDMARK_WORDS)
+# Words after which a name is a roundabout's, canal's, bridge's or toll gate's (วงเวียนบางเขน,
+# สามเหลี่ยมดินแดง, คลองภาษีเจริญ, ด่านบางขุนเทียน): where main roads and canals meet or run, which in
+# Bangkok is where district borders run too, so such a name is no sign of the district it is
+# named after. (A plain แยก is not among them: แยกบางนา, แยกบางแค, แยกประเวศ are the khet's own
+# junctions, in it 5 times in 5 on the Traffy DEV tickets once traffic coming from one is read as
+# such.)
+_CROSSING_WORDS = ("วงเวียน", "สามเหลี่ยม", "คลอง", "สะพาน", "ด่าน")
 # The context words that may stand before a landmark of each kind (รพ.ศิริราช, ห้างเซ็นทรัลเวิลด์):
 # any other makes the landmark part of another place's name.
 _OWN_WORDS: dict[str, tuple[str, ...]] = {
@@ -99,10 +112,25 @@ _OWN_WORDS: dict[str, tuple[str, ...]] = {
     "street": ("ถนน", "ถ."),
 }
 _ROAD_WORDS_LONGEST_FIRST = tuple(sorted(_ROAD_WORDS, key=len, reverse=True))
+# Words that deny the name next to them: "ไม่ใช่เขตบางนา" (not Bang Na) before it, "ซึ่งไม่ใช่" (which it
+# is not) after it. (A bare ไม่ใช่ after a name is its predicate: "บางนาไม่ใช่ที่จอดรถ".)
+_DENIAL_BEFORE = ("ไม่ใช่", "ไม่ได้อยู่", "ไม่ได้อยู่ที่")
+_DENIAL_AFTER = ("ซึ่งไม่ใช่", "ที่ไม่ใช่")
+# A utility's branch named after an area (กฟน.บางเขน, การไฟฟ้านครหลวงเขตบางเขน): it serves several
+# districts, so its name says little about where the problem is.
+# (The provincial utilities' branches, กฟภ. and กปภ., are one per amphoe: they do say where.)
+_UTILITY_BRANCH_WORDS = ("กฟน.", "กฟน", "กปน.", "กปน", "การไฟฟ้านครหลวง", "การประปานครหลวง")
+# Words after which a name is a destination or a comparison, not a second place the message is
+# about (ไปป่าตอง, ไปทางแม่สอด, แบบที่เบตงทำ, เช่น จตุจักร).
+_ASIDE_WORDS = ("ไป", "ไปทาง", "ไปเที่ยว", "เข้า", "แบบ", "แบบที่", "เหมือน", "เหมือนที่", "เช่น")
 # Words after which a name is where traffic comes from or goes to, not where the problem is
 # (ขาออกมุ่งหน้าคลองเตย, รถที่มาจากสายไหม, ไปจนถึงคลองเตย): such a name only supports other
-# evidence. (Plain ไป and จาก are left out: "ไฟดับจากบางแค" is about บางแค as often as not.)
-_DIRECTION_WORDS = ("มุ่งหน้า", "ไปยัง", "สู่", "มาจาก", "ไปจนถึง", "จนถึง", "ยาวถึง", "ยาวไปถึง")
+# evidence. (Plain ไป and จาก are left out: "ไฟดับจากบางแค" is about บางแค as often as not; so
+# is ไปถึง: "รถไฟฟ้าจะต่อไปถึงพระประแดงไหม" is about พระประแดง.)
+_DIRECTION_WORDS = (
+    *("มุ่งหน้า", "ไปยัง", "สู่", "มาจาก", "ไปจนถึง", "จนถึง", "ยาวถึง", "ยาวไปถึง"),
+    "ขึ้นจาก",  # ขึ้น(รถเมล์)จากดินแดงไปลงสุขสวัสดิ์: where a trip starts
+)
 # A licence plate right before a province's name: the plate's province (ทะเบียน กข 1234 ชลบุรี).
 _PLATE_BEFORE = re.compile(
     r"ทะเบียน\s?[\u0e01-\u0e2e0-9]{0,3}\s?[\u0e01-\u0e2e]{1,2}[\s-]?\d{1,4}\s?$"
@@ -159,6 +187,11 @@ class Mention:
     evidence: str
     alone: bool = False  # a bare district name distinctive enough to decide by itself
     landmark: str | None = None  # the landmark's name when the mention is a landmark
+    # the name is part of a road's or soi's name ("road"), of a roundabout's, canal's, bridge's or
+    # toll gate's ("crossing"), or of another landmark's ("landmark"); None when it stands alone
+    within: str | None = None
+    # named as a destination or a comparison (ไปป่าตอง, แบบที่เบตงทำ): no rival to another place
+    aside: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,10 +257,9 @@ class MentionFinder:
         self.landmarks = landmarks
         self._landmark_forms: dict[str, Landmark] = {}
         for form, landmark in landmarks.by_form.items():
-            if landmark.district_code not in gazetteer.districts:
-                raise ValueError(
-                    f"landmarks: {landmark.name!r}: no district {landmark.district_code}"
-                )
+            for code in sorted(landmark.district_codes):
+                if code not in gazetteer.districts:
+                    raise ValueError(f"landmarks: {landmark.name!r}: no district {code}")
             self._landmark_forms[clean(form)] = landmark
         self._automaton = ahocorasick.Automaton()
         for form in {*gazetteer.forms, *gazetteer.blocked, *self._landmark_forms, MUEANG}:
@@ -256,7 +288,7 @@ class MentionFinder:
                 continue
             taken.append((hit.start, hit.end))
             if judged is not _CONSUMED:
-                mentions.append(judged)
+                mentions.append(_weighed_in_sentence(text, judged))
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -320,7 +352,10 @@ class MentionFinder:
                 and form in self._alone
                 and cuts.around(start, end)
             )
-            return Mention(level, frozenset(codes), strength, start, end, evidence, alone=alone)
+            within = "crossing" if _at_crossing(text, start) else context
+            return Mention(
+                level, frozenset(codes), strength, start, end, evidence, alone=alone, within=within
+            )
         return None
 
     def _province_stands(self, text: str, start: int, end: int, form: str, cuts: _Cuts) -> bool:
@@ -348,9 +383,14 @@ class MentionFinder:
             strength = Strength.WEAK  # ซอยวัดธาตุทอง, ตลาดนัดสุวรรณภูมิ: named after it
         if _direction_before(text, start):
             strength = Strength.HINT  # มุ่งหน้าสนามบินสุวรรณภูมิ: where traffic goes
-        codes = frozenset({landmark.district_code})
         return Mention(
-            Level.DISTRICT, codes, strength, start, end, evidence, landmark=landmark.name
+            Level.DISTRICT,
+            landmark.district_codes,
+            strength,
+            start,
+            end,
+            evidence,
+            landmark=landmark.name,
         )
 
     def _judge_prefixed(self, text: str, hit: _Hit) -> Mention | None:
@@ -506,6 +546,39 @@ def _context_of(text: str, start: int, end: int, form: str) -> str | None:
     return None
 
 
+def _weighed_in_sentence(text: str, m: Mention) -> Mention:
+    """The mention, weakened when the sentence denies it ("ไม่ใช่เขตบางนา", "พื้นที่ราษฎร์บูรณะ
+    ซึ่งไม่ใช่") or names a Bangkok utility's branch after it (กฟน.บางเขน, การไฟฟ้านครหลวง
+    เขตบางเขน: a branch serves several districts), and marked `aside` after ไป, เข้า, แบบ, เช่น."""
+    if m.strength > Strength.HINT and _denied(text, m.start, m.end):
+        return replace(m, strength=Strength.HINT)
+    i = _gap_start(text, m.start)
+    if text[max(0, i - 10) : i].endswith(_ASIDE_WORDS):
+        m = replace(m, aside=True)
+    if (
+        m.level != Level.PROVINCE
+        and m.strength > Strength.WEAK
+        and m.landmark is None
+        and text[max(0, i - 20) : i].rstrip(" :").endswith(_UTILITY_BRANCH_WORDS)
+    ):
+        return replace(m, strength=Strength.WEAK, within="office", alone=False)
+    return m
+
+
+def _denied(text: str, start: int, end: int) -> bool:
+    i = _gap_start(text, start)
+    if text[max(0, i - 8) : i].endswith(_DENIAL_BEFORE):
+        return True
+    return text[end : end + 14].lstrip(" ,").startswith(_DENIAL_AFTER)
+
+
+def _at_crossing(text: str, start: int) -> bool:
+    """Is the name a roundabout's, canal's, bridge's or toll gate's (วงเวียนบางเขน, คลองภาษีเจริญ)?"""
+    i = _gap_start(text, start)
+    head = text[max(0, i - 12) : i]
+    return head.endswith(_CROSSING_WORDS) or head.rstrip("0123456789 ").endswith(_CROSSING_WORDS)
+
+
 def _inside_other_name(text: str, start: int, kind: str) -> bool:
     """Is this landmark's name part of a road's or another place's name (ซอยวัดอู่ตะเภา,
     ตลาดนัดสุวรรณภูมิ)? A word of its own kind before it is not (ห้างเซ็นทรัลเวิลด์)."""
@@ -517,5 +590,15 @@ def _inside_other_name(text: str, start: int, kind: str) -> bool:
 
 
 def _direction_before(text: str, start: int) -> bool:
+    """Is the name where traffic goes or comes from (มุ่งหน้าบางนา), also through a road's or
+    junction's word (มาจากแยกดินแดง, มุ่งหน้าถนนรามอินทรา)?"""
     i = _gap_start(text, start)
-    return text[max(0, i - 12) : i].endswith(_DIRECTION_WORDS)
+    head = text[max(0, i - 20) : i]
+    if head.endswith(_DIRECTION_WORDS):
+        return True
+    if not head.endswith(_ROAD_WORDS_LONGEST_FIRST):
+        return False
+    for word in _ROAD_WORDS_LONGEST_FIRST:
+        if head.endswith(word):
+            return head[: -len(word)].rstrip(" ").endswith(_DIRECTION_WORDS)
+    return False

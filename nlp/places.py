@@ -8,6 +8,10 @@ its own or agrees with other evidence (hierarchy agreement: its province or one 
 subdistricts is named too); see `_enough`. When several districts qualify, the strongest
 evidence wins, then the first named.
 
+Near a border. When the text names places in two districts of one province and only a
+district's own name speaks for the best (เขตภาษีเจริญ ติดบ้านพักคนชราบางแค; จากสวนลุมพินีไป
+สวนเบญจกิติ), it lies on or across their border: both are offered (`_disputing`).
+
 Not settled. A name that could mean several areas with nothing deciding between them (จอมทอง:
 a Bangkok khet and a Chiang Mai amphoe; ต.ท่าศาลา in four provinces; อ.เมือง with no
 province) is never filed into a guessed province: the match then has no district (and a
@@ -26,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 
 from nlp.analysis import PlaceMatch, PlaceOption
-from nlp.gazetteer import Area, Gazetteer, Level
+from nlp.gazetteer import BANGKOK, Area, Gazetteer, Level
 from nlp.geo import DistrictLocator
 from nlp.landmarks import Landmarks
 from nlp.place_mentions import NEEDS_PREFIX, Mention, MentionFinder, Strength, clean
@@ -86,10 +90,13 @@ class TextPlaceMatcher:
             # province): not settled
             rivals = [c for c in accepted if _score(c) == _score(best) and _same_words(c, best)]
             if len(rivals) == 1:
+                rivals += _disputing(best, candidates)
+            if len(rivals) == 1:
                 return TextReading(mentions, best, self._place_from(best))
             if len(rivals) <= MAX_CANDIDATES:
                 options = [self._option(c.district, c.subdistrict_code) for c in rivals]
-                return TextReading(mentions, None, self._unsettled(mentions, options))
+                words = {m for c in rivals for m in (c.district_mention, c.subdistrict_mention)}
+                return TextReading(mentions, None, self._unsettled(mentions, options, words))
             return TextReading(mentions, None, self._province_only(mentions))
         options = self._readings(mentions)
         if options:
@@ -148,12 +155,32 @@ class TextPlaceMatcher:
             m for m in mentions if m.level == Level.PROVINCE and m.strength >= Strength.PLAIN
         ]
         if not trusted:
-            return PlaceMatch()
+            return self._province_of_crossing(mentions)
         m = max(trusted, key=lambda m: (m.strength, -m.start))
         province = self.gazetteer.provinces[min(m.codes)]
         return PlaceMatch(
             province=province.name, province_code=province.code, source="text", evidence=m.evidence
         )
+
+    def _province_of_crossing(self, mentions: list[Mention]) -> PlaceMatch:
+        """A roundabout, canal or bridge named after a Bangkok khet (วงเวียนบางเขน) does not say which
+        side of the border, but it does say Bangkok. (Junctions named after a provincial amphoe,
+        แยกพุทธมณฑล, 3แยกวัดสิงห์, are mostly Bangkok streets: they say nothing.)"""
+        for m in mentions:
+            if (
+                m.level == Level.DISTRICT
+                and m.within == "crossing"
+                and m.strength >= Strength.WEAK
+                and all(self.gazetteer.districts[code].in_bangkok for code in m.codes)
+            ):
+                province = self.gazetteer.provinces[BANGKOK]
+                return PlaceMatch(
+                    province=province.name,
+                    province_code=province.code,
+                    source="text",
+                    evidence=m.evidence,
+                )
+        return PlaceMatch()
 
     def _readings(self, mentions: list[Mention]) -> list[PlaceOption]:
         """The areas a name that could mean several (จอมทอง, ต.ท่าศาลา, อ.เมือง) may be, within
@@ -184,10 +211,19 @@ class TextPlaceMatcher:
             return []
         return sorted(options.values(), key=lambda o: (o.province_code, o.district_code or ""))
 
-    def _unsettled(self, mentions: list[Mention], options: list[PlaceOption]) -> PlaceMatch:
+    def _unsettled(
+        self,
+        mentions: list[Mention],
+        options: list[PlaceOption],
+        words: Iterable[Mention | None] = (),
+    ) -> PlaceMatch:
         """No district: the readings to choose from, and the province when they all lie in
-        one."""
-        evidence = ", ".join(m.evidence for m in mentions if _asks(m) or _names_province(m))
+        one. The evidence quotes the names with several readings, the provinces named and
+        `words` (the names of districts that dispute each other)."""
+        quoted = set(words)
+        evidence = ", ".join(
+            m.evidence for m in mentions if m in quoted or _asks(m) or _names_province(m)
+        )
         in_provinces = {o.province_code for o in options}
         province = self.gazetteer.provinces[min(in_provinces)] if len(in_provinces) == 1 else None
         return PlaceMatch(
@@ -213,9 +249,10 @@ def _names_province(m: Mention) -> bool:
 
 def _asks(m: Mention) -> bool:
     """Could this mention be the place the text is about, were it not for its several
-    readings? A district's name, bare or with its prefix, or a subdistrict's with its prefix."""
+    readings? A district's name, bare or with its prefix, a subdistrict's with its prefix, or a
+    landmark on a district border (สวนลุมพินี: ปทุมวัน, บางรัก or สาทร)."""
     if m.landmark is not None:
-        return False
+        return m.strength >= Strength.PLAIN and len(m.codes) > 1
     if m.level == Level.DISTRICT:
         return m.strength >= Strength.PLAIN
     return m.level == Level.SUBDISTRICT and m.strength == Strength.STRONG
@@ -245,7 +282,10 @@ def _enough(c: _Candidate, spread: dict[tuple[Mention, str | None], int]) -> boo
       (มช., สนามบินสุวรรณภูมิ), when the text names no other province instead;
     * a landmark, road or soi named after a Bangkok khet (ตลาดบางแค, ถนนลาดกระบัง) when no
       other evidence in the text disagrees — such landmarks are mostly in the khet they are named
-      after — except the names in `NEEDS_PREFIX`;
+      after — except the names in `NEEDS_PREFIX` and roundabouts, canals, bridges and toll gates
+      (วงเวียนบางเขน, คลองภาษีเจริญ: 2 of 6 right on the Traffy DEV tickets, they lie on borders);
+    * a landmark on a district border (สวนลุมพินี, with `across` districts) settles nothing alone:
+      its districts are offered, and a subdistrict named or the shared location picks one;
     * any mention of it (a road name, a bare name) that a separately named subdistrict of it
       agrees with, or an ambiguous one (อ.เมือง) that the named province narrows to this one;
     * one of its subdistricts with a prefix (แขวงสีลม, ต.สุเทพ) when no other district has a
@@ -271,10 +311,11 @@ def _enough(c: _Candidate, spread: dict[tuple[Mention, str | None], int]) -> boo
                 d.strength == Strength.WEAK
                 and c.district.in_bangkok
                 and d.landmark is None
+                and d.within in ("road", "landmark")
                 and _landmark_named(d)
             ):
                 return True
-        if s is not None and s is not d:
+        if s is not None and s is not d and (d.landmark is None or _picks_a_side(s)):
             return True
         # the province counts where it picks one of several same-named districts (อ.เมือง
         # จ.เชียงใหม่); a Bangkok name with กทม says nothing more than the name alone
@@ -285,6 +326,43 @@ def _enough(c: _Candidate, spread: dict[tuple[Mention, str | None], int]) -> boo
         and s.strength == Strength.STRONG
         and (spread[s, None] == 1 or (p is not None and spread[s, code] == 1))
     )
+
+
+def _disputing(best: _Candidate, candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """The other districts of the same province that the text names as places too, when only
+    the district's own name speaks for the best one ("เขตภาษีเจริญติดบ้านพักคนชราบางแค",
+    "จากสวนลุมพินีไปสวนเบญจกิติ"): the text then lies on or across a district border, and says
+    no more than "one of these". A subdistrict of it named as well settles it (แขวงพญาไท
+    เขตพญาไท ... ดินแดง); roads, canals and names after มุ่งหน้า dispute nothing."""
+    own = best.subdistrict_mention
+    if own is not None and own is not best.district_mention:
+        return []
+    return [
+        c
+        for c in candidates
+        if c.district.code != best.district.code
+        and c.district.province_code == best.district.province_code
+        and c.district_mention is not None
+        and c.district_mention is not best.district_mention
+        and _names_a_place(c.district_mention)
+    ]
+
+
+def _names_a_place(m: Mention) -> bool:
+    """Does this mention name a place the text is about: a district's name, bare or with its
+    prefix, a landmark, or a landmark named after the district (สถานีตำรวจคันนายาว)?"""
+    if m.aside:
+        return False
+    if m.strength >= Strength.PLAIN:
+        return True
+    return m.strength == Strength.WEAK and m.within == "landmark" and _landmark_named(m)
+
+
+def _picks_a_side(s: Mention) -> bool:
+    """Does this subdistrict mention say which side of the border a landmark's report is on? Not
+    inside a road's name (ถ.สีลม … สวนลุมพินี), nor where traffic turns into (เลี้ยวเข้าสี่พระยา
+    … หน้าวัดหัวลำโพง)."""
+    return s.within is None and not s.aside
 
 
 def _landmark_named(m: Mention) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 
@@ -40,3 +41,14 @@ class UnauthorizedError(SiangError):
 class ForbiddenError(SiangError):
     status_code = 403
     code = "forbidden"
+
+
+class TooManyRequestsError(SiangError):
+    """Too many attempts in a while; `retry_after` seconds until the next one is taken."""
+
+    status_code = 429
+    code = "too_many_requests"
+
+    def __init__(self, message: str, *, retry_after: float) -> None:
+        self.retry_after = max(1, math.ceil(retry_after))
+        super().__init__(message, detail={"retry_after_seconds": self.retry_after})

@@ -23,18 +23,23 @@ from admin.open311.endpoints import router as open311_router
 from admin.routing_rules.endpoints import router as routing_rules_router
 from admin.stats.endpoints import router as stats_router
 from admin.users.endpoints import router as users_router
+from bot.media import DEFAULT_MAX_MEDIA_BYTES
 from bot.media_files import router as media_router
 from bot.web.endpoints import router as web_chat_router
 from bot.webhooks import router as webhooks_router
 from siang.analyzer import AnalyzerProvider
 from siang.collector import freeze_long_lived
 from siang.errors import install_error_handlers
+from siang.request_limits import RequestBodyLimit
 from siang.scheduler import configure_services, scheduled_jobs
 from siang.settings import Settings, get_settings
 from siang.worker import background_work
 from storage.database import Database
+from storage.rate_limits import rate_limit_store
 
 logger = logging.getLogger(__name__)
+
+_MULTIPART_ROOM = 64 * 1024  # a photo's form fields and part headers, beside the photo itself
 
 
 def create_app(
@@ -65,6 +70,7 @@ def create_app(
                     freeze_long_lived()
                 yield
         finally:
+            await app.state.rate_limits.close()
             if owns_database:
                 await app.state.database.dispose()
 
@@ -75,8 +81,18 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.settings = settings
+    # Sign-in and chat limits count here: Redis when configured (shared by every process).
+    app.state.rate_limits = rate_limit_store(settings.redis_url, namespace=settings.redis_queue)
     app.state.analyzer_provider = AnalyzerProvider()  # the Thai NLP pipeline, loaded on first use
     install_error_handlers(app)
+    app.add_middleware(
+        RequestBodyLimit,
+        default_bytes=settings.max_request_body_bytes,
+        route_bytes={
+            "/webhooks/": settings.max_webhook_body_bytes,
+            "/chat/api/photos": DEFAULT_MAX_MEDIA_BYTES + _MULTIPART_ROOM,
+        },
+    )
     app.include_router(areas_router, prefix="/api/v1")
     app.include_router(auth_router, prefix="/api/v1")
     app.include_router(users_router, prefix="/api/v1")

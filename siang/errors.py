@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from services.errors import SiangError
+from services.errors import SiangError, TooManyRequestsError
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +31,10 @@ def _refused_value(exc: Exception) -> bool:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(SiangError)
     async def _siang_error(_request: Request, exc: SiangError) -> JSONResponse:
-        return _error(exc.status_code, exc.code, exc.message, **exc.detail)
+        response = _error(exc.status_code, exc.code, exc.message, **exc.detail)
+        if isinstance(exc, TooManyRequestsError):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -54,7 +57,15 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+        if isinstance(exc.__cause__, RecursionError):  # the framework's JSON parse gave up
+            return _error(400, "malformed_json", "the JSON body is nested too deeply to read")
+        code = {
+            401: "unauthorized",
+            403: "forbidden",
+            404: "not_found",
+            405: "method_not_allowed",
+            413: "body_too_large",
+        }
         return _error(exc.status_code, code.get(exc.status_code, "error"), str(exc.detail))
 
     @app.exception_handler(Exception)

@@ -54,8 +54,16 @@ class Settings(BaseSettings):
     smtp_from: str = "Siang <no-reply@siang.localhost>"
 
     max_webhook_body_bytes: Annotated[int, Field(gt=0)] = 1_000_000
+    max_webhook_events: Annotated[int, Field(gt=0)] = 500  # per body; LINE sends a few at most
+    max_request_body_bytes: Annotated[int, Field(gt=0)] = 1_048_576  # every other route but uploads
     max_message_chars: Annotated[int, Field(gt=0)] = 5_000
     access_token_minutes: Annotated[int, Field(gt=0)] = 60
+    login_attempts_per_account: Annotated[int, Field(gt=0)] = 10  # per window, then 429
+    login_attempts_per_address: Annotated[int, Field(gt=0)] = 30
+    login_window_minutes: Annotated[int, Field(gt=0)] = 15
+    chat_messages_per_minute: Annotated[int, Field(gt=0)] = 20  # per citizen, every channel
+    web_chat_sessions_per_hour: Annotated[int, Field(gt=0)] = 20  # new sessions per address
+    web_chat_session_days: Annotated[int, Field(gt=0)] = 30  # the session cookie's lifetime
     demo_data: bool = False
     scheduler_enabled: bool = True
     timezone: str = "Asia/Bangkok"

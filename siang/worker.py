@@ -23,10 +23,12 @@ from bot.channels.email import EmailChannel, EmailConfig
 from bot.delivery import OutboxDelivery
 from bot.intake import ConversationHandler, InboundProcessor, Outcome
 from bot.media import LocalMediaStorage, MediaStorage
+from bot.message_limits import MessageLimits
 from bot.messages import Channel
 from siang.collector import freeze_long_lived
 from siang.settings import Settings
 from storage.database import Database
+from storage.rate_limits import rate_limit_store
 from storage.types import utcnow
 
 logger = logging.getLogger(__name__)
@@ -82,7 +84,15 @@ def build_broker(settings: Settings) -> AsyncBroker:
     if settings.redis_url:
         from taskiq_redis import ListQueueBroker
 
-        broker: AsyncBroker = ListQueueBroker(settings.redis_url, queue_name=settings.redis_queue)
+        # The worker waits on BRPOP with no time limit; redis-py's default 5-second read
+        # timeout cut that wait every 5 s with a logged traceback, so reads wait as long as
+        # BRPOP does and TCP keepalive finds a dead server instead.
+        broker: AsyncBroker = ListQueueBroker(
+            settings.redis_url,
+            queue_name=settings.redis_queue,
+            socket_timeout=None,
+            socket_keepalive=True,
+        )
         return broker
     return InMemoryBroker(await_inplace=False)
 
@@ -123,6 +133,8 @@ class BackgroundWork:
         self._conversations = conversations
         self._conversations_factory = conversations_factory
         self._processor: InboundProcessor | None = None
+        # Each citizen's message count, shared through Redis with the web process when set.
+        self.rate_limits = rate_limit_store(settings.redis_url, namespace=settings.redis_queue)
         self.broker = build_broker(settings)
         self.in_process = isinstance(self.broker, InMemoryBroker)
         self._drain_lock = asyncio.Lock()
@@ -140,6 +152,9 @@ class BackgroundWork:
                 conversations=conversations,
                 delivery=self.delivery,
                 concurrency=1 if self.settings.is_sqlite else 8,
+                limits=MessageLimits(
+                    self.rate_limits, per_minute=self.settings.chat_messages_per_minute
+                ),
             )
         return self._processor
 
@@ -183,6 +198,7 @@ class BackgroundWork:
             await self.broker.wait_all()
         await self.broker.shutdown()
         await self.delivery.close()
+        await self.rate_limits.close()
 
     async def enqueue_inbound(self, event_ids: list[int]) -> None:
         for event_id in event_ids:
@@ -243,6 +259,7 @@ async def run_worker(settings: Settings) -> None:
         recovery.cancel()
         await work.broker.shutdown()
         await work.delivery.close()
+        await work.rate_limits.close()
         await database.dispose()
 
 

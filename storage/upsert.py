@@ -35,3 +35,16 @@ async def insert_one_if_new(
     statement = _insert(session, table).values(row).on_conflict_do_nothing().returning(returning)
     connection = await session.connection()
     return (await connection.execute(statement)).scalar_one_or_none()
+
+
+async def insert_new_rows(
+    session: AsyncSession, table: Table, rows: Sequence[dict[str, Any]], *, returning: Any
+) -> list[Any]:
+    """Insert rows in one statement, skipping those that collide; `returning` of the new ones."""
+    if not rows:
+        return []
+    statement = (
+        _insert(session, table).values(list(rows)).on_conflict_do_nothing().returning(returning)
+    )
+    connection = await session.connection()
+    return list((await connection.execute(statement)).scalars())

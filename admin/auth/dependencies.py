@@ -9,6 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from admin.auth.scope import Principal
 from admin.auth.service import AuthSettings, authenticate
+from admin.auth.throttle import LoginThrottle
 from admin.dependencies import SessionDep
 from services.errors import ForbiddenError, UnauthorizedError
 from storage.models import UserRole
@@ -25,6 +26,21 @@ def get_auth_settings(request: Request) -> AuthSettings:
 
 
 AuthSettingsDep = Annotated[AuthSettings, Depends(get_auth_settings)]
+
+
+def get_login_throttle(request: Request) -> LoginThrottle:
+    """Sign-in throttling over the app's rate-limit store (Redis when configured)."""
+    state = request.app.state
+    return LoginThrottle(state.rate_limits, state.settings)
+
+
+def client_address(request: Request) -> str:
+    """The caller's address as the server sees it (uvicorn's --proxy-headers behind a proxy)."""
+    return request.client.host if request.client else "unknown"
+
+
+LoginThrottleDep = Annotated[LoginThrottle, Depends(get_login_throttle)]
+ClientAddress = Annotated[str, Depends(client_address)]
 
 
 async def get_current_principal(

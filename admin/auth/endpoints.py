@@ -10,7 +10,12 @@ from pydantic import ValidationError
 
 from admin.audit.service import AuditAction, record
 from admin.auth import service
-from admin.auth.dependencies import AuthSettingsDep, CurrentUser
+from admin.auth.dependencies import (
+    AuthSettingsDep,
+    ClientAddress,
+    CurrentUser,
+    LoginThrottleDep,
+)
 from admin.auth.schemas import (
     ApiKeyCreate,
     ApiKeyCreated,
@@ -61,7 +66,7 @@ async def _token_request(request: Request) -> TokenRequest:
         if not isinstance(data, dict):
             raise InvalidInputError('send {"email", "password"} as JSON or an OAuth2 form')
         return TokenRequest.model_validate(data)
-    except (ValueError, UnicodeDecodeError) as bad:
+    except (ValueError, UnicodeDecodeError, RecursionError) as bad:  # Recursion: nested too deep
         if isinstance(bad, ValidationError):
             fields = ", ".join(".".join(map(str, e["loc"])) for e in bad.errors())
             raise InvalidInputError(f"email and password are required (check: {fields})") from bad
@@ -70,12 +75,24 @@ async def _token_request(request: Request) -> TokenRequest:
 
 @router.post("/token", response_model=TokenPublic, openapi_extra=_TOKEN_BODY)
 async def issue_token(
-    request: Request, session: SessionDep, settings: AuthSettingsDep
+    request: Request,
+    session: SessionDep,
+    settings: AuthSettingsDep,
+    throttle: LoginThrottleDep,
+    address: ClientAddress,
 ) -> TokenPublic:
-    """A short-lived access token for an e-mail and password (JSON or OAuth2 password form)."""
+    """A short-lived access token for an e-mail and password (JSON or OAuth2 password form).
+
+    Ten attempts on one account, or thirty from one address, in 15 minutes; then 429 with
+    Retry-After until the window ends (a right password clears its account's count)."""
     credentials = await _token_request(request)
     token = await service.login(
-        session, settings=settings, email=credentials.email, password=credentials.password
+        session,
+        settings=settings,
+        throttle=throttle,
+        email=credentials.email,
+        password=credentials.password,
+        address=address,
     )
     return TokenPublic(access_token=token.token, expires_in=token.expires_in)
 

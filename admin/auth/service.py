@@ -14,9 +14,10 @@ from pydantic import SecretStr
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.auth.scope import Principal
+from admin.auth.throttle import LoginThrottle
 from services.errors import NotFoundError, UnauthorizedError
 from storage.models import ApiKey, UserAccount
-from storage.passwords import verify_password
+from storage.passwords import check_password
 from storage.repositories.users import ApiKeyRepository, UserRepository
 from storage.types import utcnow
 
@@ -79,13 +80,21 @@ def _user_id_from_token(settings: AuthSettings, token: str) -> int:
 
 
 async def login(
-    session: AsyncSession, *, settings: AuthSettings, email: str, password: str
+    session: AsyncSession,
+    *,
+    settings: AuthSettings,
+    throttle: LoginThrottle,
+    email: str,
+    password: str,
+    address: str,
 ) -> AccessToken:
-    """An access token for the right e-mail and password; 401 otherwise."""
+    """An access token for the right e-mail and password; 401 otherwise, 429 after too many."""
+    await throttle.attempt(email=email, address=address)
     user = await UserRepository(session).by_email(email)
-    valid = verify_password(user.password_hash if user else None, password)
+    valid = await check_password(user.password_hash if user else None, password)
     if user is None or not valid or not user.is_active:
         raise UnauthorizedError("wrong e-mail or password")
+    await throttle.succeeded(email=email)
     return issue_access_token(settings=settings, user=user)
 
 

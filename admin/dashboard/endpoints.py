@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.auth import service as auth
+from admin.auth.dependencies import ClientAddress, LoginThrottleDep
 from admin.auth.scope import Principal
 from admin.dashboard import texts
 from admin.dashboard.session import clear_session, csrf_ok, csrf_token, set_session, signed_in
@@ -20,7 +21,7 @@ from admin.dependencies import SessionDep
 from admin.feedback import actions, service
 from admin.feedback.filters import resolve_filter
 from admin.feedback.schemas import ForwardRequest, StatusChangeRequest
-from services.errors import InvalidInputError, SiangError
+from services.errors import InvalidInputError, SiangError, TooManyRequestsError
 from storage.models import Agency, FeedbackKind, FeedbackStatus
 from storage.repositories.agencies import AgencyRepository
 from storage.repositories.feedback_queue import FeedbackQueueRepository, FeedbackScope
@@ -67,13 +68,26 @@ async def login_page(request: Request, expired: bool = False) -> HTMLResponse:
 async def login(
     request: Request,
     session: SessionDep,
+    throttle: LoginThrottleDep,
+    address: ClientAddress,
     email: Annotated[str, Form(max_length=254)] = "",
     password: Annotated[str, Form(max_length=1000)] = "",
 ) -> Response:
     try:
         token = await auth.login(
-            session, settings=request.app.state.settings, email=email, password=password
+            session,
+            settings=request.app.state.settings,
+            throttle=throttle,
+            email=email,
+            password=password,
+            address=address,
         )
+    except TooManyRequestsError as waiting:
+        minutes = max(1, waiting.retry_after // 60)
+        context = {"error": texts.TOO_MANY_LOGINS.format(minutes=minutes), "email": email}
+        page = _render(request, "login.html", context, status_code=429)
+        page.headers["Retry-After"] = str(waiting.retry_after)
+        return page
     except SiangError:
         context = {"error": texts.WRONG_LOGIN, "email": email}
         return _render(request, "login.html", context, status_code=401)

@@ -30,6 +30,11 @@ class WebhookRejectedError(Exception):
         self.message = message
 
 
+class MalformedEventError(ValueError):
+    """A stored event that can never be read (say, a `source` that is not an object): it is
+    set aside at once with this reason instead of being retried."""
+
+
 class DeliveryError(Exception):
     """A platform refused or failed to take a message; `retryable` says whether to try again."""
 

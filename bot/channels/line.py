@@ -48,7 +48,12 @@ from linebot.v3.webhooks import (
     UnfollowEvent,
 )
 
-from bot.channels.base import DeliveryError, RawEvent, WebhookRejectedError
+from bot.channels.base import (
+    DeliveryError,
+    MalformedEventError,
+    RawEvent,
+    WebhookRejectedError,
+)
 from bot.media import MediaRejectedError, MediaStorage
 from bot.messages import Button, Card, Channel, Inbound, InboundKind, Outgoing, StoredMedia
 
@@ -99,7 +104,7 @@ class LineChannel:
     def split(self, body: bytes) -> list[RawEvent]:
         try:
             document = json.loads(body)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:  # RecursionError: nested too deeply
             raise WebhookRejectedError(400, "malformed_json", "body is not JSON") from error
         events = document.get("events") if isinstance(document, dict) else None
         if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
@@ -107,13 +112,13 @@ class LineChannel:
         return [_raw_event(event) for event in events]
 
     def conversation_key(self, payload: dict[str, Any]) -> str:
-        source = payload.get("source") or {}
+        source = _source(payload)
         return str(
             source.get("groupId") or source.get("roomId") or source.get("userId") or "line:unknown"
         )
 
     async def parse(self, payload: dict[str, Any], *, received_at: datetime) -> Inbound | None:
-        source = payload.get("source") or {}
+        source = _source(payload)
         user_id = source.get("userId") or source.get("groupId") or source.get("roomId")
         if not user_id:
             return None  # nobody to answer (e.g. a delivery-completion event)
@@ -266,6 +271,19 @@ class LineChannel:
 # --- webhook helpers ---------------------------------------------------------------------
 
 
+def _source(event: dict[str, Any]) -> dict[str, Any]:
+    """The event's `source`, checked: an object whose ids are strings (absent: no one)."""
+    source = event.get("source")
+    if source is None:
+        return {}
+    if not isinstance(source, dict):
+        raise MalformedEventError(f"source is a {type(source).__name__}, not an object")
+    for key in ("userId", "groupId", "roomId"):
+        if key in source and not isinstance(source[key], str):
+            raise MalformedEventError(f"source.{key} is not a string")
+    return source
+
+
 def _external_id(event: dict[str, Any]) -> str:
     webhook_event_id = event.get("webhookEventId")
     if isinstance(webhook_event_id, str) and webhook_event_id:
@@ -322,8 +340,9 @@ def _from_raw(event: dict[str, Any], common: dict[str, Any]) -> Inbound | None:
 
 
 def _retry_key(idempotency_key: str | None, index: int) -> str | None:
-    if idempotency_key is None:
-        return None
+    """The outbox row's key for its first push, and one derived from it for each further one."""
+    if idempotency_key is None or index == 0:
+        return idempotency_key
     return str(uuid.uuid5(_RETRY_KEY_NAMESPACE, f"{idempotency_key}:{index}"))
 
 

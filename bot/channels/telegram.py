@@ -85,7 +85,7 @@ class TelegramChannel:
     def split(self, body: bytes) -> list[RawEvent]:
         try:
             update = json.loads(body)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:  # RecursionError: nested too deeply
             raise WebhookRejectedError(400, "malformed_json", "body is not JSON") from error
         return [raw_update(update)]
 

@@ -281,4 +281,6 @@ MESSAGES: dict[str, str] = {
     "web.photo_sent": "📷 Photo",
     "photo.too_large": "That photo is too large (up to {limit_mb} MB). Please send a smaller one.",
     "photo.bad_type": "Only JPEG, PNG, GIF or WebP images can be sent.",
+    "rate.messages": "You have sent many messages in a short time. Messages sent during the rest of this minute will not be read; please wait a moment and send anything important again.",
+    "rate.sessions": "Too many new chats were started from this network. Please try again later.",
 }

@@ -13,11 +13,13 @@ from bot.conversations import replies
 from bot.conversations.engine import ConversationEngine
 from bot.conversations.turn import AnalyzerProvider
 from bot.media import DEFAULT_MAX_MEDIA_BYTES, LocalMediaStorage, MediaRejectedError, MediaStorage
+from bot.message_limits import MessageLimits
 from bot.messages import Channel, Inbound, InboundKind, outgoing_to_json
 from bot.notifications import render_notification
 from bot.texts import LANGUAGES, language_of, text
 from bot.web import service
 from bot.web.session import ensure_session, forget_session, session_id
+from services.errors import TooManyRequestsError
 from storage.database import Database
 from storage.repositories import web_chat
 from storage.repositories.citizens import CitizenRepository
@@ -76,6 +78,16 @@ async def _kick_outbox(request: Request) -> None:
         await kick()
 
 
+async def _within_limit(request: Request, session: str, language: str | None) -> None:
+    """429 for a page writing faster than a citizen may (the same limit as LINE and Telegram)."""
+    state = request.app.state
+    limits = MessageLimits(state.rate_limits, per_minute=state.settings.chat_messages_per_minute)
+    admission = await limits.admit(f"{Channel.WEB.value}:{session}")
+    if not admission.allowed:
+        message = text(language_of(language), "rate.messages")
+        raise TooManyRequestsError(message, retry_after=admission.retry_after)
+
+
 async def _answer(request: Request, response: Response, inbound: Inbound) -> dict[str, Any]:
     messages, repeated = await service.receive(_database(request), _engine(request), inbound)
     await _kick_outbox(request)
@@ -102,8 +114,8 @@ async def chat_session(
     request: Request, response: Response, lang: Annotated[str | None, Query(max_length=20)] = None
 ) -> dict[str, Any]:
     """Start or resume: the page's labels, a greeting, and where polling starts."""
-    session = ensure_session(request, response)
     language = language_of(lang)
+    session = await ensure_session(request, response, language=language)
     async with _database(request).unit_of_work() as db:
         citizen = await CitizenRepository(db).by_channel_user(Channel.WEB, session)
         if citizen is not None:
@@ -121,7 +133,8 @@ async def chat_session(
 @router.post("/chat/api/messages")
 async def chat_message(request: Request, response: Response, body: WebMessage) -> dict[str, Any]:
     """A typed message, a tapped button (postback) or a shared location; the answer comes back."""
-    session = ensure_session(request, response)
+    session = await ensure_session(request, response, language=language_of(body.language))
+    await _within_limit(request, session, body.language)
     if body.postback:
         kind = InboundKind.POSTBACK
     elif body.latitude is not None and body.longitude is not None:
@@ -152,7 +165,8 @@ async def chat_photo(
     language: Annotated[str | None, Form(max_length=20)] = None,
 ) -> dict[str, Any] | JSONResponse:
     """A photo from the page, checked (type by its bytes, size) and stored, then answered."""
-    session = ensure_session(request, response)
+    session = await ensure_session(request, response, language=language_of(language))
+    await _within_limit(request, session, language)
     storage = _media(request)
     limit = getattr(storage, "max_bytes", DEFAULT_MAX_MEDIA_BYTES)
     data = await photo.read(limit + 1)

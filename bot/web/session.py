@@ -1,34 +1,66 @@
-"""Who is chatting on the web: a random id in a cookie is the web citizen's platform id."""
+"""Who is chatting on the web: a random id the server issued, signed, in a cookie.
+
+The id is the web citizen's platform id, so only ids Siang issued are accepted: a cookie
+value chosen by someone else (session fixation) or altered fails its signature and is replaced.
+New sessions per client address are limited, so a script cannot make a citizen per request.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import re
 import secrets
+from typing import Any
 
 from fastapi import Request, Response
 
+from bot.texts import text
+from services.errors import TooManyRequestsError
+from storage.rate_limits import Limit
+
 COOKIE = "siang_chat"
-_VALID = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
-_YEAR = 365 * 24 * 3600
+_ID = re.compile(r"^[A-Za-z0-9_-]{43}$")
+_DAY = 24 * 3600
 _PATH = "/chat"
 
 
+def _signature(request: Request, session: str) -> str:
+    secret = request.app.state.settings.secret_key.get_secret_value().encode()
+    key = hmac.new(secret, b"siang web chat session", hashlib.sha256).digest()
+    digest = hmac.new(key, session.encode(), hashlib.sha256).digest()[:16]
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
 def session_id(request: Request) -> str | None:
-    """The caller's web chat id, if they have a valid one."""
-    value = request.cookies.get(COOKIE)
-    return value if value and _VALID.match(value) else None
+    """The caller's web chat id, if the cookie holds one this server issued."""
+    value = request.cookies.get(COOKIE) or ""
+    session, _, signature = value.partition(".")
+    if not _ID.match(session) or not signature:
+        return None
+    if not hmac.compare_digest(signature, _signature(request, session)):
+        return None
+    return session
 
 
-def ensure_session(request: Request, response: Response) -> str:
-    """The caller's web chat id, issuing a new cookie when they have none."""
+async def ensure_session(request: Request, response: Response, *, language: str = "th") -> str:
+    """The caller's web chat id, issuing a new signed cookie (within the address's limit)."""
     existing = session_id(request)
     if existing is not None:
         return existing
+    state: Any = request.app.state
+    settings = state.settings
+    address = request.client.host if request.client else "unknown"
+    key = "web-sessions:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+    wait = await state.rate_limits.hit(key, Limit(settings.web_chat_sessions_per_hour, 3600.0))
+    if wait is not None:
+        raise TooManyRequestsError(text(language, "rate.sessions"), retry_after=wait)
     fresh = secrets.token_urlsafe(32)
     response.set_cookie(
         COOKIE,
-        fresh,
-        max_age=_YEAR,
+        f"{fresh}.{_signature(request, fresh)}",
+        max_age=settings.web_chat_session_days * _DAY,
         httponly=True,
         samesite="lax",
         secure=request.url.scheme == "https",

@@ -12,7 +12,10 @@ how Siang reads citizens it has not seen, across regions, topics and ways of wri
   high really urgent (precision ≥ 0.8), with the emergencies missed listed by id;
 * ``places``: province and district right where the text determines them, a wrong district,
   and ambiguous names left for the citizen to choose;
-* ``personal_data``: must-mask spans left in the redacted text, must-keep spans touched.
+* ``personal_data``: must-mask spans left in the redacted text, must-keep spans touched. House
+  numbers are must-mask spans since December 2026 (they were must-keep; see
+  ``nlp.training.civic_house_numbers``): they are also counted apart, and the figures without
+  them compare with the earlier ones.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import Any
 from nlp.analysis import CERTAIN_CATEGORY_SCORE, Intent, MessageAnalysis, Urgency
 from nlp.pipeline import ThaiAnalyzer
 from nlp.training.civic import CORPUS_FILE, CivicMessage, read_corpus
+from nlp.training.civic_house_numbers import is_house_number
 
 
 def _ratio(numerator: int, denominator: int) -> float | None:
@@ -186,13 +190,16 @@ def _places(messages: list[CivicMessage], analyses: list[MessageAnalysis]) -> di
 
 
 def _personal_data(messages: list[CivicMessage], analyses: list[MessageAnalysis]) -> dict[str, Any]:
-    masks = keeps = leaked = touched = 0
+    masks = keeps = leaked = touched = houses = houses_left = 0
     leaks: list[str] = []
     for m, a in zip(messages, analyses, strict=True):
         for span in m.mask:
             masks += 1
+            house = is_house_number(span)
+            houses += house
             if span in a.redacted:
                 leaked += 1
+                houses_left += house
                 leaks.append(m.id)
         for span in m.keep:
             keeps += 1
@@ -202,6 +209,11 @@ def _personal_data(messages: list[CivicMessage], analyses: list[MessageAnalysis]
         "left": leaked,
         "must_keep": keeps,
         "touched": touched,
+        "convention": "house numbers are must-mask spans (must-keep before December 2026)",
+        "house_numbers_must_mask": houses,
+        "house_numbers_left": houses_left,
+        "must_mask_without_house_numbers": masks - houses,
+        "left_without_house_numbers": leaked - houses_left,
         "leaks": ", ".join(dict.fromkeys(leaks)),
     }
 

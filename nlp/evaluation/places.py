@@ -7,7 +7,11 @@ appears in the text. The figures:
 * ``district_found``: of tickets whose district is named in the text, the share where the text
   alone gives that district (target ≥ 0.97);
 * ``district_wrong``: of all tickets with a gold district, the share where the text alone gives a
-  different district (target ≤ 0.02);
+  different district (target ≤ 0.01); of those, ``district_wrong_prefixed`` counts the tickets
+  whose text names the district it gave with its prefix word (เขต: จตุจักร: the citizen's or the
+  1555 call centre's own statement, pinned across a border) and ``district_wrong_point_agrees``
+  the tickets whose own point lies in the district the text gave, by the shipped boundaries (the
+  gold label is doubtful there), both as shares of the same denominator;
 * ``district_from_location``: of tickets with coordinates, the share where text + coordinates give
   the gold district (target ≥ 0.85); ``district_from_coordinates_only`` the same without text;
 * the same found/wrong pair for subdistricts and provinces, and the speed of `find`;
@@ -63,6 +67,8 @@ def evaluate_places(data_dir: Path, finder: PlaceFinder | None = None) -> dict[s
             "district_found",
             "district_gold",
             "district_wrong",
+            "district_wrong_prefixed",
+            "district_wrong_point_agrees",
             "district_given",
             "subdistrict_named",
             "subdistrict_found",
@@ -89,6 +95,9 @@ def evaluate_places(data_dir: Path, finder: PlaceFinder | None = None) -> dict[s
     text_results = [finder.find(row["text"]) for row in rows]
     text_seconds = time.perf_counter() - started
     for row, found in zip(rows, text_results, strict=True):
+        if row["district"] and found.district not in (None, row["district"]):
+            counts["district_wrong_prefixed"] += _named_with_prefix(finder, row["text"])
+            counts["district_wrong_point_agrees"] += _point_in(finder, row, found.district_code)
         for level in ("district", "subdistrict", "province"):
             gold = row[level]
             given = getattr(found, level)
@@ -127,6 +136,12 @@ def evaluate_places(data_dir: Path, finder: PlaceFinder | None = None) -> dict[s
         "district_found": _ratio(counts["district_found"], counts["district_named"]),
         "district_named_in_text": counts["district_named"],
         "district_wrong": _ratio(counts["district_wrong"], counts["district_gold"]),
+        "district_wrong_prefixed": _ratio(
+            counts["district_wrong_prefixed"], counts["district_gold"]
+        ),
+        "district_wrong_point_agrees": _ratio(
+            counts["district_wrong_point_agrees"], counts["district_gold"]
+        ),
         "district_given": _ratio(counts["district_given"], len(rows)),
         "subdistrict_found": _ratio(counts["subdistrict_found"], counts["subdistrict_named"]),
         "subdistrict_named_in_text": counts["subdistrict_named"],
@@ -148,6 +163,22 @@ def evaluate_places(data_dir: Path, finder: PlaceFinder | None = None) -> dict[s
         "text_messages_per_second": round(len(rows) / text_seconds) if text_seconds else None,
         **agreement,
     }
+
+
+def _named_with_prefix(finder: PlaceFinder, text: str) -> bool:
+    """Did the text itself name the district it gave, with its prefix word (เขต: จตุจักร)?"""
+    best = finder.text_matcher.read(text).best
+    mention = best.district_mention if best is not None else None
+    return mention is not None and mention.strength == Strength.STRONG
+
+
+def _point_in(finder: PlaceFinder, row: dict[str, str], district_code: str | None) -> bool:
+    """Does the ticket's own point lie in `district_code` by the shipped boundaries?"""
+    lat, lon = _float(row["lat"]), _float(row["lon"])
+    if lat is None or lon is None or finder.locator is None:
+        return False
+    located = finder.locator.locate(lat, lon)
+    return located is not None and located.district_code == district_code
 
 
 def _names_landmark(finder: PlaceFinder, text: str) -> bool:

@@ -127,6 +127,18 @@ class DistrictLocator:
         nearest = self._nearest(lat, lon, only=district_code)
         return nearest.distance_m if nearest is not None else None
 
+    def gap_m(self, district_code: str, other_code: str) -> float | None:
+        """How far (metres) the two districts' drawn boundaries are apart at their nearest (0 when
+        they touch), or None when more than MAX_GAP_METRES apart."""
+        gaps = [
+            self.distance_m(other_code, lat, lon)
+            for (xs, ys), code in zip(self._rings, self._codes, strict=True)
+            if code == district_code
+            for lon, lat in zip(xs, ys, strict=True)
+        ]
+        known = [gap for gap in gaps if gap is not None]
+        return min(known) if known else None
+
     def _nearest(self, lat: float, lon: float, only: str | None = None) -> Located | None:
         """The ring edge nearest to the point within MAX_GAP_METRES (equirectangular metres)."""
         margin = MAX_GAP_METRES / _METRES_PER_DEGREE * 1.5

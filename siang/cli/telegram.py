@@ -91,9 +91,7 @@ async def _poll(settings: Settings, *, once: bool, wait: int) -> int:
         while True:
             updates = await channel.get_updates(offset, wait_seconds=wait)
             for update in updates:
-                new_ids = await store_events(
-                    database, Channel.TELEGRAM, [raw_update(update)], raw_body=""
-                )
+                new_ids = await store_events(database, Channel.TELEGRAM, [raw_update(update)])
                 stored += len(new_ids)
                 await work.enqueue_inbound(new_ids)
                 offset = int(update["update_id"]) + 1

@@ -36,3 +36,8 @@ class OutboundMessage(SQLModel, table=True):
     created_at: datetime = created_at_field()
     next_attempt_at: datetime | None = utc_field()
     sent_at: datetime | None = utc_field()
+    # Exactly once: every push attempt of this row carries this X-Line-Retry-Key (LINE answers
+    # a repeat with 409 and delivers nothing), and a LINE reply token, which takes no retry
+    # key, is marked spent before the call so an interrupted attempt is never replayed.
+    retry_key: str | None = Field(default=None, max_length=36)
+    reply_token_spent_at: datetime | None = utc_field()

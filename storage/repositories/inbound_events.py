@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Channel, EventStatus, InboundEvent
-from storage.upsert import insert_one_if_new
+from storage.upsert import insert_new_rows, insert_one_if_new
 
 _TABLE = InboundEvent.__table__  # type: ignore[attr-defined]
 _column = _TABLE.c
@@ -41,6 +41,29 @@ async def store_if_new(
     }
     new_id: int | None = await insert_one_if_new(session, _TABLE, row, returning=_TABLE.c.id)
     return new_id
+
+
+async def store_all_if_new(
+    session: AsyncSession,
+    *,
+    channel: Channel,
+    events: Sequence[Mapping[str, Any]],
+    received_at: datetime,
+) -> list[int]:
+    """Insert the events (external_id, event_type, payload, raw_body, is_redelivery) not seen
+    before, in one statement; the new ids in the order the events came."""
+    rows = [
+        {
+            **event,
+            "channel": Channel(channel).value,
+            "status": EventStatus.PENDING.value,
+            "attempts": 0,
+            "received_at": received_at,
+        }
+        for event in events
+    ]
+    new_ids = await insert_new_rows(session, _TABLE, rows, returning=_column.id)
+    return sorted(int(i) for i in new_ids)  # ids grow in insert order
 
 
 async def get_event(session: AsyncSession, event_id: int) -> InboundEvent | None:

@@ -102,14 +102,32 @@ async def citizen_id_for(
     return int(found) if found is not None else None
 
 
-async def mark_sent(session: AsyncSession, message_id: int, *, now: datetime) -> None:
+async def mark_sent(
+    session: AsyncSession, message_id: int, *, now: datetime, note: str | None = None
+) -> None:
+    """Sent; `note` says why when that is inferred rather than seen (kept in `last_error`)."""
     await session.execute(
         update(_TABLE)
         .where(_column.id == message_id)
         .values(
-            status=DeliveryStatus.SENT.value, sent_at=now, next_attempt_at=None, last_error=None
+            status=DeliveryStatus.SENT.value, sent_at=now, next_attempt_at=None, last_error=note
         )
     )
+
+
+async def record_attempt(
+    session: AsyncSession,
+    message_id: int,
+    *,
+    retry_key: str,
+    reply_token_spent_at: datetime | None,
+) -> None:
+    """Before calling the platform: the row's retry key, and whether this attempt spends the
+    reply token (a spent token clears the last error, so a later attempt can tell a crash)."""
+    values: dict[str, object] = {"retry_key": retry_key}
+    if reply_token_spent_at is not None:
+        values |= {"reply_token_spent_at": reply_token_spent_at, "last_error": None}
+    await session.execute(update(_TABLE).where(_column.id == message_id).values(**values))
 
 
 async def mark_failed(

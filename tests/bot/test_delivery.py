@@ -13,7 +13,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from fastapi import FastAPI
 
-from bot.delivery import OutboxDelivery
+from bot.delivery import CHAT_REPLY, OutboxDelivery, chat_reply_payload
+from bot.messages import Outgoing
 from services.outbox import queue_message
 from storage.database import Database
 from storage.models import DeliveryStatus, OutboundMessage, RecipientType
@@ -175,3 +176,96 @@ class TestEmail:
         assert "SG-7K4M-00" in body and "วังทองหลาง" in body
         assert (await outbox(database))[0].status is DeliveryStatus.SENT
         assert isinstance((await outbox(database))[0], OutboundMessage)
+
+
+class _Killed(BaseException):
+    """The worker process dying (SIGKILL) right after the platform took the message."""
+
+
+class _DiesAfterSending:
+    """The real LINE sender, with the process killed after the call returns."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+
+    async def send(self, *args: Any, **kwargs: Any) -> None:
+        await self.real.send(*args, **kwargs)
+        raise _Killed
+
+    async def close(self) -> None:
+        pass
+
+
+async def _queue_reply(database: Database, line_api: FakeLineApi, *, with_token: bool) -> int:
+    token = line_api.issue_reply_token("Uonce") if with_token else None
+    async with database.unit_of_work() as session:
+        new_id = await queue_message(
+            session,
+            recipient_type=RecipientType.CITIZEN,
+            channel="line",
+            target="Uonce",
+            kind=CHAT_REPLY,
+            payload=chat_reply_payload(
+                [Outgoing(text="รับเรื่องแล้ว เลขที่ SG-7K4M-2Q")],
+                reply_token=token,
+                issued_at=utcnow(),
+            ),
+            dedupe_key=f"test:once:{with_token}",
+        )
+    assert new_id is not None
+    return new_id
+
+
+async def _crash_then_recover(app: FastAPI, database: Database, message_id: int) -> None:
+    clock = Clock()
+    senders = dict(app.state.background.delivery.senders)
+    dying = OutboxDelivery(
+        database=database, senders={"line": _DiesAfterSending(senders["line"])}, clock=clock
+    )
+    with pytest.raises(_Killed):
+        await dying.deliver(message_id)
+    clock.now += timedelta(minutes=6)  # the dead worker's lease has run out
+    assert (await _delivery(app, database, clock).drain()).sent == 1
+
+
+class TestExactlyOnce:
+    async def test_a_reply_taken_by_line_before_the_worker_died_is_not_sent_again(
+        self, app: FastAPI, database: Database, line_api: FakeLineApi
+    ) -> None:
+        message_id = await _queue_reply(database, line_api, with_token=True)
+
+        await _crash_then_recover(app, database, message_id)
+
+        assert [m.via for m in line_api.sent("Uonce")] == ["reply"]
+        [row] = await outbox(database)
+        assert row.status is DeliveryStatus.SENT
+        assert row.reply_token_spent_at is not None
+
+    async def test_a_push_interrupted_after_line_took_it_is_not_delivered_twice(
+        self, app: FastAPI, database: Database, line_api: FakeLineApi
+    ) -> None:
+        message_id = await _queue_reply(database, line_api, with_token=False)
+
+        await _crash_then_recover(app, database, message_id)
+
+        pushes = [c for c in line_api.calls if c.path.endswith("/push")]
+        [row] = await outbox(database)
+        assert row.retry_key is not None
+        assert [c.headers.get("x-line-retry-key") for c in pushes] == [row.retry_key] * 2
+        assert [c.accepted for c in pushes] == [True, False]  # the repeat was answered 409
+        assert len(line_api.sent("Uonce")) == 1
+        assert row.status is DeliveryStatus.SENT
+
+    async def test_a_refused_reply_token_falls_back_to_a_push_with_the_rows_retry_key(
+        self, app: FastAPI, database: Database, line_api: FakeLineApi
+    ) -> None:
+        await _queue_reply(database, line_api, with_token=True)
+        line_api.fail_next("/reply", 400)
+
+        await _delivery(app, database, Clock()).drain()
+
+        [row] = await outbox(database)
+        [push] = [c for c in line_api.calls if c.path.endswith("/push")]
+        assert push.headers.get("x-line-retry-key") == row.retry_key
+        assert [m.via for m in line_api.sent("Uonce")] == ["push"]
+        assert row.status is DeliveryStatus.SENT

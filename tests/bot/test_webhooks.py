@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 
 from storage.database import Database
-from tests.bot.helpers import count_events, post_line, post_telegram
+from tests.bot.helpers import count_events, post_line, post_telegram, stored_events
 from tests.fakes import line_api as line
 from tests.fakes import telegram_api as telegram
 from tests.fakes.line_api import FakeLineApi
@@ -118,4 +120,34 @@ class TestBodySize:
         response = await post_telegram(client, update)
 
         assert response.status_code == 413
+        assert await count_events(database) == 0
+
+
+class TestManyEventsInOneBody:
+    async def test_each_stored_event_keeps_only_its_own_json(
+        self, client: httpx.AsyncClient, database: Database
+    ) -> None:
+        events = [line.follow_event(f"Umany{n}") for n in range(300)]
+        body = line.webhook_body(*events)
+
+        response = await post_line(client, *events)
+
+        assert response.status_code == 200
+        assert response.json() == {"received": 300, "new": 300}
+        stored = await stored_events(database)
+        assert len(stored) == 300
+        for row in stored:
+            assert json.loads(row.raw_body) == row.payload
+        assert sum(len(row.raw_body.encode()) for row in stored) < len(body)
+
+    async def test_a_body_with_more_events_than_the_cap_is_refused_whole(
+        self, client: httpx.AsyncClient, database: Database
+    ) -> None:
+        events = [line.follow_event(f"Utoo{n}") for n in range(501)]
+
+        response = await post_line(client, *events)
+
+        assert response.status_code == 413
+        assert response.json()["error"]["code"] == "too_many_events"
+        assert "500 events" in response.json()["error"]["message"]
         assert await count_events(database) == 0

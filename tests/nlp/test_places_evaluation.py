@@ -102,3 +102,30 @@ def test_figures_report_landmarks_unsettled_places_and_conflicts(tmp_path: Path)
     assert figures["unsettled_share"] == 0.25
     assert figures["conflict_share"] == 0.5
     assert figures["conflict_point_is_gold"] == 1.0
+
+
+def test_wrong_districts_the_text_names_with_its_prefix_are_told_apart(tmp_path: Path) -> None:
+    bangkok = {"province": "กรุงเทพมหานคร", "province_in_text": "False"}
+    _write(
+        tmp_path,
+        [
+            # the text says เขตพระนคร, the ticket was pinned (and labelled) in the next khet, but
+            # its point lies in พระนคร by the shipped boundaries: a doubtful label
+            {
+                **bangkok,
+                "text": "ทางเท้าพัง เขตพระนคร",
+                "district": "ดุสิต",
+                "district_in_text": "False",
+                "lat": "13.7500",
+                "lon": "100.4913",
+            },
+            # a bare khet name pinned elsewhere, no point: wrong, and not the text's own statement
+            {**bangkok, "text": "ไฟดับแถวบางรัก", "district": "สาทร", "district_in_text": "False"},
+            {**bangkok, "text": "ไฟดับทั้งซอย", "district": "บางรัก", "district_in_text": "False"},
+            {**bangkok, "text": "ขยะล้นถัง", "district": "บางรัก", "district_in_text": "False"},
+        ],
+    )
+    figures = evaluate_places(tmp_path)
+    assert figures["district_wrong"] == 0.5
+    assert figures["district_wrong_prefixed"] == 0.25
+    assert figures["district_wrong_point_agrees"] == 0.25

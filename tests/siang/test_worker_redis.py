@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import uuid
 
 import httpx
+import pytest
 import redis.asyncio as redis
 
 from bot.texts import text
@@ -65,3 +67,23 @@ async def test_a_webhook_event_waits_in_redis_until_the_worker_answers_it_once(
     assert line_api.texts("Uredis") == [text("th", "menu.title")]
     [processed] = await stored_events(database)
     assert processed.status is EventStatus.PROCESSED
+
+
+async def test_an_idle_worker_logs_nothing_alarming(
+    chat_settings: Settings, database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    queue = f"siang-test-{uuid.uuid4().hex[:8]}"
+    settings = chat_settings.model_copy(update={"redis_url": _redis_url(), "redis_queue": queue})
+    caplog.set_level(logging.INFO)
+
+    worker = asyncio.create_task(run_worker(settings))
+    try:
+        await asyncio.sleep(12)  # longer than the Redis client's 5-second read timeout
+        while_idle = list(caplog.records)
+    finally:
+        worker.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await worker
+
+    alarming = [r for r in while_idle if r.levelno >= logging.WARNING or r.exc_info]
+    assert alarming == [], [r.getMessage() for r in alarming]

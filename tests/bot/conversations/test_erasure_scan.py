@@ -114,7 +114,8 @@ class WebCitizen:
 
     @property
     def session_id(self) -> str:
-        return self.http.cookies["siang_chat"]
+        """The web chat id: the cookie holds it with its signature (`id.signature`)."""
+        return self.http.cookies["siang_chat"].partition(".")[0]
 
     async def post(self, **body: Any) -> dict[str, Any]:
         response = await self.http.post(

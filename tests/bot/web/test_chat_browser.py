@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.async_api import Page, async_playwright, expect
 from sqlmodel import select
 
@@ -22,6 +19,7 @@ from storage.models import Channel, FeedbackItem, FeedbackStatus
 from tests.bot.conversations.conftest import make_engine
 from tests.bot.web.test_chat_api import PNG
 from tests.fixtures.databases import skip_or_fail
+from tests.fixtures.live_server import serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 # A loaded CI machine (two test workers, the browser, the server) can take seconds to answer.
@@ -36,30 +34,13 @@ def _chromium() -> None:
         skip_or_fail("Debian's chromium is not installed at /usr/bin/chromium")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def server(settings: Settings) -> Iterator[str]:
     """A real uvicorn server for the app on a free loopback port, in its own thread."""
     app = create_app(settings)
     app.state.web_chat_engine = make_engine(settings)
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if running.started:
-            break
-        threading.Event().wait(0.05)
-    assert running.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with serve(app) as base_url:
+        yield base_url
 
 
 @pytest.fixture
