@@ -25,6 +25,7 @@ from storage.types import utcnow
 logger = logging.getLogger(__name__)
 
 CHAT_REPLY = "chat_reply"  # the conversation's own answer to an inbound event
+FORGET_RECIPIENT = "forget_recipient"  # once settled, the row forgets its target and content
 COLLECTED_CHANNELS = ("web",)  # the web chat fetches its own messages (GET /chat/api/updates)
 Renderer = Callable[[str, dict[str, Any], str], list[Outgoing]]
 
@@ -116,6 +117,7 @@ class OutboxDelivery:
         async with self.database.unit_of_work() as session:
             message = await outbound_messages.get_message(session, message_id)
             assert message is not None
+            forget = message.payload.get(FORGET_RECIPIENT) is True
             try:
                 prepared = await self._prepare(session, message, now)
             except Exception as error:  # a payload the renderer cannot use will never send
@@ -123,17 +125,23 @@ class OutboxDelivery:
                 await outbound_messages.mark_failed(
                     session, message_id, error=f"render: {error}", retry_at=None
                 )
+                if forget:
+                    await outbound_messages.forget_recipient(session, message_id)
                 return DeliveryStatus.FAILED
             if prepared.skip_reason is not None:
                 await outbound_messages.mark_skipped(
                     session, message_id, reason=prepared.skip_reason
                 )
+                if forget:
+                    await outbound_messages.forget_recipient(session, message_id)
                 return DeliveryStatus.SKIPPED
             if prepared.already_sent is not None:
                 logger.warning("outbox reply not repeated", extra={"id": message_id})
                 await outbound_messages.mark_sent(
                     session, message_id, now=now, note=prepared.already_sent
                 )
+                if forget:
+                    await outbound_messages.forget_recipient(session, message_id)
                 return DeliveryStatus.SENT
             # Committed before the call: the key every attempt repeats, the reply token spent.
             retry_key = message.retry_key or str(uuid.uuid4())
@@ -164,9 +172,13 @@ class OutboxDelivery:
                 await outbound_messages.mark_failed(
                     session, message_id, error=str(error), retry_at=retry_at
                 )
+                if forget and retry_at is None:  # given up: kept no longer than needed
+                    await outbound_messages.forget_recipient(session, message_id)
             return DeliveryStatus.FAILED
         async with self.database.unit_of_work() as session:
             await outbound_messages.mark_sent(session, message_id, now=self.clock())
+            if forget:
+                await outbound_messages.forget_recipient(session, message_id)
         return DeliveryStatus.SENT
 
     async def _prepare(self, session: Any, message: OutboundMessage, now: datetime) -> _Prepared:
@@ -230,4 +242,4 @@ def chat_reply_payload(
         "messages": [outgoing_to_json(m) for m in messages],
         "reply_token": reply_token,
         "reply_token_issued_at": issued_at.isoformat() if issued_at else None,
-    }
+    } | ({FORGET_RECIPIENT: True} if any(m.forget_recipient for m in messages) else {})

@@ -97,6 +97,9 @@ class Outgoing:
     buttons: tuple[Button, ...] = ()
     image_url: str | None = None
     card: Card | None = None
+    # The answer to an erasure: once it is sent, nothing may keep who it went to (the outbox
+    # forgets its target; the web chat drops its cookie and the page its transcript).
+    forget_recipient: bool = False
 
 
 def outgoing_to_json(message: Outgoing) -> dict[str, Any]:
@@ -113,7 +116,7 @@ def outgoing_to_json(message: Outgoing) -> dict[str, Any]:
             "buttons": [_button_to_json(b) for b in message.card.buttons],
             "image_url": message.card.image_url,
         },
-    }
+    } | ({"forget_recipient": True} if message.forget_recipient else {})
 
 
 def outgoing_from_json(data: dict[str, Any]) -> Outgoing:
@@ -132,6 +135,7 @@ def outgoing_from_json(data: dict[str, Any]) -> Outgoing:
         buttons=tuple(_button_from_json(b) for b in data.get("buttons", [])),
         image_url=data.get("image_url"),
         card=card,
+        forget_recipient=data.get("forget_recipient") is True,
     )
 
 

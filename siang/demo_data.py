@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services import tickets
@@ -359,16 +359,45 @@ async def _progress(
         report.rated += 1
 
 
+async def demo_loaded(session: AsyncSession) -> bool:
+    exists = await session.exec(
+        select(col(Citizen.id)).where(col(Citizen.channel_user_id).startswith(DEMO_PREFIX)).limit(1)
+    )
+    return exists.first() is not None
+
+
+async def real_data_in(session: AsyncSession) -> list[str]:
+    """What the database holds that the demo did not create ("2 citizens", "1 user account" …):
+    the demo's published password must never sit beside real people's data."""
+    demo_emails = [account.email for account in DEMO_ACCOUNTS]
+    demo_citizens = select(col(Citizen.id)).where(
+        col(Citizen.channel_user_id).startswith(DEMO_PREFIX)
+    )
+    counts = {
+        "citizen": select(func.count()).where(
+            col(Citizen.channel_user_id).startswith(DEMO_PREFIX).is_(False)
+        ),
+        "user account": select(func.count()).where(col(UserAccount.email).not_in(demo_emails)),
+        "report": select(func.count()).where(
+            col(FeedbackItem.citizen_id).is_(None)
+            | col(FeedbackItem.citizen_id).not_in(demo_citizens)
+        ),
+    }
+    found = []
+    for noun, statement in counts.items():
+        count = int((await session.exec(statement)).one())
+        if count:
+            found.append(f"{count} {noun}{'' if count == 1 else 's'}")
+    return found
+
+
 async def load_demo_data(
     session: AsyncSession, *, now: datetime | None = None, analyze: bool = True
 ) -> DemoReport:
     """Add the demo accounts and reports unless they are there already (idempotent)."""
     now = now or utcnow()
     report = DemoReport(accounts=await _accounts(session))
-    exists = await session.exec(
-        select(col(Citizen.id)).where(col(Citizen.channel_user_id).startswith(DEMO_PREFIX)).limit(1)
-    )
-    if exists.first() is not None:
+    if await demo_loaded(session):
         report.skipped = True
         return report
     admin = (

@@ -48,3 +48,6 @@ def configure_logging(*, level: str = "INFO", json_lines: bool = False) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     logging.getLogger("uvicorn.access").setLevel(logging.WARNING)
+    # httpx logs every request's URL at INFO, and the Telegram Bot API carries the bot token in
+    # every URL (https://api.telegram.org/bot<token>/sendMessage): warnings only.
+    logging.getLogger("httpx").setLevel(logging.WARNING)

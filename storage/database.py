@@ -29,13 +29,21 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         path = url.split(":///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
+        engine = create_async_engine(
+            url,
+            echo=echo,
+            hide_parameters=True,
+            connect_args={"timeout": 30},  # see below
+        )
         event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
         return engine
     return create_async_engine(
         url,
         echo=echo,
         pool_pre_ping=True,
+        # A failed statement's message is logged and kept as an inbound event's error; with the
+        # parameters in it, that would copy a citizen's words and phone number into both.
+        hide_parameters=True,
         pool_size=10,
         max_overflow=10,
         # asyncpg prepares every statement; after five runs PostgreSQL may switch a statement to

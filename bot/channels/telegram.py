@@ -100,8 +100,16 @@ class TelegramChannel:
     async def parse(self, payload: dict[str, Any], *, received_at: datetime) -> Inbound | None:
         try:
             update = Update.de_json(payload, self.bot)
-        except (ValueError, TypeError, KeyError):
-            logger.warning("telegram update not understood", extra={"update": payload})
+        except (ValueError, TypeError, KeyError) as error:
+            # Never the update itself: it carries names, phone numbers and the citizen's text.
+            logger.warning(
+                "telegram update not understood",
+                extra={
+                    "update_id": payload.get("update_id"),
+                    "update_kind": update_kind(payload),
+                    "error": type(error).__name__,
+                },
+            )
             return None
         external_id = str(update.update_id)
         if update.callback_query is not None:
@@ -299,12 +307,15 @@ def raw_update(update: Any) -> RawEvent:
     """The stored form of one update; WebhookRejectedError(400) when it is not one."""
     if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
         raise WebhookRejectedError(400, "malformed_body", "expected an Update with an update_id")
-    kinds = [key for key in update if key != "update_id"]
     return RawEvent(
-        external_id=str(update["update_id"]),
-        event_type=(kinds[0] if kinds else "unknown")[:60],
-        payload=update,
+        external_id=str(update["update_id"]), event_type=update_kind(update), payload=update
     )
+
+
+def update_kind(update: dict[str, Any]) -> str:
+    """What an update carries (message, callback_query, poll …): its first field after the id."""
+    kinds = [str(key) for key in update if key != "update_id"]
+    return (kinds[0] if kinds else "unknown")[:60]
 
 
 def _group_id(chat: Any) -> str | None:

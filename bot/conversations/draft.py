@@ -55,11 +55,10 @@ class Draft:
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> Draft:
+        # A deep copy: appending to a list shared with the loaded conversation state would change
+        # the state's saved value in place, and the ORM, seeing no difference, would not save it.
         known = {f.name for f in fields(cls)}
-        # A copy: the draft's lists (media, candidates …) must not be the stored state's own, or
-        # appending to them changes the state in place and the change is never written back.
-        copied = deepcopy(data or {})
-        return cls(**{key: value for key, value in copied.items() if key in known})
+        return cls(**{key: deepcopy(value) for key, value in (data or {}).items() if key in known})
 
     @property
     def has_place(self) -> bool:

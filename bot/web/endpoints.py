@@ -18,7 +18,7 @@ from bot.messages import Channel, Inbound, InboundKind, outgoing_to_json
 from bot.notifications import render_notification
 from bot.texts import LANGUAGES, language_of, text
 from bot.web import service
-from bot.web.session import ensure_session, session_id
+from bot.web.session import ensure_session, forget_session, session_id
 from services.errors import TooManyRequestsError
 from storage.database import Database
 from storage.repositories import web_chat
@@ -88,9 +88,11 @@ async def _within_limit(request: Request, session: str, language: str | None) ->
         raise TooManyRequestsError(message, retry_after=admission.retry_after)
 
 
-async def _answer(request: Request, inbound: Inbound) -> dict[str, Any]:
+async def _answer(request: Request, response: Response, inbound: Inbound) -> dict[str, Any]:
     messages, repeated = await service.receive(_database(request), _engine(request), inbound)
     await _kick_outbox(request)
+    if any(message.get("forget_recipient") for message in messages):
+        forget_session(response)  # erased: the next message starts as a new person
     return {"messages": messages, "repeated": repeated}
 
 
@@ -151,7 +153,7 @@ async def chat_message(request: Request, response: Response, body: WebMessage) -
         language=body.language,
         received_at=utcnow(),
     )
-    return await _answer(request, inbound)
+    return await _answer(request, response, inbound)
 
 
 @router.post("/chat/api/photos", response_model=None)
@@ -186,7 +188,7 @@ async def chat_photo(
         language=language,
         received_at=utcnow(),
     )
-    return await _answer(request, inbound)
+    return await _answer(request, response, inbound)
 
 
 @router.get("/chat/api/updates")

@@ -23,6 +23,7 @@ from storage.rate_limits import Limit
 COOKIE = "siang_chat"
 _ID = re.compile(r"^[A-Za-z0-9_-]{43}$")
 _DAY = 24 * 3600
+_PATH = "/chat"
 
 
 def _signature(request: Request, session: str) -> str:
@@ -63,6 +64,11 @@ async def ensure_session(request: Request, response: Response, *, language: str 
         httponly=True,
         samesite="lax",
         secure=request.url.scheme == "https",
-        path="/chat",
+        path=_PATH,
     )
     return fresh
+
+
+def forget_session(response: Response) -> None:
+    """Drop the web chat id from the browser (after PDPA erasure it names no one any more)."""
+    response.delete_cookie(COOKIE, path=_PATH, httponly=True, samesite="lax")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from siang.logging import configure_logging
-from siang.settings import get_settings
+from siang.settings import Environment, get_settings
 
 if TYPE_CHECKING:
     import uvicorn
@@ -16,14 +16,32 @@ if TYPE_CHECKING:
     from siang.demo_data import DemoReport
 
 
+REFUSED = 2
+
+
+def _refuse(reason: str) -> typer.Exit:
+    typer.echo(
+        f"siang demo refuses to run: {reason}. The demo creates sign-in accounts with a "
+        "published demo password; use `siang db upgrade` and `siang users create` instead.",
+        err=True,
+    )
+    return typer.Exit(REFUSED)
+
+
 async def _prepare(database_url: str) -> DemoReport:
     from services.routing import ensure_rules
-    from siang.demo_data import load_demo_data
+    from siang.demo_data import demo_loaded, load_demo_data, real_data_in
     from storage.database import Database
     from storage.reference_data import seed_reference_data
 
     database = Database(database_url)
     try:
+        async with database.unit_of_work() as session:
+            # A database the demo already set up stays a demo (what people typed into its chat
+            # included); any other must hold nothing real before the demo adds its accounts.
+            found = [] if await demo_loaded(session) else await real_data_in(session)
+        if found:
+            raise _refuse(f"the database holds {', '.join(found)} that are not demo data")
         async with database.unit_of_work() as session:
             await seed_reference_data(session)
         async with database.unit_of_work() as session:
@@ -82,6 +100,8 @@ def demo(
     from storage import migrate
 
     settings = get_settings()
+    if settings.environment is Environment.PRODUCTION:
+        raise _refuse("SIANG_ENVIRONMENT is production")
     configure_logging(level=settings.log_level, json_lines=settings.log_json)
     typer.echo(f"Preparing the database ({settings.database_url.split('://', 1)[0]}) …")
     migrate.upgrade(settings.database_url)

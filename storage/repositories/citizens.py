@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -21,6 +22,8 @@ from storage.models import (
     InboundEvent,
     OutboundMessage,
     RecipientType,
+    RoutingCorrection,
+    StatusChange,
 )
 from storage.upsert import insert_one_if_new
 
@@ -119,40 +122,89 @@ class CitizenRepository:
                 delete(FeedbackMedia).where(col(FeedbackMedia.id).in_(list(media_ids)))
             )
 
-    async def forget_inbound_events(self, channel: Channel, channel_user_id: str) -> int:
-        """Blank the raw events that carry this platform id (the rows stay, so a late
-        redelivery is still recognised and ignored)."""
+    async def media_keys_in_use(self, storage_keys: Sequence[str]) -> set[str]:
+        """The keys some remaining photo row still uses (files are stored once per content)."""
+        if not storage_keys:
+            return set()
+        statement = select(col(FeedbackMedia.storage_key)).where(
+            col(FeedbackMedia.storage_key).in_(list(storage_keys))
+        )
+        return set((await self.session.exec(statement)).all())
+
+    async def status_changes_of(self, feedback_ids: Sequence[int]) -> Sequence[StatusChange]:
+        statement = select(StatusChange).where(col(StatusChange.feedback_id).in_(feedback_ids))
+        return (await self.session.exec(statement)).all()
+
+    async def routing_corrections_of(
+        self, feedback_ids: Sequence[int]
+    ) -> Sequence[RoutingCorrection]:
+        statement = select(RoutingCorrection).where(
+            col(RoutingCorrection.feedback_id).in_(feedback_ids)
+        )
+        return (await self.session.exec(statement)).all()
+
+    async def follower_ids(self, feedback_ids: Sequence[int]) -> list[int]:
+        """Other people's items filed as repeats of these (their notices quote these items)."""
+        statement = select(col(FeedbackItem.id)).where(
+            col(FeedbackItem.duplicate_of_id).in_(feedback_ids)
+        )
+        return [int(i) for i in (await self.session.exec(statement)).all() if i is not None]
+
+    async def messages_about(self, feedback_ids: Sequence[int]) -> Sequence[OutboundMessage]:
+        statement = select(OutboundMessage).where(
+            col(OutboundMessage.feedback_id).in_(feedback_ids)
+        )
+        return (await self.session.exec(statement)).all()
+
+    async def forget_inbound_events(
+        self, channel: Channel, channel_user_id: str, pseudonym: str
+    ) -> int:
+        """Blank the raw events that carry this platform id: an event of this person loses its
+        payload, any body that names them is dropped, and a web chat id inside an event id is
+        replaced by the pseudonym. The rows stay, so a late redelivery is still recognised."""
         escaped = channel_user_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         needle = f"%{escaped}%"
-        statement = (
-            update(InboundEvent)
-            .where(
-                col(InboundEvent.channel) == channel.value,
-                col(InboundEvent.raw_body).like(needle, escape="\\")
-                | cast(col(InboundEvent.payload), String).like(needle, escape="\\"),
-            )
-            .values(payload={"erased": True}, raw_body="")
-            .execution_options(synchronize_session=False)
+        in_payload = cast(col(InboundEvent.payload), String).like(needle, escape="\\")
+        in_body = col(InboundEvent.raw_body).like(needle, escape="\\")
+        in_id = col(InboundEvent.external_id).like(needle, escape="\\")
+        statement = select(InboundEvent).where(
+            col(InboundEvent.channel) == channel.value, in_payload | in_body | in_id
         )
-        result = await self.session.exec(statement)
-        return int(result.rowcount or 0)
+        events = (await self.session.exec(statement)).all()
+        for event in events:
+            if channel_user_id in json.dumps(event.payload, ensure_ascii=False):
+                event.payload, event.error = {"erased": True}, None
+            # The body may hold other people's events of the same delivery: it goes as a whole.
+            event.raw_body = "" if channel_user_id in event.raw_body else event.raw_body
+            event.external_id = event.external_id.replace(channel_user_id, pseudonym)
+            self.session.add(event)
+        await self.session.flush()
+        return len(events)
 
-    async def forget_outbox_target(self, citizen_id: int, pseudonym: str) -> None:
-        """Replace the platform id on the citizen's messages; nothing pending goes out."""
-        await self.session.exec(
-            update(OutboundMessage)
-            .where(col(OutboundMessage.citizen_id) == citizen_id)
-            .values(target=pseudonym)
+    async def forget_outbox_target(self, citizen: Citizen, pseudonym: str) -> None:
+        """The citizen's messages lose their platform id and their content; nothing pending goes
+        out (the erasure's own answer is queued after this, and forgets its target once sent)."""
+        assert citizen.id is not None
+        await self.session.flush()  # changes made to loaded rows first; these updates win
+        theirs = (col(OutboundMessage.citizen_id) == citizen.id) | (
+            (col(OutboundMessage.channel) == citizen.channel.value)
+            & (col(OutboundMessage.target) == citizen.channel_user_id)
         )
         await self.session.exec(
             update(OutboundMessage)
             .where(
-                col(OutboundMessage.citizen_id) == citizen_id,
+                theirs,
                 col(OutboundMessage.status).in_(
                     [DeliveryStatus.PENDING.value, DeliveryStatus.FAILED.value]
                 ),
             )
             .values(status=DeliveryStatus.SKIPPED.value, last_error="citizen erased")
+        )
+        await self.session.exec(
+            update(OutboundMessage)
+            .where(theirs)
+            .values(target=pseudonym, payload={"erased": True}, next_attempt_at=None)
+            .execution_options(synchronize_session=False)
         )
 
     async def delete_conversation(self, citizen_id: int) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from storage.models import Channel, Citizen, DeliveryStatus, OutboundMessage
 
+ERASED_TARGET = "erased"  # where a message to an erased citizen went, once sent
 _TABLE = OutboundMessage.__table__  # type: ignore[attr-defined]
 _column = _TABLE.c
 
@@ -147,4 +148,13 @@ async def mark_skipped(session: AsyncSession, message_id: int, *, reason: str) -
         update(_TABLE)
         .where(_column.id == message_id)
         .values(status=DeliveryStatus.SKIPPED.value, last_error=reason[:2000], next_attempt_at=None)
+    )
+
+
+async def forget_recipient(session: AsyncSession, message_id: int) -> None:
+    """A settled message whose recipient asked to be erased: no platform id, no content."""
+    await session.execute(
+        update(_TABLE)
+        .where(_column.id == message_id)
+        .values(target=ERASED_TARGET, payload={"erased": True})
     )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import httpx
+import pytest
 from fastapi import FastAPI
 
 from bot.texts import text
@@ -212,3 +214,49 @@ class TestDurability:
         report = await app.state.background.delivery.drain()
         assert report.sent == 0  # the retry waits for its backoff
         assert telegram_api.texts(608) == []
+
+
+class TestUpdatesNotUnderstood:
+    """An update the library cannot read is logged for the operator without personal data."""
+
+    async def test_a_broken_message_is_logged_by_id_kind_and_error_only(
+        self, app: FastAPI, client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+    ) -> None:
+        update = telegram.message_update(
+            7_700_123,
+            update_id=900_555_101,
+            text="ผมชื่อสมชาย ใจดี โทร 081-234-5678",
+            contact={"phone_number": "0812345678", "first_name": "สมชาย"},
+        )
+        del update["message"]["date"]  # the library refuses a message without its date
+
+        with caplog.at_level(logging.INFO):
+            await post_telegram(client, update)
+            await settle(app)
+
+        [record] = [r for r in caplog.records if r.getMessage() == "telegram update not understood"]
+        assert (vars(record)["update_id"], vars(record)["update_kind"], vars(record)["error"]) == (
+            900_555_101,
+            "message",
+            "KeyError",
+        )
+        logged = caplog.text + " ".join(str(vars(r)) for r in caplog.records)
+        for personal in ("สมชาย", "081-234-5678", "0812345678", "7700123"):
+            assert personal not in logged
+
+    async def test_an_unreadable_poll_is_logged_without_its_question(
+        self, app: FastAPI, client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+    ) -> None:
+        poll = {
+            "update_id": 900_555_102,
+            "poll": {"id": "p", "question": "บ้านคุณสมศรี 0891112222 ?", "options": []},
+        }
+
+        with caplog.at_level(logging.INFO):
+            await post_telegram(client, poll)
+            await settle(app)
+
+        [record] = [r for r in caplog.records if r.getMessage() == "telegram update not understood"]
+        assert (vars(record)["update_id"], vars(record)["update_kind"]) == (900_555_102, "poll")
+        logged = caplog.text + " ".join(str(vars(r)) for r in caplog.records)
+        assert "สมศรี" not in logged and "0891112222" not in logged

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -60,3 +61,35 @@ class TestBadSettings:
             result = run_siang(*command, env={})
             assert result.returncode == 0, command
             assert "Usage" in result.stdout
+
+
+class TestDemoRefusesRealData:
+    """`siang demo` creates accounts with a published password: never next to real data."""
+
+    def test_production_is_refused_before_anything_is_touched(self) -> None:
+        env = {
+            "SIANG_ENVIRONMENT": "production",
+            "SIANG_SECRET_KEY": "p" * 64,
+            "SIANG_DATABASE_URL": "postgresql+asyncpg://siang@127.0.0.1:9/nowhere",
+        }
+        result = run_siang("demo", "--port", "9", env=env)
+        assert result.returncode == 2
+        assert "production" in result.stderr and "demo password" in result.stderr
+        assert "Traceback" not in result.stderr
+
+    def test_a_database_holding_real_citizens_is_refused(
+        self, sqlite_env: dict[str, str], tmp_path: Path
+    ) -> None:
+        assert run_siang("db", "upgrade", env=sqlite_env).returncode == 0
+        with sqlite3.connect(tmp_path / "cli.db") as db:
+            db.execute(
+                "INSERT INTO citizen (public_id, channel, channel_user_id, language,"
+                " consent_state, notifications_enabled, created_at)"
+                " VALUES ('p1', 'line', 'U-real-person', 'th', 'accepted', 1,"
+                " '2026-12-01 00:00:00')"
+            )
+        result = run_siang("demo", "--port", "9", env=sqlite_env)
+        assert result.returncode == 2
+        assert "1 citizen" in result.stderr and "not demo data" in result.stderr
+        with sqlite3.connect(tmp_path / "cli.db") as db:
+            assert db.execute("SELECT count(*) FROM user_account").fetchone() == (0,)

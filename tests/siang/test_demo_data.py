@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from sqlmodel import col, func, select
 
-from siang.demo_data import DEMO_ACCOUNTS, load_demo_data
+from siang.demo_data import DEMO_ACCOUNTS, load_demo_data, real_data_in
 from storage.database import Database
-from storage.models import Agency, FeedbackItem, FeedbackStatus, UserAccount, UserRole
+from storage.models import (
+    Agency,
+    Channel,
+    Citizen,
+    FeedbackItem,
+    FeedbackStatus,
+    UserAccount,
+    UserRole,
+)
 from storage.passwords import verify_password
 from storage.repositories.tickets import resolution_stats
 
@@ -66,3 +74,29 @@ async def test_each_demo_official_signs_in_to_open_work_of_their_own(database: D
             waiting = [i for i in items if i.status in open_statuses]
             assert len(waiting) >= 3, (account.email, [i.status for i in items])
             assert len(items) > len(waiting), account.email  # and some already handled
+
+
+class TestRealDataIn:
+    """What `siang demo` refuses to run beside: anything it did not create itself."""
+
+    async def test_a_fresh_database_and_the_demos_own_data_hold_none(
+        self, database: Database
+    ) -> None:
+        async with database.unit_of_work() as session:
+            assert await real_data_in(session) == []
+            await load_demo_data(session, analyze=False)
+        async with database.unit_of_work() as session:
+            assert await real_data_in(session) == []
+
+    async def test_real_citizens_accounts_and_reports_are_named(self, database: Database) -> None:
+        async with database.unit_of_work() as session:
+            await load_demo_data(session, analyze=False)
+            citizen = Citizen(channel=Channel.LINE, channel_user_id="U-real-person")
+            session.add(citizen)
+            session.add(UserAccount(email="somchai@district.go.th", role=UserRole.OFFICIAL))
+            await session.flush()
+            session.add(
+                FeedbackItem(reference="SG-REAL-1", channel=Channel.LINE, original_text="ถนนพัง")
+            )
+        async with database.unit_of_work() as session:
+            assert await real_data_in(session) == ["1 citizen", "1 user account", "1 report"]

@@ -14,6 +14,7 @@ from storage.repositories.citizens import CitizenRepository
 
 FLOW = "erase"
 CONFIRM = "confirm"
+PHOTOS = "draft_photos"
 
 
 async def summary(turn: Turn) -> list[Outgoing]:
@@ -52,8 +53,14 @@ async def summary(turn: Turn) -> list[Outgoing]:
     ]
 
 
+def _draft_photos(turn: Turn) -> list[str]:
+    """Storage keys of photos in a report not filed yet (kept while erasure is confirmed)."""
+    kept = [str(key) for key in turn.data.get(PHOTOS, [])] if turn.flow == FLOW else []
+    return kept + [photo["storage_key"] for photo in turn.draft.media if "storage_key" in photo]
+
+
 async def ask_erase(turn: Turn) -> list[Outgoing]:
-    turn.go(FLOW, CONFIRM)
+    turn.go(FLOW, CONFIRM, **{PHOTOS: _draft_photos(turn)})
     language = turn.language
     return [
         say(
@@ -69,9 +76,17 @@ async def erase(turn: Turn) -> list[Outgoing]:
     if turn.flow != FLOW:
         return await ask_erase(turn)
     language = turn.language
-    erased = await erase_citizen(turn.session, turn.citizen, now=turn.now, media_dir=turn.media_dir)
+    erased = await erase_citizen(
+        turn.session,
+        turn.citizen,
+        now=turn.now,
+        media_dir=turn.media_dir,
+        draft_media=_draft_photos(turn),
+    )
     turn.reset()
-    return [Outgoing(text=text(language, "data.erased", items=erased.items, media=erased.media))]
+    done = text(language, "data.erased", items=erased.items, media=erased.media)
+    # The last message this person gets: once sent, its recipient is forgotten too.
+    return [Outgoing(text=done, forget_recipient=True)]
 
 
 async def notifications(turn: Turn, *, enabled: bool) -> list[Outgoing]:

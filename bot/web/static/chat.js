@@ -4,7 +4,9 @@
 (() => {
   const API = "/chat/api";
   const STORE = "siang.chat.v1";
-  const KEEP = 80; // messages kept in this browser so a reload shows the conversation
+  // The transcript lives in this tab only (sessionStorage), so a reload shows the conversation
+  // but a shared computer (a district office, a library) does not keep it for the next person.
+  const KEEP = 80;
   const POLL_MS = 5000;
   const $ = (id) => document.getElementById(id);
   const log = $("log");
@@ -29,7 +31,7 @@
 
   function save() {
     try {
-      localStorage.setItem(
+      sessionStorage.setItem(
         STORE,
         JSON.stringify({ history: state.history.slice(-KEEP), cursor: state.cursor })
       );
@@ -40,9 +42,22 @@
 
   function load() {
     try {
-      return JSON.parse(localStorage.getItem(STORE) || "null");
+      localStorage.removeItem(STORE); // left by earlier versions of this page
+      return JSON.parse(sessionStorage.getItem(STORE) || "null");
     } catch (_) {
       return null;
+    }
+  }
+
+  function forgetTranscript() {
+    // The citizen's data was erased: nothing of the conversation stays on this screen or device.
+    state.history = [];
+    log.replaceChildren();
+    try {
+      sessionStorage.removeItem(STORE);
+      localStorage.removeItem(STORE);
+    } catch (_) {
+      /* storage unavailable: nothing was kept */
     }
   }
 
@@ -161,7 +176,13 @@
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ client_id: newId(), language: navigator.language, ...body }),
       });
-      show("bot", data.messages || []);
+      const messages = data.messages || [];
+      if (messages.some((message) => message.forget_recipient)) {
+        forgetTranscript();
+        show("bot", messages, false);
+      } else {
+        show("bot", messages);
+      }
       setBusy(false);
     } catch (error) {
       setBusy(false, error.message || label("offline"));

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlmodel import col, select
 
+from bot.conversations.engine import ConversationEngine
+from bot.conversations.erasure import erase_citizen
 from bot.messages import InboundKind, StoredMedia
 from siang.settings import Settings
 from storage.database import Database
 from storage.models import (
+    Channel,
     Citizen,
     ConsentState,
     FeedbackItem,
     FeedbackMedia,
     InboundEvent,
 )
+from storage.types import utcnow
 from tests.bot.conversations.conftest import Chat, all_text, labels
 
 WITH_PHONE = "ถนนหน้าบ้านเป็นหลุมใหญ่มาก เขตวังทองหลาง ติดต่อสมชาย 081-234-5678"
@@ -116,3 +121,63 @@ async def test_stop_and_resume_notifications(citizen: Chat, database: Database) 
     assert "เปิดรับการแจ้งเตือนอีกครั้ง" in all_text(await citizen.tap_data("notify:on"))
     async with database.unit_of_work() as session:
         assert (await session.exec(select(Citizen))).one().notifications_enabled is True
+
+
+def _stored_photo(settings: Settings, key: str) -> tuple[Path, StoredMedia]:
+    path = Path(settings.media_dir) / key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\xff\xd8\xff photo")
+    return path, StoredMedia("image/jpeg", key, 10, "c" * 64)
+
+
+async def _file_with_photo(person: Chat, photo: StoredMedia) -> None:
+    await person.send(kind=InboundKind.IMAGE, media=photo)
+    await person.send(WITH_PHONE)
+    await person.tap("ยืนยัน")
+    await person.tap("ยอมรับ")
+
+
+class TestPhotosOnErasure:
+    async def test_an_erasure_rolled_back_leaves_the_photo_and_its_row(
+        self, citizen: Chat, database: Database, settings: Settings
+    ) -> None:
+        photo_file, photo = _stored_photo(settings, "cd/kept.jpg")
+        await _file_with_photo(citizen, photo)
+
+        with pytest.raises(RuntimeError):
+            async with database.unit_of_work() as session:
+                person = (await session.exec(select(Citizen))).one()
+                await erase_citizen(
+                    session, person, now=utcnow(), media_dir=Path(settings.media_dir)
+                )
+                raise RuntimeError("the transaction fails after the erasure")
+
+        assert photo_file.exists()
+        async with database.unit_of_work() as session:
+            assert len((await session.exec(select(FeedbackMedia))).all()) == 1
+
+    async def test_a_photo_someone_else_also_sent_stays_for_them(
+        self, citizen: Chat, engine: ConversationEngine, database: Database, settings: Settings
+    ) -> None:
+        photo_file, photo = _stored_photo(settings, "cd/same.jpg")  # stored once per content
+        neighbour = Chat(engine, database, "U-neighbour", Channel.LINE)
+        await _file_with_photo(citizen, photo)
+        await _file_with_photo(neighbour, photo)
+
+        await citizen.tap_data("erase")
+        await citizen.tap_data("erase:yes")
+
+        assert photo_file.exists()
+        async with database.unit_of_work() as session:
+            assert len((await session.exec(select(FeedbackMedia))).all()) == 1
+
+    async def test_a_photo_of_a_report_not_yet_filed_is_deleted(
+        self, citizen: Chat, settings: Settings
+    ) -> None:
+        photo_file, photo = _stored_photo(settings, "cd/draft.jpg")
+        await citizen.send(kind=InboundKind.IMAGE, media=photo)
+
+        await citizen.tap_data("erase")
+        await citizen.tap_data("erase:yes")
+
+        assert not photo_file.exists()

@@ -165,3 +165,36 @@ async def test_follow_up_an_officials_changes_and_a_rating_in_the_browser(
         5,
         True,
     )
+
+
+async def _stored_in_browser(page: Page) -> str:
+    stored: str = await page.evaluate(
+        "() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage)"
+    )
+    return stored
+
+
+async def test_the_transcript_stays_with_the_tab_and_goes_with_erasure(page: Page) -> None:
+    phone = "081-234-5678"
+    await page.get_by_label("พิมพ์ข้อความ…").fill(
+        f"ถนนหน้าบ้านเป็นหลุมใหญ่มาก ซอยลาดพร้าว 71 เขตวังทองหลาง ติดต่อสมชาย {phone}"
+    )
+    await page.get_by_role("button", name="ส่ง", exact=True).click()
+    await page.get_by_role("button", name="ยืนยัน", exact=True).click()
+    await page.get_by_role("button", name="ยอมรับ", exact=True).click()
+    await expect(page.get_by_role("log")).to_contain_text("เลขเรื่องของคุณคือ")
+    # A shared computer at a district office: nothing outlives the tab.
+    assert await page.evaluate("() => JSON.stringify(localStorage)") == "{}"
+
+    await page.get_by_label("พิมพ์ข้อความ…").fill("ข้อมูลของฉัน")
+    await page.get_by_role("button", name="ส่ง", exact=True).click()
+    await page.get_by_role("button", name="ลบข้อมูลของฉัน", exact=True).click()
+    await page.get_by_role("button", name="ยืนยันลบข้อมูล", exact=True).click()
+    await expect(page.get_by_role("log")).to_contain_text("ลบข้อมูลส่วนบุคคลของคุณแล้ว")
+
+    assert phone not in await page.get_by_role("log").inner_text()
+    assert phone not in await _stored_in_browser(page)
+    assert "siang_chat" not in [cookie["name"] for cookie in await page.context.cookies()]
+    await page.reload()
+    await expect(page.get_by_role("log")).to_contain_text("ยินดีต้อนรับ")
+    assert phone not in await page.get_by_role("log").inner_text()
