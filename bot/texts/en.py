@@ -159,8 +159,10 @@ MESSAGES: dict[str, str] = {
         "Before your first report, a word on personal data (Thailand's PDPA):\n"
         "Siang keeps your messages, photos, locations and chat user id only to pass your report "
         "to the agency, tell you its progress, and, with personal data masked, to learn from the "
-        "categories you choose. Officials see your text with ID numbers, phone numbers and names "
-        "masked; published summaries identify no one. You can see or delete your data at any "
+        "categories you choose. Only the officials of the agency responsible see your words, "
+        "photos and location as they are, to fix the problem; everyone else sees the text with "
+        "ID numbers, phone numbers, names and house numbers masked and the location only roughly; "
+        "published summaries identify no one. You can see or delete your data at any "
         "time under “My data”.\nDo you accept, so we can send your report?"
     ),
     "consent.declined": (
