@@ -14,6 +14,7 @@ from admin.auth.dependencies import CurrentUser
 from admin.auth.scope import Principal
 from admin.dependencies import SessionDep
 from services.errors import InvalidInputError, NotFoundError
+from services.references import normalise_reference
 from storage.models import FeedbackKind, FeedbackStatus, Sentiment, Urgency
 from storage.repositories.agencies import AgencyRepository
 from storage.repositories.areas import AreaRepository
@@ -56,6 +57,7 @@ async def resolve_filter(
         sentiments=tuple(sentiment or ()),
         urgencies=tuple(urgency or ()),
         text=q.strip() if q and q.strip() else None,
+        text_reference=normalise_reference(q) if q else None,
         overdue_at=utcnow() if overdue else None,
     )
     if found.created_from and found.created_to and found.created_from >= found.created_to:
@@ -102,7 +104,12 @@ async def feedback_filter(
     sentiment: Annotated[list[Sentiment] | None, Query()] = None,
     urgency: Annotated[list[Urgency] | None, Query()] = None,
     q: Annotated[
-        str | None, Query(max_length=200, description="Words in the (redacted) text; Thai works.")
+        str | None,
+        Query(
+            max_length=200,
+            description="Words in the (redacted) text, Thai works; or a reference as the citizen "
+            "reads it out (SG-…, any case, with or without hyphens).",
+        ),
     ] = None,
     overdue: Annotated[bool, Query(description="Only open items past their due date.")] = False,
 ) -> FeedbackFilter:

@@ -70,6 +70,7 @@ class FeedbackFilter:
     sentiments: tuple[Sentiment, ...] = ()
     urgencies: tuple[Urgency, ...] = ()
     text: str | None = None
+    text_reference: str | None = None  # the reference the searched text reads as, if any
     overdue_at: datetime | None = None  # only items open and past due at this moment
     references: tuple[str, ...] = ()
     # With `categories`, also match items whose category is none of these (or unset): "other".
@@ -115,7 +116,12 @@ class FeedbackFilter:
             found.append(col(item.urgency).in_(self.urgencies))
         if self.text:
             escaped = self.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            found.append(col(item.redacted_text).ilike(f"%{escaped}%", escape="\\"))
+            in_text: ColumnElement[bool] = col(item.redacted_text).ilike(
+                f"%{escaped}%", escape="\\"
+            )
+            if self.text_reference:
+                in_text = or_(in_text, col(item.reference) == self.text_reference)
+            found.append(in_text)
         if self.overdue_at is not None:
             found.append(col(item.status).in_(OPEN_STATUSES))
             found.append(col(item.due_at) < self.overdue_at)

@@ -7,6 +7,7 @@ from datetime import timedelta
 import httpx
 from sqlmodel import col, select
 
+from services.references import random_reference
 from storage.database import Database
 from storage.models import AuditEntry, FeedbackKind, FeedbackStatus, Sentiment, Urgency, UserRole
 from tests.admin.conftest import ORIGINAL, REDACTED, Account, Accounts, Items
@@ -106,6 +107,17 @@ class TestListFeedback:
         assert phone.json()["items"] == []
         wildcard = await client.get("/api/v1/feedback", params={"q": "%"}, headers=admin.headers)
         assert wildcard.json()["items"] == []
+
+    async def test_a_reference_read_out_on_the_phone_finds_its_item(
+        self, client: httpx.AsyncClient, admin: Account, items: Items
+    ) -> None:
+        item = await items.add(reference=random_reference())
+        other = await items.add(reference=random_reference())
+        spoken = item.reference.lower().replace("-", " ")  # "sg ab2c d7x" as typed from a call
+        for q in (item.reference, spoken):
+            found = await client.get("/api/v1/feedback", params={"q": q}, headers=admin.headers)
+            assert [i["id"] for i in found.json()["items"]] == [item.id], q
+        assert other.id != item.id
 
     async def test_bad_filters_are_4xx_with_a_message(
         self, client: httpx.AsyncClient, admin: Account
