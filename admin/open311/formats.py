@@ -9,6 +9,8 @@ from xml.etree import ElementTree
 from fastapi import Response
 from fastapi.responses import JSONResponse
 
+from admin.printable import printable_values
+
 Format = Literal["json", "xml"]
 _XML_DECLARATION = b'<?xml version="1.0" encoding="utf-8"?>\n'
 
@@ -49,6 +51,7 @@ def render(
     item: str,
     status_code: int = 200,
 ) -> Response:
+    body = printable_values(body)  # one description with a control character broke the XML
     if fmt == "xml":
         return Response(
             to_xml(root, item, body),
