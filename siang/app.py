@@ -19,6 +19,7 @@ from admin.digests.endpoints import router as digests_router
 from admin.exports.endpoints import router as exports_router
 from admin.feedback.endpoints import router as feedback_router
 from admin.indicators.endpoints import router as indicators_router
+from admin.open311.endpoints import discovery_router as open311_discovery_router
 from admin.open311.endpoints import router as open311_router
 from admin.routing_rules.endpoints import router as routing_rules_router
 from admin.stats.endpoints import router as stats_router
@@ -86,6 +87,7 @@ def create_app(
     app.include_router(audit_router, prefix="/api/v1")
     app.include_router(routing_rules_router, prefix="/api/v1")
     app.include_router(open311_router)
+    app.include_router(open311_discovery_router)
     app.include_router(dashboard_router)
     app.include_router(stats_router, prefix="/api/v1")
     app.include_router(indicators_router, prefix="/api/v1")

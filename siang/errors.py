@@ -7,10 +7,14 @@ import logging
 import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError, DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
+from admin.open311.formats import PATH_PREFIX as OPEN311_PREFIX
+from admin.open311.formats import error_response as open311_error
+from admin.open311.formats import format_of as open311_format
 from services.errors import SiangError
 
 logger = logging.getLogger(__name__)
@@ -26,6 +30,19 @@ def _refused_value(exc: Exception) -> bool:
         return True
     cause = getattr(getattr(exc, "orig", None), "__cause__", None)
     return isinstance(cause, asyncpg.exceptions.DataError)
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def _allowed_methods(request: Request) -> str:
+    """The methods some route of the app answers in full at this request's path."""
+    allowed = []
+    for method in _METHODS:
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return ", ".join(allowed)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -53,9 +70,19 @@ def install_error_handlers(app: FastAPI) -> None:
         return _error(422, "invalid_input", "a value in the request is out of range or not allowed")
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        # exc.headers carries WWW-Authenticate on a 401; a 405 must say what is allowed
+        # (RFC 9110), and Starlette names only the first route's methods, so ask every route.
+        if exc.status_code == 405:
+            exc.headers = {**(exc.headers or {}), "Allow": _allowed_methods(request)}
+        path = request.url.path
+        if path.startswith(OPEN311_PREFIX):  # Open311 clients read the spec's error list
+            fmt = open311_format(path)
+            return open311_error(exc.status_code, str(exc.detail), fmt=fmt, headers=exc.headers)
         code = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
-        return _error(exc.status_code, code.get(exc.status_code, "error"), str(exc.detail))
+        response = _error(exc.status_code, code.get(exc.status_code, "error"), str(exc.detail))
+        response.headers.update(exc.headers or {})
+        return response
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -159,4 +159,4 @@ class TestGetRequest:
         assert response.status_code == 404
         assert response.json()[0]["code"] == 404
         bad_format = await client.get("/open311/v2/requests/SG-NOPE.yaml")
-        assert bad_format.status_code == 400
+        assert bad_format.status_code == 404  # no such resource: the formats are json and xml
