@@ -83,7 +83,10 @@ async def login(
 
 
 @router.post("/logout")
-async def logout() -> Response:
+async def logout(request: Request, session: SessionDep) -> Response:
+    principal = await signed_in(request, session)
+    if principal is not None:  # the cookie's token (and any copy of it) stops working now
+        await auth.sign_out(session, principal=principal)
     response = RedirectResponse("/admin/login", status_code=303)
     clear_session(response)
     return response

@@ -26,7 +26,7 @@ from admin.open311.catalogue import (
     service_for,
 )
 from services import tickets
-from services.errors import InvalidInputError, NotFoundError
+from services.errors import ForbiddenError, InvalidInputError, NotFoundError
 from services.tickets import FiledFeedback
 from storage.models import Channel, FeedbackStatus
 from storage.repositories.feedback_queue import (
@@ -266,6 +266,11 @@ async def file_request(
     analyzer: ThaiAnalyzer | None,
 ) -> FiledFeedback:
     """File through the same NLP and routing as a chat report (channel open311)."""
+    if not principal.may_file_feedback:
+        raise ForbiddenError(
+            f"this API key belongs to a read-only account ({principal.role.value}): "
+            "only officials and admins may file requests"
+        )
     service = _checked(new)
     text = (new.description or "").strip() or service.category
     analysis = (
