@@ -31,6 +31,7 @@ from siang.analyzer import AnalyzerProvider
 from siang.collector import freeze_long_lived
 from siang.errors import install_error_handlers
 from siang.scheduler import configure_services, scheduled_jobs
+from siang.security_headers import SecurityHeaders
 from siang.settings import Settings, get_settings
 from siang.worker import background_work
 from storage.database import Database
@@ -78,6 +79,7 @@ def create_app(
     app.state.settings = settings
     app.state.analyzer_provider = AnalyzerProvider()  # the Thai NLP pipeline, loaded on first use
     install_error_handlers(app)
+    app.add_middleware(SecurityHeaders)
     app.include_router(areas_router, prefix="/api/v1")
     app.include_router(auth_router, prefix="/api/v1")
     app.include_router(users_router, prefix="/api/v1")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
-from playwright.async_api import Page, async_playwright, expect
+from playwright.async_api import Page, expect
 from sqlmodel import select
 
 from bot.texts import text
@@ -21,25 +18,10 @@ from storage.database import Database
 from storage.models import Channel, FeedbackItem, FeedbackStatus
 from tests.bot.conversations.conftest import make_engine
 from tests.bot.web.test_chat_api import PNG
-from tests.fixtures.databases import skip_or_fail
+from tests.fixtures.live_server import browser_context, refusals, serving
 
-CHROMIUM = Path("/usr/bin/chromium")
 # A loaded CI machine (two test workers, the browser, the server) can take seconds to answer.
 expect.set_options(timeout=20_000)
-
-
-@pytest.fixture(autouse=True)
-def _chromium() -> None:
-    """Skip without Debian's chromium, or fail when CI says every service must run (.ci/run
-    installs it), so the browser tests are never silently left out there."""
-    if not CHROMIUM.exists():
-        skip_or_fail("Debian's chromium is not installed at /usr/bin/chromium")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
@@ -47,32 +29,16 @@ def server(settings: Settings) -> Iterator[str]:
     """A real uvicorn server for the app on a free loopback port, in its own thread."""
     app = create_app(settings)
     app.state.web_chat_engine = make_engine(settings)
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if running.started:
-            break
-        threading.Event().wait(0.05)
-    assert running.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as base_url:
+        yield base_url
 
 
 @pytest.fixture
 async def page(server: str) -> AsyncIterator[Page]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
-        )
-        context = await browser.new_context(locale="th-TH", viewport={"width": 390, "height": 844})
+    async with browser_context(viewport={"width": 390, "height": 844}) as context:
         tab = await context.new_page()
         await tab.goto(server + "/chat")
         yield tab
-        await browser.close()
 
 
 async def _reference_in(database: Database) -> list[tuple[str, Channel]]:
@@ -184,3 +150,23 @@ async def test_follow_up_an_officials_changes_and_a_rating_in_the_browser(
         5,
         True,
     )
+
+
+async def test_the_page_works_under_its_security_headers(server: str, tmp_path: Path) -> None:
+    photo = tmp_path / "hole.png"
+    photo.write_bytes(PNG)
+    async with browser_context() as context:
+        tab = await context.new_page()
+        refused = refusals(tab)
+
+        response = await tab.goto(server + "/chat")
+
+        assert response is not None
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+        assert response.headers["cache-control"] == "no-store"
+        await tab.get_by_role("button", name="แจ้งปัญหา", exact=True).click()
+        await expect(tab.get_by_role("log")).to_contain_text("เล่าให้ฟังหน่อย")
+        await tab.locator("#photo-input").set_input_files(str(photo))
+        await expect(tab.get_by_role("log")).to_contain_text("ได้รับรูปแล้ว")
+        await expect(tab.locator(".msg.me img")).to_have_count(1)
+        assert refused == []
