@@ -30,6 +30,7 @@ from bot.webhooks import router as webhooks_router
 from siang.analyzer import AnalyzerProvider
 from siang.collector import freeze_long_lived
 from siang.errors import install_error_handlers
+from siang.openapi import install_openapi
 from siang.scheduler import configure_services, scheduled_jobs
 from siang.security_headers import SecurityHeaders
 from siang.settings import Settings, get_settings
@@ -98,6 +99,8 @@ def create_app(
     app.include_router(media_router)
     app.include_router(digests_router, prefix="/api/v1")
     app.include_router(digest_page_router)
+
+    install_openapi(app)
 
     @app.get("/healthz", tags=["health"])
     async def healthz() -> dict[str, str]:

@@ -32,6 +32,13 @@ def _refused_value(exc: Exception) -> bool:
     return isinstance(cause, asyncpg.exceptions.DataError)
 
 
+def _challenge(request: Request) -> str:
+    """RFC 6750: name the realm, and say the token was invalid when one was sent."""
+    if request.headers.get("authorization", "").strip():
+        return 'Bearer realm="siang", error="invalid_token"'
+    return 'Bearer realm="siang"'
+
+
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
 
@@ -47,8 +54,11 @@ def _allowed_methods(request: Request) -> str:
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(SiangError)
-    async def _siang_error(_request: Request, exc: SiangError) -> JSONResponse:
-        return _error(exc.status_code, exc.code, exc.message, **exc.detail)
+    async def _siang_error(request: Request, exc: SiangError) -> JSONResponse:
+        response = _error(exc.status_code, exc.code, exc.message, **exc.detail)
+        if exc.status_code == 401:  # RFC 9110: a 401 names the scheme to authenticate with
+            response.headers["WWW-Authenticate"] = _challenge(request)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
