@@ -69,6 +69,17 @@ class TestDeclaredResponses:
             error = responses["401"]["content"]["application/json"]["schema"]
             assert error == {"$ref": "#/components/schemas/Error"}
 
+    async def test_422_is_declared_in_the_shape_it_is_sent(
+        self, client: httpx.AsyncClient, schema: dict[str, Any]
+    ) -> None:
+        declared = schema["paths"]["/api/v1/users"]["post"]["responses"]["422"]
+        assert declared["content"]["application/json"]["schema"] == {
+            "$ref": "#/components/schemas/Error"
+        }
+        sent = await client.post("/api/v1/auth/token", json={"email": "x"})
+        assert sent.status_code == 422 and set(sent.json()) == {"error"}
+        assert "422" in schema["paths"]["/api/v1/auth/token"]["post"]["responses"]
+
     async def test_operations_on_one_thing_declare_404(self, schema: dict[str, Any]) -> None:
         for method, path, operation in _operations(schema):
             if "{" in path.replace("{fmt}", ""):
@@ -78,6 +89,9 @@ class TestDeclaredResponses:
         ("method", "path", "code"),
         [
             ("POST", "/api/v1/users", "409"),
+            ("POST", "/api/v1/users", "400"),
+            ("GET", "/api/v1/feedback", "404"),
+            ("POST", "/api/v1/auth/token", "401"),
             ("POST", "/api/v1/feedback/{feedback_id}/status", "409"),
             ("PUT", "/api/v1/routing-rules/{rule_id}", "409"),
             ("POST", "/api/v1/digests/subscriptions", "409"),
@@ -98,3 +112,5 @@ class TestDeclaredResponses:
             if path.startswith("/open311/"):
                 assert "422" not in operation["responses"], (method, path)
                 assert "400" in operation["responses"], (method, path)
+                for code, response in operation["responses"].items():
+                    assert "text/xml" in response["content"], (method, path, code)
