@@ -52,7 +52,9 @@ class SecurityHeaders:
                 for name, value in ALWAYS.items():
                     headers.setdefault(name, value)
                 if path.startswith(PERSONAL_PREFIXES):
-                    headers["Cache-Control"] = "no-store"
+                    # An endpoint that sets its own caching serves public reference data
+                    # (the list of provinces); everything else there is never stored.
+                    headers.setdefault("Cache-Control", "no-store")
                 html = headers.get("content-type", "").startswith("text/html")
                 if html and not path.startswith(OWN_POLICY_PREFIXES):
                     headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
