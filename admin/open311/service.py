@@ -160,7 +160,8 @@ def moment(name: str, values: Sequence[str] | None) -> datetime | None:
 
 @dataclass(frozen=True)
 class RequestQuery:
-    """GET requests' parameters as the spec names them (comma-separated lists allowed)."""
+    """GET requests' parameters as the spec names them (comma-separated lists allowed; dates
+    read by `moment`, so with a zone)."""
 
     service_request_id: str | None = None
     service_code: str | None = None
@@ -180,9 +181,6 @@ def _filter(query: RequestQuery) -> FeedbackFilter:
             references=tuple(r.upper() for r in references[:MAX_REQUESTS]),
             exclude_categories=UNLISTED_CATEGORIES,
         )
-    for name, given in (("start_date", query.start_date), ("end_date", query.end_date)):
-        if given is not None and given.tzinfo is None:
-            raise InvalidInputError(f"{name} must include a time zone, e.g. 2026-01-01T00:00:00Z")
     end = query.end_date or utcnow()
     start = query.start_date or end - MAX_SPAN
     if start >= end:
