@@ -19,6 +19,7 @@ from admin.digests.endpoints import router as digests_router
 from admin.exports.endpoints import router as exports_router
 from admin.feedback.endpoints import router as feedback_router
 from admin.indicators.endpoints import router as indicators_router
+from admin.open311.endpoints import discovery_router as open311_discovery_router
 from admin.open311.endpoints import router as open311_router
 from admin.routing_rules.endpoints import router as routing_rules_router
 from admin.stats.endpoints import router as stats_router
@@ -30,8 +31,10 @@ from bot.webhooks import router as webhooks_router
 from siang.analyzer import AnalyzerProvider
 from siang.collector import freeze_long_lived
 from siang.errors import install_error_handlers
+from siang.openapi import install_openapi
 from siang.request_limits import RequestBodyLimit
 from siang.scheduler import configure_services, scheduled_jobs
+from siang.security_headers import SecurityHeaders
 from siang.settings import Settings, get_settings
 from siang.worker import background_work
 from storage.database import Database
@@ -93,6 +96,7 @@ def create_app(
             "/chat/api/photos": DEFAULT_MAX_MEDIA_BYTES + _MULTIPART_ROOM,
         },
     )
+    app.add_middleware(SecurityHeaders)  # outermost: a refused body's answer carries them too
     app.include_router(areas_router, prefix="/api/v1")
     app.include_router(auth_router, prefix="/api/v1")
     app.include_router(users_router, prefix="/api/v1")
@@ -102,6 +106,7 @@ def create_app(
     app.include_router(audit_router, prefix="/api/v1")
     app.include_router(routing_rules_router, prefix="/api/v1")
     app.include_router(open311_router)
+    app.include_router(open311_discovery_router)
     app.include_router(dashboard_router)
     app.include_router(stats_router, prefix="/api/v1")
     app.include_router(indicators_router, prefix="/api/v1")
@@ -110,6 +115,8 @@ def create_app(
     app.include_router(media_router)
     app.include_router(digests_router, prefix="/api/v1")
     app.include_router(digest_page_router)
+
+    install_openapi(app)
 
     @app.get("/healthz", tags=["health"])
     async def healthz() -> dict[str, str]:

@@ -7,10 +7,14 @@ import logging
 import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError, DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
+from admin.open311.formats import PATH_PREFIX as OPEN311_PREFIX
+from admin.open311.formats import error_response as open311_error
+from admin.open311.formats import format_of as open311_format
 from services.errors import SiangError, TooManyRequestsError
 
 logger = logging.getLogger(__name__)
@@ -28,12 +32,34 @@ def _refused_value(exc: Exception) -> bool:
     return isinstance(cause, asyncpg.exceptions.DataError)
 
 
+def _challenge(request: Request) -> str:
+    """RFC 6750: name the realm, and say the token was invalid when one was sent."""
+    if request.headers.get("authorization", "").strip():
+        return 'Bearer realm="siang", error="invalid_token"'
+    return 'Bearer realm="siang"'
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def _allowed_methods(request: Request) -> str:
+    """The methods some route of the app answers in full at this request's path."""
+    allowed = []
+    for method in _METHODS:
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return ", ".join(allowed)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(SiangError)
-    async def _siang_error(_request: Request, exc: SiangError) -> JSONResponse:
+    async def _siang_error(request: Request, exc: SiangError) -> JSONResponse:
         response = _error(exc.status_code, exc.code, exc.message, **exc.detail)
         if isinstance(exc, TooManyRequestsError):
             response.headers["Retry-After"] = str(exc.retry_after)
+        if exc.status_code == 401:  # RFC 9110: a 401 names the scheme to authenticate with
+            response.headers["WWW-Authenticate"] = _challenge(request)
         return response
 
     @app.exception_handler(RequestValidationError)
@@ -56,9 +82,17 @@ def install_error_handlers(app: FastAPI) -> None:
         return _error(422, "invalid_input", "a value in the request is out of range or not allowed")
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if isinstance(exc.__cause__, RecursionError):  # the framework's JSON parse gave up
             return _error(400, "malformed_json", "the JSON body is nested too deeply to read")
+        # exc.headers carries WWW-Authenticate on a 401; a 405 must say what is allowed
+        # (RFC 9110), and Starlette names only the first route's methods, so ask every route.
+        if exc.status_code == 405:
+            exc.headers = {**(exc.headers or {}), "Allow": _allowed_methods(request)}
+        path = request.url.path
+        if path.startswith(OPEN311_PREFIX):  # Open311 clients read the spec's error list
+            fmt = open311_format(path)
+            return open311_error(exc.status_code, str(exc.detail), fmt=fmt, headers=exc.headers)
         code = {
             401: "unauthorized",
             403: "forbidden",
@@ -66,7 +100,9 @@ def install_error_handlers(app: FastAPI) -> None:
             405: "method_not_allowed",
             413: "body_too_large",
         }
-        return _error(exc.status_code, code.get(exc.status_code, "error"), str(exc.detail))
+        response = _error(exc.status_code, code.get(exc.status_code, "error"), str(exc.detail))
+        response.headers.update(exc.headers or {})
+        return response
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -21,6 +21,18 @@ class Environment(StrEnum):
 
 
 _PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev-secret-change-me"}
+# The key signs access tokens, digest links and CSRF tokens: in production it must be long and
+# varied enough not to be guessed (`secrets.token_urlsafe(32)` gives 43 characters).
+MIN_SECRET_CHARS = 32
+MIN_SECRET_DISTINCT_CHARS = 12
+
+
+def _weak_secret(secret: str) -> bool:
+    return (
+        secret in _PLACEHOLDER_SECRETS
+        or len(secret) < MIN_SECRET_CHARS
+        or len(set(secret)) < MIN_SECRET_DISTINCT_CHARS
+    )
 
 
 class Settings(BaseSettings):
@@ -111,8 +123,12 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _real_secrets_in_production(self) -> Settings:
         if self.environment is Environment.PRODUCTION:
-            if self.secret_key.get_secret_value() in _PLACEHOLDER_SECRETS:
-                raise ValueError("SIANG_SECRET_KEY must be set to a real secret in production")
+            if _weak_secret(self.secret_key.get_secret_value()):
+                raise ValueError(
+                    f"SIANG_SECRET_KEY must be a strong secret in production: at least "
+                    f"{MIN_SECRET_CHARS} characters, {MIN_SECRET_DISTINCT_CHARS} of them "
+                    "different (python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+                )
             if self.database_url.startswith("sqlite"):
                 raise ValueError("SIANG_DATABASE_URL must point at PostgreSQL in production")
         return self

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request, status
+from fastapi import APIRouter, Path, Request, Response, status
 from pydantic import ValidationError
 
 from admin.audit.service import AuditAction, record
@@ -95,6 +95,13 @@ async def issue_token(
         address=address,
     )
     return TokenPublic(access_token=token.token, expires_in=token.expires_in)
+
+
+@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
+async def logout(principal: CurrentUser, session: SessionDep) -> Response:
+    """Sign out: every access token of this account stops working at once, in every process."""
+    await service.sign_out(session, principal=principal)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get("/me", response_model=MePublic)

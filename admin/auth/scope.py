@@ -76,6 +76,12 @@ class Principal:
             return True
         return self.role is UserRole.OFFICIAL and agency_id in self.agency_ids
 
+    @property
+    def may_file_feedback(self) -> bool:
+        """Filing a report (Open311 POST) is for admins and officials; analysts and board
+        members read only."""
+        return self.role in (UserRole.ADMIN, UserRole.OFFICIAL)
+
     def may_assign(self, *, agency_id: int | None) -> bool:
         """Assigning work to someone else is for supervisors (and admins)."""
         if self.role is UserRole.ADMIN:

@@ -57,12 +57,19 @@ def issue_access_token(*, settings: AuthSettings, user: UserAccount) -> AccessTo
         "iat": int(now.timestamp()),
         "exp": int((now + lifetime).timestamp()),
         "typ": "access",
+        "ver": user.token_version,
     }
     token = jwt.encode(claims, signing_key(settings), algorithm=_ALGORITHM)
     return AccessToken(token=token, expires_in=int(lifetime.total_seconds()))
 
 
-def _user_id_from_token(settings: AuthSettings, token: str) -> int:
+@dataclass(frozen=True)
+class _TokenClaims:
+    user_id: int
+    version: int
+
+
+def _claims_of(settings: AuthSettings, token: str) -> _TokenClaims:
     try:
         claims = jwt.decode(
             token,
@@ -74,9 +81,14 @@ def _user_id_from_token(settings: AuthSettings, token: str) -> int:
         raise UnauthorizedError("the access token has expired; ask for a new one") from expired
     except jwt.PyJWTError as invalid:
         raise UnauthorizedError("the access token is not valid") from invalid
-    if claims.get("typ") != "access" or not str(claims["sub"]).isdigit():
+    version = claims.get("ver", 0)  # tokens issued before versions existed count as 0
+    if (
+        claims.get("typ") != "access"
+        or not str(claims["sub"]).isdigit()
+        or not isinstance(version, int)
+    ):
         raise UnauthorizedError("the access token is not valid")
-    return int(claims["sub"])
+    return _TokenClaims(user_id=int(claims["sub"]), version=version)
 
 
 async def login(
@@ -96,6 +108,12 @@ async def login(
         raise UnauthorizedError("wrong e-mail or password")
     await throttle.succeeded(email=email)
     return issue_access_token(settings=settings, user=user)
+
+
+async def sign_out(session: AsyncSession, *, principal: Principal) -> None:
+    """Revoke every access token of the caller's account, in every process (API keys stay:
+    they are revoked one by one)."""
+    await UserRepository(session).revoke_tokens(principal.user_id)
 
 
 def _api_key_hash(key: str) -> str:
@@ -140,7 +158,10 @@ async def authenticate(session: AsyncSession, *, settings: AuthSettings, bearer:
         user = await users.get(key.user_id)
         api_key_id = key.id
     else:
-        user = await users.get(_user_id_from_token(settings, bearer))
+        claims = _claims_of(settings, bearer)
+        user = await users.get(claims.user_id)
+        if user is not None and claims.version != user.token_version:
+            raise UnauthorizedError("this access token was signed out; sign in again")
     if user is None or user.id is None or not user.is_active:
         raise UnauthorizedError("this account does not exist or is disabled")
     scope = await users.scope(user)

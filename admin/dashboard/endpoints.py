@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -30,6 +30,8 @@ from storage.types import utcnow
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
+# The pages' script is a file, not inline, so the content security policy can forbid inline script.
+_SCRIPT = Path(__file__).resolve().parent / "static" / "dashboard.js"
 
 Text = Annotated[str, Form(max_length=2000)]
 
@@ -57,6 +59,11 @@ def _to_login(message: str | None = None) -> RedirectResponse:
     response = RedirectResponse("/admin/login" + ("?expired=1" if message else ""), status_code=303)
     clear_session(response)
     return response
+
+
+@router.get("/dashboard.js")
+async def script() -> FileResponse:
+    return FileResponse(_SCRIPT, media_type="text/javascript; charset=utf-8")
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -98,7 +105,10 @@ async def login(
 
 
 @router.post("/logout")
-async def logout() -> Response:
+async def logout(request: Request, session: SessionDep) -> Response:
+    principal = await signed_in(request, session)
+    if principal is not None:  # the cookie's token (and any copy of it) stops working now
+        await auth.sign_out(session, principal=principal)
     response = RedirectResponse("/admin/login", status_code=303)
     clear_session(response)
     return response

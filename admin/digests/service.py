@@ -75,7 +75,11 @@ async def digest_for(
     now: datetime,
 ) -> BoardDigest:
     url = digest_link(
-        settings.public_base_url, settings.secret_key, subject_key=subject.key, week=str(week)
+        settings.public_base_url,
+        settings.secret_key,
+        subject_key=subject.key,
+        week=str(week),
+        now=now,
     )
     return await build_digest(
         session, subject=subject, week=week, zone=settings.zone, url=url, now=now

@@ -13,6 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.audit.service import AuditAction, record
 from admin.auth.scope import Principal
+from admin.printable import printable
 from services.errors import InvalidInputError
 from storage.repositories.feedback_queue import FeedbackFilter, FeedbackQueueRepository, FeedbackRow
 
@@ -146,10 +147,11 @@ def to_csv(rows: list[list[str | int | None]]) -> bytes:
 
 
 def _cell(value: str | int | None) -> str | int | None:
+    if not isinstance(value, str):
+        return value
+    value = printable(value)  # a control character made the workbook a 500 for everyone
     # A leading = + - @ would make a spreadsheet run the text as a formula.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 def to_xlsx(rows: list[list[str | int | None]]) -> bytes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -17,6 +16,7 @@ from admin.open311.routing import Open311Route
 from services.errors import UnauthorizedError
 
 router = APIRouter(prefix="/open311/v2", tags=["open311"], route_class=Open311Route)
+discovery_router = APIRouter(tags=["open311"], route_class=Open311Route)
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": 'Bad request: `[{"code": 400, "description": "…"}]`'},
@@ -29,6 +29,23 @@ Jurisdiction = Annotated[
 
 def _zone(request: Request) -> ZoneInfo:
     return ZoneInfo(request.app.state.settings.timezone)
+
+
+@router.get("/discovery.{fmt}", responses=_ERRORS)
+async def discovery_under_v2(request: Request, fmt: Format) -> Response:
+    """Service discovery (required by GeoReport v2): where the API is, in which formats."""
+    return render(_discovery(request), fmt=fmt, root="discovery", item="endpoint")
+
+
+@discovery_router.get("/open311/discovery.{fmt}", responses=_ERRORS)
+async def discovery(request: Request, fmt: Format) -> Response:
+    """Service discovery at the jurisdiction's Open311 root, as the discovery spec places it."""
+    return render(_discovery(request), fmt=fmt, root="discovery", item="endpoint")
+
+
+def _discovery(request: Request) -> dict[str, Any]:
+    base_url = str(request.app.state.settings.public_base_url).rstrip("/")
+    return service.discovery(base_url=base_url, zone=_zone(request))
 
 
 @router.get("/services.{fmt}", responses=_ERRORS)
@@ -46,6 +63,11 @@ async def get_service_definition(
     return render(body, fmt=fmt, root="service_definition", item="attribute")
 
 
+def _listed(description: str) -> Any:
+    # A list parameter may come comma-separated, repeated, or both; empty values are ignored.
+    return Query(description=description + " Comma-separated or repeated; empty is ignored.")
+
+
 @router.get("/requests.{fmt}", responses=_ERRORS)
 async def list_requests(
     request: Request,
@@ -53,24 +75,26 @@ async def list_requests(
     fmt: Format,
     jurisdiction_id: Jurisdiction = None,
     service_request_id: Annotated[
-        str | None, Query(max_length=2000, description="Comma-separated; the rest is then ignored.")
+        list[str] | None, _listed("Siang references; with any given, the rest is ignored.")
     ] = None,
-    service_code: Annotated[
-        str | None, Query(max_length=500, description="Comma-separated.")
+    service_code: Annotated[list[str] | None, _listed("Service codes.")] = None,
+    start_date: Annotated[
+        list[str] | None,
+        Query(description="w3 date-time with a zone; alone, everything since (newest 1000)."),
     ] = None,
-    start_date: Annotated[datetime | None, Query(description="w3 format, with a zone.")] = None,
     end_date: Annotated[
-        datetime | None, Query(description="w3 format; at most 90 days on.")
+        list[str] | None,
+        Query(description="w3 date-time with a zone; alone, the 90 days before it."),
     ] = None,
-    status: Annotated[str | None, Query(max_length=20, description="open, closed or both.")] = None,
+    status: Annotated[list[str] | None, _listed("open, closed or both.")] = None,
 ) -> Response:
     """Service requests (the last 90 days by default, at most 1000), with redacted descriptions."""
     query = service.RequestQuery(
-        service_request_id=service_request_id,
-        service_code=service_code,
-        start_date=start_date,
-        end_date=end_date,
-        status=status,
+        service_request_id=service.joined("service_request_id", service_request_id),
+        service_code=service.joined("service_code", service_code),
+        start_date=service.moment("start_date", start_date),
+        end_date=service.moment("end_date", end_date),
+        status=service.joined("status", status),
     )
     found = await service.requests(session, query=query, zone=_zone(request))
     return render(found, fmt=fmt, root="service_requests", item="request")

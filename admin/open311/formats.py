@@ -9,6 +9,8 @@ from xml.etree import ElementTree
 from fastapi import Response
 from fastapi.responses import JSONResponse
 
+from admin.printable import printable_values
+
 Format = Literal["json", "xml"]
 _XML_DECLARATION = b'<?xml version="1.0" encoding="utf-8"?>\n'
 
@@ -17,7 +19,7 @@ def _xml_value(parent: ElementTree.Element, name: str, value: Any, item_name: st
     element = ElementTree.SubElement(parent, name)
     if isinstance(value, Mapping):
         for key, inner in value.items():
-            _xml_value(element, key, inner, item_name)
+            _xml_value(element, key, inner, key.rstrip("s") or key)
     elif isinstance(value, list | tuple):
         for inner in value:
             _xml_value(element, item_name, inner, item_name)
@@ -49,6 +51,7 @@ def render(
     item: str,
     status_code: int = 200,
 ) -> Response:
+    body = printable_values(body)  # one description with a control character broke the XML
     if fmt == "xml":
         return Response(
             to_xml(root, item, body),
@@ -58,12 +61,28 @@ def render(
     return JSONResponse(body, status_code=status_code, media_type="application/json; charset=utf-8")
 
 
-def error_response(status_code: int, description: str, *, fmt: Format = "json") -> Response:
+PATH_PREFIX = "/open311/"
+
+
+def format_of(path: str) -> Format:
+    """The format a path asks for: XML for `….xml`, JSON otherwise (the spec's default here)."""
+    return "xml" if path.endswith(".xml") else "json"
+
+
+def error_response(
+    status_code: int,
+    description: str,
+    *,
+    fmt: Format = "json",
+    headers: Mapping[str, str] | None = None,
+) -> Response:
     """`[{"code", "description"}]` (or <errors><error>…), as the spec's Errors section says."""
-    return render(
+    response = render(
         [{"code": status_code, "description": description}],
         fmt=fmt,
         root="errors",
         item="error",
         status_code=status_code,
     )
+    response.headers.update(headers or {})
+    return response

@@ -10,12 +10,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
 
-from admin.open311.formats import Format, error_response
+from admin.open311.formats import error_response, format_of
 from services.errors import ForbiddenError, NotFoundError, SiangError, UnauthorizedError
 
 
-def _format_of(request: Request) -> Format:
-    return "xml" if request.url.path.endswith(".xml") else "json"
+def _unknown_format(error: RequestValidationError) -> bool:
+    """`services.csv`: a format the spec does not have is a resource that does not exist."""
+    return any(tuple(p.get("loc", ())) == ("path", "fmt") for p in error.errors())
 
 
 def _validation_message(error: RequestValidationError) -> str:
@@ -27,16 +28,19 @@ def _validation_message(error: RequestValidationError) -> str:
 
 
 class Open311Route(APIRoute):
-    """Errors become `[{"code", "description"}]`: 404 missing, 403 bad api_key, else 400."""
+    """Errors become `[{"code", "description"}]`: 404 missing (a format too), 403 bad api_key,
+    else 400."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def handle(request: Request) -> Response:
-            fmt = _format_of(request)
+            fmt = format_of(request.url.path)
             try:
                 return await handler(request)
             except RequestValidationError as invalid:
+                if _unknown_format(invalid):
+                    return error_response(404, "formats are json and xml", fmt=fmt)
                 return error_response(400, _validation_message(invalid), fmt=fmt)
             except (UnauthorizedError, ForbiddenError) as refused:
                 return error_response(403, refused.message, fmt=fmt)
@@ -45,6 +49,8 @@ class Open311Route(APIRoute):
             except SiangError as failed:
                 return error_response(400, failed.message, fmt=fmt)
             except HTTPException as http:
-                return error_response(http.status_code, str(http.detail), fmt=fmt)
+                return error_response(
+                    http.status_code, str(http.detail), fmt=fmt, headers=http.headers
+                )
 
         return handle

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -26,7 +26,7 @@ from admin.open311.catalogue import (
     service_for,
 )
 from services import tickets
-from services.errors import InvalidInputError, NotFoundError
+from services.errors import ForbiddenError, InvalidInputError, NotFoundError
 from services.privacy import coarse_point, masked_note
 from services.tickets import FiledFeedback
 from storage.models import Channel, FeedbackStatus
@@ -108,9 +108,63 @@ def request_entry(row: FeedbackRow, *, note: str | None, zone: ZoneInfo) -> dict
     }
 
 
+GEOREPORT_V2 = "http://wiki.open311.org/GeoReport_v2"
+# When the service list or a definition last changed (clients refresh cached lists after it).
+SERVICES_CHANGED = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+def discovery(*, base_url: str, zone: ZoneInfo) -> dict[str, Any]:
+    """The Service Discovery document: one production GeoReport v2 endpoint, XML and JSON."""
+    changeset = _w3(SERVICES_CHANGED, zone)
+    return {
+        "changeset": changeset,
+        "contact": f"The Siang administrators of this jurisdiction: {base_url}/",
+        "key_service": (
+            "API keys for POST requests are created by an official's account "
+            f"(POST {base_url}/api/v1/auth/api-keys); ask the Siang administrators for one."
+        ),
+        "endpoints": [
+            {
+                "specification": GEOREPORT_V2,
+                "url": f"{base_url}/open311/v2",
+                "changeset": changeset,
+                "type": "production",
+                "formats": ["text/xml", "application/json"],
+            }
+        ],
+    }
+
+
+def joined(name: str, values: Sequence[str] | None) -> str | None:
+    """A list parameter's values, repeated or comma-separated, as one comma-separated string."""
+    parts = [part for value in values or () for part in _split(value)]
+    if len(parts) > MAX_REQUESTS:
+        raise InvalidInputError(f"{name} lists at most {MAX_REQUESTS} values")
+    return ",".join(parts) or None
+
+
+def moment(name: str, values: Sequence[str] | None) -> datetime | None:
+    """A date parameter: None when absent or empty; a w3 date-time with a zone otherwise."""
+    given = [value.strip() for value in values or () if value.strip()]
+    if not given:
+        return None
+    if len(given) > 1:
+        raise InvalidInputError(f"{name} may be given once")
+    try:
+        parsed = datetime.fromisoformat(given[0])
+    except ValueError as bad:
+        raise InvalidInputError(
+            f"{name} must be a w3 date-time, e.g. 2026-01-01T00:00:00Z"
+        ) from bad
+    if parsed.tzinfo is None:
+        raise InvalidInputError(f"{name} must include a time zone, e.g. 2026-01-01T00:00:00Z")
+    return parsed
+
+
 @dataclass(frozen=True)
 class RequestQuery:
-    """GET requests' parameters as the spec names them (comma-separated lists allowed)."""
+    """GET requests' parameters as the spec names them (comma-separated lists allowed; dates
+    read by `moment`, so with a zone)."""
 
     service_request_id: str | None = None
     service_code: str | None = None
@@ -130,14 +184,13 @@ def _filter(query: RequestQuery) -> FeedbackFilter:
             references=tuple(r.upper() for r in references[:MAX_REQUESTS]),
             exclude_categories=UNLISTED_CATEGORIES,
         )
-    for name, moment in (("start_date", query.start_date), ("end_date", query.end_date)):
-        if moment is not None and moment.tzinfo is None:
-            raise InvalidInputError(f"{name} must include a time zone, e.g. 2026-01-01T00:00:00Z")
     end = query.end_date or utcnow()
     start = query.start_date or end - MAX_SPAN
     if start >= end:
         raise InvalidInputError("start_date must be before end_date")
-    if end - start > MAX_SPAN:
+    # The spec's 90-day limit is for a pair; start_date alone means "since then" (newest 1000).
+    both = query.start_date is not None and query.end_date is not None
+    if both and end - start > MAX_SPAN:
         raise InvalidInputError("start_date and end_date may not span more than 90 days")
     statuses: set[FeedbackStatus] = set()
     for status in _split(query.status):
@@ -216,6 +269,11 @@ async def file_request(
     analyzer: ThaiAnalyzer | None,
 ) -> FiledFeedback:
     """File through the same NLP and routing as a chat report (channel open311)."""
+    if not principal.may_file_feedback:
+        raise ForbiddenError(
+            f"this API key belongs to a read-only account ({principal.role.value}): "
+            "only officials and admins may file requests"
+        )
     service = _checked(new)
     text = (new.description or "").strip() or service.category
     analysis = (

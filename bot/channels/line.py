@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -133,8 +134,10 @@ class LineChannel:
         try:
             event = Event.from_dict(payload)
         except ValueError:
-            # A type or a field the SDK does not accept: read what we need from the raw event.
-            return _from_raw(payload, common)
+            # A type the SDK does not know, or a field its models require that LINE leaves out
+            # (older accounts send no quoteToken, webhookEventId or deliveryContext): read what
+            # we need from the raw event.
+            return await self._from_raw(payload, common)
         return await self._normalise(event, common)
 
     async def _normalise(self, event: Event, common: dict[str, Any]) -> Inbound | None:
@@ -151,10 +154,8 @@ class LineChannel:
                     **common,
                 )
             if isinstance(message, ImageMessageContent):
-                media = None
-                if message.content_provider is None or message.content_provider.type == "line":
-                    media = await self._try_fetch(message.id)
-                return Inbound(kind=InboundKind.IMAGE, media=media, **common)
+                provider = message.content_provider.type if message.content_provider else None
+                return await self._image(message.id, provider, common)
             if isinstance(message, StickerMessageContent):
                 return Inbound(kind=InboundKind.STICKER, **common)
             return Inbound(kind=InboundKind.UNSUPPORTED, **common)
@@ -170,6 +171,52 @@ class LineChannel:
             if isinstance(event, event_class):
                 return Inbound(kind=kind, **common)
         return None
+
+    async def _image(
+        self, message_id: str, provider: str | None, common: dict[str, Any]
+    ) -> Inbound:
+        """An image; kept when LINE holds its content (not for an external provider's URL)."""
+        media = await self._try_fetch(message_id) if provider in (None, "line") else None
+        return Inbound(kind=InboundKind.IMAGE, media=media, **common)
+
+    async def _from_raw(self, event: dict[str, Any], common: dict[str, Any]) -> Inbound | None:
+        """Normalise an event the SDK refused: read messages, keep the simple ones, ignore others."""
+        kind = event.get("type")
+        if kind in _RAW_KINDS:
+            return Inbound(kind=_RAW_KINDS[kind], **common)
+        postback = event.get("postback")
+        if (
+            kind == "postback"
+            and isinstance(postback, dict)
+            and isinstance(postback.get("data"), str)
+        ):
+            return Inbound(kind=InboundKind.POSTBACK, postback=postback["data"], **common)
+        message = event.get("message")
+        if kind != "message" or not isinstance(message, dict):
+            return None
+        message_type = message.get("type")
+        if message_type == "text" and isinstance(message.get("text"), str):
+            return Inbound(kind=InboundKind.TEXT, text=message["text"], **common)
+        if (
+            message_type == "location"
+            and _is_coordinate(message.get("latitude"), 90)
+            and _is_coordinate(message.get("longitude"), 180)
+        ):
+            address = message.get("address") or message.get("title")
+            return Inbound(
+                kind=InboundKind.LOCATION,
+                latitude=float(message["latitude"]),
+                longitude=float(message["longitude"]),
+                address=address if isinstance(address, str) else None,
+                **common,
+            )
+        if message_type == "image" and isinstance(message.get("id"), str) and message["id"]:
+            provider = message.get("contentProvider")
+            provider_type = provider.get("type") if isinstance(provider, dict) else None
+            return await self._image(message["id"], provider_type, common)
+        if message_type == "sticker":
+            return Inbound(kind=InboundKind.STICKER, **common)
+        return Inbound(kind=InboundKind.UNSUPPORTED, **common)
 
     async def _try_fetch(self, message_id: str) -> StoredMedia | None:
         try:
@@ -323,20 +370,14 @@ _RAW_KINDS = {
 }
 
 
-def _from_raw(event: dict[str, Any], common: dict[str, Any]) -> Inbound | None:
-    """Normalise an event the SDK refused: answer messages, keep the simple ones, ignore others."""
-    kind = event.get("type")
-    if kind in _RAW_KINDS:
-        return Inbound(kind=_RAW_KINDS[kind], **common)
-    postback = event.get("postback")
-    if kind == "postback" and isinstance(postback, dict) and isinstance(postback.get("data"), str):
-        return Inbound(kind=InboundKind.POSTBACK, postback=postback["data"], **common)
-    message = event.get("message")
-    if kind == "message" and isinstance(message, dict):
-        if message.get("type") == "text" and isinstance(message.get("text"), str):
-            return Inbound(kind=InboundKind.TEXT, text=message["text"], **common)
-        return Inbound(kind=InboundKind.UNSUPPORTED, **common)
-    return None
+def _is_coordinate(value: object, limit: float) -> bool:
+    """A finite number within ±limit (JSON from outside may carry anything)."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and -limit <= value <= limit
+    )
 
 
 def _retry_key(idempotency_key: str | None, index: int) -> str | None:

@@ -128,7 +128,12 @@ class TelegramChannel:
             )
         if update.my_chat_member is not None:
             return self._membership(update.my_chat_member, external_id)
-        message = update.message or update.edited_message
+        if update.edited_message is not None:
+            # A corrected typo is not a new message: reading it again would start a second
+            # report. The edit stays stored with the update.
+            logger.info("telegram edited message not read again", extra={"update": external_id})
+            return None
+        message = update.message
         if message is None or message.from_user is None:
             return None
         return await self._message(message, external_id)
@@ -163,16 +168,17 @@ class TelegramChannel:
             "language": _language(message.from_user.language_code),
             "received_at": message.date,
         }
-        if message.new_chat_members and any(
-            str(member.id) == self.bot_user_id for member in message.new_chat_members
-        ):
-            return Inbound(kind=InboundKind.JOIN, **common)
-        if message.left_chat_member and str(message.left_chat_member.id) == self.bot_user_id:
-            return Inbound(kind=InboundKind.LEAVE, **common)
+        if message.new_chat_members or message.left_chat_member:
+            # Joining and leaving a group arrive twice: as this service message and as a
+            # my_chat_member update. Only the latter is read, so the group hears the intro once.
+            return None
         if message.text is not None:
-            if message.text.split(maxsplit=1)[:1] == ["/start"]:
-                return Inbound(kind=InboundKind.FOLLOW, text=message.text, **common)
-            return Inbound(kind=InboundKind.TEXT, text=message.text, **common)
+            typed = await self._addressed_to_us(message.text)
+            if typed is None:
+                return None  # a command for another bot in the same group
+            if typed.split(maxsplit=1)[:1] == ["/start"]:
+                return Inbound(kind=InboundKind.FOLLOW, text=typed, **common)
+            return Inbound(kind=InboundKind.TEXT, text=typed, **common)
         if message.location is not None:
             address = None
             if message.venue is not None:
@@ -194,9 +200,26 @@ class TelegramChannel:
             return Inbound(kind=InboundKind.IMAGE, media=media, text=message.caption, **common)
         if message.sticker is not None:
             return Inbound(kind=InboundKind.STICKER, **common)
-        if message.new_chat_members or message.left_chat_member:
-            return None  # other people joining or leaving a group is not for Siang
         return Inbound(kind=InboundKind.UNSUPPORTED, text=message.caption, **common)
+
+    async def _addressed_to_us(self, text: str) -> str | None:
+        """`text` with "/command@ourbot" read as "/command"; None for another bot's command."""
+        first, space, rest = text.partition(" ")
+        command, at, name = first.partition("@")
+        if not command.startswith("/") or not at:
+            return text
+        if name.casefold() != (await self._username()).casefold():
+            return None
+        return command + space + rest
+
+    async def _username(self) -> str:
+        """The bot's @username (asked once, by getMe); "" when Telegram cannot be reached."""
+        try:
+            bot = await self._ready_bot()
+        except TelegramError as error:
+            logger.warning("telegram getMe failed", extra={"error": str(error)})
+            return ""
+        return bot.username or ""
 
     async def _answer_callback(self, query_id: str) -> None:
         """Stop the button's spinner; a failure here must not lose the citizen's tap."""

@@ -19,6 +19,8 @@ class UserAccount(SQLModel, table=True):
     role: UserRole = Field(sa_type=str_enum(UserRole))
     board_id: int | None = Field(default=None, foreign_key="board.id")
     is_active: bool = True
+    # Access tokens carry the version they were issued under; signing out adds one.
+    token_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = created_at_field()
 
 

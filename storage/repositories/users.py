@@ -46,6 +46,15 @@ class UserRepository:
         )
         return (await self.session.exec(statement)).first()
 
+    async def revoke_tokens(self, user_id: int) -> None:
+        """Every access token issued to the user so far stops working (one atomic UPDATE)."""
+        statement = (
+            update(UserAccount)
+            .where(col(UserAccount.id) == user_id)
+            .values(token_version=col(UserAccount.token_version) + 1)
+        )
+        await self.session.execute(statement)
+
     async def add(self, user: UserAccount, *, agency_ids: Sequence[int] = ()) -> UserAccount:
         self.session.add(user)
         await self.session.flush()

@@ -136,6 +136,58 @@ class TestMedia:
         assert line_api.texts("Uplace")[0] == text("th", "report.got_location")
 
 
+def _without_newer_fields(event: dict[str, object]) -> dict[str, object]:
+    """An event as older LINE accounts send it: no webhookEventId, deliveryContext, quoteToken."""
+    old = {k: v for k, v in event.items() if k not in ("webhookEventId", "deliveryContext")}
+    message = old.get("message")
+    if isinstance(message, dict):
+        old["message"] = {k: v for k, v in message.items() if k != "quoteToken"}
+    return old
+
+
+class TestEventsWithoutTheNewerOptionalFields:
+    async def test_a_location_is_read(
+        self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
+    ) -> None:
+        token = line_api.issue_reply_token("Uold1")
+        pin = line.location_event(
+            "Uold1", 13.7563, 100.5018, address="เขตพระนคร", reply_token=token
+        )
+
+        await post_line(client, _without_newer_fields(pin))
+        await settle(app)
+
+        assert line_api.texts("Uold1")[0] == text("th", "report.got_location")
+
+    async def test_an_image_is_fetched_and_read(
+        self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
+    ) -> None:
+        line_api.add_content("880009", JPEG)
+        token = line_api.issue_reply_token("Uold2")
+
+        await post_line(
+            client, _without_newer_fields(line.image_event("Uold2", "880009", reply_token=token))
+        )
+        await settle(app)
+
+        assert [c.path for c in line_api.calls if c.path.endswith("/content")] == [
+            "/v2/bot/message/880009/content"
+        ]
+        assert line_api.texts("Uold2")[0] == text("th", "report.got_photo")
+
+    async def test_a_sticker_gets_the_sticker_answer(
+        self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
+    ) -> None:
+        token = line_api.issue_reply_token("Uold3")
+
+        await post_line(
+            client, _without_newer_fields(line.sticker_event("Uold3", reply_token=token))
+        )
+        await settle(app)
+
+        assert line_api.texts("Uold3")[0] == text("th", "sticker")
+
+
 class TestDurability:
     async def test_redelivered_event_is_stored_once_and_answered_once(
         self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import func, select
 
 from bot.texts import text
 from siang.settings import Settings
 from storage.database import Database
-from storage.models import EventStatus
+from storage.models import EventStatus, FeedbackItem
+from tests.bot.citizens import POTHOLE
 from tests.bot.helpers import count_events, post_telegram, settle, stored_events
 from tests.fakes import telegram_api as telegram
 from tests.fakes.telegram_api import FakeTelegramApi
@@ -94,6 +97,132 @@ class TestAnswers:
         assert event.payload["message"]["text"] == long_text
         assert event.status is EventStatus.PROCESSED
         assert telegram_api.texts(612) == [text("th", "too_long", length=10_000, limit=5_000)]
+
+
+class TestCommandsWithTheBotsName:
+    """In groups (and from menus) Telegram sends commands as /command@botname."""
+
+    async def test_start_with_the_bots_name_gets_the_welcome(
+        self,
+        app: FastAPI,
+        client: httpx.AsyncClient,
+        database: Database,
+        telegram_api: FakeTelegramApi,
+    ) -> None:
+        await post_telegram(client, telegram.text_update(621, "/start@siang_test_bot"))
+        await settle(app)
+
+        assert telegram_api.texts(621)[0] == text("th", "welcome")
+        assert await _feedback_count(database) == 0
+
+    async def test_help_with_the_bots_name_gets_the_help(
+        self, app: FastAPI, client: httpx.AsyncClient, telegram_api: FakeTelegramApi
+    ) -> None:
+        await post_telegram(client, telegram.text_update(622, "/help@Siang_Test_Bot"))
+        await post_telegram(client, telegram.text_update(626, "/help"))
+        await settle(app)
+
+        assert telegram_api.texts(622)[0] == text("th", "help")
+        assert telegram_api.texts(622) == telegram_api.texts(626)
+
+    async def test_a_command_for_another_bot_is_left_alone(
+        self,
+        app: FastAPI,
+        client: httpx.AsyncClient,
+        database: Database,
+        telegram_api: FakeTelegramApi,
+    ) -> None:
+        await post_telegram(client, telegram.text_update(623, "/start@some_other_bot"))
+        await settle(app)
+
+        assert telegram_api.texts(623) == []
+        [event] = await stored_events(database)
+        assert event.status is EventStatus.IGNORED  # kept, and read as not for Siang
+
+
+class TestGroups:
+    async def test_being_added_to_a_group_posts_the_intro_once(
+        self,
+        app: FastAPI,
+        client: httpx.AsyncClient,
+        database: Database,
+        telegram_api: FakeTelegramApi,
+    ) -> None:
+        group = {"id": -100777, "type": "group", "title": "กรรมการที่ปรึกษาภาคประชาชน"}
+        bot = {
+            "id": telegram.BOT_ID,
+            "is_bot": True,
+            "first_name": "Siang",
+            "username": "siang_test_bot",
+        }
+        adder = {"id": 624, "is_bot": False, "first_name": "ทดสอบ"}
+        now = int(time.time())
+        # Telegram sends both when the bot is added: the chat_member change and a service message.
+        await post_telegram(
+            client,
+            {
+                "update_id": 910_000_001,
+                "my_chat_member": {
+                    "chat": group,
+                    "from": adder,
+                    "date": now,
+                    "old_chat_member": {"user": bot, "status": "left"},
+                    "new_chat_member": {"user": bot, "status": "member"},
+                },
+            },
+        )
+        await post_telegram(
+            client,
+            {
+                "update_id": 910_000_002,
+                "message": {
+                    "message_id": 1,
+                    "date": now,
+                    "chat": group,
+                    "from": adder,
+                    "new_chat_members": [bot],
+                    "new_chat_member": bot,
+                    "new_chat_participant": bot,
+                },
+            },
+        )
+        await settle(app)
+
+        assert telegram_api.texts(-100777) == [text("th", "group_intro")]
+        statuses = [e.status for e in await stored_events(database)]
+        assert statuses == [EventStatus.PROCESSED, EventStatus.IGNORED]
+
+
+class TestEditedMessages:
+    async def test_an_edit_does_not_start_a_new_report(
+        self,
+        app: FastAPI,
+        client: httpx.AsyncClient,
+        database: Database,
+        telegram_api: FakeTelegramApi,
+    ) -> None:
+        sent = telegram.text_update(625, POTHOLE)
+        await post_telegram(client, sent)
+        await settle(app)
+        answers = telegram_api.texts(625)
+        edited = {
+            "update_id": 910_000_010,
+            "edited_message": sent["message"]
+            | {"text": POTHOLE + " ด่วน", "edit_date": int(time.time())},
+        }
+
+        await post_telegram(client, edited)
+        await settle(app)
+
+        assert telegram_api.texts(625) == answers
+        assert await _feedback_count(database) == 0
+        statuses = [e.status for e in await stored_events(database)]
+        assert statuses == [EventStatus.PROCESSED, EventStatus.IGNORED]
+
+
+async def _feedback_count(database: Database) -> int:
+    async with database.unit_of_work() as session:
+        return int(await session.scalar(select(func.count()).select_from(FeedbackItem)) or 0)
 
 
 class TestInterleaving:

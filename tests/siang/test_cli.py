@@ -69,7 +69,7 @@ class TestDemoRefusesRealData:
     def test_production_is_refused_before_anything_is_touched(self) -> None:
         env = {
             "SIANG_ENVIRONMENT": "production",
-            "SIANG_SECRET_KEY": "p" * 64,
+            "SIANG_SECRET_KEY": "k3J9-xQ2mVt7Lp0sZr4Yb8NcWd6HfGa1Ue5OiTq",
             "SIANG_DATABASE_URL": "postgresql+asyncpg://siang@127.0.0.1:9/nowhere",
         }
         result = run_siang("demo", "--port", "9", env=env)

@@ -4,7 +4,7 @@
 (written before the first call; rows queued earlier get theirs at their next attempt). `outbound_message.reply_token_spent_at` is written before a reply call, so an attempt
 interrupted by a crash is never replayed as a second message.
 
-Revision ID: 0012_outbox_exactly_once
+Revision ID: 0012
 Revises: 0011
 Create Date: 2026-12-05 22:30:00
 """
@@ -17,7 +17,7 @@ from alembic import op
 
 import storage.types
 
-revision: str = "0012_outbox_exactly_once"
+revision: str = "0012"
 down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

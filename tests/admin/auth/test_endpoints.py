@@ -8,6 +8,7 @@ import httpx
 import jwt
 
 from admin.auth.service import signing_key
+from siang.app import create_app
 from siang.settings import Settings
 from storage.models import UserRole
 from tests.admin.conftest import PASSWORD, Account, Accounts
@@ -148,3 +149,45 @@ class TestApiKeys:
             f"/api/v1/auth/api-keys/{created.json()['id']}", headers=other.headers
         )
         assert response.status_code == 404
+
+
+class TestSignOut:
+    async def test_signing_out_revokes_the_token(
+        self, client: httpx.AsyncClient, accounts: Accounts
+    ) -> None:
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        assert (await client.get("/api/v1/auth/me", headers=official.headers)).status_code == 200
+
+        response = await client.post("/api/v1/auth/logout", headers=official.headers)
+
+        assert response.status_code == 204
+        after = await client.get("/api/v1/auth/me", headers=official.headers)
+        assert after.status_code == 401
+        assert "signed out" in after.json()["error"]["message"]
+
+    async def test_a_token_revoked_in_one_process_is_refused_by_another(
+        self, client: httpx.AsyncClient, accounts: Accounts, settings: Settings
+    ) -> None:
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        other_process = create_app(settings)  # its own engine and pool on the same database
+        async with (
+            other_process.router.lifespan_context(other_process),
+            httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=other_process), base_url="http://other.test"
+            ) as other,
+        ):
+            assert (await other.get("/api/v1/auth/me", headers=official.headers)).status_code == 200
+            await client.post("/api/v1/auth/logout", headers=official.headers)
+            assert (await other.get("/api/v1/auth/me", headers=official.headers)).status_code == 401
+
+    async def test_signing_in_again_after_signing_out_works(
+        self, client: httpx.AsyncClient, accounts: Accounts
+    ) -> None:
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        await client.post("/api/v1/auth/logout", headers=official.headers)
+        fresh = await client.post(
+            "/api/v1/auth/token", json={"email": official.email, "password": PASSWORD}
+        )
+        token = fresh.json()["access_token"]
+        me = await client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
+        assert me.status_code == 200

@@ -149,3 +149,21 @@ class TestItemPage:
         out = await client.post("/admin/logout")
         assert out.status_code == 303
         assert (await client.get("/admin")).status_code == 303
+
+
+class TestSignOut:
+    async def test_the_cookie_token_no_longer_works_after_signing_out(
+        self, client: httpx.AsyncClient, accounts: Accounts
+    ) -> None:
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        await _sign_in(client, official.email)
+        token = client.cookies["siang_admin"]
+
+        signed_out = await client.post("/admin/logout")
+
+        assert signed_out.status_code == 303
+        client.cookies.set("siang_admin", token, path="/admin")  # a copy kept by an attacker
+        queue = await client.get("/admin")
+        assert queue.status_code == 303 and queue.headers["location"].startswith("/admin/login")
+        bearer = {"Authorization": f"Bearer {token}"}
+        assert (await client.get("/api/v1/auth/me", headers=bearer)).status_code == 401

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import httpx
+import hashlib
+import hmac
+from datetime import UTC, datetime, timedelta
 
-from admin.digests.links import digest_link
+import httpx
+import jwt
+
+from admin.digests.links import LINK_LIFETIME, digest_link
 from siang.settings import Settings
 from storage.database import Database
 from storage.models import UserRole
@@ -98,3 +103,27 @@ class TestDigestPage:
         assert (await client.get(forged)).status_code == 404
         other = digest_link("", settings.secret_key, subject_key="board:99", week="2026-W46")
         assert (await client.get(other)).status_code == 404
+
+
+class TestDigestLinkLifetime:
+    async def test_a_link_stops_working_after_its_lifetime(
+        self, client: httpx.AsyncClient, settings: Settings, seeded_digests: SeededDigests
+    ) -> None:
+        issued = datetime.now(UTC) - LINK_LIFETIME - timedelta(minutes=1)
+        old = digest_link(
+            "", settings.secret_key, subject_key="board:50", week="2026-W46", now=issued
+        )
+        fresh = digest_link("", settings.secret_key, subject_key="board:50", week="2026-W46")
+
+        assert (await client.get(old)).status_code == 404
+        assert (await client.get(fresh)).status_code == 200
+
+    async def test_a_link_signed_without_an_expiry_is_refused(
+        self, client: httpx.AsyncClient, settings: Settings, seeded_digests: SeededDigests
+    ) -> None:
+        # Links made before links expired carried no exp claim: they must not live for ever.
+        key = hmac.new(
+            settings.secret_key.get_secret_value().encode(), b"siang digest links", hashlib.sha256
+        ).hexdigest()
+        token = jwt.encode({"typ": "digest", "sub": "board:50", "week": "2026-W46"}, key, "HS256")
+        assert (await client.get(f"/digests/{token}")).status_code == 404

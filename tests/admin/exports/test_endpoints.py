@@ -83,3 +83,15 @@ class TestXlsxExport:
 
     async def test_export_without_sign_in_is_401(self, client: httpx.AsyncClient) -> None:
         assert (await client.get("/api/v1/exports/feedback.xlsx")).status_code == 401
+
+    async def test_control_characters_in_a_citizens_text_still_give_a_workbook(
+        self, client: httpx.AsyncClient, admin: Account, items: Items
+    ) -> None:
+        # A citizen's app can send a vertical tab or a form feed; Excel files cannot hold them.
+        await items.add(original_text="ท่อแตก\x0bหน้าบ้าน\x01\x1f", redacted_text="ท่อแตก\x0c")
+        response = await client.get("/api/v1/exports/feedback.xlsx", headers=admin.headers)
+        assert response.status_code == 200
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        assert sheet is not None
+        header, row = list(sheet.iter_rows(values_only=True))
+        assert row[header.index("text")] == "ท่อแตกหน้าบ้าน"

@@ -125,6 +125,18 @@ class TestGetRequests:
             [error] = response.json()
             assert error["code"] == 400 and words in error["description"], error
 
+    async def test_control_characters_in_a_description_keep_the_xml_well_formed(
+        self, client: httpx.AsyncClient, items: Items
+    ) -> None:
+        await items.add(redacted_text="ไฟดับ\x1b[0m\x0bทั้งซอย\x7f\x01")
+        response = await client.get("/open311/v2/requests.xml")
+        assert response.status_code == 200
+        root = ElementTree.fromstring(response.content)
+        assert root.findtext("request/description") == "ไฟดับ[0mทั้งซอย"
+        assert (await client.get("/open311/v2/requests.json")).json()[0]["description"] == (
+            "ไฟดับ[0mทั้งซอย"
+        )
+
 
 class TestGetRequest:
     async def test_one_request_by_reference_json_and_xml(
@@ -147,4 +159,4 @@ class TestGetRequest:
         assert response.status_code == 404
         assert response.json()[0]["code"] == 404
         bad_format = await client.get("/open311/v2/requests/SG-NOPE.yaml")
-        assert bad_format.status_code == 400
+        assert bad_format.status_code == 404  # no such resource: the formats are json and xml

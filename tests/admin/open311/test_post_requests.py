@@ -15,7 +15,7 @@ from tests.admin.conftest import Accounts
 
 @pytest.fixture
 async def api_key(client: httpx.AsyncClient, accounts: Accounts) -> str:
-    integrator = await accounts.make(UserRole.ANALYST)
+    integrator = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
     created = await client.post(
         "/api/v1/auth/api-keys", json={"name": "city 311 app"}, headers=integrator.headers
     )
@@ -24,6 +24,29 @@ async def api_key(client: httpx.AsyncClient, accounts: Accounts) -> str:
 
 
 class TestPostRequest:
+    @pytest.mark.parametrize("role", [UserRole.ANALYST, UserRole.BOARD])
+    async def test_read_only_roles_may_not_file(
+        self, client: httpx.AsyncClient, accounts: Accounts, database: Database, role: UserRole
+    ) -> None:
+        reader = await accounts.make(role, province="50" if role is UserRole.BOARD else None)
+        created = await client.post(
+            "/api/v1/auth/api-keys", json={"name": "read only"}, headers=reader.headers
+        )
+        data = {
+            "api_key": created.json()["key"],
+            "service_code": "road",
+            "lat": "13.75",
+            "long": "100.5",
+        }
+
+        response = await client.post("/open311/v2/requests.json", data=data)
+
+        assert response.status_code == 403
+        [error] = response.json()
+        assert error["code"] == 403 and "read-only" in error["description"]
+        async with database.unit_of_work() as session:
+            assert (await session.exec(select(FeedbackItem))).all() == []
+
     async def test_a_request_goes_through_nlp_and_routing(
         self, app: FastAPI, client: httpx.AsyncClient, api_key: str, database: Database
     ) -> None:

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Page, async_playwright, expect
+from playwright.async_api import Page, expect
 from sqlmodel import select
 
 from bot.texts import text
@@ -18,20 +18,10 @@ from storage.database import Database
 from storage.models import Channel, FeedbackItem, FeedbackStatus
 from tests.bot.conversations.conftest import make_engine
 from tests.bot.web.test_chat_api import PNG
-from tests.fixtures.databases import skip_or_fail
-from tests.fixtures.live_server import serve
+from tests.fixtures.live_server import browser_context, refusals, serve
 
-CHROMIUM = Path("/usr/bin/chromium")
 # A loaded CI machine (two test workers, the browser, the server) can take seconds to answer.
 expect.set_options(timeout=20_000)
-
-
-@pytest.fixture(autouse=True)
-def _chromium() -> None:
-    """Skip without Debian's chromium, or fail when CI says every service must run (.ci/run
-    installs it), so the browser tests are never silently left out there."""
-    if not CHROMIUM.exists():
-        skip_or_fail("Debian's chromium is not installed at /usr/bin/chromium")
 
 
 @pytest.fixture
@@ -45,15 +35,10 @@ def server(settings: Settings) -> Iterator[str]:
 
 @pytest.fixture
 async def page(server: str) -> AsyncIterator[Page]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
-        )
-        context = await browser.new_context(locale="th-TH", viewport={"width": 390, "height": 844})
+    async with browser_context(viewport={"width": 390, "height": 844}) as context:
         tab = await context.new_page()
         await tab.goto(server + "/chat")
         yield tab
-        await browser.close()
 
 
 async def _reference_in(database: Database) -> list[tuple[str, Channel]]:
@@ -198,3 +183,23 @@ async def test_the_transcript_stays_with_the_tab_and_goes_with_erasure(page: Pag
     await page.reload()
     await expect(page.get_by_role("log")).to_contain_text("ยินดีต้อนรับ")
     assert phone not in await page.get_by_role("log").inner_text()
+
+
+async def test_the_page_works_under_its_security_headers(server: str, tmp_path: Path) -> None:
+    photo = tmp_path / "hole.png"
+    photo.write_bytes(PNG)
+    async with browser_context() as context:
+        tab = await context.new_page()
+        refused = refusals(tab)
+
+        response = await tab.goto(server + "/chat")
+
+        assert response is not None
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+        assert response.headers["cache-control"] == "no-store"
+        await tab.get_by_role("button", name="แจ้งปัญหา", exact=True).click()
+        await expect(tab.get_by_role("log")).to_contain_text("เล่าให้ฟังหน่อย")
+        await tab.locator("#photo-input").set_input_files(str(photo))
+        await expect(tab.get_by_role("log")).to_contain_text("ได้รับรูปแล้ว")
+        await expect(tab.locator(".msg.me img")).to_have_count(1)
+        assert refused == []
