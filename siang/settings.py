@@ -66,7 +66,6 @@ class Settings(BaseSettings):
     smtp_from: str = "Siang <no-reply@siang.localhost>"
 
     max_webhook_body_bytes: Annotated[int, Field(gt=0)] = 1_000_000
-    max_webhook_events: Annotated[int, Field(gt=0)] = 500  # per body; LINE sends a few at most
     max_request_body_bytes: Annotated[int, Field(gt=0)] = 1_048_576  # every other route but uploads
     max_message_chars: Annotated[int, Field(gt=0)] = 5_000
     access_token_minutes: Annotated[int, Field(gt=0)] = 60
