@@ -39,8 +39,9 @@ class WebMessage(BaseModel):
     client_id: str = Field(pattern=_CLIENT_ID, description="The page's id for this message")
     text: str | None = Field(default=None, max_length=100_000)
     postback: str | None = Field(default=None, max_length=300)
-    latitude: float | None = Field(default=None, ge=-90, le=90)
-    longitude: float | None = Field(default=None, ge=-180, le=180)
+    # strict: a number, never `false` or "13.7" taken for a point in the Gulf of Guinea
+    latitude: float | None = Field(default=None, ge=-90, le=90, strict=True)
+    longitude: float | None = Field(default=None, ge=-180, le=180, strict=True)
     language: str | None = Field(default=None, max_length=20)
 
 

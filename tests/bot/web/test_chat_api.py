@@ -125,6 +125,20 @@ class TestMessages:
         answer = await say(browser_client, latitude=13.7563, longitude=100.5018)
         assert answer["messages"][0]["text"] == text("th", "report.got_location")
 
+    async def test_a_location_that_is_not_numbers_is_refused(
+        self, browser_client: httpx.AsyncClient
+    ) -> None:
+        for point in (
+            {"latitude": False, "longitude": False},
+            {"latitude": "13.7", "longitude": 100},
+        ):
+            response = await browser_client.post(
+                "/chat/api/messages", json={"client_id": uuid.uuid4().hex, **point}
+            )
+            assert response.status_code == 422, point
+        answer = await say(browser_client, latitude=13, longitude=100)  # whole degrees are fine
+        assert answer["messages"][0]["text"] == text("th", "report.got_location")
+
     async def test_two_people_interleaving_each_file_their_own(
         self, chat_app: FastAPI, browser_client: httpx.AsyncClient, database: Database
     ) -> None:
