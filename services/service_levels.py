@@ -15,6 +15,7 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.escalation import close_unrated, escalate_item
 from services.policy import (
     DEFAULT_HOURS,
     ServiceLevelPolicy,
@@ -22,7 +23,6 @@ from services.policy import (
     current_policy,
     load_policy,
 )
-from services.tickets import close_unrated, escalate_item
 from storage.repositories.tickets import TicketRepository
 
 __all__ = [

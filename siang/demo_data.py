@@ -1,5 +1,5 @@
 """Demo data for `siang demo`: about 150 team-written Thai reports over several provinces and
-Bangkok khet, filed through `services.tickets` like real ones, some worked through to the end
+Bangkok khet, filed through `services.filing` and `services.ticket_moves` like real ones, some worked through to the end
 (accepted, in progress, resolved, rated, reopened, rejected, forwarded), plus demo accounts.
 
 All texts here are written by the Siang team for the demo (no real complaint is copied); names,
@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services import tickets
+from services import citizen_side, filing, ticket_moves
 from services.actors import Actor
 from services.errors import SiangError
 from services.service_levels import escalate_overdue
@@ -273,7 +273,7 @@ async def _progress(
     if roll < 0.05 and item.category in FORWARDS and item.province_code:
         agency_type, reason = FORWARDS[item.category]
         try:
-            await tickets.forward(
+            await ticket_moves.forward(
                 session,
                 item_id,
                 agency_code=f"{agency_type}-{item.province_code}",
@@ -286,7 +286,7 @@ async def _progress(
             pass
         return
     if roll < 0.12:
-        await tickets.change_status(
+        await ticket_moves.change_status(
             session,
             item_id,
             to=S.REJECTED,
@@ -296,7 +296,7 @@ async def _progress(
         )
         report.rejected += 1
         return
-    await tickets.change_status(
+    await ticket_moves.change_status(
         session, item_id, to=S.ACCEPTED, actor=actor, note="รับเรื่องแล้ว", now=accepted_at
     )
     if age < timedelta(days=3) or roll > 0.85:
@@ -304,13 +304,13 @@ async def _progress(
     started = accepted_at + timedelta(hours=rng.randint(4, 48))
     if started > now:
         return
-    await tickets.change_status(
+    await ticket_moves.change_status(
         session, item_id, to=S.IN_PROGRESS, actor=actor, note="กำลังดำเนินการ", now=started
     )
     resolved_at = started + timedelta(hours=rng.randint(12, 24 * 8))
     if resolved_at > now or roll > 0.75:
         return
-    await tickets.change_status(
+    await ticket_moves.change_status(
         session,
         item_id,
         to=S.RESOLVED,
@@ -324,7 +324,7 @@ async def _progress(
         return
     answer = rng.random()
     if answer < 0.12:
-        await tickets.reopen_by_citizen(
+        await citizen_side.reopen_by_citizen(
             session,
             item_id,
             citizen_id=citizen_id,
@@ -334,7 +334,7 @@ async def _progress(
         report.reopened += 1
         again = answered + timedelta(days=rng.randint(1, 4))
         if again <= now and rng.random() < 0.6:
-            await tickets.change_status(
+            await ticket_moves.change_status(
                 session,
                 item_id,
                 to=S.RESOLVED,
@@ -345,10 +345,10 @@ async def _progress(
             report.resolved += 1
         return
     if answer < 0.55:
-        await tickets.confirm_fixed(session, item_id, citizen_id=citizen_id, now=answered)
+        await citizen_side.confirm_fixed(session, item_id, citizen_id=citizen_id, now=answered)
     if answer < 0.8:
         rating = rng.choices((5, 4, 3, 2, 1), weights=(40, 30, 15, 10, 5))[0]
-        await tickets.rate(
+        await citizen_side.rate(
             session,
             item_id,
             citizen_id=citizen_id,
@@ -429,7 +429,7 @@ async def load_demo_data(
         await session.flush()
         text = demo.text.format(where=place.where)
         created = now - timedelta(days=rng.uniform(0.2, FEATURED_DAYS if featured else 56))
-        filed = await tickets.file_feedback(
+        filed = await filing.file_feedback(
             session,
             channel=Channel.WEB,
             text=text,
@@ -453,7 +453,7 @@ async def load_demo_data(
             )
             session.add(follower)
             await session.flush()
-            repeat = await tickets.file_feedback(
+            repeat = await filing.file_feedback(
                 session,
                 channel=Channel.WEB,
                 text=again,

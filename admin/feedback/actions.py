@@ -1,4 +1,4 @@
-"""Acting on an item: status, forward, merge, assign, through `services.tickets`, audited.
+"""Acting on an item: status, forward, merge, assign, through `services.ticket_moves`, audited.
 
 Only admins and officials of the item's agency act; board members and analysts read. An item the
 caller cannot see is 404 before anything else, so actions reveal nothing outside scope.
@@ -12,7 +12,7 @@ from admin.audit.service import AuditAction, record
 from admin.auth.scope import Principal
 from admin.feedback.schemas import AssignRequest, ForwardRequest, MergeRequest, StatusChangeRequest
 from admin.feedback.service import visible_row
-from services import tickets
+from services import ticket_moves
 from services.actors import Actor
 from services.errors import ForbiddenError
 from storage.models import FeedbackItem
@@ -34,7 +34,7 @@ async def change_status(
 ) -> None:
     item = await _actionable(session, principal, feedback_id)
     before = item.status
-    changed = await tickets.change_status(
+    changed = await ticket_moves.change_status(
         session,
         feedback_id,
         to=body.status,
@@ -57,7 +57,7 @@ async def forward(
 ) -> None:
     item = await _actionable(session, principal, feedback_id)
     from_agency = item.agency_id
-    await tickets.forward(
+    await ticket_moves.forward(
         session,
         feedback_id,
         agency_code=body.agency.strip(),
@@ -80,7 +80,7 @@ async def merge(
 ) -> None:
     await _actionable(session, principal, feedback_id)
     await visible_row(session, principal=principal, feedback_id=body.into)
-    await tickets.merge(
+    await ticket_moves.merge(
         session,
         feedback_id,
         into_id=body.into,
@@ -101,7 +101,7 @@ async def assign(
     session: AsyncSession, *, principal: Principal, feedback_id: int, body: AssignRequest
 ) -> None:
     await _actionable(session, principal, feedback_id)
-    await tickets.assign(
+    await ticket_moves.assign(
         session, feedback_id, user_id=body.user_id, actor=Actor.official(principal.user_id)
     )
     await record(

@@ -25,10 +25,10 @@ from admin.open311.catalogue import (
     open311_status,
     service_for,
 )
-from services import tickets
+from services import filing
 from services.errors import ForbiddenError, InvalidInputError, NotFoundError
+from services.filing import FiledFeedback
 from services.privacy import coarse_point, masked_note
-from services.tickets import FiledFeedback
 from storage.models import Channel, FeedbackStatus
 from storage.repositories.feedback_queue import (
     FeedbackFilter,
@@ -279,7 +279,7 @@ async def file_request(
     analysis = (
         await asyncio.to_thread(analyzer.analyze, text, new.lat, new.long) if analyzer else None
     )
-    filed = await tickets.file_feedback(
+    filed = await filing.file_feedback(
         session,
         channel=Channel.OPEN311,
         text=text,

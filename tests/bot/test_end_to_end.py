@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from sqlmodel import select
 
 from bot.texts import text
-from services import tickets
+from services import ticket_lookups, ticket_moves
 from services.actors import Actor
 from storage.database import Database
 from storage.models import FeedbackItem, FeedbackStatus, OutboundMessage
@@ -24,17 +24,19 @@ from tests.fakes.telegram_api import FakeTelegramApi
 async def _official_moves(app: FastAPI, database: Database, reference: str, *steps: Any) -> None:
     """An official changes the item's status through the services, as the admin API does."""
     async with database.unit_of_work() as session:
-        item = await tickets.find_by_reference(session, reference)
+        item = await ticket_lookups.find_by_reference(session, reference)
         assert item is not None and item.id is not None
         for to, note in steps:
-            await tickets.change_status(session, item.id, to=to, actor=Actor.system(), note=note)
+            await ticket_moves.change_status(
+                session, item.id, to=to, actor=Actor.system(), note=note
+            )
     await app.state.outbox_kick()
     await settle(app)
 
 
 async def _item(database: Database, reference: str) -> FeedbackItem:
     async with database.unit_of_work() as session:
-        item = await tickets.find_by_reference(session, reference)
+        item = await ticket_lookups.find_by_reference(session, reference)
         assert item is not None
         return item
 

@@ -9,7 +9,7 @@ import httpx
 from fastapi import FastAPI
 
 from bot.texts import text
-from services import tickets
+from services import ticket_lookups
 from siang.settings import Settings
 from storage.database import Database
 from storage.models import EventStatus
@@ -336,8 +336,8 @@ class TestInterleaving:
         alice_reference = reference_in(await alice.tap("ยอมรับ", alice_says))
 
         async with database.unit_of_work() as session:
-            alices = await tickets.find_by_reference(session, alice_reference)
-            bobs = await tickets.find_by_reference(session, bob_reference)
+            alices = await ticket_lookups.find_by_reference(session, alice_reference)
+            bobs = await ticket_lookups.find_by_reference(session, bob_reference)
         assert alices is not None and bobs is not None
         assert (alices.category, alices.district_code) == ("ถนน", "1045")
         assert (bobs.category, bobs.district_code) == ("ไฟฟ้า", "1047")

@@ -13,7 +13,7 @@ from sqlmodel import col, select
 
 from admin.auth.service import issue_access_token
 from bot.texts import text
-from services import tickets
+from services import ticket_changes, ticket_lookups, ticket_moves
 from services.actors import Actor
 from siang.scheduler import run_service_levels
 from siang.settings import Settings
@@ -83,7 +83,7 @@ async def official_of(
 
 async def item_of(database: Database, reference: str) -> FeedbackItem:
     async with database.unit_of_work() as session:
-        item = await tickets.find_by_reference(session, reference)
+        item = await ticket_lookups.find_by_reference(session, reference)
     assert item is not None and item.id is not None
     return item
 
@@ -222,13 +222,13 @@ class TestTelegramCitizenHearsEveryTurn:
         assert status_line(reference, "status.accepted") in joined(citizen.new_messages())
         # The admin API takes no photos yet; the service it calls does, and so does the citizen's chat.
         async with database.unit_of_work() as session:
-            await tickets.change_status(
+            await ticket_moves.change_status(
                 session,
                 item.id,
                 to=FeedbackStatus.RESOLVED,
                 actor=Actor.system(),
                 note="ปะหลุมแล้ว ดูรูปหลังซ่อมได้เลย",
-                media=[tickets.NewMedia("image/jpeg", "ab/after.jpg", 2048, "c" * 64)],
+                media=[ticket_changes.NewMedia("image/jpeg", "ab/after.jpg", 2048, "c" * 64)],
             )
         await app.state.outbox_kick()
         await settle(app)

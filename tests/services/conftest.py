@@ -11,12 +11,14 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.actors import Actor
+from services.filing import file_feedback
 from services.routing import load_rules
 from storage.database import Database
 from storage.models import (
     Agency,
     Channel,
     Citizen,
+    FeedbackItem,
     NotifyChannel,
     OutboundMessage,
     UserAccount,
@@ -84,3 +86,28 @@ async def official_actor(session: AsyncSession, code: str = "bkk-district-office
     user = await add_official(session, await agency(session, code))
     assert user.id is not None
     return Actor.official(user.id)
+
+
+POTHOLE = "ถนนซอยสีลม 9 เป็นหลุมลึกมาก รถมอเตอร์ไซค์ล้มไปสองคันแล้ว"
+
+
+async def file_report(
+    session: AsyncSession,
+    citizen_id: int | None = None,
+    *,
+    text: str = POTHOLE,
+    category: str = "ถนน",
+    district: str = "1004",
+) -> FeedbackItem:
+    """A report filed on LINE in Bang Rak (district 1004), routed by the starter rules."""
+    filed = await file_feedback(
+        session,
+        channel=Channel.LINE,
+        text=text,
+        analysis=None,
+        citizen_id=citizen_id,
+        category=category,
+        district_code=district,
+        now=NOW,
+    )
+    return filed.item

@@ -6,8 +6,8 @@ import pytest
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services import labelled_examples
+from services.filing import file_feedback
 from services.labelled_examples import CitizenPick
-from services.tickets import file_feedback
 from storage.models import Channel
 from storage.repositories.labelled_examples import LabelledExampleRepository
 from tests.services.conftest import NOW, add_citizen

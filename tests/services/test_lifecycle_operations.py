@@ -11,10 +11,13 @@ from datetime import timedelta
 import pytest
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.citizen_side import rate, reopen_by_citizen
 from services.errors import ConflictError, InvalidInputError
+from services.filing import file_feedback
 from services.lifecycle import TRANSITIONS, Operation
 from services.service_levels import close_expired
-from services.tickets import file_feedback, forward, history, merge, rate, reopen_by_citizen
+from services.ticket_lookups import history
+from services.ticket_moves import forward, merge
 from storage.models import Channel as ChatChannel
 from storage.models import FeedbackItem, FeedbackStatus
 from tests.services.conftest import NOW, add_citizen, official_actor

@@ -12,6 +12,7 @@ import pytest
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.errors import InvalidInputError
+from services.filing import file_feedback
 from services.routing import (
     STARTER_RULES,
     RuleFileError,
@@ -21,7 +22,6 @@ from services.routing import (
     parse_rules,
     validate_rules,
 )
-from services.tickets import file_feedback
 from storage.models import Agency, Board, Channel, FeedbackStatus, RoutingRule
 from storage.repositories.routing import RoutingRuleRepository
 from tests.services.conftest import NOW

@@ -10,9 +10,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.actors import Actor
 from services.errors import InvalidInputError
+from services.filing import file_feedback
 from services.policy import ServiceLevelPolicy, load_policy
 from services.service_levels import escalate_overdue
-from services.tickets import change_status, file_feedback, forward
+from services.ticket_moves import change_status, forward
 from storage.models import Board, Channel, FeedbackItem, FeedbackStatus, NotifyChannel, Urgency
 from tests.services.conftest import NOW, add_official, agency, official_actor, outbox
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from services.actors import Actor
-from services.tickets import change_status, file_feedback
+from services.filing import file_feedback
+from services.ticket_moves import change_status
 from siang.scheduler import run_service_levels, scheduled_jobs, service_level_policy
 from siang.settings import Settings
 from storage.database import Database

@@ -8,7 +8,7 @@ from bot.conversations.replies import menu_buttons, say
 from bot.conversations.turn import Turn
 from bot.messages import Button, Card, Outgoing
 from bot.texts import category_name, format_when, status_name, text
-from services import tickets
+from services import citizen_side, ticket_lookups
 from storage.models import FeedbackItem
 from storage.repositories.citizens import CitizenRepository
 
@@ -26,10 +26,10 @@ async def _lead(turn: Turn, item: FeedbackItem) -> FeedbackItem:
 async def list_open(turn: Turn) -> list[Outgoing]:
     language = turn.language
     title = "follow.list"
-    items = await tickets.citizen_items(turn.session, turn.citizen_id, open_only=True)
+    items = await citizen_side.citizen_items(turn.session, turn.citizen_id, open_only=True)
     if not items:
         title = "follow.recent"
-        items = await tickets.citizen_items(turn.session, turn.citizen_id, open_only=False)
+        items = await citizen_side.citizen_items(turn.session, turn.citizen_id, open_only=False)
     items = items[:MAX_LISTED]
     if not items:
         return [Outgoing(text=text(language, "follow.none"), buttons=menu_buttons(language))]
@@ -54,13 +54,13 @@ async def list_open(turn: Turn) -> list[Outgoing]:
 async def show_history(turn: Turn, reference: str) -> list[Outgoing]:
     """One item's progress; its own citizen also sees the officials' notes."""
     language = turn.language
-    item = await tickets.find_by_reference(turn.session, reference)
+    item = await ticket_lookups.find_by_reference(turn.session, reference)
     if item is None or item.id is None:
         return [say(language, "follow.not_found", *menu_buttons(language), reference=reference)]
     own = item.citizen_id == turn.citizen_id
     lead = await _lead(turn, item)
     assert lead.id is not None
-    changes = await tickets.history(turn.session, lead.id)
+    changes = await ticket_lookups.history(turn.session, lead.id)
     lines = [text(language, "follow.history_title", reference=item.reference)]
     for change in changes:
         line = text(

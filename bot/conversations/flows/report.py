@@ -5,7 +5,7 @@ The NLP proposes a category and a place; the citizen confirms with one tap (ย�
 them (แก้ไข: category, place, kind or text). An unsure category is picked from the NLP's best
 three (or "อื่นๆ" for all), an unsettled place is asked with a button per area, danger now gets
 the numbers to call first; a missing place is asked for; the PDPA notice is accepted once; then
-the item is filed with `services.tickets.file_feedback` and the reply carries its reference and
+the item is filed with `services.filing.file_feedback` and the reply carries its reference and
 agency. A question is answered with where to ask (`flows.question`) and filed only when the
 citizen taps "send it"; praise is thanked and filed for the agency.
 """
@@ -22,7 +22,7 @@ from bot.messages import InboundKind, Outgoing
 from bot.notifications import render_notification
 from nlp.analysis import FEEDBACK_INTENTS, Intent, MessageAnalysis, Urgency
 from nlp.categories import LABELS
-from services import tickets
+from services import filing, ticket_changes
 from services.labelled_examples import CATEGORY as CATEGORY_LABEL
 from services.labelled_examples import KIND as KIND_LABEL
 from services.labelled_examples import CitizenPick
@@ -398,7 +398,7 @@ async def _consent(turn: Turn, draft: Draft, *, accepted: bool) -> list[Outgoing
 
 async def _file(turn: Turn, draft: Draft) -> list[Outgoing]:
     analysis = await turn.analyze(draft.text, draft.latitude, draft.longitude)
-    filed = await tickets.file_feedback(
+    filed = await filing.file_feedback(
         turn.session,
         channel=turn.citizen.channel,
         text=draft.text,
@@ -412,7 +412,7 @@ async def _file(turn: Turn, draft: Draft) -> list[Outgoing]:
         latitude=draft.latitude,
         longitude=draft.longitude,
         location_text=draft.location_text or draft.address,
-        media=[tickets.NewMedia(**media) for media in draft.media],
+        media=[ticket_changes.NewMedia(**media) for media in draft.media],
         target_board=draft.target_board,
         now=turn.now,
     )

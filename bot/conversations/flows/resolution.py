@@ -8,7 +8,7 @@ from bot.conversations.commands import Action
 from bot.conversations.replies import button, say
 from bot.conversations.turn import Turn
 from bot.messages import Outgoing
-from services import tickets
+from services import citizen_side, ticket_lookups
 from services.errors import SiangError
 from storage.models import FeedbackItem
 
@@ -17,7 +17,7 @@ COMMENT = "comment"
 
 
 async def _own_item(turn: Turn, reference: str) -> FeedbackItem | list[Outgoing]:
-    item = await tickets.find_by_reference(turn.session, reference)
+    item = await ticket_lookups.find_by_reference(turn.session, reference)
     if item is None or item.id is None:
         return [say(turn.language, "follow.not_found", reference=reference)]
     if item.citizen_id != turn.citizen_id:
@@ -43,7 +43,7 @@ async def fixed(turn: Turn, reference: str) -> list[Outgoing]:
         return found
     assert found.id is not None
     try:
-        await tickets.confirm_fixed(
+        await citizen_side.confirm_fixed(
             turn.session, found.id, citizen_id=turn.citizen_id, now=turn.now
         )
     except SiangError as error:
@@ -58,7 +58,7 @@ async def not_fixed(turn: Turn, reference: str) -> list[Outgoing]:
         return found
     assert found.id is not None
     try:
-        await tickets.reopen_by_citizen(
+        await citizen_side.reopen_by_citizen(
             turn.session, found.id, citizen_id=turn.citizen_id, now=turn.now
         )
     except SiangError as error:
@@ -102,7 +102,7 @@ async def submit(turn: Turn, comment: str | None) -> list[Outgoing]:
     if not isinstance(item_id, int) or not isinstance(rating, int):
         return [replies.menu(turn.language)]
     try:
-        await tickets.rate(
+        await citizen_side.rate(
             turn.session,
             item_id,
             citizen_id=turn.citizen_id,

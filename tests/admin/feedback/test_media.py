@@ -9,7 +9,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from services import tickets
+from services import ticket_changes, ticket_moves
 from services.actors import Actor
 from storage.database import Database
 from storage.models import ActorType, FeedbackItem, FeedbackMedia, FeedbackStatus, UserRole
@@ -112,13 +112,13 @@ class TestPublicMediaPath:
         item = await items.add(status=FeedbackStatus.IN_PROGRESS)
         stored = await app.state.media_storage.save(phone_photo("PNG"))
         async with database.unit_of_work() as session:
-            await tickets.change_status(
+            await ticket_moves.change_status(
                 session,
                 item.id or 0,
                 to=FeedbackStatus.RESOLVED,
                 actor=Actor.system(),
                 note="ซ่อมแล้ว",
-                media=[tickets.NewMedia(**asdict(stored))],
+                media=[ticket_changes.NewMedia(**asdict(stored))],
             )
         served = await client.get(f"/media/{stored.storage_key}")
         assert served.status_code == 200 and served.headers["content-type"] == "image/png"

@@ -18,7 +18,7 @@ from fastapi import FastAPI
 from sqlalchemy import select
 from sqlmodel import SQLModel
 
-from services import tickets
+from services import ticket_lookups, ticket_moves
 from services.actors import Actor
 from siang.settings import Settings
 from storage.database import Database
@@ -147,10 +147,10 @@ async def _deliver(app: FastAPI) -> None:
 
 async def _official_notes(app: FastAPI, database: Database, reference: str) -> None:
     async with database.unit_of_work() as session:
-        item = await tickets.find_by_reference(session, reference)
+        item = await ticket_lookups.find_by_reference(session, reference)
         assert item is not None and item.id is not None
         for status, note in ((FeedbackStatus.ACCEPTED, NOTE), (FeedbackStatus.RESOLVED, NOTE)):
-            await tickets.change_status(
+            await ticket_moves.change_status(
                 session, item.id, to=status, actor=Actor.system(), note=note
             )
     await _deliver(app)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services import tickets
+from services import ticket_lookups, ticket_moves
 from services.actors import Actor
 from storage.database import Database
 from storage.models import FeedbackStatus
@@ -29,9 +29,9 @@ async def test_a_typed_reference_shows_the_history_with_the_officials_notes(
 ) -> None:
     reference = await file_report(citizen)
     async with database.unit_of_work() as session:
-        item = await tickets.find_by_reference(session, reference)
+        item = await ticket_lookups.find_by_reference(session, reference)
         assert item is not None and item.id is not None
-        await tickets.change_status(
+        await ticket_moves.change_status(
             session, item.id, to=FeedbackStatus.ACCEPTED, actor=Actor.system(), note="ส่งช่างแล้ว"
         )
     typed = reference.lower().replace("-", " ")
@@ -47,9 +47,9 @@ async def test_someone_else_sees_the_progress_but_not_the_notes(
 ) -> None:
     reference = await file_report(citizen)
     async with database.unit_of_work() as session:
-        item = await tickets.find_by_reference(session, reference)
+        item = await ticket_lookups.find_by_reference(session, reference)
         assert item is not None and item.id is not None
-        await tickets.change_status(
+        await ticket_moves.change_status(
             session, item.id, to=FeedbackStatus.ACCEPTED, actor=Actor.system(), note="ส่งช่างแล้ว"
         )
     neighbour = Chat(citizen.engine, database, "U-neighbour", citizen.channel)

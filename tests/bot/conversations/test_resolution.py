@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.notifications import render_notification
-from services import tickets
+from services import ticket_lookups, ticket_moves
 from services.actors import Actor
 from storage.database import Database
 from storage.models import FeedbackItem, FeedbackStatus
@@ -13,12 +13,12 @@ from tests.bot.conversations.conftest import Chat, all_text, file_report, labels
 async def resolve(database: Database, reference: str) -> list[str]:
     """An official resolves the item; the labels of the "is it fixed?" buttons the citizen gets."""
     async with database.unit_of_work() as session:
-        item = await tickets.find_by_reference(session, reference)
+        item = await ticket_lookups.find_by_reference(session, reference)
         assert item is not None and item.id is not None
-        await tickets.change_status(
+        await ticket_moves.change_status(
             session, item.id, to=FeedbackStatus.ACCEPTED, actor=Actor.system()
         )
-        await tickets.change_status(
+        await ticket_moves.change_status(
             session, item.id, to=FeedbackStatus.RESOLVED, actor=Actor.system(), note="ปะแล้ว"
         )
     asked = render_notification("resolution_check", {"reference": reference, "note": "ปะแล้ว"})
@@ -27,7 +27,7 @@ async def resolve(database: Database, reference: str) -> list[str]:
 
 async def item(database: Database, reference: str) -> FeedbackItem:
     async with database.unit_of_work() as session:
-        found = await tickets.find_by_reference(session, reference)
+        found = await ticket_lookups.find_by_reference(session, reference)
     assert found is not None
     return found
 

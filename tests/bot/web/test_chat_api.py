@@ -13,7 +13,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from bot.texts import text
-from services import tickets
+from services import ticket_lookups, ticket_moves
 from services.actors import Actor
 from siang.settings import Settings
 from storage.database import Database
@@ -221,13 +221,13 @@ class TestUpdates:
         nothing = (await browser_client.get(f"/chat/api/updates?after={start}")).json()
         assert nothing["messages"] == []  # the filing was answered in the chat itself
         async with database.unit_of_work() as session:
-            item = await tickets.find_by_reference(session, reference)
+            item = await ticket_lookups.find_by_reference(session, reference)
             assert item is not None and item.id is not None
             for status, note in (
                 (FeedbackStatus.ACCEPTED, None),
                 (FeedbackStatus.RESOLVED, "ปะถนนเรียบร้อยแล้ว"),
             ):
-                await tickets.change_status(
+                await ticket_moves.change_status(
                     session, item.id, to=status, actor=Actor.system(), note=note
                 )
         updates = (await browser_client.get(f"/chat/api/updates?after={start}")).json()
@@ -241,5 +241,5 @@ class TestUpdates:
         thanks = await say(browser_client, text="เร็วมาก ขอบคุณค่ะ")
         assert "ขอบคุณ" in texts(thanks) and "ข้าม" in str(comment)
         async with database.unit_of_work() as session:
-            rated = await tickets.find_by_reference(session, reference)
+            rated = await ticket_lookups.find_by_reference(session, reference)
         assert rated is not None and rated.rating == 5 and rated.citizen_confirmed_fix is True

@@ -10,7 +10,7 @@ from playwright.async_api import Page, expect
 from sqlmodel import select
 
 from bot.texts import text
-from services import tickets
+from services import ticket_lookups, ticket_moves
 from services.actors import Actor
 from siang.app import create_app
 from siang.settings import Settings
@@ -124,13 +124,13 @@ async def test_follow_up_an_officials_changes_and_a_rating_in_the_browser(
     await expect(log).to_contain_text(f"{reference} · ถนน · {text('th', 'status.routed')}")
 
     async with database.unit_of_work() as session:
-        item = await tickets.find_by_reference(session, reference)
+        item = await ticket_lookups.find_by_reference(session, reference)
         assert item is not None and item.id is not None
         for status, note in (
             (FeedbackStatus.ACCEPTED, None),
             (FeedbackStatus.RESOLVED, "ปะหลุมเรียบร้อยแล้วค่ะ"),
         ):
-            await tickets.change_status(
+            await ticket_moves.change_status(
                 session, item.id, to=status, actor=Actor.system(), note=note
             )
     # The page polls every few seconds and whenever the citizen comes back to the tab.
@@ -143,7 +143,7 @@ async def test_follow_up_an_officials_changes_and_a_rating_in_the_browser(
     await page.get_by_role("button", name=text("th", "button.skip"), exact=True).click()
     await expect(log).to_contain_text(text("th", "resolution.rated"))
     async with database.unit_of_work() as session:
-        rated = await tickets.find_by_reference(session, reference)
+        rated = await ticket_lookups.find_by_reference(session, reference)
     assert rated is not None
     assert (rated.status, rated.rating, rated.citizen_confirmed_fix) == (
         FeedbackStatus.CLOSED,

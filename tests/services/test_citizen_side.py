@@ -1,27 +1,24 @@
-"""No phantom fixes: the citizen confirms, rates or reopens; closing without a fix never counts."""
+"""The citizen's side: no phantom fixes (the citizen confirms, rates or reopens; closing without a
+fix never counts), and the list of their own items."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 import pytest
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.actors import Actor
+from services.citizen_side import citizen_items, confirm_fixed, rate, reopen_by_citizen
 from services.errors import ConflictError, InvalidInputError, NotFoundError
+from services.filing import file_feedback
 from services.service_levels import close_expired
-from services.tickets import (
-    change_status,
-    confirm_fixed,
-    file_feedback,
-    history,
-    merge,
-    rate,
-    reopen_by_citizen,
-)
+from services.ticket_lookups import history
+from services.ticket_moves import change_status, merge
 from storage.models import Channel, FeedbackItem, FeedbackStatus
 from storage.repositories.tickets import resolution_stats
-from tests.services.conftest import NOW, add_citizen, agency, official_actor, outbox
+from tests.services.conftest import NOW, add_citizen, agency, file_report, official_actor, outbox
 
 S = FeedbackStatus
 
@@ -29,17 +26,7 @@ S = FeedbackStatus
 async def _resolved(
     session: AsyncSession, official: Actor, citizen_id: int | None, text: str
 ) -> FeedbackItem:
-    filed = await file_feedback(
-        session,
-        channel=Channel.LINE,
-        text=text,
-        analysis=None,
-        citizen_id=citizen_id,
-        category="ถนน",
-        district_code="1004",
-        now=NOW,
-    )
-    item_id = filed.item.id or 0
+    item_id = (await file_report(session, citizen_id, text=text)).id or 0
     await change_status(session, item_id, to=S.ACCEPTED, actor=official, now=NOW)
     return await change_status(
         session, item_id, to=S.RESOLVED, actor=official, note="ปะหลุมแล้ว", now=NOW
@@ -204,3 +191,20 @@ async def test_closed_without_a_fix_never_counts_as_fixed(session: AsyncSession)
     assert stats.finished == 4
     assert (stats.reopened_items, stats.reopens) == (1, 1)
     assert stats.confirmed_share == 0.5
+
+
+async def test_citizen_items_lists_open_ones_newest_first(session: AsyncSession) -> None:
+    official = await official_actor(session)
+    citizen = await add_citizen(session)
+    first = await file_report(session, citizen.id, text="ไฟดับหน้าบ้าน", category="ไฟฟ้า")
+    second = await file_report(session, citizen.id, text="ท่อประปาแตกหน้าบ้าน", category="ประปา")
+    second.created_at = NOW + timedelta(minutes=5)
+    session.add(second)
+    await change_status(session, first.id or 0, to=S.REJECTED, actor=official, note="ซ้ำ")
+    assert [i.id for i in await citizen_items(session, citizen.id or 0)] == [second.id]
+    everything = await citizen_items(session, citizen.id or 0, open_only=False)
+    assert [i.id for i in everything] == [second.id, first.id]
+    open_ids = (
+        await session.exec(select(col(FeedbackItem.id)).where(col(FeedbackItem.status) == S.ROUTED))
+    ).all()
+    assert second.id in open_ids
