@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.reference_rows import get_reference
-from services.routing import ensure_rules, route
+from services.routing import route
 from storage.models import Agency, AgencyType, Channel, FeedbackItem, FeedbackKind
 
 
@@ -38,7 +38,6 @@ async def where_to_ask(
     hazards: Sequence[str] = (),
 ) -> WhereToAsk:
     """The agency a question about `category` in this area belongs to (read-only)."""
-    await ensure_rules(session)  # a fresh deployment routes with the starter rules
     unsaved = FeedbackItem(
         reference="",
         channel=channel,

@@ -21,7 +21,7 @@ from services.errors import InvalidInputError
 from services.policy import ServiceLevelPolicy, current_policy
 from services.reference_rows import get_reference
 from services.references import new_reference
-from services.routing import ensure_rules, route
+from services.routing import route
 from services.ticket_changes import (
     NewMedia,
     add_media,
@@ -202,7 +202,6 @@ async def file_feedback(
         item.routing_reason = f"ส่งถึง{board.name_th} ตามที่ผู้แจ้งเลือก"
         change = record_status(session, item, S.ROUTED, actor=Actor.system(), note=None, now=now)
     else:
-        await ensure_rules(session)  # a fresh deployment routes with the starter rules
         decision = await route(session, item)
         item.routing_reason = decision.reason
         agency = decision.agency

@@ -40,7 +40,9 @@ def current() -> None:
 
 @app.command()
 def seed() -> None:
-    """Load provinces, districts, subdistricts, agencies and boards (safe to rerun)."""
+    """Load provinces, districts, subdistricts, agencies, boards and, when the database has no
+    routing rules yet, the starter rules (safe to rerun)."""
+    from services.routing import ensure_rules
     from storage.database import Database
     from storage.reference_data import seed_reference_data
 
@@ -49,9 +51,13 @@ def seed() -> None:
         try:
             async with database.unit_of_work() as session:
                 report = await seed_reference_data(session)
+            async with database.unit_of_work() as session:
+                rules = await ensure_rules(session)
         finally:
             await database.dispose()
         for name, total in report.totals.items():
             typer.echo(f"{name:<14} {total:>6} ({report.added[name]} new)")
+        if rules is not None:
+            typer.echo(f"{'routing rules':<14} {len(rules.rules):>6} ({rules.added} new)")
 
     asyncio.run(run())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlmodel import select
+from sqlmodel import delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from nlp.analysis import (
@@ -27,6 +27,7 @@ from storage.models import (
     FeedbackKind,
     FeedbackMedia,
     FeedbackStatus,
+    RoutingRule,
     Sentiment,
     Urgency,
 )
@@ -227,3 +228,16 @@ async def test_praise_or_a_question_about_an_open_problem_is_its_own_item(
         # thanks asks for no action, so it can never fall overdue; a question is answered
         assert (filed.item.due_at is None) is (kind is FeedbackKind.PRAISE), kind
     assert lead.status is not S.CLOSED
+
+
+async def test_with_no_routing_rules_a_report_is_filed_unrouted_and_no_rules_are_loaded(
+    session: AsyncSession,
+) -> None:
+    await session.exec(delete(RoutingRule))
+    citizen = await add_citizen(session)
+    item = await file_report(session, citizen.id)
+    assert item.agency_id is None and item.due_at is None
+    assert item.status is S.RECEIVED and item.reference.startswith("SG-")
+    assert item.routing_reason == "ไม่มีกฎที่ตรงกับเรื่องนี้ (no rule matched)"
+    assert (await session.exec(select(RoutingRule))).all() == []
+    assert [m.kind for m in await outbox(session)] == ["ticket_filed"]

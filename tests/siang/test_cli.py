@@ -37,6 +37,20 @@ class TestDatabaseCommands:
         assert listed.returncode == 0
         assert json.loads(listed.stdout) == []
 
+    def test_seeding_a_fresh_database_loads_the_starter_routing_rules_once(
+        self, sqlite_env: dict[str, str]
+    ) -> None:
+        assert run_siang("db", "upgrade", env=sqlite_env).returncode == 0
+        seeded = run_siang("db", "seed", env=sqlite_env)
+        assert seeded.returncode == 0, seeded.stderr
+        shown = run_siang("routing", "show", "--json", env=sqlite_env)
+        rules = [json.loads(line) for line in shown.stdout.splitlines()]
+        assert rules and rules[-1]["name"] == "ศูนย์ดำรงธรรมจังหวัด"
+        assert "routing rules" in seeded.stdout
+        again = run_siang("db", "seed", env=sqlite_env)
+        assert again.returncode == 0 and "routing rules" not in again.stdout
+        assert run_siang("routing", "show", "--json", env=sqlite_env).stdout == shown.stdout
+
     def test_downgrade_to_base(self, sqlite_env: dict[str, str]) -> None:
         run_siang("db", "upgrade", env=sqlite_env)
         result = run_siang("db", "downgrade", "base", env=sqlite_env)
