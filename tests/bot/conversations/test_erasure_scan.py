@@ -16,7 +16,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, col
 
 from services import ticket_lookups, ticket_moves
 from services.actors import Actor
@@ -283,7 +283,8 @@ class TestTheErasureAnswer:
         await _deliver(scan.app)
 
         async with scan.database.unit_of_work() as session:
-            rows = (await session.execute(select(OutboundMessage))).scalars().all()
+            statement = select(OutboundMessage).order_by(col(OutboundMessage.id))
+            rows = (await session.execute(statement)).scalars().all()
         answer = rows[-1]
         assert (answer.status, answer.target, answer.payload) == (
             DeliveryStatus.FAILED,
