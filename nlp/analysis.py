@@ -122,6 +122,19 @@ class PlaceMatch:
         """Nothing for the citizen to choose: no candidates and no disagreement."""
         return not self.candidates and not self.conflict
 
+    def as_option(self) -> PlaceOption | None:
+        """This area as one choice to offer (None when not even the province is known)."""
+        if self.province is None or self.province_code is None:
+            return None
+        return PlaceOption(
+            province=self.province,
+            province_code=self.province_code,
+            district=self.district,
+            district_code=self.district_code,
+            subdistrict=self.subdistrict,
+            subdistrict_code=self.subdistrict_code,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class MessageAnalysis:

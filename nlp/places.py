@@ -520,22 +520,13 @@ def _settled(option: PlaceOption) -> PlaceMatch:
     )
 
 
-def _option_of(place: PlaceMatch) -> PlaceOption:
-    return PlaceOption(
-        province=place.province or "",
-        province_code=place.province_code or "",
-        district=place.district,
-        district_code=place.district_code,
-        subdistrict=place.subdistrict,
-        subdistrict_code=place.subdistrict_code,
-    )
-
-
 def _conflict(text_place: PlaceMatch, at_point: PlaceMatch) -> PlaceMatch:
     """The point's place, flagged: the text names another area (both offered to choose from)."""
     return replace(
         at_point,
         conflict=True,
-        candidates=(_option_of(text_place), _option_of(at_point)),
+        candidates=tuple(
+            option for option in (text_place.as_option(), at_point.as_option()) if option
+        ),
         evidence=f"{at_point.evidence} (text: {text_place.evidence})",
     )

@@ -18,19 +18,6 @@ _MUEANG = re.compile(r"(?:อำเภอ|อ\.)\s?เมือง")
 _PROVINCE_PREFIX = re.compile(r"^(?:จังหวัด|จ\.)\s*")
 
 
-def _option(place: PlaceMatch) -> PlaceOption | None:
-    if place.province is None or place.province_code is None:
-        return None
-    return PlaceOption(
-        province=place.province,
-        province_code=place.province_code,
-        district=place.district,
-        district_code=place.district_code,
-        subdistrict=place.subdistrict,
-        subdistrict_code=place.subdistrict_code,
-    )
-
-
 async def _mueang(turn: Turn, province_code: str) -> PlaceOption | None:
     """The province's capital district (its code ends in 01 everywhere but Bangkok)."""
     if province_code == BANGKOK:
@@ -83,7 +70,7 @@ async def from_location(turn: Turn, draft: Draft, *, answering: bool) -> bool:
     place the text names. False when it lies nowhere known."""
     assert draft.latitude is not None and draft.longitude is not None
     if answering or not draft.text:
-        pinned = _option((await turn.analyze("", draft.latitude, draft.longitude)).place)
+        pinned = (await turn.analyze("", draft.latitude, draft.longitude)).place.as_option()
         if pinned is None:
             return False
         draft.take_place(pinned)
@@ -98,8 +85,8 @@ async def _against_pin(turn: Turn, draft: Draft, both: PlaceMatch) -> bool:
     differ) is asked about; otherwise the pin's area is taken. False when the pin lies nowhere
     known."""
     assert draft.latitude is not None and draft.longitude is not None
-    pinned = _option((await turn.analyze("", draft.latitude, draft.longitude)).place)
-    named = _option((await turn.analyze(draft.location_text or draft.text)).place)
+    pinned = (await turn.analyze("", draft.latitude, draft.longitude)).place.as_option()
+    named = (await turn.analyze(draft.location_text or draft.text)).place.as_option()
     disagree = (
         named is not None and pinned is not None and named.province_code != pinned.province_code
     )
