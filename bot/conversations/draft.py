@@ -11,6 +11,9 @@ from nlp.analysis import MessageAnalysis, PlaceMatch, PlaceOption, Urgency
 
 # Kinds that go to an agency by their category, so an unsure category is asked.
 ROUTED_BY_CATEGORY = frozenset({"complaint", "question", "praise"})
+# A label the NLP scores lower than this is no guess worth a button of its own (an English or
+# Lao message scores every Thai label near 0): the citizen gets the whole list instead.
+MIN_CANDIDATE_SCORE = 0.05
 
 # Why the place is being asked: a name found in several areas, text and shared location that
 # disagree, or "อำเภอเมือง" with no province.
@@ -87,7 +90,9 @@ class Draft:
     def take_analysis(self, analysis: MessageAnalysis) -> None:
         """Adopt the category and the dangers the NLP found, except what the citizen chose
         (the place is settled separately: `flows.place_choice`)."""
-        self.candidates = [label.label for label in analysis.categories[:4]]
+        self.candidates = [
+            label.label for label in analysis.categories[:4] if label.score >= MIN_CANDIDATE_SCORE
+        ]
         if not self.category_chosen:
             self.category = analysis.category
             self.category_sure = analysis.category_certain

@@ -235,9 +235,16 @@ def emergency_notice(language: str, hazards: Sequence[str], province_code: str |
 
 
 def consent_notice(language: str) -> Outgoing:
-    return say(
-        language,
-        "consent.notice",
+    return say(language, "consent.notice", *_consent_buttons(language))
+
+
+def consent_reminder(language: str) -> Outgoing:
+    """The PDPA question again, in one line, after the citizen typed something else."""
+    return say(language, "consent.reminder", *_consent_buttons(language), cancel_button(language))
+
+
+def _consent_buttons(language: str) -> tuple[Button, Button]:
+    return (
         button(language, "button.accept", Action.CONSENT, "yes"),
         button(language, "button.decline", Action.CONSENT, "no"),
     )

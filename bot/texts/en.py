@@ -165,6 +165,10 @@ MESSAGES: dict[str, str] = {
         "published summaries identify no one. You can see or delete your data at any "
         "time under “My data”.\nDo you accept, so we can send your report?"
     ),
+    "consent.reminder": (
+        "Your report has not been sent yet: it waits for your answer on personal data. "
+        "Tap “Accept” to send it, or “Decline” if you do not want to."
+    ),
     "consent.declined": (
         "Understood. Nothing was sent and your message was not kept. "
         "You can report again at any time."

@@ -12,6 +12,8 @@ citizen taps "send it"; praise is thanked and filed for the agency.
 
 from __future__ import annotations
 
+import re
+
 from bot.conversations import citizen_labels, replies
 from bot.conversations.commands import Action, Command
 from bot.conversations.draft import Draft
@@ -94,8 +96,8 @@ async def on_message(turn: Turn) -> list[Outgoing]:
     inbound, draft, language = turn.inbound, turn.draft, turn.language
     if turn.step == TARGET:
         return [_choose_target(language)]
-    if turn.step == CONSENT:
-        return [replies.consent_notice(language)]
+    if turn.step == CONSENT and inbound.kind is not InboundKind.TEXT:
+        return [replies.consent_reminder(language)]
     if inbound.kind is InboundKind.IMAGE and inbound.media is not None:
         draft.media.append(
             {
@@ -141,6 +143,8 @@ async def on_message(turn: Turn) -> list[Outgoing]:
         return [replies.kind_picker(language)]
     if turn.step == TEXT:
         return await _replace_text(turn, draft, message)
+    if turn.step == CONSENT:
+        return await _typed_at_consent(turn, draft, message)
     analysis = await turn.analyze(message)
     if not draft.text:
         answer = await conversational.answer(turn, message, analysis)
@@ -163,6 +167,36 @@ async def _typed_instead_of_tapping(turn: Turn, draft: Draft, message: str) -> l
     ):
         return reprompt(turn)
     return await _describe(turn, draft, message, analysis)
+
+
+# Typed answers to the PDPA question, beside the buttons' own labels (matched anywhere).
+_YES = frozenset(
+    {"ตกลง", "โอเค", "ok", "okay", "ได้", "ยอม", "ยินยอม", "ยอมรับ", "yes", "y", "accept"}
+)
+_NO = frozenset({"ไม่", "ไม่ยอม", "ไม่ยอมรับ", "ไม่ยินยอม", "ไม่เอา", "ไม่ตกลง", "no", "n", "decline"})
+_POLITE_END = re.compile(r"(?:\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะ|ฮะ|ค่า|[!.。]))+$")
+
+
+async def _typed_at_consent(turn: Turn, draft: Draft, message: str) -> list[Outgoing]:
+    """Text while the PDPA question waits: a typed yes or no answers it; danger now gets the
+    numbers to call and a follow-up its answer, each before a short reminder (the notice itself
+    was just read, it is not repeated)."""
+    words = _POLITE_END.sub("", message.strip().lower())
+    if words in _YES:
+        return await _consent(turn, draft, accepted=True)
+    if words in _NO:
+        return await _consent(turn, draft, accepted=False)
+    analysis = await turn.analyze(message)
+    before: list[Outgoing] = []
+    if analysis.urgency is Urgency.HIGH:
+        before.append(
+            replies.emergency_notice(
+                turn.language, [hazard.value for hazard in analysis.hazards], draft.province_code
+            )
+        )
+    elif analysis.intent is Intent.FOLLOW_UP:
+        before += await conversational.answer(turn, message, analysis) or []
+    return [*before, replies.consent_reminder(turn.language)]
 
 
 async def _describe(

@@ -43,11 +43,15 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
 UNSURE_WORD = "มีปัญหา"
 UNSURE = (LabelScore("ทางเท้า", 0.31), LabelScore("ถนน", 0.22), LabelScore("แสงสว่าง", 0.12))
 
+# Text mostly not in Thai: the real pipeline keeps its best Thai label, scaled down to about 0.
+NOT_THAI_GUESS = LabelScore("ไฟฟ้า", 0.0)
+
 HAZARDS: tuple[tuple[str, Hazard], ...] = (
     ("ไฟไหม้", Hazard.FIRE),
     ("สายไฟขาด", Hazard.LIVE_WIRE),
     ("ติดอยู่ข้างใน", Hazard.TRAPPED),
     ("จมน้ำ", Hazard.DROWNING),
+    ("fire", Hazard.FIRE),
 )
 GREETINGS = re.compile(r"^(?:สวัสดี|หวัดดี|ขอบคุณ)\S*$")
 FOLLOW_UP = re.compile(r"ถึงไหนแล้ว|ตามเรื่อง|ติดตามเรื่อง")
@@ -148,6 +152,8 @@ class ScriptedAnalyzer:
             labels = list(UNSURE)
         language = _language(text)
         intent = _intent(text, language, labels)
+        if not labels and language not in ("th", "none"):
+            labels = [NOT_THAI_GUESS]
         hazards = [hazard for word, hazard in HAZARDS if word in text]
         return MessageAnalysis(
             categories=labels,

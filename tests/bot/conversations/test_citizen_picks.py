@@ -31,6 +31,13 @@ class TestUnsureCategory:
         assert labels(replies) == ["ทางเท้า", "ถนน", "แสงสว่าง", "อื่นๆ", "ยกเลิก"]
         assert all(reply.card is None for reply in replies)  # nothing proposed yet
 
+    async def test_no_label_worth_a_guess_opens_every_category_at_once(self, citizen: Chat) -> None:
+        replies = await citizen.send("There is a fire at the market, people are trapped!")
+        assert "199" in replies[0].text  # the numbers to call come first
+        shown = labels(replies[-1:])
+        assert "electricity supply" not in shown[:1]  # no lone near-zero guess offered
+        assert len(shown) >= 10 and "More categories" in shown
+
     async def test_other_opens_every_category(self, citizen: Chat) -> None:
         await citizen.send(UNSURE)
         every = await citizen.tap("อื่นๆ")

@@ -102,6 +102,38 @@ class TestReportWithConfirm:
         assert await items(database) == []
         assert (await citizen_row(database, "U-somchai")).consent_state is ConsentState.DECLINED
 
+    async def test_typing_ok_at_the_pdpa_question_accepts_and_files(
+        self, citizen: Chat, database: Database
+    ) -> None:
+        await citizen.send(POTHOLE)
+        await citizen.tap("ยืนยัน")
+        filed = await citizen.send("ตกลงค่ะ")
+        [item] = await items(database)
+        assert item.reference in all_text(filed)
+
+    async def test_other_text_at_the_pdpa_question_gets_a_short_reminder_not_the_notice(
+        self, citizen: Chat, database: Database
+    ) -> None:
+        await citizen.send(POTHOLE)
+        notice = await citizen.tap("ยืนยัน")
+        reminder = await citizen.send("asdfjkl;")
+        assert "ยังไม่ได้ส่ง" in all_text(reminder)
+        assert len(all_text(reminder)) < len(all_text(notice)) / 2
+        assert labels(reminder) == ["ยอมรับ", "ไม่ยอมรับ", "ยกเลิก"]
+        assert await items(database) == []
+        await citizen.tap("ยอมรับ")
+        assert len(await items(database)) == 1
+
+    async def test_danger_typed_at_the_pdpa_question_gets_the_numbers_to_call_first(
+        self, citizen: Chat, database: Database
+    ) -> None:
+        await citizen.send(POTHOLE)
+        await citizen.tap("ยืนยัน")
+        replies = await citizen.send("ไฟไหม้บ้านข้างๆ มีคนติดอยู่ข้างใน ช่วยด้วย!!")
+        assert "199" in replies[0].text
+        assert "ยังไม่ได้ส่ง" in replies[-1].text
+        assert await items(database) == []
+
     async def test_typing_the_button_label_works_like_tapping(
         self, citizen: Chat, database: Database
     ) -> None:
