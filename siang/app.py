@@ -29,6 +29,7 @@ from bot.media_files import router as media_router
 from bot.web.endpoints import router as web_chat_router
 from bot.webhooks import router as webhooks_router
 from siang.analyzer import AnalyzerProvider
+from siang.api_docs import install_api_docs
 from siang.collector import freeze_long_lived
 from siang.errors import install_error_handlers
 from siang.openapi import install_openapi
@@ -82,6 +83,8 @@ def create_app(
         summary="Citizen feedback for Thai government: chat intake, routing, officials' API.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # served from the app's own copies: `install_api_docs` below
+        redoc_url=None,
     )
     app.state.settings = settings
     # Sign-in and chat limits count here: Redis when configured (shared by every process).
@@ -117,6 +120,7 @@ def create_app(
     app.include_router(digest_page_router)
 
     install_openapi(app)
+    install_api_docs(app)
 
     @app.get("/healthz", tags=["health"])
     async def healthz() -> dict[str, str]:

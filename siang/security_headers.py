@@ -3,8 +3,8 @@ answers that can carry personal data no caching; HTML pages get a content securi
 
 Script runs only from our own files (the dashboard's and the web chat's), so injected markup
 cannot run script; styles may be inline (the dashboard's and digest's own `style` attributes).
-Swagger UI (/docs, /redoc) loads from a CDN and holds no personal data, so it keeps its own
-way. A pure ASGI middleware: it adds headers to the response start and never buffers a body.
+The API documentation (/docs) comes from the app's own copy of Swagger UI, whose page starts it
+with an inline script: its policy allows that, and nothing from elsewhere. A pure ASGI middleware: it adds headers to the response start and never buffers a body.
 """
 
 from __future__ import annotations
@@ -25,6 +25,18 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     )
 )
+DOCS_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    )
+)
 ALWAYS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
@@ -33,7 +45,7 @@ ALWAYS = {
 }
 # Where a response can hold a citizen's words, an official's session or a board's digest.
 PERSONAL_PREFIXES = ("/admin", "/api/", "/chat", "/digests/", "/media/", "/webhooks/")
-OWN_POLICY_PREFIXES = ("/docs", "/redoc")
+DOCS_PREFIX = "/docs"
 
 
 class SecurityHeaders:
@@ -56,8 +68,11 @@ class SecurityHeaders:
                     # (the list of provinces); everything else there is never stored.
                     headers.setdefault("Cache-Control", "no-store")
                 html = headers.get("content-type", "").startswith("text/html")
-                if html and not path.startswith(OWN_POLICY_PREFIXES):
-                    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                if html:
+                    policy = (
+                        DOCS_POLICY if path.startswith(DOCS_PREFIX) else CONTENT_SECURITY_POLICY
+                    )
+                    headers.setdefault("Content-Security-Policy", policy)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
