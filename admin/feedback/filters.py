@@ -8,12 +8,14 @@ from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Query, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.auth.dependencies import CurrentUser
 from admin.auth.scope import Principal
 from admin.dependencies import SessionDep
-from services.errors import InvalidInputError, NotFoundError
+from services.errors import InvalidInputError, NotFoundError, SiangError
 from services.references import normalise_reference
 from storage.models import FeedbackKind, FeedbackStatus, Sentiment, Urgency
 from storage.repositories.agencies import AgencyRepository
@@ -81,6 +83,32 @@ async def resolve_filter(
     return found
 
 
+class UnknownParameterError(SiangError):
+    """400: the request names a query parameter the endpoint does not have."""
+
+    code = "unknown_parameter"
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def refuse_unknown_parameters(request: Request) -> None:
+    """A query parameter the endpoint does not know is a 400: a misspelt filter (`?refernce=`)
+    must not return the whole queue as if it had been applied."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    unknown = sorted(set(request.query_params) - _query_names(route.dependant))
+    if unknown:
+        raise UnknownParameterError(
+            f"unknown query parameter(s): {', '.join(unknown)}", detail={"unknown": unknown}
+        )
+
+
 async def feedback_filter(
     request: Request,
     session: SessionDep,
@@ -112,9 +140,18 @@ async def feedback_filter(
         ),
     ] = None,
     overdue: Annotated[bool, Query(description="Only open items past their due date.")] = False,
+    reference: Annotated[
+        str | None,
+        Query(
+            max_length=40,
+            description="Exactly this item, by the reference the citizen reads out (SG-…, any "
+            "case, with or without hyphens).",
+        ),
+    ] = None,
 ) -> FeedbackFilter:
-    """The filters shared by the queue and its exports."""
-    return await resolve_filter(
+    """The filters shared by the queue, its exports and its figures; unknown ones are a 400."""
+    refuse_unknown_parameters(request)
+    found = await resolve_filter(
         session,
         principal,
         zone=ZoneInfo(request.app.state.settings.timezone),
@@ -131,6 +168,12 @@ async def feedback_filter(
         q=q,
         overdue=overdue,
     )
+    if reference is None:
+        return found
+    wanted = normalise_reference(reference)
+    if wanted is None:
+        raise InvalidInputError(f"{reference!r} is not a reference (SG-XXXX-XX)")
+    return replace(found, references=(wanted,))
 
 
 FeedbackFilterDep = Annotated[FeedbackFilter, Depends(feedback_filter)]

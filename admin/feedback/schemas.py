@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -61,6 +62,10 @@ class MediaPublic(BaseModel):
     """A photo of the item; `url` gives its bytes to the same caller."""
 
     id: int
+    kind: Literal["report", "after"] = Field(
+        description="`report`: the citizen's photo of the problem; `after`: an official's "
+        "photo of the work done."
+    )
     content_type: str
     added_by: ActorType
     url: str

@@ -19,6 +19,7 @@ from admin.feedback.schemas import (
 from admin.pagination import decode_cursor, encode_cursor
 from services.errors import NotFoundError
 from services.privacy import coarse_point, masked_note
+from storage.models import ActorType
 from storage.repositories.feedback_queue import (
     OPEN_STATUSES,
     FeedbackFilter,
@@ -92,6 +93,7 @@ async def _photos(session: AsyncSession, feedback_id: int) -> list[MediaPublic]:
     return [
         MediaPublic(
             id=media.id,
+            kind="report" if media.added_by is ActorType.CITIZEN else "after",
             content_type=media.content_type,
             added_by=media.added_by,
             url=photo_url(feedback_id, media.id),

@@ -119,6 +119,37 @@ class TestListFeedback:
             assert [i["id"] for i in found.json()["items"]] == [item.id], q
         assert other.id != item.id
 
+    async def test_the_reference_filter_returns_exactly_that_item(
+        self, client: httpx.AsyncClient, admin: Account, items: Items
+    ) -> None:
+        item = await items.add(reference=random_reference())
+        await items.add(reference=random_reference())
+        for asked in (item.reference, item.reference.lower().replace("-", "")):
+            found = await client.get(
+                "/api/v1/feedback", params={"reference": asked}, headers=admin.headers
+            )
+            assert [i["reference"] for i in found.json()["items"]] == [item.reference], asked
+        malformed = await client.get(
+            "/api/v1/feedback", params={"reference": "12345"}, headers=admin.headers
+        )
+        assert malformed.status_code == 422
+
+    async def test_a_misspelt_filter_is_a_400_not_the_whole_queue(
+        self, client: httpx.AsyncClient, admin: Account, items: Items
+    ) -> None:
+        item = await items.add(reference=random_reference())
+        for path in ("/api/v1/feedback", "/api/v1/exports/feedback.csv"):
+            response = await client.get(
+                path, params={"refernce": item.reference}, headers=admin.headers
+            )
+            assert response.status_code == 400, path
+            assert response.json()["error"]["code"] == "unknown_parameter"
+            assert "refernce" in response.json()["error"]["message"]
+        paged = await client.get(
+            "/api/v1/feedback", params={"limit": "1", "status": "routed"}, headers=admin.headers
+        )
+        assert paged.status_code == 200
+
     async def test_bad_filters_are_4xx_with_a_message(
         self, client: httpx.AsyncClient, admin: Account
     ) -> None:

@@ -39,6 +39,8 @@ async def photographed(app: FastAPI, database: Database, items: Items) -> tuple[
 class TestApi:
     async def test_only_the_agency_and_admins_get_a_citizens_photo(
         self,
+        app: FastAPI,
+        database: Database,
         client: httpx.AsyncClient,
         accounts: Accounts,
         items: Items,
@@ -68,6 +70,12 @@ class TestApi:
             detail = await client.get(f"/api/v1/feedback/{item.id}", headers=account.headers)
             assert detail.status_code == 404 or detail.json()["media"] == [], role
         assert (await client.get(url)).status_code == 401
+        after = await _photo(app, database, item, ActorType.OFFICIAL)
+        detail = await client.get(f"/api/v1/feedback/{item.id}", headers=allowed["admin"].headers)
+        assert [(m["id"], m["kind"]) for m in detail.json()["media"]] == [
+            (media_id, "report"),
+            (after, "after"),
+        ]
         other = await items.add(agency="pwa-50")
         wrong_item = f"/api/v1/feedback/{other.id}/media/{media_id}"
         assert (await client.get(wrong_item, headers=allowed["admin"].headers)).status_code == 404
