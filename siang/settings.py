@@ -144,6 +144,15 @@ class Settings(BaseSettings):
     def telegram_enabled(self) -> bool:
         return bool(self.telegram_bot_token)
 
+    def served_at(self, host: str, port: int) -> Settings:
+        """These settings for a server on `host:port`: links in digests and notices point at it
+        unless SIANG_PUBLIC_BASE_URL says where the public reaches Siang."""
+        if "public_base_url" in self.model_fields_set:
+            return self
+        shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+        shown = f"[{shown}]" if ":" in shown else shown
+        return self.model_copy(update={"public_base_url": AnyHttpUrl(f"http://{shown}:{port}")})
+
     def sqlite_path(self) -> Path | None:
         """The SQLite file behind the URL, so start-up can create its folder."""
         if not self.is_sqlite:

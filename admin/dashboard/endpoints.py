@@ -17,6 +17,7 @@ from admin.auth.dependencies import ClientAddress, LoginThrottleDep
 from admin.auth.scope import Principal
 from admin.dashboard import texts
 from admin.dashboard.session import clear_session, csrf_ok, csrf_token, set_session, signed_in
+from admin.dates import thai_moment
 from admin.dependencies import SessionDep
 from admin.feedback import actions, service
 from admin.feedback.endpoints import FeedbackId, MediaId, photo_response
@@ -48,8 +49,7 @@ def _render(
     def local(moment: datetime | None) -> str:
         if moment is None:
             return "-"
-        shown = moment.astimezone(zone)
-        return f"{shown:%d/%m}/{shown.year + 543} {shown:%H:%M}"
+        return thai_moment(moment, zone)
 
     base = {"texts": texts, "local": local, "csrf": csrf_token(request)}
     return templates.TemplateResponse(request, name, base | context, status_code=status_code)

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from admin.dates import thai_day
 from admin.digests.catalogue import HEADINGS, KINDS, LABELS, STATUSES
 from admin.digests.schemas import BoardDigest
 
@@ -33,7 +34,7 @@ def render_html(digest: BoardDigest, *, images: dict[str, str], zone: ZoneInfo) 
     """The digest page; `images` maps each chart id to its src (a data: URI or a cid: link)."""
 
     def day(moment: datetime) -> str:
-        return moment.astimezone(zone).strftime("%d/%m/%Y")
+        return thai_day(moment, zone)
 
     return _environment.get_template("digest.html").render(
         d=digest,

@@ -99,7 +99,7 @@ def demo(
 
     from storage import migrate
 
-    settings = get_settings()
+    settings = get_settings().served_at(host, port)
     if settings.environment is Environment.PRODUCTION:
         raise _refuse("SIANG_ENVIRONMENT is production")
     configure_logging(level=settings.log_level, json_lines=settings.log_json)

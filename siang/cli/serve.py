@@ -15,7 +15,7 @@ def serve(
     """Serve Siang over HTTP."""
     import uvicorn
 
-    settings = get_settings()
+    settings = get_settings().served_at(host, port)
     configure_logging(level=settings.log_level, json_lines=settings.log_json)
     from siang.app import create_app
 

@@ -39,3 +39,16 @@ class TestProductionSecret:
 
     def test_development_keeps_its_placeholder(self) -> None:
         assert Settings(_env_file=None, environment="development").secret_key
+
+
+class TestPublicAddress:
+    def test_a_server_on_another_port_links_to_that_port(self) -> None:
+        served = Settings(_env_file=None).served_at("127.0.0.1", 8765)
+        assert str(served.public_base_url) == "http://127.0.0.1:8765/"
+        everywhere = Settings(_env_file=None).served_at("0.0.0.0", 9000)
+        assert str(everywhere.public_base_url) == "http://127.0.0.1:9000/"
+
+    def test_an_address_set_for_the_public_is_kept(self) -> None:
+        settings = Settings(_env_file=None, public_base_url="https://siang.example.go.th")
+        served = settings.served_at("0.0.0.0", 8000)
+        assert str(served.public_base_url) == "https://siang.example.go.th/"

@@ -70,6 +70,7 @@ async def test_pdf_text_layer_has_the_thai_headings(
         assert comparable(heading) in found, heading
     assert comparable("กรุงเทพมหานคร") in found
     assert "2026-W46" in layer
+    assert "09/11/2569" in layer and "15/11/2569" in layer  # the week's days, Buddhist era
 
 
 async def test_email_embeds_the_charts_and_html_page_inlines_them(
