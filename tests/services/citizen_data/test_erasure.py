@@ -31,7 +31,7 @@ from tests.services.conftest import NOW, add_citizen, file_report, official_acto
 
 PHONE = "081-234-5678"
 WORDS = f"ถนนซอยสีลม 9 เป็นหลุมลึกมาก รถมอเตอร์ไซค์ล้มไปสองคันแล้ว ติดต่อคุณสมชาย {PHONE}"
-NOTE = f"โทรหาคุณสมชาย {PHONE} แล้ว นัดซ่อมหน้าบ้านเลขที่ 99/123 พรุ่งนี้"
+NOTE = f"โทรหาคุณสมชาย {PHONE} แล้ว นัดซ่อมหน้าบ้านเลขที่ 99/123 พรุ่งนี้ ใจดีรออยู่ปากซอย 71"
 
 
 async def somchai(session: AsyncSession) -> Citizen:
@@ -94,6 +94,8 @@ class TestWhatIsScrubbed:
             written = str(message.payload)
             assert PHONE not in written and "สมชาย" not in written and "99/123" not in written
         heard = next(m for m in notices if m.citizen_id == follower.id)
+        # The masker let the surname and the house number through to the follower; erasure not.
+        assert "ใจดี" not in heard.payload["note"] and "71" not in heard.payload["note"]
         assert "พรุ่งนี้" in heard.payload["note"]  # the follower's notice still says what
         assert again.original_text == "ถนนซอยสีลม 9 เป็นหลุมลึก รถล้มอีกแล้ว"  # theirs is untouched
 
