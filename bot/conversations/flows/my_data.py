@@ -1,4 +1,5 @@
-"""My data: what is stored about me, delete it (after a second tap), stop or resume messages.
+"""My data: what is stored about me, a copy of all of it, delete it (after a second tap), stop
+or resume messages.
 
 The rules (what the copy holds, what erasure removes) are `services.citizen_data`; this flow asks,
 confirms and answers in the citizen's language.
