@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
 from bot.messages import StoredMedia
 from bot.photo_metadata import UnreadablePhotoError, without_metadata
+
+logger = logging.getLogger(__name__)
 
 # What a citizen may send, recognised by the file's first bytes (the platform's header can lie).
 _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
@@ -96,6 +100,23 @@ class LocalMediaStorage:
     async def delete(self, storage_key: str) -> None:
         """Remove the file (nothing happens if it is already gone)."""
         await asyncio.to_thread(self._path(storage_key).unlink, missing_ok=True)
+
+    def delete_now(self, storage_keys: Iterable[str]) -> int:
+        """Remove these files at once, skipping a key outside the folder; how many were there.
+
+        Synchronous, for work run after a commit (which cannot await): unlinking a few files
+        costs microseconds, and a refused key must not fail a transaction already committed."""
+        deleted = 0
+        for storage_key in storage_keys:
+            try:
+                path = self._path(storage_key)
+            except MediaRejectedError:
+                logger.warning("a photo to delete has a key outside the media folder")
+                continue
+            deleted += path.exists()
+            path.unlink(missing_ok=True)
+        logger.info("photos deleted", extra={"files": deleted})
+        return deleted
 
 
 def _cleaned(data: bytes, content_type: str) -> bytes:

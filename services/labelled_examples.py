@@ -1,7 +1,7 @@
 """A citizen's pick kept as a labelled example: the category or kind they chose for their own
 message, what the NLP had proposed and what they were shown, with the text's personal data
 masked (the original text is never stored here). Retraining reads these; PDPA erasure deletes
-them (`bot.conversations.erasure`)."""
+them (`services.citizen_data.erasure`)."""
 
 from __future__ import annotations
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from bot.conversations.draft import Draft
 from bot.conversations.turn import Turn
 from services import labelled_examples
+from services.citizen_data import consent
 from services.labelled_examples import CitizenPick
-from storage.models import ConsentState
 
 
 async def keep(turn: Turn, draft: Draft, pick: CitizenPick) -> None:
-    if turn.citizen.consent_state is ConsentState.ACCEPTED:
+    if consent.is_given(turn.citizen):
         example = await labelled_examples.keep_pick(
             turn.session, pick, text=draft.text, citizen_id=turn.citizen_id, now=turn.now
         )

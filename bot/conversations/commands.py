@@ -23,7 +23,7 @@ class Action(StrEnum):
     REPORT = "report"
     OPINION = "opinion"
     FOLLOW = "follow"
-    MY_DATA = "mydata"
+    MY_DATA = "mydata"  # arg: "" (what is held, counted) | copy (all of it)
     LANGUAGE = "lang"  # arg: th | en
     CONFIRM = "confirm"
     EDIT = "edit"  # arg: "" | cat | place | kind | text
@@ -111,6 +111,7 @@ _LABELS: dict[str, Command] = {
     "button.decline": Command(Action.CONSENT, "no"),
     "button.to_agency": Command(Action.TARGET, "agency"),
     "button.to_board": Command(Action.TARGET, "board"),
+    "button.data_copy": Command(Action.MY_DATA, "copy"),
     "button.erase": Command(Action.ERASE),
     "button.erase_confirm": Command(Action.ERASE, "yes"),
     "button.stop": Command(Action.NOTIFY, "off"),

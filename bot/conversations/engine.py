@@ -197,6 +197,8 @@ class ConversationEngine:
                 return await resolution.submit(turn, None)
             case Action.MY_DATA:
                 await self._leave(turn)
+                if command.arg == my_data.COPY:
+                    return await my_data.copy(turn)
                 return await my_data.summary(turn)
             case Action.ERASE:
                 if command.arg == "yes":

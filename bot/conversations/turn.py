@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.conversations.draft import Draft
 from bot.messages import Inbound
 from nlp.analysis import MessageAnalysis
 from storage.models import Citizen, ConversationState
+
+logger = logging.getLogger(__name__)
 
 IDLE = "idle"
 
@@ -40,6 +45,28 @@ class Turn:
     now: datetime
     analyzer_provider: AnalyzerProvider
     media_dir: Path | None = None  # where stored photos live (PDPA erasure deletes them)
+
+    def after_commit(self, action: Callable[[], object]) -> None:
+        """Run `action` once the caller's unit of work has committed this turn, never when it
+        rolls back: work outside the database (deleting a file) must not run ahead of it."""
+        # The one place to rewire when the unit of work gets its own after-commit hook.
+        rolled_back = False
+
+        def on_rollback(_: Session) -> None:
+            nonlocal rolled_back
+            rolled_back = True
+
+        def on_commit(_: Session) -> None:
+            if rolled_back:
+                return
+            try:
+                action()
+            except Exception:  # committed already: a failure here must not undo the turn
+                logger.exception("work after a commit failed")
+
+        sync_session = self.session.sync_session
+        event.listen(sync_session, "after_rollback", on_rollback, once=True)
+        event.listen(sync_session, "after_commit", on_commit, once=True)
 
     @property
     def language(self) -> str:

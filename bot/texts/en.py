@@ -70,6 +70,7 @@ MESSAGES: dict[str, str] = {
     "button.to_board": "The province's advisory board",
     "button.opinion": "Opinion",
     "button.suggestion": "Suggestion",
+    "button.data_copy": "Copy of my data",
     "button.erase": "Delete my data",
     "button.erase_confirm": "Yes, delete it",
     "button.stop": "Stop notifications",
@@ -240,9 +241,24 @@ MESSAGES: dict[str, str] = {
         "• Language: {lang_name}\n"
         "• PDPA consent: {consent}\n"
         "• Notifications: {notifications}\n"
-        "• Reports: {items} (texts, photos, locations)\n"
+        "• Reports: {items} (texts, locations), with {photos} photos\n"
+        "• Categories you picked (kept to teach the system, personal data masked): {picks}\n"
         "• First seen: {since}"
     ),
+    "data.copy.head": (
+        "A copy of everything Siang keeps about you:\n"
+        "• Channel: {channel}, user id {platform_id}\n"
+        "• Display name: {name}\n"
+        "• PDPA consent: {consent}\n"
+        "• Notifications: {notifications}\n"
+        "• First seen: {since}\n"
+        "• Messages sent to you: {messages}"
+    ),
+    "data.copy.report": "{reference} · {when} · {kind} · {category} · {status}\n“{text}”",
+    "data.copy.report_place": "Place: {place} · {photos} photos",
+    "data.copy.rating": "Your rating: {rating} · {comment}",
+    "data.copy.update": "– {when} {status}: {note}",
+    "data.copy.picks": "Categories you picked ({count}): {picks}",
     "data.consent.pending": "not given yet",
     "data.consent.accepted": "accepted on {when}",
     "data.consent.declined": "declined",

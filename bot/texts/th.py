@@ -70,6 +70,7 @@ MESSAGES: dict[str, str] = {
     "button.to_board": "คณะกรรมการที่ปรึกษาฯ จังหวัด",
     "button.opinion": "ความคิดเห็น",
     "button.suggestion": "ข้อเสนอแนะ",
+    "button.data_copy": "ขอสำเนาข้อมูล",
     "button.erase": "ลบข้อมูลของฉัน",
     "button.erase_confirm": "ยืนยันลบข้อมูล",
     "button.stop": "หยุดรับการแจ้งเตือน",
@@ -235,9 +236,24 @@ MESSAGES: dict[str, str] = {
         "• ภาษา: {lang_name}\n"
         "• การยินยอม PDPA: {consent}\n"
         "• การแจ้งเตือน: {notifications}\n"
-        "• เรื่องที่แจ้ง: {items} เรื่อง (ข้อความ รูป ตำแหน่ง)\n"
+        "• เรื่องที่แจ้ง: {items} เรื่อง (ข้อความ ตำแหน่ง) รูป {photos} รูป\n"
+        "• หมวดที่คุณเลือก (เก็บไว้สอนระบบ ปิดข้อมูลส่วนบุคคลแล้ว): {picks} ครั้ง\n"
         "• เริ่มใช้งาน: {since}"
     ),
+    "data.copy.head": (
+        "สำเนาข้อมูลทั้งหมดที่เสียงเก็บเกี่ยวกับคุณค่ะ\n"
+        "• ช่องทาง: {channel} รหัสผู้ใช้ {platform_id}\n"
+        "• ชื่อที่แสดง: {name}\n"
+        "• การยินยอม PDPA: {consent}\n"
+        "• การแจ้งเตือน: {notifications}\n"
+        "• เริ่มใช้งาน: {since}\n"
+        "• ข้อความที่ส่งถึงคุณแล้ว: {messages} ข้อความ"
+    ),
+    "data.copy.report": "{reference} · {when} · {kind} · {category} · {status}\n“{text}”",
+    "data.copy.report_place": "สถานที่: {place} · รูป {photos} รูป",
+    "data.copy.rating": "คะแนนที่ให้: {rating} · {comment}",
+    "data.copy.update": "– {when} {status}: {note}",
+    "data.copy.picks": "หมวดที่คุณเลือก ({count} ครั้ง): {picks}",
     "data.consent.pending": "ยังไม่ได้ให้",
     "data.consent.accepted": "ยอมรับเมื่อ {when}",
     "data.consent.declined": "ไม่ยอมรับ",

@@ -1,4 +1,5 @@
-"""Queries about citizens: who they are per channel, their conversation, and PDPA erasure."""
+"""Queries about citizens: who they are per channel, their conversation, and what the PDPA lets
+them ask for (a copy of their data, erasure)."""
 
 from __future__ import annotations
 
@@ -69,10 +70,6 @@ class CitizenRepository:
         await self.session.flush()
         return state
 
-    async def count_items(self, citizen_id: int) -> int:
-        statement = select(func.count()).where(col(FeedbackItem.citizen_id) == citizen_id)
-        return int((await self.session.exec(statement)).one())
-
     async def agency_names(self, agency_ids: Sequence[int]) -> dict[int, Agency]:
         if not agency_ids:
             return {}
@@ -101,7 +98,7 @@ class CitizenRepository:
         result = await self.session.exec(statement)
         return int(result.rowcount or 0)
 
-    # PDPA erasure ------------------------------------------------------------------------
+    # A copy of their data, and PDPA erasure ----------------------------------------------
 
     async def items_of(self, citizen_id: int) -> Sequence[FeedbackItem]:
         statement = select(FeedbackItem).where(col(FeedbackItem.citizen_id) == citizen_id)
@@ -132,7 +129,11 @@ class CitizenRepository:
         return set((await self.session.exec(statement)).all())
 
     async def status_changes_of(self, feedback_ids: Sequence[int]) -> Sequence[StatusChange]:
-        statement = select(StatusChange).where(col(StatusChange.feedback_id).in_(feedback_ids))
+        statement = (
+            select(StatusChange)
+            .where(col(StatusChange.feedback_id).in_(feedback_ids))
+            .order_by(col(StatusChange.id))
+        )
         return (await self.session.exec(statement)).all()
 
     async def routing_corrections_of(
@@ -155,6 +156,14 @@ class CitizenRepository:
             col(OutboundMessage.feedback_id).in_(feedback_ids)
         )
         return (await self.session.exec(statement)).all()
+
+    async def count_messages_to(self, citizen_id: int) -> int:
+        """Messages sent to the citizen (replies, status changes, questions about a fix)."""
+        statement = select(func.count()).where(
+            col(OutboundMessage.citizen_id) == citizen_id,
+            col(OutboundMessage.status) == DeliveryStatus.SENT.value,
+        )
+        return int((await self.session.exec(statement)).one())
 
     async def forget_inbound_events(
         self, channel: Channel, channel_user_id: str, pseudonym: str

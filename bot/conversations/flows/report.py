@@ -25,10 +25,11 @@ from bot.notifications import render_notification
 from nlp.analysis import FEEDBACK_INTENTS, Intent, MessageAnalysis, Urgency
 from nlp.categories import LABELS
 from services import filing, ticket_changes
+from services.citizen_data import consent
 from services.labelled_examples import CATEGORY as CATEGORY_LABEL
 from services.labelled_examples import KIND as KIND_LABEL
 from services.labelled_examples import CitizenPick
-from storage.models import ConsentState, FeedbackKind
+from storage.models import FeedbackKind
 from storage.repositories.citizens import CitizenRepository
 
 FLOW = "report"
@@ -412,21 +413,18 @@ async def _proceed(turn: Turn, draft: Draft) -> list[Outgoing]:
     if not draft.has_place:
         turn.keep(draft, PLACE)
         return [replies.ask_place(turn.language)]
-    if turn.citizen.consent_state is not ConsentState.ACCEPTED:
+    if not consent.is_given(turn.citizen):
         turn.keep(draft, CONSENT)
         return [replies.consent_notice(turn.language)]
     return await _file(turn, draft)
 
 
 async def _consent(turn: Turn, draft: Draft, *, accepted: bool) -> list[Outgoing]:
-    citizen = turn.citizen
     if not accepted:
-        citizen.consent_state = ConsentState.DECLINED
-        turn.session.add(citizen)
+        consent.decline(turn.session, turn.citizen)
         turn.reset()
         return [replies.menu(turn.language, "consent.declined")]
-    citizen.consent_state, citizen.consent_at = ConsentState.ACCEPTED, turn.now
-    turn.session.add(citizen)
+    consent.give(turn.session, turn.citizen, now=turn.now)
     return await _file(turn, draft)
 
 

@@ -1,4 +1,6 @@
-"""My data: what is stored, PDPA erasure that keeps anonymous statistics, stopping messages."""
+"""My data in the chat: what is stored, a copy of it, erasure after a second tap (its photo files
+deleted only once the turn has committed), stopping messages. The erasure rules themselves are
+tested in `tests/services/citizen_data/`."""
 
 from __future__ import annotations
 
@@ -8,8 +10,7 @@ import pytest
 from sqlmodel import col, select
 
 from bot.conversations.engine import ConversationEngine
-from bot.conversations.erasure import erase_citizen
-from bot.messages import InboundKind, StoredMedia
+from bot.messages import Inbound, InboundKind, StoredMedia
 from siang.settings import Settings
 from storage.database import Database
 from storage.models import (
@@ -18,9 +19,7 @@ from storage.models import (
     ConsentState,
     FeedbackItem,
     FeedbackMedia,
-    InboundEvent,
 )
-from storage.types import utcnow
 from tests.bot.conversations.conftest import Chat, all_text, labels
 
 WITH_PHONE = "ถนนหน้าบ้านเป็นหลุมใหญ่มาก เขตวังทองหลาง ติดต่อสมชาย 081-234-5678"
@@ -32,7 +31,29 @@ async def test_my_data_lists_what_is_kept(citizen: Chat) -> None:
     await citizen.tap("ยอมรับ")
     text = all_text(await citizen.send("ข้อมูลของฉัน"))
     assert "line" in text and "ยอมรับเมื่อ" in text and "1 เรื่อง" in text
-    assert labels(citizen.replies)[:2] == ["ลบข้อมูลของฉัน", "หยุดรับการแจ้งเตือน"]
+    assert "รูป 0 รูป" in text
+    assert labels(citizen.replies)[:3] == ["ขอสำเนาข้อมูล", "ลบข้อมูลของฉัน", "หยุดรับการแจ้งเตือน"]
+
+
+async def test_the_copy_holds_the_report_as_written(citizen: Chat) -> None:
+    await citizen.send(WITH_PHONE)
+    await citizen.tap("ยืนยัน")
+    await citizen.tap("ยอมรับ")
+    await citizen.send("ข้อมูลของฉัน")
+
+    copy = await citizen.tap("ขอสำเนาข้อมูล")
+
+    text = all_text(copy)
+    assert "U-somchai" in text and "ยอมรับเมื่อ" in text
+    assert WITH_PHONE in text  # the citizen's own words, not masked: they are theirs
+    assert "รับเรื่องแล้ว" in text and "ส่งถึงหน่วยงานแล้ว" in text  # each update is listed
+    assert labels(copy) == ["ลบข้อมูลของฉัน", "เมนู"]
+
+
+async def test_the_copy_comes_in_english_to_an_english_speaker(citizen: Chat) -> None:
+    await citizen.send("English")
+    copy = await citizen.tap_data("mydata:copy")
+    assert "A copy of everything Siang keeps about you" in all_text(copy)
 
 
 async def test_erasure_removes_personal_data_and_keeps_the_statistics(
@@ -73,36 +94,6 @@ async def test_erasure_removes_personal_data_and_keeps_the_statistics(
     assert fresh.id != erased.id and fresh.consent_state is ConsentState.PENDING
 
 
-async def test_erasure_blanks_the_raw_events_of_that_person(
-    citizen: Chat, database: Database
-) -> None:
-    async with database.unit_of_work() as session:
-        session.add(
-            InboundEvent(
-                channel=citizen.channel,
-                external_id="evt-1",
-                event_type="message",
-                payload={"source": {"userId": "U-somchai"}, "text": WITH_PHONE},
-                raw_body='{"userId": "U-somchai"}',
-            )
-        )
-        session.add(
-            InboundEvent(
-                channel=citizen.channel,
-                external_id="evt-2",
-                event_type="message",
-                payload={"source": {"userId": "U-other"}},
-                raw_body='{"userId": "U-other"}',
-            )
-        )
-    await citizen.tap_data("erase")
-    await citizen.tap_data("erase:yes")
-    async with database.unit_of_work() as session:
-        events = {e.external_id: e for e in (await session.exec(select(InboundEvent))).all()}
-    assert events["evt-1"].payload == {"erased": True} and events["evt-1"].raw_body == ""
-    assert events["evt-2"].raw_body == '{"userId": "U-other"}'
-
-
 async def test_anything_but_the_confirm_tap_keeps_the_data(
     citizen: Chat, database: Database
 ) -> None:
@@ -138,23 +129,36 @@ async def _file_with_photo(person: Chat, photo: StoredMedia) -> None:
 
 
 class TestPhotosOnErasure:
-    async def test_an_erasure_rolled_back_leaves_the_photo_and_its_row(
+    async def test_the_photo_stays_when_the_erasure_is_rolled_back_and_goes_once_committed(
         self, citizen: Chat, database: Database, settings: Settings
     ) -> None:
         photo_file, photo = _stored_photo(settings, "cd/kept.jpg")
         await _file_with_photo(citizen, photo)
+        await citizen.tap_data("erase")
+        confirm = Inbound(
+            channel=citizen.channel,
+            user_id=citizen.user_id,
+            kind=InboundKind.POSTBACK,
+            external_id="event-erase-confirm",
+            postback="erase:yes",
+        )
 
         with pytest.raises(RuntimeError):
             async with database.unit_of_work() as session:
-                person = (await session.exec(select(Citizen))).one()
-                await erase_citizen(
-                    session, person, now=utcnow(), media_dir=Path(settings.media_dir)
-                )
-                raise RuntimeError("the transaction fails after the erasure")
+                await citizen.engine.handle(session, confirm)
+                raise RuntimeError("the turn fails after the erasure, before its commit")
 
         assert photo_file.exists()
         async with database.unit_of_work() as session:
             assert len((await session.exec(select(FeedbackMedia))).all()) == 1
+            person = (await session.exec(select(Citizen))).one()
+        assert person.erased_at is None
+
+        await citizen.tap_data("erase:yes")  # asked again, this time the turn commits
+
+        assert not photo_file.exists()
+        async with database.unit_of_work() as session:
+            assert (await session.exec(select(FeedbackMedia))).all() == []
 
     async def test_a_photo_someone_else_also_sent_stays_for_them(
         self, citizen: Chat, engine: ConversationEngine, database: Database, settings: Settings

@@ -1,0 +1,150 @@
+"""A copy of everything Siang holds about one citizen (the PDPA right of access).
+
+Who they are on their channel, their consent, each report as they wrote it (with its place,
+photos, rating and every status update with the official's note as it was sent to them), the
+picks kept for retraining and how many messages went to them. Read-only: nothing is changed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import Citizen, ConsentState, FeedbackItem, StatusChange
+from storage.repositories.citizens import CitizenRepository
+from storage.repositories.labelled_examples import LabelledExampleRepository
+
+
+@dataclass(frozen=True)
+class StatusUpdate:
+    status: str
+    at: datetime
+    note: str | None  # as the agency wrote it (the reporter is told their own item's notes)
+
+
+@dataclass(frozen=True)
+class ReportCopy:
+    reference: str
+    kind: str
+    category: str | None
+    status: str
+    text: str  # as the citizen wrote it
+    place: str | None
+    province_code: str | None
+    district_code: str | None
+    subdistrict_code: str | None
+    latitude: float | None
+    longitude: float | None
+    photos: int
+    rating: int | None
+    rating_comment: str | None
+    filed_at: datetime
+    updates: tuple[StatusUpdate, ...]
+
+
+@dataclass(frozen=True)
+class PickCopy:
+    """A category or kind the citizen chose, kept (text masked) to retrain the NLP."""
+
+    field: str
+    chosen: str
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class CitizenData:
+    channel: str
+    platform_id: str
+    display_name: str | None
+    language: str
+    consent: ConsentState
+    consent_at: datetime | None
+    notifications: bool
+    first_seen: datetime
+    last_seen: datetime | None
+    reports: tuple[ReportCopy, ...]
+    picks: tuple[PickCopy, ...]
+    messages_sent: int
+
+    @property
+    def photos(self) -> int:
+        return sum(report.photos for report in self.reports)
+
+    def as_json(self) -> dict[str, Any]:
+        """The copy as JSON values (ISO dates), for a file or an API answer."""
+        return _jsonable(asdict(self))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def _report(item: FeedbackItem, photos: int, changes: list[StatusChange]) -> ReportCopy:
+    return ReportCopy(
+        reference=item.reference,
+        kind=item.kind.value,
+        category=item.category,
+        status=item.status.value,
+        text=item.original_text,
+        place=item.location_text,
+        province_code=item.province_code,
+        district_code=item.district_code,
+        subdistrict_code=item.subdistrict_code,
+        latitude=item.latitude,
+        longitude=item.longitude,
+        photos=photos,
+        rating=item.rating,
+        rating_comment=item.rating_comment,
+        filed_at=item.created_at,
+        updates=tuple(
+            StatusUpdate(status=change.to_status.value, at=change.created_at, note=change.note)
+            for change in changes
+        ),
+    )
+
+
+async def export_citizen_data(session: AsyncSession, citizen: Citizen) -> CitizenData:
+    """Everything held about `citizen`, their reports oldest first."""
+    assert citizen.id is not None
+    repository = CitizenRepository(session)
+    items = await repository.items_of(citizen.id)
+    item_ids = [item.id for item in items if item.id is not None]
+    photos = Counter(photo.feedback_id for photo in await repository.citizen_media(item_ids))
+    changes: dict[int, list[StatusChange]] = {}
+    for change in await repository.status_changes_of(item_ids):
+        changes.setdefault(change.feedback_id, []).append(change)
+    picks = await LabelledExampleRepository(session).of_citizen(citizen.id)
+    return CitizenData(
+        channel=citizen.channel.value,
+        platform_id=citizen.channel_user_id,
+        display_name=citizen.display_name,
+        language=citizen.language,
+        consent=citizen.consent_state,
+        consent_at=citizen.consent_at,
+        notifications=citizen.notifications_enabled,
+        first_seen=citizen.created_at,
+        last_seen=citizen.last_seen_at,
+        reports=tuple(
+            _report(item, photos[item.id], changes.get(item.id, []))
+            for item in sorted(items, key=lambda item: (item.created_at, item.id or 0))
+            if item.id is not None
+        ),
+        picks=tuple(
+            PickCopy(
+                field=pick.field, chosen=pick.chosen, text=pick.redacted_text, at=pick.created_at
+            )
+            for pick in picks
+        ),
+        messages_sent=await repository.count_messages_to(citizen.id),
+    )
