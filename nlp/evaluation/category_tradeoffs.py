@@ -105,7 +105,9 @@ def make_folds(data_dir: Path, folds: int) -> list[Fold]:
     return result
 
 
-def _fit(fold: Fold, weights_of: Callable[[int], np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+def _fit(
+    fold: Fold, weights_of: Callable[[int], np.ndarray], c: float = CATEGORY_C
+) -> tuple[np.ndarray, np.ndarray]:
     """One-vs-rest NB-SVMs as ``train_category_head`` fits them, with per-label row weights."""
     coefficients = np.zeros((fold.x.shape[1], len(LABELS)))
     intercepts = np.full(len(LABELS), ABSENT_LABEL_BIAS)
@@ -114,7 +116,7 @@ def _fit(fold: Fold, weights_of: Callable[[int], np.ndarray]) -> tuple[np.ndarra
         if fold.y[weights > 0, k].sum() < 2:
             continue
         coefficients[:, k], intercepts[k] = _scaled_fit(
-            fold.x, fold.y[:, k], weights, CATEGORY_C, CATEGORY_NB_ALPHA
+            fold.x, fold.y[:, k], weights, c, CATEGORY_NB_ALPHA
         )
     return coefficients, intercepts
 
@@ -146,16 +148,16 @@ def fold_scores(
     """Every variant's scores for the fold's held-out texts (offsets are added later)."""
     shipped = _source_weights(fold, SOURCE_WEIGHTS[CIVIC])
     result: dict[str, np.ndarray] = {}
-    model = _fit(fold, lambda _: shipped)
+    model = _fit(fold, lambda _: shipped, options.c)
     result["shipped"] = fold.held_x @ model[0] + model[1]
     if "traffy_blend" in variants or "contradicting" in variants:
-        traffy_only = _fit(fold, lambda _: _source_weights(fold, 0.0))
+        traffy_only = _fit(fold, lambda _: _source_weights(fold, 0.0), options.c)
         blended = fold.held_x @ traffy_only[0] + traffy_only[1]
         result["traffy_blend"] = (1 - options.blend) * result["shipped"] + options.blend * blended
         if "contradicting" in variants:
             weights = shipped.copy()
             weights[_contradicting(fold, traffy_only)] = options.contradicting
-            model = _fit(fold, lambda _: weights)
+            model = _fit(fold, lambda _: weights, options.c)
             result["contradicting"] = fold.held_x @ model[0] + model[1]
     if "civic_negatives" in variants:
         civic = fold.sources == CIVIC
@@ -164,7 +166,7 @@ def fold_scores(
             lighter = civic & (fold.y[:, k] == 0)
             return np.where(lighter, options.civic_negative, shipped)
 
-        model = _fit(fold, negatives_lighter)
+        model = _fit(fold, negatives_lighter, options.c)
         result["civic_negatives"] = fold.held_x @ model[0] + model[1]
     return {
         name: scores for name, scores in result.items() if name in variants or name == "shipped"
@@ -257,6 +259,7 @@ def main() -> None:
     parser.add_argument("--civic-negative", type=float, default=2.0)
     parser.add_argument("--blend", type=float, default=0.2)
     parser.add_argument("--contradicting", type=float, default=1.0)
+    parser.add_argument("--c", type=float, default=CATEGORY_C, help="the SVMs' C (all variants)")
     args = parser.parse_args()
     figures = tradeoff_figures(args.data, args.folds, args.variants, args)
     print(json.dumps(figures, ensure_ascii=False, indent=2, default=str))
