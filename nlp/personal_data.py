@@ -7,9 +7,10 @@ bank account numbers (next to a word that says so), licence plates (next to ท�
 word, a vehicle's action or a province name, or in the digit-first form 1กข 1234), house numbers
 (บ้านเลขที่ 45/2, 99/123 หมู่ 4: the village, soi and road after them stay) and people's names
 where they are introduced: after a title (นาย/นาง/นางสาว/น.ส./ด.ช./ด.ญ./คุณ …, ชื่อ …), a rank,
-a role or kinship word (ผู้ใหญ่บ้าน, กำนัน, ผอ., ครู, หมอ, ลุง, ป้า, น้อง …; also a nickname of two
-words: น้องข้าวหอม), as an account holder (ชื่อบัญชี …), and in Latin script (Mr. …, คุณ David,
-John Smith, ลุง John). Kept: soi and village numbers, dates, times, amounts, road kilometres, bus
+a role or kinship word (ผู้ใหญ่บ้าน, กำนัน, ผอ., ครู, หมอ, ลุง, ป้า, น้อง, หลวงพ่อ, and the
+regions' อาซิ้ม, ซ้อ, พ่ออุ๊ย, เอื้อย, ก๊ะ …; also a nickname of two words: น้องข้าวหอม), as an
+account holder (ชื่อบัญชี …), and in Latin script (Mr. …, คุณ David, John Smith, ลุง John,
+P'Aof). Kept: soi and village numbers, dates, times, amounts, road kilometres, bus
 lines, contract numbers, postcodes and a role word without a name: none of them has the shape
 of the things masked, and numbers are only masked when their digit count and prefix (and for IDs
 the checksum) fit. The redacted text is what everyone below the responsible agency's officials
