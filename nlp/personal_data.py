@@ -7,9 +7,10 @@ bank account numbers (next to a word that says so), licence plates (next to ท�
 word, a vehicle's action or a province name, or in the digit-first form 1กข 1234), house numbers
 (บ้านเลขที่ 45/2, 99/123 หมู่ 4: the village, soi and road after them stay) and people's names
 where they are introduced: after a title (นาย/นาง/นางสาว/น.ส./ด.ช./ด.ญ./คุณ …, ชื่อ …), a rank,
-a role or kinship word (ผู้ใหญ่บ้าน, กำนัน, ผอ., ครู, หมอ, ลุง, ป้า, น้อง …; also a nickname of two
-words: น้องข้าวหอม), as an account holder (ชื่อบัญชี …), and in Latin script (Mr. …, คุณ David,
-John Smith, ลุง John). Kept: soi and village numbers, dates, times, amounts, road kilometres, bus
+a role or kinship word (ผู้ใหญ่บ้าน, กำนัน, ผอ., ครู, หมอ, ลุง, ป้า, น้อง, หลวงพ่อ, and the
+regions' อาซิ้ม, ซ้อ, พ่ออุ๊ย, เอื้อย, ก๊ะ …; also a nickname of two words: น้องข้าวหอม), as an
+account holder (ชื่อบัญชี …), and in Latin script (Mr. …, คุณ David, John Smith, ลุง John,
+P'Aof). Kept: soi and village numbers, dates, times, amounts, road kilometres, bus
 lines, contract numbers, postcodes and a role word without a name: none of them has the shape
 of the things masked, and numbers are only masked when their digit count and prefix (and for IDs
 the checksum) fit. The redacted text is what everyone below the responsible agency's officials
@@ -215,8 +216,9 @@ _TOP_LEVEL = (
     r"(?:คอม|เน็ต|เน็ท)(?![ก-๙]))"
 )
 _THAI_DOMAIN = r"จีเมล(?:ล์|์)?|ฮอ[ทต]เมล(?:ล์|์)?|ยาฮู|เอาท์ลุค"
+# The name before "at" may be spelt out too: "anucha dot b at gmail dot com".
 _SPELT_EMAIL = re.compile(
-    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+{_SPELT_AT}(?P<domain>[A-Za-z0-9\-]+|{_THAI_DOMAIN})"
+    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+(?:{_SPELT_DOT}[A-Za-z0-9_%+\-]+)*{_SPELT_AT}(?P<domain>[A-Za-z0-9\-]+|{_THAI_DOMAIN})"
     rf"(?:{_SPELT_DOT}[A-Za-z0-9\-]+)*{_SPELT_DOT}{_TOP_LEVEL}",
     re.I,
 )
@@ -457,6 +459,11 @@ _LINE_ID_LATER = re.compile(
     rf"\s*{_HANDLE}",
     re.I,
 )
+_LINE_ID_AFTER_WORDS = re.compile(
+    rf"{_LINE_WORD}(?!แมน)\s*[ก-๙]{{1,20}}\s*[:：]?\s*"
+    r"(?P<handle>(?=[a-z0-9._\-]*[0-9._\-])[a-z][a-z0-9._\-]{3,29})(?![A-Za-z0-9._\-])",
+    re.I,
+)
 _AT_ID = re.compile(
     r"(?<![A-Za-z0-9._%+\-])@(?![0-9.,]+(?![A-Za-z_]))[A-Za-z0-9][A-Za-z0-9._\-]{2,29}"
 )
@@ -469,6 +476,10 @@ def _line_ids(text: str) -> list[PersonalDataSpan]:
             continue  # all digits: a phone number (masked as one) or a time, not a handle
         start, end = m.span(1)
         end = start + len(m.group(1).rstrip("._-"))
+        found.append(PersonalDataSpan(PersonalDataKind.LINE_ID, start, end))
+    for m in _LINE_ID_AFTER_WORDS.finditer(text):
+        start = m.start("handle")
+        end = start + len(m.group("handle").rstrip("._-"))
         found.append(PersonalDataSpan(PersonalDataKind.LINE_ID, start, end))
     for m in _AT_ID.finditer(text):
         end = m.start() + len(m.group().rstrip("._-"))
@@ -527,10 +538,14 @@ def _plates(text: str) -> list[PersonalDataSpan]:
             continue
         found.append(span)
         at = span.end
-    # Truck and bus plates are all digits ("70-1234"): only with the word ทะเบียน before them.
-    for n in _NUMERIC_PLATE.finditer(text):
+    # Truck and bus plates are all digits ("70-1234"): only with the word ทะเบียน before them;
+    # motorcycle plates have three letters ("ขคง 341"): right after ทะเบียน, or after a vehicle
+    # with the province ("จยย ฬชน422กรุงเทพ"; not "รถจอด 8 จุด", "รถสวน 2 เลน").
+    for n in (*_NUMERIC_PLATE.finditer(text), *_THREE_LETTER_PLATE.finditer(text)):
         end = n.end()
         province = _province_pattern().match(text, end)
+        if province is None and not n.group().startswith("ทะเบียน"):
+            continue
         if province is not None:
             end = province.end()
         found.append(PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, n.start("plate"), end))
@@ -578,6 +593,11 @@ def _is_date(m: re.Match[str]) -> bool:
 
 
 _NUMERIC_PLATE = re.compile(r"ทะเบียน(?:รถ)?\s*(?:เลข(?:ที่)?)?\s*(?P<plate>\d{2}-\d{4})(?!\d)")
+_THREE_LETTER_PLATE = re.compile(
+    rf"(?:ทะเบียน(?:รถ)?|{_VEHICLE})(?:สี[ก-๙]{{2,8}})? ?(?:เลข(?:ที่)?)? ?[:：]? ?"
+    r"(?P<plate>\d?[ก-ฮ]{3}[ \-]?\d{1,4})(?![\d.,:/])",
+    re.I,
+)
 
 
 # --- people's names --------------------------------------------------------------------------
@@ -603,7 +623,7 @@ _FIELD_LABELS = frozenset({"ชื่อ-นามสกุล", "ชื่อ-�
 # ("ดิฉันชื่อกาญจนา", "ผู้ใช้ไฟชื่ออนุชา", "จนท.อบต.ชื่อสมบัติ"), not a shop's or a road's.
 _PERSON_BEFORE_NAME = re.compile(
     r"(?:ผม|ดิฉัน|ฉัน|หนู|กระผม|ข้าพเจ้า|ลูก(?:ชาย|สาว)?|หลาน(?:ชาย|สาว)?|สามี|ภรรยา|เด็ก|คนหาย|"
-    r"พ่อ|แม่|ลุง|ป้า|ยาย|ตา|ปู่|ย่า|(?:พี่|น้อง)(?:ชาย|สาว)?|ครู|หมอ|กำนัน|ผู้ใหญ่(?:บ้าน)?|"
+    r"พ่อ|แม่|ลุง|ป้า|ยาย|ตา|ปู่|ย่า|(?:พี่|น้อง|(?<!ห)น้า)(?:ชาย|สาว)?|อา(?:ชาย|สาว)|ครู|หมอ|กำนัน|ผู้ใหญ่(?:บ้าน)?|"
     r"นายก|ปลัด|ผอ\.|คนขับ(?:รถ)?|พนักงาน|แม่ค้า|พ่อค้า|ช่าง|ยาม|วิน|ไรเดอร์|"
     r"ผู้(?:ใช้(?:ไฟ|น้ำ|บริการ)?|แจ้ง|เสียหาย|ป่วย|ร้อง(?:เรียน)?|ปกครอง|สูญหาย|ตาย)|"
     r"เพื่อน(?:ร่วมห้อง|ร่วมงาน|บ้าน)?|เจ้าหน้าที่|จนท\.(?:[ก-ฮ]{2,4}\.)?|ตำรวจ) ?$"
@@ -616,6 +636,14 @@ _RANKS = re.compile(
     r"พล\.[ตทอ]\.|[พรส]\.[ตทอ]\.|จ\.ส\.[ตทอ]\.|ส\.ส\.|ส\.ว\.|ส\.ก\.|ส\.ข\.|ดร\.|นพ\.|พญ\.|ทพ\.|"
     r"ผศ\.|รศ\.|ศ\.|ว่าที่ร้อยตรี|ว่าที่ ร\.ต\.)(?=[ ก-ฮเแโใไ])"
 )
+# Kinship words of the regions a nickname follows (see _ROLE_WORDS), and rude ones a listed
+# nickname follows ("ไอ้ปุ๊ก", "อีแต๋ว"; not any unknown word: "ไอ้…" is also an insult).
+_REGIONAL_KIN = _word_set("อาแปะ อาซิ้ม อาเจ็ก อาอึ้ม ซ้อ พ่ออุ๊ย แม่อุ๊ย อ้าย เอื้อย ก๊ะ")
+_RUDE_KIN = _word_set("ไอ้ อี บัก โก")
+# Kinship words that also name things and pets (น้องหมา, น้องโซดา, พี่ท้องเสีย in ads and
+# banter): a nickname of two words after them needs a word after it that says who the person is.
+_THINGS_TOO = _word_set("น้อง พี่ เจ๊ เฮีย เสี่ย")
+_PRONOUNS = _word_set("ดิฉัน ผม ฉัน เรา หนู เขา เค้า มัน แก เธอ กู มึง")
 # Role and kinship words a name follows ("ผู้ใหญ่บ้านสมชาย", "ลุงแดง", "ผอ.สมใจ", "นายก
 # อบต.ประเสริฐ"); คุณ may stand before them ("คุณป้าสมศรี"). Each with the letters that may not
 # come right before and after it, where it is part of a common word: หน้า, ป้าย, ตาม, ย่าน,
@@ -626,10 +654,18 @@ _ROLE_WORDS: dict[str, tuple[str, str]] = {
             """ผู้ช่วยผู้ใหญ่บ้าน ผู้ใหญ่บ้าน ผู้ใหญ่ ผญบ. ผญ.บ. สารวัตรกำนัน กำนัน พ่อหลวง แม่หลวง
         นายกเทศมนตรี นายกเทศบาล ปลัดอำเภอ ปลัดเทศบาล ปลัด ผอ. ผู้อำนวยการ ประธานชุมชน ส.อบต.
         ดาบตำรวจ ดาบ สารวัตร ผู้กำกับ ผกก. ผู้กอง ผู้หมวด ครูใหญ่ ครู อาจารย์ นายช่าง เจ้าหน้าที่ จนท. ลุง พี่
-        น้อง เจ๊ เฮีย อาม่า อากง ปู่ อสม. คุณแม่ คุณพ่อ พ่อใหญ่ แม่ใหญ่"""
+        น้อง เจ๊ เฮีย อาม่า อากง ปู่ อสม. คุณแม่ คุณพ่อ พ่อใหญ่ แม่ใหญ่ สจ. ส.อบจ.
+        หลวงพ่อ หลวงพี่ หลวงตา หลวงปู่ พระมหา พระครู พระอธิการ"""
         ),
         ("", ""),
     ),
+    # The kinship words of the regions: Chinese-Thai (อาแปะ, อาซิ้ม, ซ้อ, โก), northern (พ่ออุ๊ย,
+    # แม่อุ๊ย, อ้าย), Isan (เอื้อย, บัก), the Malay-speaking south (ก๊ะ), and the rude ไอ้/อี.
+    # The tokeniser must cut each as a word of its own (not โกง, ซ้อม, อีก). Not บัง and โต๊ะ
+    # (southern for brother and grandparent): on Traffy บัง is "to block" ("ต้นไม้บังแสงไฟ")
+    # and on Wisesight โต๊ะ a table.
+    **dict.fromkeys(_REGIONAL_KIN | _RUDE_KIN - {"อี"}, ("", "")),
+    "อี": ("", "ก"),  # not อีก cut อี|กบ
     **{
         f"{title}{space}{body}.": ("", "")
         for title in ("นายก", "รองนายก", "ปลัด")
@@ -647,20 +683,23 @@ _ROLE_WORDS: dict[str, tuple[str, str]] = {
 }
 # Role words that a nickname no list knows may follow ("น้องมายด์", "หมอเบิร์ท"); not ตา, น้า,
 # ย่า, ปู่ (see _role_names) nor official titles, which are followed by given names.
-_NICKNAME_ROLES = _word_set("ลุง ป้า ยาย พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย ครู หมอ อาจารย์ พ่อหลวง แม่หลวง")
+_NICKNAME_ROLES = (
+    _word_set("ลุง ป้า ยาย พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย ครู หมอ อาจารย์ พ่อหลวง แม่หลวง") | _REGIONAL_KIN
+)
 # Kinship words (and the northern village heads) a nickname of two common words may follow,
 # glued on: "น้องข้าวหอม", "ยายสายบัว", "ลุงหนานแก้ว", "พ่อหลวงคำแสน" (see _compound_nickname).
 # Not ครู, หมอ, อาจารย์: a subject or a field follows them ("ครูพละ", "หมอฟัน").
 # The Isan พ่อใหญ่/แม่ใหญ่ are a village's elders.
-_COMPOUND_NICKNAME_ROLES = _word_set(
-    "ลุง ป้า ยาย ตา พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย พ่อหลวง แม่หลวง พ่อใหญ่ แม่ใหญ่"
+_COMPOUND_NICKNAME_ROLES = (
+    _word_set("ลุง ป้า ยาย ตา พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย พ่อหลวง แม่หลวง พ่อใหญ่ แม่ใหญ่") | _REGIONAL_KIN
 )
 # Kinship words and ranks glued to a given name that is mostly a common word ("ลุงสมบัติ",
 # "จ่าสมบัติ", "ลุงเสริม"). Not official roles, nor หมอ, ครู, อาจารย์: on the Traffy and
 # Wisesight texts those take a field or an institution ("เจ้าหน้าที่รัฐ", "ผู้อำนวยการพรรค",
 # "หมอประสาท", "อาจารย์ปรัชญา", "ครูเอกชน").
-_COMMON_NAME_ROLES = _word_set(
-    "ลุง ป้า ยาย ตา น้า ย่า ปู่ พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย จ่า ดาบ อสม. พ่อใหญ่ แม่ใหญ่"
+_COMMON_NAME_ROLES = (
+    _word_set("ลุง ป้า ยาย ตา น้า ย่า ปู่ พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย จ่า ดาบ อสม. พ่อใหญ่ แม่ใหญ่")
+    | _REGIONAL_KIN
 )
 
 
@@ -769,10 +808,15 @@ _NOT_NICKNAME_STARTS = tuple(
         """ช่าง คน นัก พนักงาน เจ้า แม่ พ่อ ยาม รปภ ไรเดอร์ วิน ตำรวจ ทหาร พยาบาล หมอ ครู เด็ก
     ผู้ ชาว ลูก หลาน สาว หนุ่ม ชาย หญิง แก่ เพื่อน ข้าง แถว ตรง หน้า หลัง บ้าน ร้าน ขี้ ตา ลุง ป้า
     ยาย พี่ น้อง ที่ ซึ่ง ทั้ง ทุก อีก หมา แมว หัว แท็กซี่ จราจร หนึ่ง สอง สาม สี่ ห้า หก เจ็ด
-    แปด เก้า สิบ ร้อย พัน หมื่น แสน ล้าน"""
+    แปด เก้า สิบ ร้อย พัน หมื่น แสน ล้าน ตลาด สวน ไร่ วัด โรง ทีม แผง"""
     )
 )
 _PLACE_AFTER_AT = _word_set("บ้าน หมู่ ต. ตำบล อ. อำเภอ ซอย ซ. ชุมชน หมู่บ้าน")
+# Words right after a name that say who the person is: "น้องข้าวปุ้นลูกสาวหนู", "พี่ชาเขียว
+# คนขับรถขยะ", "พี่น้ำหวานเจ้าหน้าที่ประปา".
+_WHO_AFTER_NAME = tuple(
+    _word_set("ลูก หลาน คนขับ คนเก็บ คนเฝ้า เจ้าหน้าที่ จนท อายุ ร้าน บ้าน ที่ กับ สามี ภรรยา เมีย")
+)
 # Verbs before a kinship word glued to a name: "ตามหาตาจันทร์".
 _SEEKING = _word_set("ตามหา หา เจอ")
 _SHORT_KIN = frozenset({"ตา", "น้า", "ย่า", "ปู่"})
@@ -785,6 +829,7 @@ _ORGANISATIONS = tuple(
 )
 # A number of people, not a name: "พี่หนึ่งคน", "น้องสองคน".
 _CLASSIFIERS = _word_set("คน ท่าน ราย ตัว คัน ครั้ง วัน ปี เดือน")
+_NUMBER_WORDS = _word_set("หนึ่ง สอง สาม สี่ ห้า หก เจ็ด แปด เก้า สิบ")
 _MAX_NAME_TOKENS = 4
 _LONGEST_SURNAME = 22  # characters; a longer run after a name is a sentence, not a surname
 _DATA = Path(__file__).resolve().parent / "data" / "personal_data"
@@ -802,6 +847,7 @@ class _NameLists:
     verbs: frozenset[str]  # words whose commonest ORCHID part-of-speech tag is VACT (a verb)
     predicates: frozenset[str]  # … is a verb tag (VACT, VSTA, XV…)
     adjectives: frozenset[str]  # … is VATT (an adjective)
+    endings: frozenset[str]  # dictionary words that end many listed names: พรรณ, ทิพย์, เรือน
     longest: int
 
 
@@ -848,7 +894,35 @@ def _name_lists() -> _NameLists:
         verbs,
         predicates,
         adjectives,
+        _name_endings(first | family, words),
         longest,
+    )
+
+
+# How many listed names a word must end for it to count as a part of names: เรือน ends 8
+# (บุญเรือน, แก้วเรือน …), พรรณ 64, ทิพย์ 89; หล่อ 2, หรอ and คนเดียว none.
+_NAME_ENDING_COUNT = 5
+_SHORT_NAME_ENDINGS = _word_set("ใจ ใส")
+_PARTICLES = _word_set("อะ อ่ะ ขา จ้ะ จ๊ะ ค่า หรอ เหรอ ป่ะ ปะ ล่ะ มั้ย บ่ เด้อ เน้อ เจ้า")
+_DRAWN_OUT = re.compile(r"(.)\1\1")  # "ชูวววว": a letter typed three times
+
+
+def _name_endings(names: frozenset[str], words: frozenset[str]) -> frozenset[str]:
+    """The dictionary words that end at least `_NAME_ENDING_COUNT` of `names` after two or more
+    letters: a given name the lists miss is often a listed one with such a word glued on."""
+    counts: dict[str, int] = {}
+    for name in names:
+        for cut_at in range(2, len(name) - 1):
+            ending = name[cut_at:]
+            if ending in words:
+                counts[ending] = counts.get(ending, 0) + 1
+    # Of two letters, most are syllables (กร, ชา, มี); ใจ and ใส end names as words.
+    return frozenset(
+        ending
+        for ending, count in counts.items()
+        if count >= _NAME_ENDING_COUNT
+        and ending not in _PARTICLES
+        and (len(ending) >= 3 or ending in _SHORT_NAME_ENDINGS)
     )
 
 
@@ -1004,7 +1078,10 @@ def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]
         if short_kin and not (glued and _starts_word(cut, begin)):
             continue
         if glued and role.word in _COMPOUND_NICKNAME_ROLES and after in cut.starts:
-            found.append(_compound_nickname(cut, cut.starts[after], lists))
+            # At the end or before a space, only after an elder's word that starts a word
+            # ("ขอบคุณค่ะ จากยายคำใส", not "น้องโซดา น้องน้ำแข็ง", "มะลุงตุงนัง").
+            elder = role.word not in _THINGS_TOO and _starts_word(cut, begin)
+            found.append(_compound_nickname(cut, cut.starts[after], lists, elder=elder))
         if after in cut.starts:
             # A word no list knows is a nickname only glued on ("น้องมายด์").
             unknown_ok = glued and role.word in _NICKNAME_ROLES
@@ -1020,7 +1097,7 @@ def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]
     return [span for span in found if span is not None]
 
 
-def _compound_nickname(cut: _Cut, j: int, lists: _NameLists) -> _Span | None:
+def _compound_nickname(cut: _Cut, j: int, lists: _NameLists, *, elder: bool) -> _Span | None:
     """A nickname of two words glued to a kinship word, before what a person does ("น้องข้าวหอม
     หาย", "ยายสายบัวนอนติดเตียง", "ลุงหนานแก้วเป็นลม", "น้องปลายฟ้า หายไป"): two tokens, or one
     the dictionary knows as two words (ข้าวปั้น = ข้าว + ปั้น). Its first word is no verb,
@@ -1034,12 +1111,33 @@ def _compound_nickname(cut: _Cut, j: int, lists: _NameLists) -> _Span | None:
         first = words[0] if size == 2 else _first_word(words[0], lists.words)
         if first is None or not _starts_a_nickname(first, words[0], lists):
             continue
-        if size == 2 and (words[1] in _stopwords() or _verb_like(words[1], lists)):
-            continue
+        second = words[1] if size == 2 else words[0][len(first) :]
         end = tokens[j + size - 1][2]
-        if 3 <= end - tokens[j][1] <= 10 and _person_acts_after(cut, end, lists):
+        if not 3 <= end - tokens[j][1] <= 10:
+            continue
+        if _person_acts_after(cut, end, lists) and (
+            size == 1 or _may_end_a_nickname(second, lists)
+        ):
+            return tokens[j][1], end
+        # Before a word that says who the person is, or at the end, a nickname of one token
+        # needs a plain second word too ("บ้านแม่ใหญ่น้ำท่วม" is a flood).
+        at_end = elder and size == 2  # "บ้านแม่ใหญ่น้ำท่วม": one token is a word at the end
+        if _may_end_a_nickname(second, lists) and _apposition_after(cut, end, at_end=at_end):
             return tokens[j][1], end
     return None
+
+
+def _may_end_a_nickname(word: str, lists: _NameLists) -> bool:
+    """The second word of a nickname of two: no function word, particle, verb, drawn-out letter
+    or word that says who a person is ("ลุงตู่คนเดียว", "พี่ฝนนนน")."""
+    return not (
+        word in _stopwords()
+        or word in _PARTICLES
+        or word.startswith(_WHO_AFTER_NAME)
+        or word.startswith("คน")
+        or _verb_like(word, lists)
+        or _DRAWN_OUT.search(word)
+    )
 
 
 def _plain_word(word: str) -> bool:
@@ -1069,6 +1167,7 @@ def _starts_a_nickname(word: str, token: str, lists: _NameLists) -> bool:
     # Isan and northern names start with คำ (คำแสน, คำปุน), which pythainlp lists as a stop word.
     return (
         (word not in _stopwords() or word == "คำ")
+        and token not in _PRONOUNS
         and word not in lists.adjectives
         and not _verb_like(word, lists)
         and word not in _AFTER_NAME
@@ -1116,7 +1215,7 @@ def _account_holders(cut: _Cut, after_accounts: list[int], lists: _NameLists) ->
     for m in _ACCOUNT_HOLDER.finditer(text):
         j = cut.starts.get(m.end())
         if j is not None and not _title_or_not_a_person(cut, j, lists):
-            found.append(_name_run(text, cut.tokens, j, lists, strong=True))
+            found.append(_name_run(text, cut.tokens, j, lists, strong=True, labelled=True))
     ends = [m.end() for m in _MONEY_TO.finditer(text) if m.end() > m.start()]
     for end in after_accounts:
         holder = _AFTER_ACCOUNT.match(text, end)
@@ -1227,11 +1326,13 @@ def _name_run(
     needs_surname: bool = False,
     introduced: bool = False,
     after_kin: bool = False,
+    labelled: bool = False,
 ) -> tuple[int, int] | None:
     """The span of the name (and surname) that starts at token `j` or just after, or None.
     `introduced`: ชื่อ after a person or before a kinship word says a name follows, so its first
     word may be one that usually ends a name ("ชื่อน้องเก่ง"). `after_kin`: a nickname follows
-    (ชื่อน้อง…), with a surname only if the lists know it."""
+    (ชื่อน้อง…), with a surname only if the lists know it. `labelled`: after an account label,
+    any name, even one whose first word is common ("ชื่อบัญชี ทองเพียร สุขใจ")."""
     first, family, words, longest = lists.first, lists.family, lists.words, lists.longest
     while j < len(tokens) and tokens[j][0].strip() in _BETWEEN:
         j += 1
@@ -1256,7 +1357,8 @@ def _name_run(
     if end == start:
         if not strong or tokens[j][0] in _stopwords():
             return None
-        if not introduced and (tokens[j][0] in _AFTER_NAME or tokens[j][0] in _NOT_NAMES):
+        common_start = tokens[j][0] in _AFTER_NAME or tokens[j][0] in _NOT_NAMES
+        if common_start and not (introduced or labelled):
             return None
         # A name the lists do not know: its words, up to a word that ends a name.
         k = j
@@ -1347,13 +1449,52 @@ def _known_name(
         short = len(name) <= 2 or name in _stopwords()
         if short and name not in lists.nicknames:
             return None
+        end = _second_part(cut, end, lists)
     elif unknown_ok and _could_be_nickname(cut, j, lists):
         end = token_end  # a nickname no list has ("น้องมายด์")
     else:
         return None
-    if text[end : end + 1].isdigit() or _next_word(cut.tokens, end) in _CLASSIFIERS:
-        return None  # "ลุงก้าน4" is a lane, "พี่หนึ่งคน" a count
+    following = _next_word(cut.tokens, end)
+    if text[end : end + 1].isdigit() or (
+        following in _CLASSIFIERS and (following != "คน" or text[start:end] in _NUMBER_WORDS)
+    ):
+        return None  # "ลุงก้าน4" is a lane, "พี่หนึ่งคน" a count (not "ลุงบุญธรรมคนเฝ้าสะพาน")
     return start, _surname_end(text, end, lists)
+
+
+def _second_part(cut: _Cut, end: int, lists: _NameLists) -> int:
+    """Where a name ends that the lists know only in part: a listed name the tokeniser cut off
+    from the rest of a longer one ("บุญ|เรือน", "ประภา|พรรณ", "ฝน|ทิพย์", "ปาล์ม|มี่") takes the
+    next token glued on, when that is a plain word (no verb, adjective, function word or word for
+    a kind of person) and what follows it ends a name ("ผู้ใหญ่บ้านบุญเรือนไม่ยอม…")."""
+    j = cut.starts.get(end)
+    if j is None:
+        return end
+    token, _, token_end = cut.tokens[j]
+    if (
+        token not in lists.endings
+        or not _plain_word(token)
+        or token in _stopwords()
+        or token in lists.adjectives
+        or _verb_like(token, lists)
+    ):
+        return end
+    j = cut.starts.get(token_end)
+    ends = j is not None and cut.tokens[j][0] in _AFTER_NAME
+    if ends or _apposition_after(cut, token_end, at_end=True):
+        return token_end
+    return token_end if _person_acts_after(cut, token_end, lists) else end
+
+
+def _apposition_after(cut: _Cut, end: int, *, at_end: bool) -> bool:
+    """What follows a name at `end` says it was one: a word that says who the person is
+    (ลูกสาว, หลาน, คนขับ, ที่, กับ: "น้องข้าวปุ้นลูกสาว…", "พี่ส้มโอที่ อบต.") or, with `at_end`,
+    the end of the text, a space or punctuation ("… จากยายคำใส")."""
+    text = cut.text
+    if end == len(text) or not _is_thai(text[end]):
+        return at_end
+    j = cut.starts.get(end)
+    return j is not None and cut.tokens[j][0].startswith(_WHO_AFTER_NAME)
 
 
 def _ends_a_name(cut: _Cut, end: int, lists: _NameLists, *, strict: bool) -> bool:
@@ -1475,6 +1616,10 @@ _LATIN_AFTER_THAI_TITLE = re.compile(
     rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
 )
 _LATIN_KIN = _word_set("ลุง ป้า พี่ น้อง ยาย น้า เจ๊ เฮีย ครู หมอ อาจารย์")
+# พี่ and น้อง as Thais write them in Latin letters: "P'Aof", "N'Ploy", "P' Bank".
+_LATIN_KIN_SHORT = re.compile(rf"(?<![A-Za-z])(?:P|N)['’] ?(?P<name>{_CAPITALISED})(?![A-Za-z])")
+# Thai nicknames that are also English words, names only after a kinship word ("พี่ Bank").
+_LATIN_NICKNAMES_ALSO_WORDS = _word_set("Bank")
 # Every pair, overlapping: in "Contact Anan Srisuk" the pair is "Anan Srisuk", not "Contact Anan".
 _LATIN_PAIR = re.compile(rf"(?<![A-Za-z.])(?=(?P<name>{_CAPITALISED} {_CAPITALISED})(?![A-Za-z]))")
 # A name in capitals after an account or name label: "ACC NAME: SOMCHAI JAIDEE".
@@ -1491,7 +1636,7 @@ _LATIN_INTRODUCED = re.compile(
     rf"(?:\b(?:[Mm]y name is|[Nn]ame is|[Rr]eported by|[Ss]ubmitted by)|แจ้งโดย) ?"
     rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
 )
-_LATIN_NAME_TRIGGER = re.compile("[A-Z][a-z]|[A-Z]{2}")
+_LATIN_NAME_TRIGGER = re.compile("[A-Z][a-z]|[A-Z]{2}|[PN]['’]")
 # A Thai word for a place right before a capitalised pair: "ถนน Charoen Krung", "คอนโด …".
 _PLACE_BEFORE = re.compile(
     r"(?:ถนน|ถ\.|ซอย|ซ\.|แยก|หน้า|ร้าน|คอนโด|โครงการ|หมู่บ้าน|ตึก|อาคาร|โรงแรม|ห้าง|สาขา|ย่าน|"
@@ -1532,11 +1677,16 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
         person = title == "ชื่อ" and _PERSON_BEFORE_NAME.search(
             text, max(0, m.start() - 24), m.start()
         )
-        anyone = title == "คุณ" or title in _LATIN_KIN or person is not None
+        kin = title in _LATIN_KIN
+        anyone = title == "คุณ" or kin or person is not None
         if anyone or listed or (title not in ("ชื่อ", "ผู้แจ้ง") and " " in m.group("name")):
-            span = _latin_span(m, needs_surname=False)
+            span = _latin_span(m, needs_surname=False, after_kin=kin)
             if span is not None:
                 found.append(span)
+    for m in _LATIN_KIN_SHORT.finditer(text):
+        span = _latin_span(m, needs_surname=False, after_kin=True)
+        if span is not None:
+            found.append(span)
     for m in _LATIN_LABELLED_CAPITALS.finditer(text):
         if m.group("name").split()[0].title() not in _NOT_LATIN_NAMES:
             found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, *m.span("name")))
@@ -1554,11 +1704,14 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
     return found
 
 
-def _latin_span(m: re.Match[str], *, needs_surname: bool) -> PersonalDataSpan | None:
+def _latin_span(
+    m: re.Match[str], *, needs_surname: bool, after_kin: bool = False
+) -> PersonalDataSpan | None:
     words = m.group("name").split()
-    if words[0] in _NOT_LATIN_NAMES:
+    nickname = after_kin and words[0] in _LATIN_NICKNAMES_ALSO_WORDS
+    if words[0] in _NOT_LATIN_NAMES and not nickname:
         return None
-    for at, word in enumerate(words):
+    for at, word in enumerate(words[1:], start=1):
         if word in _NOT_LATIN_NAMES:  # "Mr. Somchai Road": the name ends before
             words = words[:at]
             break

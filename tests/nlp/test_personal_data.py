@@ -816,3 +816,92 @@ def test_a_name_after_a_parent_or_an_elder_is_masked(text: str, name: str) -> No
 @pytest.mark.parametrize("text", ["คุณแม่เป็นลม", "คุณพ่อไม่สบาย", "อำเภอแม่ใหญ่", "บ้านแม่ใหญ่น้ำท่วม"])
 def test_a_parent_or_an_elder_without_a_name_and_places_named_so_are_kept(text: str) -> None:
     assert redact(text).spans == []
+
+
+# Since the pd2 batch of the civic corpus (names real citizens write that the lists miss).
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Monks.
+        ("หลวงพ่อบุญมีขอให้ซ่อมไฟหน้าวัด", "บุญมี"),
+        ("พระมหาสมพงษ์ฝากเรื่องถนนเข้าวัด", "สมพงษ์"),
+        # The kinship words of the regions, and the rude ones before a listed nickname.
+        ("อาซิ้มลั้งตั้งของบนทางเท้า", "ลั้ง"),
+        ("ซ้อหงษ์เปิดเพลงดังทั้งคืน", "หงษ์"),
+        ("พ่ออุ๊ยแก้วอายุ 90 ป่วยหนัก", "แก้ว"),
+        ("เอื้อยสุดใจบ่ได้เงินช่วยเหลือ", "สุดใจ"),
+        ("ไอ้ปุ๊กซิ่งรถทุกคืน", "ปุ๊ก"),
+        ("อีแต๋วทิ้งขยะหน้าบ้าน", "แต๋ว"),
+        # คน after a name is a word for who the person is, a count only after a number word.
+        ("ลุงบุญธรรมคนเฝ้าสะพานบอกว่าไม้ผุ", "บุญธรรม"),
+        # A listed name and a glued word that ends many names: one name.
+        ("ผู้ใหญ่บ้านบุญเรือนไม่ยอมเซ็นให้", "บุญเรือน"),
+        ("ผอ.ประภาพรรณไม่ตอบหนังสือ", "ประภาพรรณ"),
+        ("พี่ฝนทิพย์คนเก็บค่าน้ำคิดเกิน", "ฝนทิพย์"),
+        # Nicknames before a word that says who the person is, or at the end after an elder.
+        ("พี่ส้มโอที่ อบต.ใจดีมาก", "ส้มโอ"),
+        ("ขอบคุณค่ะ จากยายคำใส", "คำใส"),
+        ("ลุงตู่คนเดียวทำไม่ได้หรอก", "ตู่"),
+        # ชื่อ after น้า and อาชาย; an account holder whose name starts with a common word.
+        ("น้าชายชื่อสุริยาไปหาปลาแล้วหายไป", "สุริยา"),
+        ("คนในกลุ่มชื่อบัญชี ทองเพียร สุขใจ ชวนลงทุน", "ทองเพียร สุขใจ"),
+        # พี่ and น้อง in Latin letters; a Thai nickname that is an English word.
+        ("P'Aof ที่สำนักงานเขตใจดีมาก", "Aof"),
+        ("N'Ploy got bitten by a dog", "Ploy"),
+        ("พี่ Bank เจ้าหน้าที่ กฟภ. ซ่อมไฟเร็วมาก", "Bank"),
+    ],
+)
+def test_names_the_lists_miss_after_kinship_words_monks_and_labels_are_masked(
+    text: str, name: str
+) -> None:
+    assert kinds_found(text) == [(NAME, name)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # บัง is "to block" on Traffy, โต๊ะ a table: neither is a kinship word here.
+        "ต้นไม้บังแสงไฟถนน",
+        "ป้ายบังสายตา รถออกจากซอยไม่เห็น",
+        "รีบโทรจองโต๊ะก่อนที่จะเต็ม",
+        # Buddha images, songs and drinks.
+        "หลวงพ่อโตในวิหารหลังคารั่ว",
+        "ถนนเข้าวัดหลวงพ่อโสธรเป็นหลุม",
+        "ผ้าเช็ดหน้า ชื่อเพลง ผ้าเช็ดหน้า",
+        "น้องโซดา น้องน้ำแข็ง",
+        "ขอให้น้องปลอดภัย",
+        "ป้านิสัยแบบนี้ไม่ไหว",
+        "ตีกันมะลุงตุงนัง",
+        "มีแสงโสม แสงทอง และอีกบลาๆ",
+        # Three consonants after a vehicle are a word, not a plate, without ทะเบียน or a province.
+        "รถจอด 8 จุด ข้างทาง",
+        "ทำถนนให้รถสวน 2 เลน",
+    ],
+)
+def test_words_after_kinship_like_syllables_are_kept(text: str) -> None:
+    assert redact(text).spans == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ไลน์ผม: somchai_korat โทรก็ได้", [(LINE, "somchai_korat")]),
+        ("line ป้าติ๋ม tim.phuket ค่ะ", [(NAME, "ติ๋ม"), (LINE, "tim.phuket")]),
+        ("อีเมล anucha dot b at gmail dot com ครับ", [(EMAIL, "anucha dot b at gmail dot com")]),
+        ("จยย.ทะเบียน ขคง 341 ยะลา ขี่เสียงดัง", [(PLATE, "ขคง 341 ยะลา")]),
+        ("จยย ฬชน422กรุงเทพ ขี่บนทางเท้า", [(PLATE, "ฬชน422กรุงเทพ")]),
+    ],
+)
+def test_handles_after_words_spelt_addresses_and_motorcycle_plates_are_masked(
+    text: str, expected: list[tuple[PersonalDataKind, str]]
+) -> None:
+    assert kinds_found(text) == expected
+
+
+@pytest.mark.parametrize("text", ["สั่งไลน์แมน delivery_1 มาส่ง", "ไลน์กลุ่ม ok นะ"])
+def test_latin_words_after_the_line_word_and_a_thai_word_are_kept_without_a_handle_shape(
+    text: str,
+) -> None:
+    assert [kind for kind, _ in kinds_found(text)] == []
