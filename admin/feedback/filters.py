@@ -7,12 +7,12 @@ from datetime import datetime
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Query
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.auth.dependencies import CurrentUser
 from admin.auth.scope import Principal
-from admin.dependencies import SessionDep
+from admin.dependencies import SessionDep, ZoneDep
 from services.errors import InvalidInputError, NotFoundError
 from services.references import normalise_reference
 from storage.models import FeedbackKind, FeedbackStatus, Sentiment, Urgency
@@ -82,9 +82,9 @@ async def resolve_filter(
 
 
 async def feedback_filter(
-    request: Request,
     session: SessionDep,
     principal: CurrentUser,
+    zone: ZoneDep,
     status: Annotated[list[FeedbackStatus] | None, Query(description="Repeat for several.")] = None,
     kind: Annotated[list[FeedbackKind] | None, Query(description="Repeat for several.")] = None,
     category: Annotated[
@@ -117,7 +117,7 @@ async def feedback_filter(
     return await resolve_filter(
         session,
         principal,
-        zone=ZoneInfo(request.app.state.settings.timezone),
+        zone=zone,
         status=status,
         kind=kind,
         category=category,
