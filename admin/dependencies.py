@@ -12,14 +12,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.feedback.media import MediaReader
 from admin.runtime import AdminRuntime, AdminSettings, AnalyzerProvider
-from services.runtime import lacking, runtime_of
+from services.runtime import runtime_of
 
 
 def get_runtime(request: Request) -> AdminRuntime:
-    runtime = runtime_of(request.app)
-    if not isinstance(runtime, AdminRuntime):
-        raise lacking(AdminRuntime)
-    return runtime
+    return runtime_of(request.app, AdminRuntime)  # type: ignore[type-abstract]
 
 
 RuntimeDep = Annotated[AdminRuntime, Depends(get_runtime)]

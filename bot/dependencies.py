@@ -11,14 +11,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.intake import ConversationHandler
 from bot.media import MediaStorage
 from bot.runtime import ChatRuntime, ChatSettings
-from services.runtime import lacking, runtime_of
+from services.runtime import runtime_of
 
 
 def get_runtime(request: Request) -> ChatRuntime:
-    runtime = runtime_of(request.app)
-    if not isinstance(runtime, ChatRuntime):
-        raise lacking(ChatRuntime)
-    return runtime
+    return runtime_of(request.app, ChatRuntime)  # type: ignore[type-abstract]
 
 
 RuntimeDep = Annotated[ChatRuntime, Depends(get_runtime)]

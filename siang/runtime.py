@@ -17,7 +17,7 @@ from bot.intake import ConversationHandler
 from bot.media import MediaStorage
 from bot.messages import Channel
 from bot.runtime import EnqueueInbound
-from services.runtime import HasState, lacking, runtime_of
+from services.runtime import HasState, runtime_of
 from siang.analyzer import AnalyzerProvider
 from siang.settings import Settings
 from siang.worker import BackgroundWork
@@ -59,7 +59,4 @@ if TYPE_CHECKING:  # mypy checks here that the runtime has everything each packa
 
 def app_runtime(app: HasState) -> Runtime:
     """The runtime `create_app` installed (the CLI and tests reach background work through it)."""
-    runtime = runtime_of(app)
-    if not isinstance(runtime, Runtime):
-        raise lacking(Runtime)
-    return runtime
+    return runtime_of(app, Runtime)

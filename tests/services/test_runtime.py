@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from fastapi import FastAPI, Request
 
 from admin.dependencies import get_runtime as admin_runtime
 from bot.dependencies import get_runtime as chat_runtime
-from services.runtime import runtime_of
+from services.runtime import install_runtime, runtime_of
 from siang.runtime import app_runtime
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,4 +54,11 @@ class TestRuntimeOf:
 
     def test_an_app_that_has_not_started_says_so(self) -> None:
         with pytest.raises(RuntimeError, match="create_app"):
-            runtime_of(FastAPI())
+            runtime_of(FastAPI(), object)
+
+    def test_a_runtime_without_what_the_chat_needs_is_refused(self) -> None:
+        app = FastAPI()
+        install_runtime(app, SimpleNamespace(database=None, settings=None))
+
+        with pytest.raises(TypeError, match="ChatRuntime"):
+            chat_runtime(Request({"type": "http", "app": app}))
