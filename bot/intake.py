@@ -119,7 +119,14 @@ class InboundProcessor:
         self._last_in_line: dict[str, asyncio.Future[None]] = {}
 
     async def process(self, event_id: int) -> Outcome:
-        """Process one stored event (safe to call twice, or from two workers at once)."""
+        """Process one stored event (safe to call twice, or from two workers at once).
+
+        Delivery is woken once the answer is sent, not as the conversation commits, so the
+        citizen reads the answer before the notifications the conversation queued."""
+        async with self.database.outbox_wake_held():
+            return await self._process_in_line(event_id)
+
+    async def _process_in_line(self, event_id: int) -> Outcome:
         async with self._admission:
             loaded = await self._load(event_id)
             if loaded is None:

@@ -8,13 +8,12 @@ goes to the item's agency through the admin API and dashboard, which check who i
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException
 from fastapi.responses import Response
 
+from bot.dependencies import MediaDep, SessionDep
 from bot.media import MediaRejectedError
-from storage.database import Database
 from storage.repositories.tickets import TicketRepository
 
 router = APIRouter(tags=["media"])
@@ -24,17 +23,13 @@ _KEY = re.compile(r"[0-9a-f]{2}/[0-9a-f]{64}\.(jpg|png|gif|webp)")  # as LocalMe
 
 
 @router.get("/media/{storage_key:path}", include_in_schema=False)
-async def media_file(storage_key: str, request: Request) -> Response:
+async def media_file(storage_key: str, session: SessionDep, storage: MediaDep) -> Response:
     """The file's bytes if an official sent it to citizens; 404 for anything else."""
-    storage: Any = getattr(request.app.state, "media_storage", None)
     shape = _KEY.fullmatch(storage_key)
-    if storage is None or shape is None:
+    if shape is None:
         raise HTTPException(404, "no such media")
     content_type = _TYPES[shape.group(1)]
-    database: Database = request.app.state.database
-    async with database.unit_of_work() as session:
-        shared = await TicketRepository(session).sent_to_citizens(storage_key)
-    if not shared:
+    if not await TicketRepository(session).sent_to_citizens(storage_key):
         raise HTTPException(404, "no such media")
     try:
         data = await storage.read(storage_key)

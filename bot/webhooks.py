@@ -7,33 +7,29 @@ one INSERT … ON CONFLICT DO NOTHING per event in one transaction, enqueue the 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from starlette.background import BackgroundTask
 
-from bot.channels.base import ChatChannel, WebhookRejectedError
+from bot.channels.base import WebhookRejectedError
+from bot.dependencies import RuntimeDep
 from bot.intake import store_events
 from bot.messages import Channel
+from bot.runtime import ChatRuntime, EnqueueInbound
 
 logger = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/webhooks", tags=["chat webhooks"])
-
-EnqueueInbound = Callable[[list[int]], Awaitable[None]]
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
-async def receive(request: Request, channel: Channel) -> JSONResponse:
-    """Shared intake for every platform webhook."""
-    state: Any = request.app.state
-    channels: Mapping[Channel, ChatChannel] = getattr(state, "chat_channels", {})
-    adapter = channels.get(channel)
+async def receive(request: Request, runtime: ChatRuntime, channel: Channel) -> JSONResponse:
+    """Shared intake for every platform webhook: the runtime's adapters, database and queue."""
+    adapter = runtime.channels.get(channel)
     if adapter is None:
         return _error(404, "channel_not_configured", f"{channel.value} is not configured here")
     # The app's RequestBodyLimit middleware has already held the body to the webhook ceiling
@@ -48,11 +44,10 @@ async def receive(request: Request, channel: Channel) -> JSONResponse:
     # No cap on events: a signed body is the platform's, and refusing it loses what it carries
     # (LINE does not redeliver a 4xx). The byte limit bounds the work: a 1 MB body of 2,500
     # events is stored in one INSERT and acknowledged in about half a second (bench/).
-    new_ids = await store_events(state.database, channel, events)
-    enqueue: EnqueueInbound | None = getattr(state, "enqueue_inbound", None)
+    new_ids = await store_events(runtime.database, channel, events)
     # Enqueued once the answer is sent: the rows are stored, so the platform need not wait
     # for one queue write per event (100 of them took most of a 100-event body's answer).
-    later = BackgroundTask(_enqueue, enqueue, new_ids) if new_ids and enqueue else None
+    later = BackgroundTask(_enqueue, runtime.enqueue_inbound, new_ids) if new_ids else None
     return JSONResponse({"received": len(events), "new": len(new_ids)}, background=later)
 
 
@@ -64,12 +59,12 @@ async def _enqueue(enqueue: EnqueueInbound, new_ids: list[int]) -> None:
 
 
 @router.post("/line", summary="LINE Messaging API webhook (X-Line-Signature verified)")
-async def line_webhook(request: Request) -> JSONResponse:
+async def line_webhook(request: Request, runtime: RuntimeDep) -> JSONResponse:
     """Store LINE events; answer 200 once they are safely stored."""
-    return await receive(request, Channel.LINE)
+    return await receive(request, runtime, Channel.LINE)
 
 
 @router.post("/telegram", summary="Telegram Bot API webhook (secret token verified)")
-async def telegram_webhook(request: Request) -> JSONResponse:
+async def telegram_webhook(request: Request, runtime: RuntimeDep) -> JSONResponse:
     """Store a Telegram update; answer 200 once it is safely stored."""
-    return await receive(request, Channel.TELEGRAM)
+    return await receive(request, runtime, Channel.TELEGRAM)

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import DeliveryStatus, OutboundMessage, RecipientType
+from storage.outbox_wake import mark_outbox_queued
 from storage.types import utcnow
 from storage.upsert import insert_one_if_new
 
@@ -28,6 +29,7 @@ async def queue_message(
     """Add a pending message unless one with the same `dedupe_key` exists.
 
     Returns the new row's id, or None when the message was already queued (nothing is added).
+    The session's unit of work wakes delivery when the transaction commits.
     """
     if len(dedupe_key) > 200:
         raise ValueError(f"dedupe_key longer than 200 characters: {dedupe_key[:60]}…")
@@ -50,4 +52,6 @@ async def queue_message(
     }
     table = OutboundMessage.__table__  # type: ignore[attr-defined]
     new_id: int | None = await insert_one_if_new(session, table, row, returning=table.c.id)
+    if new_id is not None:
+        mark_outbox_queued(session)  # the unit of work wakes delivery once this commits
     return new_id

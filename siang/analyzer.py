@@ -1,7 +1,7 @@
 """One Thai analyzer per process, loaded on first use, off the event loop.
 
-`AnalyzerProvider` is what the app puts on `app.state.analyzer_provider` (and the worker holds
-likewise): `await provider()` gives the loaded `nlp.pipeline.ThaiAnalyzer`. The first call loads
+`AnalyzerProvider` is what the app's runtime holds as `analyzer` (and the worker holds likewise):
+`await provider()` gives the loaded `nlp.pipeline.ThaiAnalyzer`. The first call loads
 it in a worker thread (`asyncio.to_thread`, about a second) so the event loop keeps serving; calls
 that arrive meanwhile wait for that same load instead of starting their own. `get_analyzer()` is
 the synchronous door for scripts and the CLI.

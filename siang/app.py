@@ -1,4 +1,8 @@
-"""create_app(): wires settings, the database, the API routers, chat webhooks and background work."""
+"""create_app(): wires settings, the database, the API routers, chat webhooks and background work.
+
+What the endpoints use is one `siang.runtime.Runtime`, built as the app starts and read back
+through `services.runtime.runtime_of` (the packages' `RuntimeDep`, `SessionDep` … aliases).
+"""
 
 from __future__ import annotations
 
@@ -28,16 +32,18 @@ from bot.media import DEFAULT_MAX_MEDIA_BYTES
 from bot.media_files import router as media_router
 from bot.web.endpoints import router as web_chat_router
 from bot.webhooks import router as webhooks_router
+from services.runtime import install_runtime
 from siang.analyzer import AnalyzerProvider
 from siang.api_docs import install_api_docs
 from siang.collector import freeze_long_lived
 from siang.errors import install_error_handlers
 from siang.openapi import install_openapi
 from siang.request_limits import RequestBodyLimit
+from siang.runtime import Runtime, app_runtime
 from siang.scheduler import configure_services, scheduled_jobs
 from siang.security_headers import SecurityHeaders
 from siang.settings import Settings, get_settings
-from siang.worker import background_work
+from siang.worker import background_work, default_conversations
 from storage.database import Database
 from storage.rate_limits import rate_limit_store
 
@@ -59,24 +65,38 @@ def create_app(
     (`siang.collector`)."""
     settings = settings or get_settings()
     configure_services(settings)  # SLA policy for the domain services
+    # Sign-in and chat limits count here: Redis when configured (shared by every process).
+    rate_limits = rate_limit_store(settings.redis_url, namespace=settings.redis_queue)
+    analyzer = AnalyzerProvider()  # the Thai NLP pipeline, loaded on first use
+    conversations = default_conversations(settings, analyzer)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        owns_database = database is None
-        app.state.database = database or Database(settings.database_url)
-        logger.info("siang started", extra={"database": app.state.database.dialect})
+        db = database or Database(settings.database_url)
+        logger.info("siang started", extra={"database": db.dialect})
         try:
             async with (
-                background_work(app, settings) as work,
-                scheduled_jobs(app.state.database, settings, kick=work.kick_outbox),
+                background_work(settings, db, conversations=conversations) as work,
+                scheduled_jobs(db, settings, kick=work.kick_outbox),
             ):
+                install_runtime(
+                    app,
+                    Runtime(
+                        settings=settings,
+                        database=db,
+                        analyzer=analyzer,
+                        rate_limits=rate_limits,
+                        conversations=conversations,
+                        background=work,
+                    ),
+                )
                 if long_running:  # start-up's objects are never garbage: stop rescanning them
                     freeze_long_lived()
                 yield
         finally:
-            await app.state.rate_limits.close()
-            if owns_database:
-                await app.state.database.dispose()
+            await rate_limits.close()
+            if database is None:  # the app made it, so the app closes it
+                await db.dispose()
 
     app = FastAPI(
         title="Siang API",
@@ -86,10 +106,6 @@ def create_app(
         docs_url=None,  # served from the app's own copies: `install_api_docs` below
         redoc_url=None,
     )
-    app.state.settings = settings
-    # Sign-in and chat limits count here: Redis when configured (shared by every process).
-    app.state.rate_limits = rate_limit_store(settings.redis_url, namespace=settings.redis_queue)
-    app.state.analyzer_provider = AnalyzerProvider()  # the Thai NLP pipeline, loaded on first use
     install_error_handlers(app)
     app.add_middleware(
         RequestBodyLimit,
@@ -131,7 +147,7 @@ def create_app(
     async def readyz() -> JSONResponse:
         """The database answers."""
         try:
-            await app.state.database.ping()
+            await app_runtime(app).database.ping()
         except Exception as exc:  # any driver error means "not ready"
             logger.warning("database not ready", extra={"error": str(exc)})
             return JSONResponse({"status": "unavailable", "database": "down"}, status_code=503)

@@ -21,10 +21,11 @@ from taskiq import AsyncBroker, InMemoryBroker
 from bot.channels.base import ChatChannel, MessageSender
 from bot.channels.email import EmailChannel, EmailConfig
 from bot.delivery import OutboxDelivery
-from bot.intake import ConversationHandler, InboundProcessor, Outcome
+from bot.intake import ConversationHandler, InboundProcessor
 from bot.media import LocalMediaStorage, MediaStorage
 from bot.message_limits import MessageLimits
 from bot.messages import Channel
+from siang.analyzer import AnalyzerProvider
 from siang.collector import freeze_long_lived
 from siang.settings import Settings
 from storage.database import Database
@@ -97,13 +98,14 @@ def build_broker(settings: Settings) -> AsyncBroker:
     return InMemoryBroker(await_inplace=False)
 
 
-def default_conversations(settings: Settings) -> ConversationHandler:
+def default_conversations(
+    settings: Settings, analyzer: AnalyzerProvider | None = None
+) -> ConversationHandler:
     """The conversation engine, with the process's Thai analyzer loaded on first use."""
     from bot.conversations.engine import ConversationEngine
-    from siang.analyzer import AnalyzerProvider
 
     engine: ConversationHandler = ConversationEngine(
-        AnalyzerProvider(),
+        analyzer or AnalyzerProvider(),
         max_message_chars=settings.max_message_chars,
         media_dir=settings.media_dir,
     )
@@ -160,10 +162,9 @@ class BackgroundWork:
 
     def _register_tasks(self) -> None:
         async def process_inbound_event(event_id: int) -> str:
-            """Run one stored chat event through the conversation and send the answer."""
+            """Run one stored chat event through the conversation and send the answer (the
+            database's unit of work wakes delivery for what else it queued)."""
             outcome = await self.processor.process(event_id)
-            if outcome is Outcome.ANSWERED:
-                await self.kick_outbox()  # notifications the conversation queued, e.g. filed
             return outcome.value
 
         async def deliver_outbox() -> int:
@@ -182,6 +183,7 @@ class BackgroundWork:
 
     async def start(self) -> None:
         await self.broker.startup()
+        self.deliver_after_commits()
         if self.in_process:
             # Events left pending by a stop are picked up at once, and failed ones later; the
             # pass runs in the background so that a database that is down does not stop the
@@ -189,6 +191,7 @@ class BackgroundWork:
             self._recovery = asyncio.create_task(_recover_forever(self, first_now=True))
 
     async def stop(self) -> None:
+        self.database.wake_outbox_with(None)
         if self._recovery is not None:
             self._recovery.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -203,6 +206,11 @@ class BackgroundWork:
     async def enqueue_inbound(self, event_ids: list[int]) -> None:
         for event_id in event_ids:
             await self._kick(PROCESS_INBOUND_EVENT, event_id)
+
+    def deliver_after_commits(self) -> None:
+        """Every unit of work of this process's database that commits queued messages wakes
+        delivery at once (`Database.unit_of_work`); the scheduler's poll is the backstop."""
+        self.database.wake_outbox_with(self.kick_outbox)
 
     async def kick_outbox(self) -> None:
         """Schedule delivery now (after a unit of work that queued messages commits)."""
@@ -251,6 +259,7 @@ async def run_worker(settings: Settings) -> None:
     database = Database(settings.database_url)
     work = BackgroundWork(settings, database)
     await work.broker.startup()
+    work.deliver_after_commits()
     freeze_long_lived()
     recovery = asyncio.create_task(_recover_forever(work))
     try:
@@ -281,14 +290,11 @@ async def _recover_forever(
 
 
 @asynccontextmanager
-async def background_work(app: Any, settings: Settings) -> AsyncIterator[BackgroundWork]:
-    """Start the chat runtime for the app's lifespan and publish what the routers use."""
-    work = BackgroundWork(settings, app.state.database)
-    app.state.background = work
-    app.state.chat_channels = work.channels
-    app.state.media_storage = work.media
-    app.state.enqueue_inbound = work.enqueue_inbound
-    app.state.outbox_kick = work.kick_outbox
+async def background_work(
+    settings: Settings, database: Database, *, conversations: ConversationHandler | None = None
+) -> AsyncIterator[BackgroundWork]:
+    """The chat runtime, started for the app's lifespan."""
+    work = BackgroundWork(settings, database, conversations=conversations)
     await work.start()
     try:
         yield work

@@ -1,17 +1,29 @@
-"""The async engine and session factory; a unit of work commits or rolls back in one place."""
+"""The async engine and session factory; a unit of work commits or rolls back in one place,
+then wakes outbox delivery when its transaction queued messages."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.outbox_wake import OutboxAwareSession, take_outbox_due
+
+logger = logging.getLogger(__name__)
+
+OutboxWaker = Callable[[], Awaitable[None]]
+# The databases whose outbox wake-up is held back in this task (see `outbox_wake_held`), each
+# with whether a unit of work inside the block made messages due.
+_held_wakes: ContextVar[dict[int, bool] | None] = ContextVar("siang_held_wakes", default=None)
 
 
 def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
@@ -61,8 +73,12 @@ class Database:
         self.url = url
         self.engine = create_engine(url, echo=echo)
         self._sessions = async_sessionmaker(
-            self.engine, class_=AsyncSession, expire_on_commit=False
+            self.engine,
+            class_=AsyncSession,
+            sync_session_class=OutboxAwareSession,
+            expire_on_commit=False,
         )
+        self._outbox_waker: OutboxWaker | None = None
         # One turn per event loop (a lock belongs to the loop it first waits in).
         self._writer_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
             weakref.WeakKeyDictionary()
@@ -78,7 +94,10 @@ class Database:
 
     @asynccontextmanager
     async def unit_of_work(self) -> AsyncIterator[AsyncSession]:
-        """A session that commits when the block ends and rolls back if it raises."""
+        """A session that commits when the block ends and rolls back if it raises.
+
+        After a commit of messages queued in it (`storage.outbox_wake`), delivery is woken at
+        once instead of at the next poll; a rollback wakes nothing."""
         async with self._sessions() as session:
             try:
                 yield session
@@ -86,6 +105,43 @@ class Database:
             except BaseException:
                 await session.rollback()
                 raise
+            due = take_outbox_due(session)
+        if due:
+            await self._outbox_due()
+
+    def wake_outbox_with(self, waker: OutboxWaker | None) -> None:
+        """Who delivers the outbox (the app's or the worker's background work); None: nobody
+        in this process, the poll of another one will."""
+        self._outbox_waker = waker
+
+    @asynccontextmanager
+    async def outbox_wake_held(self) -> AsyncIterator[None]:
+        """Units of work in the block wake delivery once, when the block ends, not as each
+        commits: the chat intake sends a citizen's own answer first, then what it queued."""
+        held = dict(_held_wakes.get() or {})
+        held[id(self)] = False
+        token = _held_wakes.set(held)
+        try:
+            yield
+        finally:
+            _held_wakes.reset(token)
+            if held[id(self)]:
+                await self._wake_outbox()
+
+    async def _outbox_due(self) -> None:
+        held = _held_wakes.get()
+        if held is not None and id(self) in held:
+            held[id(self)] = True
+            return
+        await self._wake_outbox()
+
+    async def _wake_outbox(self) -> None:
+        if self._outbox_waker is None:
+            return
+        try:
+            await self._outbox_waker()
+        except Exception:  # the rows are committed: the outbox poll delivers them later
+            logger.exception("waking outbox delivery failed")
 
     @asynccontextmanager
     async def writer_turn(self) -> AsyncIterator[None]:

@@ -10,7 +10,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from admin.auth.scope import Principal
 from admin.auth.service import AuthSettings, authenticate
 from admin.auth.throttle import LoginThrottle
-from admin.dependencies import SessionDep
+from admin.dependencies import RuntimeDep, SessionDep, SettingsDep
 from services.errors import ForbiddenError, UnauthorizedError
 from storage.models import UserRole
 
@@ -20,18 +20,16 @@ _bearer = HTTPBearer(
 )
 
 
-def get_auth_settings(request: Request) -> AuthSettings:
-    settings: AuthSettings = request.app.state.settings
+def get_auth_settings(settings: SettingsDep) -> AuthSettings:
     return settings
 
 
 AuthSettingsDep = Annotated[AuthSettings, Depends(get_auth_settings)]
 
 
-def get_login_throttle(request: Request) -> LoginThrottle:
+def get_login_throttle(runtime: RuntimeDep) -> LoginThrottle:
     """Sign-in throttling over the app's rate-limit store (Redis when configured)."""
-    state = request.app.state
-    return LoginThrottle(state.rate_limits, state.settings)
+    return LoginThrottle(runtime.rate_limits, runtime.settings)
 
 
 def client_address(request: Request) -> str:

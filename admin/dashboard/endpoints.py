@@ -13,12 +13,12 @@ from fastapi.templating import Jinja2Templates
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.auth import service as auth
-from admin.auth.dependencies import ClientAddress, LoginThrottleDep
+from admin.auth.dependencies import AuthSettingsDep, ClientAddress, LoginThrottleDep
 from admin.auth.scope import Principal
 from admin.dashboard import texts
 from admin.dashboard.session import clear_session, csrf_ok, csrf_token, set_session, signed_in
 from admin.dates import thai_moment
-from admin.dependencies import SessionDep
+from admin.dependencies import MediaDep, SessionDep, get_runtime, get_zone
 from admin.feedback import actions, service
 from admin.feedback.endpoints import FeedbackId, MediaId, photo_response
 from admin.feedback.filters import resolve_filter
@@ -38,7 +38,7 @@ Text = Annotated[str, Form(max_length=2000)]
 
 
 def _zone(request: Request) -> ZoneInfo:
-    return ZoneInfo(request.app.state.settings.timezone)
+    return get_zone(get_runtime(request))
 
 
 def _render(
@@ -76,6 +76,7 @@ async def login_page(request: Request, expired: bool = False) -> HTMLResponse:
 async def login(
     request: Request,
     session: SessionDep,
+    settings: AuthSettingsDep,
     throttle: LoginThrottleDep,
     address: ClientAddress,
     email: Annotated[str, Form(max_length=254)] = "",
@@ -84,7 +85,7 @@ async def login(
     try:
         token = await auth.login(
             session,
-            settings=request.app.state.settings,
+            settings=settings,
             throttle=throttle,
             email=email,
             password=password,
@@ -237,7 +238,11 @@ async def item_page(
 
 @router.get("/items/{feedback_id}/media/{media_id}")
 async def item_photo(
-    request: Request, session: SessionDep, feedback_id: FeedbackId, media_id: MediaId
+    request: Request,
+    session: SessionDep,
+    reader: MediaDep,
+    feedback_id: FeedbackId,
+    media_id: MediaId,
 ) -> Response:
     """A photo on the item page: only for those who read the item's personal data."""
     principal = await signed_in(request, session)
@@ -245,13 +250,12 @@ async def item_photo(
         return _to_login("expired")
     try:
         photo = await photo_response(
-            request, session, principal=principal, feedback_id=feedback_id, media_id=media_id
+            session, reader, principal=principal, feedback_id=feedback_id, media_id=media_id
         )
     except SiangError as missing:
         context = {"principal": principal, "message": missing.message}
         return _render(request, "not_found.html", context, status_code=404)
-    await session.commit()  # the audit entry of the view
-    return photo
+    return photo  # the view's audit entry is committed before the photo is sent
 
 
 async def _act(
@@ -268,15 +272,12 @@ async def _act(
     try:
         await do(principal)
     except SiangError as problem:
-        await session.rollback()
+        await session.rollback()  # nothing of the refused move stays; the page shows the item
         return await _item_page(
             request, session, principal, feedback_id, error=problem.message,
             status_code=problem.status_code,
         )  # fmt: skip
-    await session.commit()
-    kick = getattr(request.app.state, "outbox_kick", None)
-    if kick is not None:
-        await kick()
+    # The request's unit of work commits before the redirect is sent, then wakes delivery.
     return RedirectResponse(f"/admin/items/{feedback_id}?saved=1", status_code=303)
 
 

@@ -9,7 +9,8 @@ from fastapi import Request, Response
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.auth.scope import Principal
-from admin.auth.service import AuthSettings, authenticate
+from admin.auth.service import authenticate
+from admin.dependencies import get_runtime
 from services.errors import UnauthorizedError
 
 COOKIE = "siang_admin"
@@ -36,7 +37,7 @@ async def signed_in(request: Request, session: AsyncSession) -> Principal | None
     token = request.cookies.get(COOKIE)
     if not token:
         return None
-    settings: AuthSettings = request.app.state.settings
+    settings = get_runtime(request).settings
     try:
         return await authenticate(session, settings=settings, bearer=token)
     except UnauthorizedError:
@@ -45,8 +46,7 @@ async def signed_in(request: Request, session: AsyncSession) -> Principal | None
 
 def csrf_token(request: Request) -> str:
     """A per-session token forms carry back, tied to the cookie (so another site cannot forge)."""
-    settings: AuthSettings = request.app.state.settings
-    key = settings.secret_key.get_secret_value().encode()
+    key = get_runtime(request).settings.secret_key.get_secret_value().encode()
     cookie = request.cookies.get(COOKIE, "").encode()
     return hmac.new(key, b"csrf:" + cookie, hashlib.sha256).hexdigest()[:32]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 from fastapi.responses import HTMLResponse
 
 from admin.auth.dependencies import AdminUser
-from admin.dependencies import SessionDep
+from admin.dependencies import SessionDep, SettingsDep
 from admin.digests import subscriptions
 from admin.digests.links import read_digest_token
 from admin.digests.render import render_page
@@ -22,8 +22,7 @@ router = APIRouter(prefix="/digests", tags=["digests"])
 page_router = APIRouter(tags=["digests"])
 
 
-def digest_settings(request: Request) -> DigestSettings:
-    settings = request.app.state.settings
+def digest_settings(settings: SettingsDep) -> DigestSettings:
     return DigestSettings(
         public_base_url=str(settings.public_base_url),
         secret_key=settings.secret_key,
@@ -79,11 +78,12 @@ async def list_deliveries(
 
 @page_router.get("/digests/{token}", response_class=HTMLResponse, include_in_schema=False)
 async def digest_page(
-    request: Request, session: SessionDep, token: Annotated[str, Path(max_length=1000)]
+    session: SessionDep,
+    settings: Annotated[DigestSettings, Depends(digest_settings)],
+    token: Annotated[str, Path(max_length=1000)],
 ) -> HTMLResponse:
     """The full digest behind a link sent to a board's chat group (aggregates and redacted
     quotes only, so the signed link is the only key)."""
-    settings = digest_settings(request)
     subject_key, week_text = read_digest_token(settings.secret_key, token)
     try:
         week = IsoWeek.parse(week_text)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 
 from admin.auth.dependencies import CurrentUser
-from admin.dependencies import SessionDep
+from admin.dependencies import SessionDep, ZoneDep
 from admin.exports import service
 from admin.feedback.filters import FeedbackFilterDep
 from storage.types import utcnow
@@ -28,15 +26,10 @@ def _attachment(extension: str) -> dict[str, str]:
     responses={200: {"content": {"text/csv": {}}, "description": "UTF-8 CSV with a header row."}},
 )
 async def export_csv(
-    request: Request, principal: CurrentUser, session: SessionDep, filters: FeedbackFilterDep
+    principal: CurrentUser, session: SessionDep, filters: FeedbackFilterDep, zone: ZoneDep
 ) -> Response:
     """The queue's filtered items as CSV; original text only where the caller may read it."""
-    exported = await service.export_rows(
-        session,
-        principal=principal,
-        filters=filters,
-        zone=ZoneInfo(request.app.state.settings.timezone),
-    )
+    exported = await service.export_rows(session, principal=principal, filters=filters, zone=zone)
     return Response(
         service.to_csv(exported.rows),
         media_type="text/csv; charset=utf-8",
@@ -50,13 +43,8 @@ async def export_csv(
     responses={200: {"content": {_XLSX: {}}, "description": "An Excel workbook."}},
 )
 async def export_xlsx(
-    request: Request, principal: CurrentUser, session: SessionDep, filters: FeedbackFilterDep
+    principal: CurrentUser, session: SessionDep, filters: FeedbackFilterDep, zone: ZoneDep
 ) -> Response:
     """The queue's filtered items as an Excel workbook (one sheet, one row per item)."""
-    exported = await service.export_rows(
-        session,
-        principal=principal,
-        filters=filters,
-        zone=ZoneInfo(request.app.state.settings.timezone),
-    )
+    exported = await service.export_rows(session, principal=principal, filters=filters, zone=zone)
     return Response(service.to_xlsx(exported.rows), media_type=_XLSX, headers=_attachment("xlsx"))

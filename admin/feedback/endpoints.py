@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Response
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.auth.dependencies import CurrentUser
 from admin.auth.scope import Principal
-from admin.dependencies import SessionDep
+from admin.dependencies import MediaDep, SessionDep
 from admin.feedback import actions, media, service
 from admin.feedback.filters import FeedbackFilterDep
 from admin.feedback.schemas import (
@@ -63,19 +63,19 @@ PHOTO_HEADERS = {"Cache-Control": "private, no-store", "X-Content-Type-Options":
 async def get_photo(
     feedback_id: FeedbackId,
     media_id: MediaId,
-    request: Request,
     principal: CurrentUser,
     session: SessionDep,
+    reader: MediaDep,
 ) -> Response:
     """A photo of the item, for admins and the item's own officials (404 for anyone else)."""
     return await photo_response(
-        request, session, principal=principal, feedback_id=feedback_id, media_id=media_id
+        session, reader, principal=principal, feedback_id=feedback_id, media_id=media_id
     )
 
 
 async def photo_response(
-    request: Request,
     session: AsyncSession,
+    reader: media.MediaReader,
     *,
     principal: Principal,
     feedback_id: int,
@@ -83,34 +83,20 @@ async def photo_response(
 ) -> Response:
     """The photo's bytes, never kept by a browser or a proxy (the dashboard serves it too)."""
     found = await media.photo(
-        session,
-        principal=principal,
-        feedback_id=feedback_id,
-        media_id=media_id,
-        reader=request.app.state.media_storage,
+        session, principal=principal, feedback_id=feedback_id, media_id=media_id, reader=reader
     )
     return Response(found.data, media_type=found.content_type, headers=PHOTO_HEADERS)
-
-
-async def _committed(request: Request, session: AsyncSession) -> None:
-    """Commit now, so the outbox messages the change queued can go out at once."""
-    await session.commit()
-    kick = getattr(request.app.state, "outbox_kick", None)
-    if kick is not None:
-        await kick()
 
 
 @router.post("/{feedback_id}/status", response_model=FeedbackDetail)
 async def change_status(
     feedback_id: FeedbackId,
     body: StatusChangeRequest,
-    request: Request,
     principal: CurrentUser,
     session: SessionDep,
 ) -> FeedbackDetail:
     """Accept, start, resolve (note required), reject (reason required) or close an item."""
     await actions.change_status(session, principal=principal, feedback_id=feedback_id, body=body)
-    await _committed(request, session)
     return await service.detail(session, principal=principal, feedback_id=feedback_id)
 
 
@@ -118,7 +104,6 @@ async def change_status(
 async def forward_feedback(
     feedback_id: FeedbackId,
     body: ForwardRequest,
-    request: Request,
     principal: CurrentUser,
     session: SessionDep,
 ) -> FeedbackItemPublic:
@@ -127,7 +112,6 @@ async def forward_feedback(
     The answer is the item's summary as it now stands: its new agency may be outside the
     caller's scope, so the citizen's own words are not in it."""
     await actions.forward(session, principal=principal, feedback_id=feedback_id, body=body)
-    await _committed(request, session)
     return await service.summary_after_handover(session, feedback_id=feedback_id)
 
 
@@ -135,13 +119,11 @@ async def forward_feedback(
 async def merge_feedback(
     feedback_id: FeedbackId,
     body: MergeRequest,
-    request: Request,
     principal: CurrentUser,
     session: SessionDep,
 ) -> FeedbackDetail:
     """Close the item as a duplicate of another; its citizen follows that one from now on."""
     await actions.merge(session, principal=principal, feedback_id=feedback_id, body=body)
-    await _committed(request, session)
     return await service.detail(session, principal=principal, feedback_id=feedback_id)
 
 
@@ -149,11 +131,9 @@ async def merge_feedback(
 async def assign_feedback(
     feedback_id: FeedbackId,
     body: AssignRequest,
-    request: Request,
     principal: CurrentUser,
     session: SessionDep,
 ) -> FeedbackDetail:
     """Give the item to one official of its agency."""
     await actions.assign(session, principal=principal, feedback_id=feedback_id, body=body)
-    await _committed(request, session)
     return await service.detail(session, principal=principal, feedback_id=feedback_id)

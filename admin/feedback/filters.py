@@ -14,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.auth.dependencies import CurrentUser
 from admin.auth.scope import Principal
-from admin.dependencies import SessionDep
+from admin.dependencies import SessionDep, ZoneDep
 from services.errors import InvalidInputError, NotFoundError, SiangError
 from services.references import normalise_reference
 from storage.models import FeedbackKind, FeedbackStatus, Sentiment, Urgency
@@ -113,6 +113,7 @@ async def feedback_filter(
     request: Request,
     session: SessionDep,
     principal: CurrentUser,
+    zone: ZoneDep,
     status: Annotated[list[FeedbackStatus] | None, Query(description="Repeat for several.")] = None,
     kind: Annotated[list[FeedbackKind] | None, Query(description="Repeat for several.")] = None,
     category: Annotated[
@@ -154,7 +155,7 @@ async def feedback_filter(
     found = await resolve_filter(
         session,
         principal,
-        zone=ZoneInfo(request.app.state.settings.timezone),
+        zone=zone,
         status=status,
         kind=kind,
         category=category,

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 
 from admin.auth.dependencies import CurrentUser
-from admin.dependencies import SessionDep
+from admin.dependencies import SessionDep, ZoneDep
 from admin.indicators.schemas import Indicators
 from admin.indicators.service import strategy_indicators
-from admin.stats.filters import StatsFilterDep, local_timezone, start_of_local_day
+from admin.stats.filters import StatsFilterDep, start_of_local_day
 from admin.stats.service import checked_period
 from storage.models import UserRole
 from storage.types import utcnow
@@ -23,13 +23,12 @@ DEFAULT_PERIOD = timedelta(days=365)
 
 @router.get("/indicators", response_model=Indicators)
 async def indicators(
-    request: Request, session: SessionDep, principal: CurrentUser, filters: StatsFilterDep
+    session: SessionDep, principal: CurrentUser, filters: StatsFilterDep, zone: ZoneDep
 ) -> Indicators:
     """Share of agencies running participation activities, year-on-year growth of complaints
     (target ≤ 20 %) and citizens' satisfaction, for created_from–created_to (default: the 365
     days up to today) and the place/agency filters. Officials see their agencies, board
     members their province, analysts and admins the nation."""
-    zone = local_timezone(request)
     start, end = checked_period(
         filters.created_from,
         filters.created_to,

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Form, Query, Request, Response
+from fastapi import APIRouter, Form, Query, Response
 
 from admin.auth.dependencies import AuthSettingsDep
 from admin.auth.service import authenticate
-from admin.dependencies import SessionDep
+from admin.dependencies import AnalyzerDep, SessionDep, SettingsDep, ZoneDep
 from admin.open311 import service
 from admin.open311.formats import Format, render
 from admin.open311.routing import Open311Route
+from admin.runtime import AdminSettings
 from services.errors import UnauthorizedError
 
 router = APIRouter(prefix="/open311/v2", tags=["open311"], route_class=Open311Route)
@@ -27,25 +28,21 @@ Jurisdiction = Annotated[
 ]
 
 
-def _zone(request: Request) -> ZoneInfo:
-    return ZoneInfo(request.app.state.settings.timezone)
-
-
 @router.get("/discovery.{fmt}", responses=_ERRORS)
-async def discovery_under_v2(request: Request, fmt: Format) -> Response:
+async def discovery_under_v2(settings: SettingsDep, zone: ZoneDep, fmt: Format) -> Response:
     """Service discovery (required by GeoReport v2): where the API is, in which formats."""
-    return render(_discovery(request), fmt=fmt, root="discovery", item="endpoint")
+    return render(_discovery(settings, zone), fmt=fmt, root="discovery", item="endpoint")
 
 
 @discovery_router.get("/open311/discovery.{fmt}", responses=_ERRORS)
-async def discovery(request: Request, fmt: Format) -> Response:
+async def discovery(settings: SettingsDep, zone: ZoneDep, fmt: Format) -> Response:
     """Service discovery at the jurisdiction's Open311 root, as the discovery spec places it."""
-    return render(_discovery(request), fmt=fmt, root="discovery", item="endpoint")
+    return render(_discovery(settings, zone), fmt=fmt, root="discovery", item="endpoint")
 
 
-def _discovery(request: Request) -> dict[str, Any]:
-    base_url = str(request.app.state.settings.public_base_url).rstrip("/")
-    return service.discovery(base_url=base_url, zone=_zone(request))
+def _discovery(settings: AdminSettings, zone: ZoneInfo) -> dict[str, Any]:
+    base_url = str(settings.public_base_url).rstrip("/")
+    return service.discovery(base_url=base_url, zone=zone)
 
 
 @router.get("/services.{fmt}", responses=_ERRORS)
@@ -70,8 +67,8 @@ def _listed(description: str) -> Any:
 
 @router.get("/requests.{fmt}", responses=_ERRORS)
 async def list_requests(
-    request: Request,
     session: SessionDep,
+    zone: ZoneDep,
     fmt: Format,
     jurisdiction_id: Jurisdiction = None,
     service_request_id: Annotated[
@@ -96,20 +93,20 @@ async def list_requests(
         end_date=service.moment("end_date", end_date),
         status=service.joined("status", status),
     )
-    found = await service.requests(session, query=query, zone=_zone(request))
+    found = await service.requests(session, query=query, zone=zone)
     return render(found, fmt=fmt, root="service_requests", item="request")
 
 
 @router.get("/requests/{service_request_id}.{fmt}", responses=_ERRORS)
 async def get_request(
-    request: Request,
     session: SessionDep,
+    zone: ZoneDep,
     service_request_id: str,
     fmt: Format,
     jurisdiction_id: Jurisdiction = None,
 ) -> Response:
     """One service request by its id (Siang's reference, e.g. SG-…)."""
-    found = await service.one_request(session, request_id=service_request_id, zone=_zone(request))
+    found = await service.one_request(session, request_id=service_request_id, zone=zone)
     return render([found], fmt=fmt, root="service_requests", item="request")
 
 
@@ -120,9 +117,9 @@ Field = Annotated[str | None, Form(max_length=500)]
     "/requests.{fmt}", responses={**_ERRORS, 403: {"description": "api_key missing or invalid."}}
 )
 async def create_request(
-    request: Request,
     session: SessionDep,
     settings: AuthSettingsDep,
+    analyzer: AnalyzerDep,
     fmt: Format,
     service_code: Annotated[str, Form(min_length=1, max_length=60)],
     api_key: Annotated[str | None, Form(max_length=200, description="A Siang API key.")] = None,
@@ -146,7 +143,6 @@ async def create_request(
     if not api_key:
         raise UnauthorizedError("api_key is required to create a request")
     principal = await authenticate(session, settings=settings, bearer=api_key)
-    provider = getattr(request.app.state, "analyzer_provider", None)
     filed = await service.file_request(
         session,
         principal=principal,
@@ -158,10 +154,6 @@ async def create_request(
             address_id=address_id,
             description=description,
         ),
-        analyzer=await provider() if provider is not None else None,
+        analyzer=await analyzer(),
     )
-    await session.commit()
-    kick = getattr(request.app.state, "outbox_kick", None)
-    if kick is not None:
-        await kick()
     return render([service.filed_entry(filed)], fmt=fmt, root="service_requests", item="request")

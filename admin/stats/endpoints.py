@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
 from admin.auth.dependencies import CurrentUser
-from admin.dependencies import SessionDep
+from admin.dependencies import SessionDep, ZoneDep
 from admin.stats import service
 from admin.stats.filters import StatsFilterDep
 from admin.stats.schemas import (
@@ -27,15 +27,10 @@ OptionalGroupBy = Annotated[
 ]
 
 
-def _timezone(request: Request) -> str:
-    zone: str = request.app.state.settings.timezone
-    return zone
-
-
 @router.get("/sentiment", response_model=SentimentStats)
 async def sentiment(
-    request: Request,
     session: SessionDep,
+    zone: ZoneDep,
     principal: CurrentUser,
     filters: StatsFilterDep,
     group_by: Annotated[GroupBy, Query()],
@@ -46,14 +41,14 @@ async def sentiment(
         principal=principal,
         filters=filters,
         group_by=group_by,
-        timezone=_timezone(request),
+        timezone=zone.key,
     )
 
 
 @router.get("/volumes", response_model=VolumeStats)
 async def volumes(
-    request: Request,
     session: SessionDep,
+    zone: ZoneDep,
     principal: CurrentUser,
     filters: StatsFilterDep,
     group_by: OptionalGroupBy = None,
@@ -66,14 +61,14 @@ async def volumes(
         filters=filters,
         group_by=group_by,
         now=utcnow(),
-        timezone=_timezone(request),
+        timezone=zone.key,
     )
 
 
 @router.get("/resolution", response_model=ResolutionStats)
 async def resolution(
-    request: Request,
     session: SessionDep,
+    zone: ZoneDep,
     principal: CurrentUser,
     filters: StatsFilterDep,
     group_by: OptionalGroupBy = None,
@@ -85,14 +80,14 @@ async def resolution(
         principal=principal,
         filters=filters,
         group_by=group_by,
-        timezone=_timezone(request),
+        timezone=zone.key,
     )
 
 
 @router.get("/overdue", response_model=OverdueStats)
 async def overdue(
-    request: Request,
     session: SessionDep,
+    zone: ZoneDep,
     principal: CurrentUser,
     filters: StatsFilterDep,
     group_by: OptionalGroupBy = None,
@@ -104,14 +99,14 @@ async def overdue(
         filters=filters,
         group_by=group_by,
         now=utcnow(),
-        timezone=_timezone(request),
+        timezone=zone.key,
     )
 
 
 @router.get("/satisfaction", response_model=SatisfactionStats)
 async def satisfaction(
-    request: Request,
     session: SessionDep,
+    zone: ZoneDep,
     principal: CurrentUser,
     filters: StatsFilterDep,
     group_by: OptionalGroupBy = None,
@@ -122,5 +117,5 @@ async def satisfaction(
         principal=principal,
         filters=filters,
         group_by=group_by,
-        timezone=_timezone(request),
+        timezone=zone.key,
     )

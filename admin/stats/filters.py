@@ -5,16 +5,10 @@ from __future__ import annotations
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from fastapi import Request
-
 from admin.feedback.filters import FeedbackFilterDep
 
 # The same dependency as the queue: a place or agency outside the caller's scope is 404.
 StatsFilterDep = FeedbackFilterDep
-
-
-def local_timezone(request: Request) -> ZoneInfo:
-    return ZoneInfo(request.app.state.settings.timezone)
 
 
 def start_of_local_day(day: datetime, zone: ZoneInfo) -> datetime:

@@ -10,17 +10,17 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 
 from bot.conversations import replies
-from bot.conversations.engine import ConversationEngine
-from bot.conversations.turn import AnalyzerProvider
-from bot.media import DEFAULT_MAX_MEDIA_BYTES, LocalMediaStorage, MediaRejectedError, MediaStorage
+from bot.dependencies import ConversationsDep, MediaDep, RuntimeDep, SessionDep
+from bot.intake import ConversationHandler
+from bot.media import MediaRejectedError
 from bot.message_limits import MessageLimits
 from bot.messages import Channel, Inbound, InboundKind, outgoing_to_json
 from bot.notifications import render_notification
+from bot.runtime import ChatRuntime
 from bot.texts import LANGUAGES, language_of, text
 from bot.web import service
 from bot.web.session import ensure_session, forget_session, session_id
 from services.errors import TooManyRequestsError
-from storage.database import Database
 from storage.repositories import web_chat
 from storage.repositories.citizens import CitizenRepository
 from storage.types import utcnow
@@ -45,53 +45,24 @@ class WebMessage(BaseModel):
     language: str | None = Field(default=None, max_length=20)
 
 
-def _engine(request: Request) -> ConversationEngine:
-    state = request.app.state
-    engine: ConversationEngine | None = getattr(state, "web_chat_engine", None)
-    if engine is None:
-        settings = state.settings
-        provider: AnalyzerProvider = state.analyzer_provider  # set by the composition root
-        engine = ConversationEngine(
-            provider,
-            max_message_chars=settings.max_message_chars,
-            media_dir=Path(settings.media_dir),
-        )
-        state.web_chat_engine = engine
-    return engine
-
-
-def _media(request: Request) -> MediaStorage:
-    storage: MediaStorage | None = getattr(request.app.state, "media_storage", None)
-    if storage is None:
-        storage = LocalMediaStorage(Path(request.app.state.settings.media_dir))
-        request.app.state.media_storage = storage
-    return storage
-
-
-def _database(request: Request) -> Database:
-    database: Database = request.app.state.database
-    return database
-
-
-async def _kick_outbox(request: Request) -> None:
-    kick = getattr(request.app.state, "outbox_kick", None)
-    if kick is not None:
-        await kick()
-
-
-async def _within_limit(request: Request, session: str, language: str | None) -> None:
+async def _within_limit(runtime: ChatRuntime, session: str, language: str | None) -> None:
     """429 for a page writing faster than a citizen may (the same limit as LINE and Telegram)."""
-    state = request.app.state
-    limits = MessageLimits(state.rate_limits, per_minute=state.settings.chat_messages_per_minute)
+    per_minute = runtime.settings.chat_messages_per_minute
+    limits = MessageLimits(runtime.rate_limits, per_minute=per_minute)
     admission = await limits.admit(f"{Channel.WEB.value}:{session}")
     if not admission.allowed:
         message = text(language_of(language), "rate.messages")
         raise TooManyRequestsError(message, retry_after=admission.retry_after)
 
 
-async def _answer(request: Request, response: Response, inbound: Inbound) -> dict[str, Any]:
-    messages, repeated = await service.receive(_database(request), _engine(request), inbound)
-    await _kick_outbox(request)
+async def _answer(
+    runtime: ChatRuntime,
+    conversations: ConversationHandler,
+    response: Response,
+    inbound: Inbound,
+) -> dict[str, Any]:
+    # Each step commits in its own unit of work, which wakes delivery for what it queued.
+    messages, repeated = await service.receive(runtime.database, conversations, inbound)
     if any(message.get("forget_recipient") for message in messages):
         forget_session(response)  # erased: the next message starts as a new person
     return {"messages": messages, "repeated": repeated}
@@ -112,16 +83,18 @@ async def chat_asset(name: str) -> FileResponse:
 
 @router.get("/chat/api/session")
 async def chat_session(
-    request: Request, response: Response, lang: Annotated[str | None, Query(max_length=20)] = None
+    request: Request,
+    response: Response,
+    db: SessionDep,
+    lang: Annotated[str | None, Query(max_length=20)] = None,
 ) -> dict[str, Any]:
     """Start or resume: the page's labels, a greeting, and where polling starts."""
     language = language_of(lang)
     session = await ensure_session(request, response, language=language)
-    async with _database(request).unit_of_work() as db:
-        citizen = await CitizenRepository(db).by_channel_user(Channel.WEB, session)
-        if citizen is not None:
-            language = citizen.language
-        cursor = await web_chat.latest_message_id(db, target=session)
+    citizen = await CitizenRepository(db).by_channel_user(Channel.WEB, session)
+    if citizen is not None:
+        language = citizen.language
+    cursor = await web_chat.latest_message_id(db, target=session)
     greeting = [replies.say(language, "welcome"), replies.menu(language)]
     return {
         "language": language,
@@ -132,10 +105,16 @@ async def chat_session(
 
 
 @router.post("/chat/api/messages")
-async def chat_message(request: Request, response: Response, body: WebMessage) -> dict[str, Any]:
+async def chat_message(
+    request: Request,
+    response: Response,
+    body: WebMessage,
+    runtime: RuntimeDep,
+    conversations: ConversationsDep,
+) -> dict[str, Any]:
     """A typed message, a tapped button (postback) or a shared location; the answer comes back."""
     session = await ensure_session(request, response, language=language_of(body.language))
-    await _within_limit(request, session, body.language)
+    await _within_limit(runtime, session, body.language)
     if body.postback:
         kind = InboundKind.POSTBACK
     elif body.latitude is not None and body.longitude is not None:
@@ -154,22 +133,24 @@ async def chat_message(request: Request, response: Response, body: WebMessage) -
         language=body.language,
         received_at=utcnow(),
     )
-    return await _answer(request, response, inbound)
+    return await _answer(runtime, conversations, response, inbound)
 
 
 @router.post("/chat/api/photos", response_model=None)
 async def chat_photo(
     request: Request,
     response: Response,
+    runtime: RuntimeDep,
+    conversations: ConversationsDep,
+    storage: MediaDep,
     client_id: Annotated[str, Form(pattern=_CLIENT_ID)],
     photo: Annotated[UploadFile, File(description="A JPEG, PNG, GIF or WebP photo")],
     language: Annotated[str | None, Form(max_length=20)] = None,
 ) -> dict[str, Any] | JSONResponse:
     """A photo from the page, checked (type by its bytes, size) and stored, then answered."""
     session = await ensure_session(request, response, language=language_of(language))
-    await _within_limit(request, session, language)
-    storage = _media(request)
-    limit = getattr(storage, "max_bytes", DEFAULT_MAX_MEDIA_BYTES)
+    await _within_limit(runtime, session, language)
+    limit = storage.max_bytes
     data = await photo.read(limit + 1)
     lang = language_of(language)
     if len(data) > limit:
@@ -189,24 +170,24 @@ async def chat_photo(
         language=language,
         received_at=utcnow(),
     )
-    return await _answer(request, response, inbound)
+    return await _answer(runtime, conversations, response, inbound)
 
 
 @router.get("/chat/api/updates")
-async def chat_updates(request: Request, after: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+async def chat_updates(
+    request: Request, db: SessionDep, after: Annotated[int, Query(ge=0)] = 0
+) -> dict[str, Any]:
     """Messages pushed to this chat since `after` (status changes, "is it fixed?" …)."""
     session = session_id(request)
     if session is None:
         return {"messages": [], "cursor": after}
-    now = utcnow()
-    async with _database(request).unit_of_work() as db:
-        citizen = await CitizenRepository(db).by_channel_user(Channel.WEB, session)
-        rows = await web_chat.pushed_messages(db, target=session, after=after)
-        messages: list[dict[str, Any]] = []
-        if citizen is not None and citizen.notifications_enabled:
-            for row in rows:
-                for outgoing in render_notification(row.kind, row.payload, citizen.language):
-                    messages.append({"id": row.id, **outgoing_to_json(outgoing)})
-        await web_chat.mark_collected(db, [row.id for row in rows if row.id], now=now)
+    citizen = await CitizenRepository(db).by_channel_user(Channel.WEB, session)
+    rows = await web_chat.pushed_messages(db, target=session, after=after)
+    messages: list[dict[str, Any]] = []
+    if citizen is not None and citizen.notifications_enabled:
+        for row in rows:
+            for outgoing in render_notification(row.kind, row.payload, citizen.language):
+                messages.append({"id": row.id, **outgoing_to_json(outgoing)})
+    await web_chat.mark_collected(db, [row.id for row in rows if row.id], now=utcnow())
     cursor = max([after, *(row.id or 0 for row in rows)])
     return {"messages": messages, "cursor": cursor}

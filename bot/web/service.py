@@ -9,7 +9,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from bot.conversations.engine import ConversationEngine
+from bot.intake import ConversationHandler
 from bot.messages import Inbound, Outgoing, outgoing_to_json
 from bot.texts import language_of, text
 from storage.database import Database
@@ -26,7 +26,7 @@ def external_id(session: str, client_id: str) -> str:
 
 async def receive(
     database: Database,
-    engine: ConversationEngine,
+    engine: ConversationHandler,
     inbound: Inbound,
     *,
     now: datetime | None = None,

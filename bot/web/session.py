@@ -12,10 +12,10 @@ import hashlib
 import hmac
 import re
 import secrets
-from typing import Any
 
 from fastapi import Request, Response
 
+from bot.dependencies import get_runtime
 from bot.texts import text
 from services.errors import TooManyRequestsError
 from storage.rate_limits import Limit
@@ -27,7 +27,7 @@ _PATH = "/chat"
 
 
 def _signature(request: Request, session: str) -> str:
-    secret = request.app.state.settings.secret_key.get_secret_value().encode()
+    secret = get_runtime(request).settings.secret_key.get_secret_value().encode()
     key = hmac.new(secret, b"siang web chat session", hashlib.sha256).digest()
     digest = hmac.new(key, session.encode(), hashlib.sha256).digest()[:16]
     return base64.urlsafe_b64encode(digest).decode().rstrip("=")
@@ -49,11 +49,11 @@ async def ensure_session(request: Request, response: Response, *, language: str 
     existing = session_id(request)
     if existing is not None:
         return existing
-    state: Any = request.app.state
-    settings = state.settings
+    runtime = get_runtime(request)
+    settings = runtime.settings
     address = request.client.host if request.client else "unknown"
     key = "web-sessions:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-    wait = await state.rate_limits.hit(key, Limit(settings.web_chat_sessions_per_hour, 3600.0))
+    wait = await runtime.rate_limits.hit(key, Limit(settings.web_chat_sessions_per_hour, 3600.0))
     if wait is not None:
         raise TooManyRequestsError(text(language, "rate.sessions"), retry_after=wait)
     fresh = secrets.token_urlsafe(32)

@@ -9,6 +9,7 @@ import httpx
 from fastapi import FastAPI
 from sqlalchemy import func, select
 
+from siang.runtime import app_runtime
 from storage.database import Database
 from storage.models import InboundEvent, OutboundMessage
 from tests.fakes import line_api as line
@@ -41,7 +42,7 @@ async def post_telegram(
 
 async def settle(app: FastAPI) -> None:
     """Wait until background processing and delivery triggered so far have finished."""
-    await app.state.background.wait_idle()
+    await app_runtime(app).background.wait_idle()
 
 
 async def stored_events(database: Database) -> list[InboundEvent]:

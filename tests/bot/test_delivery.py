@@ -16,6 +16,7 @@ from fastapi import FastAPI
 from bot.delivery import CHAT_REPLY, OutboxDelivery, chat_reply_payload
 from bot.messages import Outgoing
 from services.outbox import queue_message
+from siang.runtime import app_runtime
 from storage.database import Database
 from storage.models import DeliveryStatus, OutboundMessage, RecipientType
 from storage.types import utcnow
@@ -35,8 +36,11 @@ NEW_ITEM = {
 
 
 async def _queue(database: Database, count: int, *, channel: str, target: str) -> list[int]:
+    """Rows queued as another process would (`siang db`, the worker …): the app's own units of
+    work wake its delivery on commit, and here only the drains under test may send."""
     ids = []
-    async with database.unit_of_work() as session:
+    elsewhere = Database(database.url)
+    async with elsewhere.unit_of_work() as session:
         for n in range(count):
             new_id = await queue_message(
                 session,
@@ -49,6 +53,7 @@ async def _queue(database: Database, count: int, *, channel: str, target: str) -
             )
             assert new_id is not None
             ids.append(new_id)
+    await elsewhere.dispose()
     return ids
 
 
@@ -62,7 +67,7 @@ class Clock:
 
 def _delivery(app: FastAPI, database: Database, clock: Clock) -> OutboxDelivery:
     return OutboxDelivery(
-        database=database, senders=app.state.background.delivery.senders, clock=clock
+        database=database, senders=app_runtime(app).background.delivery.senders, clock=clock
     )
 
 
@@ -218,7 +223,7 @@ async def _queue_reply(database: Database, line_api: FakeLineApi, *, with_token:
 
 async def _crash_then_recover(app: FastAPI, database: Database, message_id: int) -> None:
     clock = Clock()
-    senders = dict(app.state.background.delivery.senders)
+    senders = dict(app_runtime(app).background.delivery.senders)
     dying = OutboxDelivery(
         database=database, senders={"line": _DiesAfterSending(senders["line"])}, clock=clock
     )

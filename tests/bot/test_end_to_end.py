@@ -30,7 +30,6 @@ async def _official_moves(app: FastAPI, database: Database, reference: str, *ste
             await ticket_moves.change_status(
                 session, item.id, to=to, actor=Actor.system(), note=note
             )
-    await app.state.outbox_kick()
     await settle(app)
 
 

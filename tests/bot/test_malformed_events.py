@@ -9,6 +9,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from siang.runtime import app_runtime
 from storage.database import Database
 from storage.models import EventStatus
 from tests.bot.helpers import post_line, settle, stored_events
@@ -32,7 +33,7 @@ async def test_an_event_with_a_malformed_source_fails_once_with_its_reason(
 
     response = await post_line(client, event)
     await settle(app)
-    retried = await app.state.background.recover_pending(older_than=timedelta(0))
+    retried = await app_runtime(app).background.recover_pending(older_than=timedelta(0))
     await settle(app)
 
     assert response.status_code == 200

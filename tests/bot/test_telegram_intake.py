@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from bot.texts import text
+from siang.runtime import app_runtime
 from siang.settings import Settings
 from storage.database import Database
 from storage.models import EventStatus, FeedbackItem
@@ -340,7 +341,7 @@ class TestDurability:
 
         [event] = await stored_events(database)
         assert event.status is EventStatus.PROCESSED
-        report = await app.state.background.delivery.drain()
+        report = await app_runtime(app).background.delivery.drain()
         assert report.sent == 0  # the retry waits for its backoff
         assert telegram_api.texts(608) == []
 

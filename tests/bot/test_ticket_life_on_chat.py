@@ -15,6 +15,7 @@ from admin.auth.service import issue_access_token
 from bot.texts import text
 from services import ticket_changes, ticket_lookups, ticket_moves
 from services.actors import Actor
+from siang.runtime import app_runtime
 from siang.scheduler import run_service_levels
 from siang.settings import Settings
 from storage.database import Database
@@ -101,7 +102,7 @@ def status_line(reference: str, status: str) -> str:
 
 async def nothing_left_to_send(app: FastAPI, database: Database) -> None:
     """A further delivery run sends nothing: every queued message went out (or was settled) once."""
-    report = await app.state.background.delivery.drain()
+    report = await app_runtime(app).background.delivery.drain()
     assert report.sent == 0
     async with database.unit_of_work() as session:
         rows = (await session.exec(select(OutboundMessage))).all()
@@ -230,7 +231,6 @@ class TestTelegramCitizenHearsEveryTurn:
                 note="ปะหลุมแล้ว ดูรูปหลังซ่อมได้เลย",
                 media=[ticket_changes.NewMedia("image/jpeg", "ab/after.jpg", 2048, "c" * 64)],
             )
-        await app.state.outbox_kick()
         await settle(app)
         fixed = citizen.new_messages()
         [photo] = [m for m in fixed if m.method == "sendPhoto"]
@@ -242,7 +242,7 @@ class TestTelegramCitizenHearsEveryTurn:
         resolved = await item_of(database, reference)
         assert resolved.resolved_at is not None
         late = resolved.resolved_at + timedelta(days=settings.auto_close_days, minutes=1)
-        kick = app.state.outbox_kick
+        kick = app_runtime(app).background.kick_outbox
         assert await run_service_levels(database, now=late, kick=kick) == (0, 1)
         await settle(app)
         assert status_line(reference, "status.closed") in joined(citizen.new_messages())
@@ -340,7 +340,7 @@ class TestEscalationOnTheControlledClock:
         due = item.due_at
         assert due is not None and item.created_at is not None
         allowed = due - item.created_at
-        kick = app.state.outbox_kick
+        kick = app_runtime(app).background.kick_outbox
 
         async def scheduler_at(moment: timedelta) -> tuple[int, int]:
             ran = await run_service_levels(database, now=due + moment, kick=kick)

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from services import ticket_changes, ticket_moves
 from services.actors import Actor
+from siang.runtime import app_runtime
 from storage.database import Database
 from storage.models import ActorType, FeedbackItem, FeedbackMedia, FeedbackStatus, UserRole
 from storage.repositories.tickets import TicketRepository
@@ -20,7 +21,7 @@ from tests.fixtures.photos import assert_no_phone_traces, phone_photo
 
 async def _photo(app: FastAPI, database: Database, item: FeedbackItem, by: ActorType) -> int:
     """A phone photo stored as intake stores it and attached to the item."""
-    stored = await app.state.media_storage.save(phone_photo("JPEG"))
+    stored = await app_runtime(app).media.save(phone_photo("JPEG"))
     async with database.unit_of_work() as session:
         media = FeedbackMedia(feedback_id=item.id or 0, added_by=by, **asdict(stored))
         session.add(media)
@@ -118,7 +119,7 @@ class TestPublicMediaPath:
         self, app: FastAPI, client: httpx.AsyncClient, database: Database, items: Items
     ) -> None:
         item = await items.add(status=FeedbackStatus.IN_PROGRESS)
-        stored = await app.state.media_storage.save(phone_photo("PNG"))
+        stored = await app_runtime(app).media.save(phone_photo("PNG"))
         async with database.unit_of_work() as session:
             await ticket_moves.change_status(
                 session,

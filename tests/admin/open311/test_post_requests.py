@@ -7,7 +7,6 @@ import pytest
 from fastapi import FastAPI
 from sqlmodel import col, select
 
-from siang.analyzer import AnalyzerProvider
 from storage.database import Database
 from storage.models import Agency, AuditEntry, Channel, FeedbackItem, UserRole
 from tests.admin.conftest import Accounts
@@ -50,7 +49,6 @@ class TestPostRequest:
     async def test_a_request_goes_through_nlp_and_routing(
         self, app: FastAPI, client: httpx.AsyncClient, api_key: str, database: Database
     ) -> None:
-        app.state.analyzer_provider = AnalyzerProvider()
         response = await client.post(
             "/open311/v2/requests.json",
             data={

@@ -141,7 +141,6 @@ def _text(answer: dict[str, Any]) -> str:
 
 
 async def _deliver(app: FastAPI) -> None:
-    await app.state.outbox_kick()
     await settle(app)
 
 

@@ -8,13 +8,15 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from bot.dependencies import get_conversations
 from siang.settings import Settings
 from tests.bot.conversations.conftest import make_engine
 
 
 @pytest.fixture
 async def chat_app(app: FastAPI, settings: Settings) -> FastAPI:
-    app.state.web_chat_engine = make_engine(settings)
+    engine = make_engine(settings)
+    app.dependency_overrides[get_conversations] = lambda: engine
     return app
 
 

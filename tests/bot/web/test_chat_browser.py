@@ -9,6 +9,7 @@ import pytest
 from playwright.async_api import Page, expect
 from sqlmodel import select
 
+from bot.dependencies import get_conversations
 from bot.texts import text
 from services import ticket_lookups, ticket_moves
 from services.actors import Actor
@@ -28,7 +29,8 @@ expect.set_options(timeout=20_000)
 def server(settings: Settings) -> Iterator[str]:
     """A real uvicorn server for the app on a free loopback port, in its own thread."""
     app = create_app(settings)
-    app.state.web_chat_engine = make_engine(settings)
+    engine = make_engine(settings)
+    app.dependency_overrides[get_conversations] = lambda: engine
     with serve(app) as base_url:
         yield base_url
 
