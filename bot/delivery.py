@@ -1,4 +1,5 @@
-"""Deliver the outbox: claim each due row once, render it, send it through its channel, record it.
+"""Deliver the outbox: claim each due row once, render it (or take the e-mail its owner composed),
+send it through its channel, record it.
 
 A row is claimed with a guarded UPDATE (so two racing drains never both send it), sent, then
 marked `sent`; a failure is retried with exponential backoff until `max_attempts`, and a refusal
@@ -14,9 +15,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.channels.base import DeliveryError, MessageSender
+from bot.channels.base import ComposedEmailSender, DeliveryError, MessageSender
 from bot.messages import Outgoing, outgoing_from_json, outgoing_to_json
 from bot.notifications import render_notification
+from services.composed_email import ComposedEmail, composed_email_in
 from storage.database import Database
 from storage.models import Channel, DeliveryStatus, OutboundMessage
 from storage.repositories import outbound_messages
@@ -57,6 +59,7 @@ class _Prepared:
     reply_token: str | None
     skip_reason: str | None = None
     already_sent: str | None = None  # why the row counts as sent without a call
+    email: ComposedEmail | None = None  # a whole e-mail composed by its owner (a digest)
 
 
 class OutboxDelivery:
@@ -154,12 +157,16 @@ class OutboxDelivery:
             channel, target, attempts = message.channel, message.target, message.attempts
         sender = self.senders[channel]
         try:
-            await sender.send(
-                target,
-                prepared.messages,
-                prepared.reply_token,
-                idempotency_key=retry_key,
-            )
+            if prepared.email is not None:
+                assert isinstance(sender, ComposedEmailSender)  # checked by _prepare
+                await sender.send_composed(target, prepared.email, idempotency_key=retry_key)
+            else:
+                await sender.send(
+                    target,
+                    prepared.messages,
+                    prepared.reply_token,
+                    idempotency_key=retry_key,
+                )
         except DeliveryError as error:
             retry_at = None
             if error.retryable and attempts < self.max_attempts:
@@ -192,6 +199,11 @@ class OutboxDelivery:
             if not citizen.notifications_enabled and message.kind != CHAT_REPLY:
                 return _Prepared([], None, "the citizen turned notifications off")
             language = citizen.language or "th"
+        email = composed_email_in(message.payload)
+        if email is not None:
+            if not isinstance(self.senders[message.channel], ComposedEmailSender):
+                return _Prepared([], None, f"channel {message.channel!r} cannot send an e-mail")
+            return _Prepared([], None, email=email)
         if message.kind == CHAT_REPLY:
             if message.reply_token_spent_at is not None and message.last_error is None:
                 return _Prepared([], None, already_sent=INTERRUPTED_REPLY)
