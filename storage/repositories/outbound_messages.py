@@ -81,6 +81,12 @@ async def claim(
     return (result.rowcount or 0) == 1  # type: ignore[attr-defined]
 
 
+async def message_id_for(session: AsyncSession, dedupe_key: str) -> int | None:
+    """The row queued under `dedupe_key`, if any."""
+    found = await session.scalar(select(_column.id).where(_column.dedupe_key == dedupe_key))
+    return int(found) if found is not None else None
+
+
 async def get_message(session: AsyncSession, message_id: int) -> OutboundMessage | None:
     return await session.get(OutboundMessage, message_id)
 
