@@ -18,7 +18,7 @@ from typing import Any
 from bot.channels.base import ComposedEmailSender, DeliveryError, MessageSender
 from bot.messages import Outgoing, outgoing_from_json, outgoing_to_json
 from bot.notifications import render_notification
-from services.composed_email import ComposedEmail, composed_email_in
+from services.composed_email import EMAIL_PAYLOAD_KEY, ComposedEmail, composed_email_in
 from storage.database import Database
 from storage.models import Channel, DeliveryStatus, OutboundMessage
 from storage.repositories import outbound_messages
@@ -155,6 +155,13 @@ class OutboxDelivery:
                 reply_token_spent_at=now if prepared.reply_token else None,
             )
             channel, target, attempts = message.channel, message.target, message.attempts
+            # A composed e-mail's body is kept only while it is owed: once sent or given up, the
+            # row keeps the facts (week, link) and the outcome, not a copy of the e-mail.
+            settled_payload = (
+                {k: v for k, v in message.payload.items() if k != EMAIL_PAYLOAD_KEY}
+                if prepared.email is not None
+                else None
+            )
         sender = self.senders[channel]
         try:
             if prepared.email is not None:
@@ -179,11 +186,15 @@ class OutboxDelivery:
                 await outbound_messages.mark_failed(
                     session, message_id, error=str(error), retry_at=retry_at
                 )
+                if settled_payload is not None and retry_at is None:
+                    await outbound_messages.replace_payload(session, message_id, settled_payload)
                 if forget and retry_at is None:  # given up: kept no longer than needed
                     await outbound_messages.forget_recipient(session, message_id)
             return DeliveryStatus.FAILED
         async with self.database.unit_of_work() as session:
             await outbound_messages.mark_sent(session, message_id, now=self.clock())
+            if settled_payload is not None:
+                await outbound_messages.replace_payload(session, message_id, settled_payload)
             if forget:
                 await outbound_messages.forget_recipient(session, message_id)
         return DeliveryStatus.SENT

@@ -229,6 +229,7 @@ class TestEmail:
         assert image.get_content() == PNG
         [row] = await outbox(database)
         assert email["Message-ID"] == f"<{row.retry_key}@example.go.th>"
+        assert "email" not in row.payload  # sent: the row no longer keeps a copy of the e-mail
 
     async def test_a_busy_mailbox_is_tried_again_and_a_missing_one_is_not(
         self, database: Database, smtp_server: SmtpServer
