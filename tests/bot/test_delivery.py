@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 from email import message_from_bytes
 from email.header import decode_header, make_header
 from typing import Any
@@ -23,6 +23,7 @@ from storage.types import utcnow
 from tests.bot.helpers import outbox
 from tests.fakes.line_api import FakeLineApi
 from tests.fakes.server import free_port
+from tests.fixtures.clock import Clock
 from tests.fixtures.smtp_server import SmtpServer, smtp_server
 
 __all__ = ["smtp_server"]  # the real SMTP server fixture
@@ -54,14 +55,6 @@ async def _queue(database: Database, count: int, *, channel: str, target: str) -
             assert new_id is not None
             ids.append(new_id)
     return ids
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = utcnow()
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def _delivery(app: FastAPI, database: Database, clock: Clock) -> OutboxDelivery:

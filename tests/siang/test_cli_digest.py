@@ -11,13 +11,14 @@ from fastapi import FastAPI
 
 from siang.settings import Settings
 from storage.database import Database
-from storage.models import UserRole
-from tests.admin.digests.conftest import SeededDigests, seeded_digests
-from tests.fixtures.feedback_factory import bearer, user_token
+from tests.admin.digests.conftest import SeededDigests, seeded_digests, subscribe
 from tests.fixtures.smtp_server import SmtpServer, smtp_server
 from tests.siang.test_cli import run_siang
 
 __all__ = ["seeded_digests", "smtp_server"]  # fixtures shared with tests/admin/digests
+
+PHUKET_A = {"board": "ภูเก็ต", "channel": "email", "target": "a@board.example"}
+PHUKET_B = {"board": "ภูเก็ต", "channel": "email", "target": "b@board.example"}
 
 
 @pytest.fixture
@@ -55,15 +56,7 @@ async def test_send_twice_queues_once_and_the_worker_mails_each_subscriber_once(
     seeded_digests: SeededDigests,
     smtp_server: SmtpServer,
 ) -> None:
-    async with database.unit_of_work() as session:
-        admin = await user_token(session, settings, role=UserRole.ADMIN)
-    for target in ("a@board.example", "b@board.example"):
-        response = await client.post(
-            "/api/v1/digests/subscriptions",
-            json={"board": "ภูเก็ต", "channel": "email", "target": target},
-            headers=bearer(admin),
-        )
-        assert response.status_code == 201
+    await subscribe(client, database, settings, [PHUKET_A, PHUKET_B])
     env = {"SIANG_DATABASE_URL": database_url, "SIANG_SMTP_URL": smtp_server.url}
     first = run_siang("digest", "send", "--week", "2026-W46", env=env)
     assert first.returncode == 0, first.stderr
@@ -87,14 +80,7 @@ async def test_send_exits_1_and_names_what_failed(
     client: httpx.AsyncClient,
     seeded_digests: SeededDigests,
 ) -> None:
-    async with database.unit_of_work() as session:
-        admin = await user_token(session, settings, role=UserRole.ADMIN)
-    response = await client.post(
-        "/api/v1/digests/subscriptions",
-        json={"board": "ภูเก็ต", "channel": "email", "target": "a@board.example"},
-        headers=bearer(admin),
-    )
-    assert response.status_code == 201
+    await subscribe(client, database, settings, [PHUKET_A])
     result = run_siang(
         "digest", "send", "--week", "2026-W46", env={"SIANG_DATABASE_URL": database_url}
     )

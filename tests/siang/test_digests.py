@@ -15,9 +15,7 @@ from siang.digests import register_digest_jobs, send_weekly_digests
 from siang.scheduler import create_scheduler
 from siang.settings import Settings
 from storage.database import Database
-from storage.models import UserRole
-from tests.admin.digests.conftest import SeededDigests, seeded_digests
-from tests.fixtures.feedback_factory import bearer, user_token
+from tests.admin.digests.conftest import SeededDigests, seeded_digests, subscribe
 from tests.fixtures.smtp_server import SmtpServer, smtp_server
 
 __all__ = ["seeded_digests", "smtp_server"]  # fixtures shared with tests/admin/digests
@@ -70,14 +68,8 @@ async def test_monday_morning_queues_last_weeks_digest_once_and_wakes_the_outbox
     seeded_digests: SeededDigests,
     smtp_server: SmtpServer,
 ) -> None:
-    async with database.unit_of_work() as session:
-        admin = await user_token(session, settings, role=UserRole.ADMIN)
-    response = await client.post(
-        "/api/v1/digests/subscriptions",
-        json={"board": "กรุงเทพมหานคร", "channel": "email", "target": "board@bkk.example"},
-        headers=bearer(admin),
-    )
-    assert response.status_code == 201
+    subscriber = {"board": "กรุงเทพมหานคร", "channel": "email", "target": "board@bkk.example"}
+    await subscribe(client, database, settings, [subscriber])
     monday = datetime(2026, 11, 16, 1, 0, tzinfo=UTC)  # 08:00 in Bangkok
     background = app.state.background
 

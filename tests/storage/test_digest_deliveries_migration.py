@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,44 +14,17 @@ import sqlalchemy as sa
 
 from storage import migrate
 from storage.database import Database
-from storage.types import JSONType, UTCDateTime
 from tests.fixtures.databases import DatabaseTemplate
 
 QUEUED_AT = datetime(2026, 11, 16, 1, 0, tzinfo=UTC)
 MAILED_AT = datetime(2026, 11, 16, 1, 5, tzinfo=UTC)
 
-_delivery = sa.table(
-    "digest_delivery",
-    sa.column("id", sa.Integer()),
-    sa.column("dedupe_key", sa.String()),
-    sa.column("week", sa.String()),
-    sa.column("board_id", sa.Integer()),
-    sa.column("channel", sa.String()),
-    sa.column("target", sa.String()),
-    sa.column("status", sa.String()),
-    sa.column("attempts", sa.Integer()),
-    sa.column("last_error", sa.String()),
-    sa.column("outbound_message_id", sa.Integer()),
-    sa.column("created_at", UTCDateTime()),
-    sa.column("sent_at", UTCDateTime()),
+# The revision's own descriptions of the two tables as it reads and writes them.
+_revision = importlib.import_module(
+    "storage.migrations.versions.0014_digest_deliveries_through_the_outbox"
 )
-_outbox = sa.table(
-    "outbound_message",
-    sa.column("id", sa.Integer()),
-    sa.column("dedupe_key", sa.String()),
-    sa.column("recipient_type", sa.String()),
-    sa.column("board_id", sa.Integer()),
-    sa.column("channel", sa.String()),
-    sa.column("target", sa.String()),
-    sa.column("kind", sa.String()),
-    sa.column("payload", JSONType),
-    sa.column("status", sa.String()),
-    sa.column("attempts", sa.Integer()),
-    sa.column("last_error", sa.String()),
-    sa.column("created_at", UTCDateTime()),
-    sa.column("next_attempt_at", UTCDateTime()),
-    sa.column("sent_at", UTCDateTime()),
-)
+_delivery: sa.TableClause = _revision._delivery
+_outbox: sa.TableClause = _revision._outbox
 
 
 def _run(url: str, *statements: Any) -> list[Any]:

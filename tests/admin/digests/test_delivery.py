@@ -4,7 +4,7 @@ outbox's policy, and every run's report read back from the outbox rows."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -16,15 +16,14 @@ from bot.delivery import OutboxDelivery
 from siang.digests import digest_sender
 from siang.settings import Settings
 from storage.database import Database
-from storage.models import UserRole
-from storage.types import utcnow
-from tests.admin.digests.conftest import PLANTED, SeededDigests
+from tests.admin.digests.conftest import PLANTED, SeededDigests, subscribe
 from tests.admin.digests.test_content import NOW
 from tests.bot.helpers import outbox
 from tests.fakes.fixtures import with_fake_platforms
 from tests.fakes.line_api import FakeLineApi
 from tests.fakes.telegram_api import FakeTelegramApi
-from tests.fixtures.feedback_factory import bearer, user_token
+from tests.fixtures.clock import Clock
+from tests.fixtures.feedback_factory import bearer
 from tests.fixtures.smtp_server import SmtpServer
 
 SUBSCRIBERS = [
@@ -49,22 +48,6 @@ def settings(
     return chat.model_copy(update={"smtp_url": smtp_server.url})
 
 
-async def _subscribe(
-    client: httpx.AsyncClient,
-    database: Database,
-    settings: Settings,
-    subscribers: list[dict[str, str]],
-) -> str:
-    async with database.unit_of_work() as session:
-        admin = await user_token(session, settings, role=UserRole.ADMIN)
-    for subscriber in subscribers:
-        response = await client.post(
-            "/api/v1/digests/subscriptions", json=subscriber, headers=bearer(admin)
-        )
-        assert response.status_code == 201, response.text
-    return admin
-
-
 async def _send(database: Database, settings: Settings, week: IsoWeek) -> SendReport:
     return await digest_sender(database, settings).send_week(week, now=NOW)
 
@@ -73,14 +56,6 @@ async def _drain(app: FastAPI) -> int:
     """What `siang worker` (or the app's scheduled drain) does: send every due outbox row."""
     sent: int = await app.state.background.drain_outbox()
     return sent
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = utcnow()
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 async def test_each_subscriber_gets_the_week_once_even_when_send_runs_twice(
@@ -93,7 +68,7 @@ async def test_each_subscriber_gets_the_week_once_even_when_send_runs_twice(
     line_api: FakeLineApi,
     telegram_api: FakeTelegramApi,
 ) -> None:
-    await _subscribe(client, database, settings, SUBSCRIBERS)
+    await subscribe(client, database, settings, SUBSCRIBERS)
 
     first = await _send(database, settings, seeded_digests.week)
     assert (first.subjects, first.queued, first.failed) == (77, 5, [])
@@ -145,7 +120,7 @@ async def test_an_smtp_failure_is_retried_by_the_outbox_then_delivered_once(
     seeded_digests: SeededDigests,
     smtp_server: SmtpServer,
 ) -> None:
-    admin = await _subscribe(client, database, settings, [CHIANG_MAI])
+    admin = await subscribe(client, database, settings, [CHIANG_MAI])
     smtp_server.inbox.busy.add("board@cnx.example")
     assert (await _send(database, settings, seeded_digests.week)).queued == 1
     clock = Clock()  # the worker's delivery, with the outbox's policy, on a clock we can move
@@ -195,7 +170,7 @@ async def test_a_mailbox_that_does_not_exist_fails_for_good_and_is_reported(
     seeded_digests: SeededDigests,
     smtp_server: SmtpServer,
 ) -> None:
-    await _subscribe(client, database, settings, [CHIANG_MAI])
+    await subscribe(client, database, settings, [CHIANG_MAI])
     smtp_server.inbox.refuse.add("board@cnx.example")
 
     await _send(database, settings, seeded_digests.week)
@@ -214,7 +189,7 @@ async def test_without_an_smtp_server_e_mail_is_reported_and_queued_once_there_i
     settings: Settings,
     seeded_digests: SeededDigests,
 ) -> None:
-    await _subscribe(client, database, settings, [CHIANG_MAI])
+    await subscribe(client, database, settings, [CHIANG_MAI])
 
     report = await _send(
         database, settings.model_copy(update={"smtp_url": None}), seeded_digests.week
