@@ -82,13 +82,18 @@ def build(
 
 
 def _print_report(report: SendReport) -> None:
+    zone = ZoneInfo(get_settings().timezone)
     typer.echo(
         f"week {report.week}: {report.subjects} digests, {report.queued} queued for delivery, "
         f"{report.waiting} waiting in the outbox, {report.already_done} already delivered, "
         f"{len(report.failed)} failed"
     )
     for failure in report.failed:
-        retry = f", retried at {failure.retry_at:%Y-%m-%d %H:%M} UTC" if failure.retry_at else ""
+        retry = (
+            f", tried again at {failure.retry_at.astimezone(zone):%Y-%m-%d %H:%M %z}"
+            if failure.retry_at
+            else ""
+        )
         typer.echo(
             f"  FAILED {failure.subject} {failure.channel} {failure.target} "
             f"(attempt {failure.attempts}{retry}): {failure.error}",
