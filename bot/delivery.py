@@ -1,4 +1,5 @@
-"""Deliver the outbox: claim each due row once, render it, send it through its channel, record it.
+"""Deliver the outbox: claim each due row once, render it (or take the e-mail its owner composed),
+send it through its channel, record it.
 
 A row is claimed with a guarded UPDATE (so two racing drains never both send it), sent, then
 marked `sent`; a failure is retried with exponential backoff until `max_attempts`, and a refusal
@@ -14,9 +15,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.channels.base import DeliveryError, MessageSender
+from bot.channels.base import ComposedEmailSender, DeliveryError, MessageSender
 from bot.messages import Outgoing, outgoing_from_json, outgoing_to_json
 from bot.notifications import render_notification
+from services.composed_email import EMAIL_PAYLOAD_KEY, ComposedEmail, composed_email_in
 from storage.database import Database
 from storage.models import Channel, DeliveryStatus, OutboundMessage
 from storage.repositories import outbound_messages
@@ -57,6 +59,7 @@ class _Prepared:
     reply_token: str | None
     skip_reason: str | None = None
     already_sent: str | None = None  # why the row counts as sent without a call
+    email: ComposedEmail | None = None  # a whole e-mail composed by its owner (a digest)
 
 
 class OutboxDelivery:
@@ -152,14 +155,25 @@ class OutboxDelivery:
                 reply_token_spent_at=now if prepared.reply_token else None,
             )
             channel, target, attempts = message.channel, message.target, message.attempts
+            # A composed e-mail's body is kept only while it is owed: once sent or given up, the
+            # row keeps the facts (week, link) and the outcome, not a copy of the e-mail.
+            settled_payload = (
+                {k: v for k, v in message.payload.items() if k != EMAIL_PAYLOAD_KEY}
+                if prepared.email is not None
+                else None
+            )
         sender = self.senders[channel]
         try:
-            await sender.send(
-                target,
-                prepared.messages,
-                prepared.reply_token,
-                idempotency_key=retry_key,
-            )
+            if prepared.email is not None:
+                assert isinstance(sender, ComposedEmailSender)  # checked by _prepare
+                await sender.send_composed(target, prepared.email, idempotency_key=retry_key)
+            else:
+                await sender.send(
+                    target,
+                    prepared.messages,
+                    prepared.reply_token,
+                    idempotency_key=retry_key,
+                )
         except DeliveryError as error:
             retry_at = None
             if error.retryable and attempts < self.max_attempts:
@@ -172,11 +186,15 @@ class OutboxDelivery:
                 await outbound_messages.mark_failed(
                     session, message_id, error=str(error), retry_at=retry_at
                 )
+                if settled_payload is not None and retry_at is None:
+                    await outbound_messages.replace_payload(session, message_id, settled_payload)
                 if forget and retry_at is None:  # given up: kept no longer than needed
                     await outbound_messages.forget_recipient(session, message_id)
             return DeliveryStatus.FAILED
         async with self.database.unit_of_work() as session:
             await outbound_messages.mark_sent(session, message_id, now=self.clock())
+            if settled_payload is not None:
+                await outbound_messages.replace_payload(session, message_id, settled_payload)
             if forget:
                 await outbound_messages.forget_recipient(session, message_id)
         return DeliveryStatus.SENT
@@ -192,6 +210,11 @@ class OutboxDelivery:
             if not citizen.notifications_enabled and message.kind != CHAT_REPLY:
                 return _Prepared([], None, "the citizen turned notifications off")
             language = citizen.language or "th"
+        email = composed_email_in(message.payload)
+        if email is not None:
+            if not isinstance(self.senders[message.channel], ComposedEmailSender):
+                return _Prepared([], None, f"channel {message.channel!r} cannot send an e-mail")
+            return _Prepared([], None, email=email)
         if message.kind == CHAT_REPLY:
             if message.reply_token_spent_at is not None and message.last_error is None:
                 return _Prepared([], None, already_sent=INTERRUPTED_REPLY)

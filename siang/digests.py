@@ -11,15 +11,16 @@ from zoneinfo import ZoneInfo
 from apscheduler.triggers.cron import CronTrigger
 
 from admin.digests.delivery import DigestSender, SendReport
-from admin.digests.mail import SmtpMailer
 from admin.digests.service import DigestSettings
 from admin.digests.weeks import IsoWeek
 from siang.settings import Settings
 from storage.database import Database
-from storage.repositories.digests import DigestRepository
+from storage.models import NotifyChannel
 from storage.types import utcnow
 
 logger = logging.getLogger(__name__)
+
+NO_SMTP = "no SMTP server configured (SIANG_SMTP_URL)"
 
 
 def digest_settings(settings: Settings) -> DigestSettings:
@@ -31,13 +32,11 @@ def digest_settings(settings: Settings) -> DigestSettings:
 
 
 def digest_sender(database: Database, settings: Settings) -> DigestSender:
-    """A sender that mails through `SIANG_SMTP_URL` (when set) and queues chat messages."""
+    """A sender that queues digests in the outbox (e-mail only when `SIANG_SMTP_URL` is set)."""
     return DigestSender(
         database,
         digest_settings(settings),
-        mailer=SmtpMailer.from_url(settings.smtp_url) if settings.smtp_url else None,
-        sender=settings.smtp_from,
-        max_attempts=settings.digest_max_attempts,
+        unreachable={} if settings.smtp_url else {NotifyChannel.EMAIL: NO_SMTP},
     )
 
 
@@ -48,19 +47,13 @@ async def send_weekly_digests(
     now: datetime | None = None,
     kick: Callable[[], Awaitable[None]] | None = None,
 ) -> SendReport:
-    """The scheduled job: last week's digests to every subscriber, then retry earlier failures."""
+    """The scheduled job: queue last week's digests for every subscriber, then wake the outbox
+    (which retries failures by its own policy)."""
     now = now or utcnow()
     week = IsoWeek.last_completed(now, ZoneInfo(settings.timezone))
-    sender = digest_sender(database, settings)
-    report = await sender.send_week(week, now=now)
-    async with database.unit_of_work() as session:
-        earlier = [
-            w for w in await DigestRepository(session).weeks_with_failures() if w != str(week)
-        ]
-    for other in earlier:
-        await sender.send_week(IsoWeek.parse(other), now=now)
+    report = await digest_sender(database, settings).send_week(week, now=now)
     if report.queued and kick is not None:
-        await kick()  # deliver the LINE/Telegram messages now
+        await kick()  # deliver them now rather than at the next outbox drain
     if report.failed:
         logger.warning(
             "some digests were not delivered",

@@ -79,7 +79,6 @@ class Settings(BaseSettings):
     scheduler_enabled: bool = True
     timezone: str = "Asia/Bangkok"
     digest_schedule: str = "0 8 * * mon"  # crontab, in `timezone`
-    digest_max_attempts: Annotated[int, Field(gt=0)] = 5
     sla_urgent_hours: Annotated[float, Field(gt=0)] = 24
     sla_normal_hours: Annotated[float, Field(gt=0)] = 7 * 24
     sla_low_hours: Annotated[float, Field(gt=0)] = 14 * 24

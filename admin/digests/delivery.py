@@ -1,26 +1,27 @@
-"""Sending a week's digests to every subscriber, once: e-mail by SMTP, LINE/Telegram via the outbox.
+"""Queueing a week's digests for every subscriber in the outbox, once, and reporting how they stand.
 
-Each (week, subject, channel, recipient) has one `DigestDelivery` row, claimed before anything is
-sent and marked sent right after, each in its own transaction: a rerun skips what was sent, retries
-what failed (up to `max_attempts`), and reports what still fails.
+Each (week, subject, channel, recipient) is queued once: its outbox row and the digest's record
+of it (`DigestDelivery`) are written in one transaction under one key, so a rerun queues nothing
+twice. The outbox sends them like every other message (the same retries, backoff and exactly-once
+claim): e-mail as the composed HTML e-mail with its charts, LINE/Telegram as a short message with
+the link. A rerun reads back from the outbox what was delivered, what waits and what failed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-
-from sqlalchemy import update
-from sqlmodel import col, select
+from typing import Any
 
 from admin.digests.content import DigestSubject
-from admin.digests.mail import Mailer, MailError
-from admin.digests.render import chat_text, email_message
+from admin.digests.render import chat_text, compose_email
 from admin.digests.schemas import BoardDigest
 from admin.digests.service import DigestSettings, agency_subject, digest_for
 from admin.digests.weeks import IsoWeek
+from services.composed_email import EMAIL_PAYLOAD_KEY
 from services.outbox import queue_message
 from storage.database import Database
 from storage.models import (
@@ -28,14 +29,15 @@ from storage.models import (
     DigestDelivery,
     DigestSubscription,
     NotifyChannel,
-    OutboundMessage,
     RecipientType,
 )
-from storage.repositories.digests import DigestRepository
+from storage.repositories import outbound_messages
+from storage.repositories.digests import DigestDeliveryState, DigestRepository
 
 logger = logging.getLogger(__name__)
 
 DIGEST_MESSAGE_KIND = "board_digest"
+MAX_KEY_CHARS = 200  # the outbox's dedupe_key
 
 
 @dataclass(frozen=True)
@@ -45,18 +47,19 @@ class FailedDelivery:
     target: str
     attempts: int
     error: str
+    retry_at: datetime | None = None  # when the outbox tries again; None: it gave up
 
 
 @dataclass
 class SendReport:
-    """What one run did: e-mails sent, chat messages queued, deliveries already done, failures."""
+    """What one run did: digests queued now, ones queued earlier and still waiting in the outbox,
+    ones the outbox delivered, and failures (retried by the outbox, or given up)."""
 
     week: str
     subjects: int = 0
-    sent: int = 0
     queued: int = 0
+    waiting: int = 0
     already_done: int = 0
-    gave_up: int = 0
     failed: list[FailedDelivery] = field(default_factory=list)
 
     @property
@@ -65,7 +68,11 @@ class SendReport:
 
 
 def delivery_key(week: IsoWeek, subject: DigestSubject, channel: NotifyChannel, target: str) -> str:
-    return f"digest:{week}:{subject.key}:{channel.value}:{target}"
+    key = f"digest:{week}:{subject.key}:{channel.value}:{target}"
+    if len(key) <= MAX_KEY_CHARS:
+        return key
+    digest = hashlib.sha256(target.encode()).hexdigest()[:32]
+    return f"digest:{week}:{subject.key}:{channel.value}:sha256:{digest}"
 
 
 async def all_subjects(database: Database) -> list[DigestSubject]:
@@ -81,21 +88,49 @@ async def all_subjects(database: Database) -> list[DigestSubject]:
     return subjects
 
 
+class _Payloads:
+    """A subject's digest and its two forms, each built once and only when a recipient needs it."""
+
+    def __init__(self, build: Callable[[], Awaitable[BoardDigest]]) -> None:
+        self._build = build
+        self._digest: BoardDigest | None = None
+        self._email: dict[str, Any] | None = None
+
+    async def _the_digest(self) -> BoardDigest:
+        if self._digest is None:
+            self._digest = await self._build()
+        return self._digest
+
+    async def chat(self) -> dict[str, Any]:
+        digest = await self._the_digest()
+        return {"week": digest.week, "text": chat_text(digest), "url": digest.url}
+
+    async def email(self, settings: DigestSettings) -> dict[str, Any]:
+        digest = await self._the_digest()
+        if self._email is None:
+            composed = compose_email(digest, zone=settings.zone)
+            self._email = {
+                "week": digest.week,
+                "url": digest.url,
+                EMAIL_PAYLOAD_KEY: composed.to_payload(),
+            }
+        return self._email
+
+
 class DigestSender:
+    """Queues digests in the outbox; `unreachable` names channels nothing can deliver on, and why
+    (they are reported as failed and not queued, so a rerun once they work queues them)."""
+
     def __init__(
         self,
         database: Database,
         settings: DigestSettings,
         *,
-        mailer: Mailer | None,
-        sender: str,
-        max_attempts: int = 5,
+        unreachable: Mapping[NotifyChannel, str] | None = None,
     ) -> None:
         self.database = database
         self.settings = settings
-        self.mailer = mailer
-        self.sender = sender
-        self.max_attempts = max_attempts
+        self.unreachable = dict(unreachable or {})
 
     async def send_week(
         self,
@@ -105,19 +140,24 @@ class DigestSender:
         subjects: list[DigestSubject] | None = None,
         progress: Callable[[DigestSubject], None] | None = None,
     ) -> SendReport:
-        """Deliver `week`'s digest of each subject to each of its active subscribers."""
+        """Queue `week`'s digest of each subject for each of its active subscribers."""
         report = SendReport(week=str(week))
+        async with self.database.unit_of_work() as session:
+            earlier = {
+                state.dedupe_key: state
+                for state in await DigestRepository(session).deliveries(week=str(week))
+            }
         for subject in subjects if subjects is not None else await all_subjects(self.database):
             report.subjects += 1
-            await self._send_subject(subject, week, now=now, report=report)
+            await self._send_subject(subject, week, now=now, earlier=earlier, report=report)
             if progress is not None:
                 progress(subject)
         logger.info(
-            "digests sent",
+            "digests queued",
             extra={
                 "week": str(week),
-                "sent": report.sent,
                 "queued": report.queued,
+                "waiting": report.waiting,
                 "already_done": report.already_done,
                 "failed": len(report.failed),
             },
@@ -134,136 +174,59 @@ class DigestSender:
             )
 
     async def _send_subject(
-        self, subject: DigestSubject, week: IsoWeek, *, now: datetime, report: SendReport
+        self,
+        subject: DigestSubject,
+        week: IsoWeek,
+        *,
+        now: datetime,
+        earlier: Mapping[str, DigestDeliveryState],
+        report: SendReport,
     ) -> None:
-        digest: BoardDigest | None = None
+        async def build() -> BoardDigest:
+            async with self.database.unit_of_work() as session:
+                return await digest_for(session, self.settings, subject=subject, week=week, now=now)
+
+        payloads = _Payloads(build)
         for subscription in await self._subscriptions(subject):
             if subscription.channel is NotifyChannel.NONE:
                 continue
-            delivery = await self._claim(subject, subscription, week, now)
-            if delivery.status is DeliveryStatus.SENT:
-                report.already_done += 1
+            key = delivery_key(week, subject, subscription.channel, subscription.target)
+            if key in earlier:
+                _report_earlier(report, subject, earlier[key])
                 continue
-            if delivery.attempts >= self.max_attempts:
-                report.gave_up += 1
-                report.failed.append(self._failure(subject, delivery))
-                continue
-            if not await self._take_turn(delivery):
-                report.already_done += 1  # another run is delivering it right now
-                continue
-            if digest is None:
-                async with self.database.unit_of_work() as session:
-                    digest = await digest_for(
-                        session, self.settings, subject=subject, week=week, now=now
+            if subscription.channel in self.unreachable:
+                report.failed.append(
+                    FailedDelivery(
+                        subject=subject.key,
+                        channel=subscription.channel.value,
+                        target=subscription.target,
+                        attempts=0,
+                        error=self.unreachable[subscription.channel],
                     )
-            try:
-                outbound_id = await self._deliver(subject, subscription, delivery, digest)
-            except MailError as error:
-                await self._mark(delivery, DeliveryStatus.FAILED, now=now, error=str(error))
-                delivery.attempts += 1
-                delivery.last_error = str(error)
-                report.failed.append(self._failure(subject, delivery))
-                logger.warning(
-                    "digest delivery failed",
-                    extra={"key": delivery.dedupe_key, "error": str(error)},
                 )
                 continue
-            await self._mark(delivery, DeliveryStatus.SENT, now=now, outbound_id=outbound_id)
-            if outbound_id is None:
-                report.sent += 1
-            else:
+            payload = (
+                await payloads.email(self.settings)
+                if subscription.channel is NotifyChannel.EMAIL
+                else await payloads.chat()
+            )
+            if await self._queue(subject, subscription, week, key, payload, now):
                 report.queued += 1
+            else:
+                report.waiting += 1  # another run queued it since this one started
 
-    @staticmethod
-    def _failure(subject: DigestSubject, delivery: DigestDelivery) -> FailedDelivery:
-        return FailedDelivery(
-            subject=subject.key,
-            channel=delivery.channel.value,
-            target=delivery.target,
-            attempts=delivery.attempts,
-            error=delivery.last_error or "",
-        )
-
-    async def _claim(
+    async def _queue(
         self,
         subject: DigestSubject,
         subscription: DigestSubscription,
         week: IsoWeek,
+        key: str,
+        payload: dict[str, Any],
         now: datetime,
-    ) -> DigestDelivery:
+    ) -> bool:
+        """The outbox row and the digest's record of it, together; False if already queued."""
         async with self.database.unit_of_work() as session:
-            return await DigestRepository(session).claim_delivery(
-                DigestDelivery(
-                    dedupe_key=delivery_key(
-                        week, subject, subscription.channel, subscription.target
-                    ),
-                    week=str(week),
-                    subscription_id=subscription.id,
-                    board_id=subject.board_id,
-                    agency_id=subject.agency_id,
-                    channel=subscription.channel,
-                    target=subscription.target,
-                    created_at=now,
-                )
-            )
-
-    async def _take_turn(self, delivery: DigestDelivery) -> bool:
-        """Count this attempt, unless another run counted one since we read the row."""
-        async with self.database.unit_of_work() as session:
-            result = await session.execute(
-                update(DigestDelivery)
-                .where(
-                    col(DigestDelivery.id) == delivery.id,
-                    col(DigestDelivery.attempts) == delivery.attempts,
-                    col(DigestDelivery.status) != DeliveryStatus.SENT,
-                )
-                .values(attempts=delivery.attempts + 1)
-            )
-            return bool(result.rowcount)  # type: ignore[attr-defined]
-
-    async def _mark(
-        self,
-        delivery: DigestDelivery,
-        status: DeliveryStatus,
-        *,
-        now: datetime,
-        error: str | None = None,
-        outbound_id: int | None = None,
-    ) -> None:
-        async with self.database.unit_of_work() as session:
-            await session.execute(
-                update(DigestDelivery)
-                .where(col(DigestDelivery.id) == delivery.id)
-                .values(
-                    status=status,
-                    last_error=error,
-                    sent_at=now if status is DeliveryStatus.SENT else None,
-                    outbound_message_id=outbound_id,
-                )
-            )
-
-    async def _deliver(
-        self,
-        subject: DigestSubject,
-        subscription: DigestSubscription,
-        delivery: DigestDelivery,
-        digest: BoardDigest,
-    ) -> int | None:
-        """Send the e-mail (returns None) or queue the chat message (returns its outbox id)."""
-        if subscription.channel is NotifyChannel.EMAIL:
-            if self.mailer is None:
-                raise MailError("no SMTP server configured (SIANG_SMTP_URL)")
-            await self.mailer.send(
-                email_message(
-                    digest,
-                    sender=self.sender,
-                    recipient=subscription.target,
-                    zone=self.settings.zone,
-                )
-            )
-            return None
-        async with self.database.unit_of_work() as session:
-            await queue_message(
+            new_id = await queue_message(
                 session,
                 recipient_type=RecipientType.BOARD
                 if subject.info.kind == "board"
@@ -271,14 +234,43 @@ class DigestSender:
                 channel=subscription.channel.value,
                 target=subscription.target,
                 kind=DIGEST_MESSAGE_KIND,
-                payload={"week": digest.week, "text": chat_text(digest), "url": digest.url},
-                dedupe_key=delivery.dedupe_key,
+                payload=payload,
+                dedupe_key=key,
                 board_id=subject.board_id,
                 agency_id=subject.agency_id,
             )
-            found = await session.exec(
-                select(OutboundMessage.id).where(
-                    col(OutboundMessage.dedupe_key) == delivery.dedupe_key
+            outbound_id = new_id or await outbound_messages.message_id_for(session, key)
+            assert outbound_id is not None
+            await DigestRepository(session).record_delivery(
+                DigestDelivery(
+                    dedupe_key=key,
+                    week=str(week),
+                    subscription_id=subscription.id,
+                    board_id=subject.board_id,
+                    agency_id=subject.agency_id,
+                    channel=subscription.channel,
+                    target=subscription.target,
+                    outbound_message_id=outbound_id,
+                    created_at=now,
                 )
             )
-            return found.one()
+        return new_id is not None
+
+
+def _report_earlier(report: SendReport, subject: DigestSubject, state: DigestDeliveryState) -> None:
+    """Count a digest queued by an earlier run as its outbox row stands."""
+    if state.status is DeliveryStatus.SENT:
+        report.already_done += 1
+    elif state.status is DeliveryStatus.PENDING:
+        report.waiting += 1
+    else:  # failed (retried at next_attempt_at, or given up) or skipped
+        report.failed.append(
+            FailedDelivery(
+                subject=subject.key,
+                channel=state.channel.value,
+                target=state.target,
+                attempts=state.attempts,
+                error=state.last_error or state.status.value,
+                retry_at=state.next_attempt_at if state.status is DeliveryStatus.FAILED else None,
+            )
+        )

@@ -72,7 +72,8 @@ async def list_deliveries(
     week: Annotated[str | None, Query(max_length=8, description="2026-W47")] = None,
     failed_only: bool = False,
 ) -> list[subscriptions.DeliveryPublic]:
-    """What was delivered, and what failed (with the error) and will be retried."""
+    """What was queued for whom and how the outbox delivered it: sent, waiting, or failed
+    (with the error, and when it is tried again)."""
     return await subscriptions.list_deliveries(session, week=week, failed_only=failed_only)
 
 

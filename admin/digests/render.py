@@ -1,10 +1,9 @@
-"""A digest as an HTML e-mail (inline CSS, embedded PNG charts), a PDF, and a short chat message."""
+"""A digest as an HTML e-mail (inline CSS, inline PNG charts), a PDF, and a short chat message."""
 
 from __future__ import annotations
 
 import base64
 from datetime import datetime, timedelta
-from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,7 +13,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from admin.dates import thai_day
 from admin.digests.catalogue import HEADINGS, KINDS, LABELS, STATUSES
 from admin.digests.schemas import BoardDigest
+from services.composed_email import ComposedEmail, InlineImage
 
+CONTENT_ID_DOMAIN = "digest.siang"  # names the charts inside one e-mail; never looked up
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _environment = Environment(
     loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True
@@ -109,26 +110,21 @@ def chat_text(digest: BoardDigest) -> str:
     return "\n".join(lines)
 
 
-def email_message(
-    digest: BoardDigest, *, sender: str, recipient: str, zone: ZoneInfo
-) -> EmailMessage:
-    """A multipart e-mail: plain text, and HTML with the charts as inline (cid:) PNG parts."""
+def compose_email(digest: BoardDigest, *, zone: ZoneInfo) -> ComposedEmail:
+    """The digest as an e-mail for the outbox: plain text, and HTML with the charts as inline
+    (cid:) PNG images, since mail clients do not show data: URIs."""
     from admin.digests.charts import digest_charts
 
     charts = digest_charts(digest)
-    domain = sender.rsplit("@", 1)[-1].strip("> ") or "siang.localhost"
-    ids = {name: make_msgid(idstring=name, domain=domain) for name in charts}
-    message = EmailMessage()
-    message["Subject"] = f"{HEADINGS['title']} {digest.week} · {digest.subject.name}"
-    message["From"] = sender
-    message["To"] = recipient
-    message.set_content(chat_text(digest))
-    images = {name: "cid:" + msgid.strip("<>") for name, msgid in ids.items()}
-    message.add_alternative(render_html(digest, images=images, zone=zone), subtype="html")
-    html_part = message.get_payload()[1]  # type: ignore[index]
-    assert isinstance(html_part, EmailMessage)
-    for name, png in charts.items():
-        html_part.add_related(
-            png, maintype="image", subtype="png", cid=ids[name], filename=f"{name}.png"
-        )
-    return message
+    ids = {name: make_msgid(idstring=name, domain=CONTENT_ID_DOMAIN).strip("<>") for name in charts}
+    return ComposedEmail(
+        subject=f"{HEADINGS['title']} {digest.week} · {digest.subject.name}",
+        text=chat_text(digest),
+        html=render_html(
+            digest, images={name: "cid:" + cid for name, cid in ids.items()}, zone=zone
+        ),
+        images=tuple(
+            InlineImage(content_id=ids[name], filename=f"{name}.png", data=png)
+            for name, png in charts.items()
+        ),
+    )

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, model_validator
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.errors import ConflictError, InvalidInputError, NotFoundError
-from storage.models import DeliveryStatus, DigestDelivery, DigestSubscription, NotifyChannel
+from storage.models import DeliveryStatus, DigestSubscription, NotifyChannel
 from storage.repositories.agencies import AgencyRepository, BoardRepository
 from storage.repositories.areas import AreaRepository
 from storage.repositories.digests import DigestRepository
@@ -57,14 +57,19 @@ class SubscriptionPublic(BaseModel):
 
 
 class DeliveryPublic(BaseModel):
+    """A digest queued for one recipient, as its outbox row stands."""
+
     week: str
     channel: NotifyChannel
     target: str
     board_id: int | None
     agency_id: int | None
-    status: DeliveryStatus
+    status: DeliveryStatus = Field(description="pending (queued), sent, failed or skipped")
     attempts: int
     last_error: str | None
+    next_attempt_at: datetime | None = Field(
+        description="when a failed delivery is tried again; null once the outbox gave up"
+    )
     sent_at: datetime | None
 
 
@@ -149,10 +154,9 @@ async def remove_subscription(session: AsyncSession, subscription_id: int) -> No
 async def list_deliveries(
     session: AsyncSession, *, week: str | None, failed_only: bool
 ) -> list[DeliveryPublic]:
+    """Queued digests and how the outbox delivered them; `failed_only`: failed or skipped."""
     if week is not None and not re.match(r"^\d{4}-W\d{2}$", week):
         raise InvalidInputError("week must look like 2026-W47")
-    statuses = (DeliveryStatus.FAILED, DeliveryStatus.PENDING) if failed_only else ()
-    found: list[DigestDelivery] = list(
-        await DigestRepository(session).deliveries(week=week, statuses=statuses)
-    )
-    return [DeliveryPublic.model_validate(delivery, from_attributes=True) for delivery in found]
+    statuses = (DeliveryStatus.FAILED, DeliveryStatus.SKIPPED) if failed_only else ()
+    found = await DigestRepository(session).deliveries(week=week, statuses=statuses)
+    return [DeliveryPublic.model_validate(state, from_attributes=True) for state in found]

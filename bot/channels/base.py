@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from bot.messages import Channel, Inbound, Outgoing, StoredMedia
+from services.composed_email import ComposedEmail
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,17 @@ class MessageSender(Protocol):
 
     async def close(self) -> None:
         """Release connections."""
+        ...
+
+
+@runtime_checkable
+class ComposedEmailSender(MessageSender, Protocol):
+    """A sender that also takes an e-mail composed elsewhere (a digest) and sends it as it is."""
+
+    async def send_composed(
+        self, target: str, email: ComposedEmail, *, idempotency_key: str | None = None
+    ) -> None:
+        """Send the e-mail; raise DeliveryError when the server does not take it."""
         ...
 
 

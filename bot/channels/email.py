@@ -1,4 +1,5 @@
-"""E-mail for agencies and boards that chose it: `Outgoing` messages as one plain-text e-mail."""
+"""E-mail for agencies and boards that chose it: `Outgoing` messages as one plain-text e-mail, or
+an e-mail composed elsewhere (a digest: text, HTML and inline images) sent as it is."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import aiosmtplib
 
 from bot.channels.base import DeliveryError
 from bot.messages import Outgoing
+from services.composed_email import ComposedEmail
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +49,15 @@ class EmailChannel:
         idempotency_key: str | None = None,
     ) -> None:
         email = render_email(messages, sender=self.config.sender, recipient=target)
+        await self._submit(email, target, idempotency_key)
+
+    async def send_composed(
+        self, target: str, email: ComposedEmail, *, idempotency_key: str | None = None
+    ) -> None:
+        message = mime_message(email, sender=self.config.sender, recipient=target)
+        await self._submit(message, target, idempotency_key)
+
+    async def _submit(self, email: EmailMessage, target: str, idempotency_key: str | None) -> None:
         if idempotency_key:
             # The same outbox row always carries the same Message-ID, so mail servers can dedupe.
             domain = self.config.sender.rsplit("@", 1)[-1].strip("> ") or "siang.localhost"
@@ -64,7 +75,11 @@ class EmailChannel:
                 timeout=30,
             )
         except aiosmtplib.SMTPRecipientsRefused as error:
-            raise DeliveryError(f"SMTP refused {target}: {error}", retryable=False) from error
+            # 4xx is the server's "not now" (greylisting, a full mailbox); 5xx will be repeated.
+            later = all(400 <= refusal.code < 500 for refusal in error.recipients)
+            raise DeliveryError(f"SMTP refused {target}: {error}", retryable=later) from error
+        except aiosmtplib.SMTPDataError as error:  # the message itself refused, or "not now"
+            raise DeliveryError(f"SMTP failed: {error}", retryable=error.code < 500) from error
         except (aiosmtplib.SMTPException, OSError) as error:
             raise DeliveryError(f"SMTP failed: {error}", retryable=True) from error
 
@@ -101,3 +116,27 @@ def render_email(messages: Sequence[Outgoing], *, sender: str, recipient: str) -
     )
     email.set_content("\n\n".join(blocks) + "\n", charset="utf-8")
     return email
+
+
+def mime_message(email: ComposedEmail, *, sender: str, recipient: str) -> EmailMessage:
+    """Plain text, and the HTML (when there is one) as its alternative with the images inline."""
+    message = EmailMessage()
+    message["Subject"] = email.subject
+    message["From"] = sender
+    message["To"] = recipient
+    message.set_content(email.text, charset="utf-8")
+    if email.html is None:
+        return message
+    message.add_alternative(email.html, subtype="html", charset="utf-8")
+    html_part = message.get_payload()[1]  # type: ignore[index]
+    assert isinstance(html_part, EmailMessage)
+    for image in email.images:
+        maintype, _, subtype = image.content_type.partition("/")
+        html_part.add_related(
+            image.data,
+            maintype=maintype,
+            subtype=subtype,
+            cid=f"<{image.content_id}>",
+            filename=image.filename,
+        )
+    return message

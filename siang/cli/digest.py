@@ -82,24 +82,32 @@ def build(
 
 
 def _print_report(report: SendReport) -> None:
+    zone = ZoneInfo(get_settings().timezone)
     typer.echo(
-        f"week {report.week}: {report.subjects} digests, {report.sent} e-mails sent, "
-        f"{report.queued} chat messages queued, {report.already_done} already delivered, "
+        f"week {report.week}: {report.subjects} digests, {report.queued} queued for delivery, "
+        f"{report.waiting} waiting in the outbox, {report.already_done} already delivered, "
         f"{len(report.failed)} failed"
     )
     for failure in report.failed:
+        retry = (
+            f", tried again at {failure.retry_at.astimezone(zone):%Y-%m-%d %H:%M %z}"
+            if failure.retry_at
+            else ""
+        )
         typer.echo(
             f"  FAILED {failure.subject} {failure.channel} {failure.target} "
-            f"(attempt {failure.attempts}): {failure.error}",
+            f"(attempt {failure.attempts}{retry}): {failure.error}",
             err=True,
         )
 
 
 @app.command("send")
 def send(week: str | None = typer.Option(None, "--week", help=WEEK_HELP)) -> None:
-    """Send a week's digests of every board and subscribed agency to their subscribers.
+    """Queue a week's digests of every board and subscribed agency for their subscribers.
 
-    What was sent before is not sent again; what failed is retried. Exit code 1 if any failed.
+    The outbox delivers them (the app or `siang worker`, within a minute) and retries failures;
+    a rerun queues nothing twice and reports what was delivered, what waits and what failed.
+    Exit code 1 if any failed.
     """
     from rich.progress import (
         BarColumn,

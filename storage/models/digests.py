@@ -1,4 +1,4 @@
-"""Weekly digests: who subscribes to a board's or an agency's digest, and what was delivered."""
+"""Weekly digests: who subscribes to a board's or an agency's digest, and what was queued for whom."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models.base import created_at_field, utc_field
-from storage.models.enums import DeliveryStatus, NotifyChannel
+from storage.models.base import created_at_field
+from storage.models.enums import NotifyChannel
 from storage.types import str_enum
 
 
@@ -29,7 +29,11 @@ class DigestSubscription(SQLModel, table=True):
 
 
 class DigestDelivery(SQLModel, table=True):
-    """One digest for one recipient, week and channel; the unique key makes a rerun send nothing."""
+    """One week's digest of one subject, queued for one recipient on one channel.
+
+    The unique key makes a rerun queue nothing twice; whether it was delivered, how often it was
+    tried and why it failed live on its outbox row, sent by the same policy as every message.
+    """
 
     __tablename__ = "digest_delivery"
 
@@ -41,9 +45,5 @@ class DigestDelivery(SQLModel, table=True):
     agency_id: int | None = Field(default=None, foreign_key="agency.id")
     channel: NotifyChannel = Field(sa_type=str_enum(NotifyChannel))
     target: str = Field(max_length=300)
-    status: DeliveryStatus = Field(default=DeliveryStatus.PENDING, sa_type=str_enum(DeliveryStatus))
-    attempts: int = 0
-    last_error: str | None = None
-    outbound_message_id: int | None = Field(default=None, foreign_key="outbound_message.id")
+    outbound_message_id: int = Field(foreign_key="outbound_message.id")
     created_at: datetime = created_at_field()
-    sent_at: datetime | None = utc_field()

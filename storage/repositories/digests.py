@@ -1,4 +1,5 @@
-"""Queries behind the weekly digests: their subjects, the week's items, subscriptions, deliveries."""
+"""Queries behind the weekly digests: their subjects, the week's items, subscriptions, and what
+was queued for whom (with its outbox row's state)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from storage.models import (
     FeedbackKind,
     FeedbackStatus,
     NotifyChannel,
+    OutboundMessage,
     Province,
     StatusChange,
     Urgency,
@@ -53,6 +55,37 @@ class DigestItem:
     citizen_confirmed_fix: bool | None
     reopen_count: int
 
+
+@dataclass(frozen=True)
+class DigestDeliveryState:
+    """A digest queued for one recipient, and where its outbox row stands."""
+
+    dedupe_key: str
+    week: str
+    board_id: int | None
+    agency_id: int | None
+    channel: NotifyChannel
+    target: str
+    status: DeliveryStatus
+    attempts: int
+    last_error: str | None
+    next_attempt_at: datetime | None
+    sent_at: datetime | None
+
+
+_DELIVERY_COLUMNS = (
+    DigestDelivery.dedupe_key,
+    DigestDelivery.week,
+    DigestDelivery.board_id,
+    DigestDelivery.agency_id,
+    DigestDelivery.channel,
+    DigestDelivery.target,
+    OutboundMessage.status,
+    OutboundMessage.attempts,
+    OutboundMessage.last_error,
+    OutboundMessage.next_attempt_at,
+    OutboundMessage.sent_at,
+)
 
 _ITEM_COLUMNS = (
     FeedbackItem.id,
@@ -230,50 +263,29 @@ class DigestRepository:
         )
         return (await self.session.exec(statement)).all()
 
-    # Deliveries
+    # Deliveries: the digest's record of what it queued, and the outbox row that delivers it
 
-    async def claim_delivery(self, delivery: DigestDelivery) -> DigestDelivery:
-        """The delivery row for this key: the existing one, or this one newly stored."""
+    async def record_delivery(self, delivery: DigestDelivery) -> None:
+        """Keep that this digest was queued for this recipient (nothing if it already was)."""
         await insert_ignoring_conflicts(
             self.session,
             DigestDelivery.__table__,  # type: ignore[attr-defined]
-            [
-                {
-                    "dedupe_key": delivery.dedupe_key,
-                    "week": delivery.week,
-                    "subscription_id": delivery.subscription_id,
-                    "board_id": delivery.board_id,
-                    "agency_id": delivery.agency_id,
-                    "channel": delivery.channel,
-                    "target": delivery.target,
-                    "status": DeliveryStatus.PENDING,
-                    "attempts": 0,
-                    "created_at": delivery.created_at,
-                }
-            ],
+            [delivery.model_dump(exclude={"id"})],
         )
-        statement = select(DigestDelivery).where(
-            col(DigestDelivery.dedupe_key) == delivery.dedupe_key
-        )
-        found = (await self.session.exec(statement)).one()
-        await self.session.refresh(found)
-        return found
 
     async def deliveries(
         self, *, week: str | None = None, statuses: Sequence[DeliveryStatus] = ()
-    ) -> Sequence[DigestDelivery]:
+    ) -> list[DigestDeliveryState]:
+        """Queued digests with how their outbox rows stand, oldest first."""
         conditions = []
         if week is not None:
             conditions.append(col(DigestDelivery.week) == week)
         if statuses:
-            conditions.append(col(DigestDelivery.status).in_(statuses))
-        statement = select(DigestDelivery).where(*conditions).order_by(col(DigestDelivery.id))
-        return (await self.session.exec(statement)).all()
-
-    async def weeks_with_failures(self) -> list[str]:
+            conditions.append(col(OutboundMessage.status).in_(statuses))
         statement = (
-            select(DigestDelivery.week)
-            .where(col(DigestDelivery.status).in_((DeliveryStatus.FAILED, DeliveryStatus.PENDING)))
-            .distinct()
+            sa_select(*_DELIVERY_COLUMNS)  # type: ignore[call-overload]
+            .join(OutboundMessage, col(DigestDelivery.outbound_message_id) == OutboundMessage.id)
+            .where(*conditions)
+            .order_by(col(DigestDelivery.id))
         )
-        return sorted((await self.session.exec(statement)).all())
+        return [DigestDeliveryState(*row) for row in (await self.session.execute(statement)).all()]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -81,6 +82,12 @@ async def claim(
     return (result.rowcount or 0) == 1  # type: ignore[attr-defined]
 
 
+async def message_id_for(session: AsyncSession, dedupe_key: str) -> int | None:
+    """The row queued under `dedupe_key`, if any."""
+    found = await session.scalar(select(_column.id).where(_column.dedupe_key == dedupe_key))
+    return int(found) if found is not None else None
+
+
 async def get_message(session: AsyncSession, message_id: int) -> OutboundMessage | None:
     return await session.get(OutboundMessage, message_id)
 
@@ -149,6 +156,11 @@ async def mark_skipped(session: AsyncSession, message_id: int, *, reason: str) -
         .where(_column.id == message_id)
         .values(status=DeliveryStatus.SKIPPED.value, last_error=reason[:2000], next_attempt_at=None)
     )
+
+
+async def replace_payload(session: AsyncSession, message_id: int, payload: dict[str, Any]) -> None:
+    """A settled row's payload, cut down to what is worth keeping."""
+    await session.execute(update(_TABLE).where(_column.id == message_id).values(payload=payload))
 
 
 async def forget_recipient(session: AsyncSession, message_id: int) -> None:

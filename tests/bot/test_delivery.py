@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 from email import message_from_bytes
 from email.header import decode_header, make_header
 from typing import Any
@@ -15,6 +15,7 @@ from fastapi import FastAPI
 
 from bot.delivery import CHAT_REPLY, OutboxDelivery, chat_reply_payload
 from bot.messages import Outgoing
+from services.composed_email import ComposedEmail, InlineImage
 from services.outbox import queue_message
 from siang.runtime import app_runtime
 from storage.database import Database
@@ -23,6 +24,10 @@ from storage.types import utcnow
 from tests.bot.helpers import outbox
 from tests.fakes.line_api import FakeLineApi
 from tests.fakes.server import free_port
+from tests.fixtures.clock import Clock
+from tests.fixtures.smtp_server import SmtpServer, smtp_server
+
+__all__ = ["smtp_server"]  # the real SMTP server fixture
 
 NEW_ITEM = {
     "reference": "SG-7K4M-2Q",
@@ -55,14 +60,6 @@ async def _queue(database: Database, count: int, *, channel: str, target: str) -
             ids.append(new_id)
     await elsewhere.dispose()
     return ids
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = utcnow()
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def _delivery(app: FastAPI, database: Database, clock: Clock) -> OutboxDelivery:
@@ -155,6 +152,29 @@ def smtp_inbox() -> Iterator[tuple[SmtpInbox, int]]:
     controller.stop()
 
 
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+async def _queue_email(database: Database, target: str, payload: dict[str, Any]) -> None:
+    async with database.unit_of_work() as session:
+        await queue_message(
+            session,
+            recipient_type=RecipientType.BOARD,
+            channel="email",
+            target=target,
+            kind="board_digest",
+            payload=payload,
+            dedupe_key=f"test:email:{target}",
+        )
+
+
+def _email_delivery(database: Database, smtp_server: SmtpServer, clock: Clock) -> OutboxDelivery:
+    from bot.channels.email import EmailChannel, EmailConfig
+
+    sender = EmailChannel(EmailConfig(smtp_url=smtp_server.url, sender="Siang <s@example.go.th>"))
+    return OutboxDelivery(database=database, senders={"email": sender}, clock=clock)
+
+
 class TestEmail:
     async def test_agency_that_chose_email_gets_a_thai_email(
         self, app: FastAPI, database: Database, smtp_inbox: tuple[SmtpInbox, int]
@@ -181,6 +201,52 @@ class TestEmail:
         assert "SG-7K4M-00" in body and "วังทองหลาง" in body
         assert (await outbox(database))[0].status is DeliveryStatus.SENT
         assert isinstance((await outbox(database))[0], OutboundMessage)
+
+    async def test_an_email_composed_elsewhere_goes_out_as_it_is(
+        self, database: Database, smtp_server: SmtpServer
+    ) -> None:
+        composed = ComposedEmail(
+            subject="สรุปประจำสัปดาห์ 2026-W46",
+            text="ดูฉบับเต็มที่ลิงก์",
+            html='<p>กราฟ <img src="cid:trend.1@digest.siang"></p>',
+            images=(InlineImage(content_id="trend.1@digest.siang", filename="t.png", data=PNG),),
+        )
+        await _queue_email(database, "board@cnx.example", {"email": composed.to_payload()})
+
+        report = await _email_delivery(database, smtp_server, Clock()).drain()
+
+        assert report.sent == 1
+        [email] = smtp_server.inbox.to("board@cnx.example")
+        assert str(email["Subject"]) == "สรุปประจำสัปดาห์ 2026-W46"  # no prefix added
+        plain = email.get_body(preferencelist=("plain",))
+        html = email.get_body(preferencelist=("html",))
+        assert plain is not None and "ดูฉบับเต็มที่ลิงก์" in plain.get_content()
+        assert html is not None and "cid:trend.1@digest.siang" in html.get_content()
+        [image] = [part for part in email.walk() if part.get_content_type() == "image/png"]
+        assert str(image["Content-ID"]).strip() == "<trend.1@digest.siang>"
+        assert image.get_content() == PNG
+        [row] = await outbox(database)
+        assert email["Message-ID"] == f"<{row.retry_key}@example.go.th>"
+        assert "email" not in row.payload  # sent: the row no longer keeps a copy of the e-mail
+
+    async def test_a_busy_mailbox_is_tried_again_and_a_missing_one_is_not(
+        self, database: Database, smtp_server: SmtpServer
+    ) -> None:
+        smtp_server.inbox.busy.add("busy@example.go.th")
+        smtp_server.inbox.refuse.add("gone@example.go.th")
+        await _queue_email(database, "busy@example.go.th", NEW_ITEM)
+        await _queue_email(database, "gone@example.go.th", NEW_ITEM)
+        clock = Clock()
+
+        assert (await _email_delivery(database, smtp_server, clock).drain()).failed == 2
+
+        busy, gone = await outbox(database)
+        assert busy.next_attempt_at is not None and "451" in (busy.last_error or "")
+        assert gone.next_attempt_at is None and "550" in (gone.last_error or "")
+        smtp_server.inbox.busy.clear()
+        clock.now += timedelta(seconds=31)
+        assert (await _email_delivery(database, smtp_server, clock).drain()).sent == 1
+        assert [rcpt for rcpt, _ in smtp_server.inbox.received] == [["busy@example.go.th"]]
 
 
 class _Killed(BaseException):

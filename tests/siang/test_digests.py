@@ -1,4 +1,5 @@
-"""The weekly digest job: scheduled Monday 08:00 Bangkok, sends the week that just ended."""
+"""The weekly digest job: scheduled Monday 08:00 Bangkok, queues the week that just ended and wakes
+the outbox, which e-mails it."""
 
 from __future__ import annotations
 
@@ -6,18 +7,24 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import httpx
+import pytest
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from fastapi import FastAPI
 
 from siang.digests import register_digest_jobs, send_weekly_digests
 from siang.scheduler import create_scheduler
 from siang.settings import Settings
 from storage.database import Database
-from storage.models import UserRole
-from tests.admin.digests.conftest import SeededDigests, seeded_digests
-from tests.fixtures.feedback_factory import bearer, user_token
+from tests.admin.digests.conftest import SeededDigests, seeded_digests, subscribe
 from tests.fixtures.smtp_server import SmtpServer, smtp_server
 
 __all__ = ["seeded_digests", "smtp_server"]  # fixtures shared with tests/admin/digests
+
+
+@pytest.fixture
+def settings(settings: Settings, smtp_server: SmtpServer) -> Settings:
+    """The app's outbox sends e-mail to the test's SMTP server."""
+    return settings.model_copy(update={"smtp_url": smtp_server.url})
 
 
 async def test_job_runs_every_monday_at_eight_in_bangkok(
@@ -53,26 +60,24 @@ async def test_the_apps_scheduler_has_the_digest_job(
         scheduler.shutdown(wait=False)
 
 
-async def test_monday_morning_sends_last_weeks_digest_once(
+async def test_monday_morning_queues_last_weeks_digest_once_and_wakes_the_outbox(
+    app: FastAPI,
     client: httpx.AsyncClient,
     database: Database,
     settings: Settings,
     seeded_digests: SeededDigests,
     smtp_server: SmtpServer,
 ) -> None:
-    async with database.unit_of_work() as session:
-        admin = await user_token(session, settings, role=UserRole.ADMIN)
-    response = await client.post(
-        "/api/v1/digests/subscriptions",
-        json={"board": "กรุงเทพมหานคร", "channel": "email", "target": "board@bkk.example"},
-        headers=bearer(admin),
-    )
-    assert response.status_code == 201
-    settings = settings.model_copy(update={"smtp_url": smtp_server.url})
+    subscriber = {"board": "กรุงเทพมหานคร", "channel": "email", "target": "board@bkk.example"}
+    await subscribe(client, database, settings, [subscriber])
     monday = datetime(2026, 11, 16, 1, 0, tzinfo=UTC)  # 08:00 in Bangkok
-    report = await send_weekly_digests(database, settings, now=monday)
-    assert (report.week, report.sent) == ("2026-W46", 1)
-    again = await send_weekly_digests(database, settings, now=monday)
-    assert (again.sent, again.already_done) == (0, 1)
+    background = app.state.background
+
+    report = await send_weekly_digests(database, settings, now=monday, kick=background.kick_outbox)
+    assert (report.week, report.queued) == ("2026-W46", 1)
+    await background.wait_idle()  # the drain the job woke
+    again = await send_weekly_digests(database, settings, now=monday, kick=background.kick_outbox)
+    assert (again.queued, again.already_done) == (0, 1)
+    await background.wait_idle()
     [message] = smtp_server.inbox.to("board@bkk.example")
     assert "2026-W46" in str(message["Subject"])

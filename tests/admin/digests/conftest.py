@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import httpx
 import pytest
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.digests.weeks import IsoWeek
+from siang.settings import Settings
 from storage.database import Database
 from storage.models import (
     ActorType,
@@ -18,8 +20,9 @@ from storage.models import (
     Sentiment,
     StatusChange,
     Urgency,
+    UserRole,
 )
-from tests.fixtures.feedback_factory import add_item, agency_in, board_of
+from tests.fixtures.feedback_factory import add_item, agency_in, bearer, board_of, user_token
 from tests.fixtures.smtp_server import smtp_server
 
 WEEK = IsoWeek(2026, 46)  # Monday 9 – Sunday 15 November 2026, Bangkok time
@@ -147,6 +150,23 @@ async def seed_province(session: AsyncSession, province: str, size: int) -> None
         await _history(session, rejected, FeedbackStatus.REJECTED, WEEK_START + timedelta(hours=9))
     # Next week's items must not count.
     await item(WEEK_START + timedelta(days=7, hours=1))
+
+
+async def subscribe(
+    client: httpx.AsyncClient,
+    database: Database,
+    settings: Settings,
+    subscribers: list[dict[str, str]],
+) -> str:
+    """Subscribe each through the admin API, as an admin; the admin's token."""
+    async with database.unit_of_work() as session:
+        admin = await user_token(session, settings, role=UserRole.ADMIN)
+    for subscriber in subscribers:
+        response = await client.post(
+            "/api/v1/digests/subscriptions", json=subscriber, headers=bearer(admin)
+        )
+        assert response.status_code == 201, response.text
+    return admin
 
 
 @pytest.fixture

@@ -7,19 +7,17 @@ import shutil
 import subprocess
 import unicodedata
 import warnings
-from email import message_from_bytes
-from email.message import EmailMessage
-from email.policy import default
 from pathlib import Path
 
 import pytest
 
 from admin.digests.catalogue import HEADINGS
 from admin.digests.charts import digest_charts
-from admin.digests.render import chat_text, email_message
+from admin.digests.render import chat_text, compose_email
 from admin.digests.schemas import BoardDigest
 from admin.digests.service import board_subject, digest_for, write_digest_files
 from admin.digests.weeks import IsoWeek
+from services.composed_email import ComposedEmail
 from siang.settings import Settings
 from storage.database import Database
 from tests.admin.digests.conftest import SeededDigests
@@ -73,29 +71,20 @@ async def test_pdf_text_layer_has_the_thai_headings(
     assert "09/11/2569" in layer and "15/11/2569" in layer  # the week's days, Buddhist era
 
 
-async def test_email_embeds_the_charts_and_html_page_inlines_them(
+async def test_email_links_the_charts_inline_and_html_page_embeds_them(
     database: Database, settings: Settings, seeded_digests: SeededDigests, tmp_path: Path
 ) -> None:
     digest = await _digest(database, settings, seeded_digests.week, "83")
-    message = email_message(
-        digest,
-        sender=settings.smtp_from,
-        recipient="board@example.go.th",
-        zone=digest_settings(settings).zone,
-    )
-    parsed = message_from_bytes(message.as_bytes(), policy=default)
-    assert isinstance(parsed, EmailMessage)
-    html = parsed.get_body(preferencelist=("html",))
-    plain = parsed.get_body(preferencelist=("plain",))
-    assert html is not None and plain is not None
-    images = [part for part in parsed.walk() if part.get_content_type() == "image/png"]
-    assert len(images) == 2
-    for image in images:
-        cid = str(image["Content-ID"]).strip().strip("<>")
-        assert f"cid:{cid}" in html.get_content()
-        assert image.get_content().startswith(b"\x89PNG")
-    assert 'style="' in html.get_content() and "<link" not in html.get_content()
-    assert digest.url in plain.get_content()
+    email = compose_email(digest, zone=digest_settings(settings).zone)
+    assert email.subject == f"{HEADINGS['title']} 2026-W46 · {digest.subject.name}"
+    assert email.html is not None and len(email.images) == 2
+    for image in email.images:
+        assert f'src="cid:{image.content_id}"' in email.html
+        assert image.data.startswith(b"\x89PNG") and image.content_type == "image/png"
+    assert "data:image" not in email.html  # mail clients do not show them
+    assert 'style="' in email.html and "<link" not in email.html
+    assert digest.url in email.text
+    assert ComposedEmail.from_payload(email.to_payload()) == email  # as the outbox keeps it
     await write_digest_files(digest, tmp_path, zone=digest_settings(settings).zone)
     page = (tmp_path / "digest.html").read_text(encoding="utf-8")
     assert page.count("data:image/png;base64,") == 2
