@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from email import message_from_bytes
 from email.header import decode_header, make_header
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery import CHAT_REPLY, OutboxDelivery, chat_reply_payload
 from bot.messages import Outgoing
@@ -40,12 +42,21 @@ NEW_ITEM = {
 }
 
 
+@asynccontextmanager
+async def _elsewhere(database: Database) -> AsyncIterator[AsyncSession]:
+    """A unit of work of another process (the worker, `siang db` …): the app's own units of
+    work wake its delivery on commit, and here only the deliveries under test may send."""
+    other_process = Database(database.url)
+    try:
+        async with other_process.unit_of_work() as session:
+            yield session
+    finally:
+        await other_process.dispose()
+
+
 async def _queue(database: Database, count: int, *, channel: str, target: str) -> list[int]:
-    """Rows queued as another process would (`siang db`, the worker …): the app's own units of
-    work wake its delivery on commit, and here only the drains under test may send."""
     ids = []
-    elsewhere = Database(database.url)
-    async with elsewhere.unit_of_work() as session:
+    async with _elsewhere(database) as session:
         for n in range(count):
             new_id = await queue_message(
                 session,
@@ -58,7 +69,6 @@ async def _queue(database: Database, count: int, *, channel: str, target: str) -
             )
             assert new_id is not None
             ids.append(new_id)
-    await elsewhere.dispose()
     return ids
 
 
@@ -269,7 +279,7 @@ class _DiesAfterSending:
 
 async def _queue_reply(database: Database, line_api: FakeLineApi, *, with_token: bool) -> int:
     token = line_api.issue_reply_token("Uonce") if with_token else None
-    async with database.unit_of_work() as session:
+    async with _elsewhere(database) as session:
         new_id = await queue_message(
             session,
             recipient_type=RecipientType.CITIZEN,

@@ -9,6 +9,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from siang.runtime import app_runtime
 from siang.settings import Settings
 from storage.database import Database
 from tests.admin.digests.conftest import SeededDigests, seeded_digests, subscribe
@@ -61,12 +62,12 @@ async def test_send_twice_queues_once_and_the_worker_mails_each_subscriber_once(
     first = run_siang("digest", "send", "--week", "2026-W46", env=env)
     assert first.returncode == 0, first.stderr
     assert "77 digests, 2 queued for delivery, 0 waiting" in first.stdout
-    assert await app.state.background.drain_outbox() == 2  # what `siang worker` does
+    assert await app_runtime(app).background.drain_outbox() == 2  # what `siang worker` does
 
     second = run_siang("digest", "send", "--week", "2026-W46", env=env)
     assert second.returncode == 0
     assert "0 queued for delivery" in second.stdout and "2 already delivered" in second.stdout
-    assert await app.state.background.drain_outbox() == 0
+    assert await app_runtime(app).background.drain_outbox() == 0
     assert sorted(rcpt[0] for rcpt, _ in smtp_server.inbox.received) == [
         "a@board.example",
         "b@board.example",

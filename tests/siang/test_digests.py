@@ -12,6 +12,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from fastapi import FastAPI
 
 from siang.digests import register_digest_jobs, send_weekly_digests
+from siang.runtime import app_runtime
 from siang.scheduler import create_scheduler
 from siang.settings import Settings
 from storage.database import Database
@@ -71,7 +72,7 @@ async def test_monday_morning_queues_last_weeks_digest_once_and_wakes_the_outbox
     subscriber = {"board": "กรุงเทพมหานคร", "channel": "email", "target": "board@bkk.example"}
     await subscribe(client, database, settings, [subscriber])
     monday = datetime(2026, 11, 16, 1, 0, tzinfo=UTC)  # 08:00 in Bangkok
-    background = app.state.background
+    background = app_runtime(app).background
 
     report = await send_weekly_digests(database, settings, now=monday, kick=background.kick_outbox)
     assert (report.week, report.queued) == ("2026-W46", 1)

@@ -14,6 +14,7 @@ from admin.digests.delivery import DIGEST_MESSAGE_KIND, SendReport
 from admin.digests.weeks import IsoWeek
 from bot.delivery import OutboxDelivery
 from siang.digests import digest_sender
+from siang.runtime import app_runtime
 from siang.settings import Settings
 from storage.database import Database
 from tests.admin.digests.conftest import PLANTED, SeededDigests, subscribe
@@ -49,12 +50,18 @@ def settings(
 
 
 async def _send(database: Database, settings: Settings, week: IsoWeek) -> SendReport:
-    return await digest_sender(database, settings).send_week(week, now=NOW)
+    """What `siang digest send` does, from its own process: the app's units of work wake its
+    delivery on commit, so here only the deliveries under test send."""
+    other_process = Database(database.url)
+    try:
+        return await digest_sender(other_process, settings).send_week(week, now=NOW)
+    finally:
+        await other_process.dispose()
 
 
 async def _drain(app: FastAPI) -> int:
     """What `siang worker` (or the app's scheduled drain) does: send every due outbox row."""
-    sent: int = await app.state.background.drain_outbox()
+    sent: int = await app_runtime(app).background.drain_outbox()
     return sent
 
 
@@ -125,7 +132,7 @@ async def test_an_smtp_failure_is_retried_by_the_outbox_then_delivered_once(
     assert (await _send(database, settings, seeded_digests.week)).queued == 1
     clock = Clock()  # the worker's delivery, with the outbox's policy, on a clock we can move
     worker = OutboxDelivery(
-        database=database, senders=app.state.background.delivery.senders, clock=clock
+        database=database, senders=app_runtime(app).background.delivery.senders, clock=clock
     )
     assert (await worker.drain()).failed == 1
     failing = await _send(database, settings, seeded_digests.week)
