@@ -10,6 +10,7 @@ from fastapi import APIRouter, Form, Query, Request, Response
 from admin.auth.dependencies import AuthSettingsDep
 from admin.auth.service import authenticate
 from admin.dependencies import SessionDep
+from admin.language import ReaderLanguage
 from admin.open311 import service
 from admin.open311.formats import Format, render
 from admin.open311.routing import Open311Route
@@ -73,6 +74,7 @@ async def list_requests(
     request: Request,
     session: SessionDep,
     fmt: Format,
+    language: ReaderLanguage,
     jurisdiction_id: Jurisdiction = None,
     service_request_id: Annotated[
         list[str] | None, _listed("Siang references; with any given, the rest is ignored.")
@@ -96,7 +98,7 @@ async def list_requests(
         end_date=service.moment("end_date", end_date),
         status=service.joined("status", status),
     )
-    found = await service.requests(session, query=query, zone=_zone(request))
+    found = await service.requests(session, query=query, zone=_zone(request), language=language)
     return render(found, fmt=fmt, root="service_requests", item="request")
 
 
@@ -106,10 +108,13 @@ async def get_request(
     session: SessionDep,
     service_request_id: str,
     fmt: Format,
+    language: ReaderLanguage,
     jurisdiction_id: Jurisdiction = None,
 ) -> Response:
     """One service request by its id (Siang's reference, e.g. SG-…)."""
-    found = await service.one_request(session, request_id=service_request_id, zone=_zone(request))
+    found = await service.one_request(
+        session, request_id=service_request_id, zone=_zone(request), language=language
+    )
     return render([found], fmt=fmt, root="service_requests", item="request")
 
 
