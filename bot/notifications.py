@@ -14,6 +14,7 @@ from typing import Any
 from bot.conversations.commands import Action, data
 from bot.messages import Button, Card, Outgoing
 from bot.texts import category_name, format_when, status_name, text
+from services.ticket_notes import render_note
 
 Renderer = Callable[[dict[str, Any], str, str | None], list[Outgoing]]
 
@@ -43,6 +44,16 @@ def _history_button(reference: str, language: str) -> Button:
 
 def _menu_button(language: str) -> Button:
     return Button(label=text(language, "button.menu"), data=data(Action.MENU))
+
+
+def _note_line(payload: dict[str, Any], language: str) -> str | None:
+    """The status note in the citizen's language: what the system recorded ("Details: …",
+    with the words typed after it), or an official's own words ("Note from the official: …")."""
+    note = render_note(payload.get("note_facts"), payload.get("note"), language)
+    if not note:
+        return None
+    key = "notify.status_detail" if payload.get("note_facts") else "notify.status_note"
+    return text(language, key, note=note)
 
 
 def _reporter_number(payload: dict[str, Any]) -> int:
@@ -97,9 +108,10 @@ def ticket_filed(payload: dict[str, Any], language: str, base_url: str | None) -
 def status_changed(payload: dict[str, Any], language: str, base_url: str | None) -> list[Outgoing]:
     reference = str(payload.get("your_reference") or payload["reference"])
     status = status_name(str(payload["to_status"]), language)
+    note_line = _note_line(payload, language)
     lines = [text(language, "notify.status_changed", reference=reference, status=status)]
-    if payload.get("note"):
-        lines.append(text(language, "notify.status_note", note=payload["note"]))
+    if note_line:
+        lines.append(note_line)
     if payload.get("agency_name"):
         lines.append(text(language, "notify.status_by", agency_name=payload["agency_name"]))
     urls = [_absolute(url, base_url) for url in payload.get("media_urls") or []]
@@ -108,8 +120,9 @@ def status_changed(payload: dict[str, Any], language: str, base_url: str | None)
         (text(language, "field.reference"), reference),
         (text(language, "field.status"), status),
     ]
-    if payload.get("note"):
-        fields.append((text(language, "field.note"), str(payload["note"])))
+    note = render_note(payload.get("note_facts"), payload.get("note"), language)
+    if note:
+        fields.append((text(language, "field.note"), note))
     buttons = (_history_button(reference, language),)
     card = Card(
         title=text(language, "notify.status_changed", reference=reference, status=status),
@@ -134,8 +147,9 @@ def resolution_check(
 ) -> list[Outgoing]:
     reference = str(payload["reference"])
     lines = [text(language, "resolution.ask", reference=reference)]
-    if payload.get("note"):
-        lines.append(text(language, "notify.status_note", note=payload["note"]))
+    note_line = _note_line(payload, language)
+    if note_line:
+        lines.append(note_line)
     buttons = (
         Button(label=text(language, "button.fixed"), data=data(Action.FIXED, reference)),
         Button(label=text(language, "button.not_fixed"), data=data(Action.NOT_FIXED, reference)),

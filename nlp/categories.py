@@ -73,6 +73,13 @@ CATEGORIES: tuple[CategoryInfo, ...] = (
 )
 
 LABELS: tuple[str, ...] = tuple(category.label for category in CATEGORIES)
+_ENGLISH_NAMES = {category.label: category.gloss_en.split(":")[0] for category in CATEGORIES}
+
+
+def english_name(label: str) -> str:
+    """A category's short English name ("ถนน" → "roads"); a label we do not know, as it is."""
+    return _ENGLISH_NAMES.get(label, label)
+
 
 # Traffy's raw type names that mean one of our labels (its taxonomy changed over the years).
 # Types not listed and not labels themselves (อื่นๆ "other", ร้องเรียน "complaint",

@@ -16,6 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.reference_rows import get_reference
 from services.routing import route
+from services.ticket_notes import NoteFacts
 from storage.models import Agency, AgencyType, Channel, FeedbackItem, FeedbackKind
 
 
@@ -23,7 +24,7 @@ from storage.models import Agency, AgencyType, Channel, FeedbackItem, FeedbackKi
 class WhereToAsk:
     agency: Agency | None  # None when no rule resolves (no province known yet)
     hotline: str | None  # the agency type's public number, when it has one
-    reason: str  # which rule decided, as routing explains it to officials
+    reason: NoteFacts  # which rule decided (`services.ticket_notes.render_note` reads it)
 
 
 async def where_to_ask(

@@ -21,6 +21,7 @@ from services.ticket_changes import (
     load_for_update,
     record_status,
 )
+from services.ticket_notes import facts
 from storage.models import (
     Agency,
     FeedbackItem,
@@ -75,7 +76,8 @@ async def rate(
             item,
             S.CLOSED,
             actor=Actor.citizen(citizen_id),
-            note=f"ประเมิน {rating}/5",
+            note=None,
+            facts=facts.rated(rating=rating),
             now=now,
         )
         await session.flush()
@@ -143,9 +145,14 @@ async def reopen_by_citizen(
     item.due_at = policy.due_at(item.category, item.urgency, now)
     item.escalation_level = 0
     item.escalated_at = None
-    text = "ผู้แจ้งแจ้งว่ายังไม่ได้แก้ไข" + (f": {clean_note(note)}" if clean_note(note) else "")
     change = record_status(
-        session, item, S.ACCEPTED, actor=Actor.citizen(citizen_id), note=text, now=now
+        session,
+        item,
+        S.ACCEPTED,
+        actor=Actor.citizen(citizen_id),
+        note=clean_note(note),
+        facts=facts.reopened_by_citizen(),
+        now=now,
     )
     await session.flush()
     await notify.status_changed(session, item, change, skip_citizen_id=citizen_id)

@@ -16,6 +16,7 @@ from services.ticket_changes import (
     claim_version,
     record_status,
 )
+from services.ticket_notes import facts
 from storage.models import (
     Agency,
     Board,
@@ -96,7 +97,8 @@ async def close_unrated(session: AsyncSession, *, now: datetime, policy: Service
             item,
             S.CLOSED,
             actor=Actor.system(),
-            note=f"ปิดเรื่องอัตโนมัติ: ไม่มีการประเมินภายใน {policy.close_after_days} วันหลังแก้ไข",
+            note=None,
+            facts=facts.auto_closed(days=policy.close_after_days),
             now=now,
         )
         await session.flush()

@@ -27,6 +27,7 @@ from services.ticket_changes import (
     add_media,
     record_status,
 )
+from services.ticket_notes import facts
 from storage.models import (
     ActorType,
     Agency,
@@ -174,13 +175,14 @@ async def file_feedback(
         lead_agency = await get_reference(session, Agency, duplicate_of.agency_id)
         item.duplicate_of_id = duplicate_of.id
         item.agency_id = duplicate_of.agency_id
-        item.routing_reason = f"ซ้ำกับเรื่อง {duplicate_of.reference} (same problem, same place)"
+        item.routing_facts = facts.duplicate_of(reference=duplicate_of.reference)
         record_status(
             session,
             item,
             S.CLOSED,
             actor=Actor.system(),
-            note=f"รวมกับเรื่อง {duplicate_of.reference} ที่มีผู้แจ้งไว้แล้ว",
+            note=None,
+            facts=facts.duplicate_filed(into=duplicate_of.reference),
             now=now,
         )
         item.closed_at = now
@@ -199,11 +201,11 @@ async def file_feedback(
 
     agency: Agency | None = None
     if target_board and board is not None:
-        item.routing_reason = f"ส่งถึง{board.name_th} ตามที่ผู้แจ้งเลือก"
+        item.routing_facts = facts.board_chosen(board=board)
         change = record_status(session, item, S.ROUTED, actor=Actor.system(), note=None, now=now)
     else:
         decision = await route(session, item)
-        item.routing_reason = decision.reason
+        item.routing_facts = decision.reason
         agency = decision.agency
         change = None
         if agency is not None:
@@ -212,7 +214,13 @@ async def file_feedback(
             if kind is not FeedbackKind.PRAISE:  # thanks asks for no action: never overdue
                 item.due_at = policy.due_at(category, item.urgency, now)
             change = record_status(
-                session, item, S.ROUTED, actor=Actor.system(), note=decision.reason, now=now
+                session,
+                item,
+                S.ROUTED,
+                actor=Actor.system(),
+                note=None,
+                facts=decision.reason,
+                now=now,
             )
     session.add(item)
     await session.flush()

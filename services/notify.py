@@ -205,14 +205,16 @@ async def status_changed(
 ) -> None:
     """Tell the item's citizen and every follower (each once) that its status changed.
 
-    The agency's note reaches its own reporter as written; followers are other citizens, so
-    they read it with personal data masked."""
+    The payload carries the system's facts (`note_facts`, rendered in each citizen's language
+    on delivery) and the words an official typed (`note`): those reach the item's own reporter
+    as written; followers are other citizens, so they read them with personal data masked."""
     agency = await get_reference(session, Agency, item.agency_id)
     payload: dict[str, Any] = {
         "reference": item.reference,
         "from_status": change.from_status.value if change.from_status else None,
         "to_status": change.to_status.value,
         "note": change.note,
+        "note_facts": change.note_facts,
         "agency_name": agency.name_th if agency else None,
         "media_urls": media_urls(media),
     }
@@ -240,7 +242,7 @@ async def status_changed(
 
 async def resolution_check(session: AsyncSession, item: FeedbackItem, change: StatusChange) -> None:
     """Ask the citizen whether the problem is really fixed (ยืนยันว่าแก้แล้ว / ยังไม่แก้)."""
-    payload = {"reference": item.reference, "note": change.note}
+    payload = {"reference": item.reference, "note": change.note, "note_facts": change.note_facts}
     await to_citizen(
         session,
         item,

@@ -44,6 +44,7 @@ from nlp.categories import LABELS
 from nlp.tokenise import segment
 from services.errors import InvalidInputError
 from services.reference_rows import forget, get_reference, session_cache
+from services.ticket_notes import NoteFacts, facts
 from storage.models import Agency, AgencyType, District, FeedbackItem, Province, RoutingRule
 from storage.repositories.routing import AgencyLookup, RoutingRuleRepository
 
@@ -99,11 +100,11 @@ class RuleSpec:
 
 @dataclass(frozen=True)
 class RoutingDecision:
-    """Where an item goes, by which rule, and a sentence an official can read."""
+    """Where an item goes, by which rule, and why (facts `services.ticket_notes` renders)."""
 
     agency: Agency | None
     rule: RoutingRule | None
-    reason: str
+    reason: NoteFacts
 
 
 @dataclass
@@ -534,34 +535,26 @@ async def route(session: AsyncSession, item: FeedbackItem) -> RoutingDecision:
                 continue
         else:
             continue
-        return RoutingDecision(agency, rule, _reason(rule, item, agency, keyword, hazard))
-    if item.province_code is None:
-        reason = "ยังไม่ทราบจังหวัด จึงยังส่งต่อหน่วยงานไม่ได้ (no province known: not routed)"
-    else:
-        reason = "ไม่มีกฎที่ตรงกับเรื่องนี้ (no rule matched)"
+        return RoutingDecision(agency, rule, _reason(rule, agency, keyword, hazard))
+    reason = facts.no_province() if item.province_code is None else facts.no_rule()
     return RoutingDecision(None, None, reason)
 
 
 def _reason(
     rule: RoutingRule,
-    item: FeedbackItem,
     agency: Agency,
     keyword: str | None,
     hazard: str | None = None,
-) -> str:
-    parts = [f"กฎ “{rule.name}”"]
-    if rule.category is not None:
-        parts.append(f"หมวด {rule.category}")
-    if hazard is not None:
-        parts.append(f"อันตราย {hazard}")
-    if keyword is not None:
-        parts.append(f"พบคำว่า “{keyword}”")
-    if rule.district_code is not None or rule.province_code is not None:
-        parts.append(f"พื้นที่ {rule.district_code or rule.province_code}")
-    text = ", ".join(parts) + f" → {agency.name_th}"
-    if rule.description:
-        text += f" ({rule.description})"
-    return text[:500]
+) -> NoteFacts:
+    return facts.rule_matched(
+        rule=rule.name,
+        agency=agency,
+        category=rule.category,
+        hazard=hazard,
+        keyword=keyword,
+        area=rule.district_code or rule.province_code,
+        description=rule.description,
+    )
 
 
 async def coverage(session: AsyncSession, category: str | None = None) -> dict[str, int]:

@@ -16,6 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.actors import Actor
 from services.errors import ConflictError, InvalidInputError, NotFoundError
+from services.ticket_notes import NoteFacts
 from storage.models import (
     ActorType,
     FeedbackItem,
@@ -56,9 +57,11 @@ def record_status(
     actor: Actor,
     note: str | None,
     now: datetime,
+    facts: NoteFacts | None = None,
     initial: bool = False,
 ) -> StatusChange:
-    """Set the status and add its history row (flushed by the caller)."""
+    """Set the status and add its history row (flushed by the caller). `facts` is what the
+    system records (`services.ticket_notes`), `note` the words a person typed."""
     change = StatusChange(
         feedback_id=item.id or 0,
         from_status=None if initial else item.status,
@@ -66,6 +69,7 @@ def record_status(
         actor_type=actor.type,
         actor_user_id=actor.user_id,
         agency_id=item.agency_id,
+        note_facts=facts,
         note=note,
         created_at=now,
     )

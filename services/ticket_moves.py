@@ -25,6 +25,7 @@ from services.ticket_changes import (
     load_for_update,
     record_status,
 )
+from services.ticket_notes import facts
 from storage.models import (
     ActorType,
     FeedbackItem,
@@ -124,19 +125,29 @@ async def forward(
         item,
         S.FORWARDED,
         actor=actor,
-        note=f"ส่งต่อถึง {target.name_th}: {reason_text}",
+        note=reason_text,
+        facts=facts.forwarded(agency=target),
         now=now,
     )
     if category is not None:
         item.category = category.strip()
     item.agency_id = target.id
     item.routing_rule_id = None
-    item.routing_reason = f"ส่งต่อโดยเจ้าหน้าที่: {reason_text}"[:500]
+    item.routing_facts = facts.forwarded_by_official()
+    item.routing_reason = reason_text[:500]
     item.assigned_user_id = None
     item.due_at = policy.due_at(item.category, item.urgency, now)
     item.escalation_level = 0
     item.escalated_at = None
-    routed = record_status(session, item, S.ROUTED, actor=actor, note=item.routing_reason, now=now)
+    routed = record_status(
+        session,
+        item,
+        S.ROUTED,
+        actor=actor,
+        note=item.routing_reason,
+        facts=item.routing_facts,
+        now=now,
+    )
     await session.flush()
     await notify.status_changed(session, item, forwarded)
     await notify.agency_new_item(session, item, target, cause=f"change-{routed.id}")
@@ -183,8 +194,15 @@ async def merge(
     await claim_version(session, item, expected_version)
     item.duplicate_of_id = lead.id
     item.closed_at = now
-    text = f"รวมกับเรื่อง {lead.reference}" + (f": {note}" if note else "")
-    change = record_status(session, item, S.CLOSED, actor=actor, note=text, now=now)
+    change = record_status(
+        session,
+        item,
+        S.CLOSED,
+        actor=actor,
+        note=note,
+        facts=facts.merged(into=lead.reference),
+        now=now,
+    )
     await session.flush()
     await notify.status_changed(session, item, change)  # the item's citizen and its followers
     await session.exec(

@@ -1,8 +1,8 @@
-"""The /admin pages: server-rendered, Thai, working through the same services as the API."""
+"""The /admin pages: server-rendered in Thai (or English, `?lang=en`), working through the same
+services as the API."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -15,9 +15,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from admin.auth import service as auth
 from admin.auth.dependencies import AuthSettingsDep, ClientAddress, LoginThrottleDep
 from admin.auth.scope import Principal
-from admin.dashboard import texts
 from admin.dashboard.session import clear_session, csrf_ok, csrf_token, set_session, signed_in
-from admin.dates import thai_moment
+from admin.dashboard.texts import DEFAULT_LANGUAGE, LANGUAGES, DashboardWords
 from admin.dependencies import MediaDep, SessionDep, get_runtime, get_zone
 from admin.feedback import actions, service
 from admin.feedback.endpoints import FeedbackId, MediaId, photo_response
@@ -35,24 +34,62 @@ templates = Jinja2Templates(directory=Path(__file__).resolve().parent / "templat
 _SCRIPT = Path(__file__).resolve().parent / "static" / "dashboard.js"
 
 Text = Annotated[str, Form(max_length=2000)]
+# The reader's choice of language (`?lang=en` or `?lang=th` on any page), kept for a year.
+LANGUAGE_COOKIE = "siang_admin_lang"
+_LANGUAGE_DAYS = 365
+# What an official may do next from each status (the lifecycle allows these through change_status).
+_NEXT_STATUSES = {
+    FeedbackStatus.RECEIVED: (FeedbackStatus.REJECTED,),
+    FeedbackStatus.ROUTED: (FeedbackStatus.ACCEPTED, FeedbackStatus.REJECTED),
+    FeedbackStatus.ACCEPTED: (
+        FeedbackStatus.IN_PROGRESS,
+        FeedbackStatus.RESOLVED,
+        FeedbackStatus.REJECTED,
+    ),
+    FeedbackStatus.IN_PROGRESS: (FeedbackStatus.RESOLVED, FeedbackStatus.REJECTED),
+    FeedbackStatus.RESOLVED: (FeedbackStatus.CLOSED,),
+    FeedbackStatus.REJECTED: (FeedbackStatus.CLOSED,),
+}
 
 
 def _zone(request: Request) -> ZoneInfo:
     return get_zone(get_runtime(request))
 
 
+def _asked_language(request: Request) -> str | None:
+    asked = request.query_params.get("lang")
+    return asked if asked in LANGUAGES else None
+
+
+def _words(request: Request) -> DashboardWords:
+    """The reader's words: the language asked for on this page, else the one they chose before."""
+    kept = request.cookies.get(LANGUAGE_COOKIE)
+    language = _asked_language(request) or (kept if kept in LANGUAGES else DEFAULT_LANGUAGE)
+    return DashboardWords(language, _zone(request))
+
+
 def _render(
     request: Request, name: str, context: dict[str, Any], *, status_code: int = 200
 ) -> HTMLResponse:
-    zone = _zone(request)
-
-    def local(moment: datetime | None) -> str:
-        if moment is None:
-            return "-"
-        return thai_moment(moment, zone)
-
-    base = {"texts": texts, "local": local, "csrf": csrf_token(request)}
-    return templates.TemplateResponse(request, name, base | context, status_code=status_code)
+    t = _words(request)
+    base = {
+        "t": t,
+        "other_language": next(code for code in LANGUAGES if code != t.language),
+        "statuses": list(FeedbackStatus),
+        "kinds": list(FeedbackKind),
+        "csrf": csrf_token(request),
+    }
+    page = templates.TemplateResponse(request, name, base | context, status_code=status_code)
+    if _asked_language(request):
+        page.set_cookie(
+            LANGUAGE_COOKIE,
+            t.language,
+            max_age=_LANGUAGE_DAYS * 86_400,
+            path="/admin",
+            httponly=True,
+            samesite="strict",
+        )
+    return page
 
 
 def _to_login(message: str | None = None) -> RedirectResponse:
@@ -68,7 +105,7 @@ async def script() -> FileResponse:
 
 @router.get("/login", response_class=HTMLResponse)
 async def login_page(request: Request, expired: bool = False) -> HTMLResponse:
-    message = texts.SESSION_EXPIRED if expired else None
+    message = _words(request)("login.expired") if expired else None
     return _render(request, "login.html", {"error": message, "email": ""})
 
 
@@ -93,12 +130,13 @@ async def login(
         )
     except TooManyRequestsError as waiting:
         minutes = max(1, waiting.retry_after // 60)
-        context = {"error": texts.TOO_MANY_LOGINS.format(minutes=minutes), "email": email}
+        error = _words(request)("login.too_many", minutes=minutes)
+        context = {"error": error, "email": email}
         page = _render(request, "login.html", context, status_code=429)
         page.headers["Retry-After"] = str(waiting.retry_after)
         return page
     except SiangError:
-        context = {"error": texts.WRONG_LOGIN, "email": email}
+        context = {"error": _words(request)("login.wrong"), "email": email}
         return _render(request, "login.html", context, status_code=401)
     response = RedirectResponse("/admin", status_code=303)
     set_session(response, request=request, token=token.token, max_age=token.expires_in)
@@ -169,11 +207,12 @@ async def queue(
         "q": q, "overdue": overdue,
     }  # fmt: skip
     context: dict[str, Any] = {"principal": principal, "chosen": chosen, "error": None}
+    t = _words(request)
     try:
         if status and status not in set(FeedbackStatus):
-            raise InvalidInputError(f"ไม่มีสถานะ {status}")
+            raise InvalidInputError(t("error.no_status", status=status))
         if kind and kind not in set(FeedbackKind):
-            raise InvalidInputError(f"ไม่มีประเภท {kind}")
+            raise InvalidInputError(t("error.no_kind", kind=kind))
         context |= await _queue_context(
             request, session, principal, status=status, kind=kind, category=category,
             province=province, q=q, overdue=overdue, cursor=cursor,
@@ -195,7 +234,12 @@ async def _item_page(
     status_code: int = 200,
 ) -> HTMLResponse:
     try:
-        item = await service.detail(session, principal=principal, feedback_id=feedback_id)
+        item = await service.detail(
+            session,
+            principal=principal,
+            feedback_id=feedback_id,
+            language=_words(request).language,
+        )
     except SiangError as missing:
         context = {"principal": principal, "message": missing.message}
         return _render(request, "not_found.html", context, status_code=404)
@@ -212,7 +256,7 @@ async def _item_page(
         "item": item,
         "may_act": may_act,
         "forward_targets": forward_targets,
-        "next_statuses": texts.NEXT_STATUSES.get(item.status, ()),
+        "next_statuses": _NEXT_STATUSES.get(item.status, ()),
         "error": error,
         "saved": saved,
     }
@@ -266,7 +310,7 @@ async def _act(
         return _to_login("expired")
     if not csrf_ok(request, csrf):
         return await _item_page(
-            request, session, principal, feedback_id, error="แบบฟอร์มหมดอายุ กรุณาลองอีกครั้ง",
+            request, session, principal, feedback_id, error=_words(request)("error.form_expired"),
             status_code=403,
         )  # fmt: skip
     try:
@@ -293,7 +337,7 @@ async def change_status(
 ) -> Response:
     async def do(principal: Principal) -> None:
         if status not in set(FeedbackStatus):
-            raise InvalidInputError(f"ไม่มีสถานะ {status}")
+            raise InvalidInputError(_words(request)("error.no_status", status=status))
         body = StatusChangeRequest(
             status=FeedbackStatus(status), note=note or None, expected_version=version
         )
@@ -315,7 +359,7 @@ async def forward(
 ) -> Response:
     async def do(principal: Principal) -> None:
         if not agency.strip() or not reason.strip():
-            raise InvalidInputError("ระบุรหัสหน่วยงานปลายทางและเหตุผลที่ส่งต่อ")
+            raise InvalidInputError(_words(request)("error.forward_needs"))
         body = ForwardRequest(agency=agency.strip(), reason=reason.strip())
         await actions.forward(session, principal=principal, feedback_id=feedback_id, body=body)
 

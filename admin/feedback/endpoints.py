@@ -21,6 +21,7 @@ from admin.feedback.schemas import (
     MergeRequest,
     StatusChangeRequest,
 )
+from admin.language import ReaderLanguage
 
 router = APIRouter(prefix="/feedback", tags=["feedback"])
 
@@ -45,10 +46,12 @@ async def list_feedback(
 
 @router.get("/{feedback_id}", response_model=FeedbackDetail)
 async def get_feedback(
-    feedback_id: FeedbackId, principal: CurrentUser, session: SessionDep
+    feedback_id: FeedbackId, principal: CurrentUser, session: SessionDep, language: ReaderLanguage
 ) -> FeedbackDetail:
     """One item with its history; 404 when it is outside the caller's scope."""
-    return await service.detail(session, principal=principal, feedback_id=feedback_id)
+    return await service.detail(
+        session, principal=principal, feedback_id=feedback_id, language=language
+    )
 
 
 MediaId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -94,10 +97,13 @@ async def change_status(
     body: StatusChangeRequest,
     principal: CurrentUser,
     session: SessionDep,
+    language: ReaderLanguage,
 ) -> FeedbackDetail:
     """Accept, start, resolve (note required), reject (reason required) or close an item."""
     await actions.change_status(session, principal=principal, feedback_id=feedback_id, body=body)
-    return await service.detail(session, principal=principal, feedback_id=feedback_id)
+    return await service.detail(
+        session, principal=principal, feedback_id=feedback_id, language=language
+    )
 
 
 @router.post("/{feedback_id}/forward", response_model=FeedbackItemPublic)
@@ -121,10 +127,13 @@ async def merge_feedback(
     body: MergeRequest,
     principal: CurrentUser,
     session: SessionDep,
+    language: ReaderLanguage,
 ) -> FeedbackDetail:
     """Close the item as a duplicate of another; its citizen follows that one from now on."""
     await actions.merge(session, principal=principal, feedback_id=feedback_id, body=body)
-    return await service.detail(session, principal=principal, feedback_id=feedback_id)
+    return await service.detail(
+        session, principal=principal, feedback_id=feedback_id, language=language
+    )
 
 
 @router.post("/{feedback_id}/assign", response_model=FeedbackDetail)
@@ -133,7 +142,10 @@ async def assign_feedback(
     body: AssignRequest,
     principal: CurrentUser,
     session: SessionDep,
+    language: ReaderLanguage,
 ) -> FeedbackDetail:
     """Give the item to one official of its agency."""
     await actions.assign(session, principal=principal, feedback_id=feedback_id, body=body)
-    return await service.detail(session, principal=principal, feedback_id=feedback_id)
+    return await service.detail(
+        session, principal=principal, feedback_id=feedback_id, language=language
+    )

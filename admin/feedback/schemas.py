@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -54,7 +54,13 @@ class HistoryEntry(BaseModel):
     actor_type: ActorType
     actor: str | None = Field(description="The official's e-mail, when an official acted.")
     agency: CodeName | None
-    note: str | None
+    note: str | None = Field(
+        description="The note in the reader's language (Accept-Language: th or en): what the "
+        "system recorded, then the words a person typed; personal data masked below the agency."
+    )
+    note_facts: dict[str, Any] | None = Field(
+        description='What the system recorded, as facts: {"code": "merged", "into": "SG-…"}.'
+    )
     created_at: datetime
 
 
@@ -77,7 +83,12 @@ class FeedbackDetail(FeedbackItemPublic):
     original_text: str | None
     personal_data_visible: bool
     location_text: str | None
-    routing_reason: str | None
+    routing_reason: str | None = Field(
+        description="Why it went to its agency, in the reader's language (as `note`)."
+    )
+    routing_facts: dict[str, Any] | None = Field(
+        description='The same as facts: {"code": "rule_matched", "rule": …, "agency": …}.'
+    )
     rating: int | None
     rating_comment: str | None
     resolved_at: datetime | None

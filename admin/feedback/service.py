@@ -19,6 +19,7 @@ from admin.feedback.schemas import (
 from admin.pagination import decode_cursor, encode_cursor
 from services.errors import NotFoundError
 from services.privacy import coarse_point, masked_note
+from services.ticket_notes import render_note
 from storage.models import ActorType
 from storage.repositories.feedback_queue import (
     OPEN_STATUSES,
@@ -72,15 +73,17 @@ def item_public(row: FeedbackRow, *, now: datetime, exact_point: bool) -> Feedba
     )
 
 
-def _history_entry(row: HistoryRow, *, personal: bool) -> HistoryEntry:
+def _history_entry(row: HistoryRow, *, personal: bool, language: str) -> HistoryEntry:
     change = row.change
+    typed = change.note if personal else masked_note(change.note)
     return HistoryEntry(
         from_status=change.from_status,
         to_status=change.to_status,
         actor_type=change.actor_type,
         actor=row.actor_email,
         agency=_code_name(row.agency_code, row.agency_name),
-        note=change.note if personal else masked_note(change.note),
+        note=render_note(change.note_facts, typed, language),
+        note_facts=change.note_facts,
         created_at=change.created_at,
     )
 
@@ -161,9 +164,10 @@ async def record_personal_view(
 
 
 async def detail(
-    session: AsyncSession, *, principal: Principal, feedback_id: int
+    session: AsyncSession, *, principal: Principal, feedback_id: int, language: str
 ) -> FeedbackDetail:
-    """The item with its history; reading the citizen's own words is written to the audit log."""
+    """The item with its history, notes rendered in `language`; reading the citizen's own words
+    is written to the audit log."""
     row = await visible_row(session, principal=principal, feedback_id=feedback_id)
     item = row.item
     queue = FeedbackQueueRepository(session)
@@ -175,13 +179,21 @@ async def detail(
         original_text=item.original_text if personal else None,
         personal_data_visible=personal,
         location_text=item.location_text if personal else None,
-        routing_reason=item.routing_reason if personal else masked_note(item.routing_reason),
+        routing_reason=render_note(
+            item.routing_facts,
+            item.routing_reason if personal else masked_note(item.routing_reason),
+            language,
+        ),
+        routing_facts=item.routing_facts,
         rating=item.rating,
         rating_comment=item.rating_comment if personal else masked_note(item.rating_comment),
         resolved_at=item.resolved_at,
         closed_at=item.closed_at,
         follower_count=await queue.follower_count(feedback_id),
-        history=[_history_entry(h, personal=personal) for h in await queue.history(feedback_id)],
+        history=[
+            _history_entry(h, personal=personal, language=language)
+            for h in await queue.history(feedback_id)
+        ],
         media=await _photos(session, feedback_id) if personal else [],
     )
 

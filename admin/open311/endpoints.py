@@ -10,6 +10,7 @@ from fastapi import APIRouter, Form, Query, Response
 from admin.auth.dependencies import AuthSettingsDep
 from admin.auth.service import authenticate
 from admin.dependencies import AnalyzerDep, SessionDep, SettingsDep, ZoneDep
+from admin.language import ReaderLanguage
 from admin.open311 import service
 from admin.open311.formats import Format, render
 from admin.open311.routing import Open311Route
@@ -70,6 +71,7 @@ async def list_requests(
     session: SessionDep,
     zone: ZoneDep,
     fmt: Format,
+    language: ReaderLanguage,
     jurisdiction_id: Jurisdiction = None,
     service_request_id: Annotated[
         list[str] | None, _listed("Siang references; with any given, the rest is ignored.")
@@ -93,7 +95,7 @@ async def list_requests(
         end_date=service.moment("end_date", end_date),
         status=service.joined("status", status),
     )
-    found = await service.requests(session, query=query, zone=zone)
+    found = await service.requests(session, query=query, zone=zone, language=language)
     return render(found, fmt=fmt, root="service_requests", item="request")
 
 
@@ -103,10 +105,13 @@ async def get_request(
     zone: ZoneDep,
     service_request_id: str,
     fmt: Format,
+    language: ReaderLanguage,
     jurisdiction_id: Jurisdiction = None,
 ) -> Response:
     """One service request by its id (Siang's reference, e.g. SG-…)."""
-    found = await service.one_request(session, request_id=service_request_id, zone=zone)
+    found = await service.one_request(
+        session, request_id=service_request_id, zone=zone, language=language
+    )
     return render([found], fmt=fmt, root="service_requests", item="request")
 
 

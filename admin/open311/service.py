@@ -29,6 +29,7 @@ from services import filing
 from services.errors import ForbiddenError, InvalidInputError, NotFoundError
 from services.filing import FiledFeedback
 from services.privacy import coarse_point, masked_note
+from services.ticket_notes import render_note
 from storage.models import Channel, FeedbackStatus
 from storage.repositories.feedback_queue import (
     FeedbackFilter,
@@ -213,24 +214,28 @@ def _filter(query: RequestQuery) -> FeedbackFilter:
 
 
 async def requests(
-    session: AsyncSession, *, query: RequestQuery, zone: ZoneInfo
+    session: AsyncSession, *, query: RequestQuery, zone: ZoneInfo, language: str
 ) -> list[dict[str, Any]]:
-    """Public service requests, newest first, at most 1000 (the spec's default volume)."""
+    """Public service requests, newest first, at most 1000 (the spec's default volume), their
+    status notes in `language`."""
     queue = FeedbackQueueRepository(session)
     rows: Sequence[FeedbackRow] = await queue.page(
         scope=_PUBLIC, filters=_filter(query), after=None, limit=MAX_REQUESTS
     )
-    notes = await queue.latest_notes([r.item.id for r in rows if r.item.id is not None])
+    latest = await queue.latest_changes([r.item.id for r in rows if r.item.id is not None])
     # A full list of notes naming people masks in up to about 0.1 s: off the event loop.
-    masked = await asyncio.to_thread(lambda: {i: masked_note(n) for i, n in notes.items()})
-    return [request_entry(r, note=masked.get(r.item.id or 0), zone=zone) for r in rows]
+    masked = await asyncio.to_thread(lambda: {i: masked_note(c.note) for i, c in latest.items()})
+    notes = {i: render_note(c.note_facts, masked[i], language) for i, c in latest.items()}
+    return [request_entry(r, note=notes.get(r.item.id or 0), zone=zone) for r in rows]
 
 
-async def one_request(session: AsyncSession, *, request_id: str, zone: ZoneInfo) -> dict[str, Any]:
+async def one_request(
+    session: AsyncSession, *, request_id: str, zone: ZoneInfo, language: str
+) -> dict[str, Any]:
     found = []
     if "," not in request_id:
         query = RequestQuery(service_request_id=request_id)
-        found = await requests(session, query=query, zone=zone)
+        found = await requests(session, query=query, zone=zone, language=language)
     if not found:
         raise NotFoundError(f"service_request_id {request_id!r} was not found")
     return found[0]

@@ -10,13 +10,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.texts import en, th
-from nlp.categories import CATEGORIES
+from nlp.categories import english_name
 
 DEFAULT_LANGUAGE = "th"
 LANGUAGES: dict[str, dict[str, str]] = {"th": th.MESSAGES, "en": en.MESSAGES}
 DISPLAY_ZONE = ZoneInfo("Asia/Bangkok")
 
-_GLOSSES = {category.label: category.gloss_en.split(":")[0] for category in CATEGORIES}
 _THAI_MONTHS = (
     "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
     "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
@@ -42,7 +41,7 @@ def category_name(label: str | None, language: str) -> str:
     if not label:
         return text(language, "category.unknown")
     if language == "en":
-        return _GLOSSES.get(label, label)
+        return english_name(label)
     return label
 
 

@@ -279,6 +279,7 @@ MESSAGES: dict[str, str] = {
     "data.resumed": "Notifications are on again.",
     "notify.status_changed": "Update on {reference}: {status}",
     "notify.status_note": "Note from the official: {note}",
+    "notify.status_detail": "Details: {note}",
     "notify.status_by": "By {agency_name}",
     "notify.agency_new_item": "New item {reference} · {category}\nArea: {area}\n{text}",
     "notify.open": "Open the item",

@@ -273,6 +273,7 @@ MESSAGES: dict[str, str] = {
     # Notifications (outbox)
     "notify.status_changed": "อัปเดตเรื่อง {reference}: {status}",
     "notify.status_note": "หมายเหตุจากเจ้าหน้าที่: {note}",
+    "notify.status_detail": "รายละเอียด: {note}",
     "notify.status_by": "โดย {agency_name}",
     "notify.agency_new_item": "มีเรื่องใหม่ {reference} · {category}\nพื้นที่: {area}\n{text}",
     "notify.open": "เปิดดูเรื่อง",

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Column
 from sqlmodel import Field, SQLModel
 
-from storage.types import JSONType, UTCDateTime, utcnow
+from storage.types import JSONType, NullableJSONType, UTCDateTime, utcnow
 
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
@@ -34,4 +34,16 @@ def json_field(*, default_factory: Any = dict) -> Any:
     return Field(default_factory=default_factory, sa_column=Column(JSONType, nullable=False))
 
 
-__all__ = ["SQLModel", "created_at_field", "datetime", "json_field", "utc_field"]
+def optional_json_field() -> Any:
+    """A JSON column that may be NULL (JSONB on PostgreSQL)."""
+    return Field(default=None, sa_column=Column(NullableJSONType, nullable=True))
+
+
+__all__ = [
+    "SQLModel",
+    "created_at_field",
+    "datetime",
+    "json_field",
+    "optional_json_field",
+    "utc_field",
+]

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
-from storage.models.base import created_at_field, json_field, utc_field
+from storage.models.base import created_at_field, json_field, optional_json_field, utc_field
 from storage.models.enums import (
     ActorType,
     Channel,
@@ -105,6 +105,9 @@ class FeedbackItem(SQLModel, table=True):
     agency_id: int | None = Field(default=None, foreign_key="agency.id")
     board_id: int | None = Field(default=None, foreign_key="board.id")
     routing_rule_id: int | None = Field(default=None, foreign_key="routing_rule.id")
+    # Why it went where it went: what the system found, as facts (`services.ticket_notes`),
+    # rendered per reader's language; `routing_reason` holds only words an official typed.
+    routing_facts: dict[str, Any] | None = optional_json_field()
     routing_reason: str | None = Field(default=None, max_length=500)
     duplicate_of_id: int | None = Field(default=None, foreign_key="feedback_item.id", index=True)
     assigned_user_id: int | None = Field(default=None, foreign_key="user_account.id")
@@ -159,5 +162,8 @@ class StatusChange(SQLModel, table=True):
     actor_type: ActorType = Field(sa_type=str_enum(ActorType))
     actor_user_id: int | None = Field(default=None, foreign_key="user_account.id")
     agency_id: int | None = Field(default=None, foreign_key="agency.id")
+    # What the system recorded, as facts (`services.ticket_notes`: {"code": "merged", "into": …}),
+    # rendered in each reader's language; `note` holds only words a person typed.
+    note_facts: dict[str, Any] | None = optional_json_field()
     note: str | None = None
     created_at: datetime = created_at_field()

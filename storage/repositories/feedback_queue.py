@@ -225,8 +225,8 @@ class FeedbackQueueRepository:
         statement = select(func.count()).where(col(FeedbackItem.duplicate_of_id) == feedback_id)
         return (await self.session.exec(statement)).one()
 
-    async def latest_notes(self, feedback_ids: Sequence[int]) -> dict[int, str | None]:
-        """Each item's most recent status note, for many items in one query."""
+    async def latest_changes(self, feedback_ids: Sequence[int]) -> dict[int, StatusChange]:
+        """Each item's most recent status change (its note), for many items in one query."""
         if not feedback_ids:
             return {}
         statement = (
@@ -238,10 +238,10 @@ class FeedbackQueueRepository:
                 col(StatusChange.id).desc(),
             )
         )
-        notes: dict[int, str | None] = {}
+        latest: dict[int, StatusChange] = {}
         for change in (await self.session.exec(statement)).all():
-            notes.setdefault(change.feedback_id, change.note)
-        return notes
+            latest.setdefault(change.feedback_id, change)
+        return latest
 
     async def status_counts(
         self, *, scope: FeedbackScope, overdue_at: datetime

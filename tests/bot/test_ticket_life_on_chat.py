@@ -320,6 +320,59 @@ class TestFollowersAcrossChannels:
         await nothing_left_to_send(app, database)
 
 
+class TestNotesInTheCitizensLanguage:
+    async def test_an_english_reader_hears_a_merge_a_forward_and_an_auto_close_in_english(
+        self,
+        app: FastAPI,
+        client: httpx.AsyncClient,
+        database: Database,
+        settings: Settings,
+        telegram_api: FakeTelegramApi,
+    ) -> None:
+        citizen = TelegramCitizen(app, client, telegram_api, 7_300_400)
+        lead_reference, _ = await file_complaint(citizen)
+        other_reference, _ = await file_complaint(
+            citizen, "ทางเท้าหน้าปากซอยลาดพร้าว 71 เขตวังทองหลาง กระเบื้องแตกเป็นหลุม เดินสะดุดล้ม"
+        )
+        await citizen.say("english")
+        lead, other = (
+            await item_of(database, lead_reference),
+            await item_of(database, other_reference),
+        )
+        assert lead.id is not None and other.id is not None
+        district = await official_of(app, client, database, settings, WANGTHONGLANG)
+
+        await district.post(other.id, "merge", into=lead.id, note="จุดเดียวกัน")
+        merged = joined(citizen.new_messages())
+        assert f"Details: Merged into {lead_reference}: จุดเดียวกัน" in merged
+        assert "รวมกับเรื่อง" not in merged
+
+        await district.post(
+            lead.id, "forward", agency="bma-public-works-10", reason="ถนนสายหลัก สำนักการโยธาดูแล"
+        )
+        async with database.unit_of_work() as session:
+            works = (
+                await session.exec(select(Agency).where(col(Agency.code) == "bma-public-works-10"))
+            ).one()
+        forwarded = joined(citizen.new_messages())
+        assert f"Details: Forwarded to {works.name_en}: ถนนสายหลัก สำนักการโยธาดูแล" in forwarded
+        assert "ส่งต่อถึง" not in forwarded
+
+        works_official = await official_of(app, client, database, settings, "bma-public-works-10")
+        await works_official.set_status(lead.id, "accepted")
+        await works_official.set_status(lead.id, "resolved", "ปะหลุมแล้ว")
+        citizen.new_messages()
+        resolved = await item_of(database, lead_reference)
+        assert resolved.resolved_at is not None
+        late = resolved.resolved_at + timedelta(days=settings.auto_close_days, minutes=1)
+        assert await run_service_levels(database, now=late, kick=app.state.outbox_kick) == (0, 1)
+        await settle(app)
+        closed = joined(citizen.new_messages())
+        days = settings.auto_close_days
+        assert f"Details: Closed automatically: not rated within {days} days" in closed
+        assert "ปิดเรื่องอัตโนมัติ" not in closed
+
+
 class TestEscalationOnTheControlledClock:
     async def test_overdue_goes_to_the_agency_group_then_the_board_each_once(
         self,

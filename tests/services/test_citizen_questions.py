@@ -23,7 +23,7 @@ class TestWhereToAsk:
         )
         assert found.agency is not None and found.agency.code == "pwa-50"
         assert found.hotline == "1662"
-        assert "ประปา" in found.reason
+        assert found.reason["code"] == "rule_matched" and found.reason["category"] == "ประปา"
 
     async def test_a_bangkok_road_is_the_district_office_on_the_bma_line(
         self, session: AsyncSession

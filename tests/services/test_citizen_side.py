@@ -93,7 +93,8 @@ async def test_not_fixed_reopens_within_14_days_and_goes_back_to_the_agency(
     assert reopened.resolved_at is None and reopened.citizen_confirmed_fix is False
     assert reopened.due_at == later + timedelta(days=7)
     last = (await history(session, item.id or 0))[-1]
-    assert last.actor_type.value == "citizen" and "ยังเป็นหลุม" in (last.note or "")
+    assert last.actor_type.value == "citizen" and last.note == "ยังเป็นหลุมเหมือนเดิม"
+    assert last.note_facts == {"code": "reopened_by_citizen"}
     to_agency = await outbox(session, kind="agency_new_item")
     assert [m.payload["reopened"] for m in to_agency] == [False, True]
     # fixed again, reopened again: both counted
@@ -133,7 +134,8 @@ async def test_unrated_fixes_close_after_the_window_once(session: AsyncSession) 
     closed = await session.get(FeedbackItem, item.id)
     assert closed is not None and closed.status is S.CLOSED and closed.resolved_at is not None
     last = (await history(session, item.id or 0))[-1]
-    assert last.actor_type.value == "system" and "อัตโนมัติ" in (last.note or "")
+    assert last.actor_type.value == "system" and last.note is None
+    assert last.note_facts == {"code": "auto_closed", "days": 14}
     told = [
         m
         for m in await outbox(session, kind="status_changed")

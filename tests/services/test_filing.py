@@ -238,6 +238,6 @@ async def test_with_no_routing_rules_a_report_is_filed_unrouted_and_no_rules_are
     item = await file_report(session, citizen.id)
     assert item.agency_id is None and item.due_at is None
     assert item.status is S.RECEIVED and item.reference.startswith("SG-")
-    assert item.routing_reason == "ไม่มีกฎที่ตรงกับเรื่องนี้ (no rule matched)"
+    assert item.routing_facts == {"code": "no_rule"} and item.routing_reason is None
     assert (await session.exec(select(RoutingRule))).all() == []
     assert [m.kind for m in await outbox(session)] == ["ticket_filed"]

@@ -22,9 +22,16 @@ from services.routing import (
     parse_rules,
     validate_rules,
 )
-from storage.models import Agency, Board, Channel, FeedbackStatus, RoutingRule
+from services.ticket_notes import render_note
+from storage.models import Agency, Board, Channel, FeedbackItem, FeedbackStatus, RoutingRule
 from storage.repositories.routing import RoutingRuleRepository
 from tests.services.conftest import NOW
+
+
+def _reason(item: FeedbackItem) -> str:
+    """Why the item went where it went, as an official reading Thai sees it."""
+    return render_note(item.routing_facts, item.routing_reason, "th") or ""
+
 
 # (text, category, province, district, expected agency code, expected board code)
 CASES: list[tuple[str, str, str, str | None, str, str]] = [
@@ -259,12 +266,12 @@ async def test_a_report_reaches_the_responsible_agency_and_the_board(
         district_code=district,
         now=NOW,
     )
-    assert filed.agency is not None, filed.item.routing_reason
-    assert filed.agency.code == agency, filed.item.routing_reason
+    assert filed.agency is not None, _reason(filed.item)
+    assert filed.agency.code == agency, _reason(filed.item)
     assert filed.board is not None and filed.board.code == board
     assert filed.item.status is FeedbackStatus.ROUTED
     assert filed.item.routing_rule_id is not None
-    assert filed.item.routing_reason and filed.agency.name_th in filed.item.routing_reason
+    assert filed.agency.name_th in _reason(filed.item)
 
 
 async def test_the_reason_names_the_rule_and_the_words_that_decided(
@@ -279,7 +286,7 @@ async def test_the_reason_names_the_rule_and_the_words_that_decided(
         province_code="50",
         now=NOW,
     )
-    reason = filed.item.routing_reason or ""
+    reason = _reason(filed.item)
     assert "ถนน-ทางหลวงชนบท" in reason and "ทางหลวงชนบท" in reason
     assert "สำนักงานทางหลวงชนบทจังหวัดเชียงใหม่" in reason
 
@@ -290,7 +297,8 @@ async def test_without_a_province_the_item_waits_unrouted(session: AsyncSession)
     )
     assert filed.agency is None and filed.board is None
     assert filed.item.status is FeedbackStatus.RECEIVED
-    assert "จังหวัด" in (filed.item.routing_reason or "")
+    assert filed.item.routing_facts == {"code": "no_province"}
+    assert "จังหวัด" in _reason(filed.item)
 
 
 async def test_a_suggestion_for_the_board_goes_to_the_board(session: AsyncSession) -> None:
@@ -480,7 +488,7 @@ async def test_raw_messages_through_the_nlp_pipeline_reach_the_right_agency(
         filed = await file_feedback(
             session, channel=Channel.LINE, text=text, analysis=analyzer.analyze(text), now=NOW
         )
-        assert filed.agency is not None, (text, filed.item.routing_reason)
+        assert filed.agency is not None, (text, _reason(filed.item))
         assert (filed.agency.code, filed.board and filed.board.code) == (agency, board), text
 
 
@@ -508,8 +516,8 @@ async def test_a_live_wire_reaches_the_electricity_authority_whatever_its_catego
             now=NOW,
         )
         assert filed.item.hazards == ["live_wire"]
-        assert filed.agency is not None and filed.agency.code == "pea-50", filed.item.routing_reason
-        assert "live_wire" in (filed.item.routing_reason or "")
+        assert filed.agency is not None and filed.agency.code == "pea-50", _reason(filed.item)
+        assert "live_wire" in _reason(filed.item)
 
 
 async def test_keywords_match_whole_words_only(session: AsyncSession) -> None:

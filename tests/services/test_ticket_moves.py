@@ -258,7 +258,8 @@ async def test_merging_makes_the_item_and_its_followers_follow_the_other(
     assert merged.resolved_at is None
     told = await outbox(session, kind="status_changed")
     assert {m.citizen_id for m in told} == {people[1].id, people[2].id} and len(told) == 2
-    assert all(lead.reference in (m.payload["note"] or "") for m in told)
+    assert all(m.payload["note_facts"] == {"code": "merged", "into": lead.reference} for m in told)
+    assert all(m.payload["note"] == "ซอยเดียวกัน" for m in told)
     refreshed = await session.get(FeedbackItem, follower.item.id)
     assert refreshed is not None and refreshed.duplicate_of_id == lead.id
     await change_status(session, lead.id or 0, to=S.ACCEPTED, actor=official, note="รับเรื่อง")

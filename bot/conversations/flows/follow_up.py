@@ -9,6 +9,7 @@ from bot.conversations.turn import Turn
 from bot.messages import Button, Card, Outgoing
 from bot.texts import category_name, format_when, status_name, text
 from services import citizen_side, ticket_lookups
+from services.ticket_notes import render_note
 from storage.models import FeedbackItem
 from storage.repositories.citizens import CitizenRepository
 
@@ -69,8 +70,9 @@ async def show_history(turn: Turn, reference: str) -> list[Outgoing]:
             when=format_when(change.created_at, language),
             status=status_name(change.to_status.value, language),
         )
-        if own and change.note:
-            line += f"\n   {change.note}"
+        note = render_note(change.note_facts, change.note, language) if own else None
+        if note:
+            line += f"\n   {note}"
         lines.append(line)
     agencies = await CitizenRepository(turn.session).agency_names(
         [lead.agency_id] if lead.agency_id else []

@@ -110,6 +110,36 @@ class TestItemPage:
             moved = await session.get(FeedbackItem, item.id)
         assert moved is not None and moved.agency_id == electricity.id
 
+    async def test_notes_read_in_thai_and_in_english_once_the_reader_switches(
+        self, client: httpx.AsyncClient, accounts: Accounts, items: Items, database: Database
+    ) -> None:
+        item = await items.add(agency="pwa-50", status=FeedbackStatus.ROUTED)
+        admin = await accounts.make(UserRole.ADMIN)
+        await _sign_in(client, admin.email)
+        page = await client.get(f"/admin/items/{item.id}")
+        forwarded = await client.post(
+            f"/admin/items/{item.id}/forward",
+            data={"agency": "pea-50", "reason": "เป็นเรื่องไฟฟ้า", "csrf": _csrf(page.text)},
+        )
+        assert forwarded.status_code == 303
+        async with database.unit_of_work() as session:
+            electricity = await AgencyRepository(session).by_code("pea-50")
+        assert electricity is not None
+
+        thai = (await client.get(f"/admin/items/{item.id}")).text
+        assert f"ส่งต่อถึง {electricity.name_th}: เป็นเรื่องไฟฟ้า" in thai
+        assert "เหตุผลที่ส่งถึงหน่วยงานนี้: ส่งต่อโดยเจ้าหน้าที่: เป็นเรื่องไฟฟ้า" in thai
+
+        english = await client.get(f"/admin/items/{item.id}", params={"lang": "en"})
+        assert '<html lang="en">' in english.text and "History" in english.text
+        assert f"Forwarded to {electricity.name_en}: เป็นเรื่องไฟฟ้า" in english.text
+        assert "Why it went to this agency: Forwarded by an official: เป็นเรื่องไฟฟ้า" in english.text
+        assert "ส่งต่อถึง" not in english.text and "ประวัติ" not in english.text
+        queue = (await client.get("/admin")).text  # the choice is kept
+        assert "Items received" in queue and "เรื่องที่ได้รับ" not in queue
+        back = (await client.get("/admin", params={"lang": "th"})).text
+        assert "เรื่องที่ได้รับ" in back
+
     async def test_a_refused_change_shows_why_and_a_forged_form_is_refused(
         self, client: httpx.AsyncClient, accounts: Accounts, items: Items
     ) -> None:

@@ -14,6 +14,7 @@ from storage.models import (
     OutboundMessage,
     UserRole,
 )
+from storage.repositories.agencies import AgencyRepository
 from tests.admin.conftest import Account, Accounts, Items
 
 
@@ -131,6 +132,40 @@ class TestForward:
         gone = await client.get(f"/api/v1/feedback/{item.id}", headers=official.headers)
         assert gone.status_code == 404
         assert await _audit(database, item.id) == ["feedback.forwarded"]
+
+    async def test_the_forward_reads_as_facts_in_thai_and_in_english_on_request(
+        self, client: httpx.AsyncClient, accounts: Accounts, admin: Account, items: Items,
+        database: Database,
+    ) -> None:  # fmt: skip
+        item = await items.add(agency="pwa-50")
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        forwarded = await client.post(
+            f"/api/v1/feedback/{item.id}/forward",
+            json={"agency": "pea-50", "reason": "เป็นเรื่องไฟฟ้า"},
+            headers=official.headers,
+        )
+        assert forwarded.status_code == 200, forwarded.text
+        async with database.unit_of_work() as session:
+            pea = await AgencyRepository(session).by_code("pea-50")
+        assert pea is not None
+        url = f"/api/v1/feedback/{item.id}"
+
+        thai = (await client.get(url, headers=admin.headers)).json()
+        step = thai["history"][-2]
+        assert step["to_status"] == "forwarded"
+        assert step["note"] == f"ส่งต่อถึง {pea.name_th}: เป็นเรื่องไฟฟ้า"
+        assert step["note_facts"] == {
+            "code": "forwarded",
+            "agency": {"th": pea.name_th, "en": pea.name_en},
+        }
+        assert thai["routing_reason"] == "ส่งต่อโดยเจ้าหน้าที่: เป็นเรื่องไฟฟ้า"
+        assert thai["routing_facts"] == {"code": "forwarded_by_official"}
+
+        english = (
+            await client.get(url, headers=admin.headers | {"Accept-Language": "en-GB,th;q=0.5"})
+        ).json()
+        assert english["history"][-2]["note"] == f"Forwarded to {pea.name_en}: เป็นเรื่องไฟฟ้า"
+        assert english["routing_reason"] == "Forwarded by an official: เป็นเรื่องไฟฟ้า"
 
     async def test_forwarding_to_an_unknown_agency_or_without_reason_fails(
         self, client: httpx.AsyncClient, admin: Account, items: Items
