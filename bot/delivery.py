@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.channels.base import DeliveryError, MessageSender
 from bot.messages import Outgoing, outgoing_from_json, outgoing_to_json
-from bot.notifications import render_notification
+from bot.notice_messages import render_notice
 from storage.database import Database
 from storage.models import Channel, DeliveryStatus, OutboundMessage
 from storage.repositories import outbound_messages
@@ -88,7 +88,7 @@ class OutboxDelivery:
     def render(self, kind: str, payload: dict[str, Any], language: str) -> list[Outgoing]:
         if self._render is not None:
             return self._render(kind, payload, language)
-        return render_notification(kind, payload, language, base_url=self.public_base_url)
+        return render_notice(kind, payload, language, base_url=self.public_base_url)
 
     async def drain(self, *, limit: int = 100) -> DeliveryReport:
         """Send every due row (oldest first), at most `limit` of them."""

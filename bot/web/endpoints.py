@@ -15,7 +15,7 @@ from bot.conversations.turn import AnalyzerProvider
 from bot.media import DEFAULT_MAX_MEDIA_BYTES, LocalMediaStorage, MediaRejectedError, MediaStorage
 from bot.message_limits import MessageLimits
 from bot.messages import Channel, Inbound, InboundKind, outgoing_to_json
-from bot.notifications import render_notification
+from bot.notice_messages import render_notice
 from bot.texts import LANGUAGES, language_of, text
 from bot.web import service
 from bot.web.session import ensure_session, forget_session, session_id
@@ -205,7 +205,7 @@ async def chat_updates(request: Request, after: Annotated[int, Query(ge=0)] = 0)
         messages: list[dict[str, Any]] = []
         if citizen is not None and citizen.notifications_enabled:
             for row in rows:
-                for outgoing in render_notification(row.kind, row.payload, citizen.language):
+                for outgoing in render_notice(row.kind, row.payload, citizen.language):
                     messages.append({"id": row.id, **outgoing_to_json(outgoing)})
         await web_chat.mark_collected(db, [row.id for row in rows if row.id], now=now)
     cursor = max([after, *(row.id or 0 for row in rows)])
