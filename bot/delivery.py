@@ -17,7 +17,7 @@ from typing import Any
 
 from bot.channels.base import ComposedEmailSender, DeliveryError, MessageSender
 from bot.messages import Outgoing, outgoing_from_json, outgoing_to_json
-from bot.notifications import render_notification
+from bot.notice_messages import render_notice
 from services.composed_email import EMAIL_PAYLOAD_KEY, ComposedEmail, composed_email_in
 from storage.database import Database
 from storage.models import Channel, DeliveryStatus, OutboundMessage
@@ -91,7 +91,7 @@ class OutboxDelivery:
     def render(self, kind: str, payload: dict[str, Any], language: str) -> list[Outgoing]:
         if self._render is not None:
             return self._render(kind, payload, language)
-        return render_notification(kind, payload, language, base_url=self.public_base_url)
+        return render_notice(kind, payload, language, base_url=self.public_base_url)
 
     async def drain(self, *, limit: int = 100) -> DeliveryReport:
         """Send every due row (oldest first), at most `limit` of them."""

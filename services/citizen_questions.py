@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.reference_rows import get_reference
 from services.routing import route
+from services.session_cache import get_reference
 from services.ticket_notes import NoteFacts
 from storage.models import Agency, AgencyType, Channel, FeedbackItem, FeedbackKind
 

@@ -9,12 +9,12 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services import notify
+from services import ticket_notices
 from services.actors import Actor
 from services.errors import ConflictError, InvalidInputError, NotFoundError
 from services.lifecycle import Operation, check_transition
 from services.policy import ServiceLevelPolicy, current_policy
-from services.reference_rows import get_reference
+from services.session_cache import get_reference
 from services.ticket_changes import (
     claim_version,
     clean_note,
@@ -81,7 +81,7 @@ async def rate(
             now=now,
         )
         await session.flush()
-        await notify.status_changed(session, item, change, skip_citizen_id=citizen_id)
+        await ticket_notices.status_changed(session, item, change, skip_citizen_id=citizen_id)
     else:
         session.add(item)
         await session.flush()
@@ -155,10 +155,10 @@ async def reopen_by_citizen(
         now=now,
     )
     await session.flush()
-    await notify.status_changed(session, item, change, skip_citizen_id=citizen_id)
+    await ticket_notices.status_changed(session, item, change, skip_citizen_id=citizen_id)
     agency = await get_reference(session, Agency, item.agency_id)
     if agency is not None:
-        await notify.agency_new_item(
+        await ticket_notices.agency_new_item(
             session, item, agency, cause=f"change-{change.id}", reopened=True
         )
     return item

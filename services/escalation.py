@@ -6,12 +6,12 @@ from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services import notify
+from services import ticket_notices
 from services.actors import Actor
 from services.errors import ConflictError
 from services.lifecycle import Operation, check_transition
 from services.policy import ServiceLevelPolicy
-from services.reference_rows import get_reference
+from services.session_cache import get_reference
 from services.ticket_changes import (
     claim_version,
     record_status,
@@ -51,7 +51,7 @@ async def escalate_item(
         "reference": item.reference,
         "due_at": item.due_at.isoformat(),
         "agency_name": agency.name_th if agency else None,
-        "url": notify.item_url(item),
+        "url": ticket_notices.item_url(item),
         "category": item.category,
     }
     cycle = f"{item.id}:a{item.agency_id}:r{item.reopen_count}"
@@ -61,17 +61,17 @@ async def escalate_item(
         if level == 1:
             supervisors = await TicketRepository(session).supervisors(item.agency_id)
             for user in supervisors:
-                await notify.to_user(
+                await ticket_notices.to_user(
                     session, item, user, kind="escalation", payload=payload, cause=cause
                 )
             if not supervisors and agency is not None:
-                await notify.to_agency(
+                await ticket_notices.to_agency(
                     session, item, agency, kind="escalation", payload=payload, cause=cause
                 )
         else:
             board = await get_reference(session, Board, item.board_id)
             if board is not None:
-                await notify.to_board(
+                await ticket_notices.to_board(
                     session, item, board, kind="escalation", payload=payload, cause=cause
                 )
     item.escalation_level = target
@@ -102,6 +102,6 @@ async def close_unrated(session: AsyncSession, *, now: datetime, policy: Service
             now=now,
         )
         await session.flush()
-        await notify.status_changed(session, item, change)
+        await ticket_notices.status_changed(session, item, change)
         closed += 1
     return closed

@@ -14,20 +14,20 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from nlp.analysis import MessageAnalysis
 from nlp.personal_data import redact
-from services import notify
+from services import ticket_notices
 from services.actors import Actor
 from services.duplicates import find_open_duplicate
 from services.errors import InvalidInputError
 from services.policy import ServiceLevelPolicy, current_policy
-from services.reference_rows import get_reference
-from services.references import new_reference
 from services.routing import route
+from services.session_cache import get_reference
 from services.ticket_changes import (
     NewMedia,
     add_media,
     record_status,
 )
 from services.ticket_notes import facts
+from services.ticket_references import new_reference
 from storage.models import (
     ActorType,
     Agency,
@@ -189,7 +189,7 @@ async def file_feedback(
         session.add(item)
         await session.flush()
         followers = await TicketRepository(session).follower_count(duplicate_of.id or 0)
-        await notify.ticket_filed(
+        await ticket_notices.ticket_filed(
             session,
             item,
             agency=lead_agency,
@@ -224,9 +224,9 @@ async def file_feedback(
             )
     session.add(item)
     await session.flush()
-    await notify.ticket_filed(
+    await ticket_notices.ticket_filed(
         session, item, agency=agency, board=board, duplicate_of=None, follower_count=0
     )
     if agency is not None and change is not None:
-        await notify.agency_new_item(session, item, agency, cause=f"change-{change.id}")
+        await ticket_notices.agency_new_item(session, item, agency, cause=f"change-{change.id}")
     return FiledFeedback(item, agency, board, None, 0)

@@ -43,7 +43,7 @@ from nlp.analysis import Hazard
 from nlp.categories import LABELS
 from nlp.tokenise import segment
 from services.errors import InvalidInputError
-from services.reference_rows import forget, get_reference, session_cache
+from services.session_cache import forget, get_reference, session_cache
 from services.ticket_notes import NoteFacts, facts
 from storage.models import Agency, AgencyType, District, FeedbackItem, Province, RoutingRule
 from storage.repositories.routing import AgencyLookup, RoutingRuleRepository

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.errors import NotFoundError
-from services.references import normalise_reference
+from services.ticket_references import normalise_reference
 from storage.models import (
     FeedbackItem,
     FeedbackStatus,

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlmodel import col, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services import notify
+from services import ticket_notices
 from services.actors import Actor
 from services.errors import ConflictError, ForbiddenError, InvalidInputError, NotFoundError
 from services.lifecycle import NOTE_REQUIRED, Operation, check_transition
@@ -73,9 +73,9 @@ async def change_status(
         item.closed_at = now
     rows = add_media(session, item, media, added_by=actor.type, now=now)
     await session.flush()
-    await notify.status_changed(session, item, change, media=rows)
+    await ticket_notices.status_changed(session, item, change, media=rows)
     if to is S.RESOLVED:
-        await notify.resolution_check(session, item, change)
+        await ticket_notices.resolution_check(session, item, change)
     return item
 
 
@@ -149,8 +149,8 @@ async def forward(
         now=now,
     )
     await session.flush()
-    await notify.status_changed(session, item, forwarded)
-    await notify.agency_new_item(session, item, target, cause=f"change-{routed.id}")
+    await ticket_notices.status_changed(session, item, forwarded)
+    await ticket_notices.agency_new_item(session, item, target, cause=f"change-{routed.id}")
     return item
 
 
@@ -204,7 +204,9 @@ async def merge(
         now=now,
     )
     await session.flush()
-    await notify.status_changed(session, item, change)  # the item's citizen and its followers
+    await ticket_notices.status_changed(
+        session, item, change
+    )  # the item's citizen and its followers
     await session.exec(
         update(FeedbackItem)
         .where(col(FeedbackItem.duplicate_of_id) == item.id)

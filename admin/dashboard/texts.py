@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from admin.dates import thai_moment
 from nlp.categories import english_name
 from storage.models import ActorType, FeedbackKind, FeedbackStatus, Sentiment, Urgency, UserRole
 
@@ -260,6 +261,6 @@ class DashboardWords:
         """Day/month/year and time where the deployment is: the Buddhist year in Thai."""
         if moment is None:
             return "-"
-        shown = moment.astimezone(self._zone)
-        year = shown.year + 543 if self.language == "th" else shown.year
-        return f"{shown:%d/%m}/{year} {shown:%H:%M}"
+        if self.language == "th":
+            return thai_moment(moment, self._zone)
+        return f"{moment.astimezone(self._zone):%d/%m/%Y %H:%M}"

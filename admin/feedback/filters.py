@@ -16,7 +16,7 @@ from admin.auth.dependencies import CurrentUser
 from admin.auth.scope import Principal
 from admin.dependencies import SessionDep, ZoneDep
 from services.errors import InvalidInputError, NotFoundError, SiangError
-from services.references import normalise_reference
+from services.ticket_references import normalise_reference
 from storage.models import FeedbackKind, FeedbackStatus, Sentiment, Urgency
 from storage.repositories.agencies import AgencyRepository
 from storage.repositories.areas import AreaRepository

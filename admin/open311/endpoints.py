@@ -12,8 +12,8 @@ from admin.auth.service import authenticate
 from admin.dependencies import AnalyzerDep, SessionDep, SettingsDep, ZoneDep
 from admin.language import ReaderLanguage
 from admin.open311 import service
+from admin.open311.errors import Open311Route
 from admin.open311.formats import Format, render
-from admin.open311.routing import Open311Route
 from admin.runtime import AdminSettings
 from services.errors import UnauthorizedError
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.texts import LANGUAGES
-from services.references import normalise_reference
+from services.ticket_references import normalise_reference
 
 
 class Action(StrEnum):

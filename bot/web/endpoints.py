@@ -15,7 +15,7 @@ from bot.intake import ConversationHandler
 from bot.media import MediaRejectedError
 from bot.message_limits import MessageLimits
 from bot.messages import Channel, Inbound, InboundKind, outgoing_to_json
-from bot.notifications import render_notification
+from bot.notice_messages import render_notice
 from bot.runtime import ChatRuntime
 from bot.texts import LANGUAGES, language_of, text
 from bot.web import service
@@ -186,7 +186,7 @@ async def chat_updates(
     messages: list[dict[str, Any]] = []
     if citizen is not None and citizen.notifications_enabled:
         for row in rows:
-            for outgoing in render_notification(row.kind, row.payload, citizen.language):
+            for outgoing in render_notice(row.kind, row.payload, citizen.language):
                 messages.append({"id": row.id, **outgoing_to_json(outgoing)})
     await web_chat.mark_collected(db, [row.id for row in rows if row.id], now=utcnow())
     cursor = max([after, *(row.id or 0 for row in rows)])

@@ -21,7 +21,7 @@ from bot.conversations.flows import conversational, place_choice, question
 from bot.conversations.replies import button, cancel_button, location_button, say
 from bot.conversations.turn import Turn
 from bot.messages import InboundKind, Outgoing
-from bot.notifications import render_notification
+from bot.notice_messages import render_notice
 from nlp.analysis import FEEDBACK_INTENTS, Intent, MessageAnalysis, Urgency
 from nlp.categories import LABELS
 from services import filing, ticket_changes
@@ -467,4 +467,4 @@ async def _file(turn: Turn, draft: Draft) -> list[Outgoing]:
         feedback_id=item.id, citizen_id=turn.citizen_id, kind="ticket_filed", now=turn.now
     )
     turn.reset()
-    return render_notification("ticket_filed", payload, turn.language)
+    return render_notice("ticket_filed", payload, turn.language)

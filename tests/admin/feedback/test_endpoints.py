@@ -7,7 +7,7 @@ from datetime import timedelta
 import httpx
 from sqlmodel import col, select
 
-from services.references import random_reference
+from services.ticket_references import random_reference
 from storage.database import Database
 from storage.models import AuditEntry, FeedbackKind, FeedbackStatus, Sentiment, Urgency, UserRole
 from tests.admin.conftest import ORIGINAL, REDACTED, Account, Accounts, Items

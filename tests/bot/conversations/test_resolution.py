@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.notifications import render_notification
+from bot.notice_messages import render_notice
 from services import ticket_lookups, ticket_moves
 from services.actors import Actor
 from storage.database import Database
@@ -21,7 +21,7 @@ async def resolve(database: Database, reference: str) -> list[str]:
         await ticket_moves.change_status(
             session, item.id, to=FeedbackStatus.RESOLVED, actor=Actor.system(), note="ปะแล้ว"
         )
-    asked = render_notification("resolution_check", {"reference": reference, "note": "ปะแล้ว"})
+    asked = render_notice("resolution_check", {"reference": reference, "note": "ปะแล้ว"})
     return labels(asked)
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.notifications import RENDERERS, render_notification
+from bot.notice_messages import RENDERERS, render_notice
 from bot.texts import LANGUAGES
 
 
 def test_ticket_filed_gives_the_reference_and_the_agency() -> None:
-    [message] = render_notification(
+    [message] = render_notice(
         "ticket_filed",
         {"reference": "SG-7K4M-2Q", "agency_name": "สำนักงานเขตจตุจักร", "category": "ถนน"},
         "th",
@@ -19,7 +19,7 @@ def test_ticket_filed_gives_the_reference_and_the_agency() -> None:
 
 
 def test_a_duplicate_says_who_else_reported_it() -> None:
-    [message] = render_notification(
+    [message] = render_notice(
         "ticket_filed",
         {
             "reference": "SG-AAAA-BC",
@@ -35,7 +35,7 @@ def test_a_duplicate_says_who_else_reported_it() -> None:
 
 
 def test_the_first_follower_is_the_second_to_report_it() -> None:
-    [message] = render_notification(
+    [message] = render_notice(
         "ticket_filed",
         {"reference": "SG-AAAA-BC", "duplicate_of_reference": "SG-7K4M-2Q", "follower_count": 1},
         "th",
@@ -44,7 +44,7 @@ def test_the_first_follower_is_the_second_to_report_it() -> None:
 
 
 def test_a_status_change_carries_the_officials_note_and_photo() -> None:
-    messages = render_notification(
+    messages = render_notice(
         "status_changed",
         {
             "reference": "SG-7K4M-2Q",
@@ -64,7 +64,7 @@ def test_a_status_change_carries_the_officials_note_and_photo() -> None:
 
 
 def test_a_follower_reads_their_own_reference() -> None:
-    [message] = render_notification(
+    [message] = render_notice(
         "status_changed",
         {"reference": "SG-LEAD-22", "your_reference": "SG-MINE-33", "to_status": "accepted"},
         "th",
@@ -73,19 +73,19 @@ def test_a_follower_reads_their_own_reference() -> None:
 
 
 def test_the_resolution_check_offers_the_two_answers() -> None:
-    [message] = render_notification(
+    [message] = render_notice(
         "resolution_check", {"reference": "SG-7K4M-2Q", "note": "ปะแล้ว"}, "th"
     )
     assert [(b.label, b.data) for b in message.buttons] == [
         ("ยืนยันว่าแก้แล้ว", "fixed:SG-7K4M-2Q"),
         ("ยังไม่แก้", "notfixed:SG-7K4M-2Q"),
     ]
-    [english] = render_notification("resolution_check", {"reference": "SG-7K4M-2Q"}, "en")
+    [english] = render_notice("resolution_check", {"reference": "SG-7K4M-2Q"}, "en")
     assert "Is it really fixed?" in english.text
 
 
 def test_an_agency_gets_the_redacted_text_area_due_date_and_a_link() -> None:
-    [message] = render_notification(
+    [message] = render_notice(
         "agency_new_item",
         {
             "reference": "SG-7K4M-2Q",
@@ -106,13 +106,13 @@ def test_an_agency_gets_the_redacted_text_area_due_date_and_a_link() -> None:
 
 
 def test_escalation_and_board_digest() -> None:
-    [escalation] = render_notification(
+    [escalation] = render_notice(
         "escalation",
         {"reference": "SG-7K4M-2Q", "level": 2, "due_at": None, "agency_name": "เขต"},
         "th",
     )
     assert "ระดับ 2" in escalation.text
-    [digest] = render_notification(
+    [digest] = render_notice(
         "board_digest", {"week": "2026-W47", "text": "เรื่องเด่น", "url": "https://x/d"}, "th"
     )
     assert "2026-W47" in digest.text and digest.buttons[0].data == "https://x/d"
@@ -120,7 +120,7 @@ def test_escalation_and_board_digest() -> None:
 
 def test_an_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError, match="no renderer"):
-        render_notification("telepathy", {}, "th")
+        render_notice("telepathy", {}, "th")
 
 
 def test_every_kind_in_the_contract_has_a_renderer_and_both_catalogues_match() -> None:

@@ -2,7 +2,7 @@
 
 Every message is keyed by what caused it (a status change's id, an item and a level …) and the
 recipient, so doing the same thing twice never queues a second message. The payloads are the
-structured ones `bot/notifications.py` renders (see docs/architecture.md, "Outbox").
+structured ones `bot/notice_messages.py` renders (see docs/architecture.md, "Outbox").
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.outbox import queue_message
 from services.privacy import masked_note
-from services.reference_rows import get_reference
+from services.session_cache import get_reference
 from storage.models import (
     Agency,
     Board,

@@ -1,4 +1,5 @@
-"""Reference rows (agencies, boards, areas) read once per session and kept for its lifetime.
+"""What a session keeps for its lifetime: reference rows (agencies, boards, areas) read once,
+and data derived from them (the active routing rules).
 
 The session's identity map holds objects weakly, so a row nobody references is read again on
 the next `session.get`. Keeping reference rows here makes a batch (the demo, a scheduled run)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from services.references import (
+from services.ticket_references import (
     ALPHABET,
     check_character,
     format_reference,

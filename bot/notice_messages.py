@@ -1,8 +1,9 @@
 """Outbox payloads rendered as chat messages, per kind, in the recipient's language.
 
-`render_notification(kind, payload, language)` is what `bot/delivery.py` sends for an
+`render_notice(kind, payload, language)` is what `bot/delivery.py` sends for an
 `OutboundMessage`, and what the conversation engine replies with when it files a ticket (so a
-citizen reads the same words either way). Payload keys are those `services/notify.py` writes.
+citizen reads the same words either way). Payload keys are those `services/ticket_notices.py`
+writes.
 """
 
 from __future__ import annotations
@@ -214,7 +215,7 @@ RENDERERS: dict[str, Renderer] = {
 }
 
 
-def render_notification(
+def render_notice(
     kind: str, payload: dict[str, Any], language: str = "th", *, base_url: str | None = None
 ) -> list[Outgoing]:
     """The messages for one outbox row; relative links are made absolute with `base_url`."""
