@@ -12,8 +12,9 @@ from nlp.analysis import MessageAnalysis, PlaceMatch, PlaceOption, Urgency
 # Kinds that go to an agency by their category, so an unsure category is asked.
 ROUTED_BY_CATEGORY = frozenset({"complaint", "question", "praise"})
 # A label the NLP scores lower than this is no guess worth a button of its own (an English or
-# Lao message scores every Thai label near 0): the citizen gets the whole list instead.
-MIN_CANDIDATE_SCORE = 0.05
+# Lao message scores every Thai label 0): the citizen gets the whole list instead. A vague Thai
+# message's weak best guess (about 0.05) is still offered first.
+MIN_CANDIDATE_SCORE = 0.01
 
 # Why the place is being asked: a name found in several areas, text and shared location that
 # disagree, or "อำเภอเมือง" with no province.
