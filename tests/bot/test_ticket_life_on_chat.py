@@ -365,7 +365,9 @@ class TestNotesInTheCitizensLanguage:
         resolved = await item_of(database, lead_reference)
         assert resolved.resolved_at is not None
         late = resolved.resolved_at + timedelta(days=settings.auto_close_days, minutes=1)
-        assert await run_service_levels(database, now=late, kick=app_runtime(app).background.kick_outbox) == (0, 1)
+        assert await run_service_levels(
+            database, now=late, kick=app_runtime(app).background.kick_outbox
+        ) == (0, 1)
         await settle(app)
         closed = joined(citizen.new_messages())
         days = settings.auto_close_days
