@@ -72,18 +72,21 @@ def render_pdf(digest: BoardDigest, *, zone: ZoneInfo) -> bytes:
     from weasyprint.text.fonts import FontConfiguration
 
     from admin.digests.charts import thai_font_file
+    from admin.digests.pdf_font import digest_font
 
+    thai = digest_font(thai_font_file())
     fonts = FontConfiguration()
     font_face = CSS(
         string=(
-            "@font-face { font-family: 'Noto Sans Thai'; "
-            f"src: url('{thai_font_file().as_uri()}'); }}"
-            "@page { size: A4; margin: 14mm; } body { background: #ffffff !important; }"
+            thai.font_faces("Noto Sans Thai")
+            + "@page { size: A4; margin: 14mm; } body { background: #ffffff !important; }"
         ),
         font_config=fonts,
     )
     document = HTML(string=render_page(digest, zone=zone), base_url=str(TEMPLATES))
-    pdf: bytes = document.write_pdf(stylesheets=[font_face], font_config=fonts)
+    pdf: bytes = document.write_pdf(
+        stylesheets=[font_face], font_config=fonts, finisher=thai.finisher()
+    )
     return pdf
 
 
