@@ -1,0 +1,29 @@
+"""Find and mask personal data in a citizen's message, keeping what officials need to act.
+
+Masked: Thai national ID numbers (13 digits, checksum verified, any grouping), passport
+numbers (after a word that says so), phone numbers (mobile 06/08/09, landlines 02–07, +66),
+e-mail addresses (also spelt out: "somchai at gmail dot com", "แอท จีเมล ดอท คอม"), LINE IDs,
+bank account numbers (next to a word that says so), licence plates (next to ทะเบียน, a vehicle
+word, a vehicle's action or a province name, or in the digit-first form 1กข 1234), house numbers
+(บ้านเลขที่ 45/2, 99/123 หมู่ 4: the village, soi and road after them stay) and people's names
+where they are introduced: after a title (นาย/นาง/นางสาว/น.ส./ด.ช./ด.ญ./คุณ …, ชื่อ …), a rank,
+a role or kinship word (ผู้ใหญ่บ้าน, กำนัน, ผอ., ครู, หมอ, ลุง, ป้า, น้อง, หลวงพ่อ, and the
+regions' อาซิ้ม, ซ้อ, พ่ออุ๊ย, เอื้อย, ก๊ะ …; also a nickname of two words: น้องข้าวหอม), as an
+account holder (ชื่อบัญชี …), and in Latin script (Mr. …, คุณ David, John Smith, ลุง John,
+P'Aof). Kept: soi and village numbers, dates, times, amounts, road kilometres, bus
+lines, contract numbers, postcodes and a role word without a name: none of them has the shape
+of the things masked, and numbers are only masked when their digit count and prefix (and for IDs
+the checksum) fit. The redacted text is what everyone below the responsible agency's officials
+reads; those officials, the place finder and routing read the original.
+
+Where each part lives: `redaction` runs the finders and applies the masks; one module per kind
+of number or handle (`emails`, `numbers`, `passports`, `house_numbers`, `line_ids`, `plates`);
+people's names in Thai script in `names` (which runs `titled_names`, `role_names` and
+`account_holders` over the tokeniser's `cut`), `self_introductions` and in Latin script
+`latin_names`; the words and lists they read in `name_words`, `roles` and `name_lists`.
+"""
+
+from nlp.personal_data.numbers import national_id_checksum_ok
+from nlp.personal_data.redaction import MASKS, Redaction, find, redact, warm_up
+
+__all__ = ["MASKS", "Redaction", "find", "national_id_checksum_ok", "redact", "warm_up"]

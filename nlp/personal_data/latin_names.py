@@ -1,0 +1,130 @@
+"""People's names in Latin script: after a title, a Thai title or kinship word, a label, or
+as a pair of listed names (Mr. …, คุณ David, John Smith, ลุง John, P'Aof)."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.analysis import PersonalDataKind, PersonalDataSpan
+from nlp.personal_data.name_lists import _name_lists
+from nlp.personal_data.name_words import _PERSON_BEFORE_NAME, _word_set
+from nlp.personal_data.self_introductions import _INTRODUCTION_END
+
+_CAPITALISED = r"[A-Z][a-z]+"
+# Up to three words: "Nguyen Van An", "Min Min Aung".
+_LATIN_NAME = rf"{_CAPITALISED}(?: {_CAPITALISED}){{0,2}}"
+# K. is how Thai offices write คุณ in Latin script ("K.Somchai").
+_LATIN_TITLED = re.compile(
+    rf"\b(?:(?P<title>Mr|Mrs|Ms|Miss|Khun|Dr)(?:\. ?| )|K\. ?)(?P<name>{_LATIN_NAME})"
+)
+# After a Thai title; not after ขอบคุณ/พระคุณ/บุญคุณ ("ขอบคุณ Grab" thanks a company).
+_LATIN_AFTER_THAI_TITLE = re.compile(
+    r"(?<!ขอบ)(?<!พระ)(?<!บุญ)(?P<title>คุณ|นางสาว|นาง|นาย|น\.ส\.|ชื่อ|ผู้แจ้ง|"
+    r"(?<![ก-๙])(?:ลุง|ป้า|พี่|น้อง|ยาย|น้า|เจ๊|เฮีย|ครู|หมอ|อาจารย์)) ?"
+    rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
+)
+_LATIN_KIN = _word_set("ลุง ป้า พี่ น้อง ยาย น้า เจ๊ เฮีย ครู หมอ อาจารย์")
+# พี่ and น้อง as Thais write them in Latin letters: "P'Aof", "N'Ploy", "P' Bank".
+_LATIN_KIN_SHORT = re.compile(rf"(?<![A-Za-z])(?:P|N)['’] ?(?P<name>{_CAPITALISED})(?![A-Za-z])")
+# Thai nicknames that are also English words, names only after a kinship word ("พี่ Bank").
+_LATIN_NICKNAMES_ALSO_WORDS = _word_set("Bank")
+# Every pair, overlapping: in "Contact Anan Srisuk" the pair is "Anan Srisuk", not "Contact Anan".
+_LATIN_PAIR = re.compile(rf"(?<![A-Za-z.])(?=(?P<name>{_CAPITALISED} {_CAPITALISED})(?![A-Za-z]))")
+# A name in capitals after an account or name label: "ACC NAME: SOMCHAI JAIDEE".
+_LATIN_LABELLED_CAPITALS = re.compile(
+    r"(?:(?i:acc(?:ount)?\.? ?name) ?[:：]?|(?i:name) ?[:：]|(?:ชื่อ ?บัญชี|ชื่อ ?บช\.?|ชื่อ-นามสกุล) ?[:：]?) ?"
+    r"(?P<name>[A-Z]{2,}(?: [A-Z]{2,})?)(?![A-Za-z])"
+)
+# "ผม Somchai เบอร์ …": any capitalised name, before a phone word, a particle or the end.
+_LATIN_SELF_INTRODUCTION = re.compile(
+    rf"(?<![ก-๙])(?:ผม|ดิฉัน|กระผม) ?(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?){_INTRODUCTION_END}"
+)
+# "My name is Malee", "reported by Somchai Jaidee", "แจ้งโดย Natthapong Chaiyasit".
+_LATIN_INTRODUCED = re.compile(
+    rf"(?:\b(?:[Mm]y name is|[Nn]ame is|[Rr]eported by|[Ss]ubmitted by)|แจ้งโดย) ?"
+    rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
+)
+_LATIN_NAME_TRIGGER = re.compile("[A-Z][a-z]|[A-Z]{2}|[PN]['’]")
+# A Thai word for a place right before a capitalised pair: "ถนน Charoen Krung", "คอนโด …".
+_PLACE_BEFORE = re.compile(
+    r"(?:ถนน|ถ\.|ซอย|ซ\.|แยก|หน้า|ร้าน|คอนโด|โครงการ|หมู่บ้าน|ตึก|อาคาร|โรงแรม|ห้าง|สาขา|ย่าน|"
+    r"ชุมชน|วัด|โรงเรียน|สถานี|ตลาด|สะพาน|ทาง) ?$"
+)
+# Words that make a capitalised pair a place, a shop or a title, not a person.
+_NOT_LATIN_NAMES = _word_set(
+    """Road Rd Street St Soi Avenue Ave Lane Park Place Tower Towers Building Hotel Condo Residence
+    Residences Village Home Homes House Mall Plaza Square Market Center Centre Bank Hospital
+    Clinic School University College Station Garden Gardens Court Office Group Company Co Ltd
+    Shop Store Cafe Coffee Restaurant Bar Club Resort Airport Bridge River Beach Island Thailand
+    Bangkok City World Land Town Grand International Express Hall Gate Line Fondue Food Mart Big
+    Central The Of And In On At For To By Team Official Page Channel Shopping Service Services
+    Thai Siam Day Night Morning Rama Phase Zone Project Boulevard Sukhumvit Grab Walking Khao Hat
+    Traffy Foodpanda Lineman Shopee Lazada Kerry Flash Bolt Robinhood"""
+)
+
+
+def _latin_names(text: str) -> list[PersonalDataSpan]:
+    """Names in Latin script: after a title (any capitalised name), or a pair whose first word
+    is a given name from the team's list ("John Smith", "Somchai Jaidee") or whose words are
+    both parts of Asian names ("Li Wei", "Aung Min")."""
+    latin, asian = _name_lists().latin, _name_lists().asian
+    found: list[PersonalDataSpan] = []
+    for m in _LATIN_TITLED.finditer(text):
+        span = _latin_span(m, needs_surname=m.group("title") == "Dr")
+        if span is not None:
+            found.append(span)
+    for m in _LATIN_AFTER_THAI_TITLE.finditer(text):
+        # คุณ is a title before any name; นาย/นาง are also pronouns and ชื่อ names products too.
+        title = m.group("title")
+        words = m.group("name").split()
+        listed = words[0] in latin or any(w in asian for w in words)
+        if len(m.group("name")) < 3 or text[m.end() : m.end() + 1] == ".":
+            continue  # "คุณ Ep.1": an episode, not a name
+        # After a kinship word or a role, as after คุณ, any capitalised name ("ลุง John").
+        # After ชื่อ with a person before it ("น้องชายชื่อ Tom"), too.
+        person = title == "ชื่อ" and _PERSON_BEFORE_NAME.search(
+            text, max(0, m.start() - 24), m.start()
+        )
+        kin = title in _LATIN_KIN
+        anyone = title == "คุณ" or kin or person is not None
+        if anyone or listed or (title not in ("ชื่อ", "ผู้แจ้ง") and " " in m.group("name")):
+            span = _latin_span(m, needs_surname=False, after_kin=kin)
+            if span is not None:
+                found.append(span)
+    for m in _LATIN_KIN_SHORT.finditer(text):
+        span = _latin_span(m, needs_surname=False, after_kin=True)
+        if span is not None:
+            found.append(span)
+    for m in _LATIN_LABELLED_CAPITALS.finditer(text):
+        if m.group("name").split()[0].title() not in _NOT_LATIN_NAMES:
+            found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, *m.span("name")))
+    for m in (*_LATIN_SELF_INTRODUCTION.finditer(text), *_LATIN_INTRODUCED.finditer(text)):
+        span = _latin_span(m, needs_surname=False)
+        if span is not None:
+            found.append(span)
+    for m in _LATIN_PAIR.finditer(text):
+        first, last = m.group("name").split()
+        listed = first in latin or (first in asian and last in asian)
+        if listed and not _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            span = _latin_span(m, needs_surname=True)
+            if span is not None:
+                found.append(span)
+    return found
+
+
+def _latin_span(
+    m: re.Match[str], *, needs_surname: bool, after_kin: bool = False
+) -> PersonalDataSpan | None:
+    words = m.group("name").split()
+    nickname = after_kin and words[0] in _LATIN_NICKNAMES_ALSO_WORDS
+    if words[0] in _NOT_LATIN_NAMES and not nickname:
+        return None
+    for at, word in enumerate(words[1:], start=1):
+        if word in _NOT_LATIN_NAMES:  # "Mr. Somchai Road": the name ends before
+            words = words[:at]
+            break
+    if needs_surname and len(words) < 2:
+        return None
+    start = m.start("name")
+    end = start + len(" ".join(words))
+    return PersonalDataSpan(PersonalDataKind.PERSON_NAME, start, end)

@@ -1,0 +1,144 @@
+"""National ID numbers (checksum verified), phone numbers and bank account numbers.
+
+How numbers are read: Thai and full-width digits are mapped to ASCII and every dash to "-", one
+character for one (offsets do not move), then every run of digit groups joined by a separator
+(one or two spaces, a hyphen or a dot with at most a space either side, brackets) is split into
+its groups, and each group boundary is tried as the start of an ID (13 digits), a phone number (9
+or 10 digits by prefix) or, after a bank word, an account number (10–15 digits). A match must end
+on a group boundary, so a number is never cut in the middle."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.analysis import PersonalDataKind, PersonalDataSpan
+
+# Digit groups joined by one separator: "081-234-5678", "1 2345 67890 12 1", "(02) 123 4567",
+# "081 - 234 - 5678", "081  234  5678" (every dash is "-" by now).
+_RUN = re.compile(r"\+?\(?\d+(?:(?: ?[\-.] ?| {1,2}|\) {0,2}| {0,2}\(|\)[\-.])\d+)*\)?")
+_GROUP = re.compile(r"\d+")
+_ID_WORDS = re.compile(
+    r"บัตรประชาชน|บัตรประจำตัว|เลขประจำตัว|ประชาชน|บัตร ?ปชช|ปชช|เลขบัตร|id ?card", re.I
+)
+_BANK_WORDS = re.compile(
+    r"บัญชี|ธนาคาร|บช\.|ออมทรัพย์|กระแสรายวัน|พร้อมเพย์|promptpay|โอนเงิน|โอนเข้า|"
+    r"กสิกร|ไทยพาณิชย์|กรุงไทย|กรุงศรี|ออมสิน|ธ\.ก\.ส|ธกส|ทหารไทย|ทีทีบี|"
+    r"\b(?:kbank|scb|ktb|bbl|bay|ttb|gsb|baac|a/c|acc(?:ount)?)\b",
+    re.I,
+)
+_CONTEXT_BEFORE = 40
+
+
+def national_id_checksum_ok(digits: str) -> bool:
+    """The 13th digit of a Thai national ID is (11 − Σ dᵢ·(14−i) mod 11) mod 10."""
+    if len(digits) != 13 or not digits.isdigit():
+        return False
+    total = sum(int(d) * (13 - i) for i, d in enumerate(digits[:12]))
+    return (11 - total % 11) % 10 == int(digits[12])
+
+
+def _numbers(text: str) -> list[PersonalDataSpan]:
+    found: list[PersonalDataSpan] = []
+    for run in _RUN.finditer(text):
+        groups = [
+            (run.start() + g.start(), run.start() + g.end()) for g in _GROUP.finditer(run.group())
+        ]
+        plus = run.group().startswith("+")
+        # Digits glued to Latin letters are part of a code or handle ("jin1013"), not a number.
+        if groups and _glued_to_letters(text, groups[0][0] - (1 if plus else 0), before=True):
+            groups, plus = groups[1:], False
+        if groups and _glued_to_letters(text, groups[-1][1], before=False):
+            groups = groups[:-1]
+        i = 0
+        while i < len(groups):
+            span = _number_at(text, groups, i, plus=plus and i == 0, run_start=run.start())
+            if span is None:
+                i += 1
+                continue
+            found.append(span[0])
+            i = span[1]
+    return found
+
+
+def _glued_to_letters(text: str, at: int, *, before: bool) -> bool:
+    """Whether the character just before `at` (or at `at`) is a Latin letter."""
+    index = at - 1 if before else at
+    if not 0 <= index < len(text):
+        return False
+    return text[index].isascii() and text[index].isalpha()
+
+
+def _number_at(
+    text: str, groups: list[tuple[int, int]], i: int, *, plus: bool, run_start: int
+) -> tuple[PersonalDataSpan, int] | None:
+    """The ID/phone/account starting at group `i`, and the index of the group after it."""
+    digits = ""
+    ends: list[tuple[int, int]] = []  # (digit count so far, index after this group)
+    for j in range(i, len(groups)):
+        digits += text[groups[j][0] : groups[j][1]]
+        ends.append((len(digits), j + 1))
+        if len(digits) >= 15:
+            break
+    start = run_start if i == 0 and text[run_start] in "+(" else groups[i][0]
+    before = text[max(0, start - _CONTEXT_BEFORE) : start]
+
+    def end_of(count: int) -> int | None:
+        for n, after in ends:
+            if n == count:
+                return after
+        return None
+
+    def span(kind: PersonalDataKind, after: int) -> tuple[PersonalDataSpan, int]:
+        end = groups[after - 1][1]
+        if end < len(text) and text[end] == ")" and "(" in text[start:end]:
+            end += 1
+        return PersonalDataSpan(kind, start, end), after
+
+    # National ID: 13 digits with a valid checksum, or after a word that says it is one.
+    after = end_of(13)
+    if (
+        after is not None
+        and digits[0] != "0"
+        and (national_id_checksum_ok(digits[:13]) or _ID_WORDS.search(before))
+    ):
+        return span(PersonalDataKind.NATIONAL_ID, after)
+
+    # After a bank word (and no phone word since), 10–15 digits are an account number.
+    bank = _BANK_WORDS.search(before)
+    if bank is not None and not _PHONE_WORDS.search(before[bank.end() :]):
+        for count in range(15, 9, -1):
+            after = end_of(count)
+            if after is not None:
+                return span(PersonalDataKind.BANK_ACCOUNT, after)
+
+    # Phone: 0 + 9 digits (mobile 06/08/09), 0 + 8 digits (landline 02–07), +66/66 + the rest.
+    for prefix in ("66", "0"):
+        if not digits.startswith(prefix):
+            continue
+        # A bare 66… (no "+", no phone word) is only a phone number when spelt in full, and not
+        # after a word that makes it a reference: project numbers start with the Thai year
+        # (e-GP's 66049140893 is project 0491-40893 of 2566).
+        bare = prefix == "66" and not plus and not _PHONE_WORDS.search(before)
+        if bare and (
+            (end_of(11) is None and end_of(10) is None) or _REFERENCE_WORDS.search(before)
+        ):
+            continue
+        rest = digits[len(prefix) :]
+        if prefix == "66" and rest.startswith("0"):
+            rest = rest[1:]
+            prefix = "660"
+        if rest[:1] in ("6", "8", "9"):
+            need = len(prefix) + 9
+        elif rest[:1] in ("2", "3", "4", "5", "7"):
+            need = len(prefix) + 8
+        else:
+            continue
+        after = end_of(need)
+        if after is not None:
+            return span(PersonalDataKind.PHONE, after)
+    return None
+
+
+_PHONE_WORDS = re.compile(r"โทร|เบอร์|ติดต่อ|มือถือ|phone|tel|mobile", re.I)
+# Right before the number: "เลขที่โครงการ 66…", "สัญญาเลขที่ 66…" (not "แจ้งเรื่อง…").
+_REFERENCE_WORDS = re.compile(r"(?:เลขที่|โครงการ|สัญญา|คำร้อง|ใบเสร็จ|พัสดุ|อ้างอิง)[:.]?\s*$")

@@ -1,0 +1,119 @@
+"""Licence plates: next to ทะเบียน, a vehicle word, a vehicle's action or a province name, or
+in the digit-first form 1กข 1234."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from nlp.analysis import PersonalDataKind, PersonalDataSpan
+
+# Thai month abbreviations written without dots look like plate letters ("12 ตค 67"): with a day
+# number before them or a year after them they are a date, otherwise ("กค 1234") a plate.
+_MONTHS = frozenset({"มค", "กพ", "มีค", "เมย", "พค", "มิย", "กค", "สค", "กย", "ตค", "พย", "ธค"})
+_YEAR = re.compile(r"\d{2}|(?:19|20|24|25|26)\d{2}")
+_PLATE = re.compile(
+    r"(?<![ก-๛A-Za-z0-9.])(?P<lead>\d{1,2}(?P<space> ?))?(?P<letters>[ก-ฮ]{1,2})(?:[ \-]|(?P<dot>\.))?"
+    r"(?P<number>\d{1,4})(?![\d.,:/+%])"
+)
+# Two letters after a digit that are units or words, not plate letters ("5มก", "2 คน").
+_NOT_PLATE_LETTERS = frozenset(
+    {"มก", "กก", "กม", "ซม", "มม", "ลด", "คน", "จอ", "ยก", "ชม", "ตร", "ณ", "งบ"}
+)
+_PLATE_WORDS = re.compile(r"ทะเบียน|ป้ายรถ|เลขรถ")
+# A vehicle named just before two letters and a number: "รถกระบะ กข 1234". Only two letters
+# (one is หมู่ or ซอย: "รถเข้า ซ 5") and none that abbreviate something else (ปอ.511 is a bus
+# line, ทล 3344 a highway, สน a police station).
+_VEHICLE = r"(?<!กา)(?<!สามา)รถ|มอ(?:เตอร์)?ไซ|จยย|จักรยานยนต์|แท็กซี่|แท๊กซี่|taxi|กระบะ|เก๋ง|สิบล้อ|ซาเล้ง"
+_VEHICLE_WORDS = re.compile(_VEHICLE, re.I)  # not "โครงการถนน", "สามารถ"
+# ทะเบียน or a vehicle right before the letters: what follows is the plate, even with a number
+# that looks like a day or a year ("ทะเบียน สค 99", "เก๋ง พค 12") or a dot ("รถ กย.1234").
+_RIGHT_AFTER_PLATE_WORD = re.compile(
+    rf"(?:ทะเบียน(?:รถ)?|ป้ายทะเบียน|เลขรถ|{_VEHICLE})(?:สี[ก-๙]{{2,8}})?"
+    r" ?(?:เลข(?:ที่)?)? ?[:：]? ?$",
+    re.I,
+)
+# What a vehicle does, right after two letters and a number: "กค 1234 จอดขวาง".
+_VEHICLE_ACTS = re.compile(r" ?(?:จอด|ขับ|ชน|ปาด|แซง|บีบแตร|เบียด|ฝ่าไฟ|ย้อนศร|เฉี่ยว|พุ่ง)")
+_NOT_PLATE_AFTER_VEHICLE = frozenset({"ปอ", "ทล", "สน", "รพ", "รร", "ทม", "ทต", "ขส", "ถน"})
+
+
+@cache
+def _province_pattern() -> re.Pattern[str]:
+    import geothai
+
+    names = sorted((p.name_th for p in geothai.provinces()), key=len, reverse=True)
+    alternatives = [re.escape(n) for n in names] + ["กทม\\.?", "กรุงเทพฯ", "กรุงเทพ"]
+    return re.compile(r"[ \-]?(?:จ\.|จังหวัด)? ?(?:" + "|".join(alternatives) + ")")
+
+
+def _plates(text: str) -> list[PersonalDataSpan]:
+    found = []
+    at = 0
+    while (m := _PLATE.search(text, at)) is not None:
+        span = _plate_at(text, m)
+        if span is None:
+            at = m.start() + 1  # "รถ 1กค 234": not "รถ 1", but the plate may start inside it
+            continue
+        found.append(span)
+        at = span.end
+    # Truck and bus plates are all digits ("70-1234"): only with the word ทะเบียน before them;
+    # motorcycle plates have three letters ("ขคง 341"): right after ทะเบียน, or after a vehicle
+    # with the province ("จยย ฬชน422กรุงเทพ"; not "รถจอด 8 จุด", "รถสวน 2 เลน").
+    for n in (*_NUMERIC_PLATE.finditer(text), *_THREE_LETTER_PLATE.finditer(text)):
+        end = n.end()
+        province = _province_pattern().match(text, end)
+        if province is None and not n.group().startswith("ทะเบียน"):
+            continue
+        if province is not None:
+            end = province.end()
+        found.append(PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, n.start("plate"), end))
+    return found
+
+
+def _plate_at(text: str, m: re.Match[str]) -> PersonalDataSpan | None:
+    letters = m.group("letters")
+    before = text[max(0, m.start() - 20) : m.start()]
+    two_letters = (
+        len(letters) == 2
+        and letters not in _NOT_PLATE_LETTERS
+        and letters not in _NOT_PLATE_AFTER_VEHICLE
+    )
+    right_after = _RIGHT_AFTER_PLATE_WORD.search(before) is not None
+    if letters in _MONTHS and _is_date(m) and not (right_after and two_letters):
+        return None
+    if m.group("dot") and not (right_after and two_letters):
+        return None  # "ปอ.511", "ลพ.3018": a bus line, a road
+    end = m.end()
+    province = _province_pattern().match(text, end)
+    context = (
+        _PLATE_WORDS.search(before)
+        or (two_letters and _VEHICLE_WORDS.search(before))
+        or (two_letters and len(m.group("number")) >= 3 and _VEHICLE_ACTS.match(text, end))
+    )
+    glued_digit_form = (
+        m.group("lead") is not None
+        and not m.group("space")
+        and len(letters) == 2
+        and letters not in _NOT_PLATE_LETTERS
+    )
+    if province is not None:
+        end = province.end()
+    elif not (context or glued_digit_form):
+        return None
+    return PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, m.start(), end)
+
+
+def _is_date(m: re.Match[str]) -> bool:
+    """Month letters with a day number before them ("1 มค 68", "12มค") or a year after them."""
+    lead = m.group("lead")
+    day = lead is not None and (bool(m.group("space")) or len(lead.strip()) == 2)
+    return day or _YEAR.fullmatch(m.group("number")) is not None
+
+
+_NUMERIC_PLATE = re.compile(r"ทะเบียน(?:รถ)?\s*(?:เลข(?:ที่)?)?\s*(?P<plate>\d{2}-\d{4})(?!\d)")
+_THREE_LETTER_PLATE = re.compile(
+    rf"(?:ทะเบียน(?:รถ)?|{_VEHICLE})(?:สี[ก-๙]{{2,8}})? ?(?:เลข(?:ที่)?)? ?[:：]? ?"
+    r"(?P<plate>\d?[ก-ฮ]{3}[ \-]?\d{1,4})(?![\d.,:/])",
+    re.I,
+)

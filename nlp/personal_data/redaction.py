@@ -1,0 +1,165 @@
+"""Mask what the finders found: each finder runs only on texts that hold what it looks
+for, overlapping findings are resolved (the longer wins), and each span becomes its mask."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp.analysis import PersonalDataKind, PersonalDataSpan
+from nlp.personal_data.account_holders import _names_an_account_holder
+from nlp.personal_data.emails import _SPELT_EMAIL_TRIGGER, _emails
+from nlp.personal_data.house_numbers import _HOUSE_TRIGGER, _house_numbers
+from nlp.personal_data.latin_names import _LATIN_NAME_TRIGGER, _latin_names
+from nlp.personal_data.line_ids import _line_ids
+from nlp.personal_data.name_lists import _name_lists, _stopwords
+from nlp.personal_data.names import _names
+from nlp.personal_data.numbers import _numbers
+from nlp.personal_data.passports import _PASSPORT_TRIGGER, _passports
+from nlp.personal_data.plates import _plates, _province_pattern
+from nlp.personal_data.roles import _role_candidates
+from nlp.personal_data.self_introductions import _self_introductions
+from nlp.personal_data.titled_names import _has_title
+
+MASKS: dict[PersonalDataKind, str] = {
+    PersonalDataKind.NATIONAL_ID: "[เลขบัตรประชาชน]",
+    PersonalDataKind.PHONE: "[เบอร์โทร]",
+    PersonalDataKind.EMAIL: "[อีเมล]",
+    PersonalDataKind.LINE_ID: "[ไลน์ไอดี]",
+    PersonalDataKind.BANK_ACCOUNT: "[เลขบัญชี]",
+    PersonalDataKind.LICENCE_PLATE: "[ทะเบียนรถ]",
+    PersonalDataKind.PERSON_NAME: "[ชื่อ]",
+    PersonalDataKind.PASSPORT: "[เลขหนังสือเดินทาง]",
+    PersonalDataKind.HOUSE_NUMBER: "[บ้านเลขที่]",
+}
+
+# When two findings overlap, the longer wins; on equal length, the earlier kind in this order.
+_PRIORITY = (
+    PersonalDataKind.EMAIL,
+    PersonalDataKind.NATIONAL_ID,
+    PersonalDataKind.PASSPORT,
+    PersonalDataKind.PHONE,
+    PersonalDataKind.BANK_ACCOUNT,
+    PersonalDataKind.LINE_ID,
+    PersonalDataKind.LICENCE_PLATE,
+    PersonalDataKind.PERSON_NAME,
+    PersonalDataKind.HOUSE_NUMBER,
+)
+
+# One character for one, so offsets do not move: Thai and full-width digits to ASCII, every dash
+# to "-", the full-width plus to "+", no-break and other wide spaces to " ".
+_SAME_LENGTH = str.maketrans(
+    {
+        **{chr(0x0E50 + d): str(d) for d in range(10)},
+        **{chr(0xFF10 + d): str(d) for d in range(10)},
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
+        "\uff0b": "+",
+        **dict.fromkeys(
+            "\u00a0\u2000\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+            " ",
+        ),
+    }
+)
+_NEEDS_MAPPING = re.compile(
+    "[๐-๙０-９\u2010-\u2015\u2212\ufe63\uff0d\uff0b\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    """The masked text and where the personal data was in the original."""
+
+    text: str
+    spans: list[PersonalDataSpan]
+
+
+def redact(text: str) -> Redaction:
+    """Mask every piece of personal data found in `text`; spans are offsets into `text`."""
+    # Each finder runs only when the text holds what it looks for (most messages hold little).
+    ascii_digits = text.translate(_SAME_LENGTH) if _NEEDS_MAPPING.search(text) else text
+    has_digit = _ANY_DIGIT.search(ascii_digits) is not None
+    has_at = "@" in text
+    has_latin = _ANY_LATIN.search(text) is not None
+    found: list[PersonalDataSpan] = []
+    if has_at or (has_latin and _SPELT_EMAIL_TRIGGER.search(text)):
+        found += _emails(ascii_digits)
+    if has_digit:
+        found += _numbers(ascii_digits)
+        found += _plates(ascii_digits)
+        if _PASSPORT_TRIGGER.search(text):
+            found += _passports(ascii_digits)
+        if _HOUSE_TRIGGER.search(text):
+            found += _house_numbers(ascii_digits)
+    if has_at or _LINE_TRIGGER.search(text):
+        found += _line_ids(ascii_digits)
+    accounts = [f.end for f in found if f.kind is PersonalDataKind.BANK_ACCOUNT]
+    roles = _role_candidates(text)
+    if accounts or roles or _has_title(text) or _names_an_account_holder(text):
+        found += _names(text, roles=roles, after_accounts=accounts)
+    if has_latin and _LATIN_NAME_TRIGGER.search(text):
+        found += _latin_names(text)
+    if "ผม" in text or "ดิฉัน" in text:
+        found += _self_introductions(text)
+    if not found and not has_digit:
+        return Redaction(text=text, spans=[])
+    # Inside a link only e-mails and whole mobile numbers count ("…/detail/9610000009936" is a
+    # page id, "line.me/ti/p/0812345678" a phone number).
+    if "/" in text or "www." in text:
+        urls = [m.span() for m in _URL.finditer(ascii_digits)]
+        found = [f for f in found if f.kind is PersonalDataKind.EMAIL or not _inside(f, urls)]
+        for start, end in urls:
+            for m in _MOBILE_IN_LINK.finditer(ascii_digits, start, end):
+                found.append(PersonalDataSpan(PersonalDataKind.PHONE, m.start(), m.end()))
+    spans = _resolve(found)
+    return Redaction(text=_apply(text, spans), spans=spans)
+
+
+_ANY_DIGIT = re.compile("[0-9]")
+_ANY_LATIN = re.compile("[A-Za-z]")
+_LINE_TRIGGER = re.compile("ไลน์|line", re.IGNORECASE)
+
+
+def warm_up() -> None:
+    """Load the name lists, stop words, province names and tokeniser dictionary now, not on the
+    first message that needs them (the pipeline calls this while loading)."""
+    _name_lists()
+    _stopwords()
+    _province_pattern()
+    redact("นายสมชาย ใจดี โทร 0812345678 รถทะเบียน กข 1234 กรุงเทพมหานคร ลุงแดง John Smith")
+
+
+def find(text: str) -> list[PersonalDataSpan]:
+    """Only the spans (offsets into `text`), without building the masked text."""
+    return redact(text).spans
+
+
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s]+|[A-Za-z0-9.\-]+\.(?:com|co\.th|go\.th|or\.th|net|org|me)/[^\s]*",
+    re.I,
+)
+
+_MOBILE_IN_LINK = re.compile(r"(?<!\d)0[689]\d{8}(?!\d)")
+
+
+def _inside(span: PersonalDataSpan, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= span.start and span.end <= end for start, end in ranges)
+
+
+def _resolve(found: list[PersonalDataSpan]) -> list[PersonalDataSpan]:
+    rank = {kind: i for i, kind in enumerate(_PRIORITY)}
+    chosen: list[PersonalDataSpan] = []
+    for span in sorted(found, key=lambda s: (-(s.end - s.start), rank[s.kind], s.start)):
+        if all(span.end <= c.start or span.start >= c.end for c in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _apply(text: str, spans: list[PersonalDataSpan]) -> str:
+    parts: list[str] = []
+    at = 0
+    for span in spans:
+        parts.append(text[at : span.start])
+        parts.append(MASKS[span.kind])
+        at = span.end
+    parts.append(text[at:])
+    return "".join(parts)

@@ -1,0 +1,118 @@
+"""Names after a title (นาย, น.ส., คุณ …), a form label (ชื่อ-นามสกุล) or a rank (พ.ต.ท., ดร.)."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.personal_data.cut import _Cut, _next_word, _Span, _Tokens
+from nlp.personal_data.name_lists import _NameLists
+from nlp.personal_data.name_runs import _name_run
+from nlp.personal_data.name_words import _PERSON_BEFORE_NAME, _STRONG_TITLES, _word_set
+
+# Weaker titles (คุณ is also "you", ชื่อ also "name of" a road or shop): after them only a name
+# from pythainlp's name lists counts (the titles that always introduce a name are in name_words).
+_WEAK_TITLES = frozenset({"คุณ", "ชื่อ", "ผมชื่อ", "ฉันชื่อ"})
+# นาย and นาง are also "he/she" and "boss" in chat: a name the lists do not know needs a surname
+# after it, or ชื่อ before it.
+_PRONOUN_TITLES = frozenset({"นาย", "นาง"})
+# Names of places and brands that start with a title word.
+_TITLED_PLACES = ("นางลิ้นจี่", "นางเลิ้ง", "นายเลิศ", "นางรอง", "นางแล", "นางรำ", "คุณหญิง")
+_FIELD_LABELS = frozenset({"ชื่อ-นามสกุล", "ชื่อ-สกุล", "ชื่อนามสกุล", "นามสกุล"})
+
+# Kinship words after ชื่อ: what follows them is a name ("ชื่อน้องต้นกล้า", "ชื่อน้องเก่ง").
+_KIN_AFTER_NAME_LABEL = _word_set("น้อง ลุง ป้า พี่ ยาย ตา น้า อา ปู่ ย่า เจ๊ เฮีย")
+_WEAK_RANKS = frozenset({"ส.ส.", "ส.ว.", "ส.ก.", "ส.ข."})
+_RANKS = re.compile(
+    r"(?:(?<![ก-๛])|(?<=ชื่อ))(?<![ก-ฮ]\.)(?<![ก-ฮ]-)(?:(?:ผศ|รศ|ศ)\.(?:ดร|นพ|พญ)\.|ศ\.ดร\.|พล\.[ตทอ]\.[ตทอ]\.|[พร]\.[ตทอ]\.[ตทอ]\.|ส\.ต\.[ตทอ]\.|จ\.ส\.[ตทอ]\.|ด\.ต\.|"
+    r"พล\.[ตทอ]\.|[พรส]\.[ตทอ]\.|จ\.ส\.[ตทอ]\.|ส\.ส\.|ส\.ว\.|ส\.ก\.|ส\.ข\.|ดร\.|นพ\.|พญ\.|ทพ\.|"
+    r"ผศ\.|รศ\.|ศ\.|ว่าที่ร้อยตรี|ว่าที่ ร\.ต\.)(?=[ ก-ฮเแโใไ])"
+)
+
+_TITLE_TRIGGER = re.compile(
+    r"ว่าที่|นาย|นาง|น\.?ส\.|ด\.?[ชญ]\.|เด็ก(?:ชาย|หญิง)|คุณ|ชื่อ|นามสกุล|ผู้แจ้ง|แจ้งโดย"
+)
+
+
+def _has_title(text: str) -> bool:
+    """A title, a form label or a rank: a name may follow."""
+    return _TITLE_TRIGGER.search(text) is not None or (
+        "." in text and _RANKS.search(text) is not None
+    )
+
+
+def _ranked_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
+    """Names after ranks and honorifics written with dots (พ.ต.ท., ด.ต., ส.ส., ดร.): the name
+    starts at the token right after the rank (and a space), however the tokeniser cut the rank."""
+    found = []
+    text = cut.text
+    for m in _RANKS.finditer(text):
+        after = m.end() + (1 if text[m.end() : m.end() + 1] == " " else 0)
+        if after in cut.starts:
+            weak = m.group() in _WEAK_RANKS  # ส.ส. is also "MPs" in general
+            found.append(_name_run(text, cut.tokens, cut.starts[after], lists, strong=not weak))
+    return [span for span in found if span is not None]
+
+
+def _titled_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
+    """Names after a title (นาย, น.ส., คุณ …) or a form label (ชื่อ-นามสกุล)."""
+    found = []
+    text, tokens = cut.text, cut.tokens
+    i = 0
+    while i < len(tokens):
+        token = tokens[i][0]
+        if token in _FIELD_LABELS or (token == "ชื่อ" and _field_label_follows(tokens, i)):
+            span = _name_run(text, tokens, i + 1, lists, strong=True)
+        elif token in ("ชื่อ", "ชื่อเล่น") and _next_is_kin(tokens, i):
+            kin = i + 1 if tokens[i + 1][0] in _KIN_AFTER_NAME_LABEL else i + 2
+            span = _name_run(
+                text, tokens, kin + 1, lists, strong=True, introduced=True, after_kin=True
+            )
+        elif token.endswith("ชื่อ") and _PERSON_BEFORE_NAME.search(
+            # "สามีชื่อ" may be cut สา|มีชื่อ: the person's word ends where ชื่อ starts.
+            text,
+            max(0, tokens[i][2] - 28),
+            tokens[i][2] - 4,
+        ):
+            span = _name_run(text, tokens, i + 1, lists, strong=True, introduced=True)
+        elif token == "ผู้แจ้ง" or (token == "ผู้" and _next_word(tokens, tokens[i][2]) == "แจ้ง"):
+            # A label ("ผู้แจ้ง สมพร ศรีทอง"), and also a verb's subject ("ผู้แจ้งแจ้งว่า"): a
+            # name the lists know, as after คุณ.
+            at = i + 1 if token == "ผู้แจ้ง" else i + 2
+            span = _name_run(text, tokens, at, lists, strong=False)
+        elif token == "แจ้งโดย" or (token == "โดย" and i > 0 and tokens[i - 1][0] == "แจ้ง"):
+            span = _name_run(text, tokens, i + 1, lists, strong=False)  # "แจ้งโดย สมชาย ใจดี"
+        elif token in _STRONG_TITLES and not text.startswith(_TITLED_PLACES, tokens[i][1]):
+            introduced = i > 0 and tokens[i - 1][0].strip() in ("ชื่อ", "ผู้แจ้ง", "ข้าพเจ้า")
+            span = _name_run(
+                text,
+                tokens,
+                i + 1,
+                lists,
+                strong=True,
+                needs_surname=token in _PRONOUN_TITLES and not introduced,
+            )
+        elif token in _WEAK_TITLES:
+            span = _name_run(text, tokens, i + 1, lists, strong=False)
+        else:
+            span = None
+        if span is None:
+            i += 1
+            continue
+        found.append(span)
+        while i < len(tokens) and tokens[i][1] < span[1]:
+            i += 1
+    return found
+
+
+def _next_is_kin(tokens: _Tokens, i: int) -> bool:
+    """A kinship word after ชื่อ at token `i`, glued on or after one space."""
+    for k in (i + 1, i + 2):
+        if k < len(tokens) and tokens[k][0] in _KIN_AFTER_NAME_LABEL:
+            return k == i + 1 or tokens[i + 1][0] == " "
+    return False
+
+
+def _field_label_follows(tokens: _Tokens, i: int) -> bool:
+    """ "ชื่อ" followed by "-นามสกุล" / "สกุล": a form field, so what follows is a name."""
+    rest = "".join(t for t, _, _ in tokens[i + 1 : i + 4]).replace(" ", "")
+    return rest.startswith(("-นามสกุล", "นามสกุล", "-สกุล", "/นามสกุล"))
