@@ -22,9 +22,7 @@ from storage.models import (
     FeedbackStatus,
     Province,
     Sentiment,
-    StatusChange,
     Urgency,
-    UserAccount,
 )
 
 OPEN_STATUSES = (
@@ -141,14 +139,6 @@ class FeedbackRow:
     board_name: str | None
 
 
-@dataclass(frozen=True)
-class HistoryRow:
-    change: StatusChange
-    actor_email: str | None
-    agency_code: str | None
-    agency_name: str | None
-
-
 class FeedbackQueueRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -204,44 +194,6 @@ class FeedbackQueueRepository:
         )
         row = (await self.session.exec(statement)).first()
         return FeedbackRow(*row) if row else None
-
-    async def id_by_reference(self, reference: str) -> int | None:
-        statement = select(col(FeedbackItem.id)).where(col(FeedbackItem.reference) == reference)
-        return (await self.session.exec(statement)).first()
-
-    async def history(self, feedback_id: int) -> Sequence[HistoryRow]:
-        """An item's status changes, oldest first, with who made them."""
-        statement = (
-            sa_select(StatusChange, UserAccount.email, Agency.code, Agency.name_th)  # type: ignore[call-overload]
-            .join(UserAccount, col(StatusChange.actor_user_id) == UserAccount.id, isouter=True)
-            .join(Agency, col(StatusChange.agency_id) == Agency.id, isouter=True)
-            .where(col(StatusChange.feedback_id) == feedback_id)
-            .order_by(col(StatusChange.created_at), col(StatusChange.id))
-        )
-        return [HistoryRow(*row) for row in (await self.session.exec(statement)).all()]
-
-    async def follower_count(self, feedback_id: int) -> int:
-        """How many later reports were attached to this item as the same problem."""
-        statement = select(func.count()).where(col(FeedbackItem.duplicate_of_id) == feedback_id)
-        return (await self.session.exec(statement)).one()
-
-    async def latest_changes(self, feedback_ids: Sequence[int]) -> dict[int, StatusChange]:
-        """Each item's most recent status change (its note), for many items in one query."""
-        if not feedback_ids:
-            return {}
-        statement = (
-            select(StatusChange)
-            .where(col(StatusChange.feedback_id).in_(feedback_ids))
-            .order_by(
-                col(StatusChange.feedback_id),
-                col(StatusChange.created_at).desc(),
-                col(StatusChange.id).desc(),
-            )
-        )
-        latest: dict[int, StatusChange] = {}
-        for change in (await self.session.exec(statement)).all():
-            latest.setdefault(change.feedback_id, change)
-        return latest
 
     async def status_counts(
         self, *, scope: FeedbackScope, overdue_at: datetime

@@ -30,7 +30,7 @@ from storage.models import (
     RoutingCorrection,
     UserRole,
 )
-from storage.repositories.tickets import resolution_stats
+from storage.repositories.indicators import resolution_stats
 from storage.repositories.users import create_user
 from tests.bot.citizens import (
     LineCitizen,

@@ -30,7 +30,7 @@ from services.labelled_examples import CATEGORY as CATEGORY_LABEL
 from services.labelled_examples import KIND as KIND_LABEL
 from services.labelled_examples import CitizenPick
 from storage.models import FeedbackKind
-from storage.repositories.citizens import CitizenRepository
+from storage.repositories import outbound_messages
 
 FLOW = "report"
 TARGET = "target"  # opinion: to the agency or to the province's board
@@ -463,8 +463,8 @@ async def _file(turn: Turn, draft: Draft) -> list[Outgoing]:
         "reporter_number": filed.follower_count + 1 if filed.duplicate_of else 1,
     }
     # The reply below is the citizen's "ticket_filed" message; the queued copy is not sent again.
-    await CitizenRepository(turn.session).mark_citizen_message_delivered(
-        feedback_id=item.id, citizen_id=turn.citizen_id, kind="ticket_filed", now=turn.now
+    await outbound_messages.settle_answered_in_conversation(
+        turn.session, feedback_id=item.id, citizen_id=turn.citizen_id, kind="ticket_filed"
     )
     turn.reset()
     return render_notice("ticket_filed", payload, turn.language)
