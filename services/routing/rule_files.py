@@ -120,6 +120,85 @@ def parse_rules(text: str, *, source: str = "rules") -> list[RuleSpec]:
     return specs
 
 
+class _RuleFields:
+    """One rule's keys as written, read one at a time; each problem is added to `problems`."""
+
+    def __init__(
+        self, fields: dict[str, tuple[yaml.Node, int]], line: int, source: str, problems: list[str]
+    ) -> None:
+        self.fields, self.line, self.source, self.problems = fields, line, source, problems
+
+    def where(self, key: str) -> str:
+        return f"{self.source}:{self.fields[key][1] if key in self.fields else self.line}"
+
+    def problem(self, key: str, message: str) -> None:
+        self.problems.append(f"{self.where(key)}: {message}")
+
+    def text(self, key: str) -> str | None:
+        if key not in self.fields:
+            return None
+        value = _scalar(self.fields[key][0])
+        if value is None or value == "":
+            self.problem(key, f"{key!r} must be a single value")
+            return None
+        return value
+
+    def name(self, names: dict[str, int]) -> str | None:
+        name = self.text("name")
+        if "name" not in self.fields:
+            self.problems.append(f"{self.source}:{self.line}: a rule needs a `name`")
+        elif name is not None:
+            if len(name) > 180:
+                self.problem("name", "the name is longer than 180 characters")
+            if name in names:
+                self.problem("name", f"rule name {name!r} already used on line {names[name]}")
+            names[name] = self.fields["name"][1]
+        return name
+
+    def priority(self) -> int:
+        if "priority" not in self.fields:
+            return 100
+        raw = self.text("priority")
+        try:
+            return int(raw or "")
+        except ValueError:
+            self.problem("priority", f"priority must be a whole number, got {raw!r}")
+            return 100
+
+    def categories(self) -> list[str | None]:
+        if "category" in self.fields and "categories" in self.fields:
+            self.problem("categories", "give `category` or `categories`, not both")
+        categories: list[str | None] = [None]
+        for key in ("category", "categories"):
+            if key in self.fields:
+                values = _strings(self.fields[key][0])
+                if not values:
+                    self.problem(key, f"{key!r} must be a category or a list of them")
+                else:
+                    categories = list(values)
+        return categories
+
+    def words(self, key: str, allowed: set[str] | None, expected: str) -> list[str]:
+        """A list of words (`allowed`: the only words it may hold)."""
+        if key not in self.fields:
+            return []
+        values = _strings(self.fields[key][0])
+        if values is None or any(
+            not v.strip() or (allowed is not None and v.strip() not in allowed) for v in values
+        ):
+            self.problem(key, f"{key} must be {expected}")
+            return []
+        return [v.strip() for v in values]
+
+    def active(self) -> bool:
+        if "active" not in self.fields:
+            return True
+        raw_active = (self.text("active") or "").lower()
+        if raw_active not in {"true", "false", "yes", "no"}:
+            self.problem("active", "active must be true or false")
+        return raw_active in {"true", "yes"}
+
+
 def _rule_specs(
     fields: dict[str, tuple[yaml.Node, int]],
     line: int,
@@ -127,73 +206,20 @@ def _rule_specs(
     names: dict[str, int],
     problems: list[str],
 ) -> list[RuleSpec]:
-    def where(key: str) -> str:
-        return f"{source}:{fields[key][1] if key in fields else line}"
-
-    def text(key: str) -> str | None:
-        if key not in fields:
-            return None
-        value = _scalar(fields[key][0])
-        if value is None or value == "":
-            problems.append(f"{where(key)}: {key!r} must be a single value")
-            return None
-        return value
-
+    rule = _RuleFields(fields, line, source, problems)
     before = len(problems)
-    name = text("name")
-    if "name" not in fields:
-        problems.append(f"{source}:{line}: a rule needs a `name`")
-    elif name is not None:
-        if len(name) > 180:
-            problems.append(f"{where('name')}: the name is longer than 180 characters")
-        if name in names:
-            problems.append(
-                f"{where('name')}: rule name {name!r} already used on line {names[name]}"
-            )
-        names[name] = fields["name"][1]
-    priority = 100
-    if "priority" in fields:
-        raw = text("priority")
-        try:
-            priority = int(raw or "")
-        except ValueError:
-            problems.append(f"{where('priority')}: priority must be a whole number, got {raw!r}")
-    if "category" in fields and "categories" in fields:
-        problems.append(f"{where('categories')}: give `category` or `categories`, not both")
-    categories: list[str | None] = [None]
-    for key in ("category", "categories"):
-        if key in fields:
-            values = _strings(fields[key][0])
-            if not values:
-                problems.append(f"{where(key)}: {key!r} must be a category or a list of them")
-            else:
-                categories = list(values)
-    keywords: list[str] = []
-    if "keywords" in fields:
-        values = _strings(fields["keywords"][0])
-        if values is None or any(not v.strip() for v in values):
-            problems.append(f"{where('keywords')}: keywords must be a list of words")
-        else:
-            keywords = [v.strip() for v in values]
-    hazards: list[str] = []
-    if "hazards" in fields:
-        values = _strings(fields["hazards"][0])
-        known = {hazard.value for hazard in Hazard}
-        if values is None or any(v.strip() not in known for v in values):
-            problems.append(f"{where('hazards')}: hazards must be a list of {sorted(known)}")
-        else:
-            hazards = [v.strip() for v in values]
+    name = rule.name(names)
+    priority = rule.priority()
+    categories = rule.categories()
+    keywords = rule.words("keywords", None, "a list of words")
+    known = {hazard.value for hazard in Hazard}
+    hazards = rule.words("hazards", known, f"a list of {sorted(known)}")
     if ("agency_type" in fields) == ("agency" in fields):
         problems.append(f"{source}:{line}: a rule needs exactly one of `agency_type` or `agency`")
-    active = True
-    if "active" in fields:
-        raw_active = (text("active") or "").lower()
-        if raw_active not in {"true", "false", "yes", "no"}:
-            problems.append(f"{where('active')}: active must be true or false")
-        active = raw_active in {"true", "yes"}
-    description = text("description") or ""
-    province, district = text("province"), text("district")
-    agency_type, agency = text("agency_type"), text("agency")
+    active = rule.active()
+    description = rule.text("description") or ""
+    province, district = rule.text("province"), rule.text("district")
+    agency_type, agency = rule.text("agency_type"), rule.text("agency")
     if len(problems) > before or name is None:
         return []
     return [

@@ -82,22 +82,9 @@ class FeedbackFilter:
             found.append(col(item.status).in_(self.statuses))
         if self.kinds:
             found.append(col(item.kind).in_(self.kinds))
-        if self.category_other_than is not None:
-            other = or_(
-                col(item.category).is_(None), col(item.category).not_in(self.category_other_than)
-            )
-            found.append(or_(col(item.category).in_(self.categories), other))
-        elif self.categories:
-            found.append(col(item.category).in_(self.categories))
+        found += self._category_conditions()
         if self.references:
             found.append(col(item.reference).in_(self.references))
-        if self.exclude_categories:
-            found.append(
-                or_(
-                    col(item.category).is_(None),
-                    col(item.category).not_in(self.exclude_categories),
-                )
-            )
         if self.province_code is not None:
             found.append(col(item.province_code) == self.province_code)
         if self.district_code is not None:
@@ -113,17 +100,33 @@ class FeedbackFilter:
         if self.urgencies:
             found.append(col(item.urgency).in_(self.urgencies))
         if self.text:
-            escaped = self.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            in_text: ColumnElement[bool] = col(item.redacted_text).ilike(
-                f"%{escaped}%", escape="\\"
-            )
-            if self.text_reference:
-                in_text = or_(in_text, col(item.reference) == self.text_reference)
-            found.append(in_text)
+            found.append(self._text_condition(self.text))
         if self.overdue_at is not None:
             found.append(col(item.status).in_(OPEN_STATUSES))
             found.append(col(item.due_at) < self.overdue_at)
         return found
+
+    def _category_conditions(self) -> list[ColumnElement[bool]]:
+        category = col(FeedbackItem.category)
+        found: list[ColumnElement[bool]] = []
+        if self.category_other_than is not None:
+            other = or_(category.is_(None), category.not_in(self.category_other_than))
+            found.append(or_(category.in_(self.categories), other))
+        elif self.categories:
+            found.append(category.in_(self.categories))
+        if self.exclude_categories:
+            found.append(or_(category.is_(None), category.not_in(self.exclude_categories)))
+        return found
+
+    def _text_condition(self, text: str) -> ColumnElement[bool]:
+        """The words anywhere in the redacted text, or the reference they read as."""
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        in_text: ColumnElement[bool] = col(FeedbackItem.redacted_text).ilike(
+            f"%{escaped}%", escape="\\"
+        )
+        if self.text_reference:
+            in_text = or_(in_text, col(FeedbackItem.reference) == self.text_reference)
+        return in_text
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ class StatsRepository:
     def _fixed_offset_minutes(self) -> int | None:
         """The zone's UTC offset in minutes if it never changes (Asia/Bangkok), else None."""
         zone = ZoneInfo(self.timezone)
-        offsets = {zone.utcoffset(datetime(2021, month, 1)) for month in (1, 4, 7, 10)}
+        offsets = {datetime(2021, month, 1, tzinfo=zone).utcoffset() for month in (1, 4, 7, 10)}
         if len(offsets) != 1:
             return None
         offset = offsets.pop()
