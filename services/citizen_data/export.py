@@ -80,7 +80,8 @@ class CitizenData:
 
     def as_json(self) -> dict[str, Any]:
         """The copy as JSON values (ISO dates), for a file or an API answer."""
-        return _jsonable(asdict(self))
+        copy: dict[str, Any] = _jsonable(asdict(self))
+        return copy
 
 
 def _jsonable(value: Any) -> Any:
