@@ -3,15 +3,15 @@ one place before the answer is sent."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.feedback.media import MediaReader
 from admin.runtime import AdminRuntime, AdminSettings, AnalyzerProvider
+from services.runtime import SessionDep as SessionDep
+from services.runtime import request_session as get_session  # noqa: F401 - one for every package
 from services.runtime import runtime_of
 
 
@@ -20,13 +20,6 @@ def get_runtime(request: Request) -> AdminRuntime:
 
 
 RuntimeDep = Annotated[AdminRuntime, Depends(get_runtime)]
-
-
-async def get_session(runtime: RuntimeDep) -> AsyncIterator[AsyncSession]:
-    """The request's unit of work: commits when the endpoint has returned, rolls back if it
-    raised, and then wakes delivery for the messages it queued (`Database.unit_of_work`)."""
-    async with runtime.database.unit_of_work() as session:
-        yield session
 
 
 def get_settings(runtime: RuntimeDep) -> AdminSettings:
@@ -46,9 +39,6 @@ def get_analyzer(runtime: RuntimeDep) -> AnalyzerProvider:
     return runtime.analyzer
 
 
-# scope="function": the commit happens before the answer is sent (the default, "request", runs
-# it after), so a failed commit is an error answer, never a 2xx for work that was undone.
-SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 SettingsDep = Annotated[AdminSettings, Depends(get_settings)]
 ZoneDep = Annotated[ZoneInfo, Depends(get_zone)]
 MediaDep = Annotated[MediaReader, Depends(get_media)]

@@ -31,7 +31,8 @@ from storage import migrate
 from storage.database import Database
 from storage.reference_data import seed_reference_data
 from storage.repositories.feedback_queue import FeedbackFilter, FeedbackScope
-from storage.repositories.stats import GroupBy, StatsRepository
+from storage.repositories.stats import StatsRepository
+from storage.repositories.stats_figures import GroupBy
 
 DEFAULT_SERVER = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 NOW = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)  # a Monday morning in Bangkok

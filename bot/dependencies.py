@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.intake import ConversationHandler
 from bot.media import MediaStorage
 from bot.runtime import ChatRuntime, ChatSettings
+from services.runtime import SessionDep as SessionDep
+from services.runtime import request_session as get_session  # noqa: F401 - one for every package
 from services.runtime import runtime_of
 
 
@@ -19,12 +19,6 @@ def get_runtime(request: Request) -> ChatRuntime:
 
 
 RuntimeDep = Annotated[ChatRuntime, Depends(get_runtime)]
-
-
-async def get_session(runtime: RuntimeDep) -> AsyncIterator[AsyncSession]:
-    """The request's unit of work (`Database.unit_of_work`), committed before the answer."""
-    async with runtime.database.unit_of_work() as session:
-        yield session
 
 
 def get_settings(runtime: RuntimeDep) -> ChatSettings:
@@ -39,8 +33,6 @@ def get_conversations(runtime: RuntimeDep) -> ConversationHandler:
     return runtime.conversations
 
 
-# scope="function": committed before the answer is sent, as in `admin.dependencies`.
-SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 SettingsDep = Annotated[ChatSettings, Depends(get_settings)]
 MediaDep = Annotated[MediaStorage, Depends(get_media)]
 ConversationsDep = Annotated[ConversationHandler, Depends(get_conversations)]

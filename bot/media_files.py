@@ -14,7 +14,7 @@ from fastapi.responses import Response
 
 from bot.dependencies import MediaDep, SessionDep
 from bot.media import MediaRejectedError
-from storage.repositories.tickets import TicketRepository
+from storage.repositories.feedback_media import FeedbackMediaRepository
 
 router = APIRouter(tags=["media"])
 
@@ -29,7 +29,7 @@ async def media_file(storage_key: str, session: SessionDep, storage: MediaDep) -
     if shape is None:
         raise HTTPException(404, "no such media")
     content_type = _TYPES[shape.group(1)]
-    if not await TicketRepository(session).sent_to_citizens(storage_key):
+    if not await FeedbackMediaRepository(session).sent_to_citizens(storage_key):
         raise HTTPException(404, "no such media")
     try:
         data = await storage.read(storage_key)

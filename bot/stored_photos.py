@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from bot.media import LocalMediaStorage, MediaRejectedError
 from bot.photo_metadata import UnreadablePhotoError, carries_metadata
 from storage.database import Database
-from storage.repositories.tickets import TicketRepository
+from storage.repositories.feedback_media import FeedbackMediaRepository
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ async def strip_stored_photos(database: Database, storage: LocalMediaStorage) ->
     """Rewrite every stored photo that still carries metadata; rows follow the new keys."""
     report = StripReport()
     async with database.unit_of_work() as session:
-        keys = await TicketRepository(session).media_keys()
+        keys = await FeedbackMediaRepository(session).keys()
     for key in keys:
         report.checked += 1
         try:
@@ -48,7 +48,7 @@ async def strip_stored_photos(database: Database, storage: LocalMediaStorage) ->
             report.unreadable += 1
             continue
         async with database.unit_of_work() as session:
-            await TicketRepository(session).move_media(
+            await FeedbackMediaRepository(session).move(
                 key,
                 storage_key=cleaned.storage_key,
                 sha256=cleaned.sha256,

@@ -27,7 +27,7 @@ from storage.models import (
     FeedbackItem,
     FeedbackStatus,
 )
-from storage.repositories.tickets import TicketRepository
+from storage.repositories.feedback_items import FeedbackItemRepository
 from storage.types import utcnow
 
 S = FeedbackStatus
@@ -170,4 +170,4 @@ async def citizen_items(
     """A citizen's items, newest first. With `open_only`, those still in progress or awaiting
     the citizen's answer (resolved), and duplicates whose ticket is (their `duplicate_of_id`
     names the ticket whose status to show)."""
-    return list(await TicketRepository(session).of_citizen(citizen_id, open_only=open_only))
+    return list(await FeedbackItemRepository(session).of_citizen(citizen_id, open_only=open_only))

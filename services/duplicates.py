@@ -8,7 +8,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from nlp.duplicates import same_problem
 from storage.models import FeedbackItem, FeedbackKind
-from storage.repositories.tickets import TicketRepository
+from storage.repositories.feedback_items import FeedbackItemRepository
 
 # Only open tickets filed in this window are candidates: an older one is another occurrence.
 WINDOW = timedelta(days=30)
@@ -36,7 +36,7 @@ async def find_open_duplicate(
     about the same thing is its own item (the agency should see it, and answer it)."""
     if item.kind not in _REPORTS:
         return None
-    candidates = await TicketRepository(session).duplicate_candidates(
+    candidates = await FeedbackItemRepository(session).duplicate_candidates(
         province_code=item.province_code, category=item.category, since=now - WINDOW
     )
     for candidate in candidates:

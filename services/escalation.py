@@ -23,7 +23,8 @@ from storage.models import (
     FeedbackItem,
     FeedbackStatus,
 )
-from storage.repositories.tickets import TicketRepository
+from storage.repositories.feedback_items import FeedbackItemRepository
+from storage.repositories.users import UserRepository
 
 S = FeedbackStatus
 
@@ -59,7 +60,7 @@ async def escalate_item(
         payload = payload_base | {"level": level}
         cause = f"{cycle}:L{level}"
         if level == 1:
-            supervisors = await TicketRepository(session).supervisors(item.agency_id)
+            supervisors = await UserRepository(session).supervisors(item.agency_id)
             for user in supervisors:
                 await ticket_notices.to_user(
                     session, item, user, kind="escalation", payload=payload, cause=cause
@@ -85,7 +86,7 @@ async def close_unrated(session: AsyncSession, *, now: datetime, policy: Service
     """Close items resolved more than `close_after_days` ago that nobody rated or reopened."""
     before = now - timedelta(days=policy.close_after_days)
     closed = 0
-    for item in await TicketRepository(session).unrated_resolved(resolved_before=before):
+    for item in await FeedbackItemRepository(session).unrated_resolved(resolved_before=before):
         try:
             await claim_version(session, item, None)
         except ConflictError:

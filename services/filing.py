@@ -43,7 +43,7 @@ from storage.models import (
     Urgency,
 )
 from storage.repositories.agencies import BoardRepository
-from storage.repositories.tickets import TicketRepository
+from storage.repositories.feedback_items import FeedbackItemRepository
 from storage.types import utcnow
 
 S = FeedbackStatus
@@ -188,7 +188,7 @@ async def file_feedback(
         item.closed_at = now
         session.add(item)
         await session.flush()
-        followers = await TicketRepository(session).follower_count(duplicate_of.id or 0)
+        followers = await FeedbackItemRepository(session).follower_count(duplicate_of.id or 0)
         await ticket_notices.ticket_filed(
             session,
             item,

@@ -3,12 +3,19 @@
 The composition root builds one runtime object when the app starts and puts it on the app
 (`install_runtime`); every package reads it back through `runtime_of`, as the Protocol that
 names what the package needs (`admin.runtime.AdminRuntime`, `bot.runtime.ChatRuntime`), so
-neither imports the composition root.
+neither imports the composition root. The request's unit of work (`SessionDep`) is here too,
+so the officials' API and the chat endpoints commit the same way.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol, TypeVar
+from collections.abc import AsyncIterator
+from typing import Annotated, Any, Protocol, TypeVar, runtime_checkable
+
+from fastapi import Depends, Request
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.database import Database
 
 _ATTRIBUTE = "runtime"
 
@@ -44,3 +51,22 @@ def runtime_of(app: HasState, shape: type[Shape]) -> Shape:
         _fitting.add((type(runtime), shape))
     checked: Shape = runtime
     return checked
+
+
+@runtime_checkable
+class HoldsDatabase(Protocol):
+    @property
+    def database(self) -> Database: ...
+
+
+async def request_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """The request's unit of work: commits when the endpoint has returned, rolls back if it
+    raised, and then wakes delivery for the messages it queued (`Database.unit_of_work`)."""
+    database = runtime_of(request.app, HoldsDatabase).database  # type: ignore[type-abstract]
+    async with database.unit_of_work() as session:
+        yield session
+
+
+# scope="function": the commit happens before the answer is sent (the default, "request", runs
+# it after), so a failed commit is an error answer, never a 2xx for work that was undone.
+SessionDep = Annotated[AsyncSession, Depends(request_session, scope="function")]

@@ -23,7 +23,7 @@ from services.policy import (
     current_policy,
     load_policy,
 )
-from storage.repositories.tickets import TicketRepository
+from storage.repositories.feedback_items import FeedbackItemRepository
 
 __all__ = [
     "DEFAULT_HOURS",
@@ -42,7 +42,7 @@ async def escalate_overdue(
     """Raise the escalation level of overdue items; returns how many items were escalated."""
     policy = policy or current_policy()
     escalated = 0
-    for item in await TicketRepository(session).overdue(now=now):
+    for item in await FeedbackItemRepository(session).overdue(now=now):
         if await escalate_item(session, item, now=now, policy=policy):
             escalated += 1
     return escalated

@@ -24,7 +24,7 @@ from storage.models import (
     FeedbackStatus,
     StatusChange,
 )
-from storage.repositories.tickets import TicketRepository
+from storage.repositories.feedback_items import FeedbackItemRepository
 
 S = FeedbackStatus
 
@@ -105,7 +105,7 @@ def add_media(
 
 
 async def load_for_update(session: AsyncSession, item_id: int) -> FeedbackItem:
-    item = await TicketRepository(session).get_for_update(item_id)
+    item = await FeedbackItemRepository(session).get_for_update(item_id)
     if item is None:
         raise NotFoundError(f"no feedback item {item_id}")
     return item
@@ -121,7 +121,7 @@ async def claim_version(
             f"you had {expected_version}); reload it and try again",
             detail={"current_version": item.version},
         )
-    if not await TicketRepository(session).claim_version(item.id or 0, item.version):
+    if not await FeedbackItemRepository(session).claim_version(item.id or 0, item.version):
         raise ConflictError(
             f"feedback item {item.id} was changed by someone else at the same time; reload it",
             detail={"expected_version": item.version},

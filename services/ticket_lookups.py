@@ -11,14 +11,15 @@ from storage.models import (
     FeedbackStatus,
     StatusChange,
 )
-from storage.repositories.tickets import TicketRepository
+from storage.repositories.feedback_items import FeedbackItemRepository
+from storage.repositories.status_changes import StatusChangeRepository
 
 S = FeedbackStatus
 
 
 async def find_by_reference(session: AsyncSession, reference: str) -> FeedbackItem | None:
     """The item a reference names, however it was typed (case, spaces and hyphens ignored)."""
-    repository = TicketRepository(session)
+    repository = FeedbackItemRepository(session)
     canonical = normalise_reference(reference)
     if canonical is not None:
         found = await repository.by_reference(canonical)
@@ -31,4 +32,4 @@ async def find_by_reference(session: AsyncSession, reference: str) -> FeedbackIt
 async def history(session: AsyncSession, item_id: int) -> list[StatusChange]:
     if await session.get(FeedbackItem, item_id) is None:
         raise NotFoundError(f"no feedback item {item_id}")
-    return list(await TicketRepository(session).history(item_id))
+    return [row.change for row in await StatusChangeRepository(session).history(item_id)]

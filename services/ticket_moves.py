@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlmodel import col, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services import ticket_notices
@@ -35,7 +34,8 @@ from storage.models import (
     UserRole,
 )
 from storage.repositories.agencies import AgencyRepository
-from storage.repositories.tickets import TicketRepository
+from storage.repositories.feedback_items import FeedbackItemRepository
+from storage.repositories.users import UserRepository
 from storage.types import utcnow
 
 S = FeedbackStatus
@@ -207,12 +207,7 @@ async def merge(
     await ticket_notices.status_changed(
         session, item, change
     )  # the item's citizen and its followers
-    await session.exec(
-        update(FeedbackItem)
-        .where(col(FeedbackItem.duplicate_of_id) == item.id)
-        .values(duplicate_of_id=lead.id)
-        .execution_options(synchronize_session="fetch")
-    )
+    await FeedbackItemRepository(session).reattach_followers(of=item.id or 0, to=lead.id or 0)
     return item
 
 
@@ -235,7 +230,7 @@ async def assign(
         raise NotFoundError(f"no active user {user_id}")
     if item.agency_id is None:
         raise ConflictError("the item has no agency yet; forward it to one first")
-    if user.role is not UserRole.OFFICIAL or not await TicketRepository(session).is_member(
+    if user.role is not UserRole.OFFICIAL or not await UserRepository(session).is_member(
         user_id, item.agency_id
     ):
         raise InvalidInputError(f"user {user_id} is not an official of the item's agency")

@@ -29,7 +29,7 @@ from storage.models import (
     StatusChange,
     UserAccount,
 )
-from storage.repositories.tickets import TicketRepository
+from storage.repositories.feedback_items import FeedbackItemRepository
 
 MEDIA_URL_PREFIX = "/media/"
 
@@ -225,7 +225,7 @@ async def status_changed(
             session, item, item.citizen_id, kind="status_changed", payload=payload, cause=cause
         )
         told.add(item.citizen_id)
-    for follower in await TicketRepository(session).followers(item.id or 0):
+    for follower in await FeedbackItemRepository(session).followers(item.id or 0):
         if follower.citizen_id in told:
             continue
         told.add(follower.citizen_id)

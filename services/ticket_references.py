@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 import secrets
 
-from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import FeedbackItem
+from storage.repositories.feedback_items import FeedbackItemRepository
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 PREFIX = "SG"
@@ -57,9 +56,6 @@ async def new_reference(session: AsyncSession) -> str:
     """A reference no item of this deployment has."""
     for _ in range(_ATTEMPTS):
         reference = random_reference()
-        taken = await session.exec(
-            select(col(FeedbackItem.id)).where(col(FeedbackItem.reference) == reference)
-        )
-        if taken.first() is None:
+        if not await FeedbackItemRepository(session).reference_taken(reference):
             return reference
     raise RuntimeError("could not draw a free ticket reference")  # 20 clashes in a row: broken RNG

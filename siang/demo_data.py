@@ -13,7 +13,6 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services import citizen_side, filing, ticket_moves
@@ -26,9 +25,10 @@ from storage.models import (
     FeedbackItem,
     FeedbackKind,
     FeedbackStatus,
-    UserAccount,
     UserRole,
 )
+from storage.repositories.citizens import CitizenRepository
+from storage.repositories.feedback_items import FeedbackItemRepository
 from storage.repositories.users import UserRepository, create_user
 from storage.types import utcnow
 
@@ -360,35 +360,19 @@ async def _progress(
 
 
 async def demo_loaded(session: AsyncSession) -> bool:
-    exists = await session.exec(
-        select(col(Citizen.id)).where(col(Citizen.channel_user_id).startswith(DEMO_PREFIX)).limit(1)
-    )
-    return exists.first() is not None
+    return await CitizenRepository(session).any_with_id_prefix(DEMO_PREFIX)
 
 
 async def real_data_in(session: AsyncSession) -> list[str]:
     """What the database holds that the demo did not create ("2 citizens", "1 user account" …):
     the demo's published password must never sit beside real people's data."""
     demo_emails = [account.email for account in DEMO_ACCOUNTS]
-    demo_citizens = select(col(Citizen.id)).where(
-        col(Citizen.channel_user_id).startswith(DEMO_PREFIX)
-    )
     counts = {
-        "citizen": select(func.count()).where(
-            col(Citizen.channel_user_id).startswith(DEMO_PREFIX).is_(False)
-        ),
-        "user account": select(func.count()).where(col(UserAccount.email).not_in(demo_emails)),
-        "report": select(func.count()).where(
-            col(FeedbackItem.citizen_id).is_(None)
-            | col(FeedbackItem.citizen_id).not_in(demo_citizens)
-        ),
+        "citizen": await CitizenRepository(session).count_without_id_prefix(DEMO_PREFIX),
+        "user account": await UserRepository(session).count_other_than(demo_emails),
+        "report": await FeedbackItemRepository(session).count_not_filed_by_id_prefix(DEMO_PREFIX),
     }
-    found = []
-    for noun, statement in counts.items():
-        count = int((await session.exec(statement)).one())
-        if count:
-            found.append(f"{count} {noun}{'' if count == 1 else 's'}")
-    return found
+    return [f"{count} {noun}{'' if count == 1 else 's'}" for noun, count in counts.items() if count]
 
 
 async def load_demo_data(
@@ -400,11 +384,7 @@ async def load_demo_data(
     if await demo_loaded(session):
         report.skipped = True
         return report
-    admin = (
-        await session.exec(
-            select(UserAccount).where(col(UserAccount.email) == DEMO_ACCOUNTS[0].email)
-        )
-    ).first()
+    admin = await UserRepository(session).by_email(DEMO_ACCOUNTS[0].email)
     if admin is None or admin.id is None:
         raise RuntimeError("the demo admin could not be created")
     actor = Actor.official(admin.id)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -45,15 +44,12 @@ async def send_weekly_digests(
     settings: Settings,
     *,
     now: datetime | None = None,
-    kick: Callable[[], Awaitable[None]] | None = None,
 ) -> SendReport:
-    """The scheduled job: queue last week's digests for every subscriber, then wake the outbox
-    (which retries failures by its own policy)."""
+    """The scheduled job: queue last week's digests for every subscriber. The commit that queued
+    them wakes the outbox (`storage.outbox_wake`), which retries failures by its own policy."""
     now = now or utcnow()
     week = IsoWeek.last_completed(now, ZoneInfo(settings.timezone))
     report = await digest_sender(database, settings).send_week(week, now=now)
-    if report.queued and kick is not None:
-        await kick()  # deliver them now rather than at the next outbox drain
     if report.failed:
         logger.warning(
             "some digests were not delivered",
@@ -66,14 +62,13 @@ def register_digest_jobs(
     scheduler: Any,
     database: Database,
     settings: Settings,
-    kick: Callable[[], Awaitable[None]] | None = None,
 ) -> None:
     """Add the weekly digest job (SIANG_DIGEST_SCHEDULE, default Monday 08:00 Bangkok) to an
     APScheduler `AsyncIOScheduler`."""
     scheduler.add_job(
         send_weekly_digests,
         CronTrigger.from_crontab(settings.digest_schedule, timezone=settings.timezone),
-        kwargs={"database": database, "settings": settings, "kick": kick},
+        kwargs={"database": database, "settings": settings},
         id="weekly_digests",
         name="weekly digests",
         replace_existing=True,

@@ -45,28 +45,25 @@ def configure_services(settings: Settings) -> None:
     configure(service_level_policy(settings))
 
 
-async def run_service_levels(
-    database: Database, *, now: datetime | None = None, kick: Kick | None = None
-) -> tuple[int, int]:
-    """Escalate overdue items and close unrated fixes; returns (escalated, closed)."""
+async def run_service_levels(database: Database, *, now: datetime | None = None) -> tuple[int, int]:
+    """Escalate overdue items and close unrated fixes; returns (escalated, closed). The commit
+    that queued their messages wakes delivery (`storage.outbox_wake`)."""
     now = now or utcnow()
     async with database.unit_of_work() as session:
         escalated = await service_levels.escalate_overdue(session, now=now)
         closed = await service_levels.close_expired(session, now=now)
     if escalated or closed:
         logger.info("service levels", extra={"escalated": escalated, "closed": closed})
-        if kick is not None:
-            await kick()  # deliver the escalation and status messages now
     return escalated, closed
 
 
 def register_service_level_jobs(
-    scheduler: AsyncIOScheduler, database: Database, settings: Settings, kick: Kick | None
+    scheduler: AsyncIOScheduler, database: Database, settings: Settings
 ) -> None:
     scheduler.add_job(
         run_service_levels,
         IntervalTrigger(minutes=settings.escalation_interval_minutes),
-        kwargs={"database": database, "kick": kick},
+        kwargs={"database": database},
         id="service_levels",
         name="SLA escalation and auto-close",
         replace_existing=True,
@@ -76,7 +73,9 @@ def register_service_level_jobs(
 
 
 async def drain_outbox(kick: Kick) -> None:
-    """Ask the background worker to send due outbox rows (failed ones after their backoff)."""
+    """Ask the background worker to send due outbox rows (failed ones after their backoff): the
+    backstop for rows queued by another process, and for retries, since a commit that queues
+    messages wakes delivery itself."""
     await kick()
 
 
@@ -100,8 +99,8 @@ def create_scheduler(
 ) -> AsyncIOScheduler:
     """A scheduler with every part's jobs registered (not started)."""
     scheduler = AsyncIOScheduler(timezone=settings.timezone)
-    register_service_level_jobs(scheduler, database, settings, kick)
-    register_digest_jobs(scheduler, database, settings, kick)
+    register_service_level_jobs(scheduler, database, settings)
+    register_digest_jobs(scheduler, database, settings)
     register_outbox_job(scheduler, kick)
     return scheduler
 

@@ -31,12 +31,9 @@ from nlp.personal_data import redact
 from storage.models import Agency, Board, Province
 from storage.repositories.digests import DigestItem, DigestRepository
 from storage.repositories.feedback_queue import FeedbackFilter, FeedbackScope
-from storage.repositories.stats import (
-    GroupBy,
-    IndicatorRepository,
-    StatsRepository,
-    percentile,
-)
+from storage.repositories.indicators import IndicatorRepository
+from storage.repositories.stats import StatsRepository
+from storage.repositories.stats_figures import GroupBy, percentile
 
 TREND_WEEKS = 8
 LIST_LIMIT = 10

@@ -14,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from admin.auth.scope import Principal
 from admin.feedback.service import record_personal_view, visible_row
 from services.errors import NotFoundError
-from storage.repositories.tickets import TicketRepository
+from storage.repositories.feedback_media import FeedbackMediaRepository
 
 
 class MediaReader(Protocol):
@@ -39,7 +39,7 @@ async def photo(
 ) -> Photo:
     """One photo of an item; 404 unless the caller may read the item's personal data."""
     row = await visible_row(session, principal=principal, feedback_id=feedback_id)
-    media = await TicketRepository(session).one_media(feedback_id, media_id)
+    media = await FeedbackMediaRepository(session).one(feedback_id, media_id)
     if media is None or not principal.may_read_personal_data(agency_id=row.item.agency_id):
         raise NotFoundError(f"no photo {media_id} on feedback item {feedback_id}")
     try:

@@ -21,15 +21,16 @@ from services.errors import NotFoundError
 from services.privacy import coarse_point, masked_note
 from services.ticket_notes import render_note
 from storage.models import ActorType
+from storage.repositories.feedback_items import FeedbackItemRepository
+from storage.repositories.feedback_media import FeedbackMediaRepository
 from storage.repositories.feedback_queue import (
     OPEN_STATUSES,
     FeedbackFilter,
     FeedbackQueueRepository,
     FeedbackRow,
     FeedbackScope,
-    HistoryRow,
 )
-from storage.repositories.tickets import TicketRepository
+from storage.repositories.status_changes import HistoryRow, StatusChangeRepository
 from storage.types import utcnow
 
 
@@ -101,7 +102,7 @@ async def _photos(session: AsyncSession, feedback_id: int) -> list[MediaPublic]:
             added_by=media.added_by,
             url=photo_url(feedback_id, media.id),
         )
-        for media in await TicketRepository(session).media(feedback_id)
+        for media in await FeedbackMediaRepository(session).of_item(feedback_id)
         if media.id is not None
     ]
 
@@ -170,7 +171,6 @@ async def detail(
     is written to the audit log."""
     row = await visible_row(session, principal=principal, feedback_id=feedback_id)
     item = row.item
-    queue = FeedbackQueueRepository(session)
     personal = principal.may_read_personal_data(agency_id=item.agency_id)
     if personal:
         await record_personal_view(session, principal=principal, row=row)
@@ -189,10 +189,10 @@ async def detail(
         rating_comment=item.rating_comment if personal else masked_note(item.rating_comment),
         resolved_at=item.resolved_at,
         closed_at=item.closed_at,
-        follower_count=await queue.follower_count(feedback_id),
+        follower_count=await FeedbackItemRepository(session).follower_count(feedback_id),
         history=[
             _history_entry(h, personal=personal, language=language)
-            for h in await queue.history(feedback_id)
+            for h in await StatusChangeRepository(session).history(feedback_id)
         ],
         media=await _photos(session, feedback_id) if personal else [],
     )

@@ -18,7 +18,7 @@ from admin.indicators.schemas import (
 )
 from storage.models import FeedbackKind
 from storage.repositories.feedback_queue import FeedbackFilter, FeedbackScope
-from storage.repositories.stats import IndicatorRepository
+from storage.repositories.indicators import IndicatorRepository
 
 CONSULTATIONS_NOTE = (
     "Siang does not record consultations yet, so the share counts agencies that received "

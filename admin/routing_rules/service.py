@@ -13,7 +13,7 @@ from services.errors import ConflictError, NotFoundError
 from services.routing import RuleSpec, save_rules, validate_rules
 from storage.models import RoutingRule
 from storage.repositories.agencies import AgencyRepository
-from storage.repositories.routing import RoutingRuleRepository, rule_order
+from storage.repositories.routing_rules import RoutingRuleRepository, rule_order
 
 
 def _spec(body: RoutingRuleWrite) -> RuleSpec:

@@ -17,7 +17,7 @@ from admin.stats.schemas import (
     SentimentStats,
     VolumeStats,
 )
-from storage.repositories.stats import GroupBy
+from storage.repositories.stats_figures import GroupBy
 from storage.types import utcnow
 
 router = APIRouter(prefix="/stats", tags=["stats"])

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from storage.repositories.stats import GroupBy
+from storage.repositories.stats_figures import GroupBy
 
 
 class GroupedRow(BaseModel):

@@ -23,7 +23,8 @@ from admin.stats.schemas import (
 )
 from services.errors import InvalidInputError
 from storage.repositories.feedback_queue import FeedbackFilter
-from storage.repositories.stats import GroupBy, StatsRepository
+from storage.repositories.stats import StatsRepository
+from storage.repositories.stats_figures import GroupBy
 
 DEFAULT_PERIOD = timedelta(days=7)
 

@@ -185,6 +185,22 @@ class ConversationEngine:
             case Action.FOLLOW:
                 await self._leave(turn)
                 return await follow_up.list_open(turn)
+        answer = await self._ticket_command(turn, command)
+        if answer is None:
+            answer = await self._my_data_command(turn, command)
+        if answer is not None:
+            return answer
+        if turn.flow == report.FLOW:
+            handled = await report.on_command(turn, command)
+            if handled is not None:
+                return handled
+            return report.reprompt(turn)
+        return [replies.menu(language, "fallback")]
+
+    @staticmethod
+    async def _ticket_command(turn: Turn, command: Command) -> list[Outgoing] | None:
+        """A tap about one ticket (its history, whether it is fixed, a rating), in any flow."""
+        match command.action:
             case Action.HISTORY if command.arg:
                 return await follow_up.show_history(turn, command.arg)
             case Action.FIXED if command.arg:
@@ -195,6 +211,11 @@ class ConversationEngine:
                 return await resolution.stars(turn, command.arg)
             case Action.SKIP if turn.flow == resolution.FLOW:
                 return await resolution.submit(turn, None)
+        return None
+
+    async def _my_data_command(self, turn: Turn, command: Command) -> list[Outgoing] | None:
+        """The citizen's rights over their data: a summary or copy, erasure, notifications."""
+        match command.action:
             case Action.MY_DATA:
                 await self._leave(turn)
                 if command.arg == my_data.COPY:
@@ -206,9 +227,4 @@ class ConversationEngine:
                 return await my_data.ask_erase(turn)
             case Action.NOTIFY if command.arg in ("on", "off"):
                 return await my_data.notifications(turn, enabled=command.arg == "on")
-        if turn.flow == report.FLOW:
-            handled = await report.on_command(turn, command)
-            if handled is not None:
-                return handled
-            return report.reprompt(turn)
-        return [replies.menu(language, "fallback")]
+        return None

@@ -28,7 +28,11 @@ from services import labelled_examples
 from services.citizen_data import consent
 from services.citizen_data.scrubbing import known_personal_data, scrub, scrub_payload
 from storage.models import Citizen
-from storage.repositories.citizens import CitizenRepository
+from storage.repositories import inbound_events, outbound_messages
+from storage.repositories.feedback_items import FeedbackItemRepository
+from storage.repositories.feedback_media import FeedbackMediaRepository
+from storage.repositories.routing_rules import RoutingCorrectionRepository
+from storage.repositories.status_changes import StatusChangeRepository
 
 logger = logging.getLogger(__name__)
 
@@ -57,8 +61,8 @@ async def erase_citizen(
 
     The caller resets the citizen's conversation and deletes `files_to_delete` after commit."""
     assert citizen.id is not None
-    repository = CitizenRepository(session)
-    items = await repository.items_of(citizen.id)
+    feedback_items, media = FeedbackItemRepository(session), FeedbackMediaRepository(session)
+    items = await feedback_items.all_of_citizen(citizen.id)
     item_ids = [item.id for item in items if item.id is not None]
     known = known_personal_data(citizen, items)
     for item in items:
@@ -72,26 +76,28 @@ async def erase_citizen(
             item.latitude = round(item.latitude, KEPT_COORDINATE_DECIMALS)
             item.longitude = round(item.longitude, KEPT_COORDINATE_DECIMALS)
         session.add(item)
-    for change in await repository.status_changes_of(item_ids):
+    for change in await StatusChangeRepository(session).of_items(item_ids):
         if change.note:
             change.note = scrub(change.note, known)
             session.add(change)
-    for correction in await repository.routing_corrections_of(item_ids):
+    for correction in await RoutingCorrectionRepository(session).of_items(item_ids):
         correction.redacted_text = scrub(correction.redacted_text, known)
         correction.reason = scrub(correction.reason, known)
         session.add(correction)
-    about = [*item_ids, *await repository.follower_ids(item_ids)]
-    for message in await repository.messages_about(about):
+    about = [*item_ids, *await feedback_items.follower_ids(item_ids)]
+    for message in await outbound_messages.about_items(session, about):
         message.payload = scrub_payload(dict(message.payload), known)
         session.add(message)
-    photos = await repository.citizen_media(item_ids)
-    await repository.delete_media([photo.id for photo in photos if photo.id is not None])
+    photos = await media.of_citizen(item_ids)
+    await media.delete([photo.id for photo in photos if photo.id is not None])
     keys = {photo.storage_key for photo in photos} | set(unfiled_photos)
-    unused = keys - await repository.media_keys_in_use(list(keys))
+    unused = keys - await media.keys_in_use(list(keys))
     await labelled_examples.forget_citizen(session, citizen.id, item_ids)
     pseudonym = f"erased-{citizen.public_id}"
-    await repository.forget_inbound_events(citizen.channel, citizen.channel_user_id, pseudonym)
-    await repository.forget_outbox_target(citizen, pseudonym)
+    await inbound_events.forget_citizen_events(
+        session, citizen.channel, citizen.channel_user_id, pseudonym
+    )
+    await outbound_messages.forget_citizen(session, citizen, pseudonym)
     citizen.channel_user_id = pseudonym
     citizen.display_name = None
     citizen.notifications_enabled = False

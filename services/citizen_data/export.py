@@ -15,8 +15,11 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Citizen, ConsentState, FeedbackItem, StatusChange
-from storage.repositories.citizens import CitizenRepository
+from storage.repositories import outbound_messages
+from storage.repositories.feedback_items import FeedbackItemRepository
+from storage.repositories.feedback_media import FeedbackMediaRepository
 from storage.repositories.labelled_examples import LabelledExampleRepository
+from storage.repositories.status_changes import StatusChangeRepository
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,8 @@ class CitizenData:
 
     def as_json(self) -> dict[str, Any]:
         """The copy as JSON values (ISO dates), for a file or an API answer."""
-        return _jsonable(asdict(self))
+        copy: dict[str, Any] = _jsonable(asdict(self))
+        return copy
 
 
 def _jsonable(value: Any) -> Any:
@@ -117,12 +121,13 @@ def _report(item: FeedbackItem, photos: int, changes: list[StatusChange]) -> Rep
 async def export_citizen_data(session: AsyncSession, citizen: Citizen) -> CitizenData:
     """Everything held about `citizen`, their reports oldest first."""
     assert citizen.id is not None
-    repository = CitizenRepository(session)
-    items = await repository.items_of(citizen.id)
+    items = await FeedbackItemRepository(session).all_of_citizen(citizen.id)
     item_ids = [item.id for item in items if item.id is not None]
-    photos = Counter(photo.feedback_id for photo in await repository.citizen_media(item_ids))
+    photos = Counter(
+        photo.feedback_id for photo in await FeedbackMediaRepository(session).of_citizen(item_ids)
+    )
     changes: dict[int, list[StatusChange]] = {}
-    for change in await repository.status_changes_of(item_ids):
+    for change in await StatusChangeRepository(session).of_items(item_ids):
         changes.setdefault(change.feedback_id, []).append(change)
     picks = await LabelledExampleRepository(session).of_citizen(citizen.id)
     return CitizenData(
@@ -146,5 +151,5 @@ async def export_citizen_data(session: AsyncSession, citizen: Citizen) -> Citize
             )
             for pick in picks
         ),
-        messages_sent=await repository.count_messages_to(citizen.id),
+        messages_sent=await outbound_messages.count_sent_to(session, citizen.id),
     )

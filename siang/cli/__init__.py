@@ -55,5 +55,5 @@ def main() -> None:
     except ValidationError as error:
         if error.title != "Settings":
             raise
-        print(describe_settings_error(error), file=sys.stderr)
+        typer.echo(describe_settings_error(error), err=True)
         sys.exit(2)

@@ -11,7 +11,7 @@ import typer
 from siang.settings import get_settings
 
 if TYPE_CHECKING:
-    from storage.repositories.feedback import FeedbackSummaryRow
+    from storage.repositories.feedback_items import FeedbackSummaryRow
 
 app = typer.Typer(help="Stored feedback items.", no_args_is_help=True)
 
@@ -40,13 +40,13 @@ def list_feedback(
 ) -> None:
     """List feedback items: reference, status, channel, kind, category, place and agency."""
     from storage.database import Database
-    from storage.repositories.feedback import FeedbackRepository
+    from storage.repositories.feedback_items import FeedbackItemRepository
 
     async def fetch() -> list[dict[str, object]]:
         database = Database(get_settings().database_url)
         try:
             async with database.unit_of_work() as session:
-                rows = await FeedbackRepository(session).summaries(limit=limit)
+                rows = await FeedbackItemRepository(session).summaries(limit=limit)
         finally:
             await database.dispose()
         return [_summary(row) for row in rows]

@@ -63,7 +63,7 @@ def show(
     from services.routing import coverage
     from storage.database import Database
     from storage.models import Agency
-    from storage.repositories.routing import RoutingRuleRepository
+    from storage.repositories.routing_rules import RoutingRuleRepository
 
     async def run() -> None:
         database = Database(get_settings().database_url)

@@ -1,4 +1,4 @@
-"""Queries over agencies and boards."""
+"""Agencies (by id, code, type and area), their types, and the provinces' boards."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, or_
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Agency, Board
+from storage.models import Agency, AgencyType, Board
 
 
 class AgencyRepository:
@@ -25,6 +25,9 @@ class AgencyRepository:
     async def by_codes(self, codes: Sequence[str]) -> Sequence[Agency]:
         statement = select(Agency).where(col(Agency.code).in_(codes))
         return (await self.session.exec(statement)).all()
+
+    async def types(self) -> Sequence[AgencyType]:
+        return (await self.session.exec(select(AgencyType))).all()
 
     async def by_ids(self, ids: Sequence[int]) -> Sequence[Agency]:
         if not ids:
@@ -80,3 +83,57 @@ class BoardRepository:
             col(Board.province_code) == province_code, col(Board.district_code).is_(None)
         )
         return (await self.session.exec(statement)).first()
+
+
+class AgencyLookup:
+    """Agencies by type and area, as routing needs them (cached for one session's work)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self._levels: dict[str, str] | None = None
+        self._found: dict[tuple[str, str | None, str | None], Agency | None] = {}
+
+    async def type_levels(self) -> dict[str, str]:
+        if self._levels is None:
+            types = (await self.session.exec(select(AgencyType))).all()
+            self._levels = {t.code: t.level for t in types}
+        return self._levels
+
+    async def of_type(
+        self, type_code: str, *, province_code: str | None, district_code: str | None
+    ) -> Agency | None:
+        """The active agency of that type serving the area: a district's for district-level
+        types, the province's for province-level ones, the one national agency otherwise."""
+        key = (type_code, province_code, district_code)
+        if key not in self._found:
+            self._found[key] = await self._of_type(type_code, province_code, district_code)
+        return self._found[key]
+
+    async def _of_type(
+        self, type_code: str, province_code: str | None, district_code: str | None
+    ) -> Agency | None:
+        level = (await self.type_levels()).get(type_code)
+        if level is None:
+            return None
+        statement = select(Agency).where(
+            col(Agency.type_code) == type_code, col(Agency.is_active).is_(True)
+        )
+        if level == "district":
+            if district_code is None:
+                return None
+            statement = statement.where(col(Agency.district_code) == district_code)
+        elif level == "province":
+            if province_code is None:
+                return None
+            statement = statement.where(
+                col(Agency.province_code) == province_code, col(Agency.district_code).is_(None)
+            )
+        elif level != "national":
+            return None  # subdistrict bodies are not seeded: rules name them directly
+        return (await self.session.exec(statement.order_by(col(Agency.id)))).first()
+
+    async def provinces_with_type(self, type_code: str) -> set[str]:
+        statement = select(col(Agency.province_code)).where(
+            col(Agency.type_code) == type_code, col(Agency.is_active).is_(True)
+        )
+        return {code for code in (await self.session.exec(statement)).all() if code}

@@ -35,6 +35,13 @@ class AreaRepository:
         )
         return (await self.session.exec(statement)).all()
 
+    async def province_codes(self) -> set[str]:
+        return set((await self.session.exec(select(col(Province.code)))).all())
+
+    async def districts_by_code(self, codes: Sequence[str]) -> dict[str, District]:
+        statement = select(District).where(col(District.code).in_(codes))
+        return {district.code: district for district in (await self.session.exec(statement))}
+
     async def district(self, code: str) -> District | None:
         return await self.session.get(District, code)
 

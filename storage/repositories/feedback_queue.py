@@ -22,9 +22,7 @@ from storage.models import (
     FeedbackStatus,
     Province,
     Sentiment,
-    StatusChange,
     Urgency,
-    UserAccount,
 )
 
 OPEN_STATUSES = (
@@ -84,22 +82,9 @@ class FeedbackFilter:
             found.append(col(item.status).in_(self.statuses))
         if self.kinds:
             found.append(col(item.kind).in_(self.kinds))
-        if self.category_other_than is not None:
-            other = or_(
-                col(item.category).is_(None), col(item.category).not_in(self.category_other_than)
-            )
-            found.append(or_(col(item.category).in_(self.categories), other))
-        elif self.categories:
-            found.append(col(item.category).in_(self.categories))
+        found += self._category_conditions()
         if self.references:
             found.append(col(item.reference).in_(self.references))
-        if self.exclude_categories:
-            found.append(
-                or_(
-                    col(item.category).is_(None),
-                    col(item.category).not_in(self.exclude_categories),
-                )
-            )
         if self.province_code is not None:
             found.append(col(item.province_code) == self.province_code)
         if self.district_code is not None:
@@ -115,17 +100,33 @@ class FeedbackFilter:
         if self.urgencies:
             found.append(col(item.urgency).in_(self.urgencies))
         if self.text:
-            escaped = self.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            in_text: ColumnElement[bool] = col(item.redacted_text).ilike(
-                f"%{escaped}%", escape="\\"
-            )
-            if self.text_reference:
-                in_text = or_(in_text, col(item.reference) == self.text_reference)
-            found.append(in_text)
+            found.append(self._text_condition(self.text))
         if self.overdue_at is not None:
             found.append(col(item.status).in_(OPEN_STATUSES))
             found.append(col(item.due_at) < self.overdue_at)
         return found
+
+    def _category_conditions(self) -> list[ColumnElement[bool]]:
+        category = col(FeedbackItem.category)
+        found: list[ColumnElement[bool]] = []
+        if self.category_other_than is not None:
+            other = or_(category.is_(None), category.not_in(self.category_other_than))
+            found.append(or_(category.in_(self.categories), other))
+        elif self.categories:
+            found.append(category.in_(self.categories))
+        if self.exclude_categories:
+            found.append(or_(category.is_(None), category.not_in(self.exclude_categories)))
+        return found
+
+    def _text_condition(self, text: str) -> ColumnElement[bool]:
+        """The words anywhere in the redacted text, or the reference they read as."""
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        in_text: ColumnElement[bool] = col(FeedbackItem.redacted_text).ilike(
+            f"%{escaped}%", escape="\\"
+        )
+        if self.text_reference:
+            in_text = or_(in_text, col(FeedbackItem.reference) == self.text_reference)
+        return in_text
 
 
 @dataclass(frozen=True)
@@ -139,14 +140,6 @@ class FeedbackRow:
     agency_name: str | None
     board_code: str | None
     board_name: str | None
-
-
-@dataclass(frozen=True)
-class HistoryRow:
-    change: StatusChange
-    actor_email: str | None
-    agency_code: str | None
-    agency_name: str | None
 
 
 class FeedbackQueueRepository:
@@ -204,44 +197,6 @@ class FeedbackQueueRepository:
         )
         row = (await self.session.exec(statement)).first()
         return FeedbackRow(*row) if row else None
-
-    async def id_by_reference(self, reference: str) -> int | None:
-        statement = select(col(FeedbackItem.id)).where(col(FeedbackItem.reference) == reference)
-        return (await self.session.exec(statement)).first()
-
-    async def history(self, feedback_id: int) -> Sequence[HistoryRow]:
-        """An item's status changes, oldest first, with who made them."""
-        statement = (
-            sa_select(StatusChange, UserAccount.email, Agency.code, Agency.name_th)  # type: ignore[call-overload]
-            .join(UserAccount, col(StatusChange.actor_user_id) == UserAccount.id, isouter=True)
-            .join(Agency, col(StatusChange.agency_id) == Agency.id, isouter=True)
-            .where(col(StatusChange.feedback_id) == feedback_id)
-            .order_by(col(StatusChange.created_at), col(StatusChange.id))
-        )
-        return [HistoryRow(*row) for row in (await self.session.exec(statement)).all()]
-
-    async def follower_count(self, feedback_id: int) -> int:
-        """How many later reports were attached to this item as the same problem."""
-        statement = select(func.count()).where(col(FeedbackItem.duplicate_of_id) == feedback_id)
-        return (await self.session.exec(statement)).one()
-
-    async def latest_changes(self, feedback_ids: Sequence[int]) -> dict[int, StatusChange]:
-        """Each item's most recent status change (its note), for many items in one query."""
-        if not feedback_ids:
-            return {}
-        statement = (
-            select(StatusChange)
-            .where(col(StatusChange.feedback_id).in_(feedback_ids))
-            .order_by(
-                col(StatusChange.feedback_id),
-                col(StatusChange.created_at).desc(),
-                col(StatusChange.id).desc(),
-            )
-        )
-        latest: dict[int, StatusChange] = {}
-        for change in (await self.session.exec(statement)).all():
-            latest.setdefault(change.feedback_id, change)
-        return latest
 
     async def status_counts(
         self, *, scope: FeedbackScope, overdue_at: datetime

@@ -1,12 +1,14 @@
-"""Queries for durable chat intake: store each platform event once, then mark how it ended."""
+"""Durable chat intake: store each platform event once, mark how it ended, and blank the events
+of a citizen who asked to be erased."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import String, cast, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Channel, EventStatus, InboundEvent
@@ -122,3 +124,29 @@ async def pending_ids(
         .limit(limit)
     )
     return [int(i) for i in rows]
+
+
+async def forget_citizen_events(
+    session: AsyncSession, channel: Channel, channel_user_id: str, pseudonym: str
+) -> int:
+    """Blank the raw events that carry this platform id: an event of this person loses its
+    payload, any body that names them is dropped, and a web chat id inside an event id is
+    replaced by the pseudonym. The rows stay, so a late redelivery is still recognised."""
+    escaped = channel_user_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    needle = f"%{escaped}%"
+    in_payload = cast(_column.payload, String).like(needle, escape="\\")
+    in_body = _column.raw_body.like(needle, escape="\\")
+    in_id = _column.external_id.like(needle, escape="\\")
+    statement = select(InboundEvent).where(
+        _column.channel == channel.value, in_payload | in_body | in_id
+    )
+    events = (await session.execute(statement)).scalars().all()
+    for event in events:
+        if channel_user_id in json.dumps(event.payload, ensure_ascii=False):
+            event.payload, event.error = {"erased": True}, None
+        # The body may hold other people's events of the same delivery: it goes as a whole.
+        event.raw_body = "" if channel_user_id in event.raw_body else event.raw_body
+        event.external_id = event.external_id.replace(channel_user_id, pseudonym)
+        session.add(event)
+    await session.flush()
+    return len(events)

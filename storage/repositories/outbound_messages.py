@@ -1,4 +1,5 @@
-"""Queries for delivering the outbox: due rows, claiming one so it is sent once, the outcome."""
+"""The outbox: due rows, claiming one so it is sent once, the outcome, and a citizen's messages
+(settled when the conversation answered, counted, read for a copy of their data, erased)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
-from storage.models import Channel, Citizen, DeliveryStatus, OutboundMessage
+from storage.models import Channel, Citizen, DeliveryStatus, OutboundMessage, RecipientType
 
+ANSWERED_IN_CONVERSATION = "answered in the conversation"
 ERASED_TARGET = "erased"  # where a message to an erased citizen went, once sent
 _TABLE = OutboundMessage.__table__  # type: ignore[attr-defined]
 _column = _TABLE.c
@@ -169,4 +171,62 @@ async def forget_recipient(session: AsyncSession, message_id: int) -> None:
         update(_TABLE)
         .where(_column.id == message_id)
         .values(target=ERASED_TARGET, payload={"erased": True})
+    )
+
+
+async def settle_answered_in_conversation(
+    session: AsyncSession, *, feedback_id: int, citizen_id: int, kind: str
+) -> int:
+    """Settle a queued citizen message that went out as the conversation's own reply
+    (skipped, with `ANSWERED_IN_CONVERSATION` as the reason), so it is not sent twice."""
+    result = await session.execute(
+        update(_TABLE)
+        .where(
+            _column.feedback_id == feedback_id,
+            _column.citizen_id == citizen_id,
+            _column.kind == kind,
+            _column.recipient_type == RecipientType.CITIZEN.value,
+            _column.status == DeliveryStatus.PENDING.value,
+        )
+        .values(status=DeliveryStatus.SKIPPED.value, last_error=ANSWERED_IN_CONVERSATION)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def about_items(
+    session: AsyncSession, feedback_ids: Sequence[int]
+) -> Sequence[OutboundMessage]:
+    statement = select(OutboundMessage).where(_column.feedback_id.in_(list(feedback_ids)))
+    return (await session.execute(statement)).scalars().all()
+
+
+async def count_sent_to(session: AsyncSession, citizen_id: int) -> int:
+    """Messages sent to the citizen (replies, status changes, questions about a fix)."""
+    statement = select(func.count()).where(
+        _column.citizen_id == citizen_id, _column.status == DeliveryStatus.SENT.value
+    )
+    return int((await session.execute(statement)).scalar_one())
+
+
+async def forget_citizen(session: AsyncSession, citizen: Citizen, pseudonym: str) -> None:
+    """The citizen's messages lose their platform id and their content; nothing pending goes
+    out (the erasure's own answer is queued after this, and forgets its target once sent)."""
+    assert citizen.id is not None
+    await session.flush()  # changes made to loaded rows first; these updates win
+    theirs = (_column.citizen_id == citizen.id) | (
+        (_column.channel == citizen.channel.value) & (_column.target == citizen.channel_user_id)
+    )
+    await session.execute(
+        update(_TABLE)
+        .where(
+            theirs,
+            _column.status.in_([DeliveryStatus.PENDING.value, DeliveryStatus.FAILED.value]),
+        )
+        .values(status=DeliveryStatus.SKIPPED.value, last_error="citizen erased")
+    )
+    await session.execute(
+        update(_TABLE)
+        .where(theirs)
+        .values(target=pseudonym, payload={"erased": True}, next_attempt_at=None)
+        .execution_options(synchronize_session=False)
     )

@@ -7,12 +7,10 @@ runs the same on SQLite and PostgreSQL. Weeks are ISO weeks in the configured ti
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -21,7 +19,6 @@ from sqlalchemy import (
     Float,
     and_,
     cast,
-    exists,
     func,
     literal,
     literal_column,
@@ -35,7 +32,6 @@ from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import (
-    ActorType,
     Agency,
     District,
     FeedbackItem,
@@ -43,97 +39,25 @@ from storage.models import (
     FeedbackWeekCount,
     Province,
     Sentiment,
-    StatusChange,
 )
 from storage.repositories import week_counts
 from storage.repositories.feedback_queue import OPEN_STATUSES, FeedbackFilter, FeedbackScope
+from storage.repositories.stats_figures import (
+    Group,
+    GroupBy,
+    GroupCount,
+    ResolutionFigures,
+    SatisfactionFigures,
+    SentimentCounts,
+    VolumeCounts,
+    iso_week_key,
+    percentile,
+)
 
 FIXED_STATUSES = (FeedbackStatus.RESOLVED, FeedbackStatus.CLOSED)
 FINISHED_STATUSES = (FeedbackStatus.RESOLVED, FeedbackStatus.CLOSED, FeedbackStatus.REJECTED)
 T = TypeVar("T")
 MANY_KEYS = 200  # group keys beyond which labels are read for the whole table
-
-
-class GroupBy(StrEnum):
-    PROVINCE = "province"
-    DISTRICT = "district"
-    AGENCY = "agency"
-    CATEGORY = "category"
-    WEEK = "week"
-
-
-@dataclass(frozen=True)
-class Group:
-    """One group's key (a code, an agency code, a category or an ISO week) and its label."""
-
-    key: str | None
-    label: str | None
-
-
-@dataclass(frozen=True)
-class SentimentCounts:
-    group: Group
-    count: int
-    positive: int
-    neutral: int
-    negative: int
-
-
-@dataclass(frozen=True)
-class VolumeCounts:
-    group: Group
-    count: int
-    previous_count: int
-
-
-@dataclass(frozen=True)
-class ResolutionFigures:
-    """How items ended: fixed or not, confirmed by the citizen, reopened, and how long it took."""
-
-    group: Group
-    finished: int
-    fixed: int
-    closed_without_fix: int
-    citizen_confirmed: int
-    reopened_items: int
-    reopens: int
-    median_hours: float | None
-    p90_hours: float | None
-
-
-@dataclass(frozen=True)
-class GroupCount:
-    group: Group
-    count: int
-
-
-@dataclass(frozen=True)
-class SatisfactionFigures:
-    group: Group
-    ratings: int
-    average: float | None
-    distribution: dict[int, int] = field(default_factory=dict)
-
-
-def iso_week_key(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def iso_week_start(key: str) -> date:
-    """The Monday of an ISO week written as 2026-W47."""
-    year, week = key.split("-W")
-    return date.fromisocalendar(int(year), int(week), 1)
-
-
-def percentile(sorted_values: Sequence[float], fraction: float) -> float | None:
-    """Linear interpolation between closest ranks, as PostgreSQL's `percentile_cont`."""
-    if not sorted_values:
-        return None
-    position = (len(sorted_values) - 1) * fraction
-    lower, upper = math.floor(position), math.ceil(position)
-    low, high = sorted_values[lower], sorted_values[upper]
-    return low + (high - low) * (position - lower)
 
 
 class StatsRepository:
@@ -148,7 +72,7 @@ class StatsRepository:
     def _fixed_offset_minutes(self) -> int | None:
         """The zone's UTC offset in minutes if it never changes (Asia/Bangkok), else None."""
         zone = ZoneInfo(self.timezone)
-        offsets = {zone.utcoffset(datetime(2021, month, 1)) for month in (1, 4, 7, 10)}
+        offsets = {datetime(2021, month, 1, tzinfo=zone).utcoffset() for month in (1, 4, 7, 10)}
         if len(offsets) != 1:
             return None
         offset = offsets.pop()
@@ -502,126 +426,3 @@ def _sort(rows: list[T], group_by: GroupBy | None, size: Any) -> list[T]:
     if group_by is GroupBy.WEEK:
         return sorted(rows, key=lambda row: row.group.key or "")  # type: ignore[attr-defined]
     return sorted(rows, key=lambda row: (-size(row), row.group.key or ""))  # type: ignore[attr-defined]
-
-
-@dataclass(frozen=True)
-class ParticipationCounts:
-    """Agencies in scope, and how many received feedback, answered it, and did both."""
-
-    agencies: int
-    received: int
-    answered: int
-    received_and_answered: int
-
-
-@dataclass(frozen=True)
-class ResolvedOutcomes:
-    """Items resolved in a period, those the citizen confirmed fixed, and their ratings 1–5."""
-
-    resolved: int
-    confirmed: int
-    ratings: dict[int, int]
-
-
-class IndicatorRepository:
-    """The national strategy's indicators: participation, complaint growth, satisfaction."""
-
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def participation(
-        self,
-        *,
-        scope: FeedbackScope,
-        agency_ids: frozenset[int] | None,
-        province_code: str | None,
-        start: datetime,
-        end: datetime,
-    ) -> ParticipationCounts:
-        """An agency *received* feedback if an item routed to it was filed in [start, end), and
-        *answered* if one of its officials changed the status of one of its items then."""
-        agency_conditions: list[ColumnElement[bool]] = [col(Agency.is_active).is_(True)]
-        if agency_ids is not None:
-            agency_conditions.append(col(Agency.id).in_(agency_ids))
-        if province_code is not None:
-            agency_conditions.append(col(Agency.province_code) == province_code)
-        in_scope = select(Agency.id).where(*agency_conditions)  # type: ignore[call-overload]
-        total = (
-            await self.session.execute(select(func.count()).select_from(in_scope.subquery()))
-        ).scalar_one()
-        # One probe per agency (stops at its first item in the period) instead of collecting
-        # the agencies of every item filed in the period.
-        received_ids = set(
-            (
-                await self.session.execute(
-                    select(Agency.id).where(  # type: ignore[call-overload]
-                        *agency_conditions,
-                        exists().where(
-                            col(FeedbackItem.agency_id) == Agency.id,
-                            scope.condition(),
-                            col(FeedbackItem.created_at) >= start,
-                            col(FeedbackItem.created_at) < end,
-                        ),
-                    )
-                )
-            ).scalars()
-        )
-        # The same for answers: the agency a status change was made for is kept on the change
-        # (the item's agency at that moment), so a later forward does not move the credit.
-        answer = [
-            col(StatusChange.agency_id) == Agency.id,
-            col(StatusChange.actor_type) == ActorType.OFFICIAL,
-            col(StatusChange.created_at) >= start,
-            col(StatusChange.created_at) < end,
-        ]
-        if not scope.everything:
-            answer += [col(FeedbackItem.id) == StatusChange.feedback_id, scope.condition()]
-        answered_ids = set(
-            (
-                await self.session.execute(
-                    select(Agency.id).where(  # type: ignore[call-overload]
-                        *agency_conditions, exists().where(*answer)
-                    )
-                )
-            ).scalars()
-        )
-        return ParticipationCounts(
-            agencies=int(total),
-            received=len(received_ids),
-            answered=len(answered_ids),
-            received_and_answered=len(received_ids & answered_ids),
-        )
-
-    async def count_items(
-        self,
-        *,
-        scope: FeedbackScope,
-        filters: FeedbackFilter,
-        start: datetime,
-        end: datetime,
-    ) -> int:
-        """Items filed in [start, end) (the filters' own dates must be unset)."""
-        counts = await StatsRepository(self.session).sentiment_counts(
-            scope=scope,
-            filters=replace(filters, created_from=start, created_to=end),
-            group_by=None,
-        )
-        return sum(figures[0] for figures in counts.values())
-
-    async def resolved_outcomes(
-        self, *, scope: FeedbackScope, filters: FeedbackFilter, start: datetime, end: datetime
-    ) -> ResolvedOutcomes:
-        """Items resolved in [start, end): how many, how many the citizen confirmed fixed, and
-        their ratings per score 1–5 (one pass over the period's resolutions)."""
-        rating, resolved_at = col(FeedbackItem.rating), col(FeedbackItem.resolved_at)
-        statement = select(
-            func.count(),
-            func.count().filter(col(FeedbackItem.citizen_confirmed_fix).is_(True)),
-            *(func.count().filter(rating == score) for score in range(1, 6)),
-        ).where(scope.condition(), *filters.conditions(), resolved_at >= start, resolved_at < end)
-        resolved, confirmed, *spread = (await self.session.execute(statement)).one()
-        return ResolvedOutcomes(
-            resolved=int(resolved),
-            confirmed=int(confirmed),
-            ratings={score: int(n) for score, n in zip(range(1, 6), spread, strict=True)},
-        )

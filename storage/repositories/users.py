@@ -106,6 +106,30 @@ class UserRepository:
         )
         return (await self.session.exec(statement)).all()
 
+    async def supervisors(self, agency_id: int) -> Sequence[UserAccount]:
+        statement = (
+            select(UserAccount)
+            .join(UserAgency, col(UserAgency.user_id) == col(UserAccount.id))
+            .where(
+                col(UserAgency.agency_id) == agency_id,
+                col(UserAgency.is_supervisor).is_(True),
+                col(UserAccount.is_active).is_(True),
+            )
+            .order_by(col(UserAccount.id))
+        )
+        return (await self.session.exec(statement)).all()
+
+    async def is_member(self, user_id: int, agency_id: int) -> bool:
+        statement = select(UserAgency).where(
+            col(UserAgency.user_id) == user_id, col(UserAgency.agency_id) == agency_id
+        )
+        return (await self.session.exec(statement)).first() is not None
+
+    async def count_other_than(self, emails: Sequence[str]) -> int:
+        """Accounts whose e-mail is not one of `emails`."""
+        statement = select(func.count()).where(col(UserAccount.email).not_in(emails))
+        return int((await self.session.exec(statement)).one())
+
 
 class ApiKeyRepository:
     def __init__(self, session: AsyncSession) -> None:

@@ -10,7 +10,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Channel, DeliveryStatus, InboundEvent, OutboundMessage
-from storage.repositories.citizens import ANSWERED_IN_CONVERSATION
+from storage.repositories.outbound_messages import ANSWERED_IN_CONVERSATION
 
 CHAT_REPLY = "chat_reply"  # answers sent in the HTTP response, never polled
 

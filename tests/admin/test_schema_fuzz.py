@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import schemathesis
@@ -78,7 +79,7 @@ def _server_errors(base_url: str, token: str) -> list[str]:
             database=None,
             suppress_health_check=list(HealthCheck),
         )
-        def no_server_error(case: schemathesis.Case) -> None:
+        def no_server_error(case: schemathesis.Case[Any]) -> None:
             response = case.call(headers={"Authorization": f"Bearer {token}"}, timeout=30)
             assert response.status_code < 500, (
                 f"{case.method} {case.formatted_path} query={case.query} body={case.body!r}"

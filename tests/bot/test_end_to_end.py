@@ -14,7 +14,7 @@ from services import ticket_lookups, ticket_moves
 from services.actors import Actor
 from storage.database import Database
 from storage.models import FeedbackItem, FeedbackStatus, OutboundMessage
-from storage.repositories.citizens import ANSWERED_IN_CONVERSATION
+from storage.repositories.outbound_messages import ANSWERED_IN_CONVERSATION
 from tests.bot.citizens import POTHOLE, LineCitizen, TelegramCitizen, joined, reference_in
 from tests.bot.helpers import settle
 from tests.fakes.line_api import FakeLineApi

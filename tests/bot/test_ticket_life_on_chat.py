@@ -30,7 +30,7 @@ from storage.models import (
     RoutingCorrection,
     UserRole,
 )
-from storage.repositories.tickets import resolution_stats
+from storage.repositories.indicators import resolution_stats
 from storage.repositories.users import create_user
 from tests.bot.citizens import (
     LineCitizen,
@@ -242,11 +242,10 @@ class TestTelegramCitizenHearsEveryTurn:
         resolved = await item_of(database, reference)
         assert resolved.resolved_at is not None
         late = resolved.resolved_at + timedelta(days=settings.auto_close_days, minutes=1)
-        kick = app_runtime(app).background.kick_outbox
-        assert await run_service_levels(database, now=late, kick=kick) == (0, 1)
+        assert await run_service_levels(database, now=late) == (0, 1)
         await settle(app)
         assert status_line(reference, "status.closed") in joined(citizen.new_messages())
-        assert await run_service_levels(database, now=late + timedelta(days=1), kick=kick) == (0, 0)
+        assert await run_service_levels(database, now=late + timedelta(days=1)) == (0, 0)
         await settle(app)
         assert citizen.new_messages() == []
 
@@ -365,9 +364,7 @@ class TestNotesInTheCitizensLanguage:
         resolved = await item_of(database, lead_reference)
         assert resolved.resolved_at is not None
         late = resolved.resolved_at + timedelta(days=settings.auto_close_days, minutes=1)
-        assert await run_service_levels(
-            database, now=late, kick=app_runtime(app).background.kick_outbox
-        ) == (0, 1)
+        assert await run_service_levels(database, now=late) == (0, 1)
         await settle(app)
         closed = joined(citizen.new_messages())
         days = settings.auto_close_days
@@ -395,10 +392,9 @@ class TestEscalationOnTheControlledClock:
         due = item.due_at
         assert due is not None and item.created_at is not None
         allowed = due - item.created_at
-        kick = app_runtime(app).background.kick_outbox
 
         async def scheduler_at(moment: timedelta) -> tuple[int, int]:
-            ran = await run_service_levels(database, now=due + moment, kick=kick)
+            ran = await run_service_levels(database, now=due + moment)
             await settle(app)
             return ran
 

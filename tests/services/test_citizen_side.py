@@ -17,7 +17,7 @@ from services.service_levels import close_expired
 from services.ticket_lookups import history
 from services.ticket_moves import change_status, merge
 from storage.models import Channel, FeedbackItem, FeedbackStatus
-from storage.repositories.tickets import resolution_stats
+from storage.repositories.indicators import resolution_stats
 from tests.services.conftest import NOW, add_citizen, agency, file_report, official_actor, outbox
 
 S = FeedbackStatus

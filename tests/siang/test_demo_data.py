@@ -16,7 +16,7 @@ from storage.models import (
     UserRole,
 )
 from storage.passwords import verify_password
-from storage.repositories.tickets import resolution_stats
+from storage.repositories.indicators import resolution_stats
 
 
 async def test_demo_data_shows_every_part_of_a_tickets_life(database: Database) -> None:

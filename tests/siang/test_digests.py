@@ -74,10 +74,10 @@ async def test_monday_morning_queues_last_weeks_digest_once_and_wakes_the_outbox
     monday = datetime(2026, 11, 16, 1, 0, tzinfo=UTC)  # 08:00 in Bangkok
     background = app_runtime(app).background
 
-    report = await send_weekly_digests(database, settings, now=monday, kick=background.kick_outbox)
+    report = await send_weekly_digests(database, settings, now=monday)
     assert (report.week, report.queued) == ("2026-W46", 1)
-    await background.wait_idle()  # the drain the job woke
-    again = await send_weekly_digests(database, settings, now=monday, kick=background.kick_outbox)
+    await background.wait_idle()  # the drain the job's commit woke
+    again = await send_weekly_digests(database, settings, now=monday)
     assert (again.queued, again.already_done) == (0, 1)
     await background.wait_idle()
     [message] = smtp_server.inbox.to("board@bkk.example")

@@ -1,18 +1,40 @@
-"""The scheduler runs the SLA job in the app's lifespan; the job escalates and closes on time."""
+"""The scheduler runs the SLA job in the app's lifespan; the job escalates and closes on time,
+and what it queued is delivered because its commit wakes the outbox."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from fastapi import FastAPI
+
 from services.actors import Actor
 from services.filing import file_feedback
 from services.ticket_moves import change_status
+from siang.runtime import app_runtime
 from siang.scheduler import run_service_levels, scheduled_jobs, service_level_policy
 from siang.settings import Settings
 from storage.database import Database
-from storage.models import Channel, FeedbackItem, FeedbackStatus, Urgency, UserAccount, UserRole
+from storage.models import (
+    Channel,
+    FeedbackItem,
+    FeedbackStatus,
+    NotifyChannel,
+    Urgency,
+    UserAccount,
+    UserRole,
+)
+from tests.fakes.fixtures import with_fake_platforms
+from tests.fakes.line_api import FakeLineApi
+from tests.fakes.telegram_api import FakeTelegramApi
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+AGENCY_GROUP = "Cpea-khon-kaen-group"
+
+
+@pytest.fixture
+def settings(settings: Settings, line_api: FakeLineApi, telegram_api: FakeTelegramApi) -> Settings:
+    return with_fake_platforms(settings, line_api, telegram_api)
 
 
 async def test_the_job_is_registered_only_when_enabled(
@@ -35,7 +57,11 @@ def test_the_policy_comes_from_the_settings(settings: Settings) -> None:
     assert policy.reopen_days == 7
 
 
-async def test_one_run_escalates_and_closes_then_asks_for_delivery(database: Database) -> None:
+async def test_one_run_escalates_and_closes_and_its_messages_go_out_once(
+    app: FastAPI, database: Database, line_api: FakeLineApi
+) -> None:
+    """No one kicks the outbox: the job's commit wakes delivery, and the agency's group gets
+    the escalation at once; a second run finds nothing to do and sends nothing."""
     async with database.unit_of_work() as session:
         late = await file_feedback(
             session,
@@ -46,6 +72,9 @@ async def test_one_run_escalates_and_closes_then_asks_for_delivery(database: Dat
             province_code="40",
             now=NOW,
         )
+        assert late.agency is not None
+        late.agency.notify_channel, late.agency.notify_target = NotifyChannel.LINE, AGENCY_GROUP
+        session.add(late.agency)
         done = await file_feedback(
             session,
             channel=Channel.WEB,
@@ -68,15 +97,18 @@ async def test_one_run_escalates_and_closes_then_asks_for_delivery(database: Dat
             note="ซ่อมแล้ว",
             now=NOW,
         )
-    kicks: list[int] = []
-
-    async def kick() -> None:
-        kicks.append(1)
+    background = app_runtime(app).background
+    await background.wait_idle()
+    line_api.reset()
 
     later = NOW + timedelta(days=15)
-    assert await run_service_levels(database, now=later, kick=kick) == (1, 1)
-    assert await run_service_levels(database, now=later, kick=kick) == (0, 0)
-    assert kicks == [1]
+    assert await run_service_levels(database, now=later) == (1, 1)
+    await background.wait_idle()
+    [escalation] = line_api.sent(AGENCY_GROUP)
+    assert late.item.reference in escalation.text
+    assert await run_service_levels(database, now=later) == (0, 0)
+    await background.wait_idle()
+    assert line_api.sent(AGENCY_GROUP) == [escalation]
     async with database.unit_of_work() as session:
         escalated = await session.get(FeedbackItem, late.item.id)
         closed = await session.get(FeedbackItem, done.item.id)

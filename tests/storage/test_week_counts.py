@@ -15,7 +15,8 @@ from sqlmodel import col
 from storage.database import Database
 from storage.models import FeedbackItem, FeedbackKind, Sentiment
 from storage.repositories.feedback_queue import FeedbackFilter, FeedbackScope
-from storage.repositories.stats import GroupBy, StatsRepository
+from storage.repositories.stats import StatsRepository
+from storage.repositories.stats_figures import GroupBy
 from tests.fixtures.feedback_factory import add_item
 
 BANGKOK = 7 * 3600

@@ -11,7 +11,7 @@ from bot.texts import category_name, format_when, status_name, text
 from services import citizen_side, ticket_lookups
 from services.ticket_notes import render_note
 from storage.models import FeedbackItem
-from storage.repositories.citizens import CitizenRepository
+from storage.repositories.agencies import AgencyRepository
 
 MAX_LISTED = 10
 
@@ -74,10 +74,7 @@ async def show_history(turn: Turn, reference: str) -> list[Outgoing]:
         if note:
             line += f"\n   {note}"
         lines.append(line)
-    agencies = await CitizenRepository(turn.session).agency_names(
-        [lead.agency_id] if lead.agency_id else []
-    )
-    agency = agencies.get(lead.agency_id) if lead.agency_id else None
+    agency = await AgencyRepository(turn.session).get(lead.agency_id) if lead.agency_id else None
     fields = [
         (text(language, "field.reference"), item.reference),
         (text(language, "field.status"), status_name(lead.status.value, language)),

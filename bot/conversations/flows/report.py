@@ -20,7 +20,7 @@ from bot.conversations.draft import Draft
 from bot.conversations.flows import conversational, place_choice, question
 from bot.conversations.replies import button, cancel_button, location_button, say
 from bot.conversations.turn import Turn
-from bot.messages import InboundKind, Outgoing
+from bot.messages import InboundKind, Outgoing, StoredMedia
 from bot.notice_messages import render_notice
 from nlp.analysis import FEEDBACK_INTENTS, Intent, MessageAnalysis, Urgency
 from nlp.categories import LABELS
@@ -30,7 +30,7 @@ from services.labelled_examples import CATEGORY as CATEGORY_LABEL
 from services.labelled_examples import KIND as KIND_LABEL
 from services.labelled_examples import CitizenPick
 from storage.models import FeedbackKind
-from storage.repositories.citizens import CitizenRepository
+from storage.repositories import outbound_messages
 
 FLOW = "report"
 TARGET = "target"  # opinion: to the agency or to the province's board
@@ -94,45 +94,58 @@ def _choose_target(language: str) -> Outgoing:
 
 async def on_message(turn: Turn) -> list[Outgoing]:
     """A text, photo or location inside the flow."""
-    inbound, draft, language = turn.inbound, turn.draft, turn.language
+    inbound, language = turn.inbound, turn.language
     if turn.step == TARGET:
         return [_choose_target(language)]
     if turn.step == CONSENT and inbound.kind is not InboundKind.TEXT:
         return [replies.consent_reminder(language)]
     if inbound.kind is InboundKind.IMAGE and inbound.media is not None:
-        draft.media.append(
-            {
-                "content_type": inbound.media.content_type,
-                "storage_key": inbound.media.storage_key,
-                "size_bytes": inbound.media.size_bytes,
-                "sha256": inbound.media.sha256,
-            }
-        )
-        turn.keep(draft)
-        if turn.step in (PLACE, PLACE_CHOICE):
-            return [say(language, "report.added_photo"), *reprompt(turn)]
-        if not draft.text:
-            return [
-                say(
-                    language, "report.got_photo", location_button(language), cancel_button(language)
-                )
-            ]
-        return [say(language, "report.added_photo"), *await _propose(turn, draft)]
+        return await _photo(turn, turn.draft, inbound.media)
     if inbound.kind is InboundKind.LOCATION and inbound.latitude is not None:
-        draft.latitude, draft.longitude = inbound.latitude, inbound.longitude
-        draft.address = inbound.address
-        if not draft.text:
-            draft.place_chosen = True
-            turn.keep(draft)
-            return [say(language, "report.got_location", cancel_button(language))]
-        answering = turn.step in (PLACE, PLACE_CHOICE)
-        if not await place_choice.from_location(turn, draft, answering=answering):
-            turn.keep(draft, PLACE)
-            return [replies.ask_place(language, "report.place_not_found")]
-        return await _after_place(turn, draft)
+        return await _location(turn, turn.draft)
     message = (inbound.text or "").strip()
     if not message:
         return [say(language, "empty", cancel_button(language))]
+    return await _text(turn, turn.draft, message)
+
+
+async def _photo(turn: Turn, draft: Draft, media: StoredMedia) -> list[Outgoing]:
+    language = turn.language
+    draft.media.append(
+        {
+            "content_type": media.content_type,
+            "storage_key": media.storage_key,
+            "size_bytes": media.size_bytes,
+            "sha256": media.sha256,
+        }
+    )
+    turn.keep(draft)
+    if turn.step in (PLACE, PLACE_CHOICE):
+        return [say(language, "report.added_photo"), *reprompt(turn)]
+    if not draft.text:
+        return [
+            say(language, "report.got_photo", location_button(language), cancel_button(language))
+        ]
+    return [say(language, "report.added_photo"), *await _propose(turn, draft)]
+
+
+async def _location(turn: Turn, draft: Draft) -> list[Outgoing]:
+    inbound, language = turn.inbound, turn.language
+    draft.latitude, draft.longitude = inbound.latitude, inbound.longitude
+    draft.address = inbound.address
+    if not draft.text:
+        draft.place_chosen = True
+        turn.keep(draft)
+        return [say(language, "report.got_location", cancel_button(language))]
+    answering = turn.step in (PLACE, PLACE_CHOICE)
+    if not await place_choice.from_location(turn, draft, answering=answering):
+        turn.keep(draft, PLACE)
+        return [replies.ask_place(language, "report.place_not_found")]
+    return await _after_place(turn, draft)
+
+
+async def _text(turn: Turn, draft: Draft, message: str) -> list[Outgoing]:
+    """Typed text: the answer to the step the draft is at, or more about the problem."""
     if turn.step in (PLACE, PLACE_CHOICE):
         return await _typed_place(turn, draft, message)
     if turn.step == CATEGORY:
@@ -141,7 +154,7 @@ async def on_message(turn: Turn) -> list[Outgoing]:
             return await _choose_category(turn, draft, typed)
         return await _typed_instead_of_tapping(turn, draft, message)
     if turn.step == KIND:
-        return [replies.kind_picker(language)]
+        return [replies.kind_picker(turn.language)]
     if turn.step == TEXT:
         return await _replace_text(turn, draft, message)
     if turn.step == CONSENT:
@@ -463,8 +476,8 @@ async def _file(turn: Turn, draft: Draft) -> list[Outgoing]:
         "reporter_number": filed.follower_count + 1 if filed.duplicate_of else 1,
     }
     # The reply below is the citizen's "ticket_filed" message; the queued copy is not sent again.
-    await CitizenRepository(turn.session).mark_citizen_message_delivered(
-        feedback_id=item.id, citizen_id=turn.citizen_id, kind="ticket_filed", now=turn.now
+    await outbound_messages.settle_answered_in_conversation(
+        turn.session, feedback_id=item.id, citizen_id=turn.citizen_id, kind="ticket_filed"
     )
     turn.reset()
     return render_notice("ticket_filed", payload, turn.language)

@@ -14,7 +14,7 @@ from services.actors import Actor
 from siang.runtime import app_runtime
 from storage.database import Database
 from storage.models import ActorType, FeedbackItem, FeedbackMedia, FeedbackStatus, UserRole
-from storage.repositories.tickets import TicketRepository
+from storage.repositories.feedback_media import FeedbackMediaRepository
 from tests.admin.conftest import PASSWORD, Accounts, Items
 from tests.fixtures.photos import assert_no_phone_traces, phone_photo
 
@@ -112,7 +112,7 @@ class TestPublicMediaPath:
         item = await items.add()
         await _photo(app, database, item, ActorType.CITIZEN)
         async with database.unit_of_work() as session:
-            [media] = await TicketRepository(session).media(item.id or 0)
+            [media] = await FeedbackMediaRepository(session).of_item(item.id or 0)
         assert (await client.get(f"/media/{media.storage_key}")).status_code == 404
 
     async def test_a_photo_an_official_sent_with_a_status_change_is_served(

@@ -1,5 +1,5 @@
-"""Queries the ticket services need: versions, followers, overdue and unrated items, history,
-and how items ended (fixed, confirmed fixed, reopened) for the statistics."""
+"""The feedback item aggregate: items by id and reference, versions, followers (duplicates),
+a citizen's items, and the items the scheduled jobs work through."""
 
 from __future__ import annotations
 
@@ -13,15 +13,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import (
-    ActorType,
-    FeedbackItem,
-    FeedbackMedia,
-    FeedbackStatus,
-    StatusChange,
-    UserAccount,
-    UserAgency,
-)
+from storage.models import Agency, Citizen, District, FeedbackItem, FeedbackStatus, Province
 
 S = FeedbackStatus
 # Statuses in which the item is still someone's work.
@@ -29,7 +21,18 @@ OPEN = (S.RECEIVED, S.ROUTED, S.ACCEPTED, S.IN_PROGRESS, S.FORWARDED)
 WORKING = (S.ROUTED, S.ACCEPTED, S.IN_PROGRESS)
 
 
-class TicketRepository:
+@dataclass(frozen=True)
+class FeedbackSummaryRow:
+    """One line of `siang feedback list`: the item and the names of its area and agency."""
+
+    item: FeedbackItem
+    province: str | None
+    district: str | None
+    agency_code: str | None
+    agency_name: str | None
+
+
+class FeedbackItemRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
@@ -131,55 +134,6 @@ class TicketRepository:
         )
         return (await self.session.exec(statement)).all()
 
-    async def history(self, item_id: int) -> Sequence[StatusChange]:
-        statement = (
-            select(StatusChange)
-            .where(col(StatusChange.feedback_id) == item_id)
-            .order_by(col(StatusChange.created_at), col(StatusChange.id))
-        )
-        return (await self.session.exec(statement)).all()
-
-    async def media(self, item_id: int) -> Sequence[FeedbackMedia]:
-        statement = (
-            select(FeedbackMedia)
-            .where(col(FeedbackMedia.feedback_id) == item_id)
-            .order_by(col(FeedbackMedia.id))
-        )
-        return (await self.session.exec(statement)).all()
-
-    async def one_media(self, item_id: int, media_id: int) -> FeedbackMedia | None:
-        statement = select(FeedbackMedia).where(
-            col(FeedbackMedia.id) == media_id, col(FeedbackMedia.feedback_id) == item_id
-        )
-        return (await self.session.exec(statement)).first()
-
-    async def media_keys(self) -> Sequence[str]:
-        """Every stored file's key, once each."""
-        statement = select(FeedbackMedia.storage_key).distinct().order_by(FeedbackMedia.storage_key)
-        return (await self.session.exec(statement)).all()
-
-    async def move_media(
-        self, old_key: str, *, storage_key: str, sha256: str, size_bytes: int
-    ) -> None:
-        """Point every row of a file at its replacement."""
-        await self.session.exec(
-            update(FeedbackMedia)
-            .where(col(FeedbackMedia.storage_key) == old_key)
-            .values(storage_key=storage_key, sha256=sha256, size_bytes=size_bytes)
-        )
-
-    async def sent_to_citizens(self, storage_key: str) -> bool:
-        """Whether an official attached this file to a status change (which citizens are sent)."""
-        statement = (
-            select(FeedbackMedia.id)
-            .where(
-                col(FeedbackMedia.storage_key) == storage_key,
-                col(FeedbackMedia.added_by) != ActorType.CITIZEN,
-            )
-            .limit(1)
-        )
-        return (await self.session.exec(statement)).first() is not None
-
     async def overdue(self, *, now: datetime) -> Sequence[FeedbackItem]:
         """Items an agency is working whose due date has passed and that can still escalate."""
         statement = (
@@ -205,84 +159,56 @@ class TicketRepository:
         )
         return (await self.session.exec(statement)).all()
 
-    async def supervisors(self, agency_id: int) -> Sequence[UserAccount]:
-        statement = (
-            select(UserAccount)
-            .join(UserAgency, col(UserAgency.user_id) == col(UserAccount.id))
-            .where(
-                col(UserAgency.agency_id) == agency_id,
-                col(UserAgency.is_supervisor).is_(True),
-                col(UserAccount.is_active).is_(True),
-            )
-            .order_by(col(UserAccount.id))
-        )
-        return (await self.session.exec(statement)).all()
-
-    async def is_member(self, user_id: int, agency_id: int) -> bool:
-        statement = select(UserAgency).where(
-            col(UserAgency.user_id) == user_id, col(UserAgency.agency_id) == agency_id
-        )
+    async def reference_taken(self, reference: str) -> bool:
+        statement = select(col(FeedbackItem.id)).where(col(FeedbackItem.reference) == reference)
         return (await self.session.exec(statement)).first() is not None
 
+    async def reattach_followers(self, *, of: int, to: int) -> None:
+        """Items that followed `of` follow `to` instead (when `of` is merged into `to`)."""
+        await self.session.exec(
+            update(FeedbackItem)
+            .where(col(FeedbackItem.duplicate_of_id) == of)
+            .values(duplicate_of_id=to)
+            .execution_options(synchronize_session="fetch")
+        )
 
-@dataclass(frozen=True)
-class ResolutionStats:
-    """How items ended. `fixed` counts items resolved (or closed after a resolution);
-    rejected items and duplicates closed without a resolution are `closed_without_fix` and never
-    count as fixed; `confirmed_fixed` are fixes the citizen confirmed; `reopened_items` items
-    reopened at least once, `reopens` all reopenings."""
+    async def follower_ids(self, feedback_ids: Sequence[int]) -> list[int]:
+        """Other people's items filed as repeats of these (their notices quote these items)."""
+        statement = select(col(FeedbackItem.id)).where(
+            col(FeedbackItem.duplicate_of_id).in_(feedback_ids)
+        )
+        return [int(i) for i in (await self.session.exec(statement)).all() if i is not None]
 
-    finished: int
-    fixed: int
-    confirmed_fixed: int
-    closed_without_fix: int
-    reopened_items: int
-    reopens: int
+    async def all_of_citizen(self, citizen_id: int) -> Sequence[FeedbackItem]:
+        """Every item the citizen filed, whatever its state (for a copy of their data, erasure)."""
+        statement = select(FeedbackItem).where(col(FeedbackItem.citizen_id) == citizen_id)
+        return (await self.session.exec(statement)).all()
 
-    @property
-    def confirmed_share(self) -> float | None:
-        return self.confirmed_fixed / self.fixed if self.fixed else None
+    async def count_not_filed_by_id_prefix(self, prefix: str) -> int:
+        """Items filed by nobody, or by a citizen whose platform id does not start with `prefix`."""
+        prefixed = select(col(Citizen.id)).where(col(Citizen.channel_user_id).startswith(prefix))
+        statement = select(func.count()).where(
+            col(FeedbackItem.citizen_id).is_(None) | col(FeedbackItem.citizen_id).not_in(prefixed)
+        )
+        return int((await self.session.exec(statement)).one())
 
-
-async def resolution_stats(
-    session: AsyncSession,
-    *,
-    province_code: str | None = None,
-    district_code: str | None = None,
-    agency_ids: Sequence[int] | None = None,
-    board_id: int | None = None,
-    category: str | None = None,
-    created_from: datetime | None = None,
-    created_to: datetime | None = None,
-) -> ResolutionStats:
-    """Fixed / confirmed fixed / closed without a fix / reopened counts for the filtered items."""
-    status = col(FeedbackItem.status)
-    resolved_at = col(FeedbackItem.resolved_at)
-    fixed = and_(status.in_((S.RESOLVED, S.CLOSED)), resolved_at.is_not(None))
-    without_fix = or_(status == S.REJECTED, and_(status == S.CLOSED, resolved_at.is_(None)))
-    conditions: list[ColumnElement[bool]] = []
-    if province_code is not None:
-        conditions.append(col(FeedbackItem.province_code) == province_code)
-    if district_code is not None:
-        conditions.append(col(FeedbackItem.district_code) == district_code)
-    if agency_ids is not None:
-        conditions.append(col(FeedbackItem.agency_id).in_(agency_ids))
-    if board_id is not None:
-        conditions.append(col(FeedbackItem.board_id) == board_id)
-    if category is not None:
-        conditions.append(col(FeedbackItem.category) == category)
-    if created_from is not None:
-        conditions.append(col(FeedbackItem.created_at) >= created_from)
-    if created_to is not None:
-        conditions.append(col(FeedbackItem.created_at) < created_to)
-    statement = sa_select(
-        func.count().filter(or_(fixed, without_fix)),
-        func.count().filter(fixed),
-        func.count().filter(and_(fixed, col(FeedbackItem.citizen_confirmed_fix).is_(True))),
-        func.count().filter(without_fix),
-        func.count().filter(col(FeedbackItem.reopen_count) > 0),
-        func.coalesce(func.sum(col(FeedbackItem.reopen_count)), 0),
-    ).where(*conditions)
-    connection = await session.connection()
-    row = (await connection.execute(statement)).one()
-    return ResolutionStats(*(int(value) for value in row))
+    async def summaries(self, *, limit: int | None = None) -> Sequence[FeedbackSummaryRow]:
+        """Items newest first, with their area and agency names, in one query."""
+        province, district, agency = aliased(Province), aliased(District), aliased(Agency)
+        statement = (
+            sa_select(
+                FeedbackItem,
+                col(province.name_th),
+                col(district.name_th),
+                col(agency.code),
+                col(agency.name_th),
+            )
+            .join(province, col(FeedbackItem.province_code) == province.code, isouter=True)
+            .join(district, col(FeedbackItem.district_code) == district.code, isouter=True)
+            .join(agency, col(FeedbackItem.agency_id) == agency.id, isouter=True)
+            .order_by(col(FeedbackItem.created_at).desc(), col(FeedbackItem.id).desc())
+        )
+        if limit is not None:
+            statement = statement.limit(limit)
+        rows = (await self.session.execute(statement)).all()
+        return [FeedbackSummaryRow(*row) for row in rows]

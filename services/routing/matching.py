@@ -1,0 +1,143 @@
+"""Routing one item: the first active rule that matches its category, hazards, area and words,
+and resolves to an active agency, with the facts of why (`RoutingDecision`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from nlp.tokenise import segment
+from services.session_cache import get_reference, session_cache
+from services.ticket_notes import NoteFacts, facts
+from storage.models import Agency, FeedbackItem, RoutingRule
+from storage.repositories.agencies import AgencyLookup
+from storage.repositories.routing_rules import RoutingRuleRepository
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class RoutingDecision:
+    """Where an item goes, by which rule, and why (facts `services.ticket_notes` renders)."""
+
+    agency: Agency | None
+    rule: RoutingRule | None
+    reason: NoteFacts
+
+
+async def _active_rules(session: AsyncSession) -> list[RoutingRule]:
+    cache = session_cache(session, "routing")
+    if "active" not in cache:
+        cache["active"] = list(await RoutingRuleRepository(session).active())
+    rules: list[RoutingRule] = cache["active"]
+    return rules
+
+
+def _lookup(session: AsyncSession) -> AgencyLookup:
+    cache = session_cache(session, "routing")
+    if "lookup" not in cache:
+        cache["lookup"] = AgencyLookup(session)
+    lookup: AgencyLookup = cache["lookup"]
+    return lookup
+
+
+def _flat(text: str) -> str:
+    return _SPACES.sub("", text).lower()
+
+
+class _Words:
+    """A message's text without spaces, and where its words begin and end (the tokeniser's
+    cuts), so a keyword counts only as whole words: ``สายไฟ`` is not in ``รถเมล์สายไฟฟ้า…``
+    unless a word starts there."""
+
+    def __init__(self, text: str) -> None:
+        self.flat = _flat(text)
+        self.cuts = {0, len(self.flat)}
+        position = 0
+        for piece in segment(self.flat):
+            position += len(piece)
+            self.cuts.add(position)
+
+    def has(self, keyword: str) -> bool:
+        word = _flat(keyword)
+        start = self.flat.find(word)
+        while start >= 0:
+            if start in self.cuts and start + len(word) in self.cuts:
+                return True
+            start = self.flat.find(word, start + 1)
+        return False
+
+
+def _keyword_hit(rule: RoutingRule, words: _Words) -> str | None:
+    for keyword in rule.keywords or []:
+        if words.has(keyword):
+            return keyword
+    return None
+
+
+def _hazard_hit(rule: RoutingRule, item: FeedbackItem) -> str | None:
+    found = set(item.hazards or [])
+    for hazard in rule.hazards or []:
+        if hazard in found:
+            return hazard
+    return None
+
+
+async def route(session: AsyncSession, item: FeedbackItem) -> RoutingDecision:
+    """The agency for an item from the active rules (the first that matches and resolves)."""
+    rules = await _active_rules(session)
+    lookup = _lookup(session)
+    words: _Words | None = None
+    for rule in rules:
+        if rule.category is not None and rule.category != item.category:
+            continue
+        hazard = _hazard_hit(rule, item) if rule.hazards else None
+        if rule.hazards and hazard is None:
+            continue
+        if rule.province_code is not None and rule.province_code != item.province_code:
+            continue
+        if rule.district_code is not None and rule.district_code != item.district_code:
+            continue
+        keyword = None
+        if rule.keywords:
+            words = words or _Words(f"{item.original_text or ''} {item.location_text or ''}")
+            keyword = _keyword_hit(rule, words)
+            if keyword is None:
+                continue
+        agency: Agency | None
+        if rule.agency_id is not None:
+            agency = await get_reference(session, Agency, rule.agency_id)
+            if agency is None or not agency.is_active:
+                continue
+        elif rule.agency_type_code is not None:
+            agency = await lookup.of_type(
+                rule.agency_type_code,
+                province_code=item.province_code,
+                district_code=item.district_code,
+            )
+            if agency is None:
+                continue
+        else:
+            continue
+        return RoutingDecision(agency, rule, _reason(rule, agency, keyword, hazard))
+    reason = facts.no_province() if item.province_code is None else facts.no_rule()
+    return RoutingDecision(None, None, reason)
+
+
+def _reason(
+    rule: RoutingRule,
+    agency: Agency,
+    keyword: str | None,
+    hazard: str | None = None,
+) -> NoteFacts:
+    return facts.rule_matched(
+        rule=rule.name,
+        agency=agency,
+        category=rule.category,
+        hazard=hazard,
+        keyword=keyword,
+        area=rule.district_code or rule.province_code,
+        description=rule.description,
+    )
