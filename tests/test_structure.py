@@ -15,15 +15,8 @@ QUERY_BUILDERS = frozenset(
 SESSION_QUERY_METHODS = frozenset({"exec", "execute", "scalar", "scalars", "stream"})
 
 MAX_LINES = 500
-# nlp/ is being reworked on its own branch; these grew past the limit before the rule existed.
-LONG_MODULES_ALLOWED = frozenset(
-    {
-        "nlp/personal_data.py",
-        "nlp/place_mentions.py",
-        "nlp/places.py",
-        "tests/nlp/test_personal_data.py",
-    }
-)
+# A table of cases, not code: the masker's positive and negative examples, one per line.
+LONG_MODULES_ALLOWED = frozenset({"tests/nlp/test_personal_data.py"})
 
 
 def _modules(*, outside: tuple[str, ...]) -> list[Path]:
