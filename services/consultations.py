@@ -24,6 +24,7 @@ from storage.models import (
     ConsultationStatus,
     RecipientType,
 )
+from storage.repositories.areas import AreaRepository
 from storage.repositories.consultations import Audience, ConsultationRepository
 
 MAX_OPTIONS = 10  # a LINE quick reply holds 13 buttons: the options, a free answer, the menu
@@ -370,6 +371,19 @@ async def subscribe(
 async def subscriptions(session: AsyncSession, citizen_id: int) -> list[tuple[str, str]]:
     rows = await ConsultationRepository(session).subscriptions_of(citizen_id)
     return [(row.province_code, row.district_code) for row in rows]
+
+
+async def area_names(
+    session: AsyncSession, province_code: str, district_code: str | None
+) -> tuple[str, str | None]:
+    """The Thai names of a province and (if given) a district, for telling the citizen."""
+    areas = AreaRepository(session)
+    province = await areas.province(province_code)
+    district = await areas.district(district_code) if district_code else None
+    return (
+        province.name_th if province else province_code,
+        district.name_th if district else None,
+    )
 
 
 async def unsubscribe(session: AsyncSession, citizen_id: int) -> int:

@@ -20,7 +20,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.conversations import replies
 from bot.conversations.commands import Action, Command, parse_data, parse_typed
-from bot.conversations.flows import conversational, follow_up, my_data, report, resolution
+from bot.conversations.flows import (
+    consultation,
+    conversational,
+    follow_up,
+    my_data,
+    report,
+    resolution,
+)
 from bot.conversations.replies import say
 from bot.conversations.turn import IDLE, AnalyzerProvider, Turn
 from bot.messages import Inbound, InboundKind, Outgoing
@@ -120,6 +127,8 @@ class ConversationEngine:
             return await report.on_message(turn)
         if turn.flow == resolution.FLOW:
             return await resolution.submit(turn, (inbound.text or "").strip() or None)
+        if turn.flow == consultation.FLOW:
+            return await consultation.on_message(turn)
         if turn.flow == my_data.FLOW:
             turn.reset()  # anything but the confirm tap means "do not erase"
             return [replies.menu(language, "cancelled")]
@@ -206,6 +215,14 @@ class ConversationEngine:
                 return await my_data.ask_erase(turn)
             case Action.NOTIFY if command.arg in ("on", "off"):
                 return await my_data.notifications(turn, enabled=command.arg == "on")
+            case Action.POLL if command.arg:
+                return await consultation.tapped(turn, command.arg)
+            case Action.POLL_TEXT if command.arg:
+                await self._leave(turn)
+                return await consultation.ask_free(turn, command.arg)
+            case Action.NEWS if command.arg in ("on", "off"):
+                await self._leave(turn)
+                return await consultation.news(turn, on=command.arg == "on")
         if turn.flow == report.FLOW:
             handled = await report.on_command(turn, command)
             if handled is not None:
