@@ -23,7 +23,14 @@ from storage.models import (
 )
 from storage.repositories.users import create_user
 from storage.types import utcnow
-from tests.bot.citizens import LineCitizen, TelegramCitizen, joined, line_buttons
+from tests.bot.citizens import (
+    POTHOLE,
+    LineCitizen,
+    TelegramCitizen,
+    file_complaint,
+    joined,
+    line_buttons,
+)
 from tests.bot.helpers import post_line, settle
 from tests.fakes import line_api as line
 from tests.fakes.line_api import FakeLineApi
@@ -169,3 +176,27 @@ async def test_a_poll_reaches_subscribers_once_answers_change_and_results_come_b
             .where(col(OutboundMessage.kind) == "consultation")
         )
     assert polls == len(voters) + QUIET_SUBSCRIBERS
+
+
+async def test_after_the_first_report_the_citizen_is_asked_once_about_news_of_that_area(
+    app: FastAPI,
+    client: httpx.AsyncClient,
+    database: Database,
+    line_api: FakeLineApi,
+) -> None:
+    citizen = LineCitizen(app, client, line_api, "Ufirst-report" + "0" * 20)
+    proposal = await citizen.say(POTHOLE)
+    filed = await citizen.tap("ยอมรับ", await citizen.tap("ยืนยัน", proposal))  # the PDPA notice
+    assert "SG-" in joined(filed)
+    offer = "อยากรับข่าวเมื่อหน่วยงานขอความคิดเห็นจากประชาชนในเขตวังทองหลาง กรุงเทพมหานคร"
+    assert offer in filed[-1].text
+    yes = await citizen.tap("รับข่าว", filed)
+    assert "รับข่าวการรับฟังความคิดเห็นในเขตวังทองหลาง กรุงเทพมหานครแล้ว" in joined(yes)
+    async with database.unit_of_work() as session:
+        found = (
+            await session.exec(select(Citizen).where(col(Citizen.channel_user_id) == citizen.user))
+        ).one()
+        assert found.id is not None
+        assert await consultations.subscriptions(session, found.id) == [("10", "1045")]
+    _, again = await file_complaint(citizen, "ไฟทางดับทั้งซอย มืดมาก ซอยลาดพร้าว 71 เขตวังทองหลาง")
+    assert "อยากรับข่าว" not in again  # asked once only

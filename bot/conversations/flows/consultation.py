@@ -170,6 +170,29 @@ async def news(turn: Turn, *, on: bool) -> list[Outgoing]:
     return [say(turn.language, "news.ask_area", cancel_button(turn.language))]
 
 
+async def offer_after_first_report(
+    turn: Turn, province_code: str | None, district_code: str | None
+) -> list[Outgoing]:
+    """After a citizen's first filed report, ask once whether to hear about consultations in
+    that area (never again, whatever the answer)."""
+    if province_code is None or turn.citizen.news_offered_at is not None:
+        return []
+    turn.citizen.news_offered_at = turn.now
+    turn.session.add(turn.citizen)
+    if await consultations.subscriptions(turn.session, turn.citizen_id):
+        return []
+    area = await _place_name(turn, province_code, district_code)
+    return [
+        say(
+            turn.language,
+            "news.offer",
+            button(turn.language, "button.news_on", Action.NEWS, "on"),
+            button(turn.language, "button.no_thanks", Action.MENU),
+            area=area,
+        )
+    ]
+
+
 async def _place_name(turn: Turn, province_code: str, district_code: str | None) -> str:
     names = await consultations.area_names(turn.session, province_code, district_code)
     return _area_name(province_code, names[0], names[1], turn.language)

@@ -1,5 +1,5 @@
-"""Consultations and polls: the question, each citizen's one answer, and who asked to hear
-about consultations in an area.
+"""Consultations and polls: the question, each citizen's one answer, who asked to hear about
+consultations in an area, and when a citizen was offered that once.
 
 Revision ID: 0017
 Revises: 0015
@@ -21,6 +21,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("citizen", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("news_offered_at", storage.types.UTCDateTime(timezone=True), nullable=True)
+        )
     op.create_table(
         "news_subscription",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -152,3 +156,5 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_news_subscription_citizen_id"))
 
     op.drop_table("news_subscription")
+    with op.batch_alter_table("citizen", schema=None) as batch_op:
+        batch_op.drop_column("news_offered_at")
