@@ -316,7 +316,6 @@ MESSAGES: dict[str, str] = {
     "button.news_on": "Get news",
     "button.news_off": "Stop news",
     "news.offer": "Would you like to hear when agencies ask citizens in {area} for their views? You can stop at any time.",
-    "button.no_thanks": "No, thanks",
     "web.title": "Siang · report to the government",
     "web.subtitle": "Chat with Siang; we pass it to the agency responsible",
     "web.placeholder": "Type a message…",

@@ -171,10 +171,10 @@ async def news(turn: Turn, *, on: bool) -> list[Outgoing]:
 
 
 async def offer_after_first_report(
-    turn: Turn, province_code: str | None, district_code: str | None
+    turn: Turn, reference: str, province_code: str | None, district_code: str | None
 ) -> list[Outgoing]:
     """After a citizen's first filed report, ask once whether to hear about consultations in
-    that area (never again, whatever the answer)."""
+    that area (never again, whatever the answer). The report's own buttons stay under it."""
     if province_code is None or turn.citizen.news_offered_at is not None:
         return []
     turn.citizen.news_offered_at = turn.now
@@ -187,7 +187,8 @@ async def offer_after_first_report(
             turn.language,
             "news.offer",
             button(turn.language, "button.news_on", Action.NEWS, "on"),
-            button(turn.language, "button.no_thanks", Action.MENU),
+            button(turn.language, "button.history", Action.HISTORY, reference),
+            button(turn.language, "button.menu", Action.MENU),
             area=area,
         )
     ]

@@ -468,6 +468,6 @@ async def _file(turn: Turn, draft: Draft) -> list[Outgoing]:
     )
     turn.reset()
     offer = await consultation.offer_after_first_report(
-        turn, item.province_code, item.district_code
+        turn, item.reference, item.province_code, item.district_code
     )
     return [*render_notice("ticket_filed", payload, turn.language), *offer]
