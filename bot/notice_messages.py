@@ -205,6 +205,66 @@ def board_digest(payload: dict[str, Any], language: str, base_url: str | None) -
     return [Outgoing(text=message, buttons=buttons)]
 
 
+_OPTION_LABEL_CHARS = 20  # LINE's quick-reply label limit
+
+
+def _option_button(number: int, label: str, consultation_id: object) -> Button:
+    shown = f"{number}. {label}"
+    if len(shown) > _OPTION_LABEL_CHARS:
+        shown = shown[: _OPTION_LABEL_CHARS - 1] + "…"
+    return Button(label=shown, data=data(Action.POLL, f"{consultation_id}:{number - 1}"))
+
+
+def consultation(payload: dict[str, Any], language: str, base_url: str | None) -> list[Outgoing]:
+    """A consultation sent to a subscriber: the question, numbered options as buttons (the
+    whole option in the text: a button label is short), and a button for a free answer."""
+    options = [str(option) for option in payload.get("options") or []]
+    lines = [text(language, "consult.header", title=payload["title"]), str(payload["question"])]
+    if payload.get("context"):
+        lines.append(str(payload["context"]))
+    lines += [f"{n}. {option}" for n, option in enumerate(options, start=1)]
+    lines.append(text(language, "consult.closes", when=_when(payload["closes_at"], language)))
+    if options:
+        lines.append(text(language, "consult.tap"))
+    free = bool(payload.get("free_answer"))
+    if free:
+        lines.append(text(language, "consult.free_hint" if options else "consult.free_only"))
+    buttons = [
+        _option_button(n, option, payload["consultation_id"])
+        for n, option in enumerate(options, start=1)
+    ]
+    if free:
+        buttons.append(
+            Button(
+                label=text(language, "button.consult_free"),
+                data=data(Action.POLL_TEXT, str(payload["consultation_id"])),
+            )
+        )
+    return [Outgoing(text="\n".join(lines), buttons=tuple(buttons))]
+
+
+def consultation_results(
+    payload: dict[str, Any], language: str, base_url: str | None
+) -> list[Outgoing]:
+    total = int(payload.get("total") or 0)
+    lines = [text(language, "consult.results", title=payload["title"], total=total)]
+    counted = sum(int(o["count"]) for o in payload.get("options") or [])
+    for option in payload.get("options") or []:
+        share = round(100 * int(option["count"]) / counted) if counted else 0
+        lines.append(
+            text(
+                language,
+                "consult.results_line",
+                label=option["label"],
+                count=option["count"],
+                share=share,
+            )
+        )
+    if payload.get("free_answers"):
+        lines.append(text(language, "consult.results_free", count=payload["free_answers"]))
+    return [Outgoing(text="\n".join(lines))]
+
+
 RENDERERS: dict[str, Renderer] = {
     "ticket_filed": ticket_filed,
     "status_changed": status_changed,
@@ -212,6 +272,8 @@ RENDERERS: dict[str, Renderer] = {
     "agency_new_item": agency_new_item,
     "escalation": escalation,
     "board_digest": board_digest,
+    "consultation": consultation,
+    "consultation_results": consultation_results,
 }
 
 

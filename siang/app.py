@@ -17,6 +17,7 @@ from admin.agencies.endpoints import router as agencies_router
 from admin.areas.endpoints import router as areas_router
 from admin.audit.endpoints import router as audit_router
 from admin.auth.endpoints import router as auth_router
+from admin.consultations.endpoints import router as consultations_router
 from admin.dashboard.endpoints import router as dashboard_router
 from admin.digests.endpoints import page_router as digest_page_router
 from admin.digests.endpoints import router as digests_router
@@ -124,6 +125,7 @@ def create_app(
     app.include_router(exports_router, prefix="/api/v1")
     app.include_router(audit_router, prefix="/api/v1")
     app.include_router(routing_rules_router, prefix="/api/v1")
+    app.include_router(consultations_router, prefix="/api/v1")
     app.include_router(open311_router)
     app.include_router(open311_discovery_router)
     app.include_router(dashboard_router)

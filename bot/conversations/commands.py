@@ -1,7 +1,7 @@
 """What a tap or a typed word asks for: button data and their typed equivalents, in one place.
 
 Button data are short ASCII strings (Telegram allows 64 bytes), e.g. ``confirm``, ``cat:3``,
-``fixed:SG-7K4M-2Q``, ``rate:SG-7K4M-2Q:5``. A citizen may also type a button's label (in
+``fixed:SG-7K4M-2Q``, ``rate:SG-7K4M-2Q:5``, ``poll:12:0``. A citizen may also type a button's label (in
 either language), a few common words, a reference with a word or two around it ("ติดตาม
 SG-7K4M-2Q"), or ask how Siang is used; `parse` turns all of them into the same `Command`.
 """
@@ -41,6 +41,9 @@ class Action(StrEnum):
     SKIP = "skip"
     ERASE = "erase"  # arg: "" | yes
     NOTIFY = "notify"  # arg: on | off
+    POLL = "poll"  # arg: "<consultation id>:<option index>"
+    POLL_TEXT = "polltext"  # arg: a consultation id (the citizen will type an answer)
+    NEWS = "news"  # arg: on | off (hear about consultations)
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,11 @@ _WORDS: dict[str, Command] = {
     "หยุดแจ้งเตือน": Command(Action.NOTIFY, "off"),
     "stop": Command(Action.NOTIFY, "off"),
     "/stop": Command(Action.NOTIFY, "off"),
+    "รับข่าว": Command(Action.NEWS, "on"),
+    "news": Command(Action.NEWS, "on"),
+    "/news": Command(Action.NEWS, "on"),
+    "หยุดรับข่าว": Command(Action.NEWS, "off"),
+    "stop news": Command(Action.NEWS, "off"),
 }
 
 # Button labels that can be typed instead of tapped (both catalogues).
@@ -116,6 +124,8 @@ _LABELS: dict[str, Command] = {
     "button.erase_confirm": Command(Action.ERASE, "yes"),
     "button.stop": Command(Action.NOTIFY, "off"),
     "button.resume": Command(Action.NOTIFY, "on"),
+    "button.news_on": Command(Action.NEWS, "on"),
+    "button.news_off": Command(Action.NEWS, "off"),
 }
 for _catalogue in LANGUAGES.values():
     for _key, _command in _LABELS.items():

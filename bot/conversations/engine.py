@@ -20,7 +20,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.conversations import replies
 from bot.conversations.commands import Action, Command, parse_data, parse_typed
-from bot.conversations.flows import conversational, follow_up, my_data, report, resolution
+from bot.conversations.flows import (
+    consultation,
+    conversational,
+    follow_up,
+    my_data,
+    report,
+    resolution,
+)
 from bot.conversations.replies import say
 from bot.conversations.turn import IDLE, AnalyzerProvider, Turn
 from bot.messages import Inbound, InboundKind, Outgoing
@@ -120,6 +127,8 @@ class ConversationEngine:
             return await report.on_message(turn)
         if turn.flow == resolution.FLOW:
             return await resolution.submit(turn, (inbound.text or "").strip() or None)
+        if turn.flow == consultation.FLOW:
+            return await consultation.on_message(turn)
         if turn.flow == my_data.FLOW:
             turn.reset()  # anything but the confirm tap means "do not erase"
             return [replies.menu(language, "cancelled")]
@@ -188,6 +197,8 @@ class ConversationEngine:
         answer = await self._ticket_command(turn, command)
         if answer is None:
             answer = await self._my_data_command(turn, command)
+        if answer is None:
+            answer = await self._consultation_command(turn, command)
         if answer is not None:
             return answer
         if turn.flow == report.FLOW:
@@ -227,4 +238,17 @@ class ConversationEngine:
                 return await my_data.ask_erase(turn)
             case Action.NOTIFY if command.arg in ("on", "off"):
                 return await my_data.notifications(turn, enabled=command.arg == "on")
+        return None
+
+    async def _consultation_command(self, turn: Turn, command: Command) -> list[Outgoing] | None:
+        """Taps on a consultation's options, a typed answer, and hearing about consultations."""
+        match command.action:
+            case Action.POLL if command.arg:
+                return await consultation.tapped(turn, command.arg)
+            case Action.POLL_TEXT if command.arg:
+                await self._leave(turn)
+                return await consultation.ask_free(turn, command.arg)
+            case Action.NEWS if command.arg in ("on", "off"):
+                await self._leave(turn)
+                return await consultation.news(turn, on=command.arg == "on")
         return None

@@ -4,8 +4,9 @@ Every text that can hold what the citizen told us, or what an official wrote abo
 only a scrubbed form (`scrubbing.scrub`): their items' texts, rating comments and typed places,
 the status notes on their items, the routing corrections of their items, and the notices that
 quote those notes to the people following the same problem. The messages sent to the citizen
-lose their content and their platform id; the raw inbound events lose their payload (a web chat
-id inside an event id is replaced); their photos' rows and labelled examples are deleted;
+lose their content and their platform id; their consultation answers lose their typed words
+(the option and theme stay counted) and their news subscriptions go; the raw inbound events
+lose their payload (a web chat id inside an event id is replaced); their photos' rows and labelled examples are deleted;
 coordinates keep ~1 km; the platform id becomes a pseudonym, the display name goes, consent is
 withdrawn and notifications stop. Items keep category, area, status, dates and sentiment, so
 every statistic still counts them.
@@ -29,6 +30,7 @@ from services.citizen_data import consent
 from services.citizen_data.scrubbing import known_personal_data, scrub, scrub_payload
 from storage.models import Citizen
 from storage.repositories import inbound_events, outbound_messages
+from storage.repositories.consultations import ConsultationRepository
 from storage.repositories.feedback_items import FeedbackItemRepository
 from storage.repositories.feedback_media import FeedbackMediaRepository
 from storage.repositories.routing_rules import RoutingCorrectionRepository
@@ -93,6 +95,7 @@ async def erase_citizen(
     keys = {photo.storage_key for photo in photos} | set(unfiled_photos)
     unused = keys - await media.keys_in_use(list(keys))
     await labelled_examples.forget_citizen(session, citizen.id, item_ids)
+    await ConsultationRepository(session).forget_citizen(citizen.id)
     pseudonym = f"erased-{citizen.public_id}"
     await inbound_events.forget_citizen_events(
         session, citizen.channel, citizen.channel_user_id, pseudonym

@@ -5,6 +5,12 @@ from storage.models.areas import District, Province, Subdistrict
 from storage.models.audit import AuditEntry
 from storage.models.base import SQLModel
 from storage.models.citizens import Citizen, ConversationState
+from storage.models.consultations import (
+    Consultation,
+    ConsultationAnswer,
+    ConsultationStatus,
+    NewsSubscription,
+)
 from storage.models.digests import DigestDelivery, DigestSubscription
 from storage.models.enums import (
     ActorType,
@@ -42,6 +48,9 @@ __all__ = [
     "Channel",
     "Citizen",
     "ConsentState",
+    "Consultation",
+    "ConsultationAnswer",
+    "ConsultationStatus",
     "ConversationState",
     "DeliveryStatus",
     "DigestDelivery",
@@ -55,6 +64,7 @@ __all__ = [
     "FeedbackWeekCount",
     "InboundEvent",
     "LabelledExample",
+    "NewsSubscription",
     "NotifyChannel",
     "OutboundMessage",
     "Province",

@@ -28,6 +28,7 @@ class Citizen(SQLModel, table=True):
     )
     consent_at: datetime | None = utc_field()
     notifications_enabled: bool = True
+    news_offered_at: datetime | None = utc_field()  # asked once whether to hear of consultations
     erased_at: datetime | None = utc_field()
     created_at: datetime = created_at_field()
     last_seen_at: datetime | None = utc_field()

@@ -131,6 +131,8 @@ def test_every_kind_in_the_contract_has_a_renderer_and_both_catalogues_match() -
         "agency_new_item",
         "escalation",
         "board_digest",
+        "consultation",
+        "consultation_results",
     }
     assert set(LANGUAGES["th"]) == set(LANGUAGES["en"])
     thai_sentences = [

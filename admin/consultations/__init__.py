@@ -1,0 +1,1 @@
+"""Consultations and polls: officials and boards ask the citizens of their areas."""

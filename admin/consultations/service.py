@@ -1,0 +1,267 @@
+"""Who may ask what, and where: an agency's officials for their agency, a board's members for
+their province, admins for anyone. Every write is audited; the rules live in
+`services.consultations`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from admin.audit.service import record
+from admin.auth.scope import Principal
+from admin.consultations.schemas import (
+    Area,
+    AreaResult,
+    ConsultationPublic,
+    ConsultationResults,
+    ConsultationWrite,
+    FreeAnswers,
+    OptionCount,
+    Sent,
+    ThemeCount,
+)
+from services import consultations
+from services.consultations import NewConsultation
+from services.errors import ForbiddenError, InvalidInputError, NotFoundError
+from storage.models import Consultation, ConsultationStatus, UserRole
+from storage.repositories.agencies import AgencyRepository, BoardRepository
+from storage.repositories.areas import AreaRepository
+from storage.repositories.consultations import ConsultationRepository
+
+
+class ConsultationAudit:
+    CREATED = "consultation.created"
+    PUBLISHED = "consultation.published"
+    CLOSED = "consultation.closed"
+
+
+async def _provinces(session: AsyncSession, names: list[str]) -> list[str]:
+    areas = AreaRepository(session)
+    codes = []
+    for name in names:
+        province = await areas.province(name.strip())
+        if province is None:
+            raise InvalidInputError(f"No province {name!r}.")
+        codes.append(province.code)
+    return codes
+
+
+async def _districts(session: AsyncSession, codes: list[str], provinces: list[str]) -> list[str]:
+    areas = AreaRepository(session)
+    for code in codes:
+        district = await areas.district(code)
+        if district is None or district.province_code not in provinces:
+            raise InvalidInputError(f"District {code!r} is not in the provinces named.")
+    return codes
+
+
+async def _owner(
+    session: AsyncSession, principal: Principal, body: ConsultationWrite, provinces: list[str]
+) -> tuple[int | None, int | None]:
+    """(agency id, board id) of the new consultation's owner."""
+    agencies = AgencyRepository(session)
+    if principal.role is UserRole.BOARD:
+        if principal.board_id is None or set(provinces) != {principal.board_province_code}:
+            raise ForbiddenError("A board asks the citizens of its own province only.")
+        return None, principal.board_id
+    if principal.role is UserRole.OFFICIAL:
+        if body.agency is not None:
+            agency = await agencies.by_code(body.agency)
+            if agency is None or agency.id not in principal.agency_ids:
+                raise ForbiddenError("You may ask only for your own agency.")
+            return agency.id, None
+        if len(principal.agency_ids) != 1:
+            raise InvalidInputError("Name the agency this consultation is for (`agency`).")
+        return next(iter(principal.agency_ids)), None
+    if principal.role is UserRole.ADMIN:
+        if body.agency is None:
+            return None, None
+        agency = await agencies.by_code(body.agency)
+        if agency is None:
+            raise InvalidInputError(f"No agency {body.agency!r}.")
+        return agency.id, None
+    raise ForbiddenError("Analysts read; they do not consult.")
+
+
+def may_manage(principal: Principal, consultation: Consultation) -> bool:
+    if principal.role is UserRole.ADMIN:
+        return True
+    if principal.role is UserRole.OFFICIAL:
+        return consultation.owner_agency_id in principal.agency_ids
+    if principal.role is UserRole.BOARD:
+        return (
+            consultation.owner_board_id is not None
+            and consultation.owner_board_id == principal.board_id
+        )
+    return False
+
+
+async def _managed(
+    session: AsyncSession, principal: Principal, consultation_id: int
+) -> Consultation:
+    consultation = await ConsultationRepository(session).get(consultation_id)
+    if consultation is None or not may_manage(principal, consultation):
+        raise NotFoundError(f"No consultation {consultation_id} of yours.")
+    return consultation
+
+
+async def _area_names(session: AsyncSession, codes: list[str], *, districts: bool) -> list[Area]:
+    areas = AreaRepository(session)
+    out = []
+    for code in codes:
+        found = await (areas.district(code) if districts else areas.province(code))
+        out.append(Area(code=code, name=found.name_th if found else code))
+    return out
+
+
+async def public(session: AsyncSession, consultation: Consultation) -> ConsultationPublic:
+    assert consultation.id is not None
+    agency = (
+        await AgencyRepository(session).get(consultation.owner_agency_id)
+        if consultation.owner_agency_id is not None
+        else None
+    )
+    board = (
+        await BoardRepository(session).get(consultation.owner_board_id)
+        if consultation.owner_board_id is not None
+        else None
+    )
+    return ConsultationPublic(
+        id=consultation.id,
+        title=consultation.title,
+        question=consultation.question,
+        context=consultation.context,
+        options=[str(o) for o in consultation.options],
+        free_answer=consultation.free_answer,
+        provinces=await _area_names(session, list(consultation.province_codes), districts=False),
+        districts=await _area_names(session, list(consultation.district_codes), districts=True),
+        status=consultation.status.value,
+        agency=agency.code if agency else None,
+        board_province=board.province_code if board else None,
+        created_at=consultation.created_at,
+        opens_at=consultation.opens_at,
+        closes_at=consultation.closes_at,
+        published_at=consultation.published_at,
+        closed_at=consultation.closed_at,
+    )
+
+
+async def create(
+    session: AsyncSession, principal: Principal, body: ConsultationWrite, *, now: datetime
+) -> ConsultationPublic:
+    provinces = await _provinces(session, body.provinces)
+    districts = await _districts(session, body.districts, provinces)
+    agency_id, board_id = await _owner(session, principal, body, provinces)
+    consultation = await consultations.create(
+        session,
+        NewConsultation(
+            title=body.title,
+            question=body.question,
+            context=body.context,
+            options=body.options,
+            free_answer=body.free_answer,
+            province_codes=provinces,
+            district_codes=districts,
+            opens_at=body.opens_at,
+            closes_at=body.closes_at,
+        ),
+        now=now,
+        owner_agency_id=agency_id,
+        owner_board_id=board_id,
+        created_by=principal.user_id,
+    )
+    await record(
+        session,
+        principal=principal,
+        action=ConsultationAudit.CREATED,
+        entity_type="consultation",
+        entity_id=consultation.id,
+        detail={"title": consultation.title, "provinces": provinces},
+    )
+    return await public(session, consultation)
+
+
+async def listed(
+    session: AsyncSession, principal: Principal, *, status: ConsultationStatus | None
+) -> list[ConsultationPublic]:
+    repository = ConsultationRepository(session)
+    if principal.role is UserRole.ADMIN:
+        found = await repository.listed(status=status)
+    elif principal.role is UserRole.OFFICIAL:
+        found = await repository.listed(agency_ids=principal.agency_ids, status=status)
+    elif principal.role is UserRole.BOARD and principal.board_id is not None:
+        found = await repository.listed(board_id=principal.board_id, status=status)
+    else:
+        found = []
+    return [await public(session, c) for c in found]
+
+
+async def one(
+    session: AsyncSession, principal: Principal, consultation_id: int
+) -> ConsultationPublic:
+    return await public(session, await _managed(session, principal, consultation_id))
+
+
+async def publish(
+    session: AsyncSession, principal: Principal, consultation_id: int, *, now: datetime
+) -> Sent:
+    await _managed(session, principal, consultation_id)
+    queued = await consultations.publish(session, consultation_id, now=now)
+    await record(
+        session,
+        principal=principal,
+        action=ConsultationAudit.PUBLISHED,
+        entity_type="consultation",
+        entity_id=consultation_id,
+        detail={"queued": queued},
+    )
+    return Sent(consultation=await one(session, principal, consultation_id), queued=queued)
+
+
+async def close(
+    session: AsyncSession, principal: Principal, consultation_id: int, *, now: datetime
+) -> Sent:
+    await _managed(session, principal, consultation_id)
+    queued = await consultations.close(session, consultation_id, now=now)
+    await record(
+        session,
+        principal=principal,
+        action=ConsultationAudit.CLOSED,
+        entity_type="consultation",
+        entity_id=consultation_id,
+        detail={"queued": queued},
+    )
+    return Sent(consultation=await one(session, principal, consultation_id), queued=queued)
+
+
+async def results(
+    session: AsyncSession, principal: Principal, consultation_id: int
+) -> ConsultationResults:
+    consultation = await _managed(session, principal, consultation_id)
+    summary = await consultations.results(session, consultation)
+    names = {
+        a.code: a.name
+        for a in await _area_names(
+            session, [a.key for a in summary.by_province if a.key], districts=False
+        )
+    }
+    return ConsultationResults(
+        total=summary.total,
+        options=[OptionCount(label=o.label, count=o.count) for o in summary.options],
+        by_province=[
+            AreaResult(
+                key=area.key,
+                name=names.get(area.key, ""),
+                total=area.total,
+                options=[OptionCount(label=o.label, count=o.count) for o in area.options],
+            )
+            for area in summary.by_province
+        ],
+        free_answers=FreeAnswers(
+            count=summary.free_answer_count,
+            themes=[
+                ThemeCount(label=t.label, count=t.count, example=t.example) for t in summary.themes
+            ],
+        ),
+    )

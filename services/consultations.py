@@ -1,0 +1,391 @@
+"""Consultations and polls ("decide together"): an agency or a board asks the citizens of some
+areas one question; Siang sends it to those who asked to hear about consultations there, takes
+one answer per citizen (changeable until it closes), and tells them the results.
+
+Every message goes through the outbox with a key per consultation and citizen, so publishing
+again after a crash sends only what was not sent, and no one gets the same message twice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.errors import ConflictError, InvalidInputError, NotFoundError
+from services.outbox import queue_message
+from storage.models import (
+    Consultation,
+    ConsultationAnswer,
+    ConsultationStatus,
+    RecipientType,
+)
+from storage.repositories.areas import AreaRepository
+from storage.repositories.consultations import Audience, ConsultationRepository
+
+MAX_OPTIONS = 10  # a LINE quick reply holds 13 buttons: the options, a free answer, the menu
+MAX_OPTION_CHARS = 60
+
+
+class Answered(StrEnum):
+    NEW = "new"
+    CHANGED = "changed"
+    SAME = "same"
+
+
+@dataclass(frozen=True)
+class NewConsultation:
+    title: str
+    question: str
+    options: list[str]
+    province_codes: list[str]
+    closes_at: datetime
+    context: str = ""
+    free_answer: bool = False
+    district_codes: list[str] = field(default_factory=list)
+    opens_at: datetime | None = None
+
+
+def _validated(body: NewConsultation, now: datetime) -> NewConsultation:
+    options = [option.strip() for option in body.options]
+    if any(not option for option in options):
+        raise InvalidInputError("An option is empty.")
+    if len(set(options)) != len(options):
+        raise InvalidInputError("Two options are the same.")
+    if len(options) > MAX_OPTIONS:
+        raise InvalidInputError(f"At most {MAX_OPTIONS} options.")
+    if any(len(option) > MAX_OPTION_CHARS for option in options):
+        raise InvalidInputError(f"An option is longer than {MAX_OPTION_CHARS} characters.")
+    if len(options) == 1:
+        raise InvalidInputError("A poll needs at least two options.")
+    if not options and not body.free_answer:
+        raise InvalidInputError("Give options, allow a free answer, or both.")
+    if not body.province_codes:
+        raise InvalidInputError("Name at least one province.")
+    if body.closes_at <= now:
+        raise InvalidInputError("closes_at is in the past.")
+    if body.opens_at is not None and body.opens_at >= body.closes_at:
+        raise InvalidInputError("opens_at is after closes_at.")
+    return NewConsultation(
+        title=body.title.strip(),
+        question=body.question.strip(),
+        options=options,
+        province_codes=sorted(set(body.province_codes)),
+        closes_at=body.closes_at,
+        context=body.context.strip(),
+        free_answer=body.free_answer,
+        district_codes=sorted(set(body.district_codes)),
+        opens_at=body.opens_at,
+    )
+
+
+async def create(
+    session: AsyncSession,
+    body: NewConsultation,
+    *,
+    now: datetime,
+    owner_agency_id: int | None = None,
+    owner_board_id: int | None = None,
+    created_by: int | None = None,
+) -> Consultation:
+    """A draft; nobody hears of it until it is published."""
+    valid = _validated(body, now)
+    consultation = Consultation(
+        title=valid.title,
+        question=valid.question,
+        context=valid.context,
+        options=valid.options,
+        free_answer=valid.free_answer,
+        province_codes=valid.province_codes,
+        district_codes=valid.district_codes,
+        owner_agency_id=owner_agency_id,
+        owner_board_id=owner_board_id,
+        created_by=created_by,
+        opens_at=valid.opens_at,
+        closes_at=valid.closes_at,
+        created_at=now,
+    )
+    return await ConsultationRepository(session).add(consultation)
+
+
+async def get(session: AsyncSession, consultation_id: int) -> Consultation:
+    consultation = await ConsultationRepository(session).get(consultation_id)
+    if consultation is None:
+        raise NotFoundError(f"No consultation {consultation_id}.")
+    return consultation
+
+
+def is_open(consultation: Consultation, now: datetime) -> bool:
+    return consultation.status is ConsultationStatus.PUBLISHED and now < consultation.closes_at
+
+
+def _message(consultation: Consultation) -> dict[str, Any]:
+    return {
+        "consultation_id": consultation.id,
+        "title": consultation.title,
+        "question": consultation.question,
+        "context": consultation.context,
+        "options": list(consultation.options),
+        "free_answer": consultation.free_answer,
+        "closes_at": consultation.closes_at.isoformat(),
+    }
+
+
+async def _queue_to(
+    session: AsyncSession, people: list[Audience], *, kind: str, key: str, payload: dict[str, Any]
+) -> int:
+    queued = 0
+    for person in people:
+        new_id = await queue_message(
+            session,
+            recipient_type=RecipientType.CITIZEN,
+            channel=person.channel,
+            target=person.channel_user_id,
+            kind=kind,
+            payload=payload,
+            dedupe_key=f"{key}:citizen:{person.citizen_id}",
+            citizen_id=person.citizen_id,
+        )
+        queued += new_id is not None
+    return queued
+
+
+async def publish(session: AsyncSession, consultation_id: int, *, now: datetime) -> int:
+    """Open the consultation and queue it for every subscriber of its areas; returns how many
+    messages were queued now. Publishing again (after a crash, or for people who subscribed
+    since) queues only those who have not had it."""
+    consultation = await get(session, consultation_id)
+    if consultation.status is ConsultationStatus.CLOSED:
+        raise ConflictError("The consultation is closed.")
+    if consultation.closes_at <= now:
+        raise ConflictError("The consultation's closing time has passed.")
+    if consultation.status is ConsultationStatus.DRAFT:
+        consultation.status = ConsultationStatus.PUBLISHED
+        consultation.published_at = now
+        session.add(consultation)
+    audience = list(await ConsultationRepository(session).audience(consultation))
+    return await _queue_to(
+        session,
+        audience,
+        kind="consultation",
+        key=f"consultation:{consultation.id}",
+        payload=_message(consultation),
+    )
+
+
+async def close(session: AsyncSession, consultation_id: int, *, now: datetime) -> int:
+    """Close it and queue the results to everyone who took part; returns how many were queued."""
+    consultation = await get(session, consultation_id)
+    if consultation.status is ConsultationStatus.DRAFT:
+        raise ConflictError("A draft was never published; there is nothing to close.")
+    if consultation.status is ConsultationStatus.PUBLISHED:
+        consultation.status = ConsultationStatus.CLOSED
+        consultation.closed_at = now
+        session.add(consultation)
+        await session.flush()
+    summary = await results(session, consultation)
+    payload = {
+        "consultation_id": consultation.id,
+        "title": consultation.title,
+        "question": consultation.question,
+        "total": summary.total,
+        "options": [{"label": o.label, "count": o.count} for o in summary.options],
+        "free_answers": summary.free_answer_count,
+    }
+    people = list(await ConsultationRepository(session).participants(consultation_id))
+    return await _queue_to(
+        session,
+        people,
+        kind="consultation_results",
+        key=f"consultation-results:{consultation.id}",
+        payload=payload,
+    )
+
+
+async def _answer_row(
+    session: AsyncSession, consultation: Consultation, citizen_id: int, now: datetime
+) -> tuple[ConsultationAnswer, bool]:
+    """The citizen's answer row (a new one is not yet added), and whether it is new."""
+    if not is_open(consultation, now):
+        raise ConflictError("The consultation is closed.")
+    assert consultation.id is not None
+    repository = ConsultationRepository(session)
+    existing = await repository.answer_of(consultation.id, citizen_id)
+    if existing is not None:
+        return existing, False
+    province, district = None, None
+    for subscription in await repository.subscriptions_of(citizen_id):
+        if subscription.province_code in consultation.province_codes:
+            province = subscription.province_code
+            district = subscription.district_code or None
+            break
+    answer = ConsultationAnswer(
+        consultation_id=consultation.id,
+        citizen_id=citizen_id,
+        province_code=province,
+        district_code=district,
+        answered_at=now,
+    )
+    return answer, True
+
+
+async def _store(session: AsyncSession, answer: ConsultationAnswer, new: bool) -> Answered:
+    if new:
+        if await ConsultationRepository(session).add_answer_if_new(answer):
+            return Answered.NEW
+        raise ConflictError("An answer arrived twice at the same moment; the first one counts.")
+    session.add(answer)
+    await session.flush()
+    return Answered.CHANGED
+
+
+async def answer_option(
+    session: AsyncSession,
+    consultation_id: int,
+    *,
+    citizen_id: int,
+    option_index: int,
+    now: datetime,
+) -> Answered:
+    """The citizen tapped (or typed) an option. One answer each: a new tap changes it."""
+    consultation = await get(session, consultation_id)
+    if not 0 <= option_index < len(consultation.options):
+        raise InvalidInputError("No such option.")
+    answer, new = await _answer_row(session, consultation, citizen_id, now)
+    if not new and answer.option_index == option_index:
+        return Answered.SAME
+    if not new:
+        answer.changes += 1
+        answer.answered_at = now
+    answer.option_index = option_index
+    return await _store(session, answer, new)
+
+
+async def answer_free(
+    session: AsyncSession,
+    consultation_id: int,
+    *,
+    citizen_id: int,
+    redacted_text: str,
+    theme: str | None,
+    now: datetime,
+) -> Answered:
+    """The citizen's own words (personal data already masked), with the NLP's theme."""
+    consultation = await get(session, consultation_id)
+    if not consultation.free_answer:
+        raise InvalidInputError("This consultation takes options only.")
+    answer, new = await _answer_row(session, consultation, citizen_id, now)
+    if not new:
+        answer.changes += 1
+        answer.answered_at = now
+    answer.free_text = redacted_text[:2000]
+    answer.theme = theme
+    return await _store(session, answer, new)
+
+
+# --- results ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OptionResult:
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class AreaResult:
+    key: str  # a province code, or "" for answers from no known area
+    total: int
+    options: list[OptionResult]
+
+
+@dataclass(frozen=True)
+class Theme:
+    label: str
+    count: int
+    example: str
+
+
+@dataclass(frozen=True)
+class Results:
+    total: int
+    options: list[OptionResult]
+    by_province: list[AreaResult]
+    free_answer_count: int
+    themes: list[Theme]
+
+
+async def results(session: AsyncSession, consultation: Consultation) -> Results:
+    """Counts by option, overall and by province, and the free answers grouped by theme."""
+    assert consultation.id is not None
+    repository = ConsultationRepository(session)
+    counts = await repository.option_counts(consultation.id)
+    labels = list(consultation.options)
+    overall: Counter[int] = Counter()
+    by_area: dict[str, Counter[int]] = {}
+    totals: Counter[str] = Counter()
+    for row in counts:
+        area = row.province_code or ""
+        totals[area] += row.count
+        if row.option_index is not None:
+            overall[row.option_index] += row.count
+            by_area.setdefault(area, Counter())[row.option_index] += row.count
+
+    def options_of(counter: Counter[int]) -> list[OptionResult]:
+        return [OptionResult(label, counter.get(i, 0)) for i, label in enumerate(labels)]
+
+    free = await repository.free_answers(consultation.id)
+    grouped: dict[str, list[ConsultationAnswer]] = {}
+    for answer in free:
+        grouped.setdefault(answer.theme or "", []).append(answer)
+    themes = [
+        Theme(label, len(answers), answers[0].free_text or "")
+        for label, answers in sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
+    return Results(
+        total=sum(totals.values()),
+        options=options_of(overall),
+        by_province=[
+            AreaResult(area, totals[area], options_of(by_area.get(area, Counter())))
+            for area in sorted(totals)
+        ],
+        free_answer_count=len(free),
+        themes=themes,
+    )
+
+
+# --- who hears about consultations -----------------------------------------------------------
+
+
+async def subscribe(
+    session: AsyncSession, citizen_id: int, *, province_code: str, district_code: str = ""
+) -> bool:
+    """The citizen asked to hear about consultations in an area; True when it is new."""
+    return await ConsultationRepository(session).subscribe(citizen_id, province_code, district_code)
+
+
+async def subscriptions(session: AsyncSession, citizen_id: int) -> list[tuple[str, str]]:
+    rows = await ConsultationRepository(session).subscriptions_of(citizen_id)
+    return [(row.province_code, row.district_code) for row in rows]
+
+
+async def area_names(
+    session: AsyncSession, province_code: str, district_code: str | None
+) -> tuple[str, str | None]:
+    """The Thai names of a province and (if given) a district, for telling the citizen."""
+    areas = AreaRepository(session)
+    province = await areas.province(province_code)
+    district = await areas.district(district_code) if district_code else None
+    return (
+        province.name_th if province else province_code,
+        district.name_th if district else None,
+    )
+
+
+async def unsubscribe(session: AsyncSession, citizen_id: int) -> int:
+    """หยุดรับข่าว: no more consultations, from anywhere; returns how many areas were dropped."""
+    return await ConsultationRepository(session).unsubscribe_all(citizen_id)

@@ -1,0 +1,212 @@
+"""Queries over consultations, their answers and the citizens who asked to hear about them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import sqlalchemy
+from sqlalchemy import ColumnElement, delete, func, or_, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import (
+    Citizen,
+    Consultation,
+    ConsultationAnswer,
+    ConsultationStatus,
+    NewsSubscription,
+)
+from storage.upsert import insert_one_if_new
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    """A citizen a published consultation goes to, and the area they subscribed for."""
+
+    citizen_id: int
+    channel: str
+    channel_user_id: str
+    language: str
+    province_code: str
+    district_code: str
+
+
+@dataclass(frozen=True, slots=True)
+class OptionCount:
+    province_code: str | None
+    option_index: int | None
+    count: int
+
+
+class ConsultationRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, consultation: Consultation) -> Consultation:
+        self.session.add(consultation)
+        await self.session.flush()
+        return consultation
+
+    async def get(self, consultation_id: int) -> Consultation | None:
+        return await self.session.get(Consultation, consultation_id)
+
+    async def listed(
+        self,
+        *,
+        agency_ids: frozenset[int] | None = None,
+        board_id: int | None = None,
+        status: ConsultationStatus | None = None,
+    ) -> Sequence[Consultation]:
+        """Newest first; `agency_ids`/`board_id` limit to those owners (None: every one)."""
+        statement = select(Consultation).order_by(col(Consultation.id).desc())
+        owners: list[ColumnElement[bool]] = []
+        if agency_ids is not None:
+            owners.append(col(Consultation.owner_agency_id).in_(list(agency_ids)))
+        if board_id is not None:
+            owners.append(col(Consultation.owner_board_id) == board_id)
+        if owners:
+            statement = statement.where(or_(*owners))
+        if status is not None:
+            statement = statement.where(col(Consultation.status) == status)
+        return (await self.session.exec(statement)).all()
+
+    async def audience(self, consultation: Consultation) -> Sequence[Audience]:
+        """The citizens subscribed to the consultation's areas who still accept messages: one
+        row per citizen (the first matching subscription), in a stable order."""
+        area: ColumnElement[bool] = col(NewsSubscription.province_code).in_(
+            list(consultation.province_codes)
+        )
+        if consultation.district_codes:
+            # A district consultation reaches the district's subscribers and the province's.
+            area = area & (
+                col(NewsSubscription.district_code).in_([*consultation.district_codes, ""])
+            )
+        statement = (
+            sqlalchemy.select(
+                col(Citizen.id),
+                col(Citizen.channel),
+                col(Citizen.channel_user_id),
+                col(Citizen.language),
+                col(NewsSubscription.province_code),
+                col(NewsSubscription.district_code),
+            )
+            .join(NewsSubscription, col(NewsSubscription.citizen_id) == col(Citizen.id))
+            .where(
+                area,
+                col(Citizen.erased_at).is_(None),
+                col(Citizen.notifications_enabled).is_(True),
+            )
+            .order_by(col(Citizen.id), col(NewsSubscription.id))
+        )
+        seen: set[int] = set()
+        out = []
+        for citizen_id, channel, user_id, language, province, district in (
+            await self.session.execute(statement)
+        ).all():
+            if citizen_id is None or citizen_id in seen:
+                continue
+            seen.add(citizen_id)
+            out.append(
+                Audience(citizen_id, str(channel), user_id, language, province, district or "")
+            )
+        return out
+
+    # --- answers -----------------------------------------------------------------------------
+
+    async def answer_of(self, consultation_id: int, citizen_id: int) -> ConsultationAnswer | None:
+        statement = select(ConsultationAnswer).where(
+            col(ConsultationAnswer.consultation_id) == consultation_id,
+            col(ConsultationAnswer.citizen_id) == citizen_id,
+        )
+        return (await self.session.exec(statement)).first()
+
+    async def add_answer_if_new(self, answer: ConsultationAnswer) -> bool:
+        """Insert the citizen's first answer; False when one exists (a redelivery or a race)."""
+        table = ConsultationAnswer.__table__  # type: ignore[attr-defined]
+        row = answer.model_dump(exclude={"id"})
+        new_id = await insert_one_if_new(self.session, table, row, returning=table.c.id)
+        return new_id is not None
+
+    async def option_counts(self, consultation_id: int) -> Sequence[OptionCount]:
+        statement = (
+            select(
+                ConsultationAnswer.province_code,
+                ConsultationAnswer.option_index,
+                func.count(),
+            )
+            .where(col(ConsultationAnswer.consultation_id) == consultation_id)
+            .group_by(col(ConsultationAnswer.province_code), col(ConsultationAnswer.option_index))
+        )
+        rows = (await self.session.exec(statement)).all()
+        return [OptionCount(province, option, int(count)) for province, option, count in rows]
+
+    async def free_answers(self, consultation_id: int) -> Sequence[ConsultationAnswer]:
+        statement = (
+            select(ConsultationAnswer)
+            .where(
+                col(ConsultationAnswer.consultation_id) == consultation_id,
+                col(ConsultationAnswer.free_text).is_not(None),
+            )
+            .order_by(col(ConsultationAnswer.id))
+        )
+        return (await self.session.exec(statement)).all()
+
+    async def participants(self, consultation_id: int) -> Sequence[Audience]:
+        """Who answered, to tell them the results."""
+        statement = (
+            sqlalchemy.select(
+                col(Citizen.id),
+                col(Citizen.channel),
+                col(Citizen.channel_user_id),
+                col(Citizen.language),
+                col(ConsultationAnswer.province_code),
+                col(ConsultationAnswer.district_code),
+            )
+            .join(ConsultationAnswer, col(ConsultationAnswer.citizen_id) == col(Citizen.id))
+            .where(
+                col(ConsultationAnswer.consultation_id) == consultation_id,
+                col(Citizen.erased_at).is_(None),
+                col(Citizen.notifications_enabled).is_(True),
+            )
+            .order_by(col(Citizen.id))
+        )
+        return [
+            Audience(cid, str(ch), uid, lang, prov or "", dist or "")
+            for cid, ch, uid, lang, prov, dist in (await self.session.execute(statement)).all()
+            if cid is not None
+        ]
+
+    # --- subscriptions -----------------------------------------------------------------------
+
+    async def subscribe(self, citizen_id: int, province_code: str, district_code: str) -> bool:
+        """True when the subscription is new."""
+        table = NewsSubscription.__table__  # type: ignore[attr-defined]
+        row = NewsSubscription(
+            citizen_id=citizen_id, province_code=province_code, district_code=district_code
+        ).model_dump(exclude={"id"})
+        return await insert_one_if_new(self.session, table, row, returning=table.c.id) is not None
+
+    async def subscriptions_of(self, citizen_id: int) -> Sequence[NewsSubscription]:
+        statement = (
+            select(NewsSubscription)
+            .where(col(NewsSubscription.citizen_id) == citizen_id)
+            .order_by(col(NewsSubscription.id))
+        )
+        return (await self.session.exec(statement)).all()
+
+    async def unsubscribe_all(self, citizen_id: int) -> int:
+        statement = delete(NewsSubscription).where(col(NewsSubscription.citizen_id) == citizen_id)
+        result = await self.session.exec(statement)
+        return int(result.rowcount or 0)
+
+    async def forget_citizen(self, citizen_id: int) -> None:
+        """PDPA erasure: the subscriptions go, and the answers lose their typed words; the
+        option and the theme stay, so results still count them."""
+        await self.unsubscribe_all(citizen_id)
+        await self.session.exec(
+            update(ConsultationAnswer)
+            .where(col(ConsultationAnswer.citizen_id) == citizen_id)
+            .values(free_text=None)
+            .execution_options(synchronize_session=False)
+        )
