@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from fastapi import Depends, Request
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from admin.feedback.media import MediaReader
+from admin.feedback.media import MediaReader, MediaStore
 from admin.runtime import AdminRuntime, AdminSettings, AnalyzerProvider
 from services.runtime import runtime_of
 
@@ -42,6 +42,10 @@ def get_media(runtime: RuntimeDep) -> MediaReader:
     return runtime.media
 
 
+def get_media_store(runtime: RuntimeDep) -> MediaStore:
+    return runtime.media
+
+
 def get_analyzer(runtime: RuntimeDep) -> AnalyzerProvider:
     return runtime.analyzer
 
@@ -52,4 +56,5 @@ SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 SettingsDep = Annotated[AdminSettings, Depends(get_settings)]
 ZoneDep = Annotated[ZoneInfo, Depends(get_zone)]
 MediaDep = Annotated[MediaReader, Depends(get_media)]
+MediaStoreDep = Annotated[MediaStore, Depends(get_media_store)]
 AnalyzerDep = Annotated[AnalyzerProvider, Depends(get_analyzer)]

@@ -76,6 +76,10 @@ async def erase_citizen(
         if change.note:
             change.note = scrub(change.note, known)
             session.add(change)
+    for internal in await repository.internal_notes_of(item_ids):  # officials may quote them
+        if internal.note:
+            internal.note = scrub(internal.note, known)
+            session.add(internal)
     for correction in await repository.routing_corrections_of(item_ids):
         correction.redacted_text = scrub(correction.redacted_text, known)
         correction.reason = scrub(correction.reason, known)

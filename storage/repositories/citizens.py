@@ -21,6 +21,7 @@ from storage.models import (
     FeedbackItem,
     FeedbackMedia,
     InboundEvent,
+    InternalNote,
     OutboundMessage,
     RecipientType,
     RoutingCorrection,
@@ -133,6 +134,14 @@ class CitizenRepository:
             select(StatusChange)
             .where(col(StatusChange.feedback_id).in_(feedback_ids))
             .order_by(col(StatusChange.id))
+        )
+        return (await self.session.exec(statement)).all()
+
+    async def internal_notes_of(self, feedback_ids: Sequence[int]) -> Sequence[InternalNote]:
+        statement = (
+            select(InternalNote)
+            .where(col(InternalNote.feedback_id).in_(feedback_ids))
+            .order_by(col(InternalNote.id))
         )
         return (await self.session.exec(statement)).all()
 

@@ -20,6 +20,7 @@ from storage.models import (
     FeedbackItem,
     FeedbackKind,
     FeedbackStatus,
+    InternalNote,
     Province,
     Sentiment,
     StatusChange,
@@ -76,6 +77,8 @@ class FeedbackFilter:
     # With `categories`, also match items whose category is none of these (or unset): "other".
     category_other_than: tuple[str, ...] | None = None
     exclude_categories: tuple[str, ...] = ()
+    assigned_user_id: int | None = None  # only items given to this official
+    unassigned: bool = False  # only items given to nobody yet
 
     def conditions(self) -> list[ColumnElement[bool]]:
         item = FeedbackItem
@@ -122,6 +125,10 @@ class FeedbackFilter:
             if self.text_reference:
                 in_text = or_(in_text, col(item.reference) == self.text_reference)
             found.append(in_text)
+        if self.assigned_user_id is not None:
+            found.append(col(item.assigned_user_id) == self.assigned_user_id)
+        if self.unassigned:
+            found.append(col(item.assigned_user_id).is_(None))
         if self.overdue_at is not None:
             found.append(col(item.status).in_(OPEN_STATUSES))
             found.append(col(item.due_at) < self.overdue_at)
@@ -147,6 +154,12 @@ class HistoryRow:
     actor_email: str | None
     agency_code: str | None
     agency_name: str | None
+
+
+@dataclass(frozen=True)
+class InternalNoteRow:
+    note: InternalNote
+    author_email: str | None
 
 
 class FeedbackQueueRepository:
@@ -219,6 +232,16 @@ class FeedbackQueueRepository:
             .order_by(col(StatusChange.created_at), col(StatusChange.id))
         )
         return [HistoryRow(*row) for row in (await self.session.exec(statement)).all()]
+
+    async def internal_notes(self, feedback_id: int) -> Sequence[InternalNoteRow]:
+        """What officials noted or corrected on an item, oldest first, with who did it."""
+        statement = (
+            sa_select(InternalNote, UserAccount.email)  # type: ignore[call-overload]
+            .join(UserAccount, col(InternalNote.author_user_id) == UserAccount.id, isouter=True)
+            .where(col(InternalNote.feedback_id) == feedback_id)
+            .order_by(col(InternalNote.created_at), col(InternalNote.id))
+        )
+        return [InternalNoteRow(*row) for row in (await self.session.exec(statement)).all()]
 
     async def follower_count(self, feedback_id: int) -> int:
         """How many later reports were attached to this item as the same problem."""
