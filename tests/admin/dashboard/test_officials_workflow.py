@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import Page, ViewportSize, expect
 
 from services.ticket_references import random_reference
 from siang.app import create_app
@@ -30,7 +30,7 @@ from tests.fixtures.photos import phone_photo
 expect.set_options(timeout=20_000)
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "var" / "screenshots"
 CITIZEN = "Uworkflow-somsri"
-PHONE = {"width": 390, "height": 844}
+PHONE = ViewportSize(width=390, height=844)
 
 
 @pytest.fixture
