@@ -29,11 +29,10 @@ def district_map(
     rings = DistrictLocator.load().outline(district_code) if district_code else []
     xs = [x for (ring_xs, _), _ in rings for x in ring_xs]
     ys = [y for (_, ring_ys), _ in rings for y in ring_ys]
-    has_point = latitude is not None and longitude is not None
-    if has_point:
-        assert latitude is not None and longitude is not None
-        xs.append(longitude)
-        ys.append(latitude)
+    point_at = (longitude, latitude) if longitude is not None and latitude is not None else None
+    if point_at is not None:
+        xs.append(point_at[0])
+        ys.append(point_at[1])
     if not rings:  # a point alone, with no outline around it, tells an official nothing
         return None
     west, east, south, north = min(xs), max(xs), min(ys), max(ys)
@@ -53,5 +52,5 @@ def district_map(
     for (ring_xs, ring_ys), _hole in rings:
         points = [at(lon, lat) for lon, lat in zip(ring_xs, ring_ys, strict=True)]
         paths.append("M" + " L".join(f"{x} {y}" for x, y in points) + " Z")
-    point = at(longitude, latitude) if has_point else None  # type: ignore[arg-type]
+    point = at(*point_at) if point_at is not None else None
     return DistrictMap(outline=" ".join(paths), point=point, width=WIDTH, height=height)

@@ -95,7 +95,10 @@ async def queue(
         "principal": principal, "chosen": chosen, "error": None, "done": done, "views": VIEWS,
     }  # fmt: skip
     try:
-        choice = _choice(t, **chosen)  # type: ignore[arg-type]
+        choice = _choice(
+            t, view=view, status=status, kind=kind, category=category, province=province,
+            q=q, overdue=overdue,
+        )  # fmt: skip
         shown = await queue_view(
             session, principal=principal, choice=choice, zone=zone_of(request), cursor=cursor
         )
@@ -147,7 +150,7 @@ async def export_view(
 async def bulk(
     request: Request,
     session: SessionDep,
-    action: Annotated[Literal["accept", "assign"], Form()],
+    action: Annotated[BulkAction, Form()],
     item: Annotated[list[int], Form(max_length=100)],
     user: Annotated[int | None, Form(ge=1, le=2**31 - 1)] = None,
     back: Annotated[str, Form(max_length=600)] = "",
@@ -167,10 +170,9 @@ async def bulk(
     if not csrf_ok(request, csrf):
         context["error"] = t("error.form_expired")
         return render(request, "queue.html", context, status_code=403)
-    chosen_action: BulkAction = action
     try:
         changed = await act_on_many(
-            session, principal=principal, feedback_ids=item, action=chosen_action, user_id=user
+            session, principal=principal, feedback_ids=item, action=action, user_id=user
         )
     except SiangError as problem:
         await session.rollback()  # none of the items changed
