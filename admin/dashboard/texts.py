@@ -150,7 +150,7 @@ TH: dict[str, str] = {
     "notes.empty": "ยังไม่มีบันทึกภายใน",
     "internal.category_corrected": "แก้หมวดจาก {before} เป็น {after}",
     "internal.kind_corrected": "แก้ประเภทจาก {before} เป็น {after}",
-    "internal.place_corrected": "แก้สถานที่จาก{before} เป็น{after}",
+    "internal.place_corrected": "แก้สถานที่จาก {before} เป็น {after}",
     "act.heading": "ดำเนินการ",
     "act.confirm": "ยืนยันการเปลี่ยนสถานะนี้?",
     "act.new_status": "สถานะใหม่",
