@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
 
-from admin.feedback.media import MediaReader
+from admin.feedback.media import MediaReader, MediaStore
 from admin.runtime import AdminRuntime, AdminSettings, AnalyzerProvider
 from services.runtime import SessionDep as SessionDep
 from services.runtime import request_session as get_session  # noqa: F401 - one for every package
@@ -35,6 +35,10 @@ def get_media(runtime: RuntimeDep) -> MediaReader:
     return runtime.media
 
 
+def get_media_store(runtime: RuntimeDep) -> MediaStore:
+    return runtime.media
+
+
 def get_analyzer(runtime: RuntimeDep) -> AnalyzerProvider:
     return runtime.analyzer
 
@@ -42,4 +46,5 @@ def get_analyzer(runtime: RuntimeDep) -> AnalyzerProvider:
 SettingsDep = Annotated[AdminSettings, Depends(get_settings)]
 ZoneDep = Annotated[ZoneInfo, Depends(get_zone)]
 MediaDep = Annotated[MediaReader, Depends(get_media)]
+MediaStoreDep = Annotated[MediaStore, Depends(get_media_store)]
 AnalyzerDep = Annotated[AnalyzerProvider, Depends(get_analyzer)]

@@ -10,7 +10,7 @@ from pydantic import AnyHttpUrl
 
 from admin.auth.service import AuthSettings
 from admin.auth.throttle import LoginThrottleSettings
-from admin.feedback.media import MediaReader
+from admin.feedback.media import MediaStore
 from storage.database import Database
 from storage.rate_limits import RateLimitStore
 
@@ -40,8 +40,8 @@ class AdminRuntime(Protocol):
     def database(self) -> Database: ...
 
     @property
-    def media(self) -> MediaReader:
-        """Where the citizens' photos are kept."""
+    def media(self) -> MediaStore:
+        """Where the citizens' (and officials' after-) photos are kept."""
         ...
 
     @property

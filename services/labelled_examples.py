@@ -17,6 +17,8 @@ from storage.repositories.labelled_examples import LabelledExampleRepository
 
 CATEGORY = "category"
 KIND = "kind"
+DISTRICT = "district"  # an official's corrected place: the district's code
+OFFICIAL_CORRECTION = "official"  # `source` of an example an official's correction made
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,33 @@ async def keep_pick(
         offered=list(pick.offered),
         source="citizen",
         citizen_id=citizen_id,
+        feedback_id=feedback_id,
+        created_at=now,
+    )
+    return await LabelledExampleRepository(session).add(example)
+
+
+async def keep_official_correction(
+    session: AsyncSession,
+    *,
+    field: str,
+    chosen: str,
+    proposed: str | None,
+    text: str,
+    feedback_id: int,
+    now: datetime,
+) -> LabelledExample:
+    """An official's correction of an item's category, kind or district, kept for retraining
+    beside the citizens' picks (`source` "official"), with the redacted text only."""
+    if field not in (CATEGORY, KIND, DISTRICT):
+        raise ValueError(f"an official corrects a category, kind or district, not {field!r}")
+    example = LabelledExample(
+        redacted_text=redact(text).text,
+        field=field,
+        chosen=chosen[:60],
+        proposed=proposed[:60] if proposed else None,
+        offered=[],
+        source=OFFICIAL_CORRECTION,
         feedback_id=feedback_id,
         created_at=now,
     )

@@ -24,6 +24,8 @@ class AuditAction:
     FEEDBACK_FORWARDED = "feedback.forwarded"
     FEEDBACK_MERGED = "feedback.merged"
     FEEDBACK_ASSIGNED = "feedback.assigned"
+    FEEDBACK_CORRECTED = "feedback.corrected"
+    FEEDBACK_NOTED = "feedback.noted"
     FEEDBACK_FILED = "feedback.filed"
     PERSONAL_DATA_VIEWED = "personal_data.viewed"
     PERSONAL_DATA_EXPORTED = "personal_data.exported"

@@ -1,4 +1,5 @@
-"""Acting on an item: status, forward, merge, assign, through `services.ticket_moves`, audited.
+"""Acting on an item: status, forward, merge, assign (`services.ticket_moves`), corrections and
+internal notes (`services.ticket_corrections`), each audited.
 
 Only admins and officials of the item's agency act; board members and analysts read. An item the
 caller cannot see is 404 before anything else, so actions reveal nothing outside scope.
@@ -6,15 +7,25 @@ caller cannot see is 404 before anything else, so actions reveal nothing outside
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.audit.service import AuditAction, record
 from admin.auth.scope import Principal
-from admin.feedback.schemas import AssignRequest, ForwardRequest, MergeRequest, StatusChangeRequest
+from admin.feedback.schemas import (
+    AssignRequest,
+    CorrectionRequest,
+    ForwardRequest,
+    InternalNoteRequest,
+    MergeRequest,
+    StatusChangeRequest,
+)
 from admin.feedback.service import visible_row
-from services import ticket_moves
+from services import ticket_corrections, ticket_moves
 from services.actors import Actor
 from services.errors import ForbiddenError
+from services.ticket_changes import NewMedia
 from storage.models import FeedbackItem
 
 
@@ -30,8 +41,14 @@ async def _actionable(
 
 
 async def change_status(
-    session: AsyncSession, *, principal: Principal, feedback_id: int, body: StatusChangeRequest
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    feedback_id: int,
+    body: StatusChangeRequest,
+    media: Sequence[NewMedia] = (),
 ) -> None:
+    """`media`: photos of the work done, already stored, sent to the citizen with the notice."""
     item = await _actionable(session, principal, feedback_id)
     before = item.status
     changed = await ticket_moves.change_status(
@@ -41,6 +58,7 @@ async def change_status(
         actor=Actor.official(principal.user_id),
         note=body.note,
         expected_version=body.expected_version,
+        media=media,
     )
     await record(
         session,
@@ -111,4 +129,48 @@ async def assign(
         entity_type="feedback",
         entity_id=feedback_id,
         detail={"user_id": body.user_id},
+    )
+
+
+async def correct(
+    session: AsyncSession, *, principal: Principal, feedback_id: int, body: CorrectionRequest
+) -> int:
+    """Set the right category, kind or district; how many of them changed."""
+    await _actionable(session, principal, feedback_id)
+    recorded = await ticket_corrections.correct(
+        session,
+        feedback_id,
+        actor=Actor.official(principal.user_id),
+        category=body.category,
+        kind=body.kind,
+        district_code=body.district,
+        expected_version=body.expected_version,
+    )
+    if recorded:
+        await record(
+            session,
+            principal=principal,
+            action=AuditAction.FEEDBACK_CORRECTED,
+            entity_type="feedback",
+            entity_id=feedback_id,
+            detail={"corrections": recorded},
+        )
+    return len(recorded)
+
+
+async def note_internally(
+    session: AsyncSession, *, principal: Principal, feedback_id: int, body: InternalNoteRequest
+) -> None:
+    """A note the item's officials read and the citizen never does."""
+    await _actionable(session, principal, feedback_id)
+    note = await ticket_corrections.note_internally(
+        session, feedback_id, actor=Actor.official(principal.user_id), text=body.text
+    )
+    await record(
+        session,
+        principal=principal,
+        action=AuditAction.FEEDBACK_NOTED,
+        entity_type="feedback",
+        entity_id=feedback_id,
+        detail={"internal_note_id": note.id},
     )

@@ -23,6 +23,29 @@ class MediaReader(Protocol):
     async def read(self, storage_key: str) -> bytes: ...
 
 
+class StoredPhoto(Protocol):
+    """A photo as the media store kept it (its metadata stripped)."""
+
+    @property
+    def content_type(self) -> str: ...
+
+    @property
+    def storage_key(self) -> str: ...
+
+    @property
+    def size_bytes(self) -> int: ...
+
+    @property
+    def sha256(self) -> str: ...
+
+
+class MediaStore(MediaReader, Protocol):
+    """The media store an official's photo (of the work done) is saved to; `save` raises
+    ValueError for bytes that are not an image it keeps."""
+
+    async def save(self, data: bytes, *, declared_type: str | None = None) -> StoredPhoto: ...
+
+
 @dataclass(frozen=True)
 class Photo:
     data: bytes

@@ -121,3 +121,16 @@ class MergeRequest(BaseModel):
 
 class AssignRequest(BaseModel):
     user_id: int = Field(ge=1, description="An official of the item's agency.")
+
+
+class CorrectionRequest(BaseModel):
+    """What was wrong about the item; each field left out stays as it is."""
+
+    category: str | None = Field(default=None, max_length=60)
+    kind: FeedbackKind | None = None
+    district: str | None = Field(default=None, min_length=4, max_length=4)
+    expected_version: int | None = Field(default=None, ge=1)
+
+
+class InternalNoteRequest(BaseModel):
+    text: str = Field(min_length=1, max_length=2000)

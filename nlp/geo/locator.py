@@ -96,6 +96,15 @@ class DistrictLocator:
                 data["ring_holes"],
             )
 
+    def outline(self, district_code: str) -> list[tuple[Ring, bool]]:
+        """A district's drawn boundary: each ring (longitudes, latitudes) and whether it is a
+        hole; empty for a code the boundaries do not hold."""
+        return [
+            (ring, hole)
+            for ring, code, hole in zip(self._rings, self._codes, self._holes, strict=True)
+            if code == district_code
+        ]
+
     def _candidates(self, lat: float, lon: float, margin: float = 0.0) -> set[int]:
         found: set[int] = set()
         for cx in range(_cell(lon - margin), _cell(lon + margin) + 1):

@@ -33,6 +33,7 @@ from storage.repositories import inbound_events, outbound_messages
 from storage.repositories.consultations import ConsultationRepository
 from storage.repositories.feedback_items import FeedbackItemRepository
 from storage.repositories.feedback_media import FeedbackMediaRepository
+from storage.repositories.internal_notes import InternalNoteRepository
 from storage.repositories.routing_rules import RoutingCorrectionRepository
 from storage.repositories.status_changes import StatusChangeRepository
 
@@ -82,6 +83,10 @@ async def erase_citizen(
         if change.note:
             change.note = scrub(change.note, known)
             session.add(change)
+    for internal in await InternalNoteRepository(session).of_items(item_ids):
+        if internal.note:  # officials may quote the citizen in them
+            internal.note = scrub(internal.note, known)
+            session.add(internal)
     for correction in await RoutingCorrectionRepository(session).of_items(item_ids):
         correction.redacted_text = scrub(correction.redacted_text, known)
         correction.reason = scrub(correction.reason, known)

@@ -12,6 +12,10 @@ NOTES: dict[str, str] = {
     "forwarded_by_official": "Forwarded by an official",
     "no_province": "No province known yet, so it could not be routed",
     "no_rule": "No routing rule matched",
+    # officials' corrections (internal notes, for officials only)
+    "category_corrected": "Category corrected from {before} to {after}",
+    "kind_corrected": "Kind corrected from {before} to {after}",
+    "place_corrected": "Place corrected from {before} to {after}",
     "rule_matched.rule": "rule “{rule}”",
     "rule_matched.category": "category {category}",
     "rule_matched.hazard": "danger {hazard}",

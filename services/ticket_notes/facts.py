@@ -25,6 +25,10 @@ class NoteCode(StrEnum):
     FORWARDED_BY_OFFICIAL = "forwarded_by_official"
     NO_PROVINCE = "no_province"
     NO_RULE = "no_rule"
+    # officials' corrections (internal notes: shown to officials only, never to the citizen)
+    CATEGORY_CORRECTED = "category_corrected"
+    KIND_CORRECTED = "kind_corrected"
+    PLACE_CORRECTED = "place_corrected"
 
 
 NoteFacts = dict[str, Any]
@@ -113,3 +117,19 @@ def no_province() -> NoteFacts:
 
 def no_rule() -> NoteFacts:
     return _facts(NoteCode.NO_RULE)
+
+
+def category_corrected(*, before: str | None, after: str) -> NoteFacts:
+    return _facts(NoteCode.CATEGORY_CORRECTED, before=before, after=after)
+
+
+def kind_corrected(*, before: str, after: str) -> NoteFacts:
+    """`before` and `after` are `FeedbackKind` values; each reader names them in its language."""
+    return _facts(NoteCode.KIND_CORRECTED, before=before, after=after)
+
+
+def place_corrected(*, before: Named | None, after: Named) -> NoteFacts:
+    """Districts, by their names in both languages as they were then."""
+    return _facts(
+        NoteCode.PLACE_CORRECTED, before=_names(before) if before else None, after=_names(after)
+    )

@@ -12,6 +12,10 @@ NOTES: dict[str, str] = {
     "forwarded_by_official": "ส่งต่อโดยเจ้าหน้าที่",
     "no_province": "ยังไม่ทราบจังหวัด จึงยังส่งต่อหน่วยงานไม่ได้",
     "no_rule": "ไม่มีกฎที่ตรงกับเรื่องนี้",
+    # officials' corrections (internal notes, for officials only)
+    "category_corrected": "แก้หมวดจาก {before} เป็น {after}",
+    "kind_corrected": "แก้ประเภทจาก {before} เป็น {after}",
+    "place_corrected": "แก้สถานที่จาก {before} เป็น {after}",
     # A matched routing rule: its name, what matched (each when known), then the agency.
     "rule_matched.rule": "กฎ “{rule}”",
     "rule_matched.category": "หมวด {category}",

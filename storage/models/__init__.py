@@ -28,7 +28,7 @@ from storage.models.enums import (
     UserRole,
 )
 from storage.models.events import InboundEvent
-from storage.models.feedback import FeedbackItem, FeedbackMedia, StatusChange
+from storage.models.feedback import FeedbackItem, FeedbackMedia, InternalNote, StatusChange
 from storage.models.feedback_counts import FeedbackWeekCount
 from storage.models.labelled_examples import LabelledExample
 from storage.models.outbox import OutboundMessage
@@ -63,6 +63,7 @@ __all__ = [
     "FeedbackStatus",
     "FeedbackWeekCount",
     "InboundEvent",
+    "InternalNote",
     "LabelledExample",
     "NewsSubscription",
     "NotifyChannel",

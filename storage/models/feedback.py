@@ -167,3 +167,22 @@ class StatusChange(SQLModel, table=True):
     note_facts: dict[str, Any] | None = optional_json_field()
     note: str | None = None
     created_at: datetime = created_at_field()
+
+
+class InternalNote(SQLModel, table=True):
+    """What officials write or record about a ticket for each other: the citizen never sees it.
+
+    Kept apart from `status_change` so no reader of the history (the citizen's chat, Open311,
+    digests, the citizen's own data) can show it by mistake. `note_facts` holds what the system
+    recorded (a correction: `{"code": "category_corrected", "before": …, "after": …}`), `note`
+    only the words an official typed."""
+
+    __tablename__ = "internal_note"
+    __table_args__ = (Index("ix_internal_note_feedback_created", "feedback_id", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    feedback_id: int = Field(foreign_key="feedback_item.id")
+    author_user_id: int | None = Field(default=None, foreign_key="user_account.id")
+    note_facts: dict[str, Any] | None = optional_json_field()
+    note: str | None = None
+    created_at: datetime = created_at_field()

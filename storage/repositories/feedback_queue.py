@@ -74,6 +74,8 @@ class FeedbackFilter:
     # With `categories`, also match items whose category is none of these (or unset): "other".
     category_other_than: tuple[str, ...] | None = None
     exclude_categories: tuple[str, ...] = ()
+    assigned_user_id: int | None = None  # only items given to this official
+    unassigned: bool = False  # only items given to nobody yet
 
     def conditions(self) -> list[ColumnElement[bool]]:
         item = FeedbackItem
@@ -101,6 +103,10 @@ class FeedbackFilter:
             found.append(col(item.urgency).in_(self.urgencies))
         if self.text:
             found.append(self._text_condition(self.text))
+        if self.assigned_user_id is not None:
+            found.append(col(item.assigned_user_id) == self.assigned_user_id)
+        if self.unassigned:
+            found.append(col(item.assigned_user_id).is_(None))
         if self.overdue_at is not None:
             found.append(col(item.status).in_(OPEN_STATUSES))
             found.append(col(item.due_at) < self.overdue_at)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nlp.geo.locator import BOUNDARIES_FILE
+from nlp.geo.locator import BOUNDARIES_FILE, DistrictLocator, Located
 from nlp.places import PlaceFinder
 
 GRAND_PALACE = (13.7500, 100.4913)  # เขตพระนคร
@@ -65,3 +65,13 @@ def test_every_district_of_the_gazetteer_has_a_boundary(finder: PlaceFinder) -> 
     with np.load(BOUNDARIES_FILE) as data:
         codes = {f"{code:04d}" for code in data["ring_codes"].tolist()}
     assert codes == set(finder.gazetteer.districts)
+
+
+def test_a_district_s_outline_holds_its_own_points() -> None:
+    locator = DistrictLocator.load()
+    rings = locator.outline("5001")
+    assert rings and not any(hole for _, hole in rings)
+    (xs, ys), _ = rings[0]
+    assert min(xs) < 98.98 < max(xs) and min(ys) < 18.79 < max(ys)
+    assert locator.locate(18.79, 98.98) == Located("5001", 0.0)
+    assert locator.outline("9999") == []

@@ -14,6 +14,7 @@ from services.citizen_data import consent
 from services.citizen_data.erasure import erase_citizen
 from services.citizen_data.scrubbing import ERASED_MARK, NUMBER_MARK
 from services.filing import file_feedback
+from services.ticket_corrections import note_internally
 from services.ticket_moves import change_status
 from storage.models import (
     ActorType,
@@ -98,6 +99,21 @@ class TestWhatIsScrubbed:
         assert "ใจดี" not in heard.payload["note"] and "71" not in heard.payload["note"]
         assert "พรุ่งนี้" in heard.payload["note"]  # the follower's notice still says what
         assert again.original_text == "ถนนซอยสีลม 9 เป็นหลุมลึก รถล้มอีกแล้ว"  # theirs is untouched
+
+    async def test_officials_internal_notes_about_them_are_scrubbed(
+        self, session: AsyncSession
+    ) -> None:
+        citizen = await somchai(session)
+        item = await file_report(session, citizen.id, text=WORDS)
+        note = await note_internally(
+            session, item.id or 0, actor=await official_actor(session), text=NOTE
+        )
+
+        await erase_citizen(session, citizen, now=NOW)
+
+        kept = note.note or ""
+        assert PHONE not in kept and "สมชาย" not in kept and "99/123" not in kept
+        assert "พรุ่งนี้" in kept  # what the officials agreed is still there
 
     async def test_the_display_name_is_masked_wherever_it_was_written(
         self, session: AsyncSession

@@ -1,0 +1,77 @@
+"""The item page (GET /admin/items/{id}) and its photos."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from admin.auth.scope import Principal
+from admin.dashboard.item_view import item_view
+from admin.dashboard.pages import render, to_login, words
+from admin.dashboard.session import signed_in
+from admin.dependencies import MediaDep, SessionDep
+from admin.feedback.endpoints import FeedbackId, MediaId, photo_response
+from services.errors import SiangError
+
+router = APIRouter(prefix="/admin", include_in_schema=False)
+
+
+async def item_page(
+    request: Request,
+    session: AsyncSession,
+    principal: Principal,
+    feedback_id: int,
+    *,
+    error: str | None = None,
+    saved: bool = False,
+    status_code: int = 200,
+) -> HTMLResponse:
+    """The page, with the outcome of the form just sent (saved, or why it was refused)."""
+    try:
+        shown = await item_view(
+            session, principal=principal, feedback_id=feedback_id, language=words(request).language
+        )
+    except SiangError as missing:
+        context = {"principal": principal, "message": words(request).problem(missing)}
+        return render(request, "not_found.html", context, status_code=404)
+    context = {
+        "principal": principal,
+        "shown": shown,
+        "item": shown.item,
+        "error": error,
+        "saved": saved,
+    }
+    return render(request, "item.html", context, status_code=status_code)
+
+
+@router.get("/items/{feedback_id}", response_class=HTMLResponse)
+async def show_item(
+    request: Request, session: SessionDep, feedback_id: FeedbackId, saved: bool = False
+) -> Response:
+    principal = await signed_in(request, session)
+    if principal is None:
+        return to_login("expired")
+    return await item_page(request, session, principal, feedback_id, saved=saved)
+
+
+@router.get("/items/{feedback_id}/media/{media_id}")
+async def item_photo(
+    request: Request,
+    session: SessionDep,
+    reader: MediaDep,
+    feedback_id: FeedbackId,
+    media_id: MediaId,
+) -> Response:
+    """A photo on the item page: only for those who read the item's personal data."""
+    principal = await signed_in(request, session)
+    if principal is None:
+        return to_login("expired")
+    try:
+        photo = await photo_response(
+            session, reader, principal=principal, feedback_id=feedback_id, media_id=media_id
+        )
+    except SiangError as missing:
+        context = {"principal": principal, "message": words(request).problem(missing)}
+        return render(request, "not_found.html", context, status_code=404)
+    return photo  # the view's audit entry is committed before the photo is sent
