@@ -15,7 +15,7 @@ from html import escape
 from markupsafe import Markup
 
 WIDTH = 360
-FONT = 11
+FONT = 12
 PALETTE = ("#1f6fb2", "#b3591e", "#4caf50", "#9e9e9e", "#d9534f")
 # The sentiment colours of the digests' charts, darkened enough to read beside white.
 SENTIMENT_COLOURS = {"negative": "#c0392b", "neutral": "#7a7a7a", "positive": "#2e7d32"}

@@ -33,7 +33,7 @@ EXAMPLE_CHARS = 160
 # The masker finds people's names, phones and ID numbers; a public page also hides what it does
 # not look for: a decimal that could be a coordinate (13.756331) and any run of nine or more
 # digits (an ID or a phone written in a way the masker missed).
-_COORDINATE = re.compile(r"-?\d{1,3}[.,]\d{3,}")
+_COORDINATE = re.compile(r"-?\d{1,3}\.\d{3,}")
 _LONG_NUMBER = re.compile(r"\d(?:[\s\-./]?\d){8,}")
 
 
