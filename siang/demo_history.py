@@ -29,7 +29,7 @@ from storage.models import ActorType, Channel, Citizen, FeedbackItem, StatusChan
 from storage.models import FeedbackStatus as S
 
 FIRST_WEEK, LAST_WEEK = 9, 78  # weeks before now: after the recent reports, back 70 weeks
-WEEKLY_NOW, WEEKLY_THEN = 15.0, 11.0  # items a week now and 78 weeks ago: growth of some 25 %
+WEEKLY_NOW, WEEKLY_THEN = 20.0, 15.0  # items a week now and 78 weeks ago: growth of some 30 %
 CLOSE_AFTER = timedelta(days=14)  # an unrated resolution is closed by the system then
 RESOLUTION_NOTE = "ดำเนินการแก้ไขเรียบร้อยแล้ว ขอบคุณที่แจ้งครับ"
 REJECT_NOTE = "ตรวจสอบแล้วไม่พบปัญหาตามที่แจ้ง หากยังพบอยู่โปรดแจ้งพร้อมภาพถ่าย"

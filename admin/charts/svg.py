@@ -15,7 +15,7 @@ from html import escape
 from markupsafe import Markup
 
 WIDTH = 360
-FONT = 12
+FONT = 13
 PALETTE = ("#1f6fb2", "#b3591e", "#4caf50", "#9e9e9e", "#d9534f")
 # The sentiment colours of the digests' charts, darkened enough to read beside white.
 SENTIMENT_COLOURS = {"negative": "#c0392b", "neutral": "#7a7a7a", "positive": "#2e7d32"}
@@ -116,15 +116,15 @@ def _axis(top: float, *, left: int, right: int, y0: int, y1: int) -> str:
 
 
 def _tick_every(count: int, room: float) -> int:
-    """Print every n-th label so the labels never overlap (about 34 units each)."""
+    """Print every n-th label so the labels never overlap (about 40 units each)."""
     every = 1
-    while count and room * every / count < 34:
+    while count and room * every / count < 40:
         every += 1
     return every
 
 
 def _columns(chart: Chart) -> tuple[int, str]:
-    left, right, y0, y1 = 34, WIDTH - 6, 10, 160
+    left, right, y0, y1 = 36, WIDTH - 4, 10, 160
     top = _nice(_top(chart))
     count = len(chart.labels)
     slot = (right - left) / count
@@ -149,22 +149,22 @@ def _columns(chart: Chart) -> tuple[int, str]:
                 base -= height
         if index % every == 0:
             parts.append(
-                f'<text class="tick" x="{left + slot * (index + 0.5):.1f}" y="{y1 + 14}" '
+                f'<text class="tick" x="{left + slot * (index + 0.5):.1f}" y="{y1 + 16}" '
                 f'text-anchor="middle" fill="#3d4b55">{escape(label)}</text>'
             )
-    return y1 + 22, "".join(parts)
+    return y1 + 24, "".join(parts)
 
 
 def _lines(chart: Chart) -> tuple[int, str]:
-    left, right, y0, y1 = 34, WIDTH - 10, 10, 160
+    left, right, y0, y1 = 36, WIDTH - 4, 10, 160
     top = _nice(_top(chart))
     count = len(chart.labels)
-    step = (right - left) / max(count - 1, 1)
+    step = (right - left) / max(count, 1)  # each point in the middle of its slot
     parts = [_axis(top, left=left, right=right, y0=y0, y1=y1)]
     every = _tick_every(count, right - left)
     for series in chart.series:
         points = [
-            (left + step * index, y1 - (y1 - y0) * value / top)
+            (left + step * (index + 0.5), y1 - (y1 - y0) * value / top)
             for index, value in enumerate(series.values)
         ]
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
@@ -179,10 +179,10 @@ def _lines(chart: Chart) -> tuple[int, str]:
     for index, label in enumerate(chart.labels):
         if index % every == 0:
             parts.append(
-                f'<text class="tick" x="{left + step * index:.1f}" y="{y1 + 14}" '
+                f'<text class="tick" x="{left + step * (index + 0.5):.1f}" y="{y1 + 16}" '
                 f'text-anchor="middle" fill="#3d4b55">{escape(label)}</text>'
             )
-    return y1 + 22, "".join(parts)
+    return y1 + 24, "".join(parts)
 
 
 def _bars(chart: Chart) -> tuple[int, str]:
@@ -191,19 +191,19 @@ def _bars(chart: Chart) -> tuple[int, str]:
     left, right = 4, WIDTH - 44
     top = _top(chart)
     shown = 1 if chart.stacked else len(chart.series)
-    row = 18 + 12 * shown
+    row = 20 + 12 * shown
     parts = []
     for index, label in enumerate(chart.labels):
         y = 6 + row * index
         parts.append(
-            f'<text class="tick" x="{left}" y="{y + 10}" fill="#1d2a33">{escape(label)}</text>'
+            f'<text class="tick" x="{left}" y="{y + 12}" fill="#1d2a33">{escape(label)}</text>'
         )
         x = float(left)
         total = 0.0
         for number, series in enumerate(chart.series):
             value = series.values[index]
             width = (right - left) * value / top
-            bar_y = y + 14 + (0 if chart.stacked else 12 * number)
+            bar_y = y + 16 + (0 if chart.stacked else 12 * number)
             parts.append(
                 f'<rect class="bar" x="{x:.1f}" y="{bar_y}" width="{width:.1f}" height="10" '
                 f'fill="{series.colour}"><title>{escape(label)}: {escape(series.name)} '
@@ -219,7 +219,7 @@ def _bars(chart: Chart) -> tuple[int, str]:
                 )
         if chart.stacked:
             parts.append(
-                f'<text x="{x + 4:.1f}" y="{y + 23}" fill="#3d4b55">{_number(total)}</text>'
+                f'<text x="{x + 4:.1f}" y="{y + 25}" fill="#3d4b55">{_number(total)}</text>'
             )
     return 6 + row * len(chart.labels), "".join(parts)
 
@@ -229,12 +229,12 @@ def _legend(chart: Chart, y: int) -> tuple[int, str]:
         return 0, ""
     parts, x, line = [], 4.0, y + 4
     for series in chart.series:
-        room = 16 + len(series.name) * 6.5
+        room = 16 + len(series.name) * 7.5
         if x + room > WIDTH:
             x, line = 4.0, line + 16
         parts.append(
             f'<rect x="{x:.1f}" y="{line}" width="10" height="10" fill="{series.colour}"/>'
-            f'<text x="{x + 14:.1f}" y="{line + 9}" fill="#1d2a33">{escape(series.name)}</text>'
+            f'<text x="{x + 14:.1f}" y="{line + 10}" fill="#1d2a33">{escape(series.name)}</text>'
         )
         x += room + 8
     return line - y + 16, "".join(parts)
