@@ -18,6 +18,7 @@ from admin.areas.endpoints import router as areas_router
 from admin.audit.endpoints import router as audit_router
 from admin.auth.endpoints import router as auth_router
 from admin.consultations.endpoints import router as consultations_router
+from admin.dashboard.charts import router as dashboard_charts_router
 from admin.dashboard.endpoints import router as dashboard_router
 from admin.digests.endpoints import page_router as digest_page_router
 from admin.digests.endpoints import router as digests_router
@@ -26,6 +27,7 @@ from admin.feedback.endpoints import router as feedback_router
 from admin.indicators.endpoints import router as indicators_router
 from admin.open311.endpoints import discovery_router as open311_discovery_router
 from admin.open311.endpoints import router as open311_router
+from admin.public.endpoints import router as public_router
 from admin.routing_rules.endpoints import router as routing_rules_router
 from admin.stats.endpoints import router as stats_router
 from admin.users.endpoints import router as users_router
@@ -129,6 +131,8 @@ def create_app(
     app.include_router(open311_router)
     app.include_router(open311_discovery_router)
     app.include_router(dashboard_router)
+    app.include_router(dashboard_charts_router)
+    app.include_router(public_router)
     app.include_router(stats_router, prefix="/api/v1")
     app.include_router(indicators_router, prefix="/api/v1")
     app.include_router(webhooks_router)
@@ -161,6 +165,7 @@ def create_app(
             "<!doctype html><meta charset=utf-8><title>Siang</title>"
             "<h1>เสียง · Siang</h1><ul>"
             '<li><a href="/chat">Web chat</a></li>'
+            '<li><a href="/public">Open figures (public)</a></li>'
             '<li><a href="/admin">Admin dashboard</a></li>'
             '<li><a href="/docs">API docs</a></li></ul>'
         )

@@ -1,6 +1,8 @@
-"""Demo data for `siang demo`: about 150 team-written Thai reports over several provinces and
-Bangkok khet, filed through `services.filing` and `services.ticket_moves` like real ones, some worked through to the end
-(accepted, in progress, resolved, rated, reopened, rejected, forwarded), plus demo accounts.
+"""Demo data for `siang demo`: about 180 team-written Thai reports of the last eight weeks over
+several provinces and Bangkok khet, filed through `services.filing` and `services.ticket_moves`
+like real ones, some worked through to the end (accepted, assigned, in progress, resolved, rated,
+reopened, rejected, forwarded, merged), a few with photos; before them a year and a half of
+finished weekly history (`siang.demo_history`); and the demo accounts.
 
 All texts here are written by the Siang team for the demo (no real complaint is copied); names,
 phone numbers and places in them are made up. Loading is idempotent: a second run adds nothing.
@@ -12,13 +14,18 @@ import logging
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.media import LocalMediaStorage
 from services import citizen_side, filing, ticket_moves
 from services.actors import Actor
 from services.errors import SiangError
 from services.service_levels import escalate_overdue
+from siang.demo_history import HistoryReport, write_history
+from siang.demo_photos import drawn_photo
+from siang.demo_work import assign_to_officials, merge_repeats
 from storage.models import (
     Channel,
     Citizen,
@@ -194,6 +201,10 @@ class DemoReport:
     rejected: int = 0
     forwarded: int = 0
     escalated: int = 0
+    assigned: int = 0
+    merged: int = 0
+    photos: int = 0
+    history: HistoryReport | None = None
     accounts: tuple[DemoAccount, ...] = ()
     skipped: bool = False
 
@@ -376,9 +387,14 @@ async def real_data_in(session: AsyncSession) -> list[str]:
 
 
 async def load_demo_data(
-    session: AsyncSession, *, now: datetime | None = None, analyze: bool = True
+    session: AsyncSession,
+    *,
+    now: datetime | None = None,
+    analyze: bool = True,
+    media_dir: Path | None = None,
 ) -> DemoReport:
-    """Add the demo accounts and reports unless they are there already (idempotent)."""
+    """Add the demo accounts and reports unless they are there already (idempotent); photos are
+    stored in `media_dir` when given."""
     now = now or utcnow()
     report = DemoReport(accounts=await _accounts(session))
     if await demo_loaded(session):
@@ -395,6 +411,8 @@ async def load_demo_data(
         analyzer = get_analyzer()
     rng = random.Random(2569)
     plan = _plan(rng)
+    media = LocalMediaStorage(media_dir) if media_dir is not None else None
+    photographed: dict[str, int] = {}
     filed_at: list[tuple[int, int, datetime, Place]] = []
     citizens: list[Citizen] = []  # kept, so the session does not read them again
     for number, (demo, place, featured) in enumerate(plan):
@@ -419,6 +437,7 @@ async def load_demo_data(
             category=demo.category,
             province_code=place.province,
             district_code=place.district,
+            media=await drawn_photo(media, demo.category, photographed),
             now=created,
         )
         report.filed += 1
@@ -448,5 +467,18 @@ async def load_demo_data(
             report.followers += repeat.duplicate_of is not None
     for item_id, citizen_id, created, _place in filed_at:
         await _progress(session, item_id, citizen_id, created, now, actor, rng, report)
+    officials = [a.email for a in DEMO_ACCOUNTS if a.role is UserRole.OFFICIAL]
+    report.assigned = await assign_to_officials(session, emails=officials, actor=actor, now=now)
+    report.merged = await merge_repeats(session, actor=actor, now=now)
+    report.photos = sum(photographed.values())
     report.escalated = await escalate_overdue(session, now=now)
+    report.history = await write_history(
+        session,
+        template_ids=[item_id for item_id, *_ in filed_at],
+        official_id=admin.id,
+        citizen_prefix=DEMO_PREFIX,
+        now=now,
+        rng=rng,
+    )
+    report.filed += report.history.filed
     return report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -28,7 +29,7 @@ def _refuse(reason: str) -> typer.Exit:
     return typer.Exit(REFUSED)
 
 
-async def _prepare(database_url: str) -> DemoReport:
+async def _prepare(database_url: str, media_dir: Path) -> DemoReport:
     from services.routing import ensure_rules
     from siang.demo_data import demo_loaded, load_demo_data, real_data_in
     from storage.database import Database
@@ -47,7 +48,7 @@ async def _prepare(database_url: str) -> DemoReport:
         async with database.unit_of_work() as session:
             await ensure_rules(session)
         async with database.unit_of_work() as session:
-            return await load_demo_data(session)
+            return await load_demo_data(session, media_dir=media_dir)
     finally:
         await database.dispose()
 
@@ -60,8 +61,15 @@ def _describe(report: DemoReport) -> str:
             f"Demo data: {report.filed} reports ({report.followers} repeats followed), "
             f"{report.resolved} resolved, {report.rated} rated, {report.reopened} reopened, "
             f"{report.rejected} rejected, {report.forwarded} forwarded, "
-            f"{report.escalated} escalated as overdue."
+            f"{report.escalated} escalated as overdue, {report.assigned} assigned, "
+            f"{report.merged} merged, {report.photos} with a photo."
         ]
+        if report.history is not None:
+            lines.append(
+                f"History before them: {report.history.filed} reports over 70 weeks, "
+                f"{report.history.resolved} resolved, {report.history.rated} rated, "
+                f"{report.history.reopened} reopened, {report.history.merged} merged."
+            )
     lines.append("Demo sign-in (POST /api/v1/auth/token, or the dashboard):")
     for account in report.accounts:
         lines.append(
@@ -78,6 +86,7 @@ async def _serve_and_announce(server: uvicorn.Server, base: str) -> None:
             "\nSiang is running. Open:\n"
             f"  web chat         {base}/chat\n"
             f"  admin dashboard  {base}/admin\n"
+            f"  public figures   {base}/public\n"
             f"  API docs         {base}/docs\n"
             f"  health           {base}/healthz\n"
             "Press Ctrl+C to stop.\n"
@@ -105,7 +114,7 @@ def demo(
     configure_logging(level=settings.log_level, json_lines=settings.log_json)
     typer.echo(f"Preparing the database ({settings.database_url.split('://', 1)[0]}) …")
     migrate.upgrade(settings.database_url)
-    typer.echo(_describe(asyncio.run(_prepare(settings.database_url))))
+    typer.echo(_describe(asyncio.run(_prepare(settings.database_url, settings.media_dir))))
     from siang.app import create_app
 
     config = uvicorn.Config(

@@ -134,6 +134,18 @@ class FeedbackItemRepository:
         )
         return (await self.session.exec(statement)).all()
 
+    async def open_leads(self, statuses: Sequence[FeedbackStatus]) -> Sequence[FeedbackItem]:
+        """Items in `statuses` that are not duplicates of another, oldest first."""
+        statement = (
+            select(FeedbackItem)
+            .where(
+                col(FeedbackItem.status).in_(list(statuses)),
+                col(FeedbackItem.duplicate_of_id).is_(None),
+            )
+            .order_by(col(FeedbackItem.created_at))
+        )
+        return (await self.session.exec(statement)).all()
+
     async def overdue(self, *, now: datetime) -> Sequence[FeedbackItem]:
         """Items an agency is working whose due date has passed and that can still escalate."""
         statement = (

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from itertools import pairwise
+from pathlib import Path
+
 from sqlmodel import col, func, select
 
 from siang.demo_data import DEMO_ACCOUNTS, load_demo_data, real_data_in
@@ -11,12 +15,17 @@ from storage.models import (
     Channel,
     Citizen,
     FeedbackItem,
+    FeedbackMedia,
     FeedbackStatus,
+    StatusChange,
     UserAccount,
     UserRole,
 )
 from storage.passwords import verify_password
 from storage.repositories.indicators import resolution_stats
+from storage.types import utcnow
+
+S = FeedbackStatus
 
 
 async def test_demo_data_shows_every_part_of_a_tickets_life(database: Database) -> None:
@@ -100,3 +109,43 @@ class TestRealDataIn:
             )
         async with database.unit_of_work() as session:
             assert await real_data_in(session) == ["1 citizen", "1 user account", "1 report"]
+
+
+async def test_the_demo_has_a_year_of_weekly_history_photos_assignments_and_merges(
+    database: Database, tmp_path: Path
+) -> None:
+    now = utcnow()
+    async with database.unit_of_work() as session:
+        report = await load_demo_data(session, analyze=False, media_dir=tmp_path, now=now)
+    assert report.history is not None and report.history.filed >= 900
+    async with database.unit_of_work() as session:
+        items = (await session.exec(select(FeedbackItem))).all()
+        weeks = {(now - i.created_at).days // 7 for i in items}
+        assert set(range(0, 78)) <= weeks  # every week of a year and a half has reports
+        last_year = [i for i in items if timedelta(weeks=52) <= now - i.created_at]
+        assert len(last_year) >= 300  # the charts' "last year" line has something to show
+        assert {"10", "50", "40", "90", "83"} <= {i.province_code for i in items}
+        old = [i for i in items if now - i.created_at > timedelta(weeks=9)]
+        assert sum(i.rating is not None for i in old) >= 300
+        assert sum(i.reopen_count > 0 for i in old) >= 20
+        assert sum(bool(i.citizen_confirmed_fix) for i in old) >= 200
+        merged = [i for i in items if i.duplicate_of_id is not None and i.status is S.CLOSED]
+        assert len(merged) >= report.merged + report.history.merged > 0
+        assigned = [i for i in items if i.assigned_user_id is not None]
+        assert len(assigned) == report.assigned > 0
+        photos = (await session.exec(select(FeedbackMedia))).all()
+        assert len(photos) == report.photos >= 4
+        for photo in photos:
+            stored = tmp_path / photo.storage_key
+            assert stored.read_bytes()[:3] == b"\xff\xd8\xff"  # a JPEG, as a phone sends it
+        # Each history item has the life the services would have written for it.
+        for item in old[:50]:
+            changes = (
+                await session.exec(
+                    select(StatusChange)
+                    .where(col(StatusChange.feedback_id) == item.id)
+                    .order_by(col(StatusChange.created_at), col(StatusChange.id))
+                )
+            ).all()
+            assert changes[0].to_status is S.RECEIVED and changes[-1].to_status is item.status
+            assert all(a.to_status == b.from_status for a, b in pairwise(changes))

@@ -1,0 +1,1 @@
+"""The public transparency page: figures per province and agency, no personal data."""
