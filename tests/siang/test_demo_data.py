@@ -30,7 +30,7 @@ S = FeedbackStatus
 
 async def test_demo_data_shows_every_part_of_a_tickets_life(database: Database) -> None:
     async with database.unit_of_work() as session:
-        report = await load_demo_data(session, analyze=False)
+        report = await load_demo_data(session, analyze=False, history=False)
     assert not report.skipped and report.filed >= 150
     assert report.followers >= 3 and report.reopened >= 1 and report.rated >= 10
     async with database.unit_of_work() as session:
@@ -60,7 +60,7 @@ async def test_demo_data_shows_every_part_of_a_tickets_life(database: Database) 
             admin.password_hash, DEMO_ACCOUNTS[0].password
         )
     async with database.unit_of_work() as session:
-        again = await load_demo_data(session, analyze=False)
+        again = await load_demo_data(session, analyze=False, history=False)
         assert again.skipped and again.filed == 0
         count = (await session.exec(select(func.count()).select_from(FeedbackItem))).one()
         assert count == report.filed
@@ -68,7 +68,7 @@ async def test_demo_data_shows_every_part_of_a_tickets_life(database: Database) 
 
 async def test_each_demo_official_signs_in_to_open_work_of_their_own(database: Database) -> None:
     async with database.unit_of_work() as session:
-        await load_demo_data(session, analyze=False)
+        await load_demo_data(session, analyze=False, history=False)
     open_statuses = {FeedbackStatus.ROUTED, FeedbackStatus.ACCEPTED, FeedbackStatus.IN_PROGRESS}
     officials = [a for a in DEMO_ACCOUNTS if a.role is UserRole.OFFICIAL]
     assert officials
@@ -93,13 +93,13 @@ class TestRealDataIn:
     ) -> None:
         async with database.unit_of_work() as session:
             assert await real_data_in(session) == []
-            await load_demo_data(session, analyze=False)
+            await load_demo_data(session, analyze=False, history=False)
         async with database.unit_of_work() as session:
             assert await real_data_in(session) == []
 
     async def test_real_citizens_accounts_and_reports_are_named(self, database: Database) -> None:
         async with database.unit_of_work() as session:
-            await load_demo_data(session, analyze=False)
+            await load_demo_data(session, analyze=False, history=False)
             citizen = Citizen(channel=Channel.LINE, channel_user_id="U-real-person")
             session.add(citizen)
             session.add(UserAccount(email="somchai@district.go.th", role=UserRole.OFFICIAL))
