@@ -244,6 +244,10 @@ class BackgroundWork:
             return
         while self.broker._running_tasks:
             await self.broker.wait_all()
+            # A finished task leaves the set in a done-callback, which runs only when the loop
+            # turns; awaiting finished tasks does not turn it, so without this the loop could
+            # spin forever on a task that is done but not yet removed.
+            await asyncio.sleep(0)
         async with self._drain_lock:
             pass
 
