@@ -4,6 +4,7 @@ their province, admins for anyone. Every write is audited; the rules live in
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -203,36 +204,50 @@ async def one(
     return await public(session, await _managed(session, principal, consultation_id))
 
 
-async def publish(
-    session: AsyncSession, principal: Principal, consultation_id: int, *, now: datetime
+async def _send(
+    session: AsyncSession,
+    principal: Principal,
+    consultation_id: int,
+    *,
+    step: Callable[[AsyncSession, int], Awaitable[int]],
+    action: str,
 ) -> Sent:
+    """Publish or close (`step`) a consultation the caller manages, audited with what it queued."""
     await _managed(session, principal, consultation_id)
-    queued = await consultations.publish(session, consultation_id, now=now)
+    queued = await step(session, consultation_id)
     await record(
         session,
         principal=principal,
-        action=ConsultationAudit.PUBLISHED,
+        action=action,
         entity_type="consultation",
         entity_id=consultation_id,
         detail={"queued": queued},
     )
     return Sent(consultation=await one(session, principal, consultation_id), queued=queued)
+
+
+async def publish(
+    session: AsyncSession, principal: Principal, consultation_id: int, *, now: datetime
+) -> Sent:
+    return await _send(
+        session,
+        principal,
+        consultation_id,
+        step=lambda s, cid: consultations.publish(s, cid, now=now),
+        action=ConsultationAudit.PUBLISHED,
+    )
 
 
 async def close(
     session: AsyncSession, principal: Principal, consultation_id: int, *, now: datetime
 ) -> Sent:
-    await _managed(session, principal, consultation_id)
-    queued = await consultations.close(session, consultation_id, now=now)
-    await record(
+    return await _send(
         session,
-        principal=principal,
+        principal,
+        consultation_id,
+        step=lambda s, cid: consultations.close(s, cid, now=now),
         action=ConsultationAudit.CLOSED,
-        entity_type="consultation",
-        entity_id=consultation_id,
-        detail={"queued": queued},
     )
-    return Sent(consultation=await one(session, principal, consultation_id), queued=queued)
 
 
 async def results(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy
 from sqlalchemy import ColumnElement, delete, func, or_, update
@@ -37,6 +38,18 @@ class OptionCount:
     province_code: str | None
     option_index: int | None
     count: int
+
+
+def _people(province: Any, district: Any) -> Any:
+    """Whom to send to (citizen id, channel, platform id, language) and the area they are in."""
+    return sqlalchemy.select(
+        col(Citizen.id),
+        col(Citizen.channel),
+        col(Citizen.channel_user_id),
+        col(Citizen.language),
+        col(province),
+        col(district),
+    )
 
 
 class ConsultationRepository:
@@ -83,14 +96,7 @@ class ConsultationRepository:
                 col(NewsSubscription.district_code).in_([*consultation.district_codes, ""])
             )
         statement = (
-            sqlalchemy.select(
-                col(Citizen.id),
-                col(Citizen.channel),
-                col(Citizen.channel_user_id),
-                col(Citizen.language),
-                col(NewsSubscription.province_code),
-                col(NewsSubscription.district_code),
-            )
+            _people(NewsSubscription.province_code, NewsSubscription.district_code)
             .join(NewsSubscription, col(NewsSubscription.citizen_id) == col(Citizen.id))
             .where(
                 area,
@@ -155,14 +161,7 @@ class ConsultationRepository:
     async def participants(self, consultation_id: int) -> Sequence[Audience]:
         """Who answered, to tell them the results."""
         statement = (
-            sqlalchemy.select(
-                col(Citizen.id),
-                col(Citizen.channel),
-                col(Citizen.channel_user_id),
-                col(Citizen.language),
-                col(ConsultationAnswer.province_code),
-                col(ConsultationAnswer.district_code),
-            )
+            _people(ConsultationAnswer.province_code, ConsultationAnswer.district_code)
             .join(ConsultationAnswer, col(ConsultationAnswer.citizen_id) == col(Citizen.id))
             .where(
                 col(ConsultationAnswer.consultation_id) == consultation_id,
