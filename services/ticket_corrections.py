@@ -1,6 +1,11 @@
 """What officials keep for each other on a ticket: corrections of its category, kind or place,
 and internal notes. Both are `InternalNote` rows, never status changes, so the citizen, Open311
-and the digests never see them; each correction is also kept as a labelled example."""
+and the digests never see them; each correction is also kept as a labelled example.
+
+A corrected place moves the item to its new province's Citizen Advisory Board at once (the board
+follows the area). The agency does not change by itself: a correction may mean the item belongs
+elsewhere, so `suggested_agency` says where the routing rules would send it now, and the
+official forwards it (with a reason the citizen is told) or keeps it."""
 
 from __future__ import annotations
 
@@ -12,9 +17,19 @@ from nlp.categories import LABELS
 from services import labelled_examples
 from services.actors import Actor
 from services.errors import ForbiddenError, InvalidInputError, NotFoundError
+from services.routing import route
 from services.ticket_changes import claim_version, clean_note, load_for_update
 from services.ticket_notes import NoteFacts, facts
-from storage.models import ActorType, FeedbackItem, FeedbackKind, InternalNote
+from services.ticket_notes.facts import NoteCode
+from storage.models import (
+    ActorType,
+    Agency,
+    FeedbackItem,
+    FeedbackKind,
+    FeedbackStatus,
+    InternalNote,
+)
+from storage.repositories.agencies import BoardRepository
 from storage.repositories.areas import AreaRepository
 from storage.types import utcnow
 
@@ -80,9 +95,34 @@ async def _move_place(
     before = await areas.district(item.district_code) if item.district_code else None
     await _keep(session, item, labelled_examples.DISTRICT, after.code, item.district_code, now)
     item.district_code = after.code
+    if after.province_code != item.province_code:
+        board = await BoardRepository(session).of_province(after.province_code)
+        item.board_id = board.id if board else None
     item.province_code = after.province_code
     item.subdistrict_code = None
     return facts.place_corrected(before=before, after=after)
+
+
+_STILL_OPEN = {
+    FeedbackStatus.RECEIVED,
+    FeedbackStatus.ROUTED,
+    FeedbackStatus.ACCEPTED,
+    FeedbackStatus.IN_PROGRESS,
+}
+
+
+async def suggested_agency(session: AsyncSession, item: FeedbackItem) -> Agency | None:
+    """Where the routing rules would send an open item now, when that is not its agency; `None`
+    when they agree, when nothing matches, or when an official chose its agency by hand (a
+    forward is a decision the rules must not second-guess)."""
+    if item.status not in _STILL_OPEN:
+        return None
+    if (item.routing_facts or {}).get("code") == NoteCode.FORWARDED_BY_OFFICIAL:
+        return None
+    decision = await route(session, item)
+    if decision.agency is None or decision.agency.id == item.agency_id:
+        return None
+    return decision.agency
 
 
 async def _keep(

@@ -15,6 +15,7 @@ from admin.dashboard.queue_view import colleagues
 from admin.feedback import service
 from admin.feedback.schemas import FeedbackDetail
 from nlp.categories import LABELS
+from services.ticket_corrections import suggested_agency
 from storage.models import Agency, District, FeedbackItem, FeedbackStatus, UserAccount
 from storage.repositories.agencies import AgencyRepository
 from storage.repositories.areas import AreaRepository
@@ -50,6 +51,7 @@ class ItemView:
     categories: Sequence[str]
     place: DistrictMap | None
     may_merge: bool
+    suggested_agency: Agency | None  # where the rules send it now (after a correction)
 
 
 async def item_view(
@@ -92,4 +94,5 @@ async def item_view(
             item.district.code if item.district else None, item.latitude, item.longitude
         ),
         may_merge=may_act and item.status in _MERGEABLE,
+        suggested_agency=await suggested_agency(session, row.item) if may_act else None,
     )

@@ -8,6 +8,7 @@ caller cannot see is 404 before anything else, so actions reveal nothing outside
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -26,7 +27,15 @@ from services import ticket_corrections, ticket_moves
 from services.actors import Actor
 from services.errors import ForbiddenError
 from services.ticket_changes import NewMedia
-from storage.models import FeedbackItem
+from services.ticket_notes import NoteFacts
+from storage.models import Agency, FeedbackItem, InternalNote
+from storage.repositories.internal_notes import InternalNoteRepository, InternalNoteRow
+
+
+@dataclass(frozen=True)
+class Correction:
+    changed: list[NoteFacts]
+    suggested_agency: Agency | None  # where the rules would send the corrected item now
 
 
 async def _actionable(
@@ -134,9 +143,10 @@ async def assign(
 
 async def correct(
     session: AsyncSession, *, principal: Principal, feedback_id: int, body: CorrectionRequest
-) -> int:
-    """Set the right category, kind or district; how many of them changed."""
-    await _actionable(session, principal, feedback_id)
+) -> Correction:
+    """Set the right category, kind or district; what changed, and where the routing rules
+    would now send the item if not to its agency."""
+    item = await _actionable(session, principal, feedback_id)
     recorded = await ticket_corrections.correct(
         session,
         feedback_id,
@@ -155,12 +165,21 @@ async def correct(
             entity_id=feedback_id,
             detail={"corrections": recorded},
         )
-    return len(recorded)
+    await session.refresh(item)
+    return Correction(recorded, await ticket_corrections.suggested_agency(session, item))
+
+
+async def internal_notes(
+    session: AsyncSession, *, principal: Principal, feedback_id: int
+) -> Sequence[InternalNoteRow]:
+    """The item's internal notes and corrections, oldest first: for those who may act on it."""
+    await _actionable(session, principal, feedback_id)
+    return await InternalNoteRepository(session).of_item(feedback_id)
 
 
 async def note_internally(
     session: AsyncSession, *, principal: Principal, feedback_id: int, body: InternalNoteRequest
-) -> None:
+) -> InternalNote:
     """A note the item's officials read and the citizen never does."""
     await _actionable(session, principal, feedback_id)
     note = await ticket_corrections.note_internally(
@@ -174,3 +193,4 @@ async def note_internally(
         entity_id=feedback_id,
         detail={"internal_note_id": note.id},
     )
+    return note

@@ -1,4 +1,4 @@
-"""The work queue: list, read, and act (status, forward, merge, assign) on feedback items."""
+"""The work queue: list, read, and act (status, forward, merge, assign, correct, note) on items."""
 
 from __future__ import annotations
 
@@ -14,14 +14,21 @@ from admin.feedback import actions, media, service
 from admin.feedback.filters import FeedbackFilterDep
 from admin.feedback.schemas import (
     AssignRequest,
+    CodeName,
+    CorrectionOutcome,
+    CorrectionRequest,
     FeedbackDetail,
     FeedbackItemPublic,
     FeedbackPage,
     ForwardRequest,
+    InternalNotePublic,
+    InternalNoteRequest,
     MergeRequest,
     StatusChangeRequest,
 )
 from admin.language import ReaderLanguage
+from storage.models import Agency
+from storage.repositories.internal_notes import InternalNoteRow
 
 router = APIRouter(prefix="/feedback", tags=["feedback"])
 
@@ -149,3 +156,64 @@ async def assign_feedback(
     return await service.detail(
         session, principal=principal, feedback_id=feedback_id, language=language
     )
+
+
+def _agency_name(agency: Agency, language: str) -> CodeName:
+    name = agency.name_en if language == "en" and agency.name_en else agency.name_th
+    return CodeName(code=agency.code, name=name)
+
+
+@router.post("/{feedback_id}/corrections", response_model=CorrectionOutcome)
+async def correct_feedback(
+    feedback_id: FeedbackId,
+    body: CorrectionRequest,
+    principal: CurrentUser,
+    session: SessionDep,
+    language: ReaderLanguage,
+) -> CorrectionOutcome:
+    """Set the right category, kind or district (the citizen is not told). Each change is an
+    internal note and a labelled example for retraining; a new province moves the item to that
+    province's board. The agency stays: `suggested_agency` says where the rules would send it."""
+    outcome = await actions.correct(
+        session, principal=principal, feedback_id=feedback_id, body=body
+    )
+    suggested = outcome.suggested_agency
+    return CorrectionOutcome(
+        corrections=outcome.changed,
+        suggested_agency=_agency_name(suggested, language) if suggested else None,
+        item=await service.detail(
+            session, principal=principal, feedback_id=feedback_id, language=language
+        ),
+    )
+
+
+def _note_public(row: InternalNoteRow) -> InternalNotePublic:
+    note = row.note
+    return InternalNotePublic(
+        id=note.id or 0,
+        author=row.author_email,
+        text=note.note,
+        facts=note.note_facts,
+        created_at=note.created_at,
+    )
+
+
+@router.get("/{feedback_id}/internal-notes", response_model=list[InternalNotePublic])
+async def list_internal_notes(
+    feedback_id: FeedbackId, principal: CurrentUser, session: SessionDep
+) -> list[InternalNotePublic]:
+    """Officials' notes and corrections on the item, oldest first; for the item's agency and
+    admins (board members and analysts get 403), never for the citizen."""
+    rows = await actions.internal_notes(session, principal=principal, feedback_id=feedback_id)
+    return [_note_public(row) for row in rows]
+
+
+@router.post("/{feedback_id}/internal-notes", response_model=InternalNotePublic, status_code=201)
+async def add_internal_note(
+    feedback_id: FeedbackId, body: InternalNoteRequest, principal: CurrentUser, session: SessionDep
+) -> InternalNotePublic:
+    """A note for the item's officials; the citizen is never told of it."""
+    note = await actions.note_internally(
+        session, principal=principal, feedback_id=feedback_id, body=body
+    )
+    return _note_public(InternalNoteRow(note, principal.email))

@@ -132,5 +132,30 @@ class CorrectionRequest(BaseModel):
     expected_version: int | None = Field(default=None, ge=1)
 
 
+class CorrectionOutcome(BaseModel):
+    """What a correction changed, and where the routing rules would send the item now."""
+
+    corrections: list[dict[str, Any]] = Field(
+        description='One fact per change: {"code": "category_corrected", "before", "after"}; '
+        "empty when nothing differed."
+    )
+    suggested_agency: CodeName | None = Field(
+        description="The agency the routing rules choose for the corrected item when that is "
+        "not its agency (forward it there, with a reason, or keep it); null when they agree."
+    )
+    item: FeedbackDetail
+
+
 class InternalNoteRequest(BaseModel):
     text: str = Field(min_length=1, max_length=2000)
+
+
+class InternalNotePublic(BaseModel):
+    """A note for the item's officials, never shown to the citizen: words an official typed
+    (`text`), or a correction the system recorded (`facts`)."""
+
+    id: int
+    author: str | None = Field(description="The official's e-mail (null once erased).")
+    text: str | None
+    facts: dict[str, Any] | None
+    created_at: datetime

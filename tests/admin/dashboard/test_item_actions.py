@@ -228,6 +228,24 @@ class TestCorrect:
         assert refused.status_code == 422
         assert (await _item(database, item.id)).category == "ถนน"
 
+    async def test_after_a_correction_the_page_offers_the_agency_the_rules_choose_now(
+        self, client: httpx.AsyncClient, accounts: Accounts, items: Items, database: Database
+    ) -> None:
+        item = await items.add(agency="pwa-50", province="50", category="ประปา")
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        await sign_in(client, official.email)
+        page = await client.get(f"/admin/items/{item.id}")
+        assert 'class="suggestion"' not in page.text  # the rules agree with its agency
+
+        await client.post(
+            f"/admin/items/{item.id}/correct", data={"category": "ไฟฟ้า", "csrf": csrf(page.text)}
+        )
+
+        shown = (await client.get(f"/admin/items/{item.id}")).text
+        assert 'class="suggestion"' in shown and "(pea-50)" in shown
+        assert 'value="pea-50"' in shown  # the forward form is filled in, not sent
+        assert (await _item(database, item.id)).agency_id == item.agency_id
+
 
 class TestInternalNotes:
     async def test_officials_read_the_note_and_the_citizen_and_the_board_never_do(
