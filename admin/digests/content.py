@@ -27,7 +27,7 @@ from admin.digests.weeks import IsoWeek
 from admin.indicators.service import strategy_indicators
 from admin.stats.service import change_pct
 from nlp.duplicates import cluster
-from nlp.personal_data import redact
+from nlp.personal_data import redact_for_public
 from storage.models import Agency, Board, Province
 from storage.repositories.digests import DigestItem, DigestRepository
 from storage.repositories.feedback_queue import FeedbackFilter, FeedbackScope
@@ -97,8 +97,9 @@ class DigestSubject:
 
 
 def safe_quote(text: str, limit: int = QUOTE_CHARS) -> str:
-    """A redacted text masked once more (defence in depth), on one line, cut to `limit`."""
-    masked = " ".join(redact(text).text.split())
+    """A redacted text masked once more, as for the public (names standing alone too), on one
+    line, cut to `limit`."""
+    masked = " ".join(redact_for_public(text).text.split())
     return masked if len(masked) <= limit else masked[: limit - 1].rstrip() + "…"
 
 

@@ -20,7 +20,7 @@ from admin.charts.figures import ChartPeriod, ScopeCharts
 from admin.charts.svg import Chart
 from admin.charts.texts import ChartWords
 from admin.public.texts import PublicWords
-from nlp.personal_data import redact
+from nlp.personal_data import redact_for_public
 from services.errors import NotFoundError
 from storage.repositories.feedback_queue import FeedbackFilter, FeedbackScope
 from storage.repositories.public_figures import PublicFiguresRepository
@@ -41,7 +41,7 @@ _LONG_NUMBER = re.compile(r"\d(?:[\s\-./]?\d){8,}")
 def public_text(text: str, limit: int = EXAMPLE_CHARS) -> str:
     """A stored redacted text masked again, with coordinates and long numbers hidden, on one
     line and cut to `limit` characters."""
-    masked = redact(text).text
+    masked = redact_for_public(text).text
     masked = _COORDINATE.sub("[พิกัด]", masked)
     masked = _LONG_NUMBER.sub("[ตัวเลข]", masked)
     masked = " ".join(masked.split())

@@ -24,6 +24,21 @@ people's names in Thai script in `names` (which runs `titled_names`, `role_names
 """
 
 from nlp.personal_data.numbers import national_id_checksum_ok
-from nlp.personal_data.redaction import MASKS, Redaction, find, redact, warm_up
+from nlp.personal_data.redaction import (
+    MASKS,
+    Redaction,
+    find,
+    redact,
+    redact_for_public,
+    warm_up,
+)
 
-__all__ = ["MASKS", "Redaction", "find", "national_id_checksum_ok", "redact", "warm_up"]
+__all__ = [
+    "MASKS",
+    "Redaction",
+    "find",
+    "national_id_checksum_ok",
+    "redact",
+    "redact_for_public",
+    "warm_up",
+]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from nlp.analysis import PersonalDataKind, PersonalDataSpan
 from nlp.personal_data.account_holders import _names_an_account_holder
+from nlp.personal_data.bare_names import bare_names
 from nlp.personal_data.emails import _SPELT_EMAIL_TRIGGER, _emails
 from nlp.personal_data.house_numbers import _HOUSE_TRIGGER, _house_numbers
 from nlp.personal_data.latin_names import _LATIN_NAME_TRIGGER, _latin_names
@@ -110,6 +111,17 @@ def redact(text: str) -> Redaction:
         for start, end in urls:
             for m in _MOBILE_IN_LINK.finditer(ascii_digits, start, end):
                 found.append(PersonalDataSpan(PersonalDataKind.PHONE, m.start(), m.end()))
+    spans = _resolve(found)
+    return Redaction(text=_apply(text, spans), spans=spans)
+
+
+def redact_for_public(text: str) -> Redaction:
+    """`redact`, and also given names standing alone (`bare_names`): for what anyone may read
+    (the public page, the boards' digests), where a masked word costs less than a leaked name."""
+    found = redact(text).spans
+    found += [
+        s for s in bare_names(text) if all(s.end <= f.start or s.start >= f.end for f in found)
+    ]
     spans = _resolve(found)
     return Redaction(text=_apply(text, spans), spans=spans)
 

@@ -24,12 +24,14 @@ PLANTED_NAME = "นายสมชาย ใจดีมาก"
 PLANTED_PHONE = "081-234-5678"
 PLANTED_ID = "1-1017-00203-45-1"
 PLANTED_POINT = "13.756331,100.501765"
+PLANTED_BARE_NAME = "สมศรี"  # a neighbour named with no title: the officials' masker keeps it
 TYPED = (
-    f"ถนนหน้าบ้าน{PLANTED_NAME} เป็นหลุมใหญ่ โทร {PLANTED_PHONE} บัตรประชาชน {PLANTED_ID} "
-    f"พิกัด {PLANTED_POINT} ช่วยมาซ่อมด่วน"
+    f"ถนนหน้าบ้าน{PLANTED_NAME} เป็นหลุมใหญ่ {PLANTED_BARE_NAME}ข้างบ้านก็ตกหลุม "
+    f"โทร {PLANTED_PHONE} บัตรประชาชน {PLANTED_ID} พิกัด {PLANTED_POINT} ช่วยมาซ่อมด่วน"
 )
 NEVER_SHOWN = (
     "สมชาย",
+    PLANTED_BARE_NAME,
     "ใจดีมาก",
     PLANTED_PHONE,
     "0812345678",
