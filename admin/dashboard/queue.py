@@ -100,7 +100,12 @@ async def queue(
             q=q, overdue=overdue,
         )  # fmt: skip
         shown = await queue_view(
-            session, principal=principal, choice=choice, zone=zone_of(request), cursor=cursor
+            session,
+            principal=principal,
+            choice=choice,
+            zone=zone_of(request),
+            cursor=cursor,
+            language=t.language,
         )
     except SiangError as problem:
         context |= {"error": t.problem(problem), "shown": None, "query": {}}

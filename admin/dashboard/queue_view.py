@@ -109,10 +109,16 @@ async def queue_view(
     choice: QueueChoice,
     zone: ZoneInfo,
     cursor: str | None,
+    language: str = "th",
 ) -> QueueView:
     filters = await _filter(session, principal, choice, zone)
     page = await service.page(
-        session, principal=principal, filters=filters, cursor=cursor, limit=PAGE_SIZE
+        session,
+        principal=principal,
+        filters=filters,
+        cursor=cursor,
+        limit=PAGE_SIZE,
+        language=language,
     )
     counts, overdue_count = await FeedbackQueueRepository(session).status_counts(
         scope=principal.feedback_scope, overdue_at=utcnow()

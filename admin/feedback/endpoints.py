@@ -44,10 +44,17 @@ async def list_feedback(
         str | None, Query(max_length=200, description="next_cursor of the last page.")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    language: ReaderLanguage = "th",
 ) -> FeedbackPage:
-    """The items the caller may see, newest first, filtered; the text is always redacted here."""
+    """The items the caller may see, newest first, filtered; the text is always redacted here.
+    Places, agencies and boards are named in the reader's language (Accept-Language)."""
     return await service.page(
-        session, principal=principal, filters=filters, cursor=cursor, limit=limit
+        session,
+        principal=principal,
+        filters=filters,
+        cursor=cursor,
+        limit=limit,
+        language=language,
     )
 
 

@@ -34,12 +34,18 @@ from storage.repositories.status_changes import HistoryRow, StatusChangeReposito
 from storage.types import utcnow
 
 
-def _code_name(code: str | None, name: str | None) -> CodeName | None:
+def _code_name(
+    code: str | None, name_th: str | None, name_en: str | None, language: str
+) -> CodeName | None:
+    name = name_en if language == "en" and name_en else name_th
     return CodeName(code=code, name=name or code) if code else None
 
 
-def item_public(row: FeedbackRow, *, now: datetime, exact_point: bool) -> FeedbackItemPublic:
-    """`exact_point`: the citizen's own point (for the item's agency); otherwise its grid cell."""
+def item_public(
+    row: FeedbackRow, *, now: datetime, exact_point: bool, language: str = "th"
+) -> FeedbackItemPublic:
+    """`exact_point`: the citizen's own point (for the item's agency); otherwise its grid cell.
+    Places, the agency and the board are named in `language` (Thai where no English is kept)."""
     item = row.item
     assert item.id is not None
     latitude, longitude = (
@@ -54,10 +60,10 @@ def item_public(row: FeedbackRow, *, now: datetime, exact_point: bool) -> Feedba
         kind=item.kind,
         channel=item.channel,
         category=item.category,
-        province=_code_name(item.province_code, row.province_name),
-        district=_code_name(item.district_code, row.district_name),
-        agency=_code_name(row.agency_code, row.agency_name),
-        board=_code_name(row.board_code, row.board_name),
+        province=_code_name(item.province_code, row.province_name, row.province_name_en, language),
+        district=_code_name(item.district_code, row.district_name, row.district_name_en, language),
+        agency=_code_name(row.agency_code, row.agency_name, row.agency_name_en, language),
+        board=_code_name(row.board_code, row.board_name, row.board_name_en, language),
         sentiment=item.sentiment,
         urgency=item.urgency,
         text=item.redacted_text,
@@ -82,7 +88,7 @@ def _history_entry(row: HistoryRow, *, personal: bool, language: str) -> History
         to_status=change.to_status,
         actor_type=change.actor_type,
         actor=row.actor_email,
-        agency=_code_name(row.agency_code, row.agency_name),
+        agency=_code_name(row.agency_code, row.agency_name, row.agency_name_en, language),
         note=render_note(change.note_facts, typed, language),
         note_facts=change.note_facts,
         created_at=change.created_at,
@@ -114,6 +120,7 @@ async def page(
     filters: FeedbackFilter,
     cursor: str | None,
     limit: int,
+    language: str = "th",
 ) -> FeedbackPage:
     """Newest first; `next_cursor` is None on the last page."""
     rows = await FeedbackQueueRepository(session).page(
@@ -131,7 +138,10 @@ async def page(
         next_cursor = encode_cursor(last.created_at, last.id)
     listed = [
         item_public(
-            r, now=now, exact_point=principal.may_read_personal_data(agency_id=r.item.agency_id)
+            r,
+            now=now,
+            exact_point=principal.may_read_personal_data(agency_id=r.item.agency_id),
+            language=language,
         )
         for r in shown
     ]
@@ -175,7 +185,7 @@ async def detail(
     if personal:
         await record_personal_view(session, principal=principal, row=row)
     return FeedbackDetail(
-        **item_public(row, now=utcnow(), exact_point=personal).model_dump(),
+        **item_public(row, now=utcnow(), exact_point=personal, language=language).model_dump(),
         original_text=item.original_text if personal else None,
         personal_data_visible=personal,
         location_text=item.location_text if personal else None,

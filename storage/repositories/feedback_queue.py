@@ -137,7 +137,7 @@ class FeedbackFilter:
 
 @dataclass(frozen=True)
 class FeedbackRow:
-    """An item with the names of its place, agency and board."""
+    """An item with the names of its place, agency and board (Thai, and English after)."""
 
     item: FeedbackItem
     province_name: str | None
@@ -146,6 +146,10 @@ class FeedbackRow:
     agency_name: str | None
     board_code: str | None
     board_name: str | None
+    province_name_en: str | None = None
+    district_name_en: str | None = None
+    agency_name_en: str | None = None
+    board_name_en: str | None = None
 
 
 class FeedbackQueueRepository:
@@ -164,6 +168,10 @@ class FeedbackQueueRepository:
                 col(agency.name_th),
                 col(board.code),
                 col(board.name_th),
+                col(province.name_en),
+                col(district.name_en),
+                col(agency.name_en),
+                col(board.name_en),
             )
             .join(province, col(FeedbackItem.province_code) == province.code, isouter=True)
             .join(district, col(FeedbackItem.district_code) == district.code, isouter=True)

@@ -19,6 +19,7 @@ class HistoryRow:
     actor_email: str | None
     agency_code: str | None
     agency_name: str | None
+    agency_name_en: str | None = None
 
 
 class StatusChangeRepository:
@@ -28,7 +29,9 @@ class StatusChangeRepository:
     async def history(self, feedback_id: int) -> Sequence[HistoryRow]:
         """An item's status changes, oldest first, with who made them."""
         statement = (
-            sa_select(StatusChange, UserAccount.email, Agency.code, Agency.name_th)  # type: ignore[call-overload]
+            sa_select(  # type: ignore[call-overload]
+                StatusChange, UserAccount.email, Agency.code, Agency.name_th, Agency.name_en
+            )
             .join(UserAccount, col(StatusChange.actor_user_id) == UserAccount.id, isouter=True)
             .join(Agency, col(StatusChange.agency_id) == Agency.id, isouter=True)
             .where(col(StatusChange.feedback_id) == feedback_id)

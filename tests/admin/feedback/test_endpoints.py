@@ -35,6 +35,19 @@ class TestListFeedback:
         assert first["urgency"] == "normal" and "sentiment" in first and first["created_at"]
         assert first["text"] == REDACTED
 
+    async def test_places_and_agencies_are_named_in_the_readers_language(
+        self, client: httpx.AsyncClient, admin: Account, items: Items
+    ) -> None:
+        item = await items.add()
+        english = {**admin.headers, "Accept-Language": "en-GB,en;q=0.9"}
+        listed = (await client.get("/api/v1/feedback", headers=english)).json()["items"][0]
+        assert listed["province"] == {"code": "50", "name": "Chiang Mai"}
+        assert listed["agency"]["name"].isascii() and listed["board"]["name"].isascii()
+        one = (await client.get(f"/api/v1/feedback/{item.id}", headers=english)).json()
+        assert one["district"]["name"].isascii() and one["district"]["code"] == "5001"
+        thai = (await client.get(f"/api/v1/feedback/{item.id}", headers=admin.headers)).json()
+        assert thai["province"]["name"] == "เชียงใหม่"
+
     async def test_cursor_pages_visit_every_item_once(
         self, client: httpx.AsyncClient, admin: Account, items: Items
     ) -> None:
