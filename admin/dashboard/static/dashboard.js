@@ -54,3 +54,12 @@ document.addEventListener("keydown", function (event) {
     window.location.href = rows[current].dataset.href;
   }
 });
+
+// The photo picker speaks the page's language (the browser's own button would say "Choose Files").
+document.querySelectorAll(".file-pick input[type=file]").forEach(function (input) {
+  var names = input.parentElement.querySelector(".file-names");
+  input.addEventListener("change", function () {
+    var chosen = Array.prototype.map.call(input.files, function (file) { return file.name; });
+    names.textContent = chosen.length ? chosen.join(", ") : input.dataset.none;
+  });
+});
