@@ -109,6 +109,21 @@ def _on_boundary(text: str, start: int, end: int, form: str) -> bool:
     return True
 
 
+# What may follow a prefixed area name with no space: the next area's prefix, a polite particle.
+_MAY_FOLLOW = (
+    "อ.", "อำเภอ", "จ.", "จังหวัด", "ต.", "ตำบล", "เขต", "แขวง", "กทม",
+    "ค่ะ", "คะ", "ค่า", "ครับ", "คับ", "ฮะ", "นะ", "จ้า", "จ้ะ", "จ้ะ", "เด้อ", "เจ้า",
+)  # fmt: skip
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """The Thai word goes on after `end` (ต.วัด|เกตุ), not into a prefix or a particle: a short
+    area name found there is the start of a longer name the gazetteer does not know."""
+    if end >= len(text) or not _THAI.match(text[end]):
+        return False
+    return not text.startswith(_MAY_FOLLOW, end)
+
+
 def _stands_apart(text: str, start: int, end: int) -> bool:
     """No Thai letter or mark right before or right after (spaces, punctuation or the ends)."""
     before = start == 0 or not _THAI.match(text[start - 1])

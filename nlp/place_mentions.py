@@ -11,7 +11,9 @@ the subdistrict, beats ป่าตอง, the beach), and each hit is judged by
 * a prefix word right before it (เขต / อำเภอ / อ. / แขวง / ตำบล / ต. / จังหวัด / จ., also with a
   colon: "เขต: บางนา") makes it a *strong* mention and says its level. เขต and แขวง are Bangkok's
   words, อำเภอ and ตำบล the provinces', so the prefix also picks between same-named areas
-  (เขตจอมทอง is in Bangkok, อ.จอมทอง in Chiang Mai);
+  (เขตจอมทอง is in Bangkok, อ.จอมทอง in Chiang Mai). A short area name that is an everyday
+  word (วัด, ทุ่ง, บ่อ) does not count when the Thai word runs on after it into something other
+  than the next prefix or a particle: ต.วัดเกตุ is not ต.วัด (Pattani) followed by เกตุ;
 * a bare district or province name, or a landmark, is a *plain* mention. A bare district name
   outside Bangkok is marked `alone` (enough by itself) when it names one district nationwide, is
   not in `common_names.json` (สังคม, วิภาวดี), is not the name of many subdistricts elsewhere,
@@ -58,6 +60,7 @@ from nlp.place_context import (
     _on_boundary,
     _prefix_before,
     _prefix_start,
+    _runs_on,
     _stands_apart,
 )
 from nlp.tokenise import segment
@@ -200,6 +203,7 @@ class MentionFinder:
         self._automaton.make_automaton()
         self.mueang = _capital_districts(gazetteer)
         self._provinces = {f for f, levels in gazetteer.forms.items() if Level.PROVINCE in levels}
+        self._short_words = _short_word_forms(gazetteer)
         self._alone = _alone_forms(gazetteer)
         segment("ก")  # load the tokeniser's dictionary now, not on the first message needing it
 
@@ -330,6 +334,8 @@ class MentionFinder:
         assert hit.prefix is not None
         word, level, bangkok_word = hit.prefix
         start, end, form = hit.start, hit.end, hit.form
+        if form in self._short_words and _runs_on(text, end):
+            return None  # ต.วัดเกตุ is not ต.วัด (Pattani) followed by เกตุ
         by_level = self._levels(form)
         prefix_start = _prefix_start(text, start, word)
         evidence = text[prefix_start:end]
@@ -430,3 +436,17 @@ def _weighed_in_sentence(text: str, m: Mention) -> Mention:
     ):
         return replace(m, strength=Strength.WEAK, within="office", alone=False)
     return m
+
+
+_SHORT_WORD_CHARS = 4
+
+
+def _short_word_forms(gazetteer: Gazetteer) -> frozenset[str]:
+    """Area names that are short everyday words (วัด, ทุ่ง, บ่อ, ใหม่: about 200): after a
+    prefix they often begin a longer name the gazetteer lacks or spells otherwise."""
+    from pythainlp.corpus import thai_words
+
+    words = thai_words()
+    return frozenset(
+        form for form in gazetteer.forms if len(form) <= _SHORT_WORD_CHARS and form in words
+    )

@@ -137,6 +137,24 @@ class TestFollowUp:
         assert f"ความคืบหน้าเรื่อง {reference}" in joined(history)
         assert len(await items(database)) == 1
 
+    async def test_asking_when_it_will_be_fixed_right_after_a_report_is_about_that_report(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        citizen = person(app, client, line_api, "asks-when")
+        reference = await confirm_and_consent(citizen, await citizen.say(POTHOLE))
+        answer = await citizen.say("แล้วจะมีคนมาซ่อมเมื่อไหร่คะ")
+        assert reference in joined(answer) and reference in labels(answer)
+        assert "แชร์ตำแหน่ง" not in labels(answer)  # not "which area are you asking about?"
+        assert len(await items(database)) == 1
+
+    async def test_asking_when_with_nothing_open_is_a_question_not_a_follow_up(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        citizen = person(app, client, line_api, "asks-when-nothing")
+        answer = await citizen.say("แล้วจะมีคนมาซ่อมเมื่อไหร่คะ")
+        assert text("th", "follow.none") not in joined(answer)
+        assert await items(database) == []
+
     async def test_with_nothing_reported_it_says_so_kindly(
         self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
     ) -> None:

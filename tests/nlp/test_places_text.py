@@ -35,6 +35,22 @@ def test_khwaeng_and_khet_with_prefixes(finder: PlaceFinder) -> None:
     assert place.evidence == "แขวงพระโขนงเหนือ, เขตวัฒนา"
 
 
+def test_a_short_area_name_that_runs_on_into_a_longer_word_is_not_that_area(
+    finder: PlaceFinder,
+) -> None:
+    # ต.วัด is a subdistrict in Pattani; ต.วัดเกตุ (officially วัดเกต) is in Chiang Mai
+    place = finder.find("ไฟทางดับ ต.วัดเกตุ อ.เมือง จ.เชียงใหม่ค่ะ")
+    assert (place.province, place.district, place.subdistrict) == (
+        "เชียงใหม่",
+        "เมืองเชียงใหม่",
+        "วัดเกต",
+    )
+    assert finder.find("ไฟทางดับ ต.วัดเกตุ อ.เมืองค่ะ").province_code != "94"
+    # ...but the short name itself, ended by a space, the next prefix or a particle, still counts
+    for text in ("ถนนพัง ต.วัด อ.ยะรัง", "ถนนพัง ต.วัดอ.ยะรัง", "ถนนพังที่ ต.วัดค่ะ"):
+        assert finder.find(text).subdistrict == "วัด", text
+
+
 def test_a_road_named_after_a_district_is_not_that_district_by_itself(finder: PlaceFinder) -> None:
     # ถนนลาดพร้าว crosses five khet: the road's name alone says nothing about the khet
     assert finder.find("ซอยลาดพร้าว 71 น้ำท่วมสูง") == PlaceMatch()

@@ -13,10 +13,17 @@ from bot.conversations.turn import Turn
 from bot.messages import Outgoing
 from bot.texts import text
 from nlp.analysis import Intent, MessageAnalysis, Urgency
+from services import citizen_side
 
 READ_LANGUAGES = ("th", "en")
 NO_LETTERS = "none"  # empty, emoji, digits or punctuation only
 _THANKS = re.compile(r"ขอบคุณ|ขอบใจ|thank", re.IGNORECASE)
+# Asking when or how far along: about their own report when the citizen has one open.
+_ASKS_PROGRESS = re.compile(
+    r"เมื่อไหร่|เมื่อไร|เมื่อไหล่|เมื่อไหร|กี่วัน|นานไหม|นานมั้ย|นานมั๊ย|นานแค่ไหน|ถึงไหน|คืบหน้า"
+    r"|หรือยัง|รึยัง|ได้ยัง|when\b|how long|any update",
+    re.IGNORECASE,
+)
 
 
 def _adopt_english(turn: Turn, analysis: MessageAnalysis) -> None:
@@ -53,4 +60,21 @@ async def answer(turn: Turn, message: str, analysis: MessageAnalysis) -> list[Ou
         return before + await follow_up.list_open(turn)
     if analysis.intent is Intent.GREETING and not urgent:
         return [greeting(language, message)]
+    if not urgent and await _asks_about_own_report(turn, message, analysis):
+        turn.reset()
+        return await follow_up.list_open(turn)
     return None
+
+
+async def _asks_about_own_report(turn: Turn, message: str, analysis: MessageAnalysis) -> bool:
+    """ "แล้วจะมาซ่อมเมื่อไหร่คะ" right after a report: a question about when or how far along,
+    naming no place, from a citizen with an open report it can be about (any, when the question
+    names no topic for sure; one of that topic, when it does)."""
+    if analysis.intent is not Intent.QUESTION or not _ASKS_PROGRESS.search(message):
+        return False
+    if analysis.place.province_code is not None:
+        return False  # asks about somewhere: a question for the agency there
+    mine = await citizen_side.citizen_items(turn.session, turn.citizen_id, open_only=True)
+    if not analysis.category_certain:
+        return bool(mine)
+    return any(item.category == analysis.category for item in mine)
