@@ -220,6 +220,22 @@ class TestUnsettledPlace:
         [item] = await items(database)
         assert (item.province_code, item.district_code) == ("40", "4001")
 
+    async def test_a_district_typed_after_naming_the_province_is_read_inside_it(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        citizen = person(app, client, line_api, "names-province-first")
+        card = await until_card(
+            citizen, await citizen.say("ไฟถนนหน้าซอยบ้านดับมา 3 วันแล้ว มืดมาก เชียงใหม่ค่ะ")
+        )
+        asked = await citizen.tap("ยืนยัน", card)
+        assert "แชร์ตำแหน่ง" in labels(asked), joined(asked)  # a province is not enough
+        # ต.วัดเกตุ is วัดเกต in Chiang Mai, not ต.วัด (Pattani) followed by เกตุ
+        answered = await citizen.say("ต.วัดเกตุ อ.เมืองค่ะ")
+        if "PDPA" in joined(answered):
+            answered = await citizen.tap("ยอมรับ", answered)
+        [item] = await items(database)
+        assert (item.province_code, item.district_code) == ("50", "5001"), joined(answered)
+
     async def test_a_location_far_from_the_named_place_is_asked_about(
         self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
     ) -> None:

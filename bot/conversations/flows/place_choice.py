@@ -118,12 +118,26 @@ def choose(draft: Draft, code: str) -> bool:
     return False
 
 
+async def _within_known_province(turn: Turn, message: str, province_code: str) -> PlaceMatch | None:
+    """The answer read inside the province the citizen already named ("อ.เมือง" after
+    "…เชียงใหม่ค่ะ" is เมืองเชียงใหม่); None when it names nothing settled there."""
+    province = await AreaRepository(turn.session).province(province_code)
+    if province is None:
+        return None
+    within = (await turn.analyze(f"{message} จังหวัด{province.name_th}")).place
+    if within.settled and within.province_code == province_code and within.district_code:
+        return within
+    return None
+
+
 async def typed(turn: Turn, draft: Draft, message: str) -> bool:
     """A typed answer to "where?": True when the place is settled or asked again with new
     choices, False when nothing was found."""
     asked_mueang = draft.place_question == MUEANG
     pin = draft.pin_code if draft.place_question == CONFLICT else None
     place = (await turn.analyze(message)).place
+    if pin is None and draft.province_code is not None and place.province_code is None:
+        place = await _within_known_province(turn, message, draft.province_code) or place
     if place.province_code is None and asked_mueang:
         province = await AreaRepository(turn.session).province(
             _PROVINCE_PREFIX.sub("", message.strip())
