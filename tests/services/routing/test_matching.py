@@ -362,6 +362,9 @@ PIPELINE_CASES: list[tuple[str, str, str]] = [
         "pea-50",
         "cab-50",
     ),
+    # civil registration is the district office's, whatever the topic reads as
+    ("บัตรประชาชนหายค่ะ ต้องไปทำใหม่ที่ไหน อยู่อำเภอเมืองเชียงใหม่", "district-office-5001", "cab-50"),
+    ("อยากย้ายทะเบียนบ้านเข้าเขตบางนา ต้องใช้อะไรบ้างครับ", "bkk-district-office-1047", "cab-10"),
 ]
 
 
