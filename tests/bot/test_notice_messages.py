@@ -133,6 +133,9 @@ def test_every_kind_in_the_contract_has_a_renderer_and_both_catalogues_match() -
         "board_digest",
         "consultation",
         "consultation_results",
+        "volunteer_promoted",
+        "volunteer_reminder",
+        "volunteer_programme_cancelled",
     }
     assert set(LANGUAGES["th"]) == set(LANGUAGES["en"])
     thai_sentences = [
