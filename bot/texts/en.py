@@ -260,6 +260,7 @@ MESSAGES: dict[str, str] = {
     "data.copy.rating": "Your rating: {rating} · {comment}",
     "data.copy.update": "– {when} {status}: {note}",
     "data.copy.picks": "Categories you picked ({count}): {picks}",
+    "data.copy.volunteering": "Volunteering: {programme} · {when} · {status} · contact given to the organiser: {contact}",
     "data.consent.pending": "not given yet",
     "data.consent.accepted": "accepted on {when}",
     "data.consent.declined": "declined",

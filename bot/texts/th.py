@@ -255,6 +255,7 @@ MESSAGES: dict[str, str] = {
     "data.copy.rating": "คะแนนที่ให้: {rating} · {comment}",
     "data.copy.update": "– {when} {status}: {note}",
     "data.copy.picks": "หมวดที่คุณเลือก ({count} ครั้ง): {picks}",
+    "data.copy.volunteering": "งานอาสา: {programme} · {when} · {status} · ข้อมูลติดต่อที่ให้ผู้จัด: {contact}",
     "data.consent.pending": "ยังไม่ได้ให้",
     "data.consent.accepted": "ยอมรับเมื่อ {when}",
     "data.consent.declined": "ไม่ยอมรับ",
