@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, Field
 
@@ -84,9 +85,14 @@ class ProgrammeDetail(ProgrammePublic):
     )
 
 
+SignUpId = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
 class Attendance(BaseModel):
-    attended: list[int] = Field(default_factory=list, max_length=10_000)
-    absent: list[int] = Field(default_factory=list, max_length=10_000)
+    """Sign-up ids (as `GET …/{id}` lists them under `people`)."""
+
+    attended: list[SignUpId] = Field(default_factory=list, max_length=10_000)
+    absent: list[SignUpId] = Field(default_factory=list, max_length=10_000)
 
 
 class Cancelled(BaseModel):

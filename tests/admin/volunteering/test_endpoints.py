@@ -169,3 +169,19 @@ async def test_bad_programmes_get_clear_errors(
         )
         assert answer.status_code == 422, (payload, answer.text)
         assert words in answer.text
+
+
+async def test_attendance_names_only_sign_ups_of_the_programme(
+    client: httpx.AsyncClient, accounts: Accounts, database: Database
+) -> None:
+    official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+    created = await client.post(
+        "/api/v1/volunteering/programmes", json=body(), headers=official.headers
+    )
+    url = f"/api/v1/volunteering/programmes/{created.json()['id']}"
+    await client.post(f"{url}/publish", headers=official.headers)
+    for ids, words in (([999_999], "not of this programme"), ([2**40], "less than or equal")):
+        answer = await client.post(
+            f"{url}/attendance", json={"attended": ids}, headers=official.headers
+        )
+        assert answer.status_code == 422 and words in answer.text, answer.text
