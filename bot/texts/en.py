@@ -366,6 +366,7 @@ MESSAGES: dict[str, str] = {
     "vol.status.cancelled": "cancelled",
     "vol.status.attended": "attended 🙏",
     "vol.status.no_show": "did not attend",
+    "vol.status.called_off": "called off by the organiser",
     "vol.quit": "Cancel {number}. {title}",
     "vol.quit_done": "Your sign-up for “{title}” is cancelled.",
     "vol.quit_none": "You have no sign-up for “{title}” to cancel.",

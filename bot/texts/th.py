@@ -362,6 +362,7 @@ MESSAGES: dict[str, str] = {
     "vol.status.cancelled": "ยกเลิกแล้ว",
     "vol.status.attended": "ร่วมงานแล้ว 🙏",
     "vol.status.no_show": "ไม่ได้มาร่วมงาน",
+    "vol.status.called_off": "ผู้จัดยกเลิกงานนี้แล้ว",
     "vol.quit": "ยกเลิก {number}. {title}",
     "vol.quit_done": "ยกเลิกการสมัครงานอาสา “{title}” แล้วค่ะ",
     "vol.quit_none": "ไม่มีการสมัครงานอาสา “{title}” ให้ยกเลิกค่ะ",

@@ -140,3 +140,50 @@ async def test_a_programme_fills_overflows_promotes_reminds_once_and_records_att
     assert "ร่วมงานแล้ว" in joined(await people[3].say("งานอาสาของฉัน"))
     assert "ไม่ได้มาร่วมงาน" in joined(await people[2].say("งานอาสาของฉัน"))
     assert "ยกเลิกแล้ว" in joined(await people[1].say("งานอาสาของฉัน"))
+
+
+async def test_in_english_and_when_the_agency_calls_it_off_everyone_signed_up_hears(
+    app: FastAPI,
+    client: httpx.AsyncClient,
+    database: Database,
+    settings: Settings,
+    line_api: FakeLineApi,
+    telegram_api: FakeTelegramApi,
+) -> None:
+    headers = await _organiser(database, settings)
+    starts = utcnow() + timedelta(days=5)
+    created = await client.post(
+        "/api/v1/volunteering/programmes",
+        json={
+            "title": TITLE,
+            "place": "Nong Buak Haad park",
+            "province": "Chiang Mai",
+            "starts_at": starts.isoformat(),
+            "ends_at": (starts + timedelta(hours=2)).isoformat(),
+            "capacity": 1,
+        },
+        headers=headers,
+    )
+    url = f"/api/v1/volunteering/programmes/{created.json()['id']}"
+    await client.post(f"{url}/publish", headers=headers)
+    english = TelegramCitizen(app, client, telegram_api, 7_600_101)
+    await english.say("English")
+    assert "Where would you like to volunteer" in joined(await english.say("volunteer"))
+    listed = await english.say("เชียงใหม่")
+    assert "1 of 1 places free" in joined(listed)
+    signed = await english.tap(f"Join 1. {TITLE}", listed)
+    assert f"You are signed up for “{TITLE}” and have a place" in joined(signed)
+    assert "Fine" in joined(await english.tap("Skip", signed))
+    thai = LineCitizen(app, client, line_api, "Uvolunteer-thai" + "0" * 18)
+    await thai.say("อาสา")
+    waiting = await thai.tap(JOIN, await thai.say("เชียงใหม่"))
+    assert "คิวลำดับที่ 1" in joined(waiting)
+
+    called_off = await client.post(f"{url}/cancel", headers=headers)
+    assert called_off.json()["told"] == 2
+    await settle(app)
+    assert f"the organiser has cancelled “{TITLE}”" in joined(english.new_messages())
+    assert "ถูกยกเลิกโดยผู้จัด" in joined(thai.new_messages())
+    mine = joined(await english.say("my volunteering"))
+    assert f"• {TITLE}" in mine and "called off by the organiser" in mine
+    assert "no longer takes sign-ups" in joined(await english.tap(f"Join 1. {TITLE}", listed))

@@ -16,7 +16,7 @@ from bot.texts import format_when, text
 from services import consultations, volunteering
 from services.errors import ConflictError, NotFoundError
 from services.volunteering import HistoryEntry, OpenProgramme, SignUpOutcome
-from storage.models import SignUpStatus, VolunteerProgramme
+from storage.models import ProgrammeStatus, SignUpStatus, VolunteerProgramme
 
 FLOW = "volunteer"
 AREA = "area"  # step: waiting for the area to look in
@@ -187,6 +187,8 @@ def skip(turn: Turn) -> list[Outgoing]:
 
 
 def _status(language: str, entry: HistoryEntry) -> str:
+    if entry.programme.status is ProgrammeStatus.CANCELLED:
+        return text(language, "vol.status.called_off")
     return text(language, f"vol.status.{entry.sign_up.status.value}", position=entry.position)
 
 
