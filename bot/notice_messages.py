@@ -265,6 +265,53 @@ def consultation_results(
     return [Outgoing(text="\n".join(lines))]
 
 
+def _volunteer_text(key: str, payload: dict[str, Any], language: str) -> str:
+    return text(
+        language,
+        key,
+        title=payload["title"],
+        place=payload.get("place") or "-",
+        when=_when(payload.get("starts_at"), language),
+    )
+
+
+def _volunteer_buttons(payload: dict[str, Any], language: str) -> tuple[Button, ...]:
+    """Cancel (so the next person gets the place), and the citizen's own sign-ups."""
+    return (
+        Button(
+            label=text(language, "button.vol_quit"),
+            data=data(Action.VOLUNTEER_QUIT, str(payload["programme_id"])),
+        ),
+        Button(label=text(language, "button.my_volunteering"), data=data(Action.VOLUNTEER_MINE)),
+    )
+
+
+def volunteer_promoted(
+    payload: dict[str, Any], language: str, base_url: str | None
+) -> list[Outgoing]:
+    """A place came free and the first on the waiting list has it."""
+    message = _volunteer_text("vol.promoted", payload, language)
+    return [Outgoing(text=message, buttons=_volunteer_buttons(payload, language))]
+
+
+def volunteer_reminder(
+    payload: dict[str, Any], language: str, base_url: str | None
+) -> list[Outgoing]:
+    """The day before: when and where, what to bring, and how to give the place back."""
+    message = _volunteer_text("vol.reminder", payload, language)
+    if payload.get("requirements"):
+        message += "\n" + text(language, "vol.requirements", requirements=payload["requirements"])
+    return [Outgoing(text=message, buttons=_volunteer_buttons(payload, language))]
+
+
+def volunteer_programme_cancelled(
+    payload: dict[str, Any], language: str, base_url: str | None
+) -> list[Outgoing]:
+    message = _volunteer_text("vol.programme_cancelled", payload, language)
+    mine = Button(label=text(language, "button.my_volunteering"), data=data(Action.VOLUNTEER_MINE))
+    return [Outgoing(text=message, buttons=(mine,))]
+
+
 RENDERERS: dict[str, Renderer] = {
     "ticket_filed": ticket_filed,
     "status_changed": status_changed,
@@ -274,6 +321,9 @@ RENDERERS: dict[str, Renderer] = {
     "board_digest": board_digest,
     "consultation": consultation,
     "consultation_results": consultation_results,
+    "volunteer_promoted": volunteer_promoted,
+    "volunteer_reminder": volunteer_reminder,
+    "volunteer_programme_cancelled": volunteer_programme_cancelled,
 }
 
 

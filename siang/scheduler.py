@@ -1,6 +1,6 @@
 """Scheduled work inside the web process (APScheduler's AsyncIOScheduler, started in the app's
 lifespan when ``SIANG_SCHEDULER_ENABLED``): SLA escalation and closing unrated fixes, the outbox
-drain, weekly digests. One function per job; each part registers its own jobs below.
+drain, weekly digests, volunteers' reminders the day before. One function per job; each part registers its own jobs below.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import datetime
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from services import service_levels
+from services import service_levels, volunteering
 from services.policy import ServiceLevelPolicy, configure, load_policy
 from siang.digests import register_digest_jobs
 from siang.settings import Settings
@@ -72,6 +72,31 @@ def register_service_level_jobs(
     )
 
 
+async def run_volunteer_reminders(database: Database, *, now: datetime | None = None) -> int:
+    """Remind each confirmed volunteer of a programme starting within a day, once; returns how
+    many reminders were queued (the commit wakes delivery)."""
+    now = now or utcnow()
+    async with database.unit_of_work() as session:
+        queued = await volunteering.send_reminders(session, now=now)
+    if queued:
+        logger.info("volunteer reminders", extra={"queued": queued})
+    return queued
+
+
+def register_volunteer_jobs(scheduler: AsyncIOScheduler, database: Database) -> None:
+    # Every 30 minutes: a reminder comes between 24 and 23.5 hours before the start.
+    scheduler.add_job(
+        run_volunteer_reminders,
+        IntervalTrigger(minutes=30),
+        kwargs={"database": database},
+        id="volunteer_reminders",
+        name="Volunteer reminders the day before",
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+    )
+
+
 async def drain_outbox(kick: Kick) -> None:
     """Ask the background worker to send due outbox rows (failed ones after their backoff): the
     backstop for rows queued by another process, and for retries, since a commit that queues
@@ -101,6 +126,7 @@ def create_scheduler(
     scheduler = AsyncIOScheduler(timezone=settings.timezone)
     register_service_level_jobs(scheduler, database, settings)
     register_digest_jobs(scheduler, database, settings)
+    register_volunteer_jobs(scheduler, database)
     register_outbox_job(scheduler, kick)
     return scheduler
 

@@ -1,7 +1,7 @@
 """What a tap or a typed word asks for: button data and their typed equivalents, in one place.
 
 Button data are short ASCII strings (Telegram allows 64 bytes), e.g. ``confirm``, ``cat:3``,
-``fixed:SG-7K4M-2Q``, ``rate:SG-7K4M-2Q:5``, ``poll:12:0``. A citizen may also type a button's label (in
+``fixed:SG-7K4M-2Q``, ``rate:SG-7K4M-2Q:5``, ``poll:12:0``, ``vjoin:4``. A citizen may also type a button's label (in
 either language), a few common words, a reference with a word or two around it ("ติดตาม
 SG-7K4M-2Q"), or ask how Siang is used; `parse` turns all of them into the same `Command`.
 """
@@ -44,6 +44,10 @@ class Action(StrEnum):
     POLL = "poll"  # arg: "<consultation id>:<option index>"
     POLL_TEXT = "polltext"  # arg: a consultation id (the citizen will type an answer)
     NEWS = "news"  # arg: on | off (hear about consultations)
+    VOLUNTEER = "vol"  # volunteer programmes near the citizen
+    VOLUNTEER_JOIN = "vjoin"  # arg: a programme id
+    VOLUNTEER_MINE = "vmine"  # the citizen's own sign-ups
+    VOLUNTEER_QUIT = "vquit"  # arg: a programme id
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,14 @@ _WORDS: dict[str, Command] = {
     "/news": Command(Action.NEWS, "on"),
     "หยุดรับข่าว": Command(Action.NEWS, "off"),
     "stop news": Command(Action.NEWS, "off"),
+    "อาสา": Command(Action.VOLUNTEER),
+    "งานอาสา": Command(Action.VOLUNTEER),
+    "อาสาสมัคร": Command(Action.VOLUNTEER),
+    "volunteer": Command(Action.VOLUNTEER),
+    "/volunteer": Command(Action.VOLUNTEER),
+    "งานอาสาของฉัน": Command(Action.VOLUNTEER_MINE),
+    "my volunteering": Command(Action.VOLUNTEER_MINE),
+    "/myvolunteering": Command(Action.VOLUNTEER_MINE),
 }
 
 # Button labels that can be typed instead of tapped (both catalogues).
@@ -126,6 +138,8 @@ _LABELS: dict[str, Command] = {
     "button.resume": Command(Action.NOTIFY, "on"),
     "button.news_on": Command(Action.NEWS, "on"),
     "button.news_off": Command(Action.NEWS, "off"),
+    "menu.volunteer": Command(Action.VOLUNTEER),
+    "button.my_volunteering": Command(Action.VOLUNTEER_MINE),
 }
 for _catalogue in LANGUAGES.values():
     for _key, _command in _LABELS.items():

@@ -27,6 +27,7 @@ from bot.conversations.flows import (
     my_data,
     report,
     resolution,
+    volunteering,
 )
 from bot.conversations.replies import say
 from bot.conversations.turn import IDLE, AnalyzerProvider, Turn
@@ -129,6 +130,8 @@ class ConversationEngine:
             return await resolution.submit(turn, (inbound.text or "").strip() or None)
         if turn.flow == consultation.FLOW:
             return await consultation.on_message(turn)
+        if turn.flow == volunteering.FLOW:
+            return await volunteering.on_message(turn)
         if turn.flow == my_data.FLOW:
             turn.reset()  # anything but the confirm tap means "do not erase"
             return [replies.menu(language, "cancelled")]
@@ -199,6 +202,8 @@ class ConversationEngine:
             answer = await self._my_data_command(turn, command)
         if answer is None:
             answer = await self._consultation_command(turn, command)
+        if answer is None:
+            answer = await self._volunteer_command(turn, command)
         if answer is not None:
             return answer
         if turn.flow == report.FLOW:
@@ -251,4 +256,22 @@ class ConversationEngine:
             case Action.NEWS if command.arg in ("on", "off"):
                 await self._leave(turn)
                 return await consultation.news(turn, on=command.arg == "on")
+        return None
+
+    async def _volunteer_command(self, turn: Turn, command: Command) -> list[Outgoing] | None:
+        """Volunteer programmes: near me, sign up, my volunteering, cancel a sign-up."""
+        match command.action:
+            case Action.VOLUNTEER:
+                await self._leave(turn)
+                return await volunteering.near_me(turn)
+            case Action.VOLUNTEER_JOIN if command.arg:
+                await self._leave(turn)
+                return await volunteering.join(turn, command.arg)
+            case Action.VOLUNTEER_MINE:
+                await self._leave(turn)
+                return await volunteering.mine(turn)
+            case Action.VOLUNTEER_QUIT if command.arg:
+                return await volunteering.quit_(turn, command.arg)
+            case Action.SKIP if turn.flow == volunteering.FLOW:
+                return volunteering.skip(turn)
         return None

@@ -40,6 +40,7 @@ def menu_buttons(language: str) -> tuple[Button, ...]:
         button(language, "menu.follow", Action.FOLLOW),
         button(language, "menu.help", Action.HELP),
         button(language, "menu.my_data", Action.MY_DATA),
+        button(language, "menu.volunteer", Action.VOLUNTEER),
         button(language, "menu.language", Action.LANGUAGE, "th" if language == "en" else "en"),
     )
 

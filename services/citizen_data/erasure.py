@@ -5,7 +5,8 @@ only a scrubbed form (`scrubbing.scrub`): their items' texts, rating comments an
 the status notes on their items, the routing corrections of their items, and the notices that
 quote those notes to the people following the same problem. The messages sent to the citizen
 lose their content and their platform id; their consultation answers lose their typed words
-(the option and theme stay counted) and their news subscriptions go; the raw inbound events
+(the option and theme stay counted) and their news subscriptions go; their volunteer sign-ups
+lose the contact they gave the organiser (the status stays counted); the raw inbound events
 lose their payload (a web chat id inside an event id is replaced); their photos' rows and labelled examples are deleted;
 coordinates keep ~1 km; the platform id becomes a pseudonym, the display name goes, consent is
 withdrawn and notifications stop. Items keep category, area, status, dates and sentiment, so
@@ -36,6 +37,7 @@ from storage.repositories.feedback_media import FeedbackMediaRepository
 from storage.repositories.internal_notes import InternalNoteRepository
 from storage.repositories.routing_rules import RoutingCorrectionRepository
 from storage.repositories.status_changes import StatusChangeRepository
+from storage.repositories.volunteering import VolunteerRepository
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +103,7 @@ async def erase_citizen(
     unused = keys - await media.keys_in_use(list(keys))
     await labelled_examples.forget_citizen(session, citizen.id, item_ids)
     await ConsultationRepository(session).forget_citizen(citizen.id)
+    await VolunteerRepository(session).forget_citizen(citizen.id)
     pseudonym = f"erased-{citizen.public_id}"
     await inbound_events.forget_citizen_events(
         session, citizen.channel, citizen.channel_user_id, pseudonym

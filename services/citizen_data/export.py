@@ -2,7 +2,8 @@
 
 Who they are on their channel, their consent, each report as they wrote it (with its place,
 photos, rating and every status update with the official's note as it was sent to them), the
-picks kept for retraining and how many messages went to them. Read-only: nothing is changed.
+picks kept for retraining, their volunteer sign-ups (with what they gave the organiser) and how
+many messages went to them. Read-only: nothing is changed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services import volunteering
 from storage.models import Citizen, ConsentState, FeedbackItem, StatusChange
 from storage.repositories import outbound_messages
 from storage.repositories.feedback_items import FeedbackItemRepository
@@ -60,6 +62,19 @@ class PickCopy:
 
 
 @dataclass(frozen=True)
+class SignUpCopy:
+    """A volunteer sign-up: the programme, how it stands, and what was given to the organiser."""
+
+    programme: str
+    place: str
+    starts_at: datetime
+    status: str
+    waiting_position: int | None
+    contact: str | None
+    signed_up_at: datetime
+
+
+@dataclass(frozen=True)
 class CitizenData:
     channel: str
     platform_id: str
@@ -72,6 +87,7 @@ class CitizenData:
     last_seen: datetime | None
     reports: tuple[ReportCopy, ...]
     picks: tuple[PickCopy, ...]
+    volunteering: tuple[SignUpCopy, ...]
     messages_sent: int
 
     @property
@@ -130,6 +146,7 @@ async def export_citizen_data(session: AsyncSession, citizen: Citizen) -> Citize
     for change in await StatusChangeRepository(session).of_items(item_ids):
         changes.setdefault(change.feedback_id, []).append(change)
     picks = await LabelledExampleRepository(session).of_citizen(citizen.id)
+    sign_ups = await volunteering.history(session, citizen.id)
     return CitizenData(
         channel=citizen.channel.value,
         platform_id=citizen.channel_user_id,
@@ -150,6 +167,18 @@ async def export_citizen_data(session: AsyncSession, citizen: Citizen) -> Citize
                 field=pick.field, chosen=pick.chosen, text=pick.redacted_text, at=pick.created_at
             )
             for pick in picks
+        ),
+        volunteering=tuple(
+            SignUpCopy(
+                programme=entry.programme.title,
+                place=entry.programme.place,
+                starts_at=entry.programme.starts_at,
+                status=entry.sign_up.status.value,
+                waiting_position=entry.position,
+                contact=entry.sign_up.contact,
+                signed_up_at=entry.sign_up.signed_up_at,
+            )
+            for entry in sign_ups
         ),
         messages_sent=await outbound_messages.count_sent_to(session, citizen.id),
     )

@@ -34,6 +34,12 @@ from storage.models.labelled_examples import LabelledExample
 from storage.models.outbox import OutboundMessage
 from storage.models.routing import RoutingCorrection, RoutingRule
 from storage.models.users import ApiKey, UserAccount, UserAgency
+from storage.models.volunteering import (
+    ProgrammeStatus,
+    SignUpStatus,
+    VolunteerProgramme,
+    VolunteerSignUp,
+)
 
 metadata = SQLModel.metadata
 
@@ -68,16 +74,20 @@ __all__ = [
     "NewsSubscription",
     "NotifyChannel",
     "OutboundMessage",
+    "ProgrammeStatus",
     "Province",
     "RecipientType",
     "RoutingCorrection",
     "RoutingRule",
     "Sentiment",
+    "SignUpStatus",
     "StatusChange",
     "Subdistrict",
     "Urgency",
     "UserAccount",
     "UserAgency",
     "UserRole",
+    "VolunteerProgramme",
+    "VolunteerSignUp",
     "metadata",
 ]

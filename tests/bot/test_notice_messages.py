@@ -133,6 +133,9 @@ def test_every_kind_in_the_contract_has_a_renderer_and_both_catalogues_match() -
         "board_digest",
         "consultation",
         "consultation_results",
+        "volunteer_promoted",
+        "volunteer_reminder",
+        "volunteer_programme_cancelled",
     }
     assert set(LANGUAGES["th"]) == set(LANGUAGES["en"])
     thai_sentences = [
@@ -141,3 +144,31 @@ def test_every_kind_in_the_contract_has_a_renderer_and_both_catalogues_match() -
         if key.split(".")[0] in ("welcome", "report", "filed", "resolution", "consent")
     ]
     assert all("ครับ" not in sentence for sentence in thai_sentences)  # one voice: ค่ะ/คะ
+
+
+@pytest.mark.parametrize(
+    ("language", "promoted", "reminder", "cancelled"),
+    [
+        ("th", "คุณได้ที่ในงานอาสา “ปลูกต้นไม้” แล้ว", "เตือนความจำ", "ถูกยกเลิกโดยผู้จัด"),
+        ("en", "you now have a place in “ปลูกต้นไม้”", "Reminder", "the organiser has cancelled"),
+    ],
+)
+def test_volunteer_notices_give_when_where_and_a_way_to_give_the_place_back(
+    language: str, promoted: str, reminder: str, cancelled: str
+) -> None:
+    payload = {
+        "programme_id": 4,
+        "title": "ปลูกต้นไม้",
+        "place": "สวนหนองบวกหาด",
+        "starts_at": "2026-12-09T01:00:00+00:00",
+        "ends_at": "2026-12-09T04:00:00+00:00",
+        "requirements": "หมวก",
+    }
+    [moved_up] = render_notice("volunteer_promoted", payload, language)
+    assert promoted in moved_up.text and "สวนหนองบวกหาด" in moved_up.text
+    assert "08:00" in moved_up.text  # shown in Bangkok time
+    assert [b.data for b in moved_up.buttons] == ["vquit:4", "vmine"]
+    [remind] = render_notice("volunteer_reminder", payload, language)
+    assert reminder in remind.text and "หมวก" in remind.text
+    [off] = render_notice("volunteer_programme_cancelled", payload, language)
+    assert cancelled in off.text and [b.data for b in off.buttons] == ["vmine"]

@@ -47,6 +47,8 @@ async def test_the_job_is_registered_only_when_enabled(
         assert scheduler is not None and scheduler.running
         job = scheduler.get_job("service_levels")
         assert job is not None and job.trigger.interval == timedelta(minutes=5)
+        reminders = scheduler.get_job("volunteer_reminders")
+        assert reminders is not None and reminders.trigger.interval == timedelta(minutes=30)
 
 
 def test_the_policy_comes_from_the_settings(settings: Settings) -> None:

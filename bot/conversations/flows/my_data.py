@@ -129,6 +129,19 @@ async def copy(turn: Turn) -> list[Outgoing]:
     if held.picks:
         picks = ", ".join(category_name(pick.chosen, language) for pick in held.picks)
         blocks.append(text(language, "data.copy.picks", count=len(held.picks), picks=picks))
+    for sign_up in held.volunteering:
+        blocks.append(
+            text(
+                language,
+                "data.copy.volunteering",
+                programme=sign_up.programme,
+                when=format_when(sign_up.starts_at, language),
+                status=text(
+                    language, f"vol.status.{sign_up.status}", position=sign_up.waiting_position
+                ),
+                contact=sign_up.contact or "-",
+            )
+        )
     answer = _in_messages(blocks)
     last = answer[-1]
     answer[-1] = Outgoing(

@@ -1,7 +1,8 @@
 """The personal-data scan, erasure half: a citizen on each channel plants every kind of personal
 data (a national ID, phones, an e-mail, a name, a house address, exact coordinates, a photo), an
-official writes a status note about them, the outbox delivers, the citizen asks to be erased in
-the chat, and then no table, no file in the media directory and no log line holds any of it."""
+official writes a status note about them, they give their name and phone to a volunteer
+organiser, the outbox delivers, the citizen asks to be erased in the chat, and then no table, no
+file in the media directory and no log line holds any of it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 import logging
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +20,14 @@ from fastapi import FastAPI
 from sqlalchemy import select
 from sqlmodel import SQLModel, col
 
-from services import ticket_lookups, ticket_moves
+from services import ticket_lookups, ticket_moves, volunteering
 from services.actors import Actor
+from services.volunteering import NewProgramme
 from siang.settings import Settings
 from storage.database import Database
 from storage.models import DeliveryStatus, FeedbackStatus, OutboundMessage
+from storage.repositories.agencies import AgencyRepository
+from storage.types import utcnow
 from tests.bot.citizens import LineCitizen, TelegramCitizen, joined, reference_in
 from tests.bot.helpers import settle
 from tests.fakes import line_api as line
@@ -165,6 +170,30 @@ async def _report_on_chat(citizen: LineCitizen | TelegramCitizen) -> str:
     return reference_in(filed)
 
 
+async def _volunteer_on_chat(citizen: LineCitizen | TelegramCitizen, database: Database) -> None:
+    """Sign up to a programme in the report's province and give the organiser name and phone."""
+    now = utcnow()
+    async with database.unit_of_work() as session:
+        owner = await AgencyRepository(session).by_code("pwa-50")
+        assert owner is not None and owner.id is not None
+        body = NewProgramme(
+            title="ล้างคลอง",
+            place="ท่าเรือวัดเทพลีลา",
+            province_code="10",
+            starts_at=now + timedelta(days=3),
+            ends_at=now + timedelta(days=3, hours=2),
+            capacity=5,
+        )
+        made = await volunteering.create(session, body, now=now, owner_agency_id=owner.id)
+        assert made.id is not None
+        await volunteering.publish(session, made.id, now=now)
+    listed = await citizen.say("อาสา")
+    joined_up = await citizen.tap("สมัคร 1. ล้างคลอง", listed)  # type: ignore[arg-type]
+    assert "ได้ที่แล้ว" in joined(joined_up)
+    kept = await citizen.say(f"{GIVEN} {FAMILY} {PHONE}")
+    assert "บันทึกข้อมูลติดต่อ" in joined(kept)
+
+
 async def _erase_on_chat(citizen: LineCitizen | TelegramCitizen) -> str:
     mine = await citizen.say("ข้อมูลของฉัน")
     asked = await citizen.tap("ลบข้อมูลของฉัน", mine)  # type: ignore[arg-type]
@@ -192,6 +221,7 @@ class Scan:
         reference = await _report_on_chat(citizen)
         await _official_notes(self.app, self.database, reference)
         assert NOTE in joined(citizen.new_messages())  # the notes reached the citizen
+        await _volunteer_on_chat(citizen, self.database)
         await _everything_was_planted(self.database, self.settings, user)
 
         erased = await _erase_on_chat(citizen)

@@ -7,7 +7,7 @@ import json
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services import labelled_examples
+from services import labelled_examples, volunteering
 from services.citizen_data import consent
 from services.citizen_data.export import export_citizen_data
 from services.labelled_examples import CitizenPick
@@ -15,6 +15,7 @@ from services.ticket_moves import change_status
 from storage.models import ActorType, ConsentState, FeedbackStatus
 from tests.services.citizen_data.photos import add_photo
 from tests.services.conftest import NOW, add_citizen, file_report, official_actor
+from tests.services.test_volunteering import published
 
 WORDS = "ถนนซอยสีลม 9 เป็นหลุมลึกมาก โทรหาสมชายได้ที่ 081-234-5678"
 NOTE = "โทรหาคุณสมชายแล้ว จะเข้าซ่อมพรุ่งนี้"
@@ -84,3 +85,31 @@ class TestExportCitizenData:
         assert again["reports"][0]["text"] == WORDS
         assert again["reports"][0]["filed_at"] == NOW.isoformat()
         assert again["consent"] == "pending"
+
+
+class TestVolunteeringInTheCopy:
+    async def test_the_copy_holds_the_citizen_s_sign_ups_and_what_they_gave_the_organiser(
+        self, session: AsyncSession
+    ) -> None:
+        citizen, neighbour = await add_citizen(session), await add_citizen(session)
+        event = await published(session, capacity=1)
+        assert event.id is not None and citizen.id is not None and neighbour.id is not None
+        await volunteering.sign_up(session, event.id, citizen_id=neighbour.id, now=NOW)
+        await volunteering.give_contact(
+            session, event.id, citizen_id=neighbour.id, contact="สมหญิง 089-999-0000"
+        )
+        await volunteering.sign_up(session, event.id, citizen_id=citizen.id, now=NOW)
+        await volunteering.give_contact(
+            session, event.id, citizen_id=citizen.id, contact="สมชาย 081-234-5678"
+        )
+
+        copy = (await export_citizen_data(session, citizen)).as_json()
+
+        [mine] = copy["volunteering"]
+        assert (mine["programme"], mine["status"], mine["waiting_position"]) == (
+            "ปลูกป่าชายเลน",
+            "waitlisted",
+            1,
+        )
+        assert mine["contact"] == "สมชาย 081-234-5678"  # theirs, as they gave it
+        assert "089-999-0000" not in json.dumps(copy, ensure_ascii=False)

@@ -1,0 +1,1 @@
+"""Volunteer programmes: agencies post them, see who signed up, record who came."""
