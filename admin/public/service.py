@@ -9,7 +9,6 @@ citizen or photo is read at all.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,8 +19,8 @@ from admin.charts.figures import ChartPeriod, ScopeCharts
 from admin.charts.svg import Chart
 from admin.charts.texts import ChartWords
 from admin.public.texts import PublicWords
-from nlp.personal_data import redact
 from services.errors import NotFoundError
+from services.privacy import public_text
 from storage.repositories.feedback_queue import FeedbackFilter, FeedbackScope
 from storage.repositories.public_figures import PublicFiguresRepository
 from storage.repositories.stats import StatsRepository
@@ -30,22 +29,6 @@ from storage.repositories.stats_figures import GroupBy
 EVERYTHING = FeedbackScope(everything=True)
 PERIOD_WEEKS = 52
 TOP_ISSUES = 5
-EXAMPLE_CHARS = 160
-# The masker finds people's names, phones and ID numbers; a public page also hides what it does
-# not look for: a decimal that could be a coordinate (13.756331) and any run of nine or more
-# digits (an ID or a phone written in a way the masker missed).
-_COORDINATE = re.compile(r"-?\d{1,3}\.\d{3,}")
-_LONG_NUMBER = re.compile(r"\d(?:[\s\-./]?\d){8,}")
-
-
-def public_text(text: str, limit: int = EXAMPLE_CHARS) -> str:
-    """A stored redacted text masked again, with coordinates and long numbers hidden, on one
-    line and cut to `limit` characters."""
-    masked = redact(text).text
-    masked = _COORDINATE.sub("[พิกัด]", masked)
-    masked = _LONG_NUMBER.sub("[ตัวเลข]", masked)
-    masked = " ".join(masked.split())
-    return masked if len(masked) <= limit else masked[: limit - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
