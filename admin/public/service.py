@@ -18,6 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from admin.charts.figures import ChartPeriod, ScopeCharts
 from admin.charts.svg import Chart
 from admin.charts.texts import ChartWords
+from admin.public.consultations import PublicConsultations, public_consultations
 from admin.public.texts import PublicWords
 from services.errors import NotFoundError
 from services.privacy import public_text
@@ -68,6 +69,7 @@ class PublicPage:
     rows: list[FiguresRow]
     issues: list[PublicIssue]
     chart: Chart
+    consultations: PublicConsultations
 
 
 class PublicFigures:
@@ -130,6 +132,18 @@ class PublicFigures:
         )
         return await charts.weekly_volume()
 
+    async def _consultations(
+        self, *, province_code: str | None = None, agency_id: int | None = None
+    ) -> PublicConsultations:
+        return await public_consultations(
+            self.session,
+            language=self.words.language,
+            start=self.period.start,
+            end=self.period.end,
+            province_code=province_code,
+            agency_id=agency_id,
+        )
+
     def _period_text(self) -> str:
         last_day = self.period.end - timedelta(days=1)
         return self.words(
@@ -162,6 +176,7 @@ class PublicFigures:
             rows=rows,
             issues=await self._issues(filters),
             chart=await self._chart(filters),
+            consultations=await self._consultations(),
         )
 
     async def province(self, code: str) -> PublicPage:
@@ -192,6 +207,7 @@ class PublicFigures:
             rows=rows,
             issues=await self._issues(filters),
             chart=await self._chart(filters),
+            consultations=await self._consultations(province_code=code),
         )
 
     async def agency(self, agency_id: int) -> PublicPage:
@@ -221,4 +237,5 @@ class PublicFigures:
             rows=[],
             issues=await self._issues(filters),
             chart=await self._chart(filters),
+            consultations=await self._consultations(agency_id=agency_id),
         )
