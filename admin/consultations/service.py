@@ -287,28 +287,40 @@ async def results(
 ) -> ConsultationResults:
     consultation = await readable(session, principal, consultation_id)
     summary = await consultations.results(session, consultation)
-    names = {
+    provinces = {
         a.code: a.name
         for a in await _area_names(
             session, [a.key for a in summary.by_province if a.key], districts=False
         )
     }
-    return ConsultationResults(
-        total=summary.total,
-        options=[OptionCount(label=o.label, count=o.count) for o in summary.options],
-        by_province=[
+    districts = {
+        a.code: a.name
+        for a in await _area_names(session, [a.key for a in summary.by_district], districts=True)
+    }
+
+    def shown(areas: list[consultations.AreaResult], names: dict[str, str]) -> list[AreaResult]:
+        return [
             AreaResult(
                 key=area.key,
                 name=names.get(area.key, ""),
                 total=area.total,
                 options=[OptionCount(label=o.label, count=o.count) for o in area.options],
             )
-            for area in summary.by_province
-        ],
+            for area in areas
+        ]
+
+    return ConsultationResults(
+        total=summary.total,
+        options=[OptionCount(label=o.label, count=o.count) for o in summary.options],
+        by_province=shown(summary.by_province, provinces),
+        by_district=shown(summary.by_district, districts),
         free_answers=FreeAnswers(
             count=summary.free_answer_count,
             themes=[
-                ThemeCount(label=t.label, count=t.count, example=t.example) for t in summary.themes
+                ThemeCount(
+                    label=t.label, count=t.count, example=t.example, examples=list(t.examples)
+                )
+                for t in summary.themes
             ],
         ),
     )

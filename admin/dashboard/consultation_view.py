@@ -20,6 +20,8 @@ from admin.dashboard.consultation_texts import ConsultationWords
 from services.errors import InvalidInputError
 from storage.models import Agency, Consultation, ConsultationStatus, UserRole
 from storage.repositories.agencies import AgencyRepository
+from storage.repositories.consultations import ConsultationRepository
+from storage.repositories.public_figures import PublicFiguresRepository
 
 AREA_ROWS = 15  # the biggest areas in a chart; the table under it has the same rows
 
@@ -52,11 +54,24 @@ def may_create(principal: Principal) -> bool:
 async def listed(
     session: AsyncSession, principal: Principal, *, language: str
 ) -> list[ListedConsultation]:
-    shown = []
-    for consultation in await service.visible(session, principal):
-        summary = await summarise(session, consultation, language=language)
-        shown.append(ListedConsultation(consultation, ", ".join(summary.provinces), summary.total))
-    return shown
+    """The reader's consultations with their provinces' names and answers so far, read for the
+    whole list at once."""
+    found = await service.visible(session, principal)
+    totals = await ConsultationRepository(session).answer_totals([c.id for c in found if c.id])
+    names = await PublicFiguresRepository(session).provinces(
+        sorted({code for c in found for code in c.province_codes})
+    )
+    return [
+        ListedConsultation(
+            consultation,
+            ", ".join(
+                names[code].name(language) if code in names else code
+                for code in consultation.province_codes
+            ),
+            totals.get(consultation.id or 0, 0),
+        )
+        for consultation in found
+    ]
 
 
 async def own_agencies(session: AsyncSession, principal: Principal) -> list[Agency]:

@@ -252,6 +252,18 @@ class ConsultationRepository:
         rows = (await self.session.exec(statement)).all()
         return [OptionCount(p, d, option, int(count)) for p, d, option, count in rows]
 
+    async def answer_totals(self, consultation_ids: Sequence[int]) -> dict[int, int]:
+        """How many citizens answered each consultation (one query for a whole list)."""
+        if not consultation_ids:
+            return {}
+        statement = (
+            sqlalchemy.select(col(ConsultationAnswer.consultation_id), func.count())
+            .where(col(ConsultationAnswer.consultation_id).in_(list(consultation_ids)))
+            .group_by(col(ConsultationAnswer.consultation_id))
+        )
+        rows = (await self.session.execute(statement)).all()
+        return {int(consultation_id): int(count) for consultation_id, count in rows}
+
     async def free_answers(self, consultation_id: int) -> Sequence[ConsultationAnswer]:
         statement = (
             select(ConsultationAnswer)
