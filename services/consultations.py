@@ -9,6 +9,7 @@ again after a crash sends only what was not sent, and no one gets the same messa
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -298,7 +299,7 @@ class OptionResult:
 
 @dataclass(frozen=True)
 class AreaResult:
-    key: str  # a province code, or "" for answers from no known area
+    key: str  # a province (or district) code, or "" for answers from no known area
     total: int
     options: list[OptionResult]
 
@@ -308,6 +309,10 @@ class Theme:
     label: str
     count: int
     example: str
+    examples: tuple[str, ...] = ()  # up to THEME_EXAMPLES answers, the first one is `example`
+
+
+THEME_EXAMPLES = 3
 
 
 @dataclass(frozen=True)
@@ -317,44 +322,65 @@ class Results:
     by_province: list[AreaResult]
     free_answer_count: int
     themes: list[Theme]
+    by_district: list[AreaResult] = field(default_factory=list)  # known districts only
 
 
-async def results(session: AsyncSession, consultation: Consultation) -> Results:
-    """Counts by option, overall and by province, and the free answers grouped by theme."""
-    assert consultation.id is not None
-    repository = ConsultationRepository(session)
-    counts = await repository.option_counts(consultation.id)
-    labels = list(consultation.options)
-    overall: Counter[int] = Counter()
-    by_area: dict[str, Counter[int]] = {}
-    totals: Counter[str] = Counter()
-    for row in counts:
-        area = row.province_code or ""
-        totals[area] += row.count
-        if row.option_index is not None:
-            overall[row.option_index] += row.count
-            by_area.setdefault(area, Counter())[row.option_index] += row.count
+def _areas(
+    totals: Counter[str], by_area: dict[str, Counter[int]], labels: list[str]
+) -> list[AreaResult]:
+    return [
+        AreaResult(
+            area,
+            totals[area],
+            [
+                OptionResult(label, by_area.get(area, Counter()).get(i, 0))
+                for i, label in enumerate(labels)
+            ],
+        )
+        for area in sorted(totals)
+    ]
 
-    def options_of(counter: Counter[int]) -> list[OptionResult]:
-        return [OptionResult(label, counter.get(i, 0)) for i, label in enumerate(labels)]
 
-    free = await repository.free_answers(consultation.id)
+def _themes(free: Sequence[ConsultationAnswer]) -> list[Theme]:
     grouped: dict[str, list[ConsultationAnswer]] = {}
     for answer in free:
         grouped.setdefault(answer.theme or "", []).append(answer)
-    themes = [
-        Theme(label, len(answers), answers[0].free_text or "")
-        for label, answers in sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    ]
+    themes = []
+    for label, answers in sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        examples = tuple(a.free_text for a in answers if a.free_text)[:THEME_EXAMPLES]
+        themes.append(Theme(label, len(answers), examples[0] if examples else "", examples))
+    return themes
+
+
+async def results(session: AsyncSession, consultation: Consultation) -> Results:
+    """Counts by option, overall, by province and by district, and the free answers grouped by
+    theme with a few (masked) examples each."""
+    assert consultation.id is not None
+    repository = ConsultationRepository(session)
+    labels = list(consultation.options)
+    overall: Counter[int] = Counter()
+    provinces: dict[str, Counter[int]] = {}
+    districts: dict[str, Counter[int]] = {}
+    province_totals: Counter[str] = Counter()
+    district_totals: Counter[str] = Counter()
+    for row in await repository.option_counts(consultation.id):
+        province, district = row.province_code or "", row.district_code or ""
+        province_totals[province] += row.count
+        if district:
+            district_totals[district] += row.count
+        if row.option_index is not None:
+            overall[row.option_index] += row.count
+            provinces.setdefault(province, Counter())[row.option_index] += row.count
+            if district:
+                districts.setdefault(district, Counter())[row.option_index] += row.count
+    free = await repository.free_answers(consultation.id)
     return Results(
-        total=sum(totals.values()),
-        options=options_of(overall),
-        by_province=[
-            AreaResult(area, totals[area], options_of(by_area.get(area, Counter())))
-            for area in sorted(totals)
-        ],
+        total=sum(province_totals.values()),
+        options=[OptionResult(label, overall.get(i, 0)) for i, label in enumerate(labels)],
+        by_province=_areas(province_totals, provinces, labels),
         free_answer_count=len(free),
-        themes=themes,
+        themes=_themes(free),
+        by_district=_areas(district_totals, districts, labels),
     )
 
 

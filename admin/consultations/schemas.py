@@ -66,7 +66,7 @@ class OptionCount(BaseModel):
 
 
 class AreaResult(BaseModel):
-    key: str = Field(description="Province code ('' for answers from no known area).")
+    key: str = Field(description="Province or district code ('' for no known area).")
     name: str
     total: int
     options: list[OptionCount]
@@ -76,6 +76,7 @@ class ThemeCount(BaseModel):
     label: str
     count: int
     example: str = Field(description="One answer, personal data masked.")
+    examples: list[str] = Field(default_factory=list, description="Up to three, masked.")
 
 
 class FreeAnswers(BaseModel):
@@ -87,4 +88,7 @@ class ConsultationResults(BaseModel):
     total: int
     options: list[OptionCount]
     by_province: list[AreaResult]
+    by_district: list[AreaResult] = Field(
+        default_factory=list, description="Answers from citizens who subscribed to a district."
+    )
     free_answers: FreeAnswers

@@ -98,6 +98,27 @@ def may_manage(principal: Principal, consultation: Consultation) -> bool:
     return False
 
 
+def may_read(principal: Principal, consultation: Consultation) -> bool:
+    """Its owners manage it; analysts read every one; a board reads those asked of its
+    province's citizens (an agency's too), so the board follows what its province decides."""
+    if may_manage(principal, consultation) or principal.role is UserRole.ANALYST:
+        return True
+    return (
+        principal.role is UserRole.BOARD
+        and principal.board_province_code is not None
+        and principal.board_province_code in consultation.province_codes
+    )
+
+
+async def readable(
+    session: AsyncSession, principal: Principal, consultation_id: int
+) -> Consultation:
+    consultation = await ConsultationRepository(session).get(consultation_id)
+    if consultation is None or not may_read(principal, consultation):
+        raise NotFoundError(f"No consultation {consultation_id} you may read.")
+    return consultation
+
+
 async def _managed(
     session: AsyncSession, principal: Principal, consultation_id: int
 ) -> Consultation:
@@ -183,25 +204,36 @@ async def create(
     return await public(session, consultation)
 
 
+async def visible(
+    session: AsyncSession, principal: Principal, *, status: ConsultationStatus | None = None
+) -> list[Consultation]:
+    """The consultations the principal may read (`may_read`), newest first."""
+    repository = ConsultationRepository(session)
+    if principal.role in (UserRole.ADMIN, UserRole.ANALYST):
+        return list(await repository.listed(status=status))
+    if principal.role is UserRole.OFFICIAL:
+        return list(await repository.listed(agency_ids=principal.agency_ids, status=status))
+    if principal.role is UserRole.BOARD and principal.board_id is not None:
+        return list(
+            await repository.listed(
+                board_id=principal.board_id,
+                province_code=principal.board_province_code,
+                status=status,
+            )
+        )
+    return []
+
+
 async def listed(
     session: AsyncSession, principal: Principal, *, status: ConsultationStatus | None
 ) -> list[ConsultationPublic]:
-    repository = ConsultationRepository(session)
-    if principal.role is UserRole.ADMIN:
-        found = await repository.listed(status=status)
-    elif principal.role is UserRole.OFFICIAL:
-        found = await repository.listed(agency_ids=principal.agency_ids, status=status)
-    elif principal.role is UserRole.BOARD and principal.board_id is not None:
-        found = await repository.listed(board_id=principal.board_id, status=status)
-    else:
-        found = []
-    return [await public(session, c) for c in found]
+    return [await public(session, c) for c in await visible(session, principal, status=status)]
 
 
 async def one(
     session: AsyncSession, principal: Principal, consultation_id: int
 ) -> ConsultationPublic:
-    return await public(session, await _managed(session, principal, consultation_id))
+    return await public(session, await readable(session, principal, consultation_id))
 
 
 async def _send(
@@ -253,30 +285,42 @@ async def close(
 async def results(
     session: AsyncSession, principal: Principal, consultation_id: int
 ) -> ConsultationResults:
-    consultation = await _managed(session, principal, consultation_id)
+    consultation = await readable(session, principal, consultation_id)
     summary = await consultations.results(session, consultation)
-    names = {
+    provinces = {
         a.code: a.name
         for a in await _area_names(
             session, [a.key for a in summary.by_province if a.key], districts=False
         )
     }
-    return ConsultationResults(
-        total=summary.total,
-        options=[OptionCount(label=o.label, count=o.count) for o in summary.options],
-        by_province=[
+    districts = {
+        a.code: a.name
+        for a in await _area_names(session, [a.key for a in summary.by_district], districts=True)
+    }
+
+    def shown(areas: list[consultations.AreaResult], names: dict[str, str]) -> list[AreaResult]:
+        return [
             AreaResult(
                 key=area.key,
                 name=names.get(area.key, ""),
                 total=area.total,
                 options=[OptionCount(label=o.label, count=o.count) for o in area.options],
             )
-            for area in summary.by_province
-        ],
+            for area in areas
+        ]
+
+    return ConsultationResults(
+        total=summary.total,
+        options=[OptionCount(label=o.label, count=o.count) for o in summary.options],
+        by_province=shown(summary.by_province, provinces),
+        by_district=shown(summary.by_district, districts),
         free_answers=FreeAnswers(
             count=summary.free_answer_count,
             themes=[
-                ThemeCount(label=t.label, count=t.count, example=t.example) for t in summary.themes
+                ThemeCount(
+                    label=t.label, count=t.count, example=t.example, examples=list(t.examples)
+                )
+                for t in summary.themes
             ],
         ),
     )

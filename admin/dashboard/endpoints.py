@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from admin.dashboard import assets, item, item_actions, queue, signing_in
+from admin.dashboard import assets, consultations, item, item_actions, queue, signing_in
 
 router = APIRouter()
-for part in (assets, signing_in, queue, item, item_actions):
+for part in (assets, signing_in, queue, item, item_actions, consultations):
     router.include_router(part.router)

@@ -16,7 +16,8 @@ from admin.dashboard.texts import DEFAULT_LANGUAGE, LANGUAGES, DashboardWords
 from admin.dependencies import get_runtime, get_zone
 from storage.models import FeedbackKind, FeedbackStatus
 
-templates = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
+_HERE = Path(__file__).resolve().parent
+templates = Jinja2Templates(directory=[_HERE / "templates", _HERE.parent / "charts" / "templates"])
 
 # The reader's choice of language (`?lang=en` or `?lang=th` on any page), kept for a year.
 LANGUAGE_COOKIE = "siang_admin_lang"

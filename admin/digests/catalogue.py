@@ -13,7 +13,7 @@ HEADINGS = {
     "overdue": "เรื่องที่เกินกำหนด",
     "resolved": "เรื่องที่แก้ไขแล้ว",
     "indicators": "ตัวชี้วัดตามยุทธศาสตร์",
-    "consultations": "ผลการรับฟังความคิดเห็น",
+    "consultations": "ผลการรับฟังความคิดเห็นที่ปิดในสัปดาห์นี้",
 }
 
 LABELS = {
@@ -48,6 +48,17 @@ LABELS = {
     "hours": "ชม.",
     "meets_target": "ผ่านเป้าหมาย",
     "misses_target": "ไม่ผ่านเป้าหมาย",
+    "consultations_none": "ไม่มีการรับฟังความคิดเห็นที่ปิดในสัปดาห์นี้",
+    "consultation_by": "โดย",
+    "consultation_question": "คำถาม",
+    "consultation_total": "ผู้ตอบ",
+    "consultation_areas": "ผู้ตอบแยกตามพื้นที่",
+    "consultation_themes": "ประเด็นจากคำตอบที่พิมพ์เอง",
+    "consultation_examples": "ตัวอย่าง (ปกปิดข้อมูลส่วนบุคคล)",
+    "consultation_result": "ผลการรับฟังความคิดเห็น",
+    "consultations_held": "การรับฟังความคิดเห็นของหน่วยงาน: จัด / เผยแพร่ผล",
+    "people": "คน",
+    "answers": "คำตอบ",
 }
 
 STATUSES = {

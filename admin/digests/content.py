@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from admin.digests.consultation_results import consultation_section
 from admin.digests.schemas import (
     BoardDigest,
     BreakdownRow,
     Change,
-    ConsultationSection,
     DigestSubjectInfo,
     ItemLine,
     ItemList,
@@ -41,7 +41,6 @@ TOP_ISSUES = 5
 HIGHLIGHTS = 5
 QUOTE_CHARS = 160
 INDICATOR_PERIOD = timedelta(days=365)
-CONSULTATIONS_NOTE = "ยังไม่มีการบันทึกผลการรับฟังความคิดเห็น ส่วนนี้จะแสดงผลเมื่อมีการจัดเวทีรับฟังความคิดเห็น"
 
 
 @dataclass(frozen=True)
@@ -305,5 +304,5 @@ async def build_digest(
             ],
         ),
         indicators=indicators,
-        consultations=ConsultationSection(available=False, results=[], note=CONSULTATIONS_NOTE),
+        consultations=await consultation_section(session, subject=subject, start=start, end=end),
     )

@@ -109,6 +109,11 @@ def chat_text(digest: BoardDigest) -> str:
         f"{HEADINGS['urgent']} {digest.urgent.count} · {HEADINGS['overdue']} {digest.overdue.count}"
         f" · {LABELS['fixed']} {digest.resolved.fixed}"
     )
+    for result in digest.consultations.results:
+        lines.append(f"{LABELS['consultation_result']}: {result.title}")
+        counts = [f"{o.label} {o.count} ({_number(o.share_pct)}%)" for o in result.options]
+        counts.append(f"{LABELS['consultation_total']} {result.total} {LABELS['people']}")
+        lines.append(" · ".join(counts))
     lines.append(f"{LABELS['read_more']}: {digest.url}")
     return "\n".join(lines)
 

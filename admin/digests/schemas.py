@@ -98,10 +98,43 @@ class ResolvedSection(BaseModel):
     highlights: list[ResolvedHighlight]
 
 
+class ConsultationOption(BaseModel):
+    label: str
+    count: int
+    share_pct: float
+
+
+class ConsultationArea(BaseModel):
+    name: str
+    total: int
+
+
+class ConsultationTheme(BaseModel):
+    label: str
+    count: int
+    examples: list[str] = Field(description="typed answers, personal data masked")
+
+
+class ConsultationResult(BaseModel):
+    """A consultation that closed this week: what was asked, and what the citizens said."""
+
+    title: str
+    question: str
+    owner: str
+    closed_at: datetime
+    total: int
+    options: list[ConsultationOption]
+    areas: list[ConsultationArea] = Field(
+        description="answers per district of the board's province (per province otherwise)"
+    )
+    free_answers: int
+    themes: list[ConsultationTheme]
+
+
 class ConsultationSection(BaseModel):
-    available: bool
-    results: list[dict[str, str]]
-    note: str
+    """Consultations closed this week: asked of the board's province, or owned by the agency."""
+
+    results: list[ConsultationResult]
 
 
 class BoardDigest(BaseModel):

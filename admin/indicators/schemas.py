@@ -14,10 +14,21 @@ class IndicatorPeriod(BaseModel):
     end: datetime = Field(description="exclusive")
 
 
+class AgencyConsultations(BaseModel):
+    agency: str = Field(description="the agency's code")
+    name: str
+    held: int = Field(description="consultations it published in the period")
+    results_published: int = Field(description="consultations it closed, results published")
+
+
 class Consultations(BaseModel):
-    counted: bool = Field(description="whether consultations are part of the share yet")
-    held: int | None = Field(description="consultations held in the period, once recorded")
-    note: str
+    """The participation indicator's consultations: held (published to citizens) and results
+    published (closed, the summary public) in the period, per owning agency."""
+
+    held: int
+    results_published: int
+    agencies_consulting: int = Field(description="agencies in scope that held at least one")
+    by_agency: list[AgencyConsultations]
 
 
 class Participation(BaseModel):

@@ -9,6 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.indicators.schemas import (
     COMPLAINT_GROWTH_TARGET_PCT,
+    AgencyConsultations,
     ComplaintGrowth,
     Consultations,
     IndicatorPeriod,
@@ -17,13 +18,10 @@ from admin.indicators.schemas import (
     Satisfaction,
 )
 from storage.models import FeedbackKind
+from storage.repositories.agencies import AgencyRepository
+from storage.repositories.consultations import ConsultationRepository
 from storage.repositories.feedback_queue import FeedbackFilter, FeedbackScope
 from storage.repositories.indicators import IndicatorRepository
-
-CONSULTATIONS_NOTE = (
-    "Siang does not record consultations yet, so the share counts agencies that received "
-    "and answered feedback; consultations will count once they are recorded."
-)
 
 
 def _pct(part: int, whole: int) -> float | None:
@@ -36,6 +34,41 @@ def year_earlier(moment: datetime) -> datetime:
         return moment.replace(year=moment.year - 1)
     except ValueError:
         return moment.replace(year=moment.year - 1, day=28)
+
+
+async def consultation_counts(
+    session: AsyncSession,
+    *,
+    agency_ids: frozenset[int] | None,
+    province_code: str | None,
+    start: datetime,
+    end: datetime,
+) -> Consultations:
+    """Consultations held and results published in [start, end) by each agency in scope (an
+    agency's own; a board's consultations are the board's, not an agency's)."""
+    counts = await ConsultationRepository(session).agency_counts(
+        start=start, end=end, agency_ids=agency_ids, province_code=province_code
+    )
+    agencies = AgencyRepository(session)
+    by_agency = []
+    for count in counts:
+        agency = await agencies.get(count.agency_id)
+        if agency is None:
+            continue
+        by_agency.append(
+            AgencyConsultations(
+                agency=agency.code,
+                name=agency.name_th,
+                held=count.held,
+                results_published=count.results_published,
+            )
+        )
+    return Consultations(
+        held=sum(a.held for a in by_agency),
+        results_published=sum(a.results_published for a in by_agency),
+        agencies_consulting=sum(1 for a in by_agency if a.held),
+        by_agency=by_agency,
+    )
 
 
 async def strategy_indicators(
@@ -79,7 +112,13 @@ async def strategy_indicators(
             answered=counts.answered,
             received_and_answered=counts.received_and_answered,
             share_pct=_pct(counts.received_and_answered, counts.agencies),
-            consultations=Consultations(counted=False, held=None, note=CONSULTATIONS_NOTE),
+            consultations=await consultation_counts(
+                session,
+                agency_ids=agency_ids,
+                province_code=filters.province_code,
+                start=start,
+                end=end,
+            ),
         ),
         complaint_growth=ComplaintGrowth(
             complaints=now_count,

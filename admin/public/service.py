@@ -9,7 +9,6 @@ citizen or photo is read at all.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -19,9 +18,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from admin.charts.figures import ChartPeriod, ScopeCharts
 from admin.charts.svg import Chart
 from admin.charts.texts import ChartWords
+from admin.public.consultations import PublicConsultations, public_consultations
 from admin.public.texts import PublicWords
-from nlp.personal_data import redact_for_public
 from services.errors import NotFoundError
+from services.privacy import public_text
 from storage.repositories.feedback_queue import FeedbackFilter, FeedbackScope
 from storage.repositories.public_figures import PublicFiguresRepository
 from storage.repositories.stats import StatsRepository
@@ -30,22 +30,6 @@ from storage.repositories.stats_figures import GroupBy
 EVERYTHING = FeedbackScope(everything=True)
 PERIOD_WEEKS = 52
 TOP_ISSUES = 5
-EXAMPLE_CHARS = 160
-# The masker finds people's names, phones and ID numbers; a public page also hides what it does
-# not look for: a decimal that could be a coordinate (13.756331) and any run of nine or more
-# digits (an ID or a phone written in a way the masker missed).
-_COORDINATE = re.compile(r"-?\d{1,3}\.\d{3,}")
-_LONG_NUMBER = re.compile(r"\d(?:[\s\-./]?\d){8,}")
-
-
-def public_text(text: str, limit: int = EXAMPLE_CHARS) -> str:
-    """A stored redacted text masked again, with coordinates and long numbers hidden, on one
-    line and cut to `limit` characters."""
-    masked = redact_for_public(text).text
-    masked = _COORDINATE.sub("[พิกัด]", masked)
-    masked = _LONG_NUMBER.sub("[ตัวเลข]", masked)
-    masked = " ".join(masked.split())
-    return masked if len(masked) <= limit else masked[: limit - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -85,6 +69,7 @@ class PublicPage:
     rows: list[FiguresRow]
     issues: list[PublicIssue]
     chart: Chart
+    consultations: PublicConsultations
 
 
 class PublicFigures:
@@ -147,6 +132,18 @@ class PublicFigures:
         )
         return await charts.weekly_volume()
 
+    async def _consultations(
+        self, *, province_code: str | None = None, agency_id: int | None = None
+    ) -> PublicConsultations:
+        return await public_consultations(
+            self.session,
+            language=self.words.language,
+            start=self.period.start,
+            end=self.period.end,
+            province_code=province_code,
+            agency_id=agency_id,
+        )
+
     def _period_text(self) -> str:
         last_day = self.period.end - timedelta(days=1)
         return self.words(
@@ -179,6 +176,7 @@ class PublicFigures:
             rows=rows,
             issues=await self._issues(filters),
             chart=await self._chart(filters),
+            consultations=await self._consultations(),
         )
 
     async def province(self, code: str) -> PublicPage:
@@ -209,6 +207,7 @@ class PublicFigures:
             rows=rows,
             issues=await self._issues(filters),
             chart=await self._chart(filters),
+            consultations=await self._consultations(province_code=code),
         )
 
     async def agency(self, agency_id: int) -> PublicPage:
@@ -238,4 +237,5 @@ class PublicFigures:
             rows=[],
             issues=await self._issues(filters),
             chart=await self._chart(filters),
+            consultations=await self._consultations(agency_id=agency_id),
         )

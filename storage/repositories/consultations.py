@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy
-from sqlalchemy import ColumnElement, delete, func, or_, update
+from sqlalchemy import ColumnElement, case, delete, func, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import (
+    Agency,
     Citizen,
     Consultation,
     ConsultationAnswer,
@@ -36,8 +38,19 @@ class Audience:
 @dataclass(frozen=True, slots=True)
 class OptionCount:
     province_code: str | None
+    district_code: str | None
     option_index: int | None
     count: int
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyConsultations:
+    """The participation indicator's counts for one agency: consultations it held (published)
+    and whose results it published (closed) in a period."""
+
+    agency_id: int
+    held: int
+    results_published: int
 
 
 def _people(province: Any, district: Any) -> Any:
@@ -69,20 +82,107 @@ class ConsultationRepository:
         *,
         agency_ids: frozenset[int] | None = None,
         board_id: int | None = None,
+        province_code: str | None = None,
         status: ConsultationStatus | None = None,
     ) -> Sequence[Consultation]:
-        """Newest first; `agency_ids`/`board_id` limit to those owners (None: every one)."""
+        """Newest first; `agency_ids`/`board_id` limit to those owners, and `province_code` adds
+        those asked of that province's citizens (all None: every one)."""
         statement = select(Consultation).order_by(col(Consultation.id).desc())
+        if status is not None:
+            statement = statement.where(col(Consultation.status) == status)
         owners: list[ColumnElement[bool]] = []
         if agency_ids is not None:
             owners.append(col(Consultation.owner_agency_id).in_(list(agency_ids)))
         if board_id is not None:
             owners.append(col(Consultation.owner_board_id) == board_id)
+        if province_code is not None:
+            # The provinces are a JSON list: read and matched here (see `closed`).
+            return [
+                c
+                for c in (await self.session.exec(statement)).all()
+                if province_code in c.province_codes
+                or (board_id is not None and c.owner_board_id == board_id)
+                or (agency_ids is not None and c.owner_agency_id in agency_ids)
+            ]
         if owners:
             statement = statement.where(or_(*owners))
-        if status is not None:
-            statement = statement.where(col(Consultation.status) == status)
         return (await self.session.exec(statement)).all()
+
+    async def closed(
+        self,
+        *,
+        province_code: str | None = None,
+        agency_id: int | None = None,
+        closed_from: datetime | None = None,
+        closed_to: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[Consultation]:
+        """Closed consultations (their results published), the latest closed first: those asked
+        of a province's citizens, or owned by an agency, closed in [closed_from, closed_to)."""
+        statement = (
+            select(Consultation)
+            .where(col(Consultation.status) == ConsultationStatus.CLOSED)
+            .order_by(col(Consultation.closed_at).desc(), col(Consultation.id).desc())
+        )
+        if agency_id is not None:
+            statement = statement.where(col(Consultation.owner_agency_id) == agency_id)
+        if closed_from is not None:
+            statement = statement.where(col(Consultation.closed_at) >= closed_from)
+        if closed_to is not None:
+            statement = statement.where(col(Consultation.closed_at) < closed_to)
+        if province_code is None:
+            statement = statement.limit(limit) if limit is not None else statement
+            return list((await self.session.exec(statement)).all())
+        # The provinces are a JSON list (one to a few codes); SQLite and PostgreSQL search JSON
+        # differently, and an area sees a few consultations a month, so the list is read whole.
+        found = [
+            c
+            for c in (await self.session.exec(statement)).all()
+            if province_code in c.province_codes
+        ]
+        return found[:limit] if limit is not None else found
+
+    async def agency_counts(
+        self,
+        *,
+        start: datetime,
+        end: datetime,
+        agency_ids: frozenset[int] | None = None,
+        province_code: str | None = None,
+    ) -> list[AgencyConsultations]:
+        """Per owning agency (of `agency_ids`, or in `province_code`; None: every one): how many
+        consultations were published, and how many closed with results, in [start, end)."""
+        held = case(
+            (
+                (col(Consultation.published_at) >= start) & (col(Consultation.published_at) < end),
+                1,
+            ),
+            else_=0,
+        )
+        published = case(
+            ((col(Consultation.closed_at) >= start) & (col(Consultation.closed_at) < end), 1),
+            else_=0,
+        )
+        statement = (
+            sqlalchemy.select(
+                col(Consultation.owner_agency_id), func.sum(held), func.sum(published)
+            )
+            .where(col(Consultation.owner_agency_id).is_not(None))
+            .group_by(col(Consultation.owner_agency_id))
+            .order_by(col(Consultation.owner_agency_id))
+        )
+        if agency_ids is not None:
+            statement = statement.where(col(Consultation.owner_agency_id).in_(list(agency_ids)))
+        if province_code is not None:
+            statement = statement.join(
+                Agency, col(Agency.id) == col(Consultation.owner_agency_id)
+            ).where(col(Agency.province_code) == province_code)
+        rows = (await self.session.execute(statement)).all()
+        return [
+            AgencyConsultations(int(agency), int(h or 0), int(p or 0))
+            for agency, h, p in rows
+            if (h or p)
+        ]
 
     async def audience(self, consultation: Consultation) -> Sequence[Audience]:
         """The citizens subscribed to the consultation's areas who still accept messages: one
@@ -138,14 +238,31 @@ class ConsultationRepository:
         statement = (
             select(
                 ConsultationAnswer.province_code,
+                ConsultationAnswer.district_code,
                 ConsultationAnswer.option_index,
                 func.count(),
             )
             .where(col(ConsultationAnswer.consultation_id) == consultation_id)
-            .group_by(col(ConsultationAnswer.province_code), col(ConsultationAnswer.option_index))
+            .group_by(
+                col(ConsultationAnswer.province_code),
+                col(ConsultationAnswer.district_code),
+                col(ConsultationAnswer.option_index),
+            )
         )
         rows = (await self.session.exec(statement)).all()
-        return [OptionCount(province, option, int(count)) for province, option, count in rows]
+        return [OptionCount(p, d, option, int(count)) for p, d, option, count in rows]
+
+    async def answer_totals(self, consultation_ids: Sequence[int]) -> dict[int, int]:
+        """How many citizens answered each consultation (one query for a whole list)."""
+        if not consultation_ids:
+            return {}
+        statement = (
+            sqlalchemy.select(col(ConsultationAnswer.consultation_id), func.count())
+            .where(col(ConsultationAnswer.consultation_id).in_(list(consultation_ids)))
+            .group_by(col(ConsultationAnswer.consultation_id))
+        )
+        rows = (await self.session.execute(statement)).all()
+        return {int(consultation_id): int(count) for consultation_id, count in rows}
 
     async def free_answers(self, consultation_id: int) -> Sequence[ConsultationAnswer]:
         statement = (

@@ -20,6 +20,12 @@ document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     }
   });
 });
+// Closing a consultation publishes its results and cannot be undone: asked first.
+document.querySelectorAll("form[data-confirm-submit]").forEach(function (form) {
+  form.addEventListener("submit", function (event) {
+    if (!window.confirm(form.dataset.confirmSubmit)) { event.preventDefault(); }
+  });
+});
 
 var chooseAll = document.getElementById("choose-all");
 if (chooseAll) {

@@ -11,6 +11,7 @@ from storage.database import Database
 from storage.models import Channel, Citizen, UserRole
 from storage.types import utcnow
 from tests.admin.conftest import Account, Accounts
+from tests.fixtures.consultations import PLANTED_ANSWER, PLANTED_PHONE, Answer, held
 
 
 def body(**changes: object) -> dict[str, object]:
@@ -85,6 +86,7 @@ async def test_an_official_consults_their_province_and_reads_results_by_area(
                 "options": [{"label": "ย้าย", "count": 1}, {"label": "ไม่ย้าย", "count": 2}],
             }
         ],
+        "by_district": [],
         "free_answers": {"count": 0, "themes": []},
     }
     closed = await client.post(
@@ -156,3 +158,34 @@ async def test_bad_consultations_get_clear_errors(
         answer = await client.post("/api/v1/consultations", json=payload, headers=official.headers)
         assert answer.status_code == code, (payload, answer.text)
         assert words in answer.text
+
+
+async def test_results_by_district_and_themes_with_masked_examples(
+    client: httpx.AsyncClient, accounts: Accounts, database: Database
+) -> None:
+    consultation_id = await held(
+        database,
+        published_at=utcnow() - timedelta(hours=1),
+        answers=[
+            Answer(district="5001", option=0),
+            Answer(district="5002", option=1),
+            Answer(option=1, typed=PLANTED_ANSWER, theme="ถนน"),
+        ],
+    )
+    board = await accounts.make(UserRole.BOARD, province="เชียงใหม่")  # reads its province's
+    results = await client.get(
+        f"/api/v1/consultations/{consultation_id}/results", headers=board.headers
+    )
+    assert results.status_code == 200, results.text
+    data = results.json()
+    assert [(a["key"], a["name"], a["total"]) for a in data["by_district"]] == [
+        ("5001", "เมืองเชียงใหม่", 1),
+        ("5002", "จอมทอง", 1),
+    ]
+    [theme] = data["free_answers"]["themes"]
+    assert theme["count"] == 1 and theme["examples"] == [theme["example"]]
+    assert PLANTED_PHONE not in theme["example"] and "ถนนหน้าตลาด" in theme["example"]
+    closing = await client.post(
+        f"/api/v1/consultations/{consultation_id}/close", headers=board.headers
+    )
+    assert closing.status_code == 404  # reading is not owning

@@ -283,7 +283,7 @@ async def test_every_figure_matches_the_database(
         )
         assert indicators["participation"]["agencies"] == agencies
         assert indicators["participation"]["received"] == received
-        assert data["consultations"]["available"] is False
+        assert data["consultations"]["results"] == []
 
 
 async def test_no_personal_data_reaches_any_version(

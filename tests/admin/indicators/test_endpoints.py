@@ -103,7 +103,7 @@ async def test_board_member_gets_their_province(
     assert (participation["agencies"], participation["received"]) == (agencies, 2)
     assert (participation["answered"], participation["received_and_answered"]) == (1, 1)
     assert participation["share_pct"] == round(100 / agencies, 1)
-    assert participation["consultations"]["counted"] is False
+    assert participation["consultations"]["held"] == 0
     growth = body["complaint_growth"]
     assert (growth["complaints"], growth["previous_year"]) == (5, 3)
     assert growth["growth_pct"] == pytest.approx(66.7)
