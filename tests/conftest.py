@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from siang.app import create_app
 from siang.settings import Settings
 from storage.database import Database
+from storage.passwords import use_cheapest_hashing_for_tests
 from tests.fakes.fixtures import (  # noqa: F401 - fixtures for every test package
     _line_server,
     _telegram_server,
@@ -20,6 +21,8 @@ from tests.fakes.fixtures import (  # noqa: F401 - fixtures for every test packa
     telegram_api,
 )
 from tests.fixtures.databases import BACKENDS, DatabaseTemplate, build_template
+
+use_cheapest_hashing_for_tests()  # accounts made by the hundred; a test of the cost is below
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

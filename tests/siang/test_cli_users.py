@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import httpx
+from sqlmodel import select
 
+from storage.database import Database
+from storage.models import UserAccount
 from tests.siang.test_cli import run_siang
 
 
@@ -24,6 +27,22 @@ class TestUsersCreate:
         assert me.status_code == 200
         assert me.json()["email"] == "first@admin.example"
         assert me.json()["role"] == "admin"
+
+    async def test_a_password_is_stored_at_argon2s_full_cost(
+        self, database_url: str, database: Database
+    ) -> None:
+        # the suite itself hashes at argon2's test profile (tests/conftest.py); the command does not
+        env = {"SIANG_DATABASE_URL": database_url}
+        result = run_siang(
+            "users", "create", "--email", "cost@admin.example", "--role", "admin",
+            "--password", "a-long-password", env=env,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        async with database.unit_of_work() as session:
+            users = (await session.exec(select(UserAccount))).all()
+        [stored] = [u.password_hash for u in users if u.email == "cost@admin.example"]
+        assert stored is not None and stored.startswith("$argon2id$")
+        assert "m=65536,t=3" in stored  # 64 MiB, three passes: RFC 9106's low-memory profile
 
     async def test_an_official_with_several_agencies(
         self, database_url: str, client: httpx.AsyncClient
