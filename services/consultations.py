@@ -149,6 +149,7 @@ async def _queue_to(
             payload=payload,
             dedupe_key=f"{key}:citizen:{person.citizen_id}",
             citizen_id=person.citizen_id,
+            broadcast_key=key,
         )
         queued += new_id is not None
     return queued

@@ -25,10 +25,12 @@ async def queue_message(
     agency_id: int | None = None,
     board_id: int | None = None,
     feedback_id: int | None = None,
+    broadcast_key: str | None = None,
 ) -> int | None:
     """Add a pending message unless one with the same `dedupe_key` exists.
 
-    Returns the new row's id, or None when the message was already queued (nothing is added).
+    `broadcast_key` marks the rows of one broadcast (one consultation to its subscribers):
+    delivery sends those of a platform with multicast together. Returns the new row's id, or None when the message was already queued (nothing is added).
     The session's unit of work wakes delivery when the transaction commits.
     """
     if len(dedupe_key) > 200:
@@ -41,6 +43,7 @@ async def queue_message(
         "agency_id": agency_id,
         "board_id": board_id,
         "feedback_id": feedback_id,
+        "broadcast_key": broadcast_key,
         "channel": str(channel),
         "target": target,
         "kind": kind,
