@@ -274,6 +274,7 @@ async def run_worker(settings: Settings) -> None:
     await work.broker.startup()
     work.deliver_after_commits()
     freeze_long_lived()
+    await work.kick_outbox()  # a restarted worker resumes what is due (a broadcast cut short)
     recovery = asyncio.create_task(_recover_forever(work))
     try:
         await run_receiver_task(work.broker, max_async_tasks=16)
