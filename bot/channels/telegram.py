@@ -7,6 +7,7 @@ import hmac
 import html
 import json
 import logging
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,6 +25,7 @@ from telegram import (
 )
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, TelegramError
+from telegram.warnings import PTBDeprecationWarning
 
 from bot.channels.base import DeliveryError, RawEvent, WebhookRejectedError
 from bot.media import MediaRejectedError, MediaStorage
@@ -376,7 +378,9 @@ def _language(code: str | None) -> str | None:
 
 def _delivery_error(error: TelegramError) -> DeliveryError:
     if isinstance(error, RetryAfter):  # 429 with parameters.retry_after
-        wait = error.retry_after
+        with warnings.catch_warnings():  # an int today, a timedelta in PTB's next major version
+            warnings.simplefilter("ignore", PTBDeprecationWarning)
+            wait = error.retry_after
         seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
         return DeliveryError(f"Telegram: {error}", retryable=True, retry_after=seconds, status=429)
     permanent = isinstance(error, Forbidden | BadRequest | InvalidToken)
