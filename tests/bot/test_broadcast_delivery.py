@@ -4,6 +4,8 @@ Telegram rows one by one, a flood-control answer honoured."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
 import uuid
 from datetime import timedelta
@@ -184,3 +186,26 @@ class TestTelegram:
         clock.now += timedelta(seconds=2)
         assert (await delivery.drain()).sent == 1
         assert sorted(m.chat_id for m in telegram_api.sent()) == chats
+
+    async def test_a_send_cut_short_after_telegram_took_it_is_not_repeated(
+        self, app: FastAPI, database: Database, telegram_api: FakeTelegramApi
+    ) -> None:
+        await _broadcast(database, ["8300001", "8300002"], channel=Channel.TELEGRAM)
+        telegram_api.answer_delay = 10.0
+        clock = Clock()
+        dying = asyncio.create_task(_delivery(app, database, clock).drain())
+        await asyncio.to_thread(telegram_api.wait_for, 1)
+        dying.cancel()  # the worker dies: Telegram has the message, the row no outcome
+        with contextlib.suppress(asyncio.CancelledError):
+            await dying
+        telegram_api.answer_delay = 0.0
+
+        clock.now += timedelta(seconds=61)  # the dead worker's lease has run out
+        report = await _delivery(app, database, clock).drain()
+
+        assert (report.sent, [m.chat_id for m in telegram_api.sent()]) == (
+            2,
+            ["8300001", "8300002"],  # once each: the first was not sent again
+        )
+        first, _ = await outbox(database)
+        assert first.status is DeliveryStatus.SENT and "not sent again" in (first.last_error or "")

@@ -50,6 +50,7 @@ class FakeTelegramApi(FakeHttpServer):
         self.updates: list[dict[str, Any]] = []
         self.webhook: dict[str, Any] = {}
         self.failures: list[tuple[str, int, str, int | None]] = []
+        self.answer_delay = 0.0  # seconds a send waits to answer once taken
         super().__init__(
             Starlette(
                 routes=[
@@ -66,6 +67,7 @@ class FakeTelegramApi(FakeHttpServer):
             self.updates.clear()
             self.webhook.clear()
             self.failures.clear()
+            self.answer_delay = 0.0
 
     def add_file(self, file_id: str, data: bytes, file_path: str = "photos/file_1.jpg") -> None:
         self.files[file_id] = (file_path, data)
@@ -122,6 +124,8 @@ class FakeTelegramApi(FakeHttpServer):
             return _error(404, "Not Found: method not found")
         result = await handler(params)
         call.accepted = True
+        if method.startswith("send"):
+            await asyncio.sleep(self.answer_delay)  # taken, the answer still on its way
         return JSONResponse({"ok": True, "result": result})
 
     async def _api_getMe(self, params: dict[str, Any]) -> Any:  # noqa: N802
