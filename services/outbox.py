@@ -11,9 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import DeliveryStatus, OutboundMessage, RecipientType
 from storage.outbox_wake import mark_outbox_queued
 from storage.types import utcnow
-from storage.upsert import insert_new_rows, insert_one_if_new
-
-BROADCAST_CHUNK = 500  # rows a statement (well within SQLite's and PostgreSQL's bound parameters)
+from storage.upsert import insert_many_new, insert_one_if_new
 
 
 async def queue_message(
@@ -74,25 +72,23 @@ async def queue_broadcast(
     payload: dict[str, Any],
     broadcast_key: str,
 ) -> int:
-    """Queue one message to many citizens (dedupe key `<broadcast_key>:citizen:<id>`), 500 rows
-    a statement; returns how many were new (those who had it already are left alone)."""
+    """Queue one message to many citizens (dedupe key `<broadcast_key>:citizen:<id>`) in one
+    batched insert; returns how many were new (those who had it already are left alone)."""
     table = OutboundMessage.__table__  # type: ignore[attr-defined]
-    queued = 0
-    for start in range(0, len(recipients), BROADCAST_CHUNK):
-        rows = [
-            _row(
-                dedupe_key=f"{broadcast_key}:citizen:{person.citizen_id}",
-                recipient_type=RecipientType.CITIZEN,
-                channel=person.channel,
-                target=person.target,
-                kind=kind,
-                payload=payload,
-                citizen_id=person.citizen_id,
-                broadcast_key=broadcast_key,
-            )
-            for person in recipients[start : start + BROADCAST_CHUNK]
-        ]
-        queued += len(await insert_new_rows(session, table, rows, returning=table.c.id))
+    rows = [
+        _row(
+            dedupe_key=f"{broadcast_key}:citizen:{person.citizen_id}",
+            recipient_type=RecipientType.CITIZEN,
+            channel=person.channel,
+            target=person.target,
+            kind=kind,
+            payload=payload,
+            citizen_id=person.citizen_id,
+            broadcast_key=broadcast_key,
+        )
+        for person in recipients
+    ]
+    queued = len(await insert_many_new(session, table, rows, returning=table.c.id))
     if queued:
         mark_outbox_queued(session)
     return queued
