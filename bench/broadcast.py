@@ -115,7 +115,11 @@ async def run(url: str, args: argparse.Namespace) -> None:
     pacing = send_pacing(redis_url, namespace=settings.redis_queue)
     with tempfile.TemporaryDirectory() as media:
         channels = build_channels(settings, LocalMediaStorage(Path(media)), pacing=pacing)
-        delivery = OutboxDelivery(database=database, senders=build_senders(settings, channels))
+        delivery = OutboxDelivery(
+            database=database,
+            senders=build_senders(settings, channels),
+            concurrency=1 if settings.is_sqlite else 8,  # as the worker runs it
+        )
         try:
             await _seed(database, args.citizens, args.telegram)
             started = time.perf_counter()

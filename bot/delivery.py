@@ -11,6 +11,7 @@ has them (`bot/broadcasts.py`).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -74,6 +75,7 @@ class OutboxDelivery:
         reply_window: timedelta = timedelta(seconds=50),
         lease: timedelta = timedelta(seconds=60),
         batch_size: int | None = None,
+        concurrency: int = 1,
     ) -> None:
         self.database = database
         self.senders = dict(senders)
@@ -83,6 +85,7 @@ class OutboxDelivery:
         self.policy = RetryPolicy(max_attempts=max_attempts, first_backoff=first_backoff)
         self.reply_window = reply_window
         self.lease = lease
+        self.concurrency = concurrency  # recipients sent to at once by a drain
         self.batches = BroadcastBatches(
             database=database,
             render=self._render_absolute,
@@ -117,6 +120,7 @@ class OutboxDelivery:
                 session, now=self.clock(), limit=limit, exclude_channels=COLLECTED_CHANNELS
             )
         taken: set[int] = set()
+        singles: dict[tuple[str, str], list[int]] = {}  # each recipient's rows, in order
         for row in rows:
             if row.id in taken:
                 continue  # sent in a batch this round
@@ -127,10 +131,20 @@ class OutboxDelivery:
                 report.merge(batch_report)
                 taken |= ids
             else:
-                status = await self.deliver(row.id)
-                report.add(status)
-                if status is not None:
-                    taken.add(row.id)
+                singles.setdefault((row.channel, row.target), []).append(row.id)
+        turns = asyncio.Semaphore(self.concurrency)
+
+        async def in_order(ids: list[int]) -> None:
+            async with turns:
+                for message_id in ids:
+                    status = await self.deliver(message_id)
+                    report.add(status)
+                    if status is not None:
+                        taken.add(message_id)
+
+        # Recipients side by side (the pacer keeps each platform within its rate while a call
+        # waits on the network), each recipient's own messages one after another.
+        await asyncio.gather(*(in_order(ids) for ids in singles.values()))
         return report, bool(taken)
 
     async def deliver(self, message_id: int, *, held: bool = False) -> DeliveryStatus | None:

@@ -139,6 +139,7 @@ class BackgroundWork:
             senders=build_senders(settings, self.channels),
             public_base_url=str(settings.public_base_url),
             lease=timedelta(seconds=settings.outbox_lease_seconds),
+            concurrency=1 if settings.is_sqlite else 8,
         )
         self._conversations = conversations
         self._conversations_factory = conversations_factory

@@ -41,6 +41,7 @@ class DueRow:
 
     id: int
     channel: str
+    target: str
     broadcast_key: str | None
     retry_key: str | None
 
@@ -53,13 +54,13 @@ async def due_rows(
     exclude_channels: Sequence[str] = (),
 ) -> list[DueRow]:
     """Rows ready to (re)send, oldest first, with their channel and broadcast."""
-    query = select(_column.id, _column.channel, _column.broadcast_key, _column.retry_key).where(
-        _due(now)
-    )
+    query = select(
+        _column.id, _column.channel, _column.target, _column.broadcast_key, _column.retry_key
+    ).where(_due(now))
     if exclude_channels:
         query = query.where(_column.channel.not_in(list(exclude_channels)))
     rows = await session.execute(query.order_by(_column.id).limit(limit))
-    return [DueRow(int(r.id), r.channel, r.broadcast_key, r.retry_key) for r in rows]
+    return [DueRow(int(r.id), r.channel, r.target, r.broadcast_key, r.retry_key) for r in rows]
 
 
 async def claim_broadcast(
