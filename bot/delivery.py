@@ -20,7 +20,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.broadcasts import BatchOf, BroadcastBatches
-from bot.channels.base import ComposedEmailSender, DeliveryError, MessageSender, MulticastSender
+from bot.channels.base import (
+    ComposedEmailSender,
+    DeliveryError,
+    MessageSender,
+    MulticastSender,
+    PacedSender,
+)
 from bot.delivery_outcomes import DeliveryReport, RetryPolicy
 from bot.messages import Outgoing, outgoing_from_json, outgoing_to_json
 from bot.notice_messages import render_notice
@@ -189,6 +195,9 @@ class OutboxDelivery:
                 if forget:
                     await outbound_messages.forget_recipient(session, message_id)
                 return DeliveryStatus.SENT
+            sender = self.senders[message.channel]
+            if isinstance(sender, PacedSender):
+                await sender.wait_turn(message.target)  # before the attempt is recorded
             # Committed before the call: the key every attempt repeats, the reply token spent,
             # the moment the call began.
             retry_key = message.retry_key or str(uuid.uuid4())
@@ -199,7 +208,7 @@ class OutboxDelivery:
                 reply_token_spent_at=now if prepared.reply_token else None,
                 now=now,
             )
-            channel, target, attempts = message.channel, message.target, message.attempts
+            target, attempts = message.target, message.attempts
             # A composed e-mail's body is kept only while it is owed: once sent or given up, the
             # row keeps the facts (week, link) and the outcome, not a copy of the e-mail.
             settled_payload = (
@@ -207,7 +216,6 @@ class OutboxDelivery:
                 if prepared.email is not None
                 else None
             )
-        sender = self.senders[channel]
         try:
             if prepared.email is not None:
                 assert isinstance(sender, ComposedEmailSender)  # checked by _prepare

@@ -86,6 +86,17 @@ class ComposedEmailSender(MessageSender, Protocol):
 
 
 @runtime_checkable
+class PacedSender(MessageSender, Protocol):
+    """A sender whose platform takes no retry key: the outbox waits for the turn of a row's
+    first call before recording that the call began, so a worker killed while waiting leaves a
+    row that was never sent rather than one that may have been."""
+
+    async def wait_turn(self, target: str) -> None:
+        """Wait for the slot of the next call to `target`; that call then uses it."""
+        ...
+
+
+@runtime_checkable
 class MulticastSender(MessageSender, Protocol):
     """A sender that also takes one message for many recipients in one call (LINE multicast)."""
 

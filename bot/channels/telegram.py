@@ -63,6 +63,7 @@ class TelegramChannel:
         self.config = config
         self.media = media
         self.pacing = pacing
+        self._turns_taken: set[str] = set()  # chats whose next call's slot was taken ahead
         base = config.api_base_url.rstrip("/")
         self.bot = Bot(config.bot_token, base_url=f"{base}/bot", base_file_url=f"{base}/file/bot")
         self.bot_user_id = config.bot_token.split(":", 1)[0]
@@ -279,7 +280,19 @@ class TelegramChannel:
         except TelegramError as error:
             raise _delivery_error(error) from error
 
+    async def wait_turn(self, target: str) -> None:
+        """Wait for the slot of the next call to `target` now (the outbox records the attempt
+        in between); that call then goes at once."""
+        await self._take_turn(target)
+        self._turns_taken.add(target)
+
     async def _turn(self, chat_id: str) -> None:
+        if chat_id in self._turns_taken:
+            self._turns_taken.discard(chat_id)
+            return
+        await self._take_turn(chat_id)
+
+    async def _take_turn(self, chat_id: str) -> None:
         """Wait for this bot's next slot, and for the chat's."""
         if self.pacing is not None:
             await wait_turn(self.pacing, CHAT_LANE, chat_id)

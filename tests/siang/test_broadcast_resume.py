@@ -177,7 +177,8 @@ async def test_a_broadcast_cut_short_twice_reaches_everyone_once(
     telegram_counts = Counter(m.chat_id for m in telegram_api.sent())
     assert max(telegram_counts.values()) == 1  # nobody twice
     missed = [r for r in rows if r.channel == Channel.TELEGRAM and r.target not in telegram_counts]
-    # Telegram takes no retry key: the one row a kill caught mid-call is not repeated (it may
-    # not have arrived), and says so; every other Telegram citizen had it once.
-    assert len(missed) <= 1
+    # Telegram takes no retry key: a row a kill caught mid-call is not repeated (it may not have
+    # arrived), and says so; every other Telegram citizen had it once. Rows waiting for their
+    # turn had not begun, so they were sent; at 28 a second one call is in flight, two at most.
+    assert len(missed) <= 2
     assert all("not sent again" in (r.last_error or "") for r in missed)
