@@ -2,12 +2,16 @@
 send it through its channel, record it.
 
 A row is claimed with a guarded UPDATE (so two racing drains never both send it), sent, then
-marked `sent`; a failure is retried with exponential backoff until `max_attempts`, and a refusal
-the platform will repeat (blocked bot, bad address) fails at once.
+marked `sent`; a failure is retried with exponential backoff (never sooner than the platform's
+Retry-After) until `max_attempts`, and a refusal the platform will repeat (blocked bot, bad
+address) fails at once. A claim holds a row for `lease`: the rows of a worker that died come
+back once it runs out. The rows of a broadcast go out in multicast batches where the channel
+has them (`bot/broadcasts.py`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -15,7 +19,15 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.channels.base import ComposedEmailSender, DeliveryError, MessageSender
+from bot.broadcasts import BatchOf, BroadcastBatches
+from bot.channels.base import (
+    ComposedEmailSender,
+    DeliveryError,
+    MessageSender,
+    MulticastSender,
+    PacedSender,
+)
+from bot.delivery_outcomes import DeliveryReport, RetryPolicy
 from bot.messages import Outgoing, outgoing_from_json, outgoing_to_json
 from bot.notice_messages import render_notice
 from services.composed_email import EMAIL_PAYLOAD_KEY, ComposedEmail, composed_email_in
@@ -32,25 +44,16 @@ COLLECTED_CHANNELS = ("web",)  # the web chat fetches its own messages (GET /cha
 Renderer = Callable[[str, dict[str, Any], str], list[Outgoing]]
 
 
-@dataclass
-class DeliveryReport:
-    sent: int = 0
-    failed: int = 0
-    skipped: int = 0
-
-    def add(self, status: DeliveryStatus | None) -> None:
-        if status is DeliveryStatus.SENT:
-            self.sent += 1
-        elif status is DeliveryStatus.FAILED:
-            self.failed += 1
-        elif status is DeliveryStatus.SKIPPED:
-            self.skipped += 1
-
-
+__all__ = ["DeliveryReport", "OutboxDelivery", "chat_reply_payload"]
 INTERRUPTED_REPLY = (
     "an earlier attempt spent the LINE reply token and stopped before recording the outcome; "
     "not sent again, so the citizen does not get it twice (LINE replies take no retry key)"
 )
+INTERRUPTED_BROADCAST = (
+    "an earlier attempt called the platform and stopped before recording the outcome; a "
+    "broadcast is not sent again where the platform takes no retry key, so nobody gets it twice"
+)
+RETRY_KEY_CHANNELS = (Channel.LINE.value, "email")  # a repeated call is not delivered again
 
 
 @dataclass(frozen=True)
@@ -76,33 +79,79 @@ class OutboxDelivery:
         max_attempts: int = 6,
         first_backoff: timedelta = timedelta(seconds=30),
         reply_window: timedelta = timedelta(seconds=50),
-        lease: timedelta = timedelta(minutes=5),
+        lease: timedelta = timedelta(seconds=60),
+        batch_size: int | None = None,
+        concurrency: int = 1,
     ) -> None:
         self.database = database
         self.senders = dict(senders)
         self._render = render
         self.public_base_url = public_base_url.rstrip("/")
         self.clock = clock
-        self.max_attempts = max_attempts
-        self.first_backoff = first_backoff
+        self.policy = RetryPolicy(max_attempts=max_attempts, first_backoff=first_backoff)
         self.reply_window = reply_window
         self.lease = lease
+        self.concurrency = concurrency  # recipients sent to at once by a drain
+        self.batches = BroadcastBatches(
+            database=database,
+            render=self._render_absolute,
+            clock=clock,
+            lease=lease,
+            policy=self.policy,
+            batch_size=batch_size,
+        )
 
     def render(self, kind: str, payload: dict[str, Any], language: str) -> list[Outgoing]:
         if self._render is not None:
             return self._render(kind, payload, language)
         return render_notice(kind, payload, language, base_url=self.public_base_url)
 
+    def _render_absolute(self, kind: str, payload: dict[str, Any], language: str) -> list[Outgoing]:
+        return [self._absolute(m) for m in self.render(kind, payload, language)]
+
     async def drain(self, *, limit: int = 100) -> DeliveryReport:
-        """Send every due row (oldest first), at most `limit` of them."""
+        """Send every due row, oldest first, `limit` rows (or batches) a round, round after
+        round while a round finds rows to take (a broadcast of 20,000 goes out in one drain)."""
+        report = DeliveryReport()
+        while True:
+            round_report, progressed = await self._drain_round(limit)
+            report.merge(round_report)
+            if not progressed:
+                return report
+
+    async def _drain_round(self, limit: int) -> tuple[DeliveryReport, bool]:
         report = DeliveryReport()
         async with self.database.unit_of_work() as session:
-            ids = await outbound_messages.due_ids(
+            rows = await outbound_messages.due_rows(
                 session, now=self.clock(), limit=limit, exclude_channels=COLLECTED_CHANNELS
             )
-        for message_id in ids:
-            report.add(await self.deliver(message_id))
-        return report
+        taken: set[int] = set()
+        singles: dict[tuple[str, str], list[int]] = {}  # each recipient's rows, in order
+        for row in rows:
+            if row.id in taken:
+                continue  # sent in a batch this round
+            sender = self.senders.get(row.channel)
+            if row.broadcast_key is not None and isinstance(sender, MulticastSender):
+                of = BatchOf(row.broadcast_key, row.channel, row.retry_key)
+                batch_report, ids = await self.batches.deliver(of, sender)
+                report.merge(batch_report)
+                taken |= ids
+            else:
+                singles.setdefault((row.channel, row.target), []).append(row.id)
+        turns = asyncio.Semaphore(self.concurrency)
+
+        async def in_order(ids: list[int]) -> None:
+            async with turns:
+                for message_id in ids:
+                    status = await self.deliver(message_id)
+                    report.add(status)
+                    if status is not None:
+                        taken.add(message_id)
+
+        # Recipients side by side (the pacer keeps each platform within its rate while a call
+        # waits on the network), each recipient's own messages one after another.
+        await asyncio.gather(*(in_order(ids) for ids in singles.values()))
+        return report, bool(taken)
 
     async def deliver(self, message_id: int, *, held: bool = False) -> DeliveryStatus | None:
         """Send one row if it is due and nobody else has it; its new status, or None if not ours.
@@ -146,15 +195,20 @@ class OutboxDelivery:
                 if forget:
                     await outbound_messages.forget_recipient(session, message_id)
                 return DeliveryStatus.SENT
-            # Committed before the call: the key every attempt repeats, the reply token spent.
+            sender = self.senders[message.channel]
+            if isinstance(sender, PacedSender):
+                await sender.wait_turn(message.target)  # before the attempt is recorded
+            # Committed before the call: the key every attempt repeats, the reply token spent,
+            # the moment the call began.
             retry_key = message.retry_key or str(uuid.uuid4())
             await outbound_messages.record_attempt(
                 session,
                 message_id,
                 retry_key=retry_key,
                 reply_token_spent_at=now if prepared.reply_token else None,
+                now=now,
             )
-            channel, target, attempts = message.channel, message.target, message.attempts
+            target, attempts = message.target, message.attempts
             # A composed e-mail's body is kept only while it is owed: once sent or given up, the
             # row keeps the facts (week, link) and the outcome, not a copy of the e-mail.
             settled_payload = (
@@ -162,7 +216,6 @@ class OutboxDelivery:
                 if prepared.email is not None
                 else None
             )
-        sender = self.senders[channel]
         try:
             if prepared.email is not None:
                 assert isinstance(sender, ComposedEmailSender)  # checked by _prepare
@@ -175,9 +228,7 @@ class OutboxDelivery:
                     idempotency_key=retry_key,
                 )
         except DeliveryError as error:
-            retry_at = None
-            if error.retryable and attempts < self.max_attempts:
-                retry_at = self.clock() + self.first_backoff * (2 ** (attempts - 1))
+            retry_at = self.policy.retry_at(error, attempts=attempts, now=self.clock())
             logger.warning(
                 "outbox delivery failed",
                 extra={"id": message_id, "error": str(error), "retry_at": str(retry_at)},
@@ -215,6 +266,9 @@ class OutboxDelivery:
             if not isinstance(self.senders[message.channel], ComposedEmailSender):
                 return _Prepared([], None, f"channel {message.channel!r} cannot send an e-mail")
             return _Prepared([], None, email=email)
+        interrupted = message.sending_since is not None and message.broadcast_key is not None
+        if interrupted and message.channel not in RETRY_KEY_CHANNELS:
+            return _Prepared([], None, already_sent=INTERRUPTED_BROADCAST)
         if message.kind == CHAT_REPLY:
             if message.reply_token_spent_at is not None and message.last_error is None:
                 return _Prepared([], None, already_sent=INTERRUPTED_REPLY)

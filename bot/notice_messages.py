@@ -205,14 +205,12 @@ def board_digest(payload: dict[str, Any], language: str, base_url: str | None) -
     return [Outgoing(text=message, buttons=buttons)]
 
 
-_OPTION_LABEL_CHARS = 20  # LINE's quick-reply label limit
-
-
 def _option_button(number: int, label: str, consultation_id: object) -> Button:
-    shown = f"{number}. {label}"
-    if len(shown) > _OPTION_LABEL_CHARS:
-        shown = shown[: _OPTION_LABEL_CHARS - 1] + "…"
-    return Button(label=shown, data=data(Action.POLL, f"{consultation_id}:{number - 1}"))
+    """The whole option as the label: each channel fits it to its own limit (LINE clips to 20
+    characters; a Telegram button shows it all)."""
+    return Button(
+        label=f"{number}. {label}", data=data(Action.POLL, f"{consultation_id}:{number - 1}")
+    )
 
 
 def consultation(payload: dict[str, Any], language: str, base_url: str | None) -> list[Outgoing]:

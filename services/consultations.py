@@ -18,12 +18,11 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.errors import ConflictError, InvalidInputError, NotFoundError
-from services.outbox import queue_message
+from services.outbox import BroadcastRecipient, queue_broadcast
 from storage.models import (
     Consultation,
     ConsultationAnswer,
     ConsultationStatus,
-    RecipientType,
 )
 from storage.repositories.areas import AreaRepository
 from storage.repositories.consultations import Audience, ConsultationRepository
@@ -139,20 +138,11 @@ def _message(consultation: Consultation) -> dict[str, Any]:
 async def _queue_to(
     session: AsyncSession, people: list[Audience], *, kind: str, key: str, payload: dict[str, Any]
 ) -> int:
-    queued = 0
-    for person in people:
-        new_id = await queue_message(
-            session,
-            recipient_type=RecipientType.CITIZEN,
-            channel=person.channel,
-            target=person.channel_user_id,
-            kind=kind,
-            payload=payload,
-            dedupe_key=f"{key}:citizen:{person.citizen_id}",
-            citizen_id=person.citizen_id,
-        )
-        queued += new_id is not None
-    return queued
+    recipients = [
+        BroadcastRecipient(person.citizen_id, person.channel, person.channel_user_id)
+        for person in people
+    ]
+    return await queue_broadcast(session, recipients, kind=kind, payload=payload, broadcast_key=key)
 
 
 async def publish(session: AsyncSession, consultation_id: int, *, now: datetime) -> int:

@@ -62,6 +62,11 @@ class Settings(BaseSettings):
 
     redis_url: str | None = None
     redis_queue: Annotated[str, Field(min_length=1)] = "siang"
+    # How long a claimed outbox row (or multicast batch) stays with the worker that took it: a
+    # worker that died mid-send leaves rows that go out again once this runs out. Keep it longer
+    # than one platform call can take (Telegram's client times out after 5 s; LINE's async
+    # client has no timeout of its own set here).
+    outbox_lease_seconds: Annotated[float, Field(gt=0)] = 60
     smtp_url: str | None = None
     smtp_from: str = "Siang <no-reply@siang.localhost>"
 

@@ -30,6 +30,7 @@ from siang.collector import freeze_long_lived
 from siang.settings import Settings
 from storage.database import Database
 from storage.rate_limits import rate_limit_store
+from storage.send_pacing import SendPacing, send_pacing
 from storage.types import utcnow
 
 logger = logging.getLogger(__name__)
@@ -39,8 +40,10 @@ DELIVER_OUTBOX = "siang.deliver_outbox"
 RECOVERY_AGE = timedelta(seconds=60)  # a pending event older than this was dropped or failed
 
 
-def build_channels(settings: Settings, media: MediaStorage) -> dict[Channel, ChatChannel]:
-    """The chat platforms the settings configure."""
+def build_channels(
+    settings: Settings, media: MediaStorage, *, pacing: SendPacing | None = None
+) -> dict[Channel, ChatChannel]:
+    """The chat platforms the settings configure, their calls paced by `pacing`."""
     channels: dict[Channel, ChatChannel] = {}
     if settings.line_channel_secret and settings.line_channel_access_token:
         from bot.channels.line import LineChannel, LineConfig  # the SDK loads only when used
@@ -53,6 +56,7 @@ def build_channels(settings: Settings, media: MediaStorage) -> dict[Channel, Cha
                 data_api_base_url=str(settings.line_data_api_base_url),
             ),
             media,
+            pacing=pacing,
         )
     if settings.telegram_bot_token:
         from bot.channels.telegram import TelegramChannel, TelegramConfig
@@ -65,6 +69,7 @@ def build_channels(settings: Settings, media: MediaStorage) -> dict[Channel, Cha
                 api_base_url=str(settings.telegram_api_base_url),
             ),
             media,
+            pacing=pacing,
         )
     return channels
 
@@ -126,11 +131,15 @@ class BackgroundWork:
         self.settings = settings
         self.database = database
         self.media = LocalMediaStorage(settings.media_dir)
-        self.channels = build_channels(settings, self.media)
+        # Calls to LINE and Telegram take turns shared through Redis with every worker when set.
+        self.pacing = send_pacing(settings.redis_url, namespace=settings.redis_queue)
+        self.channels = build_channels(settings, self.media, pacing=self.pacing)
         self.delivery = OutboxDelivery(
             database=database,
             senders=build_senders(settings, self.channels),
             public_base_url=str(settings.public_base_url),
+            lease=timedelta(seconds=settings.outbox_lease_seconds),
+            concurrency=1 if settings.is_sqlite else 8,
         )
         self._conversations = conversations
         self._conversations_factory = conversations_factory
@@ -202,6 +211,7 @@ class BackgroundWork:
         await self.broker.shutdown()
         await self.delivery.close()
         await self.rate_limits.close()
+        await self.pacing.close()
 
     async def enqueue_inbound(self, event_ids: list[int]) -> None:
         for event_id in event_ids:
@@ -265,6 +275,7 @@ async def run_worker(settings: Settings) -> None:
     await work.broker.startup()
     work.deliver_after_commits()
     freeze_long_lived()
+    await work.kick_outbox()  # a restarted worker resumes what is due (a broadcast cut short)
     recovery = asyncio.create_task(_recover_forever(work))
     try:
         await run_receiver_task(work.broker, max_async_tasks=16)
@@ -273,6 +284,7 @@ async def run_worker(settings: Settings) -> None:
         await work.broker.shutdown()
         await work.delivery.close()
         await work.rate_limits.close()
+        await work.pacing.close()
         await database.dispose()
 
 

@@ -37,11 +37,22 @@ class MalformedEventError(ValueError):
 
 
 class DeliveryError(Exception):
-    """A platform refused or failed to take a message; `retryable` says whether to try again."""
+    """A platform refused or failed to take a message; `retryable` says whether to try again,
+    `retry_after` how many seconds the platform asked us to wait first (429's Retry-After), and
+    `status` the HTTP status when there was one."""
 
-    def __init__(self, message: str, *, retryable: bool) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        retryable: bool,
+        retry_after: float | None = None,
+        status: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.retryable = retryable
+        self.retry_after = retry_after
+        self.status = status
 
 
 class MessageSender(Protocol):
@@ -71,6 +82,31 @@ class ComposedEmailSender(MessageSender, Protocol):
         self, target: str, email: ComposedEmail, *, idempotency_key: str | None = None
     ) -> None:
         """Send the e-mail; raise DeliveryError when the server does not take it."""
+        ...
+
+
+@runtime_checkable
+class PacedSender(MessageSender, Protocol):
+    """A sender whose platform takes no retry key: the outbox waits for the turn of a row's
+    first call before recording that the call began, so a worker killed while waiting leaves a
+    row that was never sent rather than one that may have been."""
+
+    async def wait_turn(self, target: str) -> None:
+        """Wait for the slot of the next call to `target`; that call then uses it."""
+        ...
+
+
+@runtime_checkable
+class MulticastSender(MessageSender, Protocol):
+    """A sender that also takes one message for many recipients in one call (LINE multicast)."""
+
+    multicast_size: int  # the most recipients one call takes
+
+    async def multicast(
+        self, targets: Sequence[str], messages: Sequence[Outgoing], *, retry_key: str
+    ) -> None:
+        """Send the messages to every target; a call repeated with the same `retry_key` is not
+        delivered again. Raise DeliveryError when the platform does not take them."""
         ...
 
 

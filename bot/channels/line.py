@@ -1,4 +1,5 @@
-"""LINE Messaging API adapter (line-bot-sdk v3): signature, events, replies, pushes, Flex, content."""
+"""LINE Messaging API adapter (line-bot-sdk v3): signature, events, replies, pushes, multicasts,
+content; the message objects themselves are built in `bot/channels/line_messages.py`."""
 
 from __future__ import annotations
 
@@ -19,21 +20,10 @@ from linebot.v3.messaging import (
     AsyncMessagingApi,
     AsyncMessagingApiBlob,
     Configuration,
-    FlexBox,
-    FlexBubble,
-    FlexButton,
-    FlexMessage,
-    FlexText,
-    ImageMessage,
-    LocationAction,
     Message,
-    PostbackAction,
+    MulticastRequest,
     PushMessageRequest,
-    QuickReply,
-    QuickReplyItem,
     ReplyMessageRequest,
-    TextMessage,
-    URIAction,
 )
 from linebot.v3.webhooks import (
     Event,
@@ -55,18 +45,23 @@ from bot.channels.base import (
     RawEvent,
     WebhookRejectedError,
 )
+from bot.channels.line_messages import render_messages
 from bot.media import MediaRejectedError, MediaStorage
-from bot.messages import Button, Card, Channel, Inbound, InboundKind, Outgoing, StoredMedia
+from bot.messages import Channel, Inbound, InboundKind, Outgoing, StoredMedia
+from storage.send_pacing import Lane, SendPacing, wait_turn
 
 logger = logging.getLogger(__name__)
 
 SIGNATURE_HEADER = "x-line-signature"
 MAX_MESSAGES_PER_REQUEST = 5
-MAX_TEXT_CHARS = 5000
-MAX_QUICK_REPLIES = 13
-MAX_LABEL_CHARS = 20
-MAX_ALT_TEXT_CHARS = 400
+MAX_MULTICAST_RECIPIENTS = 500
 _RETRY_KEY_NAMESPACE = uuid.UUID("6f1d0a52-8c7e-4a3f-9d55-3d1e0b7c2a91")
+# LINE's per-channel limits (Messaging API reference, "Rate limits"): multicast 200 requests a
+# second, push and reply 2,000. LINE asks for headroom below them, so we pace at 80 %.
+MULTICAST_LANE = Lane("line:multicast", per_second=160)
+PUSH_LANE = Lane("line:push", per_second=1600)
+REPLY_LANE = Lane("line:reply", per_second=1600)
+THROTTLED_PAUSE = 1.0  # seconds a lane waits after a 429 that names no Retry-After
 
 
 @dataclass(frozen=True)
@@ -81,10 +76,14 @@ class LineChannel:
     """One LINE Official Account."""
 
     channel = Channel.LINE
+    multicast_size = MAX_MULTICAST_RECIPIENTS
 
-    def __init__(self, config: LineConfig, media: MediaStorage) -> None:
+    def __init__(
+        self, config: LineConfig, media: MediaStorage, *, pacing: SendPacing | None = None
+    ) -> None:
         self.config = config
         self.media = media
+        self.pacing = pacing
         self._validator = SignatureValidator(config.channel_secret)
         self._api_client: AsyncApiClient | None = None
         self._data_client: AsyncApiClient | None = None
@@ -263,13 +262,14 @@ class LineChannel:
 
     async def _reply(self, api: AsyncMessagingApi, reply_token: str, chunk: list[Message]) -> bool:
         """True when the reply went out; False when the token was no longer valid (push instead)."""
+        await self._turn(REPLY_LANE)
         try:
             await api.reply_message(ReplyMessageRequest(reply_token=reply_token, messages=chunk))
         except ApiException as error:
             if error.status == 400:
                 logger.info("line reply token refused, pushing instead")
                 return False
-            raise _delivery_error("reply", error) from error
+            raise await self._refused(REPLY_LANE, "reply", error) from error
         except OSError as error:
             raise DeliveryError(f"LINE API unreachable: {error}", retryable=True) from error
         return True
@@ -277,6 +277,7 @@ class LineChannel:
     async def _push(
         self, api: AsyncMessagingApi, target: str, chunk: list[Message], retry_key: str | None
     ) -> None:
+        await self._turn(PUSH_LANE)
         try:
             await api.push_message(
                 PushMessageRequest(to=target, messages=chunk), x_line_retry_key=retry_key
@@ -284,9 +285,48 @@ class LineChannel:
         except ApiException as error:
             if error.status == 409:  # the same retry key was already accepted: sent before
                 return
-            raise _delivery_error("push", error) from error
+            raise await self._refused(PUSH_LANE, "push", error) from error
         except OSError as error:
             raise DeliveryError(f"LINE API unreachable: {error}", retryable=True) from error
+
+    async def multicast(
+        self, targets: Sequence[str], messages: Sequence[Outgoing], *, retry_key: str
+    ) -> None:
+        """One message to up to 500 users in one call (LINE's multicast), each chunk of five
+        message objects with its own retry key derived from `retry_key`."""
+        if not 0 < len(targets) <= MAX_MULTICAST_RECIPIENTS:
+            raise ValueError(f"a multicast takes 1 to 500 recipients, not {len(targets)}")
+        line_messages = render_messages(messages)
+        api = AsyncMessagingApi(self._api())
+        for index in range(0, len(line_messages), MAX_MESSAGES_PER_REQUEST):
+            chunk = line_messages[index : index + MAX_MESSAGES_PER_REQUEST]
+            key = _retry_key(retry_key, index // MAX_MESSAGES_PER_REQUEST)
+            await self._turn(MULTICAST_LANE)
+            try:
+                await api.multicast(
+                    MulticastRequest(to=list(targets), messages=chunk), x_line_retry_key=key
+                )
+            except ApiException as error:
+                if error.status == 409:  # this batch was accepted before (a retried batch)
+                    continue
+                raise await self._refused(MULTICAST_LANE, "multicast", error) from error
+            except OSError as error:
+                raise DeliveryError(f"LINE API unreachable: {error}", retryable=True) from error
+
+    async def _turn(self, lane: Lane) -> None:
+        if self.pacing is not None:
+            await wait_turn(self.pacing, lane)
+
+    async def _refused(self, lane: Lane, what: str, error: ApiException) -> DeliveryError:
+        """The error to raise; a 429 (or a 5xx naming a Retry-After) first holds the lane off
+        for every process, so the next calls wait instead of being refused too."""
+        failure = _delivery_error(what, error)
+        pause = failure.retry_after
+        if pause is None and failure.status == 429:
+            pause = THROTTLED_PAUSE
+        if pause is not None and self.pacing is not None:
+            await self.pacing.hold_off(lane, pause)
+        return failure
 
     def _api(self) -> AsyncApiClient:
         if self._api_client is None:
@@ -390,79 +430,18 @@ def _retry_key(idempotency_key: str | None, index: int) -> str | None:
 def _delivery_error(what: str, error: ApiException) -> DeliveryError:
     status = error.status or 0
     retryable = status == 429 or status >= 500 or status == 0
-    return DeliveryError(f"LINE {what} failed: HTTP {status} {error.reason}", retryable=retryable)
+    return DeliveryError(
+        f"LINE {what} failed: HTTP {status} {error.reason}",
+        retryable=retryable,
+        retry_after=_retry_after(error.headers),
+        status=status or None,
+    )
 
 
-# --- rendering -----------------------------------------------------------------------------
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _action(button: Button) -> PostbackAction | LocationAction | URIAction:
-    label = _clip(button.label, MAX_LABEL_CHARS)
-    if button.action == "location":
-        return LocationAction(label=label)
-    if button.action == "uri":
-        return URIAction(label=label, uri=button.data)
-    return PostbackAction(label=label, data=button.data, displayText=_clip(button.label, 300))
-
-
-def _quick_reply(buttons: Sequence[Button]) -> QuickReply | None:
-    if not buttons:
-        return None
-    items = [QuickReplyItem(action=_action(b)) for b in buttons[:MAX_QUICK_REPLIES]]
-    return QuickReply(items=items)
-
-
-def render_card(card: Card, alt_text: str) -> FlexMessage:
-    """A Flex bubble: bold title, one row per field, footer buttons."""
-    rows: list[Any] = [FlexText(text=card.title, weight="bold", size="lg", wrap=True)]
-    for label, value in card.fields:
-        rows.append(
-            FlexBox(
-                layout="baseline",
-                spacing="sm",
-                contents=[
-                    FlexText(text=label or " ", size="sm", color="#888888", flex=2, wrap=True),
-                    FlexText(text=value or "-", size="sm", color="#222222", flex=5, wrap=True),
-                ],
-            )
-        )
-    footer = None
-    if card.buttons:
-        footer = FlexBox(
-            layout="vertical",
-            spacing="sm",
-            contents=[
-                FlexButton(action=_action(b), style="primary" if i == 0 else "secondary")
-                for i, b in enumerate(card.buttons[:4])
-            ],
-        )
-    bubble = FlexBubble(body=FlexBox(layout="vertical", spacing="md", contents=rows), footer=footer)
-    return FlexMessage(altText=_clip(alt_text or card.title, MAX_ALT_TEXT_CHARS), contents=bubble)
-
-
-def render_messages(messages: Sequence[Outgoing]) -> list[Message]:
-    """LINE message objects for `messages`, each one's buttons as quick replies on its last part."""
-    rendered: list[Message] = []
-    for outgoing in messages:
-        parts: list[Message] = []
-        if outgoing.text.strip():
-            parts.append(TextMessage(text=_clip(outgoing.text, MAX_TEXT_CHARS)))
-        if outgoing.card is not None:
-            parts.append(render_card(outgoing.card, outgoing.card.title))
-        if outgoing.image_url:
-            parts.append(
-                ImageMessage(
-                    originalContentUrl=outgoing.image_url, previewImageUrl=outgoing.image_url
-                )
-            )
-        if not parts:
-            continue
-        quick_reply = _quick_reply(outgoing.buttons)
-        if quick_reply is not None:
-            parts[-1].quick_reply = quick_reply
-        rendered.extend(parts)
-    return rendered
+def _retry_after(headers: Any) -> float | None:
+    """Seconds from a Retry-After header (LINE seldom sends one; honoured when it does)."""
+    value = headers.get("Retry-After") if headers else None
+    try:
+        return max(0.0, float(value)) if value is not None else None
+    except ValueError:
+        return None  # an HTTP date: rare enough that the row's own back-off covers it

@@ -7,9 +7,10 @@ import hmac
 import html
 import json
 import logging
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import (
@@ -23,11 +24,13 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, InvalidToken, TelegramError
+from telegram.error import BadRequest, Forbidden, InvalidToken, RetryAfter, TelegramError
+from telegram.warnings import PTBDeprecationWarning
 
 from bot.channels.base import DeliveryError, RawEvent, WebhookRejectedError
 from bot.media import MediaRejectedError, MediaStorage
 from bot.messages import Button, Card, Channel, Inbound, InboundKind, Outgoing, StoredMedia
+from storage.send_pacing import Lane, SendPacing, wait_turn
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +38,10 @@ SECRET_HEADER = "x-telegram-bot-api-secret-token"
 MAX_TEXT_CHARS = 4096
 MAX_CAPTION_CHARS = 1024
 MAX_CALLBACK_DATA_BYTES = 64
+# The Bot API FAQ: no more than about 30 messages a second overall, and about one a second in
+# one chat (a notice of text, photo and location prompt may go at once: a burst of three).
+BOT_LANE = Lane("telegram", per_second=28)
+CHAT_LANE = Lane("telegram:chat", per_second=1, burst=3)
 _MEMBER_IN = {ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
 
 
@@ -50,9 +57,13 @@ class TelegramChannel:
 
     channel = Channel.TELEGRAM
 
-    def __init__(self, config: TelegramConfig, media: MediaStorage) -> None:
+    def __init__(
+        self, config: TelegramConfig, media: MediaStorage, *, pacing: SendPacing | None = None
+    ) -> None:
         self.config = config
         self.media = media
+        self.pacing = pacing
+        self._turns_taken: set[str] = set()  # chats whose next call's slot was taken ahead
         base = config.api_base_url.rstrip("/")
         self.bot = Bot(config.bot_token, base_url=f"{base}/bot", base_file_url=f"{base}/file/bot")
         self.bot_user_id = config.bot_token.split(":", 1)[0]
@@ -261,8 +272,31 @@ class TelegramChannel:
             bot = await self._ready_bot()
             for outgoing in messages:
                 await self._send_one(bot, target, outgoing)
+        except RetryAfter as error:
+            failure = _delivery_error(error)
+            if self.pacing is not None and failure.retry_after is not None:
+                await self.pacing.hold_off(BOT_LANE, failure.retry_after)  # every process waits
+            raise failure from error
         except TelegramError as error:
             raise _delivery_error(error) from error
+
+    async def wait_turn(self, target: str) -> None:
+        """Wait for the slot of the next call to `target` now (the outbox records the attempt
+        in between); that call then goes at once."""
+        await self._take_turn(target)
+        self._turns_taken.add(target)
+
+    async def _turn(self, chat_id: str) -> None:
+        if chat_id in self._turns_taken:
+            self._turns_taken.discard(chat_id)
+            return
+        await self._take_turn(chat_id)
+
+    async def _take_turn(self, chat_id: str) -> None:
+        """Wait for this bot's next slot, and for the chat's."""
+        if self.pacing is not None:
+            await wait_turn(self.pacing, CHAT_LANE, chat_id)
+            await wait_turn(self.pacing, BOT_LANE)
 
     async def _send_one(self, bot: Bot, chat_id: str, outgoing: Outgoing) -> None:
         text, parse_mode = render_text(outgoing)
@@ -282,15 +316,19 @@ class TelegramChannel:
         markup = inline or location_keyboard
         image_url = outgoing.image_url or (outgoing.card.image_url if outgoing.card else None)
         if image_url and len(text) <= MAX_CAPTION_CHARS:
+            await self._turn(chat_id)
             await bot.send_photo(
                 chat_id, image_url, caption=text or None, parse_mode=parse_mode, reply_markup=markup
             )
         else:
             if text:
+                await self._turn(chat_id)
                 await bot.send_message(chat_id, text, parse_mode=parse_mode, reply_markup=markup)
             if image_url:
+                await self._turn(chat_id)
                 await bot.send_photo(chat_id, image_url)
         if inline is not None and location_keyboard is not None:
+            await self._turn(chat_id)
             await bot.send_message(chat_id, location[0].label, reply_markup=location_keyboard)
 
     async def set_webhook(self, url: str) -> bool:
@@ -352,6 +390,12 @@ def _language(code: str | None) -> str | None:
 
 
 def _delivery_error(error: TelegramError) -> DeliveryError:
+    if isinstance(error, RetryAfter):  # 429 with parameters.retry_after
+        with warnings.catch_warnings():  # an int today, a timedelta in PTB's next major version
+            warnings.simplefilter("ignore", PTBDeprecationWarning)
+            wait = error.retry_after
+        seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+        return DeliveryError(f"Telegram: {error}", retryable=True, retry_after=seconds, status=429)
     permanent = isinstance(error, Forbidden | BadRequest | InvalidToken)
     return DeliveryError(f"Telegram: {error}", retryable=not permanent)
 

@@ -41,3 +41,9 @@ class OutboundMessage(SQLModel, table=True):
     # key, is marked spent before the call so an interrupted attempt is never replayed.
     retry_key: str | None = Field(default=None, max_length=36)
     reply_token_spent_at: datetime | None = utc_field()
+    # The rows of one broadcast (a consultation to its subscribers) share this key, so LINE
+    # rows with the same rendered content go out together in one multicast.
+    broadcast_key: str | None = Field(default=None, max_length=100, index=True)
+    # Set just before the platform is called, cleared with the outcome: a row claimed again
+    # with it still set was interrupted mid-call (the worker died), and the platform may have it.
+    sending_since: datetime | None = utc_field()

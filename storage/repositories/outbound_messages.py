@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -34,19 +35,117 @@ def _due(now: datetime) -> ColumnElement[bool]:
     )
 
 
-async def due_ids(
+@dataclass(frozen=True)
+class DueRow:
+    """What delivery needs to know of a due row to tell a single send from a broadcast batch."""
+
+    id: int
+    channel: str
+    target: str
+    broadcast_key: str | None
+    retry_key: str | None
+
+
+async def due_rows(
     session: AsyncSession,
     *,
     now: datetime,
     limit: int = 100,
     exclude_channels: Sequence[str] = (),
-) -> list[int]:
-    """Rows ready to (re)send, oldest first (rows of `exclude_channels` are collected elsewhere)."""
-    query = select(_column.id).where(_due(now))
+) -> list[DueRow]:
+    """Rows ready to (re)send, oldest first, with their channel and broadcast."""
+    query = select(
+        _column.id, _column.channel, _column.target, _column.broadcast_key, _column.retry_key
+    ).where(_due(now))
     if exclude_channels:
         query = query.where(_column.channel.not_in(list(exclude_channels)))
-    rows = await session.scalars(query.order_by(_column.id).limit(limit))
-    return [int(i) for i in rows]
+    rows = await session.execute(query.order_by(_column.id).limit(limit))
+    return [DueRow(int(r.id), r.channel, r.target, r.broadcast_key, r.retry_key) for r in rows]
+
+
+async def claim_broadcast(
+    session: AsyncSession,
+    *,
+    broadcast_key: str,
+    channel: str,
+    retry_key: str | None,
+    now: datetime,
+    lease_until: datetime,
+    limit: int,
+) -> list[int]:
+    """Take up to `limit` due rows of one broadcast and channel for one batch; their ids.
+
+    Rows never tried in a batch (`retry_key` None) form new batches; rows a batch already tried
+    are taken again only with that batch (the same `retry_key`), so a retried or resumed batch
+    repeats the very call the platform may have taken. The due condition is checked again by
+    the UPDATE itself: of two racing drains, each row goes to one.
+    """
+    same_batch = (
+        _column.retry_key.is_(None) if retry_key is None else _column.retry_key == retry_key
+    )
+    batch = (
+        select(_column.id)
+        .where(
+            _column.broadcast_key == broadcast_key,
+            _column.channel == channel,
+            same_batch,
+            _due(now),
+        )
+        .order_by(_column.id)
+        .limit(limit)
+        .scalar_subquery()
+    )
+    result = await session.execute(
+        update(_TABLE)
+        .where(_column.id.in_(batch), _due(now))
+        .values(
+            status=DeliveryStatus.PENDING.value,
+            attempts=_column.attempts + 1,
+            next_attempt_at=lease_until,
+        )
+        .returning(_column.id)
+        .execution_options(synchronize_session=False)
+    )
+    return sorted(int(i) for i in result.scalars())
+
+
+async def messages_by_id(session: AsyncSession, ids: Sequence[int]) -> list[OutboundMessage]:
+    statement = select(OutboundMessage).where(_column.id.in_(list(ids))).order_by(_column.id)
+    return list((await session.execute(statement)).scalars())
+
+
+async def citizens_by_id(session: AsyncSession, ids: Sequence[int]) -> dict[int, Citizen]:
+    citizen = Citizen.__table__.c  # type: ignore[attr-defined]
+    statement = select(Citizen).where(citizen.id.in_(list(set(ids))))
+    return {c.id: c for c in (await session.execute(statement)).scalars() if c.id is not None}
+
+
+async def record_batch_attempt(
+    session: AsyncSession, ids: Sequence[int], *, retry_key: str, now: datetime
+) -> None:
+    """Before one call for many rows: the batch's retry key and the moment the call began."""
+    await session.execute(
+        update(_TABLE)
+        .where(_column.id.in_(list(ids)))
+        .values(retry_key=retry_key, sending_since=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def split_broadcast(session: AsyncSession, ids: Sequence[int], *, now: datetime) -> None:
+    """Rows a platform refused as one batch go out one by one instead (due at once)."""
+    await session.execute(
+        update(_TABLE)
+        .where(_column.id.in_(list(ids)))
+        .values(
+            broadcast_key=None,
+            retry_key=None,
+            sending_since=None,
+            status=DeliveryStatus.PENDING.value,
+            next_attempt_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def hold(session: AsyncSession, message_id: int, *, until: datetime) -> None:
@@ -111,16 +210,34 @@ async def citizen_id_for(
     return int(found) if found is not None else None
 
 
+def _rows(message_ids: int | Sequence[int]) -> ColumnElement[bool]:
+    condition: ColumnElement[bool] = (
+        _column.id == message_ids
+        if isinstance(message_ids, int)
+        else _column.id.in_(list(message_ids))
+    )
+    return condition
+
+
 async def mark_sent(
-    session: AsyncSession, message_id: int, *, now: datetime, note: str | None = None
+    session: AsyncSession,
+    message_ids: int | Sequence[int],
+    *,
+    now: datetime,
+    note: str | None = None,
 ) -> None:
     """Sent; `note` says why when that is inferred rather than seen (kept in `last_error`)."""
     await session.execute(
         update(_TABLE)
-        .where(_column.id == message_id)
+        .where(_rows(message_ids))
         .values(
-            status=DeliveryStatus.SENT.value, sent_at=now, next_attempt_at=None, last_error=note
+            status=DeliveryStatus.SENT.value,
+            sent_at=now,
+            next_attempt_at=None,
+            last_error=note,
+            sending_since=None,
         )
+        .execution_options(synchronize_session=False)
     )
 
 
@@ -130,33 +247,51 @@ async def record_attempt(
     *,
     retry_key: str,
     reply_token_spent_at: datetime | None,
+    now: datetime,
 ) -> None:
-    """Before calling the platform: the row's retry key, and whether this attempt spends the
-    reply token (a spent token clears the last error, so a later attempt can tell a crash)."""
-    values: dict[str, object] = {"retry_key": retry_key}
+    """Before calling the platform: the row's retry key, when the call began, and whether this
+    attempt spends the reply token (a spent token clears the last error, so a later attempt can
+    tell a crash)."""
+    values: dict[str, object] = {"retry_key": retry_key, "sending_since": now}
     if reply_token_spent_at is not None:
         values |= {"reply_token_spent_at": reply_token_spent_at, "last_error": None}
     await session.execute(update(_TABLE).where(_column.id == message_id).values(**values))
 
 
 async def mark_failed(
-    session: AsyncSession, message_id: int, *, error: str, retry_at: datetime | None
+    session: AsyncSession,
+    message_ids: int | Sequence[int],
+    *,
+    error: str,
+    retry_at: datetime | None,
 ) -> None:
     """Failed this time; tried again at `retry_at`, or never when it is None."""
     await session.execute(
         update(_TABLE)
-        .where(_column.id == message_id)
+        .where(_rows(message_ids))
         .values(
-            status=DeliveryStatus.FAILED.value, last_error=error[:2000], next_attempt_at=retry_at
+            status=DeliveryStatus.FAILED.value,
+            last_error=error[:2000],
+            next_attempt_at=retry_at,
+            sending_since=None,
         )
+        .execution_options(synchronize_session=False)
     )
 
 
-async def mark_skipped(session: AsyncSession, message_id: int, *, reason: str) -> None:
+async def mark_skipped(
+    session: AsyncSession, message_ids: int | Sequence[int], *, reason: str
+) -> None:
     await session.execute(
         update(_TABLE)
-        .where(_column.id == message_id)
-        .values(status=DeliveryStatus.SKIPPED.value, last_error=reason[:2000], next_attempt_at=None)
+        .where(_rows(message_ids))
+        .values(
+            status=DeliveryStatus.SKIPPED.value,
+            last_error=reason[:2000],
+            next_attempt_at=None,
+            sending_since=None,
+        )
+        .execution_options(synchronize_session=False)
     )
 
 

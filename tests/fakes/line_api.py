@@ -1,12 +1,15 @@
 """A fake LINE Messaging API (and content API) on 127.0.0.1, plus signed webhook builders.
 
 It answers like LINE: replies need a live, unused reply token (else 400 "Invalid reply token"),
-pushes honour `X-Line-Retry-Key` (409 for a key already accepted), content is served per message
-id, and every call is recorded.
+pushes and multicasts honour `X-Line-Retry-Key` (409 for a key already accepted), a multicast
+takes 1 to 500 user ids (else 400), content is served per message id, and every call is recorded.
+`answer_delay` holds every accepted push or multicast's answer (a slow network, or a worker
+killed after LINE took its call), and `fail_next` refuses the next matching call.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -35,7 +38,7 @@ class SentMessage:
     """One LINE message object Siang sent to `to` (a user or group id)."""
 
     to: str
-    via: str  # "reply" or "push"
+    via: str  # "reply", "push" or "multicast"
     message: dict[str, Any]
 
     @property
@@ -65,11 +68,14 @@ class FakeLineApi(FakeHttpServer):
         self.retry_keys: set[str] = set()
         self.contents: dict[str, tuple[bytes, str]] = {}
         self.failures: list[tuple[str, int]] = []  # (path fragment, status) to answer once
+        self.retry_after: str | None = None  # a Retry-After header sent with injected failures
+        self.answer_delay = 0.0  # seconds an accepted push or multicast waits to answer
         super().__init__(
             Starlette(
                 routes=[
                     Route("/v2/bot/message/reply", self._reply, methods=["POST"]),
                     Route("/v2/bot/message/push", self._push, methods=["POST"]),
+                    Route("/v2/bot/message/multicast", self._multicast, methods=["POST"]),
                     Route("/v2/bot/message/{message_id}/content", self._content),
                     Route("/v2/bot/profile/{user_id}", self._profile),
                 ]
@@ -86,6 +92,8 @@ class FakeLineApi(FakeHttpServer):
             self.retry_keys.clear()
             self.contents.clear()
             self.failures.clear()
+            self.retry_after = None
+            self.answer_delay = 0.0
 
     def issue_reply_token(self, to: str) -> str:
         token = f"rt-{uuid.uuid4().hex}"
@@ -112,7 +120,21 @@ class FakeLineApi(FakeHttpServer):
                 result += [SentMessage(who, "reply", m) for m in call.json["messages"]]
             elif call.path.endswith("/push"):
                 result += [SentMessage(call.json["to"], "push", m) for m in call.json["messages"]]
+            elif call.path.endswith("/multicast"):
+                for user in call.json["to"]:
+                    result += [SentMessage(user, "multicast", m) for m in call.json["messages"]]
         return [m for m in result if to is None or m.to == to]
+
+    def multicasts(self) -> list[RecordedCall]:
+        """The multicast calls LINE accepted (each delivered to every id in its `to`)."""
+        return [c for c in list(self.calls) if c.accepted and c.path.endswith("/multicast")]
+
+    def received_by(self) -> dict[str, int]:
+        """How many message objects each user received, by push, multicast or reply."""
+        counts: dict[str, int] = {}
+        for message in self.sent():
+            counts[message.to] = counts.get(message.to, 0) + 1
+        return counts
 
     def texts(self, to: str | None = None) -> list[str]:
         return [m.text for m in self.sent(to)]
@@ -139,7 +161,22 @@ class FakeLineApi(FakeHttpServer):
             return JSONResponse({"message": "Authentication failed"}, status_code=401)
         status = self._injected_failure(call.path)
         if status is not None:
-            return JSONResponse({"message": "injected failure"}, status_code=status)
+            headers = {"Retry-After": self.retry_after} if self.retry_after else None
+            return JSONResponse(
+                {"message": "injected failure"}, status_code=status, headers=headers
+            )
+        return None
+
+    def _repeated(self, request: Request) -> JSONResponse | None:
+        """409 for a retry key LINE already accepted (the call is not delivered again)."""
+        retry_key = request.headers.get("x-line-retry-key")
+        with self._state_lock:
+            if retry_key and retry_key in self.retry_keys:
+                return JSONResponse(
+                    {"message": "The retry key is already accepted"}, status_code=409
+                )
+            if retry_key:
+                self.retry_keys.add(retry_key)
         return None
 
     async def _reply(self, request: Request) -> Response:
@@ -162,16 +199,30 @@ class FakeLineApi(FakeHttpServer):
         refused = self._refuse(call, request)
         if refused is not None:
             return refused
-        retry_key = request.headers.get("x-line-retry-key")
-        with self._state_lock:
-            if retry_key and retry_key in self.retry_keys:
-                return JSONResponse(
-                    {"message": "The retry key is already accepted"}, status_code=409
-                )
-            if retry_key:
-                self.retry_keys.add(retry_key)
+        repeated = self._repeated(request)
+        if repeated is not None:
+            return repeated
         call.accepted = True
+        await asyncio.sleep(self.answer_delay)
         return JSONResponse({"sentMessages": _sent(payload["messages"])})
+
+    async def _multicast(self, request: Request) -> Response:
+        body, payload = await read_payload(request)
+        call = self.record(request, body, payload)
+        refused = self._refuse(call, request)
+        if refused is not None:
+            return refused
+        to = payload.get("to") if isinstance(payload, dict) else None
+        if not isinstance(to, list) or not 1 <= len(to) <= 500:
+            return JSONResponse({"message": "The request body has 1 error(s)"}, status_code=400)
+        if any(not (isinstance(u, str) and u.startswith("U")) for u in to):  # users only
+            return JSONResponse({"message": "The property, 'to', is invalid"}, status_code=400)
+        repeated = self._repeated(request)
+        if repeated is not None:
+            return repeated
+        call.accepted = True
+        await asyncio.sleep(self.answer_delay)
+        return JSONResponse({})
 
     async def _content(self, request: Request) -> Response:
         call = self.record(request, b"", None)

@@ -49,7 +49,8 @@ class FakeTelegramApi(FakeHttpServer):
         self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, bytes)
         self.updates: list[dict[str, Any]] = []
         self.webhook: dict[str, Any] = {}
-        self.failures: list[tuple[str, int, str]] = []
+        self.failures: list[tuple[str, int, str, int | None]] = []
+        self.answer_delay = 0.0  # seconds a send waits to answer once taken
         super().__init__(
             Starlette(
                 routes=[
@@ -66,6 +67,7 @@ class FakeTelegramApi(FakeHttpServer):
             self.updates.clear()
             self.webhook.clear()
             self.failures.clear()
+            self.answer_delay = 0.0
 
     def add_file(self, file_id: str, data: bytes, file_path: str = "photos/file_1.jpg") -> None:
         self.files[file_id] = (file_path, data)
@@ -74,8 +76,16 @@ class FakeTelegramApi(FakeHttpServer):
         with self._state_lock:
             self.updates.append(update)
 
-    def fail_next(self, method: str, status: int, description: str = "injected") -> None:
-        self.failures.append((method, status, description))
+    def fail_next(
+        self,
+        method: str,
+        status: int,
+        description: str = "injected",
+        *,
+        retry_after: int | None = None,
+    ) -> None:
+        """Refuse the next call of `method`; a 429 says when to retry in `parameters`."""
+        self.failures.append((method, status, description, retry_after))
 
     def sent(self, chat_id: str | int | None = None) -> list[SentTelegramMessage]:
         result = []
@@ -104,16 +114,18 @@ class FakeTelegramApi(FakeHttpServer):
         if request.path_params["token"] != BOT_TOKEN:
             return _error(401, "Unauthorized")
         method = request.path_params["method"]
-        for index, (name, status, description) in enumerate(self.failures):
+        for index, (name, status, description, retry_after) in enumerate(self.failures):
             if name == method:
                 del self.failures[index]
-                return _error(status, description)
+                return _error(status, description, retry_after=retry_after)
         params: dict[str, Any] = payload or {}
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return _error(404, "Not Found: method not found")
         result = await handler(params)
         call.accepted = True
+        if method.startswith("send"):
+            await asyncio.sleep(self.answer_delay)  # taken, the answer still on its way
         return JSONResponse({"ok": True, "result": result})
 
     async def _api_getMe(self, params: dict[str, Any]) -> Any:  # noqa: N802
@@ -181,10 +193,11 @@ class FakeTelegramApi(FakeHttpServer):
         return _error(404, "Not Found")
 
 
-def _error(status: int, description: str) -> JSONResponse:
-    return JSONResponse(
-        {"ok": False, "error_code": status, "description": description}, status_code=status
-    )
+def _error(status: int, description: str, *, retry_after: int | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+    if retry_after is not None:  # as Telegram answers flood control
+        body["parameters"] = {"retry_after": retry_after}
+    return JSONResponse(body, status_code=status)
 
 
 # --- updates, as Telegram POSTs them -------------------------------------------------------
