@@ -24,6 +24,7 @@ from services.actors import Actor
 from services.errors import SiangError
 from services.service_levels import escalate_overdue
 from siang.demo_history import HistoryReport, write_history
+from siang.demo_participation import ParticipationReport, load_participation
 from siang.demo_photos import drawn_photo
 from siang.demo_work import assign_to_officials, merge_repeats
 from storage.models import (
@@ -205,6 +206,7 @@ class DemoReport:
     merged: int = 0
     photos: int = 0
     history: HistoryReport | None = None
+    participation: ParticipationReport | None = None
     accounts: tuple[DemoAccount, ...] = ()
     skipped: bool = False
 
@@ -476,6 +478,9 @@ async def load_demo_data(
     report.escalated = await escalate_overdue(session, now=now)
     if not history:
         return report
+    report.participation = await load_participation(
+        session, citizen_prefix=DEMO_PREFIX, now=now, rng=rng
+    )
     report.history = await write_history(
         session,
         template_ids=[item_id for item_id, *_ in filed_at],

@@ -70,6 +70,14 @@ def _describe(report: DemoReport) -> str:
                 f"{report.history.resolved} resolved, {report.history.rated} rated, "
                 f"{report.history.reopened} reopened, {report.history.merged} merged."
             )
+        taking_part = report.participation
+        if taking_part is not None:
+            lines.append(
+                f"Participation: {taking_part.consultations} consultations "
+                f"({taking_part.answers} answers, one closed with its results published), "
+                f"{taking_part.programmes} volunteer day ({taking_part.sign_ups} sign-ups, "
+                "some waiting)."
+            )
     lines.append("Demo sign-in (POST /api/v1/auth/token, or the dashboard):")
     for account in report.accounts:
         lines.append(

@@ -14,12 +14,18 @@ from storage.models import (
     Agency,
     Channel,
     Citizen,
+    Consultation,
+    ConsultationAnswer,
+    ConsultationStatus,
     FeedbackItem,
     FeedbackMedia,
     FeedbackStatus,
+    OutboundMessage,
+    SignUpStatus,
     StatusChange,
     UserAccount,
     UserRole,
+    VolunteerSignUp,
 )
 from storage.passwords import verify_password
 from storage.repositories.indicators import resolution_stats
@@ -149,3 +155,27 @@ async def test_the_demo_has_a_year_of_weekly_history_photos_assignments_and_merg
             ).all()
             assert changes[0].to_status is S.RECEIVED and changes[-1].to_status is item.status
             assert all(a.to_status == b.from_status for a, b in pairwise(changes))
+
+
+async def test_the_demo_shows_a_closed_and_an_open_consultation_and_a_full_volunteer_day(
+    database: Database,
+) -> None:
+    now = utcnow()
+    async with database.unit_of_work() as session:
+        report = await load_demo_data(session, analyze=False, now=now)
+    assert report.participation is not None and report.participation.consultations == 2
+    async with database.unit_of_work() as session:
+        asked = (await session.exec(select(Consultation).order_by(col(Consultation.id)))).all()
+        answers = (await session.exec(select(ConsultationAnswer))).all()
+        sign_ups = (await session.exec(select(VolunteerSignUp))).all()
+        told = (await session.exec(select(OutboundMessage))).all()
+        assert await real_data_in(session) == []  # its voices are the demo's own citizens
+    assert [c.status for c in asked] == [ConsultationStatus.CLOSED, ConsultationStatus.PUBLISHED]
+    closed = asked[0]
+    assert closed.closed_at is not None and now - closed.closed_at < timedelta(days=7)
+    of_closed = [a for a in answers if a.consultation_id == closed.id]
+    assert len(of_closed) == 64 and {a.province_code for a in of_closed} == {"50"}
+    assert sum(a.free_text is not None for a in of_closed) >= 5
+    assert sorted(s.status for s in sign_ups).count(SignUpStatus.CONFIRMED) == 12
+    assert [s.status for s in sign_ups].count(SignUpStatus.WAITLISTED) == 3
+    assert not [m for m in told if m.kind.startswith(("consultation", "volunteer"))]
