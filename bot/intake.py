@@ -10,7 +10,6 @@ by the outbox delivery (LINE reply token while fresh), and retried from the outb
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from typing import Protocol
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.channels.base import ChatChannel, MalformedEventError, RawEvent
+from bot.channels.base import ChatChannel, MalformedEventError
 from bot.delivery import CHAT_REPLY, OutboxDelivery, chat_reply_payload
 from bot.message_limits import Admission, MessageLimits
 from bot.messages import Inbound, Outgoing
@@ -42,33 +41,6 @@ class ConversationHandler(Protocol):
     async def handle(
         self, session: AsyncSession, inbound: Inbound, *, now: datetime | None = None
     ) -> list[Outgoing]: ...
-
-
-async def store_events(
-    database: Database,
-    channel: Channel,
-    events: Sequence[RawEvent],
-    *,
-    now: datetime | None = None,
-) -> list[int]:
-    """Store the events not seen before, in one transaction; the ids of the new rows.
-
-    Each row keeps its own event's JSON, never the whole body: a body of 2,500 events stored
-    the 0.9 MB body 2,500 times (2.3 GB) and took 19 s to acknowledge."""
-    rows = [
-        {
-            "external_id": event.external_id,
-            "event_type": event.event_type,
-            "payload": event.payload,
-            "raw_body": json.dumps(event.payload, ensure_ascii=False, separators=(",", ":")),
-            "is_redelivery": event.is_redelivery,
-        }
-        for event in events
-    ]
-    async with database.writer_turn(), database.unit_of_work() as session:
-        return await inbound_events.store_all_if_new(
-            session, channel=channel, events=rows, received_at=now or utcnow()
-        )
 
 
 class Outcome(StrEnum):

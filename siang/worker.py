@@ -21,6 +21,7 @@ from taskiq import AsyncBroker, InMemoryBroker
 from bot.channels.base import ChatChannel, MessageSender
 from bot.channels.email import EmailChannel, EmailConfig
 from bot.delivery import OutboxDelivery
+from bot.event_store import EventStore
 from bot.intake import ConversationHandler, InboundProcessor
 from bot.media import LocalMediaStorage, MediaStorage
 from bot.message_limits import MessageLimits
@@ -126,6 +127,7 @@ class BackgroundWork:
         self.settings = settings
         self.database = database
         self.media = LocalMediaStorage(settings.media_dir)
+        self.event_store = EventStore(database)
         self.channels = build_channels(settings, self.media)
         self.delivery = OutboxDelivery(
             database=database,
