@@ -25,6 +25,7 @@ from bot.message_limits import Admission, MessageLimits
 from bot.messages import Inbound, Outgoing
 from bot.texts import language_of, text
 from services.outbox import queue_message
+from services.request_ids import use_request_id
 from storage.database import Database
 from storage.models import Channel, EventStatus, RecipientType
 from storage.repositories import inbound_events, outbound_messages
@@ -59,6 +60,7 @@ class _Loaded:
     channel: Channel
     payload: dict[str, object]
     received_at: datetime
+    request_id: str | None
 
 
 class InboundProcessor:
@@ -103,6 +105,8 @@ class InboundProcessor:
             loaded = await self._load(event_id)
             if loaded is None:
                 return Outcome.ALREADY_DONE
+            # This job's log lines, and its answer's delivery, carry the webhook's request id.
+            use_request_id(loaded.request_id)
             adapter = self.channels.get(loaded.channel)
             if adapter is None:
                 logger.warning("no adapter for a stored event", extra={"channel": loaded.channel})
@@ -133,7 +137,7 @@ class InboundProcessor:
             event = await inbound_events.get_event(session, event_id)
             if event is None or event.status is not EventStatus.PENDING:
                 return None
-            return _Loaded(event.channel, dict(event.payload), event.received_at)
+            return _Loaded(event.channel, dict(event.payload), event.received_at, event.request_id)
 
     async def _process_locked(
         self, event_id: int, adapter: ChatChannel, loaded: _Loaded

@@ -41,7 +41,9 @@ from siang.api_docs import install_api_docs
 from siang.collector import freeze_long_lived
 from siang.errors import install_error_handlers
 from siang.health import router as health_router
+from siang.metrics import router as metrics_router
 from siang.openapi import install_openapi
+from siang.request_ids import RequestIds
 from siang.request_limits import RequestBodyLimit
 from siang.runtime import Runtime
 from siang.scheduler import configure_services, scheduled_jobs
@@ -119,11 +121,13 @@ def create_app(
             "/chat/api/photos": DEFAULT_MAX_MEDIA_BYTES + _MULTIPART_ROOM,
         },
     )
-    app.add_middleware(SecurityHeaders)  # outermost: a refused body's answer carries them too
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestIds)  # outermost: every answer and log line has its id
     # Routes are matched in the order they are added, and FastAPI tries every route of every
     # router before the one that fits: the health checks and the chat webhooks come first (a
     # webhook at the end of the list spent 40 % of its time being matched, py-spy).
     app.include_router(health_router)
+    app.include_router(metrics_router)
     app.include_router(webhooks_router)
     app.include_router(areas_router, prefix="/api/v1")
     app.include_router(auth_router, prefix="/api/v1")

@@ -22,7 +22,7 @@ from bot.channels.base import ChatChannel, MessageSender
 from bot.channels.email import EmailChannel, EmailConfig
 from bot.delivery import OutboxDelivery
 from bot.event_store import EventStore
-from bot.intake import ConversationHandler, InboundProcessor
+from bot.intake import ConversationHandler, InboundProcessor, Outcome
 from bot.media import LocalMediaStorage, MediaStorage
 from bot.message_limits import MessageLimits
 from bot.messages import Channel
@@ -167,6 +167,10 @@ class BackgroundWork:
             """Run one stored chat event through the conversation and send the answer (the
             database's unit of work wakes delivery for what else it queued)."""
             outcome = await self.processor.process(event_id)
+            if outcome is not Outcome.ALREADY_DONE:  # logged with the webhook's request id
+                logger.info(
+                    "chat event processed", extra={"event_id": event_id, "outcome": outcome.value}
+                )
             return outcome.value
 
         async def deliver_outbox() -> int:
