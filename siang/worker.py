@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -258,9 +259,13 @@ class BackgroundWork:
             pass
 
 
+SHUTDOWN_GRACE = 30.0  # seconds a stopped worker gives the jobs it runs to finish
+
+
 async def run_worker(settings: Settings) -> None:
-    """`siang worker`: receive tasks from Redis until stopped."""
-    from taskiq.api import run_receiver_task
+    """`siang worker`: receive tasks from Redis until stopped (SIGTERM or SIGINT: no new task is
+    taken, the running ones finish; an event whose job is cut short stays pending in the
+    database and the next recovery pass enqueues it again)."""
 
     if not settings.redis_url:
         raise SystemExit(
@@ -273,13 +278,40 @@ async def run_worker(settings: Settings) -> None:
     freeze_long_lived()
     recovery = asyncio.create_task(_recover_forever(work))
     try:
-        await run_receiver_task(work.broker, max_async_tasks=16)
+        await _receive_until_stopped(work.broker, grace=SHUTDOWN_GRACE)
     finally:
         recovery.cancel()
         await work.broker.shutdown()
         await work.delivery.close()
         await work.rate_limits.close()
         await database.dispose()
+
+
+async def _receive_until_stopped(broker: AsyncBroker, *, grace: float) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from taskiq.receiver import Receiver
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    signals = (signal.SIGTERM, signal.SIGINT)
+    for signum in signals:
+        loop.add_signal_handler(signum, stop.set)
+    broker.is_worker_process = True
+    try:
+        with ThreadPoolExecutor(max_workers=1) as executor:
+            receiver = Receiver(
+                broker=broker,
+                executor=executor,
+                run_startup=False,
+                max_async_tasks=16,
+                wait_tasks_timeout=grace,
+            )
+            await receiver.listen(stop)
+        logger.info("worker stopped")
+    finally:
+        for signum in signals:
+            loop.remove_signal_handler(signum)
 
 
 async def _recover_forever(
