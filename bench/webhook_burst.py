@@ -13,7 +13,10 @@ event carries a reply token issued by the fake LINE API, so each answer is match
 answered more than once.
 
 Run: python bench/webhook_burst.py [--events 1000] [--senders 16] [--production]
-     [--events-per-body 1] [--menu-only]
+     [--events-per-body 1] [--menu-only] [--kill-worker]
+
+Fault run `--production --kill-worker`: one of the two workers is killed with SIGKILL as the
+burst ends; the report shows whether every event was still processed, once.
 """
 
 from __future__ import annotations
@@ -351,6 +354,11 @@ def main() -> int:
     parser.add_argument("--production", action="store_true")
     parser.add_argument("--menu-only", action="store_true")
     parser.add_argument("--drain-timeout", type=float, default=300)
+    parser.add_argument(
+        "--kill-worker",
+        action="store_true",
+        help="Fault run (with --production): SIGKILL one worker as the burst ends.",
+    )
     args = parser.parse_args()
     if args.menu_only:
         MESSAGES[:] = ["เมนู", "ติดตาม", "วิธีใช้"]
@@ -371,6 +379,11 @@ def main() -> int:
                 asyncio.run(_wait_ready(f"http://127.0.0.1:{port}"))
             health = _health_rate(ports[0], args.health_requests, args.senders)
             burst = _burst(fake, ports, args.events, args.senders, args.events_per_body)
+            if args.kill_worker and args.production:
+                # Mid-backlog: the jobs it took are lost from Redis, their events stay pending
+                # and the other worker's recovery pass (every 60 s) enqueues them again.
+                os.killpg(processes[-1].pid, signal.SIGKILL)
+                print(f"  killed worker {processes[-1].pid} with SIGKILL as the burst ended")
             drain = _wait_all_processed(database_url, len(burst.acknowledged), args.drain_timeout)
             time.sleep(2.0)  # the last answers, and a second one to an event, were one coming
             outcome = Outcome(drain, _statuses(database_url), *_answers(fake))
