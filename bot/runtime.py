@@ -9,6 +9,7 @@ from typing import Protocol, runtime_checkable
 from pydantic import SecretStr
 
 from bot.channels.base import ChatChannel
+from bot.event_store import EventStore
 from bot.intake import ConversationHandler
 from bot.media import MediaStorage
 from bot.messages import Channel
@@ -51,6 +52,11 @@ class ChatRuntime(Protocol):
     @property
     def channels(self) -> Mapping[Channel, ChatChannel]:
         """The chat platforms configured here (a webhook for any other is 404)."""
+        ...
+
+    @property
+    def event_store(self) -> EventStore:
+        """Where webhooks' events are stored, several webhooks to a transaction."""
         ...
 
     @property

@@ -1,7 +1,8 @@
 """Chat platform webhooks: verify, store every event raw, acknowledge, and only then process.
 
 The acknowledge path does the least it can: size check, signature or secret check, JSON split,
-one INSERT … ON CONFLICT DO NOTHING per event in one transaction, enqueue the new ids.
+one INSERT … ON CONFLICT DO NOTHING for its events in a transaction shared with the webhooks
+arriving alongside (`bot.event_store`), then enqueue the new ids once answered.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from starlette.background import BackgroundTask
 
 from bot.channels.base import WebhookRejectedError
 from bot.dependencies import RuntimeDep
-from bot.intake import store_events
 from bot.messages import Channel
 from bot.runtime import ChatRuntime, EnqueueInbound
 
@@ -44,7 +44,7 @@ async def receive(request: Request, runtime: ChatRuntime, channel: Channel) -> J
     # No cap on events: a signed body is the platform's, and refusing it loses what it carries
     # (LINE does not redeliver a 4xx). The byte limit bounds the work: a 1 MB body of 2,500
     # events is stored in one INSERT and acknowledged in about half a second (bench/).
-    new_ids = await store_events(runtime.database, channel, events)
+    new_ids = await runtime.event_store.store(channel, events)
     # Enqueued once the answer is sent: the rows are stored, so the platform need not wait
     # for one queue write per event (100 of them took most of a 100-event body's answer).
     later = BackgroundTask(_enqueue, runtime.enqueue_inbound, new_ids) if new_ids else None

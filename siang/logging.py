@@ -7,6 +7,8 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
+from services.request_ids import current_request_id
+
 _RESERVED = set(vars(logging.makeLogRecord({}))) | {"color_message"}
 
 
@@ -41,8 +43,19 @@ class KeyValueFormatter(logging.Formatter):
         return line
 
 
+class RequestIdFilter(logging.Filter):
+    """Adds the request id of the work under way (a request, or the job answering its event)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        request_id = current_request_id()
+        if request_id is not None and not hasattr(record, "request_id"):
+            record.request_id = request_id
+        return True
+
+
 def configure_logging(*, level: str = "INFO", json_lines: bool = False) -> None:
     handler = logging.StreamHandler()
+    handler.addFilter(RequestIdFilter())
     handler.setFormatter(JsonFormatter() if json_lines else KeyValueFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.channels.base import ChatChannel
+from bot.event_store import EventStore
 from bot.intake import ConversationHandler
 from bot.media import MediaStorage
 from bot.messages import Channel
@@ -45,6 +46,10 @@ class Runtime:
     @property
     def channels(self) -> Mapping[Channel, ChatChannel]:
         return self.background.channels
+
+    @property
+    def event_store(self) -> EventStore:
+        return self.background.event_store
 
     @property
     def enqueue_inbound(self) -> EnqueueInbound:

@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     media_dir: Path = VAR_DIR / "media"
     log_level: str = "INFO"
     log_json: bool = False
+    # Prometheus /metrics: a scrape sends this as a bearer token; unset, only this machine's
+    # own requests are answered (siang/metrics.py).
+    metrics_token: SecretStr | None = None
 
     line_channel_secret: SecretStr | None = None
     line_channel_access_token: SecretStr | None = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -21,7 +22,8 @@ from taskiq import AsyncBroker, InMemoryBroker
 from bot.channels.base import ChatChannel, MessageSender
 from bot.channels.email import EmailChannel, EmailConfig
 from bot.delivery import OutboxDelivery
-from bot.intake import ConversationHandler, InboundProcessor
+from bot.event_store import EventStore
+from bot.intake import ConversationHandler, InboundProcessor, Outcome
 from bot.media import LocalMediaStorage, MediaStorage
 from bot.message_limits import MessageLimits
 from bot.messages import Channel
@@ -131,6 +133,7 @@ class BackgroundWork:
         self.settings = settings
         self.database = database
         self.media = LocalMediaStorage(settings.media_dir)
+        self.event_store = EventStore(database)
         # Calls to LINE and Telegram take turns shared through Redis with every worker when set.
         self.pacing = send_pacing(settings.redis_url, namespace=settings.redis_queue)
         self.channels = build_channels(settings, self.media, pacing=self.pacing)
@@ -174,6 +177,10 @@ class BackgroundWork:
             """Run one stored chat event through the conversation and send the answer (the
             database's unit of work wakes delivery for what else it queued)."""
             outcome = await self.processor.process(event_id)
+            if outcome is not Outcome.ALREADY_DONE:  # logged with the webhook's request id
+                logger.info(
+                    "chat event processed", extra={"event_id": event_id, "outcome": outcome.value}
+                )
             return outcome.value
 
         async def deliver_outbox() -> int:
@@ -262,9 +269,13 @@ class BackgroundWork:
             pass
 
 
+SHUTDOWN_GRACE = 30.0  # seconds a stopped worker gives the jobs it runs to finish
+
+
 async def run_worker(settings: Settings) -> None:
-    """`siang worker`: receive tasks from Redis until stopped."""
-    from taskiq.api import run_receiver_task
+    """`siang worker`: receive tasks from Redis until stopped (SIGTERM or SIGINT: no new task is
+    taken, the running ones finish; an event whose job is cut short stays pending in the
+    database and the next recovery pass enqueues it again)."""
 
     if not settings.redis_url:
         raise SystemExit(
@@ -278,7 +289,7 @@ async def run_worker(settings: Settings) -> None:
     await work.kick_outbox()  # a restarted worker resumes what is due (a broadcast cut short)
     recovery = asyncio.create_task(_recover_forever(work))
     try:
-        await run_receiver_task(work.broker, max_async_tasks=16)
+        await _receive_until_stopped(work.broker, grace=SHUTDOWN_GRACE)
     finally:
         recovery.cancel()
         await work.broker.shutdown()
@@ -286,6 +297,33 @@ async def run_worker(settings: Settings) -> None:
         await work.rate_limits.close()
         await work.pacing.close()
         await database.dispose()
+
+
+async def _receive_until_stopped(broker: AsyncBroker, *, grace: float) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from taskiq.receiver import Receiver
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    signals = (signal.SIGTERM, signal.SIGINT)
+    for signum in signals:
+        loop.add_signal_handler(signum, stop.set)
+    broker.is_worker_process = True
+    try:
+        with ThreadPoolExecutor(max_workers=1) as executor:
+            receiver = Receiver(
+                broker=broker,
+                executor=executor,
+                run_startup=False,
+                max_async_tasks=16,
+                wait_tasks_timeout=grace,
+            )
+            await receiver.listen(stop)
+        logger.info("worker stopped")
+    finally:
+        for signum in signals:
+            loop.remove_signal_handler(signum)
 
 
 async def _recover_forever(

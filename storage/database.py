@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.outbox_wake import OutboxAwareSession, take_outbox_due
+from storage.writer_turn import WriterTurn
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ class Database:
         )
         self._outbox_waker: OutboxWaker | None = None
         # One turn per event loop (a lock belongs to the loop it first waits in).
-        self._writer_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+        self._writer_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, WriterTurn] = (
             weakref.WeakKeyDictionary()
         )
 
@@ -144,8 +145,9 @@ class Database:
             logger.exception("waking outbox delivery failed")
 
     @asynccontextmanager
-    async def writer_turn(self) -> AsyncIterator[None]:
-        """On SQLite, wait for this process's other writers before writing (FIFO).
+    async def writer_turn(self, *, first: bool = False) -> AsyncIterator[None]:
+        """On SQLite, wait for this process's other writers before writing (`storage.writer_turn`:
+        first come, first served, except that writers marked `first` go before the others).
 
         SQLite has one writer at a time; a writer that finds the lock taken sleeps in SQLite's
         busy handler for 1, 2, 5 … up to 100 ms at a time, however soon the lock is freed. The
@@ -155,8 +157,8 @@ class Database:
         if self.dialect != "sqlite":
             yield
             return
-        turn = self._writer_turns.setdefault(asyncio.get_running_loop(), asyncio.Lock())
-        async with turn:
+        turns = self._writer_turns.setdefault(asyncio.get_running_loop(), WriterTurn())
+        async with turns.turn(first=first):
             yield
 
     async def ping(self) -> bool:

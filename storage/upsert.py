@@ -61,3 +61,15 @@ async def insert_many_new(
     statement = _insert(session, table).on_conflict_do_nothing().returning(returning)
     connection = await session.connection()
     return list((await connection.execute(statement, list(rows))).scalars())
+
+
+async def insert_new_rows_returning(
+    session: AsyncSession, table: Table, rows: Sequence[dict[str, Any]], *columns: Any
+) -> list[tuple[Any, ...]]:
+    """Insert rows in one statement, skipping those that collide; `columns` of the new ones."""
+    if not rows:
+        return []
+    statement = _insert(session, table).values(list(rows)).on_conflict_do_nothing()
+    connection = await session.connection()
+    result = await connection.execute(statement.returning(*columns))
+    return [tuple(row) for row in result]

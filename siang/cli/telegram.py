@@ -74,7 +74,7 @@ def poll(
 
 async def _poll(settings: Settings, *, once: bool, wait: int) -> int:
     from bot.channels.telegram import TelegramChannel, raw_update
-    from bot.intake import store_events
+    from bot.event_store import store_events
     from bot.messages import Channel
     from siang.worker import BackgroundWork
     from storage.database import Database

@@ -32,3 +32,5 @@ class InboundEvent(SQLModel, table=True):
     error: str | None = None
     received_at: datetime = created_at_field()
     processed_at: datetime | None = utc_field()
+    # The X-Request-ID of the webhook that carried it: the job and the answer log it too.
+    request_id: str | None = Field(default=None, max_length=64)

@@ -12,7 +12,7 @@ from sqlalchemy import String, cast, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Channel, EventStatus, InboundEvent
-from storage.upsert import insert_new_rows, insert_one_if_new
+from storage.upsert import insert_new_rows, insert_new_rows_returning, insert_one_if_new
 
 _TABLE = InboundEvent.__table__  # type: ignore[attr-defined]
 _column = _TABLE.c
@@ -66,6 +66,43 @@ async def store_all_if_new(
     ]
     new_ids = await insert_new_rows(session, _TABLE, rows, returning=_column.id)
     return sorted(int(i) for i in new_ids)  # ids grow in insert order
+
+
+_BATCH_ROWS = 1000  # rows per INSERT: SQLite allows 32,766 parameters, a row takes 10
+
+
+async def store_batches_if_new(
+    session: AsyncSession,
+    *,
+    batches: Sequence[tuple[Channel, Sequence[Mapping[str, Any]]]],
+    received_at: datetime,
+) -> list[list[int]]:
+    """Store several webhooks' events (as `store_all_if_new` takes them) in this transaction;
+    for each webhook the ids of its new rows in order. An event that two of them carry (a
+    redelivery racing the first delivery) is new for the first only."""
+    rows = [
+        {
+            **event,
+            "channel": Channel(channel).value,
+            "status": EventStatus.PENDING.value,
+            "attempts": 0,
+            "received_at": received_at,
+        }
+        for channel, events in batches
+        for event in events
+    ]
+    new: dict[tuple[str, str], int] = {}
+    for start in range(0, len(rows), _BATCH_ROWS):
+        chunk = rows[start : start + _BATCH_ROWS]
+        for row_id, channel, external_id in await insert_new_rows_returning(
+            session, _TABLE, chunk, _column.id, _column.channel, _column.external_id
+        ):
+            new[(str(channel), str(external_id))] = int(row_id)
+    found: list[list[int]] = []
+    for channel, events in batches:
+        keys = [(Channel(channel).value, str(event["external_id"])) for event in events]
+        found.append(sorted(i for i in (new.pop(key, None) for key in keys) if i is not None))
+    return found
 
 
 async def get_event(session: AsyncSession, event_id: int) -> InboundEvent | None:

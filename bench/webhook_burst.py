@@ -1,0 +1,398 @@
+"""A burst of signed LINE webhooks against real `siang serve` processes: how fast they are
+acknowledged, how long until every event is processed, and whether any was lost or doubled.
+
+Two shapes:
+- embedded (default): SQLite, one `siang serve` that also runs the conversations;
+- production (`--production`): a throw-away PostgreSQL database, Redis, two `siang serve`
+  processes (the senders alternate between them) and two `siang worker` processes.
+
+Before the burst, the same senders ask the first server's /healthz (`--health-requests`) so the
+acknowledgement rate can be read against what the server does with no work at all. Every
+event carries a reply token issued by the fake LINE API, so each answer is matched to its event:
+"lost" is an acknowledged event that was never processed or never answered, "doubled" one
+answered more than once.
+
+Run: python bench/webhook_burst.py [--events 1000] [--senders 16] [--production]
+     [--events-per-body 1] [--menu-only] [--kill-worker]
+
+Fault run `--production --kill-worker`: one of the two workers is killed with SIGKILL as the
+burst ends; the report shows whether every event was still processed, once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing
+import os
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.fakes import line_api as line  # noqa: E402
+from tests.fakes.server import free_port  # noqa: E402
+
+MESSAGES = [
+    "ถนนหน้าบ้านเป็นหลุมใหญ่มาก ซอยลาดพร้าว 71 เขตวังทองหลาง",
+    "เมนู",
+    "ไฟฟ้าส่องสว่างดับทั้งซอย มืดมาก อันตราย",
+    "ติดตาม",
+    "น้ำประปาไม่ไหลมาสองวันแล้วค่ะ",
+]
+
+
+POSTGRES = os.environ.get(
+    "SIANG_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+REDIS = os.environ.get("SIANG_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+
+
+async def _admin(sql: str) -> None:
+    connection = await asyncpg.connect(POSTGRES)
+    try:
+        await connection.execute(sql)
+    finally:
+        await connection.close()
+
+
+@contextmanager
+def _postgres_database() -> Iterator[str]:
+    """A throw-away PostgreSQL database's SQLAlchemy URL."""
+    name = f"siang_webhook_{uuid.uuid4().hex[:8]}"
+    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
+    try:
+        base = POSTGRES.replace("postgresql://", "postgresql+asyncpg://", 1)
+        yield base.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+SIANG = [sys.executable, "-m", "siang"]  # this checkout's code, whichever venv runs the bench
+
+
+async def _wait_ready(base: str) -> None:
+    async with httpx.AsyncClient() as http:
+        for _ in range(300):
+            try:
+                if (await http.get(f"{base}/readyz")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.1)
+    raise RuntimeError("siang serve did not become ready")
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+@dataclass
+class Burst:
+    seconds: float = 0.0
+    latencies: list[float] = field(default_factory=list)
+    acknowledged: set[str] = field(default_factory=set)  # event ids answered 200
+    failed_requests: int = 0
+
+
+async def _exchange(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes
+) -> int:
+    """One HTTP/1.1 request on a kept-alive connection; the status code."""
+    writer.write(request)
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    length = 0
+    for header in lines[1:]:
+        name, _, value = header.partition(":")
+        if name.strip().lower() == "content-length":
+            length = int(value)
+    await reader.readexactly(length)
+    return int(lines[0].split()[1])
+
+
+def _request(method: str, port: int, path: str, body: bytes = b"", signature: str = "") -> bytes:
+    headers = [f"{method} {path} HTTP/1.1", f"host: 127.0.0.1:{port}"]
+    if method == "POST":
+        headers += [
+            "content-type: application/json",
+            f"content-length: {len(body)}",
+            f"x-line-signature: {signature}",
+        ]
+    return ("\r\n".join(headers) + "\r\n\r\n").encode() + body
+
+
+async def _send_all(
+    ports: list[int], requests: list[bytes], senders: int
+) -> tuple[float, list[float], list[int]]:
+    """Send the requests with `senders` kept-alive connections (alternating between the ports):
+    the wall time, each request's latency (in the order they finished) and each status (in the
+    order of `requests`)."""
+    remaining = iter(enumerate(requests))
+    latencies: list[float] = []
+    statuses: list[int] = [0] * len(requests)
+
+    async def sender(number: int) -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", ports[number % len(ports)])
+        try:
+            for index, request in remaining:
+                started = time.perf_counter()
+                statuses[index] = await _exchange(reader, writer, request)
+                latencies.append(time.perf_counter() - started)
+        finally:
+            writer.close()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(sender(n) for n in range(senders)))
+    return time.perf_counter() - started, latencies, statuses
+
+
+def _run_senders(
+    ports: list[int], requests: list[bytes], senders: int
+) -> tuple[float, list[float], list[int]]:
+    """The senders, in their own process (with uvloop) so that they do not share an interpreter
+    lock with the fake LINE API answering the replies: the client must not be the bottleneck."""
+    import uvloop
+
+    return uvloop.run(_send_all(ports, requests, senders))
+
+
+def _in_own_process(
+    ports: list[int], requests: list[bytes], senders: int
+) -> tuple[float, list[float], list[int]]:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        return pool.submit(_run_senders, ports, requests, senders).result()
+
+
+def _health_rate(port: int, requests: int, senders: int) -> float:
+    get = _request("GET", port, "/healthz")
+    seconds, _, statuses = _in_own_process([port], [get] * requests, senders)
+    assert set(statuses) == {200}, Counter(statuses)
+    return requests / seconds
+
+
+def _burst(
+    fake: line.FakeLineApi, ports: list[int], events: int, senders: int, per_body: int
+) -> Burst:
+    burst = Burst()
+    requests: list[bytes] = []
+    ids: list[list[str]] = []
+    for n in range(0, events, per_body):
+        batch = []
+        for k in range(n, min(events, n + per_body)):
+            user = f"Uburst{k % 200:03d}"
+            token = fake.issue_reply_token(user)
+            built = line.text_event(user, MESSAGES[k % len(MESSAGES)], reply_token=token)
+            batch.append(built)
+        body = line.webhook_body(*batch)
+        ids.append([e["webhookEventId"] for e in batch])
+        # Alternate ports by sender, not by request: the port is in the host header only.
+        requests.append(_request("POST", ports[0], "/webhooks/line", body, line.sign(body)))
+    burst.seconds, burst.latencies, statuses = _in_own_process(ports, requests, senders)
+    burst.failed_requests = sum(1 for status in statuses if status != 200)
+    for status, carried in zip(statuses, ids, strict=True):
+        if status == 200:
+            burst.acknowledged.update(carried)
+    return burst
+
+
+def _statuses(database_url: str) -> Counter[str]:
+    """Stored events by status, read straight from the database."""
+    query = "SELECT status, count(*) FROM inbound_event GROUP BY status"
+    if database_url.startswith("sqlite"):
+        with sqlite3.connect(database_url.split(":///", 1)[1]) as connection:
+            return Counter(dict(connection.execute(query).fetchall()))
+
+    async def read() -> Counter[str]:
+        connection = await asyncpg.connect(database_url.replace("+asyncpg", ""))
+        try:
+            return Counter({row[0]: row[1] for row in await connection.fetch(query)})
+        finally:
+            await connection.close()
+
+    return asyncio.run(read())
+
+
+def _wait_all_processed(database_url: str, expected: int, timeout: float) -> float:
+    """Seconds from the end of the burst until no stored event is pending."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        statuses = _statuses(database_url)
+        if statuses["pending"] == 0 and statuses.total() >= expected:
+            break
+        time.sleep(0.2)
+    return time.perf_counter() - started
+
+
+def _answers(fake: line.FakeLineApi) -> tuple[int, int]:
+    """Answers the fake LINE API accepted, and sends it refused as already made (a reply token
+    used twice, a push retry key already accepted): the attempts to answer an event twice."""
+    accepted = refused_twice = 0
+    for call in list(fake.calls):
+        if not call.path.endswith(("/reply", "/push")):
+            continue
+        if call.accepted:
+            accepted += 1
+        elif call.path.endswith("/push") or call.json.get("replyToken") in fake.used_tokens:
+            refused_twice += 1
+    return accepted, refused_twice
+
+
+def _start(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([*SIANG, *args], env=env, cwd=ROOT, start_new_session=True)
+
+
+def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@contextmanager
+def _database(tmp: str, production: bool) -> Iterator[str]:
+    if production:
+        with _postgres_database() as url:
+            yield url
+    else:
+        yield f"sqlite+aiosqlite:///{tmp}/burst.db"
+
+
+def _environment(
+    tmp: str, database_url: str, fake: line.FakeLineApi, production: bool
+) -> dict[str, str]:
+    env = os.environ | {
+        "SIANG_DATABASE_URL": database_url,
+        "SIANG_MEDIA_DIR": f"{tmp}/media",
+        "SIANG_LINE_CHANNEL_SECRET": line.CHANNEL_SECRET,
+        "SIANG_LINE_CHANNEL_ACCESS_TOKEN": line.ACCESS_TOKEN,
+        "SIANG_LINE_API_BASE_URL": fake.base_url,
+        "SIANG_LINE_DATA_API_BASE_URL": fake.base_url,
+        "SIANG_LOG_LEVEL": "WARNING",
+        "SIANG_SCHEDULER_ENABLED": "false",
+        "SIANG_CHAT_MESSAGES_PER_MINUTE": "1000",  # 5 events per citizen: not a flood
+    }
+    env.pop("SIANG_REDIS_URL", None)
+    if production:
+        env |= {"SIANG_REDIS_URL": REDIS, "SIANG_REDIS_QUEUE": f"burst-{uuid.uuid4().hex[:8]}"}
+    return env
+
+
+@dataclass
+class Outcome:
+    drain_seconds: float
+    statuses: Counter[str]
+    answers: int
+    refused_twice: int
+
+
+def _report(args: argparse.Namespace, health: float, burst: Burst, outcome: Outcome) -> None:
+    ms = [t * 1000 for t in burst.latencies]
+    events = len(burst.acknowledged)
+    done = outcome.statuses["processed"] + outcome.statuses["ignored"]
+    shape = (
+        "production: PostgreSQL + Redis, 2 x siang serve, 2 x siang worker"
+        if args.production
+        else "embedded: SQLite, conversations in the one siang serve"
+    )
+    print(f"webhook burst, {shape}")
+    print(
+        f"  {args.events} events in bodies of {args.events_per_body}, {args.senders} senders"
+        f" ({'menu commands' if args.menu_only else 'complaints and menu commands'})"
+    )
+    print(f"  /healthz of the first server: {health:7.0f} requests/s")
+    rate = events / burst.seconds
+    print(
+        f"  acknowledged: {events} events in {burst.seconds:.2f} s = {rate:7.0f}"
+        f" events/s ({rate / health:.2f} x /healthz)"
+    )
+    print(
+        f"  latency per request: p50 {statistics.median(ms):6.1f} ms   "
+        f"p99 {_percentile(ms, 0.99):6.1f} ms   max {max(ms):6.1f} ms"
+    )
+    print(
+        f"  every event processed {outcome.drain_seconds:.1f} s after the burst ended"
+        f" (stored: {dict(outcome.statuses)}); answers sent {outcome.answers}"
+    )
+    print(
+        f"  refused requests {burst.failed_requests}   lost {events - done}"
+        f"   doubled (second answers tried) {outcome.refused_twice}"
+    )
+    print(f"  load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=1000)
+    parser.add_argument("--senders", type=int, default=16)
+    parser.add_argument("--events-per-body", type=int, default=1)
+    parser.add_argument("--health-requests", type=int, default=3000)
+    parser.add_argument("--production", action="store_true")
+    parser.add_argument("--menu-only", action="store_true")
+    parser.add_argument("--drain-timeout", type=float, default=300)
+    parser.add_argument(
+        "--kill-worker",
+        action="store_true",
+        help="Fault run (with --production): SIGKILL one worker as the burst ends.",
+    )
+    args = parser.parse_args()
+    if args.menu_only:
+        MESSAGES[:] = ["เมนู", "ติดตาม", "วิธีใช้"]
+
+    fake = line.FakeLineApi()
+    fake.start()
+    webs = 2 if args.production else 1
+    ports = [free_port() for _ in range(webs)]
+    with tempfile.TemporaryDirectory() as tmp, _database(tmp, args.production) as database_url:
+        env = _environment(tmp, database_url, fake, args.production)
+        subprocess.run([*SIANG, "db", "upgrade"], env=env, check=True, cwd=ROOT)
+        subprocess.run([*SIANG, "db", "seed"], env=env, check=True, cwd=ROOT)
+        processes = [_start(env, "serve", "--port", str(port)) for port in ports]
+        if args.production:
+            processes += [_start(env, "worker") for _ in range(2)]
+        try:
+            for port in ports:
+                asyncio.run(_wait_ready(f"http://127.0.0.1:{port}"))
+            health = _health_rate(ports[0], args.health_requests, args.senders)
+            burst = _burst(fake, ports, args.events, args.senders, args.events_per_body)
+            if args.kill_worker and args.production:
+                # Mid-backlog: the jobs it took are lost from Redis, their events stay pending
+                # and the other worker's recovery pass (every 60 s) enqueues them again.
+                os.killpg(processes[-1].pid, signal.SIGKILL)
+                print(f"  killed worker {processes[-1].pid} with SIGKILL as the burst ended")
+            drain = _wait_all_processed(database_url, len(burst.acknowledged), args.drain_timeout)
+            time.sleep(2.0)  # the last answers, and a second one to an event, were one coming
+            outcome = Outcome(drain, _statuses(database_url), *_answers(fake))
+        finally:
+            _stop(processes)
+            fake.stop()
+    _report(args, health, burst, outcome)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""Group commit for the chat intake: webhooks that arrive while one write is under way are
+stored together in the next one, each answered as soon as the transaction holding its events
+commits.
+
+A webhook is acknowledged only once its events are durable, and a commit is the slow part of
+that (a disk flush, the same for one row as for hundreds). One transaction per webhook made
+the acknowledgement rate that of commits: in a burst of 1,000 webhooks from 16 senders the
+embedded server acknowledged 36-70 events a second with a p50 of 200-450 ms, its event loop
+idle most of the time, waiting on SQLite (py-spy, bench/webhook_burst.py). Nothing waits to
+fill a batch: a lone webhook is written at once, exactly as before.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from bot.channels.base import RawEvent
+from services.request_ids import current_request_id
+from storage.database import Database
+from storage.models import Channel
+from storage.repositories import inbound_events
+from storage.types import utcnow
+
+logger = logging.getLogger(__name__)
+
+MAX_BATCH_EVENTS = 5000  # one transaction's events; the rest wait for the next one
+
+
+def event_rows(
+    events: Sequence[RawEvent], *, request_id: str | None = None
+) -> list[dict[str, Any]]:
+    """The rows of a webhook's events: each keeps its own event's JSON, never the whole body (a
+    body of 2,500 events stored the 0.9 MB body 2,500 times, 2.3 GB, and took 19 s)."""
+    return [
+        {
+            "external_id": event.external_id,
+            "event_type": event.event_type,
+            "payload": event.payload,
+            "raw_body": json.dumps(event.payload, ensure_ascii=False, separators=(",", ":")),
+            "is_redelivery": event.is_redelivery,
+            "request_id": request_id,
+        }
+        for event in events
+    ]
+
+
+@dataclass
+class _Waiting:
+    channel: Channel
+    rows: list[dict[str, Any]]
+    stored: asyncio.Future[list[int]] = field(repr=False)
+
+
+class EventStore:
+    """Stores webhooks' events once each, in as few transactions as the arrivals allow."""
+
+    def __init__(self, database: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
+        self.database = database
+        self.clock = clock
+        self._waiting: list[_Waiting] = []
+        self._writer: asyncio.Task[None] | None = None
+
+    async def store(self, channel: Channel, events: Sequence[RawEvent]) -> list[int]:
+        """Store the events not seen before; the ids of the new rows, once they are committed.
+        Each row keeps the id of the request that carried it."""
+        if not events:
+            return []
+        stored: asyncio.Future[list[int]] = asyncio.get_running_loop().create_future()
+        rows = event_rows(events, request_id=current_request_id())
+        self._waiting.append(_Waiting(channel, rows, stored))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_while_waiting())
+        # Shielded: a sender that hangs up does not cancel the write other webhooks share.
+        return await asyncio.shield(stored)
+
+    async def _write_while_waiting(self) -> None:
+        while self._waiting:
+            batch: list[_Waiting] = []
+            size = 0
+            while self._waiting and (
+                not batch or size + len(self._waiting[0].rows) <= MAX_BATCH_EVENTS
+            ):
+                waiting = self._waiting.pop(0)
+                batch.append(waiting)
+                size += len(waiting.rows)
+            try:
+                found = await self._write(batch)
+            except Exception as error:  # each webhook answers 500, and the platform resends
+                logger.exception("storing webhook events failed", extra={"webhooks": len(batch)})
+                for waiting in batch:
+                    if not waiting.stored.done():
+                        waiting.stored.set_exception(error)
+                continue
+            for waiting, new_ids in zip(batch, found, strict=True):
+                if not waiting.stored.done():
+                    waiting.stored.set_result(new_ids)
+
+    async def _write(self, batch: Sequence[_Waiting]) -> list[list[int]]:
+        # The platform waits on this write: it goes before the conversations waiting their turn.
+        async with self.database.writer_turn(first=True), self.database.unit_of_work() as session:
+            return await inbound_events.store_batches_if_new(
+                session,
+                batches=[(waiting.channel, waiting.rows) for waiting in batch],
+                received_at=self.clock(),
+            )
+
+
+async def store_events(
+    database: Database,
+    channel: Channel,
+    events: Sequence[RawEvent],
+    *,
+    now: datetime | None = None,
+) -> list[int]:
+    """Store one webhook's events not seen before, in one transaction of their own (the CLI's
+    long-polling intake); the ids of the new rows."""
+    rows: Sequence[Mapping[str, Any]] = event_rows(events)
+    async with database.writer_turn(first=True), database.unit_of_work() as session:
+        return await inbound_events.store_all_if_new(
+            session, channel=channel, events=rows, received_at=now or utcnow()
+        )
