@@ -160,7 +160,7 @@ async def _volunteer_day(
     report: ParticipationReport,
 ) -> None:
     agency = await AgencyRepository(session).by_code("pwa-50")
-    if agency is None:
+    if agency is None or agency.id is None:
         return
     starts = (now + timedelta(days=12)).replace(hour=1, minute=0, second=0, microsecond=0)
     programme = await volunteering.create(
