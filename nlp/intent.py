@@ -32,11 +32,13 @@ _PARTICLES = r"(?:\s?(?:ครับ|คับ|ค่ะ|คะ|ค่า|คร
 _GREETING = re.compile(
     r"^(?:(?:สวัสดี|หวัดดี|ดีจ้า|ดีครับ|ดีค่ะ|ฮัลโหล|ฮัลโล|ขอบคุณ(?:มาก|มากๆ|ค่ะ|ครับ|นะ|จ้า|หลาย|หลายๆ)*|"
     r"ขอบใจ(?:หลาย|หลายๆ|มาก)*|โอเค|โอเคร|ok|okay|ครับผม|ครับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|"
-    r"รับทราบ|ได้เลย|ได้ครับ|ได้ค่ะ|"
+    r"รับทราบ|ได้เลย|ได้ครับ|ได้ค่ะ|(?:กราบ)?ขอบพระคุณ(?:มาก|อย่างสูง|ท่าน|เจ้าหน้าที่|ทุกท่าน|ทุกคน)*|"
+    r"ใช่(?=ครับ|ค่ะ|คะ|จ้า|แล้ว)|ใช่แล้ว|ถูกต้อง|"
     r"มีใคร(?:อยู่)?(?:ไหม|มั้ย)|มีคนอยู่(?:ไหม|มั้ย)|(?:ขอ)?(?:สอบถาม|ถาม|แจ้ง|ปรึกษา)(?:เรื่อง)?(?:หน่อย|ได้ไหม|ได้มั้ย)|"
     r"มีเรื่อง(?:จะ)?(?:แจ้ง|ร้องเรียน|ปรึกษา|สอบถาม|ถาม)|"
     r"ສະບາຍດີ|ຂອບໃຈ(?:ຫຼາຍໆ?)?|សួស្តី|អរគុណ(?:ច្រើន)?|你好|您好|谢谢|မင်္ဂလာပါ|ကျေးဇူး(?:တင်ပါတယ်)?|"
     r"hi|hello|hey|thanks?(?: you)?(?: (?:so|very) much)?(?: for your help)?|thank you(?: very much)?|ty|"
+    r"thx|tks|ka|kha|krub|khrap|"
     r"good (?:morning|evening)|(?:can|does) any ?one (?:here )?speak english|any ?one there)"
     + _PARTICLES
     + r"[\s!?,.~🙏😊🙂👍❤️💕😀😄🥰✌️]*)+$",
@@ -47,7 +49,9 @@ _FOLLOW_UP = re.compile(
     r"ติดตาม(?:เรื่อง|ผล|ความคืบหน้า)|ตามเรื่อง|ความคืบหน้า|คืบหน้า(?:ยัง|บ้าง|ไหม|มั้ย|ไปถึง)|ถึงไหนแล้ว|ไปถึงไหน|"
     r"(?:เรื่อง)?ที่(?:เคย)?(?:แจ้ง|ร้องเรียน|ส่ง|รายงาน)[^\n]{0,30}?(?:ไป|ไว้)[^\n]{0,40}?(?:ถึงไหน|ยังไม่|เป็นยังไง|"
     r"เป็นไง|ได้รับ|มีใคร|เมื่อไหร่|เมื่อไร|ยัง|แล้ว)|"
-    r"(?:แจ้ง|ร้องเรียน|ยื่น|ส่ง)(?:เรื่อง|รูป|คำร้อง)?[^\n]{0,60}?(?:ไป|ไว้)\s?(?:แล้ว|ตั้งแต่|ตั้งนาน|นานแล้ว|เมื่อ|"
+    # "แจ้งค่ะ …", "ขอแจ้งว่า …" report now what follows: not something reported before
+    r"(?:แจ้ง|ร้องเรียน|ยื่น|ส่ง)(?!\s?(?:ค่ะ|ครับ|คะ|คับ|นะ|ว่า|ให้ทราบ|เหตุ|ข้อมูล))(?:เรื่อง|รูป|คำร้อง)?"
+    r"[^\n]{0,60}?(?:ไป|ไว้)\s?(?:แล้ว|ตั้งแต่|ตั้งนาน|นานแล้ว|เมื่อ|"
     r"(?:สอง|สาม|สี่|ห้า|หลาย|\d+)\s?(?:ครั้ง|รอบ|วัน|อาทิตย์|สัปดาห์|เดือน))|"
     r"เรื่องเดิม|(?:เบอร์)?ติดต่อกลับ(?:ได้)?(?:ที่|เบอร์)|ได้รับ(?:เรื่อง|รูป)?(?:ไหม|มั้ย|หรือยัง|ยัง)|"
     r"(?:เลข|หมายเลข)(?:เรื่อง|ที่เรื่อง|ticket)|"
@@ -60,14 +64,18 @@ _ASKS = re.compile(
     r"เมื่อไหร่|เมื่อไร|ยังไง|อย่างไร|ไง(?=\s|$|ครับ|คะ|ค่ะ|\?)|ไหนบ้าง|อะไรบ้าง|เท่าไหร่|เท่าไร|กี่(?:โมง|วัน|บาท|เดือน|ปี|ครั้ง|คน|ชั่วโมง)|"
     r"หรือเปล่า|หรือป่าว|รึเปล่า|หรือยัง|รึยัง|ได้ไหม|ได้มั้ย|ได้หรือไม่|ได้ป่าว|ได้ปะ|(?<!สาย)ไหม(?=\s|$|ครับ|คะ|ค่ะ|\?|นะ)|"
     r"มั้ย(?=\s|$|ครับ|คะ|ค่ะ|\?|นะ)|ใช่ไหม|ใช่มั้ย|หรือไม่|มีไหม|มีมั้ย|ต้องทำ(?:ยังไง|อย่างไร|ไง)|"
-    r"\?|\b(?:how|where|when|what|who|which|can i|is there|do i|does)\b",
+    r"\?|\b(?:how|where|when|what|who|which|can i|is there|do i|does)\b|"
+    # Isan จั๊งได๋/แนวใด/ได้บ่, Northern ได้ก่อ/แม่นก่อ, Southern พรือ/ไหร
+    r"จั[่๊]?งได[๋]?|จั[่๊]?งใด|แนวใด|(?:ได้|มี|แม่น|เป็น)บ่(?=\s|$|ครับ|คะ|ค่ะ|\?)|"
+    r"(?:ได้|มี|แม่น|ดี|เอา|ไป|มา)ก่อ(?=\s|$|เจ้า|ครับ|คะ|ค่ะ|\?)|พรือ|ไหร(?=\s|$|ครับ|คะ|ค่ะ|\?)",
 )
 _EXPLICIT_ASK = re.compile(
     r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|ใครทราบ|ขอคำแนะนำ|ขอเบอร์|"
     r"ต้อง(?:แจ้ง|ร้องเรียน|ติดต่อ|ยื่น|ไป|ทำ)\S{0,20}(?:ใคร|ที่ไหน|ไหน|อะไร|ยังไง|อย่างไร)|"
     r"(?:แจ้ง|ร้องเรียน|ติดต่อ)(?:ได้)?(?:ที่)?(?:ใคร|ไหน|หน่วยงานไหน)|"
     r"ใคร(?:เป็นคน)?(?:รับผิดชอบ|มีหน้าที่|ดูแล)\S{0,30}(?:ครับ|คะ|ค่ะ|คับ|\?)|ความรับผิดชอบของ|(?:เป็น)?ของ\S{1,25}หรือ\S{1,25}(?:ครับ|คะ|ค่ะ|\?)|"
-    r"หรือ\S{1,30}(?:ครับ|คะ|คับ)\s?\??$|กี่\S{1,12}ถึง(?:จะ)?|มี\S{0,12}(?:ไหม|มั้ย)\s?(?:ครับ|คะ)?\s?\??$"
+    r"หรือ\S{1,30}(?:ครับ|คะ|คับ)\s?\??$|กี่\S{1,12}ถึง(?:จะ)?|มี\S{0,12}(?:ไหม|มั้ย)\s?(?:ครับ|คะ)?\s?\??$|"
+    r"ทำ(?:ไง|ยังไง|อย่างไร)(?:ต่อ)?ดี|ทำ(?:ไง|ยังไง)ต่อ"
 )
 # "ช่วย… ได้ไหมครับ" is a polite request to fix something, not a question.
 _POLITE_REQUEST = re.compile(r"ช่วย|รบกวน|กรุณา|ขอให้|ฝาก|เร่ง|มา(?:ดู|แก้|ซ่อม|เก็บ|ตัด|จัดการ|ลอก)")
@@ -94,7 +102,7 @@ _PROBLEM = re.compile(
     r"รบกวน|ยังไม่|แย่|ล่าช้า|ช้ามาก|ไม่ยอม|ไม่สะอาด|กีดขวาง|ร้องเรียน|ทับ|จอดขวาง|ปล่อยให้|ปล่อยทิ้ง|ไม่เคย|"
     r"ไม่มา|ไม่ทำ|ไม่สนใจ|เงียบ|หาย|โกง|ทุจริต|เรียกเงิน|เก็บเงิน|ค้าง|ไม่ได้รับ|ตก(?:ต่ำ)?(?:มาก)?|แพง|ขยะ|ฝุ่น|"
     r"น้ำขัง|มืด|ไม่ติด|ไม่ไหว|เดือดร้อน|ลำบาก|โดน|ถูก(?:ไล่|ตัด|ปรับ|ยึด)|ด่วน|ช่วยด้วย|ติดอยู่|ไหลเข้า|"
-    r"น้ำป่า|ไฟไหม้|ควัน|ฝุ่น|เสียงดัง|"
+    r"น้ำป่า|ไฟไหม้|ควัน|ฝุ่น|เสียงดัง|น้ำขึ้น|น้ำเข้า|ถึงเข่า|ถึงเอว|"
     r"\b(?:broken|no (?:running )?water|unbearable|refused|hanging|dying|flood(?:ed|ing)?|dirty|noisy|smell\w*|"
     r"loose|dark|dangerous|coughing|trapped|fire|missing|stuck|overcharg\w*|rude)\b",
 )
@@ -108,9 +116,26 @@ _SUGGESTS = re.compile(
     r"(?<!ไม่)อยากให้(?!\s?(?:เจ้าหน้าที่|จนท\.?|ทาง\S{0,10}?|เขต|เทศบาล|อบต\.?)?\s?(?:มา|ช่วย|รีบ|เร่ง|แก้|ซ่อม|"
     r"จัดการ|ดำเนินการ|ตรวจสอบ|ไป|ตัด|เก็บ|ลอก|ขุด|เคลียร์|รื้อ|ดูแล|ดู))|"
     r"(?<!ไม่)ควร(?:จะ)?(?:มี|เพิ่ม|ติด|ทำ|สร้าง|ปรับ|จัด|ขยาย|ปลูก|เปลี่ยน|ย้าย|เปิด|ให้|แจ้ง|ลอก)|"
-    r"เสนอ|ข้อเสนอ|แนะนำให้|น่าจะ(?:มี|ทำ|ติด|เปิด|แจ้ง|ลอก|เพิ่ม|ย้าย|จัด|ปรับ|ให้|เอา|สร้าง|ขยาย)|น่าจะ\S{1,30}ดี|ขอให้(?:มี|เพิ่ม|ติดตั้ง|สร้าง|ขยาย|ทำ)|ขอ(?:เพิ่ม|ติดตั้ง)|"
+    r"เสนอ|ข้อเสนอ|แนะนำให้|น่าจะ(?:มี(?!คน|ใคร)|ทำ|ติด|เปิด|แจ้ง|ลอก|เพิ่ม|ย้าย|จัด|ปรับ|ให้|เอา|สร้าง|ขยาย)|น่าจะ\S{1,30}ดี|ขอให้(?:มี|เพิ่ม|ติดตั้ง|สร้าง|ขยาย|ทำ)|ขอ(?:เพิ่ม|ติดตั้ง)|"
     r"ถ้ามี\S{1,30}(?:จะดี|คงดี)|จะดีมาก(?:ถ้า|หาก)|\b(?:suggest|should|would be (?:nice|good|great))\b",
 )
+# A reply inside a conversation about a case already reported: that nobody came, that it is
+# still the same, how long one has waited, what was sent, when they will come, where exactly.
+_REPLY = re.compile(
+    r"ยังไม่(?:มี(?:ใคร|คน)?)?(?:มา|เสร็จ|แก้|ซ่อม|เรียบร้อย|ดีขึ้น)|ยังเหมือนเดิม|เหมือนเดิม|ไม่มีอะไร(?:เปลี่ยน|คืบหน้า|ดีขึ้น)|"
+    r"รอ(?:มา)?\s?(?:\d+|หนึ่ง|สอง|สาม|สี่|ห้า|หลาย|เป็น)\s?(?:วัน|อาทิตย์|สัปดาห์|เดือน)|รอ(?:อะไหล่|นานแค่ไหน|อีกนาน)|"
+    r"อัปเดต|อัพเดท|อัพเดต|\bupdate\b|ส่ง(?:รูป|ภาพ|พิกัด|โลเคชั่น|ตำแหน่ง|คลิป)\S{0,8}แล้ว|ปิดเรื่อง|"
+    r"ที่เดิม|จุดเดิม|ตกลง\S{0,12}(?:มา|ยังไง|ไง)|จะมา(?:วันไหน|เมื่อไหร่|เมื่อไร|กี่โมง)|ตรงนั้น|ยังมีอีก|อีกจุด|ลืมบอก|"
+    r"ช่าง(?:บอก|ว่า)|คนเมื่อวาน|ไม่ใช่(?:ซอย|ที่|ตรง|จุด|บ้าน)|ทำไปครึ่ง|\bpending\b|สถานะ"
+)
+# Below this score for the best category a message names no topic of its own, and a reply is
+# short (the conversation's replies in batch 13 are under 80 characters; a report is longer).
+NO_TOPIC_SCORE = 0.4
+REPLY_LENGTH = 90
+# A long message (none of the corpus's first 4,696 is longer) tells its point at the end.
+LONG_MESSAGE = 200
+_POINT = 120
+
 _OPINES = re.compile(
     r"คิดว่า|มองว่า|เห็นว่า|รู้สึกว่า|ความคิดเห็น|ความเห็น|เห็นด้วย|ส่วนตัว|(?:ผม|ฉัน|ดิฉัน|เรา|หนู)ว่า|"
     r"\b(?:i think|in my opinion|i (?:agree|disagree))\b",
@@ -170,25 +195,46 @@ def detect_intent(
     praised = _PRAISE.search(text) is not None
     if _sarcastic(text, praised, problem):
         return Intent.COMPLAINT
-    suggests = _SUGGESTS.search(text) is not None
+    long = len(text) > LONG_MESSAGE
+    # A long message's story ("ผมคิดมานาน…", "คิดว่าเดี๋ยวก็มีคนจัดการ") leads to its point.
+    point = text[-_POINT:] if long else text
+    suggests = _SUGGESTS.search(point) is not None
     model_question = model_says_question or (question_score is not None and question_score > 0.5)
-    if _asks(text) or (model_question and not problem and not suggests):
+    if _asks(point) or (model_question and not problem and not suggests and not long):
         return Intent.QUESTION
     if praised and sentiment is not Sentiment.NEGATIVE and not problem:
         return Intent.PRAISE
-    opens_with_view = _OPINES.search(text[:16]) is not None  # "คิดว่า…ควร…" is a view
+    opens_with_view = not long and _OPINES.search(text[:16]) is not None  # "คิดว่า…ควร…"
     if suggests and not opens_with_view:
         return Intent.SUGGESTION
-    if _OPINES.search(text):
+    if _OPINES.search(point):
         return Intent.OPINION
     if sentiment is Sentiment.POSITIVE and (praised or not problem):
         return Intent.PRAISE
     return Intent.COMPLAINT
 
 
-def served_intent(text: TextInput, reading: SentimentReading) -> Intent:
-    """The intent ``siang nlp analyze`` serves: the rules with the sentiment model's reading
-    (the evaluation decides through this same function)."""
-    return detect_intent(
+def in_conversation(intent: Intent, topic_score: float, text: TextInput) -> Intent:
+    """A complaint or question that names no topic of its own (the best category scores below
+    ``NO_TOPIC_SCORE``) and speaks of a case already reported ("ยังไม่มีใครมาเลยค่ะ", "ที่เดิม
+    อีกแล้ว", "ตกลงจะมาวันไหนคะ") is a follow-up: a reply inside the conversation."""
+    if (
+        intent in (Intent.COMPLAINT, Intent.QUESTION)
+        and topic_score < NO_TOPIC_SCORE
+        and len(text.text) <= REPLY_LENGTH
+        and _REPLY.search(text.text.lower())
+    ):
+        return Intent.FOLLOW_UP
+    return intent
+
+
+def served_intent(
+    text: TextInput, reading: SentimentReading, topic_score: float | None = None
+) -> Intent:
+    """The intent ``siang nlp analyze`` serves: the rules with the sentiment model's reading,
+    and with the best category's score when given (the evaluation decides through this same
+    function)."""
+    intent = detect_intent(
         text, reading.sentiment, reading.question_score, model_says_question=reading.is_question
     )
+    return intent if topic_score is None else in_conversation(intent, topic_score, text)

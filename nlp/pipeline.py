@@ -105,7 +105,7 @@ class ThaiAnalyzer:
             ranked = [LabelScore(score.label, score.score * share) for score in ranked]
         categories = _shortlist(ranked)
         reading = self.sentiment.read(prepared)
-        intent = served_intent(prepared, reading)
+        intent = served_intent(prepared, reading, ranked[0].score if ranked else 0.0)
         sentiment, sentiment_score = reading.sentiment, reading.score
         if (
             intent is Intent.COMPLAINT

@@ -131,7 +131,8 @@ _CUES: dict[Hazard, tuple[str, ...]] = {
         r"(?:นักศึกษา|นักเรียน|คนขับ|ผู้โดยสาร|เด็ก|คนงาน|ชาวบ้าน)\S{0,6}เจ็บ|เจ็บ(?:หลายคน|สาหัส|หนัก)",
     ),
     Hazard.DROWNING: (
-        r"จมน้ำ",
+        # a market, a house or a field under water is flooded, not drowning
+        r"(?<!ตลาด)(?<!บ้าน)(?<!รถ)(?<!นา)(?<!ถนน)(?<!สวน)(?<!ไร่)(?<!ทุ่ง)(?<!ข้าว)(?<!ของ)จมน้ำ(?!หมด)",
         r"(?<!ฝน)ตกน้ำ(?!ขัง|ท่วม|เน่า|นอง)",
         r"(?:ถูก|โดน)?น้ำ(?:ป่า)?พัด(?:หาย|ไป|คน|เด็ก|รถ)?",
         r"ลอยคอ",
@@ -261,6 +262,7 @@ _PAST = re.compile(
 _DONE = re.compile(
     r"มา\S{0,10}(?:ราย|คัน|ครั้ง|รอบ)|(?:ไป|มา)หลาย(?:ราย|คัน|ครั้ง|รอบ)|"
     r"(?:ไป|มา)(?:แล้ว)?\s?(?:\d+|สอง|สาม|สี่|ห้า|หก)\s?(?:ราย|ครั้ง|รอบ)|กี่(?:คัน|ราย|ครั้ง|รอบ)|"
+    r"(?:ไป|มา)\s?(?:\d+|สอง|สาม|สี่|ห้า|หก|หลาย)\s?คน\s?แล้ว|"  # "โดนกัดไปสองคนแล้ว": a tally
     r"มา\s?(?:สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|หลาย)\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)|เป็น(?:เดือน|ปี|สัปดาห์|อาทิตย์)|มา\s?\d+\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)|มีคลิป|ตั้งแต่(?:วัน|เมื่อ|พายุ|อาทิตย์|สัปดาห์|เดือน|ปี|รถ)|หลังจาก|"
     r"มา(?:เป็น)?(?:เดือน|ปี|สัปดาห์|อาทิตย์)|(?:\d+|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|หลาย)\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)(?:แล้ว|ละ)|"
     r"เดือนนึง|นานแล้ว|เสียหาย|เงินช่วยเหลือ|เงินชดเชย|เยียวยา|ผู้ประสบภัย|ขาดทุน"
@@ -390,6 +392,14 @@ def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
     return not (_RECURRING.search(clause) and not still)
 
 
+def _denied(hazard: Hazard, lowered: str, still: bool) -> bool:
+    """A denial of injuries removes every injury cue, and a fall that hurt nobody ("ต้นไม้ล้ม
+    ขวางถนน ไม่มีใครเจ็บ") is over unless the message says it is still going on."""
+    if hazard is Hazard.INJURED or (hazard is Hazard.COLLAPSE and not still):
+        return _DENIED_INJURY.search(lowered) is not None
+    return False
+
+
 def hazards_in(
     text: str | TextInput, intent: Intent | None = None, *, prefilter: bool = True
 ) -> list[HazardCue]:
@@ -413,7 +423,7 @@ def hazards_in(
     found: list[HazardCue] = []
     for hazard in wanted:
         pattern = _COMPILED[hazard]
-        if hazard is Hazard.INJURED and _DENIED_INJURY.search(lowered):
+        if _denied(hazard, lowered, still):
             continue
         over = _OVER.get(hazard)
         if over is not None and over.search(lowered):
@@ -445,7 +455,7 @@ def still_dangerous(
     for hazard in hazards:
         if not_now and hazard is not Hazard.MISSING_PERSON:
             continue  # past, over or only a risk: the rules' checks, over the whole message
-        if hazard is Hazard.INJURED and _DENIED_INJURY.search(lowered):
+        if _denied(hazard, lowered, still):
             continue
         over = _OVER.get(hazard)
         if over is not None and over.search(lowered):

@@ -224,14 +224,26 @@ def evaluate_civic(
     split: str = "test",
     corpus: Path = CORPUS_FILE,
     analyzer: ThaiAnalyzer | None = None,
+    batch: str | None = None,
 ) -> dict[str, Any]:
-    """Every figure on one half of the civic corpus with the shipped pipeline (or ``analyzer``)."""
-    messages = [m for m in read_corpus((corpus,)) if m.split == split]
+    """Every figure on one half of the civic corpus with the shipped pipeline (or ``analyzer``).
+
+    ``batch`` (an id prefix such as ``b13``) narrows it to one batch of the train half: a batch
+    is measured this way before anything is trained or tuned on it."""
+    if batch is not None:
+        split = "train"
+    messages = [
+        m
+        for m in read_corpus((corpus,))
+        if m.split == split and (batch is None or m.id.startswith(f"{batch}-"))
+    ]
+    if not messages:
+        raise ValueError(f"no {split} messages in the civic corpus with ids {batch}-…")
     analyzer = analyzer or ThaiAnalyzer.load()
     analyses = [analyzer.analyze(m.text) for m in messages]
     provinces = {m.province for m in messages if m.province}
     return {
-        "split": split,
+        "split": split if batch is None else f"{split}, batch {batch}",
         "messages": len(messages),
         "provinces": len(provinces),
         "category": _category(messages, analyses),

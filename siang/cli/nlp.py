@@ -196,6 +196,13 @@ def evaluate(
             help="Run only these parts: civic, classifiers, places, personal_data, duplicates, speed.",
         ),
     ] = None,
+    batch: Annotated[
+        str | None,
+        typer.Option(
+            "--batch",
+            help="Civic figures on one batch of the train half (id prefix, e.g. b13), not the test half.",
+        ),
+    ] = None,
 ) -> None:
     """Every NLP figure: the civic test half, the dev data (cross-validated), places, personal data."""
     from nlp.evaluation.report import evaluate_all, render_table
@@ -204,7 +211,7 @@ def evaluate(
         typer.echo(f"no data folder at {data} (give --data DIR)", err=True)
         raise typer.Exit(2)
     try:
-        report = evaluate_all(data, folds=folds, parts=set(only) if only else None)
+        report = evaluate_all(data, folds=folds, parts=set(only) if only else None, batch=batch)
     except ValueError as bad_part:
         typer.echo(str(bad_part), err=True)
         raise typer.Exit(2) from None

@@ -89,3 +89,22 @@ def test_nfc_composition() -> None:
 def test_empty_and_blank_text() -> None:
     assert normalise("") == ""
     assert normalise(" \u200b ") == ""
+
+
+def test_text_typed_a_word_at_a_time_is_joined_up() -> None:
+    """Learners of Thai put a space after every word; joined up, the tokeniser finds the words
+    (ไข้เลือดออก, dengue) again. Numbers keep their spaces."""
+    assert normalise("ห้อง เช่า น้ำ ไม่ ไหล สาม วัน แล้ว ค่ะ") == "ห้องเช่าน้ำไม่ไหลสามวันแล้วค่ะ"
+    assert normalise("โดน เก็บ เงิน วัน ละ 50 บาท ไม่ มี ใบ เสร็จ") == ("โดนเก็บเงินวันละ 50 บาทไม่มีใบเสร็จ")
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "ไฟดับ ซอย 5 มืดมาก อันตราย ช่วยด้วย ค่ะ",  # phrases, not one word at a time
+        "ถนนพัง น้ำขัง",  # too few pieces to say
+        "ขยะล้นถังหน้าหมู่บ้าน ไม่มีใครมาเก็บ ส่งกลิ่นเหม็นไปทั้งซอย ยุงก็เยอะ",
+    ],
+)
+def test_thai_written_in_phrases_keeps_its_spaces(written: str) -> None:
+    assert normalise(written) == written

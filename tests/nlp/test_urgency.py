@@ -96,6 +96,10 @@ def test_each_danger_now_is_named(text: str, hazard: Hazard) -> None:
         "แมวหายไปสามวันแล้ว",  # a missing cat is not a missing person
         "สัญญาณโทรศัพท์หายทั้งหมู่บ้าน",
         "รถชนกันเบาๆ ที่แยก ไม่มีใครบาดเจ็บ แต่ขวางทางอยู่",
+        "ฝนตกทั้งคืน นาข้าวจมน้ำหมดแล้ว",  # a field under water: flooded, nobody drowning
+        "สุนัขจรตัวนี้ไล่กัดเด็กไปสามคนแล้ว ช่วยจับไปด้วย",  # a tally of bites, none now
+        "เสาป้ายโฆษณาล้มขวางซอย ไม่มีคนเจ็บ แต่รถเข้าออกไม่ได้",  # fell, hurt nobody: over
+        "เพื่อน ผม เป็น ไข้ เลือด ออก ที่ แคมป์ ช่วย พ่น ยุง ด้วย",  # dengue typed word by word
     ],
 )
 def test_near_misses_are_not_high(text: str) -> None:

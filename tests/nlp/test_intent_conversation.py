@@ -1,0 +1,91 @@
+"""How citizens write beyond the first corpus batches (issue 13, batch 13): replies inside a
+conversation, the asking words of the regions, formal thanks, and long messages whose point
+comes at the end. All texts are team-written."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.analysis import Intent, Sentiment
+from nlp.intent import detect_intent, in_conversation
+from nlp.pipeline import ThaiAnalyzer
+from nlp.text_model import TextInput
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> ThaiAnalyzer:
+    return ThaiAnalyzer.load()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ยังไม่มีใครมาดูเลยครับ",
+        "ตอนนี้ก็ยังเหมือนเดิมค่ะ",
+        "รอมาสามอาทิตย์แล้วนะครับ",
+        "ส่งรูปไปให้แล้วครับ",
+        "ตกลงช่างจะมาวันไหนคะ",
+        "ที่เดิมอีกแล้วค่ะ",
+    ],
+)
+def test_a_reply_that_names_no_topic_follows_up_the_case(analyzer: ThaiAnalyzer, text: str) -> None:
+    assert analyzer.analyze(text).intent is Intent.FOLLOW_UP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ไฟถนนหน้าบ้านดับ ยังไม่มีใครมาดูเลยครับ",  # names its topic: a complaint
+        "ขยะล้นถังที่เดิมอีกแล้วค่ะ",
+    ],
+)
+def test_a_report_with_its_topic_stays_a_complaint(analyzer: ThaiAnalyzer, text: str) -> None:
+    assert analyzer.analyze(text).intent is Intent.COMPLAINT
+
+
+def test_only_a_short_message_without_a_topic_is_taken_for_a_reply() -> None:
+    reply = TextInput.of("ยังไม่มีใครมาเลยค่ะ")
+    assert in_conversation(Intent.COMPLAINT, 0.05, reply) is Intent.FOLLOW_UP
+    assert in_conversation(Intent.COMPLAINT, 0.9, reply) is Intent.COMPLAINT
+    assert in_conversation(Intent.PRAISE, 0.05, reply) is Intent.PRAISE
+    long = TextInput.of("ลิฟต์ตึกผู้ป่วยค้าง มีคนติดอยู่ข้างในห้าคน ช่างยังไม่มา " * 2)
+    assert in_conversation(Intent.COMPLAINT, 0.05, long) is Intent.COMPLAINT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ลงทะเบียนเบี้ยคนพิการต้องเฮ็ดจั๊งได๋",  # Isan: how
+        "พรุ่งนี้รถขยะจะมาได้ก่อเจ้า",  # Northern: ก่อ asks
+        "สมัครบัตรผู้สูงอายุทำพรือครับ",  # Southern: how
+        "โดนเลิกจ้างไม่ได้ค่าชดเชย ทำไงดีครับ",
+        "ยื่นแล้วโดนปฏิเสธ ทำยังไงต่อดีคะ",
+    ],
+)
+def test_regional_and_chat_asking_words_make_a_question(text: str) -> None:
+    assert detect_intent(text, Sentiment.NEGATIVE) is Intent.QUESTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ขอบพระคุณอย่างสูงครับ", "กราบขอบพระคุณทุกท่านค่ะ 🙏", "ok thx krub", "ใช่ครับ ถูกต้อง"],
+)
+def test_formal_thanks_abbreviations_and_a_plain_yes_are_greetings(text: str) -> None:
+    assert detect_intent(text, Sentiment.POSITIVE) is Intent.GREETING
+
+
+def test_a_report_that_opens_with_the_verb_to_report_is_not_a_follow_up() -> None:
+    text = "ขอแจ้งครับ กำแพงวัดร้าวแล้วเอียงออกมาทางถนนไปแล้วครึ่งเมตร"
+    assert detect_intent(text, Sentiment.NEGATIVE) is Intent.COMPLAINT
+
+
+def test_a_long_message_is_judged_by_its_point_at_the_end() -> None:
+    story = (
+        "ผมอยู่หมู่บ้านนี้มายี่สิบปีแล้วครับ คิดว่าเป็นหมู่บ้านที่น่าอยู่มาก เพื่อนบ้านดี "
+        "ตลาดใกล้ โรงเรียนก็ใกล้ ลูกๆก็โตมาที่นี่ ทุกวันนี้ก็ยังชอบอยู่ ไม่อยากย้ายไปไหน "
+        "แต่เดือนนี้มีปัญหาที่ต้องบอก "
+    )
+    complaint = story + "คือท่อประปาหน้าบ้านแตก น้ำรั่วไหลทั้งวันทั้งคืนมาสามวันแล้ว ไม่มีใครมาซ่อมเลย"
+    assert detect_intent(complaint, Sentiment.NEGATIVE) is Intent.COMPLAINT
+    suggestion = story + "อยากเสนอให้เทศบาลติดตั้งไฟส่องสว่างเพิ่มที่ลานกีฬาของหมู่บ้านด้วยครับ"
+    assert detect_intent(suggestion, Sentiment.NEUTRAL) is Intent.SUGGESTION
