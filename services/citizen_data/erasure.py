@@ -32,6 +32,7 @@ from services.citizen_data.scrubbing import known_personal_data, scrub, scrub_pa
 from storage.models import Citizen
 from storage.repositories import inbound_events, outbound_messages
 from storage.repositories.consultations import ConsultationRepository
+from storage.repositories.surveys import SurveyRepository
 from storage.repositories.feedback_items import FeedbackItemRepository
 from storage.repositories.feedback_media import FeedbackMediaRepository
 from storage.repositories.internal_notes import InternalNoteRepository
@@ -104,6 +105,7 @@ async def erase_citizen(
     await labelled_examples.forget_citizen(session, citizen.id, item_ids)
     await ConsultationRepository(session).forget_citizen(citizen.id)
     await VolunteerRepository(session).forget_citizen(citizen.id)
+    await SurveyRepository(session).forget_citizen(citizen.id)
     pseudonym = f"erased-{citizen.public_id}"
     await inbound_events.forget_citizen_events(
         session, citizen.channel, citizen.channel_user_id, pseudonym
