@@ -32,12 +32,12 @@ from services.citizen_data.scrubbing import known_personal_data, scrub, scrub_pa
 from storage.models import Citizen
 from storage.repositories import inbound_events, outbound_messages
 from storage.repositories.consultations import ConsultationRepository
-from storage.repositories.surveys import SurveyRepository
 from storage.repositories.feedback_items import FeedbackItemRepository
 from storage.repositories.feedback_media import FeedbackMediaRepository
 from storage.repositories.internal_notes import InternalNoteRepository
 from storage.repositories.routing_rules import RoutingCorrectionRepository
 from storage.repositories.status_changes import StatusChangeRepository
+from storage.repositories.surveys import SurveyRepository
 from storage.repositories.volunteering import VolunteerRepository
 
 logger = logging.getLogger(__name__)
