@@ -90,7 +90,8 @@ def next_question(
     """The question to ask next: the first unanswered one after `after`, else the first
     unanswered one at all; None when every question is answered (or skipped)."""
     start = -1 if after is None else after
-    for index in [*range(start + 1, len(questions)), *range(0, start + 1)]:
+    order: list[int] = [*range(start + 1, len(questions)), *range(0, start + 1)]
+    for index in order:
         if index not in answered:
             return index
     return None
