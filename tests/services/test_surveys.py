@@ -10,6 +10,7 @@ from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services import consultations, surveys
+from services.citizen_data.erasure import erase_citizen
 from services.consultations import Answered
 from services.errors import ConflictError, InvalidInputError
 from services.surveys import NewSurvey, Question
@@ -193,3 +194,25 @@ async def test_a_survey_that_cannot_be_answered_is_refused(
 ) -> None:
     with pytest.raises(InvalidInputError, match=problem):
         await surveys.create(session, survey_body(questions=questions), now=NOW)
+
+
+async def test_erasure_forgets_the_typed_words_and_keeps_the_counts(session: AsyncSession) -> None:
+    survey_id, citizen_id = await _published(session), await _person(session)
+    await surveys.answer(
+        session, survey_id, citizen_id=citizen_id, question_index=0, option_index=0, now=NOW
+    )
+    await surveys.answer(
+        session,
+        survey_id,
+        citizen_id=citizen_id,
+        question_index=1,
+        redacted_text="รถมาช้า บ้านอยู่ซอย 5",
+        theme="transport",
+        now=NOW,
+    )
+    citizen = await session.get(Citizen, citizen_id)
+    assert citizen is not None
+    await erase_citizen(session, citizen, now=NOW)
+    summary = await surveys.results(session, await surveys.get(session, survey_id))
+    assert summary.questions[0].options[0].count == 1 and summary.questions[1].answered == 1
+    assert summary.questions[1].free_answer_count == 0  # the words are gone
