@@ -342,9 +342,25 @@ async def where_to_continue(session: AsyncSession, survey: Survey, citizen_id: i
 
 
 async def unfinished(session: AsyncSession, citizen_id: int, *, now: datetime) -> Survey | None:
-    """The open survey the citizen last started and did not finish (to continue it)."""
-    for survey in await SurveyRepository(session).unfinished_of(citizen_id):
+    """The open survey the citizen last started and did not finish (to continue it), else the
+    newest open one asked of an area they hear news of that they have not started."""
+    repository = SurveyRepository(session)
+    for survey in await repository.unfinished_of(citizen_id):
         if is_open(survey, now):
+            return survey
+    areas = await ConsultationRepository(session).subscriptions_of(citizen_id)
+    for survey in await repository.listed(status=SurveyStatus.PUBLISHED):
+        asked = any(
+            area.province_code in survey.province_codes
+            and (not survey.district_codes or area.district_code in ("", *survey.district_codes))
+            for area in areas
+        )
+        if (
+            asked
+            and is_open(survey, now)
+            and survey.id is not None
+            and await repository.response_of(survey.id, citizen_id) is None
+        ):
             return survey
     return None
 

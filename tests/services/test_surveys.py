@@ -105,13 +105,16 @@ async def test_a_citizen_who_left_continues_where_they_stopped(session: AsyncSes
     survey_id, citizen = await _published(session), await _person(session)
     survey = await surveys.get(session, survey_id)
     assert await surveys.where_to_continue(session, survey, citizen) == 0
-    assert await surveys.unfinished(session, citizen, now=NOW) is None
+    assert await surveys.unfinished(session, citizen, now=NOW) is survey  # asked of their area
     await surveys.answer(
         session, survey_id, citizen_id=citizen, question_index=0, option_index=0, now=NOW
     )
     # ... they tapped the menu and went off; later:
     assert await surveys.where_to_continue(session, survey, citizen) == 1
     assert (await surveys.unfinished(session, citizen, now=NOW)) is survey
+    stranger = await add_citizen(session)  # hears no news of Chiang Mai: nothing to carry on
+    assert stranger.id is not None
+    assert await surveys.unfinished(session, stranger.id, now=NOW) is None
     # Answering the last question first still leads back to the one left open.
     jumped = await surveys.answer(
         session, survey_id, citizen_id=citizen, question_index=2, skipped=True, now=NOW
