@@ -121,6 +121,9 @@ async def test_a_three_question_survey_is_answered_step_by_step_and_counted(
 
     # Ben: answers one, leaves with the menu, comes back later where he stopped.
     first = await ben.tap("เริ่มตอบ", got[ben.user])
+    assert "ข้อนี้ต้องตอบ" in joined(await ben.say("ข้าม"))  # the first one is not optional
+    nine = await ben.say("9")  # no ninth option, and the question takes no words
+    assert "1–3" in joined(nine) and "ข้อ 1/3" in joined(nine)
     await ben.tap("2. ทุกสัปดาห์", first)
     await ben.say("เมนู")
     again = await ben.say("แบบสอบถาม")
