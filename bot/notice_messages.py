@@ -263,6 +263,22 @@ def consultation_results(
     return [Outgoing(text="\n".join(lines))]
 
 
+def survey(payload: dict[str, Any], language: str, base_url: str | None) -> list[Outgoing]:
+    """A survey sent to a subscriber: its title, why it is asked, how many questions, until
+    when, and a button to start (the questions then come one by one in the chat)."""
+    lines = [text(language, "survey.header", title=payload["title"])]
+    if payload.get("intro"):
+        lines.append(str(payload["intro"]))
+    when = _when(payload["closes_at"], language)
+    lines.append(text(language, "survey.size", count=payload["questions"], when=when))
+    lines.append(text(language, "survey.start_hint"))
+    start = Button(
+        label=text(language, "button.survey_start"),
+        data=data(Action.SURVEY_GO, str(payload["survey_id"])),
+    )
+    return [Outgoing(text="\n".join(lines), buttons=(start,))]
+
+
 def _volunteer_text(key: str, payload: dict[str, Any], language: str) -> str:
     return text(
         language,
@@ -319,6 +335,7 @@ RENDERERS: dict[str, Renderer] = {
     "board_digest": board_digest,
     "consultation": consultation,
     "consultation_results": consultation_results,
+    "survey": survey,
     "volunteer_promoted": volunteer_promoted,
     "volunteer_reminder": volunteer_reminder,
     "volunteer_programme_cancelled": volunteer_programme_cancelled,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -331,8 +331,19 @@ def _areas(
     ]
 
 
-def _themes(free: Sequence[ConsultationAnswer]) -> list[Theme]:
-    grouped: dict[str, list[ConsultationAnswer]] = {}
+class ThemedAnswer(Protocol):
+    """A free answer with its theme: a consultation's, or a survey question's."""
+
+    @property
+    def theme(self) -> str | None: ...
+
+    @property
+    def free_text(self) -> str | None: ...
+
+
+def themes_of(free: Sequence[ThemedAnswer]) -> list[Theme]:
+    """Free answers grouped by theme, the largest group first, with a few examples each."""
+    grouped: dict[str, list[ThemedAnswer]] = {}
     for answer in free:
         grouped.setdefault(answer.theme or "", []).append(answer)
     themes = []
@@ -369,7 +380,7 @@ async def results(session: AsyncSession, consultation: Consultation) -> Results:
         options=[OptionResult(label, overall.get(i, 0)) for i, label in enumerate(labels)],
         by_province=_areas(province_totals, provinces, labels),
         free_answer_count=len(free),
-        themes=_themes(free),
+        themes=themes_of(free),
         by_district=_areas(district_totals, districts, labels),
     )
 

@@ -30,6 +30,7 @@ from admin.open311.endpoints import router as open311_router
 from admin.public.endpoints import router as public_router
 from admin.routing_rules.endpoints import router as routing_rules_router
 from admin.stats.endpoints import router as stats_router
+from admin.surveys.endpoints import router as surveys_router
 from admin.users.endpoints import router as users_router
 from admin.volunteering.endpoints import router as volunteering_router
 from bot.media import DEFAULT_MAX_MEDIA_BYTES
@@ -139,6 +140,7 @@ def create_app(
     app.include_router(audit_router, prefix="/api/v1")
     app.include_router(routing_rules_router, prefix="/api/v1")
     app.include_router(consultations_router, prefix="/api/v1")
+    app.include_router(surveys_router, prefix="/api/v1")
     app.include_router(volunteering_router, prefix="/api/v1")
     app.include_router(open311_router)
     app.include_router(open311_discovery_router)

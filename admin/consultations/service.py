@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from typing import Any, Protocol
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -37,7 +38,7 @@ class ConsultationAudit:
     CLOSED = "consultation.closed"
 
 
-async def _provinces(session: AsyncSession, names: list[str]) -> list[str]:
+async def province_codes(session: AsyncSession, names: list[str]) -> list[str]:
     areas = AreaRepository(session)
     codes = []
     for name in names:
@@ -48,7 +49,9 @@ async def _provinces(session: AsyncSession, names: list[str]) -> list[str]:
     return codes
 
 
-async def _districts(session: AsyncSession, codes: list[str], provinces: list[str]) -> list[str]:
+async def district_codes(
+    session: AsyncSession, codes: list[str], provinces: list[str]
+) -> list[str]:
     areas = AreaRepository(session)
     for code in codes:
         district = await areas.district(code)
@@ -57,18 +60,19 @@ async def _districts(session: AsyncSession, codes: list[str], provinces: list[st
     return codes
 
 
-async def _owner(
-    session: AsyncSession, principal: Principal, body: ConsultationWrite, provinces: list[str]
+async def owner_of(
+    session: AsyncSession, principal: Principal, agency_code: str | None, provinces: list[str]
 ) -> tuple[int | None, int | None]:
-    """(agency id, board id) of the new consultation's owner."""
+    """(agency id, board id) of a new consultation's (or survey's) owner: the board of the one
+    province asked, or an agency of the official (`agency_code` when they have several)."""
     agencies = AgencyRepository(session)
     if principal.role is UserRole.BOARD:
         if principal.board_id is None or set(provinces) != {principal.board_province_code}:
             raise ForbiddenError("A board asks the citizens of its own province only.")
         return None, principal.board_id
     if principal.role is UserRole.OFFICIAL:
-        if body.agency is not None:
-            agency = await agencies.by_code(body.agency)
+        if agency_code is not None:
+            agency = await agencies.by_code(agency_code)
             if agency is None or agency.id not in principal.agency_ids:
                 raise ForbiddenError("You may ask only for your own agency.")
             return agency.id, None
@@ -76,16 +80,29 @@ async def _owner(
             raise InvalidInputError("Name the agency this consultation is for (`agency`).")
         return next(iter(principal.agency_ids)), None
     if principal.role is UserRole.ADMIN:
-        if body.agency is None:
+        if agency_code is None:
             return None, None
-        agency = await agencies.by_code(body.agency)
+        agency = await agencies.by_code(agency_code)
         if agency is None:
-            raise InvalidInputError(f"No agency {body.agency!r}.")
+            raise InvalidInputError(f"No agency {agency_code!r}.")
         return agency.id, None
     raise ForbiddenError("Analysts read; they do not consult.")
 
 
-def may_manage(principal: Principal, consultation: Consultation) -> bool:
+class Owned(Protocol):
+    """What the access rules read of a consultation (or a survey): its owner and its areas."""
+
+    @property
+    def owner_agency_id(self) -> int | None: ...
+
+    @property
+    def owner_board_id(self) -> int | None: ...
+
+    @property
+    def province_codes(self) -> list[Any]: ...
+
+
+def may_manage(principal: Principal, consultation: Owned) -> bool:
     if principal.role is UserRole.ADMIN:
         return True
     if principal.role is UserRole.OFFICIAL:
@@ -98,7 +115,7 @@ def may_manage(principal: Principal, consultation: Consultation) -> bool:
     return False
 
 
-def may_read(principal: Principal, consultation: Consultation) -> bool:
+def may_read(principal: Principal, consultation: Owned) -> bool:
     """Its owners manage it; analysts read every one; a board reads those asked of its
     province's citizens (an agency's too), so the board follows what its province decides."""
     if may_manage(principal, consultation) or principal.role is UserRole.ANALYST:
@@ -128,7 +145,7 @@ async def _managed(
     return consultation
 
 
-async def _area_names(session: AsyncSession, codes: list[str], *, districts: bool) -> list[Area]:
+async def area_names(session: AsyncSession, codes: list[str], *, districts: bool) -> list[Area]:
     areas = AreaRepository(session)
     out = []
     for code in codes:
@@ -156,8 +173,8 @@ async def public(session: AsyncSession, consultation: Consultation) -> Consultat
         context=consultation.context,
         options=[str(o) for o in consultation.options],
         free_answer=consultation.free_answer,
-        provinces=await _area_names(session, list(consultation.province_codes), districts=False),
-        districts=await _area_names(session, list(consultation.district_codes), districts=True),
+        provinces=await area_names(session, list(consultation.province_codes), districts=False),
+        districts=await area_names(session, list(consultation.district_codes), districts=True),
         status=consultation.status.value,
         agency=agency.code if agency else None,
         board_province=board.province_code if board else None,
@@ -172,9 +189,9 @@ async def public(session: AsyncSession, consultation: Consultation) -> Consultat
 async def create(
     session: AsyncSession, principal: Principal, body: ConsultationWrite, *, now: datetime
 ) -> ConsultationPublic:
-    provinces = await _provinces(session, body.provinces)
-    districts = await _districts(session, body.districts, provinces)
-    agency_id, board_id = await _owner(session, principal, body, provinces)
+    provinces = await province_codes(session, body.provinces)
+    districts = await district_codes(session, body.districts, provinces)
+    agency_id, board_id = await owner_of(session, principal, body.agency, provinces)
     consultation = await consultations.create(
         session,
         NewConsultation(
@@ -289,13 +306,13 @@ async def results(
     summary = await consultations.results(session, consultation)
     provinces = {
         a.code: a.name
-        for a in await _area_names(
+        for a in await area_names(
             session, [a.key for a in summary.by_province if a.key], districts=False
         )
     }
     districts = {
         a.code: a.name
-        for a in await _area_names(session, [a.key for a in summary.by_district], districts=True)
+        for a in await area_names(session, [a.key for a in summary.by_district], districts=True)
     }
 
     def shown(areas: list[consultations.AreaResult], names: dict[str, str]) -> list[AreaResult]:

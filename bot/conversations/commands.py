@@ -1,7 +1,7 @@
 """What a tap or a typed word asks for: button data and their typed equivalents, in one place.
 
 Button data are short ASCII strings (Telegram allows 64 bytes), e.g. ``confirm``, ``cat:3``,
-``fixed:SG-7K4M-2Q``, ``rate:SG-7K4M-2Q:5``, ``poll:12:0``, ``vjoin:4``. A citizen may also type a button's label (in
+``fixed:SG-7K4M-2Q``, ``rate:SG-7K4M-2Q:5``, ``poll:12:0``, ``vjoin:4``, ``sv:3:1:0``. A citizen may also type a button's label (in
 either language), a few common words, a reference with a word or two around it ("ติดตาม
 SG-7K4M-2Q"), or ask how Siang is used; `parse` turns all of them into the same `Command`.
 """
@@ -48,6 +48,9 @@ class Action(StrEnum):
     VOLUNTEER_JOIN = "vjoin"  # arg: a programme id
     VOLUNTEER_MINE = "vmine"  # the citizen's own sign-ups
     VOLUNTEER_QUIT = "vquit"  # arg: a programme id
+    SURVEY = "sv"  # arg: "<survey id>:<question index>:<option index>"
+    SURVEY_SKIP = "svskip"  # arg: "<survey id>:<question index>"
+    SURVEY_GO = "svgo"  # arg: "" (the unfinished one) | "<survey id>" | "<survey id>:<question>"
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,10 @@ _WORDS: dict[str, Command] = {
     "งานอาสาของฉัน": Command(Action.VOLUNTEER_MINE),
     "my volunteering": Command(Action.VOLUNTEER_MINE),
     "/myvolunteering": Command(Action.VOLUNTEER_MINE),
+    "แบบสอบถาม": Command(Action.SURVEY_GO),
+    "ทำแบบสอบถามต่อ": Command(Action.SURVEY_GO),
+    "survey": Command(Action.SURVEY_GO),
+    "/survey": Command(Action.SURVEY_GO),
 }
 
 # Button labels that can be typed instead of tapped (both catalogues).

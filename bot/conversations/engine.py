@@ -27,6 +27,7 @@ from bot.conversations.flows import (
     my_data,
     report,
     resolution,
+    survey,
     volunteering,
 )
 from bot.conversations.replies import say
@@ -97,8 +98,8 @@ class ConversationEngine:
         if turn.flow == resolution.FLOW:
             await resolution.submit(turn, None)  # the stars were tapped: keep the rating
             return []
-        if report.finished(turn):
-            turn.reset()  # a question was answered: nothing was left unsent
+        if report.finished(turn) or turn.flow == survey.FLOW:
+            turn.reset()  # a question was answered, or a survey's answers are all kept
             return []
         turn.reset()
         minutes = int(self.timeout.total_seconds() // 60)
@@ -132,6 +133,8 @@ class ConversationEngine:
             return await consultation.on_message(turn)
         if turn.flow == volunteering.FLOW:
             return await volunteering.on_message(turn)
+        if turn.flow == survey.FLOW:
+            return await survey.on_message(turn)
         if turn.flow == my_data.FLOW:
             turn.reset()  # anything but the confirm tap means "do not erase"
             return [replies.menu(language, "cancelled")]
@@ -204,6 +207,8 @@ class ConversationEngine:
             answer = await self._consultation_command(turn, command)
         if answer is None:
             answer = await self._volunteer_command(turn, command)
+        if answer is None:
+            answer = await self._survey_command(turn, command)
         if answer is not None:
             return answer
         if turn.flow == report.FLOW:
@@ -274,4 +279,19 @@ class ConversationEngine:
                 return await volunteering.quit_(turn, command.arg)
             case Action.SKIP if turn.flow == volunteering.FLOW:
                 return volunteering.skip(turn)
+        return None
+
+    async def _survey_command(self, turn: Turn, command: Command) -> list[Outgoing] | None:
+        """Surveys: start or carry on, a tapped option (any question's), skip an optional one."""
+        match command.action:
+            case Action.SURVEY_GO:
+                await self._leave(turn)
+                return await survey.start(turn, command.arg)
+            case Action.SURVEY if command.arg:
+                await self._leave(turn)
+                return await survey.tapped(turn, command.arg)
+            case Action.SURVEY_SKIP if command.arg:
+                return await survey.skip(turn, command.arg)
+            case Action.SKIP if turn.flow == survey.FLOW:
+                return await survey.skip(turn)
         return None

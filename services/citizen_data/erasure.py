@@ -37,6 +37,7 @@ from storage.repositories.feedback_media import FeedbackMediaRepository
 from storage.repositories.internal_notes import InternalNoteRepository
 from storage.repositories.routing_rules import RoutingCorrectionRepository
 from storage.repositories.status_changes import StatusChangeRepository
+from storage.repositories.surveys import SurveyRepository
 from storage.repositories.volunteering import VolunteerRepository
 
 logger = logging.getLogger(__name__)
@@ -104,6 +105,7 @@ async def erase_citizen(
     await labelled_examples.forget_citizen(session, citizen.id, item_ids)
     await ConsultationRepository(session).forget_citizen(citizen.id)
     await VolunteerRepository(session).forget_citizen(citizen.id)
+    await SurveyRepository(session).forget_citizen(citizen.id)
     pseudonym = f"erased-{citizen.public_id}"
     await inbound_events.forget_citizen_events(
         session, citizen.channel, citizen.channel_user_id, pseudonym

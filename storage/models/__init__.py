@@ -33,6 +33,7 @@ from storage.models.feedback_counts import FeedbackWeekCount
 from storage.models.labelled_examples import LabelledExample
 from storage.models.outbox import OutboundMessage
 from storage.models.routing import RoutingCorrection, RoutingRule
+from storage.models.surveys import Survey, SurveyAnswer, SurveyResponse, SurveyStatus
 from storage.models.users import ApiKey, UserAccount, UserAgency
 from storage.models.volunteering import (
     ProgrammeStatus,
@@ -83,6 +84,10 @@ __all__ = [
     "SignUpStatus",
     "StatusChange",
     "Subdistrict",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyResponse",
+    "SurveyStatus",
     "Urgency",
     "UserAccount",
     "UserAgency",

@@ -187,14 +187,19 @@ class ConsultationRepository:
     async def audience(self, consultation: Consultation) -> Sequence[Audience]:
         """The citizens subscribed to the consultation's areas who still accept messages: one
         row per citizen (the first matching subscription), in a stable order."""
-        area: ColumnElement[bool] = col(NewsSubscription.province_code).in_(
-            list(consultation.province_codes)
+        return await self.audience_in(
+            list(consultation.province_codes), list(consultation.district_codes)
         )
-        if consultation.district_codes:
+
+    async def audience_in(
+        self, province_codes: list[str], district_codes: list[str]
+    ) -> Sequence[Audience]:
+        """Subscribers of these provinces (of these districts, or of their whole province, when
+        districts are named) who still accept messages; what surveys are sent to as well."""
+        area: ColumnElement[bool] = col(NewsSubscription.province_code).in_(province_codes)
+        if district_codes:
             # A district consultation reaches the district's subscribers and the province's.
-            area = area & (
-                col(NewsSubscription.district_code).in_([*consultation.district_codes, ""])
-            )
+            area = area & (col(NewsSubscription.district_code).in_([*district_codes, ""]))
         statement = (
             _people(NewsSubscription.province_code, NewsSubscription.district_code)
             .join(NewsSubscription, col(NewsSubscription.citizen_id) == col(Citizen.id))

@@ -118,6 +118,21 @@ def test_escalation_and_board_digest() -> None:
     assert "2026-W47" in digest.text and digest.buttons[0].data == "https://x/d"
 
 
+def test_a_survey_says_how_many_questions_and_offers_to_start() -> None:
+    payload = {
+        "survey_id": 3,
+        "title": "รถเมล์เชียงใหม่",
+        "intro": "ช่วยตอบสั้น ๆ",
+        "questions": 3,
+        "closes_at": "2026-11-30T10:00:00+00:00",
+    }
+    [thai] = render_notice("survey", payload, "th")
+    assert "แบบสอบถาม: รถเมล์เชียงใหม่" in thai.text and "มี 3 ข้อ" in thai.text
+    assert [(b.label, b.data) for b in thai.buttons] == [("เริ่มตอบ", "svgo:3")]
+    [english] = render_notice("survey", payload, "en")
+    assert "3 questions" in english.text and english.buttons[0].label == "Start"
+
+
 def test_an_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError, match="no renderer"):
         render_notice("telepathy", {}, "th")
@@ -133,6 +148,7 @@ def test_every_kind_in_the_contract_has_a_renderer_and_both_catalogues_match() -
         "board_digest",
         "consultation",
         "consultation_results",
+        "survey",
         "volunteer_promoted",
         "volunteer_reminder",
         "volunteer_programme_cancelled",

@@ -1,5 +1,7 @@
 """After resolution: is it really fixed? (ยืนยันว่าแก้แล้ว / ยังไม่แก้), then a 1–5 rating and
-an optional comment. The taps carry the reference, so they work whatever flow is open."""
+an optional comment: the built-in satisfaction survey (`services.satisfaction`), run by the
+survey engine, whose answers are written to the ticket. The taps carry the reference, so they
+work whatever flow is open."""
 
 from __future__ import annotations
 
@@ -8,8 +10,8 @@ from bot.conversations.commands import Action
 from bot.conversations.replies import button, say
 from bot.conversations.turn import Turn
 from bot.messages import Outgoing
-from services import citizen_side, ticket_lookups
-from services.errors import SiangError
+from services import satisfaction, ticket_lookups
+from services.errors import InvalidInputError, SiangError
 from storage.models import FeedbackItem
 
 FLOW = "rating"
@@ -43,8 +45,8 @@ async def fixed(turn: Turn, reference: str) -> list[Outgoing]:
         return found
     assert found.id is not None
     try:
-        await citizen_side.confirm_fixed(
-            turn.session, found.id, citizen_id=turn.citizen_id, now=turn.now
+        await satisfaction.answer_fixed(
+            turn.session, found.id, citizen_id=turn.citizen_id, fixed=True, now=turn.now
         )
     except SiangError as error:
         return _refused(turn, found, error)
@@ -58,8 +60,8 @@ async def not_fixed(turn: Turn, reference: str) -> list[Outgoing]:
         return found
     assert found.id is not None
     try:
-        await citizen_side.reopen_by_citizen(
-            turn.session, found.id, citizen_id=turn.citizen_id, now=turn.now
+        await satisfaction.answer_fixed(
+            turn.session, found.id, citizen_id=turn.citizen_id, fixed=False, now=turn.now
         )
     except SiangError as error:
         return _refused(turn, found, error)
@@ -77,7 +79,11 @@ async def not_fixed(turn: Turn, reference: str) -> list[Outgoing]:
 async def stars(turn: Turn, argument: str) -> list[Outgoing]:
     """A tap on 1–5 stars: keep it and offer a comment (or ข้าม)."""
     reference, _, value = argument.rpartition(":")
-    if not value.isdigit() or not 1 <= int(value) <= 5:
+    try:
+        if not value.isdigit():
+            raise InvalidInputError("not a rating")
+        satisfaction.check_stars(int(value))
+    except InvalidInputError:
         return [replies.menu(turn.language, "fallback")]
     found = await _own_item(turn, reference)
     if isinstance(found, list):
@@ -102,12 +108,12 @@ async def submit(turn: Turn, comment: str | None) -> list[Outgoing]:
     if not isinstance(item_id, int) or not isinstance(rating, int):
         return [replies.menu(turn.language)]
     try:
-        await citizen_side.rate(
+        await satisfaction.answer_comment(
             turn.session,
             item_id,
             citizen_id=turn.citizen_id,
-            rating=rating,
-            comment=(comment or "")[:2000] or None,
+            stars=rating,
+            comment=comment,
             now=turn.now,
         )
     except SiangError as error:
