@@ -4,7 +4,6 @@ of the board's province (or owned by the agency), with their published summary."
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -15,11 +14,9 @@ from admin.digests.schemas import (
     ConsultationResult,
     ConsultationSection,
     ConsultationTheme,
+    DigestSubjectInfo,
 )
 from storage.repositories.consultations import ConsultationRepository
-
-if TYPE_CHECKING:
-    from admin.digests.content import DigestSubject
 
 AREAS = 10
 
@@ -59,18 +56,22 @@ def _result(summary: ConsultationSummary, province_code: str | None) -> Consulta
 
 
 async def consultation_section(
-    session: AsyncSession, *, subject: DigestSubject, start: datetime, end: datetime
+    session: AsyncSession,
+    *,
+    info: DigestSubjectInfo,
+    agency_id: int | None,
+    start: datetime,
+    end: datetime,
 ) -> ConsultationSection:
+    """A board's section: consultations asked of its province; an agency's: its own."""
     repository = ConsultationRepository(session)
-    if subject.info.kind == "board":
+    if info.kind == "board":
         found = await repository.closed(
-            province_code=subject.info.province_code, closed_from=start, closed_to=end
+            province_code=info.province_code, closed_from=start, closed_to=end
         )
-        province = subject.info.province_code
+        province = info.province_code
     else:
-        found = await repository.closed(
-            agency_id=subject.agency_id, closed_from=start, closed_to=end
-        )
+        found = await repository.closed(agency_id=agency_id, closed_from=start, closed_to=end)
         province = None
     return ConsultationSection(
         results=[

@@ -304,5 +304,7 @@ async def build_digest(
             ],
         ),
         indicators=indicators,
-        consultations=await consultation_section(session, subject=subject, start=start, end=end),
+        consultations=await consultation_section(
+            session, info=subject.info, agency_id=subject.agency_id, start=start, end=end
+        ),
     )
