@@ -214,7 +214,7 @@ class BackgroundWork:
                 await self._recovery
             self._recovery = None
         if isinstance(self.broker, InMemoryBroker):
-            await self.broker.wait_all()
+            await self._finish_or_return(IN_PROCESS_STOP_GRACE)
         await self.broker.shutdown()
         await self.delivery.close()
         await self.rate_limits.close()
@@ -255,6 +255,24 @@ class BackgroundWork:
             await self.enqueue_inbound(ids)
         return len(ids)
 
+    async def _finish_or_return(self, grace: float) -> None:
+        """The in-process jobs get `grace` seconds to finish; the rest are cancelled, which rolls
+        their transactions back: their events stay pending and the next start enqueues them
+        again, and a message being sent keeps its claim until its lease ends (then it is
+        retried, with the same idempotency key). A burst of thousands of events does not hold
+        a stopping web process for minutes."""
+        assert isinstance(self.broker, InMemoryBroker)
+        deadline = asyncio.get_running_loop().time() + grace
+        while running := set(self.broker._running_tasks):
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0:
+                for task in running:
+                    task.cancel()
+                await asyncio.gather(*running, return_exceptions=True)
+                return
+            await asyncio.wait(running, timeout=left)
+            await asyncio.sleep(0)  # let finished tasks leave the set (their done-callbacks)
+
     async def wait_idle(self) -> None:
         """Wait until in-process tasks (and the tasks they started) are done (tests, CLI)."""
         if not isinstance(self.broker, InMemoryBroker):
@@ -270,6 +288,7 @@ class BackgroundWork:
 
 
 SHUTDOWN_GRACE = 30.0  # seconds a stopped worker gives the jobs it runs to finish
+IN_PROCESS_STOP_GRACE = 5.0  # … and a stopping web process its in-process jobs
 
 
 async def run_worker(settings: Settings) -> None:
