@@ -22,7 +22,8 @@ class TestHotlines:
         assert hotlines["police"] == "191" and hotlines["damrongdhama"] == "1567"
         assert hotlines["bkk-district-office"] == "1555" and hotlines["land-transport"] == "1584"
         assert hotlines["social-development"] == "1300"
-        assert hotlines["district-office"] == "1548"  # the DOPA call centre answers for every amphoe
+        # the DOPA call centre (กรมการปกครอง) answers for every amphoe
+        assert hotlines["district-office"] == "1548"
 
     async def test_every_catalogue_number_is_stored(self, database: Database) -> None:
         written = {t["code"]: t.get("hotline") for t in load_agency_catalogue()}
