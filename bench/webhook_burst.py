@@ -15,8 +15,11 @@ answered more than once.
 Run: python bench/webhook_burst.py [--events 1000] [--senders 16] [--production]
      [--events-per-body 1] [--menu-only] [--kill-worker]
 
-Fault run `--production --kill-worker`: one of the two workers is killed with SIGKILL as the
-burst ends; the report shows whether every event was still processed, once.
+Fault runs: `--production --kill-worker` kills one of the two workers with SIGKILL as the burst
+ends; `--fault line-errors|redis-stop|postgres-restart` (`--fault-after 1 --fault-seconds 10`)
+breaks the LINE API, Redis or PostgreSQL during the burst (bench/faults.py: Redis and PostgreSQL
+are private servers started for the run). Senders send a refused webhook again, like LINE; the
+report shows whether every event was still processed, and answered, once.
 """
 
 from __future__ import annotations
@@ -45,6 +48,8 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+import faults  # noqa: E402  (bench/faults.py, next to this file)
 
 from tests.fakes import line_api as line  # noqa: E402
 from tests.fakes.server import free_port  # noqa: E402
@@ -84,6 +89,8 @@ def _postgres_database() -> Iterator[str]:
         asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
+RESEND_PAUSE = 1.0  # seconds before a refused webhook is sent again
+RESEND_FOR = 120.0  # seconds a sender keeps sending a refused webhook again
 SIANG = [sys.executable, "-m", "siang"]  # this checkout's code, whichever venv runs the bench
 
 
@@ -109,7 +116,9 @@ class Burst:
     seconds: float = 0.0
     latencies: list[float] = field(default_factory=list)
     acknowledged: set[str] = field(default_factory=set)  # event ids answered 200
-    failed_requests: int = 0
+    failed_requests: int = 0  # given up after RESEND_FOR seconds of refusals
+    refused_attempts: int = 0  # answered other than 200 (and sent again)
+    sent_to: Counter[str] = field(default_factory=Counter)  # acknowledged events by citizen
 
 
 async def _exchange(
@@ -142,32 +151,50 @@ def _request(method: str, port: int, path: str, body: bytes = b"", signature: st
 
 async def _send_all(
     ports: list[int], requests: list[bytes], senders: int
-) -> tuple[float, list[float], list[int]]:
+) -> tuple[float, list[float], list[int], int]:
     """Send the requests with `senders` kept-alive connections (alternating between the ports):
-    the wall time, each request's latency (in the order they finished) and each status (in the
-    order of `requests`)."""
+    the wall time, each attempt's latency (in the order they finished), each request's last
+    status (in the order of `requests`) and how many attempts were refused. Like LINE, a sender
+    sends a refused webhook again (a 5xx, or a connection cut) after a pause, for up to
+    `RESEND_FOR` seconds; the copy is the same signed body, the same webhookEventId."""
     remaining = iter(enumerate(requests))
     latencies: list[float] = []
     statuses: list[int] = [0] * len(requests)
+    refused = 0
 
     async def sender(number: int) -> None:
-        reader, writer = await asyncio.open_connection("127.0.0.1", ports[number % len(ports)])
-        try:
-            for index, request in remaining:
+        nonlocal refused
+        port = ports[number % len(ports)]
+        connection: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+        for index, request in remaining:
+            first = time.perf_counter()
+            while True:
                 started = time.perf_counter()
-                statuses[index] = await _exchange(reader, writer, request)
+                try:
+                    if connection is None:
+                        connection = await asyncio.open_connection("127.0.0.1", port)
+                    statuses[index] = await _exchange(*connection, request)
+                except (OSError, asyncio.IncompleteReadError):
+                    statuses[index] = 0
+                    if connection is not None:
+                        connection[1].close()
+                    connection = None
                 latencies.append(time.perf_counter() - started)
-        finally:
-            writer.close()
+                if statuses[index] == 200 or time.perf_counter() - first > RESEND_FOR:
+                    break
+                refused += 1
+                await asyncio.sleep(RESEND_PAUSE)
+        if connection is not None:
+            connection[1].close()
 
     started = time.perf_counter()
     await asyncio.gather(*(sender(n) for n in range(senders)))
-    return time.perf_counter() - started, latencies, statuses
+    return time.perf_counter() - started, latencies, statuses, refused
 
 
 def _run_senders(
     ports: list[int], requests: list[bytes], senders: int
-) -> tuple[float, list[float], list[int]]:
+) -> tuple[float, list[float], list[int], int]:
     """The senders, in their own process (with uvloop) so that they do not share an interpreter
     lock with the fake LINE API answering the replies: the client must not be the bottleneck."""
     import uvloop
@@ -177,7 +204,7 @@ def _run_senders(
 
 def _in_own_process(
     ports: list[int], requests: list[bytes], senders: int
-) -> tuple[float, list[float], list[int]]:
+) -> tuple[float, list[float], list[int], int]:
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=context) as pool:
         return pool.submit(_run_senders, ports, requests, senders).result()
@@ -185,17 +212,23 @@ def _in_own_process(
 
 def _health_rate(port: int, requests: int, senders: int) -> float:
     get = _request("GET", port, "/healthz")
-    seconds, _, statuses = _in_own_process([port], [get] * requests, senders)
+    seconds, _, statuses, _ = _in_own_process([port], [get] * requests, senders)
     assert set(statuses) == {200}, Counter(statuses)
     return requests / seconds
 
 
 def _burst(
-    fake: line.FakeLineApi, ports: list[int], events: int, senders: int, per_body: int
+    fake: line.FakeLineApi,
+    ports: list[int],
+    events: int,
+    senders: int,
+    per_body: int,
+    fault: faults.Fault | None = None,
 ) -> Burst:
     burst = Burst()
     requests: list[bytes] = []
     ids: list[list[str]] = []
+    users: dict[str, str] = {}
     for n in range(0, events, per_body):
         batch = []
         for k in range(n, min(events, n + per_body)):
@@ -205,13 +238,19 @@ def _burst(
             batch.append(built)
         body = line.webhook_body(*batch)
         ids.append([e["webhookEventId"] for e in batch])
+        users.update({e["webhookEventId"]: e["source"]["userId"] for e in batch})
         # Alternate ports by sender, not by request: the port is in the host header only.
         requests.append(_request("POST", ports[0], "/webhooks/line", body, line.sign(body)))
-    burst.seconds, burst.latencies, statuses = _in_own_process(ports, requests, senders)
+    if fault is not None:
+        fault.start()
+    burst.seconds, burst.latencies, statuses, burst.refused_attempts = _in_own_process(
+        ports, requests, senders
+    )
     burst.failed_requests = sum(1 for status in statuses if status != 200)
     for status, carried in zip(statuses, ids, strict=True):
         if status == 200:
             burst.acknowledged.update(carried)
+            burst.sent_to.update(users[event_id] for event_id in carried)
     return burst
 
 
@@ -236,25 +275,44 @@ def _wait_all_processed(database_url: str, expected: int, timeout: float) -> flo
     """Seconds from the end of the burst until no stored event is pending."""
     started = time.perf_counter()
     while time.perf_counter() - started < timeout:
-        statuses = _statuses(database_url)
+        try:
+            statuses = _statuses(database_url)
+        except (OSError, asyncpg.PostgresError):  # the database is restarting
+            statuses = Counter(pending=1)
         if statuses["pending"] == 0 and statuses.total() >= expected:
             break
         time.sleep(0.2)
     return time.perf_counter() - started
 
 
-def _answers(fake: line.FakeLineApi) -> tuple[int, int]:
-    """Answers the fake LINE API accepted, and sends it refused as already made (a reply token
-    used twice, a push retry key already accepted): the attempts to answer an event twice."""
+def _answers(fake: line.FakeLineApi) -> tuple[int, int, Counter[str]]:
+    """Answers the fake LINE API accepted, sends it refused as already made (a reply token
+    used twice, a push retry key already accepted): the attempts to answer an event twice, and
+    the answers each citizen got."""
     accepted = refused_twice = 0
+    answered: Counter[str] = Counter()
     for call in list(fake.calls):
         if not call.path.endswith(("/reply", "/push")):
             continue
         if call.accepted:
             accepted += 1
-        elif call.path.endswith("/push") or call.json.get("replyToken") in fake.used_tokens:
+            if call.path.endswith("/reply"):
+                answered[fake.reply_tokens.get(call.json["replyToken"], "?")] += 1
+            else:
+                answered[call.json["to"]] += 1
+        elif call.refused_with is None and (
+            call.path.endswith("/push") or call.json.get("replyToken") in fake.used_tokens
+        ):
             refused_twice += 1
-    return accepted, refused_twice
+    return accepted, refused_twice, answered
+
+
+def _wait_answered(fake: line.FakeLineApi, expected: int, timeout: float) -> float:
+    """Seconds until the fake LINE API accepted `expected` answers (or `timeout`)."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout and _answers(fake)[0] < expected:
+        time.sleep(0.5)
+    return time.perf_counter() - started
 
 
 def _start(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
@@ -283,7 +341,7 @@ def _database(tmp: str, production: bool) -> Iterator[str]:
 
 
 def _environment(
-    tmp: str, database_url: str, fake: line.FakeLineApi, production: bool
+    tmp: str, database_url: str, fake: line.FakeLineApi, production: bool, scheduler: bool = False
 ) -> dict[str, str]:
     env = os.environ | {
         "SIANG_DATABASE_URL": database_url,
@@ -293,7 +351,8 @@ def _environment(
         "SIANG_LINE_API_BASE_URL": fake.base_url,
         "SIANG_LINE_DATA_API_BASE_URL": fake.base_url,
         "SIANG_LOG_LEVEL": "WARNING",
-        "SIANG_SCHEDULER_ENABLED": "false",
+        # Embedded, the scheduler's outbox poll is what sends a failed answer again.
+        "SIANG_SCHEDULER_ENABLED": str(scheduler).lower(),
         "SIANG_CHAT_MESSAGES_PER_MINUTE": "1000",  # 5 events per citizen: not a flood
     }
     env.pop("SIANG_REDIS_URL", None)
@@ -308,6 +367,8 @@ class Outcome:
     statuses: Counter[str]
     answers: int
     refused_twice: int
+    answered: Counter[str]
+    answered_seconds: float | None = None
 
 
 def _report(args: argparse.Namespace, health: float, burst: Burst, outcome: Outcome) -> None:
@@ -338,14 +399,19 @@ def _report(args: argparse.Namespace, health: float, burst: Burst, outcome: Outc
         f"  every event processed {outcome.drain_seconds:.1f} s after the burst ended"
         f" (stored: {dict(outcome.statuses)}); answers sent {outcome.answers}"
     )
+    if outcome.answered_seconds is not None:
+        print(f"  every answer accepted by LINE {outcome.answered_seconds:.1f} s after the burst")
+    missing = sum((burst.sent_to - outcome.answered).values())
+    extra = sum((outcome.answered - burst.sent_to).values())
     print(
-        f"  refused requests {burst.failed_requests}   lost {events - done}"
-        f"   doubled (second answers tried) {outcome.refused_twice}"
+        f"  refused attempts {burst.refused_attempts} (sent again)   given up"
+        f" {burst.failed_requests}   lost {events - done}   doubled (second answers tried)"
+        f" {outcome.refused_twice}   answers missing {missing}, extra {extra} (by citizen)"
     )
     print(f"  load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
-def main() -> int:
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--senders", type=int, default=16)
@@ -359,39 +425,72 @@ def main() -> int:
         action="store_true",
         help="Fault run (with --production): SIGKILL one worker as the burst ends.",
     )
+    parser.add_argument("--fault", choices=faults.FAULTS, help="Fault run (bench/faults.py).")
+    parser.add_argument("--fault-after", type=float, default=1.0, help="seconds into the burst")
+    parser.add_argument("--fault-seconds", type=float, default=10.0)
     args = parser.parse_args()
+    if args.fault in ("redis-stop", "postgres-restart") and not args.production:
+        parser.error(f"--fault {args.fault} needs --production")
     if args.menu_only:
         MESSAGES[:] = ["เมนู", "ติดตาม", "วิธีใช้"]
+    return args
 
+
+def main() -> int:
+    args = _arguments()
     fake = line.FakeLineApi()
     fake.start()
     webs = 2 if args.production else 1
     ports = [free_port() for _ in range(webs)]
+    global POSTGRES, REDIS
+    with faults.prepared(args.fault) as setup:  # a private Redis or PostgreSQL to break
+        POSTGRES, REDIS = setup.postgres_url or POSTGRES, setup.redis_url or REDIS
+        fault, health, burst, outcome = _run(args, fake, ports, setup)
+    if fault is not None:
+        refused = Counter(c.refused_with for c in fake.calls if c.refused_with)
+        print(*fault.timeline, f"LINE API refusals made: {dict(refused)}", sep="\n")
+    _report(args, health, burst, outcome)
+    return 0
+
+
+def _run(
+    args: argparse.Namespace, fake: line.FakeLineApi, ports: list[int], setup: faults.Setup
+) -> tuple[faults.Fault | None, float, Burst, Outcome]:
     with tempfile.TemporaryDirectory() as tmp, _database(tmp, args.production) as database_url:
-        env = _environment(tmp, database_url, fake, args.production)
+        scheduler = args.fault is not None and not args.production
+        env = _environment(tmp, database_url, fake, args.production, scheduler)
         subprocess.run([*SIANG, "db", "upgrade"], env=env, check=True, cwd=ROOT)
         subprocess.run([*SIANG, "db", "seed"], env=env, check=True, cwd=ROOT)
         processes = [_start(env, "serve", "--port", str(port)) for port in ports]
         if args.production:
             processes += [_start(env, "worker") for _ in range(2)]
+        fault = setup.make(fake, args.fault_after, args.fault_seconds) if setup.make else None
         try:
             for port in ports:
                 asyncio.run(_wait_ready(f"http://127.0.0.1:{port}"))
             health = _health_rate(ports[0], args.health_requests, args.senders)
-            burst = _burst(fake, ports, args.events, args.senders, args.events_per_body)
+            burst = _burst(fake, ports, args.events, args.senders, args.events_per_body, fault)
             if args.kill_worker and args.production:
                 # Mid-backlog: the jobs it took are lost from Redis, their events stay pending
                 # and the other worker's recovery pass (every 60 s) enqueues them again.
                 os.killpg(processes[-1].pid, signal.SIGKILL)
                 print(f"  killed worker {processes[-1].pid} with SIGKILL as the burst ended")
-            drain = _wait_all_processed(database_url, len(burst.acknowledged), args.drain_timeout)
+            ended = time.perf_counter()
+            if fault is not None:
+                fault.join()
+            expected = len(burst.acknowledged)
+            _wait_all_processed(database_url, expected, args.drain_timeout)
+            drain = time.perf_counter() - ended
+            answered = None
+            if args.fault:
+                _wait_answered(fake, expected, args.drain_timeout)
+                answered = time.perf_counter() - ended
             time.sleep(2.0)  # the last answers, and a second one to an event, were one coming
-            outcome = Outcome(drain, _statuses(database_url), *_answers(fake))
+            outcome = Outcome(drain, _statuses(database_url), *_answers(fake), answered)
         finally:
             _stop(processes)
             fake.stop()
-    _report(args, health, burst, outcome)
-    return 0
+    return fault, health, burst, outcome
 
 
 if __name__ == "__main__":

@@ -318,27 +318,54 @@ async def run_worker(settings: Settings) -> None:
         await database.dispose()
 
 
-async def _receive_until_stopped(broker: AsyncBroker, *, grace: float) -> None:
+LISTEN_AGAIN_AFTER = (0.5, 1.0, 2.0, 5.0)  # seconds, after each loss of the broker in a row
+
+
+async def _receive_until_stopped(
+    broker: AsyncBroker, *, grace: float, stop: asyncio.Event | None = None
+) -> None:
+    """Take tasks until SIGTERM or SIGINT (or `stop`). A lost broker (Redis stopped or
+    restarting) does not end the worker: it listens again, after a pause growing to 5 s, until
+    Redis answers; what it was running goes on meanwhile."""
     from concurrent.futures import ThreadPoolExecutor
 
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
     from taskiq.receiver import Receiver
 
-    stop = asyncio.Event()
+    stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     signals = (signal.SIGTERM, signal.SIGINT)
     for signum in signals:
         loop.add_signal_handler(signum, stop.set)
     broker.is_worker_process = True
+    losses = 0
     try:
         with ThreadPoolExecutor(max_workers=1) as executor:
-            receiver = Receiver(
-                broker=broker,
-                executor=executor,
-                run_startup=False,
-                max_async_tasks=16,
-                wait_tasks_timeout=grace,
-            )
-            await receiver.listen(stop)
+            while not stop.is_set():
+                receiver = Receiver(
+                    broker=broker,
+                    executor=executor,
+                    run_startup=False,
+                    max_async_tasks=16,
+                    wait_tasks_timeout=grace,
+                )
+                started = loop.time()
+                lost: BaseException | None = None
+                try:
+                    await receiver.listen(stop)
+                except* (RedisConnectionError, RedisTimeoutError, OSError) as group:
+                    lost = group.exceptions[0]
+                if lost is None:
+                    break
+                losses = 1 if loop.time() - started > 30 else losses + 1
+                pause = LISTEN_AGAIN_AFTER[min(losses, len(LISTEN_AGAIN_AFTER)) - 1]
+                logger.warning(
+                    "lost the task queue; listening again",
+                    extra={"error": str(lost), "retry_in_seconds": pause},
+                )
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), pause)
         logger.info("worker stopped")
     finally:
         for signum in signals:

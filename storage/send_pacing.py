@@ -5,18 +5,24 @@ within the platform's limits).
 A lane keeps one number per key: the earliest moment its next call may go (a reservation form of
 the generic cell rate algorithm). Taking a slot moves that moment on by one interval and says how
 long to wait for it; `burst` calls may go at once after a quiet spell. A platform that answers
-429 moves the moment past its Retry-After (`hold_off`), and every process waits for it.
+429 moves the moment past its Retry-After (`hold_off`), and every process waits for it. While
+Redis is unreachable (stopped, restarting) each process paces its own calls instead: a send is
+never stopped by the pacing, only paced less well for that while.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 import redis.asyncio as redis
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 _MEMORY_KEYS_BEFORE_SWEEP = 10_000
 
@@ -126,16 +132,28 @@ class RedisSendPacing:
         self._namespace = namespace
         self._take = self._redis.register_script(_TAKE_SLOT)
         self._hold = self._redis.register_script(_HOLD_OFF)
+        self._alone = MemorySendPacing()  # while Redis is unreachable
+
+    def _unreachable(self, error: Exception) -> MemorySendPacing:
+        logger.warning("send pacing: Redis unreachable, pacing this process alone: %s", error)
+        return self._alone
 
     def _key(self, lane: Lane, key: str) -> str:
         return f"{self._namespace}:pace:{lane.name}:{key}"
 
     async def take_slot(self, lane: Lane, key: str = "") -> float:
-        wait = await self._take(keys=[self._key(lane, key)], args=[lane.interval, lane.tolerance])
+        try:
+            args = [lane.interval, lane.tolerance]
+            wait = await self._take(keys=[self._key(lane, key)], args=args)
+        except (RedisError, OSError) as error:
+            return await self._unreachable(error).take_slot(lane, key)
         return float(wait)
 
     async def hold_off(self, lane: Lane, seconds: float, key: str = "") -> None:
-        await self._hold(keys=[self._key(lane, key)], args=[seconds, lane.tolerance])
+        try:
+            await self._hold(keys=[self._key(lane, key)], args=[seconds, lane.tolerance])
+        except (RedisError, OSError) as error:
+            await self._unreachable(error).hold_off(lane, seconds, key)
 
     async def close(self) -> None:
         await self._redis.aclose()

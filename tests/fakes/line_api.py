@@ -4,7 +4,8 @@ It answers like LINE: replies need a live, unused reply token (else 400 "Invalid
 pushes and multicasts honour `X-Line-Retry-Key` (409 for a key already accepted), a multicast
 takes 1 to 500 user ids (else 400), content is served per message id, and every call is recorded.
 `answer_delay` holds every accepted push or multicast's answer (a slow network, or a worker
-killed after LINE took its call), and `fail_next` refuses the next matching call.
+killed after LINE took its call), `fail_next` refuses the next matching call and `fail_until`
+refuses every reply, push and multicast for a while (an outage, or a throttle with Retry-After).
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ class FakeLineApi(FakeHttpServer):
         self.failures: list[tuple[str, int]] = []  # (path fragment, status) to answer once
         self.retry_after: str | None = None  # a Retry-After header sent with injected failures
         self.answer_delay = 0.0  # seconds an accepted push or multicast waits to answer
+        # (status, until time.monotonic(), Retry-After): every send refused until then
+        self.outage: tuple[int, float, str | None] | None = None
         super().__init__(
             Starlette(
                 routes=[
@@ -94,6 +97,7 @@ class FakeLineApi(FakeHttpServer):
             self.failures.clear()
             self.retry_after = None
             self.answer_delay = 0.0
+            self.outage = None
 
     def issue_reply_token(self, to: str) -> str:
         token = f"rt-{uuid.uuid4().hex}"
@@ -106,6 +110,11 @@ class FakeLineApi(FakeHttpServer):
 
     def fail_next(self, path_fragment: str, status: int) -> None:
         self.failures.append((path_fragment, status))
+
+    def fail_until(self, status: int, seconds: float, retry_after: str | None = None) -> None:
+        """Refuse every reply, push and multicast with `status` (and a Retry-After header, if
+        given) for `seconds` from now; a later call replaces the window."""
+        self.outage = (status, time.monotonic() + seconds, retry_after)
 
     # --- what tests read --------------------------------------------------------------
 
@@ -159,9 +168,16 @@ class FakeLineApi(FakeHttpServer):
     def _refuse(self, call: RecordedCall, request: Request) -> JSONResponse | None:
         if not self._authorised(request):
             return JSONResponse({"message": "Authentication failed"}, status_code=401)
-        status = self._injected_failure(call.path)
+        outage = self.outage
+        sending = call.path.endswith(("/reply", "/push", "/multicast"))
+        if outage is not None and sending and time.monotonic() < outage[1]:
+            status: int | None = outage[0]
+            retry_after = outage[2]
+        else:
+            status, retry_after = self._injected_failure(call.path), self.retry_after
         if status is not None:
-            headers = {"Retry-After": self.retry_after} if self.retry_after else None
+            call.refused_with = status
+            headers = {"Retry-After": retry_after} if retry_after else None
             return JSONResponse(
                 {"message": "injected failure"}, status_code=status, headers=headers
             )

@@ -23,6 +23,7 @@ class RecordedCall:
     json: Any
     body: bytes = field(repr=False, default=b"")
     accepted: bool = False  # the fake answered 2xx and would have delivered it
+    refused_with: int | None = None  # the status of a refusal the fake was told to make
 
 
 def free_port() -> int:

@@ -7,15 +7,18 @@ import contextlib
 import logging
 import os
 import uuid
+from collections.abc import AsyncGenerator
 
 import httpx
 import pytest
 import redis.asyncio as redis
+from redis import exceptions as redis_errors
+from taskiq import InMemoryBroker, TaskiqMessage
 
 from bot.texts import text
 from siang.app import create_app
 from siang.settings import Settings
-from siang.worker import run_worker
+from siang.worker import _receive_until_stopped, run_worker
 from storage.database import Database
 from storage.models import EventStatus
 from tests.bot.helpers import post_line, stored_events
@@ -87,3 +90,42 @@ async def test_an_idle_worker_logs_nothing_alarming(
 
     alarming = [r for r in while_idle if r.levelno >= logging.WARNING or r.exc_info]
     assert alarming == [], [r.getMessage() for r in alarming]
+
+
+class _LosesRedisOnce(InMemoryBroker):
+    """A broker whose first listen fails as taskiq-redis's does when Redis is stopped (redis-py's
+    ConnectionError, which ListQueueBroker.listen does not catch); later listens take tasks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listens = 0
+        self.deliveries: asyncio.Queue[bytes] = asyncio.Queue()
+
+    async def listen(self) -> AsyncGenerator[bytes, None]:
+        self.listens += 1
+        if self.listens == 1:
+            raise redis_errors.ConnectionError("Error 111 connecting to 127.0.0.1:6391.")
+        while True:
+            yield await self.deliveries.get()
+
+
+async def test_a_worker_that_loses_redis_listens_again_instead_of_exiting() -> None:
+    broker = _LosesRedisOnce()
+    done: list[str] = []
+
+    @broker.task(task_name="note")
+    async def note(value: str) -> None:
+        done.append(value)
+
+    stop = asyncio.Event()
+    receiving = asyncio.create_task(_receive_until_stopped(broker, grace=1, stop=stop))
+    message = TaskiqMessage(task_id="1", task_name="note", labels={}, args=["after"], kwargs={})
+    await broker.deliveries.put(broker.formatter.dumps(message).message)
+    for _ in range(200):  # the first pause is half a second
+        if done or receiving.done():
+            break
+        await asyncio.sleep(0.05)
+    stop.set()
+    await asyncio.wait_for(receiving, 10)  # ends on stop, without an error
+
+    assert (broker.listens, done) == (2, ["after"])

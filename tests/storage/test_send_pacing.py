@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from storage.send_pacing import Lane, MemorySendPacing, RedisSendPacing, wait_turn
+from tests.fakes.server import free_port
 from tests.siang.test_worker_redis import _redis_url
 
 TELEGRAM = Lane("telegram", per_second=20)
@@ -81,3 +82,15 @@ class TestSharedInRedis:
         first, second = two_processes
         await first.hold_off(TELEGRAM, 3)
         assert 2.5 < await second.take_slot(TELEGRAM) <= 3.05
+
+
+async def test_with_redis_unreachable_a_process_paces_its_own_calls_instead_of_failing() -> None:
+    # A send must not fail for its pacing: issue 18's Redis fault run lost ten LINE replies
+    # because the pacing's error came after the reply token was recorded as spent.
+    pacing = RedisSendPacing(f"redis://127.0.0.1:{free_port()}/0", namespace="gone")
+    try:
+        assert await pacing.take_slot(TELEGRAM) == 0.0
+        await pacing.hold_off(TELEGRAM, 3)
+        assert 2.5 < await pacing.take_slot(TELEGRAM) <= 3.05
+    finally:
+        await pacing.close()
