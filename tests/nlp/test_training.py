@@ -13,7 +13,7 @@ from nlp.evaluation import evaluate_classifiers
 from nlp.sentiment import SentimentClassifier
 from nlp.text_model import BUNDLE_FILE, RECORD_FILE, HeadWeights, ModelBundle, TextInput
 from nlp.tokenise import tokenise
-from nlp.training import train_all
+from nlp.training import TrainingReport, train_all
 from nlp.training.datasets import LabelledText
 from nlp.training.heads import train_category_head, train_sentiment_head
 from tests.fixtures.training_data import (
@@ -29,9 +29,20 @@ def data_dir(tmp_path: Path) -> Path:
     return write_training_data(tmp_path / "data")
 
 
-def test_training_writes_a_bundle_the_classifiers_load(data_dir: Path, tmp_path: Path) -> None:
-    report = train_all(data_dir, tmp_path / "model")
-    assert report.bundle == tmp_path / "model" / BUNDLE_FILE
+@pytest.fixture(scope="module")
+def shared_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_training_data(tmp_path_factory.mktemp("training") / "data")
+
+
+@pytest.fixture(scope="module")
+def trained(shared_data: Path) -> TrainingReport:
+    """One training for the tests that read its output (a training takes seconds)."""
+    return train_all(shared_data, shared_data.parent / "model")
+
+
+def test_training_writes_a_bundle_the_classifiers_load(trained: TrainingReport) -> None:
+    report = trained
+    assert report.bundle == report.out_dir / BUNDLE_FILE
     assert report.rows["traffy_type.csv"] == 24
     assert CategoryClassifier.load(report.out_dir).predict("ถนนหน้าบ้านเป็นหลุมลึก")[0].label == "ถนน"
     assert SentimentClassifier.load(report.out_dir).read("ร้านนี้อร่อยมาก ประทับใจ").score > 0.0
@@ -69,10 +80,11 @@ def test_the_civic_test_half_is_never_trained_on() -> None:
     assert not trained & {normalise(text) for text in test_texts}
 
 
-def test_training_is_reproducible_byte_for_byte(data_dir: Path, tmp_path: Path) -> None:
-    first = train_all(data_dir, tmp_path / "first")
-    second = train_all(data_dir, tmp_path / "second")
-    assert first.bundle.read_bytes() == second.bundle.read_bytes()
+def test_training_is_reproducible_byte_for_byte(
+    trained: TrainingReport, shared_data: Path, tmp_path: Path
+) -> None:
+    again = train_all(shared_data, tmp_path / "again")
+    assert again.bundle.read_bytes() == trained.bundle.read_bytes()
 
 
 def test_training_without_the_category_file_says_what_is_missing(
