@@ -154,17 +154,23 @@ async def area_names(session: AsyncSession, codes: list[str], *, districts: bool
     return out
 
 
-async def public(session: AsyncSession, consultation: Consultation) -> ConsultationPublic:
-    assert consultation.id is not None
+async def owner_names(
+    session: AsyncSession, owner_agency_id: int | None, owner_board_id: int | None
+) -> tuple[str | None, str | None]:
+    """Who asked, as the API names them: the agency's code, or the board's province code."""
     agency = (
-        await AgencyRepository(session).get(consultation.owner_agency_id)
-        if consultation.owner_agency_id is not None
+        await AgencyRepository(session).get(owner_agency_id)
+        if owner_agency_id is not None
         else None
     )
-    board = (
-        await BoardRepository(session).get(consultation.owner_board_id)
-        if consultation.owner_board_id is not None
-        else None
+    board = await BoardRepository(session).get(owner_board_id) if owner_board_id else None
+    return (agency.code if agency else None), (board.province_code if board else None)
+
+
+async def public(session: AsyncSession, consultation: Consultation) -> ConsultationPublic:
+    assert consultation.id is not None
+    agency, board_province = await owner_names(
+        session, consultation.owner_agency_id, consultation.owner_board_id
     )
     return ConsultationPublic(
         id=consultation.id,
@@ -176,8 +182,8 @@ async def public(session: AsyncSession, consultation: Consultation) -> Consultat
         provinces=await area_names(session, list(consultation.province_codes), districts=False),
         districts=await area_names(session, list(consultation.district_codes), districts=True),
         status=consultation.status.value,
-        agency=agency.code if agency else None,
-        board_province=board.province_code if board else None,
+        agency=agency,
+        board_province=board_province,
         created_at=consultation.created_at,
         opens_at=consultation.opens_at,
         closes_at=consultation.closes_at,

@@ -16,6 +16,7 @@ from admin.consultations.service import (
     district_codes,
     may_manage,
     may_read,
+    owner_names,
     owner_of,
     province_codes,
 )
@@ -31,7 +32,6 @@ from services import surveys
 from services.errors import NotFoundError
 from services.surveys import NewSurvey, Question
 from storage.models import Survey, SurveyStatus, UserRole
-from storage.repositories.agencies import AgencyRepository, BoardRepository
 from storage.repositories.surveys import SurveyRepository
 
 
@@ -57,15 +57,8 @@ async def _managed(session: AsyncSession, principal: Principal, survey_id: int) 
 
 async def public(session: AsyncSession, survey: Survey) -> SurveyPublic:
     assert survey.id is not None
-    agency = (
-        await AgencyRepository(session).get(survey.owner_agency_id)
-        if survey.owner_agency_id is not None
-        else None
-    )
-    board = (
-        await BoardRepository(session).get(survey.owner_board_id)
-        if survey.owner_board_id is not None
-        else None
+    agency, board_province = await owner_names(
+        session, survey.owner_agency_id, survey.owner_board_id
     )
     return SurveyPublic(
         id=survey.id,
@@ -75,8 +68,8 @@ async def public(session: AsyncSession, survey: Survey) -> SurveyPublic:
         provinces=await area_names(session, list(survey.province_codes), districts=False),
         districts=await area_names(session, list(survey.district_codes), districts=True),
         status=survey.status.value,
-        agency=agency.code if agency else None,
-        board_province=board.province_code if board else None,
+        agency=agency,
+        board_province=board_province,
         created_at=survey.created_at,
         closes_at=survey.closes_at,
         published_at=survey.published_at,
