@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -80,11 +82,22 @@ def test_the_civic_test_half_is_never_trained_on() -> None:
     assert not trained & {normalise(text) for text in test_texts}
 
 
-def test_training_is_reproducible_byte_for_byte(
+def test_training_is_reproducible_byte_for_byte_and_the_cli_keeps_given_figures(
     trained: TrainingReport, shared_data: Path, tmp_path: Path
 ) -> None:
-    again = train_all(shared_data, tmp_path / "again")
-    assert again.bundle.read_bytes() == trained.bundle.read_bytes()
+    """`siang nlp train` in a process of its own writes the same bundle, byte for byte, and
+    keeps the figures it was given in the record (one training, two promises)."""
+    figures = tmp_path / "figures.json"
+    figures.write_text(json.dumps({"wisesight_macro_f1": 0.6012}), encoding="utf-8")
+    out = tmp_path / "again"
+    command = [sys.executable, "-m", "siang", "nlp", "train", "--data", str(shared_data)]
+    command += ["--out", str(out), "--figures", str(figures)]
+    again = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert (out / BUNDLE_FILE).read_bytes() == trained.bundle.read_bytes()
+    record = json.loads((out / RECORD_FILE).read_text(encoding="utf-8"))
+    assert record["figures"] == {"wisesight_macro_f1": 0.6012}
+    assert "0.6012" in (out / "RECORD.md").read_text(encoding="utf-8")
 
 
 def test_training_without_the_category_file_says_what_is_missing(

@@ -151,18 +151,6 @@ def test_eval_and_train_refuse_a_missing_data_folder(tmp_path: Path) -> None:
     assert run_nlp("train", "--data", missing, "--out", str(tmp_path / "out")).returncode == 2
 
 
-def test_train_keeps_the_given_figures_in_the_record(tmp_path: Path) -> None:
-    data = write_training_data(tmp_path / "data")
-    figures = tmp_path / "figures.json"
-    figures.write_text(json.dumps({"wisesight_macro_f1": 0.6012}), encoding="utf-8")
-    out = tmp_path / "model"
-    trained = run_nlp("train", "--data", str(data), "--out", str(out), "--figures", str(figures))
-    assert trained.returncode == 0, trained.stderr
-    record = json.loads((out / "record.json").read_text(encoding="utf-8"))
-    assert record["figures"] == {"wisesight_macro_f1": 0.6012}
-    assert "0.6012" in (out / "RECORD.md").read_text(encoding="utf-8")
-
-
 def test_train_refuses_figures_that_are_not_a_json_object(tmp_path: Path) -> None:
     data = write_training_data(tmp_path / "data")
     broken = tmp_path / "figures.json"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 
 from sqlmodel import col, func, select
 
-from siang.demo_data import DEMO_ACCOUNTS, load_demo_data, real_data_in
+from siang.demo_data import DEMO_ACCOUNTS, DemoReport, load_demo_data, real_data_in
 from storage.database import Database
 from storage.models import (
     Agency,
@@ -35,6 +35,8 @@ S = FeedbackStatus
 
 
 async def test_demo_data_shows_every_part_of_a_tickets_life(database: Database) -> None:
+    """The recent demo (loaded once: it takes seconds): tickets in every state, and each demo
+    official with open work of their own; loading again adds nothing."""
     async with database.unit_of_work() as session:
         report = await load_demo_data(session, analyze=False, history=False)
     assert not report.skipped and report.filed >= 150
@@ -65,6 +67,7 @@ async def test_demo_data_shows_every_part_of_a_tickets_life(database: Database) 
         assert admin.password_hash and verify_password(
             admin.password_hash, DEMO_ACCOUNTS[0].password
         )
+    await _each_demo_official_has_open_work_of_their_own(database)
     async with database.unit_of_work() as session:
         again = await load_demo_data(session, analyze=False, history=False)
         assert again.skipped and again.filed == 0
@@ -72,9 +75,7 @@ async def test_demo_data_shows_every_part_of_a_tickets_life(database: Database) 
         assert count == report.filed
 
 
-async def test_each_demo_official_signs_in_to_open_work_of_their_own(database: Database) -> None:
-    async with database.unit_of_work() as session:
-        await load_demo_data(session, analyze=False, history=False)
+async def _each_demo_official_has_open_work_of_their_own(database: Database) -> None:
     open_statuses = {FeedbackStatus.ROUTED, FeedbackStatus.ACCEPTED, FeedbackStatus.IN_PROGRESS}
     officials = [a for a in DEMO_ACCOUNTS if a.role is UserRole.OFFICIAL]
     assert officials
@@ -94,18 +95,12 @@ async def test_each_demo_official_signs_in_to_open_work_of_their_own(database: D
 class TestRealDataIn:
     """What `siang demo` refuses to run beside: anything it did not create itself."""
 
-    async def test_a_fresh_database_and_the_demos_own_data_hold_none(
-        self, database: Database
-    ) -> None:
+    async def test_only_what_the_demo_did_not_create_is_named(self, database: Database) -> None:
         async with database.unit_of_work() as session:
-            assert await real_data_in(session) == []
+            assert await real_data_in(session) == []  # a fresh database
             await load_demo_data(session, analyze=False, history=False)
         async with database.unit_of_work() as session:
-            assert await real_data_in(session) == []
-
-    async def test_real_citizens_accounts_and_reports_are_named(self, database: Database) -> None:
-        async with database.unit_of_work() as session:
-            await load_demo_data(session, analyze=False, history=False)
+            assert await real_data_in(session) == []  # and the demo's own data
             citizen = Citizen(channel=Channel.LINE, channel_user_id="U-real-person")
             session.add(citizen)
             session.add(UserAccount(email="somchai@district.go.th", role=UserRole.OFFICIAL))
@@ -117,12 +112,23 @@ class TestRealDataIn:
             assert await real_data_in(session) == ["1 citizen", "1 user account", "1 report"]
 
 
-async def test_the_demo_has_a_year_of_weekly_history_photos_assignments_and_merges(
+async def test_the_full_demo_has_a_year_of_history_and_participation(
     database: Database, tmp_path: Path
 ) -> None:
+    """The whole demo, loaded once (it is the slowest thing to load): the year of weekly history
+    the charts draw, and the consultations and volunteer day the participation pages show."""
     now = utcnow()
     async with database.unit_of_work() as session:
         report = await load_demo_data(session, analyze=False, media_dir=tmp_path, now=now)
+    await _has_a_year_of_weekly_history_photos_assignments_and_merges(
+        database, report, tmp_path, now
+    )
+    await _shows_a_closed_and_an_open_consultation_and_a_full_volunteer_day(database, report, now)
+
+
+async def _has_a_year_of_weekly_history_photos_assignments_and_merges(
+    database: Database, report: DemoReport, tmp_path: Path, now: datetime
+) -> None:
     assert report.history is not None and report.history.filed >= 900
     async with database.unit_of_work() as session:
         items = (await session.exec(select(FeedbackItem))).all()
@@ -157,12 +163,9 @@ async def test_the_demo_has_a_year_of_weekly_history_photos_assignments_and_merg
             assert all(a.to_status == b.from_status for a, b in pairwise(changes))
 
 
-async def test_the_demo_shows_a_closed_and_an_open_consultation_and_a_full_volunteer_day(
-    database: Database,
+async def _shows_a_closed_and_an_open_consultation_and_a_full_volunteer_day(
+    database: Database, report: DemoReport, now: datetime
 ) -> None:
-    now = utcnow()
-    async with database.unit_of_work() as session:
-        report = await load_demo_data(session, analyze=False, now=now)
     assert report.participation is not None and report.participation.consultations == 2
     async with database.unit_of_work() as session:
         asked = (await session.exec(select(Consultation).order_by(col(Consultation.id)))).all()
