@@ -4,7 +4,8 @@ public hotline, without filing anything.
 A question is routed exactly as a report would be (`services.routing.route` with the same
 category, area and hazards, on an item that is never saved), so "who do I ask about a burst
 water main in Mae Rim?" names the provincial waterworks that would receive the report, and the
-number its catalogue type publishes (storage/reference/agency_types.yaml).
+number its catalogue type publishes (storage/reference/agency_types.yaml). Asked with no area,
+it names the kind of agency that takes it in most of the country ("ที่ว่าการอำเภอ", 1548).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.routing import route
+from services.routing import kind_of_agency, route
 from services.session_cache import get_reference
 from services.ticket_notes import NoteFacts
 from storage.models import Agency, AgencyType, Channel, FeedbackItem, FeedbackKind
@@ -25,6 +26,9 @@ class WhereToAsk:
     agency: Agency | None  # None when no rule resolves (no province known yet)
     hotline: str | None  # the agency type's public number, when it has one
     reason: NoteFacts  # which rule decided (`services.ticket_notes.render_note` reads it)
+    # With no area: the kind of agency that takes such questions in the citizen's area
+    # ("ที่ว่าการอำเภอ"), when the rules can tell
+    agency_type: AgencyType | None = None
 
 
 async def where_to_ask(
@@ -52,8 +56,13 @@ async def where_to_ask(
         hazards=list(hazards),
     )
     decision = await route(session, unsaved)
-    hotline = None
+    type_code = decision.agency.type_code if decision.agency is not None else None
+    if type_code is None and province_code is None:
+        type_code = await kind_of_agency(session, unsaved)
+    if type_code is None:
+        return WhereToAsk(decision.agency, None, decision.reason)
+    agency_type = await get_reference(session, AgencyType, type_code)
+    hotline = agency_type.hotline if agency_type else None
     if decision.agency is not None:
-        agency_type = await get_reference(session, AgencyType, decision.agency.type_code)
-        hotline = agency_type.hotline if agency_type else None
-    return WhereToAsk(decision.agency, hotline, decision.reason)
+        return WhereToAsk(decision.agency, hotline, decision.reason)
+    return WhereToAsk(None, hotline, decision.reason, agency_type)

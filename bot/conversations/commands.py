@@ -160,11 +160,17 @@ _REFERENCE = re.compile(
 _AROUND_REFERENCE_CHARS = 30  # more words than this around a reference make it a message
 # Asking how Siang itself is used ("ช่วยด้วย ใช้ยังไง") is a request for help, not feedback; a
 # question about using something else ("บัตรสวัสดิการใช้ยังไง") has more words and is not matched.
+_HOW = r"(?:ยังไง|ยังงัย|ยังไร|อย่างไร|ไง|แบบไหน)"
+_ENDING = r"(?:ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ|อะ|อ่ะ|ล่ะ|ละ|ฮะ|บ้าง|เหรอ|หรอ|\?|!)*"
+# "งง ใช้ยังไงอะ", "แจ้งเรื่องยังไงคะ", "ช่วยด้วย ใช้ยังไง": how to use Siang itself, said
+# alone (with a hello, a plea or a shrug in front), is a request for help, not a question for an
+# agency.
 _HOW_TO_USE = re.compile(
-    r"^(?:ช่วยด้วย|ช่วยหน่อย|สวัสดี\S*|หวัดดี|ขอถาม(?:หน่อย)?)?\s*"
-    r"(?:อันนี้|แอปนี้|แอพนี้|ไลน์นี้|บอทนี้|ระบบนี้|เสียง)?\s*"
-    r"(?:ใช้(?:งาน)?(?:ยังไง|อย่างไร|ไง)|ใช้ไม่เป็น|ทำยังไง|เริ่มยังไง)\s*(?:ครับ|คะ|ค่ะ|คับ|จ้า|นะ|\?)*$|"
-    r"^how (?:do i|to|does this) (?:use|work)(?: this| siang| it)?\s*\??$"
+    r"^(?:(?:ช่วยด้วย|ช่วยหน่อย|สวัสดี\S*|หวัดดี|ขอถาม(?:หน่อย)?|งง\S*|เอ่อ|อ้าว|แล้ว)\s*)*"
+    r"(?:อันนี้|แอปนี้|แอพนี้|ไลน์นี้|บอทนี้|ระบบนี้|เสียง|ที่นี่|ตรงนี้)?\s*(?:ต้อง|จะ)?\s*"
+    rf"(?:ใช้(?:งาน)?{_HOW}|ใช้ไม่เป็น|ทำ{_HOW}|เริ่ม{_HOW}"
+    rf"|(?:แจ้ง|ส่ง|ร้องเรียน)(?:เรื่อง|ปัญหา)?(?:ที่นี่|ตรงนี้)?{_HOW})\s*{_ENDING}$|"
+    r"^how (?:do i|to|does this) (?:use|work|report)(?: this| siang| it| a problem)?\s*\??$"
 )
 
 

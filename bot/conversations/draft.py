@@ -16,6 +16,15 @@ ROUTED_BY_CATEGORY = frozenset({"complaint", "question", "praise"})
 # message's weak best guess (about 0.05) is still offered first.
 MIN_CANDIDATE_SCORE = 0.01
 
+# In danger now, nobody is asked to pick a category: when the NLP is unsure of the topic, the
+# danger itself names it (the card still shows it, and แก้ไข can change it).
+CATEGORY_OF_HAZARD = {
+    "live_wire": "สายไฟ",
+    "flood_rising": "น้ำท่วม",
+    "evacuation": "น้ำท่วม",
+}
+DANGER_CATEGORY = "ความปลอดภัย"  # fire, gas, collapse, trapped, injured, drowning, missing, violence
+
 # Why the place is being asked: a name found in several areas, text and shared location that
 # disagree, or "อำเภอเมือง" with no province.
 SEVERAL, CONFLICT, MUEANG = "several", "conflict", "mueang"
@@ -100,6 +109,9 @@ class Draft:
         for hazard in analysis.hazards:
             if hazard.value not in self.hazards:
                 self.hazards.append(hazard.value)
+        if self.hazards and not self.category_chosen and not self.category_sure:
+            self.category = CATEGORY_OF_HAZARD.get(self.hazards[0], DANGER_CATEGORY)
+            self.category_sure = True
 
     def becomes_urgent(self, analysis: MessageAnalysis) -> bool:
         """True the first time the NLP finds danger now (the numbers to call are said once)."""

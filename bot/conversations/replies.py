@@ -208,10 +208,19 @@ def place_choice(draft: Draft, language: str) -> Outgoing:
 
 
 def question_answer(
-    language: str, *, agency: str | None, hotline: str | None, buttons: Sequence[Button]
+    language: str,
+    *,
+    agency: str | None,
+    hotline: str | None,
+    buttons: Sequence[Button],
+    kind: str | None = None,
 ) -> Outgoing:
-    """Where to ask: the agency in charge and its hotline, and the button to send the question."""
-    if agency is None:
+    """Where to ask: the agency in charge (or, with no area, the kind of agency) and its
+    hotline, and the button to send the question."""
+    if agency is None and kind is not None:
+        key = "question.answer_kind" if hotline else "question.answer_kind_no_hotline"
+        message = text(language, key, kind=kind, hotline=hotline or "")
+    elif agency is None:
         message = text(language, "question.answer_unknown")
     elif hotline is None:
         message = text(language, "question.answer_no_hotline", agency=agency)

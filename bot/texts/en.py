@@ -133,6 +133,14 @@ MESSAGES: dict[str, str] = {
         "hotline 1567.\n"
         "Or tap “Send my question” and Siang will send it to them and bring the answer here."
     ),
+    "question.answer_kind": (
+        "This is handled by the {kind} for your area.\n📞 Call their hotline: {hotline}\n"
+        "Tell me your district or province and I can name the office, or tap “Send my question”."
+    ),
+    "question.answer_kind_no_hotline": (
+        "This is handled by the {kind} for your area, or call the Damrongdhama hotline 1567.\n"
+        "Tell me your district or province and I can name the office, or tap “Send my question”."
+    ),
     "question.answer_unknown": (
         "I can't tell yet which agency handles this 🙏 Call the Damrongdhama hotline 1567 or the "
         "government hotline 1111.\nOr tap “Send my question” and an official will answer."

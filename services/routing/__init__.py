@@ -27,7 +27,7 @@ Rule files are YAML (``storage/reference/routing_rules.yaml``)::
 agency catalogue and the gazetteer; both report problems with the file's line numbers.
 """
 
-from services.routing.matching import RoutingDecision, route
+from services.routing.matching import RoutingDecision, kind_of_agency, route
 from services.routing.rule_catalogue import (
     STARTER_RULES,
     LoadReport,
@@ -49,6 +49,7 @@ __all__ = [
     "RuleSpec",
     "coverage",
     "ensure_rules",
+    "kind_of_agency",
     "load_rule_file",
     "load_rules",
     "parse_rules",

@@ -85,27 +85,51 @@ def _hazard_hit(rule: RoutingRule, item: FeedbackItem) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Hit:
+    keyword: str | None
+    hazard: str | None
+
+
+class _FactMatcher:
+    """Whether a rule's facts (category, hazards, words) hold for one item; the area is the
+    caller's business. The item's words are cut once, on the first rule with keywords."""
+
+    def __init__(self, item: FeedbackItem) -> None:
+        self._item = item
+        self._words: _Words | None = None
+
+    def hit(self, rule: RoutingRule) -> _Hit | None:
+        item = self._item
+        if rule.category is not None and rule.category != item.category:
+            return None
+        hazard = _hazard_hit(rule, item) if rule.hazards else None
+        if rule.hazards and hazard is None:
+            return None
+        keyword = None
+        if rule.keywords:
+            self._words = self._words or _Words(
+                f"{item.original_text or ''} {item.location_text or ''}"
+            )
+            keyword = _keyword_hit(rule, self._words)
+            if keyword is None:
+                return None
+        return _Hit(keyword, hazard)
+
+
 async def route(session: AsyncSession, item: FeedbackItem) -> RoutingDecision:
     """The agency for an item from the active rules (the first that matches and resolves)."""
     rules = await _active_rules(session)
     lookup = _lookup(session)
-    words: _Words | None = None
+    matcher = _FactMatcher(item)
     for rule in rules:
-        if rule.category is not None and rule.category != item.category:
-            continue
-        hazard = _hazard_hit(rule, item) if rule.hazards else None
-        if rule.hazards and hazard is None:
-            continue
         if rule.province_code is not None and rule.province_code != item.province_code:
             continue
         if rule.district_code is not None and rule.district_code != item.district_code:
             continue
-        keyword = None
-        if rule.keywords:
-            words = words or _Words(f"{item.original_text or ''} {item.location_text or ''}")
-            keyword = _keyword_hit(rule, words)
-            if keyword is None:
-                continue
+        hit = matcher.hit(rule)
+        if hit is None:
+            continue
         agency: Agency | None
         if rule.agency_id is not None:
             agency = await get_reference(session, Agency, rule.agency_id)
@@ -121,9 +145,29 @@ async def route(session: AsyncSession, item: FeedbackItem) -> RoutingDecision:
                 continue
         else:
             continue
-        return RoutingDecision(agency, rule, _reason(rule, agency, keyword, hazard))
+        return RoutingDecision(agency, rule, _reason(rule, agency, hit.keyword, hit.hazard))
     reason = facts.no_province() if item.province_code is None else facts.no_rule()
     return RoutingDecision(None, None, reason)
+
+
+async def kind_of_agency(session: AsyncSession, item: FeedbackItem) -> str | None:
+    """With no area known: the agency type that would take the item in most of the country,
+    by the same rules (the first whose facts match, that names a type, is tied to no one area,
+    and serves most provinces, so not a Bangkok or metropolitan one). None when only the
+    catch-all rule would match."""
+    rules = await _active_rules(session)
+    lookup = _lookup(session)
+    matcher = _FactMatcher(item)
+    for rule in rules:
+        if rule.province_code is not None or rule.district_code is not None:
+            continue
+        if not (rule.category or rule.hazards or rule.keywords):
+            continue  # the catch-all: "we cannot tell" is the honest answer
+        if rule.agency_type_code is None or matcher.hit(rule) is None:
+            continue
+        if await lookup.serves_most_of_the_country(rule.agency_type_code):
+            return rule.agency_type_code
+    return None
 
 
 def _reason(

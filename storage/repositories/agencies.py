@@ -85,6 +85,9 @@ class BoardRepository:
         return (await self.session.exec(statement)).first()
 
 
+HALF_THE_PROVINCES = 38  # of 77
+
+
 class AgencyLookup:
     """Agencies by type and area, as routing needs them (cached for one session's work)."""
 
@@ -92,6 +95,7 @@ class AgencyLookup:
         self.session = session
         self._levels: dict[str, str] | None = None
         self._found: dict[tuple[str, str | None, str | None], Agency | None] = {}
+        self._nationwide: dict[str, bool] = {}
 
     async def type_levels(self) -> dict[str, str]:
         if self._levels is None:
@@ -131,6 +135,21 @@ class AgencyLookup:
         elif level != "national":
             return None  # subdistrict bodies are not seeded: rules name them directly
         return (await self.session.exec(statement.order_by(col(Agency.id)))).first()
+
+    async def serves_most_of_the_country(self, type_code: str) -> bool:
+        """A national agency, or agencies of the type in more than half the provinces (not a
+        Bangkok-only or metropolitan-area type)."""
+        if type_code not in self._nationwide:
+            national = select(Agency.id).where(
+                col(Agency.type_code) == type_code,
+                col(Agency.is_active).is_(True),
+                col(Agency.province_code).is_(None),
+            )
+            found = (await self.session.exec(national)).first() is not None
+            self._nationwide[type_code] = (
+                found or len(await self.provinces_with_type(type_code)) > HALF_THE_PROVINCES
+            )
+        return self._nationwide[type_code]
 
     async def provinces_with_type(self, type_code: str) -> set[str]:
         statement = select(col(Agency.province_code)).where(

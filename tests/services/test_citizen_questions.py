@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -52,7 +53,9 @@ class TestWhereToAsk:
         assert found.agency is not None and found.agency.type_code == "pea"
         assert found.hotline == "1129"
 
-    async def test_without_a_province_no_agency_is_named(self, session: AsyncSession) -> None:
+    async def test_without_a_province_the_kind_of_agency_and_its_line_are_named(
+        self, session: AsyncSession
+    ) -> None:
         found = await where_to_ask(
             session,
             text="ต่อบัตรประชาชนที่ไหน",
@@ -60,7 +63,34 @@ class TestWhereToAsk:
             category=None,
             province_code=None,
         )
-        assert (found.agency, found.hotline) == (None, None)
+        assert found.agency is None
+        assert found.agency_type is not None and found.agency_type.code == "district-office"
+        assert found.hotline == "1548"
+
+    @pytest.mark.parametrize(
+        ("text", "category", "kind", "hotline"),
+        [
+            ("บัตรสวัสดิการแห่งรัฐรอบใหม่ลงทะเบียนที่ไหน", "สวัสดิการสังคม", "social-development", "1300"),
+            # not the Metropolitan Waterworks: most of the country is the provincial one's
+            ("น้ำประปาไม่ไหลต้องแจ้งที่ไหน", "ประปา", "pwa", "1662"),
+        ],
+    )
+    async def test_without_a_province_the_kind_is_the_one_serving_most_of_the_country(
+        self, session: AsyncSession, text: str, category: str, kind: str, hotline: str
+    ) -> None:
+        found = await where_to_ask(
+            session, text=text, channel=Channel.LINE, category=category, province_code=None
+        )
+        assert found.agency_type is not None and found.agency_type.code == kind
+        assert found.hotline == hotline
+
+    async def test_without_a_province_or_a_topic_nothing_is_guessed(
+        self, session: AsyncSession
+    ) -> None:
+        found = await where_to_ask(
+            session, text="อยากถามอะไรหน่อย", channel=Channel.LINE, category=None, province_code=None
+        )
+        assert (found.agency, found.agency_type, found.hotline) == (None, None, None)
 
     async def test_an_agency_without_a_published_number_has_no_hotline(
         self, session: AsyncSession

@@ -22,11 +22,17 @@ async def answer(turn: Turn, draft: Draft) -> list[Outgoing]:
         subdistrict_code=draft.subdistrict_code,
         hazards=draft.hazards,
     )
-    agency = None
+    agency = kind = None
     if found.agency is not None:
         agency = found.agency.name_en if language == "en" else found.agency.name_th
+    elif found.agency_type is not None:
+        kind = found.agency_type.name_en if language == "en" else found.agency_type.name_th
     return [
         replies.question_answer(
-            language, agency=agency, hotline=found.hotline, buttons=replies.menu_buttons(language)
+            language,
+            agency=agency,
+            kind=kind,
+            hotline=found.hotline,
+            buttons=replies.menu_buttons(language),
         )
     ]

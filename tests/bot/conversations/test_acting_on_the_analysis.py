@@ -4,6 +4,7 @@ filed as praise; danger now gets the numbers to call first."""
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import col, select
 
 from bot.texts import text
@@ -84,12 +85,21 @@ class TestConversationNotFeedback:
             [who] = (await session.exec(select(Citizen))).all()
         assert who.language == "en"
 
+    @pytest.mark.parametrize(
+        "message", ["ช่วยด้วย ใช้ยังไง", "งง ใช้ยังไงอะ", "แจ้งเรื่องยังไงคะ", "ขอถามหน่อย ส่งเรื่องยังไง"]
+    )
     async def test_asking_how_to_use_siang_gets_help(
-        self, citizen: Chat, database: Database
+        self, citizen: Chat, database: Database, message: str
     ) -> None:
-        replies = await citizen.send("ช่วยด้วย ใช้ยังไง")
+        replies = await citizen.send(message)
         assert "วิธีใช้เสียง" in all_text(replies)
         assert await flow_of(database) == "idle"
+
+    async def test_asking_how_to_deal_with_a_problem_is_a_question_not_help(
+        self, citizen: Chat
+    ) -> None:
+        replies = await citizen.send("บัตรประชาชนหายต้องทำยังไงคะ")
+        assert "วิธีใช้เสียง" not in all_text(replies)
 
 
 class TestFollowUpInWords:
@@ -157,6 +167,16 @@ class TestQuestion:
         asked = await citizen.send("น้ำไม่ไหลต้องแจ้งที่ไหนคะ")
         assert "พื้นที่ไหน" in all_text(asked) and "ข้าม" in labels(asked)
         general = await citizen.tap("ข้าม")
+        # with no area, the kind of agency that answers it in most of the country, and its line
+        assert "การประปาส่วนภูมิภาค" in all_text(general) and "1662" in all_text(general)
+        assert "ส่งคำถามถึงหน่วยงาน" in labels(general)
+        assert await items(database) == []
+
+    async def test_a_question_no_rule_can_place_gets_the_general_lines(
+        self, citizen: Chat, database: Database
+    ) -> None:
+        await citizen.send("มีเรื่องอยากถาม ต้องติดต่อหน่วยงานไหนคะ")
+        general = await citizen.tap("ข้าม")
         assert "1567" in all_text(general) and "1111" in all_text(general)
         assert await items(database) == []
 
@@ -195,15 +215,25 @@ class TestEmergency:
         replies = await citizen.send(FIRE)
         first = replies[0].text
         assert first.startswith("⚠️") and "199" in first and "ดับเพลิง" in first
-        assert labels(replies)  # the report goes on under the notice
-        while "ยืนยัน" not in labels(citizen.replies):
-            await citizen.tap(labels(citizen.replies)[0])  # pick the first category offered
-        card = citizen.replies[-1].card
+        # straight to the card under the notice: nobody in danger is asked to pick a category
+        card = replies[-1].card
         assert card is not None and dict(card.fields)["ความเร่งด่วน"] == "ด่วน ⚠️"
+        assert "ยืนยัน" in labels(replies)
         await citizen.tap("ยืนยัน")
         await citizen.tap("ยอมรับ")
         [item] = await items(database)
         assert item.urgency is Urgency.HIGH and item.kind is FeedbackKind.COMPLAINT
+        # a fire with people inside goes to the disaster office (ปภ.), not the police
+        assert await agency_code(database, item.agency_id) == "disaster-10"
+
+    async def test_danger_in_english_is_not_held_up_by_a_category_list(self, citizen: Chat) -> None:
+        replies = await citizen.send(
+            "There is a big fire near the night market in Bang Na, people still inside!!"
+        )
+        assert replies[0].text.startswith("⚠️") and "199" in replies[0].text
+        card = replies[-1].card
+        assert card is not None and card.title == "Your report", all_text(replies)
+        assert "Confirm" in labels(replies)
 
     async def test_a_live_wire_names_the_electricity_authority_of_the_area(
         self, citizen: Chat

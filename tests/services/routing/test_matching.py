@@ -362,6 +362,22 @@ PIPELINE_CASES: list[tuple[str, str, str]] = [
         "pea-50",
         "cab-50",
     ),
+    # danger now that needs rescue or relief goes to the province's disaster office (ปภ.)
+    (
+        "ไฟไหม้บ้านไม้ในชุมชนหลังตลาด มีคนแก่ติดอยู่ข้างใน อ.เมืองเชียงใหม่ รีบมาด่วน",
+        "disaster-50",
+        "cab-50",
+    ),
+    (
+        "น้ำป่าทะลักเข้าบ้านแล้ว น้ำขึ้นเร็วมาก ต้องอพยพด่วน อ.แม่สาย จ.เชียงราย",
+        "disaster-57",
+        "cab-57",
+    ),
+    (
+        "เพลิงไหม้ตึกแถวแถวประตูน้ำ มีคนติดอยู่ชั้นบน เขตราชเทวี",
+        "disaster-10",
+        "cab-10",
+    ),
     # civil registration is the district office's, whatever the topic reads as
     ("บัตรประชาชนหายค่ะ ต้องไปทำใหม่ที่ไหน อยู่อำเภอเมืองเชียงใหม่", "district-office-5001", "cab-50"),
     ("อยากย้ายทะเบียนบ้านเข้าเขตบางนา ต้องใช้อะไรบ้างครับ", "bkk-district-office-1047", "cab-10"),
