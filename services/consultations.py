@@ -19,6 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.errors import ConflictError, InvalidInputError, NotFoundError
 from services.outbox import BroadcastRecipient, queue_broadcast
+from services.topics import valid_topics
 from storage.models import (
     Consultation,
     ConsultationAnswer,
@@ -48,6 +49,7 @@ class NewConsultation:
     free_answer: bool = False
     district_codes: list[str] = field(default_factory=list)
     opens_at: datetime | None = None
+    topics: list[str] = field(default_factory=list)  # `services.topics` codes
 
 
 def _validated(body: NewConsultation, now: datetime) -> NewConsultation:
@@ -80,6 +82,7 @@ def _validated(body: NewConsultation, now: datetime) -> NewConsultation:
         free_answer=body.free_answer,
         district_codes=sorted(set(body.district_codes)),
         opens_at=body.opens_at,
+        topics=valid_topics(body.topics),
     )
 
 
@@ -102,6 +105,7 @@ async def create(
         free_answer=valid.free_answer,
         province_codes=valid.province_codes,
         district_codes=valid.district_codes,
+        topics=valid.topics,
         owner_agency_id=owner_agency_id,
         owner_board_id=owner_board_id,
         created_by=created_by,
@@ -385,19 +389,7 @@ async def results(session: AsyncSession, consultation: Consultation) -> Results:
     )
 
 
-# --- who hears about consultations -----------------------------------------------------------
-
-
-async def subscribe(
-    session: AsyncSession, citizen_id: int, *, province_code: str, district_code: str = ""
-) -> bool:
-    """The citizen asked to hear about consultations in an area; True when it is new."""
-    return await ConsultationRepository(session).subscribe(citizen_id, province_code, district_code)
-
-
-async def subscriptions(session: AsyncSession, citizen_id: int) -> list[tuple[str, str]]:
-    rows = await ConsultationRepository(session).subscriptions_of(citizen_id)
-    return [(row.province_code, row.district_code) for row in rows]
+# --- areas as citizens read them ------------------------------------------------------------
 
 
 async def area_names(
@@ -411,8 +403,3 @@ async def area_names(
         province.name_th if province else province_code,
         district.name_th if district else None,
     )
-
-
-async def unsubscribe(session: AsyncSession, citizen_id: int) -> int:
-    """หยุดรับข่าว: no more consultations, from anywhere; returns how many areas were dropped."""
-    return await ConsultationRepository(session).unsubscribe_all(citizen_id)

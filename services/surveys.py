@@ -27,6 +27,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services.consultations import MAX_OPTION_CHARS, MAX_OPTIONS, Answered, Theme, themes_of
 from services.errors import ConflictError, InvalidInputError, NotFoundError
 from services.outbox import queue_message
+from services.topics import valid_topics
 from storage.models import RecipientType, Survey, SurveyAnswer, SurveyResponse, SurveyStatus
 from storage.repositories.consultations import ConsultationRepository
 from storage.repositories.surveys import SurveyRepository
@@ -108,6 +109,7 @@ class NewSurvey:
     closes_at: datetime
     intro: str = ""
     district_codes: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)  # `services.topics` codes
 
 
 def _valid_question(question: Question, number: int) -> Question:
@@ -144,6 +146,7 @@ def _validated(body: NewSurvey, now: datetime) -> NewSurvey:
         closes_at=body.closes_at,
         intro=body.intro.strip(),
         district_codes=sorted(set(body.district_codes)),
+        topics=valid_topics(body.topics),
     )
 
 
@@ -164,6 +167,7 @@ async def create(
         questions=[q.to_json() for q in valid.questions],
         province_codes=valid.province_codes,
         district_codes=valid.district_codes,
+        topics=valid.topics,
         owner_agency_id=owner_agency_id,
         owner_board_id=owner_board_id,
         created_by=created_by,

@@ -185,23 +185,28 @@ class ConsultationRepository:
         ]
 
     async def audience(self, consultation: Consultation) -> Sequence[Audience]:
-        """The citizens subscribed to the consultation's areas who still accept messages: one
-        row per citizen (the first matching subscription), in a stable order."""
+        """The citizens subscribed to the consultation's areas and topics who still accept
+        messages: one row per citizen (the first matching subscription), in a stable order."""
         return await self.audience_in(
-            list(consultation.province_codes), list(consultation.district_codes)
+            list(consultation.province_codes),
+            list(consultation.district_codes),
+            topics=list(consultation.topics),
         )
 
     async def audience_in(
-        self, province_codes: list[str], district_codes: list[str]
+        self, province_codes: list[str], district_codes: list[str], *, topics: list[str]
     ) -> Sequence[Audience]:
         """Subscribers of these provinces (of these districts, or of their whole province, when
-        districts are named) who still accept messages; what surveys are sent to as well."""
+        districts are named) who still accept messages and hear about one of these topics (a
+        subscription with no topics hears about all; one with topics never hears of what names
+        none); what surveys are sent to as well."""
         area: ColumnElement[bool] = col(NewsSubscription.province_code).in_(province_codes)
         if district_codes:
             # A district consultation reaches the district's subscribers and the province's.
             area = area & (col(NewsSubscription.district_code).in_([*district_codes, ""]))
         statement = (
             _people(NewsSubscription.province_code, NewsSubscription.district_code)
+            .add_columns(col(NewsSubscription.topics))
             .join(NewsSubscription, col(NewsSubscription.citizen_id) == col(Citizen.id))
             .where(
                 area,
@@ -210,12 +215,16 @@ class ConsultationRepository:
             )
             .order_by(col(Citizen.id), col(NewsSubscription.id))
         )
+        wanted = set(topics)
         seen: set[int] = set()
         out = []
-        for citizen_id, channel, user_id, language, province, district in (
+        # The topics are a JSON list, matched here as the provinces are (see `closed`).
+        for citizen_id, channel, user_id, language, province, district, chosen in (
             await self.session.execute(statement)
         ).all():
             if citizen_id is None or citizen_id in seen:
+                continue
+            if chosen and not wanted.intersection(chosen):
                 continue
             seen.add(citizen_id)
             out.append(
@@ -300,13 +309,29 @@ class ConsultationRepository:
 
     # --- subscriptions -----------------------------------------------------------------------
 
-    async def subscribe(self, citizen_id: int, province_code: str, district_code: str) -> bool:
-        """True when the subscription is new."""
+    async def subscribe(
+        self, citizen_id: int, province_code: str, district_code: str, topics: list[str]
+    ) -> NewsSubscription | None:
+        """None when the subscription is new; else the one the citizen already has there."""
         table = NewsSubscription.__table__  # type: ignore[attr-defined]
         row = NewsSubscription(
-            citizen_id=citizen_id, province_code=province_code, district_code=district_code
+            citizen_id=citizen_id,
+            province_code=province_code,
+            district_code=district_code,
+            topics=topics,
         ).model_dump(exclude={"id"})
-        return await insert_one_if_new(self.session, table, row, returning=table.c.id) is not None
+        if await insert_one_if_new(self.session, table, row, returning=table.c.id) is not None:
+            return None
+        statement = select(NewsSubscription).where(
+            col(NewsSubscription.citizen_id) == citizen_id,
+            col(NewsSubscription.province_code) == province_code,
+            col(NewsSubscription.district_code) == district_code,
+        )
+        return (await self.session.exec(statement)).one()
+
+    async def save_subscription(self, subscription: NewsSubscription) -> None:
+        self.session.add(subscription)
+        await self.session.flush()
 
     async def subscriptions_of(self, citizen_id: int) -> Sequence[NewsSubscription]:
         statement = (
@@ -315,6 +340,15 @@ class ConsultationRepository:
             .order_by(col(NewsSubscription.id))
         )
         return (await self.session.exec(statement)).all()
+
+    async def unsubscribe_one(self, citizen_id: int, subscription_id: int) -> bool:
+        """Drop one of the citizen's subscriptions; False when they have no such one."""
+        statement = delete(NewsSubscription).where(
+            col(NewsSubscription.citizen_id) == citizen_id,
+            col(NewsSubscription.id) == subscription_id,
+        )
+        result = await self.session.exec(statement)
+        return bool(result.rowcount)
 
     async def unsubscribe_all(self, citizen_id: int) -> int:
         statement = delete(NewsSubscription).where(col(NewsSubscription.citizen_id) == citizen_id)

@@ -69,9 +69,9 @@ class SurveyRepository:
         return (await self.session.exec(statement)).all()
 
     async def audience(self, survey: Survey) -> Sequence[Audience]:
-        """The citizens who asked to hear about consultations in the survey's areas."""
+        """The citizens who asked to hear about the survey's areas and topics."""
         return await ConsultationRepository(self.session).audience_in(
-            list(survey.province_codes), list(survey.district_codes)
+            list(survey.province_codes), list(survey.district_codes), topics=list(survey.topics)
         )
 
     # --- responses and answers ---------------------------------------------------------------

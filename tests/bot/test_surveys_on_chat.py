@@ -13,15 +13,13 @@ import httpx
 from fastapi import FastAPI
 from sqlmodel import col, select
 
-from admin.auth.service import issue_access_token
-from services import consultations
+from services import news
 from siang.settings import Settings
 from storage.database import Database
-from storage.models import Channel, Citizen, SurveyAnswer, SurveyResponse, UserRole
-from storage.repositories.users import create_user
+from storage.models import Channel, Citizen, SurveyAnswer, SurveyResponse
 from storage.types import utcnow
 from tests.bot.citizens import LineCitizen, TelegramCitizen, joined
-from tests.bot.helpers import settle
+from tests.bot.helpers import official_headers, settle
 from tests.fakes.line_api import FakeLineApi
 from tests.fakes.telegram_api import FakeTelegramApi
 
@@ -33,19 +31,6 @@ QUESTIONS = [
 ]
 
 
-async def _official(database: Database, settings: Settings) -> dict[str, str]:
-    async with database.unit_of_work() as session:
-        user = await create_user(
-            session,
-            email="survey.pwa50@example.go.th",
-            role=UserRole.OFFICIAL,
-            password="ร้องเรียน-2569-ok",
-            agency_codes=["pwa-50"],
-        )
-    token = issue_access_token(settings=settings, user=user).token
-    return {"Authorization": f"Bearer {token}"}
-
-
 async def _quiet_subscribers(database: Database) -> None:
     async with database.unit_of_work() as session:
         for n in range(QUIET_SUBSCRIBERS):
@@ -53,7 +38,7 @@ async def _quiet_subscribers(database: Database) -> None:
             session.add(citizen)
             await session.flush()
             assert citizen.id is not None
-            await consultations.subscribe(session, citizen.id, province_code="50")
+            await news.subscribe(session, citizen.id, province_code="50")
 
 
 async def _answers_in_db(database: Database, survey_id: int) -> list[SurveyAnswer]:
@@ -77,11 +62,12 @@ async def test_a_three_question_survey_is_answered_step_by_step_and_counted(
     leaver = LineCitizen(app, client, line_api, "Usvleaver" + "0" * 24)
     for person in (ann, ben, chai, leaver):
         await person.say("รับข่าว")
-        assert "เชียงใหม่แล้ว" in joined(await person.say("เชียงใหม่"))
+        await person.say("เชียงใหม่")
+        assert "เชียงใหม่แล้ว" in joined(await person.say("ทุกเรื่อง"))
     assert "หยุดส่งข่าว" in joined(await leaver.say("หยุดรับข่าว"))
     await _quiet_subscribers(database)
 
-    headers = await _official(database, settings)
+    headers = await official_headers(database, settings, email="survey.pwa50@example.go.th")
     created = await client.post(
         "/api/v1/surveys",
         json={
