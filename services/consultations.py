@@ -19,6 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.errors import ConflictError, InvalidInputError, NotFoundError
 from services.outbox import BroadcastRecipient, queue_broadcast
+from services.privacy import public_text
 from services.topics import valid_topics
 from storage.models import (
     Consultation,
@@ -139,9 +140,15 @@ def _message(consultation: Consultation) -> dict[str, Any]:
     }
 
 
-async def _queue_to(
-    session: AsyncSession, people: list[Audience], *, kind: str, key: str, payload: dict[str, Any]
+async def queue_to(
+    session: AsyncSession,
+    people: Sequence[Audience],
+    *,
+    kind: str,
+    key: str,
+    payload: dict[str, Any],
 ) -> int:
+    """One message to each of these people through the outbox (once each, whatever reruns)."""
     recipients = [
         BroadcastRecipient(person.citizen_id, person.channel, person.channel_user_id)
         for person in people
@@ -163,7 +170,7 @@ async def publish(session: AsyncSession, consultation_id: int, *, now: datetime)
         consultation.published_at = now
         session.add(consultation)
     audience = list(await ConsultationRepository(session).audience(consultation))
-    return await _queue_to(
+    return await queue_to(
         session,
         audience,
         kind="consultation",
@@ -188,11 +195,11 @@ async def close(session: AsyncSession, consultation_id: int, *, now: datetime) -
         "title": consultation.title,
         "question": consultation.question,
         "total": summary.total,
-        "options": [{"label": o.label, "count": o.count} for o in summary.options],
         "free_answers": summary.free_answer_count,
+        **result_facts(summary.options, summary.themes),
     }
     people = list(await ConsultationRepository(session).participants(consultation_id))
-    return await _queue_to(
+    return await queue_to(
         session,
         people,
         kind="consultation_results",
@@ -307,6 +314,8 @@ class Theme:
 
 
 THEME_EXAMPLES = 3
+RESULT_THEMES = 3  # the largest themes a results message names
+RESULT_EXAMPLE_CHARS = 80  # a chat message's example: a phrase, not the whole answer
 
 
 @dataclass(frozen=True)
@@ -355,6 +364,33 @@ def themes_of(free: Sequence[ThemedAnswer]) -> list[Theme]:
         examples = tuple(a.free_text for a in answers if a.free_text)[:THEME_EXAMPLES]
         themes.append(Theme(label, len(answers), examples[0] if examples else "", examples))
     return themes
+
+
+class Counted(Protocol):
+    """An option's count: a consultation's, or a survey question's."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def count(self) -> int: ...
+
+
+def result_facts(options: Sequence[Counted], themes: Sequence[Theme]) -> dict[str, Any]:
+    """What a results message tells those who took part of one question: the count of each
+    option, and the largest themes of the typed answers with one example each, masked again as
+    for the public (they read other people's words)."""
+    return {
+        "options": [{"label": option.label, "count": option.count} for option in options],
+        "themes": [
+            {
+                "label": theme.label,
+                "count": theme.count,
+                "example": public_text(theme.example, RESULT_EXAMPLE_CHARS),
+            }
+            for theme in themes[:RESULT_THEMES]
+        ],
+    }
 
 
 async def results(session: AsyncSession, consultation: Consultation) -> Results:

@@ -24,7 +24,15 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.consultations import MAX_OPTION_CHARS, MAX_OPTIONS, Answered, Theme, themes_of
+from services.consultations import (
+    MAX_OPTION_CHARS,
+    MAX_OPTIONS,
+    Answered,
+    Theme,
+    queue_to,
+    result_facts,
+    themes_of,
+)
 from services.errors import ConflictError, InvalidInputError, NotFoundError
 from services.outbox import queue_message
 from services.topics import valid_topics
@@ -224,7 +232,8 @@ async def publish(session: AsyncSession, survey_id: int, *, now: datetime) -> in
 
 
 async def close(session: AsyncSession, survey_id: int, *, now: datetime) -> int:
-    """Stop taking answers (the results stay readable); nothing is sent, so returns 0."""
+    """Stop taking answers and queue the results to everyone who answered at least one question;
+    returns how many were queued now (closing again queues only those not yet sent)."""
     survey = await get(session, survey_id)
     if survey.status is SurveyStatus.DRAFT:
         raise ConflictError("A draft was never published; there is nothing to close.")
@@ -233,7 +242,29 @@ async def close(session: AsyncSession, survey_id: int, *, now: datetime) -> int:
         survey.closed_at = now
         session.add(survey)
         await session.flush()
-    return 0
+    summary = await results(session, survey)
+    payload = {
+        "survey_id": survey.id,
+        "title": survey.title,
+        "respondents": summary.respondents,
+        "completed": summary.completed,
+        "questions": [
+            {
+                "text": question.text,
+                "answered": question.answered,
+                "free_answers": question.free_answer_count,
+                **result_facts(question.options, question.themes),
+            }
+            for question in summary.questions
+        ],
+    }
+    return await queue_to(
+        session,
+        await SurveyRepository(session).participants(survey_id),
+        kind="survey_results",
+        key=f"survey-results:{survey.id}",
+        payload=payload,
+    )
 
 
 # --- answering ---------------------------------------------------------------------------

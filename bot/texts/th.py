@@ -328,6 +328,11 @@ MESSAGES: dict[str, str] = {
     "news.stopped_one": "หยุดรับข่าวใน{area}แล้วค่ะ ข่าวพื้นที่อื่นยังได้รับตามเดิมค่ะ",
     "news.stopped_gone": "ไม่ได้รับข่าวพื้นที่นั้นอยู่แล้วค่ะ",
     # Surveys (แบบสอบถาม): several questions, one by one
+    "results.theme": "• {label}: {count} ความเห็น",
+    "results.theme_example": "• {label}: {count} ความเห็น เช่น “{example}”",
+    "results.theme_other": "เรื่องอื่น ๆ",
+    "survey.results": "📊 ผลแบบสอบถาม: {title}\nมีผู้ร่วมตอบ {total} คน ขอบคุณที่ร่วมตอบค่ะ 🙏",
+    "survey.results_question": "ข้อ {number}. {text} (ตอบ {answered} คน)",
     "survey.header": "📝 แบบสอบถาม: {title}",
     "survey.size": "มี {count} ข้อ ตอบได้ถึง {when} และแก้คำตอบได้จนถึงตอนนั้นค่ะ",
     "survey.start_hint": "กด “เริ่มตอบ” ได้เลยค่ะ ตอบไม่ครบก็กลับมาทำต่อได้ พิมพ์ “แบบสอบถาม”",

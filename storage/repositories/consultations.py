@@ -291,11 +291,19 @@ class ConsultationRepository:
 
     async def participants(self, consultation_id: int) -> Sequence[Audience]:
         """Who answered, to tell them the results."""
+        return await self.took_part(
+            ConsultationAnswer, col(ConsultationAnswer.consultation_id) == consultation_id
+        )
+
+    async def took_part(self, rows: Any, which: ColumnElement[bool]) -> Sequence[Audience]:
+        """The citizens with a row in `rows` (a consultation's answers, a survey's responses:
+        a table with citizen_id, province_code, district_code) matching `which`, who still
+        accept messages; the area is the row's."""
         statement = (
-            _people(ConsultationAnswer.province_code, ConsultationAnswer.district_code)
-            .join(ConsultationAnswer, col(ConsultationAnswer.citizen_id) == col(Citizen.id))
+            _people(rows.province_code, rows.district_code)
+            .join(rows, col(rows.citizen_id) == col(Citizen.id))
             .where(
-                col(ConsultationAnswer.consultation_id) == consultation_id,
+                which,
                 col(Citizen.erased_at).is_(None),
                 col(Citizen.notifications_enabled).is_(True),
             )

@@ -74,6 +74,12 @@ class SurveyRepository:
             list(survey.province_codes), list(survey.district_codes), topics=list(survey.topics)
         )
 
+    async def participants(self, survey_id: int) -> Sequence[Audience]:
+        """Who answered at least one question, to tell them the results."""
+        return await ConsultationRepository(self.session).took_part(
+            SurveyResponse, col(SurveyResponse.survey_id) == survey_id
+        )
+
     # --- responses and answers ---------------------------------------------------------------
 
     async def response_of(self, survey_id: int, citizen_id: int) -> SurveyResponse | None:

@@ -158,6 +158,7 @@ async def test_a_poll_reaches_subscribers_once_answers_change_and_results_come_b
     told = joined(voters[2].new_messages())
     assert "ผลการรับฟังความคิดเห็น: ตลาดนัดวันอาทิตย์" in told
     assert "• ไม่ย้าย: 3 คน (50%)" in told
+    assert "ความเห็น เช่น “ย้ายไปเลยค่ะ" in told and "081" not in told  # a theme, masked
     late = await voters[2].tap("1. ย้าย", received[voters[2].user])
     assert "ปิดแล้ว" in joined(late)
     assert len(line_api.sent("Uquiet" + "0" * 27)) == 1  # the quiet did not answer: no results

@@ -146,7 +146,18 @@ async def test_a_three_question_survey_is_answered_step_by_step_and_counted(
     assert [o["count"] for o in results["questions"][0]["options"]] == [2, 0, 1]
     assert results["questions"][2]["skipped"] == 2
 
-    assert (await client.post(f"{url}/close", headers=headers)).status_code == 200
+    closed = await client.post(f"{url}/close", headers=headers)
+    assert closed.status_code == 200 and closed.json()["queued"] == 3  # those who answered
+    await settle(app)
+    told = joined(ann.new_messages())
+    assert "ผลแบบสอบถาม: รถเมล์เชียงใหม่\nมีผู้ร่วมตอบ 3 คน" in told
+    assert "ข้อ 1. คุณใช้รถโดยสารประจำทางบ่อยแค่ไหน (ตอบ 3 คน)\n• ทุกวัน: 2 คน (67%)" in told
+    assert "• ความเห็นที่พิมพ์มา: 2 รายการ" in told  # question 2's typed answers
+    assert "[เบอร์โทร]" in told and "081" not in told  # an example, masked
+    assert "ผลแบบสอบถาม" in joined(chai.new_messages())
+    assert len(line_api.sent("Usvquiet" + "0" * 25)) == 1  # answered nothing: no results
+    closed_again = await client.post(f"{url}/close", headers=headers)
+    assert closed_again.json()["queued"] == 0  # once each, whatever is closed twice
     assert "ไม่มีแบบสอบถามที่คุณตอบค้างไว้" in joined(await ann.say("แบบสอบถาม"))
     late = await ann.tap("2. ทุกสัปดาห์", ann_first)  # an old button, after the close
     assert "ปิดแล้ว" in joined(late)
