@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar, Generic, TypeVar
 
 import sqlalchemy
 from sqlalchemy import ColumnElement, case, delete, func, or_, update
@@ -21,6 +21,8 @@ from storage.models import (
     NewsSubscription,
 )
 from storage.upsert import insert_one_if_new
+
+Row = TypeVar("Row")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,54 @@ def _people(province: Any, district: Any) -> Any:
     )
 
 
-class ConsultationRepository:
+class ClosedListing(Generic[Row]):
+    """Closed consultations or surveys (their results published), for /public and the digests;
+    a repository names its table and its closed status."""
+
+    session: AsyncSession
+    model: ClassVar[Any]
+    closed_status: ClassVar[Any]
+
+    async def closed(
+        self,
+        *,
+        province_code: str | None = None,
+        agency_id: int | None = None,
+        closed_from: datetime | None = None,
+        closed_to: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[Row]:
+        """The latest closed first: those asked of a province's citizens, or owned by an
+        agency, closed in [closed_from, closed_to)."""
+        model = self.model
+        statement = (
+            select(model)
+            .where(col(model.status) == self.closed_status)
+            .order_by(col(model.closed_at).desc(), col(model.id).desc())
+        )
+        if agency_id is not None:
+            statement = statement.where(col(model.owner_agency_id) == agency_id)
+        if closed_from is not None:
+            statement = statement.where(col(model.closed_at) >= closed_from)
+        if closed_to is not None:
+            statement = statement.where(col(model.closed_at) < closed_to)
+        if province_code is None:
+            statement = statement.limit(limit) if limit is not None else statement
+            return list((await self.session.exec(statement)).all())
+        # The provinces are a JSON list (one to a few codes); SQLite and PostgreSQL search JSON
+        # differently, and an area sees a few consultations a month, so the list is read whole.
+        found = [
+            row
+            for row in (await self.session.exec(statement)).all()
+            if province_code in row.province_codes
+        ]
+        return found[:limit] if limit is not None else found
+
+
+class ConsultationRepository(ClosedListing[Consultation]):
+    model = Consultation
+    closed_status = ConsultationStatus.CLOSED
+
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
@@ -107,40 +156,6 @@ class ConsultationRepository:
         if owners:
             statement = statement.where(or_(*owners))
         return (await self.session.exec(statement)).all()
-
-    async def closed(
-        self,
-        *,
-        province_code: str | None = None,
-        agency_id: int | None = None,
-        closed_from: datetime | None = None,
-        closed_to: datetime | None = None,
-        limit: int | None = None,
-    ) -> list[Consultation]:
-        """Closed consultations (their results published), the latest closed first: those asked
-        of a province's citizens, or owned by an agency, closed in [closed_from, closed_to)."""
-        statement = (
-            select(Consultation)
-            .where(col(Consultation.status) == ConsultationStatus.CLOSED)
-            .order_by(col(Consultation.closed_at).desc(), col(Consultation.id).desc())
-        )
-        if agency_id is not None:
-            statement = statement.where(col(Consultation.owner_agency_id) == agency_id)
-        if closed_from is not None:
-            statement = statement.where(col(Consultation.closed_at) >= closed_from)
-        if closed_to is not None:
-            statement = statement.where(col(Consultation.closed_at) < closed_to)
-        if province_code is None:
-            statement = statement.limit(limit) if limit is not None else statement
-            return list((await self.session.exec(statement)).all())
-        # The provinces are a JSON list (one to a few codes); SQLite and PostgreSQL search JSON
-        # differently, and an area sees a few consultations a month, so the list is read whole.
-        found = [
-            c
-            for c in (await self.session.exec(statement)).all()
-            if province_code in c.province_codes
-        ]
-        return found[:limit] if limit is not None else found
 
     async def agency_counts(
         self,

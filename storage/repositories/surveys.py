@@ -11,7 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Survey, SurveyAnswer, SurveyResponse, SurveyStatus
-from storage.repositories.consultations import Audience, ConsultationRepository
+from storage.repositories.consultations import Audience, ClosedListing, ConsultationRepository
 from storage.upsert import insert_one_if_new
 
 
@@ -25,7 +25,10 @@ class QuestionCount:
     count: int
 
 
-class SurveyRepository:
+class SurveyRepository(ClosedListing[Survey]):
+    model = Survey
+    closed_status = SurveyStatus.CLOSED
+
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
