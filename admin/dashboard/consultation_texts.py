@@ -7,6 +7,14 @@ from storage.models import ConsultationStatus
 TH: dict[str, str] = {
     "nav": "รับฟังความคิดเห็น",
     "list.title": "การรับฟังความคิดเห็น",
+    "surveys.heading": "แบบสอบถาม",
+    "surveys.empty": "ยังไม่มีแบบสอบถาม",
+    "surveys.respondents": "ผู้ตอบ",
+    "survey.back": "← การรับฟังความคิดเห็นและแบบสอบถาม",
+    "survey.totals": "ผู้ตอบ {respondents} คน · ตอบครบทุกข้อ {completed} คน",
+    "survey.answered": "ตอบ {answered} คน · ข้าม {skipped} คน",
+    "survey.option": "ตัวเลือก",
+    "survey.people": "ผู้ตอบ",
     "list.heading": "การรับฟังความคิดเห็นและโพล",
     "list.lead": "ถามประชาชนในพื้นที่ผ่านแชต หนึ่งคนหนึ่งคำตอบ ดูผลแยกตามพื้นที่ได้ทันที",
     "list.empty": "ยังไม่มีการรับฟังความคิดเห็น",
@@ -74,6 +82,14 @@ TH: dict[str, str] = {
 
 EN: dict[str, str] = {
     "nav": "Consultations",
+    "surveys.heading": "Surveys",
+    "surveys.empty": "No surveys yet",
+    "surveys.respondents": "Respondents",
+    "survey.back": "← Consultations and surveys",
+    "survey.totals": "{respondents} people answered · {completed} answered every question",
+    "survey.answered": "{answered} answered · {skipped} skipped",
+    "survey.option": "Option",
+    "survey.people": "People",
     "list.title": "Consultations",
     "list.heading": "Consultations and polls",
     "list.lead": "Ask the citizens of an area by chat, one answer each, and see the results by "

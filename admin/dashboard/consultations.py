@@ -14,6 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from admin.auth.scope import Principal
 from admin.consultations import service
 from admin.dashboard import consultation_view as view
+from admin.dashboard import survey_view
 from admin.dashboard.consultation_texts import ConsultationWords
 from admin.dashboard.pages import render, to_login, words, zone_of
 from admin.dashboard.session import csrf_ok, signed_in
@@ -48,6 +49,7 @@ async def _list_page(
         "principal": principal,
         "c": c,
         "shown": await view.listed(session, principal, language=t.language),
+        "surveys": await survey_view.listed(session, principal, language=t.language),
         "may_create": view.may_create(principal),
         "agencies": await view.own_agencies(session, principal),
         "form": form or view.ConsultationForm(),

@@ -158,6 +158,18 @@ class SurveyRepository(ClosedListing[Survey]):
         started, completed = (await self.session.execute(statement)).one()
         return int(started), int(completed)
 
+    async def respondent_totals(self, survey_ids: Sequence[int]) -> dict[int, int]:
+        """How many citizens answered each survey (one query for a whole list)."""
+        if not survey_ids:
+            return {}
+        statement = (
+            sqlalchemy.select(col(SurveyResponse.survey_id), func.count())
+            .where(col(SurveyResponse.survey_id).in_(list(survey_ids)))
+            .group_by(col(SurveyResponse.survey_id))
+        )
+        rows = (await self.session.execute(statement)).all()
+        return {int(survey_id): int(count) for survey_id, count in rows}
+
     async def free_answers(self, survey_id: int) -> Sequence[SurveyAnswer]:
         statement = (
             select(SurveyAnswer)
