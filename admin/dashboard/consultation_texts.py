@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from storage.models import ConsultationStatus
+from enum import StrEnum
+from typing import ClassVar
 
 TH: dict[str, str] = {
     "nav": "รับฟังความคิดเห็น",
@@ -166,13 +167,15 @@ CATALOGUES = {"th": TH, "en": EN}
 class ConsultationWords:
     """One language's words: `c("key", **values)` and a status's name (`c.status(status)`)."""
 
+    catalogues: ClassVar[dict[str, dict[str, str]]] = CATALOGUES
+
     def __init__(self, language: str) -> None:
-        self.language = language if language in CATALOGUES else "th"
-        self._words = CATALOGUES[self.language]
+        self.language = language if language in self.catalogues else "th"
+        self._words = self.catalogues[self.language]
 
     def __call__(self, key: str, **values: object) -> str:
-        template = self._words.get(key) or TH[key]
+        template = self._words.get(key) or self.catalogues["th"][key]
         return template.format(**values) if values else template
 
-    def status(self, status: ConsultationStatus) -> str:
+    def status(self, status: StrEnum) -> str:
         return self(f"status.{status.value}")

@@ -13,8 +13,9 @@ from admin.dashboard import (
     queue,
     signing_in,
     surveys,
+    volunteering,
 )
 
 router = APIRouter()
-for part in (assets, signing_in, queue, item, item_actions, consultations, surveys):
+for part in (assets, signing_in, queue, item, item_actions, consultations, surveys, volunteering):
     router.include_router(part.router)
