@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.delivery import OutboxDelivery  # noqa: E402
 from bot.media import LocalMediaStorage  # noqa: E402
-from services import consultations  # noqa: E402
+from services import consultations, news  # noqa: E402
 from siang.settings import Settings  # noqa: E402
 from siang.worker import build_channels, build_senders  # noqa: E402
 from storage import migrate  # noqa: E402
@@ -70,7 +70,7 @@ async def _seed(database: Database, citizens: int, on_telegram: int) -> None:
             session.add(citizen)
             await session.flush()
             assert citizen.id is not None
-            await consultations.subscribe(session, citizen.id, province_code="50")
+            await news.subscribe(session, citizen.id, province_code="50")
 
 
 async def _publish(database: Database) -> int:

@@ -241,26 +241,66 @@ def consultation(payload: dict[str, Any], language: str, base_url: str | None) -
     return [Outgoing(text="\n".join(lines), buttons=tuple(buttons))]
 
 
+def _result_lines(question: dict[str, Any], language: str) -> list[str]:
+    """One question's counts by option (with each one's share) and the largest themes of the
+    typed answers, each with one (masked) example: a consultation's or a survey question's."""
+    options = question.get("options") or []
+    counted = sum(int(o["count"]) for o in options)
+    lines = [
+        text(
+            language,
+            "consult.results_line",
+            label=option["label"],
+            count=option["count"],
+            share=round(100 * int(option["count"]) / counted) if counted else 0,
+        )
+        for option in options
+    ]
+    if question.get("free_answers"):
+        lines.append(text(language, "consult.results_free", count=question["free_answers"]))
+    for theme in question.get("themes") or []:
+        label = theme["label"]
+        shown = category_name(label, language) if label else text(language, "results.theme_other")
+        key = "results.theme_example" if theme.get("example") else "results.theme"
+        lines.append(
+            text(language, key, label=shown, count=theme["count"], example=theme.get("example"))
+        )
+    return lines
+
+
 def consultation_results(
     payload: dict[str, Any], language: str, base_url: str | None
 ) -> list[Outgoing]:
     total = int(payload.get("total") or 0)
     lines = [text(language, "consult.results", title=payload["title"], total=total)]
-    counted = sum(int(o["count"]) for o in payload.get("options") or [])
-    for option in payload.get("options") or []:
-        share = round(100 * int(option["count"]) / counted) if counted else 0
-        lines.append(
-            text(
-                language,
-                "consult.results_line",
-                label=option["label"],
-                count=option["count"],
-                share=share,
-            )
+    return [Outgoing(text="\n".join([*lines, *_result_lines(payload, language)]))]
+
+
+_RESULTS_MESSAGE_CHARS = 3_000  # well inside LINE's 5,000 and Telegram's 4,096
+_RESULTS_MESSAGES = 4  # LINE takes five messages in one push
+
+
+def survey_results(payload: dict[str, Any], language: str, base_url: str | None) -> list[Outgoing]:
+    """A closed survey's results to those who answered: question by question, split into a few
+    messages when a long survey would not fit in one."""
+    respondents = int(payload.get("respondents") or 0)
+    blocks = [text(language, "survey.results", title=payload["title"], total=respondents)]
+    for number, question in enumerate(payload.get("questions") or [], start=1):
+        heading = text(
+            language,
+            "survey.results_question",
+            number=number,
+            text=question["text"],
+            answered=question.get("answered", 0),
         )
-    if payload.get("free_answers"):
-        lines.append(text(language, "consult.results_free", count=payload["free_answers"]))
-    return [Outgoing(text="\n".join(lines))]
+        blocks.append("\n".join([heading, *_result_lines(question, language)]))
+    messages: list[str] = []
+    for block in blocks:
+        if messages and len(messages[-1]) + len(block) + 2 <= _RESULTS_MESSAGE_CHARS:
+            messages[-1] += "\n\n" + block
+        else:
+            messages.append(block)
+    return [Outgoing(text=message) for message in messages[:_RESULTS_MESSAGES]]
 
 
 def survey(payload: dict[str, Any], language: str, base_url: str | None) -> list[Outgoing]:
@@ -336,6 +376,7 @@ RENDERERS: dict[str, Renderer] = {
     "consultation": consultation,
     "consultation_results": consultation_results,
     "survey": survey,
+    "survey_results": survey_results,
     "volunteer_promoted": volunteer_promoted,
     "volunteer_reminder": volunteer_reminder,
     "volunteer_programme_cancelled": volunteer_programme_cancelled,

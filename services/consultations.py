@@ -19,6 +19,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.errors import ConflictError, InvalidInputError, NotFoundError
 from services.outbox import BroadcastRecipient, queue_broadcast
+from services.privacy import public_text
+from services.topics import valid_topics
 from storage.models import (
     Consultation,
     ConsultationAnswer,
@@ -48,6 +50,7 @@ class NewConsultation:
     free_answer: bool = False
     district_codes: list[str] = field(default_factory=list)
     opens_at: datetime | None = None
+    topics: list[str] = field(default_factory=list)  # `services.topics` codes
 
 
 def _validated(body: NewConsultation, now: datetime) -> NewConsultation:
@@ -80,6 +83,7 @@ def _validated(body: NewConsultation, now: datetime) -> NewConsultation:
         free_answer=body.free_answer,
         district_codes=sorted(set(body.district_codes)),
         opens_at=body.opens_at,
+        topics=valid_topics(body.topics),
     )
 
 
@@ -102,6 +106,7 @@ async def create(
         free_answer=valid.free_answer,
         province_codes=valid.province_codes,
         district_codes=valid.district_codes,
+        topics=valid.topics,
         owner_agency_id=owner_agency_id,
         owner_board_id=owner_board_id,
         created_by=created_by,
@@ -135,9 +140,15 @@ def _message(consultation: Consultation) -> dict[str, Any]:
     }
 
 
-async def _queue_to(
-    session: AsyncSession, people: list[Audience], *, kind: str, key: str, payload: dict[str, Any]
+async def queue_to(
+    session: AsyncSession,
+    people: Sequence[Audience],
+    *,
+    kind: str,
+    key: str,
+    payload: dict[str, Any],
 ) -> int:
+    """One message to each of these people through the outbox (once each, whatever reruns)."""
     recipients = [
         BroadcastRecipient(person.citizen_id, person.channel, person.channel_user_id)
         for person in people
@@ -159,7 +170,7 @@ async def publish(session: AsyncSession, consultation_id: int, *, now: datetime)
         consultation.published_at = now
         session.add(consultation)
     audience = list(await ConsultationRepository(session).audience(consultation))
-    return await _queue_to(
+    return await queue_to(
         session,
         audience,
         kind="consultation",
@@ -184,11 +195,11 @@ async def close(session: AsyncSession, consultation_id: int, *, now: datetime) -
         "title": consultation.title,
         "question": consultation.question,
         "total": summary.total,
-        "options": [{"label": o.label, "count": o.count} for o in summary.options],
         "free_answers": summary.free_answer_count,
+        **result_facts(summary.options, summary.themes),
     }
     people = list(await ConsultationRepository(session).participants(consultation_id))
-    return await _queue_to(
+    return await queue_to(
         session,
         people,
         kind="consultation_results",
@@ -303,6 +314,8 @@ class Theme:
 
 
 THEME_EXAMPLES = 3
+RESULT_THEMES = 3  # the largest themes a results message names
+RESULT_EXAMPLE_CHARS = 80  # a chat message's example: a phrase, not the whole answer
 
 
 @dataclass(frozen=True)
@@ -353,6 +366,33 @@ def themes_of(free: Sequence[ThemedAnswer]) -> list[Theme]:
     return themes
 
 
+class Counted(Protocol):
+    """An option's count: a consultation's, or a survey question's."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def count(self) -> int: ...
+
+
+def result_facts(options: Sequence[Counted], themes: Sequence[Theme]) -> dict[str, Any]:
+    """What a results message tells those who took part of one question: the count of each
+    option, and the largest themes of the typed answers with one example each, masked again as
+    for the public (they read other people's words)."""
+    return {
+        "options": [{"label": option.label, "count": option.count} for option in options],
+        "themes": [
+            {
+                "label": theme.label,
+                "count": theme.count,
+                "example": public_text(theme.example, RESULT_EXAMPLE_CHARS),
+            }
+            for theme in themes[:RESULT_THEMES]
+        ],
+    }
+
+
 async def results(session: AsyncSession, consultation: Consultation) -> Results:
     """Counts by option, overall, by province and by district, and the free answers grouped by
     theme with a few (masked) examples each."""
@@ -385,19 +425,7 @@ async def results(session: AsyncSession, consultation: Consultation) -> Results:
     )
 
 
-# --- who hears about consultations -----------------------------------------------------------
-
-
-async def subscribe(
-    session: AsyncSession, citizen_id: int, *, province_code: str, district_code: str = ""
-) -> bool:
-    """The citizen asked to hear about consultations in an area; True when it is new."""
-    return await ConsultationRepository(session).subscribe(citizen_id, province_code, district_code)
-
-
-async def subscriptions(session: AsyncSession, citizen_id: int) -> list[tuple[str, str]]:
-    rows = await ConsultationRepository(session).subscriptions_of(citizen_id)
-    return [(row.province_code, row.district_code) for row in rows]
+# --- areas as citizens read them ------------------------------------------------------------
 
 
 async def area_names(
@@ -411,8 +439,3 @@ async def area_names(
         province.name_th if province else province_code,
         district.name_th if district else None,
     )
-
-
-async def unsubscribe(session: AsyncSession, citizen_id: int) -> int:
-    """หยุดรับข่าว: no more consultations, from anywhere; returns how many areas were dropped."""
-    return await ConsultationRepository(session).unsubscribe_all(citizen_id)

@@ -24,9 +24,18 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.consultations import MAX_OPTION_CHARS, MAX_OPTIONS, Answered, Theme, themes_of
+from services.consultations import (
+    MAX_OPTION_CHARS,
+    MAX_OPTIONS,
+    Answered,
+    Theme,
+    queue_to,
+    result_facts,
+    themes_of,
+)
 from services.errors import ConflictError, InvalidInputError, NotFoundError
 from services.outbox import queue_message
+from services.topics import valid_topics
 from storage.models import RecipientType, Survey, SurveyAnswer, SurveyResponse, SurveyStatus
 from storage.repositories.consultations import ConsultationRepository
 from storage.repositories.surveys import SurveyRepository
@@ -108,6 +117,7 @@ class NewSurvey:
     closes_at: datetime
     intro: str = ""
     district_codes: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)  # `services.topics` codes
 
 
 def _valid_question(question: Question, number: int) -> Question:
@@ -144,6 +154,7 @@ def _validated(body: NewSurvey, now: datetime) -> NewSurvey:
         closes_at=body.closes_at,
         intro=body.intro.strip(),
         district_codes=sorted(set(body.district_codes)),
+        topics=valid_topics(body.topics),
     )
 
 
@@ -164,6 +175,7 @@ async def create(
         questions=[q.to_json() for q in valid.questions],
         province_codes=valid.province_codes,
         district_codes=valid.district_codes,
+        topics=valid.topics,
         owner_agency_id=owner_agency_id,
         owner_board_id=owner_board_id,
         created_by=created_by,
@@ -220,7 +232,8 @@ async def publish(session: AsyncSession, survey_id: int, *, now: datetime) -> in
 
 
 async def close(session: AsyncSession, survey_id: int, *, now: datetime) -> int:
-    """Stop taking answers (the results stay readable); nothing is sent, so returns 0."""
+    """Stop taking answers and queue the results to everyone who answered at least one question;
+    returns how many were queued now (closing again queues only those not yet sent)."""
     survey = await get(session, survey_id)
     if survey.status is SurveyStatus.DRAFT:
         raise ConflictError("A draft was never published; there is nothing to close.")
@@ -229,7 +242,29 @@ async def close(session: AsyncSession, survey_id: int, *, now: datetime) -> int:
         survey.closed_at = now
         session.add(survey)
         await session.flush()
-    return 0
+    summary = await results(session, survey)
+    payload = {
+        "survey_id": survey.id,
+        "title": survey.title,
+        "respondents": summary.respondents,
+        "completed": summary.completed,
+        "questions": [
+            {
+                "text": question.text,
+                "answered": question.answered,
+                "free_answers": question.free_answer_count,
+                **result_facts(question.options, question.themes),
+            }
+            for question in summary.questions
+        ],
+    }
+    return await queue_to(
+        session,
+        await SurveyRepository(session).participants(survey_id),
+        kind="survey_results",
+        key=f"survey-results:{survey.id}",
+        payload=payload,
+    )
 
 
 # --- answering ---------------------------------------------------------------------------

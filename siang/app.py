@@ -31,6 +31,7 @@ from admin.public.endpoints import router as public_router
 from admin.routing_rules.endpoints import router as routing_rules_router
 from admin.stats.endpoints import router as stats_router
 from admin.surveys.endpoints import router as surveys_router
+from admin.topics.endpoints import router as topics_router
 from admin.users.endpoints import router as users_router
 from admin.volunteering.endpoints import router as volunteering_router
 from bot.media import DEFAULT_MAX_MEDIA_BYTES
@@ -132,6 +133,7 @@ def create_app(
     app.include_router(metrics_router)
     app.include_router(webhooks_router)
     app.include_router(areas_router, prefix="/api/v1")
+    app.include_router(topics_router, prefix="/api/v1")
     app.include_router(auth_router, prefix="/api/v1")
     app.include_router(users_router, prefix="/api/v1")
     app.include_router(agencies_router, prefix="/api/v1")

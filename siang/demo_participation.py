@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services import consultations, volunteering
+from services import consultations, news, volunteering
 from services.consultations import NewConsultation
 from services.volunteering import NewProgramme
 from storage.models import Channel, Citizen
@@ -100,7 +100,7 @@ async def _voices(
         session.add(citizen)
         await session.flush()
         assert citizen.id is not None
-        await consultations.subscribe(
+        await news.subscribe(
             session, citizen.id, province_code=district[:2], district_code=district
         )
         voices.append((citizen.id, district))

@@ -24,6 +24,12 @@ class ConsultationWrite(BaseModel):
     )
     opens_at: AwareDatetime | None = None
     closes_at: AwareDatetime
+    topics: list[str] = Field(
+        default_factory=list,
+        max_length=10,
+        description="What it is about (codes from GET /api/v1/topics); subscribers limited to "
+        "topics hear only of what names one of theirs, and of nothing that names none.",
+    )
     agency: str | None = Field(
         default=None, max_length=60, description="The owning agency's code (officials of several)."
     )
@@ -43,6 +49,7 @@ class ConsultationPublic(BaseModel):
     free_answer: bool
     provinces: list[Area]
     districts: list[Area]
+    topics: list[str]
     status: str
     agency: str | None
     board_province: str | None

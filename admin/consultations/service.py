@@ -4,9 +4,9 @@ their province, admins for anyone. Every write is audited; the rules live in
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -181,6 +181,7 @@ async def public(session: AsyncSession, consultation: Consultation) -> Consultat
         free_answer=consultation.free_answer,
         provinces=await area_names(session, list(consultation.province_codes), districts=False),
         districts=await area_names(session, list(consultation.district_codes), districts=True),
+        topics=[str(topic) for topic in consultation.topics],
         status=consultation.status.value,
         agency=agency,
         board_province=board_province,
@@ -208,6 +209,7 @@ async def create(
             free_answer=body.free_answer,
             province_codes=provinces,
             district_codes=districts,
+            topics=body.topics,
             opens_at=body.opens_at,
             closes_at=body.closes_at,
         ),
@@ -231,14 +233,25 @@ async def visible(
     session: AsyncSession, principal: Principal, *, status: ConsultationStatus | None = None
 ) -> list[Consultation]:
     """The consultations the principal may read (`may_read`), newest first."""
-    repository = ConsultationRepository(session)
+    return await visible_in(ConsultationRepository(session).listed, principal, status=status)
+
+
+Row = TypeVar("Row")
+
+
+async def visible_in(
+    listed: Callable[..., Awaitable[Sequence[Row]]], principal: Principal, *, status: Any
+) -> list[Row]:
+    """What the principal may read (`may_read`) of a repository's `listed` (consultations or
+    surveys): everything for admins and analysts, their agencies' for an official, their
+    board's and their province's for a board member."""
     if principal.role in (UserRole.ADMIN, UserRole.ANALYST):
-        return list(await repository.listed(status=status))
+        return list(await listed(status=status))
     if principal.role is UserRole.OFFICIAL:
-        return list(await repository.listed(agency_ids=principal.agency_ids, status=status))
+        return list(await listed(agency_ids=principal.agency_ids, status=status))
     if principal.role is UserRole.BOARD and principal.board_id is not None:
         return list(
-            await repository.listed(
+            await listed(
                 board_id=principal.board_id,
                 province_code=principal.board_province_code,
                 status=status,

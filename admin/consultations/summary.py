@@ -16,7 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from nlp.categories import english_name
 from services import consultations
-from services.consultations import AreaResult, OptionResult
+from services.consultations import AreaResult, OptionResult, Theme
 from services.privacy import public_text
 from storage.models import Consultation, ConsultationStatus
 from storage.repositories.agencies import AgencyRepository, BoardRepository
@@ -85,16 +85,36 @@ def _theme(label: str, language: str) -> str:
     return english_name(label) if language == "en" else label
 
 
-async def _owner(session: AsyncSession, consultation: Consultation, language: str) -> str:
-    if consultation.owner_agency_id is not None:
-        agency = await AgencyRepository(session).get(consultation.owner_agency_id)
+async def owner_name(
+    session: AsyncSession, agency_id: int | None, board_id: int | None, *, language: str
+) -> str:
+    """Who asked (a consultation or a survey), as a reader sees it: the agency's or the
+    board's name."""
+    if agency_id is not None:
+        agency = await AgencyRepository(session).get(agency_id)
         if agency is not None:
             return agency.name_en if language == "en" else agency.name_th
-    if consultation.owner_board_id is not None:
-        board = await BoardRepository(session).get(consultation.owner_board_id)
+    if board_id is not None:
+        board = await BoardRepository(session).get(board_id)
         if board is not None:
             return board.name_en if language == "en" else board.name_th
     return ""
+
+
+def themes_shown(themes: list[Theme], language: str) -> list[ThemeShown]:
+    """Typed answers' themes for any reader: the label in their language, examples masked again."""
+    return [
+        ThemeShown(
+            label=_theme(theme.label, language),
+            count=theme.count,
+            examples=[public_text(text, EXAMPLE_CHARS) for text in theme.examples],
+        )
+        for theme in themes
+    ]
+
+
+def reader_language(language: str) -> str:
+    return language if language in UNKNOWN_AREA else "th"
 
 
 async def summarise(
@@ -102,7 +122,7 @@ async def summarise(
 ) -> ConsultationSummary:
     """The consultation's results now (live while it is open, final once closed)."""
     assert consultation.id is not None
-    language = language if language in UNKNOWN_AREA else "th"
+    language = reader_language(language)
     results = await consultations.results(session, consultation)
     places = PublicFiguresRepository(session)
     provinces = await places.provinces(
@@ -114,7 +134,9 @@ async def summarise(
         title=consultation.title,
         question=consultation.question,
         status=consultation.status,
-        owner=await _owner(session, consultation, language),
+        owner=await owner_name(
+            session, consultation.owner_agency_id, consultation.owner_board_id, language=language
+        ),
         owner_agency_id=consultation.owner_agency_id,
         provinces=[
             provinces[code].name(language) if code in provinces else code
@@ -128,12 +150,5 @@ async def summarise(
         by_province=_named(results.by_province, provinces, language),
         by_district=_named(results.by_district, districts, language),
         free_answers=results.free_answer_count,
-        themes=[
-            ThemeShown(
-                label=_theme(theme.label, language),
-                count=theme.count,
-                examples=[public_text(text, EXAMPLE_CHARS) for text in theme.examples],
-            )
-            for theme in results.themes
-        ],
+        themes=themes_shown(results.themes, language),
     )

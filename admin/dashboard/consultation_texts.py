@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from storage.models import ConsultationStatus
+from enum import StrEnum
+from typing import ClassVar
 
 TH: dict[str, str] = {
     "nav": "รับฟังความคิดเห็น",
     "list.title": "การรับฟังความคิดเห็น",
+    "surveys.heading": "แบบสอบถาม",
+    "surveys.empty": "ยังไม่มีแบบสอบถาม",
+    "surveys.respondents": "ผู้ตอบ",
+    "survey.back": "← การรับฟังความคิดเห็นและแบบสอบถาม",
+    "survey.totals": "ผู้ตอบ {respondents} คน · ตอบครบทุกข้อ {completed} คน",
+    "survey.answered": "ตอบ {answered} คน · ข้าม {skipped} คน",
+    "survey.option": "ตัวเลือก",
+    "survey.people": "ผู้ตอบ",
     "list.heading": "การรับฟังความคิดเห็นและโพล",
     "list.lead": "ถามประชาชนในพื้นที่ผ่านแชต หนึ่งคนหนึ่งคำตอบ ดูผลแยกตามพื้นที่ได้ทันที",
     "list.empty": "ยังไม่มีการรับฟังความคิดเห็น",
@@ -74,6 +83,14 @@ TH: dict[str, str] = {
 
 EN: dict[str, str] = {
     "nav": "Consultations",
+    "surveys.heading": "Surveys",
+    "surveys.empty": "No surveys yet",
+    "surveys.respondents": "Respondents",
+    "survey.back": "← Consultations and surveys",
+    "survey.totals": "{respondents} people answered · {completed} answered every question",
+    "survey.answered": "{answered} answered · {skipped} skipped",
+    "survey.option": "Option",
+    "survey.people": "People",
     "list.title": "Consultations",
     "list.heading": "Consultations and polls",
     "list.lead": "Ask the citizens of an area by chat, one answer each, and see the results by "
@@ -150,13 +167,15 @@ CATALOGUES = {"th": TH, "en": EN}
 class ConsultationWords:
     """One language's words: `c("key", **values)` and a status's name (`c.status(status)`)."""
 
+    catalogues: ClassVar[dict[str, dict[str, str]]] = CATALOGUES
+
     def __init__(self, language: str) -> None:
-        self.language = language if language in CATALOGUES else "th"
-        self._words = CATALOGUES[self.language]
+        self.language = language if language in self.catalogues else "th"
+        self._words = self.catalogues[self.language]
 
     def __call__(self, key: str, **values: object) -> str:
-        template = self._words.get(key) or TH[key]
+        template = self._words.get(key) or self.catalogues["th"][key]
         return template.format(**values) if values else template
 
-    def status(self, status: ConsultationStatus) -> str:
+    def status(self, status: StrEnum) -> str:
         return self(f"status.{status.value}")

@@ -4,6 +4,7 @@ and district) drawn on the server."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -58,19 +59,22 @@ async def listed(
     whole list at once."""
     found = await service.visible(session, principal)
     totals = await ConsultationRepository(session).answer_totals([c.id for c in found if c.id])
-    names = await PublicFiguresRepository(session).provinces(
-        sorted({code for c in found for code in c.province_codes})
-    )
+    areas = await areas_named(session, [c.province_codes for c in found], language=language)
     return [
-        ListedConsultation(
-            consultation,
-            ", ".join(
-                names[code].name(language) if code in names else code
-                for code in consultation.province_codes
-            ),
-            totals.get(consultation.id or 0, 0),
-        )
-        for consultation in found
+        ListedConsultation(consultation, where, totals.get(consultation.id or 0, 0))
+        for consultation, where in zip(found, areas, strict=True)
+    ]
+
+
+async def areas_named(
+    session: AsyncSession, rows: Sequence[Sequence[str]], *, language: str
+) -> list[str]:
+    """Each row's provinces by name, comma-separated, read for the whole list at once."""
+    codes = sorted({code for row in rows for code in row})
+    names = await PublicFiguresRepository(session).provinces(codes)
+    return [
+        ", ".join(names[code].name(language) if code in names else code for code in row)
+        for row in rows
     ]
 
 

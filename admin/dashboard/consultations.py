@@ -14,7 +14,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from admin.auth.scope import Principal
 from admin.consultations import service
 from admin.dashboard import consultation_view as view
+from admin.dashboard import survey_view
 from admin.dashboard.consultation_texts import ConsultationWords
+from admin.dashboard.form_posts import post_form
 from admin.dashboard.pages import render, to_login, words, zone_of
 from admin.dashboard.session import csrf_ok, signed_in
 from admin.dependencies import SessionDep
@@ -48,6 +50,7 @@ async def _list_page(
         "principal": principal,
         "c": c,
         "shown": await view.listed(session, principal, language=t.language),
+        "surveys": await survey_view.listed(session, principal, language=t.language),
         "may_create": view.may_create(principal),
         "agencies": await view.own_agencies(session, principal),
         "form": form or view.ConsultationForm(),
@@ -163,26 +166,16 @@ async def move_consultation(
     csrf: Csrf = "",
 ) -> Response:
     """Publish a draft to the citizens of its areas, or close it and publish its results."""
-    principal = await signed_in(request, session)
-    if principal is None:
-        return to_login("expired")
-    t = words(request)
-    if not csrf_ok(request, csrf):
-        return await _page(
-            request, session, principal, consultation_id, error=t("error.form_expired"),
-            status_code=403,
-        )  # fmt: skip
     move = service.publish if step == "publish" else service.close
-    try:
-        sent = await move(session, principal, consultation_id, now=utcnow())
-    except SiangError as problem:
-        await session.rollback()
-        return await _page(
-            request, session, principal, consultation_id, error=t.problem(problem),
-            status_code=problem.status_code,
-        )  # fmt: skip
     done = "published" if step == "publish" else "closed"
-    return RedirectResponse(
-        f"/admin/consultations/{consultation_id}?done={done}&queued={sent.queued}",
-        status_code=303,
-    )
+
+    async def act(principal: Principal) -> str:
+        sent = await move(session, principal, consultation_id, now=utcnow())
+        return f"/admin/consultations/{consultation_id}?done={done}&queued={sent.queued}"
+
+    async def again(principal: Principal, error: str, status_code: int) -> Response:
+        return await _page(
+            request, session, principal, consultation_id, error=error, status_code=status_code
+        )
+
+    return await post_form(request, session, csrf, act=act, again=again)

@@ -9,14 +9,14 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.auth.scope import Principal
 from admin.dashboard import item_changes
+from admin.dashboard.form_posts import post_form
 from admin.dashboard.item import item_page
-from admin.dashboard.pages import to_login, words
-from admin.dashboard.session import csrf_ok, signed_in
+from admin.dashboard.pages import words
 from admin.dependencies import MediaStoreDep, SessionDep
 from admin.feedback import actions
 from admin.feedback.endpoints import FeedbackId
@@ -27,7 +27,7 @@ from admin.feedback.schemas import (
     InternalNoteRequest,
     StatusChangeRequest,
 )
-from services.errors import InvalidInputError, SiangError
+from services.errors import InvalidInputError
 from storage.models import FeedbackKind, FeedbackStatus
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
@@ -48,25 +48,16 @@ async def _act(
     do: Action,
     then: str | None = None,
 ) -> Response:
-    principal = await signed_in(request, session)
-    if principal is None:
-        return to_login("expired")
-    t = words(request)
-    if not csrf_ok(request, csrf):
-        return await item_page(
-            request, session, principal, feedback_id, error=t("error.form_expired"),
-            status_code=403,
-        )  # fmt: skip
-    try:
+    async def act(principal: Principal) -> str:
         await do(principal)
-    except SiangError as problem:
-        await session.rollback()  # nothing of the refused move stays; the page shows the item
+        return then or f"/admin/items/{feedback_id}?saved=1"
+
+    async def again(principal: Principal, error: str, status_code: int) -> Response:
         return await item_page(
-            request, session, principal, feedback_id, error=t.problem(problem),
-            status_code=problem.status_code,
-        )  # fmt: skip
-    # The request's unit of work commits before the redirect is sent, then wakes delivery.
-    return RedirectResponse(then or f"/admin/items/{feedback_id}?saved=1", status_code=303)
+            request, session, principal, feedback_id, error=error, status_code=status_code
+        )
+
+    return await post_form(request, session, csrf, act=act, again=again)
 
 
 async def _photo_bytes(photos: list[UploadFile]) -> list[bytes]:

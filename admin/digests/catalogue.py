@@ -59,6 +59,8 @@ LABELS = {
     "consultations_held": "การรับฟังความคิดเห็นของหน่วยงาน: จัด / เผยแพร่ผล",
     "people": "คน",
     "answers": "คำตอบ",
+    "survey_result": "ผลแบบสอบถาม",
+    "survey_completed": "ตอบครบทุกข้อ",
 }
 
 STATUSES = {

@@ -1,5 +1,5 @@
-"""The digest's consultation section: the consultations that closed in the digest's week, asked
-of the board's province (or owned by the agency), with their published summary."""
+"""The digest's consultation section: the consultations and surveys that closed in the digest's
+week, asked of the board's province (or owned by the agency), with their published summary."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from admin.consultations.summary import AreaCounts, ConsultationSummary, summarise
+from admin.consultations.summary import AreaCounts, ConsultationSummary, ThemeShown, summarise
 from admin.digests.schemas import (
     ConsultationArea,
     ConsultationOption,
@@ -15,8 +15,12 @@ from admin.digests.schemas import (
     ConsultationSection,
     ConsultationTheme,
     DigestSubjectInfo,
+    SurveyQuestionResult,
+    SurveyResult,
 )
+from admin.surveys.summary import SurveySummary, summarise_survey
 from storage.repositories.consultations import ConsultationRepository
+from storage.repositories.surveys import SurveyRepository
 
 AREAS = 10
 
@@ -48,9 +52,37 @@ def _result(summary: ConsultationSummary, province_code: str | None) -> Consulta
             for a in _areas(summary, province_code)[:AREAS]
         ],
         free_answers=summary.free_answers,
-        themes=[
-            ConsultationTheme(label=t.label, count=t.count, examples=t.examples)
-            for t in summary.themes
+        themes=_themes(summary.themes),
+    )
+
+
+def _themes(themes: list[ThemeShown]) -> list[ConsultationTheme]:
+    return [ConsultationTheme(label=t.label, count=t.count, examples=t.examples) for t in themes]
+
+
+def _survey_result(summary: SurveySummary) -> SurveyResult:
+    assert summary.closed_at is not None
+    return SurveyResult(
+        title=summary.title,
+        owner=summary.owner,
+        closed_at=summary.closed_at,
+        respondents=summary.respondents,
+        completed=summary.completed,
+        questions=[
+            SurveyQuestionResult(
+                number=question.number,
+                text=question.text,
+                answered=question.answered,
+                options=[
+                    ConsultationOption(
+                        label=o.label, count=o.count, share_pct=question.share(o.count)
+                    )
+                    for o in question.options
+                ],
+                free_answers=question.free_answers,
+                themes=_themes(question.themes),
+            )
+            for question in summary.questions
         ],
     )
 
@@ -63,19 +95,24 @@ async def consultation_section(
     start: datetime,
     end: datetime,
 ) -> ConsultationSection:
-    """A board's section: consultations asked of its province; an agency's: its own."""
-    repository = ConsultationRepository(session)
-    if info.kind == "board":
-        found = await repository.closed(
-            province_code=info.province_code, closed_from=start, closed_to=end
-        )
-        province = info.province_code
-    else:
-        found = await repository.closed(agency_id=agency_id, closed_from=start, closed_to=end)
-        province = None
+    """A board's section: consultations and surveys asked of its province; an agency's: its
+    own."""
+    board = info.kind == "board"
+    province = info.province_code if board else None
+    owner = None if board else agency_id
+    found = await ConsultationRepository(session).closed(
+        province_code=province, agency_id=owner, closed_from=start, closed_to=end
+    )
+    surveys = await SurveyRepository(session).closed(
+        province_code=province, agency_id=owner, closed_from=start, closed_to=end
+    )
     return ConsultationSection(
-        results=[
+        results=[  # in the order they closed
             _result(await summarise(session, consultation, language="th"), province)
-            for consultation in reversed(found)  # in the order they closed
-        ]
+            for consultation in reversed(found)
+        ],
+        surveys=[
+            _survey_result(await summarise_survey(session, survey, language="th"))
+            for survey in reversed(surveys)
+        ],
     )

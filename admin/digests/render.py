@@ -114,6 +114,11 @@ def chat_text(digest: BoardDigest) -> str:
         counts = [f"{o.label} {o.count} ({_number(o.share_pct)}%)" for o in result.options]
         counts.append(f"{LABELS['consultation_total']} {result.total} {LABELS['people']}")
         lines.append(" · ".join(counts))
+    for survey in digest.consultations.surveys:
+        lines.append(
+            f"{LABELS['survey_result']}: {survey.title} · "
+            f"{LABELS['consultation_total']} {survey.respondents} {LABELS['people']}"
+        )
     lines.append(f"{LABELS['read_more']}: {digest.url}")
     return "\n".join(lines)
 

@@ -131,10 +131,32 @@ class ConsultationResult(BaseModel):
     themes: list[ConsultationTheme]
 
 
+class SurveyQuestionResult(BaseModel):
+    number: int
+    text: str
+    answered: int
+    options: list[ConsultationOption]
+    free_answers: int
+    themes: list[ConsultationTheme]
+
+
+class SurveyResult(BaseModel):
+    """A survey that closed this week: each question, and what the citizens said."""
+
+    title: str
+    owner: str
+    closed_at: datetime
+    respondents: int
+    completed: int
+    questions: list[SurveyQuestionResult]
+
+
 class ConsultationSection(BaseModel):
-    """Consultations closed this week: asked of the board's province, or owned by the agency."""
+    """Consultations and surveys closed this week: asked of the board's province, or owned by
+    the agency."""
 
     results: list[ConsultationResult]
+    surveys: list[SurveyResult] = Field(default_factory=list)
 
 
 class BoardDigest(BaseModel):

@@ -1,5 +1,6 @@
-"""The public page's consultations: the results of those closed (the latest first) and the
-participation indicator's counts, consultations held and results published per agency.
+"""The public page's consultations: the results of those closed (the latest first), of the
+surveys closed too, and the participation indicator's counts, consultations held and results
+published per agency.
 
 Only what a closed consultation published is read: counts per option and area, and the typed
 answers' examples masked again for the public (`admin.consultations.summary`); never who
@@ -15,8 +16,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.consultations.summary import ConsultationSummary, summarise
 from admin.indicators.service import consultation_counts
+from admin.surveys.summary import SurveySummary, summarise_survey
 from storage.repositories.consultations import ConsultationRepository
 from storage.repositories.public_figures import PublicFiguresRepository
+from storage.repositories.surveys import SurveyRepository
 
 SHOWN = 5  # the latest closed consultations on a page
 AGENCY_ROWS = 10
@@ -36,6 +39,7 @@ class PublicConsultations:
     results_published: int
     by_agency: list[AgencyConsulting]
     closed: list[ConsultationSummary]
+    surveys: list[SurveySummary]  # the latest closed surveys
 
 
 async def public_consultations(
@@ -76,9 +80,13 @@ async def public_consultations(
     closed = await ConsultationRepository(session).closed(
         province_code=province_code, agency_id=agency_id, limit=SHOWN
     )
+    closed_surveys = await SurveyRepository(session).closed(
+        province_code=province_code, agency_id=agency_id, limit=SHOWN
+    )
     return PublicConsultations(
         held=counts.held,
         results_published=counts.results_published,
         by_agency=rows[:AGENCY_ROWS],
         closed=[await summarise(session, c, language=language) for c in closed],
+        surveys=[await summarise_survey(session, s, language=language) for s in closed_surveys],
     )

@@ -58,6 +58,9 @@ TH: dict[str, str] = {
     "consultations.themes": "ประเด็นจากคำตอบที่พิมพ์เอง ({count} คำตอบ)",
     "consultations.theme_count": "{count} คำตอบ",
     "consultations.example": "ตัวอย่างคำตอบ (ปิดข้อมูลส่วนบุคคล)",
+    "surveys.results": "ผลแบบสอบถามล่าสุด",
+    "surveys.total": "ผู้ตอบ {total} คน (ครบทุกข้อ {completed} คน)",
+    "surveys.answered": "ตอบ {count} คน",
     "chart.table": "ดูเป็นตาราง",
     "about": "ตัวเลขนับจากฐานข้อมูลของเสียงโดยตรง เรื่องที่แจ้งซ้ำนับรวมด้วย "
     "ผู้แจ้งยืนยันหรือเปิดเรื่องซ้ำผ่านแชตหลังหน่วยงานแจ้งว่าแก้ไขแล้ว",
@@ -113,6 +116,9 @@ EN: dict[str, str] = {
     "consultations.themes": "Themes of the typed answers ({count} answers)",
     "consultations.theme_count": "{count} answers",
     "consultations.example": "An example answer (personal data masked)",
+    "surveys.results": "Latest survey results",
+    "surveys.total": "{total} people answered ({completed} every question)",
+    "surveys.answered": "{count} answered",
     "chart.table": "Show as a table",
     "about": "Counted straight from Siang's database, repeated reports included. Citizens "
     "confirm a fix or reopen an item by chat after the agency reports it resolved.",

@@ -32,6 +32,12 @@ class SurveyWrite(BaseModel):
         default_factory=list, max_length=200, description="District codes within the provinces."
     )
     closes_at: AwareDatetime
+    topics: list[str] = Field(
+        default_factory=list,
+        max_length=10,
+        description="What it is about (codes from GET /api/v1/topics); subscribers limited to "
+        "topics hear only of what names one of theirs, and of nothing that names none.",
+    )
     agency: str | None = Field(
         default=None, max_length=60, description="The owning agency's code (officials of several)."
     )
@@ -44,6 +50,7 @@ class SurveyPublic(BaseModel):
     questions: list[QuestionWrite]
     provinces: list[Area]
     districts: list[Area]
+    topics: list[str]
     status: str
     agency: str | None
     board_province: str | None

@@ -19,6 +19,7 @@ from admin.consultations.service import (
     owner_names,
     owner_of,
     province_codes,
+    visible_in,
 )
 from admin.surveys.schemas import (
     QuestionResults,
@@ -31,7 +32,7 @@ from admin.surveys.schemas import (
 from services import surveys
 from services.errors import NotFoundError
 from services.surveys import NewSurvey, Question
-from storage.models import Survey, SurveyStatus, UserRole
+from storage.models import Survey, SurveyStatus
 from storage.repositories.surveys import SurveyRepository
 
 
@@ -41,7 +42,7 @@ class SurveyAudit:
     CLOSED = "survey.closed"
 
 
-async def _readable(session: AsyncSession, principal: Principal, survey_id: int) -> Survey:
+async def readable(session: AsyncSession, principal: Principal, survey_id: int) -> Survey:
     survey = await SurveyRepository(session).get(survey_id)
     if survey is None or not may_read(principal, survey):
         raise NotFoundError(f"No survey {survey_id} you may read.")
@@ -67,6 +68,7 @@ async def public(session: AsyncSession, survey: Survey) -> SurveyPublic:
         questions=[QuestionWrite.model_validate(q) for q in survey.questions],
         provinces=await area_names(session, list(survey.province_codes), districts=False),
         districts=await area_names(session, list(survey.district_codes), districts=True),
+        topics=[str(topic) for topic in survey.topics],
         status=survey.status.value,
         agency=agency,
         board_province=board_province,
@@ -94,6 +96,7 @@ async def create(
             ],
             province_codes=provinces,
             district_codes=districts,
+            topics=body.topics,
             closes_at=body.closes_at,
         ),
         now=now,
@@ -112,28 +115,21 @@ async def create(
     return await public(session, survey)
 
 
+async def visible(
+    session: AsyncSession, principal: Principal, *, status: SurveyStatus | None = None
+) -> list[Survey]:
+    """The surveys the principal may read (`may_read`), newest first."""
+    return await visible_in(SurveyRepository(session).listed, principal, status=status)
+
+
 async def listed(
     session: AsyncSession, principal: Principal, *, status: SurveyStatus | None
 ) -> list[SurveyPublic]:
-    """The surveys the principal may read (`may_read`), newest first."""
-    repository = SurveyRepository(session)
-    if principal.role in (UserRole.ADMIN, UserRole.ANALYST):
-        found = await repository.listed(status=status)
-    elif principal.role is UserRole.OFFICIAL:
-        found = await repository.listed(agency_ids=principal.agency_ids, status=status)
-    elif principal.role is UserRole.BOARD and principal.board_id is not None:
-        found = await repository.listed(
-            board_id=principal.board_id,
-            province_code=principal.board_province_code,
-            status=status,
-        )
-    else:
-        found = []
-    return [await public(session, s) for s in found]
+    return [await public(session, s) for s in await visible(session, principal, status=status)]
 
 
 async def one(session: AsyncSession, principal: Principal, survey_id: int) -> SurveyPublic:
-    return await public(session, await _readable(session, principal, survey_id))
+    return await public(session, await readable(session, principal, survey_id))
 
 
 async def publish(
@@ -167,7 +163,7 @@ async def _audited(
 
 
 async def results(session: AsyncSession, principal: Principal, survey_id: int) -> SurveyResults:
-    summary = await surveys.results(session, await _readable(session, principal, survey_id))
+    summary = await surveys.results(session, await readable(session, principal, survey_id))
     return SurveyResults(
         respondents=summary.respondents,
         completed=summary.completed,

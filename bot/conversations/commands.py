@@ -1,7 +1,7 @@
 """What a tap or a typed word asks for: button data and their typed equivalents, in one place.
 
 Button data are short ASCII strings (Telegram allows 64 bytes), e.g. ``confirm``, ``cat:3``,
-``fixed:SG-7K4M-2Q``, ``rate:SG-7K4M-2Q:5``, ``poll:12:0``, ``vjoin:4``, ``sv:3:1:0``. A citizen may also type a button's label (in
+``fixed:SG-7K4M-2Q``, ``rate:SG-7K4M-2Q:5``, ``poll:12:0``, ``ntopic:50::water``, ``vjoin:4``, ``sv:3:1:0``. A citizen may also type a button's label (in
 either language), a few common words, a reference with a word or two around it ("ติดตาม
 SG-7K4M-2Q"), or ask how Siang is used; `parse` turns all of them into the same `Command`.
 """
@@ -43,7 +43,9 @@ class Action(StrEnum):
     NOTIFY = "notify"  # arg: on | off
     POLL = "poll"  # arg: "<consultation id>:<option index>"
     POLL_TEXT = "polltext"  # arg: a consultation id (the citizen will type an answer)
-    NEWS = "news"  # arg: on | off (hear about consultations)
+    NEWS = "news"  # arg: on | off | list (hear about consultations and surveys)
+    NEWS_TOPIC = "ntopic"  # arg: "<province>:<district>:<topic code | all>"
+    NEWS_STOP = "nstop"  # arg: a news subscription id
     VOLUNTEER = "vol"  # volunteer programmes near the citizen
     VOLUNTEER_JOIN = "vjoin"  # arg: a programme id
     VOLUNTEER_MINE = "vmine"  # the citizen's own sign-ups
@@ -101,6 +103,10 @@ _WORDS: dict[str, Command] = {
     "/news": Command(Action.NEWS, "on"),
     "หยุดรับข่าว": Command(Action.NEWS, "off"),
     "stop news": Command(Action.NEWS, "off"),
+    "ข่าวที่รับ": Command(Action.NEWS, "list"),
+    "ข่าวที่รับอยู่": Command(Action.NEWS, "list"),
+    "my news": Command(Action.NEWS, "list"),
+    "/mynews": Command(Action.NEWS, "list"),
     "อาสา": Command(Action.VOLUNTEER),
     "งานอาสา": Command(Action.VOLUNTEER),
     "อาสาสมัคร": Command(Action.VOLUNTEER),
@@ -145,6 +151,7 @@ _LABELS: dict[str, Command] = {
     "button.resume": Command(Action.NOTIFY, "on"),
     "button.news_on": Command(Action.NEWS, "on"),
     "button.news_off": Command(Action.NEWS, "off"),
+    "button.news_list": Command(Action.NEWS, "list"),
     "menu.volunteer": Command(Action.VOLUNTEER),
     "button.my_volunteering": Command(Action.VOLUNTEER_MINE),
 }

@@ -13,6 +13,7 @@ commits), and never imports a platform SDK.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from bot.conversations.flows import (
     conversational,
     follow_up,
     my_data,
+    news,
     report,
     resolution,
     survey,
@@ -42,6 +44,16 @@ logger = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = timedelta(minutes=30)
 # Shorter free text while idle is a slip, unless the NLP is sure what it is about ("ไฟดับ").
 _MIN_REPORT_CHARS = 8
+
+
+# A typed message inside a flow goes to that flow.
+_FLOW_MESSAGES: dict[str, Callable[[Turn], Awaitable[list[Outgoing]]]] = {
+    report.FLOW: report.on_message,
+    consultation.FLOW: consultation.on_message,
+    news.FLOW: news.on_message,
+    volunteering.FLOW: volunteering.on_message,
+    survey.FLOW: survey.on_message,
+}
 
 
 class ConversationEngine:
@@ -98,8 +110,8 @@ class ConversationEngine:
         if turn.flow == resolution.FLOW:
             await resolution.submit(turn, None)  # the stars were tapped: keep the rating
             return []
-        if report.finished(turn) or turn.flow == survey.FLOW:
-            turn.reset()  # a question was answered, or a survey's answers are all kept
+        if report.finished(turn) or turn.flow == survey.FLOW or news.picking_topics(turn):
+            turn.reset()  # a question was answered; a survey's answers, the topics: all kept
             return []
         turn.reset()
         minutes = int(self.timeout.total_seconds() // 60)
@@ -125,19 +137,14 @@ class ConversationEngine:
             return [say(language, "unsupported"), *self._reprompt(turn)]
         if report.finished(turn):
             turn.reset()  # a question was answered: this message is a new one
-        if turn.flow == report.FLOW:
-            return await report.on_message(turn)
         if turn.flow == resolution.FLOW:
             return await resolution.submit(turn, (inbound.text or "").strip() or None)
-        if turn.flow == consultation.FLOW:
-            return await consultation.on_message(turn)
-        if turn.flow == volunteering.FLOW:
-            return await volunteering.on_message(turn)
-        if turn.flow == survey.FLOW:
-            return await survey.on_message(turn)
         if turn.flow == my_data.FLOW:
             turn.reset()  # anything but the confirm tap means "do not erase"
             return [replies.menu(language, "cancelled")]
+        flow_message = _FLOW_MESSAGES.get(turn.flow)
+        if flow_message is not None:
+            return await flow_message(turn)
         return await self._idle(turn)
 
     @staticmethod
@@ -200,17 +207,17 @@ class ConversationEngine:
             case Action.FOLLOW:
                 await self._leave(turn)
                 return await follow_up.list_open(turn)
-        answer = await self._ticket_command(turn, command)
-        if answer is None:
-            answer = await self._my_data_command(turn, command)
-        if answer is None:
-            answer = await self._consultation_command(turn, command)
-        if answer is None:
-            answer = await self._volunteer_command(turn, command)
-        if answer is None:
-            answer = await self._survey_command(turn, command)
-        if answer is not None:
-            return answer
+        for area_command in (
+            self._ticket_command,
+            self._my_data_command,
+            self._consultation_command,
+            self._news_command,
+            self._volunteer_command,
+            self._survey_command,
+        ):
+            answer = await area_command(turn, command)
+            if answer is not None:
+                return answer
         if turn.flow == report.FLOW:
             handled = await report.on_command(turn, command)
             if handled is not None:
@@ -251,16 +258,33 @@ class ConversationEngine:
         return None
 
     async def _consultation_command(self, turn: Turn, command: Command) -> list[Outgoing] | None:
-        """Taps on a consultation's options, a typed answer, and hearing about consultations."""
+        """Taps on a consultation's options, and a typed answer."""
         match command.action:
             case Action.POLL if command.arg:
                 return await consultation.tapped(turn, command.arg)
             case Action.POLL_TEXT if command.arg:
                 await self._leave(turn)
                 return await consultation.ask_free(turn, command.arg)
-            case Action.NEWS if command.arg in ("on", "off"):
+        return None
+
+    async def _news_command(self, turn: Turn, command: Command) -> list[Outgoing] | None:
+        """Hearing about consultations and surveys: start, pick topics, list, stop."""
+        match command.action:
+            case Action.NEWS if command.arg == "on":
                 await self._leave(turn)
-                return await consultation.news(turn, on=command.arg == "on")
+                return await news.start(turn)
+            case Action.NEWS if command.arg == "off":
+                await self._leave(turn)
+                return await news.stop_all(turn)
+            case Action.NEWS if command.arg == "list":
+                await self._leave(turn)
+                return await news.listed(turn)
+            case Action.NEWS_TOPIC if command.arg:
+                if turn.flow != news.FLOW:
+                    await self._leave(turn)
+                return await news.topic_tapped(turn, command.arg)
+            case Action.NEWS_STOP if command.arg:
+                return await news.stop_one(turn, command.arg)
         return None
 
     async def _volunteer_command(self, turn: Turn, command: Command) -> list[Outgoing] | None:

@@ -30,6 +30,7 @@ class Consultation(SQLModel, table=True):
     free_answer: bool = False
     province_codes: list[Any] = json_field(default_factory=list)
     district_codes: list[Any] = json_field(default_factory=list)  # empty: the whole provinces
+    topics: list[Any] = json_field(default_factory=list)  # `services.topics` codes
     status: ConsultationStatus = Field(
         default=ConsultationStatus.DRAFT, sa_type=str_enum(ConsultationStatus), index=True
     )
@@ -63,7 +64,8 @@ class ConsultationAnswer(SQLModel, table=True):
 
 
 class NewsSubscription(SQLModel, table=True):
-    """A citizen asked to hear about consultations in an area (a province, or one district)."""
+    """A citizen asked to hear about consultations (and surveys) in an area (a province, or one
+    district), on some topics or on all of them."""
 
     __tablename__ = "news_subscription"
     __table_args__ = (UniqueConstraint("citizen_id", "province_code", "district_code"),)
@@ -72,4 +74,5 @@ class NewsSubscription(SQLModel, table=True):
     citizen_id: int = Field(foreign_key="citizen.id", index=True)
     province_code: str = Field(max_length=2, index=True)
     district_code: str = Field(default="", max_length=4)  # "": the whole province
+    topics: list[Any] = json_field(default_factory=list)  # `services.topics` codes; []: all
     created_at: datetime = created_at_field()

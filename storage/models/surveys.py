@@ -31,6 +31,7 @@ class Survey(SQLModel, table=True):
     )  # [{text, options, free_answer, optional}]
     province_codes: list[Any] = json_field(default_factory=list)
     district_codes: list[Any] = json_field(default_factory=list)  # empty: the whole provinces
+    topics: list[Any] = json_field(default_factory=list)  # `services.topics` codes
     status: SurveyStatus = Field(
         default=SurveyStatus.DRAFT, sa_type=str_enum(SurveyStatus), index=True
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar, Generic, TypeVar
 
 import sqlalchemy
 from sqlalchemy import ColumnElement, case, delete, func, or_, update
@@ -21,6 +21,8 @@ from storage.models import (
     NewsSubscription,
 )
 from storage.upsert import insert_one_if_new
+
+Row = TypeVar("Row")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,54 @@ def _people(province: Any, district: Any) -> Any:
     )
 
 
-class ConsultationRepository:
+class ClosedListing(Generic[Row]):
+    """Closed consultations or surveys (their results published), for /public and the digests;
+    a repository names its table and its closed status."""
+
+    session: AsyncSession
+    model: ClassVar[Any]
+    closed_status: ClassVar[Any]
+
+    async def closed(
+        self,
+        *,
+        province_code: str | None = None,
+        agency_id: int | None = None,
+        closed_from: datetime | None = None,
+        closed_to: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[Row]:
+        """The latest closed first: those asked of a province's citizens, or owned by an
+        agency, closed in [closed_from, closed_to)."""
+        model = self.model
+        statement = (
+            select(model)
+            .where(col(model.status) == self.closed_status)
+            .order_by(col(model.closed_at).desc(), col(model.id).desc())
+        )
+        if agency_id is not None:
+            statement = statement.where(col(model.owner_agency_id) == agency_id)
+        if closed_from is not None:
+            statement = statement.where(col(model.closed_at) >= closed_from)
+        if closed_to is not None:
+            statement = statement.where(col(model.closed_at) < closed_to)
+        if province_code is None:
+            statement = statement.limit(limit) if limit is not None else statement
+            return list((await self.session.exec(statement)).all())
+        # The provinces are a JSON list (one to a few codes); SQLite and PostgreSQL search JSON
+        # differently, and an area sees a few consultations a month, so the list is read whole.
+        found = [
+            row
+            for row in (await self.session.exec(statement)).all()
+            if province_code in row.province_codes
+        ]
+        return found[:limit] if limit is not None else found
+
+
+class ConsultationRepository(ClosedListing[Consultation]):
+    model = Consultation
+    closed_status = ConsultationStatus.CLOSED
+
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
@@ -107,40 +156,6 @@ class ConsultationRepository:
         if owners:
             statement = statement.where(or_(*owners))
         return (await self.session.exec(statement)).all()
-
-    async def closed(
-        self,
-        *,
-        province_code: str | None = None,
-        agency_id: int | None = None,
-        closed_from: datetime | None = None,
-        closed_to: datetime | None = None,
-        limit: int | None = None,
-    ) -> list[Consultation]:
-        """Closed consultations (their results published), the latest closed first: those asked
-        of a province's citizens, or owned by an agency, closed in [closed_from, closed_to)."""
-        statement = (
-            select(Consultation)
-            .where(col(Consultation.status) == ConsultationStatus.CLOSED)
-            .order_by(col(Consultation.closed_at).desc(), col(Consultation.id).desc())
-        )
-        if agency_id is not None:
-            statement = statement.where(col(Consultation.owner_agency_id) == agency_id)
-        if closed_from is not None:
-            statement = statement.where(col(Consultation.closed_at) >= closed_from)
-        if closed_to is not None:
-            statement = statement.where(col(Consultation.closed_at) < closed_to)
-        if province_code is None:
-            statement = statement.limit(limit) if limit is not None else statement
-            return list((await self.session.exec(statement)).all())
-        # The provinces are a JSON list (one to a few codes); SQLite and PostgreSQL search JSON
-        # differently, and an area sees a few consultations a month, so the list is read whole.
-        found = [
-            c
-            for c in (await self.session.exec(statement)).all()
-            if province_code in c.province_codes
-        ]
-        return found[:limit] if limit is not None else found
 
     async def agency_counts(
         self,
@@ -185,23 +200,28 @@ class ConsultationRepository:
         ]
 
     async def audience(self, consultation: Consultation) -> Sequence[Audience]:
-        """The citizens subscribed to the consultation's areas who still accept messages: one
-        row per citizen (the first matching subscription), in a stable order."""
+        """The citizens subscribed to the consultation's areas and topics who still accept
+        messages: one row per citizen (the first matching subscription), in a stable order."""
         return await self.audience_in(
-            list(consultation.province_codes), list(consultation.district_codes)
+            list(consultation.province_codes),
+            list(consultation.district_codes),
+            topics=list(consultation.topics),
         )
 
     async def audience_in(
-        self, province_codes: list[str], district_codes: list[str]
+        self, province_codes: list[str], district_codes: list[str], *, topics: list[str]
     ) -> Sequence[Audience]:
         """Subscribers of these provinces (of these districts, or of their whole province, when
-        districts are named) who still accept messages; what surveys are sent to as well."""
+        districts are named) who still accept messages and hear about one of these topics (a
+        subscription with no topics hears about all; one with topics never hears of what names
+        none); what surveys are sent to as well."""
         area: ColumnElement[bool] = col(NewsSubscription.province_code).in_(province_codes)
         if district_codes:
             # A district consultation reaches the district's subscribers and the province's.
             area = area & (col(NewsSubscription.district_code).in_([*district_codes, ""]))
         statement = (
             _people(NewsSubscription.province_code, NewsSubscription.district_code)
+            .add_columns(col(NewsSubscription.topics))
             .join(NewsSubscription, col(NewsSubscription.citizen_id) == col(Citizen.id))
             .where(
                 area,
@@ -210,12 +230,16 @@ class ConsultationRepository:
             )
             .order_by(col(Citizen.id), col(NewsSubscription.id))
         )
+        wanted = set(topics)
         seen: set[int] = set()
         out = []
-        for citizen_id, channel, user_id, language, province, district in (
+        # The topics are a JSON list, matched here as the provinces are (see `closed`).
+        for citizen_id, channel, user_id, language, province, district, chosen in (
             await self.session.execute(statement)
         ).all():
             if citizen_id is None or citizen_id in seen:
+                continue
+            if chosen and not wanted.intersection(chosen):
                 continue
             seen.add(citizen_id)
             out.append(
@@ -282,11 +306,19 @@ class ConsultationRepository:
 
     async def participants(self, consultation_id: int) -> Sequence[Audience]:
         """Who answered, to tell them the results."""
+        return await self.took_part(
+            ConsultationAnswer, col(ConsultationAnswer.consultation_id) == consultation_id
+        )
+
+    async def took_part(self, rows: Any, which: ColumnElement[bool]) -> Sequence[Audience]:
+        """The citizens with a row in `rows` (a consultation's answers, a survey's responses:
+        a table with citizen_id, province_code, district_code) matching `which`, who still
+        accept messages; the area is the row's."""
         statement = (
-            _people(ConsultationAnswer.province_code, ConsultationAnswer.district_code)
-            .join(ConsultationAnswer, col(ConsultationAnswer.citizen_id) == col(Citizen.id))
+            _people(rows.province_code, rows.district_code)
+            .join(rows, col(rows.citizen_id) == col(Citizen.id))
             .where(
-                col(ConsultationAnswer.consultation_id) == consultation_id,
+                which,
                 col(Citizen.erased_at).is_(None),
                 col(Citizen.notifications_enabled).is_(True),
             )
@@ -300,13 +332,29 @@ class ConsultationRepository:
 
     # --- subscriptions -----------------------------------------------------------------------
 
-    async def subscribe(self, citizen_id: int, province_code: str, district_code: str) -> bool:
-        """True when the subscription is new."""
+    async def subscribe(
+        self, citizen_id: int, province_code: str, district_code: str, topics: list[str]
+    ) -> NewsSubscription | None:
+        """None when the subscription is new; else the one the citizen already has there."""
         table = NewsSubscription.__table__  # type: ignore[attr-defined]
         row = NewsSubscription(
-            citizen_id=citizen_id, province_code=province_code, district_code=district_code
+            citizen_id=citizen_id,
+            province_code=province_code,
+            district_code=district_code,
+            topics=topics,
         ).model_dump(exclude={"id"})
-        return await insert_one_if_new(self.session, table, row, returning=table.c.id) is not None
+        if await insert_one_if_new(self.session, table, row, returning=table.c.id) is not None:
+            return None
+        statement = select(NewsSubscription).where(
+            col(NewsSubscription.citizen_id) == citizen_id,
+            col(NewsSubscription.province_code) == province_code,
+            col(NewsSubscription.district_code) == district_code,
+        )
+        return (await self.session.exec(statement)).one()
+
+    async def save_subscription(self, subscription: NewsSubscription) -> None:
+        self.session.add(subscription)
+        await self.session.flush()
 
     async def subscriptions_of(self, citizen_id: int) -> Sequence[NewsSubscription]:
         statement = (
@@ -315,6 +363,15 @@ class ConsultationRepository:
             .order_by(col(NewsSubscription.id))
         )
         return (await self.session.exec(statement)).all()
+
+    async def unsubscribe_one(self, citizen_id: int, subscription_id: int) -> bool:
+        """Drop one of the citizen's subscriptions; False when they have no such one."""
+        statement = delete(NewsSubscription).where(
+            col(NewsSubscription.citizen_id) == citizen_id,
+            col(NewsSubscription.id) == subscription_id,
+        )
+        result = await self.session.exec(statement)
+        return bool(result.rowcount)
 
     async def unsubscribe_all(self, citizen_id: int) -> int:
         statement = delete(NewsSubscription).where(col(NewsSubscription.citizen_id) == citizen_id)

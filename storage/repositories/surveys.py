@@ -11,7 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Survey, SurveyAnswer, SurveyResponse, SurveyStatus
-from storage.repositories.consultations import Audience, ConsultationRepository
+from storage.repositories.consultations import Audience, ClosedListing, ConsultationRepository
 from storage.upsert import insert_one_if_new
 
 
@@ -25,7 +25,10 @@ class QuestionCount:
     count: int
 
 
-class SurveyRepository:
+class SurveyRepository(ClosedListing[Survey]):
+    model = Survey
+    closed_status = SurveyStatus.CLOSED
+
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
@@ -69,9 +72,15 @@ class SurveyRepository:
         return (await self.session.exec(statement)).all()
 
     async def audience(self, survey: Survey) -> Sequence[Audience]:
-        """The citizens who asked to hear about consultations in the survey's areas."""
+        """The citizens who asked to hear about the survey's areas and topics."""
         return await ConsultationRepository(self.session).audience_in(
-            list(survey.province_codes), list(survey.district_codes)
+            list(survey.province_codes), list(survey.district_codes), topics=list(survey.topics)
+        )
+
+    async def participants(self, survey_id: int) -> Sequence[Audience]:
+        """Who answered at least one question, to tell them the results."""
+        return await ConsultationRepository(self.session).took_part(
+            SurveyResponse, col(SurveyResponse.survey_id) == survey_id
         )
 
     # --- responses and answers ---------------------------------------------------------------
@@ -148,6 +157,18 @@ class SurveyRepository:
         ).where(col(SurveyResponse.survey_id) == survey_id)
         started, completed = (await self.session.execute(statement)).one()
         return int(started), int(completed)
+
+    async def respondent_totals(self, survey_ids: Sequence[int]) -> dict[int, int]:
+        """How many citizens answered each survey (one query for a whole list)."""
+        if not survey_ids:
+            return {}
+        statement = (
+            sqlalchemy.select(col(SurveyResponse.survey_id), func.count())
+            .where(col(SurveyResponse.survey_id).in_(list(survey_ids)))
+            .group_by(col(SurveyResponse.survey_id))
+        )
+        rows = (await self.session.execute(statement)).all()
+        return {int(survey_id): int(count) for survey_id, count in rows}
 
     async def free_answers(self, survey_id: int) -> Sequence[SurveyAnswer]:
         statement = (

@@ -1,4 +1,5 @@
-"""Shared steps for chat tests: post signed webhooks, wait for processing, read stored events."""
+"""Shared steps for chat tests: post signed webhooks, wait for processing, read stored events,
+sign an official in."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ import httpx
 from fastapi import FastAPI
 from sqlalchemy import func, select
 
+from admin.auth.service import issue_access_token
 from siang.runtime import app_runtime
+from siang.settings import Settings
 from storage.database import Database
-from storage.models import InboundEvent, OutboundMessage
+from storage.models import InboundEvent, OutboundMessage, UserRole
+from storage.repositories.users import create_user
 from tests.fakes import line_api as line
 from tests.fakes import telegram_api as telegram
 
@@ -60,3 +64,17 @@ async def outbox(database: Database) -> list[OutboundMessage]:
     async with database.unit_of_work() as session:
         rows = await session.scalars(select(OutboundMessage).order_by(OutboundMessage.id))  # type: ignore[arg-type]
         return list(rows)
+
+
+async def official_headers(database: Database, settings: Settings, *, email: str) -> dict[str, str]:
+    """A new official of the Chiang Mai waterworks (pwa-50), signed in: their request headers."""
+    async with database.unit_of_work() as session:
+        user = await create_user(
+            session,
+            email=email,
+            role=UserRole.OFFICIAL,
+            password="ร้องเรียน-2569-ok",
+            agency_codes=["pwa-50"],
+        )
+    token = issue_access_token(settings=settings, user=user).token
+    return {"Authorization": f"Bearer {token}"}

@@ -10,8 +10,7 @@ import httpx
 from fastapi import FastAPI
 from sqlmodel import col, func, select
 
-from admin.auth.service import issue_access_token
-from services import consultations
+from services import news
 from siang.settings import Settings
 from storage.database import Database
 from storage.models import (
@@ -19,9 +18,7 @@ from storage.models import (
     Citizen,
     ConsultationAnswer,
     OutboundMessage,
-    UserRole,
 )
-from storage.repositories.users import create_user
 from storage.types import utcnow
 from tests.bot.citizens import (
     POTHOLE,
@@ -31,25 +28,12 @@ from tests.bot.citizens import (
     joined,
     line_buttons,
 )
-from tests.bot.helpers import post_line, settle
+from tests.bot.helpers import official_headers, post_line, settle
 from tests.fakes import line_api as line
 from tests.fakes.line_api import FakeLineApi
 from tests.fakes.telegram_api import FakeTelegramApi
 
 QUIET_SUBSCRIBERS = 150  # subscribed earlier; they receive the poll and do not answer
-
-
-async def _official(database: Database, settings: Settings) -> dict[str, str]:
-    async with database.unit_of_work() as session:
-        user = await create_user(
-            session,
-            email="consult.pwa50@example.go.th",
-            role=UserRole.OFFICIAL,
-            password="ร้องเรียน-2569-ok",
-            agency_codes=["pwa-50"],
-        )
-    token = issue_access_token(settings=settings, user=user).token
-    return {"Authorization": f"Bearer {token}"}
 
 
 async def _quiet_subscribers(database: Database) -> None:
@@ -59,7 +43,7 @@ async def _quiet_subscribers(database: Database) -> None:
             session.add(citizen)
             await session.flush()
             assert citizen.id is not None
-            await consultations.subscribe(session, citizen.id, province_code="50")
+            await news.subscribe(session, citizen.id, province_code="50")
 
 
 async def test_a_poll_reaches_subscribers_once_answers_change_and_results_come_back(
@@ -76,19 +60,23 @@ async def test_a_poll_reaches_subscribers_once_answers_change_and_results_come_b
     for voter in voters:
         asked = await voter.say("รับข่าว")
         assert "พื้นที่ไหน" in joined(asked)
-        subscribed = await voter.say("เชียงใหม่")
+        topics = await voter.say("เชียงใหม่")
+        assert "อยากรับข่าวเรื่องไหนในจ.เชียงใหม่" in joined(topics)
+        subscribed = await voter.say("ทุกเรื่อง")
         assert "รับข่าวการรับฟังความคิดเห็นในจ.เชียงใหม่แล้ว" in joined(subscribed)
     leaver = LineCitizen(app, client, line_api, "Uleaver" + "0" * 26)
     await leaver.say("รับข่าว")
     await leaver.say("เชียงใหม่")
+    await leaver.say("ทุกเรื่อง")
     stopped = await leaver.say("หยุดรับข่าว")
     assert "หยุดส่งข่าว" in joined(stopped)
     bangkok = LineCitizen(app, client, line_api, "Ubangkok" + "0" * 25)
     await bangkok.say("รับข่าว")
     await bangkok.say("กรุงเทพ")
+    await bangkok.say("ทุกเรื่อง")
     await _quiet_subscribers(database)
 
-    headers = await _official(database, settings)
+    headers = await official_headers(database, settings, email="consult.pwa50@example.go.th")
     created = await client.post(
         "/api/v1/consultations",
         json={
@@ -170,6 +158,7 @@ async def test_a_poll_reaches_subscribers_once_answers_change_and_results_come_b
     told = joined(voters[2].new_messages())
     assert "ผลการรับฟังความคิดเห็น: ตลาดนัดวันอาทิตย์" in told
     assert "• ไม่ย้าย: 3 คน (50%)" in told
+    assert "ความเห็น เช่น “ย้ายไปเลยค่ะ" in told and "081" not in told  # a theme, masked
     late = await voters[2].tap("1. ย้าย", received[voters[2].user])
     assert "ปิดแล้ว" in joined(late)
     assert len(line_api.sent("Uquiet" + "0" * 27)) == 1  # the quiet did not answer: no results
@@ -194,13 +183,17 @@ async def test_after_the_first_report_the_citizen_is_asked_once_about_news_of_th
     assert "SG-" in joined(filed)
     offer = "อยากรับข่าวเมื่อหน่วยงานขอความคิดเห็นจากประชาชนในเขตวังทองหลาง กรุงเทพมหานคร"
     assert offer in filed[-1].text
-    yes = await citizen.tap("รับข่าว", filed)
+    topics = await citizen.tap("รับข่าว", filed)
+    assert "อยากรับข่าวเรื่องไหนในเขตวังทองหลาง กรุงเทพมหานคร" in joined(topics)
+    yes = await citizen.tap("ทุกเรื่อง", topics)
     assert "รับข่าวการรับฟังความคิดเห็นในเขตวังทองหลาง กรุงเทพมหานครแล้ว" in joined(yes)
     async with database.unit_of_work() as session:
         found = (
             await session.exec(select(Citizen).where(col(Citizen.channel_user_id) == citizen.user))
         ).one()
         assert found.id is not None
-        assert await consultations.subscriptions(session, found.id) == [("10", "1045")]
+        [subscription] = await news.subscriptions(session, found.id)
+        assert (subscription.province_code, subscription.district_code) == ("10", "1045")
+        assert subscription.topics == ()  # every topic
     _, again = await file_complaint(citizen, "ไฟทางดับทั้งซอย มืดมาก ซอยลาดพร้าว 71 เขตวังทองหลาง")
     assert "อยากรับข่าว" not in again  # asked once only

@@ -138,6 +138,26 @@ def test_an_unknown_kind_is_refused() -> None:
         render_notice("telepathy", {}, "th")
 
 
+def test_a_long_survey_s_results_fit_a_few_messages_and_name_themes_in_english() -> None:
+    question = {
+        "text": "คำถามยาว " * 20,
+        "answered": 40,
+        "free_answers": 12,
+        "options": [{"label": f"ตัวเลือกที่ {n}", "count": n} for n in range(10)],
+        "themes": [
+            {"label": "ถนน", "count": 7, "example": "ถนนเป็นหลุม [เบอร์โทร]"},
+            {"label": "", "count": 5, "example": ""},
+        ],
+    }
+    payload = {"survey_id": 3, "title": "รถเมล์", "respondents": 40, "questions": [question] * 10}
+    thai = render_notice("survey_results", payload, "th")
+    assert 1 < len(thai) <= 4 and all(len(m.text) <= 3_000 for m in thai)
+    assert "• ถนน: 7 ความเห็น เช่น “ถนนเป็นหลุม [เบอร์โทร]”" in thai[0].text
+    assert "• เรื่องอื่น ๆ: 5 ความเห็น" in thai[0].text
+    [english, *_] = render_notice("survey_results", payload, "en")
+    assert "40 people answered" in english.text and "• roads: 7 views, e.g." in english.text
+
+
 def test_every_kind_in_the_contract_has_a_renderer_and_both_catalogues_match() -> None:
     assert set(RENDERERS) == {
         "ticket_filed",
@@ -149,6 +169,7 @@ def test_every_kind_in_the_contract_has_a_renderer_and_both_catalogues_match() -
         "consultation",
         "consultation_results",
         "survey",
+        "survey_results",
         "volunteer_promoted",
         "volunteer_reminder",
         "volunteer_programme_cancelled",

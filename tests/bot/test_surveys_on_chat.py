@@ -13,15 +13,13 @@ import httpx
 from fastapi import FastAPI
 from sqlmodel import col, select
 
-from admin.auth.service import issue_access_token
-from services import consultations
+from services import news
 from siang.settings import Settings
 from storage.database import Database
-from storage.models import Channel, Citizen, SurveyAnswer, SurveyResponse, UserRole
-from storage.repositories.users import create_user
+from storage.models import Channel, Citizen, SurveyAnswer, SurveyResponse
 from storage.types import utcnow
 from tests.bot.citizens import LineCitizen, TelegramCitizen, joined
-from tests.bot.helpers import settle
+from tests.bot.helpers import official_headers, settle
 from tests.fakes.line_api import FakeLineApi
 from tests.fakes.telegram_api import FakeTelegramApi
 
@@ -33,19 +31,6 @@ QUESTIONS = [
 ]
 
 
-async def _official(database: Database, settings: Settings) -> dict[str, str]:
-    async with database.unit_of_work() as session:
-        user = await create_user(
-            session,
-            email="survey.pwa50@example.go.th",
-            role=UserRole.OFFICIAL,
-            password="ร้องเรียน-2569-ok",
-            agency_codes=["pwa-50"],
-        )
-    token = issue_access_token(settings=settings, user=user).token
-    return {"Authorization": f"Bearer {token}"}
-
-
 async def _quiet_subscribers(database: Database) -> None:
     async with database.unit_of_work() as session:
         for n in range(QUIET_SUBSCRIBERS):
@@ -53,7 +38,7 @@ async def _quiet_subscribers(database: Database) -> None:
             session.add(citizen)
             await session.flush()
             assert citizen.id is not None
-            await consultations.subscribe(session, citizen.id, province_code="50")
+            await news.subscribe(session, citizen.id, province_code="50")
 
 
 async def _answers_in_db(database: Database, survey_id: int) -> list[SurveyAnswer]:
@@ -77,11 +62,12 @@ async def test_a_three_question_survey_is_answered_step_by_step_and_counted(
     leaver = LineCitizen(app, client, line_api, "Usvleaver" + "0" * 24)
     for person in (ann, ben, chai, leaver):
         await person.say("รับข่าว")
-        assert "เชียงใหม่แล้ว" in joined(await person.say("เชียงใหม่"))
+        await person.say("เชียงใหม่")
+        assert "เชียงใหม่แล้ว" in joined(await person.say("ทุกเรื่อง"))
     assert "หยุดส่งข่าว" in joined(await leaver.say("หยุดรับข่าว"))
     await _quiet_subscribers(database)
 
-    headers = await _official(database, settings)
+    headers = await official_headers(database, settings, email="survey.pwa50@example.go.th")
     created = await client.post(
         "/api/v1/surveys",
         json={
@@ -160,7 +146,18 @@ async def test_a_three_question_survey_is_answered_step_by_step_and_counted(
     assert [o["count"] for o in results["questions"][0]["options"]] == [2, 0, 1]
     assert results["questions"][2]["skipped"] == 2
 
-    assert (await client.post(f"{url}/close", headers=headers)).status_code == 200
+    closed = await client.post(f"{url}/close", headers=headers)
+    assert closed.status_code == 200 and closed.json()["queued"] == 3  # those who answered
+    await settle(app)
+    told = joined(ann.new_messages())
+    assert "ผลแบบสอบถาม: รถเมล์เชียงใหม่\nมีผู้ร่วมตอบ 3 คน" in told
+    assert "ข้อ 1. คุณใช้รถโดยสารประจำทางบ่อยแค่ไหน (ตอบ 3 คน)\n• ทุกวัน: 2 คน (67%)" in told
+    assert "• ความเห็นที่พิมพ์มา: 2 รายการ" in told  # question 2's typed answers
+    assert "[เบอร์โทร]" in told and "081" not in told  # an example, masked
+    assert "ผลแบบสอบถาม" in joined(chai.new_messages())
+    assert len(line_api.sent("Usvquiet" + "0" * 25)) == 1  # answered nothing: no results
+    closed_again = await client.post(f"{url}/close", headers=headers)
+    assert closed_again.json()["queued"] == 0  # once each, whatever is closed twice
     assert "ไม่มีแบบสอบถามที่คุณตอบค้างไว้" in joined(await ann.say("แบบสอบถาม"))
     late = await ann.tap("2. ทุกสัปดาห์", ann_first)  # an old button, after the close
     assert "ปิดแล้ว" in joined(late)

@@ -11,33 +11,17 @@ from datetime import timedelta
 import httpx
 from fastapi import FastAPI
 
-from admin.auth.service import issue_access_token
 from siang.scheduler import run_volunteer_reminders
 from siang.settings import Settings
 from storage.database import Database
-from storage.models import UserRole
-from storage.repositories.users import create_user
 from storage.types import utcnow
 from tests.bot.citizens import LineCitizen, TelegramCitizen, joined, line_buttons
-from tests.bot.helpers import settle
+from tests.bot.helpers import official_headers, settle
 from tests.fakes.line_api import FakeLineApi
 from tests.fakes.telegram_api import FakeTelegramApi
 
 TITLE = "ปลูกต้นไม้"  # "สมัคร 1. ปลูกต้นไม้" fits a LINE label (20 characters) whole
 JOIN = f"สมัคร 1. {TITLE}"
-
-
-async def _organiser(database: Database, settings: Settings) -> dict[str, str]:
-    async with database.unit_of_work() as session:
-        user = await create_user(
-            session,
-            email="volunteers.pwa50@example.go.th",
-            role=UserRole.OFFICIAL,
-            password="ร้องเรียน-2569-ok",
-            agency_codes=["pwa-50"],
-        )
-    token = issue_access_token(settings=settings, user=user).token
-    return {"Authorization": f"Bearer {token}"}
 
 
 async def test_a_programme_fills_overflows_promotes_reminds_once_and_records_attendance(
@@ -48,7 +32,7 @@ async def test_a_programme_fills_overflows_promotes_reminds_once_and_records_att
     line_api: FakeLineApi,
     telegram_api: FakeTelegramApi,
 ) -> None:
-    headers = await _organiser(database, settings)
+    headers = await official_headers(database, settings, email="volunteers.pwa50@example.go.th")
     starts = utcnow() + timedelta(days=3)
     created = await client.post(
         "/api/v1/volunteering/programmes",
@@ -150,7 +134,7 @@ async def test_in_english_and_when_the_agency_calls_it_off_everyone_signed_up_he
     line_api: FakeLineApi,
     telegram_api: FakeTelegramApi,
 ) -> None:
-    headers = await _organiser(database, settings)
+    headers = await official_headers(database, settings, email="volunteers.pwa50@example.go.th")
     starts = utcnow() + timedelta(days=5)
     created = await client.post(
         "/api/v1/volunteering/programmes",

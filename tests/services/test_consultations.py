@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services import consultations
+from services import consultations, news
 from services.consultations import Answered, NewConsultation
 from services.errors import ConflictError, InvalidInputError
 from storage.models import Channel, ConsultationStatus, OutboundMessage
@@ -47,13 +47,13 @@ async def test_publishing_reaches_subscribers_of_the_area_only_and_never_twice(
     unsubscribed = await add_citizen(session)
     for citizen in chiang_mai:
         assert citizen.id is not None
-        await consultations.subscribe(session, citizen.id, province_code="50")
+        await news.subscribe(session, citizen.id, province_code="50")
     assert elsewhere.id and silent.id and unsubscribed.id
-    await consultations.subscribe(session, elsewhere.id, province_code="10")
-    await consultations.subscribe(session, silent.id, province_code="50")
+    await news.subscribe(session, elsewhere.id, province_code="10")
+    await news.subscribe(session, silent.id, province_code="50")
     silent.notifications_enabled = False
-    await consultations.subscribe(session, unsubscribed.id, province_code="50")
-    assert await consultations.unsubscribe(session, unsubscribed.id) == 1
+    await news.subscribe(session, unsubscribed.id, province_code="50")
+    assert await news.unsubscribe(session, unsubscribed.id) == 1
 
     draft = await consultations.create(session, poll(), now=NOW)
     assert draft.status is ConsultationStatus.DRAFT
@@ -67,7 +67,7 @@ async def test_publishing_reaches_subscribers_of_the_area_only_and_never_twice(
     # Published again (a crash mid-way, or new subscribers): only those not yet sent.
     late = await add_citizen(session)
     assert late.id is not None
-    await consultations.subscribe(session, late.id, province_code="50", district_code="5001")
+    await news.subscribe(session, late.id, province_code="50", district_code="5001")
     assert await consultations.publish(session, draft.id, now=NOW) == 1
     assert len(await _sent(session, "consultation")) == 4
 
@@ -78,7 +78,7 @@ async def test_one_answer_per_citizen_changeable_until_close_then_refused(
     people = [await add_citizen(session) for _ in range(4)]
     for person in people:
         assert person.id is not None
-        await consultations.subscribe(session, person.id, province_code="50")
+        await news.subscribe(session, person.id, province_code="50")
     consultation = await consultations.create(session, poll(), now=NOW)
     assert consultation.id is not None
     await consultations.publish(session, consultation.id, now=NOW)

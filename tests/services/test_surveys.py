@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services import consultations, surveys
+from services import news, surveys
 from services.citizen_data.erasure import erase_citizen
 from services.consultations import Answered
 from services.errors import ConflictError, InvalidInputError
@@ -47,7 +47,7 @@ async def _published(session: AsyncSession) -> int:
 async def _person(session: AsyncSession) -> int:
     citizen: Citizen = await add_citizen(session)
     assert citizen.id is not None
-    await consultations.subscribe(session, citizen.id, province_code="50")
+    await news.subscribe(session, citizen.id, province_code="50")
     return citizen.id
 
 
@@ -55,7 +55,7 @@ async def test_it_reaches_the_subscribers_of_its_area_once_each(session: AsyncSe
     here = [await _person(session) for _ in range(3)]
     elsewhere = await add_citizen(session)
     assert elsewhere.id is not None
-    await consultations.subscribe(session, elsewhere.id, province_code="10")
+    await news.subscribe(session, elsewhere.id, province_code="10")
     survey = await surveys.create(session, survey_body(), now=NOW)
     assert survey.id is not None
     assert await surveys.publish(session, survey.id, now=NOW) == 3

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services import consultations, volunteering
+from services import news, volunteering
 from services.errors import ConflictError, InvalidInputError
 from services.volunteering import NewProgramme
 from storage.models import Channel, Citizen, ProgrammeStatus, SignUpStatus, VolunteerProgramme
@@ -229,7 +229,7 @@ class TestNearMe:
         near = await volunteering.open_in(session, areas, now=NOW, limit=10)
         assert [o.programme.title for o in near] == ["ที่บางรัก", "ทั้งกรุงเทพ"]
         assert near[0].places_left == 3
-        await consultations.subscribe(session, citizen.id, province_code="50")
+        await news.subscribe(session, citizen.id, province_code="50")
         areas = await volunteering.areas_of(session, citizen.id)
         near = await volunteering.open_in(session, areas, now=NOW, limit=10)
         assert {o.programme.title for o in near} == {"ที่บางรัก", "ทั้งกรุงเทพ", "ที่เชียงใหม่"}

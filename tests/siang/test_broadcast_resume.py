@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from services import consultations
+from services import consultations, news
 from siang.settings import Settings
 from siang.worker import BackgroundWork
 from storage.database import Database
@@ -43,7 +43,7 @@ async def _publish_to_subscribers(database: Database) -> int:
             session.add(citizen)
             await session.flush()
             assert citizen.id is not None
-            await consultations.subscribe(session, citizen.id, province_code="50")
+            await news.subscribe(session, citizen.id, province_code="50")
         poll = await consultations.create(
             session,
             consultations.NewConsultation(

@@ -17,7 +17,7 @@ import re
 from bot.conversations import citizen_labels, replies
 from bot.conversations.commands import Action, Command
 from bot.conversations.draft import Draft
-from bot.conversations.flows import consultation, conversational, place_choice, question
+from bot.conversations.flows import conversational, news, place_choice, question
 from bot.conversations.replies import button, cancel_button, location_button, say
 from bot.conversations.turn import Turn
 from bot.messages import InboundKind, Outgoing, StoredMedia
@@ -480,7 +480,7 @@ async def _file(turn: Turn, draft: Draft) -> list[Outgoing]:
         turn.session, feedback_id=item.id, citizen_id=turn.citizen_id, kind="ticket_filed"
     )
     turn.reset()
-    offer = await consultation.offer_after_first_report(
+    offer = await news.offer_after_first_report(
         turn, item.reference, item.province_code, item.district_code
     )
     return [*render_notice("ticket_filed", payload, turn.language), *offer]

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import httpx
 
-from services import consultations
+from services import consultations, news
 from storage.database import Database
 from storage.models import Channel, Citizen, UserRole
 from storage.types import utcnow
@@ -34,7 +34,7 @@ async def _subscribers(database: Database, province: str, count: int) -> list[in
             session.add(citizen)
             await session.flush()
             assert citizen.id is not None
-            await consultations.subscribe(session, citizen.id, province_code=province)
+            await news.subscribe(session, citizen.id, province_code=province)
             ids.append(citizen.id)
     return ids
 

@@ -1,6 +1,6 @@
-"""A consultation that closed this week is in the digest of the boards of the provinces it asked
-(HTML, plain text, PDF and the chat message), with no personal data; other boards' and other
-weeks' digests do not have it."""
+"""A consultation (or a survey) that closed this week is in the digest of the boards of the
+provinces it asked (HTML, plain text, PDF and the chat message), with no personal data; other
+boards' and other weeks' digests do not have it."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from storage.database import Database
 from tests.admin.digests.test_content import digest_settings
 from tests.admin.digests.test_render import comparable
 from tests.fixtures.consultations import PLANTED_ANSWER, PLANTED_NAME, PLANTED_PHONE, Answer, held
+from tests.fixtures.surveys import held_survey
 
 WEEK = IsoWeek.parse("2026-W46")  # Monday 9 to Sunday 15 November 2026, Bangkok
 CLOSED = datetime(2026, 11, 12, 5, 0, tzinfo=UTC)
@@ -110,3 +111,40 @@ async def test_other_boards_and_other_weeks_do_not_have_it(
     assert owner.indicators.participation.consultations.results_published == 1
     other = await _digest(database, settings, week=WEEK, agency="pea-50")
     assert other.consultations.results == []
+
+
+async def test_a_survey_that_closed_this_week_is_in_the_digest_of_its_province_s_board(
+    database: Database, settings: Settings, tmp_path: Path
+) -> None:
+    survey_title = "รถเมล์เชียงใหม่"
+    await held_survey(
+        database,
+        title=survey_title,
+        published_at=CLOSED - timedelta(days=5),
+        closed_at=CLOSED,
+        replies=[(0, f"รถน้อยไป ติดต่อ{PLANTED_NAME} โทร {PLANTED_PHONE}"), (0,), (2,)],
+    )
+    digest = await _digest(database, settings, week=WEEK, board="เชียงใหม่")
+    assert digest.consultations.results == []
+    [survey] = digest.consultations.surveys
+    assert (survey.title, survey.respondents, survey.completed) == (survey_title, 3, 1)
+    first, second = survey.questions
+    assert [(o.label, o.count) for o in first.options] == [
+        ("ทุกวัน", 2),
+        ("ทุกสัปดาห์", 0),
+        ("แทบไม่ใช้", 1),
+    ]
+    [theme] = second.themes
+    assert (theme.label, theme.count) == ("ขนส่งสาธารณะ", 1) and "รถน้อยไป" in theme.examples[0]
+
+    await write_digest_files(digest, tmp_path, zone=digest_settings(settings).zone)
+    html = (tmp_path / "digest.html").read_text(encoding="utf-8")
+    assert f"ผลแบบสอบถาม: {survey_title}" in html and "รถน้อยไป" in html
+    assert "ไม่มีการรับฟังความคิดเห็นที่ปิดในสัปดาห์นี้" not in html
+    assert f"ผลแบบสอบถาม: {survey_title} · ผู้ตอบ 3 คน" in chat_text(digest)
+    for version in (html, chat_text(digest), digest.model_dump_json()):
+        assert PLANTED_PHONE not in version and "สมชาย" not in version
+    bangkok = await _digest(database, settings, week=WEEK, board="กรุงเทพมหานคร")
+    assert bangkok.consultations.surveys == []
+    next_week = await _digest(database, settings, week=WEEK.previous(-1), board="เชียงใหม่")
+    assert next_week.consultations.surveys == []

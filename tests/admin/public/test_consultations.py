@@ -1,5 +1,5 @@
-"""/public shows closed consultations' results (counts that match the database, no personal
-data) and the consultations held and results published per agency."""
+"""/public shows closed consultations' and surveys' results (counts that match the database,
+no personal data) and the consultations held and results published per agency."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from storage.database import Database
 from storage.repositories.agencies import AgencyRepository
 from storage.types import utcnow
 from tests.fixtures.consultations import PLANTED_ANSWER, PLANTED_NAME, PLANTED_PHONE, Answer, held
+from tests.fixtures.surveys import held_survey
 
 CLOSED_TITLE = "ย้ายตลาดนัดวันอาทิตย์"
 OPEN_TITLE = "สวนสาธารณะริมน้ำ"
@@ -126,3 +127,31 @@ async def test_only_the_owner_and_the_provinces_asked_show_it(
         assert "ยังไม่มีการรับฟังความคิดเห็นที่ปิดและเผยแพร่ผล" in page
     english = (await client.get("/public/provinces/50", params={"lang": "en"})).text
     assert "Consultation results" in english and "Mueang Chiang Mai 2" in english
+
+
+async def test_closed_surveys_show_counts_per_question_and_masked_themes_only(
+    client: httpx.AsyncClient, database: Database
+) -> None:
+    now = utcnow()
+    closed = await held_survey(
+        database,
+        title="รถเมล์เชียงใหม่",
+        published_at=now - timedelta(days=5),
+        closed_at=now - timedelta(days=1),
+        replies=[(0, f"รถน้อยไป ติดต่อ{PLANTED_NAME} โทร {PLANTED_PHONE}"), (0,), (2, "ป้ายไม่มีหลังคา")],
+    )
+    await held_survey(
+        database, title="ยังเปิดอยู่", published_at=now - timedelta(days=2), replies=[(1,)]
+    )
+    page = (await client.get("/public/provinces/50")).text
+    assert "ยังเปิดอยู่" not in page  # an open survey shows nothing
+    article = page[page.index(f'data-survey="{closed}"') :]
+    assert "ผู้ตอบ 3 คน (ครบทุกข้อ 2 คน)" in article
+    assert re.search(r">ทุกวัน<span.*?<td class=\"n\">2 \(66.7%\)", article, re.S)
+    assert re.search(r">แทบไม่ใช้<span.*?<td class=\"n\">1 \(33.3%\)", article, re.S)
+    assert "ขนส่งสาธารณะ" in article and "ป้ายไม่มีหลังคา" in article  # a theme, an example
+    assert PLANTED_PHONE not in page and "สมชาย" not in page
+    pea = await _agency_id(database, "pea-50")
+    assert f'data-survey="{closed}"' not in (await client.get(f"/public/agencies/{pea}")).text
+    english = (await client.get("/public", params={"lang": "en"})).text
+    assert "Latest survey results" in english and "3 people answered" in english

@@ -1,0 +1,1 @@
+"""The civic topics consultations and surveys name, as the API lists them."""
