@@ -18,6 +18,25 @@ from services.volunteering import NewProgramme
 from storage.models import Channel, Citizen
 from storage.repositories.agencies import AgencyRepository
 
+# The volunteer day's sign-ups leave the organiser a nickname and a made-up number (555-01xx).
+VOLUNTEER_NICKNAMES = (
+    "นิด",
+    "ต้น",
+    "แอน",
+    "บอล",
+    "ฝน",
+    "เอก",
+    "มด",
+    "เจ",
+    "ปุ้ย",
+    "โอ๊ต",
+    "แพร",
+    "กอล์ฟ",
+    "น้ำ",
+    "บีม",
+    "ก้อย",
+)
+
 
 @dataclass
 class ParticipationReport:
@@ -192,6 +211,13 @@ async def _volunteer_day(
         assert citizen.id is not None
         when = now - timedelta(days=4, hours=-number * rng.uniform(2, 6))
         await volunteering.sign_up(session, programme.id, citizen_id=citizen.id, now=when)
+        if number % 5 != 4:  # most leave the organiser a name and a number, as the chat asks
+            await volunteering.give_contact(
+                session,
+                programme.id,
+                citizen_id=citizen.id,
+                contact=f"{VOLUNTEER_NICKNAMES[number]} 081-555-01{number:02d}",
+            )
         report.sign_ups += 1
     report.programmes += 1
 

@@ -181,4 +181,6 @@ async def _shows_a_closed_and_an_open_consultation_and_a_full_volunteer_day(
     assert sum(a.free_text is not None for a in of_closed) >= 5
     assert sorted(s.status for s in sign_ups).count(SignUpStatus.CONFIRMED) == 12
     assert [s.status for s in sign_ups].count(SignUpStatus.WAITLISTED) == 3
+    # the organiser's attendance list has names and numbers to call, as the chat collects them
+    assert sum(s.contact is not None for s in sign_ups) == 12
     assert not [m for m in told if m.kind.startswith(("consultation", "volunteer"))]
