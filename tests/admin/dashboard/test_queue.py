@@ -54,6 +54,20 @@ class TestSearch:
         assert page.status_code == 200
         assert lamp.reference in page.text and road.reference not in page.text
 
+    async def test_each_row_shows_the_gist_of_the_masked_text(
+        self, client: httpx.AsyncClient, accounts: Accounts, items: Items
+    ) -> None:
+        long = "น้ำประปาไม่ไหลมาสามวันแล้ว โทร [เบอร์โทร] " + "บ้านทั้งซอยลำบากมาก " * 8
+        await items.add(agency="pwa-50", redacted_text=long, original_text="secret 0812345678")
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        await sign_in(client, official.email)
+
+        page = await client.get("/admin")
+
+        assert "น้ำประปาไม่ไหลมาสามวันแล้ว" in page.text  # the gist, to scan the list by
+        assert long.strip() not in page.text  # cut short, not the whole text
+        assert "0812345678" not in page.text  # the masked text, never the original
+
 
 class TestViews:
     async def test_saved_views_show_mine_unassigned_urgent_and_overdue(
