@@ -133,7 +133,8 @@ class BackgroundWork:
         self.settings = settings
         self.database = database
         self.media = LocalMediaStorage(settings.media_dir)
-        self.event_store = EventStore(database)
+        # New webhooks' events go to processing one stored transaction at a time.
+        self.event_store = EventStore(database, enqueue=self.enqueue_inbound)
         # Calls to LINE and Telegram take turns shared through Redis with every worker when set.
         self.pacing = send_pacing(settings.redis_url, namespace=settings.redis_queue)
         self.channels = build_channels(settings, self.media, pacing=self.pacing)
@@ -208,6 +209,9 @@ class BackgroundWork:
 
     async def stop(self) -> None:
         self.database.wake_outbox_with(None)
+        # What the webhooks stored goes on the queue before it closes (or waits for recovery).
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.event_store.handed_over(), HAND_OVER_GRACE)
         if self._recovery is not None:
             self._recovery.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -221,6 +225,15 @@ class BackgroundWork:
         await self.pacing.close()
 
     async def enqueue_inbound(self, event_ids: list[int]) -> None:
+        """A job per stored event: with Redis all of them in one round trip (`kick_all`)."""
+        if not self.in_process:
+            from taskiq_redis import ListQueueBroker
+
+            from siang.task_queue import kick_all
+
+            assert isinstance(self.broker, ListQueueBroker)
+            await kick_all(self.broker, PROCESS_INBOUND_EVENT, [(i,) for i in event_ids])
+            return
         for event_id in event_ids:
             await self._kick(PROCESS_INBOUND_EVENT, event_id)
 
@@ -275,6 +288,7 @@ class BackgroundWork:
 
     async def wait_idle(self) -> None:
         """Wait until in-process tasks (and the tasks they started) are done (tests, CLI)."""
+        await self.event_store.handed_over()
         if not isinstance(self.broker, InMemoryBroker):
             return
         while self.broker._running_tasks:
@@ -289,6 +303,7 @@ class BackgroundWork:
 
 SHUTDOWN_GRACE = 30.0  # seconds a stopped worker gives the jobs it runs to finish
 IN_PROCESS_STOP_GRACE = 5.0  # … and a stopping web process its in-process jobs
+HAND_OVER_GRACE = 5.0  # … and its stored events to reach the queue
 
 
 async def run_worker(settings: Settings) -> None:
