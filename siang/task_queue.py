@@ -1,4 +1,5 @@
-"""Many jobs of one taskiq task put on the Redis queue in one round trip.
+"""The Redis job queue beside taskiq: many jobs of one task put on it in one round trip, and
+how many are waiting.
 
 taskiq's `kiq` sends one job per call: one `LPUSH` each. In a burst of webhooks that was a
 sixth of a production web process's time (py-spy, bench/webhook_burst.py), one round trip
@@ -40,3 +41,9 @@ async def kick_all(broker: ListQueueBroker, task_name: str, calls: Sequence[Sequ
     ]
     async with Redis(connection_pool=broker.connection_pool) as redis:
         await redis.lpush(broker.queue_name, *messages)
+
+
+async def queued(broker: ListQueueBroker) -> int:
+    """Jobs waiting in the queue, not yet taken by a worker."""
+    async with Redis(connection_pool=broker.connection_pool) as redis:
+        return int(await redis.llen(broker.queue_name))
