@@ -99,7 +99,7 @@ SIANG = [sys.executable, "-m", "siang"]  # this checkout's code, whichever venv 
 
 async def _wait_ready(base: str) -> None:
     async with httpx.AsyncClient() as http:
-        for _ in range(300):
+        for _ in range(1200):  # web workers start afresh (spawn): slow on a loaded machine
             try:
                 if (await http.get(f"{base}/readyz")).status_code == 200:
                     return
