@@ -3,10 +3,11 @@ acknowledged, how long until every event is processed, and whether any was lost 
 
 Two shapes:
 - embedded (default): SQLite, one `siang serve` that also runs the conversations;
-- production (`--production`): a throw-away PostgreSQL database, Redis, two `siang serve`
-  processes (the senders alternate between them) and two `siang worker` processes.
+- production (`--production`): a throw-away PostgreSQL database, Redis, `siang serve --workers 2`
+  (two web processes sharing one port, as `compose.yaml` runs them) and two `siang worker`
+  processes.
 
-Before the burst, the same senders ask the first server's /healthz (`--health-requests`) so the
+Before the burst, the same senders ask the server's /healthz (`--health-requests`) so the
 acknowledgement rate can be read against what the server does with no work at all. Every
 event carries a reply token issued by the fake LINE API, so each answer is matched to its event:
 "lost" is an acknowledged event that was never processed or never answered, "doubled" one
@@ -67,6 +68,8 @@ POSTGRES = os.environ.get(
     "SIANG_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
 REDIS = os.environ.get("SIANG_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+DATABASE_PREFIX = os.environ.get("SIANG_BENCH_DATABASE_PREFIX", "siang_webhook_")
+WEB_PROCESSES = 2  # production: `siang serve --workers 2`, as in compose.yaml
 
 
 async def _admin(sql: str) -> None:
@@ -80,7 +83,7 @@ async def _admin(sql: str) -> None:
 @contextmanager
 def _postgres_database() -> Iterator[str]:
     """A throw-away PostgreSQL database's SQLAlchemy URL."""
-    name = f"siang_webhook_{uuid.uuid4().hex[:8]}"
+    name = f"{DATABASE_PREFIX}{uuid.uuid4().hex[:8]}"
     asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
     try:
         base = POSTGRES.replace("postgresql://", "postgresql+asyncpg://", 1)
@@ -96,7 +99,7 @@ SIANG = [sys.executable, "-m", "siang"]  # this checkout's code, whichever venv 
 
 async def _wait_ready(base: str) -> None:
     async with httpx.AsyncClient() as http:
-        for _ in range(300):
+        for _ in range(1200):  # web workers start afresh (spawn): slow on a loaded machine
             try:
                 if (await http.get(f"{base}/readyz")).status_code == 200:
                     return
@@ -150,9 +153,9 @@ def _request(method: str, port: int, path: str, body: bytes = b"", signature: st
 
 
 async def _send_all(
-    ports: list[int], requests: list[bytes], senders: int
+    port: int, requests: list[bytes], senders: int
 ) -> tuple[float, list[float], list[int], int]:
-    """Send the requests with `senders` kept-alive connections (alternating between the ports):
+    """Send the requests with `senders` kept-alive connections:
     the wall time, each attempt's latency (in the order they finished), each request's last
     status (in the order of `requests`) and how many attempts were refused. Like LINE, a sender
     sends a refused webhook again (a 5xx, or a connection cut) after a pause, for up to
@@ -164,7 +167,6 @@ async def _send_all(
 
     async def sender(number: int) -> None:
         nonlocal refused
-        port = ports[number % len(ports)]
         connection: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
         for index, request in remaining:
             first = time.perf_counter()
@@ -193,33 +195,33 @@ async def _send_all(
 
 
 def _run_senders(
-    ports: list[int], requests: list[bytes], senders: int
+    port: int, requests: list[bytes], senders: int
 ) -> tuple[float, list[float], list[int], int]:
     """The senders, in their own process (with uvloop) so that they do not share an interpreter
     lock with the fake LINE API answering the replies: the client must not be the bottleneck."""
     import uvloop
 
-    return uvloop.run(_send_all(ports, requests, senders))
+    return uvloop.run(_send_all(port, requests, senders))
 
 
 def _in_own_process(
-    ports: list[int], requests: list[bytes], senders: int
+    port: int, requests: list[bytes], senders: int
 ) -> tuple[float, list[float], list[int], int]:
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=context) as pool:
-        return pool.submit(_run_senders, ports, requests, senders).result()
+        return pool.submit(_run_senders, port, requests, senders).result()
 
 
 def _health_rate(port: int, requests: int, senders: int) -> float:
     get = _request("GET", port, "/healthz")
-    seconds, _, statuses, _ = _in_own_process([port], [get] * requests, senders)
+    seconds, _, statuses, _ = _in_own_process(port, [get] * requests, senders)
     assert set(statuses) == {200}, Counter(statuses)
     return requests / seconds
 
 
 def _burst(
     fake: line.FakeLineApi,
-    ports: list[int],
+    port: int,
     events: int,
     senders: int,
     per_body: int,
@@ -239,12 +241,11 @@ def _burst(
         body = line.webhook_body(*batch)
         ids.append([e["webhookEventId"] for e in batch])
         users.update({e["webhookEventId"]: e["source"]["userId"] for e in batch})
-        # Alternate ports by sender, not by request: the port is in the host header only.
-        requests.append(_request("POST", ports[0], "/webhooks/line", body, line.sign(body)))
+        requests.append(_request("POST", port, "/webhooks/line", body, line.sign(body)))
     if fault is not None:
         fault.start()
     burst.seconds, burst.latencies, statuses, burst.refused_attempts = _in_own_process(
-        ports, requests, senders
+        port, requests, senders
     )
     burst.failed_requests = sum(1 for status in statuses if status != 200)
     for status, carried in zip(statuses, ids, strict=True):
@@ -376,7 +377,7 @@ def _report(args: argparse.Namespace, health: float, burst: Burst, outcome: Outc
     events = len(burst.acknowledged)
     done = outcome.statuses["processed"] + outcome.statuses["ignored"]
     shape = (
-        "production: PostgreSQL + Redis, 2 x siang serve, 2 x siang worker"
+        f"production: PostgreSQL + Redis, siang serve --workers {WEB_PROCESSES}, 2 x siang worker"
         if args.production
         else "embedded: SQLite, conversations in the one siang serve"
     )
@@ -385,7 +386,7 @@ def _report(args: argparse.Namespace, health: float, burst: Burst, outcome: Outc
         f"  {args.events} events in bodies of {args.events_per_body}, {args.senders} senders"
         f" ({'menu commands' if args.menu_only else 'complaints and menu commands'})"
     )
-    print(f"  /healthz of the first server: {health:7.0f} requests/s")
+    print(f"  /healthz of the same server: {health:7.0f} requests/s")
     rate = events / burst.seconds
     print(
         f"  acknowledged: {events} events in {burst.seconds:.2f} s = {rate:7.0f}"
@@ -440,12 +441,11 @@ def main() -> int:
     args = _arguments()
     fake = line.FakeLineApi()
     fake.start()
-    webs = 2 if args.production else 1
-    ports = [free_port() for _ in range(webs)]
+    port = free_port()
     global POSTGRES, REDIS
     with faults.prepared(args.fault) as setup:  # a private Redis or PostgreSQL to break
         POSTGRES, REDIS = setup.postgres_url or POSTGRES, setup.redis_url or REDIS
-        fault, health, burst, outcome = _run(args, fake, ports, setup)
+        fault, health, burst, outcome = _run(args, fake, port, setup)
     if fault is not None:
         refused = Counter(c.refused_with for c in fake.calls if c.refused_with)
         print(*fault.timeline, f"LINE API refusals made: {dict(refused)}", sep="\n")
@@ -454,22 +454,24 @@ def main() -> int:
 
 
 def _run(
-    args: argparse.Namespace, fake: line.FakeLineApi, ports: list[int], setup: faults.Setup
+    args: argparse.Namespace, fake: line.FakeLineApi, port: int, setup: faults.Setup
 ) -> tuple[faults.Fault | None, float, Burst, Outcome]:
     with tempfile.TemporaryDirectory() as tmp, _database(tmp, args.production) as database_url:
         scheduler = args.fault is not None and not args.production
         env = _environment(tmp, database_url, fake, args.production, scheduler)
         subprocess.run([*SIANG, "db", "upgrade"], env=env, check=True, cwd=ROOT)
         subprocess.run([*SIANG, "db", "seed"], env=env, check=True, cwd=ROOT)
-        processes = [_start(env, "serve", "--port", str(port)) for port in ports]
+        web = ["--workers", str(WEB_PROCESSES)] if args.production else []
+        processes = [_start(env, "serve", "--port", str(port), *web)]
         if args.production:
             processes += [_start(env, "worker") for _ in range(2)]
         fault = setup.make(fake, args.fault_after, args.fault_seconds) if setup.make else None
         try:
-            for port in ports:
-                asyncio.run(_wait_ready(f"http://127.0.0.1:{port}"))
-            health = _health_rate(ports[0], args.health_requests, args.senders)
-            burst = _burst(fake, ports, args.events, args.senders, args.events_per_body, fault)
+            asyncio.run(_wait_ready(f"http://127.0.0.1:{port}"))
+            if args.production:
+                time.sleep(3.0)  # /readyz answered from the first web process up: the other too
+            health = _health_rate(port, args.health_requests, args.senders)
+            burst = _burst(fake, port, args.events, args.senders, args.events_per_body, fault)
             if args.kill_worker and args.production:
                 # Mid-backlog: the jobs it took are lost from Redis, their events stay pending
                 # and the other worker's recovery pass (every 60 s) enqueues them again.

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from typing import Protocol, runtime_checkable
 
 from pydantic import SecretStr
@@ -15,9 +15,6 @@ from bot.media import MediaStorage
 from bot.messages import Channel
 from storage.database import Database
 from storage.rate_limits import RateLimitStore
-
-# Hands stored inbound events' ids to the background job that processes them.
-EnqueueInbound = Callable[[list[int]], Awaitable[None]]
 
 
 class ChatSettings(Protocol):
@@ -58,9 +55,6 @@ class ChatRuntime(Protocol):
     def event_store(self) -> EventStore:
         """Where webhooks' events are stored, several webhooks to a transaction."""
         ...
-
-    @property
-    def enqueue_inbound(self) -> EnqueueInbound: ...
 
     @property
     def conversations(self) -> ConversationHandler:

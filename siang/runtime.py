@@ -17,7 +17,6 @@ from bot.event_store import EventStore
 from bot.intake import ConversationHandler
 from bot.media import MediaStorage
 from bot.messages import Channel
-from bot.runtime import EnqueueInbound
 from services.runtime import HasState, runtime_of
 from siang.analyzer import AnalyzerProvider
 from siang.settings import Settings
@@ -50,10 +49,6 @@ class Runtime:
     @property
     def event_store(self) -> EventStore:
         return self.background.event_store
-
-    @property
-    def enqueue_inbound(self) -> EnqueueInbound:
-        return self.background.enqueue_inbound
 
 
 if TYPE_CHECKING:  # mypy checks here that the runtime has everything each package reads

@@ -70,6 +70,14 @@ class Settings(BaseSettings):
     # than one platform call can take (Telegram's client times out after 5 s; LINE's async
     # client has no timeout of its own set here).
     outbox_lease_seconds: Annotated[float, Field(gt=0)] = 60
+    # The recovery pass: how often a worker (or the embedded web process) looks for stored
+    # events still pending, and how long one must have been pending, with no job queued, to be
+    # taken for lost (a worker killed with its jobs, a Redis restarted empty, a job that failed)
+    # and enqueued again. While jobs are queued a backlog may still hold them: only events
+    # pending longer than `recovery_backlog_age_seconds` are enqueued again then.
+    recovery_interval_seconds: Annotated[float, Field(gt=0)] = 10
+    recovery_age_seconds: Annotated[float, Field(ge=0)] = 15
+    recovery_backlog_age_seconds: Annotated[float, Field(ge=0)] = 120
     smtp_url: str | None = None
     smtp_from: str = "Siang <no-reply@siang.localhost>"
 

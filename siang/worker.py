@@ -39,7 +39,6 @@ logger = logging.getLogger(__name__)
 
 PROCESS_INBOUND_EVENT = "siang.process_inbound_event"
 DELIVER_OUTBOX = "siang.deliver_outbox"
-RECOVERY_AGE = timedelta(seconds=60)  # a pending event older than this was dropped or failed
 
 
 def build_channels(
@@ -133,7 +132,8 @@ class BackgroundWork:
         self.settings = settings
         self.database = database
         self.media = LocalMediaStorage(settings.media_dir)
-        self.event_store = EventStore(database)
+        # New webhooks' events go to processing one stored transaction at a time.
+        self.event_store = EventStore(database, enqueue=self.enqueue_inbound)
         # Calls to LINE and Telegram take turns shared through Redis with every worker when set.
         self.pacing = send_pacing(settings.redis_url, namespace=settings.redis_queue)
         self.channels = build_channels(settings, self.media, pacing=self.pacing)
@@ -208,6 +208,9 @@ class BackgroundWork:
 
     async def stop(self) -> None:
         self.database.wake_outbox_with(None)
+        # What the webhooks stored goes on the queue before it closes (or waits for recovery).
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.event_store.handed_over(), HAND_OVER_GRACE)
         if self._recovery is not None:
             self._recovery.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -221,6 +224,15 @@ class BackgroundWork:
         await self.pacing.close()
 
     async def enqueue_inbound(self, event_ids: list[int]) -> None:
+        """A job per stored event: with Redis all of them in one round trip (`kick_all`)."""
+        if not self.in_process:
+            from taskiq_redis import ListQueueBroker
+
+            from siang.task_queue import kick_all
+
+            assert isinstance(self.broker, ListQueueBroker)
+            await kick_all(self.broker, PROCESS_INBOUND_EVENT, [(i,) for i in event_ids])
+            return
         for event_id in event_ids:
             await self._kick(PROCESS_INBOUND_EVENT, event_id)
 
@@ -247,13 +259,33 @@ class BackgroundWork:
                 if not self._drain_again:
                     return sent
 
-    async def recover_pending(self, *, older_than: timedelta = RECOVERY_AGE) -> int:
-        """Enqueue stored events still pending (lost by a crash, or failed and due a retry)."""
+    async def recover_pending(self, *, older_than: timedelta | None = None) -> int:
+        """Enqueue stored events still pending (lost by a crash, or failed and due a retry):
+        those older than `older_than`, by default the settings' recovery age, or their backlog
+        age while jobs are still queued (a backlog being worked through is not lost)."""
+        if older_than is None:
+            backlog = await self.queued_jobs() > 0
+            older_than = timedelta(
+                seconds=self.settings.recovery_backlog_age_seconds
+                if backlog
+                else self.settings.recovery_age_seconds
+            )
         ids = await self.processor.pending_event_ids(received_before=utcnow() - older_than)
         if ids:
             logger.info("re-enqueueing pending inbound events", extra={"count": len(ids)})
             await self.enqueue_inbound(ids)
         return len(ids)
+
+    async def queued_jobs(self) -> int:
+        """Jobs waiting: in Redis's list, or running in this process."""
+        if isinstance(self.broker, InMemoryBroker):
+            return len(self.broker._running_tasks)
+        from taskiq_redis import ListQueueBroker
+
+        from siang.task_queue import queued
+
+        assert isinstance(self.broker, ListQueueBroker)
+        return await queued(self.broker)
 
     async def _finish_or_return(self, grace: float) -> None:
         """The in-process jobs get `grace` seconds to finish; the rest are cancelled, which rolls
@@ -275,6 +307,7 @@ class BackgroundWork:
 
     async def wait_idle(self) -> None:
         """Wait until in-process tasks (and the tasks they started) are done (tests, CLI)."""
+        await self.event_store.handed_over()
         if not isinstance(self.broker, InMemoryBroker):
             return
         while self.broker._running_tasks:
@@ -289,6 +322,7 @@ class BackgroundWork:
 
 SHUTDOWN_GRACE = 30.0  # seconds a stopped worker gives the jobs it runs to finish
 IN_PROCESS_STOP_GRACE = 5.0  # … and a stopping web process its in-process jobs
+HAND_OVER_GRACE = 5.0  # … and its stored events to reach the queue
 
 
 async def run_worker(settings: Settings) -> None:
@@ -372,17 +406,15 @@ async def _receive_until_stopped(
             loop.remove_signal_handler(signum)
 
 
-async def _recover_forever(
-    work: BackgroundWork, every: float = 60.0, *, first_now: bool = False
-) -> None:
-    older_than = timedelta(0) if first_now else RECOVERY_AGE
+async def _recover_forever(work: BackgroundWork, *, first_now: bool = False) -> None:
+    older_than: timedelta | None = timedelta(0) if first_now else None
     while True:
         if not first_now:
-            await asyncio.sleep(every)
+            await asyncio.sleep(work.settings.recovery_interval_seconds)
         first_now = False
         try:
             await work.recover_pending(older_than=older_than)
-            older_than = RECOVERY_AGE
+            older_than = None
             if not work.in_process:
                 await work.kick_outbox()  # in-process, the scheduler's outbox job does this
         except Exception:

@@ -16,6 +16,7 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.connection_checks import check_connections_on_checkout
 from storage.outbox_wake import OutboxAwareSession, take_outbox_due
 from storage.writer_turn import WriterTurn
 
@@ -50,10 +51,9 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         )
         event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
         return engine
-    return create_async_engine(
+    engine = create_async_engine(
         url,
         echo=echo,
-        pool_pre_ping=True,
         # A failed statement's message is logged and kept as an inbound event's error; with the
         # parameters in it, that would copy a citizen's words and phone number into both.
         hide_parameters=True,
@@ -65,6 +65,8 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         # bench/admin_stats.py); planning each run costs well under a millisecond.
         connect_args={"server_settings": {"plan_cache_mode": "force_custom_plan"}},
     )
+    check_connections_on_checkout(engine)  # pool_pre_ping's three round trips, only when due
+    return engine
 
 
 class Database:

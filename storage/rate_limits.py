@@ -3,10 +3,13 @@
 Fixed windows: the first hit of a key opens a window of `limit.seconds`; more than `limit.hits`
 hits in it are refused until it ends. With several web processes (or a web process and `siang
 worker`), Redis is the one place they all count in; the embedded store counts for one process.
+While Redis is unreachable a caller may ask to count in this process instead (the chat's flood
+limits: a stopped Redis must not stop conversations); the others (sign-in lockouts) fail closed.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 from collections.abc import Callable
@@ -14,6 +17,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import redis.asyncio as redis
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 _MEMORY_KEYS_BEFORE_SWEEP = 10_000
 
@@ -27,8 +33,12 @@ class Limit:
 
 
 class RateLimitStore(Protocol):
-    async def hit(self, key: str, limit: Limit) -> float | None:
-        """Count one hit; None when it is within the limit, else the seconds until it reopens."""
+    async def hit(
+        self, key: str, limit: Limit, *, count_here_if_unreachable: bool = False
+    ) -> float | None:
+        """Count one hit; None when it is within the limit, else the seconds until it reopens.
+        `count_here_if_unreachable`: a shared store that cannot be reached counts in this
+        process instead of raising."""
         ...
 
     async def clear(self, key: str) -> None:
@@ -45,7 +55,9 @@ class MemoryRateLimits:
         self._clock = clock
         self._windows: dict[str, tuple[int, float]] = {}  # key -> (hits, window end)
 
-    async def hit(self, key: str, limit: Limit) -> float | None:
+    async def hit(
+        self, key: str, limit: Limit, *, count_here_if_unreachable: bool = False
+    ) -> float | None:
         now = self._clock()
         if len(self._windows) >= _MEMORY_KEYS_BEFORE_SWEEP:
             self._windows = {k: w for k, w in self._windows.items() if w[1] > now}
@@ -67,17 +79,26 @@ class RedisRateLimits:
     def __init__(self, url: str, *, namespace: str) -> None:
         self._redis = redis.from_url(url)
         self._namespace = namespace
+        self._here = MemoryRateLimits()  # while Redis is unreachable, for callers that ask
 
     def _key(self, key: str) -> str:
         return f"{self._namespace}:limit:{key}"
 
-    async def hit(self, key: str, limit: Limit) -> float | None:
+    async def hit(
+        self, key: str, limit: Limit, *, count_here_if_unreachable: bool = False
+    ) -> float | None:
         name = self._key(key)
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.incr(name)
-            pipe.expire(name, math.ceil(limit.seconds), nx=True)
-            pipe.pttl(name)
-            hits, _, ttl_ms = await pipe.execute()
+        try:
+            async with self._redis.pipeline(transaction=True) as pipe:
+                pipe.incr(name)
+                pipe.expire(name, math.ceil(limit.seconds), nx=True)
+                pipe.pttl(name)
+                hits, _, ttl_ms = await pipe.execute()
+        except (RedisError, OSError) as error:
+            if not count_here_if_unreachable:
+                raise
+            logger.warning("rate limits: Redis unreachable, counting in this process: %s", error)
+            return await self._here.hit(key, limit)
         return _wait(ttl_ms, limit) if int(hits) > limit.hits else None
 
     async def clear(self, key: str) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy import String, cast, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Channel, EventStatus, InboundEvent
-from storage.upsert import insert_new_rows, insert_new_rows_returning, insert_one_if_new
+from storage.upsert import insert_many_new, insert_new_rows_returning, insert_one_if_new
 
 _TABLE = InboundEvent.__table__  # type: ignore[attr-defined]
 _column = _TABLE.c
@@ -64,11 +64,8 @@ async def store_all_if_new(
         }
         for event in events
     ]
-    new_ids = await insert_new_rows(session, _TABLE, rows, returning=_column.id)
+    new_ids = await insert_many_new(session, _TABLE, rows, returning=_column.id)
     return sorted(int(i) for i in new_ids)  # ids grow in insert order
-
-
-_BATCH_ROWS = 1000  # rows per INSERT: SQLite allows 32,766 parameters, a row takes 10
 
 
 async def store_batches_if_new(
@@ -91,13 +88,14 @@ async def store_batches_if_new(
         for channel, events in batches
         for event in events
     ]
-    new: dict[tuple[str, str], int] = {}
-    for start in range(0, len(rows), _BATCH_ROWS):
-        chunk = rows[start : start + _BATCH_ROWS]
+    # One statement, sent as executemany: SQLAlchemy splits it into multi-row INSERTs within
+    # the database's parameter limit.
+    new: dict[tuple[str, str], int] = {
+        (str(channel), str(external_id)): int(row_id)
         for row_id, channel, external_id in await insert_new_rows_returning(
-            session, _TABLE, chunk, _column.id, _column.channel, _column.external_id
-        ):
-            new[(str(channel), str(external_id))] = int(row_id)
+            session, _TABLE, rows, _column.id, _column.channel, _column.external_id
+        )
+    }
     found: list[list[int]] = []
     for channel, events in batches:
         keys = [(Channel(channel).value, str(event["external_id"])) for event in events]

@@ -60,3 +60,14 @@ class TestCompose:
         command = compose["services"]["worker"]["command"]
         assert command[0] == "siang"
         assert _siang_help(*command[1:]).returncode == 0, command
+
+    def test_runs_two_web_processes_and_two_workers(self) -> None:
+        """The production shape of issue 18, as bench/webhook_burst.py --production starts it."""
+        compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+        app = compose["services"]["app"]["command"]
+        assert app[:2] == ["sh", "-c"]
+        serve = app[2].rsplit("exec ", 1)[1].split()
+        assert serve[:2] == ["siang", "serve"] and "--workers" in serve
+        assert serve[serve.index("--workers") + 1] == "2"
+        assert _siang_help("serve").stdout.count("--workers") == 1
+        assert compose["services"]["worker"]["deploy"]["replicas"] == 2

@@ -17,6 +17,7 @@ from taskiq import InMemoryBroker, TaskiqMessage
 
 from bot.texts import text
 from siang.app import create_app
+from siang.runtime import app_runtime
 from siang.settings import Settings
 from siang.worker import _receive_until_stopped, run_worker
 from storage.database import Database
@@ -48,6 +49,7 @@ async def test_a_webhook_event_waits_in_redis_until_the_worker_answers_it_once(
             assert response.status_code == 200
             [stored] = await stored_events(database)
             assert stored.status is EventStatus.PENDING  # the web process did not answer it
+            await app_runtime(app).background.event_store.handed_over()  # after the answer
             queued = redis.from_url(settings.redis_url or "")
             try:
                 assert await queued.llen(queue) == 1
