@@ -67,7 +67,12 @@ _ASKS = re.compile(
     r"\?|\b(?:how|where|when|what|who|which|can i|is there|do i|does)\b|"
     # Isan จั๊งได๋/แนวใด/ได้บ่, Northern ได้ก่อ/แม่นก่อ, Southern พรือ/ไหร
     r"จั[่๊]?งได[๋]?|จั[่๊]?งใด|แนวใด|(?:ได้|มี|แม่น|เป็น)บ่(?=\s|$|ครับ|คะ|ค่ะ|\?)|"
-    r"(?:ได้|มี|แม่น|ดี|เอา|ไป|มา)ก่อ(?=\s|$|เจ้า|ครับ|คะ|ค่ะ|\?)|พรือ|ไหร(?=\s|$|ครับ|คะ|ค่ะ|\?)",
+    r"(?:ได้|มี|แม่น|ดี|เอา|ไป|มา)ก่อ(?=\s|$|เจ้า|ครับ|คะ|ค่ะ|\?)|พรือ|"
+    r"(?<!ไม่ว่า)(?<!ไม่ทำ)(?<!บ่ว่า)(?<!บ่เฮ็ด)(?<!ไม่ได้)ไหร(?=\s|$|ครับ|คะ|ค่ะ|\?|มั่ง|บ้าง)|"
+    # since batch 14: chat มั่ง for บ้าง at the end ("ใครทำหมันให้ฟรีมั่งคะ"), "เป็นงานของใครครับ",
+    # Isan หยัง (what) and ไส (where): "ต้องเอาหยังไปแหน่", "ลงทะเบียนใหม่ไส"
+    r"มั่ง(?=\s|$|ครับ|คะ|ค่ะ|เจ้า|\?)|(?<!รู้)(?<!ทราบ)(?<!รู้ว่า)(?<!รู้ว่าเป็น)(?<!รู้เป็น)ของใคร(?=\s|$|ครับ|คะ|ค่ะ|\?)|(?:เอา|ใช้|เฮ็ด)หยัง|"
+    r"(?:ไป|อยู่|ยื่น|ติดต่อ|ลงทะเบียน\S{0,6})ไส(?=\s|$|ครับ|คะ|ค่ะ|เด้อ|\?)",
 )
 _EXPLICIT_ASK = re.compile(
     r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|ใครทราบ|ขอคำแนะนำ|ขอเบอร์|"
@@ -78,6 +83,10 @@ _EXPLICIT_ASK = re.compile(
     r"ทำ(?:ไง|ยังไง|อย่างไร)(?:ต่อ)?ดี|ทำ(?:ไง|ยังไง)ต่อ"
 )
 # "ช่วย… ได้ไหมครับ" is a polite request to fix something, not a question.
+_ASKED_IN_REQUEST = re.compile(
+    r"(?:ขอให้|อยากให้|ช่วย|รบกวน)[^\n?]{0,30}?(?:ตรวจ|ดู|เช็ค|เช็ก)\S{0,6}ว่า[^\n?]{0,40}?"
+    r"(?:ไหม|มั้ย|หรือเปล่า|หรือไม่|รึเปล่า)"
+)
 _POLITE_REQUEST = re.compile(r"ช่วย|รบกวน|กรุณา|ขอให้|ฝาก|เร่ง|มา(?:ดู|แก้|ซ่อม|เก็บ|ตัด|จัดการ|ลอก)")
 _REQUEST_ENDING = re.compile(
     r"(?:ได้ไหม|ได้มั้ย|ได้หรือไม่|หน่อยได้ไหม|ด้วยได้ไหม|ได้ป่าว|ได้ปะ|หน่อยนะ|ด้วยนะ|ด้วย|หน่อย)"
@@ -94,7 +103,7 @@ _RHETORICAL = re.compile(
 # Thanks that open or carry a message, not the polite "ขอบคุณครับ" that closes a complaint.
 _PRAISE = re.compile(
     r"ชื่นชม|ประทับใจ|ชมเชย|ยอดเยี่ยม|เยี่ยมมาก|สุดยอด|รวดเร็วมาก|ทำได้ดี|บริการดี|ดีใจ|ปลื้ม|เก่งมาก|"
-    r"^ขอบคุณ|^ขอบใจ|ขอบคุณ(?:ที่|เจ้าหน้าที่|จนท|ทีม|ทาง|หน่วยงาน|เขต|อบต|เทศบาล|มากๆ|จริงๆ|มากนะ|มากครับ|มากค่ะ)|"
+    r"^ขอบคุณ|^ขอบใจ|^(?:กราบ)?ขอบพระคุณ|ขอบคุณ(?:ที่|เจ้าหน้าที่|จนท|ทีม|ทาง|หน่วยงาน|เขต|อบต|เทศบาล|มากๆ|จริงๆ|มากนะ|มากครับ|มากค่ะ)|"
     r"👍|❤️|😍|🥰|\b(?:thank you for|great job|well done|excellent)\b",
 )
 _PROBLEM = re.compile(
@@ -102,22 +111,22 @@ _PROBLEM = re.compile(
     r"รบกวน|ยังไม่|แย่|ล่าช้า|ช้ามาก|ไม่ยอม|ไม่สะอาด|กีดขวาง|ร้องเรียน|ทับ|จอดขวาง|ปล่อยให้|ปล่อยทิ้ง|ไม่เคย|"
     r"ไม่มา|ไม่ทำ|ไม่สนใจ|เงียบ|หาย|โกง|ทุจริต|เรียกเงิน|เก็บเงิน|ค้าง|ไม่ได้รับ|ตก(?:ต่ำ)?(?:มาก)?|แพง|ขยะ|ฝุ่น|"
     r"น้ำขัง|มืด|ไม่ติด|ไม่ไหว|เดือดร้อน|ลำบาก|โดน|ถูก(?:ไล่|ตัด|ปรับ|ยึด)|ด่วน|ช่วยด้วย|ติดอยู่|ไหลเข้า|"
-    r"น้ำป่า|ไฟไหม้|ควัน|ฝุ่น|เสียงดัง|น้ำขึ้น|น้ำเข้า|ถึงเข่า|ถึงเอว|"
+    r"น้ำป่า|ไฟไหม้|ควัน|ฝุ่น|เสียงดัง|น้ำขึ้น|น้ำเข้า|ถึงเข่า|ถึงเอว|(?<!ไป)(?<!ถ้า)กัด(?:เด็ก|คน|ไก่|แพะ|วัว|แมว)|"
     r"\b(?:broken|no (?:running )?water|unbearable|refused|hanging|dying|flood(?:ed|ing)?|dirty|noisy|smell\w*|"
     r"loose|dark|dangerous|coughing|trapped|fire|missing|stuck|overcharg\w*|rude)\b",
 )
 # How long a problem has been left: with thanks, the thanks is sarcasm.
 _LEFT_FOR = re.compile(
-    r"มา\s?(?:\d+|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|หลาย|เป็น)\s?(?:วัน|อาทิตย์|สัปดาห์|เดือน|ปี)|"
+    r"มา\s?(?:ครบ|ได้|เกือบ|ตั้ง)?\s?(?:\d+|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|หลาย|เป็น)\s?(?:วัน|อาทิตย์|สัปดาห์|เดือน|ปี)|"
     r"ปล่อยให้|ปล่อยทิ้ง|ไม่เคย|ทุกปี|ตลอด|อีกแล้ว|เหมือนเดิม|สักที|ซะที|จริงๆ(?:นะ)?(?:ครับ|ค่ะ)?\s?(?:😒|🙄|😤)|"
     r"🙄|😒|😤|555"
 )
 _SUGGESTS = re.compile(
-    r"(?<!ไม่)อยากให้(?!\s?(?:เจ้าหน้าที่|จนท\.?|ทาง\S{0,10}?|เขต|เทศบาล|อบต\.?)?\s?(?:มา|ช่วย|รีบ|เร่ง|แก้|ซ่อม|"
+    r"(?<!ไม่)อยาก(?:ให้|หื้อ)(?!\s?(?:เจ้าหน้าที่|จนท\.?|ทาง\S{0,10}?|เขต|เทศบาล|อบต\.?)?\s?(?:มา|ช่วย|รีบ|เร่ง|แก้|ซ่อม|"
     r"จัดการ|ดำเนินการ|ตรวจสอบ|ไป|ตัด|เก็บ|ลอก|ขุด|เคลียร์|รื้อ|ดูแล|ดู))|"
     r"(?<!ไม่)ควร(?:จะ)?(?:มี|เพิ่ม|ติด|ทำ|สร้าง|ปรับ|จัด|ขยาย|ปลูก|เปลี่ยน|ย้าย|เปิด|ให้|แจ้ง|ลอก)|"
     r"เสนอ|ข้อเสนอ|แนะนำให้|น่าจะ(?:มี(?!คน|ใคร)|ทำ|ติด|เปิด|แจ้ง|ลอก|เพิ่ม|ย้าย|จัด|ปรับ|ให้|เอา|สร้าง|ขยาย)|น่าจะ\S{1,30}ดี|ขอให้(?:มี|เพิ่ม|ติดตั้ง|สร้าง|ขยาย|ทำ)|ขอ(?:เพิ่ม|ติดตั้ง)|"
-    r"ถ้ามี\S{1,30}(?:จะดี|คงดี)|จะดีมาก(?:ถ้า|หาก)|\b(?:suggest|should|would be (?:nice|good|great))\b",
+    r"ถ้ามี\S{1,30}(?:จะดี|คงดี)|ทำไมไม่\S{1,40}แทน|จะดีมาก(?:ถ้า|หาก)|\b(?:suggest|should|would be (?:nice|good|great))\b",
 )
 # A reply inside a conversation about a case already reported: that nobody came, that it is
 # still the same, how long one has waited, what was sent, when they will come, where exactly.
@@ -142,7 +151,12 @@ _OPINES = re.compile(
 )
 
 
+_ASKS_OUTRIGHT = re.compile(r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|\?")
+
+
 def _asks(text: str) -> bool:
+    if _ASKED_IN_REQUEST.search(text) and not _ASKS_OUTRIGHT.search(text):
+        return False  # "ขอให้มาตรวจว่ามีสารพิษไหม": a request to check, not a question
     if _EXPLICIT_ASK.search(text):
         return True
     if not _ASKS.search(text):
@@ -152,6 +166,13 @@ def _asks(text: str) -> bool:
     return not (_RHETORICAL.search(text) and _PROBLEM.search(text))
 
 
+# Asking where to go or how, at the very end: "แจ้งอุตสาหกรรมจังหวัดไปแล้วเงียบ ต้องแจ้งที่ไหนอีกคะ"
+# asks for the way onward (a question), not after the report (a follow-up).
+_ASKS_THE_WAY = re.compile(
+    r"(?:ที่ไหน|หน่วยงานไหน|ช่องทางไหน|ยังไง|อย่างไร)(?:อีก|ต่อ|ดี)?" + _PARTICLES + r"\s?[?\s]*$"
+)
+
+
 def conversation_intent(prepared: TextInput) -> Intent | None:
     """Unclear, greeting or follow-up when the message is one of those; None for feedback."""
     text = prepared.text.lower()
@@ -159,7 +180,7 @@ def conversation_intent(prepared: TextInput) -> Intent | None:
         return Intent.UNCLEAR
     if _GREETING.match(text):
         return Intent.GREETING
-    if _REFERENCE.search(text) or _FOLLOW_UP.search(text):
+    if _REFERENCE.search(text) or (_FOLLOW_UP.search(text) and not _ASKS_THE_WAY.search(text)):
         return Intent.FOLLOW_UP
     return None
 

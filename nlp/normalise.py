@@ -20,6 +20,9 @@ What it does, in order:
    words again (ไข้ เลือด ออก is ไข้เลือดออก, dengue, not bleeding). Thai written with spaces
    between phrases has far longer pieces: none of the DEV Traffy texts is joined, and 5 of
    24,032 Wisesight posts, each typed a word or a letter at a time.
+9. Punctuation spoken to voice typing and written out by it as words: "จุดคำถาม" and
+   "เครื่องหมายคำถาม" become "?", "ขึ้นบรรทัดใหม่" and "เว้นวรรค" a space, "จบข้อความ" nothing
+   (since batch 14: dictated messages end "…จะมาซ่อมเมื่อไหร่คะจุดคำถาม").
 
 Emoji, punctuation and Latin text are kept as written: they carry sentiment.
 """
@@ -50,6 +53,8 @@ _THAI_CHUNK = re.compile(r"[ก-๛]+")
 _THAI_PIECE = re.compile(r"^[ก-๛]+$")
 _SPACE_IN_THAI = re.compile(r"(?<=[ก-๛]) (?=[ก-๛])")
 
+_SPOKEN_PUNCTUATION = re.compile(r"\s?(จุดคำถาม|เครื่องหมายคำถาม|ขึ้นบรรทัดใหม่|เว้นวรรค|จบข้อความ)\s?")
+_SPOKEN_AS = {"จุดคำถาม": "? ", "เครื่องหมายคำถาม": "? ", "ขึ้นบรรทัดใหม่": " ", "เว้นวรรค": " "}
 _CITY_ABBREVIATION = re.compile(r"กทม\.?")
 # Not part of a dotted run such as ต.ค. or พ.ต.ท.: no "X." right before, no "X." right after.
 _NOT_AFTER_DOTTED = r"(?<![ก-ฮ]\.)"
@@ -96,6 +101,8 @@ def normalise(text: str) -> str:
         text = _ABBREVIATION.sub(lambda match: _EXPANSIONS[match.group(0)], text)
     if text.count(" ") >= 5 and _typed_word_by_word(text):
         text = _SPACE_IN_THAI.sub("", text)
+    if "คำถาม" in text or "บรรทัดใหม่" in text or "เว้นวรรค" in text or "จบข้อความ" in text:
+        text = _SPOKEN_PUNCTUATION.sub(lambda m: _SPOKEN_AS.get(m.group(1), " "), text).strip()
     return text
 
 

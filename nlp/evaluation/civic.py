@@ -218,24 +218,31 @@ def _personal_data(messages: list[CivicMessage], analyses: list[MessageAnalysis]
     }
 
 
+HALVES = ("test", "train", "both")
+
+
 def evaluate_civic(
     data_dir: Path | None = None,
     *,
-    split: str = "test",
+    split: str | None = None,
     corpus: Path = CORPUS_FILE,
     analyzer: ThaiAnalyzer | None = None,
     batch: str | None = None,
 ) -> dict[str, Any]:
     """Every figure on one half of the civic corpus with the shipped pipeline (or ``analyzer``).
 
-    ``batch`` (an id prefix such as ``b13``) narrows it to one batch of the train half: a batch
-    is measured this way before anything is trained or tuned on it."""
-    if batch is not None:
-        split = "train"
+    ``split`` is ``test`` (the default), ``train`` or ``both``. ``batch`` (an id prefix such as
+    ``b14``) narrows it to one batch, by default both of its halves: a new batch is measured
+    this way before anything is trained or tuned on it; afterwards its test half
+    (``split="test"``) is the honest figure. Batches written as training material only (b13
+    and earlier) lie wholly in the train half."""
+    split = split or ("both" if batch is not None else "test")
+    if split not in HALVES:
+        raise ValueError(f"unknown half {split!r}; choose from {list(HALVES)}")
     messages = [
         m
         for m in read_corpus((corpus,))
-        if m.split == split and (batch is None or m.id.startswith(f"{batch}-"))
+        if split in ("both", m.split) and (batch is None or m.id.startswith(f"{batch}-"))
     ]
     if not messages:
         raise ValueError(f"no {split} messages in the civic corpus with ids {batch}-…")

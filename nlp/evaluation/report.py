@@ -24,10 +24,16 @@ SPEED_SAMPLE = 2000
 
 
 def evaluate_all(
-    data_dir: Path, *, folds: int = 5, parts: set[str] | None = None, batch: str | None = None
+    data_dir: Path,
+    *,
+    folds: int = 5,
+    parts: set[str] | None = None,
+    batch: str | None = None,
+    half: str | None = None,
 ) -> dict[str, Any]:
     """The report: one entry per part asked for (all of them by default); ``batch`` turns the
-    civic part to one batch of the train half (ids ``{batch}-…``) instead of the test half."""
+    civic part to one batch (ids ``{batch}-…``, both halves unless ``half`` says which) instead
+    of the test half."""
     wanted = [part for part in PARTS if parts is None or part in parts]
     unknown = sorted((parts or set()) - set(PARTS))
     if unknown:
@@ -35,16 +41,18 @@ def evaluate_all(
     report: dict[str, Any] = {"data": str(data_dir)}
     for part in wanted:
         started = time.perf_counter()
-        report[part] = _run(part, data_dir, folds, batch)
+        report[part] = _run(part, data_dir, folds, batch, half)
         report[part]["seconds"] = round(time.perf_counter() - started, 1)
     return report
 
 
-def _run(part: str, data_dir: Path, folds: int, batch: str | None = None) -> dict[str, Any]:
+def _run(
+    part: str, data_dir: Path, folds: int, batch: str | None = None, half: str | None = None
+) -> dict[str, Any]:
     if part == "civic":
         from nlp.evaluation.civic import evaluate_civic
 
-        return evaluate_civic(data_dir, batch=batch)
+        return evaluate_civic(data_dir, batch=batch, split=half)
     if part == "classifiers":
         from nlp.evaluation import evaluate_classifiers
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from nlp.personal_data.cut import _is_thai, _Tokens, _word_end
 from nlp.personal_data.name_lists import _longest_listed, _NameLists, _stopwords
 from nlp.personal_data.name_words import _AFTER_NAME, _NAME_FOLLOWERS, _NOT_NAMES, _STRONG_TITLES
@@ -10,6 +12,23 @@ _MAX_NAME_TOKENS = 4
 _LONGEST_SURNAME = 22  # characters; a longer run after a name is a sentence, not a surname
 
 _BETWEEN = frozenset({"", ":", "-", "/", "นามสกุล", "สกุล", "ว่า", "คือ"})
+
+
+# A phone number or a contact word near a listed name after a weak title ("ติดต่อกลับคุณณัฐวุฒิ
+# 02-941-2280"): the name is a contact person's even when the dictionary also holds it.
+_CONTACT = re.compile(r"ติดต่อ|โทร|เบอร์|\d{2,3}[- ]?\d{3}[- ]?\d{3,4}")
+
+
+def _word_not_name(text: str, start: int, end: int, lists: _NameLists) -> bool:
+    """A listed given name after a weak title (คุณ, ชื่อ) that the dictionary also holds is a
+    word ("คุณแบน", "คุณเลขา"), unless it is a common word only as a name would be, near a
+    phone number or a contact word (since batch 14)."""
+    word = text[start:end]
+    if word not in lists.words:
+        return False
+    if word in lists.common:
+        return True
+    return _CONTACT.search(text, max(0, start - 30), min(len(text), end + 30)) is None
 
 
 def _name_run(
@@ -29,7 +48,7 @@ def _name_run(
     word may be one that usually ends a name ("ชื่อน้องเก่ง"). `after_kin`: a nickname follows
     (ชื่อน้อง…), with a surname only if the lists know it. `labelled`: after an account label,
     any name, even one whose first word is common ("ชื่อบัญชี ทองเพียร สุขใจ")."""
-    first, family, words, longest = lists.first, lists.family, lists.words, lists.longest
+    first, family, longest = lists.first, lists.family, lists.longest
     while j < len(tokens) and tokens[j][0].strip() in _BETWEEN:
         j += 1
     if j >= len(tokens) or not _is_thai(tokens[j][0]):
@@ -45,7 +64,10 @@ def _name_run(
         not strong
         and (
             end - start < 3
-            or (text[start:end] in words and not _surname_follows(text, start, end, lists))
+            or (
+                _word_not_name(text, start, end, lists)
+                and not _surname_follows(text, start, end, lists)
+            )
         )
     ):
         end = start

@@ -14,13 +14,13 @@ _MONTHS = frozenset({"มค", "กพ", "มีค", "เมย", "พค", "�
 _YEAR = re.compile(r"\d{2}|(?:19|20|24|25|26)\d{2}")
 _PLATE = re.compile(
     r"(?<![ก-๛A-Za-z0-9.])(?P<lead>\d{1,2}(?P<space> ?))?(?P<letters>[ก-ฮ]{1,2})(?:[ \-]|(?P<dot>\.))?"
-    r"(?P<number>\d{1,4})(?![\d.,:/+%])"
+    r"(?P<number>\d{1,4})(?![\d.:/+%]|,\d)"
 )
 # Two letters after a digit that are units or words, not plate letters ("5มก", "2 คน").
 _NOT_PLATE_LETTERS = frozenset(
     {"มก", "กก", "กม", "ซม", "มม", "ลด", "คน", "จอ", "ยก", "ชม", "ตร", "ณ", "งบ"}
 )
-_PLATE_WORDS = re.compile(r"ทะเบียน|ป้ายรถ|เลขรถ")
+_PLATE_WORDS = re.compile(r"ทะเบียน|ป้ายรถ|เลขรถ|\b(?:plate|licen[cs]e|registration)\b", re.I)
 # A vehicle named just before two letters and a number: "รถกระบะ กข 1234". Only two letters
 # (one is หมู่ or ซอย: "รถเข้า ซ 5") and none that abbreviate something else (ปอ.511 is a bus
 # line, ทล 3344 a highway, สน a police station).

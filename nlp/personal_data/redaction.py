@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from nlp.analysis import PersonalDataKind, PersonalDataSpan
 from nlp.personal_data.account_holders import _names_an_account_holder
 from nlp.personal_data.bare_names import bare_names
+from nlp.personal_data.chat_labels import names_after_phones, speaker_names
 from nlp.personal_data.emails import _SPELT_EMAIL_TRIGGER, _emails
 from nlp.personal_data.house_numbers import _HOUSE_TRIGGER, _house_numbers
 from nlp.personal_data.latin_names import _LATIN_NAME_TRIGGER, _latin_names
@@ -101,6 +102,7 @@ def redact(text: str) -> Redaction:
         found += _latin_names(text)
     if "ผม" in text or "ดิฉัน" in text:
         found += _self_introductions(text)
+    found += _chat_layout_names(text, found)
     if not found and not has_digit:
         return Redaction(text=text, spans=[])
     # Inside a link only e-mails and whole mobile numbers count ("…/detail/9610000009936" is a
@@ -113,6 +115,17 @@ def redact(text: str) -> Redaction:
                 found.append(PersonalDataSpan(PersonalDataKind.PHONE, m.start(), m.end()))
     spans = _resolve(found)
     return Redaction(text=_apply(text, spans), spans=spans)
+
+
+def _chat_layout_names(text: str, found: list[PersonalDataSpan]) -> list[PersonalDataSpan]:
+    """Names the chat's layout gives away: a forwarded chain's speakers, a name in brackets
+    after a phone number (`nlp.personal_data.chat_labels`)."""
+    phone_ends = [f.end for f in found if f.kind is PersonalDataKind.PHONE]
+    if not phone_ends and ":" not in text and "：" not in text:
+        return []
+    lists = _name_lists()
+    spans = speaker_names(text, lists) + names_after_phones(text, phone_ends, lists)
+    return [PersonalDataSpan(PersonalDataKind.PERSON_NAME, start, end) for start, end in spans]
 
 
 def redact_for_public(text: str) -> Redaction:

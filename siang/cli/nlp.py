@@ -200,7 +200,14 @@ def evaluate(
         str | None,
         typer.Option(
             "--batch",
-            help="Civic figures on one batch of the train half (id prefix, e.g. b13), not the test half.",
+            help="Civic figures on one batch (id prefix, e.g. b14), both halves unless --half says.",
+        ),
+    ] = None,
+    half: Annotated[
+        str | None,
+        typer.Option(
+            "--half",
+            help="Civic half: test (the default without --batch), train or both.",
         ),
     ] = None,
 ) -> None:
@@ -211,7 +218,9 @@ def evaluate(
         typer.echo(f"no data folder at {data} (give --data DIR)", err=True)
         raise typer.Exit(2)
     try:
-        report = evaluate_all(data, folds=folds, parts=set(only) if only else None, batch=batch)
+        report = evaluate_all(
+            data, folds=folds, parts=set(only) if only else None, batch=batch, half=half
+        )
     except ValueError as bad_part:
         typer.echo(str(bad_part), err=True)
         raise typer.Exit(2) from None

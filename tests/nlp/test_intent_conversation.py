@@ -89,3 +89,52 @@ def test_a_long_message_is_judged_by_its_point_at_the_end() -> None:
     assert detect_intent(complaint, Sentiment.NEGATIVE) is Intent.COMPLAINT
     suggestion = story + "อยากเสนอให้เทศบาลติดตั้งไฟส่องสว่างเพิ่มที่ลานกีฬาของหมู่บ้านด้วยครับ"
     assert detect_intent(suggestion, Sentiment.NEUTRAL) is Intent.SUGGESTION
+
+
+# Since batch 14 (voices the corpus lacked): written anew for the rules, not copied from it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "หมาจรหน้าตลาดคลอดลูก ใครรับเลี้ยงมั่งคะ",  # chat มั่ง for บ้าง
+        "ท่อประปาแตกหน้าวัด เป็นความรับผิดชอบของใครครับ",
+        "บัดผู้สูงอายุหมดอายุ ต้องเอาหยังไปต่อแหน่",  # Isan หยัง, what
+        "อยากขอเบี้ยคนพิการ ต้องไปยื่นไส",  # Isan ไส, where
+        "ยื่นคำร้องกับอำเภอไปตั้งแต่เดือนก่อนแล้วเงียบ ต้องไปร้องเรียนที่ไหนอีกคะ",  # the way on
+    ],
+)
+def test_asking_words_of_batch_14_make_a_question(text: str) -> None:
+    assert detect_intent(text, Sentiment.NEUTRAL) is Intent.QUESTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "รถกระบะจอดทิ้งไว้หน้าบ้านมาสองอาทิตย์ ไม่รู้ว่าเป็นของใคร",  # "whose" denied
+        "แผงลอยตั้งขวางถนนทั้งวัน เทศกิจก็ไม่ว่าไหร",  # Southern ไหร, "nothing"
+        "เมื่อคืนหม้อแปลงไหม้ ดับแล้ว ขอให้มาตรวจดูว่ายังอันตรายไหม",  # a request to check
+    ],
+)
+def test_negated_asking_words_and_requests_to_check_are_complaints(text: str) -> None:
+    assert detect_intent(text, Sentiment.NEGATIVE) is Intent.COMPLAINT
+
+
+def test_a_problem_left_for_a_full_year_with_joy_is_sarcasm() -> None:
+    text = "ดีใจจัง ไฟทางหน้าบ้านดับมาครบสองปีแล้ว"
+    assert detect_intent(text, Sentiment.POSITIVE) is Intent.COMPLAINT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "อยากหื้อมีม้านั่งในสวนสาธารณะแหน่เจ้า",  # Northern หื้อ for ให้
+        "ทางข้ามตรงนี้อันตราย ทำไมไม่สร้างสะพานลอยแทนครับ",
+    ],
+)
+def test_northern_and_why_not_instead_suggestions(text: str) -> None:
+    assert detect_intent(text, Sentiment.NEUTRAL) is Intent.SUGGESTION
+
+
+def test_dictated_question_mark_makes_a_question() -> None:
+    text = "น้ำประปาไม่ไหลตั้งแต่เช้าค่ะจะมาแก้เมื่อไหร่คะจุดคำถาม"
+    assert detect_intent(text, Sentiment.NEGATIVE) is not Intent.PRAISE
+    assert "?" in TextInput.of(text).text

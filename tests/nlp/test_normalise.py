@@ -108,3 +108,16 @@ def test_text_typed_a_word_at_a_time_is_joined_up() -> None:
 )
 def test_thai_written_in_phrases_keeps_its_spaces(written: str) -> None:
     assert normalise(written) == written
+
+
+@pytest.mark.parametrize(
+    ("dictated", "typed"),
+    [
+        ("จะมาซ่อมเมื่อไหร่คะจุดคำถาม", "จะมาซ่อมเมื่อไหร่คะ?"),
+        ("ต้องติดต่อที่ไหนคะ ขึ้นบรรทัดใหม่ ลูกอายุห้าขวบค่ะ", "ต้องติดต่อที่ไหนคะ ลูกอายุห้าขวบค่ะ"),
+        ("ถนนพังค่ะจบข้อความ", "ถนนพังค่ะ"),
+        ("ฉันมีคำถามเรื่องบัตรทอง", "ฉันมีคำถามเรื่องบัตรทอง"),  # a question named, not spoken
+    ],
+)
+def test_punctuation_spoken_to_voice_typing(dictated: str, typed: str) -> None:
+    assert normalise(dictated) == typed

@@ -433,3 +433,41 @@ def test_latin_words_after_the_line_word_and_a_thai_word_are_kept_without_a_hand
     text: str,
 ) -> None:
     assert [kind for kind, _ in kinds_found(text)] == []
+
+
+# Since batch 14: names that chat layout, a contact and an English plate word give away.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("[กลุ่มซอยเรา]\n07:10 ป้าจันทร์: ไฟดับอีกแล้ว\n07:12 พี่โจ้: ที่บ้านก็ดับ", "โจ้"),
+        ("ลุงสงัด: ถนนพังตรงโค้ง\nเจ๊กิ๊ก: เห็นด้วย", "สงัด"),
+        ("มีปัญหาโทรมาได้ 0894561230 (สมพร) ค่ะ", "สมพร"),
+        ("ติดต่อกลับคุณธนากร 02-555-0199 ค่ะ", "ธนากร"),
+        ("ขอบคุณช่างวิชัยที่มาซ่อมไฟให้", "วิชัย"),
+        ("นายกอบต.ชื่อประเสริฐไม่เคยลงพื้นที่", "ประเสริฐ"),
+    ],
+)
+def test_names_given_away_by_layout_and_contact(text: str, name: str) -> None:
+    assert name not in redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "หมายเหตุ: ถนนพังตรงโค้ง",  # a field, not a speaker
+        "ป้าข้างบ้าน: ขยะเต็มหน้าบ้าน",  # no name after the kinship word
+        "ช่างไฟมาซ่อมแล้ว ขอบคุณค่ะ",  # a trade, not a name
+        "บริษัทที่คุณแบนไม่ผิดอะไร",  # คุณ is "you"
+    ],
+)
+def test_look_alikes_in_chat_layout_stay(text: str) -> None:
+    assert redact(text).text == text
+
+
+def test_a_gloss_in_brackets_after_a_phone_stays() -> None:
+    assert redact("โทร 0812345678 (บ้าน) หรือไลน์ก็ได้").text == "โทร [เบอร์โทร] (บ้าน) หรือไลน์ก็ได้"
+
+
+def test_an_english_plate_word_before_a_thai_plate() -> None:
+    assert "4567" not in redact("A van, plate ฮก 4567, blocks my gate").text
+    assert redact("ราคา กข 1,500 บาท").text == "ราคา กข 1,500 บาท"  # an amount with a comma

@@ -171,3 +171,37 @@ def test_word_ngrams_with_the_same_internal_bytes_are_told_apart() -> None:
     assert words.decision(TextInput("00", ["00"])).tolist() == [1.0, 0.0]
     assert words.decision(TextInput("〰", ["〰"])).tolist() == [0.0, 1.0]
     assert words.decision(TextInput("0", ["0"])).tolist() == [0.0, 0.0]
+
+
+def test_heads_that_know_few_ngrams_keep_only_their_rows_and_score_the_same() -> None:
+    """A head that knows most of the shared n-grams keeps them in shared order; the others
+    share one smaller table over the n-grams one of them knows, through one row map. Each word
+    scores its own weight, and a word a head lacks scores nothing for that head."""
+
+    def head(name: str, grams: list[str], labels: int) -> HeadWeights:
+        rng = np.random.default_rng(len(grams))
+        return HeadWeights(
+            name=name,
+            labels=[f"{name}{i}" for i in range(labels)],
+            char_range=(1, 1),
+            word_grams=grams,
+            char_codes=np.zeros(0, dtype=np.uint64),
+            word_idf=np.ones(len(grams), dtype=np.float32),
+            char_idf=np.zeros(0, dtype=np.float32),
+            weights=rng.normal(size=(len(grams), labels)).astype(np.float16),
+            bias=np.zeros(labels, dtype=np.float32),
+            output="sigmoid",
+        )
+
+    everything = [f"w{i}" for i in range(20)]
+    heads = [head("wide", everything, 3), head("narrow", everything[:4], 2)]
+    heads.append(head("other", everything[2:6], 4))
+    bundle = ModelBundle(heads)
+    assert [len(group.members) for group in bundle._groups] == [1, 2]
+    assert bundle._groups[1].table.shape == (7, 6)  # w0..w5 and the zero row
+    for stored in heads:
+        for row, gram in enumerate(everything):
+            decision = bundle.head(stored.name).decision(TextInput(gram, [gram]))
+            known = gram in stored.word_grams
+            expected = stored.weights[stored.word_grams.index(gram)] if known else 0.0
+            assert np.allclose(decision, np.asarray(expected, dtype=np.float32)), (stored.name, row)

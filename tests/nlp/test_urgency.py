@@ -76,6 +76,7 @@ def test_a_prepared_message_gives_the_same_urgency_as_the_raw_text() -> None:
         ("วัยรุ่นยกพวกตีกันหน้าร้านเหล้า มีมีดด้วย", Hazard.VIOLENCE),
         ("ได้กลิ่นแก๊สรั่วแรงมากจากร้านหมูกระทะหัวมุม", Hazard.GAS_LEAK),
         ("สายไฟฟ้าแรงสูงขาดห้อยหน้าประตูโรงเรียน ยังมีไฟอยู่", Hazard.LIVE_WIRE),
+        ("สายขาดตกลงมากลางทุ่ง มีไฟแล่บเป็นระยะ", Hazard.LIVE_WIRE),  # แล่บ as people spell แลบ
     ],
 )
 def test_each_danger_now_is_named(text: str, hazard: Hazard) -> None:
@@ -100,6 +101,12 @@ def test_each_danger_now_is_named(text: str, hazard: Hazard) -> None:
         "สุนัขจรตัวนี้ไล่กัดเด็กไปสามคนแล้ว ช่วยจับไปด้วย",  # a tally of bites, none now
         "เสาป้ายโฆษณาล้มขวางซอย ไม่มีคนเจ็บ แต่รถเข้าออกไม่ได้",  # fell, hurt nobody: over
         "เพื่อน ผม เป็น ไข้ เลือด ออก ที่ แคมป์ ช่วย พ่น ยุง ด้วย",  # dengue typed word by word
+        # since batch 14
+        "วัวของพ่อหายไปสามตัว แจ้งตำรวจแล้วไม่มีใครสนใจ",  # livestock, not a person
+        "กิ่งมะขามหักตกลงมากลางลานวัด ยังไม่โดนใคร แต่กิ่งอื่นก็แห้ง",  # hit nobody
+        "ต้นสักหน้าบ้านเอนจะล้มทับหลังคาแล้ว",  # leaning, about to fall
+        "คนงานโดนไฟดูดตอนเช้า ไปหาหมอแล้วไม่เป็นไรมาก อยากให้มาตรวจปลั๊ก",  # over
+        "ควันไฟป่าลอยมาทั้งอาทิตย์ หายใจลำบาก",  # smoke for days: a nuisance that lasts
     ],
 )
 def test_near_misses_are_not_high(text: str) -> None:
