@@ -1,17 +1,23 @@
 """Scheduled work inside the web process (APScheduler's AsyncIOScheduler, started in the app's
 lifespan when ``SIANG_SCHEDULER_ENABLED``): SLA escalation and closing unrated fixes, the outbox
 drain, weekly digests, volunteers' reminders the day before. One function per job; each part registers its own jobs below.
+With Redis (`siang serve --workers N` runs N schedulers), the SLA, reminder and digest jobs take
+turns: each run happens in the one process that takes the turn in Redis.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from services import service_levels, volunteering
 from services.policy import ServiceLevelPolicy, configure, load_policy
@@ -119,6 +125,56 @@ def register_outbox_job(scheduler: AsyncIOScheduler, kick: Kick | None) -> None:
     )
 
 
+# Jobs that must run once per turn however many web processes schedule them, and how long one
+# process's turn holds the others off: a little under the job's own interval (the weekly digest:
+# an hour, since its cron fires in every process at the same minute).
+LEASED_JOBS = {"service_levels": 0.9, "volunteer_reminders": 0.9, "weekly_digests": None}
+DIGEST_LEASE_SECONDS = 3600.0
+
+
+Job = Callable[..., Awaitable[Any]]
+
+
+def leased(job: Job, *, redis: Redis, key: str, seconds: float) -> Job:
+    """The job, run only by the process that takes the turn (`SET key NX PX`) in Redis; the
+    others skip it. With Redis unreachable, every process runs it (as one process would)."""
+
+    async def run(**kwargs: Any) -> Any:
+        try:
+            won = await redis.set(key, os.getpid(), nx=True, px=int(seconds * 1000))
+        except RedisError as error:
+            logger.warning(
+                "scheduled job runs without its turn", extra={"job": key, "error": str(error)}
+            )
+            won = True
+        if not won:
+            return None
+        return await job(**kwargs)
+
+    return run
+
+
+def _take_turns(scheduler: AsyncIOScheduler, settings: Settings) -> None:
+    """With Redis (several web processes may schedule the same jobs), each leased job runs in
+    one process per turn."""
+    if not settings.redis_url:
+        return
+    redis = Redis.from_url(settings.redis_url)
+    for job in scheduler.get_jobs():
+        if job.id not in LEASED_JOBS:
+            continue
+        share = LEASED_JOBS[job.id]
+        interval = getattr(job.trigger, "interval", None)
+        seconds = (
+            interval.total_seconds() * share
+            if share is not None and interval is not None
+            else DIGEST_LEASE_SECONDS
+        )
+        job.modify(
+            func=leased(job.func, redis=redis, key=f"siang:scheduled:{job.id}", seconds=seconds)
+        )
+
+
 def create_scheduler(
     database: Database, settings: Settings, *, kick: Kick | None
 ) -> AsyncIOScheduler:
@@ -128,6 +184,7 @@ def create_scheduler(
     register_digest_jobs(scheduler, database, settings)
     register_volunteer_jobs(scheduler, database)
     register_outbox_job(scheduler, kick)
+    _take_turns(scheduler, settings)
     return scheduler
 
 

@@ -3,16 +3,24 @@ and what it queued is delivered because its commit wakes the outbox."""
 
 from __future__ import annotations
 
+import asyncio
+import os
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi import FastAPI
+from redis.asyncio import Redis
 
 from services.actors import Actor
 from services.filing import file_feedback
 from services.ticket_moves import change_status
 from siang.runtime import app_runtime
-from siang.scheduler import run_service_levels, scheduled_jobs, service_level_policy
+from siang.scheduler import (
+    create_scheduler,
+    run_service_levels,
+    scheduled_jobs,
+    service_level_policy,
+)
 from siang.settings import Settings
 from storage.database import Database
 from storage.models import (
@@ -27,6 +35,7 @@ from storage.models import (
 from tests.fakes.fixtures import with_fake_platforms
 from tests.fakes.line_api import FakeLineApi
 from tests.fakes.telegram_api import FakeTelegramApi
+from tests.fixtures.databases import skip_or_fail
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 AGENCY_GROUP = "Cpea-khon-kaen-group"
@@ -116,3 +125,38 @@ async def test_one_run_escalates_and_closes_and_its_messages_go_out_once(
         closed = await session.get(FeedbackItem, done.item.id)
         assert escalated is not None and escalated.escalation_level == 2
         assert closed is not None and closed.status is FeedbackStatus.CLOSED
+
+
+class TestSeveralWebProcesses:
+    """`siang serve --workers 2` runs two schedulers: each run of a leased job happens once."""
+
+    @pytest.fixture
+    def shared(self, settings: Settings) -> Settings:
+        url = os.environ.get("SIANG_TEST_REDIS_URL")
+        if not url:
+            skip_or_fail("SIANG_TEST_REDIS_URL is not set, so the shared-schedule test did not run")
+        return settings.model_copy(update={"redis_url": url, "scheduler_enabled": True})
+
+    async def test_two_schedulers_run_the_sla_job_once_per_turn(
+        self, shared: Settings, database: Database
+    ) -> None:
+        redis = Redis.from_url(str(shared.redis_url))
+        await redis.delete("siang:scheduled:service_levels")
+        first = create_scheduler(database, shared, kick=None)
+        second = create_scheduler(database, shared, kick=None)
+        jobs = [s.get_job("service_levels") for s in (first, second)]
+        assert all(job is not None for job in jobs)
+        # both processes' turns fire at the same moment; only one runs the job
+        results = await asyncio.gather(*(job.func(database=database) for job in jobs if job))
+        assert results.count(None) == 1
+        await redis.delete("siang:scheduled:service_levels")
+        await redis.aclose()
+
+    async def test_without_redis_a_single_process_runs_every_turn(
+        self, settings: Settings, database: Database
+    ) -> None:
+        alone = settings.model_copy(update={"scheduler_enabled": True})
+        job = create_scheduler(database, alone, kick=None).get_job("service_levels")
+        assert job is not None
+        assert await job.func(database=database) == (0, 0)
+        assert await job.func(database=database) == (0, 0)  # no turn to wait for
