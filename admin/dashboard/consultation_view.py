@@ -46,6 +46,7 @@ class ConsultationForm:
     provinces: str = ""
     closes_at: str = ""
     agency: str = ""
+    topics: tuple[str, ...] = ()  # the codes ticked (services.topics)
 
 
 def may_create(principal: Principal) -> bool:
@@ -109,6 +110,7 @@ def body_of(
             provinces=provinces,
             closes_at=closes_at,
             agency=form.agency or None,
+            topics=list(form.topics),
         )
     except ValidationError as problem:
         raise InvalidInputError(problem.errors()[0]["msg"]) from None

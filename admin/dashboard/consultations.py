@@ -21,6 +21,7 @@ from admin.dashboard.pages import render, to_login, words, zone_of
 from admin.dashboard.session import csrf_ok, signed_in
 from admin.dependencies import SessionDep
 from services.errors import SiangError
+from services.topics import TOPICS
 from storage.repositories.areas import AreaRepository
 from storage.types import utcnow
 
@@ -54,6 +55,7 @@ async def _list_page(
         "may_create": view.may_create(principal),
         "agencies": await view.own_agencies(session, principal),
         "form": form or view.ConsultationForm(),
+        "topics": TOPICS,
         "error": error,
     }
     return render(request, "consultations.html", context, status_code=status_code)
@@ -80,6 +82,7 @@ async def create_consultation(
     closes_at: Annotated[str, Form(max_length=40)] = "",
     agency: Annotated[str, Form(max_length=60)] = "",
     free_answer: Annotated[bool, Form()] = False,
+    topics: Annotated[list[str] | None, Form(max_length=40)] = None,
     csrf: Csrf = "",
 ) -> Response:
     """A draft from the form; the page then shows it, ready to publish."""
@@ -90,6 +93,7 @@ async def create_consultation(
     form = view.ConsultationForm(
         title=title, question=question, context=context, options=options,
         free_answer=free_answer, provinces=provinces, closes_at=closes_at, agency=agency,
+        topics=tuple(topics or ()),
     )  # fmt: skip
     if not csrf_ok(request, csrf):
         return await _list_page(

@@ -72,6 +72,32 @@ class TestAskingOnTheDashboard:
         final = await client.get(closed.headers["location"])
         assert "ผลสุดท้าย" in final.text and "ปิดรับและเผยแพร่ผล" not in final.text
 
+    async def test_the_topics_ticked_are_kept_so_topic_subscribers_hear_of_it(
+        self, client: httpx.AsyncClient, accounts: Accounts, database: Database
+    ) -> None:
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        await sign_in(client, official.email)
+        listing = await client.get("/admin/consultations")
+        assert 'name="topics" value="water"' in listing.text and "น้ำและน้ำท่วม" in listing.text
+        form: dict[str, str | list[str]] = {
+            **_form(listing.text),
+            "topics": ["water", "environment"],
+        }
+        created = await client.post("/admin/consultations", data=form)
+        assert created.status_code == 303, created.text
+        consultation_id = int(
+            re.findall(r"/admin/consultations/(\d+)", created.headers["location"])[0]
+        )
+        async with database.unit_of_work() as session:
+            found = await session.get(Consultation, consultation_id)
+            assert found is not None and sorted(found.topics) == ["environment", "water"]
+
+        again = await client.get("/admin/consultations")
+        forged = {**_form(again.text), "topics": ["water", "no-such-topic"]}
+        refused = await client.post("/admin/consultations", data=forged)
+        assert refused.status_code in (400, 422)
+        assert "checked" in refused.text  # the form comes back as ticked, to correct
+
     async def test_live_results_by_option_province_and_district_with_masked_themes(
         self, client: httpx.AsyncClient, accounts: Accounts, database: Database
     ) -> None:
