@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo serve test lint format bench clean
+.PHONY: install demo serve test suite lint format bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,7 +29,10 @@ lint: install ## ruff (lint + format check) and mypy over the whole tree
 # subprocesses, browsers and PostgreSQL (two processes on two cores kept them 60 % busy).
 TEST_PROCESSES ?= $(shell echo $$(( $$(nproc) + 1 )))
 
-test: lint ## Lint, then the whole test suite on every core and one more (PostgreSQL/Redis tests run when their URLs are set)
+test: install ## Lint and the whole test suite side by side, on every core and one more (PostgreSQL/Redis tests run when their URLs are set)
+	$(MAKE) --no-print-directory -j2 lint suite
+
+suite: install ## The whole test suite alone (no lint)
 	$(BIN)/pytest -n $(TEST_PROCESSES) --durations=25
 
 format: install
