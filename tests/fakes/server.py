@@ -62,7 +62,12 @@ class FakeHttpServer:
         self._lock = threading.Lock()
         self._server = uvicorn.Server(
             uvicorn.Config(
-                app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off"
+                app,
+                host="127.0.0.1",
+                port=self.port,
+                log_level="warning",
+                lifespan="off",
+                timeout_graceful_shutdown=1,  # a client's open call does not hold up the end
             )
         )
         self._thread = threading.Thread(target=self._server.run, daemon=True)
@@ -81,7 +86,7 @@ class FakeHttpServer:
 
     def stop(self) -> None:
         self._server.should_exit = True
-        self._thread.join(timeout=10)
+        self._thread.join(timeout=3)  # a daemon thread: what is left ends with the run
 
     def record(self, request: Request, body: bytes, payload: Any) -> RecordedCall:
         call = RecordedCall(
