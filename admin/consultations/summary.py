@@ -14,17 +14,19 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from nlp.categories import english_name
+from admin.asking.summary import (
+    UNKNOWN_AREA,
+    ThemeShown,
+    owner_name,
+    province_names,
+    reader_language,
+    themes_shown,
+)
 from services import consultations
-from services.consultations import AreaResult, OptionResult, Theme
-from services.privacy import public_text
+from services.consultations import AreaResult
+from services.question_results import OptionCount
 from storage.models import Consultation, ConsultationStatus
-from storage.repositories.agencies import AgencyRepository, BoardRepository
 from storage.repositories.public_figures import PlaceName, PublicFiguresRepository
-
-EXAMPLE_CHARS = 200
-UNKNOWN_AREA = {"th": "ไม่ระบุพื้นที่", "en": "Area not given"}
-OTHER_THEME = {"th": "อื่น ๆ", "en": "Other"}
 
 
 @dataclass(frozen=True)
@@ -32,14 +34,7 @@ class AreaCounts:
     code: str
     name: str
     total: int
-    options: list[OptionResult]
-
-
-@dataclass(frozen=True)
-class ThemeShown:
-    label: str
-    count: int
-    examples: list[str]
+    options: list[OptionCount]
 
 
 @dataclass(frozen=True)
@@ -55,7 +50,7 @@ class ConsultationSummary:
     closes_at: datetime
     closed_at: datetime | None
     total: int
-    options: list[OptionResult]
+    options: list[OptionCount]
     by_province: list[AreaCounts]
     by_district: list[AreaCounts]
     free_answers: int
@@ -79,44 +74,6 @@ def _named(areas: list[AreaResult], names: dict[str, PlaceName], language: str) 
     return sorted(shown, key=lambda a: (-a.total, a.name))
 
 
-def _theme(label: str, language: str) -> str:
-    if not label:
-        return OTHER_THEME[language]
-    return english_name(label) if language == "en" else label
-
-
-async def owner_name(
-    session: AsyncSession, agency_id: int | None, board_id: int | None, *, language: str
-) -> str:
-    """Who asked (a consultation or a survey), as a reader sees it: the agency's or the
-    board's name."""
-    if agency_id is not None:
-        agency = await AgencyRepository(session).get(agency_id)
-        if agency is not None:
-            return agency.name_en if language == "en" else agency.name_th
-    if board_id is not None:
-        board = await BoardRepository(session).get(board_id)
-        if board is not None:
-            return board.name_en if language == "en" else board.name_th
-    return ""
-
-
-def themes_shown(themes: list[Theme], language: str) -> list[ThemeShown]:
-    """Typed answers' themes for any reader: the label in their language, examples masked again."""
-    return [
-        ThemeShown(
-            label=_theme(theme.label, language),
-            count=theme.count,
-            examples=[public_text(text, EXAMPLE_CHARS) for text in theme.examples],
-        )
-        for theme in themes
-    ]
-
-
-def reader_language(language: str) -> str:
-    return language if language in UNKNOWN_AREA else "th"
-
-
 async def summarise(
     session: AsyncSession, consultation: Consultation, *, language: str
 ) -> ConsultationSummary:
@@ -134,14 +91,9 @@ async def summarise(
         title=consultation.title,
         question=consultation.question,
         status=consultation.status,
-        owner=await owner_name(
-            session, consultation.owner_agency_id, consultation.owner_board_id, language=language
-        ),
+        owner=await owner_name(session, consultation, language=language),
         owner_agency_id=consultation.owner_agency_id,
-        provinces=[
-            provinces[code].name(language) if code in provinces else code
-            for code in consultation.province_codes
-        ],
+        provinces=province_names(consultation.province_codes, provinces, language=language),
         published_at=consultation.published_at,
         closes_at=consultation.closes_at,
         closed_at=consultation.closed_at,

@@ -3,11 +3,13 @@ week, asked of the board's province (or owned by the agency), with their publish
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from admin.consultations.summary import AreaCounts, ConsultationSummary, ThemeShown, summarise
+from admin.asking.summary import ThemeShown
+from admin.consultations.summary import AreaCounts, ConsultationSummary, summarise
 from admin.digests.schemas import (
     ConsultationArea,
     ConsultationOption,
@@ -19,6 +21,7 @@ from admin.digests.schemas import (
     SurveyResult,
 )
 from admin.surveys.summary import SurveySummary, summarise_survey
+from services.question_results import OptionCount
 from storage.repositories.consultations import ConsultationRepository
 from storage.repositories.surveys import SurveyRepository
 
@@ -43,10 +46,7 @@ def _result(summary: ConsultationSummary, province_code: str | None) -> Consulta
         owner=summary.owner,
         closed_at=summary.closed_at,
         total=summary.total,
-        options=[
-            ConsultationOption(label=o.label, count=o.count, share_pct=summary.share(o.count))
-            for o in summary.options
-        ],
+        options=_options(summary.options, summary.share),
         areas=[
             ConsultationArea(name=a.name, total=a.total)
             for a in _areas(summary, province_code)[:AREAS]
@@ -54,6 +54,14 @@ def _result(summary: ConsultationSummary, province_code: str | None) -> Consulta
         free_answers=summary.free_answers,
         themes=_themes(summary.themes),
     )
+
+
+def _options(options: list[OptionCount], share: Callable[[int], float]) -> list[ConsultationOption]:
+    """Each option's count and its share (a consultation's of everyone who answered, a survey
+    question's of those who picked an option)."""
+    return [
+        ConsultationOption(label=o.label, count=o.count, share_pct=share(o.count)) for o in options
+    ]
 
 
 def _themes(themes: list[ThemeShown]) -> list[ConsultationTheme]:
@@ -73,12 +81,7 @@ def _survey_result(summary: SurveySummary) -> SurveyResult:
                 number=question.number,
                 text=question.text,
                 answered=question.answered,
-                options=[
-                    ConsultationOption(
-                        label=o.label, count=o.count, share_pct=question.share(o.count)
-                    )
-                    for o in question.options
-                ],
+                options=_options(question.options, question.share),
                 free_answers=question.free_answers,
                 themes=_themes(question.themes),
             )

@@ -2,7 +2,8 @@
 the counts by option and the typed answers' themes with examples masked for the public.
 
 The same summary is the workspace's results, the public page's and a board's digest section
-(as `admin.consultations.summary` is for consultations, whose pieces it shares). Nothing in it
+(as `admin.consultations.summary` is for consultations; what both share is
+`admin.asking.summary`). Nothing in it
 names a citizen: counts, and examples that are stored redacted texts masked again.
 """
 
@@ -13,9 +14,15 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from admin.consultations.summary import ThemeShown, owner_name, reader_language, themes_shown
+from admin.asking.summary import (
+    ThemeShown,
+    owner_name,
+    province_names,
+    reader_language,
+    themes_shown,
+)
 from services import surveys
-from services.surveys import OptionCount
+from services.question_results import OptionCount
 from storage.models import Survey, SurveyStatus
 from storage.repositories.public_figures import PublicFiguresRepository
 
@@ -63,13 +70,8 @@ async def summarise_survey(
         id=survey.id,
         title=survey.title,
         status=survey.status,
-        owner=await owner_name(
-            session, survey.owner_agency_id, survey.owner_board_id, language=language
-        ),
-        provinces=[
-            provinces[code].name(language) if code in provinces else code
-            for code in survey.province_codes
-        ],
+        owner=await owner_name(session, survey, language=language),
+        provinces=province_names(survey.province_codes, provinces, language=language),
         published_at=survey.published_at,
         closes_at=survey.closes_at,
         closed_at=survey.closed_at,

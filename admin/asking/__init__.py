@@ -1,0 +1,1 @@
+"""What the officials' consultations and surveys share: who may ask whom and read what, the areas named, the API's common fields, and results as readers see them."""
