@@ -1,7 +1,7 @@
 """What a consultation and a survey share as questions put to the citizens of some areas: how
-many options a question may have, opening and closing (draft → published → closed), one
-message to each person through the outbox, the area a citizen answers from, and what an
-answer did.
+many options a question may have, where, about what and until when a new one asks, opening and
+closing (draft → published → closed), one message to each person through the outbox, the area
+a citizen answers from, and what an answer did.
 
 A consultation and a survey are two models (`services.surveys` says why); the rules here are
 the ones that are the same for both, so each is written once."""
@@ -9,14 +9,16 @@ the ones that are the same for both, so each is written once."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.errors import ConflictError
+from services.errors import ConflictError, InvalidInputError
 from services.outbox import BroadcastRecipient, queue_broadcast
+from services.topics import valid_topics
 from storage.repositories.consultations import Audience, ConsultationRepository
 
 MAX_OPTIONS = 10  # a LINE quick reply holds 13 buttons: the options, a free answer, the menu
@@ -27,6 +29,58 @@ class Answered(StrEnum):
     NEW = "new"
     CHANGED = "changed"
     SAME = "same"
+
+
+class Reach(Protocol):
+    """Where, about what and until when a new consultation (or survey) asks."""
+
+    @property
+    def province_codes(self) -> list[str]: ...
+
+    @property
+    def district_codes(self) -> list[str]: ...
+
+    @property
+    def topics(self) -> list[str]: ...  # `services.topics` codes
+
+    @property
+    def closes_at(self) -> datetime: ...
+
+
+def check_reach(body: Reach, now: datetime) -> None:
+    """Refuse a new consultation (or survey) that asks no province, or closes in the past."""
+    if not body.province_codes:
+        raise InvalidInputError("Name at least one province.")
+    if body.closes_at <= now:
+        raise InvalidInputError("closes_at is in the past.")
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Whose a consultation (or survey) is: an agency's, a province's board's, or nobody's (an
+    admin's, or one made by a script); and the account that wrote it."""
+
+    agency_id: int | None = None
+    board_id: int | None = None
+    created_by: int | None = None
+
+
+NOBODY = Owner()
+
+
+def draft_columns(body: Reach, owner: Owner, *, now: datetime) -> dict[str, Any]:
+    """The columns a new consultation and a new survey share: its areas (each once, in order),
+    its topics (an unknown one is refused), its owner and its closing time, created now."""
+    return {
+        "province_codes": sorted(set(body.province_codes)),
+        "district_codes": sorted(set(body.district_codes)),
+        "topics": valid_topics(body.topics),
+        "owner_agency_id": owner.agency_id,
+        "owner_board_id": owner.board_id,
+        "created_by": owner.created_by,
+        "closes_at": body.closes_at,
+        "created_at": now,
+    }
 
 
 class Asked(Protocol):

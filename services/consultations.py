@@ -9,7 +9,7 @@ again after a crash sends only what was not sent, and no one gets the same messa
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -19,7 +19,6 @@ from services import asking_citizens
 from services.asking_citizens import MAX_OPTION_CHARS, MAX_OPTIONS, Answered
 from services.errors import ConflictError, InvalidInputError, NotFoundError
 from services.question_results import OptionCount, Theme, result_facts, themes_of
-from services.topics import valid_topics
 from storage.models import Consultation, ConsultationAnswer
 from storage.repositories.areas import AreaRepository
 from storage.repositories.consultations import ConsultationRepository
@@ -53,23 +52,15 @@ def _validated(body: NewConsultation, now: datetime) -> NewConsultation:
         raise InvalidInputError("A poll needs at least two options.")
     if not options and not body.free_answer:
         raise InvalidInputError("Give options, allow a free answer, or both.")
-    if not body.province_codes:
-        raise InvalidInputError("Name at least one province.")
-    if body.closes_at <= now:
-        raise InvalidInputError("closes_at is in the past.")
+    asking_citizens.check_reach(body, now)
     if body.opens_at is not None and body.opens_at >= body.closes_at:
         raise InvalidInputError("opens_at is after closes_at.")
-    return NewConsultation(
+    return replace(
+        body,
         title=body.title.strip(),
         question=body.question.strip(),
-        options=options,
-        province_codes=sorted(set(body.province_codes)),
-        closes_at=body.closes_at,
         context=body.context.strip(),
-        free_answer=body.free_answer,
-        district_codes=sorted(set(body.district_codes)),
-        opens_at=body.opens_at,
-        topics=valid_topics(body.topics),
+        options=options,
     )
 
 
@@ -78,11 +69,9 @@ async def create(
     body: NewConsultation,
     *,
     now: datetime,
-    owner_agency_id: int | None = None,
-    owner_board_id: int | None = None,
-    created_by: int | None = None,
+    owner: asking_citizens.Owner = asking_citizens.NOBODY,
 ) -> Consultation:
-    """A draft; nobody hears of it until it is published."""
+    """A draft poll; nobody hears of it until it is published."""
     valid = _validated(body, now)
     consultation = Consultation(
         title=valid.title,
@@ -90,15 +79,8 @@ async def create(
         context=valid.context,
         options=valid.options,
         free_answer=valid.free_answer,
-        province_codes=valid.province_codes,
-        district_codes=valid.district_codes,
-        topics=valid.topics,
-        owner_agency_id=owner_agency_id,
-        owner_board_id=owner_board_id,
-        created_by=created_by,
         opens_at=valid.opens_at,
-        closes_at=valid.closes_at,
-        created_at=now,
+        **asking_citizens.draft_columns(valid, owner, now=now),
     )
     return await ConsultationRepository(session).add(consultation)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -30,7 +30,6 @@ from services.asking_citizens import MAX_OPTION_CHARS, MAX_OPTIONS, Answered
 from services.errors import ConflictError, InvalidInputError, NotFoundError
 from services.outbox import queue_message
 from services.question_results import OptionCount, Theme, result_facts, themes_of
-from services.topics import valid_topics
 from storage.models import RecipientType, Survey, SurveyAnswer, SurveyResponse, SurveyStatus
 from storage.repositories.consultations import ConsultationRepository
 from storage.repositories.surveys import SurveyRepository
@@ -138,18 +137,12 @@ def _validated(body: NewSurvey, now: datetime) -> NewSurvey:
         raise InvalidInputError("A survey needs at least one question.")
     if len(body.questions) > MAX_QUESTIONS:
         raise InvalidInputError(f"At most {MAX_QUESTIONS} questions.")
-    if not body.province_codes:
-        raise InvalidInputError("Name at least one province.")
-    if body.closes_at <= now:
-        raise InvalidInputError("closes_at is in the past.")
-    return NewSurvey(
+    asking_citizens.check_reach(body, now)
+    return replace(
+        body,
         title=body.title.strip(),
         questions=[_valid_question(q, n) for n, q in enumerate(body.questions, start=1)],
-        province_codes=sorted(set(body.province_codes)),
-        closes_at=body.closes_at,
         intro=body.intro.strip(),
-        district_codes=sorted(set(body.district_codes)),
-        topics=valid_topics(body.topics),
     )
 
 
@@ -158,24 +151,15 @@ async def create(
     body: NewSurvey,
     *,
     now: datetime,
-    owner_agency_id: int | None = None,
-    owner_board_id: int | None = None,
-    created_by: int | None = None,
+    owner: asking_citizens.Owner = asking_citizens.NOBODY,
 ) -> Survey:
-    """A draft; nobody hears of it until it is published."""
+    """A draft questionnaire; nobody hears of it until it is published."""
     valid = _validated(body, now)
     survey = Survey(
         title=valid.title,
         intro=valid.intro,
         questions=[q.to_json() for q in valid.questions],
-        province_codes=valid.province_codes,
-        district_codes=valid.district_codes,
-        topics=valid.topics,
-        owner_agency_id=owner_agency_id,
-        owner_board_id=owner_board_id,
-        created_by=created_by,
-        closes_at=valid.closes_at,
-        created_at=now,
+        **asking_citizens.draft_columns(valid, owner, now=now),
     )
     return await SurveyRepository(session).add(survey)
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Protocol
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -27,6 +29,59 @@ class ThemeShown:
     label: str
     count: int
     examples: list[str]
+
+
+@dataclass(frozen=True)
+class SummaryHeading:
+    """What a reader sees first of a consultation's or a survey's summary: what was asked,
+    whose it is, where, and when it opened and closes (or closed)."""
+
+    id: int
+    title: str
+    status: StrEnum  # ConsultationStatus or SurveyStatus
+    owner: str  # the agency's or the board's name
+    provinces: list[str]  # names
+    published_at: datetime | None
+    closes_at: datetime
+    closed_at: datetime | None
+
+
+class Headed(Owned, Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def status(self) -> StrEnum: ...
+
+    @property
+    def published_at(self) -> datetime | None: ...
+
+    @property
+    def closes_at(self) -> datetime: ...
+
+    @property
+    def closed_at(self) -> datetime | None: ...
+
+
+async def heading_fields(
+    session: AsyncSession, asked: Headed, names: Mapping[str, PlaceName], *, language: str
+) -> dict[str, Any]:
+    """A `SummaryHeading`'s fields for this consultation (or survey), in the reader's language
+    (`names`: its provinces' names, read with the rest of the summary's places)."""
+    assert asked.id is not None
+    return {
+        "id": asked.id,
+        "title": asked.title,
+        "status": asked.status,
+        "owner": await owner_name(session, asked, language=language),
+        "provinces": province_names(asked.province_codes, names, language=language),
+        "published_at": asked.published_at,
+        "closes_at": asked.closes_at,
+        "closed_at": asked.closed_at,
+    }
 
 
 def reader_language(language: str) -> str:

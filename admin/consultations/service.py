@@ -23,6 +23,7 @@ from admin.consultations.schemas import (
     Sent,
 )
 from services import consultations
+from services.asking_citizens import Owner
 from services.consultations import NewConsultation
 from storage.models import Consultation
 from storage.repositories.consultations import ConsultationRepository
@@ -70,9 +71,7 @@ async def create(
             closes_at=body.closes_at,
         ),
         now=now,
-        owner_agency_id=asked.owner_agency_id,
-        owner_board_id=asked.owner_board_id,
-        created_by=principal.user_id,
+        owner=Owner(asked.owner_agency_id, asked.owner_board_id, created_by=principal.user_id),
     )
     return await CONSULTATIONS.created(
         session, principal, consultation, provinces=asked.province_codes

@@ -10,22 +10,21 @@ citizen: counts per area, and examples that are stored redacted texts masked aga
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.asking.summary import (
     UNKNOWN_AREA,
+    SummaryHeading,
     ThemeShown,
-    owner_name,
-    province_names,
+    heading_fields,
     reader_language,
     themes_shown,
 )
 from services import consultations
 from services.consultations import AreaResult
 from services.question_results import OptionCount
-from storage.models import Consultation, ConsultationStatus
+from storage.models import Consultation
 from storage.repositories.public_figures import PlaceName, PublicFiguresRepository
 
 
@@ -38,17 +37,9 @@ class AreaCounts:
 
 
 @dataclass(frozen=True)
-class ConsultationSummary:
-    id: int
-    title: str
+class ConsultationSummary(SummaryHeading):
     question: str
-    status: ConsultationStatus
-    owner: str  # the agency's or the board's name
     owner_agency_id: int | None
-    provinces: list[str]  # names
-    published_at: datetime | None
-    closes_at: datetime
-    closed_at: datetime | None
     total: int
     options: list[OptionCount]
     by_province: list[AreaCounts]
@@ -87,16 +78,9 @@ async def summarise(
     )
     districts = await places.districts([a.key for a in results.by_district])
     return ConsultationSummary(
-        id=consultation.id,
-        title=consultation.title,
+        **await heading_fields(session, consultation, provinces, language=language),
         question=consultation.question,
-        status=consultation.status,
-        owner=await owner_name(session, consultation, language=language),
         owner_agency_id=consultation.owner_agency_id,
-        provinces=province_names(consultation.province_codes, provinces, language=language),
-        published_at=consultation.published_at,
-        closes_at=consultation.closes_at,
-        closed_at=consultation.closed_at,
         total=results.total,
         options=results.options,
         by_province=_named(results.by_province, provinces, language),

@@ -22,6 +22,7 @@ from admin.surveys.schemas import (
     SurveyWrite,
 )
 from services import surveys
+from services.asking_citizens import Owner
 from services.surveys import NewSurvey, Question
 from storage.models import Survey
 from storage.repositories.surveys import SurveyRepository
@@ -66,9 +67,7 @@ async def create(
             closes_at=body.closes_at,
         ),
         now=now,
-        owner_agency_id=asked.owner_agency_id,
-        owner_board_id=asked.owner_board_id,
-        created_by=principal.user_id,
+        owner=Owner(asked.owner_agency_id, asked.owner_board_id, created_by=principal.user_id),
     )
     return await SURVEYS.created(session, principal, survey, provinces=asked.province_codes)
 
