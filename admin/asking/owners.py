@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -89,6 +91,38 @@ class Owned(Protocol):
 
     @property
     def province_codes(self) -> list[Any]: ...
+
+
+class Asked(Owned, Protocol):
+    """A consultation or a survey as the officials' side reads it: besides its owner and areas,
+    what it is called, about what, in which state, and when."""
+
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def district_codes(self) -> list[Any]: ...
+
+    @property
+    def topics(self) -> list[Any]: ...
+
+    @property
+    def status(self) -> StrEnum: ...  # ConsultationStatus or SurveyStatus
+
+    @property
+    def created_at(self) -> datetime: ...
+
+    @property
+    def closes_at(self) -> datetime: ...
+
+    @property
+    def published_at(self) -> datetime | None: ...
+
+    @property
+    def closed_at(self) -> datetime | None: ...
 
 
 OwnedRow = TypeVar("OwnedRow", bound=Owned)

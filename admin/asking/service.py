@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -19,40 +18,7 @@ from admin.auth.scope import Principal
 from storage.repositories.asked_of_citizens import AskedRepository
 
 
-class Asked(owners.Owned, Protocol):
-    @property
-    def id(self) -> int | None: ...
-
-    @property
-    def title(self) -> str: ...
-
-
-class Shown(Asked, Protocol):
-    """What the API shows of a consultation or a survey besides its own questions."""
-
-    @property
-    def district_codes(self) -> list[Any]: ...
-
-    @property
-    def topics(self) -> list[Any]: ...
-
-    @property
-    def status(self) -> Any: ...
-
-    @property
-    def created_at(self) -> datetime: ...
-
-    @property
-    def closes_at(self) -> datetime: ...
-
-    @property
-    def published_at(self) -> datetime | None: ...
-
-    @property
-    def closed_at(self) -> datetime | None: ...
-
-
-async def public_fields(session: AsyncSession, asked: Shown) -> dict[str, Any]:
+async def public_fields(session: AsyncSession, asked: owners.Asked) -> dict[str, Any]:
     """The API's fields of a consultation or a survey that are the same for both: its areas by
     name, topics, status, owner (an agency's code, or a board's province) and times."""
     agency, board_province = await owners.owner_names(
@@ -72,7 +38,7 @@ async def public_fields(session: AsyncSession, asked: Shown) -> dict[str, Any]:
     }
 
 
-AskedRow = TypeVar("AskedRow", bound=Asked)
+AskedRow = TypeVar("AskedRow", bound=owners.Asked)
 Public = TypeVar("Public")
 
 

@@ -8,11 +8,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from admin.asking.owners import Owned
+from admin.asking.owners import Asked, Owned
 from nlp.categories import english_name
 from services.privacy import public_text
 from services.question_results import Theme
@@ -46,28 +46,8 @@ class SummaryHeading:
     closed_at: datetime | None
 
 
-class Headed(Owned, Protocol):
-    @property
-    def id(self) -> int | None: ...
-
-    @property
-    def title(self) -> str: ...
-
-    @property
-    def status(self) -> StrEnum: ...
-
-    @property
-    def published_at(self) -> datetime | None: ...
-
-    @property
-    def closes_at(self) -> datetime: ...
-
-    @property
-    def closed_at(self) -> datetime | None: ...
-
-
 async def heading_fields(
-    session: AsyncSession, asked: Headed, names: Mapping[str, PlaceName], *, language: str
+    session: AsyncSession, asked: Asked, names: Mapping[str, PlaceName], *, language: str
 ) -> dict[str, Any]:
     """A `SummaryHeading`'s fields for this consultation (or survey), in the reader's language
     (`names`: its provinces' names, read with the rest of the summary's places)."""
