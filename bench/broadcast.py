@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 import tempfile
 import time
@@ -27,11 +26,12 @@ from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
-import asyncpg
 from pydantic import AnyHttpUrl, SecretStr
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+import local_servers  # noqa: E402  (bench/local_servers.py, next to this file)
 
 from bot.delivery import OutboxDelivery  # noqa: E402
 from bot.media import LocalMediaStorage  # noqa: E402
@@ -45,19 +45,6 @@ from storage.send_pacing import send_pacing  # noqa: E402
 from storage.types import utcnow  # noqa: E402
 from tests.fakes import line_api as line  # noqa: E402
 from tests.fakes import telegram_api as telegram  # noqa: E402
-
-POSTGRES = os.environ.get(
-    "SIANG_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
-REDIS = os.environ.get("SIANG_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
-
-
-async def _admin(sql: str) -> None:
-    connection = await asyncpg.connect(POSTGRES)
-    try:
-        await connection.execute(sql)
-    finally:
-        await connection.close()
 
 
 async def _seed(database: Database, citizens: int, on_telegram: int) -> None:
@@ -110,7 +97,7 @@ async def run(url: str, args: argparse.Namespace) -> None:
     line_api.start()
     telegram_api.start()
     database = Database(url)
-    redis_url = REDIS if args.redis else None
+    redis_url = local_servers.REDIS if args.redis else None
     settings = _settings(url, redis_url, line_api.base_url, telegram_api.base_url)
     pacing = send_pacing(redis_url, namespace=settings.redis_queue)
     with tempfile.TemporaryDirectory() as media:
@@ -161,19 +148,8 @@ def main() -> None:
     parser.add_argument("--postgres", action="store_true", help="a throw-away PostgreSQL database")
     parser.add_argument("--redis", action="store_true", help="pacing shared in Redis")
     args = parser.parse_args()
-    if args.postgres:
-        name = f"siang_broadcast_{uuid.uuid4().hex[:8]}"
-        asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
-        base = POSTGRES.replace("postgresql://", "postgresql+asyncpg://", 1)
-        url = base.rsplit("/", 1)[0] + f"/{name}"
-        try:
-            migrate.upgrade(url)
-            asyncio.run(run(url, args))
-        finally:
-            asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        return
-    with tempfile.TemporaryDirectory() as directory:
-        url = f"sqlite+aiosqlite:///{directory}/broadcast.db"
+    database = local_servers.bench_database(production=args.postgres, prefix="siang_broadcast_")
+    with database as (_, url):
         migrate.upgrade(url)
         asyncio.run(run(url, args))
 

@@ -32,86 +32,42 @@ import os
 import signal
 import sqlite3
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import asyncpg
-import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import faults  # noqa: E402  (bench/faults.py, next to this file)
+import local_servers  # noqa: E402  (bench/local_servers.py, next to this file)
+from citizen_messages import MENU_ONLY, MESSAGES  # noqa: E402
+from local_servers import (  # noqa: E402
+    line_environment,
+    percentile,
+    run_siang,
+    start_siang,
+    stop_siang,
+    wait_ready,
+)
 
 from tests.fakes import line_api as line  # noqa: E402
 from tests.fakes.server import free_port  # noqa: E402
 
-MESSAGES = [
-    "ถนนหน้าบ้านเป็นหลุมใหญ่มาก ซอยลาดพร้าว 71 เขตวังทองหลาง",
-    "เมนู",
-    "ไฟฟ้าส่องสว่างดับทั้งซอย มืดมาก อันตราย",
-    "ติดตาม",
-    "น้ำประปาไม่ไหลมาสองวันแล้วค่ะ",
-]
-
-
-POSTGRES = os.environ.get(
-    "SIANG_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
-REDIS = os.environ.get("SIANG_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+POSTGRES = local_servers.POSTGRES  # a fault run's private servers take their place
+REDIS = local_servers.REDIS
 DATABASE_PREFIX = os.environ.get("SIANG_BENCH_DATABASE_PREFIX", "siang_webhook_")
 WEB_PROCESSES = 2  # production: `siang serve --workers 2`, as in compose.yaml
 
 
-async def _admin(sql: str) -> None:
-    connection = await asyncpg.connect(POSTGRES)
-    try:
-        await connection.execute(sql)
-    finally:
-        await connection.close()
-
-
-@contextmanager
-def _postgres_database() -> Iterator[str]:
-    """A throw-away PostgreSQL database's SQLAlchemy URL."""
-    name = f"{DATABASE_PREFIX}{uuid.uuid4().hex[:8]}"
-    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
-    try:
-        base = POSTGRES.replace("postgresql://", "postgresql+asyncpg://", 1)
-        yield base.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-
-
 RESEND_PAUSE = 1.0  # seconds before a refused webhook is sent again
 RESEND_FOR = 120.0  # seconds a sender keeps sending a refused webhook again
-SIANG = [sys.executable, "-m", "siang"]  # this checkout's code, whichever venv runs the bench
-
-
-async def _wait_ready(base: str) -> None:
-    async with httpx.AsyncClient() as http:
-        for _ in range(1200):  # web workers start afresh (spawn): slow on a loaded machine
-            try:
-                if (await http.get(f"{base}/readyz")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.1)
-    raise RuntimeError("siang serve did not become ready")
-
-
-def _percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 @dataclass
@@ -316,47 +272,12 @@ def _wait_answered(fake: line.FakeLineApi, expected: int, timeout: float) -> flo
     return time.perf_counter() - started
 
 
-def _start(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([*SIANG, *args], env=env, cwd=ROOT, start_new_session=True)
-
-
-def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
-    for process in processes:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-    for process in processes:
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-
-@contextmanager
-def _database(tmp: str, production: bool) -> Iterator[str]:
-    if production:
-        with _postgres_database() as url:
-            yield url
-    else:
-        yield f"sqlite+aiosqlite:///{tmp}/burst.db"
-
-
 def _environment(
     tmp: str, database_url: str, fake: line.FakeLineApi, production: bool, scheduler: bool = False
 ) -> dict[str, str]:
-    env = os.environ | {
-        "SIANG_DATABASE_URL": database_url,
-        "SIANG_MEDIA_DIR": f"{tmp}/media",
-        "SIANG_LINE_CHANNEL_SECRET": line.CHANNEL_SECRET,
-        "SIANG_LINE_CHANNEL_ACCESS_TOKEN": line.ACCESS_TOKEN,
-        "SIANG_LINE_API_BASE_URL": fake.base_url,
-        "SIANG_LINE_DATA_API_BASE_URL": fake.base_url,
-        "SIANG_LOG_LEVEL": "WARNING",
-        # Embedded, the scheduler's outbox poll is what sends a failed answer again.
-        "SIANG_SCHEDULER_ENABLED": str(scheduler).lower(),
-        "SIANG_CHAT_MESSAGES_PER_MINUTE": "1000",  # 5 events per citizen: not a flood
-    }
-    env.pop("SIANG_REDIS_URL", None)
+    # Embedded, the scheduler's outbox poll is what sends a failed answer again.
+    env = line_environment(tmp, database_url, fake.base_url, scheduler=scheduler)
+    env["SIANG_CHAT_MESSAGES_PER_MINUTE"] = "1000"  # 5 events per citizen: not a flood
     if production:
         env |= {"SIANG_REDIS_URL": REDIS, "SIANG_REDIS_QUEUE": f"burst-{uuid.uuid4().hex[:8]}"}
     return env
@@ -394,7 +315,7 @@ def _report(args: argparse.Namespace, health: float, burst: Burst, outcome: Outc
     )
     print(
         f"  latency per request: p50 {statistics.median(ms):6.1f} ms   "
-        f"p99 {_percentile(ms, 0.99):6.1f} ms   max {max(ms):6.1f} ms"
+        f"p99 {percentile(ms, 0.99):6.1f} ms   max {max(ms):6.1f} ms"
     )
     print(
         f"  every event processed {outcome.drain_seconds:.1f} s after the burst ended"
@@ -433,7 +354,7 @@ def _arguments() -> argparse.Namespace:
     if args.fault in ("redis-stop", "postgres-restart") and not args.production:
         parser.error(f"--fault {args.fault} needs --production")
     if args.menu_only:
-        MESSAGES[:] = ["เมนู", "ติดตาม", "วิธีใช้"]
+        MESSAGES[:] = MENU_ONLY
     return args
 
 
@@ -456,18 +377,22 @@ def main() -> int:
 def _run(
     args: argparse.Namespace, fake: line.FakeLineApi, port: int, setup: faults.Setup
 ) -> tuple[faults.Fault | None, float, Burst, Outcome]:
-    with tempfile.TemporaryDirectory() as tmp, _database(tmp, args.production) as database_url:
+    database = local_servers.bench_database(
+        production=args.production, prefix=DATABASE_PREFIX, postgres=POSTGRES
+    )
+    with database as (tmp, database_url):
         scheduler = args.fault is not None and not args.production
         env = _environment(tmp, database_url, fake, args.production, scheduler)
-        subprocess.run([*SIANG, "db", "upgrade"], env=env, check=True, cwd=ROOT)
-        subprocess.run([*SIANG, "db", "seed"], env=env, check=True, cwd=ROOT)
+        run_siang(env, "db", "upgrade")
+        run_siang(env, "db", "seed")
         web = ["--workers", str(WEB_PROCESSES)] if args.production else []
-        processes = [_start(env, "serve", "--port", str(port), *web)]
+        processes = [start_siang(env, "serve", "--port", str(port), *web)]
         if args.production:
-            processes += [_start(env, "worker") for _ in range(2)]
+            processes += [start_siang(env, "worker") for _ in range(2)]
         fault = setup.make(fake, args.fault_after, args.fault_seconds) if setup.make else None
         try:
-            asyncio.run(_wait_ready(f"http://127.0.0.1:{port}"))
+            # web workers start afresh (spawn): slow on a loaded machine
+            asyncio.run(wait_ready(f"http://127.0.0.1:{port}", attempts=1200))
             if args.production:
                 time.sleep(3.0)  # /readyz answered from the first web process up: the other too
             health = _health_rate(port, args.health_requests, args.senders)
@@ -490,7 +415,7 @@ def _run(
             time.sleep(2.0)  # the last answers, and a second one to an event, were one coming
             outcome = Outcome(drain, _statuses(database_url), *_answers(fake), answered)
         finally:
-            _stop(processes)
+            stop_siang(processes)
             fake.stop()
     return fault, health, burst, outcome
 

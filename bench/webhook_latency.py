@@ -22,79 +22,22 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import signal
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import asyncpg
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import local_servers  # noqa: E402  (bench/local_servers.py, next to this file)
+from citizen_messages import MENU_ONLY, MESSAGES  # noqa: E402
+
 from tests.fakes import line_api as line  # noqa: E402
 from tests.fakes.server import free_port  # noqa: E402
-
-MESSAGES = [
-    "ถนนหน้าบ้านเป็นหลุมใหญ่มาก ซอยลาดพร้าว 71 เขตวังทองหลาง",
-    "เมนู",
-    "ไฟฟ้าส่องสว่างดับทั้งซอย มืดมาก อันตราย",
-    "ติดตาม",
-    "น้ำประปาไม่ไหลมาสองวันแล้วค่ะ",
-]
-
-
-POSTGRES = os.environ.get(
-    "SIANG_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
-REDIS = os.environ.get("SIANG_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
-
-
-async def _admin(sql: str) -> None:
-    connection = await asyncpg.connect(POSTGRES)
-    try:
-        await connection.execute(sql)
-    finally:
-        await connection.close()
-
-
-@contextmanager
-def _postgres_database() -> Iterator[str]:
-    """A throw-away PostgreSQL database's SQLAlchemy URL."""
-    name = f"siang_webhook_{uuid.uuid4().hex[:8]}"
-    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
-    try:
-        base = POSTGRES.replace("postgresql://", "postgresql+asyncpg://", 1)
-        yield base.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-
-
-SIANG = [sys.executable, "-m", "siang"]  # this checkout's code, whichever venv runs the bench
-
-
-def _siang(env: dict[str, str], *args: str) -> None:
-    subprocess.run([*SIANG, *args], env=env, check=True, cwd=ROOT)
-
-
-async def _wait_ready(base: str) -> None:
-    async with httpx.AsyncClient() as http:
-        for _ in range(300):
-            try:
-                if (await http.get(f"{base}/readyz")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.1)
-    raise RuntimeError("siang serve did not become ready")
-
 
 EVENTS_PER_BODY = 1
 
@@ -144,24 +87,6 @@ def _wait_for_answers(fake: line.FakeLineApi, expected: int) -> int:
         time.sleep(0.5)
 
 
-@contextmanager
-def _database(tmp: str, production: bool) -> Iterator[str]:
-    if production:
-        with _postgres_database() as url:
-            yield url
-    else:
-        yield f"sqlite+aiosqlite:///{tmp}/bench.db"
-
-
-def _start(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([*SIANG, *args], env=env, cwd=ROOT, start_new_session=True)
-
-
-def _percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=500)
@@ -181,44 +106,31 @@ def main() -> int:
     global EVENTS_PER_BODY
     EVENTS_PER_BODY = args.events_per_body
     if args.menu_only:
-        MESSAGES[:] = ["เมนู", "ติดตาม", "วิธีใช้"]
+        MESSAGES[:] = MENU_ONLY
 
     fake = line.FakeLineApi()
     fake.start()
     port = free_port()
-    with tempfile.TemporaryDirectory() as tmp, _database(tmp, args.production) as database_url:
-        env = os.environ | {
-            "SIANG_DATABASE_URL": database_url,
-            "SIANG_MEDIA_DIR": f"{tmp}/media",
-            "SIANG_LINE_CHANNEL_SECRET": line.CHANNEL_SECRET,
-            "SIANG_LINE_CHANNEL_ACCESS_TOKEN": line.ACCESS_TOKEN,
-            "SIANG_LINE_API_BASE_URL": fake.base_url,
-            "SIANG_LINE_DATA_API_BASE_URL": fake.base_url,
-            "SIANG_LOG_LEVEL": "WARNING",
-            "SIANG_SCHEDULER_ENABLED": "false",
-        }
-        env.pop("SIANG_REDIS_URL", None)
+    database = local_servers.bench_database(production=args.production, prefix="siang_webhook_")
+    with database as (tmp, database_url):
+        env = local_servers.line_environment(tmp, database_url, fake.base_url)
         if args.production:
-            env |= {"SIANG_REDIS_URL": REDIS, "SIANG_REDIS_QUEUE": f"bench-{uuid.uuid4().hex[:8]}"}
-        _siang(env, "db", "upgrade")
-        _siang(env, "db", "seed")
-        processes = [_start(env, "serve", "--port", str(port))]
+            env |= {
+                "SIANG_REDIS_URL": local_servers.REDIS,
+                "SIANG_REDIS_QUEUE": f"bench-{uuid.uuid4().hex[:8]}",
+            }
+        local_servers.run_siang(env, "db", "upgrade")
+        local_servers.run_siang(env, "db", "seed")
+        processes = [local_servers.start_siang(env, "serve", "--port", str(port))]
         if args.production:
-            processes.append(_start(env, "worker"))
+            processes.append(local_servers.start_siang(env, "worker"))
         try:
             base = f"http://127.0.0.1:{port}"
-            asyncio.run(_wait_ready(base))
+            asyncio.run(local_servers.wait_ready(base))
             timings = asyncio.run(_load(base, args.requests, args.concurrency))
             answered = _wait_for_answers(fake, (len(timings) + 10) * EVENTS_PER_BODY)
         finally:
-            for process in processes:
-                os.killpg(process.pid, signal.SIGTERM)
-            for process in processes:
-                try:
-                    process.wait(timeout=30)
-                except subprocess.TimeoutExpired:  # still working through the backlog
-                    os.killpg(process.pid, signal.SIGKILL)
-                    process.wait()
+            local_servers.stop_siang(processes)
             fake.stop()
     ms = [t * 1000 for t in timings]
     print(
@@ -231,12 +143,12 @@ def main() -> int:
         )
     )
     print(
-        f"  p50 {statistics.median(ms):6.1f} ms   p95 {_percentile(ms, 0.95):6.1f} ms   "
-        f"p99 {_percentile(ms, 0.99):6.1f} ms   max {max(ms):6.1f} ms"
+        f"  p50 {statistics.median(ms):6.1f} ms   p95 {local_servers.percentile(ms, 0.95):6.1f} ms   "
+        f"p99 {local_servers.percentile(ms, 0.99):6.1f} ms   max {max(ms):6.1f} ms"
     )
     print(f"  answers sent to the fake LINE API within 60 s: {answered}")
     print(f"  load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    return 0 if _percentile(ms, 0.99) < 100 else 1
+    return 0 if local_servers.percentile(ms, 0.99) < 100 else 1
 
 
 if __name__ == "__main__":

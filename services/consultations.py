@@ -9,34 +9,19 @@ again after a crash sends only what was not sent, and no one gets the same messa
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services import asking_citizens
+from services.asking_citizens import MAX_OPTION_CHARS, MAX_OPTIONS, Answered
 from services.errors import ConflictError, InvalidInputError, NotFoundError
-from services.outbox import BroadcastRecipient, queue_broadcast
-from services.privacy import public_text
-from services.topics import valid_topics
-from storage.models import (
-    Consultation,
-    ConsultationAnswer,
-    ConsultationStatus,
-)
+from services.question_results import OptionCount, Theme, result_facts, themes_of
+from storage.models import Consultation, ConsultationAnswer
 from storage.repositories.areas import AreaRepository
-from storage.repositories.consultations import Audience, ConsultationRepository
-
-MAX_OPTIONS = 10  # a LINE quick reply holds 13 buttons: the options, a free answer, the menu
-MAX_OPTION_CHARS = 60
-
-
-class Answered(StrEnum):
-    NEW = "new"
-    CHANGED = "changed"
-    SAME = "same"
+from storage.repositories.consultations import ConsultationRepository
 
 
 @dataclass(frozen=True)
@@ -67,23 +52,15 @@ def _validated(body: NewConsultation, now: datetime) -> NewConsultation:
         raise InvalidInputError("A poll needs at least two options.")
     if not options and not body.free_answer:
         raise InvalidInputError("Give options, allow a free answer, or both.")
-    if not body.province_codes:
-        raise InvalidInputError("Name at least one province.")
-    if body.closes_at <= now:
-        raise InvalidInputError("closes_at is in the past.")
+    asking_citizens.check_reach(body, now)
     if body.opens_at is not None and body.opens_at >= body.closes_at:
         raise InvalidInputError("opens_at is after closes_at.")
-    return NewConsultation(
+    return replace(
+        body,
         title=body.title.strip(),
         question=body.question.strip(),
-        options=options,
-        province_codes=sorted(set(body.province_codes)),
-        closes_at=body.closes_at,
         context=body.context.strip(),
-        free_answer=body.free_answer,
-        district_codes=sorted(set(body.district_codes)),
-        opens_at=body.opens_at,
-        topics=valid_topics(body.topics),
+        options=options,
     )
 
 
@@ -92,11 +69,9 @@ async def create(
     body: NewConsultation,
     *,
     now: datetime,
-    owner_agency_id: int | None = None,
-    owner_board_id: int | None = None,
-    created_by: int | None = None,
+    owner: asking_citizens.Owner = asking_citizens.NOBODY,
 ) -> Consultation:
-    """A draft; nobody hears of it until it is published."""
+    """A draft poll; nobody hears of it until it is published."""
     valid = _validated(body, now)
     consultation = Consultation(
         title=valid.title,
@@ -104,15 +79,8 @@ async def create(
         context=valid.context,
         options=valid.options,
         free_answer=valid.free_answer,
-        province_codes=valid.province_codes,
-        district_codes=valid.district_codes,
-        topics=valid.topics,
-        owner_agency_id=owner_agency_id,
-        owner_board_id=owner_board_id,
-        created_by=created_by,
         opens_at=valid.opens_at,
-        closes_at=valid.closes_at,
-        created_at=now,
+        **asking_citizens.draft_columns(valid, owner, now=now),
     )
     return await ConsultationRepository(session).add(consultation)
 
@@ -122,10 +90,6 @@ async def get(session: AsyncSession, consultation_id: int) -> Consultation:
     if consultation is None:
         raise NotFoundError(f"No consultation {consultation_id}.")
     return consultation
-
-
-def is_open(consultation: Consultation, now: datetime) -> bool:
-    return consultation.status is ConsultationStatus.PUBLISHED and now < consultation.closes_at
 
 
 def _message(consultation: Consultation) -> dict[str, Any]:
@@ -140,37 +104,14 @@ def _message(consultation: Consultation) -> dict[str, Any]:
     }
 
 
-async def queue_to(
-    session: AsyncSession,
-    people: Sequence[Audience],
-    *,
-    kind: str,
-    key: str,
-    payload: dict[str, Any],
-) -> int:
-    """One message to each of these people through the outbox (once each, whatever reruns)."""
-    recipients = [
-        BroadcastRecipient(person.citizen_id, person.channel, person.channel_user_id)
-        for person in people
-    ]
-    return await queue_broadcast(session, recipients, kind=kind, payload=payload, broadcast_key=key)
-
-
 async def publish(session: AsyncSession, consultation_id: int, *, now: datetime) -> int:
     """Open the consultation and queue it for every subscriber of its areas; returns how many
     messages were queued now. Publishing again (after a crash, or for people who subscribed
     since) queues only those who have not had it."""
     consultation = await get(session, consultation_id)
-    if consultation.status is ConsultationStatus.CLOSED:
-        raise ConflictError("The consultation is closed.")
-    if consultation.closes_at <= now:
-        raise ConflictError("The consultation's closing time has passed.")
-    if consultation.status is ConsultationStatus.DRAFT:
-        consultation.status = ConsultationStatus.PUBLISHED
-        consultation.published_at = now
-        session.add(consultation)
+    asking_citizens.open_to_answers(session, consultation, noun="consultation", now=now)
     audience = list(await ConsultationRepository(session).audience(consultation))
-    return await queue_to(
+    return await asking_citizens.queue_to(
         session,
         audience,
         kind="consultation",
@@ -182,13 +123,7 @@ async def publish(session: AsyncSession, consultation_id: int, *, now: datetime)
 async def close(session: AsyncSession, consultation_id: int, *, now: datetime) -> int:
     """Close it and queue the results to everyone who took part; returns how many were queued."""
     consultation = await get(session, consultation_id)
-    if consultation.status is ConsultationStatus.DRAFT:
-        raise ConflictError("A draft was never published; there is nothing to close.")
-    if consultation.status is ConsultationStatus.PUBLISHED:
-        consultation.status = ConsultationStatus.CLOSED
-        consultation.closed_at = now
-        session.add(consultation)
-        await session.flush()
+    await asking_citizens.close_to_answers(session, consultation, now=now)
     summary = await results(session, consultation)
     payload = {
         "consultation_id": consultation.id,
@@ -199,7 +134,7 @@ async def close(session: AsyncSession, consultation_id: int, *, now: datetime) -
         **result_facts(summary.options, summary.themes),
     }
     people = list(await ConsultationRepository(session).participants(consultation_id))
-    return await queue_to(
+    return await asking_citizens.queue_to(
         session,
         people,
         kind="consultation_results",
@@ -212,19 +147,16 @@ async def _answer_row(
     session: AsyncSession, consultation: Consultation, citizen_id: int, now: datetime
 ) -> tuple[ConsultationAnswer, bool]:
     """The citizen's answer row (a new one is not yet added), and whether it is new."""
-    if not is_open(consultation, now):
+    if not asking_citizens.is_open(consultation, now):
         raise ConflictError("The consultation is closed.")
     assert consultation.id is not None
     repository = ConsultationRepository(session)
     existing = await repository.answer_of(consultation.id, citizen_id)
     if existing is not None:
         return existing, False
-    province, district = None, None
-    for subscription in await repository.subscriptions_of(citizen_id):
-        if subscription.province_code in consultation.province_codes:
-            province = subscription.province_code
-            district = subscription.district_code or None
-            break
+    province, district = await asking_citizens.answering_area(
+        session, citizen_id, consultation.province_codes
+    )
     answer = ConsultationAnswer(
         consultation_id=consultation.id,
         citizen_id=citizen_id,
@@ -293,35 +225,16 @@ async def answer_free(
 
 
 @dataclass(frozen=True)
-class OptionResult:
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
 class AreaResult:
     key: str  # a province (or district) code, or "" for answers from no known area
     total: int
-    options: list[OptionResult]
-
-
-@dataclass(frozen=True)
-class Theme:
-    label: str
-    count: int
-    example: str
-    examples: tuple[str, ...] = ()  # up to THEME_EXAMPLES answers, the first one is `example`
-
-
-THEME_EXAMPLES = 3
-RESULT_THEMES = 3  # the largest themes a results message names
-RESULT_EXAMPLE_CHARS = 80  # a chat message's example: a phrase, not the whole answer
+    options: list[OptionCount]
 
 
 @dataclass(frozen=True)
 class Results:
     total: int
-    options: list[OptionResult]
+    options: list[OptionCount]
     by_province: list[AreaResult]
     free_answer_count: int
     themes: list[Theme]
@@ -336,61 +249,12 @@ def _areas(
             area,
             totals[area],
             [
-                OptionResult(label, by_area.get(area, Counter()).get(i, 0))
+                OptionCount(label, by_area.get(area, Counter()).get(i, 0))
                 for i, label in enumerate(labels)
             ],
         )
         for area in sorted(totals)
     ]
-
-
-class ThemedAnswer(Protocol):
-    """A free answer with its theme: a consultation's, or a survey question's."""
-
-    @property
-    def theme(self) -> str | None: ...
-
-    @property
-    def free_text(self) -> str | None: ...
-
-
-def themes_of(free: Sequence[ThemedAnswer]) -> list[Theme]:
-    """Free answers grouped by theme, the largest group first, with a few examples each."""
-    grouped: dict[str, list[ThemedAnswer]] = {}
-    for answer in free:
-        grouped.setdefault(answer.theme or "", []).append(answer)
-    themes = []
-    for label, answers in sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        examples = tuple(a.free_text for a in answers if a.free_text)[:THEME_EXAMPLES]
-        themes.append(Theme(label, len(answers), examples[0] if examples else "", examples))
-    return themes
-
-
-class Counted(Protocol):
-    """An option's count: a consultation's, or a survey question's."""
-
-    @property
-    def label(self) -> str: ...
-
-    @property
-    def count(self) -> int: ...
-
-
-def result_facts(options: Sequence[Counted], themes: Sequence[Theme]) -> dict[str, Any]:
-    """What a results message tells those who took part of one question: the count of each
-    option, and the largest themes of the typed answers with one example each, masked again as
-    for the public (they read other people's words)."""
-    return {
-        "options": [{"label": option.label, "count": option.count} for option in options],
-        "themes": [
-            {
-                "label": theme.label,
-                "count": theme.count,
-                "example": public_text(theme.example, RESULT_EXAMPLE_CHARS),
-            }
-            for theme in themes[:RESULT_THEMES]
-        ],
-    }
 
 
 async def results(session: AsyncSession, consultation: Consultation) -> Results:
@@ -417,7 +281,7 @@ async def results(session: AsyncSession, consultation: Consultation) -> Results:
     free = await repository.free_answers(consultation.id)
     return Results(
         total=sum(province_totals.values()),
-        options=[OptionResult(label, overall.get(i, 0)) for i, label in enumerate(labels)],
+        options=[OptionCount(label, overall.get(i, 0)) for i, label in enumerate(labels)],
         by_province=_areas(province_totals, provinces, labels),
         free_answer_count=len(free),
         themes=themes_of(free),

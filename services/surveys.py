@@ -6,8 +6,9 @@ pages and indicators built on its one answer per citizen; a survey is a question
 citizen moves through questions, skips the optional ones, stops and comes back. Generalising
 `Consultation` would have changed its table, its API and every reader of its answers; a new
 model keeps all of that as it is and shares only what is truly the same: the audience (the
-citizens who asked for news of the area, `ConsultationRepository.audience_in`), the outbox with
-one key per survey and citizen, and the grouping of free answers by theme.
+citizens who asked for news of the area, `ConsultationRepository.audience_in`), opening and
+closing, the outbox with one key per survey and citizen (`services.asking_citizens`), and the
+counts and themes of one question's answers (`services.question_results`).
 
 The engine here (`Question`, `next_question`, `check_answer`) is also what runs the built-in
 satisfaction questions after a resolution (`services.satisfaction`), whose answers are written
@@ -18,24 +19,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.consultations import (
-    MAX_OPTION_CHARS,
-    MAX_OPTIONS,
-    Answered,
-    Theme,
-    queue_to,
-    result_facts,
-    themes_of,
-)
+from services import asking_citizens
+from services.asking_citizens import MAX_OPTION_CHARS, MAX_OPTIONS, Answered
 from services.errors import ConflictError, InvalidInputError, NotFoundError
 from services.outbox import queue_message
-from services.topics import valid_topics
+from services.question_results import OptionCount, Theme, result_facts, themes_of
 from storage.models import RecipientType, Survey, SurveyAnswer, SurveyResponse, SurveyStatus
 from storage.repositories.consultations import ConsultationRepository
 from storage.repositories.surveys import SurveyRepository
@@ -143,18 +137,12 @@ def _validated(body: NewSurvey, now: datetime) -> NewSurvey:
         raise InvalidInputError("A survey needs at least one question.")
     if len(body.questions) > MAX_QUESTIONS:
         raise InvalidInputError(f"At most {MAX_QUESTIONS} questions.")
-    if not body.province_codes:
-        raise InvalidInputError("Name at least one province.")
-    if body.closes_at <= now:
-        raise InvalidInputError("closes_at is in the past.")
-    return NewSurvey(
+    asking_citizens.check_reach(body, now)
+    return replace(
+        body,
         title=body.title.strip(),
         questions=[_valid_question(q, n) for n, q in enumerate(body.questions, start=1)],
-        province_codes=sorted(set(body.province_codes)),
-        closes_at=body.closes_at,
         intro=body.intro.strip(),
-        district_codes=sorted(set(body.district_codes)),
-        topics=valid_topics(body.topics),
     )
 
 
@@ -163,24 +151,15 @@ async def create(
     body: NewSurvey,
     *,
     now: datetime,
-    owner_agency_id: int | None = None,
-    owner_board_id: int | None = None,
-    created_by: int | None = None,
+    owner: asking_citizens.Owner = asking_citizens.NOBODY,
 ) -> Survey:
-    """A draft; nobody hears of it until it is published."""
+    """A draft questionnaire; nobody hears of it until it is published."""
     valid = _validated(body, now)
     survey = Survey(
         title=valid.title,
         intro=valid.intro,
         questions=[q.to_json() for q in valid.questions],
-        province_codes=valid.province_codes,
-        district_codes=valid.district_codes,
-        topics=valid.topics,
-        owner_agency_id=owner_agency_id,
-        owner_board_id=owner_board_id,
-        created_by=created_by,
-        closes_at=valid.closes_at,
-        created_at=now,
+        **asking_citizens.draft_columns(valid, owner, now=now),
     )
     return await SurveyRepository(session).add(survey)
 
@@ -192,22 +171,11 @@ async def get(session: AsyncSession, survey_id: int) -> Survey:
     return survey
 
 
-def is_open(survey: Survey, now: datetime) -> bool:
-    return survey.status is SurveyStatus.PUBLISHED and now < survey.closes_at
-
-
 async def publish(session: AsyncSession, survey_id: int, *, now: datetime) -> int:
     """Open the survey and queue it for every subscriber of its areas; returns how many were
     queued now. Publishing again queues only those who have not had it."""
     survey = await get(session, survey_id)
-    if survey.status is SurveyStatus.CLOSED:
-        raise ConflictError("The survey is closed.")
-    if survey.closes_at <= now:
-        raise ConflictError("The survey's closing time has passed.")
-    if survey.status is SurveyStatus.DRAFT:
-        survey.status = SurveyStatus.PUBLISHED
-        survey.published_at = now
-        session.add(survey)
+    asking_citizens.open_to_answers(session, survey, noun="survey", now=now)
     payload = {
         "survey_id": survey.id,
         "title": survey.title,
@@ -235,13 +203,7 @@ async def close(session: AsyncSession, survey_id: int, *, now: datetime) -> int:
     """Stop taking answers and queue the results to everyone who answered at least one question;
     returns how many were queued now (closing again queues only those not yet sent)."""
     survey = await get(session, survey_id)
-    if survey.status is SurveyStatus.DRAFT:
-        raise ConflictError("A draft was never published; there is nothing to close.")
-    if survey.status is SurveyStatus.PUBLISHED:
-        survey.status = SurveyStatus.CLOSED
-        survey.closed_at = now
-        session.add(survey)
-        await session.flush()
+    await asking_citizens.close_to_answers(session, survey, now=now)
     summary = await results(session, survey)
     payload = {
         "survey_id": survey.id,
@@ -258,7 +220,7 @@ async def close(session: AsyncSession, survey_id: int, *, now: datetime) -> int:
             for question in summary.questions
         ],
     }
-    return await queue_to(
+    return await asking_citizens.queue_to(
         session,
         await SurveyRepository(session).participants(survey_id),
         kind="survey_results",
@@ -287,12 +249,9 @@ async def _response(
     existing = await repository.response_of(survey.id, citizen_id)
     if existing is not None:
         return existing
-    province, district = None, None
-    for subscription in await ConsultationRepository(session).subscriptions_of(citizen_id):
-        if subscription.province_code in survey.province_codes:
-            province = subscription.province_code
-            district = subscription.district_code or None
-            break
+    province, district = await asking_citizens.answering_area(
+        session, citizen_id, survey.province_codes
+    )
     new = SurveyResponse(
         survey_id=survey.id,
         citizen_id=citizen_id,
@@ -330,7 +289,7 @@ async def answer(
         raise InvalidInputError("No such question.")
     text = redacted_text[:2000] if redacted_text is not None else None
     check_answer(questions[question_index], option_index=option_index, text=text, skipped=skipped)
-    if not is_open(survey, now):
+    if not asking_citizens.is_open(survey, now):
         raise ConflictError("The survey is closed.")
     response = await _response(session, survey, citizen_id, now)
     assert response.id is not None
@@ -381,7 +340,7 @@ async def unfinished(session: AsyncSession, citizen_id: int, *, now: datetime) -
     newest open one asked of an area they hear news of that they have not started."""
     repository = SurveyRepository(session)
     for survey in await repository.unfinished_of(citizen_id):
-        if is_open(survey, now):
+        if asking_citizens.is_open(survey, now):
             return survey
     areas = await ConsultationRepository(session).subscriptions_of(citizen_id)
     for survey in await repository.listed(status=SurveyStatus.PUBLISHED):
@@ -392,7 +351,7 @@ async def unfinished(session: AsyncSession, citizen_id: int, *, now: datetime) -
         )
         if (
             asked
-            and is_open(survey, now)
+            and asking_citizens.is_open(survey, now)
             and survey.id is not None
             and await repository.response_of(survey.id, citizen_id) is None
         ):
@@ -401,12 +360,6 @@ async def unfinished(session: AsyncSession, citizen_id: int, *, now: datetime) -
 
 
 # --- results -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class OptionCount:
-    label: str
-    count: int
 
 
 @dataclass(frozen=True)

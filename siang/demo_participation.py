@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services import consultations, news, volunteering
+from services.asking_citizens import Owner
 from services.consultations import NewConsultation
 from services.volunteering import NewProgramme
 from storage.models import Channel, Citizen
@@ -142,7 +143,8 @@ async def _consult(
     body = asked.body
     if asked.closed_days_ago is not None:  # created and answered while it was still open
         body = replace(body, closes_at=now + timedelta(days=1))
-    consultation = await consultations.create(session, body, now=opened, owner_agency_id=agency.id)
+    owner = Owner(agency_id=agency.id)
+    consultation = await consultations.create(session, body, now=opened, owner=owner)
     assert consultation.id is not None
     await consultations.publish(session, consultation.id, now=opened)
     for n, (citizen_id, _district) in enumerate(await _voices(session, asked, prefix, rng)):

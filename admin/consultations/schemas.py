@@ -6,6 +6,8 @@ from datetime import datetime
 
 from pydantic import AwareDatetime, BaseModel, Field
 
+from admin.asking import schemas as asking
+
 
 class ConsultationWrite(BaseModel):
     """A question for the citizens of some provinces (and districts): options, a free answer,
@@ -16,28 +18,12 @@ class ConsultationWrite(BaseModel):
     context: str = Field(default="", max_length=2000)
     options: list[str] = Field(default_factory=list, max_length=10)
     free_answer: bool = False
-    provinces: list[str] = Field(
-        min_length=1, max_length=77, description="Province names (Thai or English) or codes."
-    )
-    districts: list[str] = Field(
-        default_factory=list, max_length=200, description="District codes within the provinces."
-    )
+    provinces: asking.Provinces
+    districts: asking.Districts = Field(default_factory=list)
     opens_at: AwareDatetime | None = None
     closes_at: AwareDatetime
-    topics: list[str] = Field(
-        default_factory=list,
-        max_length=10,
-        description="What it is about (codes from GET /api/v1/topics); subscribers limited to "
-        "topics hear only of what names one of theirs, and of nothing that names none.",
-    )
-    agency: str | None = Field(
-        default=None, max_length=60, description="The owning agency's code (officials of several)."
-    )
-
-
-class Area(BaseModel):
-    code: str
-    name: str
+    topics: asking.Topics = Field(default_factory=list)
+    agency: asking.OwningAgency = None
 
 
 class ConsultationPublic(BaseModel):
@@ -47,8 +33,8 @@ class ConsultationPublic(BaseModel):
     context: str
     options: list[str]
     free_answer: bool
-    provinces: list[Area]
-    districts: list[Area]
+    provinces: list[asking.Area]
+    districts: list[asking.Area]
     topics: list[str]
     status: str
     agency: str | None
@@ -67,35 +53,18 @@ class Sent(BaseModel):
     queued: int = Field(description="Messages queued now (none twice to the same person).")
 
 
-class OptionCount(BaseModel):
-    label: str
-    count: int
-
-
 class AreaResult(BaseModel):
     key: str = Field(description="Province or district code ('' for no known area).")
     name: str
     total: int
-    options: list[OptionCount]
-
-
-class ThemeCount(BaseModel):
-    label: str
-    count: int
-    example: str = Field(description="One answer, personal data masked.")
-    examples: list[str] = Field(default_factory=list, description="Up to three, masked.")
-
-
-class FreeAnswers(BaseModel):
-    count: int
-    themes: list[ThemeCount]
+    options: list[asking.OptionCount]
 
 
 class ConsultationResults(BaseModel):
     total: int
-    options: list[OptionCount]
+    options: list[asking.OptionCount]
     by_province: list[AreaResult]
     by_district: list[AreaResult] = Field(
         default_factory=list, description="Answers from citizens who subscribed to a district."
     )
-    free_answers: FreeAnswers
+    free_answers: asking.FreeAnswers

@@ -4,7 +4,6 @@ and district) drawn on the server."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -12,26 +11,20 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from admin.asking import owners
 from admin.auth.scope import Principal
 from admin.charts.svg import PALETTE, Chart, ChartKind, Series
 from admin.consultations import service
 from admin.consultations.schemas import ConsultationWrite
 from admin.consultations.summary import AreaCounts, ConsultationSummary, summarise
+from admin.dashboard.asked_lists import ListedAsked, listed_with_areas
 from admin.dashboard.consultation_texts import ConsultationWords
 from services.errors import InvalidInputError
 from storage.models import Agency, Consultation, ConsultationStatus, UserRole
 from storage.repositories.agencies import AgencyRepository
 from storage.repositories.consultations import ConsultationRepository
-from storage.repositories.public_figures import PublicFiguresRepository
 
 AREA_ROWS = 15  # the biggest areas in a chart; the table under it has the same rows
-
-
-@dataclass(frozen=True)
-class ListedConsultation:
-    consultation: Consultation
-    provinces: str
-    answers: int
 
 
 @dataclass(frozen=True)
@@ -55,28 +48,11 @@ def may_create(principal: Principal) -> bool:
 
 async def listed(
     session: AsyncSession, principal: Principal, *, language: str
-) -> list[ListedConsultation]:
-    """The reader's consultations with their provinces' names and answers so far, read for the
-    whole list at once."""
+) -> list[ListedAsked[Consultation]]:
+    """The reader's consultations with their provinces' names and answers so far."""
     found = await service.visible(session, principal)
-    totals = await ConsultationRepository(session).answer_totals([c.id for c in found if c.id])
-    areas = await areas_named(session, [c.province_codes for c in found], language=language)
-    return [
-        ListedConsultation(consultation, where, totals.get(consultation.id or 0, 0))
-        for consultation, where in zip(found, areas, strict=True)
-    ]
-
-
-async def areas_named(
-    session: AsyncSession, rows: Sequence[Sequence[str]], *, language: str
-) -> list[str]:
-    """Each row's provinces by name, comma-separated, read for the whole list at once."""
-    codes = sorted({code for row in rows for code in row})
-    names = await PublicFiguresRepository(session).provinces(codes)
-    return [
-        ", ".join(names[code].name(language) if code in names else code for code in row)
-        for row in rows
-    ]
+    answers = await ConsultationRepository(session).answer_totals([c.id for c in found if c.id])
+    return await listed_with_areas(session, found, answers, language=language)
 
 
 async def own_agencies(session: AsyncSession, principal: Principal) -> list[Agency]:
@@ -201,7 +177,7 @@ async def one(
     """The consultation, its results now, and whether the reader may publish or close it."""
     consultation = await service.readable(session, principal, consultation_id)
     summary = await summarise(session, consultation, language=language)
-    return consultation, summary, service.may_manage(principal, consultation)
+    return consultation, summary, owners.may_manage(principal, consultation)
 
 
 def next_step(consultation: Consultation) -> str | None:

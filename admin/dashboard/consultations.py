@@ -17,7 +17,7 @@ from admin.dashboard import consultation_view as view
 from admin.dashboard import survey_view
 from admin.dashboard.consultation_texts import ConsultationWords
 from admin.dashboard.form_posts import post_form
-from admin.dashboard.pages import render, to_login, words, zone_of
+from admin.dashboard.pages import not_found, render, shown_to_reader, to_login, words, zone_of
 from admin.dashboard.session import csrf_ok, signed_in
 from admin.dependencies import SessionDep
 from services.errors import SiangError
@@ -64,10 +64,9 @@ async def _list_page(
 @router.get("", response_class=HTMLResponse)
 async def consultations_page(request: Request, session: SessionDep) -> Response:
     """รับฟังความคิดเห็น: the consultations the reader may see, and a form to ask a new one."""
-    principal = await signed_in(request, session)
-    if principal is None:
-        return to_login("expired")
-    return await _list_page(request, session, principal)
+    return await shown_to_reader(
+        request, session, lambda principal: _list_page(request, session, principal)
+    )
 
 
 @router.post("")
@@ -129,8 +128,7 @@ async def _page(
             session, principal, consultation_id, language=t.language
         )
     except SiangError:
-        context = {"principal": principal, "message": c("not_found")}
-        return render(request, "not_found.html", context, status_code=404)
+        return not_found(request, principal, c("not_found"))
     context = {
         "principal": principal,
         "c": c,
@@ -155,10 +153,13 @@ async def consultation_page(
     done: Annotated[str | None, Query(max_length=20)] = None,
     queued: Annotated[int | None, Query(ge=0, le=10_000_000)] = None,
 ) -> Response:
-    principal = await signed_in(request, session)
-    if principal is None:
-        return to_login("expired")
-    return await _page(request, session, principal, consultation_id, done=done, queued=queued)
+    return await shown_to_reader(
+        request,
+        session,
+        lambda principal: _page(
+            request, session, principal, consultation_id, done=done, queued=queued
+        ),
+    )
 
 
 @router.post("/{consultation_id}/{step}")

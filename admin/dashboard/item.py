@@ -8,7 +8,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.auth.scope import Principal
 from admin.dashboard.item_view import item_view
-from admin.dashboard.pages import render, to_login, words
+from admin.dashboard.pages import not_found, render, shown_to_reader, to_login, words
 from admin.dashboard.session import signed_in
 from admin.dependencies import MediaDep, SessionDep
 from admin.feedback.endpoints import FeedbackId, MediaId, photo_response
@@ -33,8 +33,7 @@ async def item_page(
             session, principal=principal, feedback_id=feedback_id, language=words(request).language
         )
     except SiangError as missing:
-        context = {"principal": principal, "message": words(request).problem(missing)}
-        return render(request, "not_found.html", context, status_code=404)
+        return not_found(request, principal, words(request).problem(missing))
     context = {
         "principal": principal,
         "shown": shown,
@@ -49,10 +48,11 @@ async def item_page(
 async def show_item(
     request: Request, session: SessionDep, feedback_id: FeedbackId, saved: bool = False
 ) -> Response:
-    principal = await signed_in(request, session)
-    if principal is None:
-        return to_login("expired")
-    return await item_page(request, session, principal, feedback_id, saved=saved)
+    return await shown_to_reader(
+        request,
+        session,
+        lambda principal: item_page(request, session, principal, feedback_id, saved=saved),
+    )
 
 
 @router.get("/items/{feedback_id}/media/{media_id}")
@@ -72,6 +72,5 @@ async def item_photo(
             session, reader, principal=principal, feedback_id=feedback_id, media_id=media_id
         )
     except SiangError as missing:
-        context = {"principal": principal, "message": words(request).problem(missing)}
-        return render(request, "not_found.html", context, status_code=404)
+        return not_found(request, principal, words(request).problem(missing))
     return photo  # the view's audit entry is committed before the photo is sent

@@ -1,17 +1,21 @@
 """Rendering a dashboard page: the templates, the reader's language (kept in a cookie), the
-words in it, and the way back to the sign-in page."""
+words in it, the page for something the reader may not see, and the way back to the sign-in
+page when the reader is not signed in."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from sqlmodel.ext.asyncio.session import AsyncSession
 
-from admin.dashboard.session import clear_session, csrf_token
+from admin.auth.scope import Principal
+from admin.dashboard.session import clear_session, csrf_token, signed_in
 from admin.dashboard.texts import DEFAULT_LANGUAGE, LANGUAGES, DashboardWords
 from admin.dependencies import get_runtime, get_zone
 from storage.models import FeedbackKind, FeedbackStatus
@@ -68,3 +72,19 @@ def to_login(message: str | None = None) -> RedirectResponse:
     response = RedirectResponse("/admin/login" + ("?expired=1" if message else ""), status_code=303)
     clear_session(response)
     return response
+
+
+def not_found(request: Request, principal: Principal, message: str) -> HTMLResponse:
+    """What the reader asked for is not there, or not theirs to see: the same page for both."""
+    context = {"principal": principal, "message": message}
+    return render(request, "not_found.html", context, status_code=404)
+
+
+async def shown_to_reader(
+    request: Request, session: AsyncSession, show: Callable[[Principal], Awaitable[Response]]
+) -> Response:
+    """The page `show` makes for the signed-in reader; the sign-in page when the session ended."""
+    principal = await signed_in(request, session)
+    if principal is None:
+        return to_login("expired")
+    return await show(principal)

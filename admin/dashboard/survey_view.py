@@ -3,37 +3,23 @@ survey's results question by question (the summary /public and the digests show)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.auth.scope import Principal
-from admin.dashboard.consultation_view import areas_named
+from admin.dashboard.asked_lists import ListedAsked, listed_with_areas
 from admin.surveys import service
 from admin.surveys.summary import SurveySummary, summarise_survey
 from storage.models import Survey
 from storage.repositories.surveys import SurveyRepository
 
 
-@dataclass(frozen=True)
-class ListedSurvey:
-    survey: Survey
-    provinces: str
-    respondents: int
-
-
 async def listed(
     session: AsyncSession, principal: Principal, *, language: str
-) -> list[ListedSurvey]:
-    """The reader's surveys with their provinces' names and respondents so far, read for the
-    whole list at once."""
+) -> list[ListedAsked[Survey]]:
+    """The reader's surveys with their provinces' names and respondents so far."""
     found = await service.visible(session, principal)
-    totals = await SurveyRepository(session).respondent_totals([s.id for s in found if s.id])
-    areas = await areas_named(session, [s.province_codes for s in found], language=language)
-    return [
-        ListedSurvey(survey, where, totals.get(survey.id or 0, 0))
-        for survey, where in zip(found, areas, strict=True)
-    ]
+    respondents = await SurveyRepository(session).respondent_totals([s.id for s in found if s.id])
+    return await listed_with_areas(session, found, respondents, language=language)
 
 
 async def one(

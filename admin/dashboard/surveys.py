@@ -9,10 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
+from admin.auth.scope import Principal
 from admin.dashboard import survey_view as view
 from admin.dashboard.consultation_texts import ConsultationWords
-from admin.dashboard.pages import render, to_login, words
-from admin.dashboard.session import signed_in
+from admin.dashboard.pages import not_found, render, shown_to_reader, words
 from admin.dependencies import SessionDep
 from services.errors import SiangError
 
@@ -23,15 +23,14 @@ SurveyId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 @router.get("/{survey_id}", response_class=HTMLResponse)
 async def survey_page(request: Request, session: SessionDep, survey_id: SurveyId) -> Response:
-    principal = await signed_in(request, session)
-    if principal is None:
-        return to_login("expired")
-    t = words(request)
-    c = ConsultationWords(t.language)
-    try:
-        summary = await view.one(session, principal, survey_id, language=t.language)
-    except SiangError:
-        context = {"principal": principal, "message": c("not_found")}
-        return render(request, "not_found.html", context, status_code=404)
-    context = {"principal": principal, "c": c, "summary": summary}
-    return render(request, "survey.html", context)
+    async def show(principal: Principal) -> Response:
+        t = words(request)
+        c = ConsultationWords(t.language)
+        try:
+            summary = await view.one(session, principal, survey_id, language=t.language)
+        except SiangError:
+            return not_found(request, principal, c("not_found"))
+        context = {"principal": principal, "c": c, "summary": summary}
+        return render(request, "survey.html", context)
+
+    return await shown_to_reader(request, session, show)

@@ -13,8 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.auth.scope import Principal
 from admin.dashboard.form_posts import post_form
-from admin.dashboard.pages import render, to_login, words
-from admin.dashboard.session import signed_in
+from admin.dashboard.pages import not_found, render, shown_to_reader, words
 from admin.dashboard.volunteering_texts import VolunteeringWords
 from admin.dependencies import SessionDep
 from admin.volunteering import service
@@ -31,15 +30,16 @@ SignUpIds = Annotated[list[int], Form(max_length=10_000)]
 @router.get("", response_class=HTMLResponse)
 async def programmes_page(request: Request, session: SessionDep) -> Response:
     """งานอาสา: the programmes the reader may see."""
-    principal = await signed_in(request, session)
-    if principal is None:
-        return to_login("expired")
-    context = {
-        "principal": principal,
-        "v": VolunteeringWords(words(request).language),
-        "programmes": await service.listed(session, principal),
-    }
-    return render(request, "volunteering.html", context)
+
+    async def show(principal: Principal) -> Response:
+        context = {
+            "principal": principal,
+            "v": VolunteeringWords(words(request).language),
+            "programmes": await service.listed(session, principal),
+        }
+        return render(request, "volunteering.html", context)
+
+    return await shown_to_reader(request, session, show)
 
 
 async def _page(
@@ -56,8 +56,7 @@ async def _page(
     try:
         programme = await service.one(session, principal, programme_id)
     except SiangError:
-        context = {"principal": principal, "message": v("not_found")}
-        return render(request, "not_found.html", context, status_code=404)
+        return not_found(request, principal, v("not_found"))
     context = {
         "principal": principal,
         "v": v,
@@ -78,10 +77,13 @@ async def programme_page(
     programme_id: ProgrammeId,
     done: Annotated[str | None, Query(max_length=20)] = None,
 ) -> Response:
-    principal = await signed_in(request, session)
-    if principal is None:
-        return to_login("expired")
-    return await _page(request, session, principal, programme_id, done=done == "attendance")
+    return await shown_to_reader(
+        request,
+        session,
+        lambda principal: _page(
+            request, session, principal, programme_id, done=done == "attendance"
+        ),
+    )
 
 
 @router.post("/{programme_id}/attendance")

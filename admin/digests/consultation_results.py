@@ -3,11 +3,14 @@ week, asked of the board's province (or owned by the agency), with their publish
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from admin.consultations.summary import AreaCounts, ConsultationSummary, ThemeShown, summarise
+from admin.asking.summary import SummaryHeading, ThemeShown
+from admin.consultations.summary import AreaCounts, ConsultationSummary, summarise
 from admin.digests.schemas import (
     ConsultationArea,
     ConsultationOption,
@@ -19,6 +22,7 @@ from admin.digests.schemas import (
     SurveyResult,
 )
 from admin.surveys.summary import SurveySummary, summarise_survey
+from services.question_results import OptionCount
 from storage.repositories.consultations import ConsultationRepository
 from storage.repositories.surveys import SurveyRepository
 
@@ -35,37 +39,49 @@ def _areas(summary: ConsultationSummary, province_code: str | None) -> list[Area
     return summary.by_province
 
 
-def _result(summary: ConsultationSummary, province_code: str | None) -> ConsultationResult:
+def _closed(summary: SummaryHeading) -> dict[str, Any]:
+    """What the digest names of a closed consultation or survey: its title, whose, when."""
     assert summary.closed_at is not None
-    return ConsultationResult(
-        title=summary.title,
-        question=summary.question,
-        owner=summary.owner,
-        closed_at=summary.closed_at,
-        total=summary.total,
-        options=[
-            ConsultationOption(label=o.label, count=o.count, share_pct=summary.share(o.count))
-            for o in summary.options
+    return {"title": summary.title, "owner": summary.owner, "closed_at": summary.closed_at}
+
+
+def _answers(
+    options: list[OptionCount],
+    share: Callable[[int], float],
+    free_answers: int,
+    themes: list[ThemeShown],
+) -> dict[str, Any]:
+    """One question's answers in the digest, a consultation's or a survey question's: each
+    option's count and share (a consultation's of everyone who answered, a survey question's of
+    those who picked an option), and the typed answers' count and themes."""
+    return {
+        "options": [
+            ConsultationOption(label=o.label, count=o.count, share_pct=share(o.count))
+            for o in options
         ],
+        "free_answers": free_answers,
+        "themes": [
+            ConsultationTheme(label=t.label, count=t.count, examples=t.examples) for t in themes
+        ],
+    }
+
+
+def _result(summary: ConsultationSummary, province_code: str | None) -> ConsultationResult:
+    return ConsultationResult(
+        **_closed(summary),
+        question=summary.question,
+        total=summary.total,
         areas=[
             ConsultationArea(name=a.name, total=a.total)
             for a in _areas(summary, province_code)[:AREAS]
         ],
-        free_answers=summary.free_answers,
-        themes=_themes(summary.themes),
+        **_answers(summary.options, summary.share, summary.free_answers, summary.themes),
     )
 
 
-def _themes(themes: list[ThemeShown]) -> list[ConsultationTheme]:
-    return [ConsultationTheme(label=t.label, count=t.count, examples=t.examples) for t in themes]
-
-
 def _survey_result(summary: SurveySummary) -> SurveyResult:
-    assert summary.closed_at is not None
     return SurveyResult(
-        title=summary.title,
-        owner=summary.owner,
-        closed_at=summary.closed_at,
+        **_closed(summary),
         respondents=summary.respondents,
         completed=summary.completed,
         questions=[
@@ -73,14 +89,9 @@ def _survey_result(summary: SurveySummary) -> SurveyResult:
                 number=question.number,
                 text=question.text,
                 answered=question.answered,
-                options=[
-                    ConsultationOption(
-                        label=o.label, count=o.count, share_pct=question.share(o.count)
-                    )
-                    for o in question.options
-                ],
-                free_answers=question.free_answers,
-                themes=_themes(question.themes),
+                **_answers(
+                    question.options, question.share, question.free_answers, question.themes
+                ),
             )
             for question in summary.questions
         ],

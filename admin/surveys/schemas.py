@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import AwareDatetime, BaseModel, Field
 
-from admin.consultations.schemas import Area, FreeAnswers, OptionCount
+from admin.asking import schemas as asking
 
 
 class QuestionWrite(BaseModel):
@@ -25,22 +25,11 @@ class SurveyWrite(BaseModel):
     title: str = Field(min_length=1, max_length=200)
     intro: str = Field(default="", max_length=2000)
     questions: list[QuestionWrite] = Field(min_length=1, max_length=10)
-    provinces: list[str] = Field(
-        min_length=1, max_length=77, description="Province names (Thai or English) or codes."
-    )
-    districts: list[str] = Field(
-        default_factory=list, max_length=200, description="District codes within the provinces."
-    )
+    provinces: asking.Provinces
+    districts: asking.Districts = Field(default_factory=list)
     closes_at: AwareDatetime
-    topics: list[str] = Field(
-        default_factory=list,
-        max_length=10,
-        description="What it is about (codes from GET /api/v1/topics); subscribers limited to "
-        "topics hear only of what names one of theirs, and of nothing that names none.",
-    )
-    agency: str | None = Field(
-        default=None, max_length=60, description="The owning agency's code (officials of several)."
-    )
+    topics: asking.Topics = Field(default_factory=list)
+    agency: asking.OwningAgency = None
 
 
 class SurveyPublic(BaseModel):
@@ -48,8 +37,8 @@ class SurveyPublic(BaseModel):
     title: str
     intro: str
     questions: list[QuestionWrite]
-    provinces: list[Area]
-    districts: list[Area]
+    provinces: list[asking.Area]
+    districts: list[asking.Area]
     topics: list[str]
     status: str
     agency: str | None
@@ -71,8 +60,8 @@ class QuestionResults(BaseModel):
     text: str
     answered: int
     skipped: int
-    options: list[OptionCount]
-    free_answers: FreeAnswers
+    options: list[asking.OptionCount]
+    free_answers: asking.FreeAnswers
 
 
 class SurveyResults(BaseModel):

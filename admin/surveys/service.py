@@ -1,26 +1,18 @@
-"""Who may survey whom: the same owners and readers as consultations (an agency's officials
-for their agency, a board's members for their province, admins for anyone, analysts read).
-Every write is audited; the rules of surveys live in `services.surveys`."""
+"""The surveys API's work: create, list, publish, close and read the results per question, for
+the same owners and readers as consultations (`admin.asking.owners`). Every write is audited;
+the rules of surveys live in `services.surveys`."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from admin.audit.service import record
+from admin.asking import owners
+from admin.asking.results import free_answers, option_counts
+from admin.asking.service import AskedApi, public_fields
 from admin.auth.scope import Principal
-from admin.consultations.schemas import FreeAnswers, OptionCount, ThemeCount
-from admin.consultations.service import (
-    area_names,
-    district_codes,
-    may_manage,
-    may_read,
-    owner_names,
-    owner_of,
-    province_codes,
-    visible_in,
-)
 from admin.surveys.schemas import (
     QuestionResults,
     QuestionWrite,
@@ -30,61 +22,36 @@ from admin.surveys.schemas import (
     SurveyWrite,
 )
 from services import surveys
-from services.errors import NotFoundError
+from services.asking_citizens import Owner
 from services.surveys import NewSurvey, Question
-from storage.models import Survey, SurveyStatus
+from storage.models import Survey
 from storage.repositories.surveys import SurveyRepository
-
-
-class SurveyAudit:
-    CREATED = "survey.created"
-    PUBLISHED = "survey.published"
-    CLOSED = "survey.closed"
-
-
-async def readable(session: AsyncSession, principal: Principal, survey_id: int) -> Survey:
-    survey = await SurveyRepository(session).get(survey_id)
-    if survey is None or not may_read(principal, survey):
-        raise NotFoundError(f"No survey {survey_id} you may read.")
-    return survey
-
-
-async def _managed(session: AsyncSession, principal: Principal, survey_id: int) -> Survey:
-    survey = await SurveyRepository(session).get(survey_id)
-    if survey is None or not may_manage(principal, survey):
-        raise NotFoundError(f"No survey {survey_id} of yours.")
-    return survey
 
 
 async def public(session: AsyncSession, survey: Survey) -> SurveyPublic:
     assert survey.id is not None
-    agency, board_province = await owner_names(
-        session, survey.owner_agency_id, survey.owner_board_id
-    )
     return SurveyPublic(
         id=survey.id,
         title=survey.title,
         intro=survey.intro,
         questions=[QuestionWrite.model_validate(q) for q in survey.questions],
-        provinces=await area_names(session, list(survey.province_codes), districts=False),
-        districts=await area_names(session, list(survey.district_codes), districts=True),
-        topics=[str(topic) for topic in survey.topics],
-        status=survey.status.value,
-        agency=agency,
-        board_province=board_province,
-        created_at=survey.created_at,
-        closes_at=survey.closes_at,
-        published_at=survey.published_at,
-        closed_at=survey.closed_at,
+        **await public_fields(session, survey),
     )
+
+
+SURVEYS: AskedApi[Survey, SurveyPublic] = AskedApi(
+    noun="survey", repository=SurveyRepository, public=public
+)
+readable = SURVEYS.readable
+visible = SURVEYS.visible
+listed = SURVEYS.listed
+one = SURVEYS.one
 
 
 async def create(
     session: AsyncSession, principal: Principal, body: SurveyWrite, *, now: datetime
 ) -> SurveyPublic:
-    provinces = await province_codes(session, body.provinces)
-    districts = await district_codes(session, body.districts, provinces)
-    agency_id, board_id = await owner_of(session, principal, body.agency, provinces)
+    asked = await owners.areas_and_owner(session, principal, body)
     survey = await surveys.create(
         session,
         NewSurvey(
@@ -94,72 +61,33 @@ async def create(
                 Question(q.text, tuple(q.options), q.free_answer, q.optional)
                 for q in body.questions
             ],
-            province_codes=provinces,
-            district_codes=districts,
+            province_codes=asked.province_codes,
+            district_codes=asked.district_codes,
             topics=body.topics,
             closes_at=body.closes_at,
         ),
         now=now,
-        owner_agency_id=agency_id,
-        owner_board_id=board_id,
-        created_by=principal.user_id,
+        owner=Owner(asked.owner_agency_id, asked.owner_board_id, created_by=principal.user_id),
     )
-    await record(
-        session,
-        principal=principal,
-        action=SurveyAudit.CREATED,
-        entity_type="survey",
-        entity_id=survey.id,
-        detail={"title": survey.title, "provinces": provinces},
-    )
-    return await public(session, survey)
-
-
-async def visible(
-    session: AsyncSession, principal: Principal, *, status: SurveyStatus | None = None
-) -> list[Survey]:
-    """The surveys the principal may read (`may_read`), newest first."""
-    return await visible_in(SurveyRepository(session).listed, principal, status=status)
-
-
-async def listed(
-    session: AsyncSession, principal: Principal, *, status: SurveyStatus | None
-) -> list[SurveyPublic]:
-    return [await public(session, s) for s in await visible(session, principal, status=status)]
-
-
-async def one(session: AsyncSession, principal: Principal, survey_id: int) -> SurveyPublic:
-    return await public(session, await readable(session, principal, survey_id))
+    return await SURVEYS.created(session, principal, survey, provinces=asked.province_codes)
 
 
 async def publish(
     session: AsyncSession, principal: Principal, survey_id: int, *, now: datetime
 ) -> SurveySent:
-    await _managed(session, principal, survey_id)
-    queued = await surveys.publish(session, survey_id, now=now)
-    return await _audited(session, principal, survey_id, SurveyAudit.PUBLISHED, queued)
+    """Send it to the citizens of its areas (again: only to those who have not had it)."""
+    step = partial(surveys.publish, session, survey_id, now=now)
+    shown, queued = await SURVEYS.moved(session, principal, survey_id, step, action="published")
+    return SurveySent(survey=shown, queued=queued)
 
 
 async def close(
     session: AsyncSession, principal: Principal, survey_id: int, *, now: datetime
 ) -> SurveySent:
-    await _managed(session, principal, survey_id)
-    queued = await surveys.close(session, survey_id, now=now)
-    return await _audited(session, principal, survey_id, SurveyAudit.CLOSED, queued)
-
-
-async def _audited(
-    session: AsyncSession, principal: Principal, survey_id: int, action: str, queued: int
-) -> SurveySent:
-    await record(
-        session,
-        principal=principal,
-        action=action,
-        entity_type="survey",
-        entity_id=survey_id,
-        detail={"queued": queued},
-    )
-    return SurveySent(survey=await one(session, principal, survey_id), queued=queued)
+    """Stop taking answers and send the results to everyone who answered."""
+    step = partial(surveys.close, session, survey_id, now=now)
+    shown, queued = await SURVEYS.moved(session, principal, survey_id, step, action="closed")
+    return SurveySent(survey=shown, queued=queued)
 
 
 async def results(session: AsyncSession, principal: Principal, survey_id: int) -> SurveyResults:
@@ -172,19 +100,8 @@ async def results(session: AsyncSession, principal: Principal, survey_id: int) -
                 text=q.text,
                 answered=q.answered,
                 skipped=q.skipped,
-                options=[OptionCount(label=o.label, count=o.count) for o in q.options],
-                free_answers=FreeAnswers(
-                    count=q.free_answer_count,
-                    themes=[
-                        ThemeCount(
-                            label=t.label,
-                            count=t.count,
-                            example=t.example,
-                            examples=list(t.examples),
-                        )
-                        for t in q.themes
-                    ],
-                ),
+                options=option_counts(q.options),
+                free_answers=free_answers(q.free_answer_count, q.themes),
             )
             for q in summary.questions
         ],

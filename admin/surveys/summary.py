@@ -2,21 +2,21 @@
 the counts by option and the typed answers' themes with examples masked for the public.
 
 The same summary is the workspace's results, the public page's and a board's digest section
-(as `admin.consultations.summary` is for consultations, whose pieces it shares). Nothing in it
+(as `admin.consultations.summary` is for consultations; what both share is
+`admin.asking.summary`). Nothing in it
 names a citizen: counts, and examples that are stored redacted texts masked again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from admin.consultations.summary import ThemeShown, owner_name, reader_language, themes_shown
+from admin.asking import summary as asked
 from services import surveys
-from services.surveys import OptionCount
-from storage.models import Survey, SurveyStatus
+from services.question_results import OptionCount
+from storage.models import Survey
 from storage.repositories.public_figures import PublicFiguresRepository
 
 
@@ -28,7 +28,7 @@ class QuestionShown:
     skipped: int
     options: list[OptionCount]
     free_answers: int
-    themes: list[ThemeShown]
+    themes: list[asked.ThemeShown]
 
     def share(self, count: int) -> float:
         """`count` as a percentage of those who picked an option (0 when nobody did)."""
@@ -37,15 +37,7 @@ class QuestionShown:
 
 
 @dataclass(frozen=True)
-class SurveySummary:
-    id: int
-    title: str
-    status: SurveyStatus
-    owner: str  # the agency's or the board's name
-    provinces: list[str]  # names
-    published_at: datetime | None
-    closes_at: datetime
-    closed_at: datetime | None
+class SurveySummary(asked.SummaryHeading):
     respondents: int
     completed: int
     questions: list[QuestionShown]
@@ -56,23 +48,11 @@ async def summarise_survey(
 ) -> SurveySummary:
     """The survey's results now (live while it is open, final once closed)."""
     assert survey.id is not None
-    language = reader_language(language)
+    language = asked.reader_language(language)
     results = await surveys.results(session, survey)
     provinces = await PublicFiguresRepository(session).provinces(sorted(survey.province_codes))
     return SurveySummary(
-        id=survey.id,
-        title=survey.title,
-        status=survey.status,
-        owner=await owner_name(
-            session, survey.owner_agency_id, survey.owner_board_id, language=language
-        ),
-        provinces=[
-            provinces[code].name(language) if code in provinces else code
-            for code in survey.province_codes
-        ],
-        published_at=survey.published_at,
-        closes_at=survey.closes_at,
-        closed_at=survey.closed_at,
+        **await asked.heading_fields(session, survey, provinces, language=language),
         respondents=results.respondents,
         completed=results.completed,
         questions=[
@@ -83,7 +63,7 @@ async def summarise_survey(
                 skipped=question.skipped,
                 options=question.options,
                 free_answers=question.free_answer_count,
-                themes=themes_shown(question.themes, language),
+                themes=asked.themes_shown(question.themes, language),
             )
             for number, question in enumerate(results.questions, start=1)
         ],

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any
 
 import sqlalchemy
-from sqlalchemy import ColumnElement, case, delete, func, or_, update
+from sqlalchemy import ColumnElement, case, delete, func, update
 from sqlmodel import col, select
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import (
     Agency,
@@ -20,9 +19,8 @@ from storage.models import (
     ConsultationStatus,
     NewsSubscription,
 )
+from storage.repositories.asked_of_citizens import AskedRepository
 from storage.upsert import insert_one_if_new
-
-Row = TypeVar("Row")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,95 +65,9 @@ def _people(province: Any, district: Any) -> Any:
     )
 
 
-class ClosedListing(Generic[Row]):
-    """Closed consultations or surveys (their results published), for /public and the digests;
-    a repository names its table and its closed status."""
-
-    session: AsyncSession
-    model: ClassVar[Any]
-    closed_status: ClassVar[Any]
-
-    async def closed(
-        self,
-        *,
-        province_code: str | None = None,
-        agency_id: int | None = None,
-        closed_from: datetime | None = None,
-        closed_to: datetime | None = None,
-        limit: int | None = None,
-    ) -> list[Row]:
-        """The latest closed first: those asked of a province's citizens, or owned by an
-        agency, closed in [closed_from, closed_to)."""
-        model = self.model
-        statement = (
-            select(model)
-            .where(col(model.status) == self.closed_status)
-            .order_by(col(model.closed_at).desc(), col(model.id).desc())
-        )
-        if agency_id is not None:
-            statement = statement.where(col(model.owner_agency_id) == agency_id)
-        if closed_from is not None:
-            statement = statement.where(col(model.closed_at) >= closed_from)
-        if closed_to is not None:
-            statement = statement.where(col(model.closed_at) < closed_to)
-        if province_code is None:
-            statement = statement.limit(limit) if limit is not None else statement
-            return list((await self.session.exec(statement)).all())
-        # The provinces are a JSON list (one to a few codes); SQLite and PostgreSQL search JSON
-        # differently, and an area sees a few consultations a month, so the list is read whole.
-        found = [
-            row
-            for row in (await self.session.exec(statement)).all()
-            if province_code in row.province_codes
-        ]
-        return found[:limit] if limit is not None else found
-
-
-class ConsultationRepository(ClosedListing[Consultation]):
+class ConsultationRepository(AskedRepository[Consultation]):
     model = Consultation
     closed_status = ConsultationStatus.CLOSED
-
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, consultation: Consultation) -> Consultation:
-        self.session.add(consultation)
-        await self.session.flush()
-        return consultation
-
-    async def get(self, consultation_id: int) -> Consultation | None:
-        return await self.session.get(Consultation, consultation_id)
-
-    async def listed(
-        self,
-        *,
-        agency_ids: frozenset[int] | None = None,
-        board_id: int | None = None,
-        province_code: str | None = None,
-        status: ConsultationStatus | None = None,
-    ) -> Sequence[Consultation]:
-        """Newest first; `agency_ids`/`board_id` limit to those owners, and `province_code` adds
-        those asked of that province's citizens (all None: every one)."""
-        statement = select(Consultation).order_by(col(Consultation.id).desc())
-        if status is not None:
-            statement = statement.where(col(Consultation.status) == status)
-        owners: list[ColumnElement[bool]] = []
-        if agency_ids is not None:
-            owners.append(col(Consultation.owner_agency_id).in_(list(agency_ids)))
-        if board_id is not None:
-            owners.append(col(Consultation.owner_board_id) == board_id)
-        if province_code is not None:
-            # The provinces are a JSON list: read and matched here (see `closed`).
-            return [
-                c
-                for c in (await self.session.exec(statement)).all()
-                if province_code in c.province_codes
-                or (board_id is not None and c.owner_board_id == board_id)
-                or (agency_ids is not None and c.owner_agency_id in agency_ids)
-            ]
-        if owners:
-            statement = statement.where(or_(*owners))
-        return (await self.session.exec(statement)).all()
 
     async def agency_counts(
         self,

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sqlalchemy
-from sqlalchemy import ColumnElement, func, or_, update
+from sqlalchemy import func, update
 from sqlmodel import col, select
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Survey, SurveyAnswer, SurveyResponse, SurveyStatus
-from storage.repositories.consultations import Audience, ClosedListing, ConsultationRepository
+from storage.repositories.asked_of_citizens import AskedRepository
+from storage.repositories.consultations import Audience, ConsultationRepository
 from storage.upsert import insert_one_if_new
 
 
@@ -25,51 +25,9 @@ class QuestionCount:
     count: int
 
 
-class SurveyRepository(ClosedListing[Survey]):
+class SurveyRepository(AskedRepository[Survey]):
     model = Survey
     closed_status = SurveyStatus.CLOSED
-
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, survey: Survey) -> Survey:
-        self.session.add(survey)
-        await self.session.flush()
-        return survey
-
-    async def get(self, survey_id: int) -> Survey | None:
-        return await self.session.get(Survey, survey_id)
-
-    async def listed(
-        self,
-        *,
-        agency_ids: frozenset[int] | None = None,
-        board_id: int | None = None,
-        province_code: str | None = None,
-        status: SurveyStatus | None = None,
-    ) -> Sequence[Survey]:
-        """Newest first; `agency_ids`/`board_id` limit to those owners, and `province_code` adds
-        those asked of that province's citizens (all None: every one)."""
-        statement = select(Survey).order_by(col(Survey.id).desc())
-        if status is not None:
-            statement = statement.where(col(Survey.status) == status)
-        if province_code is not None:
-            # The provinces are a JSON list (read and matched here, as for consultations).
-            return [
-                s
-                for s in (await self.session.exec(statement)).all()
-                if province_code in s.province_codes
-                or (board_id is not None and s.owner_board_id == board_id)
-                or (agency_ids is not None and s.owner_agency_id in agency_ids)
-            ]
-        owners: list[ColumnElement[bool]] = []
-        if agency_ids is not None:
-            owners.append(col(Survey.owner_agency_id).in_(list(agency_ids)))
-        if board_id is not None:
-            owners.append(col(Survey.owner_board_id) == board_id)
-        if owners:
-            statement = statement.where(or_(*owners))
-        return (await self.session.exec(statement)).all()
 
     async def audience(self, survey: Survey) -> Sequence[Audience]:
         """The citizens who asked to hear about the survey's areas and topics."""

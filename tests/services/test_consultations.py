@@ -9,7 +9,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services import consultations, news
-from services.consultations import Answered, NewConsultation
+from services.asking_citizens import Answered
+from services.consultations import NewConsultation
 from services.errors import ConflictError, InvalidInputError
 from storage.models import Channel, ConsultationStatus, OutboundMessage
 from tests.services.conftest import NOW, add_citizen

@@ -10,8 +10,8 @@ from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services import news, surveys
+from services.asking_citizens import Answered
 from services.citizen_data.erasure import erase_citizen
-from services.consultations import Answered
 from services.errors import ConflictError, InvalidInputError
 from services.surveys import NewSurvey, Question
 from storage.models import Citizen, OutboundMessage, SurveyAnswer, SurveyResponse

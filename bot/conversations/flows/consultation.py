@@ -10,7 +10,7 @@ from bot.conversations.turn import Turn
 from bot.messages import Outgoing
 from bot.texts import format_when
 from services import consultations
-from services.consultations import Answered
+from services.asking_citizens import Answered, is_open
 from services.errors import ConflictError, InvalidInputError, NotFoundError
 from storage.models import Consultation
 
@@ -72,7 +72,7 @@ async def ask_free(turn: Turn, raw_id: str) -> list[Outgoing]:
     consultation = await _consultation(turn, raw_id)
     if consultation is None or consultation.id is None or not consultation.free_answer:
         return [say(turn.language, "consult.unknown", *replies.menu_buttons(turn.language))]
-    if not consultations.is_open(consultation, turn.now):
+    if not is_open(consultation, turn.now):
         return _closed(turn, consultation)
     turn.go(FLOW, FREE, consultation=consultation.id)
     return [

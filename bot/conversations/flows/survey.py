@@ -13,7 +13,7 @@ from bot.conversations.turn import Turn
 from bot.messages import Button, Outgoing
 from bot.texts import format_when, text
 from services import surveys
-from services.consultations import Answered
+from services.asking_citizens import Answered, is_open
 from services.errors import ConflictError, InvalidInputError, NotFoundError
 from services.surveys import Progress, Question
 from storage.models import Survey
@@ -163,7 +163,7 @@ async def start(turn: Turn, argument: str) -> list[Outgoing]:
         if found is None or found.id is None:
             return _unknown(turn)
         survey = found
-    if not surveys.is_open(survey, turn.now):
+    if not is_open(survey, turn.now):
         return _closed(turn, survey)
     if raw_index.isdigit() and int(raw_index) < len(survey.questions):
         return [_ask(turn, survey, int(raw_index))]

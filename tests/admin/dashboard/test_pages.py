@@ -36,6 +36,24 @@ class TestSignIn:
         login = await client.get("/admin/login")
         assert "เข้าสู่ระบบเจ้าหน้าที่" in login.text
 
+    async def test_without_a_session_every_reading_page_sends_you_to_sign_in_again(
+        self, client: httpx.AsyncClient
+    ) -> None:
+        """The pages one way shows a signed-in reader (`shown_to_reader`): an item, the
+        consultations, a consultation, a survey, the volunteer programmes and one of them."""
+        for path in (
+            "/admin/items/1",
+            "/admin/consultations",
+            "/admin/consultations/1",
+            "/admin/surveys/1",
+            "/admin/volunteering",
+            "/admin/volunteering/1",
+        ):
+            response = await client.get(path)
+            assert response.status_code == 303, path
+            assert response.headers["location"] == "/admin/login?expired=1", path
+            assert 'siang_admin=""' in response.headers["set-cookie"], path
+
     async def test_a_wrong_password_says_so_in_thai(
         self, client: httpx.AsyncClient, accounts: Accounts
     ) -> None:
