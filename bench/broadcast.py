@@ -41,6 +41,7 @@ from siang.worker import build_channels, build_senders  # noqa: E402
 from storage import migrate  # noqa: E402
 from storage.database import Database  # noqa: E402
 from storage.models import Channel, Citizen  # noqa: E402
+from storage.reference_data import seed_reference_data  # noqa: E402
 from storage.send_pacing import send_pacing  # noqa: E402
 from storage.types import utcnow  # noqa: E402
 from tests.fakes import line_api as line  # noqa: E402
@@ -48,6 +49,8 @@ from tests.fakes import telegram_api as telegram  # noqa: E402
 
 
 async def _seed(database: Database, citizens: int, on_telegram: int) -> None:
+    async with database.unit_of_work() as session:
+        await seed_reference_data(session)  # the provinces a consultation names
     async with database.unit_of_work() as session:
         for n in range(citizens):
             if n < on_telegram:

@@ -28,9 +28,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from services import asking_citizens
 from services.asking_citizens import MAX_OPTION_CHARS, MAX_OPTIONS, Answered
 from services.errors import ConflictError, InvalidInputError, NotFoundError
-from services.outbox import queue_message
 from services.question_results import OptionCount, Theme, result_facts, themes_of
-from storage.models import RecipientType, Survey, SurveyAnswer, SurveyResponse, SurveyStatus
+from storage.models import Survey, SurveyAnswer, SurveyResponse, SurveyStatus
 from storage.repositories.consultations import ConsultationRepository
 from storage.repositories.surveys import SurveyRepository
 
@@ -183,20 +182,11 @@ async def publish(session: AsyncSession, survey_id: int, *, now: datetime) -> in
         "questions": len(survey.questions),
         "closes_at": survey.closes_at.isoformat(),
     }
-    queued = 0
-    for person in await SurveyRepository(session).audience(survey):
-        new_id = await queue_message(
-            session,
-            recipient_type=RecipientType.CITIZEN,
-            channel=person.channel,
-            target=person.channel_user_id,
-            kind="survey",
-            payload=payload,
-            dedupe_key=f"survey:{survey.id}:citizen:{person.citizen_id}",
-            citizen_id=person.citizen_id,
-        )
-        queued += new_id is not None
-    return queued
+    audience = list(await SurveyRepository(session).audience(survey))
+    # One LINE multicast per 500 people, as a consultation goes (dedupe `survey:<id>:citizen:<id>`).
+    return await asking_citizens.queue_to(
+        session, audience, kind="survey", key=f"survey:{survey.id}", payload=payload
+    )
 
 
 async def close(session: AsyncSession, survey_id: int, *, now: datetime) -> int:

@@ -93,7 +93,10 @@ async def test_a_three_question_survey_is_answered_step_by_step_and_counted(
         assert len(texts) == 1  # once, though published twice
         assert "แบบสอบถาม: รถเมล์เชียงใหม่" in texts[0] and "มี 3 ข้อ" in texts[0]
     assert leaver.new_messages() == []  # stopped the news: nothing
-    assert len(line_api.sent("Usvquiet" + "0" * 25)) == 1
+    quiet = line_api.sent("Usvquiet" + "0" * 25)
+    assert len(quiet) == 1 and quiet[0].via == "multicast"
+    [multicast] = line_api.multicasts()  # every LINE subscriber in one call, as LINE bills it
+    assert len(multicast.json["to"]) == 2 + QUIET_SUBSCRIBERS
 
     # Ann: a tap, her own words (a phone number in them), then skips the optional question.
     ann_first = await ann.tap("เริ่มตอบ", got[ann.user])
