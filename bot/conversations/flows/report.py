@@ -348,7 +348,7 @@ def _ask_place(draft: Draft, language: str) -> Outgoing:
 
 async def _propose(turn: Turn, draft: Draft) -> list[Outgoing]:
     """What to ask next before the citizen confirms: an unsure category, an unsettled place;
-    a question's answer; or the card."""
+    a question's answer; a report's place when none is known yet; or the card."""
     if draft.needs_category:
         turn.keep(draft, CATEGORY)
         return [replies.best_categories(draft, turn.language)]
@@ -361,6 +361,9 @@ async def _propose(turn: Turn, draft: Draft) -> list[Outgoing]:
             return [_ask_place(draft, turn.language)]
         turn.keep(draft, ANSWERED)
         return await question.answer(turn, draft)
+    if not draft.has_place:  # the card to check is the whole report, place and all
+        turn.keep(draft, PLACE)
+        return [replies.ask_place(turn.language)]
     turn.keep(draft, CONFIRM)
     return [replies.summary(draft, turn.language)]
 

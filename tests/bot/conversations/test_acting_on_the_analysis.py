@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import col, select
 
+from bot.messages import InboundKind
 from bot.texts import text
 from storage.database import Database
 from storage.models import (
@@ -77,7 +78,11 @@ class TestConversationNotFeedback:
         assert await flow_of(database) == "idle"
 
     async def test_english_is_answered_in_english(self, citizen: Chat, database: Database) -> None:
-        replies = await citizen.send("There is a deep pothole in front of my house")
+        asked = await citizen.send("There is a deep pothole in front of my house")
+        assert "Where is it?" in all_text(asked)
+        replies = await citizen.send(
+            kind=InboundKind.LOCATION, latitude=13.7563, longitude=100.5018
+        )
         card = replies[-1].card
         assert card is not None and card.title == "Your report"
         assert dict(card.fields)["Category"] == "roads"

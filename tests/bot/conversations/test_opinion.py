@@ -32,10 +32,10 @@ async def test_an_opinion_to_the_agency_asks_for_the_province_when_missing(
 ) -> None:
     await citizen.tap_data("opinion")
     await citizen.tap("หน่วยงานที่รับผิดชอบ")
-    await citizen.send("อยากให้มีการประชาพิจารณ์ก่อนสร้างอาคารจอดรถแห่งใหม่")
-    asked = await citizen.tap("ยืนยัน")
+    asked = await citizen.send("อยากให้มีการประชาพิจารณ์ก่อนสร้างอาคารจอดรถแห่งใหม่")
     assert "ที่ไหน" in all_text(asked)
     await citizen.send("ขอนแก่น")
+    await citizen.tap("ยืนยัน")
     await citizen.tap("ยอมรับ")
     async with database.unit_of_work() as session:
         [item] = (await session.exec(select(FeedbackItem))).all()

@@ -93,9 +93,10 @@ async def test_a_shared_location_answers_where(page: Page, server: str) -> None:
     await expect(page.get_by_role("button", name="แจ้งปัญหา", exact=True)).to_be_visible()
     await page.get_by_label("พิมพ์ข้อความ…").fill("ถนนเป็นหลุมลึกมาก อันตรายกับรถจักรยานยนต์")
     await page.keyboard.press("Enter")
-    await expect(page.get_by_role("log")).to_contain_text("ยังไม่ทราบ")
-    await page.get_by_role("button", name="ยืนยัน", exact=True).click()
+    await expect(page.get_by_role("log")).to_contain_text("เกิดขึ้นที่ไหน")
     await page.get_by_role("button", name="แชร์ตำแหน่ง", exact=True).last.click()
+    await expect(page.get_by_role("log")).to_contain_text("ตรวจสอบก่อนส่ง")
+    await page.get_by_role("button", name="ยืนยัน", exact=True).click()
     await expect(page.get_by_role("log")).to_contain_text("PDPA")
 
 
