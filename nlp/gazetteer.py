@@ -64,6 +64,20 @@ def spelling_variants(name: str) -> set[str]:
     return variants - {name}
 
 
+def latin_forms(name_en: str) -> set[str]:
+    """How people write an area's English name: as geothai spells it, lower case, with and
+    without its spaces and hyphens ("Hat Yai", "hatyai"; "Phang-nga", "phang nga"), an
+    island's Ko as Koh ("Ko Lanta", "koh lanta"), and a capital district (Mueang Trang) as the
+    town ("Trang town", "Trang city")."""
+    name = name_en.lower().strip()
+    forms = {name, name.replace("-", " "), name.replace("-", "").replace(" ", "")}
+    forms |= {"koh " + form.removeprefix("ko ") for form in forms if form.startswith("ko ")}
+    if name.startswith("mueang "):
+        town = name.removeprefix("mueang ")
+        forms |= {f"{town} town", f"{town} city"}
+    return forms
+
+
 class Gazetteer:
     """All areas, and every written form (official name, alias, variant) mapped to its areas."""
 
@@ -75,6 +89,7 @@ class Gazetteer:
         aliases: dict[str, dict[str, list[str]]] | None = None,
         blocked: Iterable[str] = (),
         common_names: Iterable[str] = (),
+        latin_words: Iterable[str] = (),
     ) -> None:
         self.provinces = provinces
         self.districts = districts
@@ -91,6 +106,14 @@ class Gazetteer:
                 self._add(area.name, area, official=True)
                 for variant in spelling_variants(area.name):
                     self._add(variant, area)
+        # Provinces' and districts' English names, as tourists and English-mixed chat write
+        # them ("in Hat Yai", "Koh Lanta"); not the subdistricts' (thousands, many alike), nor
+        # names that are English words or romanised chat ("Long", "Song", "Chana").
+        not_names = frozenset(word.lower() for word in latin_words)
+        for table in (provinces, districts):
+            for area in table.values():
+                for form in latin_forms(area.name_en) - not_names:
+                    self._add(form, area)
         by_key = {
             Level.PROVINCE: {a.name: a for a in provinces.values()},
             Level.DISTRICT: {
@@ -146,4 +169,5 @@ class Gazetteer:
         blocked = aliases.pop("not_places", [])
         common = json.loads(COMMON_NAMES_FILE.read_text(encoding="utf-8"))
         common_names = [*common["words"], *common["names_elsewhere"]]
-        return cls(provinces, districts, subdistricts, aliases, blocked, common_names)
+        latin_words = common["latin_words"]
+        return cls(provinces, districts, subdistricts, aliases, blocked, common_names, latin_words)

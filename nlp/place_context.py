@@ -101,11 +101,13 @@ def _on_boundary(text: str, start: int, end: int, form: str) -> bool:
         return False
     if start > 0 and text[start - 1] in _LEADING_VOWELS:
         return False
-    if form.isascii():  # Latin names: whole words only
-        if start > 0 and text[start - 1].isalnum():
+    if form.isascii():  # Latin names: whole words only, not part of a handle or an address
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._@"):
+            return False  # "preecha.nan", "somchai_korat"
+        if end < len(text) and (text[end].isalnum() or text[end] in "_@"):
             return False
-        if end < len(text) and text[end].isalnum():
-            return False
+        if text[end : end + 1] == "." and text[end + 1 : end + 2].isalnum():
+            return False  # "korat.com"; "in Pai." is a sentence's end
     return True
 
 

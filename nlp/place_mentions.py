@@ -242,7 +242,8 @@ class MentionFinder:
                 continue
             prefix = _prefix_before(text, start) if is_area else None
             if prefix is not None or landmark is None:
-                if prefix is None and len(form) < _MIN_BARE_LENGTH and form not in self._provinces:
+                short = len(form) < _MIN_BARE_LENGTH and form not in self._provinces
+                if prefix is None and short and not _after_english_preposition(text, start, form):
                     continue  # a short bare name (นา, บึง) counts only after its prefix word
                 hits.append(_Hit(start, end, form, prefix))
             else:  # a landmark, also when an area bears its name (ดอนเมือง the airport, ป่าตอง)
@@ -277,7 +278,7 @@ class MentionFinder:
                 ):
                     strength = Strength.HINT  # มุ่งหน้าชลบุรี; ทะเบียน 1กค 525 ปัตตานี
                 return Mention(level, frozenset(codes), strength, start, end, evidence)
-            if len(form) < _MIN_BARE_LENGTH:
+            if len(form) < _MIN_BARE_LENGTH and not _after_english_preposition(text, start, form):
                 continue
             weak = context is not None or level == Level.SUBDISTRICT or form in NEEDS_PREFIX
             strength = Strength.WEAK if weak else Strength.PLAIN
@@ -388,6 +389,17 @@ def _capital_districts(gazetteer: Gazetteer) -> dict[str, str]:
         if district.name in (MUEANG + province.name, province.name):
             capitals[province.code] = district.code
     return capitals
+
+
+_ENGLISH_PREPOSITION = re.compile(r"(?:^|[^a-z])(?:in|at|near) $")
+
+
+def _after_english_preposition(text: str, start: int, form: str) -> bool:
+    """A short English name after "in", "at", "near" ("in pai"): a place, as a prefix word
+    makes one in Thai."""
+    return (
+        form.isascii() and _ENGLISH_PREPOSITION.search(text, max(0, start - 6), start) is not None
+    )
 
 
 def _alone_forms(gazetteer: Gazetteer) -> frozenset[str]:

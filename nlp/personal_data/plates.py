@@ -111,7 +111,7 @@ def _is_date(m: re.Match[str]) -> bool:
     return day or _YEAR.fullmatch(m.group("number")) is not None
 
 
-_NUMERIC_PLATE = re.compile(r"ทะเบียน(?:รถ)?\s*(?:เลข(?:ที่)?)?\s*(?P<plate>\d{2}-\d{4})(?!\d)")
+_NUMERIC_PLATE = re.compile(r"ทะเบียน(?:รถ)?\s*(?:เลข(?:ที่)?)?\s*(?P<plate>\d{2} ?- ?\d{4})(?!\d)")
 _THREE_LETTER_PLATE = re.compile(
     rf"(?:ทะเบียน(?:รถ)?|{_VEHICLE})(?:สี[ก-๙]{{2,8}})? ?(?:เลข(?:ที่)?)? ?[:：]? ?"
     r"(?P<plate>\d?[ก-ฮ]{3}[ \-]?\d{1,4})(?![\d.,:/])",

@@ -21,6 +21,7 @@ from nlp.personal_data.passports import _PASSPORT_TRIGGER, _passports
 from nlp.personal_data.plates import _plates, _province_pattern
 from nlp.personal_data.roles import _role_candidates
 from nlp.personal_data.self_introductions import _self_introductions
+from nlp.personal_data.spoken_numbers import SPOKEN_TRIGGER, _spoken_numbers
 from nlp.personal_data.titled_names import _has_title
 
 MASKS: dict[PersonalDataKind, str] = {
@@ -92,6 +93,8 @@ def redact(text: str) -> Redaction:
             found += _passports(ascii_digits)
         if _HOUSE_TRIGGER.search(text):
             found += _house_numbers(ascii_digits)
+    if SPOKEN_TRIGGER.search(text):
+        found += _spoken_numbers(ascii_digits)
     if has_at or _LINE_TRIGGER.search(text):
         found += _line_ids(ascii_digits)
     accounts = [f.end for f in found if f.kind is PersonalDataKind.BANK_ACCOUNT]

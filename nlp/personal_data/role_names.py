@@ -29,16 +29,19 @@ from nlp.personal_data.roles import (
     _NICKNAME_ROLES,
     _Role,
 )
+from nlp.tokenise import segment
 
 # Kinship words that also name things and pets (น้องหมา, น้องโซดา, พี่ท้องเสีย in ads and
 # banter): a nickname of two words after them needs a word after it that says who the person is.
-_THINGS_TOO = _word_set("น้อง พี่ เจ๊ เฮีย เสี่ย")
+_THINGS_TOO = _word_set("น้อง พี่ เจ๊ เฮีย ป๋า เสี่ย")
+# Kinship words the tokeniser may leave glued to a nickname it does not know ("เจ๊เกียว").
+_GLUED_KIN = _word_set("ลุง ป้า ยาย พี่ น้อง เจ๊ เฮีย ป๋า")
 _PRONOUNS = _word_set("ดิฉัน ผม ฉัน เรา หนู เขา เค้า มัน แก เธอ กู มึง")
 
 # Lanes, markets and bridges named after someone: the name is a landmark officials need. Not
 # shops: "ร้านส้มตำป้าแต๋ว" names the woman who runs it, and "ร้านส้มตำป้า[ชื่อ]" still
 # tells officials where. Not after ประธาน/กรรมการ, where ชุมชน is part of a role.
-_LANDMARK_WORDS = _word_set("ซอย ซ. ตลาด หมู่บ้าน ชุมชน สะพาน คลอง")
+_LANDMARK_WORDS = _word_set("ซอย ซ. ตลาด ตลาดนัด หมู่บ้าน ชุมชน สะพาน คลอง")
 _ROLE_BEFORE_LANDMARK = _word_set("ประธาน กรรมการ")
 
 # What a word after a kinship word starts with when it names a kind of person, a job or a
@@ -66,6 +69,9 @@ def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]
     text = cut.text
     for role in roles:
         begin = role.begin if role.begin in cut.starts else role.start
+        if begin in cut.starts and role.end not in cut.boundaries:
+            found.append(_unknown_glued_nickname(cut, role, begin, lists))
+            continue
         if begin not in cut.starts or role.end not in cut.boundaries:
             continue
         if _names_a_landmark(cut, begin):
@@ -95,6 +101,23 @@ def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]
                 )
             )
     return [span for span in found if span is not None]
+
+
+def _unknown_glued_nickname(cut: _Cut, role: _Role, begin: int, lists: _NameLists) -> _Span | None:
+    """A nickname the tokeniser left glued to the kinship word in one piece ("เจ๊เกียว" is one
+    token, a dictionary entry): the rest of that piece, when it is no word of its own."""
+    _, _, token_end = cut.tokens[cut.starts[begin]]
+    rest = cut.text[role.end : token_end]
+    if (
+        role.word not in _GLUED_KIN
+        or all(piece in lists.words for piece in segment(rest))  # "ป้าแม่ค้า": words of its own
+        or rest in lists.words
+        or not _plain_word(rest)
+        or rest.startswith(_NOT_NICKNAME_STARTS)
+        or not 2 <= len(rest) <= 8
+    ):
+        return None
+    return role.end, token_end
 
 
 def _compound_nickname(cut: _Cut, j: int, lists: _NameLists, *, elder: bool) -> _Span | None:

@@ -28,7 +28,7 @@ _ROLE_WORDS: dict[str, tuple[str, str]] = {
             """ผู้ช่วยผู้ใหญ่บ้าน ผู้ใหญ่บ้าน ผู้ใหญ่ ผญบ. ผญ.บ. สารวัตรกำนัน กำนัน พ่อหลวง แม่หลวง
         นายกเทศมนตรี นายกเทศบาล ปลัดอำเภอ ปลัดเทศบาล ปลัด ผอ. ผู้อำนวยการ ประธานชุมชน ส.อบต.
         ดาบตำรวจ ดาบ สารวัตร ผู้กำกับ ผกก. ผู้กอง ผู้หมวด ครูใหญ่ ครู อาจารย์ นายช่าง ช่าง เจ้าหน้าที่ จนท. ลุง พี่
-        น้อง เจ๊ เฮีย อาม่า อากง ปู่ อสม. คุณแม่ คุณพ่อ พ่อใหญ่ แม่ใหญ่ สจ. ส.อบจ.
+        น้อง เจ๊ เฮีย ป๋า อาม่า อากง ปู่ อสม. คุณแม่ คุณพ่อ พ่อใหญ่ แม่ใหญ่ สจ. ส.อบจ.
         หลวงพ่อ หลวงพี่ หลวงตา หลวงปู่ พระมหา พระครู พระอธิการ"""
         ),
         ("", ""),
@@ -58,21 +58,22 @@ _ROLE_WORDS: dict[str, tuple[str, str]] = {
 # Role words that a nickname no list knows may follow ("น้องมายด์", "หมอเบิร์ท"); not ตา, น้า,
 # ย่า, ปู่ (see _role_names) nor official titles, which are followed by given names.
 _NICKNAME_ROLES = (
-    _word_set("ลุง ป้า ยาย พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย ครู หมอ อาจารย์ พ่อหลวง แม่หลวง") | _REGIONAL_KIN
+    _word_set("ลุง ป้า ยาย พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง เสี่ย ครู หมอ อาจารย์ พ่อหลวง แม่หลวง") | _REGIONAL_KIN
 )
 # Kinship words (and the northern village heads) a nickname of two common words may follow,
 # glued on: "น้องข้าวหอม", "ยายสายบัว", "ลุงหนานแก้ว", "พ่อหลวงคำแสน" (see _compound_nickname).
 # Not ครู, หมอ, อาจารย์: a subject or a field follows them ("ครูพละ", "หมอฟัน").
 # The Isan พ่อใหญ่/แม่ใหญ่ are a village's elders.
 _COMPOUND_NICKNAME_ROLES = (
-    _word_set("ลุง ป้า ยาย ตา พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย พ่อหลวง แม่หลวง พ่อใหญ่ แม่ใหญ่") | _REGIONAL_KIN
+    _word_set("ลุง ป้า ยาย ตา พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง เสี่ย พ่อหลวง แม่หลวง พ่อใหญ่ แม่ใหญ่")
+    | _REGIONAL_KIN
 )
 # Kinship words and ranks glued to a given name that is mostly a common word ("ลุงสมบัติ",
 # "จ่าสมบัติ", "ลุงเสริม"). Not official roles, nor หมอ, ครู, อาจารย์: on the Traffy and
 # Wisesight texts those take a field or an institution ("เจ้าหน้าที่รัฐ", "ผู้อำนวยการพรรค",
 # "หมอประสาท", "อาจารย์ปรัชญา", "ครูเอกชน").
 _COMMON_NAME_ROLES = (
-    _word_set("ลุง ป้า ยาย ตา น้า ย่า ปู่ พี่ น้อง เจ๊ เฮีย อาม่า อากง เสี่ย จ่า ดาบ อสม. พ่อใหญ่ แม่ใหญ่")
+    _word_set("ลุง ป้า ยาย ตา น้า ย่า ปู่ พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง เสี่ย จ่า ดาบ อสม. พ่อใหญ่ แม่ใหญ่")
     | _REGIONAL_KIN
 )
 

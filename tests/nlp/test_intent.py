@@ -123,3 +123,21 @@ def test_a_prepared_message_gives_the_same_intent_as_the_raw_text() -> None:
         raw, Sentiment.NEUTRAL
     )
     assert detect_intent(TextInput.of(raw), Sentiment.NEUTRAL) is Intent.QUESTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you Tourist Police in Hat Yai, they helped me find my lost bag within an hour!",
+        "Beautiful clean beach in Krabi, thanks to the people who collect the rubbish every morning!",
+    ],
+)
+def test_a_visitors_thanks_in_english_is_praise(text: str) -> None:
+    assert detect_intent(text, Sentiment.NEUTRAL) is Intent.PRAISE
+
+
+def test_asking_who_can_answer_is_a_question_and_asking_who_will_help_a_plea() -> None:
+    asked = "โดนหักเงินเดือนไม่รู้สาเหตุ ใครตอบได้บ้าง"
+    pleaded = "แม่เดินไม่ไหว ใครจะมาช่วยได้บ้างค่ะ"
+    assert detect_intent(asked, Sentiment.NEGATIVE) is Intent.QUESTION
+    assert detect_intent(pleaded, Sentiment.NEGATIVE) is Intent.COMPLAINT

@@ -123,3 +123,31 @@ def test_the_word_prefilter_never_hides_a_danger() -> None:
     assert len(texts) > 1000
     for text in texts:
         assert hazards_in(text) == hazards_in(text, prefilter=False), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ถนนเลียบชายหาดถูกคลื่นกัดเซาะจนขาดครึ่งเลนเมื่อคืน ตอนนี้ยังมีรถวิ่งผ่านอยู่ ไม่มีใครกั้น",
+        "น้ำป่าพัดจนถนนขาดครึ่งเลนเมื่อเช้า ยังมีคนขี่มอไซค์ผ่าน",
+    ],
+)
+def test_a_road_given_way_that_people_still_use_is_a_collapse_now(text: str) -> None:
+    assert Hazard.COLLAPSE in [cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ฝุ่น PM2.5 วันนี้ 250 หายใจไม่ออก โรงเรียนจะปิดไหมคะ",
+        "ผมนั่งวีลแชร์ครับ ทางลาดหน้าที่ว่าการอำเภอชันมาก ขึ้นเองไม่ได้ ต้องรอคนเข็น",
+        "หมาจรกัดแพะที่เลี้ยงไว้ตายไปสามตัวแล้ว",
+    ],
+)
+def test_a_figure_of_speech_or_harm_to_animals_is_no_emergency(text: str) -> None:
+    assert detect_urgency(text, None, Intent.COMPLAINT) is Urgency.NORMAL
+
+
+def test_someone_who_cannot_breathe_without_dust_or_heat_is_hurt() -> None:
+    text = "มีคนลงไปในไซโลแล้วขาดอากาศ หายใจไม่ออก ดึงขึ้นมาไม่ได้"
+    assert Hazard.INJURED in [cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)]
