@@ -27,6 +27,7 @@ from pathlib import Path
 
 from nlp.analysis import Intent, LabelScore, MessageAnalysis, Sentiment
 from nlp.categories import CategoryClassifier
+from nlp.english_gloss import thai_gloss
 from nlp.hazard_model import HazardClassifier
 from nlp.intent import is_sarcastic, served_intent
 from nlp.language import language_of, thai_share
@@ -99,8 +100,12 @@ class ThaiAnalyzer:
         """The facts about one message; `lat`/`lon` are a location the citizen shared."""
         prepared = TextInput.of(text)
         language = language_of(prepared)
-        ranked = self.categories.predict(prepared, top=MAX_LABELS)
-        if language != "th":
+        gloss = thai_gloss(text)
+        if gloss:  # English: the topic is read from the Thai words for its civic terms
+            ranked = self.categories.predict(gloss, top=MAX_LABELS)
+        else:
+            ranked = self.categories.predict(prepared, top=MAX_LABELS)
+        if language != "th" and not gloss:
             share = thai_share(prepared.text)
             ranked = [LabelScore(score.label, score.score * share) for score in ranked]
         categories = _shortlist(ranked)

@@ -58,11 +58,15 @@ def label_scores(pairs: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
     return result
 
 
-def _category(messages: list[CivicMessage], analyses: list[MessageAnalysis]) -> dict[str, Any]:
+def _category(
+    messages: list[CivicMessage], analyses: list[MessageAnalysis], language: str = "th"
+) -> dict[str, Any]:
+    """The category on the messages in ``language`` that have one (English apart: the Thai
+    model reads it through `nlp.english_gloss`)."""
     pairs: list[tuple[str, str]] = []
     certain = certain_right = 0
     for message, analysis in zip(messages, analyses, strict=True):
-        if message.category is None or message.language != "th":
+        if message.category is None or message.language != language:
             continue
         best = analysis.category or "-"
         right = best in message.acceptable
@@ -254,6 +258,7 @@ def evaluate_civic(
         "messages": len(messages),
         "provinces": len(provinces),
         "category": _category(messages, analyses),
+        "category_english": _category(messages, analyses, language="en"),
         "language": _language(messages, analyses),
         "intent": _labels(
             "intent",
