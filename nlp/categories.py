@@ -14,8 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from nlp.analysis import LabelScore
-from nlp.text_model import ModelBundle, TextInput, load_bundle
+from nlp.text_model import ModelBundle, TextInput, load_bundle, to_probabilities
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,19 +119,40 @@ def our_labels(raw_types: list[str]) -> list[str]:
 
 
 class CategoryClassifier:
-    """Scores every category for a message; load once, then ``predict`` many times."""
+    """Scores every category for a message; load once, then ``predict`` many times.
+
+    Since issue 13 item 2 the bundle may also hold Traffy tickets' correction to the category
+    head and a head that says how much a message reads like a Traffy ticket: the served score
+    is the shared one plus that share of the correction (``nlp.training.ticket_style``)."""
 
     HEAD = "category"
+    CORRECTION = "category_tickets"
+    STYLE = "ticket_style"
 
     def __init__(self, bundle: ModelBundle) -> None:
         self._head = bundle.head(self.HEAD)
+        self._correction = bundle.heads.get(self.CORRECTION)
+        self._style = bundle.heads.get(self.STYLE)
+        if (self._correction is None) != (self._style is None):
+            raise ValueError(
+                "a bundle holds Traffy tickets' correction with its style head or neither"
+            )
+        self.labels = self._head.labels
 
     @classmethod
     def load(cls, path: Path | None = None) -> CategoryClassifier:
         return cls(load_bundle(path))
 
+    def decision(self, text: TextInput) -> np.ndarray:
+        """Raw scores, one per label (before the sigmoid)."""
+        shared = self._head.decision(text)
+        if self._correction is None or self._style is None:
+            return shared
+        ticket_like = float(self._style.probabilities(text)[0])
+        return shared + ticket_like * self._correction.decision(text)
+
     def predict(self, text: str | TextInput, *, top: int | None = None) -> list[LabelScore]:
         """Every label with its score (0..1), best first; ``top`` keeps only the first few."""
-        scores = self._head.probabilities(TextInput.of(text))
-        ranked = sorted(zip(self._head.labels, scores.tolist(), strict=True), key=lambda p: -p[1])
+        scores = to_probabilities(self.decision(TextInput.of(text)), "sigmoid")
+        ranked = sorted(zip(self.labels, scores.tolist(), strict=True), key=lambda p: -p[1])
         return [LabelScore(label, score) for label, score in ranked[:top]]

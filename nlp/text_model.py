@@ -178,6 +178,27 @@ def _check_distinct(heads: list[HeadWeights], hashes: list[np.ndarray]) -> None:
                 raise ValueError("two word n-grams share a hash; load the bundle again")
 
 
+def _shared_vocabularies(heads: list[HeadWeights]) -> list[int]:
+    """For each head, the first head whose vocabulary and idf are the very same objects
+    (read once from the bundle for all the heads that share them)."""
+    owners: list[int] = []
+    for head in heads:
+        owners.append(
+            next(
+                (
+                    owner
+                    for owner in sorted(set(owners))
+                    if heads[owner].word_grams is head.word_grams
+                    and heads[owner].char_codes is head.char_codes
+                    and heads[owner].word_idf is head.word_idf
+                    and heads[owner].char_idf is head.char_idf
+                ),
+                len(owners),
+            )
+        )
+    return owners
+
+
 @dataclass(frozen=True, slots=True)
 class HeadWeights:
     """One trained head as stored: its vocabularies, idf vectors, weights and output kind."""
@@ -299,29 +320,42 @@ class ModelBundle:
         # process; str hashes are not used because a str is hashed in its internal form, where
         # "00" and "〰" are the same bytes) in a sorted array rather than in a dictionary of
         # ~90,000 strings: 0.7 MB instead of about 14 MB.
-        hashes = [
-            np.fromiter(map(_word_hash, head.word_grams), np.int64, len(head.word_grams))
-            for head in heads
-        ]
-        self.word_hashes: np.ndarray = np.unique(np.concatenate(hashes or [_NO_HASHES]))
-        _check_distinct(heads, hashes)
+        # Heads read from one stored vocabulary (the category head, Traffy tickets' correction
+        # and the ticket-style head) share its hashes, rows and idf column.
+        vocabulary_of = _shared_vocabularies(heads)
+        owners = sorted(set(vocabulary_of))
+        hashes_of = {
+            owner: np.fromiter(
+                map(_word_hash, heads[owner].word_grams), np.int64, len(heads[owner].word_grams)
+            )
+            for owner in owners
+        }
+        self.word_hashes: np.ndarray = np.unique(
+            np.concatenate(list(hashes_of.values()) or [_NO_HASHES])
+        )
+        _check_distinct([heads[owner] for owner in owners], list(hashes_of.values()))
         self.char_codes: np.ndarray = np.unique(
-            np.concatenate([head.char_codes for head in heads] or [np.zeros(0, np.uint64)])
+            np.concatenate(
+                [heads[owner].char_codes for owner in owners] or [np.zeros(0, np.uint64)]
+            )
         )
         words, chars = len(self.word_hashes), len(self.char_codes)
         shared = words + chars
-        # idf per head as float32, weights as float16: both exactly as stored in the bundle
-        idf = np.zeros((shared, len(heads)), dtype=np.float32)
-        rows_of: list[np.ndarray] = []
-        for index, head in enumerate(heads):
+        # idf per stored vocabulary as float32, weights as float16: both exactly as stored
+        idf = np.zeros((shared, len(owners)), dtype=np.float32)
+        rows_by_owner: dict[int, np.ndarray] = {}
+        for column, owner in enumerate(owners):
+            head = heads[owner]
             rows = np.concatenate(
                 (
-                    np.searchsorted(self.word_hashes, hashes[index]),
+                    np.searchsorted(self.word_hashes, hashes_of[owner]),
                     words + np.searchsorted(self.char_codes, head.char_codes),
                 )
             )
-            idf[rows, index] = np.concatenate((head.word_idf, head.char_idf))
-            rows_of.append(rows)
+            idf[rows, column] = np.concatenate((head.word_idf, head.char_idf))
+            rows_by_owner[owner] = rows
+        rows_of = [rows_by_owner[owner] for owner in vocabulary_of]
+        self._idf_column = [owners.index(owner) for owner in vocabulary_of]
         self._biases = [head.bias.astype(np.float32) for head in heads]
         dense = [i for i, rows in enumerate(rows_of) if len(rows) >= DENSE_SHARE * shared]
         sparse = [i for i in range(len(heads)) if i not in dense]
@@ -360,7 +394,8 @@ class ModelBundle:
             result = list(self._biases)
             for group in self._groups:
                 rows = ids if group.row_of is None else group.row_of[ids]
-                scores = weighted[group.members] @ group.table[rows].astype(np.float32)
+                idf_columns = [self._idf_column[member] for member in group.members]
+                scores = weighted[idf_columns] @ group.table[rows].astype(np.float32)
                 for at, (index, columns) in enumerate(
                     zip(group.members, group.columns, strict=True)
                 ):
@@ -457,21 +492,36 @@ def _read_bundle(path: Path) -> ModelBundle:
     verify_against_record(path)
     with np.load(path, allow_pickle=False) as arrays:
         header = json.loads(arrays["header"].tobytes().decode("utf-8"))
-        heads = [
-            HeadWeights(
-                name=name,
-                labels=list(spec["labels"]),
-                char_range=(int(spec["char_range"][0]), int(spec["char_range"][1])),
-                word_grams=_grams(arrays[f"{name}.word_vocab"]),
-                char_codes=arrays[f"{name}.char_codes"],
-                word_idf=arrays[f"{name}.word_idf"],
-                char_idf=arrays[f"{name}.char_idf"],
-                weights=arrays[f"{name}.weights"],
-                bias=arrays[f"{name}.bias"],
-                output=str(spec["output"]),
+        vocabularies: dict[str, tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = {}
+
+        def vocabulary(owner: str) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+            """A stored vocabulary, read once for every head that names it."""
+            if owner not in vocabularies:
+                vocabularies[owner] = (
+                    _grams(arrays[f"{owner}.word_vocab"]),
+                    arrays[f"{owner}.char_codes"],
+                    arrays[f"{owner}.word_idf"],
+                    arrays[f"{owner}.char_idf"],
+                )
+            return vocabularies[owner]
+
+        heads = []
+        for name, spec in header["heads"].items():
+            word_grams, codes, word_idf, char_idf = vocabulary(spec.get("vocabulary", name))
+            heads.append(
+                HeadWeights(
+                    name=name,
+                    labels=list(spec["labels"]),
+                    char_range=(int(spec["char_range"][0]), int(spec["char_range"][1])),
+                    word_grams=word_grams,
+                    char_codes=codes,
+                    word_idf=word_idf,
+                    char_idf=char_idf,
+                    weights=arrays[f"{name}.weights"],
+                    bias=arrays[f"{name}.bias"],
+                    output=str(spec["output"]),
+                )
             )
-            for name, spec in header["heads"].items()
-        ]
     return ModelBundle(heads, header)
 
 

@@ -1,14 +1,15 @@
 """Traffy's 13-class macro-F1 and the civic train half, measured by one cross-validation.
 
-``python -m nlp.evaluation.category_tradeoffs [--data DIR] [--folds 5] [--variants ...]``
-splits ``traffy_type.csv`` into the stratified folds of ``siang nlp eval`` and the civic train
+``python -m nlp.evaluation.category_tradeoffs [--data DIR] [--folds 5] [--scored-folds N]
+[--variants ...]`` splits ``traffy_type.csv`` into the stratified folds of ``siang nlp eval`` and the civic train
 half into as many folds by a hash of each message's id; the tickets, volunteer tags and team
 examples are always in training (minus any text held out). Each fold's category head scores the
 held-out Traffy texts (13-class macro-F1, the best of all 30 labels, as served) and the held-out
 civic messages (the best label is acceptable; macro-F1 over their labels), so every setting is
 chosen on Traffy DEV and the civic train half together. The civic test half is not read.
 
-Variants (each against ``shipped``, the head as trained today, in float64):
+Variants (each against ``shipped``, the single head as trained before the ticket style, in
+float64):
 
 * ``civic_negatives``: a civic message counts ``--civic-negative`` (not 6) in the SVMs of the
   labels it is not about, so it teaches its own label as much and pushes the others less;
@@ -18,7 +19,11 @@ Variants (each against ``shipped``, the head as trained today, in float64):
   head trained in the fold without the civic corpus gives another of the 13 count
   ``--contradicting`` (they are where the two conventions differ);
 * ``offsets``: per-label offsets added to the shipped head's scores, chosen for each fold on
-  the other folds' out-of-fold scores to maximise Traffy macro-F1 + civic macro-F1.
+  the other folds' out-of-fold scores to maximise Traffy macro-F1 + civic macro-F1;
+* ``ticket_style``: the head trained with a second copy of the features for the Traffy files'
+  texts (times ``--style-scale``), served as the shared scores plus the ticket-style head's
+  probability times the correction (``nlp.training.ticket_style``, shipped since issue 13
+  item 2; ``shipped`` is the single head before it).
 """
 
 from __future__ import annotations
@@ -31,7 +36,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, diags, hstack
+from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from nlp.categories import LABELS
@@ -56,8 +62,16 @@ from nlp.training.heads import (
     _label_matrix,
     _scaled_fit,
 )
+from nlp.training.ticket_style import TicketStyle
 
-VARIANTS = ("shipped", "civic_negatives", "traffy_blend", "contradicting", "offsets")
+VARIANTS = (
+    "shipped",
+    "civic_negatives",
+    "traffy_blend",
+    "contradicting",
+    "offsets",
+    "ticket_style",
+)
 _OFFSET_GRID = np.linspace(-0.5, 0.5, 21)
 
 
@@ -159,6 +173,8 @@ def fold_scores(
             weights[_contradicting(fold, traffy_only)] = options.contradicting
             model = _fit(fold, lambda _: weights, options.c)
             result["contradicting"] = fold.held_x @ model[0] + model[1]
+    if "ticket_style" in variants:
+        result["ticket_style"] = _ticket_style_scores(fold, shipped, options)
     if "civic_negatives" in variants:
         civic = fold.sources == CIVIC
 
@@ -171,6 +187,32 @@ def fold_scores(
     return {
         name: scores for name, scores in result.items() if name in variants or name == "shipped"
     }
+
+
+def _ticket_style_scores(
+    fold: Fold, weights: np.ndarray, options: argparse.Namespace
+) -> np.ndarray:
+    """Shared scores plus the ticket-style probability times Traffy tickets' correction, as
+    ``nlp.training.ticket_style`` trains them and ``CategoryClassifier`` serves them."""
+    style = TicketStyle(scale=options.style_scale)
+    tickets = np.isin(fold.sources, sorted(style.tickets))
+    known = tickets | np.isin(fold.sources, sorted(style.chat))
+    doubled = hstack([fold.x, diags(tickets * np.float32(style.scale)) @ fold.x]).tocsr()
+    features = fold.x.shape[1]
+    coefficients = np.zeros((2 * features, len(LABELS)))
+    intercepts = np.full(len(LABELS), ABSENT_LABEL_BIAS)
+    for k in range(len(LABELS)):
+        if fold.y[:, k].sum() >= 2:
+            coefficients[:, k], intercepts[k] = _scaled_fit(
+                doubled, fold.y[:, k], weights, options.c, CATEGORY_NB_ALPHA
+            )
+    reader = LogisticRegression(C=style.style_c, max_iter=2000)
+    reader.fit(fold.x[known], tickets[known].astype(np.int8))
+    ticket_like = reader.predict_proba(fold.held_x)[:, 1]
+    shared = fold.held_x @ coefficients[:features] + intercepts
+    correction = fold.held_x @ coefficients[features:] * style.scale
+    scores: np.ndarray = shared + ticket_like[:, None] * correction
+    return scores
 
 
 class Scorer:
@@ -239,7 +281,7 @@ def cross_fitted_offsets(scores: np.ndarray, fold_of_row: np.ndarray, scorer: Sc
 def tradeoff_figures(
     data_dir: Path, folds: int, variants: Sequence[str], options: argparse.Namespace
 ) -> dict[str, Any]:
-    made = make_folds(data_dir, folds)
+    made = make_folds(data_dir, folds)[: options.scored_folds or None]
     per_fold = [fold_scores(fold, variants, options) for fold in made]
     scorer = Scorer([item for fold in made for item in fold.held])
     fold_of_row = np.concatenate([np.full(len(fold.held), k) for k, fold in enumerate(made)])
@@ -259,6 +301,10 @@ def main() -> None:
     parser.add_argument("--civic-negative", type=float, default=2.0)
     parser.add_argument("--blend", type=float, default=0.2)
     parser.add_argument("--contradicting", type=float, default=1.0)
+    parser.add_argument(
+        "--scored-folds", type=int, default=0, help="score only the first N folds (exploring)"
+    )
+    parser.add_argument("--style-scale", type=float, default=TicketStyle().scale)
     parser.add_argument("--c", type=float, default=CATEGORY_C, help="the SVMs' C (all variants)")
     args = parser.parse_args()
     figures = tradeoff_figures(args.data, args.folds, args.variants, args)

@@ -14,14 +14,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from nlp.categories import LABELS
 from nlp.evaluation.civic import label_scores
-from nlp.evaluation.classifiers import _best_labels
+from nlp.evaluation.classifiers import _best_labels, served_category
 from nlp.training import SOURCE_WEIGHTS
 from nlp.training.civic import fold_of
 from nlp.training.datasets import CIVIC, civic_training_items, load_training_data
 from nlp.training.features import shared_analysers
-from nlp.training.heads import DEFAULT_FEATURES, train_category_head
+from nlp.training.heads import DEFAULT_FEATURES
 
 
 def civic_weight_figures(data_dir: Path, weights: list[float], folds: int = 2) -> dict[str, Any]:
@@ -35,13 +34,9 @@ def civic_weight_figures(data_dir: Path, weights: list[float], folds: int = 2) -
         for fold in range(folds):
             held = [item for item in civic if fold_of(item.group, folds, "cv:") == fold]
             kept = [item for item in civic if fold_of(item.group, folds, "cv:") != fold]
-            head = train_category_head(
-                [*data.category, *kept],
-                LABELS,
-                source_weights={**SOURCE_WEIGHTS, CIVIC: weight},
-                calibrate=False,
-                analysers=analysers,
-            ).as_linear_head()
+            head = served_category(
+                [*data.category, *kept], analysers, {**SOURCE_WEIGHTS, CIVIC: weight}
+            )
             for item, best in zip(held, _best_labels(head, held), strict=True):
                 ok = best in item.labels
                 right += ok

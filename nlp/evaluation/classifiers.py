@@ -28,10 +28,10 @@ from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import KFold, StratifiedKFold
 
 from nlp.analysis import Intent
-from nlp.categories import LABELS
+from nlp.categories import LABELS, CategoryClassifier
 from nlp.intent import served_intent
 from nlp.sentiment import WISESIGHT_TO_SENTIMENT, SentimentClassifier
-from nlp.text_model import LinearHead, TextInput
+from nlp.text_model import ModelBundle, TextInput
 from nlp.training import SENTIMENT_SOURCE_WEIGHTS, SOURCE_WEIGHTS
 from nlp.training.datasets import (
     CIVIC,
@@ -48,7 +48,8 @@ from nlp.training.datasets import (
     team_messages,
 )
 from nlp.training.features import Analysers, shared_analysers
-from nlp.training.heads import DEFAULT_FEATURES, SEED, train_category_head, train_sentiment_head
+from nlp.training.heads import DEFAULT_FEATURES, SEED, train_sentiment_head
+from nlp.training.ticket_style import train_category_heads
 from nlp.urgency import detect_urgency
 
 Progress = Callable[[str], None]
@@ -64,8 +65,23 @@ def _inputs(texts: Sequence[str]) -> list[TextInput]:
     return [TextInput.of(text) for text in texts]
 
 
-def _best_labels(head: LinearHead, items: Sequence[LabelledText]) -> list[str]:
-    return [head.labels[int(np.argmax(head.decision(TextInput.of(item.text))))] for item in items]
+def _best_labels(classifier: CategoryClassifier, items: Sequence[LabelledText]) -> list[str]:
+    return [
+        classifier.labels[int(np.argmax(classifier.decision(TextInput.of(item.text))))]
+        for item in items
+    ]
+
+
+def served_category(
+    training: Sequence[LabelledText],
+    analysers: Analysers,
+    source_weights: dict[str, float] = SOURCE_WEIGHTS,
+) -> CategoryClassifier:
+    """The category head (and Traffy tickets' correction) as trained and served, uncalibrated."""
+    heads = train_category_heads(
+        training, LABELS, source_weights=source_weights, calibrate=False, analysers=analysers
+    )
+    return CategoryClassifier(ModelBundle([head.stored() for head in heads]))
 
 
 def _scores(
@@ -98,9 +114,7 @@ def evaluate_traffy_type(
     for fold, (train, test) in enumerate(splitter.split(truth, truth), start=1):
         held_out = {target[i].text for i in test}
         training = [target[i] for i in train] + [o for o in others if o.text not in held_out]
-        head = train_category_head(
-            training, LABELS, source_weights=SOURCE_WEIGHTS, calibrate=False, analysers=analysers
-        ).as_linear_head()
+        head = served_category(training, analysers)
         for i, label in zip(test, _best_labels(head, [target[i] for i in test]), strict=True):
             predicted[i] = label
         progress(f"traffy_type fold {fold}/{folds}")
@@ -124,9 +138,7 @@ def evaluate_traffy_tickets(
     ):
         held_out = {target[i].text for i in test}
         training = [target[i] for i in train] + [o for o in others if o.text not in held_out]
-        head = train_category_head(
-            training, LABELS, source_weights=SOURCE_WEIGHTS, calibrate=False, analysers=analysers
-        ).as_linear_head()
+        head = served_category(training, analysers)
         for i, label in zip(test, _best_labels(head, [target[i] for i in test]), strict=True):
             hits[i] = label in target[i].labels
         progress(f"traffy_tickets fold {fold}/{folds}")

@@ -32,6 +32,7 @@ from nlp.training.datasets import (
     load_training_data,
 )
 from nlp.training.heads import SEED, train_category_head, train_sentiment_head
+from nlp.training.ticket_style import train_category_heads
 
 # The civic corpus's train half (realistic citizens' chat from every region, nlp/corpus): its
 # weight against Traffy's thousands of Bangkok tickets was chosen by cross-validation on the train
@@ -85,7 +86,9 @@ def train_all(
     """Train the category and sentiment heads and write the bundle and its record to ``out_dir``."""
     started = time.perf_counter()
     data = load_training_data(Path(data_dir), examples_dir)
-    category = train_category_head(data.category, LABELS, source_weights=SOURCE_WEIGHTS)
+    # The category head, and Traffy tickets' correction to it with the ticket-style head that
+    # says when to add it (nlp.training.ticket_style).
+    category_heads = train_category_heads(data.category, LABELS, source_weights=SOURCE_WEIGHTS)
     sentiment = train_sentiment_head(
         data.sentiment,
         SENTIMENT_CLASSES,
@@ -99,7 +102,9 @@ def train_all(
         name=HazardClassifier.HEAD,
     )
     out_dir = Path(out_dir)
-    bundle = write_bundle([category, sentiment, hazard], out_dir)
+    trained = [*category_heads, sentiment, hazard]
+    heads = {head.name: head.details for head in trained}
+    bundle = write_bundle(trained, out_dir)
     record = write_record(
         out_dir,
         {
@@ -116,11 +121,7 @@ def train_all(
                 for source in data.files
             ],
             "hazard_source_weights": HAZARD_SOURCE_WEIGHTS,
-            "heads": {
-                "category": category.details,
-                "sentiment": sentiment.details,
-                "hazard": hazard.details,
-            },
+            "heads": heads,
             "figures": figures or {},
         },
     )
@@ -130,11 +131,7 @@ def train_all(
         record=record,
         rows={source.path.name: source.used_rows for source in data.files},
         seconds=time.perf_counter() - started,
-        heads={
-            "category": category.details,
-            "sentiment": sentiment.details,
-            "hazard": hazard.details,
-        },
+        heads=heads,
     )
 
 

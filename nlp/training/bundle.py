@@ -20,9 +20,19 @@ def write_bundle(heads: list[TrainedHead], out_dir: Path) -> Path:
     """Save every head into ``out_dir/classifiers.npz`` (no pickles: arrays and a JSON header)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     arrays: dict[str, np.ndarray] = {}
-    header = {"format": 1, "heads": {head.name: head.header() for head in heads}}
+    header: dict[str, Any] = {"format": 1, "heads": {}}
+    owners: dict[int, str] = {}
     for head in heads:
-        arrays.update(head.arrays())
+        # heads fitted on one featuriser (the category head, Traffy tickets' correction, the
+        # ticket-style head) store its vocabulary once; the others name the head that holds it
+        owner = owners.setdefault(id(head.featuriser), head.name)
+        spec = head.header()
+        if owner == head.name:
+            arrays.update(head.featuriser.arrays(head.name))
+        else:
+            spec["vocabulary"] = owner
+        header["heads"][head.name] = spec
+        arrays.update(head.weight_arrays())
     arrays["header"] = encode_vocabulary([json.dumps(header, ensure_ascii=False)])
     path = out_dir / BUNDLE_FILE
     temporary = out_dir / f".{BUNDLE_FILE}.partial"

@@ -53,9 +53,10 @@ class TrainedHead:
     output: str
     details: dict[str, Any]
 
-    def arrays(self) -> dict[str, np.ndarray]:
+    def weight_arrays(self) -> dict[str, np.ndarray]:
+        """The weights and bias in the bundle's on-disk form (the vocabulary is the
+        featuriser's, ``TextFeaturiser.arrays``)."""
         return {
-            **self.featuriser.arrays(self.name),
             f"{self.name}.weights": self.weights.astype(np.float16),
             f"{self.name}.bias": self.bias.astype(np.float32),
         }
@@ -139,6 +140,39 @@ def _one_vs_rest(
     return coefficients, intercepts
 
 
+def source_weights_of(
+    items: Sequence[LabelledText], source_weights: dict[str, float] | None
+) -> np.ndarray:
+    """Each text's weight: its source's, 1 for a source not named."""
+    return np.array([(source_weights or {}).get(item.source, 1.0) for item in items])
+
+
+def calibrated_one_vs_rest(
+    x: Any,
+    y: np.ndarray,
+    weights: np.ndarray,
+    c: float,
+    nb_alpha: float | None,
+    *,
+    calibrate: bool = True,
+) -> tuple[np.ndarray, np.ndarray, float, float]:
+    """One-vs-rest SVMs over ``x`` and the Platt scale and shift that turn their scores into
+    probabilities (1 and 0 without ``calibrate``), fitted on scores for one quarter of the
+    texts held out from a second fit."""
+    coefficients, intercepts = _one_vs_rest(x, y, weights, c, nb_alpha)
+    if not calibrate:
+        return coefficients, intercepts, 1.0, 0.0
+    rows = np.random.default_rng(SEED).permutation(x.shape[0])
+    held_out, kept = rows[: len(rows) // 4], rows[len(rows) // 4 :]
+    part_coefficients, part_intercepts = _one_vs_rest(x[kept], y[kept], weights[kept], c, nb_alpha)
+    held_scores = x[held_out] @ part_coefficients + part_intercepts
+    learnable = y[kept].sum(axis=0) >= 2
+    platt = LogisticRegression(C=100.0).fit(
+        held_scores[:, learnable].reshape(-1, 1), y[held_out][:, learnable].reshape(-1)
+    )
+    return coefficients, intercepts, float(platt.coef_[0][0]), float(platt.intercept_[0])
+
+
 def train_category_head(
     items: Sequence[LabelledText],
     labels: Sequence[str],
@@ -152,27 +186,32 @@ def train_category_head(
     name: str = "category",
 ) -> TrainedHead:
     """One-vs-rest linear SVMs, one per label; scores calibrated to 0..1 by Platt scaling.
-    (The hazard head is trained the same way under its own ``name``.)"""
-    texts = [item.text for item in items]
+    (The hazard head is trained the same way under its own ``name``; the category head as
+    served, with Traffy tickets' correction, by ``nlp.training.ticket_style``.)"""
     y = _label_matrix(items, labels)
-    weights = np.array([(source_weights or {}).get(item.source, 1.0) for item in items])
     featuriser = TextFeaturiser(spec, analysers)
-    x = featuriser.fit_transform(texts)
-    coefficients, intercepts = _one_vs_rest(x, y, weights, c, nb_alpha)
-    scale, shift = 1.0, 0.0
-    if calibrate:
-        # Platt scaling on scores for texts the scoring model did not see (one quarter held out).
-        rows = np.random.default_rng(SEED).permutation(len(texts))
-        held_out, kept = rows[: len(rows) // 4], rows[len(rows) // 4 :]
-        part_coefficients, part_intercepts = _one_vs_rest(
-            x[kept], y[kept], weights[kept], c, nb_alpha
-        )
-        held_scores = x[held_out] @ part_coefficients + part_intercepts
-        learnable = y[kept].sum(axis=0) >= 2
-        platt = LogisticRegression(C=100.0).fit(
-            held_scores[:, learnable].reshape(-1, 1), y[held_out][:, learnable].reshape(-1)
-        )
-        scale, shift = float(platt.coef_[0][0]), float(platt.intercept_[0])
+    x = featuriser.fit_transform([item.text for item in items])
+    fitted = calibrated_one_vs_rest(
+        x, y, source_weights_of(items, source_weights), c, nb_alpha, calibrate=calibrate
+    )
+    return sigmoid_head(
+        name,
+        labels,
+        featuriser,
+        fitted,
+        category_details(y, featuriser, c, nb_alpha, fitted, labels),
+    )
+
+
+def sigmoid_head(
+    name: str,
+    labels: Sequence[str],
+    featuriser: TextFeaturiser,
+    fitted: tuple[np.ndarray, np.ndarray, float, float],
+    details: dict[str, Any],
+) -> TrainedHead:
+    """A one-vs-rest head with its Platt scale and shift folded into the weights and bias."""
+    coefficients, intercepts, scale, shift = fitted
     return TrainedHead(
         name=name,
         labels=list(labels),
@@ -180,18 +219,30 @@ def train_category_head(
         weights=coefficients * scale,
         bias=intercepts * scale + shift,
         output="sigmoid",
-        details={
-            "model": "one-vs-rest linear SVM (hinge), Platt-scaled",
-            "C": c,
-            "nb_log_count_ratio_alpha": nb_alpha,
-            "platt_scale": scale,
-            "platt_shift": shift,
-            "positives": {label: int(n) for label, n in zip(labels, y.sum(axis=0), strict=True)},
-            "rows": len(items),
-            "word_features": len(featuriser.words.vocabulary_),
-            "char_features": len(featuriser.chars.vocabulary_),
-        },
+        details=details,
     )
+
+
+def category_details(
+    y: np.ndarray,
+    featuriser: TextFeaturiser,
+    c: float,
+    nb_alpha: float | None,
+    fitted: tuple[np.ndarray, np.ndarray, float, float],
+    labels: Sequence[str],
+) -> dict[str, Any]:
+    """What the record says about a one-vs-rest head."""
+    return {
+        "model": "one-vs-rest linear SVM (hinge), Platt-scaled",
+        "C": c,
+        "nb_log_count_ratio_alpha": nb_alpha,
+        "platt_scale": fitted[2],
+        "platt_shift": fitted[3],
+        "positives": {label: int(n) for label, n in zip(labels, y.sum(axis=0), strict=True)},
+        "rows": len(y),
+        "word_features": len(featuriser.words.vocabulary_),
+        "char_features": len(featuriser.chars.vocabulary_),
+    }
 
 
 def _tune_offsets(scores: np.ndarray, truth: np.ndarray) -> tuple[np.ndarray, float]:

@@ -18,6 +18,7 @@ from nlp.tokenise import tokenise
 from nlp.training import TrainingReport, train_all
 from nlp.training.datasets import LabelledText
 from nlp.training.heads import train_category_head, train_sentiment_head
+from nlp.training.ticket_style import train_category_heads
 from tests.fixtures.training_data import (
     CATEGORY_TEMPLATES,
     PLACES,
@@ -205,3 +206,75 @@ def test_heads_that_know_few_ngrams_keep_only_their_rows_and_score_the_same() ->
             known = gram in stored.word_grams
             expected = stored.weights[stored.word_grams.index(gram)] if known else 0.0
             assert np.allclose(decision, np.asarray(expected, dtype=np.float32)), (stored.name, row)
+
+
+# A dark, dangerous soi: public safety in Traffy's tickets, street lighting in citizens' chat.
+_TICKET_TEMPLATE = "ซอย{place}มืด อันตราย"
+_CHAT_TEMPLATE = "สวัสดีค่ะ ซอย{place}มืดมากเลยค่ะ อันตรายนะคะ ช่วยดูให้หน่อยค่ะ 🙏"
+_MORE_PLACES = [f"{place} {n}" for place in PLACES for n in range(1, 4)]
+
+
+def _two_conventions() -> list[LabelledText]:
+    """Team-made stand-ins: the same problem filed under Traffy's label in tickets and the
+    corpus's label in chat, beside the fixture's other Traffy topics."""
+    tickets = [
+        LabelledText(template.format(place=place), (label,), "traffy_type.csv")
+        for label, template in CATEGORY_TEMPLATES.items()
+        for place in _MORE_PLACES
+    ]
+    tickets += [
+        LabelledText(_TICKET_TEMPLATE.format(place=place), ("ความปลอดภัย",), "traffy_type.csv")
+        for place in _MORE_PLACES
+    ]
+    chat = [
+        LabelledText(_CHAT_TEMPLATE.format(place=place), ("แสงสว่าง",), "civic.jsonl", f"c{i}")
+        for i, place in enumerate(_MORE_PLACES)
+    ]
+    return tickets + chat
+
+
+def test_the_category_head_reads_tickets_by_traffys_convention_and_chat_by_the_corpus() -> None:
+    """Trained on both, the served classifier files a ticket-written dark soi as public safety
+    (Traffy's label) and the same problem written as chat as street lighting (the corpus's), and
+    its ticket-style head tells the two kinds of writing apart."""
+    labels = ["ถนน", "น้ำท่วม", "ต้นไม้", "ความปลอดภัย", "แสงสว่าง"]
+    heads = train_category_heads(_two_conventions(), labels, source_weights={"civic.jsonl": 6.0})
+    assert [head.name for head in heads] == ["category", "category_tickets", "ticket_style"]
+    classifier = CategoryClassifier(ModelBundle([head.stored() for head in heads]))
+    ticket = "ซอยหลังวัดมืด อันตราย"
+    chat = "สวัสดีค่ะ ซอยหลังวัดมืดมากเลยค่ะ อันตรายนะคะ ช่วยดูให้หน่อยค่ะ 🙏"
+    assert classifier.predict(ticket)[0].label == "ความปลอดภัย"
+    assert classifier.predict(chat)[0].label == "แสงสว่าง"
+    style = ModelBundle([heads[2].stored()]).head("ticket_style")
+    assert style.probabilities(TextInput.of(ticket))[0] > 0.5
+    assert style.probabilities(TextInput.of(chat))[0] < 0.5
+
+
+def test_served_category_scores_add_the_ticket_correction_in_the_ticket_styles_share() -> None:
+    """The served scores are the shared head's plus the ticket-style probability times the
+    correction, as scikit-learn's TF-IDF and the stored float16 weights give them."""
+    heads = train_category_heads(
+        _two_conventions(), ["ถนน", "น้ำท่วม", "ต้นไม้", "ความปลอดภัย", "แสงสว่าง"]
+    )
+    classifier = CategoryClassifier(ModelBundle([head.stored() for head in heads]))
+    texts = ["ซอยหลังวัดมืด อันตราย", "ถนนข้างวัดเป็นหลุมค่ะ 🙏", "Pothole!!", ""]
+    features = heads[0].featuriser.transform(texts)
+    shared, correction, style = (head.stored() for head in heads)
+    ticket_like = 1 / (1 + np.exp(-(features @ style.weights.astype(np.float32) + style.bias)))
+    expected = features @ shared.weights.astype(np.float32) + shared.bias
+    expected += ticket_like * (features @ correction.weights.astype(np.float32))
+    served = [classifier.decision(TextInput(t, tokenise(t))) for t in texts]
+    assert np.allclose(served, expected, atol=1e-5)
+
+
+def test_a_bundle_with_the_ticket_correction_but_no_style_head_is_refused() -> None:
+    labels = ["ถนน", "น้ำท่วม", "ต้นไม้", "ความปลอดภัย", "แสงสว่าง"]
+    heads = train_category_heads(_two_conventions(), labels, calibrate=False)
+    with pytest.raises(ValueError, match="style head"):
+        CategoryClassifier(ModelBundle([head.stored() for head in heads[:2]]))
+
+
+def test_without_citizens_chat_the_category_head_is_one_head() -> None:
+    tickets = [item for item in _two_conventions() if item.source == "traffy_type.csv"]
+    heads = train_category_heads(tickets, ["ถนน", "น้ำท่วม", "ต้นไม้", "ความปลอดภัย"])
+    assert [head.name for head in heads] == ["category"]
