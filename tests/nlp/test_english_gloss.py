@@ -22,7 +22,10 @@ def analyzer() -> ThaiAnalyzer:
     [
         ("Huge pothole on the road outside our condo, two scooters already crashed", "ถนน"),
         ("The street lights on our lane have been out for a week, it's pitch dark", "แสงสว่าง"),
-        ("Nobody has collected the garbage for 5 days, bins overflowing and it stinks", "ความสะอาด"),
+        (
+            "Nobody has collected the garbage for 5 days, bins overflowing and it stinks",
+            "ความสะอาด",
+        ),
         ("No running water in our apartment since this morning", "ประปา"),
         ("Loud karaoke from the bar next door every night until 3am", "เสียงรบกวน"),
         ("A stray dog bit my daughter near the school gate", "สัตว์จรจัด"),
