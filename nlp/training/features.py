@@ -12,7 +12,8 @@ import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from nlp.text_model import TextInput, encode_vocabulary, gram_codes
+from nlp.ngram_codes import gram_codes
+from nlp.text_model import TextInput, encode_vocabulary
 from nlp.tokenise import tokenise
 
 

@@ -29,7 +29,8 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
 
-from nlp.text_model import HeadWeights, LinearHead, ModelBundle, gram_codes, to_probabilities
+from nlp.ngram_codes import gram_codes
+from nlp.text_model import HeadWeights, LinearHead, ModelBundle, to_probabilities
 from nlp.training.datasets import LabelledText
 from nlp.training.features import Analysers, FeatureSpec, TextFeaturiser
 
