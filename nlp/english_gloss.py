@@ -18,7 +18,7 @@ import re
 _GLOSSARY: tuple[tuple[str, str], ...] = (
     # roads, pavements, bridges, traffic
     (r"pot ?holes?|road (?:is )?(?:broken|cracked|damaged)|asphalt", "ถนนเป็นหลุม ถนนพัง"),
-    (r"roads?|street|highway", "ถนน"),
+    (r"roads?|street(?! ?(?:lights?|lamps?))|highway", "ถนน"),  # not "street lights"
     (r"foot ?paths?|side ?walks?|pavements?|paving tiles?", "ทางเท้า"),
     (r"bridges?|overpass|footbridge", "สะพาน"),
     (r"traffic jam|traffic lights?|congestion|gridlock", "จราจร รถติด สัญญาณไฟจราจร"),
