@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from nlp.language import detect_language
+
 # (English pattern, Thai gloss). Patterns match whole words, case-insensitively; the longer and
 # more specific phrases come first in each group, and every match adds its gloss once.
 _GLOSSARY: tuple[tuple[str, str], ...] = (
@@ -110,18 +112,18 @@ _PATTERNS = tuple(
     (re.compile(rf"(?<![a-z])(?:{pattern})(?![a-z])", re.IGNORECASE), gloss)
     for pattern, gloss in _GLOSSARY
 )
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
-_THAI_LETTER = re.compile(r"[\u0E01-\u0E4E]")
+
+
+def gloss_english(text: str) -> str:
+    """The Thai words for the civic terms of ``text``, read as English ("" when it has none)."""
+    return " ".join(gloss for pattern, gloss in _PATTERNS if pattern.search(text))
 
 
 def mostly_english(text: str) -> bool:
-    """More Latin letters than Thai ones (a Thai message with an English word is Thai)."""
-    latin = len(_LATIN_LETTER.findall(text))
-    return latin >= 8 and latin > 2 * len(_THAI_LETTER.findall(text))
+    """English by `nlp.language` (a Thai message with English words in it is Thai)."""
+    return detect_language(text) == "en"
 
 
 def thai_gloss(text: str) -> str:
-    """The Thai words for the civic terms of a mostly English ``text`` ("" for Thai text)."""
-    if not mostly_english(text):
-        return ""
-    return " ".join(gloss for pattern, gloss in _PATTERNS if pattern.search(text))
+    """The Thai words for the civic terms of an English ``text`` ("" for Thai text)."""
+    return gloss_english(text) if mostly_english(text) else ""

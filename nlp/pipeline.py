@@ -27,7 +27,7 @@ from pathlib import Path
 
 from nlp.analysis import Intent, LabelScore, MessageAnalysis, Sentiment
 from nlp.categories import CategoryClassifier
-from nlp.english_gloss import thai_gloss
+from nlp.english_gloss import gloss_english
 from nlp.hazard_model import HazardClassifier
 from nlp.intent import is_sarcastic, served_intent
 from nlp.language import language_of, thai_share
@@ -100,7 +100,7 @@ class ThaiAnalyzer:
         """The facts about one message; `lat`/`lon` are a location the citizen shared."""
         prepared = TextInput.of(text)
         language = language_of(prepared)
-        gloss = thai_gloss(text)
+        gloss = gloss_english(text) if language == "en" else ""
         if gloss:  # English: the topic is read from the Thai words for its civic terms
             ranked = self.categories.predict(gloss, top=MAX_LABELS)
         else:
