@@ -128,7 +128,7 @@ async def test_scope_other_agencies_see_nothing_a_board_reads_counts_without_peo
     as_board = await client.get(url, headers=board.headers)
     assert as_board.status_code == 200
     assert as_board.json()["sign_ups"]["confirmed"] == 1 and as_board.json()["people"] is None
-    assert "081" not in as_board.text
+    assert "081-234-5678" not in as_board.text and "สมศรี" not in as_board.text  # no contact
     assert (await client.post(f"{url}/cancel", headers=board.headers)).status_code == 403
     board_list = await client.get("/api/v1/volunteering/programmes", headers=board.headers)
     assert [p["id"] for p in board_list.json()] == [programme_id]
