@@ -34,7 +34,7 @@ _COMPILED: dict[Hazard, re.Pattern[str]] = {
 # a rhetorical "must someone die first".
 _NOT_REAL = re.compile(
     r"(?:(?:ถ้า|หาก|กลัว|เกรง|อาจ|เสี่ยง|ป้องกัน|ระวัง|เผื่อ|ก่อนที่จะ|ก่อนจะ|ไม่อยากให้|โอกาส|รอให้|จนกว่า|"
-    r"ต้องให้|กว่าจะ|เดี๋ยวก็|เดี๋ยวจะ|อย่าให้|ไม่ให้|ซ้อม|ไม่เคย|เคย)\S{0,30}"
+    r"ต้องให้|กว่าจะ|เดี๋ยวก็|เดี๋ยวจะ|อย่าให้|ไม่ให้|ซ้อม|ไม่เคย|เคย|ข่าว|พรุ่งนี้|ยังไม่เห็น|ยังไม่ได้มี|ไม่ได้มี)\S{0,30}"
     # leaning, about to: "ต้นไม้เอนจะล้มทับบ้าน", "ใกล้จะพัง"
     r"|(?:ใกล้|จวน|ทำท่า|เอน|เอียง)จะ\S{0,3}"
     r"|(?:ไม่มี|ไม่ได้|ยังไม่|เกือบ|ไม่)\S{0,3}"
@@ -61,7 +61,7 @@ _DONE = re.compile(
     r"มา(?:เป็น)?(?:เดือน|ปี|สัปดาห์|อาทิตย์)|(?:\d+|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|หลาย)\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)(?:แล้ว|ละ)|"
     r"เดือนนึง|นานแล้ว|เสียหาย|เงินช่วยเหลือ|เงินชดเชย|เยียวยา|ผู้ประสบภัย|ขาดทุน"
 )
-_ASKED_ABOUT = re.compile(r"\S{0,8}?(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า|หรือไม่)")
+_ASKED_ABOUT = re.compile(r"\S{0,8}?(?:ไหม(?!้)|มั้ย|หรือเปล่า|รึเปล่า|หรือไม่)")  # ไหม้ burns
 _JUST_DONE = re.compile(r"\S{0,6}?(?:ไป|มา)แล้ว")
 _SINCE = re.compile(r"(?:ตั้งแต่|หลังจาก|หลัง)\S{0,6}$")
 # For the learnt head, which names no words: anything in the message that makes a danger past,
@@ -71,6 +71,8 @@ _NOT_NOW = re.compile(
         (
             _PAST.pattern,
             _DONE.pattern,
+            # a fear, a drill, the news, something that keeps happening
+            r"กลัว(?:ว่า|\S{0,12}จะ)|ซ้อม|ข่าว|ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|ปี)|ทีไร|บ่อย|เป็นประจำ|"
             r"เคย|เสี่ยง|ถ้า|หาก|อาจจะ|ยังไม่มี(?:ไฟ|ควัน|น้ำ|อะไร)|ไม่มี(?:ใคร)?(?:เป็นอะไร|บาดเจ็บ)|"
             r"\bif\b|\bafraid\b|\bworried\b|\brisk\b|\blast (?:year|month|week|night)\b",
         )
@@ -83,7 +85,7 @@ _ALL_OVER = re.compile(
 # ... unless the message says it is still going on ("ตอนนี้" alone does not: "ล้มตั้งแต่เดือนก่อน
 # ตอนนี้…" is about now, not about the fall).
 _STILL = re.compile(
-    r"ยังคง|ยังไม่(?:ดับ|ลด|หยุด|เจอ|พบ|กลับ)|ยัง\S{0,6}อยู่|กำลัง|ด่วน|ช่วยด้วย|เรื่อยๆ|"
+    r"ยังคง|ยัง(?:ไม่|บ่)(?:ดับ|ลด|หยุด|เจอ|พบ|กลับ|ลงมา|ขึ้นมา|โผล่|ติดต่อ)|ยัง\S{0,6}อยู่|กำลัง|ด่วน|ช่วยด้วย|เรื่อยๆ|"
     # people still crossing or driving over what gave way, and nobody has closed it off
     r"ยัง(?:มี)?(?:รถ|คน)\S{0,12}(?:ผ่าน|ข้าม|ใช้|วิ่ง)|ไม่มี(?:ใคร)?(?:มา)?กั้น|"
     r"\bnow\b|\bstill\b|\bright now\b|\bhelp\b",
@@ -91,12 +93,14 @@ _STILL = re.compile(
 # Words anywhere that say a danger is over.
 _FLOOD_OVER = re.compile(r"น้ำ\S{0,6}ลด(?:ลง)?แล้ว|แห้งแล้ว")
 _OVER: dict[Hazard, re.Pattern[str]] = {
-    Hazard.FIRE: re.compile(r"(?<!ยังไม่)(?:ดับ|สงบ)(?:ไป)?แล้ว|ควบคุม(?:เพลิง)?ได้แล้ว|ดับไฟได้แล้ว"),
+    Hazard.FIRE: re.compile(
+        r"(?<!ยังไม่)(?:ดับ|สงบ)(?:สนิท|หมด)?(?:ไป)?แล้ว|ควบคุม(?:เพลิง)?ได้แล้ว|ดับไฟได้แล้ว"
+    ),
     Hazard.MISSING_PERSON: re.compile(r"(?:เจอ|พบ)(?:ตัว)?แล้ว|กลับ(?:มา)?บ้านแล้ว|\bfound\b"),
     Hazard.FLOOD_RISING: _FLOOD_OVER,
     Hazard.EVACUATION: _FLOOD_OVER,
     Hazard.TRAPPED: re.compile(r"(?:ช่วย|พา|ออก)\S{0,10}ออกมา(?:ได้)?แล้ว|ออกมาได้แล้ว|rescued"),
-    Hazard.GAS_LEAK: re.compile(r"ปิดวาล์ว(?:ได้)?แล้ว|ไม่มีกลิ่นแล้ว"),
+    Hazard.GAS_LEAK: re.compile(r"ปิดวาล์ว(?:ได้)?แล้ว(?!\S{0,6}ยัง)|ไม่มีกลิ่นแล้ว"),
 }
 # Cues that, in a message about a lasting nuisance or a barrier, are a figure of speech:
 # "หายใจไม่ออก" from dust or heat, "ขึ้นเองไม่ได้" up a ramp in a wheelchair.
@@ -121,7 +125,14 @@ _RECURRING = re.compile(
     r"หน้าฝน|หน้าน้ำ|มาที|ตกที|ทีไร|"
     r"หน้าฝน|หน้าน้ำ|บ่อย|เป็นประจำ|ประจำ|ซ้ำซาก|หลายครั้ง|ทุกปี|ทุกครั้ง|ทุกที|\boften\b|\bevery time\b|"
     # smoke or a smell that has drifted in for days: a nuisance that lasts, not a fire here now
-    r"ลอยมา(?:ทั้ง|หลาย|เป็น)(?:วัน|อาทิตย์|สัปดาห์|เดือน)"
+    r"ลอยมา(?:ทั้ง|หลาย|เป็น)(?:วัน|อาทิตย์|สัปดาห์|เดือน)|"
+    # every night, every evening: "ยิงปืนขึ้นฟ้าตอนเมาทุกคืน", "เผาขยะทุกเย็น"
+    r"ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|อาทิตย์|สัปดาห์)(?!นี้)"
+)
+# An injury already cared for: the person is in hospital or has seen a doctor, or it is slight.
+_CARED_FOR = re.compile(
+    r"(?:อยู่|เข้า|นอน)\s?(?:โรงพยาบาล|โรงบาล|รพ\.?)|(?:ไป|พา\S{0,10}ไป|ส่ง)\s?(?:หาหมอ|โรงพยาบาล|โรงบาล|รพ\.?|ฉีดยา)"
+    r"\S{0,8}แล้ว|ฉีดยา\S{0,6}แล้ว|(?:เจ็บ|แผล)เล็กน้อย"
 )
 _NOT_URGENT_INTENTS = frozenset(
     {
@@ -183,7 +194,9 @@ def _on_boundaries(match: re.Match[str], cuts: frozenset[int]) -> bool:
 
 
 def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
-    before = text[max(0, match.start() - 24) : match.start()]
+    if "เกือบ" in match.group(0):  # "รถเกือบชนกัน": a near miss, nobody hurt
+        return False
+    before = text[max(0, match.start() - 36) : match.start()]
     if _NOT_REAL.search(before):
         return False
     around = text[max(0, match.start() - 40) : match.end() + 60]
@@ -209,7 +222,10 @@ def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
 
 def _denied(hazard: Hazard, lowered: str, still: bool) -> bool:
     """A denial of injuries removes every injury cue, and a fall that hurt nobody ("ต้นไม้ล้ม
-    ขวางถนน ไม่มีใครเจ็บ") is over unless the message says it is still going on."""
+    ขวางถนน ไม่มีใครเจ็บ") is over unless the message says it is still going on; so is an
+    injury already cared for ("ตอนนี้อยู่โรงพยาบาล", "ไปฉีดยาแล้ว", "เจ็บเล็กน้อย")."""
+    if hazard is Hazard.INJURED and not still and _CARED_FOR.search(lowered):
+        return True
     if hazard is Hazard.INJURED or (hazard is Hazard.COLLAPSE and not still):
         return _DENIED_INJURY.search(lowered) is not None
     return False

@@ -151,3 +151,43 @@ def test_a_figure_of_speech_or_harm_to_animals_is_no_emergency(text: str) -> Non
 def test_someone_who_cannot_breathe_without_dust_or_heat_is_hurt() -> None:
     text = "มีคนลงไปในไซโลแล้วขาดอากาศ หายใจไม่ออก ดึงขึ้นมาไม่ได้"
     assert Hazard.INJURED in [cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)]
+
+
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        ("สายไฟหน้าร้านลุกเป็นไฟไหม้ไล่ไปตามสาย เสียงดังเปรี๊ยะๆ", Hazard.LIVE_WIRE),
+        ("พ่อหกล้มในห้องน้ำลุกไม่ได้ เรียกแล้วไม่ตอบ", Hazard.INJURED),
+        ("รถชนคนแก่หน้าตลาด นอนอยู่กลางทางไม่ขยับเลย", Hazard.INJURED),
+        ("my grandma fell in the kitchen and she is not waking up", Hazard.INJURED),
+        ("เด็กสองคนโดนคลื่นดูดออกไปไกลจากฝั่งแล้ว", Hazard.DROWNING),
+        ("เรือข้ามฟากน้ำเริ่มเข้าเรือแล้ว คนแน่นมาก", Hazard.DROWNING),
+        ("เด็กหลงกับแม่ในงานวัด ร้องไห้อยู่หน้าเวที", Hazard.MISSING_PERSON),
+        ("Missing: my mother, 80, left the house this morning", Hazard.MISSING_PERSON),
+        ("รถไถทับขาลุงอยู่ ออกไม่ได้", Hazard.TRAPPED),
+        ("a man is being beaten outside the bar right now", Hazard.VIOLENCE),
+        ("gas cylinder leaking in the school kitchen", Hazard.GAS_LEAK),
+        ("น้ำในคลองล้นข้ามถนนเข้าหมู่บ้านแล้ว", Hazard.FLOOD_RISING),
+        ("ปิดวาล์วแล้วแต่ยังได้กลิ่นแก๊สแรงอยู่เลย", Hazard.GAS_LEAK),
+    ],
+)
+def test_dangers_told_in_other_words_are_named(text: str, hazard: Hazard) -> None:
+    assert hazard in {cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "เห็นข่าวไฟไหม้ตลาดในทีวี สงสารมาก จังหวัดเรามีจุดรับบริจาคไหม",  # the news
+        "ทะเลาะกับข้างบ้านเรื่องรั้ว ยังไม่ได้มีเรื่องตีกัน",  # it has not come to blows
+        "หม้อแปลงมีเสียงหึ่งๆ ยังไม่เห็นไฟลุก แต่ไม่กล้านอนใกล้",  # not seen
+        "ไฟทางดับทั้งสะพาน รถมอไซค์เกือบชนกันทุกคืน",  # a near miss
+        "เมื่อคืนไฟไหม้ร้านตรงข้ามบ้าน ตอนนี้ดับสนิทแล้ว ซากยังกองอยู่บนทางเท้า",  # out
+        "หลานโดนรถชนตอนไปโรงเรียน ตอนนี้อยู่โรงพยาบาล",  # cared for
+        "รถเมล์ชนท้ายรถพี่ พี่บาดเจ็บเล็กน้อย คนขับไม่ลงมาดู",  # slight
+        "ลุงบ้านท้ายซอยยิงปืนขึ้นฟ้าตอนเมาทุกคืน เด็กๆกลัว",  # every night
+        "กลัวว่าต้นไม้ใหญ่หน้าบ้านจะล้มทับบ้านถ้าพายุเข้า ช่วยมาตัดกิ่งหน่อย",  # a fear
+    ],
+)
+def test_news_denials_near_misses_and_what_is_over_are_not_high(text: str) -> None:
+    assert detect_urgency(text, None, Intent.COMPLAINT) is not Urgency.HIGH
