@@ -61,7 +61,9 @@ _FOLLOW_UP = re.compile(
 _ASKS = re.compile(
     r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|ใครทราบ|ใครรู้|ทราบไหม|รู้ไหม|ขอคำแนะนำ|ขอข้อมูล|"
     r"(?:หน่วยงาน|ที่|เขต|ใคร|วัน|ทาง|อัน|แบบ|ช่องทาง|เบอร์)ไหน|ที่ไหน|ตรงไหน|"
-    r"เมื่อไหร่|เมื่อไร|ยังไง|อย่างไร|ไง(?=\s|$|ครับ|คะ|ค่ะ|\?)|ไหนบ้าง|อะไรบ้าง|เท่าไหร่|เท่าไร|กี่(?:โมง|วัน|บาท|เดือน|ปี|ครั้ง|คน|ชั่วโมง)|"
+    # "ยังไงก็…", "เท่าไหร่ก็…": however, no matter how much (a concession, not a question)
+    r"เมื่อไหร่|เมื่อไร|ยังไง(?!ก็|ไม่รู้)|อย่างไร(?!ก็)|ไง(?=\s|$|ครับ|คะ|ค่ะ|\?)|ไหนบ้าง|อะไรบ้าง|"
+    r"เท่าไหร่(?!ก็|ไม่รู้)|เท่าไร(?!ก็|ไม่รู้)|กี่(?:โมง|วัน|บาท|เดือน|ปี|ครั้ง|คน|ชั่วโมง)|"
     r"หรือเปล่า|หรือป่าว|รึเปล่า|หรือยัง|รึยัง|ได้ไหม|ได้มั้ย|ได้หรือไม่|ได้ป่าว|ได้ปะ|(?<!สาย)ไหม(?=\s|$|ครับ|คะ|ค่ะ|\?|นะ)|"
     r"มั้ย(?=\s|$|ครับ|คะ|ค่ะ|\?|นะ)|ใช่ไหม|ใช่มั้ย|หรือไม่|มีไหม|มีมั้ย|ต้องทำ(?:ยังไง|อย่างไร|ไง)|"
     # "who" and "which" ask only at a sentence's start ("thanks to the people who …")
@@ -82,8 +84,13 @@ _EXPLICIT_ASK = re.compile(
     r"ต้อง(?:แจ้ง|ร้องเรียน|ติดต่อ|ยื่น|ไป|ทำ)\S{0,20}(?:ใคร|ที่ไหน|ไหน|อะไร|ยังไง|อย่างไร)|"
     r"(?:แจ้ง|ร้องเรียน|ติดต่อ)(?:ได้)?(?:ที่)?(?:ใคร|ไหน|หน่วยงานไหน)|"
     r"ใคร(?:เป็นคน)?(?:รับผิดชอบ|มีหน้าที่|ดูแล)\S{0,30}(?:ครับ|คะ|ค่ะ|คับ|\?)|ความรับผิดชอบของ|(?:เป็น)?ของ\S{1,25}หรือ\S{1,25}(?:ครับ|คะ|ค่ะ|\?)|"
-    r"หรือ\S{1,30}(?:ครับ|คะ|คับ)\s?\??$|กี่\S{1,12}ถึง(?:จะ)?|มี\S{0,12}(?:ไหม|มั้ย)\s?(?:ครับ|คะ)?\s?\??$|"
-    r"ทำ(?:ไง|ยังไง|อย่างไร)(?:ต่อ)?ดี|ทำ(?:ไง|ยังไง)ต่อ"
+    r"หรือ\S{1,30}(?:ครับ|คะ|คับ)(?=\s|\?|$)|กี่\S{1,12}ถึง(?:จะ)?|มี\S{0,12}(?:ไหม|มั้ย)\s?(?:ครับ|คะ)?\s?\??$|"
+    r"ทำ(?:ไง|ยังไง|อย่างไร)(?:ต่อ)?ดี|ทำ(?:ไง|ยังไง)ต่อ|(?:เบอร์|เอกสาร|หลักฐาน)(?:อะไร|ไร)|"
+    r"(?:ยังไง|อย่างไร)(?:คะ|ครับ|คับ)\s?\??$|"
+    # who must, whether it is allowed, in the polite form: "ใครต้องซ่อมคะ", "ผิดกฎหมายด้วยเหรอคะ"
+    r"ใคร(?:ต้อง|จะ|เป็นคน)\S{0,12}(?:คะ|ครับ|คับ)(?=\s|$|\?)|"
+    r"(?:ได้|ผิดกฎหมาย|ถูกต้อง|ถูก)(?:ด้วย|จริง)?(?:เหรอ|หรอ)(?:ครับ|คะ|คับ)|"
+    r"？|请问|吗"
 )
 # "ช่วย… ได้ไหมครับ" is a polite request to fix something, not a question.
 _ASKED_IN_REQUEST = re.compile(
@@ -98,11 +105,13 @@ _REQUEST_ENDING = re.compile(
 )
 # Asking when a reported problem will be dealt with, or why it is not: a complaint.
 _RHETORICAL = re.compile(
-    r"ทำไม|เมื่อไหร่จะ|เมื่อไรจะ|จะ\S{0,20}(?:เมื่อไหร่|เมื่อไร|สักที|ซะที)|สักที|ซะที|หรือไง|รึไง|"
+    r"ทำไม|จะ\S{0,20}(?:สักที|ซะที)|สักที|ซะที|หรือไง|รึไง|"
     r"ต้องรอให้|จะรอให้|อีกนานไหม|อีกนานแค่ไหน|ไม่มีใคร\S{0,20}(?:เหรอ|หรอ|หรือ)|ใช่ไหม\S{0,4}$|"
     r"แบบนี้\S{0,10}(?:ไหม|มั้ย)|จะ\S{0,8}(?:ยังไง|ไง|อย่างไร)|ใครได้|"
     r"\b(?:when will|why|does any ?one|who can help|is this (?:correct|right|legal|normal))\b"
 )
+# Asking when, which after a problem left for long is a complaint about the wait.
+_WHEN_AFTER_WAITING = re.compile(r"เมื่อไหร่จะ|เมื่อไรจะ|จะ\S{0,20}(?:เมื่อไหร่|เมื่อไร)")
 # Thanks that open or carry a message, not the polite "ขอบคุณครับ" that closes a complaint.
 _PRAISE = re.compile(
     r"ชื่นชม|ประทับใจ|ชมเชย|ยอดเยี่ยม|เยี่ยมมาก|สุดยอด|รวดเร็วมาก|ทำได้ดี|บริการดี|ดีใจ|ปลื้ม|เก่งมาก|"
@@ -155,7 +164,7 @@ _OPINES = re.compile(
 )
 
 
-_ASKS_OUTRIGHT = re.compile(r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|\?")
+_ASKS_OUTRIGHT = re.compile(r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|\?|？")
 
 
 def _asks(text: str) -> bool:
@@ -167,6 +176,8 @@ def _asks(text: str) -> bool:
         return False
     if _REQUEST_ENDING.search(text) and _POLITE_REQUEST.search(text):
         return False
+    if _WHEN_AFTER_WAITING.search(text) and _LEFT_FOR.search(text):
+        return False  # "พังมาสามเดือนแล้ว จะมาซ่อมเมื่อไหร่": a complaint about the wait
     return not (_RHETORICAL.search(text) and _PROBLEM.search(text))
 
 
@@ -225,11 +236,17 @@ def detect_intent(
     point = text[-_POINT:] if long else text
     suggests = _SUGGESTS.search(point) is not None
     model_question = model_says_question or (question_score is not None and question_score > 0.5)
-    if _asks(point) or (model_question and not problem and not suggests and not long):
+    opens_with_view = not long and _OPINES.search(text[:16]) is not None  # "คิดว่า…ควร…"
+    # "ส่วนตัวคิดว่า… เกินไปรึเปล่าครับ": a view that ends in a question word stays a view,
+    # unless it asks outright (สอบถาม, "?", where to report)
+    if _asks(point) and not (
+        opens_with_view and not _EXPLICIT_ASK.search(point) and not _ASKS_OUTRIGHT.search(point)
+    ):
+        return Intent.QUESTION
+    if model_question and not problem and not suggests and not long:
         return Intent.QUESTION
     if praised and sentiment is not Sentiment.NEGATIVE and not problem:
         return Intent.PRAISE
-    opens_with_view = not long and _OPINES.search(text[:16]) is not None  # "คิดว่า…ควร…"
     if suggests and not opens_with_view:
         return Intent.SUGGESTION
     if _OPINES.search(point):

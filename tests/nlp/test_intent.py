@@ -141,3 +141,29 @@ def test_asking_who_can_answer_is_a_question_and_asking_who_will_help_a_plea() -
     pleaded = "แม่เดินไม่ไหว ใครจะมาช่วยได้บ้างค่ะ"
     assert detect_intent(asked, Sentiment.NEGATIVE) is Intent.QUESTION
     assert detect_intent(pleaded, Sentiment.NEGATIVE) is Intent.COMPLAINT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "เสียงดังจากผับทั้งคืน ต้องแจ้งตำรวจหรือเทศบาลครับ บ้านอยู่ป่าตอง",  # which of two
+        "ไฟถนนในหมู่บ้านจัดสรรดับ ใครต้องซ่อมคะ นิติบุคคลหรือเทศบาล",  # who must
+        "จอดรถหน้าบ้านตัวเองแล้วโดนล็อกล้อ ผิดกฎหมายด้วยเหรอคะ",  # is it allowed
+        "เจอคนลักลอบตัดไม้ แจ้งสายด่วนเบอร์อะไรครับ",  # which number
+        "บัตรสวัสดิการของแม่โดนตัดสิทธิ์ จะอุทธรณ์ยังไงคะ",  # how, politely
+        "请问在哪里可以反映问题？",  # Chinese, with its own question mark
+    ],
+)
+def test_questions_in_the_forms_citizens_use(text: str) -> None:
+    assert detect_intent(text, Sentiment.NEGATIVE) is Intent.QUESTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ส่วนตัวคิดว่ารถติดในเมืองแก้ไม่ได้ถ้าไม่มีขนส่งสาธารณะดีๆ ขยายถนนเท่าไหร่ก็เต็ม",
+        "ส่วนตัวคิดว่าถนนพังไวเพราะรถบรรทุกน้ำหนักเกิน ถ้าไม่คุมน้ำหนักซ่อมยังไงก็พังอีก",
+    ],
+)
+def test_however_and_no_matter_how_much_ask_nothing(text: str) -> None:
+    assert detect_intent(text, Sentiment.NEGATIVE) is Intent.OPINION
