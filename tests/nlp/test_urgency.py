@@ -169,6 +169,11 @@ def test_someone_who_cannot_breathe_without_dust_or_heat_is_hurt() -> None:
         ("gas cylinder leaking in the school kitchen", Hazard.GAS_LEAK),
         ("น้ำในคลองล้นข้ามถนนเข้าหมู่บ้านแล้ว", Hazard.FLOOD_RISING),
         ("ปิดวาล์วแล้วแต่ยังได้กลิ่นแก๊สแรงอยู่เลย", Hazard.GAS_LEAK),
+        ("พ่อเจ็บหน้าอกมาก เหงื่อออกท่วมตัว หายใจไม่ทัน", Hazard.INJURED),
+        ("ลูกสำลักลูกอมติดคอ หน้าเขียวแล้ว", Hazard.INJURED),
+        ("ยายปากเบี้ยว พูดไม่ได้ แขนซ้ายอ่อนแรง", Hazard.INJURED),
+        ("ลุงข้างบ้านกินยาฆ่าหญ้า ตอนนี้อาเจียน", Hazard.INJURED),
+        ("my dad is having a heart attack at the night market", Hazard.INJURED),
     ],
 )
 def test_dangers_told_in_other_words_are_named(text: str, hazard: Hazard) -> None:
@@ -187,6 +192,8 @@ def test_dangers_told_in_other_words_are_named(text: str, hazard: Hazard) -> Non
         "รถเมล์ชนท้ายรถพี่ พี่บาดเจ็บเล็กน้อย คนขับไม่ลงมาดู",  # slight
         "ลุงบ้านท้ายซอยยิงปืนขึ้นฟ้าตอนเมาทุกคืน เด็กๆกลัว",  # every night
         "กลัวว่าต้นไม้ใหญ่หน้าบ้านจะล้มทับบ้านถ้าพายุเข้า ช่วยมาตัดกิ่งหน่อย",  # a fear
+        "ร้านในตลาดขายยาฆ่าหญ้าราคาแพงมาก",  # the poison, not swallowed
+        "ไปหาหมอเรื่องเจ็บหน้าอกแต่รอคิวนานมาก",  # a complaint about a queue
     ],
 )
 def test_news_denials_near_misses_and_what_is_over_are_not_high(text: str) -> None:
