@@ -200,6 +200,11 @@ def conversation_intent(prepared: TextInput) -> Intent | None:
     return None
 
 
+def names_a_problem(text: str | TextInput) -> bool:
+    """Whether the message names something wrong (broken, flooded, dirty, not done …)."""
+    return _PROBLEM.search(TextInput.of(text).text.lower()) is not None
+
+
 def is_sarcastic(text: str | TextInput) -> bool:
     """Thanks or praise around a problem left for long: a complaint in polite words."""
     lowered = TextInput.of(text).text.lower()

@@ -28,6 +28,7 @@ from pathlib import Path
 from nlp.analysis import Intent, LabelScore, MessageAnalysis, Sentiment
 from nlp.categories import CategoryClassifier
 from nlp.english_gloss import gloss_english
+from nlp.english_sentiment import RULE_SCORE, english_sentiment
 from nlp.hazard_model import HazardClassifier
 from nlp.intent import is_sarcastic, served_intent
 from nlp.language import language_of, thai_share
@@ -123,6 +124,10 @@ class ThaiAnalyzer:
             named = {cue.hazard for cue in cues}
             learnt = [h for h in self.hazards.found(prepared) if h not in named]
             cues += still_dangerous(prepared, learnt, intent)
+        if language == "en":  # the head learned its feelings from Thai
+            read = english_sentiment(prepared, intent, in_danger=bool(cues))
+            if read is not sentiment:
+                sentiment, sentiment_score = read, RULE_SCORE
         redaction = redact(text)
         return MessageAnalysis(
             categories=categories,
