@@ -39,7 +39,12 @@ _GREETING = re.compile(
     r"ສະບາຍດີ|ຂອບໃຈ(?:ຫຼາຍໆ?)?|សួស្តី|អរគុណ(?:ច្រើន)?|你好|您好|谢谢|မင်္ဂလာပါ|ကျေးဇူး(?:တင်ပါတယ်)?|"
     r"hi|hello|hey|thanks?(?: you)?(?: (?:so|very) much)?(?: for your help)?|thank you(?: very much)?|ty|"
     r"thx|tks|ka|kha|krub|khrap|"
-    r"good (?:morning|evening)|(?:can|does) any ?one (?:here )?speak english|any ?one there)"
+    r"good (?:morning|evening)|(?:can|does) any ?one (?:here )?speak english|any ?one there|"
+    # an English opener before the report: "can I report here in English?", "is this the
+    # government line?", "I would like to report something"
+    r"(?:can|may) i (?:report|write|ask|speak|complain)(?: (?:a problem|something))?(?: here)?(?: in english)?|"
+    r"is this (?:the )?[a-z ]{0,30}(?:line|service|number|office|siang)|"
+    r"i (?:would like|want|need) to (?:report|ask about) (?:something|a problem)(?: in my [a-z]+)?)"
     + _PARTICLES
     + r"[\s!?,.~🙏😊🙂👍❤️💕😀😄🥰✌️]*)+$",
 )
@@ -67,7 +72,8 @@ _ASKS = re.compile(
     r"หรือเปล่า|หรือป่าว|รึเปล่า|หรือยัง|รึยัง|ได้ไหม|ได้มั้ย|ได้หรือไม่|ได้ป่าว|ได้ปะ|(?<!สาย)ไหม(?=\s|$|ครับ|คะ|ค่ะ|\?|นะ)|"
     r"มั้ย(?=\s|$|ครับ|คะ|ค่ะ|\?|นะ)|ใช่ไหม|ใช่มั้ย|หรือไม่|มีไหม|มีมั้ย|ต้องทำ(?:ยังไง|อย่างไร|ไง)|"
     # "who" and "which" ask only at a sentence's start ("thanks to the people who …")
-    r"\?|\b(?:how|where|when|what|can i|is there|do i|does)\b|(?:^|[.!?,;]\s*)(?:who|which)\b|"
+    # "nobody knows where the valve is" asks nothing
+    r"\?|(?<!knows )(?<!know )\b(?:how|where|when|what|can i|is there|do i|does)\b|(?:^|[.!?,;]\s*)(?:who|which)\b|"
     # "ใครตอบได้บ้าง" asks for an answer ("ใครจะมาช่วยได้บ้าง" is a plea)
     r"ใคร(?:ตอบ|รู้|ทราบ|บอก|แนะนำ)\S{0,6}ได้บ้าง|"
     # Isan จั๊งได๋/แนวใด/ได้บ่, Northern ได้ก่อ/แม่นก่อ, Southern พรือ/ไหร

@@ -167,3 +167,20 @@ def test_questions_in_the_forms_citizens_use(text: str) -> None:
 )
 def test_however_and_no_matter_how_much_ask_nothing(text: str) -> None:
     assert detect_intent(text, Sentiment.NEGATIVE) is Intent.OPINION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello, can I report a problem here in English?",
+        "hi, is this the government line?",
+        "Hello, is this the Siang service? I would like to report something in my village",
+    ],
+)
+def test_an_english_opener_before_the_report_is_a_greeting(text: str) -> None:
+    assert detect_intent(text, Sentiment.NEUTRAL) is Intent.GREETING
+
+
+def test_knowing_where_is_no_question() -> None:
+    text = "Gas leak at the hotel kitchen, staff evacuating guests now, nobody knows where the valve is"
+    assert detect_intent(text, Sentiment.NEGATIVE) is Intent.COMPLAINT
