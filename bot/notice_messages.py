@@ -72,9 +72,17 @@ _FILED_TEXT = {
 }
 
 
+def _name(payload: dict[str, Any], key: str, language: str) -> Any:
+    """An agency's or a board's name in the citizen's language where the payload has it (the
+    English name for English; payloads queued before it existed carry the Thai name only)."""
+    if language == "en" and payload.get(f"{key}_en"):
+        return payload[f"{key}_en"]
+    return payload.get(key)
+
+
 def ticket_filed(payload: dict[str, Any], language: str, base_url: str | None) -> list[Outgoing]:
     reference = str(payload["reference"])
-    agency_name = payload.get("agency_name")
+    agency_name = _name(payload, "agency_name", language)
     with_agency, without = _FILED_TEXT.get(
         str(payload.get("kind")), ("filed.text", "filed.text_no_agency")
     )
@@ -84,7 +92,9 @@ def ticket_filed(payload: dict[str, Any], language: str, base_url: str | None) -
         else text(language, without, reference=reference)
     ]
     if payload.get("board_name"):
-        lines.append(text(language, "filed.board", board_name=payload["board_name"]))
+        lines.append(
+            text(language, "filed.board", board_name=_name(payload, "board_name", language))
+        )
     if payload.get("duplicate_of_reference"):
         lines.append(
             text(
@@ -114,7 +124,9 @@ def status_changed(payload: dict[str, Any], language: str, base_url: str | None)
     if note_line:
         lines.append(note_line)
     if payload.get("agency_name"):
-        lines.append(text(language, "notify.status_by", agency_name=payload["agency_name"]))
+        lines.append(
+            text(language, "notify.status_by", agency_name=_name(payload, "agency_name", language))
+        )
     urls = [_absolute(url, base_url) for url in payload.get("media_urls") or []]
     images = [url for url in urls if url]
     fields = [

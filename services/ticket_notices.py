@@ -160,7 +160,9 @@ async def ticket_filed(
     payload: dict[str, Any] = {
         "reference": item.reference,
         "agency_name": agency.name_th if agency else None,
+        "agency_name_en": agency.name_en if agency else None,
         "board_name": board.name_th if board else None,
+        "board_name_en": board.name_en if board else None,
         "category": item.category,
         "status": item.status.value,
         "duplicate_of_reference": duplicate_of.reference if duplicate_of else None,
@@ -216,6 +218,7 @@ async def status_changed(
         "note": change.note,
         "note_facts": change.note_facts,
         "agency_name": agency.name_th if agency else None,
+        "agency_name_en": agency.name_en if agency else None,
         "media_urls": media_urls(media),
     }
     cause = f"change-{change.id}"

@@ -209,3 +209,27 @@ def test_volunteer_notices_give_when_where_and_a_way_to_give_the_place_back(
     assert reminder in remind.text and "หมวก" in remind.text
     [off] = render_notice("volunteer_programme_cancelled", payload, language)
     assert cancelled in off.text and [b.data for b in off.buttons] == ["vmine"]
+
+
+def test_an_english_speaker_reads_the_agencys_english_name() -> None:
+    payload = {
+        "reference": "SG-7K4M-2Q",
+        "agency_name": "ที่ว่าการอำเภอปาย",
+        "agency_name_en": "Pai District Office",
+        "board_name": "คณะกรรมการที่ปรึกษาภาคประชาชน จ.แม่ฮ่องสอน",
+        "board_name_en": "Mae Hong Son Citizen Advisory Board",
+        "to_status": "in_progress",
+    }
+    [filed] = render_notice("ticket_filed", payload, "en")
+    assert "Pai District Office" in filed.text and "Mae Hong Son Citizen Advisory" in filed.text
+    assert "ที่ว่าการ" not in filed.text
+    [changed, *_] = render_notice("status_changed", payload, "en")
+    assert "Pai District Office" in changed.text
+    [thai] = render_notice("ticket_filed", payload, "th")
+    assert "ที่ว่าการอำเภอปาย" in thai.text
+
+
+def test_a_payload_without_english_names_falls_back_to_thai() -> None:
+    payload = {"reference": "SG-7K4M-2Q", "agency_name": "ที่ว่าการอำเภอปาย"}
+    [filed] = render_notice("ticket_filed", payload, "en")
+    assert "ที่ว่าการอำเภอปาย" in filed.text
