@@ -131,7 +131,7 @@ _PROBLEM = re.compile(
     r"ไม่มา|ไม่ทำ|ไม่สนใจ|เงียบ|หาย|โกง|ทุจริต|เรียกเงิน|เก็บเงิน|ค้าง|ไม่ได้รับ|ตก(?:ต่ำ)?(?:มาก)?|แพง|ขยะ|ฝุ่น|"
     r"น้ำขัง|มืด|ไม่ติด|ไม่ไหว|เดือดร้อน|ลำบาก|โดน|ถูก(?:ไล่|ตัด|ปรับ|ยึด)|ด่วน|ช่วยด้วย|ติดอยู่|ไหลเข้า|"
     r"น้ำป่า|ไฟไหม้|ควัน|ฝุ่น|เสียงดัง|น้ำขึ้น|น้ำเข้า|ถึงเข่า|ถึงเอว|(?<!ไป)(?<!ถ้า)กัด(?:เด็ก|คน|ไก่|แพะ|วัว|แมว)|"
-    r"\b(?:broken|no (?:running )?water|unbearable|refused|hanging|dying|flood(?:ed|ing)?|dirty|noisy|smell\w*|"
+    r"\b(?:broken|pot ?holes?|leak(?:s|ing)?|blocked|overflowing|not working|nobody (?:fix\w*|came|cares)|no one (?:fix\w*|came|cares)|no (?:running )?water|unbearable|refused|hanging|dying|flood(?:ed|ing)?|dirty|noisy|smell\w*|"
     r"loose|dark|dangerous|coughing|trapped|fire|missing|stuck|overcharg\w*|rude)\b",
 )
 # How long a problem has been left: with thanks, the thanks is sarcasm.

@@ -184,3 +184,8 @@ def test_an_english_opener_before_the_report_is_a_greeting(text: str) -> None:
 def test_knowing_where_is_no_question() -> None:
     text = "Gas leak at the hotel kitchen, staff evacuating guests now, nobody knows where the valve is"
     assert detect_intent(text, Sentiment.NEGATIVE) is Intent.COMPLAINT
+
+
+def test_english_sarcasm_about_a_problem_left_for_years_is_a_complaint() -> None:
+    text = "Why does nobody fix this road? Great job guys, 3 years of potholes 🙄"
+    assert detect_intent(text, Sentiment.POSITIVE) is Intent.COMPLAINT
