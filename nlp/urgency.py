@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nlp.analysis import Hazard, Intent, Urgency
-from nlp.hazard_cues import CUES, TRIGGERS
+from nlp.hazard_cues import CUES, PEOPLE, TRIGGERS
 from nlp.text_model import TextInput
 
 # The text is lowered once, so no pattern needs IGNORECASE (which makes Thai matching slow).
@@ -74,7 +74,10 @@ _NOT_NOW = re.compile(
             # a fear, a drill, the news, something that keeps happening
             r"กลัว(?:ว่า|\S{0,12}จะ)|ซ้อม|ข่าว|ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|ปี)|ทีไร|บ่อย|เป็นประจำ|"
             r"เคย|เสี่ยง|ถ้า|หาก|อาจจะ|ยังไม่มี(?:ไฟ|ควัน|น้ำ|อะไร)|ไม่มี(?:ใคร)?(?:เป็นอะไร|บาดเจ็บ)|"
-            r"\bif\b|\bafraid\b|\bworried\b|\brisk\b|\blast (?:year|month|week|night)\b",
+            r"\bif\b|\bafraid\b|\bworried\b|\brisk\b|\blast (?:year|month|week|night)\b|"
+            # English hearsay, and a rumour asked about: "I heard about rip currents", "is that
+            # true?" (not Thai "จริงไหม": "ต้องอพยพจริงไหม" asks while people flee a tsunami)
+            r"\bi(?:'ve)? heard\b|\bis (?:it|that|this) (?:true|safe)\b",
         )
     )
 )
@@ -94,7 +97,7 @@ _STILL = re.compile(
 _FLOOD_OVER = re.compile(r"น้ำ\S{0,6}ลด(?:ลง)?แล้ว|แห้งแล้ว")
 _OVER: dict[Hazard, re.Pattern[str]] = {
     Hazard.FIRE: re.compile(
-        r"(?<!ยังไม่)(?:ดับ|สงบ)(?:สนิท|หมด)?(?:ไป)?แล้ว|ควบคุม(?:เพลิง)?ได้แล้ว|ดับไฟได้แล้ว"
+        r"(?<!ยังไม่)(?:ดับ|สงบ)(?:สนิท|หมด|เอง)?(?:ไป)?(?:ตั้งแต่\S{0,12})?\s?แล้ว|ควบคุม(?:เพลิง)?ได้แล้ว|ดับไฟได้แล้ว"
     ),
     Hazard.MISSING_PERSON: re.compile(r"(?:เจอ|พบ)(?:ตัว)?แล้ว|กลับ(?:มา)?บ้านแล้ว|\bfound\b"),
     Hazard.FLOOD_RISING: _FLOOD_OVER,
@@ -132,8 +135,29 @@ _RECURRING = re.compile(
 # An injury already cared for: the person is in hospital or has seen a doctor, or it is slight.
 _CARED_FOR = re.compile(
     r"(?:อยู่|เข้า|นอน)\s?(?:โรงพยาบาล|โรงบาล|รพ\.?)|(?:ไป|พา\S{0,10}ไป|ส่ง)\s?(?:หาหมอ|โรงพยาบาล|โรงบาล|รพ\.?|ฉีดยา)"
-    r"\S{0,8}แล้ว|ฉีดยา\S{0,6}แล้ว|(?:เจ็บ|แผล)เล็กน้อย"
+    r"\S{0,8}แล้ว|(?:ได้|หมอ|พยาบาล)\s?ฉีดยา\S{0,6}แล้ว|(?:ฉีด|ให้)(?:วัคซีน|เซรุ่ม)\S{0,6}แล้ว|(?:เจ็บ|แผล)เล็กน้อย"
 )
+# A drill or an exercise anywhere in the message: its dangers are staged ("ฝึกซ้อมรับมือเหตุกราดยิง
+# … ได้ยินเสียงปืนไม่ต้องตกใจ"); not ซ้อม alone, which is also a beating ("รุมซ้อม").
+_DRILL = re.compile(
+    r"ฝึกซ้อม|การซ้อม|ซ้อม(?:อพยพ|หนี|ดับเพลิง|แผน|รับมือ|ใหญ่)|จำลองเหตุ|สถานการณ์จำลอง|\b(?:fire )?drills?\b"
+)
+# An animal right before an injury or a fall into water: "หมาโดนรถชน", "แมวตกบ่อ".
+_ANIMAL_BEFORE = re.compile(
+    r"(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|แกะ|ม้า|ลิง|ช้าง|นก)(?:จร|น้อย|ตัว\S{0,6})?\s?(?:โดน|ถูก)?$"
+)
+_ATTACK = re.compile(r"กัด|ขวิด|เหยียบ|ทำร้าย")
+# A message that opens with an animal and names no person: what the learnt head reads as an
+# injury or a drowning there happened to the animal.
+_ANIMAL_FIRST = re.compile(r"^(?:มี)?(?:ลูก)?(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|ม้า|ลิง|นก)")
+_TO_PEOPLE = frozenset({Hazard.INJURED, Hazard.DROWNING, Hazard.TRAPPED, Hazard.MISSING_PERSON})
+# A question asked about what to do if a danger comes: "ถ้าเกิดน้ำท่วม … ต้องอพยพไปที่ไหนคะ".
+_CONDITION = re.compile(r"ถ้า|หาก|\bif\b|\bin case\b|\bwhat (?:should|do) (?:we|i)\b")
+# "ไฟลุก" as anger: after seeing, hearing or talking to someone ("คุยกับเจ้าหน้าที่แล้วไฟลุก",
+# "เห็นบิลแล้วไฟลุก"), or after a word for anger.
+_ANGER = r"(?:(?:เห็น|ฟัง|อ่าน|คุย|ได้ยิน|เจอ|ดู)\S{0,30}แล้ว|โมโห|โกรธ|หัวร้อน|จน)\s?"
+_ANGER_BEFORE = re.compile(_ANGER + "$")
+_ANGER_IDIOM = re.compile(_ANGER + r"ไฟ\s?ลุก")
 _NOT_URGENT_INTENTS = frozenset(
     {
         Intent.PRAISE,
@@ -155,6 +179,7 @@ _LOOKING_BACK = frozenset(
     }
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+_PEOPLE = re.compile(PEOPLE + r"|\b(?:man|woman|person|people|child|kid|boy|girl|baby)\b")
 
 
 MODEL_EVIDENCE = "(learnt)"  # what a cue from the hazard head shows officials as its words
@@ -199,6 +224,18 @@ def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
     before = text[max(0, match.start() - 36) : match.start()]
     if _NOT_REAL.search(before):
         return False
+    if (
+        hazard in (Hazard.INJURED, Hazard.DROWNING)
+        and _ANIMAL_BEFORE.search(before)
+        and not _ATTACK.search(match.group(0))
+    ):
+        return False  # "หมาโดนรถชน": an animal hurt, not a person (an animal that bites is)
+    if (
+        hazard is Hazard.FIRE
+        and match.group(0).strip().startswith("ไฟ")
+        and _ANGER_BEFORE.search(before)
+    ):
+        return False  # "คุยแล้วไฟลุก": anger
     around = text[max(0, match.start() - 40) : match.end() + 60]
     if _PAST.search(around) and not still:
         return False
@@ -231,6 +268,11 @@ def _denied(hazard: Hazard, lowered: str, still: bool) -> bool:
     return False
 
 
+def _about_an_animal(lowered: str) -> bool:
+    """A message that opens with an animal and names no person ("หมาโดนรถชนนอนอยู่กลางถนน")."""
+    return _ANIMAL_FIRST.match(lowered) is not None and _PEOPLE.search(lowered) is None
+
+
 def hazards_in(
     text: str | TextInput, intent: Intent | None = None, *, prefilter: bool = True
 ) -> list[HazardCue]:
@@ -251,6 +293,12 @@ def hazards_in(
     still = _STILL.search(lowered) is not None
     if (intent in _LOOKING_BACK and not still) or _ALL_OVER.search(lowered):
         return []
+    if _DRILL.search(lowered):
+        return []
+    # a question about what to do if it happens: no cue after the condition is happening now
+    condition = _CONDITION.search(lowered) if intent is Intent.QUESTION else None
+    if _about_an_animal(lowered):
+        wanted = [h for h in wanted if h not in _TO_PEOPLE]
     found: list[HazardCue] = []
     for hazard in wanted:
         pattern = _COMPILED[hazard]
@@ -261,7 +309,11 @@ def hazards_in(
             continue
         position = 0
         while (match := pattern.search(lowered, position)) is not None:
-            if _on_boundaries(match, cuts) and _real(lowered, match, still, hazard):
+            if (
+                _on_boundaries(match, cuts)
+                and (condition is None or match.start() < condition.start())
+                and _real(lowered, match, still, hazard)
+            ):
                 found.append(HazardCue(hazard, match.group(0).strip()))
                 break
             position = match.start() + 1  # a cue may start inside a rejected one
@@ -281,9 +333,13 @@ def still_dangerous(
     still = _STILL.search(lowered) is not None
     if (intent in _LOOKING_BACK and not still) or _ALL_OVER.search(lowered):
         return []
+    if _DRILL.search(lowered) or _about_an_animal(lowered):
+        return []  # the head names no words: in a message about an animal, they are its
     not_now = not still and _NOT_NOW.search(lowered) is not None
     kept: list[HazardCue] = []
     for hazard in hazards:
+        if hazard is Hazard.FIRE and _ANGER_IDIOM.search(lowered):
+            continue
         if not_now and hazard is not Hazard.MISSING_PERSON:
             continue  # past, over or only a risk: the rules' checks, over the whole message
         if _denied(hazard, lowered, still):

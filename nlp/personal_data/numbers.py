@@ -2,7 +2,8 @@
 
 How numbers are read: Thai and full-width digits are mapped to ASCII and every dash to "-", one
 character for one (offsets do not move), then every run of digit groups joined by a separator
-(one or two spaces, a hyphen or a dot with at most a space either side, brackets) is split into
+(one or two spaces, a hyphen, a dot or an underscore with at most a space either side, brackets;
+a letter l, I or O typed between digits for 1 or 0) is split into
 its groups, and each group boundary is tried as the start of an ID (13 digits), a phone number (9
 or 10 digits by prefix) or, after a bank word, an account number (10–15 digits). A match must end
 on a group boundary, so a number is never cut in the middle."""
@@ -15,7 +16,10 @@ from nlp.analysis import PersonalDataKind, PersonalDataSpan
 
 # Digit groups joined by one separator: "081-234-5678", "1 2345 67890 12 1", "(02) 123 4567",
 # "081 - 234 - 5678", "081  234  5678" (every dash is "-" by now).
-_RUN = re.compile(r"\+?\(?\d+(?:(?: ?[\-.] ?| {1,2}|\) {0,2}| {0,2}\(|\)[\-.])\d+)*\)?")
+_RUN = re.compile(r"\+?\(?\d+(?:(?: ?[\-._] ?| {1,2}|\) {0,2}| {0,2}\(|\)[\-.])\d+)*\)?")
+# A letter typed for a digit between digits ("095-1l2-3344", "08O-…"): read as the digit.
+_ONE_LIKE = re.compile(r"(?<=\d)[lI](?=[\-. _]?\d)|(?<=\d[\-. _])[lI](?=\d)")
+_ZERO_LIKE = re.compile(r"(?<=\d)[oO](?=[\-. _]?\d)|(?<=\d[\-. _])[oO](?=\d)")
 _GROUP = re.compile(r"\d+")
 _ID_WORDS = re.compile(
     r"บัตรประชาชน|บัตรประจำตัว|เลขประจำตัว|ประชาชน|บัตร ?ปชช|ปชช|เลขบัตร|id ?card", re.I
@@ -38,6 +42,7 @@ def national_id_checksum_ok(digits: str) -> bool:
 
 
 def _numbers(text: str) -> list[PersonalDataSpan]:
+    text = _ZERO_LIKE.sub("0", _ONE_LIKE.sub("1", text))  # one character for one
     found: list[PersonalDataSpan] = []
     for run in _RUN.finditer(text):
         groups = [

@@ -27,6 +27,7 @@ from nlp.personal_data.roles import (
     _COMMON_NAME_ROLES,
     _COMPOUND_NICKNAME_ROLES,
     _NICKNAME_ROLES,
+    _SHOP_KIN,
     _Role,
 )
 from nlp.tokenise import segment
@@ -88,6 +89,8 @@ def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]
             # ("ขอบคุณค่ะ จากยายคำใส", not "น้องโซดา น้องน้ำแข็ง", "มะลุงตุงนัง").
             elder = role.word not in _THINGS_TOO and _starts_word(cut, begin)
             found.append(_compound_nickname(cut, cut.starts[after], lists, elder=elder))
+        if glued and role.word in _SHOP_KIN and after in cut.starts:
+            found.append(_shopkeeper_nickname(cut, cut.starts[after], lists))
         if after in cut.starts:
             # A word no list knows is a nickname only glued on ("น้องมายด์").
             unknown_ok = glued and role.word in _NICKNAME_ROLES
@@ -101,6 +104,31 @@ def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]
                 )
             )
     return [span for span in found if span is not None]
+
+
+def _shopkeeper_nickname(cut: _Cut, j: int, lists: _NameLists) -> _Span | None:
+    """A nickname between a kinship word and the shop the person keeps ("เจ๊หน่อยร้านข้าวแกง",
+    "เฮียตี๋ร้านเจริญพาณิชย์"): one or two words, even common ones (หน่อย "a little"), right
+    before ร้าน, that are no verb, adjective, pronoun or word for a kind of person ("ลุงเปิดร้าน",
+    "ป้าข้างร้าน", "พี่ที่ร้าน")."""
+    tokens = cut.tokens
+    for size in (1, 2):
+        if j + size >= len(tokens) or not tokens[j + size][0].startswith("ร้าน"):
+            continue
+        words = [t for t, _, _ in tokens[j : j + size]]
+        if not all(
+            len(w) >= 2
+            and _is_thai(w)
+            and w not in _PRONOUNS
+            and w not in lists.adjectives
+            and not _verb_like(w, lists)
+            and not w.startswith(_NOT_NICKNAME_STARTS)
+            for w in words
+        ):
+            return None
+        start, end = tokens[j][1], tokens[j + size - 1][2]
+        return (start, end) if 2 <= end - start <= 8 else None
+    return None
 
 
 def _unknown_glued_nickname(cut: _Cut, role: _Role, begin: int, lists: _NameLists) -> _Span | None:

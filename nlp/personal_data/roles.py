@@ -9,6 +9,7 @@ from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]  # ships no type stubs
 
+from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _WORD_START
 from nlp.personal_data.name_lists import _listed_at, _name_lists
 from nlp.personal_data.name_words import _word_set
@@ -46,6 +47,10 @@ _ROLE_WORDS: dict[str, tuple[str, str]] = {
         for space in ("", " ")
         for body in ("อบต", "อบจ", "ทต", "ทม", "ทน")
     },
+    # a mother or father named ("แม่ปราณีที่ขายหมูปิ้ง"): only before a listed name, and only
+    # where the tokeniser cut แม่/พ่อ as a word (not แม่น้ำ, แม่ค้า, แม่สาย, พ่อค้า)
+    "แม่": ("", ""),
+    "พ่อ": ("", ""),
     "หมอ": ("", "น"),
     "จ่า": ("", "ย"),
     "ป้า": ("", "ย"),
@@ -76,6 +81,19 @@ _COMMON_NAME_ROLES = (
     _word_set("ลุง ป้า ยาย ตา น้า ย่า ปู่ พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง เสี่ย จ่า ดาบ อสม. พ่อใหญ่ แม่ใหญ่")
     | _REGIONAL_KIN
 )
+
+
+# Kinship words a shopkeeper's nickname follows before the shop ("เจ๊หน่อยร้านข้าวแกง",
+# "น้าค่อมร้านซ่อมรถ"): any Thai word glued on may be the nickname when ร้าน comes right after.
+_SHOP_KIN = _word_set("ลุง ป้า ยาย ตา น้า พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง เสี่ย") | _REGIONAL_KIN
+_SHOP_WINDOW = 12
+# A mother or a father named, unless แม่/พ่อ starts a place's name ("อ.แม่แตง", "แม่ลาว").
+_PARENTS = _word_set("แม่ พ่อ")
+
+
+def _starts_a_place_name(text: str, at: int) -> bool:
+    places = Gazetteer.load().forms
+    return any(text[at : at + n] in places for n in range(4, 17))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +137,13 @@ def _role_candidates(text: str) -> list[_Role]:
     lists = _name_lists()
     candidates = []
     for role in _roles(text):
+        if role.word in _PARENTS and _starts_a_place_name(text, role.start):
+            continue
         after = role.end + (1 if text[role.end : role.end + 1] == " " else 0)
         glued_word = after == role.end and text[after : after + 1] in _WORD_START
         common_ok = glued_word and role.word in _COMMON_NAME_ROLES
         listed = _listed_at(text, after, lists, common_ok=common_ok)
-        if (glued_word and role.word in _NICKNAME_ROLES) or listed:
+        before_a_shop = role.word in _SHOP_KIN and "ร้าน" in text[after : after + _SHOP_WINDOW]
+        if (glued_word and (role.word in _NICKNAME_ROLES or before_a_shop)) or listed:
             candidates.append(role)
     return candidates

@@ -1,6 +1,6 @@
 """Phone numbers and licence plates typed by voice: digits written as words
-("ศูนย์แปดหนึ่ง สี่ห้าหก เจ็ดแปดเก้าศูนย์") and plate letters by their names
-("ทะเบียนกอไก่ขอไข่หนึ่งสองสามสี่", "ทะเบียนข้างรถ สิบเอ็ด สามแปดเจ็ดหก")."""
+("ศูนย์แปดหนึ่ง สี่ห้าหก เจ็ดแปดเก้าศูนย์", in English "oh-eight-one two-three-four …") and
+plate letters by their names ("ทะเบียนกอไก่ขอไข่หนึ่งสองสามสี่", "ทะเบียนข้างรถ สิบเอ็ด สามแปดเจ็ดหก")."""
 
 from __future__ import annotations
 
@@ -44,12 +44,31 @@ _SPOKEN_NUMERIC_PLATE = re.compile(rf"{_TENS}(?: ?- ?| ){_DIGIT}(?: ?{_DIGIT}){{
 _PLATE_CONTEXT = re.compile(r"ทะเบียน|ป้ายรถ|เลขรถ|รถ|มอ(?:เตอร์)?ไซ|จยย|plate", re.I)
 _PLATE_WINDOW = 60
 
-SPOKEN_TRIGGER = re.compile(rf"ศูนย์|ทะเบียน|{_LETTER}")
+# English digit words joined by spaces or hyphens, from "oh" or "zero": a phone spelt out.
+_EN_DIGIT_VALUES = {
+    **dict.fromkeys(("oh", "o", "zero"), "0"),
+    **dict(zip(("one", "two", "three", "four", "five"), "12345", strict=True)),
+    **dict(zip(("six", "seven", "eight", "nine"), "6789", strict=True)),
+}
+_EN_DIGIT = r"(?:" + "|".join(sorted(_EN_DIGIT_VALUES, key=len, reverse=True)) + r")"
+_EN_DIGIT_RUN = re.compile(rf"\b(?:oh|zero)(?:[ \-]{{1,3}}{_EN_DIGIT}\b){{8,12}}", re.I)
+
+SPOKEN_TRIGGER = re.compile(rf"ศูนย์|ทะเบียน|{_LETTER}|\b(?:oh|zero)\b", re.I)
 
 
 def _spoken_numbers(text: str) -> list[PersonalDataSpan]:
     """Phones spelt in digit words, and plates spelt by letter names or near ทะเบียน."""
-    return _spoken_phones(text) + _spoken_plates(text)
+    return _spoken_phones(text) + _english_phones(text) + _spoken_plates(text)
+
+
+def _english_phones(text: str) -> list[PersonalDataSpan]:
+    """A phone spelt in English digit words ("oh-eight-one two-three-four five-six-seven-eight")."""
+    found = []
+    for run in _EN_DIGIT_RUN.finditer(text):
+        number = "".join(_EN_DIGIT_VALUES[w.lower()] for w in re.split(r"[ \-]+", run.group()))
+        if _is_phone(number):
+            found.append(PersonalDataSpan(PersonalDataKind.PHONE, run.start(), run.end()))
+    return found
 
 
 def _spoken_phones(text: str) -> list[PersonalDataSpan]:

@@ -96,3 +96,67 @@ def test_a_kinship_word_without_a_name_and_a_market_named_after_someone_are_kept
     text: str,
 ) -> None:
     assert kinds_found(text) == []
+
+
+# Batch 16 of the civic corpus (train half) and the team's own examples: phones with odd
+# separators, a letter typed for a digit, spelt in English; a parent or a shopkeeper named.
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("เบอร์ติดต่อ 086_123_4567 นะคะ ไฟทางดับ", "086_123_4567"),
+        ("โทร 095-1l2-3344 ครับ", "095-1l2-3344"),  # l typed for 1
+        ("เบอร์ 08O-555-0123 ค่ะ", "08O-555-0123"),  # O typed for 0
+        (
+            "call me on oh-eight-nine five-five-five one-two-three-four please",
+            "oh-eight-nine five-five-five one-two-three-four",
+        ),
+        (
+            "my number is zero six one two two two three three four four",
+            "zero six one two two two three three four four",
+        ),
+    ],
+)
+def test_a_phone_with_odd_separators_letters_or_english_words_is_masked(
+    text: str, number: str
+) -> None:
+    assert kinds_found(text) == [(PHONE, number)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "room one two three is flooded",  # no phone
+        "Oh no, one two three four five six seven eight nine lights are out",  # no zero first
+        "รหัสสินค้า A1l2 หมดสต็อก",
+    ],
+)
+def test_english_counts_and_codes_are_no_phone(text: str) -> None:
+    assert [k for k, _ in kinds_found(text) if k is PHONE] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("แม่สมใจที่ขายผลไม้หน้าโรงเรียนโดนไล่", "สมใจ"),
+        ("พ่อสมหมายล้มในห้องน้ำเมื่อเช้า", "สมหมาย"),
+        ("เจ๊หน่อยร้านกาแฟตั้งโต๊ะเต็มทางเท้า", "หน่อย"),
+        ("น้าค่อมร้านซ่อมรถเททิ้งน้ำมันเครื่อง", "ค่อม"),
+    ],
+)
+def test_a_parent_or_a_shopkeeper_named_loses_the_name(text: str, name: str) -> None:
+    assert (NAME, name) in kinds_found(text)
+    assert name not in redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "น้ำป่าไหลเข้า อ.แม่แตง แล้ว",  # a district, not แม่ and a name
+        "ไฟดับทั้งตำบลแม่ลาว",
+        "ลุงเปิดร้านตั้งแต่ตีห้า",  # a verb before the shop
+        "ป้าข้างร้านบอกว่าน้ำไม่ไหล",
+        "พ่อค้าขายของบนทางเท้า",
+    ],
+)
+def test_places_after_mother_and_words_before_a_shop_are_kept(text: str) -> None:
+    assert [k for k, _ in kinds_found(text) if k is NAME] == []

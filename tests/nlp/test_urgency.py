@@ -6,7 +6,7 @@ import pytest
 
 from nlp.analysis import Hazard, Intent, Urgency
 from nlp.text_model import TextInput
-from nlp.urgency import detect_urgency, hazards_in, urgency_evidence
+from nlp.urgency import detect_urgency, hazards_in, still_dangerous, urgency_evidence
 
 
 @pytest.mark.parametrize(
@@ -198,3 +198,70 @@ def test_dangers_told_in_other_words_are_named(text: str, hazard: Hazard) -> Non
 )
 def test_news_denials_near_misses_and_what_is_over_are_not_high(text: str) -> None:
     assert detect_urgency(text, None, Intent.COMPLAINT) is not Urgency.HIGH
+
+
+# Batch 16 of the civic corpus (train half) and the team's own examples: emergencies told by
+# their signs, harm to oneself about to happen, and false alarms that carry danger words.
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        ("ปลุกแม่ยังไงก็ไม่ตื่น ตัวเย็นมาก", Hazard.INJURED),
+        ("พ่อใหญ่นอนอยู่ เอิ้นเท่าใดก็บ่ตื่น", Hazard.INJURED),
+        ("ยายฉีดยาแล้วไม่ได้กินข้าว ตอนนี้ปลุกไม่ตื่น", Hazard.INJURED),  # her own injection
+        ("พ่อเป็นเบาหวาน ตอนนี้เหงื่อออก พูดไม่รู้เรื่อง ล้มอยู่หน้าบ้าน", Hazard.INJURED),
+        ("หลานกินลูกชิ้นติดคอ ไอไม่ออก หน้าม่วงแล้ว", Hazard.INJURED),
+        ("โดนผึ้งต่อยหลายตัว ตาบวมปากบวม หายใจลำบาก", Hazard.INJURED),
+        ("คนงานโดนใบเลื่อยบาดขาเหวอะ", Hazard.INJURED),
+        ("หมาพิทบูลกัดเด็กอยู่หน้าบ้าน ไม่ยอมปล่อย", Hazard.INJURED),  # an animal that bites
+        ("มีคนยืนอยู่บนขอบตึกชั้นแปด ตะโกนว่าจะกระโดด", Hazard.VIOLENCE),
+        ("น้องบอกว่าจะกินยาให้ตาย ตอนนี้ติดต่อไม่ได้", Hazard.VIOLENCE),
+        ("a man climbed over the railing and says he is going to jump", Hazard.VIOLENCE),
+        ("ได้ยินเสียงเด็กร้องให้ช่วยจากในท่อระบายน้ำ", Hazard.TRAPPED),
+        ("รอยร้าวที่ผนังขยายมาถึงห้องนอนแล้ว คนยังอยู่ในบ้าน", Hazard.COLLAPSE),
+    ],
+)
+def test_emergencies_told_by_their_signs_are_named(text: str, hazard: Hazard) -> None:
+    assert hazard in {cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("ไฟไหม้หญ้าริมคลองดับเองแล้ว แค่อยากแจ้งว่ามีคนมาเผา", Intent.COMPLAINT),  # out by itself
+        ("ไฟไหม้กองฟางดับไปตั้งแต่ตีห้าแล้ว เหลือแต่ขี้เถ้าปลิวเข้าบ้าน", Intent.COMPLAINT),
+        ("เห็นใบแจ้งหนี้แล้วไฟลุก แพงขึ้นเท่าตัว", Intent.COMPLAINT),  # anger
+        ("แมวโดนรถชนนอนอยู่ริมถนน ใครช่วยพาไปหาหมอที", Intent.COMPLAINT),  # an animal
+        ("ลูกหมาตกบ่อหลังบ้าน ร้องทั้งคืน", Intent.COMPLAINT),
+        ("ถ้าน้ำท่วมใหญ่แบบคราวนั้นอีก บ้านริมคลองต้องอพยพไปไหนคะ", Intent.QUESTION),
+        ("เช้านี้ตำรวจฝึกซ้อมรับมือคนร้าย จะได้ยินเสียงปืน ไม่ต้องตกใจนะคะ", Intent.COMPLAINT),
+    ],
+)
+def test_what_is_out_staged_feared_or_about_an_animal_is_not_high(
+    text: str, intent: Intent
+) -> None:
+    assert hazards_in(text, intent) == []
+    assert detect_urgency(text, None, intent) is not Urgency.HIGH
+
+
+@pytest.mark.parametrize(
+    ("text", "hazards", "intent"),
+    [
+        ("แมวโดนรถชนนอนอยู่ริมถนน ยังหายใจอยู่", [Hazard.INJURED, Hazard.FLOOD_RISING], None),
+        ("ตำรวจฝึกซ้อมรับมือเหตุยิงในห้างบ่ายนี้", [Hazard.VIOLENCE], None),
+        ("คุยกับพนักงานแล้วไฟลุก พูดไม่รู้เรื่อง", [Hazard.FIRE], Intent.COMPLAINT),
+        (
+            "I heard there were rip currents at the beach, is it safe to swim today?",
+            [Hazard.DROWNING],
+            Intent.QUESTION,
+        ),
+    ],
+)
+def test_the_learnt_heads_hazards_do_not_count_for_animals_drills_anger_or_hearsay(
+    text: str, hazards: list[Hazard], intent: Intent | None
+) -> None:
+    assert still_dangerous(text, hazards, intent) == []
+
+
+def test_the_learnt_heads_hazards_still_count_for_a_person_hurt_now() -> None:
+    text = "คนแก่ล้มอยู่ริมถนน ยังหายใจอยู่ ช่วยด้วย"
+    assert [cue.hazard for cue in still_dangerous(text, [Hazard.INJURED])] == [Hazard.INJURED]
