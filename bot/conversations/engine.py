@@ -136,6 +136,9 @@ class ConversationEngine:
         if inbound.kind is InboundKind.UNSUPPORTED:
             return [say(language, "unsupported"), *self._reprompt(turn)]
         if report.finished(turn):
+            narrowed = await report.place_for_answer(turn)  # "เชียงใหม่ค่ะ" after "your area's …"
+            if narrowed is not None:
+                return narrowed
             turn.reset()  # a question was answered: this message is a new one
         if turn.flow == resolution.FLOW:
             return await resolution.submit(turn, (inbound.text or "").strip() or None)

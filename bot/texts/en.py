@@ -221,6 +221,10 @@ MESSAGES: dict[str, str] = {
     ),
     "follow.list": "Your items in progress ({count}). Tap a reference to see its progress.",
     "follow.item": "{reference} · {category} · {status}",
+    "follow.as_new": (
+        "I can't find a report about {category} that you sent through Siang, so I can send this "
+        "one as a new report. Please check it below."
+    ),
     "follow.not_found": "No item has the reference {reference}. Please check it.",
     "follow.history_title": "Progress of {reference}",
     "follow.history_line": "{when} · {status}",

@@ -211,6 +211,9 @@ MESSAGES: dict[str, str] = {
     ),
     "follow.list": "เรื่องของคุณที่กำลังดำเนินการ ({count} เรื่อง) แตะเลขเรื่องเพื่อดูความคืบหน้าค่ะ",
     "follow.item": "{reference} · {category} · {status}",
+    "follow.as_new": (
+        "ไม่พบเรื่อง{category}ที่คุณเคยแจ้งผ่านเสียงค่ะ เสียงช่วยส่งเรื่องนี้เป็นเรื่องใหม่ให้ได้ ตรวจดูด้านล่างนะคะ"
+    ),
     "follow.not_found": "ไม่พบเลขเรื่อง {reference} ค่ะ ตรวจสอบเลขอีกครั้งนะคะ",
     "follow.history_title": "ความคืบหน้าเรื่อง {reference}",
     "follow.history_line": "{when} · {status}",

@@ -1,18 +1,23 @@
 """A citizen's question gets where to ask: the agency that handles it there and its hotline,
-with a button to send the question to that agency (filed as a question) and the menu."""
+with a button to send the question to that agency (filed as a question) and the menu.
+
+Asked with no area, it is answered at once when the same kind of office takes it in every
+province (a pension, the welfare card, a school place: สำนักงานพัฒนาสังคมฯ 1300); the citizen
+may then type or share their area to hear the office's own name. Only when the kind of office
+depends on the area (water: the PWA, or the MWA in Bangkok) is the area asked first."""
 
 from __future__ import annotations
 
 from bot.conversations import replies
 from bot.conversations.draft import Draft
+from bot.conversations.replies import location_button
 from bot.conversations.turn import Turn
 from bot.messages import Outgoing
-from services.citizen_questions import where_to_ask
+from services.citizen_questions import WhereToAsk, where_to_ask
 
 
-async def answer(turn: Turn, draft: Draft) -> list[Outgoing]:
-    language = turn.language
-    found = await where_to_ask(
+async def _where(turn: Turn, draft: Draft) -> WhereToAsk:
+    return await where_to_ask(
         turn.session,
         text=draft.text,
         channel=turn.citizen.channel,
@@ -22,17 +27,28 @@ async def answer(turn: Turn, draft: Draft) -> list[Outgoing]:
         subdistrict_code=draft.subdistrict_code,
         hazards=draft.hazards,
     )
+
+
+async def answer(turn: Turn, draft: Draft, *, unless_area_matters: bool = False) -> list[Outgoing]:
+    """Where to ask. With `unless_area_matters` and no area known: nothing (empty) when the
+    kind of office depends on the area, so the caller asks where first."""
+    language = turn.language
+    found = await _where(turn, draft)
+    if unless_area_matters and found.agency is None and not found.everywhere:
+        return []
     agency = kind = None
     if found.agency is not None:
         agency = found.agency.name_en if language == "en" else found.agency.name_th
     elif found.agency_type is not None:
         kind = found.agency_type.name_en if language == "en" else found.agency_type.name_th
+    # with no area yet, sharing one names the office itself
+    narrow = () if found.agency is not None else (location_button(language),)
     return [
         replies.question_answer(
             language,
             agency=agency,
             kind=kind,
             hotline=found.hotline,
-            buttons=replies.menu_buttons(language),
+            buttons=(*narrow, *replies.menu_buttons(language)),
         )
     ]

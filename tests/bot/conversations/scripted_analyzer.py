@@ -38,6 +38,7 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     ("รถเมล์", "ขนส่งสาธารณะ"),
     ("สายไฟ", "สายไฟ"),
     ("pothole", "ถนน"),
+    ("เบี้ยยังชีพ", "สวัสดิการสังคม"),
 )
 # A message about something vague: the classifier is unsure, these are its best three.
 UNSURE_WORD = "มีปัญหา"
