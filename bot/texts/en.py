@@ -62,6 +62,7 @@ MESSAGES: dict[str, str] = {
     "button.edit_text": "Change text",
     "button.other_category": "Other",
     "button.ask_agency": "Send my question",
+    "button.as_complaint": "Report as a problem",
     "button.more": "More categories",
     "button.accept": "Accept",
     "button.decline": "Decline",
@@ -141,6 +142,7 @@ MESSAGES: dict[str, str] = {
         "This is handled by the {kind} for your area, or call the Damrongdhama hotline 1567.\n"
         "Tell me your district or province and I can name the office, or tap “Send my question”."
     ),
+    "question.or_complain": "If you want the agency to fix it, tap “Report as a problem” and Siang will file it as a complaint.",
     "question.answer_unknown": (
         "I can't tell yet which agency handles this 🙏 Call the Damrongdhama hotline 1567 or the "
         "government hotline 1111.\nOr tap “Send my question” and an official will answer."

@@ -8,11 +8,16 @@ depends on the area (water: the PWA, or the MWA in Bangkok) is the area asked fi
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.conversations import replies
+from bot.conversations.commands import Action
 from bot.conversations.draft import Draft
-from bot.conversations.replies import location_button
+from bot.conversations.replies import button, location_button
 from bot.conversations.turn import Turn
-from bot.messages import Outgoing
+from bot.messages import Button, Outgoing
+from bot.texts import text
+from nlp.analysis import Sentiment
 from services.citizen_questions import WhereToAsk, where_to_ask
 
 
@@ -43,12 +48,24 @@ async def answer(turn: Turn, draft: Draft, *, unless_area_matters: bool = False)
         kind = found.agency_type.name_en if language == "en" else found.agency_type.name_th
     # with no area yet, sharing one names the office itself
     narrow = () if found.agency is not None else (location_button(language),)
-    return [
-        replies.question_answer(
-            language,
-            agency=agency,
-            kind=kind,
-            hotline=found.hotline,
-            buttons=(*narrow, *replies.menu_buttons(language)),
-        )
-    ]
+    complain = await _complaint_button(turn, draft)
+    reply = replies.question_answer(
+        language,
+        agency=agency,
+        kind=kind,
+        hotline=found.hotline,
+        buttons=(*complain, *narrow, *replies.menu_buttons(language)),
+    )
+    if complain:
+        reply = replace(reply, text=f"{reply.text}\n{text(language, 'question.or_complain')}")
+    return [reply]
+
+
+async def _complaint_button(turn: Turn, draft: Draft) -> tuple[Button, ...]:
+    """A question that is really a grievance ("น้ำบ่ไหลสามมื้อแล้ว เฮ็ดจั่งได๋ดี", "เรียกเงิน
+    500 แบบนี้ถือว่าสินบนไหม": the NLP reads it negative) can be filed as a complaint with
+    one tap (the kind picked is kept as a labelled example)."""
+    analysis = await turn.analyze(draft.text)
+    if analysis.sentiment is not Sentiment.NEGATIVE:
+        return ()
+    return (button(turn.language, "button.as_complaint", Action.KIND, "complaint"),)

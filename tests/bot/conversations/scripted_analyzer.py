@@ -59,6 +59,8 @@ FOLLOW_UP = re.compile(r"ถึงไหนแล้ว|ตามเรื่อ
 QUESTION = re.compile(r"ที่ไหน|หน่วยงานไหน|ยังไง|อย่างไร|ไหม(?:ครับ|คะ)?\s*$|^สอบถาม|\?\s*$")
 PRAISE = re.compile(r"ชื่นชม|ประทับใจ|ขอบคุณ\S*ที่")
 KEYBOARD_MASH = re.compile(r"^[a-z]{6,}$")
+# A question that is a grievance ("…มาสามวันแล้ว ทำยังไงดี") reads negative; others neutral.
+GRIEVANCE = re.compile(r"แล้ว|สินบน|เรียกเงิน")
 SUBDISTRICT = re.compile(r"ตำบล(\S+)")
 
 
@@ -144,6 +146,14 @@ def _place(text: str, lat: float | None, lon: float | None) -> PlaceMatch:
     return found
 
 
+def _sentiment(text: str, intent: Intent) -> Sentiment:
+    if intent is Intent.PRAISE:
+        return Sentiment.POSITIVE
+    if intent is Intent.QUESTION and not GRIEVANCE.search(text):
+        return Sentiment.NEUTRAL
+    return Sentiment.NEGATIVE
+
+
 class ScriptedAnalyzer:
     def analyze(
         self, text: str, lat: float | None = None, lon: float | None = None
@@ -159,7 +169,7 @@ class ScriptedAnalyzer:
         return MessageAnalysis(
             categories=labels,
             place=_place(text, lat, lon),
-            sentiment=Sentiment.POSITIVE if intent is Intent.PRAISE else Sentiment.NEGATIVE,
+            sentiment=_sentiment(text, intent),
             sentiment_score=0.8,
             intent=intent,
             urgency=Urgency.HIGH if hazards else Urgency.NORMAL,

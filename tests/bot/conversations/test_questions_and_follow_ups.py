@@ -83,6 +83,33 @@ class TestAQuestionAnsweredEverywhereAlike:
         assert await items(database) == []
 
 
+class TestAGrievanceAskedAsAQuestion:
+    GRIEVANCE = "น้ำไม่ไหลมาสามวันแล้ว ทำยังไงดีคะ อำเภอแม่ริม เชียงใหม่"
+
+    async def test_the_answer_offers_to_file_it_as_a_complaint(self, citizen: Chat) -> None:
+        replies = await citizen.send(self.GRIEVANCE)
+        assert all_text(replies).endswith(text("th", "question.or_complain"))
+        assert labels(replies)[:2] == ["ส่งคำถามถึงหน่วยงาน", "ร้องเรียนเรื่องนี้"]
+
+    async def test_one_tap_makes_it_a_complaint_card(
+        self, citizen: Chat, database: Database
+    ) -> None:
+        await citizen.send(self.GRIEVANCE)
+        card = (await citizen.tap("ร้องเรียนเรื่องนี้"))[-1].card
+        assert card is not None
+        fields = dict(card.fields)
+        assert fields["ประเภท"] == "แจ้งปัญหา" and fields["หมวดหมู่"] == "ประปา"
+        assert fields["สถานที่"] == "อ.แม่ริม จ.เชียงใหม่"
+        await citizen.tap("ยืนยัน")
+        await citizen.tap("ยอมรับ")
+        [item] = await items(database)
+        assert item.kind.value == "complaint"
+
+    async def test_a_plain_question_has_no_complaint_button(self, citizen: Chat) -> None:
+        replies = await citizen.send(PENSION)
+        assert "ร้องเรียนเรื่องนี้" not in labels(replies)
+
+
 class TestAFollowUpThatTellsANewProblem:
     async def test_becomes_a_report_with_a_word_on_why(
         self, citizen: Chat, database: Database
