@@ -130,9 +130,11 @@ def _category_button(label: str, language: str) -> Button:
 
 
 def best_categories(draft: Draft, language: str) -> Outgoing:
-    """An unsure category: the NLP's best three with one tap, and "อื่นๆ" for the full list."""
+    """An unsure category: the NLP's best three with one tap, and "อื่นๆ" for the full list.
+    When the NLP has fewer than three guesses (it barely knows), the full list's first page at
+    once, its guesses first: one lone weak guess and "อื่นๆ" is a tap wasted."""
     best = [label for label in draft.candidates if label in LABELS][:BEST_CATEGORIES]
-    if not best:
+    if len(best) < BEST_CATEGORIES:
         return category_picker(draft, language)
     buttons = [_category_button(label, language) for label in best]
     buttons.append(button(language, "button.other_category", Action.CATEGORY_PAGE, "0"))

@@ -43,6 +43,9 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
 # A message about something vague: the classifier is unsure, these are its best three.
 UNSURE_WORD = "มีปัญหา"
 UNSURE = (LabelScore("ทางเท้า", 0.31), LabelScore("ถนน", 0.22), LabelScore("แสงสว่าง", 0.12))
+# A message the classifier barely knows: one weak guess (its shortlist keeps only the best).
+BARELY_WORD = "เรียกเกินราคา"
+BARELY = (LabelScore("เกษตร", 0.04),)
 
 # Text mostly not in Thai: the real pipeline keeps its best Thai label, scaled down to about 0.
 NOT_THAI_GUESS = LabelScore("ไฟฟ้า", 0.0)
@@ -161,6 +164,8 @@ class ScriptedAnalyzer:
         labels = [LabelScore(label, 0.9) for word, label in KEYWORDS if word in text.lower()]
         if not labels and UNSURE_WORD in text:
             labels = list(UNSURE)
+        if not labels and BARELY_WORD in text:
+            labels = list(BARELY)
         language = _language(text)
         intent = _intent(text, language, labels)
         if not labels and language not in ("th", "none"):
