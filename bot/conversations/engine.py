@@ -36,6 +36,8 @@ from bot.conversations.replies import say
 from bot.conversations.turn import IDLE, AnalyzerProvider, Turn
 from bot.messages import Inbound, InboundKind, Outgoing
 from bot.texts import language_of
+from nlp.analysis import Intent, Urgency
+from services.topics import topic_named
 from storage.repositories.citizens import CitizenRepository
 from storage.types import utcnow
 
@@ -45,6 +47,14 @@ DEFAULT_TIMEOUT = timedelta(minutes=30)
 # Shorter free text while idle is a slip, unless the NLP is sure what it is about ("ไฟดับ").
 _MIN_REPORT_CHARS = 8
 
+
+# Steps asking for an area or a topic, where a problem typed instead means a change of mind.
+_ASKS_AREA_OR_TOPIC = {
+    (news.FLOW, news.AREA),
+    (news.FLOW, news.TOPIC),
+    (volunteering.FLOW, volunteering.AREA),
+}
+_PLAINLY_TOLD_CHARS = 15  # "ถนนพังเป็นหลุมใหญ่": an area's name is seldom this long alone
 
 # A typed message inside a flow goes to that flow.
 _FLOW_MESSAGES: dict[str, Callable[[Turn], Awaitable[list[Outgoing]]]] = {
@@ -147,8 +157,34 @@ class ConversationEngine:
             return [replies.menu(language, "cancelled")]
         flow_message = _FLOW_MESSAGES.get(turn.flow)
         if flow_message is not None:
-            return await flow_message(turn)
+            changed_mind = await self._a_report_instead(turn)
+            return changed_mind if changed_mind is not None else await flow_message(turn)
         return await self._idle(turn)
+
+    @staticmethod
+    async def _a_report_instead(turn: Turn) -> list[Outgoing] | None:
+        """Danger now, or a problem plainly told, typed where an area or a topic was asked
+        (after อาสา or รับข่าว): the citizen changed their mind. That flow is left and the
+        report starts (the numbers to call first); None when the message answers the step."""
+        inbound = turn.inbound
+        message = (inbound.text or "").strip()
+        if (
+            turn.flow,
+            turn.step,
+        ) not in _ASKS_AREA_OR_TOPIC or inbound.kind is not InboundKind.TEXT:
+            return None
+        if not message or topic_named(message) is not None:
+            return None
+        analysis = await turn.analyze(message)
+        told = (
+            analysis.intent is Intent.COMPLAINT
+            and analysis.category_certain
+            and len(message) >= _PLAINLY_TOLD_CHARS
+        )
+        if analysis.urgency is not Urgency.HIGH and not told:
+            return None
+        turn.reset()
+        return await report.start_from_text(turn, message, analysis)
 
     @staticmethod
     def _command(inbound: Inbound) -> Command | None:
