@@ -161,6 +161,10 @@ MESSAGES: dict[str, str] = {
     "report.ask_place": (
         "Where is it? Tap “Share location”, or type the place (soi, road, district and province)."
     ),
+    "report.ask_district_of_subdistrict": (
+        "Many provinces have a subdistrict of that name. Please add the district and province, "
+        "or tap “Share location”."
+    ),
     "report.place_not_found": (
         "I could not find that place. Type the district and province, or tap “Share location”."
     ),

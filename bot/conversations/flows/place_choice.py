@@ -16,6 +16,17 @@ from storage.repositories.areas import AreaRepository
 BANGKOK = "10"  # its khet have no "อำเภอเมือง"
 _MUEANG = re.compile(r"(?:อำเภอ|อ\.)\s?เมือง")
 _PROVINCE_PREFIX = re.compile(r"^(?:จังหวัด|จ\.)\s*")
+# A subdistrict named with its prefix: when the NLP still found no area, the name is shared by
+# too many districts to offer (ต.บ้านใหม่) or is not one it knows.
+_SUBDISTRICT_NAMED = re.compile(r"(?:ตำบล|ต\.)\s?[\u0e01-\u0e2e]")
+
+
+def ask_key(draft: Draft) -> str:
+    """How to ask where: after a subdistrict named alone, for its district and province (the
+    citizen did say where, and is told why that is not enough)."""
+    if draft.province_code is None and _SUBDISTRICT_NAMED.search(draft.text):
+        return "report.ask_district_of_subdistrict"
+    return "report.ask_place"
 
 
 async def _mueang(turn: Turn, province_code: str) -> PlaceOption | None:
