@@ -10,6 +10,7 @@ from enum import StrEnum
 
 
 class Typed(StrEnum):
+    CANCEL = "cancel"  # "ไม่เอาแล้ว", "ไม่แจ้งแล้ว": the citizen changed their mind
     YES = "yes"
     NO = "no"
     PLACE = "place"  # change the place
@@ -18,10 +19,14 @@ class Typed(StrEnum):
     TEXT = "text"
 
 
-_POLITE = r"(?:ค่ะ|คะ|ค่า|คับ|ครับ|ครัช|จ้า|จ้ะ|จ่ะ|นะ|น้า|ฮะ|เด้อ|เจ้า|จ้ะ|เลย|แล้ว)"
+_POLITE = r"(?:ค่ะ|คะ|ค่า|คับ|ครับ|ครัช|จ้า|จ้ะ|จ่ะ|นะ|น้า|ฮะ|เด้อ|เจ้า|เลย|แล้ว|เถอะ|เถอะค่ะ)"
 _LEAD = r"(?:เอ้ย|เอ่อ|อ่า|อืม|อ๋อ|อ่อ|โอ้ย|ขอ|อยาก|ช่วย)"
 _TAIL = r"(?:หน่อย|ด้วย|ที|ให้|ใหม่)"
 _WORDS: dict[Typed, str] = {
+    Typed.CANCEL: (
+        r"ไม่เอาแล้ว|ไม่แจ้งแล้ว|ไม่ส่งแล้ว|ไม่ต้องแล้ว|ไม่ต้องส่ง|ไม่ต้องแจ้ง|เปลี่ยนใจ|ช่างมัน"
+        r"|ยกเลิกเถอะ|never ?mind|forget it|don't send"
+    ),
     Typed.YES: (
         r"ใช่|ถูก|ถูกต้อง|ตามนี้|โอเค|โอเช|ok|okay|โอ|ได้|ตกลง|ยืนยัน|ส่ง|ส่งได้|ส่งไป"
         r"|ยอม|ยินยอม|ยอมรับ|yes|yep|y|correct|right|send|accept|confirm|👍|🙆|✅"
@@ -55,12 +60,13 @@ _LONGEST = 40
 
 
 def read(message: str) -> Typed | None:
-    """What a short typed answer means, or None when it is anything else. An edit word wins
-    over yes/no ("ไม่ใช่ เปลี่ยนที่" is not a yes)."""
+    """What a short typed answer means, or None when it is anything else. Changing one's mind
+    wins over an edit word, and an edit word over yes/no ("ไม่ใช่ เปลี่ยนที่" is not a no)."""
     words = message.strip()
     if not words or len(words) > _LONGEST:
         return None
-    for meaning in (Typed.PLACE, Typed.CATEGORY, Typed.KIND, Typed.TEXT, Typed.NO, Typed.YES):
+    order = (Typed.CANCEL, Typed.PLACE, Typed.CATEGORY, Typed.KIND, Typed.TEXT, Typed.NO, Typed.YES)
+    for meaning in order:
         if _PATTERNS[meaning].match(words):
             return meaning
     return _mixed(words)

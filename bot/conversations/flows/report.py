@@ -15,7 +15,7 @@ from __future__ import annotations
 from bot.conversations import citizen_labels, replies, typed_answers
 from bot.conversations.commands import Action, Command
 from bot.conversations.draft import Draft
-from bot.conversations.flows import conversational, news, place_choice, question
+from bot.conversations.flows import conversational, place_choice, question, report_filing
 from bot.conversations.flows.report_steps import (
     ANSWERED,
     CATEGORY,
@@ -36,17 +36,14 @@ from bot.conversations.replies import cancel_button, location_button, say
 from bot.conversations.turn import Turn
 from bot.conversations.typed_answers import Typed
 from bot.messages import InboundKind, Outgoing, StoredMedia
-from bot.notice_messages import render_notice
 from bot.texts import category_name
 from nlp.analysis import FEEDBACK_INTENTS, Intent, MessageAnalysis, Urgency
 from nlp.categories import LABELS
-from services import filing, ticket_changes
 from services.citizen_data import consent
 from services.labelled_examples import CATEGORY as CATEGORY_LABEL
 from services.labelled_examples import KIND as KIND_LABEL
 from services.labelled_examples import CitizenPick
 from storage.models import FeedbackKind
-from storage.repositories import outbound_messages
 
 _KINDS = tuple(kind.value for kind in FeedbackKind)
 # The NLP's reading of a first message that starts a draft of another kind than a problem.
@@ -162,19 +159,11 @@ async def _location(turn: Turn, draft: Draft) -> list[Outgoing]:
 async def _text(turn: Turn, draft: Draft, message: str) -> list[Outgoing]:
     """Typed text: the answer to the step the draft is at, or more about the problem."""
     words = typed_answers.read(message)
-    if turn.step in (PLACE, PLACE_CHOICE):
-        if words in (Typed.YES, Typed.NO):
-            return reprompt(turn)  # a place is wanted, not a yes or a no
-        return await _typed_place(turn, draft, message)
-    if turn.step == CATEGORY:
-        typed = _typed_category(message)
-        if typed is not None:
-            return await _choose_category(turn, draft, typed)
-        if words is Typed.NO:  # none of the best three: every category
-            return [replies.category_picker(draft, turn.language)]
-        if words is not None:
-            return reprompt(turn)
-        return await _typed_instead_of_tapping(turn, draft, message)
+    if words is Typed.CANCEL:  # "ไม่เอาแล้ว": as the cancel button
+        turn.reset()
+        return [replies.menu(turn.language, "cancelled")]
+    if turn.step in (PLACE, PLACE_CHOICE, CATEGORY):
+        return await _typed_at_choice(turn, draft, message, words)
     if turn.step == CONFIRM:
         to_card = await _typed_at_confirm(turn, draft, message, words)
         if to_card is not None:
@@ -196,6 +185,25 @@ async def _text(turn: Turn, draft: Draft, message: str) -> list[Outgoing]:
     ):
         return reprompt(turn)  # "ขอบคุณค่ะ", "อ่อ" while checking the card: not the report
     return await _describe(turn, draft, message, analysis)
+
+
+async def _typed_at_choice(
+    turn: Turn, draft: Draft, message: str, words: Typed | None
+) -> list[Outgoing]:
+    """Typed where a place or a category is to be chosen: a yes or no asks again ("ไม่ใช่" to
+    the best three shows every category); a category's name picks it; a place is read."""
+    if turn.step in (PLACE, PLACE_CHOICE):
+        if words in (Typed.YES, Typed.NO):
+            return reprompt(turn)  # a place is wanted, not a yes or a no
+        return await _typed_place(turn, draft, message)
+    typed = _typed_category(message)
+    if typed is not None:
+        return await _choose_category(turn, draft, typed)
+    if words is Typed.NO:  # none of the best three: every category
+        return [replies.category_picker(draft, turn.language)]
+    if words is not None:
+        return reprompt(turn)
+    return await _typed_instead_of_tapping(turn, draft, message)
 
 
 _SHORT = 8  # a shorter reply to the card adds nothing to the report unless its topic is sure
@@ -438,7 +446,7 @@ async def _proceed(turn: Turn, draft: Draft) -> list[Outgoing]:
     if not consent.is_given(turn.citizen):
         turn.keep(draft, CONSENT)
         return [replies.consent_notice(turn.language)]
-    return await _file(turn, draft)
+    return await report_filing.file(turn, draft)
 
 
 async def _consent(turn: Turn, draft: Draft, *, accepted: bool) -> list[Outgoing]:
@@ -447,49 +455,4 @@ async def _consent(turn: Turn, draft: Draft, *, accepted: bool) -> list[Outgoing
         turn.reset()
         return [replies.menu(turn.language, "consent.declined")]
     consent.give(turn.session, turn.citizen, now=turn.now)
-    return await _file(turn, draft)
-
-
-async def _file(turn: Turn, draft: Draft) -> list[Outgoing]:
-    analysis = await turn.analyze(draft.text, draft.latitude, draft.longitude)
-    filed = await filing.file_feedback(
-        turn.session,
-        channel=turn.citizen.channel,
-        text=draft.text,
-        analysis=analysis,
-        citizen_id=turn.citizen_id,
-        kind=FeedbackKind(draft.kind),
-        category=draft.category,
-        province_code=draft.province_code,
-        district_code=draft.district_code,
-        subdistrict_code=draft.subdistrict_code,
-        latitude=draft.latitude,
-        longitude=draft.longitude,
-        location_text=draft.location_text or draft.address,
-        media=[ticket_changes.NewMedia(**media) for media in draft.media],
-        target_board=draft.target_board,
-        now=turn.now,
-    )
-    item = filed.item
-    assert item.id is not None
-    await citizen_labels.file_with(turn, draft, feedback_id=item.id)
-    payload = {
-        "reference": item.reference,
-        "kind": item.kind.value,
-        "agency_name": filed.agency.name_th if filed.agency else None,
-        "board_name": filed.board.name_th if filed.board and draft.target_board else None,
-        "category": item.category,
-        "status": item.status.value,
-        "duplicate_of_reference": filed.duplicate_of.reference if filed.duplicate_of else None,
-        "follower_count": filed.follower_count,
-        "reporter_number": filed.follower_count + 1 if filed.duplicate_of else 1,
-    }
-    # The reply below is the citizen's "ticket_filed" message; the queued copy is not sent again.
-    await outbound_messages.settle_answered_in_conversation(
-        turn.session, feedback_id=item.id, citizen_id=turn.citizen_id, kind="ticket_filed"
-    )
-    turn.reset()
-    offer = await news.offer_after_first_report(
-        turn, item.reference, item.province_code, item.district_code
-    )
-    return [*render_notice("ticket_filed", payload, turn.language), *offer]
+    return await report_filing.file(turn, draft)

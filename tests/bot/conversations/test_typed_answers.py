@@ -40,6 +40,7 @@ def card_fields(chat: Chat) -> dict[str, str]:
         ("ขอเปลี่ยนที่หน่อยค่ะ", Typed.PLACE),
         ("ไม่ใช่ค่ะ เปลี่ยนที่", Typed.PLACE),
         ("หมวดผิด", Typed.CATEGORY),
+        ("ไม่เอาแล้วค่ะ", Typed.CANCEL),
         ("รถจอดผิดที่", None),
         ("ไม่มีใครมาเก็บขยะเลย", None),
     ],
@@ -108,3 +109,15 @@ async def test_a_yes_where_a_place_is_wanted_asks_for_the_place_again(citizen: C
     await citizen.send("ไฟดับทั้งซอย มืดมาก")
     again = await citizen.send("ใช่ค่ะ")
     assert all_text(again) == text("th", "report.ask_place")
+
+
+@pytest.mark.parametrize("changed_mind", ["ไม่เอาแล้วค่ะ", "เปลี่ยนใจค่ะ ไม่ต้องส่ง"])
+async def test_changing_ones_mind_in_words_cancels_and_files_nothing(
+    citizen: Chat, database: Database, changed_mind: str
+) -> None:
+    await citizen.send(STREET_LIGHT)
+    replies = await citizen.send(changed_mind)
+    assert replies[0].text == text("th", "cancelled")
+    assert labels(replies)[0] == "แจ้งปัญหา"
+    await citizen.send("ใช่")  # the card is gone: a yes now is no confirmation
+    assert await filed(database) == []
