@@ -195,6 +195,9 @@ async def _typed_at_choice(
     if turn.step in (PLACE, PLACE_CHOICE):
         if words in (Typed.YES, Typed.NO):
             return reprompt(turn)  # a place is wanted, not a yes or a no
+        analysis = await turn.analyze(message)
+        if analysis.urgency is Urgency.HIGH:  # "ตอนนี้ไฟลุกแล้ว": the numbers, then where
+            return await _describe(turn, draft, message, analysis)
         return await _typed_place(turn, draft, message)
     typed = _typed_category(message)
     if typed is not None:

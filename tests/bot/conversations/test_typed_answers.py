@@ -121,3 +121,13 @@ async def test_changing_ones_mind_in_words_cancels_and_files_nothing(
     assert labels(replies)[0] == "แจ้งปัญหา"
     await citizen.send("ใช่")  # the card is gone: a yes now is no confirmation
     assert await filed(database) == []
+
+
+async def test_danger_typed_where_the_place_is_asked_gets_the_numbers_first(
+    citizen: Chat,
+) -> None:
+    await citizen.send("สายไฟห้อยต่ำมากหน้าบ้าน รถสูงเกี่ยวบ่อย")
+    assert all_text(citizen.replies) == text("th", "report.ask_place")
+    replies = await citizen.send("ตอนนี้ไฟไหม้แล้วค่ะ ช่วยด้วย")
+    assert replies[0].text.startswith("⚠️") and "199" in replies[0].text
+    assert all_text(replies[1:]) == text("th", "report.ask_place")  # and still: where?
