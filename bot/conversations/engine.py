@@ -155,6 +155,11 @@ class ConversationEngine:
         if turn.flow == my_data.FLOW:
             turn.reset()  # anything but the confirm tap means "do not erase"
             return [replies.menu(language, "cancelled")]
+        if news.offered(turn):  # "อยากรับข่าว…ไหมคะ" after a first report
+            answered = await news.answer_offer(turn)
+            if answered is not None:
+                return answered
+            turn.reset()  # a new message
         flow_message = _FLOW_MESSAGES.get(turn.flow)
         if flow_message is not None:
             changed_mind = await self._a_report_instead(turn)

@@ -335,6 +335,7 @@ MESSAGES: dict[str, str] = {
     "news.off_none": "You are not receiving consultation news.",
     "button.news_on": "Get news",
     "button.news_off": "Stop news",
+    "news.not_now": "All right 🙏 If you change your mind, type “news” at any time.",
     "news.offer": "Would you like to hear when agencies ask citizens in {area} for their views? You can stop at any time.",
     "news.pick_topics": "Which topics in {area} would you like to hear about? Tap them one by one, or “All topics”.",
     "news.topic_unknown": "Tap a topic you would like to hear about, or “All topics”.",

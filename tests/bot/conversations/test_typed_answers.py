@@ -11,7 +11,7 @@ from bot.conversations.typed_answers import Typed, read
 from bot.texts import text
 from storage.database import Database
 from storage.models import FeedbackItem
-from tests.bot.conversations.conftest import Chat, all_text, labels
+from tests.bot.conversations.conftest import Chat, all_text, file_report, labels
 
 STREET_LIGHT = "ไฟดับทั้งซอยวัดอุโมงค์ อ.เมือง จ.เชียงใหม่ มืดมาก"
 EDIT_CHOICES = ["แก้หมวดหมู่", "แก้สถานที่", "แก้ประเภท", "แก้ข้อความ", "ยกเลิก"]
@@ -131,3 +131,25 @@ async def test_danger_typed_where_the_place_is_asked_gets_the_numbers_first(
     replies = await citizen.send("ตอนนี้ไฟไหม้แล้วค่ะ ช่วยด้วย")
     assert replies[0].text.startswith("⚠️") and "199" in replies[0].text
     assert all_text(replies[1:]) == text("th", "report.ask_place")  # and still: where?
+
+
+class TestTheNewsOfferAnsweredInWords:
+    """After a first report Siang asks "อยากรับข่าว…ไหมคะ"; people answer it in words."""
+
+    async def test_a_yes_picks_the_topics_for_the_reports_area(self, citizen: Chat) -> None:
+        await file_report(citizen, STREET_LIGHT)
+        assert "อยากรับข่าว" in all_text(citizen.replies)
+        topics = await citizen.send("ได้ค่ะ")
+        assert all_text(topics).startswith("อยากรับข่าวเรื่องไหนในอ.เมืองเชียงใหม่")
+        assert labels(topics)[0] == "ทุกเรื่อง"
+
+    async def test_a_no_is_taken_kindly(self, citizen: Chat) -> None:
+        await file_report(citizen, STREET_LIGHT)
+        replies = await citizen.send("ไม่เป็นไรค่ะ")
+        assert replies[0].text == text("th", "news.not_now")
+
+    async def test_anything_else_is_a_new_message(self, citizen: Chat) -> None:
+        await file_report(citizen, STREET_LIGHT)
+        replies = await citizen.send("ขยะกองเต็มหน้าตลาดวโรรส อ.เมือง จ.เชียงใหม่ ส่งกลิ่นเหม็น")
+        card = replies[-1].card
+        assert card is not None and dict(card.fields)["หมวดหมู่"] == "ความสะอาด"
