@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.conversations import replies
+from bot.conversations import replies, typed_answers
 from bot.conversations.commands import Action, Command, parse_data, parse_typed
 from bot.conversations.flows import (
     consultation,
@@ -34,6 +34,7 @@ from bot.conversations.flows import (
 )
 from bot.conversations.replies import say
 from bot.conversations.turn import IDLE, AnalyzerProvider, Turn
+from bot.conversations.typed_answers import Typed
 from bot.messages import Inbound, InboundKind, Outgoing
 from bot.texts import language_of
 from nlp.analysis import Intent, Urgency
@@ -211,6 +212,11 @@ class ConversationEngine:
                 return answer
             if len(message) < _MIN_REPORT_CHARS and not analysis.category_certain:
                 return [replies.menu(language, "fallback")]  # "ok?", "55": a slip, not a report
+            said = typed_answers.read(message)
+            if said is not None and not analysis.category_certain:
+                # "ไม่เป็นไรค่ะ", "โอเคค่ะ ได้เลย": an answer to nothing open, not a report
+                key = "nothing_to_cancel" if said is Typed.CANCEL else "fallback"
+                return [replies.menu(language, key)]
             return await report.start_from_text(turn, message, analysis)
         if inbound.kind in (InboundKind.IMAGE, InboundKind.LOCATION):
             return await report.start_from_message(turn)

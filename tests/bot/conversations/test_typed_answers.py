@@ -153,3 +153,14 @@ class TestTheNewsOfferAnsweredInWords:
         replies = await citizen.send("ขยะกองเต็มหน้าตลาดวโรรส อ.เมือง จ.เชียงใหม่ ส่งกลิ่นเหม็น")
         card = replies[-1].card
         assert card is not None and dict(card.fields)["หมวดหมู่"] == "ความสะอาด"
+
+
+@pytest.mark.parametrize(
+    ("words", "key"), [("ไม่เป็นไรค่ะ", "nothing_to_cancel"), ("โอเคค่ะ ได้เลยค่ะ", "fallback")]
+)
+async def test_an_answer_to_nothing_open_is_not_a_report(
+    citizen: Chat, database: Database, words: str, key: str
+) -> None:
+    replies = await citizen.send(words)
+    assert replies[0].text == text("th", key) and labels(replies)[0] == "แจ้งปัญหา"
+    assert all(reply.card is None for reply in replies)
