@@ -22,11 +22,14 @@ from services.citizen_questions import WhereToAsk, where_to_ask
 
 
 async def _where(turn: Turn, draft: Draft) -> WhereToAsk:
+    """Routed like a report; a topic the NLP is unsure of (and the citizen did not pick) is
+    left out, so no office is named on a guess ("ต่อใบขับขี่ที่ไหน" read 0.11 as welfare)."""
+    sure = draft.category_sure or draft.category_chosen
     return await where_to_ask(
         turn.session,
         text=draft.text,
         channel=turn.citizen.channel,
-        category=draft.category,
+        category=draft.category if sure else None,
         province_code=draft.province_code,
         district_code=draft.district_code,
         subdistrict_code=draft.subdistrict_code,

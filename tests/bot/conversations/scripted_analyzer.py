@@ -46,6 +46,9 @@ UNSURE = (LabelScore("ทางเท้า", 0.31), LabelScore("ถนน", 0.2
 # A message the classifier barely knows: one weak guess (its shortlist keeps only the best).
 BARELY_WORD = "เรียกเกินราคา"
 BARELY = (LabelScore("เกษตร", 0.04),)
+# Read as the real classifier does: a driving licence as welfare, unsure (0.11).
+MISREAD_WORD = "ใบขับขี่"
+MISREAD = (LabelScore("สวัสดิการสังคม", 0.11),)
 
 # Text mostly not in Thai: the real pipeline keeps its best Thai label, scaled down to about 0.
 NOT_THAI_GUESS = LabelScore("ไฟฟ้า", 0.0)
@@ -166,6 +169,8 @@ class ScriptedAnalyzer:
             labels = list(UNSURE)
         if not labels and BARELY_WORD in text:
             labels = list(BARELY)
+        if not labels and MISREAD_WORD in text:
+            labels = list(MISREAD)
         language = _language(text)
         intent = _intent(text, language, labels)
         if not labels and language not in ("th", "none"):

@@ -82,6 +82,16 @@ class TestAQuestionAnsweredEverywhereAlike:
         )
         assert await items(database) == []
 
+    async def test_an_unsure_topic_names_no_office_on_a_guess(
+        self, citizen: Chat, database: Database
+    ) -> None:
+        """Read as welfare at 0.11, a driving licence question must not be sent to the
+        social development office: the area is asked, as for any question it cannot place."""
+        asked = await citizen.send("ต่อใบขับขี่ต้องไปที่ไหนคะ")
+        assert all_text(asked) == text("th", "question.ask_place")
+        general = await citizen.tap("ข้าม")
+        assert SOCIAL_OFFICE not in all_text(general) and "1567" in all_text(general)
+
 
 class TestAGrievanceAskedAsAQuestion:
     GRIEVANCE = "น้ำไม่ไหลมาสามวันแล้ว ทำยังไงดีคะ อำเภอแม่ริม เชียงใหม่"
