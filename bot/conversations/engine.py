@@ -206,6 +206,9 @@ class ConversationEngine:
         if inbound.kind is InboundKind.TEXT:
             if not message:
                 return [replies.menu(language, "empty")]
+            answered = await resolution.typed_reply(turn, message)  # "ยังไม่แก้เลยค่ะ"
+            if answered is not None:
+                return answered
             analysis = await turn.analyze(message)  # greetings, follow-ups … are its intents
             answer = await conversational.answer(turn, message, analysis)
             if answer is not None:
