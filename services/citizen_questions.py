@@ -5,7 +5,8 @@ A question is routed exactly as a report would be (`services.routing.route` with
 category, area and hazards, on an item that is never saved), so "who do I ask about a burst
 water main in Mae Rim?" names the provincial waterworks that would receive the report, and the
 number its catalogue type publishes (storage/reference/agency_types.yaml). Asked with no area,
-it names the kind of agency that takes it in most of the country ("ที่ว่าการอำเภอ", 1548).
+it names the kind of agency that takes it in most of the country ("ที่ว่าการอำเภอ", 1548), and
+whether that kind is the one in every province (then the chat answers without asking where).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from services.routing import kind_of_agency, route
 from services.session_cache import get_reference
 from services.ticket_notes import NoteFacts
 from storage.models import Agency, AgencyType, Channel, FeedbackItem, FeedbackKind
+from storage.repositories.agencies import AgencyLookup
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,9 @@ class WhereToAsk:
     # With no area: the kind of agency that takes such questions in the citizen's area
     # ("ที่ว่าการอำเภอ"), when the rules can tell
     agency_type: AgencyType | None = None
+    # With no area: that kind of agency is the one in every province (a pension, the welfare
+    # card), so the answer does not wait for the citizen's area
+    everywhere: bool = False
 
 
 async def where_to_ask(
@@ -65,4 +70,5 @@ async def where_to_ask(
     hotline = agency_type.hotline if agency_type else None
     if decision.agency is not None:
         return WhereToAsk(decision.agency, hotline, decision.reason)
-    return WhereToAsk(None, hotline, decision.reason, agency_type)
+    everywhere = await AgencyLookup(session).serves_every_province(type_code)
+    return WhereToAsk(None, hotline, decision.reason, agency_type, everywhere)

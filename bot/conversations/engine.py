@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.conversations import replies
+from bot.conversations import replies, typed_answers
 from bot.conversations.commands import Action, Command, parse_data, parse_typed
 from bot.conversations.flows import (
     consultation,
@@ -34,8 +34,11 @@ from bot.conversations.flows import (
 )
 from bot.conversations.replies import say
 from bot.conversations.turn import IDLE, AnalyzerProvider, Turn
+from bot.conversations.typed_answers import Typed
 from bot.messages import Inbound, InboundKind, Outgoing
 from bot.texts import language_of
+from nlp.analysis import Intent, Urgency
+from services.topics import topic_named
 from storage.repositories.citizens import CitizenRepository
 from storage.types import utcnow
 
@@ -45,6 +48,14 @@ DEFAULT_TIMEOUT = timedelta(minutes=30)
 # Shorter free text while idle is a slip, unless the NLP is sure what it is about ("ไฟดับ").
 _MIN_REPORT_CHARS = 8
 
+
+# Steps asking for an area or a topic, where a problem typed instead means a change of mind.
+_ASKS_AREA_OR_TOPIC = {
+    (news.FLOW, news.AREA),
+    (news.FLOW, news.TOPIC),
+    (volunteering.FLOW, volunteering.AREA),
+}
+_PLAINLY_TOLD_CHARS = 15  # "ถนนพังเป็นหลุมใหญ่": an area's name is seldom this long alone
 
 # A typed message inside a flow goes to that flow.
 _FLOW_MESSAGES: dict[str, Callable[[Turn], Awaitable[list[Outgoing]]]] = {
@@ -136,16 +147,50 @@ class ConversationEngine:
         if inbound.kind is InboundKind.UNSUPPORTED:
             return [say(language, "unsupported"), *self._reprompt(turn)]
         if report.finished(turn):
+            narrowed = await report.place_for_answer(turn)  # "เชียงใหม่ค่ะ" after "your area's …"
+            if narrowed is not None:
+                return narrowed
             turn.reset()  # a question was answered: this message is a new one
         if turn.flow == resolution.FLOW:
             return await resolution.submit(turn, (inbound.text or "").strip() or None)
         if turn.flow == my_data.FLOW:
             turn.reset()  # anything but the confirm tap means "do not erase"
             return [replies.menu(language, "cancelled")]
+        if news.offered(turn):  # "อยากรับข่าว…ไหมคะ" after a first report
+            answered = await news.answer_offer(turn)
+            if answered is not None:
+                return answered
+            turn.reset()  # a new message
         flow_message = _FLOW_MESSAGES.get(turn.flow)
         if flow_message is not None:
-            return await flow_message(turn)
+            changed_mind = await self._a_report_instead(turn)
+            return changed_mind if changed_mind is not None else await flow_message(turn)
         return await self._idle(turn)
+
+    @staticmethod
+    async def _a_report_instead(turn: Turn) -> list[Outgoing] | None:
+        """Danger now, or a problem plainly told, typed where an area or a topic was asked
+        (after อาสา or รับข่าว): the citizen changed their mind. That flow is left and the
+        report starts (the numbers to call first); None when the message answers the step."""
+        inbound = turn.inbound
+        message = (inbound.text or "").strip()
+        if (
+            turn.flow,
+            turn.step,
+        ) not in _ASKS_AREA_OR_TOPIC or inbound.kind is not InboundKind.TEXT:
+            return None
+        if not message or topic_named(message) is not None:
+            return None
+        analysis = await turn.analyze(message)
+        told = (
+            analysis.intent is Intent.COMPLAINT
+            and analysis.category_certain
+            and len(message) >= _PLAINLY_TOLD_CHARS
+        )
+        if analysis.urgency is not Urgency.HIGH and not told:
+            return None
+        turn.reset()
+        return await report.start_from_text(turn, message, analysis)
 
     @staticmethod
     def _command(inbound: Inbound) -> Command | None:
@@ -161,12 +206,20 @@ class ConversationEngine:
         if inbound.kind is InboundKind.TEXT:
             if not message:
                 return [replies.menu(language, "empty")]
+            answered = await resolution.typed_reply(turn, message)  # "ยังไม่แก้เลยค่ะ"
+            if answered is not None:
+                return answered
             analysis = await turn.analyze(message)  # greetings, follow-ups … are its intents
             answer = await conversational.answer(turn, message, analysis)
             if answer is not None:
                 return answer
             if len(message) < _MIN_REPORT_CHARS and not analysis.category_certain:
                 return [replies.menu(language, "fallback")]  # "ok?", "55": a slip, not a report
+            said = typed_answers.read(message)
+            if said is not None and not analysis.category_certain:
+                # "ไม่เป็นไรค่ะ", "โอเคค่ะ ได้เลย": an answer to nothing open, not a report
+                key = "nothing_to_cancel" if said is Typed.CANCEL else "fallback"
+                return [replies.menu(language, key)]
             return await report.start_from_text(turn, message, analysis)
         if inbound.kind in (InboundKind.IMAGE, InboundKind.LOCATION):
             return await report.start_from_message(turn)

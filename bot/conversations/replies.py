@@ -12,6 +12,7 @@ from bot.messages import Button, Card, Outgoing
 from bot.texts import category_name, kind_name, text
 from nlp.analysis import PlaceOption
 from nlp.categories import LABELS
+from nlp.gazetteer import Gazetteer, Level
 from services.emergency_numbers import NUMBERS, lines_to_call
 from storage.models import FeedbackKind
 
@@ -55,13 +56,30 @@ def say(language: str, key: str, *buttons: Button, **values: object) -> Outgoing
 
 def place_text(draft: Draft, language: str) -> str:
     if draft.place_label:
-        return draft.place_label
+        english = _english_place(draft) if language == "en" else None
+        return english or draft.place_label
     if draft.location_text:
         return draft.location_text
     if draft.has_location:
         assert draft.latitude is not None and draft.longitude is not None
         return text(language, "place.pin", lat=draft.latitude, lon=draft.longitude)
     return text(language, "place.unknown")
+
+
+def _english_place(draft: Draft) -> str | None:
+    """The area in its official English names ("Si Lom, Bang Rak, Bangkok") for a citizen
+    reading English; None when a code is unknown to the gazetteer."""
+    areas = Gazetteer.load()
+    levels = (
+        (Level.SUBDISTRICT, draft.subdistrict_code),
+        (Level.DISTRICT, draft.district_code),
+        (Level.PROVINCE, draft.province_code),
+    )
+    try:
+        names = [areas.area(level, code).name_en for level, code in levels if code]
+    except KeyError:
+        return None
+    return ", ".join(names) or None
 
 
 def _card_title(draft: Draft, language: str) -> str:
@@ -130,9 +148,11 @@ def _category_button(label: str, language: str) -> Button:
 
 
 def best_categories(draft: Draft, language: str) -> Outgoing:
-    """An unsure category: the NLP's best three with one tap, and "อื่นๆ" for the full list."""
+    """An unsure category: the NLP's best three with one tap, and "อื่นๆ" for the full list.
+    When the NLP has fewer than three guesses (it barely knows), the full list's first page at
+    once, its guesses first: one lone weak guess and "อื่นๆ" is a tap wasted."""
     best = [label for label in draft.candidates if label in LABELS][:BEST_CATEGORIES]
-    if not best:
+    if len(best) < BEST_CATEGORIES:
         return category_picker(draft, language)
     buttons = [_category_button(label, language) for label in best]
     buttons.append(button(language, "button.other_category", Action.CATEGORY_PAGE, "0"))

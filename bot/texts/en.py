@@ -62,6 +62,7 @@ MESSAGES: dict[str, str] = {
     "button.edit_text": "Change text",
     "button.other_category": "Other",
     "button.ask_agency": "Send my question",
+    "button.as_complaint": "Report as a problem",
     "button.more": "More categories",
     "button.accept": "Accept",
     "button.decline": "Decline",
@@ -141,6 +142,7 @@ MESSAGES: dict[str, str] = {
         "This is handled by the {kind} for your area, or call the Damrongdhama hotline 1567.\n"
         "Tell me your district or province and I can name the office, or tap “Send my question”."
     ),
+    "question.or_complain": "If you want the agency to fix it, tap “Report as a problem” and Siang will file it as a complaint.",
     "question.answer_unknown": (
         "I can't tell yet which agency handles this 🙏 Call the Damrongdhama hotline 1567 or the "
         "government hotline 1111.\nOr tap “Send my question” and an official will answer."
@@ -158,6 +160,10 @@ MESSAGES: dict[str, str] = {
     "emergency.pea": "Provincial Electricity Authority",
     "report.ask_place": (
         "Where is it? Tap “Share location”, or type the place (soi, road, district and province)."
+    ),
+    "report.ask_district_of_subdistrict": (
+        "Many provinces have a subdistrict of that name. Please add the district and province, "
+        "or tap “Share location”."
     ),
     "report.place_not_found": (
         "I could not find that place. Type the district and province, or tap “Share location”."
@@ -221,6 +227,10 @@ MESSAGES: dict[str, str] = {
     ),
     "follow.list": "Your items in progress ({count}). Tap a reference to see its progress.",
     "follow.item": "{reference} · {category} · {status}",
+    "follow.as_new": (
+        "I can't find a report about {category} that you sent through Siang, so I can send this "
+        "one as a new report. Please check it below."
+    ),
     "follow.not_found": "No item has the reference {reference}. Please check it.",
     "follow.history_title": "Progress of {reference}",
     "follow.history_line": "{when} · {status}",
@@ -325,6 +335,7 @@ MESSAGES: dict[str, str] = {
     "news.off_none": "You are not receiving consultation news.",
     "button.news_on": "Get news",
     "button.news_off": "Stop news",
+    "news.not_now": "All right 🙏 If you change your mind, type “news” at any time.",
     "news.offer": "Would you like to hear when agencies ask citizens in {area} for their views? You can stop at any time.",
     "news.pick_topics": "Which topics in {area} would you like to hear about? Tap them one by one, or “All topics”.",
     "news.topic_unknown": "Tap a topic you would like to hear about, or “All topics”.",

@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, or_
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Agency, AgencyType, Board
+from storage.models import Agency, AgencyType, Board, Province
 
 
 class AgencyRepository:
@@ -150,6 +150,19 @@ class AgencyLookup:
                 found or len(await self.provinces_with_type(type_code)) > HALF_THE_PROVINCES
             )
         return self._nationwide[type_code]
+
+    async def serves_every_province(self, type_code: str) -> bool:
+        """A national agency, or an agency of the type in every province: where a citizen
+        lives does not change which kind of office answers them."""
+        national = select(Agency.id).where(
+            col(Agency.type_code) == type_code,
+            col(Agency.is_active).is_(True),
+            col(Agency.province_code).is_(None),
+        )
+        if (await self.session.exec(national)).first() is not None:
+            return True
+        provinces = (await self.session.exec(select(func.count(col(Province.code))))).one()
+        return len(await self.provinces_with_type(type_code)) >= provinces > 0
 
     async def provinces_with_type(self, type_code: str) -> set[str]:
         statement = select(col(Agency.province_code)).where(

@@ -52,9 +52,11 @@ async def answer(turn: Turn, message: str, analysis: MessageAnalysis) -> list[Ou
     _adopt_english(turn, analysis)
     language = turn.language
     if analysis.intent is Intent.FOLLOW_UP:
+        reference = reference_in(message)
+        if reference is None and await tells_a_new_problem(turn, analysis):
+            return None  # the report flow takes it (`flows.report` says why first)
         turn.reset()
         before = [replies.emergency_notice(language, analysis.hazards, None)] if urgent else []
-        reference = reference_in(message)
         if reference is not None:
             return before + await follow_up.show_history(turn, reference)
         return before + await follow_up.list_open(turn)
@@ -78,3 +80,13 @@ async def _asks_about_own_report(turn: Turn, message: str, analysis: MessageAnal
     if not analysis.category_certain:
         return bool(mine)
     return any(item.category == analysis.category for item in mine)
+
+
+async def tells_a_new_problem(turn: Turn, analysis: MessageAnalysis) -> bool:
+    """A follow-up in words that describes a problem the citizen never reported here ("แจ้ง
+    อบต. ไปหลายรอบแล้ว ถนนในหมู่บ้านเป็นหลุม…", or reported by phone): the NLP is sure of its
+    topic and none of their reports, open or closed, is about it. It can be filed now."""
+    if analysis.intent is not Intent.FOLLOW_UP or not analysis.category_certain:
+        return False
+    mine = await citizen_side.citizen_items(turn.session, turn.citizen_id, open_only=False)
+    return all(item.category != analysis.category for item in mine)

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from bot.conversations import replies
+from bot.conversations import replies, typed_answers
 from bot.conversations.commands import Action, data
 from bot.conversations.replies import button, cancel_button, say
 from bot.conversations.turn import Turn
-from bot.messages import Button, Outgoing
+from bot.conversations.typed_answers import Typed
+from bot.messages import Button, InboundKind, Outgoing
 from bot.texts import text
 from services import citizen_side, consultations, news
 from services.errors import InvalidInputError
@@ -21,6 +22,7 @@ from services.topics import CODES, topic_name, topic_named
 FLOW = "news"
 AREA = "area"  # step: waiting for the area to hear about
 TOPIC = "topic"  # step: topics are being picked for the area in `data`
+OFFERED = "offered"  # step: asked after a first report whether to hear news of its area
 ALL = "all"  # a topic tap's last part: every topic
 MAX_STOP_BUTTONS = 10  # plus "stop all" and "menu": LINE shows 13 quick replies
 BANGKOK = "10"
@@ -63,8 +65,26 @@ def _topic_buttons(
 
 
 def picking_topics(turn: Turn) -> bool:
-    """Topics are being tapped: each tap is kept, so a silence loses nothing."""
-    return turn.flow == FLOW and turn.step == TOPIC
+    """Topics are being tapped (each tap is kept), or the offer after a first report waits for
+    an answer: a silence loses nothing."""
+    return turn.flow == FLOW and turn.step in (TOPIC, OFFERED)
+
+
+def offered(turn: Turn) -> bool:
+    return turn.flow == FLOW and turn.step == OFFERED
+
+
+async def answer_offer(turn: Turn) -> list[Outgoing] | None:
+    """The offer "อยากรับข่าว…ไหมคะ" answered in words: "ได้ค่ะ" picks the topics for the
+    report's area, "ไม่ค่ะ" is taken kindly; None when the message is about something else."""
+    message = (turn.inbound.text or "").strip()
+    said = typed_answers.read(message) if turn.inbound.kind is InboundKind.TEXT else None
+    if said is Typed.YES:
+        return await start(turn)
+    if said in (Typed.NO, Typed.CANCEL):
+        turn.reset()
+        return [replies.menu(turn.language, "news.not_now")]
+    return None
 
 
 async def start(turn: Turn) -> list[Outgoing]:
@@ -228,6 +248,7 @@ async def offer_after_first_report(
     if await news.subscriptions(turn.session, turn.citizen_id):
         return []
     area = await _place_name(turn, province_code, district_code)
+    turn.go(FLOW, OFFERED)  # "ได้ค่ะ" typed back is a yes
     return [
         say(
             turn.language,

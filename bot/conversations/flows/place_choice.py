@@ -16,6 +16,17 @@ from storage.repositories.areas import AreaRepository
 BANGKOK = "10"  # its khet have no "อำเภอเมือง"
 _MUEANG = re.compile(r"(?:อำเภอ|อ\.)\s?เมือง")
 _PROVINCE_PREFIX = re.compile(r"^(?:จังหวัด|จ\.)\s*")
+# A subdistrict named with its prefix: when the NLP still found no area, the name is shared by
+# too many districts to offer (ต.บ้านใหม่) or is not one it knows.
+_SUBDISTRICT_NAMED = re.compile(r"(?:ตำบล|ต\.)\s?[\u0e01-\u0e2e]")
+
+
+def ask_key(draft: Draft) -> str:
+    """How to ask where: after a subdistrict named alone, for its district and province (the
+    citizen did say where, and is told why that is not enough)."""
+    if draft.province_code is None and _SUBDISTRICT_NAMED.search(draft.text):
+        return "report.ask_district_of_subdistrict"
+    return "report.ask_place"
 
 
 async def _mueang(turn: Turn, province_code: str) -> PlaceOption | None:
@@ -130,6 +141,21 @@ async def _within_known_province(turn: Turn, message: str, province_code: str) -
     return None
 
 
+async def _with_named_subdistrict(
+    turn: Turn, draft: Draft, message: str, place: PlaceMatch
+) -> PlaceMatch | None:
+    """The district typed after "ต.บ้านใหม่" was named: the subdistrict of that name in it,
+    when the report's text and the answer together settle on one."""
+    if place.district_code is None or place.subdistrict_code is not None:
+        return None
+    if not _SUBDISTRICT_NAMED.search(draft.text):
+        return None
+    both = (await turn.analyze(f"{draft.text} {message}")).place
+    if both.settled and both.district_code == place.district_code and both.subdistrict_code:
+        return both
+    return None
+
+
 async def typed(turn: Turn, draft: Draft, message: str) -> bool:
     """A typed answer to "where?": True when the place is settled or asked again with new
     choices, False when nothing was found."""
@@ -138,6 +164,8 @@ async def typed(turn: Turn, draft: Draft, message: str) -> bool:
     place = (await turn.analyze(message)).place
     if pin is None and draft.province_code is not None and place.province_code is None:
         place = await _within_known_province(turn, message, draft.province_code) or place
+    if pin is None:
+        place = await _with_named_subdistrict(turn, draft, message, place) or place
     if place.province_code is None and asked_mueang:
         province = await AreaRepository(turn.session).province(
             _PROVINCE_PREFIX.sub("", message.strip())

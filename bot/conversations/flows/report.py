@@ -12,37 +12,38 @@ citizen taps "send it"; praise is thanked and filed for the agency.
 
 from __future__ import annotations
 
-import re
-
-from bot.conversations import citizen_labels, replies
+from bot.conversations import citizen_labels, replies, typed_answers
 from bot.conversations.commands import Action, Command
 from bot.conversations.draft import Draft
-from bot.conversations.flows import conversational, news, place_choice, question
-from bot.conversations.replies import button, cancel_button, location_button, say
+from bot.conversations.flows import conversational, place_choice, question, report_filing
+from bot.conversations.flows.report_steps import (
+    ANSWERED,
+    CATEGORY,
+    CONFIRM,
+    CONSENT,
+    DESCRIBE,
+    KIND,
+    PLACE,
+    PLACE_CHOICE,
+    TARGET,
+    TEXT,
+    ask_place,
+    choose_target,
+)
+from bot.conversations.flows.report_steps import FLOW as FLOW
+from bot.conversations.flows.report_steps import reprompt as reprompt
+from bot.conversations.replies import cancel_button, location_button, say
 from bot.conversations.turn import Turn
+from bot.conversations.typed_answers import Typed
 from bot.messages import InboundKind, Outgoing, StoredMedia
-from bot.notice_messages import render_notice
+from bot.texts import category_name
 from nlp.analysis import FEEDBACK_INTENTS, Intent, MessageAnalysis, Urgency
 from nlp.categories import LABELS
-from services import filing, ticket_changes
 from services.citizen_data import consent
 from services.labelled_examples import CATEGORY as CATEGORY_LABEL
 from services.labelled_examples import KIND as KIND_LABEL
 from services.labelled_examples import CitizenPick
 from storage.models import FeedbackKind
-from storage.repositories import outbound_messages
-
-FLOW = "report"
-TARGET = "target"  # opinion: to the agency or to the province's board
-DESCRIBE = "describe"
-CONFIRM = "confirm"
-CATEGORY = "category"
-PLACE = "place"
-PLACE_CHOICE = "place_choice"  # which of several areas (or text and pin disagree)
-KIND = "kind"
-TEXT = "text"  # typing a new text in the edit step
-CONSENT = "consent"
-ANSWERED = "answered"  # a question was answered; it can still be sent to the agency
 
 _KINDS = tuple(kind.value for kind in FeedbackKind)
 # The NLP's reading of a first message that starts a draft of another kind than a problem.
@@ -62,7 +63,7 @@ async def start_report(turn: Turn) -> list[Outgoing]:
 
 async def start_opinion(turn: Turn) -> list[Outgoing]:
     turn.go(FLOW, TARGET, draft=Draft(kind="opinion").to_json())
-    return [_choose_target(turn.language)]
+    return [choose_target(turn.language)]
 
 
 async def start_from_message(turn: Turn) -> list[Outgoing]:
@@ -82,21 +83,32 @@ def finished(turn: Turn) -> bool:
     return turn.flow == FLOW and turn.step == ANSWERED
 
 
-def _choose_target(language: str) -> Outgoing:
-    return say(
-        language,
-        "report.choose_to",
-        button(language, "button.to_agency", Action.TARGET, "agency"),
-        button(language, "button.to_board", Action.TARGET, "board"),
-        cancel_button(language),
-    )
+async def place_for_answer(turn: Turn) -> list[Outgoing] | None:
+    """After a question answered for no area in particular ("…ในพื้นที่ของคุณ"), an area typed
+    or shared next names the office itself. None: the message is a new one."""
+    draft, inbound = turn.draft, turn.inbound
+    if not finished(turn) or draft.kind != "question" or draft.has_place:
+        return None
+    if inbound.kind is InboundKind.LOCATION and inbound.latitude is not None:
+        turn.keep(draft, PLACE)
+        return await _location(turn, draft)
+    message = (inbound.text or "").strip()
+    if inbound.kind is not InboundKind.TEXT or not message:
+        return None
+    analysis = await turn.analyze(message)
+    if analysis.category_certain or (
+        analysis.place.province_code is None and analysis.place.settled
+    ):
+        return None  # a new matter, or no place in it
+    turn.keep(draft, PLACE)
+    return await _typed_place(turn, draft, message)
 
 
 async def on_message(turn: Turn) -> list[Outgoing]:
     """A text, photo or location inside the flow."""
     inbound, language = turn.inbound, turn.language
     if turn.step == TARGET:
-        return [_choose_target(language)]
+        return [choose_target(language)]
     if turn.step == CONSENT and inbound.kind is not InboundKind.TEXT:
         return [replies.consent_reminder(language)]
     if inbound.kind is InboundKind.IMAGE and inbound.media is not None:
@@ -146,13 +158,16 @@ async def _location(turn: Turn, draft: Draft) -> list[Outgoing]:
 
 async def _text(turn: Turn, draft: Draft, message: str) -> list[Outgoing]:
     """Typed text: the answer to the step the draft is at, or more about the problem."""
-    if turn.step in (PLACE, PLACE_CHOICE):
-        return await _typed_place(turn, draft, message)
-    if turn.step == CATEGORY:
-        typed = _typed_category(message)
-        if typed is not None:
-            return await _choose_category(turn, draft, typed)
-        return await _typed_instead_of_tapping(turn, draft, message)
+    words = typed_answers.read(message)
+    if words is Typed.CANCEL:  # "ไม่เอาแล้ว": as the cancel button
+        turn.reset()
+        return [replies.menu(turn.language, "cancelled")]
+    if turn.step in (PLACE, PLACE_CHOICE, CATEGORY):
+        return await _typed_at_choice(turn, draft, message, words)
+    if turn.step == CONFIRM:
+        to_card = await _typed_at_confirm(turn, draft, message, words)
+        if to_card is not None:
+            return to_card
     if turn.step == KIND:
         return [replies.kind_picker(turn.language)]
     if turn.step == TEXT:
@@ -164,9 +179,54 @@ async def _text(turn: Turn, draft: Draft, message: str) -> list[Outgoing]:
         answer = await conversational.answer(turn, message, analysis)
         if answer is not None:
             return answer
-    elif analysis.urgency is not Urgency.HIGH and analysis.intent not in FEEDBACK_INTENTS:
-        return reprompt(turn)  # "ขอบคุณค่ะ" while checking the card is not part of the report
+    elif analysis.urgency is not Urgency.HIGH and (
+        analysis.intent not in FEEDBACK_INTENTS
+        or (len(message) < _SHORT and not analysis.category_certain)
+    ):
+        return reprompt(turn)  # "ขอบคุณค่ะ", "อ่อ" while checking the card: not the report
     return await _describe(turn, draft, message, analysis)
+
+
+async def _typed_at_choice(
+    turn: Turn, draft: Draft, message: str, words: Typed | None
+) -> list[Outgoing]:
+    """Typed where a place or a category is to be chosen: a yes or no asks again ("ไม่ใช่" to
+    the best three shows every category); a category's name picks it; a place is read."""
+    if turn.step in (PLACE, PLACE_CHOICE):
+        if words in (Typed.YES, Typed.NO):
+            return reprompt(turn)  # a place is wanted, not a yes or a no
+        analysis = await turn.analyze(message)
+        if analysis.urgency is Urgency.HIGH:  # "ตอนนี้ไฟลุกแล้ว": the numbers, then where
+            return await _describe(turn, draft, message, analysis)
+        return await _typed_place(turn, draft, message)
+    typed = _typed_category(message)
+    if typed is not None:
+        return await _choose_category(turn, draft, typed)
+    if words is Typed.NO:  # none of the best three: every category
+        return [replies.category_picker(draft, turn.language)]
+    if words is not None:
+        return reprompt(turn)
+    return await _typed_instead_of_tapping(turn, draft, message)
+
+
+_SHORT = 8  # a shorter reply to the card adds nothing to the report unless its topic is sure
+_EDITS = {Typed.PLACE: "place", Typed.CATEGORY: "cat", Typed.KIND: "kind", Typed.TEXT: "text"}
+
+
+async def _typed_at_confirm(
+    turn: Turn, draft: Draft, message: str, answer: Typed | None
+) -> list[Outgoing] | None:
+    """The card answered in words: "ใช่"/"ถูกแล้ว" confirms, "ไม่ใช่ค่ะ" asks what to change,
+    "เปลี่ยนที่" changes the place, and a message that names a place but no topic ("เอ้ย ไม่ใช่
+    จริงๆอยู่อำเภอหางดง") is the new place. None: more about the problem."""
+    if answer is not None:
+        edit = Command(Action.EDIT, _EDITS.get(answer, ""))
+        return await on_command(turn, Command(Action.CONFIRM) if answer is Typed.YES else edit)
+    analysis = await turn.analyze(message)
+    names_place = analysis.place.province_code is not None or not analysis.place.settled
+    if names_place and not analysis.category_certain and analysis.urgency is not Urgency.HIGH:
+        return await _typed_place(turn, draft, message)
+    return None
 
 
 async def _typed_instead_of_tapping(turn: Turn, draft: Draft, message: str) -> list[Outgoing]:
@@ -183,23 +243,13 @@ async def _typed_instead_of_tapping(turn: Turn, draft: Draft, message: str) -> l
     return await _describe(turn, draft, message, analysis)
 
 
-# Typed answers to the PDPA question, beside the buttons' own labels (matched anywhere).
-_YES = frozenset(
-    {"ตกลง", "โอเค", "ok", "okay", "ได้", "ยอม", "ยินยอม", "ยอมรับ", "yes", "y", "accept"}
-)
-_NO = frozenset({"ไม่", "ไม่ยอม", "ไม่ยอมรับ", "ไม่ยินยอม", "ไม่เอา", "ไม่ตกลง", "no", "n", "decline"})
-_POLITE_END = re.compile(r"(?:\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะ|ฮะ|ค่า|[!.。]))+$")
-
-
 async def _typed_at_consent(turn: Turn, draft: Draft, message: str) -> list[Outgoing]:
     """Text while the PDPA question waits: a typed yes or no answers it; danger now gets the
     numbers to call and a follow-up its answer, each before a short reminder (the notice itself
     was just read, it is not repeated)."""
-    words = _POLITE_END.sub("", message.strip().lower())
-    if words in _YES:
-        return await _consent(turn, draft, accepted=True)
-    if words in _NO:
-        return await _consent(turn, draft, accepted=False)
+    typed = typed_answers.read(message)
+    if typed in (Typed.YES, Typed.NO):
+        return await _consent(turn, draft, accepted=typed is Typed.YES)
     analysis = await turn.analyze(message)
     before: list[Outgoing] = []
     if analysis.urgency is Urgency.HIGH:
@@ -225,6 +275,9 @@ async def _describe(
     before = await _adopt(turn, draft, analysis, first=first)
     if first and draft.kind == "praise":
         before.append(say(turn.language, "praise.thanks"))
+    elif first and await conversational.tells_a_new_problem(turn, analysis):
+        category = category_name(analysis.category, turn.language)
+        before.append(say(turn.language, "follow.as_new", category=category))
     return before + await _propose(turn, draft)
 
 
@@ -307,45 +360,6 @@ async def on_command(turn: Turn, command: Command) -> list[Outgoing] | None:
     return None
 
 
-def reprompt(turn: Turn) -> list[Outgoing]:
-    """Say again what this step is waiting for."""
-    draft, language = turn.draft, turn.language
-    match turn.step:
-        case "target":
-            return [_choose_target(language)]
-        case "confirm":
-            return [replies.summary(draft, language)]
-        case "category":
-            if draft.needs_category:
-                return [replies.best_categories(draft, language)]
-            return [replies.category_picker(draft, language)]
-        case "place":
-            return [_ask_place(draft, language)]
-        case "place_choice":
-            return [replies.place_choice(draft, language)]
-        case "kind":
-            return [replies.kind_picker(language)]
-        case "text":
-            return [say(language, "report.ask_new_text", cancel_button(language))]
-        case "consent":
-            return [replies.consent_notice(language)]
-        case "answered":
-            return [replies.menu(language)]
-    return [say(language, "report.ask_text", location_button(language), cancel_button(language))]
-
-
-def _ask_place(draft: Draft, language: str) -> Outgoing:
-    if draft.kind == "question" and not draft.confirmed:
-        return say(
-            language,
-            "question.ask_place",
-            location_button(language),
-            button(language, "button.skip", Action.SKIP),
-            cancel_button(language),
-        )
-    return replies.ask_place(language)
-
-
 async def _propose(turn: Turn, draft: Draft) -> list[Outgoing]:
     """What to ask next before the citizen confirms: an unsure category, an unsettled place;
     a question's answer; a report's place when none is known yet; or the card."""
@@ -356,14 +370,17 @@ async def _propose(turn: Turn, draft: Draft) -> list[Outgoing]:
         turn.keep(draft, PLACE_CHOICE)
         return [replies.place_choice(draft, turn.language)]
     if draft.kind == "question" and not draft.target_board:
-        if not draft.has_place and not draft.place_skipped:
-            turn.keep(draft, PLACE)
-            return [_ask_place(draft, turn.language)]
         turn.keep(draft, ANSWERED)
-        return await question.answer(turn, draft)
+        if draft.has_place or draft.place_skipped:
+            return await question.answer(turn, draft)
+        general = await question.answer(turn, draft, unless_area_matters=True)
+        if general:
+            return general
+        turn.keep(draft, PLACE)  # which office answers depends on where: ask first
+        return [ask_place(draft, turn.language)]
     if not draft.has_place:  # the card to check is the whole report, place and all
         turn.keep(draft, PLACE)
-        return [replies.ask_place(turn.language)]
+        return [replies.ask_place(turn.language, place_choice.ask_key(draft))]
     turn.keep(draft, CONFIRM)
     return [replies.summary(draft, turn.language)]
 
@@ -432,7 +449,7 @@ async def _proceed(turn: Turn, draft: Draft) -> list[Outgoing]:
     if not consent.is_given(turn.citizen):
         turn.keep(draft, CONSENT)
         return [replies.consent_notice(turn.language)]
-    return await _file(turn, draft)
+    return await report_filing.file(turn, draft)
 
 
 async def _consent(turn: Turn, draft: Draft, *, accepted: bool) -> list[Outgoing]:
@@ -441,49 +458,4 @@ async def _consent(turn: Turn, draft: Draft, *, accepted: bool) -> list[Outgoing
         turn.reset()
         return [replies.menu(turn.language, "consent.declined")]
     consent.give(turn.session, turn.citizen, now=turn.now)
-    return await _file(turn, draft)
-
-
-async def _file(turn: Turn, draft: Draft) -> list[Outgoing]:
-    analysis = await turn.analyze(draft.text, draft.latitude, draft.longitude)
-    filed = await filing.file_feedback(
-        turn.session,
-        channel=turn.citizen.channel,
-        text=draft.text,
-        analysis=analysis,
-        citizen_id=turn.citizen_id,
-        kind=FeedbackKind(draft.kind),
-        category=draft.category,
-        province_code=draft.province_code,
-        district_code=draft.district_code,
-        subdistrict_code=draft.subdistrict_code,
-        latitude=draft.latitude,
-        longitude=draft.longitude,
-        location_text=draft.location_text or draft.address,
-        media=[ticket_changes.NewMedia(**media) for media in draft.media],
-        target_board=draft.target_board,
-        now=turn.now,
-    )
-    item = filed.item
-    assert item.id is not None
-    await citizen_labels.file_with(turn, draft, feedback_id=item.id)
-    payload = {
-        "reference": item.reference,
-        "kind": item.kind.value,
-        "agency_name": filed.agency.name_th if filed.agency else None,
-        "board_name": filed.board.name_th if filed.board and draft.target_board else None,
-        "category": item.category,
-        "status": item.status.value,
-        "duplicate_of_reference": filed.duplicate_of.reference if filed.duplicate_of else None,
-        "follower_count": filed.follower_count,
-        "reporter_number": filed.follower_count + 1 if filed.duplicate_of else 1,
-    }
-    # The reply below is the citizen's "ticket_filed" message; the queued copy is not sent again.
-    await outbound_messages.settle_answered_in_conversation(
-        turn.session, feedback_id=item.id, citizen_id=turn.citizen_id, kind="ticket_filed"
-    )
-    turn.reset()
-    offer = await news.offer_after_first_report(
-        turn, item.reference, item.province_code, item.district_code
-    )
-    return [*render_notice("ticket_filed", payload, turn.language), *offer]
+    return await report_filing.file(turn, draft)

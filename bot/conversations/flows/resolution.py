@@ -5,17 +5,30 @@ work whatever flow is open."""
 
 from __future__ import annotations
 
-from bot.conversations import replies
+import re
+
+from bot.conversations import replies, typed_answers
 from bot.conversations.commands import Action
 from bot.conversations.replies import button, say
 from bot.conversations.turn import Turn
+from bot.conversations.typed_answers import Typed
 from bot.messages import Outgoing
-from services import satisfaction, ticket_lookups
+from services import citizen_side, satisfaction, ticket_lookups
 from services.errors import InvalidInputError, SiangError
-from storage.models import FeedbackItem
+from storage.models import FeedbackItem, FeedbackStatus
 
 FLOW = "rating"
 COMMENT = "comment"
+# "Is it really fixed?" answered in words: how a reply starts.
+_FIXED = re.compile(
+    r"^(?:แก้แล้ว|แก้ไขแล้ว|ซ่อมแล้ว|เรียบร้อย|ใช้ได้แล้ว|ได้แล้ว|หายแล้ว|fixed|it'?s fixed)",
+    re.IGNORECASE,
+)
+_NOT_FIXED = re.compile(
+    r"^(?:ยังไม่|ยังเหมือนเดิม|เหมือนเดิม|ยังมี|ไม่มีใครมา|ไม่เห็นมีใครมา|ยัง\s*(?:ค่ะ|ครับ|คะ)?$"
+    r"|not (?:yet|fixed)|still)",
+    re.IGNORECASE,
+)
 
 
 async def _own_item(turn: Turn, reference: str) -> FeedbackItem | list[Outgoing]:
@@ -127,3 +140,27 @@ async def submit(turn: Turn, comment: str | None) -> list[Outgoing]:
             )
         ]
     return [replies.menu(turn.language, "resolution.rated")]
+
+
+async def typed_reply(turn: Turn, message: str) -> list[Outgoing] | None:
+    """ "Is it really fixed?" answered in words rather than with its buttons: "แก้แล้วค่ะ" or
+    "ใช่" confirms, "ยังไม่ได้แก้เลย ยังมืดเหมือนเดิม" or "ไม่" reopens. Only when exactly one of
+    the citizen's items waits for that answer; a reply that tells of another matter (the NLP
+    is sure of another topic) is not taken as one. None: not an answer to the question."""
+    waiting = [
+        item
+        for item in await citizen_side.citizen_items(turn.session, turn.citizen_id)
+        if item.status is FeedbackStatus.RESOLVED and item.citizen_confirmed_fix is None
+    ]
+    if len(waiting) != 1:
+        return None
+    item = waiting[0]
+    said = typed_answers.read(message)
+    if said is Typed.YES or (said is None and _FIXED.match(message.strip())):
+        return await fixed(turn, item.reference)
+    if said is not Typed.NO and (said is not None or not _NOT_FIXED.match(message.strip())):
+        return None
+    analysis = await turn.analyze(message)
+    if analysis.category_certain and analysis.category != item.category:
+        return None  # "ยังไม่มีใครมาเก็บขยะ…" about something else: a new report
+    return await not_fixed(turn, item.reference)

@@ -38,10 +38,17 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     ("รถเมล์", "ขนส่งสาธารณะ"),
     ("สายไฟ", "สายไฟ"),
     ("pothole", "ถนน"),
+    ("เบี้ยยังชีพ", "สวัสดิการสังคม"),
 )
 # A message about something vague: the classifier is unsure, these are its best three.
 UNSURE_WORD = "มีปัญหา"
 UNSURE = (LabelScore("ทางเท้า", 0.31), LabelScore("ถนน", 0.22), LabelScore("แสงสว่าง", 0.12))
+# A message the classifier barely knows: one weak guess (its shortlist keeps only the best).
+BARELY_WORD = "เรียกเกินราคา"
+BARELY = (LabelScore("เกษตร", 0.04),)
+# Read as the real classifier does: a driving licence as welfare, unsure (0.11).
+MISREAD_WORD = "ใบขับขี่"
+MISREAD = (LabelScore("สวัสดิการสังคม", 0.11),)
 
 # Text mostly not in Thai: the real pipeline keeps its best Thai label, scaled down to about 0.
 NOT_THAI_GUESS = LabelScore("ไฟฟ้า", 0.0)
@@ -58,6 +65,8 @@ FOLLOW_UP = re.compile(r"ถึงไหนแล้ว|ตามเรื่อ
 QUESTION = re.compile(r"ที่ไหน|หน่วยงานไหน|ยังไง|อย่างไร|ไหม(?:ครับ|คะ)?\s*$|^สอบถาม|\?\s*$")
 PRAISE = re.compile(r"ชื่นชม|ประทับใจ|ขอบคุณ\S*ที่")
 KEYBOARD_MASH = re.compile(r"^[a-z]{6,}$")
+# A question that is a grievance ("…มาสามวันแล้ว ทำยังไงดี") reads negative; others neutral.
+GRIEVANCE = re.compile(r"แล้ว|สินบน|เรียกเงิน")
 SUBDISTRICT = re.compile(r"ตำบล(\S+)")
 
 
@@ -143,6 +152,14 @@ def _place(text: str, lat: float | None, lon: float | None) -> PlaceMatch:
     return found
 
 
+def _sentiment(text: str, intent: Intent) -> Sentiment:
+    if intent is Intent.PRAISE:
+        return Sentiment.POSITIVE
+    if intent is Intent.QUESTION and not GRIEVANCE.search(text):
+        return Sentiment.NEUTRAL
+    return Sentiment.NEGATIVE
+
+
 class ScriptedAnalyzer:
     def analyze(
         self, text: str, lat: float | None = None, lon: float | None = None
@@ -150,6 +167,10 @@ class ScriptedAnalyzer:
         labels = [LabelScore(label, 0.9) for word, label in KEYWORDS if word in text.lower()]
         if not labels and UNSURE_WORD in text:
             labels = list(UNSURE)
+        if not labels and BARELY_WORD in text:
+            labels = list(BARELY)
+        if not labels and MISREAD_WORD in text:
+            labels = list(MISREAD)
         language = _language(text)
         intent = _intent(text, language, labels)
         if not labels and language not in ("th", "none"):
@@ -158,7 +179,7 @@ class ScriptedAnalyzer:
         return MessageAnalysis(
             categories=labels,
             place=_place(text, lat, lon),
-            sentiment=Sentiment.POSITIVE if intent is Intent.PRAISE else Sentiment.NEGATIVE,
+            sentiment=_sentiment(text, intent),
             sentiment_score=0.8,
             intent=intent,
             urgency=Urgency.HIGH if hazards else Urgency.NORMAL,

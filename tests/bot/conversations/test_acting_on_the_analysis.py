@@ -90,6 +90,11 @@ class TestConversationNotFeedback:
             [who] = (await session.exec(select(Citizen))).all()
         assert who.language == "en"
 
+    async def test_the_card_names_the_place_in_english(self, citizen: Chat) -> None:
+        await citizen.send("There is a deep pothole on Silom road, Bang Rak district")
+        card = citizen.replies[-1].card
+        assert card is not None and dict(card.fields)["Place"] == "Si Lom, Bang Rak, Bangkok"
+
     @pytest.mark.parametrize(
         "message", ["ช่วยด้วย ใช้ยังไง", "งง ใช้ยังไงอะ", "แจ้งเรื่องยังไงคะ", "ขอถามหน่อย ส่งเรื่องยังไง"]
     )

@@ -151,3 +151,11 @@ class TestTypingInsteadOfTapping:
         replies = await citizen.send("เรื่องที่แจ้งไปถึงไหนแล้วคะ")
         assert "เรื่องนี้เกี่ยวกับอะไร" not in all_text(replies)
         assert "ไม่มีเรื่องที่กำลังดำเนินการ" in all_text(replies)
+
+
+async def test_one_weak_guess_shows_every_category_at_once(citizen: Chat) -> None:
+    """Not "เกษตร | อื่นๆ" for a motorbike taxi overcharging: the first page of every category."""
+    picker = await citizen.send("วินมอไซค์ปากซอยสุขุมวิท 11 เรียกเกินราคา 100 บาท เขตวัฒนา")
+    assert all_text(picker) == "เลือกหมวดหมู่ที่ตรงที่สุดค่ะ"
+    assert labels(picker)[:3] == ["เกษตร", "ถนน", "ทางเท้า"]
+    assert "หมวดอื่น ๆ" in labels(picker) and "อื่นๆ" not in labels(picker)

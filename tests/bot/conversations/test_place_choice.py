@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlmodel import col, select
 
 from bot.messages import InboundKind
+from bot.texts import text
 from storage.database import Database
 from storage.models import FeedbackItem
 from tests.bot.conversations.conftest import Chat, all_text, labels
@@ -125,3 +126,17 @@ class TestLocationFarFromTheText:
         asked = await citizen.send(BANG_NA)
         assert "ตำแหน่งที่แชร์" in all_text(asked)
         assert await items(database) == []
+
+
+async def test_a_subdistrict_named_alone_asks_for_its_district_and_province(
+    citizen: Chat,
+) -> None:
+    """ต.บ้านใหม่ is in too many districts to offer as buttons: the citizen named a place and
+    is told why it is not enough, not asked "where?" as if they had said nothing."""
+    asked = await citizen.send("ถนนเป็นหลุมเป็นบ่อ รถตกหลุมทุกวัน ต.บ้านใหม่")
+    assert all_text(asked) == text("th", "report.ask_district_of_subdistrict")
+    assert labels(asked) == ["แชร์ตำแหน่ง", "ยกเลิก"]
+    card = (await citizen.send("อ.เมือง นครราชสีมา"))[-1].card
+    # the subdistrict first named is kept, now that its district is known
+    assert card is not None
+    assert dict(card.fields)["สถานที่"] == "ต.บ้านใหม่ อ.เมืองนครราชสีมา จ.นครราชสีมา"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.notice_messages import render_notice
+from bot.texts import text
 from services import ticket_lookups, ticket_moves
 from services.actors import Actor
 from storage.database import Database
@@ -75,4 +76,33 @@ async def test_only_the_reporter_can_answer_and_only_when_resolved(
     stranger = Chat(citizen.engine, database, "U-stranger", citizen.channel)
     refused = await stranger.tap_data(f"notfixed:{reference}")
     assert "ไม่ใช่เรื่องที่คุณแจ้ง" in all_text(refused)
+    assert (await item(database, reference)).status is FeedbackStatus.RESOLVED
+
+
+async def test_is_it_fixed_answered_in_words_reopens_it(citizen: Chat, database: Database) -> None:
+    reference = await file_report(citizen)
+    await resolve(database, reference)
+    replies = await citizen.send("ยังไม่ได้แก้เลยค่ะ ยังเป็นหลุมเหมือนเดิม")
+    assert all_text(replies) == text("th", "resolution.reopened", reference=reference)
+    assert (await item(database, reference)).status is not FeedbackStatus.RESOLVED
+
+
+async def test_is_it_fixed_answered_yes_in_words_asks_for_the_stars(
+    citizen: Chat, database: Database
+) -> None:
+    reference = await file_report(citizen)
+    await resolve(database, reference)
+    stars = await citizen.send("แก้แล้วค่ะ ขอบคุณมากนะคะ")
+    assert labels(stars) == ["1 ⭐", "2 ⭐", "3 ⭐", "4 ⭐", "5 ⭐"]
+    assert (await item(database, reference)).citizen_confirmed_fix is True
+
+
+async def test_another_matter_after_the_question_is_a_new_report(
+    citizen: Chat, database: Database
+) -> None:
+    reference = await file_report(citizen)  # a pothole
+    await resolve(database, reference)
+    replies = await citizen.send("ยังไม่มีใครมาเก็บขยะหน้าตลาดเลย เขตวังทองหลาง")
+    card = replies[-1].card
+    assert card is not None and dict(card.fields)["หมวดหมู่"] == "ความสะอาด"
     assert (await item(database, reference)).status is FeedbackStatus.RESOLVED
