@@ -58,7 +58,8 @@ def test_follow_ups_about_an_earlier_report(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["สวัสดีค่ะ", "หวัดดีครับ", "ขอบคุณมากครับ 🙏", "โอเคค่ะ", "ok", "Thank you!"]
+    "text",
+    ["สวัสดีค่ะ", "หวัดดีครับ", "ขอบคุณมากครับ 🙏", "โอเคค่ะ", "ok", "Thank you!", "ใช่", "ไม่ใช่ค่ะ", "อ้อ"],
 )
 def test_greetings_and_thanks(text: str) -> None:
     assert detect_intent(text, Sentiment.POSITIVE) is Intent.GREETING

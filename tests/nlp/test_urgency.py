@@ -194,6 +194,7 @@ def test_dangers_told_in_other_words_are_named(text: str, hazard: Hazard) -> Non
         "กลัวว่าต้นไม้ใหญ่หน้าบ้านจะล้มทับบ้านถ้าพายุเข้า ช่วยมาตัดกิ่งหน่อย",  # a fear
         "ร้านในตลาดขายยาฆ่าหญ้าราคาแพงมาก",  # the poison, not swallowed
         "ไปหาหมอเรื่องเจ็บหน้าอกแต่รอคิวนานมาก",  # a complaint about a queue
+        "ถนนพังเป็นหลุมใหญ่",  # a pothole, however big
     ],
 )
 def test_news_denials_near_misses_and_what_is_over_are_not_high(text: str) -> None:
