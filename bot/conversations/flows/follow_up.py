@@ -81,7 +81,8 @@ async def show_history(turn: Turn, reference: str) -> list[Outgoing]:
         (text(language, "field.category"), category_name(item.category, language)),
     ]
     if agency is not None:
-        fields.append((text(language, "field.agency"), agency.name_th))
+        name = agency.name_en if language == "en" and agency.name_en else agency.name_th
+        fields.append((text(language, "field.agency"), name))
     card = Card(
         title=text(language, "follow.history_title", reference=item.reference), fields=tuple(fields)
     )

@@ -72,7 +72,9 @@
     return node;
   }
 
-  function renderCard(card) {
+  // A card whose title the message's text already opens with ("ความคืบหน้าเรื่อง SG-…" on
+  // LINE's alt text and the card alike) shows it once, in the text.
+  function renderCard(card, titleShown) {
     const box = element("section", "card");
     if (card.image_url) {
       const img = element("img");
@@ -80,7 +82,7 @@
       img.alt = card.title;
       box.appendChild(img);
     }
-    box.appendChild(element("h2", null, card.title));
+    if (!titleShown) box.appendChild(element("h2", null, card.title));
     if (card.fields && card.fields.length) {
       const list = element("dl");
       for (const [name, value] of card.fields) {
@@ -103,7 +105,10 @@
       img.alt = "";
       body.appendChild(img);
     }
-    if (message.card) body.appendChild(renderCard(message.card));
+    if (message.card) {
+      const firstLine = (message.text || "").split("\n")[0].trim();
+      body.appendChild(renderCard(message.card, firstLine === (message.card.title || "").trim()));
+    }
     if (!message.text && !message.card && !message.image_url) return;
     row.appendChild(body);
     log.appendChild(row);

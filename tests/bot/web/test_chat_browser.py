@@ -125,6 +125,12 @@ async def test_follow_up_an_officials_changes_and_a_rating_in_the_browser(
     await box.press("Enter")
     await expect(log).to_contain_text(text("th", "follow.list", count=1))
     await expect(log).to_contain_text(f"{reference} · ถนน · {text('th', 'status.routed')}")
+    await box.fill(f"ติดตาม {reference}")
+    await box.press("Enter")
+    title = text("th", "follow.history_title", reference=reference)
+    await expect(log).to_contain_text(title)
+    shown = await log.evaluate("(node, title) => node.innerText.split(title).length - 1", title)
+    assert shown == 1  # the card does not repeat the title its message opens with
 
     async with database.unit_of_work() as session:
         item = await ticket_lookups.find_by_reference(session, reference)
