@@ -55,6 +55,21 @@ class TestMenuAndHelp:
         assert labels(replies)[0] == "Report a problem"
 
 
+class TestReportInEnglish:
+    async def test_the_receipt_names_the_agency_in_english(
+        self, citizen: Chat, database: Database
+    ) -> None:
+        await citizen.send(POTHOLE, language="en")
+        await citizen.tap("Confirm")
+        filed = await citizen.tap("Accept")
+        [item] = await items(database)
+        async with database.unit_of_work() as session:
+            agency = await session.get(Agency, item.agency_id)
+        assert agency is not None and agency.name_en
+        assert agency.name_en in all_text(filed)
+        assert agency.name_th not in all_text(filed)
+
+
 class TestReportWithConfirm:
     async def test_proposal_then_confirm_files_a_routed_ticket(
         self, citizen: Chat, database: Database
