@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.channels.base import RawEvent
+from bot.webhooks_first import WebhooksFirst
 from services.request_ids import current_request_id
 from storage.database import Database
 from storage.models import Channel
@@ -83,6 +84,8 @@ class EventStore:
         self._waiting: list[_Waiting] = []
         self._writer: asyncio.Task[None] | None = None
         self._handing_over: set[asyncio.Task[None]] = set()
+        # Conversations run in this process wait for pauses in the webhooks stored here.
+        self.webhooks_first = WebhooksFirst()
 
     async def store(self, channel: Channel, events: Sequence[RawEvent]) -> list[int]:
         """Store the events not seen before; the ids of the new rows, once they are committed.
@@ -94,8 +97,9 @@ class EventStore:
         self._waiting.append(_Waiting(channel, rows, stored))
         if self._writer is None or self._writer.done():
             self._writer = asyncio.create_task(self._write_while_waiting())
-        # Shielded: a sender that hangs up does not cancel the write other webhooks share.
-        return await asyncio.shield(stored)
+        with self.webhooks_first.storing():
+            # Shielded: a sender that hangs up does not cancel the write other webhooks share.
+            return await asyncio.shield(stored)
 
     async def _write_while_waiting(self) -> None:
         while self._waiting:
