@@ -57,3 +57,24 @@ async def test_a_webhook_larger_than_one_statement_is_stored_whole(database: Dat
     store = EventStore(database)
     new = await store.store(Channel.LINE, [_event(uuid.uuid4().hex) for _ in range(size)])
     assert len(new) == size == await _stored(database)
+
+
+async def test_a_lone_webhook_is_handed_over_at_once_and_a_burst_in_the_order_stored(
+    database: Database,
+) -> None:
+    handed: list[list[int]] = []
+
+    async def enqueue(ids: list[int]) -> None:
+        handed.append(ids)
+
+    store = EventStore(database, enqueue=enqueue)
+    lone = await store.store(Channel.LINE, [_event(uuid.uuid4().hex)])
+    await asyncio.sleep(0)  # the hand-over task's turn: nothing else is waited for
+    assert handed == [lone]
+
+    burst = await asyncio.gather(
+        *(store.store(Channel.LINE, [_event(uuid.uuid4().hex)]) for _ in range(60))
+    )
+    await store.handed_over()
+    later = [event_id for ids in handed[1:] for event_id in ids]
+    assert later == sorted(i for ids in burst for i in ids)  # each once, first stored first
