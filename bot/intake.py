@@ -24,6 +24,7 @@ from bot.delivery import CHAT_REPLY, OutboxDelivery, chat_reply_payload
 from bot.message_limits import Admission, MessageLimits
 from bot.messages import Inbound, Outgoing
 from bot.texts import language_of, text
+from bot.webhooks_first import WebhooksFirst
 from services.outbox import queue_message
 from services.request_ids import use_request_id
 from storage.database import Database
@@ -77,9 +78,12 @@ class InboundProcessor:
         max_attempts: int = 3,
         concurrency: int = 4,
         limits: MessageLimits | None = None,
+        webhooks_first: WebhooksFirst | None = None,
     ) -> None:
         self.database = database
         self.limits = limits
+        # In the web process (embedded), webhooks being stored go before each step of ours.
+        self.webhooks_first = webhooks_first
         self.channels = dict(channels)
         self.conversations = conversations
         self.delivery = delivery
@@ -102,6 +106,7 @@ class InboundProcessor:
 
     async def _process_in_line(self, event_id: int) -> Outcome:
         async with self._admission:
+            await self._after_webhooks()
             loaded = await self._load(event_id)
             if loaded is None:
                 return Outcome.ALREADY_DONE
@@ -126,11 +131,16 @@ class InboundProcessor:
                 if not admission.allowed:
                     return await self._over_limit(event_id, adapter, loaded, admission)
             async with self._slots:
+                await self._after_webhooks()
                 return await self._process_locked(event_id, adapter, loaded)
         finally:
             mine.set_result(None)
             if self._last_in_line.get(key) is mine:
                 del self._last_in_line[key]
+
+    async def _after_webhooks(self) -> None:
+        if self.webhooks_first is not None:
+            await self.webhooks_first.pause()
 
     async def _load(self, event_id: int) -> _Loaded | None:
         async with self.database.unit_of_work() as session:

@@ -78,6 +78,10 @@ class Settings(BaseSettings):
     recovery_interval_seconds: Annotated[float, Field(gt=0)] = 10
     recovery_age_seconds: Annotated[float, Field(ge=0)] = 15
     recovery_backlog_age_seconds: Annotated[float, Field(ge=0)] = 120
+    # `siang worker` lowers its CPU priority by this much (nice): where web processes and
+    # workers share a machine, a burst's webhooks are acknowledged first and its conversations
+    # take the CPU left over; alone on a machine a worker runs as fast either way. 0: as started.
+    worker_niceness: Annotated[int, Field(ge=0, le=19)] = 10
     smtp_url: str | None = None
     smtp_from: str = "Siang <no-reply@siang.localhost>"
 

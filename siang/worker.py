@@ -169,6 +169,8 @@ class BackgroundWork:
                 limits=MessageLimits(
                     self.rate_limits, per_minute=self.settings.chat_messages_per_minute
                 ),
+                # Run in the web process, conversations step aside for its webhooks.
+                webhooks_first=self.event_store.webhooks_first if self.in_process else None,
             )
         return self._processor
 

@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, text
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.connection_checks import check_connections_on_checkout
@@ -111,6 +116,14 @@ class Database:
             due = take_outbox_due(session)
         if due:
             await self._outbox_due()
+
+    @asynccontextmanager
+    async def autocommit(self) -> AsyncIterator[AsyncConnection]:
+        """A connection on which each statement commits on its own. For one statement that is
+        the whole unit of work (atomic by itself): on PostgreSQL that is one round trip where a
+        transaction takes three (BEGIN, the statement, COMMIT). Nothing here wakes the outbox."""
+        async with self.engine.connect() as connection:
+            yield await connection.execution_options(isolation_level="AUTOCOMMIT")
 
     def wake_outbox_with(self, waker: OutboxWaker | None) -> None:
         """Who delivers the outbox (the app's or the worker's background work); None: nobody

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from datetime import timedelta
 
 import typer
@@ -35,6 +36,7 @@ def worker(
         raise typer.Exit(2)
     from siang.worker import run_worker
 
+    os.nice(settings.worker_niceness)  # webhooks on the same machine go first
     asyncio.run(run_worker(settings))
 
 

@@ -9,10 +9,16 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import String, cast, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from storage.models import Channel, EventStatus, InboundEvent
-from storage.upsert import insert_many_new, insert_new_rows_returning, insert_one_if_new
+from storage.upsert import (
+    insert_many_new,
+    insert_new_rows_returning,
+    insert_one_if_new,
+    rows_in_one_statement,
+)
 
 _TABLE = InboundEvent.__table__  # type: ignore[attr-defined]
 _column = _TABLE.c
@@ -68,15 +74,23 @@ async def store_all_if_new(
     return sorted(int(i) for i in new_ids)  # ids grow in insert order
 
 
+def events_in_one_statement(dialect: Dialect) -> int:
+    """Up to this many events, `store_batches_if_new` is a single INSERT statement: atomic by
+    itself, so it may run on an autocommit connection."""
+    return rows_in_one_statement(dialect, _TABLE)
+
+
 async def store_batches_if_new(
-    session: AsyncSession,
+    target: AsyncSession | AsyncConnection,
     *,
     batches: Sequence[tuple[Channel, Sequence[Mapping[str, Any]]]],
     received_at: datetime,
 ) -> list[list[int]]:
-    """Store several webhooks' events (as `store_all_if_new` takes them) in this transaction;
-    for each webhook the ids of its new rows in order. An event that two of them carry (a
-    redelivery racing the first delivery) is new for the first only."""
+    """Store several webhooks' events (as `store_all_if_new` takes them) in this session's
+    transaction, or on this connection; for each webhook the ids of its new rows in order. An
+    event that two of them carry (a redelivery racing the first delivery) is new for the first
+    only. On an autocommit connection, more than `events_in_one_statement` events are more
+    than one statement, and a failure could leave some stored and reported as not stored."""
     rows = [
         {
             **event,
@@ -93,7 +107,7 @@ async def store_batches_if_new(
     new: dict[tuple[str, str], int] = {
         (str(channel), str(external_id)): int(row_id)
         for row_id, channel, external_id in await insert_new_rows_returning(
-            session, _TABLE, rows, _column.id, _column.channel, _column.external_id
+            target, _TABLE, rows, _column.id, _column.channel, _column.external_id
         )
     }
     found: list[list[int]] = []

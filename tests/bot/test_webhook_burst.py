@@ -112,6 +112,14 @@ async def test_a_burst_in_the_embedded_shape_is_answered_once_each_and_counted(
     await _assert_each_answered_once(client, database, line_api, sent)
     await settle(app)
     assert set(_replies_per_token(line_api).values()) == {1}
+    # The conversations ran beside the webhooks (stepping aside for them), in each citizen's
+    # order: a citizen's answers went out in the order their events were stored.
+    stored = await stored_events(database)  # in the order they were stored
+    tokens = {e["webhookEventId"]: e["replyToken"] for e in sent}
+    answered = [c.json["replyToken"] for c in line_api.calls if c.path.endswith("/reply")]
+    for user in {e["source"]["userId"] for e in sent}:
+        mine = [tokens[e.external_id] for e in stored if e.payload["source"]["userId"] == user]
+        assert [token for token in answered if token in mine] == mine
 
 
 async def test_a_burst_through_redis_is_answered_once_each_by_two_workers(

@@ -75,6 +75,9 @@ async def test_a_stopped_worker_finishes_its_jobs_and_a_later_one_answers_the_re
     )
     try:
         await asyncio.to_thread(_wait_for_a_reply, line_api)
+        # Below the web processes' priority: on a shared machine a burst's webhooks go first.
+        ours = os.getpriority(os.PRIO_PROCESS, 0)
+        assert os.getpriority(os.PRIO_PROCESS, worker.pid) == min(19, ours + 10)
         worker.send_signal(signal.SIGTERM)
         code = await asyncio.wait_for(worker.wait(), 45)
     finally:

@@ -1,0 +1,80 @@
+"""The chat intake's group commit: concurrent webhooks stored together, each event once."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+from sqlalchemy import func, select
+
+from bot.channels.base import RawEvent
+from bot.event_store import EventStore
+from storage.database import Database
+from storage.models import Channel, InboundEvent
+from storage.repositories import inbound_events
+
+
+def _event(external_id: str) -> RawEvent:
+    return RawEvent(
+        external_id=external_id,
+        event_type="message",
+        payload={"webhookEventId": external_id},
+        is_redelivery=False,
+    )
+
+
+async def _stored(database: Database) -> int:
+    async with database.unit_of_work() as session:
+        return int(await session.scalar(select(func.count()).select_from(InboundEvent)) or 0)
+
+
+async def test_concurrent_webhooks_are_each_answered_with_their_own_new_events(
+    database: Database,
+) -> None:
+    """Forty webhooks at once, ten of them a redelivery of another's event: every event is
+    stored once, the first webhook carrying it gets its id, the redelivery none, and every new
+    event is handed to processing once."""
+    handed: list[int] = []
+
+    async def enqueue(ids: list[int]) -> None:
+        handed.extend(ids)
+
+    store = EventStore(database, enqueue=enqueue)
+    ids = [uuid.uuid4().hex for _ in range(30)]
+    deliveries = [[_event(i)] for i in ids] + [[_event(i)] for i in ids[:10]]
+    answers = await asyncio.gather(*(store.store(Channel.LINE, events) for events in deliveries))
+    await store.handed_over()
+    assert all(len(answer) == 1 for answer in answers[:30])
+    assert answers[30:] == [[]] * 10
+    assert sorted(handed) == sorted(i for answer in answers for i in answer)
+    assert await _stored(database) == 30
+
+
+async def test_a_webhook_larger_than_one_statement_is_stored_whole(database: Database) -> None:
+    """A body with more events than one INSERT holds is stored in a transaction of its own (on
+    PostgreSQL, smaller batches are one statement outside a transaction)."""
+    size = inbound_events.events_in_one_statement(database.engine.dialect) + 5
+    store = EventStore(database)
+    new = await store.store(Channel.LINE, [_event(uuid.uuid4().hex) for _ in range(size)])
+    assert len(new) == size == await _stored(database)
+
+
+async def test_a_lone_webhook_is_handed_over_at_once_and_a_burst_in_the_order_stored(
+    database: Database,
+) -> None:
+    handed: list[list[int]] = []
+
+    async def enqueue(ids: list[int]) -> None:
+        handed.append(ids)
+
+    store = EventStore(database, enqueue=enqueue)
+    lone = await store.store(Channel.LINE, [_event(uuid.uuid4().hex)])
+    await asyncio.sleep(0)  # the hand-over task's turn: nothing else is waited for
+    assert handed == [lone]
+
+    burst = await asyncio.gather(
+        *(store.store(Channel.LINE, [_event(uuid.uuid4().hex)]) for _ in range(60))
+    )
+    await store.handed_over()
+    later = [event_id for ids in handed[1:] for event_id in ids]
+    assert later == sorted(i for ids in burst for i in ids)  # each once, first stored first
