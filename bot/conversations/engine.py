@@ -56,6 +56,9 @@ _ASKS_AREA_OR_TOPIC = {
     (volunteering.FLOW, volunteering.AREA),
 }
 _PLAINLY_TOLD_CHARS = 15  # "ถนนพังเป็นหลุมใหญ่": an area's name is seldom this long alone
+# Flows that keep a typed message as an answer (a survey's or a consultation's, a rating's
+# comment): danger now typed there is not an answer, and must not wait in a form.
+_KEEPS_TYPED_ANSWERS = frozenset({consultation.FLOW, survey.FLOW, resolution.FLOW})
 
 # A typed message inside a flow goes to that flow.
 _FLOW_MESSAGES: dict[str, Callable[[Turn], Awaitable[list[Outgoing]]]] = {
@@ -151,6 +154,14 @@ class ConversationEngine:
             if narrowed is not None:
                 return narrowed
             turn.reset()  # a question was answered: this message is a new one
+        return await self._in_flow(turn)
+
+    async def _in_flow(self, turn: Turn) -> list[Outgoing]:
+        """A typed message: to the flow it answers, or, with none open, read on its own."""
+        inbound, language = turn.inbound, turn.language
+        danger = await self._danger_instead_of_an_answer(turn)
+        if danger is not None:
+            return danger
         if turn.flow == resolution.FLOW:
             return await resolution.submit(turn, (inbound.text or "").strip() or None)
         if turn.flow == my_data.FLOW:
@@ -166,6 +177,25 @@ class ConversationEngine:
             changed_mind = await self._a_report_instead(turn)
             return changed_mind if changed_mind is not None else await flow_message(turn)
         return await self._idle(turn)
+
+    @staticmethod
+    async def _danger_instead_of_an_answer(turn: Turn) -> list[Outgoing] | None:
+        """Danger now typed where a survey, a consultation or a rating asked for words: the
+        numbers to call come first and the report starts; nothing is kept as an answer. None
+        when the message is an answer (short ones are not read: an option's number, "ใช่")."""
+        inbound = turn.inbound
+        message = (inbound.text or "").strip()
+        if (
+            turn.flow not in _KEEPS_TYPED_ANSWERS
+            or inbound.kind is not InboundKind.TEXT
+            or len(message) < _PLAINLY_TOLD_CHARS
+        ):
+            return None
+        analysis = await turn.analyze(message)
+        if analysis.urgency is not Urgency.HIGH:
+            return None
+        turn.reset()
+        return await report.start_from_text(turn, message, analysis)
 
     @staticmethod
     async def _a_report_instead(turn: Turn) -> list[Outgoing] | None:

@@ -106,3 +106,19 @@ async def test_another_matter_after_the_question_is_a_new_report(
     card = replies[-1].card
     assert card is not None and dict(card.fields)["หมวดหมู่"] == "ความสะอาด"
     assert (await item(database, reference)).status is FeedbackStatus.RESOLVED
+
+
+async def test_danger_typed_as_the_comment_gets_the_numbers_not_a_thank_you(
+    citizen: Chat, database: Database
+) -> None:
+    reference = await file_report(citizen)
+    await resolve(database, reference)
+    await citizen.tap_data(f"fixed:{reference}")
+    await citizen.tap("4 ⭐")
+    fire = "ไฟไหม้บ้านไม้ในซอย มีคนติดอยู่ข้างใน เขตบางนา"
+    replies = await citizen.send(fire)
+    assert replies[0].text.startswith("⚠️") and "199" in replies[0].text
+    card = replies[-1].card
+    assert card is not None and dict(card.fields)["รายละเอียด"] == fire
+    assert "ขอบคุณสำหรับความคิดเห็น" not in all_text(replies)
+    assert (await item(database, reference)).rating_comment is None
