@@ -381,6 +381,14 @@ PIPELINE_CASES: list[tuple[str, str, str]] = [
     # civil registration is the district office's, whatever the topic reads as
     ("บัตรประชาชนหายค่ะ ต้องไปทำใหม่ที่ไหน อยู่อำเภอเมืองเชียงใหม่", "district-office-5001", "cab-50"),
     ("อยากย้ายทะเบียนบ้านเข้าเขตบางนา ต้องใช้อะไรบ้างครับ", "bkk-district-office-1047", "cab-10"),
+    # licences and vehicle tax are the land transport office's, whatever the topic reads as
+    ("ใบขับขี่หมดอายุแล้ว ต่อใบขับขี่ที่ไหนคะ อยู่เชียงใหม่", "land-transport-50", "cab-50"),
+    # a licence named in a traffic complaint is still the police's
+    (
+        "เด็กขี่มอไซค์ไม่มีใบขับขี่ ขับเร็วมากหน้าโรงเรียนทุกเช้า อ.เมืองเชียงใหม่",
+        "police-50",
+        "cab-50",
+    ),
 ]
 
 
