@@ -85,12 +85,21 @@ class TestAQuestionAnsweredEverywhereAlike:
     async def test_an_unsure_topic_names_no_office_on_a_guess(
         self, citizen: Chat, database: Database
     ) -> None:
-        """Read as welfare at 0.11, a driving licence question must not be sent to the
-        social development office: the area is asked, as for any question it cannot place."""
-        asked = await citizen.send("ต่อใบขับขี่ต้องไปที่ไหนคะ")
+        """Read as welfare at 0.11, a question must not be sent to the social development
+        office on that guess: the area is asked, as for any question it cannot place."""
+        asked = await citizen.send("ต้องไปยื่นเรื่องที่ไหนคะ ใบขับขี่")
         assert all_text(asked) == text("th", "question.ask_place")
         general = await citizen.tap("ข้าม")
         assert SOCIAL_OFFICE not in all_text(general) and "1567" in all_text(general)
+
+    async def test_a_driving_licence_question_names_the_transport_office(
+        self, citizen: Chat, database: Database
+    ) -> None:
+        """Whatever the topic reads as (welfare at 0.11 here), renewing a licence is the land
+        transport office's (a routing keyword), with its hotline."""
+        answered = await citizen.send("ต่อใบขับขี่ต้องไปที่ไหนคะ")
+        assert "สำนักงานขนส่งจังหวัด" in all_text(answered) and "1584" in all_text(answered)
+        assert SOCIAL_OFFICE not in all_text(answered)
 
 
 class TestAGrievanceAskedAsAQuestion:
