@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.conversations.commands import Action, data
 from bot.messages import Button, Card, Outgoing
-from bot.texts import category_name, format_when, status_name, text
+from bot.texts import category_name, format_when, official_name, status_name, text
 from services.ticket_notes import render_note
 
 Renderer = Callable[[dict[str, Any], str, str | None], list[Outgoing]]
@@ -75,9 +75,8 @@ _FILED_TEXT = {
 def _name(payload: dict[str, Any], key: str, language: str) -> Any:
     """An agency's or a board's name in the citizen's language where the payload has it (the
     English name for English; payloads queued before it existed carry the Thai name only)."""
-    if language == "en" and payload.get(f"{key}_en"):
-        return payload[f"{key}_en"]
-    return payload.get(key)
+    thai = payload.get(key)
+    return official_name(language, thai, payload.get(f"{key}_en")) if thai else thai
 
 
 def ticket_filed(payload: dict[str, Any], language: str, base_url: str | None) -> list[Outgoing]:

@@ -36,6 +36,12 @@ def text(language: str, key: str, **values: object) -> str:
     return template.format(**values) if values else template
 
 
+def official_name(language: str, thai: str, english: str | None) -> str:
+    """An agency's, a board's or an office type's name in the reader's language: the English
+    name for English where there is one, else the Thai."""
+    return english if language == "en" and english else thai
+
+
 def category_name(label: str | None, language: str) -> str:
     """A category as the citizen reads it (the Thai label, or its short English gloss)."""
     if not label:

@@ -7,7 +7,7 @@ from bot.conversations.commands import Action, data
 from bot.conversations.replies import menu_buttons, say
 from bot.conversations.turn import Turn
 from bot.messages import Button, Card, Outgoing
-from bot.texts import category_name, format_when, status_name, text
+from bot.texts import category_name, format_when, official_name, status_name, text
 from services import citizen_side, ticket_lookups
 from services.ticket_notes import render_note
 from storage.models import FeedbackItem
@@ -81,7 +81,7 @@ async def show_history(turn: Turn, reference: str) -> list[Outgoing]:
         (text(language, "field.category"), category_name(item.category, language)),
     ]
     if agency is not None:
-        name = agency.name_en if language == "en" and agency.name_en else agency.name_th
+        name = official_name(language, agency.name_th, agency.name_en)
         fields.append((text(language, "field.agency"), name))
     card = Card(
         title=text(language, "follow.history_title", reference=item.reference), fields=tuple(fields)

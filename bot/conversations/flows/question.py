@@ -16,7 +16,7 @@ from bot.conversations.draft import Draft
 from bot.conversations.replies import button, location_button
 from bot.conversations.turn import Turn
 from bot.messages import Button, Outgoing
-from bot.texts import text
+from bot.texts import official_name, text
 from nlp.analysis import Sentiment
 from services.citizen_questions import WhereToAsk, where_to_ask
 
@@ -46,9 +46,9 @@ async def answer(turn: Turn, draft: Draft, *, unless_area_matters: bool = False)
         return []
     agency = kind = None
     if found.agency is not None:
-        agency = found.agency.name_en if language == "en" else found.agency.name_th
+        agency = official_name(language, found.agency.name_th, found.agency.name_en)
     elif found.agency_type is not None:
-        kind = found.agency_type.name_en if language == "en" else found.agency_type.name_th
+        kind = official_name(language, found.agency_type.name_th, found.agency_type.name_en)
     # with no area yet, sharing one names the office itself
     narrow = () if found.agency is not None else (location_button(language),)
     complain = await _complaint_button(turn, draft)
