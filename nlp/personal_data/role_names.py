@@ -181,8 +181,9 @@ def _compound_nickname(cut: _Cut, j: int, lists: _NameLists, *, elder: bool) -> 
 def _may_end_a_nickname(word: str, lists: _NameLists) -> bool:
     """The second word of a nickname of two: no function word, particle, verb, drawn-out letter
     or word that says who a person is ("ลุงตู่คนเดียว", "พี่ฝนนนน")."""
+    # Isan names end with คำ as well as start with it (บัวคำ, ทองคำ, แสงคำ).
     return not (
-        word in _stopwords()
+        (word in _stopwords() and word != "คำ")
         or word in _PARTICLES
         or word.startswith(_WHO_AFTER_NAME)
         or word.startswith("คน")

@@ -11,12 +11,11 @@ import ahocorasick  # type: ignore[import-not-found]  # ships no type stubs
 
 from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _WORD_START
+from nlp.personal_data.kin_context import KIN, gives_away_after
 from nlp.personal_data.name_lists import _listed_at, _name_lists
-from nlp.personal_data.name_words import _word_set
+from nlp.personal_data.name_words import _REGIONAL_KIN, _word_set
 
-# Kinship words of the regions a nickname follows (see _ROLE_WORDS), and rude ones a listed
-# nickname follows ("ไอ้ปุ๊ก", "อีแต๋ว"; not any unknown word: "ไอ้…" is also an insult).
-_REGIONAL_KIN = _word_set("อาแปะ อาซิ้ม อาเจ็ก อาอึ้ม ซ้อ พ่ออุ๊ย แม่อุ๊ย อ้าย เอื้อย ก๊ะ")
+# Rude kinship words a listed nickname follows (the regions' ones are in name_words) ("ไอ้ปุ๊ก", "อีแต๋ว"; not any unknown word: "ไอ้…" is also an insult).
 _RUDE_KIN = _word_set("ไอ้ อี บัก โก")
 
 # Role and kinship words a name follows ("ผู้ใหญ่บ้านสมชาย", "ลุงแดง", "ผอ.สมใจ", "นายก
@@ -144,6 +143,7 @@ def _role_candidates(text: str) -> list[_Role]:
         common_ok = glued_word and role.word in _COMMON_NAME_ROLES
         listed = _listed_at(text, after, lists, common_ok=common_ok)
         before_a_shop = role.word in _SHOP_KIN and "ร้าน" in text[after : after + _SHOP_WINDOW]
-        if (glued_word and (role.word in _NICKNAME_ROLES or before_a_shop)) or listed:
+        given_away = glued_word and role.word in KIN and gives_away_after(text, after)
+        if (glued_word and (role.word in _NICKNAME_ROLES or before_a_shop)) or listed or given_away:
             candidates.append(role)
     return candidates
