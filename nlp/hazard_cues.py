@@ -31,6 +31,7 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\b(?:power|electric(?:al)?|high[- ]voltage) (?:lines?|wires?|cables?) (?:is |are )?(?:down|fell|fallen|snapped|broken|on the (?:road|ground))\b",
         r"\bspark(?:s|ing)?\b",
         r"\belectrocut\w*",
+        r"触电|电线\S{0,4}(?:掉|断|冒火花)|ໄຟຟ້າຊັອດ",
     ),
     Hazard.FIRE: (
         r"(?<!ตัด)(?<!อ้อย)ไฟ\s?ไหม้",
@@ -62,6 +63,7 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\bsmell(?:s|ing)? (?:of )?gas\b",
         r"\bexplo(?:sion|ded)\b",
         r"\bchemical (?:leak|spill)\w*",
+        r"(?:煤气|燃气|天然气)\S{0,4}(?:泄漏|漏)|漏气|煤气味",
     ),
     Hazard.COLLAPSE: (
         r"(?<!ยอดขาย)ถล่ม(?!ทลาย)",
@@ -88,6 +90,7 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\b(?:collapsed?|collapsing|landslides?|mudslides?)\b",
         r"\btree (?:fell|fallen|has fallen|came down)\b",
         r"\b(?:fell|fallen) on (?:a |the |my |our )?(?:house|car|road|people)\b",
+        r"倒塌|塌了|坍塌|塌下来",
     ),
     Hazard.TRAPPED: (
         PEOPLE + r"\S{0,20}(?:ติด\s?อยู่|ติดค้าง|ออก(?:มา)?ไม่ได้|หนี(?:ออก)?(?:มา)?ไม่ได้|หนีไม่ทัน|ติดใน|ติดบน)",
@@ -103,6 +106,7 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\btrapped\b",
         r"\bstuck (?:inside|in (?:the |a )?(?:lift|elevator|house|car|building|rubble)|on (?:the )?roof)\b",
         r"\bcan(?:no|')t get out\b",
+        r"被困|困在|出不来|ຕິດຢູ່",
     ),
     Hazard.INJURED: (
         r"(?:มี)?(?:คน|ผู้)(?:บาด)?เจ็บ",
@@ -140,6 +144,7 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"(?:จระเข้|หมา|สุนัข|งู|พิทบูล|ช้าง|วัว|ควาย|กระทิง)\S{0,16}(?:กัด|ขวิด|เหยียบ|ทำร้าย)(?!\s?(?:แพะ|แมว|ไก่|เป็ด|วัว|ควาย|หมา|สุนัข|หมู|แกะ))(?:คน|ยาย|ตา|เด็ก|ลุง|ป้า|แม่|พ่อ|ลูก)?|โดน\S{0,10}กัด|"
         r"(?:ขา|แขน)\S{0,6}หัก|เลือด(?:ท่วม|อาบ|โชก)|รุมกัด|หายใจไม่ออก|อาเจียน\S{0,12}(?:หลายคน|กัน)|ชักกัน",
         r"(?:นักศึกษา|นักเรียน|คนขับ|ผู้โดยสาร|เด็ก|คนงาน|ชาวบ้าน)\S{0,6}เจ็บ|เจ็บ(?:หลายคน|สาหัส|หนัก)",
+        r"受伤|流血|昏迷|晕倒|不能动|动不了|叫救护车|派救护车|心脏病|ບາດເຈັບ|ເລືອດອອກ|ສະຫຼົບ",
     ),
     Hazard.DROWNING: (
         # a market, a house or a field under water is flooded, not drowning
@@ -176,6 +181,7 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\b(?:walked|wandered) (?:away|off)\b|\bha(?:s|ve)(?:n'?t| not) (?:come|came) (?:back|home)\b|"
         r"\bsearch team\b|\bwent missing\b",
         r"失踪|走失",
+        r"找不到(?:孩子|小孩|儿子|女儿|老人|妈妈|爸爸|奶奶|爷爷)|(?:孩子|小孩|儿子|女儿|老人|妈妈|爸爸|奶奶|爷爷)\S{0,3}(?:找不到|走丢|不见了)",
     ),
     Hazard.FLOOD_RISING: (
         r"น้ำ(?:ท่วม)?\s?(?:ยัง|ก็|กำลัง)?(?:ขึ้น|เพิ่ม(?:ขึ้น)?|สูงขึ้น)\s?(?:เรื่อยๆ|เร็ว|ไม่หยุด|อย่างรวดเร็ว|ทุกชั่วโมง|ทุกนาที|ตลอด)",
@@ -189,12 +195,14 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\bflood(?:water|ing|s)? (?:is |are )?(?:rising|coming in|entering|getting (?:higher|deeper))\b",
         r"\bwater (?:is )?(?:rising|coming into|entering) (?:fast|the house|our house|homes?)?",
         r"\b(?:house|home|houses|homes) (?:is |are )?(?:flooding|flooded)\b",
+        r"洪水|水淹|进水|水涨|水位上涨|ນ້ຳຖ້ວມ|ນ້ຳຂຶ້ນ",
     ),
     Hazard.EVACUATION: (
         r"(?<!ซ้อม)(?<!ศูนย์)อพยพ(?!ซ้อม)",
         r"(?:ต้อง|ให้|รีบ)(?:ย้าย|หนี)(?:ออก)?\S{0,10}(?:ด่วน|ทันที|เดี๋ยวนี้|ตอนนี้)",
         r"\bevacuat\w*",
         r"ขนของหนี|(?:กำลัง|วิ่ง|ต้อง)หนี(?:ออก|ตาย|ไฟ|น้ำ)",
+        r"撤离|疏散|ອົບພະຍົບ",
     ),
     Hazard.VIOLENCE: (
         r"(?:ยิง|แทง|ฟัน|ชก|ต่อย|ตี|ทะเลาะวิวาท|ทำร้าย)\s?กัน",
@@ -218,7 +226,18 @@ CUES: dict[Hazard, tuple[str, ...]] = {
 # Words at least one of which every cue of a hazard contains: a message with none of them is not
 # searched for that hazard (most messages name no danger at all).
 TRIGGERS: dict[Hazard, tuple[str, ...]] = {
-    Hazard.LIVE_WIRE: ("ไฟ", "หม้อแปลง", "live", "power", "electric", "voltage", "spark"),
+    Hazard.LIVE_WIRE: (
+        "ไฟ",
+        "หม้อแปลง",
+        "live",
+        "power",
+        "electric",
+        "voltage",
+        "spark",
+        "触电",
+        "电线",
+        "ໄຟຟ້າ",
+    ),
     Hazard.FIRE: (
         *("ไหม้", "ไฟ", "ควัน", "ลาม", "fire", "burning", "smoke", "火", "ໄຟ", "ភ្លើង", "ឆេះ"),
         "မီး",
@@ -226,14 +245,17 @@ TRIGGERS: dict[Hazard, tuple[str, ...]] = {
     Hazard.GAS_LEAK: (
         *("แก๊ส", "ก๊าซ", "แกส", "สารเคมี", "ระเบิด", "แอมโมเนีย", "คลอรีน", "สารพิษ", "ควัน"),
         *("ฉุน", "รั่ว", "gas", "explo", "chemical"),
+        *("煤气", "燃气", "天然气", "漏气"),
     ),
     Hazard.COLLAPSE: (
         *("ถล่ม", "ลงมา", "ทับ", "ล้ม", "โค่น", "สไลด์", "ไสลด์", "ยุบ", "ทรุด", "ขาด", "พัง"),
         *("หัก", "ร้าว", "หลุด", "หล่น", "ร่วง", "แยก", "ร่อง", "เอน", "เอียง", "โยก", "ตอม่อ"),
         *("ตกลงไป", "collaps", "slide", "tree", "fell", "fallen"),
+        *("塌"),
     ),
     Hazard.TRAPPED: (
         *("ติด", "ไม่ได้", "บ่ได้", "ไม่ทัน", "ค้าง", "ทับ", "ร้อง", "trapped", "stuck", "get out"),
+        *("困", "出不来", "ຕິດຢູ່"),
     ),
     Hazard.INJURED: (
         *("เจ็บ", "เสียชีวิต", "ตาย", "หายใจ", "สติ", "ชัก", "เลือด", "ชน", "คว่ำ", "ตก"),
@@ -242,6 +264,7 @@ TRIGGERS: dict[Hazard, tuple[str, ...]] = {
         *("ล้ม", "ไม่ขยับ", "ไม่รู้สึกตัว", "ไม่ตอบสนอง", "wak", "passed out", "ออกซิเจน", "หายใจ"),
         *("หัวใจ", "หน้าอก", "สำลัก", "ติดคอ", "ปากเบี้ยว", "ครึ่งซีก", "ยา", "heart", "chest"),
         *("chok", "stroke", "overdose", "ตื่น", "เบาหวาน", "บวม", "เหวอะ"),
+        *("伤", "血", "昏", "晕", "动", "救护车", "心脏", "ບາດເຈັບ", "ເລືອດ", "ສະຫຼົບ"),
     ),
     Hazard.DROWNING: (
         *("จม", "ตก", "พัด", "ลอยคอ", "งม", "โผล่", "ขึ้นมา", "ลงมา", "drown", "swept", "fell"),
@@ -250,13 +273,26 @@ TRIGGERS: dict[Hazard, tuple[str, ...]] = {
     ),
     Hazard.MISSING_PERSON: (
         *("หาย", "พลัดหลง", "ไม่กลับ", "ตามหา", "ไม่เจอ", "ไม่พบ", "missing", "lost", "walked"),
-        *("wandered", "come back", "came back", "come home", "search team", "失踪", "走失", "หลง"),
+        *(
+            "wandered",
+            "come back",
+            "came back",
+            "come home",
+            "search team",
+            "失踪",
+            "走失",
+            "หลง",
+            "走丢",
+            "不见",
+        ),
+        *("找不到"),
     ),
     Hazard.FLOOD_RISING: (
         *("น้ำ", "ท่วม", "ทะลัก", "ล้น", "เขื่อน", "คัน", "พนัง", "ทำนบ", "ขนของ"),
         *("flood", "water", "house", "home"),
+        *("洪", "淹", "进水", "水涨", "水位", "ນ້ຳ"),
     ),
-    Hazard.EVACUATION: ("อพยพ", "ย้าย", "หนี", "evacuat"),
+    Hazard.EVACUATION: ("อพยพ", "ย้าย", "หนี", "evacuat", "撤离", "疏散", "ອົບພະຍົບ"),
     Hazard.VIOLENCE: (
         *("กัน", "ยกพวก", "ปืน", "มีด", "ดาบ", "ไม้", "ไล่", "ทำร้าย", "ทุบ", "ข่มขืน", "ลักพา"),
         *("ปล้น", "กระทืบ", "ตบ", "ชก", "รุม", "shoot", "shot", "stab", "gun", "knife", "assault"),

@@ -12,7 +12,8 @@ mutated). Per message:
 3. intent and urgency read the normalised text and what the classifiers said (the sentiment
    model's question class helps mark a question; sarcasm reads as negative; urgency names each
    hazard happening now, from the rules' cue words and from the learnt hazard head, and knows
-   the intent);
+   the intent); in a message not in Thai whose topic the classifier cannot read (a tourist's
+   "FIRE!!", a Chinese "不能动了"), a danger named gives the topic (`nlp.hazard_topics`);
 4. the place finder reads the text as written (its evidence points into it) and the coordinates;
 5. personal data is masked in the text as written, so officials read the citizen's own words.
 """
@@ -30,6 +31,7 @@ from nlp.categories import CategoryClassifier
 from nlp.english_gloss import gloss_english
 from nlp.english_sentiment import RULE_SCORE, english_sentiment
 from nlp.hazard_model import HazardClassifier
+from nlp.hazard_topics import hazard_topic
 from nlp.intent import is_sarcastic, served_intent
 from nlp.language import language_of, thai_share
 from nlp.personal_data import redact
@@ -124,6 +126,8 @@ class ThaiAnalyzer:
             named = {cue.hazard for cue in cues}
             learnt = [h for h in self.hazards.found(prepared) if h not in named]
             cues += still_dangerous(prepared, learnt, intent)
+        if language != "th" and cues:
+            categories = hazard_topic(categories, [cue.hazard for cue in cues])
         if language == "en":  # the head learned its feelings from Thai
             read = english_sentiment(prepared, intent, in_danger=bool(cues))
             if read is not sentiment:

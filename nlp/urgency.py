@@ -49,7 +49,7 @@ _LOST_THING = re.compile(
 # Words before a cue that put it in the past ...
 _PAST = re.compile(
     r"(?:เมื่อวาน|เมื่อคืน|เมื่อวันก่อน|ปีที่แล้ว|ปีก่อน|ปีกลาย|เดือนที่แล้ว|เดือนก่อน|อาทิตย์ที่แล้ว|อาทิตย์ก่อน|"
-    r"สัปดาห์ที่แล้ว|สัปดาห์ก่อน|ครั้งก่อน|เมื่อปี|เมื่อเดือน|หลายปีก่อน|last (?:year|month|week|night)|yesterday)"
+    r"สัปดาห์ที่แล้ว|สัปดาห์ก่อน|ครั้งก่อน|เมื่อปี|เมื่อเดือน|หลายปีก่อน|last (?:year|month|week|night)|yesterday|昨天|昨晚|上周|上个月|去年)"
 )
 # Words around a cue that say it is done and over: completed ("ชนมาแล้ว", "ตายไปแล้ว"), "since"
 # a day gone by, or the aftermath (damage, compensation).
@@ -83,15 +83,17 @@ _NOT_NOW = re.compile(
 )
 # Words anywhere that say everyone is safe now: no danger is left.
 _ALL_OVER = re.compile(
-    r"ปลอดภัยแล้ว|ปลอดภัยทุกคน|ไม่เป็นอะไรแล้ว|ไม่เป็น(?:ไร|อะไร)มาก|ไม่มีใครเป็นอะไร|โชคดีที่รอด|รอดมาได้|รอดแล้ว|มีคลิป|\b(?:everyone|all) (?:is |are )?safe\b",
+    r"ปลอดภัยแล้ว|ปลอดภัยทุกคน|ไม่เป็นอะไรแล้ว|ไม่เป็น(?:ไร|อะไร)มาก|ไม่มีใครเป็นอะไร|โชคดีที่รอด|รอดมาได้|รอดแล้ว|มีคลิป|\b(?:everyone|all) (?:is |are )?safe\b|已经(?:退|灭|没事|安全)|都安全|没事了",
 )
 # ... unless the message says it is still going on ("ตอนนี้" alone does not: "ล้มตั้งแต่เดือนก่อน
 # ตอนนี้…" is about now, not about the fall).
 _STILL = re.compile(
-    r"ยังคง|ยัง(?:ไม่|บ่)(?:ดับ|ลด|หยุด|เจอ|พบ|กลับ|ลงมา|ขึ้นมา|โผล่|ติดต่อ)|ยัง\S{0,6}อยู่|กำลัง|ด่วน|ช่วยด้วย|เรื่อยๆ|"
+    r"ยังคง|ยัง(?:ไม่|บ่)(?:ดับ|ลด|หยุด|เจอ|พบ|กลับ|ลงมา|ขึ้นมา|โผล่|ติดต่อ)|"
+    # a fall that left someone unable to get up, since then: still lying there
+    r"(?:ลุก|ลุกขึ้น|ขยับ|เดิน)(?:ไม่|บ่)(?:ได้|ไหว)\S{0,4}ตั้งแต่|ยัง\S{0,6}อยู่|กำลัง|ด่วน|ช่วยด้วย|เรื่อยๆ|"
     # people still crossing or driving over what gave way, and nobody has closed it off
     r"ยัง(?:มี)?(?:รถ|คน)\S{0,12}(?:ผ่าน|ข้าม|ใช้|วิ่ง)|ไม่มี(?:ใคร)?(?:มา)?กั้น|"
-    r"\bnow\b|\bstill\b|\bright now\b|\bhelp\b",
+    r"\bnow\b|\bstill\b|\bright now\b|\bhelp\b|现在|还在|正在|救命|马上",
 )
 # Words anywhere that say a danger is over.
 _FLOOD_OVER = re.compile(r"น้ำ\S{0,6}ลด(?:ลง)?แล้ว|แห้งแล้ว")
@@ -126,7 +128,7 @@ _DENIED_INJURY = re.compile(
 # Recurring: a risk that keeps happening, not one happening now.
 _RECURRING = re.compile(
     r"หน้าฝน|หน้าน้ำ|มาที|ตกที|ทีไร|"
-    r"หน้าฝน|หน้าน้ำ|บ่อย|เป็นประจำ|ประจำ|ซ้ำซาก|หลายครั้ง|ทุกปี|ทุกครั้ง|ทุกที|\boften\b|\bevery time\b|"
+    r"บ่อย|เป็นประจำ|ประจำ|ซ้ำซาก|หลายครั้ง|ทุกปี|ทุกครั้ง|ทุกที|\boften\b|\bevery time\b|"
     # smoke or a smell that has drifted in for days: a nuisance that lasts, not a fire here now
     r"ลอยมา(?:ทั้ง|หลาย|เป็น)(?:วัน|อาทิตย์|สัปดาห์|เดือน)|"
     # every night, every evening: "ยิงปืนขึ้นฟ้าตอนเมาทุกคืน", "เผาขยะทุกเย็น"

@@ -101,14 +101,22 @@ def _language(messages: list[CivicMessage], analyses: list[MessageAnalysis]) -> 
         for m, a in others
         if (a.language == m.language if m.language != "th" else a.intent is Intent.UNCLEAR)
     )
-    confident = sum(
-        1 for _, a in others if a.categories and a.categories[0].score >= CERTAIN_CATEGORY_SCORE
-    )
+    # English is read (through `nlp.english_gloss`), so a confident category there is a reading,
+    # counted apart; elsewhere (Lao, Khmer, Chinese, Burmese, gibberish) it is a guess.
+    unread = [(m, a) for m, a in others if m.language != "en"]
+    english = [(m, a) for m, a in others if m.language == "en"]
     return {
         "n": len(others),
         "accuracy": _ratio(said, len(others)),
-        "confident_category": confident,
+        "unread_n": len(unread),
+        "confident_category_unread": sum(_confident(a) for _, a in unread),
+        "english_n": len(english),
+        "confident_category_english": sum(_confident(a) for _, a in english),
     }
+
+
+def _confident(analysis: MessageAnalysis) -> bool:
+    return bool(analysis.categories) and analysis.categories[0].score >= CERTAIN_CATEGORY_SCORE
 
 
 def _labels(

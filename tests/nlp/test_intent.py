@@ -190,3 +190,9 @@ def test_knowing_where_is_no_question() -> None:
 def test_english_sarcasm_about_a_problem_left_for_years_is_a_complaint() -> None:
     text = "Why does nobody fix this road? Great job guys, 3 years of potholes 🙄"
     assert detect_intent(text, Sentiment.POSITIVE) is Intent.COMPLAINT
+
+
+def test_a_guess_that_there_is_poison_gas_is_no_suggestion() -> None:
+    text = "คนงานตกลงไปในบ่อพักน้ำเสีย อีกคนลงไปช่วยแล้วหมดสติ ข้างล่างน่าจะมีแก๊สพิษ"
+    assert detect_intent(text, Sentiment.NEGATIVE) is Intent.COMPLAINT
+    assert detect_intent("ซอยนี้น่าจะมีไฟส่องสว่างเพิ่มนะคะ", Sentiment.NEUTRAL) is Intent.SUGGESTION

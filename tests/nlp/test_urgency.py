@@ -266,3 +266,29 @@ def test_the_learnt_heads_hazards_do_not_count_for_animals_drills_anger_or_hears
 def test_the_learnt_heads_hazards_still_count_for_a_person_hurt_now() -> None:
     text = "คนแก่ล้มอยู่ริมถนน ยังหายใจอยู่ ช่วยด้วย"
     assert [cue.hazard for cue in still_dangerous(text, [Hazard.INJURED])] == [Hazard.INJURED]
+
+
+# Tourists and neighbours write in their own language (team-written examples).
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        ("酒店工地有工人从楼上掉下来，不能动了，请马上派救护车", Hazard.INJURED),
+        ("房间里煤气味很浓，好像漏气了", Hazard.GAS_LEAK),
+        ("我的女儿在夜市找不到了，穿红色衣服", Hazard.MISSING_PERSON),
+        ("我们被困在电梯里，出不来", Hazard.TRAPPED),
+        ("ນ້ຳຖ້ວມເຂົ້າເຮືອນແລ້ວ ຊ່ວຍແດ່", Hazard.FLOOD_RISING),
+    ],
+)
+def test_emergencies_in_chinese_and_lao_are_named(text: str, hazard: Hazard) -> None:
+    assert hazard in {cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)}
+
+
+def test_a_flood_gone_down_since_yesterday_in_chinese_is_not_high() -> None:
+    assert detect_urgency("昨天的洪水已经退了，谢谢", None, Intent.COMPLAINT) is not Urgency.HIGH
+
+
+def test_someone_who_fell_and_has_not_got_up_since_last_night_is_high() -> None:
+    text = "ตาล้มในห้องน้ำลุกไม่ได้ตั้งแต่เมื่อคืน อยู่คนเดียว"
+    assert Hazard.INJURED in {cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)}
+    # a fall last month that left someone needing a wheelchair is not an emergency now
+    assert hazards_in("ยายหกล้มเมื่อเดือนก่อน ตอนนี้เดินไม่ได้ อยากได้รถเข็น", Intent.COMPLAINT) == []
