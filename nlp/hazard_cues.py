@@ -45,7 +45,7 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"ไหม้(?:บ้าน|ตึก|ร้าน|โรงงาน|ตลาด|รถ|ห้อง|หอ|อาคาร|ชุมชน|ทั้ง\S{0,6})",
         r"ควันไฟ",
         r"ควันดำ\S{0,8}(?:พวยพุ่ง|โขมง|เต็ม)",
-        r"\bfire\b(?!\s?(?:works?|fly|flies|wall|alarm test|drill))",
+        r"\bfire\b(?!\s?(?:works?|fly|flies|wall|alarms?|drill|extinguishers?|exits?|escape))",
         r"着火|火灾|起火|失火|ໄຟໄໝ້|ໄຟລຸກ|ភ្លើងឆេះ|ឆេះផ្ទះ|မီးလောင်",
         r"\b(?:on fire|burning (?:house|building|shop|car)|smoke everywhere)\b",
     ),
@@ -121,6 +121,11 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\b(?:injured|hurt|bleeding|unconscious|not breathing)\b",
         r"\b(?:car |road |traffic |motorbike |bus )?(?:accident|crash(?:ed)?)\b",
         r"(?:ขา|แขน|กระดูก|คอ|ซี่โครง)หัก|หัวฟาด|หัวแตก",
+        # a fall from a height that left a body part unable to move or feel
+        r"(?:ขา|แขน|ตัว|คอ|หลัง|มือ)\S{0,4}(?:ขยับ|กระดิก|ยก)(?:ไม่|บ่)(?:ได้|ไหว)",
+        r"ตก(?:จาก)?(?:ต้น(?:มะพร้าว|ไม้|ตาล|ยาง|มะม่วง)|หลังคา|นั่งร้าน|ที่สูง|บันได|ตึก|หน้าผา)",
+        r"\bfell (?:off|from|down) (?:the |a )?(?:edge|cliff|roof|ladder|tree|rocks?|scaffold\w*|balcony|bridge|stairs|waterfall)\b",
+        r"\bcan'?t (?:move|feel) (?:his|her|my|their) (?:legs?|arms?|body)\b",
         r"นอน(?:อยู่)?(?:ข้าง|กลาง|บน)ถนน",
         r"เรียกรถพยาบาล|ส่งรถพยาบาล|ขอรถพยาบาล|รถพยาบาลด่วน",
         r"เป็นลม(?:ไป)?(?:หลาย|กัน|\S{0,4}คน)",
@@ -201,7 +206,7 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"(?<!ซ้อม)(?<!ศูนย์)อพยพ(?!ซ้อม)",
         r"(?:ต้อง|ให้|รีบ)(?:ย้าย|หนี)(?:ออก)?\S{0,10}(?:ด่วน|ทันที|เดี๋ยวนี้|ตอนนี้)",
         r"\bevacuat\w*",
-        r"ขนของหนี|(?:กำลัง|วิ่ง|ต้อง)หนี(?:ออก|ตาย|ไฟ|น้ำ)",
+        r"ขนของหนี|(?:กำลัง|วิ่ง|ต้อง)หนี(?:ออก(?:จาก(?:บ้าน|หมู่บ้าน|ตึก|อาคาร|ห้อง))?|ตาย|ไฟ|น้ำ)",
         r"撤离|疏散|ອົບພະຍົບ",
     ),
     Hazard.VIOLENCE: (
@@ -264,6 +269,7 @@ TRIGGERS: dict[Hazard, tuple[str, ...]] = {
         *("ล้ม", "ไม่ขยับ", "ไม่รู้สึกตัว", "ไม่ตอบสนอง", "wak", "passed out", "ออกซิเจน", "หายใจ"),
         *("หัวใจ", "หน้าอก", "สำลัก", "ติดคอ", "ปากเบี้ยว", "ครึ่งซีก", "ยา", "heart", "chest"),
         *("chok", "stroke", "overdose", "ตื่น", "เบาหวาน", "บวม", "เหวอะ"),
+        *("ขยับ", "กระดิก", "ยกไม่", "fell", "can't", "cant"),
         *("伤", "血", "昏", "晕", "动", "救护车", "心脏", "ບາດເຈັບ", "ເລືອດ", "ສະຫຼົບ"),
     ),
     Hazard.DROWNING: (

@@ -110,6 +110,14 @@ _REQUEST_ENDING = re.compile(
     + _PARTICLES
     + r"\s?[\s?!.🙏]*$"
 )
+# "Please do it, could you?" beside a problem, anywhere in the message: "ช่วยมาเก็บขยะหน่อยได้ไหมคะ
+# เหม็นมาก", "ปรับเวลาไฟหน่อยได้ไหมครับ" ask for the repair, not for information ("ขอเบอร์หน่อยได้ไหม",
+# "บอกหน่อยได้ไหม" do, and name no problem).
+_PLEASE_DO = re.compile(
+    r"(?<!ขอ)(?<!บอก)(?<!แนะนำ)(?<!ถาม)(?:หน่อย|ให้หน่อย|ด้วย|ให้ด้วย)(?:ได้ไหม|ได้มั้ย|ได้ป่าว|ได้ปะ)"
+    + _PARTICLES
+    + r"(?=[\s?!.🙏]|$)"
+)
 # Asking when a reported problem will be dealt with, or why it is not: a complaint.
 _RHETORICAL = re.compile(
     r"ทำไม|จะ\S{0,20}(?:สักที|ซะที)|สักที|ซะที|หรือไง|รึไง|"
@@ -182,6 +190,8 @@ def _asks(text: str) -> bool:
     if not _ASKS.search(text):
         return False
     if _REQUEST_ENDING.search(text) and _POLITE_REQUEST.search(text):
+        return False
+    if _PLEASE_DO.search(text) and _PROBLEM.search(text) and not _ASKS_OUTRIGHT.search(text):
         return False
     if _WHEN_AFTER_WAITING.search(text) and _LEFT_FOR.search(text):
         return False  # "พังมาสามเดือนแล้ว จะมาซ่อมเมื่อไหร่": a complaint about the wait

@@ -116,6 +116,8 @@ def is_gibberish(prepared: TextInput) -> bool:
     words = [word for word in prepared.words if word.strip()]
     if len(words) >= 3 and len(set(words)) == 1:  # one key or word hammered: "กดกดกดกด"
         return True
+    if _home_row_mash(prepared):
+        return True
     thai_letters = sum(len(run) for run in _THAI_RUN.findall(prepared.text))
     latin = _LATIN_WORD.findall(prepared.text)
     if thai_letters:
@@ -128,3 +130,22 @@ def is_gibberish(prepared: TextInput) -> bool:
         if real * 2 < sum(len(word) for word in latin):
             return True
     return False
+
+
+# The Thai keyboard's home row (the keys under the fingers at rest, with its tone marks): a hand
+# run along it ("ฟหกด่าสวว") types letters that now and then make a short word (หก, ด่า).
+_HOME_ROW = frozenset("ฟหกดเ้่าสวง")
+_MASH_LETTERS = 8
+
+
+def _home_row_mash(prepared: TextInput) -> bool:
+    """At least eight Thai letters, nine in ten of them from the home row, and at most one word of
+    three letters or more among them."""
+    letters = [ch for ch in prepared.text if "\u0e01" <= ch <= "\u0e4e"]
+    if len(letters) < _MASH_LETTERS:
+        return False
+    if sum(ch in _HOME_ROW for ch in letters) * 10 < len(letters) * 9:
+        return False
+    dictionary = _dictionary()
+    return sum(1 for word in prepared.words if len(word) >= 3 and word in dictionary) <= 1
+

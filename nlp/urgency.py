@@ -37,6 +37,8 @@ _NOT_REAL = re.compile(
     r"ต้องให้|กว่าจะ|เดี๋ยวก็|เดี๋ยวจะ|อย่าให้|ไม่ให้|ซ้อม|ไม่เคย|เคย|ข่าว|พรุ่งนี้|ยังไม่เห็น|ยังไม่ได้มี|ไม่ได้มี)\S{0,30}"
     # leaning, about to: "ต้นไม้เอนจะล้มทับบ้าน", "ใกล้จะพัง"
     r"|(?:ใกล้|จวน|ทำท่า|เอน|เอียง)จะ\S{0,3}"
+    # a fear told at length: "กลัวมากว่าตึกที่กำลังสร้างข้างบ้านจะล้มทับ"
+    r"|กลัว\S{0,12}ว่า\S{0,44}"
     r"|(?:ไม่มี|ไม่ได้|ยังไม่|เกือบ|ไม่)\S{0,3}"
     r"|\b(?:if|in case|afraid|worried|risk of|could|might|no)\b[\w ]{0,12})\s?$",
 )
@@ -72,9 +74,10 @@ _NOT_NOW = re.compile(
             _PAST.pattern,
             _DONE.pattern,
             # a fear, the news, something that keeps happening (a drill is _DRILL, below)
-            r"กลัว(?:ว่า|\S{0,12}จะ)|ข่าว|ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|ปี)|ทีไร|บ่อย|เป็นประจำ|"
+            r"กลัว(?:\S{0,12}ว่า|\S{0,12}จะ)|ข่าว|ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|ปี)|ทีไร|บ่อย|เป็นประจำ|"
             r"เคย|เสี่ยง|ถ้า|หาก|อาจจะ|ยังไม่มี(?:ไฟ|ควัน|น้ำ|อะไร)|ไม่มี(?:ใคร)?(?:เป็นอะไร|บาดเจ็บ)|"
             r"\bif\b|\bafraid\b|\bworried\b|\brisk\b|\blast (?:year|month|week|night)\b|"
+            r"\bevery (?:night|day|evening|morning|week|time)\b|\bfor no reason\b|\bfalse alarm\b|"
             # English hearsay, and a rumour asked about: "I heard about rip currents", "is that
             # true?" (not Thai "จริงไหม": "ต้องอพยพจริงไหม" asks while people flee a tsunami)
             r"\bi(?:'ve)? heard\b|\bis (?:it|that|this) (?:true|safe)\b",
@@ -83,14 +86,14 @@ _NOT_NOW = re.compile(
 )
 # Words anywhere that say everyone is safe now: no danger is left.
 _ALL_OVER = re.compile(
-    r"ปลอดภัยแล้ว|ปลอดภัยทุกคน|ไม่เป็นอะไรแล้ว|ไม่เป็น(?:ไร|อะไร)มาก|ไม่มีใครเป็นอะไร|โชคดีที่รอด|รอดมาได้|รอดแล้ว|มีคลิป|\b(?:everyone|all) (?:is |are )?safe\b|已经(?:退|灭|没事|安全)|都安全|没事了",
+    r"ปลอดภัยแล้ว|ปลอดภัยทุกคน|ไม่เป็น(?:อะไร|ไร)แล้ว|ไม่มีอะไรเกิดขึ้น|ไม่เห็นมีอะไร|ไม่เป็น(?:ไร|อะไร)มาก|ไม่มีใครเป็นอะไร|โชคดีที่รอด|รอดมาได้|รอดแล้ว|มีคลิป|\b(?:everyone|all) (?:is |are )?safe\b|已经(?:退|灭|没事|安全)|都安全|没事了",
 )
 # ... unless the message says it is still going on ("ตอนนี้" alone does not: "ล้มตั้งแต่เดือนก่อน
 # ตอนนี้…" is about now, not about the fall).
 _STILL = re.compile(
     r"ยังคง|ยัง(?:ไม่|บ่)(?:ดับ|ลด|หยุด|เจอ|พบ|กลับ|ลงมา|ขึ้นมา|โผล่|ติดต่อ)|"
     # a fall that left someone unable to get up, since then: still lying there
-    r"(?:ลุก|ลุกขึ้น|ขยับ|เดิน)(?:ไม่|บ่)(?:ได้|ไหว)\S{0,4}ตั้งแต่|ยัง\S{0,6}อยู่|กำลัง|ด่วน|ช่วยด้วย|เรื่อยๆ|"
+    r"(?:ลุก|ลุกขึ้น|ขยับ|เดิน)(?:ไม่|บ่)(?:ได้|ไหว)\S{0,4}ตั้งแต่|ยัง\S{0,6}อยู่|กำลัง(?!\s?(?:ก่อ)?สร้าง|จะ)|ด่วน|ช่วยด้วย|เรื่อยๆ|"
     # people still crossing or driving over what gave way, and nobody has closed it off
     r"ยัง(?:มี)?(?:รถ|คน)\S{0,12}(?:ผ่าน|ข้าม|ใช้|วิ่ง)|ไม่มี(?:ใคร)?(?:มา)?กั้น|"
     r"\bnow\b|\bstill\b|\bright now\b|\bhelp\b|现在|还在|正在|救命|马上",
@@ -223,7 +226,7 @@ def _on_boundaries(match: re.Match[str], cuts: frozenset[int]) -> bool:
 def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
     if "เกือบ" in match.group(0):  # "รถเกือบชนกัน": a near miss, nobody hurt
         return False
-    before = text[max(0, match.start() - 36) : match.start()]
+    before = text[max(0, match.start() - 52) : match.start()]
     if _NOT_REAL.search(before):
         return False
     if (

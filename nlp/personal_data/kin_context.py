@@ -13,10 +13,10 @@ import re
 
 from nlp.personal_data.cut import _Cut, _is_thai, _Span
 from nlp.personal_data.name_lists import _stopwords
-from nlp.personal_data.name_words import _AFTER_NAME, _REGIONAL_KIN, _WHO_AFTER_NAME, _word_set
+from nlp.personal_data.name_words import _AFTER_NAME, _REGIONAL_KIN, _word_set
 
-# Kinship words a name is glued to.
-KIN = _word_set("ลุง ป้า ยาย ตา น้า อา ปู่ ย่า พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง") | _REGIONAL_KIN
+# Kinship words a name is glued to (and the rude ไอ้ of "ไอ้เจมส์กับไอ้บอส").
+KIN = _word_set("ลุง ป้า ยาย ตา น้า อา ปู่ ย่า พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง ไอ้") | _REGIONAL_KIN
 
 # What, right after a name, says a person was named: an age given in digits or words, a house
 # number, a son or daughter, grandchild, or the driver of something.
@@ -83,30 +83,13 @@ def kin_pairs(cut: _Cut, names: list[_Span]) -> list[_Span]:
                 break
         if tokens[i + 1][0] not in KIN:
             continue
-        right = _right_name(cut, i + 2)
+        right = _name_tokens(cut, i + 2, i + 3)  # one token: "ไอ้บอส|แก๊ง"
         if left is not None and right is not None:
             if left[1] == start and left[1] in ends and right[0] not in starts:
                 found.append(right)
             elif right[0] in starts and left[0] not in starts:
                 found.append(left)
     return found
-
-
-def _right_name(cut: _Cut, j: int) -> _Span | None:
-    """A name of one token, or two when the second is no word that ends a name."""
-    tokens = cut.tokens
-    span = _name_tokens(cut, j, j + 1)
-    if span is None or j + 1 >= len(tokens):
-        return span
-    second = tokens[j + 1][0]
-    if (
-        _is_thai(second)
-        and second not in _AFTER_NAME
-        and second not in _stopwords()
-        and not second.startswith(_WHO_AFTER_NAME)
-    ):
-        return _name_tokens(cut, j, j + 2) or span
-    return span
 
 
 def _name_tokens(cut: _Cut, first: int, stop: int) -> _Span | None:

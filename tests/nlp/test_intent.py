@@ -196,3 +196,9 @@ def test_a_guess_that_there_is_poison_gas_is_no_suggestion() -> None:
     text = "คนงานตกลงไปในบ่อพักน้ำเสีย อีกคนลงไปช่วยแล้วหมดสติ ข้างล่างน่าจะมีแก๊สพิษ"
     assert detect_intent(text, Sentiment.NEGATIVE) is Intent.COMPLAINT
     assert detect_intent("ซอยนี้น่าจะมีไฟส่องสว่างเพิ่มนะคะ", Sentiment.NEUTRAL) is Intent.SUGGESTION
+
+
+def test_please_do_it_beside_a_problem_is_a_request_not_a_question() -> None:
+    text = "ช่วยมาลอกท่อหน่อยได้ไหมคะ น้ำเน่าเหม็นมาก"
+    assert detect_intent(text, Sentiment.NEGATIVE) is Intent.COMPLAINT
+    assert detect_intent("ขอเบอร์เทศบาลหน่อยได้ไหมคะ", Sentiment.NEUTRAL) is Intent.QUESTION

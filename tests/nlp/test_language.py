@@ -27,14 +27,20 @@ def test_the_language_is_the_script_of_the_letters(text: str, language: str) -> 
     assert detect_language(text) == language
 
 
-@pytest.mark.parametrize("text", ["ฟหกดฟหกดเ่าสว", "asdfghjkl", "ๆๆๆๆ", "กดกดกดกดกด"])
+@pytest.mark.parametrize(
+    "text", ["ฟหกดฟหกดเ่าสว", "asdfghjkl", "ๆๆๆๆ", "กดกดกดกดกด", "ฟฟฟฟหกด่าสวว", "กฟหกดเ้่าสวง"]
+)
 def test_keyboard_mashing_is_gibberish(text: str) -> None:
     assert is_gibberish(TextInput.of(text))
 
 
 @pytest.mark.parametrize(
     "text",
-    ["ถนนพังมากๆ", "สวัสดีครับ", "ไฟ dark มาก", "hello, the road is flooded", "BTS อโศก"],
+    # "ห้างว่างเหงา", "ดาวสว่าง": words typed with the home row's letters alone
+    [
+        *("ถนนพังมากๆ", "สวัสดีครับ", "ไฟ dark มาก", "hello, the road is flooded", "BTS อโศก"),
+        *("ห้างว่างเหงา", "ดาวสว่างมาก"),
+    ],
 )
 def test_words_are_not_gibberish(text: str) -> None:
     assert not is_gibberish(TextInput.of(text))

@@ -55,3 +55,18 @@ def test_both_people_of_a_pair_joined_by_kab_are_masked(text: str, names: tuple[
 )
 def test_kinds_of_people_and_ages_without_a_name_are_kept(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("ป้อหลวงอินแก้ว บ้านแม่ริม บอกว่าถนนขาด", ("อินแก้ว",)),  # the northern village head
+        ("ไอ้ต้อมกับไอ้บอสไถเงินเด็กหน้าโรงเรียน", ("ต้อม", "บอส")),
+    ],
+)
+def test_a_northern_village_heads_and_a_rude_pairs_names_are_masked(
+    text: str, names: tuple[str, ...]
+) -> None:
+    redacted = redact(text).text
+    assert [n for n in names if n in redacted] == []
+    assert "ไถเงินเด็ก" in redact("ไอ้ต้อมกับไอ้บอสไถเงินเด็ก").text or "บ้านแม่ริม" in redacted

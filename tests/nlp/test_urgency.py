@@ -292,3 +292,30 @@ def test_someone_who_fell_and_has_not_got_up_since_last_night_is_high() -> None:
     assert Hazard.INJURED in {cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)}
     # a fall last month that left someone needing a wheelchair is not an emergency now
     assert hazards_in("ยายหกล้มเมื่อเดือนก่อน ตอนนี้เดินไม่ได้ อยากได้รถเข็น", Intent.COMPLAINT) == []
+
+
+# Batch 17's train half (a writer who had not read the rules) and the team's own examples.
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        ("ช้างป่าบุกหมู่บ้าน ตอนนี้ชาวบ้านต้องหนีออกจากบ้านกันหมด", Hazard.EVACUATION),
+        ("ลุงตกต้นตาล ขาขยับไม่ได้เลย", Hazard.INJURED),
+        ("my dad fell off the ladder and can't move his legs", Hazard.INJURED),
+    ],
+)
+def test_falls_and_flight_from_danger_are_named(text: str, hazard: Hazard) -> None:
+    assert hazard in {cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ลูกล้มหัวแตกที่สวนสาธารณะ เย็บแผลแล้วตอนนี้ไม่เป็นไรแล้ว แต่ขอให้มาซ่อมชิงช้า",
+        "The fire alarm in our building goes off every night for no reason",
+        "กลัวมากเลยค่ะว่าเครนที่กำลังสร้างตึกข้างบ้านจะล้มทับบ้าน ขอให้มาตรวจ",
+        "เมื่อกี้หลานกดส่งว่าไฟไหม้เล่นๆ ขอโทษค่ะ ไม่มีอะไรเกิดขึ้น",
+        "ได้ยินเสียงระเบิดดังตอนตีสาม ออกไปดูไม่เห็นมีอะไร",
+    ],
+)
+def test_what_is_over_taken_back_or_feared_at_length_is_not_high(text: str) -> None:
+    assert detect_urgency(text, None, Intent.COMPLAINT) is not Urgency.HIGH
