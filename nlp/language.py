@@ -148,4 +148,3 @@ def _home_row_mash(prepared: TextInput) -> bool:
         return False
     dictionary = _dictionary()
     return sum(1 for word in prepared.words if len(word) >= 3 and word in dictionary) <= 1
-

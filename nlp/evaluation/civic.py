@@ -12,7 +12,8 @@ how Siang reads citizens it has not seen, across regions, topics and ways of wri
   high really urgent (precision ≥ 0.8), with the emergencies missed listed by id;
 * ``places``: province and district right where the text determines them, a wrong district,
   and ambiguous names left for the citizen to choose;
-* ``personal_data``: must-mask spans left in the redacted text, must-keep spans touched. House
+* ``personal_data``: must-mask spans left in the redacted text, must-keep spans touched (and the
+  same for the stricter public redaction: ``public_left``, ``public_touched``). House
   numbers are must-mask spans since December 2026 (they were must-keep; see
   ``nlp.training.civic_house_numbers``): they are also counted apart, and the figures without
   them compare with the earlier ones.
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp.analysis import CERTAIN_CATEGORY_SCORE, Intent, MessageAnalysis, Urgency
+from nlp.personal_data import redact_for_public
 from nlp.pipeline import ThaiAnalyzer
 from nlp.training.civic import CORPUS_FILE, CivicMessage, read_corpus
 from nlp.training.civic_house_numbers import is_house_number
@@ -202,13 +204,15 @@ def _places(messages: list[CivicMessage], analyses: list[MessageAnalysis]) -> di
 
 
 def _personal_data(messages: list[CivicMessage], analyses: list[MessageAnalysis]) -> dict[str, Any]:
-    masks = keeps = leaked = touched = houses = houses_left = 0
+    masks = keeps = leaked = touched = houses = houses_left = public_left = public_touched = 0
     leaks: list[str] = []
     for m, a in zip(messages, analyses, strict=True):
+        public = redact_for_public(m.text).text if m.mask or m.keep else m.text
         for span in m.mask:
             masks += 1
             house = is_house_number(span)
             houses += house
+            public_left += span in public
             if span in a.redacted:
                 leaked += 1
                 houses_left += house
@@ -216,6 +220,7 @@ def _personal_data(messages: list[CivicMessage], analyses: list[MessageAnalysis]
         for span in m.keep:
             keeps += 1
             touched += span not in a.redacted
+            public_touched += span not in public
     return {
         "must_mask": masks,
         "left": leaked,
@@ -226,6 +231,9 @@ def _personal_data(messages: list[CivicMessage], analyses: list[MessageAnalysis]
         "house_numbers_left": houses_left,
         "must_mask_without_house_numbers": masks - houses,
         "left_without_house_numbers": leaked - houses_left,
+        # what anyone may read (the public page, the boards' digests): `redact_for_public`
+        "public_left": public_left,
+        "public_touched": public_touched,
         "leaks": ", ".join(dict.fromkeys(leaks)),
     }
 

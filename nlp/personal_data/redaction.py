@@ -19,6 +19,7 @@ from nlp.personal_data.names import _names
 from nlp.personal_data.numbers import _numbers
 from nlp.personal_data.passports import _PASSPORT_TRIGGER, _passports
 from nlp.personal_data.plates import _plates, _province_pattern
+from nlp.personal_data.public_kin_names import public_kin_names
 from nlp.personal_data.roles import _role_candidates
 from nlp.personal_data.self_introductions import _self_introductions
 from nlp.personal_data.spoken_numbers import SPOKEN_TRIGGER, _spoken_numbers
@@ -132,12 +133,15 @@ def _chat_layout_names(text: str, found: list[PersonalDataSpan]) -> list[Persona
 
 
 def redact_for_public(text: str) -> Redaction:
-    """`redact`, and also given names standing alone (`bare_names`): for what anyone may read
-    (the public page, the boards' digests), where a masked word costs less than a leaked name."""
+    """`redact`, and also given names standing alone (`bare_names`) and any word glued to a
+    kinship word or a rank (`public_kin_names`): for what anyone may read (the public page, the
+    boards' digests), where a masked word costs less than a leaked name."""
     found = redact(text).spans
-    found += [
-        s for s in bare_names(text) if all(s.end <= f.start or s.start >= f.end for f in found)
+    eager = bare_names(text) + [
+        PersonalDataSpan(PersonalDataKind.PERSON_NAME, start, end)
+        for start, end in public_kin_names(text)
     ]
+    found += [s for s in eager if all(s.end <= f.start or s.start >= f.end for f in found)]
     spans = _resolve(found)
     return Redaction(text=_apply(text, spans), spans=spans)
 

@@ -43,3 +43,32 @@ def test_what_the_officials_masker_finds_is_masked_as_before() -> None:
     text = "นายสมชาย ใจดี โทร 081-234-5678 บอกว่าสมศรีเห็นด้วย"
     public = redact_for_public(text).text
     assert "081" not in public and "ใจดี" not in public and "สมศรี" not in public
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ลุงเปียกเมาแล้วขับชนเสาไฟ", "เปียก"),
+        ("ก๊ะเยาะขายข้าวยำโดนไล่ทุกวัน", "เยาะ"),
+        ("ข้างบ้านป้าสุนีย์มีรังต่อ", "สุนีย์"),
+    ],
+)
+def test_a_word_glued_to_a_kinship_word_is_masked_for_the_public(text: str, name: str) -> None:
+    assert name not in redact_for_public(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ป้าขายของหน้าบ้านโดนไล่",
+        "ยายแก่ล้มอยู่คนเดียว",
+        "พี่ช่างไฟมาซ่อมแล้ว",
+        "ทางเท้า ซ.อารีย์ แคบมาก",
+        "จ่าเฉยล้มอยู่กลางแยก",
+        "ส.ส.มุกดาหารไม่เคยลงพื้นที่",
+    ],
+)
+def test_kinds_of_people_lanes_and_things_after_a_kinship_word_stay_for_the_public(
+    text: str,
+) -> None:
+    assert redact_for_public(text).text == text
