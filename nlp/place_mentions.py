@@ -170,7 +170,38 @@ class _Cuts:
         trusted_lo = lo if lo == 0 else lo + _CUT_MARGIN // 2
         trusted_hi = hi if hi == len(self._text) else hi - _CUT_MARGIN // 2
         self._stretches.append((trusted_lo, trusted_hi, frozenset(cuts)))
-        return start in cuts and end in cuts
+        if start in cuts and end in cuts:
+            return True
+        # short names and abbreviations (มข, อุดร) must be cut exactly: "ริมขอบ" holds มข
+        return (
+            end - start >= _MIN_NAME_FOR_WORD_BESIDE
+            and self._cut_or_word_beside(start, cuts, before=True)
+            and self._cut_or_word_beside(end, cuts, before=False)
+        )
+
+    def _cut_or_word_beside(self, at: int, cuts: set[int], *, before: bool) -> bool:
+        """A cut at `at`, or a piece the tokeniser glued across it whose part on the far side of
+        `at` is a dictionary word: the tokeniser knows few place names, so "ลงหัวหิน" is cut
+        ลงหัว|หิน and "เทศบาลเมืองกระบี่" เทศบาลเมือง|กระบี่, though ลง and เทศบาล are words."""
+        if at in cuts:
+            return True
+        lower = max((c for c in cuts if c < at), default=None)
+        upper = min((c for c in cuts if c > at), default=None)
+        if lower is None or upper is None:
+            return False
+        part = self._text[lower:at] if before else self._text[at:upper]
+        return len(part) >= _MIN_WORD_BESIDE and part in _thai_words()
+
+
+_MIN_WORD_BESIDE = 2  # one letter beside a name (the ง of ลง|หัวหิน…) is no word of its own
+_MIN_NAME_FOR_WORD_BESIDE = 5
+
+
+def _thai_words() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    words: frozenset[str] = thai_words()  # pythainlp keeps one copy per process
+    return words
 
 
 def clean(text: str) -> str:

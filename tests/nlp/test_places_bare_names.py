@@ -170,3 +170,22 @@ def test_the_capital_district_of_ayutthaya_is_found_with_amphoe_mueang(
     place = finder.find("ไฟดับ อ.เมือง จ.พระนครศรีอยุธยา")
     assert place.district_code == "1401"
     assert Level.DISTRICT in Gazetteer.load().forms["พระนครศรีอยุธยา"]
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        # the tokeniser, which knows few place names, glues a word onto them: ลงหัว|หิน
+        ("รถไฟดีเลย์สองชั่วโมง ลงหัวหินไม่ทันนัด", "หัวหิน"),
+        ("ขอชมเทศบาลเมืองกระบี่ ทางเดินริมแม่น้ำสะอาดมาก", "เมืองกระบี่"),
+    ],
+)
+def test_a_district_name_glued_to_a_word_still_decides(
+    finder: PlaceFinder, text: str, district: str
+) -> None:
+    assert finder.find(text).district == district
+
+
+def test_a_short_landmark_abbreviation_inside_words_is_no_place(finder: PlaceFinder) -> None:
+    # มข (Khon Kaen University) lies inside ริมขอบ
+    assert finder.find("ป้ายหาเสียงตั้งริมขอบทางเท้า บังการมองเห็น").province is None
