@@ -27,6 +27,8 @@ import geothai
 ALIASES_FILE = Path(__file__).resolve().parent / "data" / "places" / "aliases.json"
 COMMON_NAMES_FILE = ALIASES_FILE.with_name("common_names.json")
 BANGKOK = "10"
+MUEANG = "เมือง"
+_SHORTEST_TOWN_FORM = 3  # เมือง + a shorter form (เมืองกท) is no town anyone writes
 
 
 class Level(StrEnum):
@@ -131,6 +133,24 @@ class Gazetteer:
                     raise ValueError(f"aliases: no {level_name} named {key!r} in geothai")
                 for form in forms:
                     self._add(form, table[key])
+        self._add_town_forms((aliases or {}).get(Level.PROVINCE.value, {}))
+
+    def _add_town_forms(self, province_aliases: dict[str, list[str]]) -> None:
+        """The word เมือง and a province's short Thai name (เมืองโคราช, ในเมืองอุบล, ตัวเมืองสุพรรณ) is
+        its capital district, as เมือง and the full name (เมืองนครราชสีมา) is officially."""
+        by_name = {area.name: area for area in self.provinces.values()}
+        capitals = {
+            area.province_code: area
+            for area in self.districts.values()
+            if area.name == f"{MUEANG}{self.provinces[area.province_code].name}"
+        }
+        for name, forms in province_aliases.items():
+            capital = capitals.get(by_name[name].code)
+            if capital is None:
+                continue
+            for form in forms:
+                if not form.isascii() and len(form) >= _SHORTEST_TOWN_FORM:
+                    self._add(f"{MUEANG}{form.rstrip('ฯ')}", capital)
 
     def _add(self, form: str, area: Area, *, official: bool = False) -> None:
         self.forms[form.lower()][area.level].add(area.code)

@@ -98,7 +98,6 @@ def test_every_common_name_is_a_district_outside_bangkok() -> None:
         ("ฉะเชิงเทรา ขยะเยอะ", "ฉะเชิงเทรา"),
         ("แปดริ้ว ขยะเยอะ", "ฉะเชิงเทรา"),
         ("กาญจน์ ถนนพัง", "กาญจนบุรี"),
-        ("เมืองกาญ ถนนพัง", "กาญจนบุรี"),
         ("สุพรรณ น้ำท่วม", "สุพรรณบุรี"),
         ("ประจวบ น้ำท่วม", "ประจวบคีรีขันธ์"),
         ("บุรีรัมย์ ฝุ่นเยอะ", "บุรีรัมย์"),
@@ -189,3 +188,23 @@ def test_a_district_name_glued_to_a_word_still_decides(
 def test_a_short_landmark_abbreviation_inside_words_is_no_place(finder: PlaceFinder) -> None:
     # มข (Khon Kaen University) lies inside ริมขอบ
     assert finder.find("ป้ายหาเสียงตั้งริมขอบทางเท้า บังการมองเห็น").province is None
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        ("น้ำท่วมในเมืองโคราชหนักมาก", "เมืองนครราชสีมา"),
+        ("ไฟทางบนสะพานในเมืองพิดโลกดับหมด", "เมืองพิษณุโลก"),
+        ("ตัวเมืองสุพรรณ มีคนนอนหมดสติใต้สะพาน", "เมืองสุพรรณบุรี"),
+        ("เมืองกาญ ถนนพัง", "เมืองกาญจนบุรี"),
+    ],
+)
+def test_the_town_of_a_province_by_its_short_name_is_its_capital_district(
+    finder: PlaceFinder, text: str, district: str
+) -> None:
+    assert finder.find(text).district == district
+
+
+def test_a_province_by_its_short_name_alone_gives_no_district(finder: PlaceFinder) -> None:
+    place = finder.find("ไปเที่ยวโคราชมา ถนนพังเยอะ")
+    assert (place.province, place.district) == ("นครราชสีมา", None)
