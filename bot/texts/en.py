@@ -19,7 +19,8 @@ MESSAGES: dict[str, str] = {
     "other_language": (
         "ขออภัยค่ะ เสียงอ่านได้เฉพาะภาษาไทยและภาษาอังกฤษ\n"
         "Sorry, Siang reads Thai and English only.\n"
-        "เหตุฉุกเฉิน / Emergency: 191 · 199 · 1669"
+        "เหตุฉุกเฉิน / Emergency: 191 · 199 · 1669\n"
+        "ตำรวจท่องเที่ยว / Tourist Police / 旅游警察 (English, 中文): 1155"
     ),
     "sticker": "Thanks for the sticker 😊 If something needs fixing, describe it or send a photo.",
     "unsupported": "Sorry, I can only read text, photos and locations for now.",

@@ -77,6 +77,13 @@ class TestConversationNotFeedback:
         assert labels(replies)[:5] == MENU
         assert await flow_of(database) == "idle"
 
+    async def test_an_emergency_in_chinese_gets_the_numbers_and_the_tourist_police(
+        self, citizen: Chat
+    ) -> None:
+        replies = await citizen.send("我的孩子在夜市找不到了，请帮忙")
+        said = all_text(replies)
+        assert "1669" in said and "1155" in said
+
     async def test_english_is_answered_in_english(self, citizen: Chat, database: Database) -> None:
         asked = await citizen.send("There is a deep pothole in front of my house")
         assert "Where is it?" in all_text(asked)
