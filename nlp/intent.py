@@ -74,7 +74,9 @@ _ASKS = re.compile(
     r"มั้ย(?=\s|$|ครับ|คะ|ค่ะ|\?|นะ)|ใช่ไหม|ใช่มั้ย|หรือไม่|มีไหม|มีมั้ย|ต้องทำ(?:ยังไง|อย่างไร|ไง)|"
     # "who" and "which" ask only at a sentence's start ("thanks to the people who …")
     # "nobody knows where the valve is" asks nothing
-    r"\?|(?<!knows )(?<!know )\b(?:how|where|when|what|can i|is there|do i|does)\b|(?:^|[.!?,;]\s*)(?:who|which)\b|"
+    # "when" asks at a sentence's start or before a verb ("when will…"), not "…when I asked"
+    r"\?|(?<!knows )(?<!know )\b(?:how|where|what|can i|is there|do i|does)\b|(?:^|[.!?,;]\s*)(?:who|which|when)\b|"
+    r"\bwhen (?=(?:will|is|are|can|do|does|did|should|would|could)\b)|"
     # "ใครตอบได้บ้าง" asks for an answer ("ใครจะมาช่วยได้บ้าง" is a plea)
     r"ใคร(?:ตอบ|รู้|ทราบ|บอก|แนะนำ)\S{0,6}ได้บ้าง|"
     # Isan จั๊งได๋/แนวใด/ได้บ่, Northern ได้ก่อ/แม่นก่อ, Southern พรือ/ไหร

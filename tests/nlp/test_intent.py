@@ -202,3 +202,9 @@ def test_please_do_it_beside_a_problem_is_a_request_not_a_question() -> None:
     text = "ช่วยมาลอกท่อหน่อยได้ไหมคะ น้ำเน่าเหม็นมาก"
     assert detect_intent(text, Sentiment.NEGATIVE) is Intent.COMPLAINT
     assert detect_intent("ขอเบอร์เทศบาลหน่อยได้ไหมคะ", Sentiment.NEUTRAL) is Intent.QUESTION
+
+
+def test_english_when_in_the_middle_of_a_story_asks_nothing() -> None:
+    text = "The taxi driver charged me 900 baht and shouted at me when I asked for the meter"
+    assert detect_intent(text, Sentiment.NEGATIVE) is Intent.COMPLAINT
+    assert detect_intent("When is the bin collection day?", Sentiment.NEUTRAL) is Intent.QUESTION
