@@ -50,13 +50,14 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"power cut|power outage|blackout|no electricity|no power|power is out", "ไฟดับ ไฟฟ้า"),
     (r"electricity|electric bill|meter", "ไฟฟ้า"),
     (
-        r"street ?lights?|street ?lamps?|lamp ?posts?|lights? (?:are |is )?(?:out|off)|dark",
+        r"street ?lights?|street ?lamps?|lamp ?posts?|lights? (?:are |is )?(?:out|off)|"
+        r"(?<!getting )(?<!gets )(?<!it's )(?<!after )dark(?! outside)",  # not nightfall
         "ไฟถนนดับ แสงสว่าง",
     ),
     # cleanliness, smells, noise, environment
     (r"garbage|trash|rubbish|litter|waste|bins?|dump(?:ed|ing)?", "ขยะ ความสะอาด"),
     (r"smells?|stinks?|stench|sewage", "กลิ่นเหม็น"),
-    (r"dust|pm ?2\.?5|haze|smog|smoke|burning (?:fields?|rubbish|trash)", "ฝุ่น ควัน PM2.5"),
+    (r"dust|pm ?2\.?5|haze|smog|burning (?:fields?|rubbish|trash)", "ฝุ่น ควัน PM2.5"),
     (r"noise|noisy|loud|music|karaoke|party|parties", "เสียงดัง เสียงรบกวน"),
     (r"pollut\w*|factory|chemicals?|waste ?water|mangroves?|coral|deforest\w*", "มลพิษ สิ่งแวดล้อม"),
     # trees, animals
@@ -67,9 +68,21 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
         "สุนัขจรจัด หมากัด สัตว์",
     ),
     # safety and emergencies
-    (r"fire|burning|flames?|on fire|explo\w*", "ไฟไหม้ เพลิงไหม้ อันตราย"),
+    (
+        r"fire|burning(?! (?:fields?|rubbish|trash|leaves|sugar ?cane|stubble))|flames?|on fire|"
+        r"explo\w*",
+        "ไฟไหม้ เพลิงไหม้ อันตราย",
+    ),
     (r"gas (?:leak\w*|cylinder|smell)|smell of gas", "แก๊สรั่ว"),
-    (r"drown\w*|swept away|pulled out by the current|sinking", "จมน้ำ"),
+    (
+        r"drown\w*|swept away|pulled out by the current|sinking|taking (?:on )?water|can'?t swim",
+        "จมน้ำ",
+    ),
+    (
+        r"rip currents?|red flags?|lifeguards?|earthquakes?|tsunami|rescue|cliffs?|waterfall|"
+        r"fell (?:off|from|down)|lost (?:my |our |a )?passport",
+        "ความปลอดภัย อันตราย",
+    ),
     (
         r"missing|lost (?:child|boy|girl|son|daughter|father|mother)|hasn't come back|"
         r"walked away",
@@ -93,12 +106,13 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"land (?:title|deed)|encroach\w*|land|plot", "ที่ดิน"),
     # public services
     (
-        r"bus(?:es)?|taxis?|songthaews?|tuk ?tuks?|trains?|ferry|ferries|minivans?|boats?|drivers?",
+        r"bus(?:es)?|taxis?|songthaews?|tuk ?tuks?|trains?|ferry|ferries|minivans?|boats?|drivers?|"
+        r"speed ?boats?|long ?tail(?: boats?)?|bts|mrt|platform",
         "รถโดยสาร ขนส่งสาธารณะ",
     ),
     (
         r"hospitals?|clinics?|ambulance|doctors?|nurses?|dengue|mosquito\w*|sick|"
-        r"unconscious|not (?:waking up|breathing)|heart attack|stroke",
+        r"unconscious|not (?:waking up|breathing)|heart attack|stroke|chok\w*|can'?t breathe|cpr",
         "โรงพยาบาล สาธารณสุข",
     ),
     (r"schools?|teachers?|students?|tuition|kindergarten", "โรงเรียน การศึกษา"),
@@ -106,17 +120,28 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
         r"pensions?|welfare|allowance|disab\w*|wheelchairs?|social security",
         "เบี้ยผู้สูงอายุ สวัสดิการ",
     ),
-    (r"farm\w*|crops?|rice|fertili[sz]er|irrigation|livestock", "เกษตร ชาวนา"),
+    (
+        r"farm\w*|crops?|rice|fertili[sz]er|irrigation|livestock|rubber|plantations?|fung\w+|"
+        r"pests?|orchards?|durians?|cassava|sugar ?cane|harvest",
+        "เกษตร ชาวนา",
+    ),
 )
 _PATTERNS = tuple(
     (re.compile(rf"(?<![a-z])(?:{pattern})(?![a-z])", re.IGNORECASE), gloss)
     for pattern, gloss in _GLOSSARY
 )
+# Smoke is a nuisance (dust and smoke), unless a fire is named: then it is the fire's.
+_SMOKE = re.compile(r"(?<![a-z])smok(?:e|y|ing)(?![a-z])", re.IGNORECASE)
+_FIRE = re.compile(r"(?<![a-z])(?:fire|flames?)(?![a-z])", re.IGNORECASE)
+_SMOKE_GLOSS = "ฝุ่น ควัน PM2.5"
 
 
 def gloss_english(text: str) -> str:
     """The Thai words for the civic terms of ``text``, read as English ("" when it has none)."""
-    return " ".join(gloss for pattern, gloss in _PATTERNS if pattern.search(text))
+    glosses = [gloss for pattern, gloss in _PATTERNS if pattern.search(text)]
+    if _SMOKE.search(text) and not _FIRE.search(text):
+        glosses.append(_SMOKE_GLOSS)
+    return " ".join(dict.fromkeys(glosses))
 
 
 def mostly_english(text: str) -> bool:

@@ -144,13 +144,18 @@ class Gazetteer:
             for area in self.districts.values()
             if area.name == f"{MUEANG}{self.provinces[area.province_code].name}"
         }
-        for name, forms in province_aliases.items():
+        for name in by_name:
+            forms = province_aliases.get(name, [])
             capital = capitals.get(by_name[name].code)
             if capital is None:
                 continue
             for form in forms:
                 if not form.isascii() and len(form) >= _SHORTEST_TOWN_FORM:
                     self._add(f"{MUEANG}{form.rstrip('ฯ')}", capital)
+            # the city's municipality: "เทศบาลนครขอนแก่น", "ทน.อุดรธานี"
+            for form in (name, *(f for f in forms if not f.isascii())):
+                for municipality in ("เทศบาลนคร", "ทน.", "เทศบาลเมือง", "ทม."):
+                    self._add(f"{municipality}{form.rstrip('ฯ')}", capital)
 
     def _add(self, form: str, area: Area, *, official: bool = False) -> None:
         self.forms[form.lower()][area.level].add(area.code)

@@ -37,6 +37,8 @@ _GREETING = re.compile(
     r"ใช่(?:แล้ว)?|ไม่ใช่|ถูกต้อง|ถูกแล้ว|อ้อ|อ๋อ|ส่งเลย|"
     r"มีใคร(?:อยู่)?(?:ไหม|มั้ย)|มีคนอยู่(?:ไหม|มั้ย)|(?:ขอ)?(?:สอบถาม|ถาม|แจ้ง|ปรึกษา)(?:เรื่อง)?(?:หน่อย|ได้ไหม|ได้มั้ย)|"
     r"มีเรื่อง(?:จะ)?(?:แจ้ง|ร้องเรียน|ปรึกษา|สอบถาม|ถาม)|"
+    # whom a greeting is addressed to: "หวัดดีจ้าแอดมิน", "สวัสดีครับเจ้าหน้าที่ทุกท่าน"
+    r"แอดมิน|แอด|แอดมิ้น|เจ้าหน้าที่|จนท\.?|ทุกท่าน|ทุกคน|admin|"
     r"ສະບາຍດີ|ຂອບໃຈ(?:ຫຼາຍໆ?)?|សួស្តី|អរគុណ(?:ច្រើន)?|你好|您好|谢谢|မင်္ဂလာပါ|ကျေးဇူး(?:တင်ပါတယ်)?|"
     r"hi|hello|hey|thanks?(?: you)?(?: (?:so|very) much)?(?: for your help)?|thank you(?: very much)?|ty|"
     r"thx|tks|ka|kha|krub|khrap|"
@@ -132,7 +134,8 @@ _WHEN_AFTER_WAITING = re.compile(r"เมื่อไหร่จะ|เมื�
 # Thanks that open or carry a message, not the polite "ขอบคุณครับ" that closes a complaint.
 _PRAISE = re.compile(
     r"ชื่นชม|ประทับใจ|ชมเชย|ยอดเยี่ยม|เยี่ยมมาก|สุดยอด|รวดเร็วมาก|ทำได้ดี|บริการดี|ดีใจ|ปลื้ม|เก่งมาก|"
-    r"^ขอบคุณ|^ขอบใจ|^(?:กราบ)?ขอบพระคุณ|ขอบคุณ(?:ที่|เจ้าหน้าที่|จนท|ทีม|ทาง|หน่วยงาน|เขต|อบต|เทศบาล|มากๆ|จริงๆ|มากนะ|มากครับ|มากค่ะ)|"
+    r"^ขอบคุณ|^ขอบใจ|^(?:กราบ)?ขอบพระคุณ|^ขอชม(?!พู่)|"
+    r"ขอชม(?:เจ้าหน้าที่|จนท|พนักงาน|ทีม|คุณ|น้อง|พี่|ลุง|ป้า|ครู|หมอ|ตำรวจ|เทศบาล|อบต|เขต)|ขอบคุณ(?:ที่|เจ้าหน้าที่|จนท|ทีม|ทาง|หน่วยงาน|เขต|อบต|เทศบาล|มากๆ|จริงๆ|มากนะ|มากครับ|มากค่ะ)|"
     r"👍|❤️|😍|🥰|\b(?:thank you for|great job|well done|excellent|thanks to|helped (?:me|us))\b|"
     r"^(?:thank you|thanks)\b",
 )
@@ -193,7 +196,11 @@ def _asks(text: str) -> bool:
         return False
     if _REQUEST_ENDING.search(text) and _POLITE_REQUEST.search(text):
         return False
-    if _PLEASE_DO.search(text) and _PROBLEM.search(text) and not _ASKS_OUTRIGHT.search(text):
+    if (
+        _PLEASE_DO.search(text)
+        and (_PROBLEM.search(text) or _POLITE_REQUEST.search(text))
+        and not _ASKS_OUTRIGHT.search(text)
+    ):
         return False
     if _WHEN_AFTER_WAITING.search(text) and _LEFT_FOR.search(text):
         return False  # "พังมาสามเดือนแล้ว จะมาซ่อมเมื่อไหร่": a complaint about the wait

@@ -44,7 +44,7 @@ _NOT_REAL = re.compile(
 )
 # A thing lost, not a person: "ฝาท่อหาย", "โฉนดของแม่หาย".
 _LOST_THING = re.compile(
-    r"(?:ฝา|โฉนด|เงิน|บัตร|ของ|กระเป๋า|สัญญาณ|เอกสาร|มือถือ|โทรศัพท์|ป้าย|รถ|ทอง|สาย|ไฟ|น้ำ|"
+    r"(?:ฝา|โฉนด|เงิน|บัตร|ของ|กระเป๋า|สัญญาณ|เอกสาร|มือถือ|โทรศัพท์|ป้าย|รถ|ทอง|สาย|ไฟ|น้ำ|ราว|รั้ว|เสา|"
     # animals: "ควายข่อยหายไปสองโต" is livestock gone, not a person missing
     r"ควาย|วัว|หมา|แมว|ไก่|หมู|แพะ|แกะ|ม้า|สุนัข|เป็ด|นก)\S{0,14}หาย"
 )
@@ -77,7 +77,8 @@ _NOT_NOW = re.compile(
             r"กลัว(?:\S{0,12}ว่า|\S{0,12}จะ)|ข่าว|ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|ปี)|ทีไร|บ่อย|เป็นประจำ|"
             r"เคย|เสี่ยง|ถ้า|หาก|อาจจะ|ยังไม่มี(?:ไฟ|ควัน|น้ำ|อะไร)|ไม่มี(?:ใคร)?(?:เป็นอะไร|บาดเจ็บ)|"
             r"\bif\b|\bafraid\b|\bworried\b|\brisk\b|\blast (?:year|month|week|night)\b|"
-            r"\bevery (?:night|day|evening|morning|week|time)\b|\bfor no reason\b|\bfalse alarm\b|"
+            r"\bevery (?:single )?(?:night|day|evening|morning|week|time)\b|\bfor no reason\b|"
+            r"\bfalse alarm\b|\bfire (?:extinguishers?|alarms?|exits?|escapes?|safety)\b|"
             # English hearsay, and a rumour asked about: "I heard about rip currents", "is that
             # true?" (not Thai "จริงไหม": "ต้องอพยพจริงไหม" asks while people flee a tsunami)
             r"\bi(?:'ve)? heard\b|\bis (?:it|that|this) (?:true|safe)\b",
@@ -142,6 +143,9 @@ _CARED_FOR = re.compile(
     r"(?:อยู่|เข้า|นอน)\s?(?:โรงพยาบาล|โรงบาล|รพ\.?)|(?:ไป|พา\S{0,10}ไป|ส่ง)\s?(?:หาหมอ|โรงพยาบาล|โรงบาล|รพ\.?|ฉีดยา)"
     r"\S{0,8}แล้ว|(?:ได้|หมอ|พยาบาล)\s?ฉีดยา\S{0,6}แล้ว|(?:ฉีด|ให้)(?:วัคซีน|เซรุ่ม)\S{0,6}แล้ว|(?:เจ็บ|แผล)เล็กน้อย"
 )
+# Routine care at a hospital, for the learnt head (which names no words): a queue, a blood test,
+# an appointment, medicine to collect ("รอคิวเจาะเลือด 4 ชั่วโมง").
+_ROUTINE_CARE = re.compile(r"รอคิว|คิวยาว|ต่อคิว|เจาะเลือด|ตรวจเลือด|รับยา|ใบนัด|หมอนัด|นัดหมอ|\bqueue\b")
 # A drill or an exercise anywhere in the message: its dangers are staged ("ฝึกซ้อมรับมือเหตุกราดยิง
 # … ได้ยินเสียงปืนไม่ต้องตกใจ"); not ซ้อม alone, which is also a beating ("รุมซ้อม").
 _DRILL = re.compile(
@@ -266,8 +270,8 @@ def _denied(hazard: Hazard, lowered: str, still: bool) -> bool:
     """A denial of injuries removes every injury cue, and a fall that hurt nobody ("ต้นไม้ล้ม
     ขวางถนน ไม่มีใครเจ็บ") is over unless the message says it is still going on; so is an
     injury already cared for ("ตอนนี้อยู่โรงพยาบาล", "ไปฉีดยาแล้ว", "เจ็บเล็กน้อย")."""
-    if hazard is Hazard.INJURED and not still and _CARED_FOR.search(lowered):
-        return True
+    if hazard is Hazard.INJURED and _CARED_FOR.search(lowered):
+        return True  # even if something else goes on ("…ฉีดวัคซีนแล้ว แต่หมายังวนอยู่")
     if hazard is Hazard.INJURED or (hazard is Hazard.COLLAPSE and not still):
         return _DENIED_INJURY.search(lowered) is not None
     return False
@@ -341,12 +345,15 @@ def still_dangerous(
     if _DRILL.search(lowered) or _about_an_animal(lowered):
         return []  # the head names no words: in a message about an animal, they are its
     not_now = not still and _NOT_NOW.search(lowered) is not None
+    routine = _ROUTINE_CARE.search(lowered) is not None
     kept: list[HazardCue] = []
     for hazard in hazards:
         if hazard is Hazard.FIRE and _ANGER_IDIOM.search(lowered):
             continue
         if not_now and hazard is not Hazard.MISSING_PERSON:
             continue  # past, over or only a risk: the rules' checks, over the whole message
+        if routine and hazard is Hazard.INJURED:
+            continue  # a queue for a blood test is a hospital's service, not someone hurt
         if _denied(hazard, lowered, still):
             continue
         over = _OVER.get(hazard)

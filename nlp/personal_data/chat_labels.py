@@ -2,7 +2,8 @@
 
 * the speakers of a chain forwarded from a LINE group, a kinship or role word and a name before
   a colon at the start of a line or after the time ("18:03 พี่หนุ่ม: ได้ครับ", "ลุงเสถียร: …");
-* a given name in brackets right after a phone number ("0815567320 (วีระ)").
+* a given name in brackets right after a phone number ("0815567320 (วีระ)"), or before one
+  ("สมศักดิ์ ทองมา 081…", "ลุงต่อม 086…").
 
 Both only where the layout says "this is a person": a word before a colon elsewhere is a field
 ("หมายเหตุ: …"), a word in brackets elsewhere a gloss ("(บ้าน)", "(มือถือ)")."""
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _is_thai
 from nlp.personal_data.name_lists import _NameLists, _stopwords
 from nlp.personal_data.name_words import _AFTER_NAME, _NOT_NAMES
@@ -24,8 +26,17 @@ _SPEAKER = re.compile(
     r"(?:คุณ)?(?:พี่|น้อง|ป้า|ลุง|น้า|ยาย|ตา|เจ๊|เฮีย|ครู|หมอ|อา|ผู้ใหญ่|กำนัน|ผญบ\.|อสม\.)"
     r"(?P<name>[ก-๛]{2,16})\s?(?:\d{1,2}[:.]\d{2}\s?)?[:：]"
 )
-# A bracketed given name right after a phone number (the digits end right before it).
-_AFTER_PHONE = re.compile(r"\s?[(（](?P<name>[ก-๛]{2,16})[)）]")
+# A bracketed given name right after a phone number (the digits end right before it), perhaps
+# after a polite particle and with คุณ or a kinship word: "09… ค่ะ (คุณจอย)".
+_AFTER_PHONE = re.compile(
+    r"\s?(?:(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า)\s?)?[(（](?P<title>คุณ|พี่|น้อง|ลุง|ป้า|น้า)?"
+    r"(?P<name>[ก-๛]{2,16})[)）]"
+)
+# A name right before a phone number: a listed given name and maybe a surname ("สมศักดิ์ ทองมา
+# 081…"), or a kinship word and a nickname ("ลุงต่อม 086…"), as the last words before it.
+_KIN_NICK = re.compile(r"(?:ลุง|ป้า|น้า|พี่|น้อง|ยาย|ตา|เจ๊|เฮีย|คุณ)(?P<nick>[ก-๛]{2,10})")
+_PHONE_WORD = re.compile(r"(?:โทร|เบอร์|tel)\.?:?$", re.IGNORECASE)
+_WINDOW = 50
 
 
 def _one_name(word: str, lists: _NameLists) -> bool:
@@ -52,6 +63,43 @@ def names_after_phones(text: str, phone_ends: list[int], lists: _NameLists) -> l
         if m is None:
             continue
         name = m.group("name")
-        if name in lists.first or name in lists.nicknames:
+        if (
+            name in lists.first
+            or name in lists.nicknames
+            or (m.group("title") and _one_name(name, lists))
+        ):
             found.append(m.span("name"))
     return found
+
+
+def names_before_phones(text: str, phone_starts: list[int], lists: _NameLists) -> list[_Span]:
+    """A listed given name (and its surname), or a kinship word's nickname, right before a phone."""
+    found = []
+    for start in phone_starts:
+        window = max(0, start - _WINDOW)
+        words = [(m.start() + window, m.group()) for m in re.finditer(r"\S+", text[window:start])]
+        if words and _PHONE_WORD.match(words[-1][1]):
+            words.pop()
+        if not words:
+            continue
+        at, last = words[-1]
+        kin = _KIN_NICK.fullmatch(last)
+        if kin is not None:
+            if _one_name(kin.group("nick"), lists):
+                found.append((at + kin.start("nick"), at + len(last)))
+        elif len(words) >= 2 and words[-2][1] in lists.first and _a_surname(last):
+            found.append((words[-2][0], at + len(last)))
+        elif last in lists.first and last not in Gazetteer.load().forms:  # not "…อยุธยา 08…"
+            found.append((at, at + len(last)))
+    return found
+
+
+def _a_surname(word: str) -> bool:
+    """A run of Thai whose first word is no function word or word that ends a name ("ทอง|มา",
+    not "แจ้ง|ว่า")."""
+    tokens = [t for t in segment(word) if t.strip()]
+    return (
+        bool(tokens)
+        and all(_is_thai(t) for t in tokens)
+        and not (tokens[0] in _AFTER_NAME or tokens[0] in _stopwords())
+    )

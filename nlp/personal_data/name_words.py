@@ -10,7 +10,7 @@ def _word_set(words: str) -> frozenset[str]:
 
 
 # Kinship words of the regions a nickname follows: Chinese-Thai, northern, Isan, the south.
-_REGIONAL_KIN = _word_set("อาแปะ อาซิ้ม อาเจ็ก อาอึ้ม ซ้อ พ่ออุ๊ย แม่อุ๊ย อ้าย เอื้อย ก๊ะ")
+_REGIONAL_KIN = _word_set("อาแปะ อาซิ้ม อาเจ็ก อาอึ้ม ซ้อ พ่ออุ๊ย ป้ออุ๊ย แม่อุ๊ย อ้าย เอื้อย ก๊ะ")
 
 # Titles that always introduce a name (as their own word); the weaker ones are in titled_names.
 _STRONG_TITLES = frozenset(

@@ -50,7 +50,11 @@ def _numbers(text: str) -> list[PersonalDataSpan]:
         ]
         plus = run.group().startswith("+")
         # Digits glued to Latin letters are part of a code or handle ("jin1013"), not a number.
-        if groups and _glued_to_letters(text, groups[0][0] - (1 if plus else 0), before=True):
+        if (
+            groups
+            and _glued_to_letters(text, groups[0][0] - (1 if plus else 0), before=True)
+            and not _id_after_id_word(text, groups[0])
+        ):
             groups, plus = groups[1:], False
         if groups and _glued_to_letters(text, groups[-1][1], before=False):
             groups = groups[:-1]
@@ -63,6 +67,19 @@ def _numbers(text: str) -> list[PersonalDataSpan]:
             found.append(span[0])
             i = span[1]
     return found
+
+
+_ID_WORD_GLUED = re.compile(r"(?:id|idcard|card|pid|citizen|no)\.?:?$", re.IGNORECASE)
+
+
+def _id_after_id_word(text: str, group: tuple[int, int]) -> bool:
+    """Thirteen digits with a valid checksum glued to a word that says so ("idcard1103…")."""
+    digits = text[group[0] : group[1]]
+    return (
+        len(digits) == 13
+        and national_id_checksum_ok(digits)
+        and _ID_WORD_GLUED.search(text, max(0, group[0] - 8), group[0]) is not None
+    )
 
 
 def _glued_to_letters(text: str, at: int, *, before: bool) -> bool:

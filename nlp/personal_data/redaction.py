@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from nlp.analysis import PersonalDataKind, PersonalDataSpan
 from nlp.personal_data.account_holders import _names_an_account_holder
 from nlp.personal_data.bare_names import bare_names
-from nlp.personal_data.chat_labels import names_after_phones, speaker_names
+from nlp.personal_data.chat_labels import names_after_phones, names_before_phones, speaker_names
 from nlp.personal_data.emails import _SPELT_EMAIL_TRIGGER, _emails
 from nlp.personal_data.house_numbers import _HOUSE_TRIGGER, _house_numbers
 from nlp.personal_data.latin_names import _LATIN_NAME_TRIGGER, _latin_names
@@ -124,11 +124,15 @@ def redact(text: str) -> Redaction:
 def _chat_layout_names(text: str, found: list[PersonalDataSpan]) -> list[PersonalDataSpan]:
     """Names the chat's layout gives away: a forwarded chain's speakers, a name in brackets
     after a phone number (`nlp.personal_data.chat_labels`)."""
-    phone_ends = [f.end for f in found if f.kind is PersonalDataKind.PHONE]
-    if not phone_ends and ":" not in text and "：" not in text:
+    phones = [f for f in found if f.kind is PersonalDataKind.PHONE]
+    if not phones and ":" not in text and "：" not in text:
         return []
     lists = _name_lists()
-    spans = speaker_names(text, lists) + names_after_phones(text, phone_ends, lists)
+    spans = (
+        speaker_names(text, lists)
+        + names_after_phones(text, [f.end for f in phones], lists)
+        + names_before_phones(text, [f.start for f in phones], lists)
+    )
     return [PersonalDataSpan(PersonalDataKind.PERSON_NAME, start, end) for start, end in spans]
 
 

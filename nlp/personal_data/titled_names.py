@@ -81,6 +81,9 @@ def _titled_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
             span = _name_run(text, tokens, at, lists, strong=False)
         elif token == "แจ้งโดย" or (token == "โดย" and i > 0 and tokens[i - 1][0] == "แจ้ง"):
             span = _name_run(text, tokens, i + 1, lists, strong=False)  # "แจ้งโดย สมชาย ใจดี"
+        elif token == "ลงชื่อ" and tokens[i + 1 : i + 2] and tokens[i + 1][0].isspace():
+            # a letter signed "(ลงชื่อ วันเพ็ญ ส.)": a name, even a word ("ลงชื่อเข้าใช้" is not)
+            span = _name_run(text, tokens, i + 1, lists, strong=True)
         elif token in _STRONG_TITLES and not text.startswith(_TITLED_PLACES, tokens[i][1]):
             introduced = i > 0 and tokens[i - 1][0].strip() in ("ชื่อ", "ผู้แจ้ง", "ข้าพเจ้า")
             span = _name_run(

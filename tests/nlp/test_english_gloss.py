@@ -57,3 +57,11 @@ def test_a_thai_message_with_english_words_is_read_as_thai() -> None:
 def test_the_gloss_matches_whole_words_only() -> None:
     assert "สุนัขจรจัด" not in thai_gloss("The road is a bit bumpy near the roundabout")
     assert "สุนัขจรจัด" in thai_gloss("A dog bit my son near the market this morning")
+
+
+def test_nightfall_is_no_dark_street_and_smoke_in_a_fire_is_the_fires() -> None:
+    assert "แสงสว่าง" not in thai_gloss("It's getting dark and my father is still lost on the hill")
+    assert "แสงสว่าง" in thai_gloss("The soi behind the market is very dark at night")
+    fire = thai_gloss("Fire on the 3rd floor of our building, smoke in the stairwell")
+    assert "ไฟไหม้" in fire and "PM2.5" not in fire
+    assert "PM2.5" in thai_gloss("Smoke from burning fields every evening, we can't breathe")

@@ -208,3 +208,17 @@ def test_the_town_of_a_province_by_its_short_name_is_its_capital_district(
 def test_a_province_by_its_short_name_alone_gives_no_district(finder: PlaceFinder) -> None:
     place = finder.find("ไปเที่ยวโคราชมา ถนนพังเยอะ")
     assert (place.province, place.district) == ("นครราชสีมา", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        ("ขอบคุณเทศบาลนครขอนแก่นที่มาเก็บขยะเร็ว", "เมืองขอนแก่น"),
+        ("ปากน้ำโพ ริมเขื่อน ขยะเยอะมาก", "เมืองนครสวรรค์"),
+        ("รถติดหนักมากแถวมหาชัย", "เมืองสมุทรสาคร"),
+    ],
+)
+def test_a_city_municipality_and_a_towns_own_name_give_the_capital_district(
+    finder: PlaceFinder, text: str, district: str
+) -> None:
+    assert finder.find(text).district == district
