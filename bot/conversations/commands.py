@@ -119,6 +119,10 @@ _WORDS: dict[str, Command] = {
     "ทำแบบสอบถามต่อ": Command(Action.SURVEY_GO),
     "survey": Command(Action.SURVEY_GO),
     "/survey": Command(Action.SURVEY_GO),
+    # Labels as they read before they were fitted to LINE's 20 characters (still typed).
+    "ความคิดเห็น/ข้อเสนอแนะ": Command(Action.OPINION),
+    "คณะกรรมการที่ปรึกษาฯ จังหวัด": Command(Action.TARGET, "board"),
+    "รับการแจ้งเตือนอีกครั้ง": Command(Action.NOTIFY, "on"),
 }
 
 # Button labels that can be typed instead of tapped (both catalogues).

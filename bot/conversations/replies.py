@@ -97,7 +97,7 @@ def summary(draft: Draft, language: str) -> Outgoing:
     if draft.urgent:
         rows.append((text(language, "field.urgency"), text(language, "urgency.high")))
     if draft.target_board:
-        rows.append((text(language, "field.to"), text(language, "button.to_board")))
+        rows.append((text(language, "field.to"), text(language, "field.to_board")))
     rows += [
         (text(language, "field.category"), category_name(draft.category, language)),
         (text(language, "field.place"), place_text(draft, language)),

@@ -68,8 +68,8 @@ MESSAGES: dict[str, str] = {
     "button.decline": "Decline",
     "button.fixed": "Yes, it is fixed",
     "button.not_fixed": "Not fixed yet",
-    "button.to_agency": "The agency responsible",
-    "button.to_board": "The province's advisory board",
+    "button.to_agency": "Agency in charge",
+    "button.to_board": "Provincial board",
     "button.opinion": "Opinion",
     "button.suggestion": "Suggestion",
     "button.data_copy": "Copy of my data",
@@ -93,6 +93,7 @@ MESSAGES: dict[str, str] = {
     "field.details": "Details",
     "field.photos": "Photos",
     "field.to": "To",
+    "field.to_board": "The province's advisory board",
     "field.reference": "Reference",
     "field.status": "Status",
     "field.agency": "Agency",
@@ -169,7 +170,7 @@ MESSAGES: dict[str, str] = {
         "I could not find that place. Type the district and province, or tap “Share location”."
     ),
     "report.need_text_first": "Please describe the problem in a few words first.",
-    "report.choose_to": "Who should receive your opinion?",
+    "report.choose_to": "Who should receive your opinion: the agency in charge of the matter, or the province's advisory board?",
     "report.ask_opinion_text": "Type your opinion or suggestion.",
     "consent.notice": (
         "Before your first report, a word on personal data (Thailand's PDPA):\n"

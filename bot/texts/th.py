@@ -4,7 +4,7 @@ MESSAGES: dict[str, str] = {
     # Menu and general
     "menu.title": "เสียง · ช่องทางแจ้งเรื่องถึงหน่วยงานรัฐค่ะ เลือกได้เลยค่ะ",
     "menu.report": "แจ้งปัญหา",
-    "menu.opinion": "ความคิดเห็น/ข้อเสนอแนะ",
+    "menu.opinion": "ความเห็น/ข้อเสนอแนะ",
     "menu.follow": "ติดตามเรื่อง",
     "menu.help": "วิธีใช้",
     "menu.my_data": "ข้อมูลของฉัน",
@@ -69,14 +69,14 @@ MESSAGES: dict[str, str] = {
     "button.fixed": "ยืนยันว่าแก้แล้ว",
     "button.not_fixed": "ยังไม่แก้",
     "button.to_agency": "หน่วยงานที่รับผิดชอบ",
-    "button.to_board": "คณะกรรมการที่ปรึกษาฯ จังหวัด",
+    "button.to_board": "คณะที่ปรึกษาจังหวัด",
     "button.opinion": "ความคิดเห็น",
     "button.suggestion": "ข้อเสนอแนะ",
     "button.data_copy": "ขอสำเนาข้อมูล",
     "button.erase": "ลบข้อมูลของฉัน",
     "button.erase_confirm": "ยืนยันลบข้อมูล",
     "button.stop": "หยุดรับการแจ้งเตือน",
-    "button.resume": "รับการแจ้งเตือนอีกครั้ง",
+    "button.resume": "รับแจ้งเตือนอีกครั้ง",
     "button.history": "ดูความคืบหน้า",
     # Report a problem
     "report.ask_text": "เล่าให้ฟังหน่อยค่ะว่าพบปัญหาอะไร ที่ไหน ส่งรูปหรือแชร์ตำแหน่งประกอบได้ด้วยค่ะ",
@@ -94,6 +94,7 @@ MESSAGES: dict[str, str] = {
     "field.details": "รายละเอียด",
     "field.photos": "รูปถ่าย",
     "field.to": "ส่งถึง",
+    "field.to_board": "คณะกรรมการที่ปรึกษาฯ จังหวัด",
     "field.reference": "เลขเรื่อง",
     "field.status": "สถานะ",
     "field.agency": "หน่วยงาน",
@@ -162,7 +163,7 @@ MESSAGES: dict[str, str] = {
         "ยังหาสถานที่นี้ไม่เจอค่ะ ลองพิมพ์ชื่อเขต/อำเภอ และจังหวัด หรือกด “แชร์ตำแหน่ง” ได้เลยค่ะ"
     ),
     "report.need_text_first": "ช่วยพิมพ์เล่าสั้น ๆ ว่าเป็นปัญหาอะไรก่อนนะคะ",
-    "report.choose_to": "ต้องการส่งความคิดเห็นถึงใครคะ",
+    "report.choose_to": "ต้องการส่งความคิดเห็นถึงใครคะ: หน่วยงานที่รับผิดชอบเรื่องนี้ หรือคณะกรรมการที่ปรึกษาฯ ของจังหวัด",
     "report.ask_opinion_text": "พิมพ์ความคิดเห็นหรือข้อเสนอแนะได้เลยค่ะ",
     "consent.notice": (
         "ก่อนส่งเรื่องแรก ขอแจ้งเรื่องข้อมูลส่วนบุคคล (PDPA) ค่ะ\n"

@@ -26,7 +26,7 @@ from storage.models import (
 from tests.bot.citizens import POTHOLE, LineCitizen, joined, line_buttons, reference_in
 from tests.fakes.line_api import FakeLineApi, SentMessage
 
-MENU = ["แจ้งปัญหา", "ความคิดเห็น/ข้อเสนอ…", "ติดตามเรื่อง", "วิธีใช้", "ข้อมูลของฉัน"]  # as LINE clips them
+MENU = ["แจ้งปัญหา", "ความเห็น/ข้อเสนอแนะ", "ติดตามเรื่อง", "วิธีใช้", "ข้อมูลของฉัน"]
 WATER_QUESTION = "น้ำประปาไม่ไหลต้องแจ้งที่ไหนคะ บ้านอยู่อำเภอแม่ริม เชียงใหม่"
 ID_CARD_QUESTION = "ต้องไปต่อบัตรประชาชนที่ไหนครับ"
 UNSURE_TOPIC = "หน้าปากซอยมีปัญหามาหลายวันแล้ว ช่วยดูให้หน่อยค่ะ เขตบางนา"

@@ -31,7 +31,7 @@ class TestMenuAndHelp:
         replies = await citizen.send("เมนู")
         assert labels(replies)[:5] == [
             "แจ้งปัญหา",
-            "ความคิดเห็น/ข้อเสนอแนะ",
+            "ความเห็น/ข้อเสนอแนะ",
             "ติดตามเรื่อง",
             "วิธีใช้",
             "ข้อมูลของฉัน",
