@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from bot.channels.labels import fit_buttons, fit_label
+from bot.conversations.commands import Action, data
 from bot.messages import Button
+from services.topics import CODES
 
 
 def test_a_label_that_fits_is_kept_whole() -> None:
@@ -42,3 +44,16 @@ def test_labels_cut_differently_leave_the_text_alone() -> None:
     text, labels = fit_buttons("Which category?", buttons, 20)
 
     assert text == "Which category?" and labels == ["flooding…", "overhead cables…"]
+
+
+def test_the_longest_button_data_fit_telegrams_64_bytes() -> None:
+    longest = [
+        data(Action.NEWS_TOPIC, f"96:9613:{max(CODES, key=len)}"),
+        data(Action.PLACE, "961302"),
+        data(Action.RATE, "SG-7K4M-2QXZ:5"),
+        data(Action.SURVEY, f"{2**31}:99:99"),
+        data(Action.SURVEY_GO, f"{2**31}:99"),
+        data(Action.POLL, f"{2**31}:99"),
+        data(Action.VOLUNTEER_QUIT, str(2**31)),
+    ]
+    assert all(len(each.encode()) <= 64 for each in longest), longest
