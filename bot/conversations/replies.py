@@ -227,6 +227,18 @@ def place_choice(draft: Draft, language: str) -> Outgoing:
     return Outgoing(text=message, buttons=(*buttons, *tail))
 
 
+def praise_question(draft: Draft, language: str) -> Outgoing:
+    """The one light question before praise is passed on: which of several areas (a button
+    each), where, or, the area known, whom to credit; ข้าม sends it as it is."""
+    skip = button(language, "button.skip", Action.SKIP)
+    if draft.place_question is not None and 0 < len(draft.options) <= MAX_PLACE_BUTTONS:
+        asked = place_choice(draft, language)
+        return replace(asked, buttons=(*asked.buttons[:-1], skip))  # ข้าม, not ยกเลิก
+    if draft.has_place:
+        return say(language, "praise.ask_whom", skip)
+    return say(language, "praise.ask_where", location_button(language), skip)
+
+
 def question_answer(
     language: str,
     *,

@@ -87,6 +87,14 @@ MESSAGES: dict[str, str] = {
     "opinion.card_title": "Your opinion",
     "praise.card_title": "Your praise",
     "praise.thanks": "Thank you for the kind words 🙏 Siang will let the agency know.",
+    "praise.ask_where": (
+        "Where is the office you want to thank? Type the district, or the office's name "
+        "(e.g. “Hang Dong health centre”), or tap “Share location”. Or tap “Skip”."
+    ),
+    "praise.ask_whom": (
+        "Which office should hear your praise? A word is enough, e.g. “municipality”, "
+        "“hospital”, “police”. Or tap “Skip”."
+    ),
     "field.kind": "Kind",
     "field.category": "Category",
     "field.place": "Place",

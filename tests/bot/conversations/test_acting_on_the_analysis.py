@@ -207,10 +207,7 @@ class TestPraise:
     ) -> None:
         replies = await citizen.send(PRAISE)
         assert replies[0].text == text("th", "praise.thanks")
-        card = replies[-1].card
-        assert card is not None and card.title == "คำชมที่จะส่ง"
-        assert dict(card.fields)["ประเภท"] == "คำชม"
-        await citizen.tap("ยืนยัน")
+        assert all(reply.card is None for reply in replies)  # no form to check: thanks, PDPA
         filed = await citizen.tap("ยอมรับ")
         [item] = await items(database)
         assert item.kind is FeedbackKind.PRAISE and item.status is FeedbackStatus.ROUTED
