@@ -400,6 +400,7 @@ MESSAGES: dict[str, str] = {
     "photo.bad_type": "Only JPEG, PNG, GIF or WebP images can be sent.",
     "rate.messages": "You have sent many messages in a short time. Messages sent during the rest of this minute will not be read; please wait a moment and send anything important again.",
     "rate.sessions": "Too many new chats were started from this network. Please try again later.",
+    "rate.network": "Too many messages are coming from this network right now. Please wait a moment and send again.",
     # Volunteer programmes
     "menu.volunteer": "Volunteer",
     "button.my_volunteering": "My volunteering",
