@@ -110,8 +110,14 @@ def summary(draft: Draft, language: str) -> Outgoing:
         button(language, "button.edit", Action.EDIT),
         cancel_button(language),
     )
+    proposal = text(language, "report.proposal")
+    others = draft.other_topics
+    if others:
+        also = ", ".join(category_name(topic, language) for topic in others)
+        category = category_name(draft.category, language)
+        proposal += "\n" + text(language, "report.two_topics", others=also, category=category)
     return Outgoing(
-        text=text(language, "report.proposal"),
+        text=proposal,
         buttons=buttons,
         card=Card(title=_card_title(draft, language), fields=tuple(rows), buttons=buttons),
     )

@@ -83,6 +83,10 @@ MESSAGES: dict[str, str] = {
     "report.got_location": "Got the location. Please describe the problem in a few words.",
     "report.added_photo": "Photo added to this report.",
     "report.proposal": "Please check before sending: tap “Confirm” if it is right, or “Edit”.",
+    "report.two_topics": (
+        "Your message also tells of {others}, which may be another agency's. This report goes "
+        "as {category}; after sending it, report {others} as a separate message."
+    ),
     "report.card_title": "Your report",
     "opinion.card_title": "Your opinion",
     "praise.card_title": "Your praise",
