@@ -214,6 +214,18 @@ def parse_typed(raw: str) -> Command | None:
     return None
 
 
+def mistyped_reference(raw: str) -> str | None:
+    """A reference-shaped word that is none of ours (a character misread or swapped: its
+    check character fails), in a short message; as typed, upper-cased. None otherwise."""
+    words = _SPACES.sub(" ", raw.strip())
+    found = _REFERENCE.search(words)
+    if found is None or normalise_reference(found.group(0)) is not None:
+        return None
+    if len(words) - len(found.group(0)) > _AROUND_REFERENCE_CHARS:
+        return None
+    return found.group(0).upper()
+
+
 def reference_in(raw: str) -> str | None:
     """The first valid reference written anywhere in a message."""
     for found in _REFERENCE.finditer(raw):
