@@ -30,6 +30,9 @@ class ChatSettings(Protocol):
     def web_chat_sessions_per_hour(self) -> int: ...
 
     @property
+    def web_chat_network_messages_per_minute(self) -> int: ...
+
+    @property
     def web_chat_session_days(self) -> int: ...
 
 

@@ -103,12 +103,15 @@ async def file_feedback(
     location_text: str | None = None,
     media: Sequence[NewMedia] = (),
     target_board: bool = False,
+    guess_category: bool = True,
     now: datetime | None = None,
     policy: ServiceLevelPolicy | None = None,
 ) -> FiledFeedback:
     """Store a citizen's feedback, route it, link the board, detect a duplicate, tell people.
 
-    Explicit arguments (what the citizen confirmed) win over `analysis`."""
+    Explicit arguments (what the citizen confirmed) win over `analysis`; with no `category`
+    the analysis's best one is taken unless `guess_category` is False (the chat's praise whose
+    topic the NLP is unsure of: routed by the area alone, not to a guessed topic's office)."""
     now = now or utcnow()
     policy = policy or current_policy()
     text = text.strip()
@@ -129,7 +132,8 @@ async def file_feedback(
             if analysis and analysis.intent.value in FeedbackKind._value2member_map_
             else FeedbackKind.COMPLAINT
         )
-    category = category or (analysis.category if analysis else None)
+    if category is None and guess_category and analysis is not None:
+        category = analysis.category
     if category is not None and len(category) > 60:
         raise InvalidInputError("the category is longer than 60 characters")
     redacted = analysis.redacted if analysis else redact(text).text

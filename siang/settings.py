@@ -93,7 +93,11 @@ class Settings(BaseSettings):
     login_attempts_per_address: Annotated[int, Field(gt=0)] = 30
     login_window_minutes: Annotated[int, Field(gt=0)] = 15
     chat_messages_per_minute: Annotated[int, Field(gt=0)] = 20  # per citizen, every channel
-    web_chat_sessions_per_hour: Annotated[int, Field(gt=0)] = 20  # new sessions per address
+    # New web chats (a browser's first message) per network (IPv4 address, IPv6 /64) an hour,
+    # and every web chat message of one network together a minute: a school, an office or a
+    # carrier's NAT is many people behind one address (bot/web/admission.py).
+    web_chat_sessions_per_hour: Annotated[int, Field(gt=0)] = 300
+    web_chat_network_messages_per_minute: Annotated[int, Field(gt=0)] = 300
     web_chat_session_days: Annotated[int, Field(gt=0)] = 30  # the session cookie's lifetime
     demo_data: bool = False
     scheduler_enabled: bool = True

@@ -1,5 +1,6 @@
 """LINE message objects for Siang's outgoing messages: text, Flex cards, images, quick replies,
-each clipped to LINE's limits."""
+each within LINE's limits (a label cut to 20 characters still tells its buttons apart:
+`bot/channels/labels.py`)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from linebot.v3.messaging import (
     URIAction,
 )
 
+from bot.channels.labels import fit_buttons, fit_label
 from bot.messages import Button, Card, Outgoing
 
 MAX_TEXT_CHARS = 5000
@@ -34,8 +36,12 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _action(button: Button) -> PostbackAction | LocationAction | URIAction:
-    label = _clip(button.label, MAX_LABEL_CHARS)
+def _action(
+    button: Button, label: str | None = None
+) -> PostbackAction | LocationAction | URIAction:
+    """The button's action, labelled `label` (already fitted) or its own label fitted; a
+    postback echoes the whole label as the citizen's message."""
+    label = label or fit_label(button.label, MAX_LABEL_CHARS)
     if button.action == "location":
         return LocationAction(label=label)
     if button.action == "uri":
@@ -43,10 +49,13 @@ def _action(button: Button) -> PostbackAction | LocationAction | URIAction:
     return PostbackAction(label=label, data=button.data, displayText=_clip(button.label, 300))
 
 
-def _quick_reply(buttons: Sequence[Button]) -> QuickReply | None:
+def _quick_reply(buttons: Sequence[Button], labels: Sequence[str]) -> QuickReply | None:
     if not buttons:
         return None
-    items = [QuickReplyItem(action=_action(b)) for b in buttons[:MAX_QUICK_REPLIES]]
+    items = [
+        QuickReplyItem(action=_action(button, label))
+        for button, label in zip(buttons[:MAX_QUICK_REPLIES], labels, strict=False)
+    ]
     return QuickReply(items=items)
 
 
@@ -83,8 +92,10 @@ def render_messages(messages: Sequence[Outgoing]) -> list[Message]:
     rendered: list[Message] = []
     for outgoing in messages:
         parts: list[Message] = []
-        if outgoing.text.strip():
-            parts.append(TextMessage(text=_clip(outgoing.text, MAX_TEXT_CHARS)))
+        buttons = outgoing.buttons[:MAX_QUICK_REPLIES]
+        words, labels = fit_buttons(outgoing.text, buttons, MAX_LABEL_CHARS)
+        if words.strip():
+            parts.append(TextMessage(text=_clip(words, MAX_TEXT_CHARS)))
         if outgoing.card is not None:
             parts.append(render_card(outgoing.card, outgoing.card.title))
         if outgoing.image_url:
@@ -95,7 +106,7 @@ def render_messages(messages: Sequence[Outgoing]) -> list[Message]:
             )
         if not parts:
             continue
-        quick_reply = _quick_reply(outgoing.buttons)
+        quick_reply = _quick_reply(buttons, labels)
         if quick_reply is not None:
             parts[-1].quick_reply = quick_reply
         rendered.extend(parts)

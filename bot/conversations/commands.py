@@ -119,6 +119,10 @@ _WORDS: dict[str, Command] = {
     "ทำแบบสอบถามต่อ": Command(Action.SURVEY_GO),
     "survey": Command(Action.SURVEY_GO),
     "/survey": Command(Action.SURVEY_GO),
+    # Labels as they read before they were fitted to LINE's 20 characters (still typed).
+    "ความคิดเห็น/ข้อเสนอแนะ": Command(Action.OPINION),
+    "คณะกรรมการที่ปรึกษาฯ จังหวัด": Command(Action.TARGET, "board"),
+    "รับการแจ้งเตือนอีกครั้ง": Command(Action.NOTIFY, "on"),
 }
 
 # Button labels that can be typed instead of tapped (both catalogues).
@@ -208,6 +212,18 @@ def parse_typed(raw: str) -> Command | None:
     if _HOW_TO_USE.search(words):
         return Command(Action.HELP)
     return None
+
+
+def mistyped_reference(raw: str) -> str | None:
+    """A reference-shaped word that is none of ours (a character misread or swapped: its
+    check character fails), in a short message; as typed, upper-cased. None otherwise."""
+    words = _SPACES.sub(" ", raw.strip())
+    found = _REFERENCE.search(words)
+    if found is None or normalise_reference(found.group(0)) is not None:
+        return None
+    if len(words) - len(found.group(0)) > _AROUND_REFERENCE_CHARS:
+        return None
+    return found.group(0).upper()
 
 
 def reference_in(raw: str) -> str | None:

@@ -7,7 +7,7 @@ from copy import deepcopy
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from nlp.analysis import MessageAnalysis, PlaceMatch, PlaceOption, Urgency
+from nlp.analysis import CERTAIN_CATEGORY_SCORE, MessageAnalysis, PlaceMatch, PlaceOption, Urgency
 
 # Kinds that go to an agency by their category, so an unsure category is asked.
 ROUTED_BY_CATEGORY = frozenset({"complaint", "question", "praise"})
@@ -48,6 +48,7 @@ class Draft:
     candidates: list[str] = field(default_factory=list)  # the NLP's best labels
     category_sure: bool = False  # the NLP's best label scored CERTAIN_CATEGORY_SCORE or more
     category_chosen: bool = False  # the citizen picked the category themself
+    sure_topics: list[str] = field(default_factory=list)  # every label the NLP is sure of
     province_code: str | None = None
     district_code: str | None = None
     subdistrict_code: str | None = None
@@ -85,6 +86,14 @@ class Draft:
         return self.province_code is not None and province_will_do
 
     @property
+    def other_topics(self) -> list[str]:
+        """Other problems the NLP is sure the text also tells (two problems in one message):
+        each may be another agency's, and this report goes to one."""
+        if self.kind != "complaint" or self.category is None:
+            return []
+        return [topic for topic in self.sure_topics if topic != self.category]
+
+    @property
     def has_location(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
@@ -102,6 +111,9 @@ class Draft:
         (the place is settled separately: `flows.place_choice`)."""
         self.candidates = [
             label.label for label in analysis.categories[:4] if label.score >= MIN_CANDIDATE_SCORE
+        ]
+        self.sure_topics = [
+            label.label for label in analysis.categories if label.score >= CERTAIN_CATEGORY_SCORE
         ]
         if not self.category_chosen:
             self.category = analysis.category

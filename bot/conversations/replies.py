@@ -97,7 +97,7 @@ def summary(draft: Draft, language: str) -> Outgoing:
     if draft.urgent:
         rows.append((text(language, "field.urgency"), text(language, "urgency.high")))
     if draft.target_board:
-        rows.append((text(language, "field.to"), text(language, "button.to_board")))
+        rows.append((text(language, "field.to"), text(language, "field.to_board")))
     rows += [
         (text(language, "field.category"), category_name(draft.category, language)),
         (text(language, "field.place"), place_text(draft, language)),
@@ -110,8 +110,14 @@ def summary(draft: Draft, language: str) -> Outgoing:
         button(language, "button.edit", Action.EDIT),
         cancel_button(language),
     )
+    proposal = text(language, "report.proposal")
+    others = draft.other_topics
+    if others:
+        also = ", ".join(category_name(topic, language) for topic in others)
+        category = category_name(draft.category, language)
+        proposal += "\n" + text(language, "report.two_topics", others=also, category=category)
     return Outgoing(
-        text=text(language, "report.proposal"),
+        text=proposal,
         buttons=buttons,
         card=Card(title=_card_title(draft, language), fields=tuple(rows), buttons=buttons),
     )
@@ -225,6 +231,18 @@ def place_choice(draft: Draft, language: str) -> Outgoing:
         )
         message = text(language, "place.which", options=listed)
     return Outgoing(text=message, buttons=(*buttons, *tail))
+
+
+def praise_question(draft: Draft, language: str) -> Outgoing:
+    """The one light question before praise is passed on: which of several areas (a button
+    each), where, or, the area known, whom to credit; ข้าม sends it as it is."""
+    skip = button(language, "button.skip", Action.SKIP)
+    if draft.place_question is not None and 0 < len(draft.options) <= MAX_PLACE_BUTTONS:
+        asked = place_choice(draft, language)
+        return replace(asked, buttons=(*asked.buttons[:-1], skip))  # ข้าม, not ยกเลิก
+    if draft.has_place:
+        return say(language, "praise.ask_whom", skip)
+    return say(language, "praise.ask_where", location_button(language), skip)
 
 
 def question_answer(

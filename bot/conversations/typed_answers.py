@@ -1,7 +1,8 @@
 """Words typed where a button was offered: "ใช่", "ถูกแล้ว", "ไม่ใช่ค่ะ", "เปลี่ยนที่". People
 answer a yes/no card in words as often as they tap, and a reply like that is an answer, never
 more detail about the problem. Only a whole message counts (after polite endings and a leading
-"เอ้ย"), so "รถจอดผิดที่" is still a report's text."""
+"เอ้ย"), so "รถจอดผิดที่" is still a report's text; a change of mind may also give its reason
+("เอ้ย ไม่เอาแล้วค่ะ เดี๋ยวมันก็ลด"), unless it goes on with "แต่" (but)."""
 
 from __future__ import annotations
 
@@ -58,12 +59,26 @@ _PATTERNS = {
 }
 # A whole message of yes or no words is at most this long ("ใช่ค่ะ ถูกต้องแล้วค่ะ").
 _LONGEST = 40
+# A change of mind and its reason, in one message: "ไม่เอาแล้วค่ะ เดี๋ยวมันก็ลด". Not when the
+# message goes on with more to report ("ไม่เป็นไร แต่ถนนตรงนี้ก็พังด้วย").
+_CANCEL_WITH_REASON = re.compile(
+    rf"^{_SEPARATORS}(?:{_LEAD}\s*)?(?:{_WORDS[Typed.CANCEL]})\s*(?:{_POLITE}\s*)*[\s,.!~]+\S",
+    re.IGNORECASE,
+)
+_GOES_ON = re.compile(r"แต่|\bbut\b", re.IGNORECASE)
+_LONGEST_REASON = 80
 
 
 def read(message: str) -> Typed | None:
     """What a short typed answer means, or None when it is anything else. Changing one's mind
     wins over an edit word, and an edit word over yes/no ("ไม่ใช่ เปลี่ยนที่" is not a no)."""
     words = message.strip()
+    if (
+        len(words) <= _LONGEST_REASON
+        and _CANCEL_WITH_REASON.match(words)
+        and not _GOES_ON.search(words)
+    ):
+        return Typed.CANCEL
     if not words or len(words) > _LONGEST:
         return None
     order = (Typed.CANCEL, Typed.PLACE, Typed.CATEGORY, Typed.KIND, Typed.TEXT, Typed.NO, Typed.YES)

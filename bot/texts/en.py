@@ -69,8 +69,8 @@ MESSAGES: dict[str, str] = {
     "button.decline": "Decline",
     "button.fixed": "Yes, it is fixed",
     "button.not_fixed": "Not fixed yet",
-    "button.to_agency": "The agency responsible",
-    "button.to_board": "The province's advisory board",
+    "button.to_agency": "Agency in charge",
+    "button.to_board": "Provincial board",
     "button.opinion": "Opinion",
     "button.suggestion": "Suggestion",
     "button.data_copy": "Copy of my data",
@@ -84,16 +84,29 @@ MESSAGES: dict[str, str] = {
     "report.got_location": "Got the location. Please describe the problem in a few words.",
     "report.added_photo": "Photo added to this report.",
     "report.proposal": "Please check before sending: tap “Confirm” if it is right, or “Edit”.",
+    "report.two_topics": (
+        "Your message also tells of {others}, which may be another agency's. This report goes "
+        "as {category}; after sending it, report {others} as a separate message."
+    ),
     "report.card_title": "Your report",
     "opinion.card_title": "Your opinion",
     "praise.card_title": "Your praise",
     "praise.thanks": "Thank you for the kind words 🙏 Siang will let the agency know.",
+    "praise.ask_where": (
+        "Where is the office you want to thank? Type the district, or the office's name "
+        "(e.g. “Hang Dong health centre”), or tap “Share location”. Or tap “Skip”."
+    ),
+    "praise.ask_whom": (
+        "Which office should hear your praise? A word is enough, e.g. “municipality”, "
+        "“hospital”, “police”. Or tap “Skip”."
+    ),
     "field.kind": "Kind",
     "field.category": "Category",
     "field.place": "Place",
     "field.details": "Details",
     "field.photos": "Photos",
     "field.to": "To",
+    "field.to_board": "The province's advisory board",
     "field.reference": "Reference",
     "field.status": "Status",
     "field.agency": "Agency",
@@ -170,7 +183,7 @@ MESSAGES: dict[str, str] = {
         "I could not find that place. Type the district and province, or tap “Share location”."
     ),
     "report.need_text_first": "Please describe the problem in a few words first.",
-    "report.choose_to": "Who should receive your opinion?",
+    "report.choose_to": "Who should receive your opinion: the agency in charge of the matter, or the province's advisory board?",
     "report.ask_opinion_text": "Type your opinion or suggestion.",
     "consent.notice": (
         "Before your first report, a word on personal data (Thailand's PDPA):\n"
@@ -392,6 +405,7 @@ MESSAGES: dict[str, str] = {
     "photo.bad_type": "Only JPEG, PNG, GIF or WebP images can be sent.",
     "rate.messages": "You have sent many messages in a short time. Messages sent during the rest of this minute will not be read; please wait a moment and send anything important again.",
     "rate.sessions": "Too many new chats were started from this network. Please try again later.",
+    "rate.network": "Too many messages are coming from this network right now. Please wait a moment and send again.",
     # Volunteer programmes
     "menu.volunteer": "Volunteer",
     "button.my_volunteering": "My volunteering",

@@ -13,14 +13,12 @@ from bot.conversations import replies
 from bot.dependencies import ConversationsDep, MediaDep, RuntimeDep, SessionDep
 from bot.intake import ConversationHandler
 from bot.media import MediaRejectedError
-from bot.message_limits import MessageLimits
 from bot.messages import Channel, Inbound, InboundKind, outgoing_to_json
 from bot.notice_messages import render_notice
 from bot.runtime import ChatRuntime
 from bot.texts import LANGUAGES, language_of, text
-from bot.web import service
+from bot.web import admission, service
 from bot.web.session import ensure_session, forget_session, session_id
-from services.errors import TooManyRequestsError
 from storage.repositories import web_chat
 from storage.repositories.citizens import CitizenRepository
 from storage.types import utcnow
@@ -43,16 +41,6 @@ class WebMessage(BaseModel):
     latitude: float | None = Field(default=None, ge=-90, le=90, strict=True)
     longitude: float | None = Field(default=None, ge=-180, le=180, strict=True)
     language: str | None = Field(default=None, max_length=20)
-
-
-async def _within_limit(runtime: ChatRuntime, session: str, language: str | None) -> None:
-    """429 for a page writing faster than a citizen may (the same limit as LINE and Telegram)."""
-    per_minute = runtime.settings.chat_messages_per_minute
-    limits = MessageLimits(runtime.rate_limits, per_minute=per_minute)
-    admission = await limits.admit(f"{Channel.WEB.value}:{session}")
-    if not admission.allowed:
-        message = text(language_of(language), "rate.messages")
-        raise TooManyRequestsError(message, retry_after=admission.retry_after)
 
 
 async def _answer(
@@ -90,7 +78,7 @@ async def chat_session(
 ) -> dict[str, Any]:
     """Start or resume: the page's labels, a greeting, and where polling starts."""
     language = language_of(lang)
-    session = await ensure_session(request, response, language=language)
+    session = ensure_session(request, response)
     citizen = await CitizenRepository(db).by_channel_user(Channel.WEB, session)
     if citizen is not None:
         language = citizen.language
@@ -113,8 +101,8 @@ async def chat_message(
     conversations: ConversationsDep,
 ) -> dict[str, Any]:
     """A typed message, a tapped button (postback) or a shared location; the answer comes back."""
-    session = await ensure_session(request, response, language=language_of(body.language))
-    await _within_limit(runtime, session, body.language)
+    session = ensure_session(request, response)
+    await admission.admit(request, runtime, session, body.language)
     if body.postback:
         kind = InboundKind.POSTBACK
     elif body.latitude is not None and body.longitude is not None:
@@ -148,8 +136,8 @@ async def chat_photo(
     language: Annotated[str | None, Form(max_length=20)] = None,
 ) -> dict[str, Any] | JSONResponse:
     """A photo from the page, checked (type by its bytes, size) and stored, then answered."""
-    session = await ensure_session(request, response, language=language_of(language))
-    await _within_limit(runtime, session, language)
+    session = ensure_session(request, response)
+    await admission.admit(request, runtime, session, language)
     limit = storage.max_bytes
     data = await photo.read(limit + 1)
     lang = language_of(language)

@@ -2,7 +2,8 @@
 
 The id is the web citizen's platform id, so only ids Siang issued are accepted: a cookie
 value chosen by someone else (session fixation) or altered fails its signature and is replaced.
-New sessions per client address are limited, so a script cannot make a citizen per request.
+Issuing one costs nothing and is not counted; a new chat is counted when it first writes
+(`bot/web/admission.py`), so a script cannot make a citizen per request.
 """
 
 from __future__ import annotations
@@ -16,9 +17,6 @@ import secrets
 from fastapi import Request, Response
 
 from bot.dependencies import get_runtime
-from bot.texts import text
-from services.errors import TooManyRequestsError
-from storage.rate_limits import Limit
 
 COOKIE = "siang_chat"
 _ID = re.compile(r"^[A-Za-z0-9_-]{43}$")
@@ -44,18 +42,12 @@ def session_id(request: Request) -> str | None:
     return session
 
 
-async def ensure_session(request: Request, response: Response, *, language: str = "th") -> str:
-    """The caller's web chat id, issuing a new signed cookie (within the address's limit)."""
+def ensure_session(request: Request, response: Response) -> str:
+    """The caller's web chat id, issuing a new signed cookie when it has none."""
     existing = session_id(request)
     if existing is not None:
         return existing
-    runtime = get_runtime(request)
-    settings = runtime.settings
-    address = request.client.host if request.client else "unknown"
-    key = "web-sessions:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-    wait = await runtime.rate_limits.hit(key, Limit(settings.web_chat_sessions_per_hour, 3600.0))
-    if wait is not None:
-        raise TooManyRequestsError(text(language, "rate.sessions"), retry_after=wait)
+    settings = get_runtime(request).settings
     fresh = secrets.token_urlsafe(32)
     response.set_cookie(
         COOKIE,

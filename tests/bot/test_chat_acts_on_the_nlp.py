@@ -26,7 +26,7 @@ from storage.models import (
 from tests.bot.citizens import POTHOLE, LineCitizen, joined, line_buttons, reference_in
 from tests.fakes.line_api import FakeLineApi, SentMessage
 
-MENU = ["แจ้งปัญหา", "ความคิดเห็น/ข้อเสนอ…", "ติดตามเรื่อง", "วิธีใช้", "ข้อมูลของฉัน"]  # as LINE clips them
+MENU = ["แจ้งปัญหา", "ความเห็น/ข้อเสนอแนะ", "ติดตามเรื่อง", "วิธีใช้", "ข้อมูลของฉัน"]
 WATER_QUESTION = "น้ำประปาไม่ไหลต้องแจ้งที่ไหนคะ บ้านอยู่อำเภอแม่ริม เชียงใหม่"
 ID_CARD_QUESTION = "ต้องไปต่อบัตรประชาชนที่ไหนครับ"
 UNSURE_TOPIC = "หน้าปากซอยมีปัญหามาหลายวันแล้ว ช่วยดูให้หน่อยค่ะ เขตบางนา"
@@ -262,11 +262,28 @@ class TestPraiseAndDanger:
     ) -> None:
         citizen = person(app, client, line_api, "praises")
         answer = await citizen.say(PRAISE)
-        assert answer[0].text == text("th", "praise.thanks") and "คำชม" in card_text(answer)
-        await confirm_and_consent(citizen, await until_card(citizen, answer))
+        assert answer[0].text == text("th", "praise.thanks") and not has_card(answer)
+        filed = await citizen.tap("ยอมรับ", answer)
+        assert "ส่งคำชมถึง สำนักงานเขตบางนา" in joined(filed)
         [item] = await items(database)
         assert item.kind is FeedbackKind.PRAISE and item.status is FeedbackStatus.ROUTED
         assert await agency_code(database, item) == "bkk-district-office-1047"
+
+    async def test_praise_for_someone_unplaced_asks_once_where_then_credits_the_office(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        citizen = person(app, client, line_api, "praises-volunteers")
+        answer = await citizen.say("ขอบคุณพี่ๆ อสม. ที่มาช่วยเมื่อวานนะคะ")
+        assert [m.text for m in answer] == [
+            text("th", "praise.thanks"),
+            text("th", "praise.ask_where"),
+        ]
+        assert labels(answer) == ["แชร์ตำแหน่ง", "ข้าม"]
+        asked = await citizen.say("รพ.สต.บ้านแหวน อ.หางดง เชียงใหม่ค่ะ")
+        filed = await citizen.tap("ยอมรับ", asked)
+        [item] = await items(database)
+        assert item.kind is FeedbackKind.PRAISE and item.subdistrict_code == "501507"  # ต.บ้านแหวน
+        assert item.reference in joined(filed)
 
     async def test_danger_now_gets_the_numbers_first_and_is_filed_as_urgent(
         self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi

@@ -21,8 +21,8 @@ from tests.fixtures.photos import assert_no_phone_traces, phone_photo, stored_ph
 
 JPEG = phone_photo("JPEG")
 
-# LINE allows 20 characters per quick-reply label; longer labels are cut with an ellipsis.
-MENU_LABELS = ["แจ้งปัญหา", "ความคิดเห็น/ข้อเสนอ…", "ติดตามเรื่อง", "วิธีใช้", "ข้อมูลของฉัน"]
+# LINE allows 20 characters per quick-reply label; every menu label fits whole.
+MENU_LABELS = ["แจ้งปัญหา", "ความเห็น/ข้อเสนอแนะ", "ติดตามเรื่อง", "วิธีใช้", "ข้อมูลของฉัน"]
 
 
 class TestAnswers:

@@ -36,7 +36,7 @@ class TestAnswers:
         welcome, menu = telegram_api.sent(601)
         assert welcome.text == text("th", "welcome")
         labels = [button["text"] for button in menu.inline_buttons]
-        assert labels[:3] == ["แจ้งปัญหา", "ความคิดเห็น/ข้อเสนอแนะ", "ติดตามเรื่อง"]
+        assert labels[:3] == ["แจ้งปัญหา", "ความเห็น/ข้อเสนอแนะ", "ติดตามเรื่อง"]
         assert all(len(b["callback_data"].encode()) <= 64 for b in menu.inline_buttons)
 
     async def test_tapping_a_button_is_answered_and_its_spinner_stopped(

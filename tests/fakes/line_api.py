@@ -3,6 +3,9 @@
 It answers like LINE: replies need a live, unused reply token (else 400 "Invalid reply token"),
 pushes and multicasts honour `X-Line-Retry-Key` (409 for a key already accepted), a multicast
 takes 1 to 500 user ids (else 400), content is served per message id, and every call is recorded.
+Like LINE, it refuses (400, with the property at fault) a message over its limits: more than 5
+message objects, a text over 5,000 characters, more than 13 quick replies, an action label over
+20 characters.
 `answer_delay` holds every accepted push or multicast's answer (a slow network, or a worker
 killed after LINE took its call), `fail_next` refuses the next matching call and `fail_until`
 refuses every reply, push and multicast for a while (an outage, or a throttle with Retry-After).
@@ -29,6 +32,10 @@ from starlette.routing import Route
 
 from tests.fakes.server import FakeHttpServer, RecordedCall, read_payload
 
+MAX_MESSAGES = 5
+MAX_TEXT_CHARS = 5000
+MAX_QUICK_REPLIES = 13
+MAX_LABEL_CHARS = 20
 CHANNEL_SECRET = "line-test-channel-secret"
 ACCESS_TOKEN = "line-test-access-token"
 _ids = itertools.count(1)
@@ -59,6 +66,11 @@ class SentMessage:
     def quick_reply_actions(self) -> list[dict[str, Any]]:
         items = (self.message.get("quickReply") or {}).get("items", [])
         return [item["action"] for item in items]
+
+    @property
+    def labels(self) -> list[str]:
+        """Every action label on this message: its quick replies and its Flex footer."""
+        return [str(action.get("label", "")) for _, action in _actions(self.message)]
 
 
 class FakeLineApi(FakeHttpServer):
@@ -201,6 +213,9 @@ class FakeLineApi(FakeHttpServer):
         refused = self._refuse(call, request)
         if refused is not None:
             return refused
+        invalid = _over_limits(payload)
+        if invalid is not None:
+            return invalid
         token = payload.get("replyToken", "")
         with self._state_lock:
             if token not in self.reply_tokens or token in self.used_tokens:
@@ -215,6 +230,9 @@ class FakeLineApi(FakeHttpServer):
         refused = self._refuse(call, request)
         if refused is not None:
             return refused
+        invalid = _over_limits(payload)
+        if invalid is not None:
+            return invalid
         repeated = self._repeated(request)
         if repeated is not None:
             return repeated
@@ -233,6 +251,9 @@ class FakeLineApi(FakeHttpServer):
             return JSONResponse({"message": "The request body has 1 error(s)"}, status_code=400)
         if any(not (isinstance(u, str) and u.startswith("U")) for u in to):  # users only
             return JSONResponse({"message": "The property, 'to', is invalid"}, status_code=400)
+        invalid = _over_limits(payload)
+        if invalid is not None:
+            return invalid
         repeated = self._repeated(request)
         if repeated is not None:
             return repeated
@@ -255,6 +276,51 @@ class FakeLineApi(FakeHttpServer):
         self.record(request, b"", None)
         user_id = request.path_params["user_id"]
         return JSONResponse({"userId": user_id, "displayName": "ทดสอบ", "language": "th"})
+
+
+def _actions(message: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(property path, action) for each action on a message: quick replies, Flex footer."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    for index, item in enumerate((message.get("quickReply") or {}).get("items", [])):
+        found.append((f"quickReply.items[{index}].action", item.get("action") or {}))
+    footer = (message.get("contents") or {}).get("footer") or {}
+    for index, part in enumerate(footer.get("contents", [])):
+        if "action" in part:
+            found.append((f"contents.footer.contents[{index}].action", part["action"]))
+    return found
+
+
+def _over_limits(payload: Any) -> JSONResponse | None:
+    """LINE's 400 for a message beyond its limits, naming each property at fault."""
+    messages = payload.get("messages") if isinstance(payload, dict) else None
+    if not isinstance(messages, list):
+        return None
+    details: list[dict[str, str]] = []
+    if not 1 <= len(messages) <= MAX_MESSAGES:
+        details.append({"message": "Size must be between 1 and 5", "property": "messages"})
+    for number, message in enumerate(messages):
+        where = f"messages[{number}]"
+        if message.get("type") == "text" and len(message.get("text", "")) > MAX_TEXT_CHARS:
+            details.append({"message": "Length must be between 0 and 5000", "property": where})
+        items = (message.get("quickReply") or {}).get("items", [])
+        if len(items) > MAX_QUICK_REPLIES:
+            details.append(
+                {"message": "Size must be between 1 and 13", "property": f"{where}.quickReply"}
+            )
+        for path, action in _actions(message):
+            if len(str(action.get("label", ""))) > MAX_LABEL_CHARS:
+                details.append(
+                    {
+                        "message": "Length must be between 0 and 20",
+                        "property": f"{where}.{path}.label",
+                    }
+                )
+    if not details:
+        return None
+    return JSONResponse(
+        {"message": f"The request body has {len(details)} error(s)", "details": details},
+        status_code=400,
+    )
 
 
 def _sent(messages: list[Any]) -> list[dict[str, str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import threading
 import time
 import uuid
@@ -18,6 +19,7 @@ from starlette.routing import Route
 
 from tests.fakes.server import FakeHttpServer, read_payload
 
+MAX_CALLBACK_DATA_BYTES = 64  # Telegram refuses longer callback_data (BUTTON_DATA_INVALID)
 BOT_ID = 7000001
 BOT_TOKEN = f"{BOT_ID}:AAtestTOKENforSiangFakeTelegramApi"
 WEBHOOK_SECRET = "telegram-test-webhook-secret"
@@ -119,6 +121,8 @@ class FakeTelegramApi(FakeHttpServer):
                 del self.failures[index]
                 return _error(status, description, retry_after=retry_after)
         params: dict[str, Any] = payload or {}
+        if _callback_data_too_long(params):
+            return _error(400, "Bad Request: BUTTON_DATA_INVALID")
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return _error(404, "Not Found: method not found")
@@ -191,6 +195,19 @@ class FakeTelegramApi(FakeHttpServer):
             if path == request.path_params["file_path"]:
                 return Response(data, media_type="application/octet-stream")
         return _error(404, "Not Found")
+
+
+def _callback_data_too_long(params: dict[str, Any]) -> bool:
+    markup = params.get("reply_markup")
+    if isinstance(markup, str) and markup.startswith("{"):
+        markup = json.loads(markup)
+    if not isinstance(markup, dict):
+        return False
+    return any(
+        len(str(button.get("callback_data", "")).encode()) > MAX_CALLBACK_DATA_BYTES
+        for row in markup.get("inline_keyboard", [])
+        for button in row
+    )
 
 
 def _error(status: int, description: str, *, retry_after: int | None = None) -> JSONResponse:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.conversations import replies
-from bot.conversations.commands import reference_in
+from bot.conversations.commands import mistyped_reference, reference_in
 from bot.conversations.flows import follow_up
 from bot.conversations.turn import Turn
 from bot.messages import Outgoing
@@ -46,6 +46,11 @@ async def answer(turn: Turn, message: str, analysis: MessageAnalysis) -> list[Ou
     urgent = analysis.urgency is Urgency.HIGH
     if analysis.language not in (*READ_LANGUAGES, NO_LETTERS):
         return [replies.menu(turn.language, "other_language")]
+    wrong = mistyped_reference(message)
+    if wrong is not None and not urgent:  # "ติดตาม SG-7K4M-2X" with a character misread
+        turn.reset()
+        not_found = replies.say(turn.language, "follow.not_found", reference=wrong)
+        return [not_found, *await follow_up.list_open(turn)]
     unclear = analysis.language == NO_LETTERS or analysis.intent is Intent.UNCLEAR
     if unclear and not urgent:
         return [replies.menu(turn.language, "unclear")]

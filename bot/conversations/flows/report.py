@@ -7,7 +7,7 @@ three (or "อื่นๆ" for all), an unsettled place is asked with a button 
 the numbers to call first; a missing place is asked for; the PDPA notice is accepted once; then
 the item is filed with `services.filing.file_feedback` and the reply carries its reference and
 agency. A question is answered with where to ask (`flows.question`) and filed only when the
-citizen taps "send it"; praise is thanked and filed for the agency.
+citizen taps "send it"; praise is thanked at once and filed for the agency (`flows.praise`).
 """
 
 from __future__ import annotations
@@ -15,12 +15,19 @@ from __future__ import annotations
 from bot.conversations import citizen_labels, replies, typed_answers
 from bot.conversations.commands import Action, Command
 from bot.conversations.draft import Draft
-from bot.conversations.flows import conversational, place_choice, question, report_filing
+from bot.conversations.flows import (
+    conversational,
+    place_choice,
+    praise,
+    question,
+    report_filing,
+)
 from bot.conversations.flows.report_steps import (
     ANSWERED,
     CATEGORY,
     CONFIRM,
     CONSENT,
+    CREDIT,
     DESCRIBE,
     KIND,
     PLACE,
@@ -111,6 +118,8 @@ async def on_message(turn: Turn) -> list[Outgoing]:
         return [choose_target(language)]
     if turn.step == CONSENT and inbound.kind is not InboundKind.TEXT:
         return [replies.consent_reminder(language)]
+    if turn.step == CREDIT and inbound.kind is not InboundKind.TEXT:
+        return await praise.on_message(turn)
     if inbound.kind is InboundKind.IMAGE and inbound.media is not None:
         return await _photo(turn, turn.draft, inbound.media)
     if inbound.kind is InboundKind.LOCATION and inbound.latitude is not None:
@@ -174,6 +183,8 @@ async def _text(turn: Turn, draft: Draft, message: str) -> list[Outgoing]:
         return await _replace_text(turn, draft, message)
     if turn.step == CONSENT:
         return await _typed_at_consent(turn, draft, message)
+    if turn.step == CREDIT:  # a yes or a no tells nothing more: the praise goes as it is
+        return await praise.typed(turn, draft, message if words is None else "")
     analysis = await turn.analyze(message)
     if not draft.text:
         answer = await conversational.answer(turn, message, analysis)
@@ -274,8 +285,8 @@ async def _describe(
         analysis = await turn.analyze(draft.text, draft.latitude, draft.longitude)
     before = await _adopt(turn, draft, analysis, first=first)
     if first and draft.kind == "praise":
-        before.append(say(turn.language, "praise.thanks"))
-    elif first and await conversational.tells_a_new_problem(turn, analysis):
+        return before + await praise.thank(turn, draft)
+    if first and await conversational.tells_a_new_problem(turn, analysis):
         category = category_name(analysis.category, turn.language)
         before.append(say(turn.language, "follow.as_new", category=category))
     return before + await _propose(turn, draft)
@@ -315,6 +326,12 @@ def _adopt_kind(draft: Draft, analysis: MessageAnalysis, *, first: bool) -> None
 
 async def on_command(turn: Turn, command: Command) -> list[Outgoing] | None:
     """A tap inside the flow; None when it means nothing here."""
+    if turn.step == CREDIT:
+        return await praise.on_command(turn, command)
+    return await _on_command(turn, command)
+
+
+async def _on_command(turn: Turn, command: Command) -> list[Outgoing] | None:
     draft, language = turn.draft, turn.language
     match command.action, command.arg:
         case Action.TARGET, ("agency" | "board") as target:

@@ -33,6 +33,7 @@ async def file(turn: Turn, draft: Draft) -> list[Outgoing]:
         location_text=draft.location_text or draft.address,
         media=[ticket_changes.NewMedia(**media) for media in draft.media],
         target_board=draft.target_board,
+        guess_category=draft.kind != "praise",
         now=turn.now,
     )
     item = filed.item

@@ -20,6 +20,7 @@ PLACE_CHOICE = "place_choice"  # which of several areas (or text and pin disagre
 KIND = "kind"
 TEXT = "text"  # typing a new text in the edit step
 CONSENT = "consent"
+CREDIT = "credit"  # praise: where, or whom, to credit (asked once, `flows.praise`)
 ANSWERED = "answered"  # a question was answered; it can still be sent to the agency
 
 
@@ -55,6 +56,8 @@ def reprompt(turn: Turn) -> list[Outgoing]:
             return [say(language, "report.ask_new_text", cancel_button(language))]
         case "consent":
             return [replies.consent_notice(language)]
+        case "credit":
+            return [replies.praise_question(draft, language)]
         case "answered":
             return [replies.menu(language)]
     return [say(language, "report.ask_text", location_button(language), cancel_button(language))]

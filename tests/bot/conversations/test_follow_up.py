@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from services import ticket_lookups, ticket_moves
 from services.actors import Actor
+from services.ticket_references import ALPHABET
 from storage.database import Database
 from storage.models import FeedbackStatus
 from tests.bot.conversations.conftest import Chat, all_text, file_report, labels
@@ -18,6 +19,19 @@ async def test_follow_lists_my_open_items_with_their_status(citizen: Chat) -> No
     assert f"{first} · ถนน · ส่งถึงหน่วยงานแล้ว" in text
     assert f"{second} · ความสะอาด" in text
     assert {first, second} <= set(labels(replies))
+
+
+async def test_a_mistyped_reference_is_said_not_found_and_my_items_follow(citizen: Chat) -> None:
+    reference = await file_report(citizen)
+    last = reference[-1]
+    wrong = reference[:-1] + next(c for c in ALPHABET if c != last)  # its check fails
+
+    replies = await citizen.send(f"ติดตาม {wrong.lower()} ค่ะ")
+
+    assert replies[0].text == f"ไม่พบเลขเรื่อง {wrong} ค่ะ ตรวจสอบเลขอีกครั้งนะคะ"
+    assert reference in all_text(replies[1:]) and reference in labels(replies)
+    alone = await citizen.send(wrong)  # the reference alone, too
+    assert alone[0].text.startswith(f"ไม่พบเลขเรื่อง {wrong}")
 
 
 async def test_follow_with_nothing_open_says_so(citizen: Chat) -> None:

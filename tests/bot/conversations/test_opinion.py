@@ -11,7 +11,7 @@ from tests.bot.conversations.conftest import Chat, all_text
 
 async def test_a_suggestion_to_the_provinces_board(citizen: Chat, database: Database) -> None:
     await citizen.send("ความคิดเห็น/ข้อเสนอแนะ")
-    asked = await citizen.tap("คณะกรรมการที่ปรึกษาฯ จังหวัด")
+    asked = await citizen.tap("คณะที่ปรึกษาจังหวัด")
     assert "พิมพ์ความคิดเห็น" in all_text(asked)
     proposal = await citizen.send("เสนอให้จังหวัดเชียงใหม่เพิ่มรถเมล์สายสนามบินถึงตัวเมืองค่ะ")
     card = proposal[0].card

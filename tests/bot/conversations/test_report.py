@@ -6,6 +6,7 @@ from sqlmodel import col, select
 
 from bot.conversations.engine import ConversationEngine
 from bot.messages import InboundKind, Outgoing, StoredMedia
+from bot.texts import text
 from storage.database import Database
 from storage.models import Agency, Channel, Citizen, ConsentState, FeedbackItem, FeedbackMedia
 from tests.bot.conversations.conftest import Chat, all_text, labels
@@ -31,7 +32,7 @@ class TestMenuAndHelp:
         replies = await citizen.send("เมนู")
         assert labels(replies)[:5] == [
             "แจ้งปัญหา",
-            "ความคิดเห็น/ข้อเสนอแนะ",
+            "ความเห็น/ข้อเสนอแนะ",
             "ติดตามเรื่อง",
             "วิธีใช้",
             "ข้อมูลของฉัน",
@@ -268,3 +269,15 @@ async def test_two_engines_share_nothing_but_the_database(
     replies = await web.send("ยืนยัน")
     assert "ยืนยัน" not in labels(replies)  # the web citizen has nothing to confirm
     assert "ยังไม่เข้าใจ" in all_text(replies)
+
+
+async def test_two_problems_in_one_message_are_named_and_the_other_can_follow(
+    citizen: Chat,
+) -> None:
+    replies = await citizen.send("ถนนหน้าบ้านเป็นหลุมใหญ่ แล้วก็มีขยะกองเต็มหน้าบ้านด้วยค่ะ เขตบางนา")
+
+    proposal = replies[-1]
+    assert proposal.card is not None and dict(proposal.card.fields)["หมวดหมู่"] == "ถนน"
+    assert proposal.text.startswith(text("th", "report.proposal"))
+    assert "ในข้อความมีเรื่องความสะอาดด้วยค่ะ" in proposal.text
+    assert "เรื่องนี้จะส่งในหมวดถนน" in proposal.text

@@ -41,6 +41,9 @@ def card_fields(chat: Chat) -> dict[str, str]:
         ("ไม่ใช่ค่ะ เปลี่ยนที่", Typed.PLACE),
         ("หมวดผิด", Typed.CATEGORY),
         ("ไม่เอาแล้วค่ะ", Typed.CANCEL),
+        ("เอ้ย ไม่เอาแล้วค่ะ เดี๋ยวมันก็ลด", Typed.CANCEL),
+        ("ไม่เป็นไรค่ะ แต่ถนนตรงนี้ก็พังด้วยนะ", None),
+        ("ไม่เอาแล้วแบบนี้ ขยะกองเต็มหน้าบ้านทุกวัน ใครจะทนไหว ช่วยมาเก็บด้วยค่ะ", None),
         ("รถจอดผิดที่", None),
         ("ไม่มีใครมาเก็บขยะเลย", None),
     ],
@@ -111,7 +114,10 @@ async def test_a_yes_where_a_place_is_wanted_asks_for_the_place_again(citizen: C
     assert all_text(again) == text("th", "report.ask_place")
 
 
-@pytest.mark.parametrize("changed_mind", ["ไม่เอาแล้วค่ะ", "เปลี่ยนใจค่ะ ไม่ต้องส่ง"])
+@pytest.mark.parametrize(
+    "changed_mind",
+    ["ไม่เอาแล้วค่ะ", "เปลี่ยนใจค่ะ ไม่ต้องส่ง", "เอ้ย ไม่เอาแล้วค่ะ เดี๋ยวมันก็ลด"],
+)
 async def test_changing_ones_mind_in_words_cancels_and_files_nothing(
     citizen: Chat, database: Database, changed_mind: str
 ) -> None:
