@@ -38,6 +38,7 @@ KINDS = frozenset(
         "nature",  # a waterfall, mountain, lake, dam or viewpoint outside a national park's name
         "park",
         "industrial_estate",
+        "port",  # a seaport or a pier (ท่าเรือแหลมฉบัง, ท่าเรือทับละมุ, ท่าช้าง)
         "government",
         "venue",  # a stadium, exhibition centre, zoo or theme park
         "border_crossing",

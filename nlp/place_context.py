@@ -69,6 +69,7 @@ _OWN_WORDS: dict[str, tuple[str, ...]] = {
     "venue": ("สวนสัตว์", "ศูนย์"),
     "government": ("อาคาร", "ศูนย์"),
     "street": ("ถนน", "ถ."),
+    "port": ("ท่าเรือ", "ท่าน้ำ"),
 }
 _ROAD_WORDS_LONGEST_FIRST = tuple(sorted(_ROAD_WORDS, key=len, reverse=True))
 # Words that deny the name next to them: "ไม่ใช่เขตบางนา" (not Bang Na) before it, "ซึ่งไม่ใช่" (which it

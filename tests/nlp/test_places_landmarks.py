@@ -17,7 +17,7 @@ from nlp.places import PlaceFinder
 
 # Landmark names that subdistricts elsewhere bear too, on purpose: written alone they mean the
 # landmark (the island, the park, Bangkok's old quarter); with ต./ตำบล, the subdistricts.
-_FORMS_ALSO_AREAS_ELSEWHERE = frozenset({"ตลาดน้อย", "เกาะหมาก", "เขาใหญ่", "เกาะเต่า"})
+_FORMS_ALSO_AREAS_ELSEWHERE = frozenset({"ตลาดน้อย", "เกาะหมาก", "เขาใหญ่", "เกาะเต่า", "หนองหาร"})
 
 
 @pytest.fixture(scope="module")
