@@ -152,6 +152,13 @@ def _prefix_before(text: str, start: int) -> Prefix | None:
             before = i - len(word) - 1
             if word in _ABBREVIATED and before >= 0 and _THAI_LETTER.match(text[before]):
                 return None  # ผอ.โรงเรียน, พ.ต.: not อ. / ต.
+            if (
+                word in _ABBREVIATED
+                and before >= 1
+                and text[before] == "."
+                and _THAI_LETTER.match(text[before - 1])
+            ):
+                return None  # a rank spelt in letters: ด.ต.ณรงค์, จ.ส.ต., ร.ต.อ.
             return prefix
     return None
 

@@ -222,3 +222,9 @@ def test_a_city_municipality_and_a_towns_own_name_give_the_capital_district(
     finder: PlaceFinder, text: str, district: str
 ) -> None:
     assert finder.find(text).district == district
+
+
+def test_a_police_rank_spelt_in_letters_is_no_subdistrict(finder: PlaceFinder) -> None:
+    # ด.ต. (a sergeant major) ends in ต., the subdistrict's prefix; ณรงค์ is also a subdistrict
+    assert finder.find("โอนค่าปรับเข้าบัญชีของ ด.ต.ณรงค์ ตามที่เขาบอกที่ด่าน").province is None
+    assert finder.find("ต.ณรงค์ อ.ศรีณรงค์ จ.สุรินทร์ ถนนพัง").subdistrict == "ณรงค์"
