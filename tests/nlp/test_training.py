@@ -5,20 +5,32 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from nlp import text_model
 from nlp.categories import CategoryClassifier
 from nlp.evaluation import evaluate_classifiers
 from nlp.sentiment import SentimentClassifier
-from nlp.text_model import BUNDLE_FILE, RECORD_FILE, HeadWeights, ModelBundle, TextInput
+from nlp.stored_grams import StoredGrams
+from nlp.text_model import (
+    BUNDLE_FILE,
+    RECORD_FILE,
+    HeadWeights,
+    ModelBundle,
+    TextInput,
+    encode_vocabulary,
+)
 from nlp.tokenise import tokenise
 from nlp.training import TrainingReport, train_all
 from nlp.training.datasets import LabelledText
 from nlp.training.heads import train_category_head, train_sentiment_head
 from nlp.training.ticket_style import train_category_heads
+from nlp.weight_tables import SparseTable, weight_table
 from tests.fixtures.training_data import (
     CATEGORY_TEMPLATES,
     PLACES,
@@ -147,7 +159,8 @@ def test_served_scores_are_the_trained_models_scores() -> None:
     for head in trained:
         stored = head.stored()
         expected = (
-            head.featuriser.transform(texts) @ stored.weights.astype(np.float32) + stored.bias
+            head.featuriser.transform(texts) @ stored.read_weights().astype(np.float32)
+            + stored.bias
         )
         served = [bundle.head(head.name).decision(TextInput(t, tokenise(t))) for t in texts]
         assert np.allclose(served, expected, atol=1e-5)
@@ -176,8 +189,8 @@ def test_word_ngrams_with_the_same_internal_bytes_are_told_apart() -> None:
 
 def test_heads_that_know_few_ngrams_keep_only_their_rows_and_score_the_same() -> None:
     """A head that knows most of the shared n-grams keeps them in shared order; the others
-    share one smaller table over the n-grams one of them knows, through one row map. Each word
-    scores its own weight, and a word a head lacks scores nothing for that head."""
+    share one table of their nonzero weights only. Each word scores its own weight, and a word
+    a head lacks scores nothing for that head."""
 
     def head(name: str, grams: list[str], labels: int) -> HeadWeights:
         rng = np.random.default_rng(len(grams))
@@ -199,12 +212,14 @@ def test_heads_that_know_few_ngrams_keep_only_their_rows_and_score_the_same() ->
     heads.append(head("other", everything[2:6], 4))
     bundle = ModelBundle(heads)
     assert [len(group.members) for group in bundle._groups] == [1, 2]
-    assert bundle._groups[1].table.shape == (7, 6)  # w0..w5 and the zero row
+    narrow_and_other = bundle._groups[1]
+    assert isinstance(narrow_and_other, SparseTable)
+    assert len(narrow_and_other.values) == 4 * 2 + 4 * 4  # their weights, none of them zero
     for stored in heads:
         for row, gram in enumerate(everything):
             decision = bundle.head(stored.name).decision(TextInput(gram, [gram]))
             known = gram in stored.word_grams
-            expected = stored.weights[stored.word_grams.index(gram)] if known else 0.0
+            expected = stored.read_weights()[stored.word_grams.index(gram)] if known else 0.0
             assert np.allclose(decision, np.asarray(expected, dtype=np.float32)), (stored.name, row)
 
 
@@ -260,9 +275,11 @@ def test_served_category_scores_add_the_ticket_correction_in_the_ticket_styles_s
     texts = ["ซอยหลังวัดมืด อันตราย", "ถนนข้างวัดเป็นหลุมค่ะ 🙏", "Pothole!!", ""]
     features = heads[0].featuriser.transform(texts)
     shared, correction, style = (head.stored() for head in heads)
-    ticket_like = 1 / (1 + np.exp(-(features @ style.weights.astype(np.float32) + style.bias)))
-    expected = features @ shared.weights.astype(np.float32) + shared.bias
-    expected += ticket_like * (features @ correction.weights.astype(np.float32))
+    ticket_like = 1 / (
+        1 + np.exp(-(features @ style.read_weights().astype(np.float32) + style.bias))
+    )
+    expected = features @ shared.read_weights().astype(np.float32) + shared.bias
+    expected += ticket_like * (features @ correction.read_weights().astype(np.float32))
     served = [classifier.decision(TextInput(t, tokenise(t))) for t in texts]
     assert np.allclose(served, expected, atol=1e-5)
 
@@ -278,3 +295,71 @@ def test_without_citizens_chat_the_category_head_is_one_head() -> None:
     tickets = [item for item in _two_conventions() if item.source == "traffy_type.csv"]
     heads = train_category_heads(tickets, ["ถนน", "น้ำท่วม", "ต้นไม้", "ความปลอดภัย"])
     assert [head.name for head in heads] == ["category"]
+
+
+def test_a_sparse_table_gives_the_dense_rows_exactly() -> None:
+    """Rows gathered from the nonzero weights are the stored float16 numbers, zeros elsewhere,
+    for rows with no weight, a repeated row and heads whose rows are in any order."""
+
+    @dataclass(frozen=True)
+    class Stored:
+        labels: list[str]
+        weights: np.ndarray
+
+        def read_weights(self) -> np.ndarray:
+            return self.weights
+
+    rng = np.random.default_rng(7)
+    shared = 9000  # more than one chunk of head rows
+    heads, rows_of = [], []
+    for width, known in ((3, 6000), (5, 2500)):
+        weights = rng.normal(size=(known, width)).astype(np.float16)
+        weights[rng.random(weights.shape) < 0.6] = 0
+        heads.append(Stored([f"l{i}" for i in range(width)], weights))
+        rows_of.append(rng.permutation(shared)[:known])
+    dense = weight_table([0, 1], heads, rows_of, shared, dense=True)
+    sparse = weight_table([0, 1], heads, rows_of, shared, dense=False)
+    assert isinstance(sparse, SparseTable)
+    ids = np.concatenate((rng.integers(0, shared, 300), [5, 5, shared - 1]))
+    assert dense.rows(ids).tobytes() == sparse.rows(ids).tobytes()
+    assert sparse.rows(np.zeros(0, dtype=np.int64)).shape == (0, 8)
+
+
+def test_a_stored_vocabulary_reads_and_hashes_as_the_list_it_was_saved_from() -> None:
+    grams = ["ถนน", "ถนน พัง", "00", "〰", "a b", ""]
+    stored = StoredGrams(encode_vocabulary(grams))
+    assert len(stored) == len(grams) and list(stored) == grams and stored[-1] == ""
+    assert stored[1:3] == grams[1:3] and stored.index("〰") == 3 and "a b" in stored
+    assert stored.hashes().tolist() == [hash(gram.encode("utf-8")) for gram in grams]
+    assert len(StoredGrams(encode_vocabulary([]))) == 0
+
+
+def test_two_different_word_ngrams_sharing_a_hash_are_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only hashes are kept, so heads in which two different n-grams hash alike are refused
+    (here the hash is made to be the n-gram's length), whether their vocabularies are lists or
+    read from a bundle; the same n-gram in two heads is no collision."""
+
+    def head(name: str, grams: Sequence[str]) -> HeadWeights:
+        return HeadWeights(
+            name=name,
+            labels=["yes"],
+            char_range=(1, 1),
+            word_grams=grams,
+            char_codes=np.zeros(0, dtype=np.uint64),
+            word_idf=np.ones(len(grams), dtype=np.float32),
+            char_idf=np.zeros(0, dtype=np.float32),
+            weights=np.ones((len(grams), 1), dtype=np.float16),
+            bias=np.zeros(1, dtype=np.float32),
+            output="sigmoid",
+        )
+
+    monkeypatch.setattr(text_model, "_word_hash", len)
+    monkeypatch.setattr(StoredGrams, "hashes", lambda self: np.array([len(g) for g in self]))
+    for kind in (list, lambda grams: StoredGrams(encode_vocabulary(grams))):
+        ModelBundle([head("one", kind(["ab", "c"])), head("other", kind(["ab", "def"]))])
+        with pytest.raises(ValueError, match="share a hash"):
+            ModelBundle([head("one", kind(["ab", "c"])), head("other", kind(["cd"]))])
+        with pytest.raises(ValueError, match="share a hash"):
+            ModelBundle([head("one", kind(["ab", "cd"]))])
