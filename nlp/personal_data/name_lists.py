@@ -11,6 +11,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 from nlp.personal_data.name_words import _AFTER_NAME, _NOT_NAMES, _PARTICLES, _word_set
+from nlp.word_set import WordSet, thai_words
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "personal_data"
 
@@ -19,7 +20,7 @@ _DATA = Path(__file__).resolve().parents[1] / "data" / "personal_data"
 class _NameLists:
     first: frozenset[str]  # given names (pythainlp's lists, less common words)
     family: frozenset[str]  # family names (pythainlp's list)
-    words: frozenset[str]  # every word of pythainlp's Thai dictionary
+    words: WordSet  # every word of pythainlp's Thai dictionary
     nicknames: frozenset[str]  # team-written: nicknames and given names the lists miss
     common: frozenset[str]  # given names that are mostly common words: ธนาคาร, วัน, ส่วน
     latin: frozenset[str]  # team-written: given names in Latin script
@@ -38,14 +39,9 @@ def _listed_words(name: str) -> frozenset[str]:
 
 @cache
 def _name_lists() -> _NameLists:
-    from pythainlp.corpus import (
-        thai_family_names,
-        thai_female_names,
-        thai_male_names,
-        thai_words,
-    )
+    from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
 
-    words = thai_words()  # pythainlp's own cached set (the tokeniser reads the same words)
+    words = thai_words()  # the tokeniser's dictionary, one copy per process
     first = frozenset(
         n
         for n in (thai_male_names() | thai_female_names())
@@ -85,7 +81,7 @@ _NAME_ENDING_COUNT = 5
 _SHORT_NAME_ENDINGS = _word_set("ใจ ใส")
 
 
-def _name_endings(names: frozenset[str], words: frozenset[str]) -> frozenset[str]:
+def _name_endings(names: frozenset[str], words: WordSet) -> frozenset[str]:
     """The dictionary words that end at least `_NAME_ENDING_COUNT` of `names` after two or more
     letters: a given name the lists miss is often a listed one with such a word glued on."""
     counts: dict[str, int] = {}
