@@ -32,7 +32,7 @@ from nlp.ngram_codes import char_codes
 from nlp.normalise import normalise
 from nlp.stored_grams import StoredGrams
 from nlp.tokenise import tokenise
-from nlp.weight_tables import DENSE_SHARE, weight_table
+from nlp.weight_tables import weight_tables
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 BUNDLE_FILE = "classifiers.npz"
@@ -215,14 +215,14 @@ class ModelBundle:
     hashes), then the character n-gram codes (sorted). Row ``i`` of ``_idf`` holds each head's
     idf for shared n-gram ``i`` (0 where the head lacks it). The weights, the stored float16
     numbers exactly, are kept in two tables, each with its heads' columns side by side: the
-    heads that know at least ``DENSE_SHARE`` of the shared n-grams (sentiment) dense, in shared
-    row order, the others (category, tickets, hazard) as their nonzero weights only
-    (``nlp.weight_tables``). The category and hazard heads know 157,000 of the 360,000 shared
-    n-grams: one dense table of all heads side by side held 32 MB, mostly zeros; a dense table
-    over their own n-grams (batch 14) 24 MB; their nonzero weights 12 MB. A message's rows are
-    still gathered in two reads, not one per head (three separate tables were as small but 25 %
-    slower to score). The scores are those of the trained heads up to the order of float
-    additions. The word hashes are those of this process (Python salts its hashes per process), so a bundle is rebuilt in
+    heads that know at least ``DENSE_SHARE`` of the shared n-grams (sentiment) in shared row
+    order, the others (category, hazard) only over the n-grams one of them knows, plus a row of
+    zeros, found through one row map (``nlp.weight_tables``). Since batch 14: the category and
+    hazard heads know 157,000 of the 359,000 shared n-grams, so one table of all heads side by
+    side held 32 MB, mostly zeros, and these hold 17 MB; a message's rows are still gathered in
+    two reads, not one per head (three separate tables were as small but 25 % slower to score).
+    The scores are those of the trained heads up to the order of float additions. The word
+    hashes are those of this process (Python salts its hashes per process), so a bundle is rebuilt in
     each process, never pickled.
     """
 
@@ -268,13 +268,7 @@ class ModelBundle:
         rows_of = [rows_by_owner[owner] for owner in vocabulary_of]
         self._idf_column = [owners.index(owner) for owner in vocabulary_of]
         self._biases = [head.bias.astype(np.float32) for head in heads]
-        dense = [i for i, rows in enumerate(rows_of) if len(rows) >= DENSE_SHARE * shared]
-        sparse = [i for i in range(len(heads)) if i not in dense]
-        self._groups = [
-            weight_table(members, heads, rows_of, shared, dense=members is dense)
-            for members in (dense, sparse)
-            if members
-        ]
+        self._groups = weight_tables(heads, rows_of, shared)
         self._idf = idf
         self._word_count = words
         self._head_count = len(heads)

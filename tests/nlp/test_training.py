@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +29,6 @@ from nlp.training import TrainingReport, train_all
 from nlp.training.datasets import LabelledText
 from nlp.training.heads import train_category_head, train_sentiment_head
 from nlp.training.ticket_style import train_category_heads
-from nlp.weight_tables import SparseTable, weight_table
 from tests.fixtures.training_data import (
     CATEGORY_TEMPLATES,
     PLACES,
@@ -189,8 +187,8 @@ def test_word_ngrams_with_the_same_internal_bytes_are_told_apart() -> None:
 
 def test_heads_that_know_few_ngrams_keep_only_their_rows_and_score_the_same() -> None:
     """A head that knows most of the shared n-grams keeps them in shared order; the others
-    share one table of their nonzero weights only. Each word scores its own weight, and a word
-    a head lacks scores nothing for that head."""
+    share one smaller table over the n-grams one of them knows, through one row map. Each word
+    scores its own weight, and a word a head lacks scores nothing for that head."""
 
     def head(name: str, grams: list[str], labels: int) -> HeadWeights:
         rng = np.random.default_rng(len(grams))
@@ -212,9 +210,7 @@ def test_heads_that_know_few_ngrams_keep_only_their_rows_and_score_the_same() ->
     heads.append(head("other", everything[2:6], 4))
     bundle = ModelBundle(heads)
     assert [len(group.members) for group in bundle._groups] == [1, 2]
-    narrow_and_other = bundle._groups[1]
-    assert isinstance(narrow_and_other, SparseTable)
-    assert len(narrow_and_other.values) == 4 * 2 + 4 * 4  # their weights, none of them zero
+    assert bundle._groups[1].table.shape == (7, 6)  # w0..w5 and the zero row
     for stored in heads:
         for row, gram in enumerate(everything):
             decision = bundle.head(stored.name).decision(TextInput(gram, [gram]))
@@ -295,34 +291,6 @@ def test_without_citizens_chat_the_category_head_is_one_head() -> None:
     tickets = [item for item in _two_conventions() if item.source == "traffy_type.csv"]
     heads = train_category_heads(tickets, ["ถนน", "น้ำท่วม", "ต้นไม้", "ความปลอดภัย"])
     assert [head.name for head in heads] == ["category"]
-
-
-def test_a_sparse_table_gives_the_dense_rows_exactly() -> None:
-    """Rows gathered from the nonzero weights are the stored float16 numbers, zeros elsewhere,
-    for rows with no weight, a repeated row and heads whose rows are in any order."""
-
-    @dataclass(frozen=True)
-    class Stored:
-        labels: list[str]
-        weights: np.ndarray
-
-        def read_weights(self) -> np.ndarray:
-            return self.weights
-
-    rng = np.random.default_rng(7)
-    shared = 9000  # more than one chunk of head rows
-    heads, rows_of = [], []
-    for width, known in ((3, 6000), (5, 2500)):
-        weights = rng.normal(size=(known, width)).astype(np.float16)
-        weights[rng.random(weights.shape) < 0.6] = 0
-        heads.append(Stored([f"l{i}" for i in range(width)], weights))
-        rows_of.append(rng.permutation(shared)[:known])
-    dense = weight_table([0, 1], heads, rows_of, shared, dense=True)
-    sparse = weight_table([0, 1], heads, rows_of, shared, dense=False)
-    assert isinstance(sparse, SparseTable)
-    ids = np.concatenate((rng.integers(0, shared, 300), [5, 5, shared - 1]))
-    assert dense.rows(ids).tobytes() == sparse.rows(ids).tobytes()
-    assert sparse.rows(np.zeros(0, dtype=np.int64)).shape == (0, 8)
 
 
 def test_a_stored_vocabulary_reads_and_hashes_as_the_list_it_was_saved_from() -> None:
