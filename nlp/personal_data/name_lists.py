@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import as_file, files
+from itertools import chain
 from pathlib import Path
 
 from nlp.personal_data.name_words import _AFTER_NAME, _NOT_NAMES, _PARTICLES, _word_set
@@ -32,6 +33,14 @@ class _NameLists:
     longest: int
 
 
+def _corpus_lines(name: str) -> list[str]:
+    """The non-empty lines of one of pythainlp's word lists, as its `get_corpus` reads them, but
+    without the frozenset pythainlp keeps of each for the life of the process (the given and
+    family names' three took 1.6 MB beside the sets made from them here)."""
+    text = files("pythainlp.corpus").joinpath(name).read_text(encoding="utf-8-sig")
+    return [line for line in text.splitlines() if line]
+
+
 def _listed_words(name: str) -> frozenset[str]:
     lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
     return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
@@ -39,15 +48,16 @@ def _listed_words(name: str) -> frozenset[str]:
 
 @cache
 def _name_lists() -> _NameLists:
-    from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
-
     words = thai_words()  # the tokeniser's dictionary, one copy per process
-    first = frozenset(
-        n
-        for n in (thai_male_names() | thai_female_names())
-        if len(n) >= 2 and n not in _NOT_NAMES and n not in _AFTER_NAME
+    given = chain(
+        _corpus_lines("person_names_male_th.txt"), _corpus_lines("person_names_female_th.txt")
     )
-    family = frozenset(n for n in thai_family_names() if len(n) >= 3 and n not in _AFTER_NAME)
+    first = frozenset(
+        n for n in given if len(n) >= 2 and n not in _NOT_NAMES and n not in _AFTER_NAME
+    )
+    family = frozenset(
+        n for n in _corpus_lines("family_names_th.txt") if len(n) >= 3 and n not in _AFTER_NAME
+    )
     nicknames = _listed_words("nicknames.txt")
     longest = max(len(n) for n in first | family | nicknames)
     latin = _listed_words("latin_given_names.txt")
