@@ -32,7 +32,7 @@ from nlp.ngram_codes import char_codes
 from nlp.normalise import normalise
 from nlp.stored_grams import StoredGrams
 from nlp.tokenise import tokenise
-from nlp.weight_tables import weight_tables
+from nlp.weight_tables import idf_table, weight_tables
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 BUNDLE_FILE = "classifiers.npz"
@@ -269,7 +269,14 @@ class ModelBundle:
         self._idf_column = [owners.index(owner) for owner in vocabulary_of]
         self._biases = [head.bias.astype(np.float32) for head in heads]
         self._groups = weight_tables(heads, rows_of, shared)
-        self._idf = idf
+        # each table's heads' idf columns over that table's rows (the category and hazard idf
+        # only over their own n-grams): 2.7 MB instead of 4.3 for all of them over all
+        self._idf_tables = [
+            (idf_table(group, idf, columns), columns)
+            for group in self._groups
+            for columns in [sorted({self._idf_column[member] for member in group.members})]
+        ]
+        self._owner_count = len(owners)
         self._word_count = words
         self._head_count = len(heads)
         self.heads = {
@@ -287,7 +294,9 @@ class ModelBundle:
             return cached[1]
         ids, counts, word_rows = self._features(text)
         if ids.size:
-            values = self._idf[ids].astype(np.float64)
+            values = np.empty((len(ids), self._owner_count), dtype=np.float64)
+            for table, owner_columns in self._idf_tables:
+                values[:, owner_columns] = table.rows(ids)
             values *= (1.0 + np.log(counts))[:, None]
             # sklearn's TfidfVectorizer: each block L2-normalised on its own
             for block in (values[:word_rows], values[word_rows:]):

@@ -39,7 +39,7 @@ class WeightTable:
 
     members: list[int]
     columns: list[slice]
-    table: np.ndarray  # float16
+    table: np.ndarray  # float16 (float32 for idf)
     row_of: np.ndarray | None
 
     def rows(self, ids: np.ndarray) -> np.ndarray:
@@ -86,3 +86,14 @@ def weight_table(
     for i, cols in zip(members, columns, strict=True):
         table[row_of[rows_of[i]], cols] = heads[i].read_weights()
     return WeightTable(members, columns, table, row_of)
+
+
+def idf_table(weights: WeightTable, idf: np.ndarray, columns: list[int]) -> WeightTable:
+    """The ``columns`` of ``idf`` (shared n-grams x stored vocabularies, float32) over the rows
+    of ``weights``: where it has no row map, every shared n-gram's; else the rows it keeps, and
+    zeros for the others (the vocabularies of its heads know none of them, so their idf is 0)."""
+    if weights.row_of is None:
+        return WeightTable(weights.members, [], np.ascontiguousarray(idf[:, columns]), None)
+    table = np.zeros((len(weights.table), len(columns)), dtype=np.float32)
+    table[weights.row_of] = idf[:, columns]
+    return WeightTable(weights.members, [], table, weights.row_of)
