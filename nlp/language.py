@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 
-from pythainlp.corpus import thai_words
-
 from nlp.text_model import TextInput
+from nlp.word_set import WordSet, thai_words
 
 _SCRIPTS: tuple[tuple[str, int, int], ...] = (
     ("th", 0x0E00, 0x0E7F),
@@ -96,8 +95,8 @@ def thai_share(text: str) -> float:
     return counts.get("th", 0) / letters if letters else 0.0
 
 
-def _dictionary() -> frozenset[str]:
-    return thai_words()  # pythainlp keeps one copy per process
+def _dictionary() -> WordSet:
+    return thai_words()  # one copy per process
 
 
 def _latin_is_word(word: str) -> bool:

@@ -31,11 +31,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
-
-from pythainlp.corpus import thai_words
 
 from nlp.tokenise import segment
+from nlp.word_set import WordSet, thai_words
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -132,9 +130,8 @@ def _spelling_cost(text: str) -> tuple[int, int]:
     return sum(word not in known for word in words), len(words)
 
 
-@cache
-def _known_words() -> frozenset[str]:
-    return frozenset(thai_words())
+def _known_words() -> WordSet:
+    return thai_words()
 
 
 def _collapse_repeats_in_chunk(match: re.Match[str]) -> str:

@@ -64,6 +64,7 @@ from nlp.place_context import (
     _stands_apart,
 )
 from nlp.tokenise import segment
+from nlp.word_set import thai_words
 
 # A utility's branch named after an area (กฟน.บางเขน, การไฟฟ้านครหลวงเขตบางเขน): it serves several
 # districts, so its name says little about where the problem is.
@@ -487,8 +488,6 @@ _SHORT_WORD_CHARS = 4
 def _short_word_forms(gazetteer: Gazetteer) -> frozenset[str]:
     """Area names that are short everyday words (วัด, ทุ่ง, บ่อ, ใหม่: about 200): after a
     prefix they often begin a longer name the gazetteer lacks or spells otherwise."""
-    from pythainlp.corpus import thai_words
-
     words = thai_words()
     return frozenset(
         form for form in gazetteer.forms if len(form) <= _SHORT_WORD_CHARS and form in words

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import combinations, pairwise
@@ -29,7 +30,9 @@ import numpy as np
 
 from nlp.ngram_codes import char_codes
 from nlp.normalise import normalise
+from nlp.stored_grams import StoredGrams
 from nlp.tokenise import tokenise
+from nlp.weight_tables import idf_table, weight_tables
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 BUNDLE_FILE = "classifiers.npz"
@@ -94,6 +97,12 @@ def _word_hash(gram: str) -> int:
     return hash(gram.encode("utf-8"))
 
 
+def _hashes(grams: Sequence[str]) -> np.ndarray:
+    if isinstance(grams, StoredGrams):
+        return grams.hashes()
+    return np.fromiter(map(_word_hash, grams), np.int64, len(grams))
+
+
 _NO_HASHES = np.zeros(0, dtype=np.int64)
 
 
@@ -109,9 +118,20 @@ def _check_distinct(heads: list[HeadWeights], hashes: list[np.ndarray]) -> None:
         _, mine, theirs = np.intersect1d(
             one_hashes, other_hashes, assume_unique=True, return_indices=True
         )
-        for i, j in zip(mine.tolist(), theirs.tolist(), strict=True):
-            if one.word_grams[i] != other.word_grams[j]:
+        for at in range(0, len(mine), _CHECKED_AT_ONCE):
+            rows = slice(at, at + _CHECKED_AT_ONCE)
+            mine_utf8 = _utf8_at(one.word_grams, mine[rows].tolist())
+            if mine_utf8 != _utf8_at(other.word_grams, theirs[rows].tolist()):
                 raise ValueError("two word n-grams share a hash; load the bundle again")
+
+
+_CHECKED_AT_ONCE = 8192
+
+
+def _utf8_at(grams: Sequence[str], indices: list[int]) -> list[bytes]:
+    if isinstance(grams, StoredGrams):
+        return grams.utf8_at(indices)
+    return [grams[i].encode("utf-8") for i in indices]
 
 
 def _shared_vocabularies(heads: list[HeadWeights]) -> list[int]:
@@ -142,13 +162,17 @@ class HeadWeights:
     name: str
     labels: list[str]
     char_range: tuple[int, int]
-    word_grams: list[str]  # row order of the word block
+    word_grams: Sequence[str]  # row order of the word block (a list, or as stored)
     char_codes: np.ndarray  # row order of the character block (after the word rows): gram codes
     word_idf: np.ndarray
     char_idf: np.ndarray
-    weights: np.ndarray  # (word rows + char rows) x labels
+    # (word rows + char rows) x labels, or what reads them from the bundle file when needed
+    weights: np.ndarray | Callable[[], np.ndarray]
     bias: np.ndarray
     output: str  # "sigmoid" (independent labels) or "softmax" (one of them)
+
+    def read_weights(self) -> np.ndarray:
+        return self.weights() if callable(self.weights) else self.weights
 
 
 class LinearHead:
@@ -183,49 +207,6 @@ def to_probabilities(decision: np.ndarray, output: str) -> np.ndarray:
     return result
 
 
-# A head whose n-grams are at least this share of the bundle's shared n-grams keeps its weights
-# in shared row order (no row map); the others keep only their own rows.
-DENSE_SHARE = 0.75
-
-
-@dataclass(frozen=True, slots=True)
-class _TableGroup:
-    """Some heads' weights side by side: ``table[row_of[i]]`` (or ``table[i]`` without a map)
-    holds shared n-gram ``i``'s weights for each of ``members`` (head indices), in ``columns``."""
-
-    members: list[int]
-    columns: list[slice]
-    table: np.ndarray
-    row_of: np.ndarray | None
-
-    @classmethod
-    def of(
-        cls,
-        members: list[int],
-        heads: list[HeadWeights],
-        rows_of: list[np.ndarray],
-        shared: int,
-        *,
-        dense: bool,
-    ) -> _TableGroup:
-        widths = [len(heads[i].labels) for i in members]
-        starts = np.cumsum([0, *widths])
-        columns = [slice(int(a), int(b)) for a, b in pairwise(starts)]
-        if dense:
-            row_of = None
-            table = np.zeros((shared, int(starts[-1])), dtype=np.float16)
-            for i, cols in zip(members, columns, strict=True):
-                table[rows_of[i], cols] = heads[i].weights
-        else:
-            known = np.unique(np.concatenate([rows_of[i] for i in members]))
-            row_of = np.full(shared, len(known), dtype=np.int32)  # unknown: the zero row
-            row_of[known] = np.arange(len(known), dtype=np.int32)
-            table = np.zeros((len(known) + 1, int(starts[-1])), dtype=np.float16)
-            for i, cols in zip(members, columns, strict=True):
-                table[row_of[rows_of[i]], cols] = heads[i].weights
-        return cls(members, columns, table, row_of)
-
-
 class ModelBundle:
     """Every trained head over one shared n-gram vocabulary and one table, so a message's
     n-grams are looked up and its weights gathered once for all heads.
@@ -236,13 +217,12 @@ class ModelBundle:
     numbers exactly, are kept in two tables, each with its heads' columns side by side: the
     heads that know at least ``DENSE_SHARE`` of the shared n-grams (sentiment) in shared row
     order, the others (category, hazard) only over the n-grams one of them knows, plus a row of
-    zeros, found through one row map (``_TableGroup``). Since batch 14: the category and hazard
-    heads know 157,000 of the 359,000 shared n-grams, so one table of all heads side by side
-    held 32 MB, mostly zeros, and these hold 17 MB; a message's rows are still gathered in two
-    reads, not one per head (three separate tables were as small but 25 % slower to score).
+    zeros, found through one row map (``nlp.weight_tables``). Since batch 14: the category and
+    hazard heads know 157,000 of the 359,000 shared n-grams, so one table of all heads side by
+    side held 32 MB, mostly zeros, and these hold 17 MB; a message's rows are still gathered in
+    two reads, not one per head (three separate tables were as small but 25 % slower to score).
     The scores are those of the trained heads up to the order of float additions. The word
-    hashes
-    are those of this process (Python salts its hashes per process), so a bundle is rebuilt in
+    hashes are those of this process (Python salts its hashes per process), so a bundle is rebuilt in
     each process, never pickled.
     """
 
@@ -260,12 +240,7 @@ class ModelBundle:
         # and the ticket-style head) share its hashes, rows and idf column.
         vocabulary_of = _shared_vocabularies(heads)
         owners = sorted(set(vocabulary_of))
-        hashes_of = {
-            owner: np.fromiter(
-                map(_word_hash, heads[owner].word_grams), np.int64, len(heads[owner].word_grams)
-            )
-            for owner in owners
-        }
+        hashes_of = {owner: _hashes(heads[owner].word_grams) for owner in owners}
         self.word_hashes: np.ndarray = np.unique(
             np.concatenate(list(hashes_of.values()) or [_NO_HASHES])
         )
@@ -293,14 +268,15 @@ class ModelBundle:
         rows_of = [rows_by_owner[owner] for owner in vocabulary_of]
         self._idf_column = [owners.index(owner) for owner in vocabulary_of]
         self._biases = [head.bias.astype(np.float32) for head in heads]
-        dense = [i for i, rows in enumerate(rows_of) if len(rows) >= DENSE_SHARE * shared]
-        sparse = [i for i in range(len(heads)) if i not in dense]
-        self._groups = [
-            _TableGroup.of(members, heads, rows_of, shared, dense=members is dense)
-            for members in (dense, sparse)
-            if members
+        self._groups = weight_tables(heads, rows_of, shared)
+        # each table's heads' idf columns over that table's rows (the category and hazard idf
+        # only over their own n-grams): 2.7 MB instead of 4.3 for all of them over all
+        self._idf_tables = [
+            (idf_table(group, idf, columns), columns)
+            for group in self._groups
+            for columns in [sorted({self._idf_column[member] for member in group.members})]
         ]
-        self._idf = idf
+        self._owner_count = len(owners)
         self._word_count = words
         self._head_count = len(heads)
         self.heads = {
@@ -318,7 +294,9 @@ class ModelBundle:
             return cached[1]
         ids, counts, word_rows = self._features(text)
         if ids.size:
-            values = self._idf[ids].astype(np.float64)
+            values = np.empty((len(ids), self._owner_count), dtype=np.float64)
+            for table, owner_columns in self._idf_tables:
+                values[:, owner_columns] = table.rows(ids)
             values *= (1.0 + np.log(counts))[:, None]
             # sklearn's TfidfVectorizer: each block L2-normalised on its own
             for block in (values[:word_rows], values[word_rows:]):
@@ -329,9 +307,8 @@ class ModelBundle:
             weighted = values.T.astype(np.float32)
             result = list(self._biases)
             for group in self._groups:
-                rows = ids if group.row_of is None else group.row_of[ids]
                 idf_columns = [self._idf_column[member] for member in group.members]
-                scores = weighted[idf_columns] @ group.table[rows].astype(np.float32)
+                scores = weighted[idf_columns] @ group.rows(ids)
                 for at, (index, columns) in enumerate(
                     zip(group.members, group.columns, strict=True)
                 ):
@@ -428,18 +405,21 @@ def _read_bundle(path: Path) -> ModelBundle:
     verify_against_record(path)
     with np.load(path, allow_pickle=False) as arrays:
         header = json.loads(arrays["header"].tobytes().decode("utf-8"))
-        vocabularies: dict[str, tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = {}
+        vocabularies: dict[str, tuple[StoredGrams, np.ndarray, np.ndarray, np.ndarray]] = {}
 
-        def vocabulary(owner: str) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+        def vocabulary(owner: str) -> tuple[StoredGrams, np.ndarray, np.ndarray, np.ndarray]:
             """A stored vocabulary, read once for every head that names it."""
             if owner not in vocabularies:
                 vocabularies[owner] = (
-                    _grams(arrays[f"{owner}.word_vocab"]),
+                    StoredGrams(arrays[f"{owner}.word_vocab"]),
                     arrays[f"{owner}.char_codes"],
                     arrays[f"{owner}.word_idf"],
                     arrays[f"{owner}.char_idf"],
                 )
             return vocabularies[owner]
+
+        def weights(key: str) -> Callable[[], np.ndarray]:
+            return lambda: arrays[key]
 
         heads = []
         for name, spec in header["heads"].items():
@@ -453,17 +433,13 @@ def _read_bundle(path: Path) -> ModelBundle:
                     char_codes=codes,
                     word_idf=word_idf,
                     char_idf=char_idf,
-                    weights=arrays[f"{name}.weights"],
+                    # read while the tables are built, one head at a time, not all at once
+                    weights=weights(f"{name}.weights"),
                     bias=arrays[f"{name}.bias"],
                     output=str(spec["output"]),
                 )
             )
-    return ModelBundle(heads, header)
-
-
-def _grams(encoded: np.ndarray) -> list[str]:
-    text = encoded.tobytes().decode("utf-8")
-    return text.split("\n") if text else []
+        return ModelBundle(heads, header)
 
 
 def encode_vocabulary(grams: list[str]) -> np.ndarray:

@@ -32,6 +32,11 @@ def _dictionary() -> str:
     return _DICTIONARY_NAME
 
 
+def warm_up() -> None:
+    """Load the dictionary now, not on the first text (the analyzer does, while loading)."""
+    _dictionary()
+
+
 def segment(text: str) -> list[str]:
     """Every piece nlpo3 cuts, spaces included (their offsets add up to the text)."""
     if not text:

@@ -13,9 +13,12 @@ tens of microseconds; loading, a few tens of milliseconds.
 from __future__ import annotations
 
 import math
+from array import array
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +31,7 @@ MAX_GAP_METRES = 2_000.0
 _METRES_PER_DEGREE = 111_320.0
 _CELL = 0.05  # degrees (about 5.5 km)
 
-Ring = tuple[tuple[float, ...], tuple[float, ...]]  # xs, ys
+Ring = tuple[Sequence[float], Sequence[float]]  # xs, ys
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,12 @@ class Located:
 
 def _cell(value: float) -> int:
     return math.floor(value / _CELL)
+
+
+def _cell_key(cx: int, cy: int) -> int:
+    """One int per grid cell (distinct for any latitude; a far-off point that shared a key
+    would only add candidate rings, which their bounding boxes then rule out)."""
+    return cx << 32 | (cy & 0xFFFFFFFF)
 
 
 def _inside(ring: Ring, lon: float, lat: float) -> bool:
@@ -70,19 +79,34 @@ class DistrictLocator:
         ring_parts: np.ndarray,
         ring_holes: np.ndarray,
     ) -> None:
-        xs = (vertices[:, 0] / SCALE).tolist()
-        ys = (vertices[:, 1] / SCALE).tolist()
+        # Each ring's coordinates as arrays of doubles (8 bytes each, where a tuple of floats
+        # takes 32): the same numbers, 0.7 MB for the 41,000 vertices instead of 2.7 MB.
+        xs = array("d", (vertices[:, 0] / SCALE).tobytes())
+        ys = array("d", (vertices[:, 1] / SCALE).tobytes())
         bounds = offsets.tolist()
-        self._rings: list[Ring] = [(tuple(xs[a:b]), tuple(ys[a:b])) for a, b in pairwise(bounds)]
+        self._rings: list[Ring] = [(xs[a:b], ys[a:b]) for a, b in pairwise(bounds)]
         self._codes = [f"{code:04d}" for code in ring_codes.tolist()]
         self._parts: list[int] = ring_parts.tolist()
         self._holes: list[bool] = ring_holes.tolist()
         self._boxes = [(min(x), max(x), min(y), max(y)) for x, y in self._rings]
-        self._grid: dict[tuple[int, int], list[int]] = {}
+        cells: dict[int, list[int]] = {}
         for index, (min_x, max_x, min_y, max_y) in enumerate(self._boxes):
             for cx in range(_cell(min_x), _cell(max_x) + 1):
                 for cy in range(_cell(min_y), _cell(max_y) + 1):
-                    self._grid.setdefault((cx, cy), []).append(index)
+                    cells.setdefault(_cell_key(cx, cy), []).append(index)
+        # 20,000 cells as three arrays (their sorted keys, where each one's rings start, the
+        # rings): 0.3 MB, where a dict of (cx, cy) tuples and lists held 3.3 MB
+        keys = sorted(cells)
+        self._cell_keys = array("q", keys)
+        self._cell_starts = array("l", accumulate((len(cells[key]) for key in keys), initial=0))
+        self._cell_rings = array("H", (index for key in keys for index in cells[key]))
+
+    def _rings_in(self, key: int) -> array[int]:
+        """The rings whose bounding box touches the grid cell with this key."""
+        at = bisect_left(self._cell_keys, key)
+        if at == len(self._cell_keys) or self._cell_keys[at] != key:
+            return array("H")
+        return self._cell_rings[self._cell_starts[at] : self._cell_starts[at + 1]]
 
     @classmethod
     @cache
@@ -109,7 +133,7 @@ class DistrictLocator:
         found: set[int] = set()
         for cx in range(_cell(lon - margin), _cell(lon + margin) + 1):
             for cy in range(_cell(lat - margin), _cell(lat + margin) + 1):
-                found.update(self._grid.get((cx, cy), ()))
+                found.update(self._rings_in(_cell_key(cx, cy)))
         return found
 
     def locate(self, lat: float, lon: float) -> Located | None:
@@ -117,7 +141,7 @@ class DistrictLocator:
         if not (math.isfinite(lat) and math.isfinite(lon)):
             return None
         containing: list[int] = []
-        for index in self._grid.get((_cell(lon), _cell(lat)), ()):
+        for index in self._rings_in(_cell_key(_cell(lon), _cell(lat))):
             min_x, max_x, min_y, max_y = self._boxes[index]
             inside_box = min_x <= lon <= max_x and min_y <= lat <= max_y
             if inside_box and _inside(self._rings[index], lon, lat):

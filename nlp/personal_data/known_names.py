@@ -12,6 +12,7 @@ from nlp.personal_data.name_words import (
     _WHO_AFTER_NAME,
     _word_set,
 )
+from nlp.word_set import WordSet
 
 # Words after a role word that are not names, though a name list or the tokeniser may say so:
 # the role words themselves ("ตายาย"), whom a role word also names ("พี่วินมอไซค์" is a motorbike
@@ -50,7 +51,7 @@ def _plain_word(word: str) -> bool:
     )
 
 
-def _first_word(token: str, words: frozenset[str]) -> str | None:
+def _first_word(token: str, words: WordSet) -> str | None:
     """The first of two dictionary words a token is made of (ข้าวปั้น → ข้าว), or None."""
     for cut_at in range(len(token) - 2, 1, -1):
         if token[:cut_at] in words and token[cut_at:] in words:
@@ -191,7 +192,7 @@ def _could_be_nickname(cut: _Cut, j: int, lists: _NameLists) -> bool:
     return not _is_thai(following) or following in _AFTER_NAME
 
 
-def _recut(cut: _Cut, at: int, words: frozenset[str]) -> bool:
+def _recut(cut: _Cut, at: int, words: WordSet) -> bool:
     """Whether the token that `at` falls inside could be cut there, its rest being a word: the
     tokeniser cut "จ่าสมหมายเรียก" as สม|หมายเรียก, the name สมหมาย leaves เรียก. At least four
     letters of the token must go to the name (ธนา|คาร is ธนาคาร, not a name)."""

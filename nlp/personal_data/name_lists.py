@@ -8,9 +8,11 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import as_file, files
+from itertools import chain
 from pathlib import Path
 
 from nlp.personal_data.name_words import _AFTER_NAME, _NOT_NAMES, _PARTICLES, _word_set
+from nlp.word_set import WordSet, thai_words
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "personal_data"
 
@@ -19,7 +21,7 @@ _DATA = Path(__file__).resolve().parents[1] / "data" / "personal_data"
 class _NameLists:
     first: frozenset[str]  # given names (pythainlp's lists, less common words)
     family: frozenset[str]  # family names (pythainlp's list)
-    words: frozenset[str]  # every word of pythainlp's Thai dictionary
+    words: WordSet  # every word of pythainlp's Thai dictionary
     nicknames: frozenset[str]  # team-written: nicknames and given names the lists miss
     common: frozenset[str]  # given names that are mostly common words: ธนาคาร, วัน, ส่วน
     latin: frozenset[str]  # team-written: given names in Latin script
@@ -31,6 +33,14 @@ class _NameLists:
     longest: int
 
 
+def _corpus_lines(name: str) -> list[str]:
+    """The non-empty lines of one of pythainlp's word lists, as its `get_corpus` reads them, but
+    without the frozenset pythainlp keeps of each for the life of the process (the given and
+    family names' three took 1.6 MB beside the sets made from them here)."""
+    text = files("pythainlp.corpus").joinpath(name).read_text(encoding="utf-8-sig")
+    return [line for line in text.splitlines() if line]
+
+
 def _listed_words(name: str) -> frozenset[str]:
     lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
     return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
@@ -38,20 +48,16 @@ def _listed_words(name: str) -> frozenset[str]:
 
 @cache
 def _name_lists() -> _NameLists:
-    from pythainlp.corpus import (
-        thai_family_names,
-        thai_female_names,
-        thai_male_names,
-        thai_words,
+    words = thai_words()  # the tokeniser's dictionary, one copy per process
+    given = chain(
+        _corpus_lines("person_names_male_th.txt"), _corpus_lines("person_names_female_th.txt")
     )
-
-    words = thai_words()  # pythainlp's own cached set (the tokeniser reads the same words)
     first = frozenset(
-        n
-        for n in (thai_male_names() | thai_female_names())
-        if len(n) >= 2 and n not in _NOT_NAMES and n not in _AFTER_NAME
+        n for n in given if len(n) >= 2 and n not in _NOT_NAMES and n not in _AFTER_NAME
     )
-    family = frozenset(n for n in thai_family_names() if len(n) >= 3 and n not in _AFTER_NAME)
+    family = frozenset(
+        n for n in _corpus_lines("family_names_th.txt") if len(n) >= 3 and n not in _AFTER_NAME
+    )
     nicknames = _listed_words("nicknames.txt")
     longest = max(len(n) for n in first | family | nicknames)
     latin = _listed_words("latin_given_names.txt")
@@ -85,7 +91,7 @@ _NAME_ENDING_COUNT = 5
 _SHORT_NAME_ENDINGS = _word_set("ใจ ใส")
 
 
-def _name_endings(names: frozenset[str], words: frozenset[str]) -> frozenset[str]:
+def _name_endings(names: frozenset[str], words: WordSet) -> frozenset[str]:
     """The dictionary words that end at least `_NAME_ENDING_COUNT` of `names` after two or more
     letters: a given name the lists miss is often a listed one with such a word glued on."""
     counts: dict[str, int] = {}
@@ -120,11 +126,13 @@ def _orchid_tags() -> dict[str, str]:
 def _common_words(names: frozenset[str], tags: dict[str, str]) -> frozenset[str]:
     """The names in `names` that the corpus mostly uses as ordinary words. The frequency file is
     read here line by line, not through pythainlp's `tnc.word_freqs`, whose reader keeps every
-    line of it cached for the life of the process (about 10 MB)."""
+    line of it cached for the life of the process (about 10 MB), nor as a list of its lines
+    (10 MB more at the peak of loading)."""
     common = set()
-    with as_file(files("pythainlp.corpus").joinpath("tnc_freq.txt")) as path:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            word, _, count = line.partition("\t")
+    tnc = files("pythainlp.corpus").joinpath("tnc_freq.txt")
+    with as_file(tnc) as path, path.open(encoding="utf-8") as lines:  # not all 106,000 at once
+        for line in lines:
+            word, _, count = line.rstrip("\n").partition("\t")
             frequent = count.strip().isdigit() and int(count) >= _COMMON_WORD_COUNT
             if word in names and frequent and tags.get(word) != "NPRP":
                 common.add(word)

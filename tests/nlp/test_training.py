@@ -5,15 +5,25 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from nlp import text_model
 from nlp.categories import CategoryClassifier
 from nlp.evaluation import evaluate_classifiers
 from nlp.sentiment import SentimentClassifier
-from nlp.text_model import BUNDLE_FILE, RECORD_FILE, HeadWeights, ModelBundle, TextInput
+from nlp.stored_grams import StoredGrams
+from nlp.text_model import (
+    BUNDLE_FILE,
+    RECORD_FILE,
+    HeadWeights,
+    ModelBundle,
+    TextInput,
+    encode_vocabulary,
+)
 from nlp.tokenise import tokenise
 from nlp.training import TrainingReport, train_all
 from nlp.training.datasets import LabelledText
@@ -147,7 +157,8 @@ def test_served_scores_are_the_trained_models_scores() -> None:
     for head in trained:
         stored = head.stored()
         expected = (
-            head.featuriser.transform(texts) @ stored.weights.astype(np.float32) + stored.bias
+            head.featuriser.transform(texts) @ stored.read_weights().astype(np.float32)
+            + stored.bias
         )
         served = [bundle.head(head.name).decision(TextInput(t, tokenise(t))) for t in texts]
         assert np.allclose(served, expected, atol=1e-5)
@@ -204,7 +215,7 @@ def test_heads_that_know_few_ngrams_keep_only_their_rows_and_score_the_same() ->
         for row, gram in enumerate(everything):
             decision = bundle.head(stored.name).decision(TextInput(gram, [gram]))
             known = gram in stored.word_grams
-            expected = stored.weights[stored.word_grams.index(gram)] if known else 0.0
+            expected = stored.read_weights()[stored.word_grams.index(gram)] if known else 0.0
             assert np.allclose(decision, np.asarray(expected, dtype=np.float32)), (stored.name, row)
 
 
@@ -260,9 +271,11 @@ def test_served_category_scores_add_the_ticket_correction_in_the_ticket_styles_s
     texts = ["ซอยหลังวัดมืด อันตราย", "ถนนข้างวัดเป็นหลุมค่ะ 🙏", "Pothole!!", ""]
     features = heads[0].featuriser.transform(texts)
     shared, correction, style = (head.stored() for head in heads)
-    ticket_like = 1 / (1 + np.exp(-(features @ style.weights.astype(np.float32) + style.bias)))
-    expected = features @ shared.weights.astype(np.float32) + shared.bias
-    expected += ticket_like * (features @ correction.weights.astype(np.float32))
+    ticket_like = 1 / (
+        1 + np.exp(-(features @ style.read_weights().astype(np.float32) + style.bias))
+    )
+    expected = features @ shared.read_weights().astype(np.float32) + shared.bias
+    expected += ticket_like * (features @ correction.read_weights().astype(np.float32))
     served = [classifier.decision(TextInput(t, tokenise(t))) for t in texts]
     assert np.allclose(served, expected, atol=1e-5)
 
@@ -278,3 +291,43 @@ def test_without_citizens_chat_the_category_head_is_one_head() -> None:
     tickets = [item for item in _two_conventions() if item.source == "traffy_type.csv"]
     heads = train_category_heads(tickets, ["ถนน", "น้ำท่วม", "ต้นไม้", "ความปลอดภัย"])
     assert [head.name for head in heads] == ["category"]
+
+
+def test_a_stored_vocabulary_reads_and_hashes_as_the_list_it_was_saved_from() -> None:
+    grams = ["ถนน", "ถนน พัง", "00", "〰", "a b", ""]
+    stored = StoredGrams(encode_vocabulary(grams))
+    assert len(stored) == len(grams) and list(stored) == grams and stored[-1] == ""
+    assert stored[1:3] == grams[1:3] and stored.index("〰") == 3 and "a b" in stored
+    assert stored.hashes().tolist() == [hash(gram.encode("utf-8")) for gram in grams]
+    assert len(StoredGrams(encode_vocabulary([]))) == 0
+
+
+def test_two_different_word_ngrams_sharing_a_hash_are_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only hashes are kept, so heads in which two different n-grams hash alike are refused
+    (here the hash is made to be the n-gram's length), whether their vocabularies are lists or
+    read from a bundle; the same n-gram in two heads is no collision."""
+
+    def head(name: str, grams: Sequence[str]) -> HeadWeights:
+        return HeadWeights(
+            name=name,
+            labels=["yes"],
+            char_range=(1, 1),
+            word_grams=grams,
+            char_codes=np.zeros(0, dtype=np.uint64),
+            word_idf=np.ones(len(grams), dtype=np.float32),
+            char_idf=np.zeros(0, dtype=np.float32),
+            weights=np.ones((len(grams), 1), dtype=np.float16),
+            bias=np.zeros(1, dtype=np.float32),
+            output="sigmoid",
+        )
+
+    monkeypatch.setattr(text_model, "_word_hash", len)
+    monkeypatch.setattr(StoredGrams, "hashes", lambda self: np.array([len(g) for g in self]))
+    for kind in (list, lambda grams: StoredGrams(encode_vocabulary(grams))):
+        ModelBundle([head("one", kind(["ab", "c"])), head("other", kind(["ab", "def"]))])
+        with pytest.raises(ValueError, match="share a hash"):
+            ModelBundle([head("one", kind(["ab", "c"])), head("other", kind(["cd"]))])
+        with pytest.raises(ValueError, match="share a hash"):
+            ModelBundle([head("one", kind(["ab", "cd"]))])

@@ -1,0 +1,99 @@
+"""The weights of a model bundle's heads as scoring reads them: some heads' columns side by side,
+one row per shared n-gram, gathered for a message's n-grams in one read per table.
+
+The heads that know at least ``DENSE_SHARE`` of the shared n-grams (sentiment: 96 %) keep every
+shared n-gram's row; the others (category, Traffy tickets' correction, ticket style, hazard:
+157,000 of the 360,000) only the rows of the n-grams one of them knows, plus a row of zeros,
+found through one row map. Each table is built one head at a time, each head's weights read
+from the bundle file only then (``StoredHead.read_weights``), so loading never holds every
+head's weights and every table at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Protocol
+
+import numpy as np
+
+# A head whose n-grams are at least this share of the bundle's shared n-grams keeps its weights
+# in shared row order (no row map); the others keep only their own rows.
+DENSE_SHARE = 0.75
+
+
+class StoredHead(Protocol):
+    """What a table reads of a head: its labels and its weights (head rows x labels)."""
+
+    @property
+    def labels(self) -> list[str]: ...
+
+    def read_weights(self) -> np.ndarray: ...
+
+
+@dataclass(frozen=True, slots=True)
+class WeightTable:
+    """``table[row_of[i]]`` (``table[i]`` without a map) holds shared n-gram ``i``'s weights for
+    each of ``members`` (head indices), in ``columns``."""
+
+    members: list[int]
+    columns: list[slice]
+    table: np.ndarray  # float16 (float32 for idf)
+    row_of: np.ndarray | None
+
+    def rows(self, ids: np.ndarray) -> np.ndarray:
+        """The rows of shared n-grams ``ids`` as float32 (the stored numbers exactly)."""
+        rows = ids if self.row_of is None else self.row_of[ids]
+        block: np.ndarray = self.table[rows].astype(np.float32)
+        return block
+
+
+def weight_tables(
+    heads: Sequence[StoredHead], rows_of: list[np.ndarray], shared: int
+) -> list[WeightTable]:
+    """Every head's weights in two tables (``rows_of[i]`` are head ``i``'s rows' shared ids)."""
+    dense = [i for i, rows in enumerate(rows_of) if len(rows) >= DENSE_SHARE * shared]
+    mapped = [i for i in range(len(heads)) if i not in dense]
+    return [
+        weight_table(members, heads, rows_of, shared, mapped=members is mapped)
+        for members in (dense, mapped)
+        if members
+    ]
+
+
+def weight_table(
+    members: list[int],
+    heads: Sequence[StoredHead],
+    rows_of: list[np.ndarray],
+    shared: int,
+    *,
+    mapped: bool,
+) -> WeightTable:
+    """One table of ``members``' weights, in shared row order or through a row map."""
+    bounds = np.cumsum([0, *(len(heads[i].labels) for i in members)])
+    columns = [slice(int(a), int(b)) for a, b in pairwise(bounds)]
+    width = int(bounds[-1])
+    if not mapped:
+        table = np.zeros((shared, width), dtype=np.float16)
+        for i, cols in zip(members, columns, strict=True):
+            table[rows_of[i], cols] = heads[i].read_weights()
+        return WeightTable(members, columns, table, None)
+    known = np.unique(np.concatenate([rows_of[i] for i in members]))
+    row_of = np.full(shared, len(known), dtype=np.int32)  # unknown: the zero row
+    row_of[known] = np.arange(len(known), dtype=np.int32)
+    table = np.zeros((len(known) + 1, width), dtype=np.float16)
+    for i, cols in zip(members, columns, strict=True):
+        table[row_of[rows_of[i]], cols] = heads[i].read_weights()
+    return WeightTable(members, columns, table, row_of)
+
+
+def idf_table(weights: WeightTable, idf: np.ndarray, columns: list[int]) -> WeightTable:
+    """The ``columns`` of ``idf`` (shared n-grams x stored vocabularies, float32) over the rows
+    of ``weights``: where it has no row map, every shared n-gram's; else the rows it keeps, and
+    zeros for the others (the vocabularies of its heads know none of them, so their idf is 0)."""
+    if weights.row_of is None:
+        return WeightTable(weights.members, [], np.ascontiguousarray(idf[:, columns]), None)
+    table = np.zeros((len(weights.table), len(columns)), dtype=np.float32)
+    table[weights.row_of] = idf[:, columns]
+    return WeightTable(weights.members, [], table, weights.row_of)
