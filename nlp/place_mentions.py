@@ -191,18 +191,11 @@ class _Cuts:
         if lower is None or upper is None:
             return False
         part = self._text[lower:at] if before else self._text[at:upper]
-        return len(part) >= _MIN_WORD_BESIDE and part in _thai_words()
+        return len(part) >= _MIN_WORD_BESIDE and part in thai_words()
 
 
 _MIN_WORD_BESIDE = 2  # one letter beside a name (the ง of ลง|หัวหิน…) is no word of its own
 _MIN_NAME_FOR_WORD_BESIDE = 5
-
-
-def _thai_words() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    words: frozenset[str] = thai_words()  # pythainlp keeps one copy per process
-    return words
 
 
 def clean(text: str) -> str:
