@@ -40,6 +40,15 @@ async def _own(session: AsyncSession, item_id: int, citizen_id: int) -> Feedback
     return item
 
 
+async def _lead(session: AsyncSession, item: FeedbackItem) -> FeedbackItem:
+    """The ticket a duplicate was merged into (followed to its end), or the item itself."""
+    seen = {item.id}
+    while item.duplicate_of_id is not None and item.duplicate_of_id not in seen:
+        item = await load_for_update(session, item.duplicate_of_id)
+        seen.add(item.id)
+    return item
+
+
 def _was_resolved(item: FeedbackItem) -> bool:
     return item.status is S.RESOLVED or (item.status is S.CLOSED and item.resolved_at is not None)
 
@@ -91,9 +100,19 @@ async def rate(
 async def confirm_fixed(
     session: AsyncSession, item_id: int, *, citizen_id: int, now: datetime | None = None
 ) -> FeedbackItem:
-    """The citizen says the problem really is fixed (counted in every resolution statistic)."""
+    """The citizen says the problem really is fixed (counted in every resolution statistic). A
+    citizen whose report was merged into the ticket is thanked; only the ticket's own
+    reporter's word is counted."""
     now = now or utcnow()
-    item = await _own(session, item_id, citizen_id)
+    own = await _own(session, item_id, citizen_id)
+    item = await _lead(session, own)
+    if item is not own:
+        if not _was_resolved(item):
+            raise ConflictError(
+                f"{item.reference} is {item.status.value}, not resolved",
+                detail={"status": item.status.value},
+            )
+        return own
     if not _was_resolved(item):
         raise ConflictError(
             f"{item.reference} is {item.status.value}, not resolved",
@@ -119,10 +138,11 @@ async def reopen_by_citizen(
     policy: ServiceLevelPolicy | None = None,
 ) -> FeedbackItem:
     """ยังไม่แก้: within the reopen window (14 days) the item goes back to its agency
-    (``accepted``), with a new due date, and the reopen is counted."""
+    (``accepted``), with a new due date, and the reopen is counted. A citizen whose report was
+    merged into a ticket reopens that ticket: they reported the same problem."""
     now = now or utcnow()
     policy = policy or current_policy()
-    item = await _own(session, item_id, citizen_id)
+    item = await _lead(session, await _own(session, item_id, citizen_id))
     if not _was_resolved(item) or item.resolved_at is None:
         raise ConflictError(
             f"only a resolved item can be reopened; {item.reference} is {item.status.value}",

@@ -244,13 +244,25 @@ async def status_changed(
 
 
 async def resolution_check(session: AsyncSession, item: FeedbackItem, change: StatusChange) -> None:
-    """Ask the citizen whether the problem is really fixed (ยืนยันว่าแก้แล้ว / ยังไม่แก้)."""
+    """Ask the citizen whether the problem is really fixed (ยืนยันว่าแก้แล้ว / ยังไม่แก้), and
+    every other citizen who reported the same problem (each once, with their own reference,
+    the official's note masked): they live there too, and "ยังไม่แก้" from any of them sends
+    it back (`citizen_side.reopen_by_citizen`)."""
     payload = {"reference": item.reference, "note": change.note, "note_facts": change.note_facts}
+    cause = f"change-{change.id}"
     await to_citizen(
-        session,
-        item,
-        item.citizen_id,
-        kind="resolution_check",
-        payload=payload,
-        cause=f"change-{change.id}",
+        session, item, item.citizen_id, kind="resolution_check", payload=payload, cause=cause
     )
+    asked: set[int | None] = {item.citizen_id, None}
+    for follower in await FeedbackItemRepository(session).followers(item.id or 0):
+        if follower.citizen_id in asked:
+            continue
+        asked.add(follower.citizen_id)
+        await to_citizen(
+            session,
+            follower,
+            follower.citizen_id,
+            kind="resolution_check",
+            payload=payload | {"reference": follower.reference, "note": masked_note(change.note)},
+            cause=cause,
+        )

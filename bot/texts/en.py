@@ -262,6 +262,7 @@ MESSAGES: dict[str, str] = {
     "kind.question": "question",
     "kind.praise": "praise",
     "resolution.ask": "The agency says {reference} is fixed. Is it really fixed?",
+    "resolution.thanks_fixed_shared": "Thank you for confirming 🙏 Glad it is fixed.",
     "resolution.thanks_fixed": "Thank you for confirming 🙏 How well was it fixed? (1 poor – 5 excellent)",
     "resolution.reopened": "{reference} has gone back to the agency to fix. We will keep you posted.",
     "resolution.ask_comment": "Got your {rating}-star rating. Anything to add? Type it, or tap “Skip”.",

@@ -64,6 +64,8 @@ async def fixed(turn: Turn, reference: str) -> list[Outgoing]:
     except SiangError as error:
         return _refused(turn, found, error)
     turn.reset()
+    if found.duplicate_of_id is not None:  # merged into another's ticket: theirs is rated
+        return [say(turn.language, "resolution.thanks_fixed_shared")]
     return [say(turn.language, "resolution.thanks_fixed", *replies.rating_buttons(found.reference))]
 
 

@@ -26,6 +26,19 @@ async def resolve(database: Database, reference: str) -> list[str]:
     return labels(asked)
 
 
+async def follows(database: Database, reference: str, lead_reference: str) -> None:
+    """The report `reference` follows `lead_reference` (the same problem): filed as its
+    duplicate already, or merged into it by an official."""
+    async with database.unit_of_work() as session:
+        lead = await ticket_lookups.find_by_reference(session, lead_reference)
+        merged = await ticket_lookups.find_by_reference(session, reference)
+        assert lead is not None and merged is not None
+        if merged.duplicate_of_id != lead.id:
+            await ticket_moves.merge(
+                session, merged.id or 0, into_id=lead.id or 0, actor=Actor.system()
+            )
+
+
 async def item(database: Database, reference: str) -> FeedbackItem:
     async with database.unit_of_work() as session:
         found = await ticket_lookups.find_by_reference(session, reference)
@@ -122,3 +135,44 @@ async def test_danger_typed_as_the_comment_gets_the_numbers_not_a_thank_you(
     assert card is not None and dict(card.fields)["รายละเอียด"] == fire
     assert "ขอบคุณสำหรับความคิดเห็น" not in all_text(replies)
     assert (await item(database, reference)).rating_comment is None
+
+
+async def test_a_neighbour_whose_report_was_merged_is_asked_too_and_can_send_it_back(
+    citizen: Chat, database: Database
+) -> None:
+    from sqlmodel import col, select
+
+    from storage.models import OutboundMessage
+
+    reference = await file_report(citizen)
+    neighbour = Chat(citizen.engine, database, "U-neighbour", citizen.channel)
+    theirs = await file_report(neighbour)
+    await follows(database, theirs, reference)
+    await resolve(database, reference)
+    async with database.unit_of_work() as session:
+        asked = (
+            await session.exec(
+                select(OutboundMessage)
+                .where(col(OutboundMessage.kind) == "resolution_check")
+                .order_by(col(OutboundMessage.id))
+            )
+        ).all()
+    assert [m.payload["reference"] for m in asked] == [reference, theirs]
+    replies = await neighbour.tap_data(f"notfixed:{theirs}")
+    assert "กลับไปให้หน่วยงานแก้ไขอีกครั้ง" in all_text(replies)
+    reopened = await item(database, reference)
+    assert reopened.status is FeedbackStatus.ACCEPTED and reopened.reopen_count == 1
+
+
+async def test_a_neighbour_who_confirms_the_fix_is_thanked_without_rating_anothers_ticket(
+    citizen: Chat, database: Database
+) -> None:
+    reference = await file_report(citizen)
+    neighbour = Chat(citizen.engine, database, "U-neighbour", citizen.channel)
+    theirs = await file_report(neighbour)
+    await follows(database, theirs, reference)
+    await resolve(database, reference)
+    replies = await neighbour.tap_data(f"fixed:{theirs}")
+    assert all_text(replies) == text("th", "resolution.thanks_fixed_shared")
+    assert labels(replies) == []
+    assert (await item(database, reference)).citizen_confirmed_fix is None
