@@ -26,11 +26,26 @@ _ASKS_PROGRESS = re.compile(
 )
 
 
-def _adopt_english(turn: Turn, analysis: MessageAnalysis) -> None:
-    """Someone who writes English (meaningfully) is answered in English from now on; the menu
-    has the button back to Thai."""
+# A Thai sentence, not a Thai place name typed by someone who writes English: a polite particle
+# or a pronoun ("หวัดดีจ้าแอดมิน", "ช่วยมาเก็บขยะหน่อยได้ไหมคะ").
+_THAI_SENTENCE = re.compile(
+    r"ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะ|หน่อย|ไหม|มั้ย|เลย|ด้วย|ผม|ดิฉัน|หนู|เรา|หวัดดี|สวัสดี|ขอบคุณ"
+)
+
+
+def _adopt_language(turn: Turn, analysis: MessageAnalysis, message: str) -> None:
+    """Someone who writes English (meaningfully) is answered in English from now on, and
+    someone who writes a Thai sentence in Thai (a Thai citizen whose browser or phone is set to
+    English was greeted in English); the menu has the button to change it back."""
     if analysis.language == "en" and turn.citizen.language != "en":
         turn.citizen.language = "en"
+        turn.session.add(turn.citizen)
+    elif (
+        analysis.language == "th"
+        and turn.citizen.language != "th"
+        and _THAI_SENTENCE.search(message) is not None
+    ):
+        turn.citizen.language = "th"
         turn.session.add(turn.citizen)
 
 
@@ -54,7 +69,7 @@ async def answer(turn: Turn, message: str, analysis: MessageAnalysis) -> list[Ou
     unclear = analysis.language == NO_LETTERS or analysis.intent is Intent.UNCLEAR
     if unclear and not urgent:
         return [replies.menu(turn.language, "unclear")]
-    _adopt_english(turn, analysis)
+    _adopt_language(turn, analysis, message)
     language = turn.language
     if analysis.intent is Intent.FOLLOW_UP:
         reference = reference_in(message)

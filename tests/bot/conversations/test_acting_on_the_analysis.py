@@ -97,6 +97,24 @@ class TestConversationNotFeedback:
             [who] = (await session.exec(select(Citizen))).all()
         assert who.language == "en"
 
+    async def test_a_thai_sentence_from_a_browser_set_to_english_is_answered_in_thai(
+        self, citizen: Chat, database: Database
+    ) -> None:
+        replies = await citizen.send("สวัสดีค่ะ", language="en-US")
+        assert all_text(replies) == text("th", "welcome")
+        async with database.unit_of_work() as session:
+            [who] = (await session.exec(select(Citizen))).all()
+        assert who.language == "th"
+
+    async def test_a_thai_place_name_typed_by_an_english_writer_keeps_english(
+        self, citizen: Chat
+    ) -> None:
+        asked = await citizen.send("There is a deep pothole in front of my hotel")
+        assert "Where is it?" in all_text(asked)
+        replies = await citizen.send("ซอยละลายทรัพย์ เขตบางรัก")
+        card = replies[-1].card
+        assert card is not None and card.title == "Your report"
+
     async def test_the_card_names_the_place_in_english(self, citizen: Chat) -> None:
         await citizen.send("There is a deep pothole on Silom road, Bang Rak district")
         card = citizen.replies[-1].card
