@@ -30,9 +30,9 @@ from nlp.text_model import TextInput
 
 _PARTICLES = r"(?:\s?(?:ครับ|คับ|ค่ะ|คะ|ค่า|คร่า|จ้า|จ้ะ|จ๊ะ|นะ|น้า|ฮะ|ค้าบ|ครัช|เด้อ|เจ้า|จ้าว|เน้อ))*"
 _GREETING = re.compile(
-    r"^(?:(?:สวัสดี|หวัดดี|ดีจ้า|ดีครับ|ดีค่ะ|ฮัลโหล|ฮัลโล|ขอบคุณ(?:มาก|มากๆ|ค่ะ|ครับ|นะ|จ้า|หลาย|หลายๆ)*|"
+    r"^(?:(?:สวัสดี|หวัดดี|ดีจ้า|ดีครับ|ดีค่ะ|ฮัลโหล|ฮัลโล|ขอบคุณ(?:มาก|มากๆ|ค่ะ|ครับ|นะ|จ้า|หลาย|หลายๆ|เลย)*|"
     r"ขอบใจ(?:หลาย|หลายๆ|มาก)*|โอเค|โอเคร|ok|okay|ครับผม|ครับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|"
-    r"รับทราบ|ได้เลย|ได้ครับ|ได้ค่ะ|(?:กราบ)?ขอบพระคุณ(?:มาก|อย่างสูง|ท่าน|เจ้าหน้าที่|ทุกท่าน|ทุกคน)*|"
+    r"รับทราบ(?:แล้ว)?|ได้เลย|ได้ครับ|ได้ค่ะ|ได้(?:รับ)?(?:เลขเรื่อง)?แล้ว|(?:กราบ)?ขอบพระคุณ(?:มาก|อย่างสูง|ท่าน|เจ้าหน้าที่|ทุกท่าน|ทุกคน)*|"
     # a bare yes, no or "I see" is an acknowledgement inside a conversation, not a report
     r"ใช่(?:แล้ว)?|ไม่ใช่|ถูกต้อง|ถูกแล้ว|อ้อ|อ๋อ|ส่งเลย|"
     r"มีใคร(?:อยู่)?(?:ไหม|มั้ย)|มีคนอยู่(?:ไหม|มั้ย)|(?:ขอ)?(?:สอบถาม|ถาม|แจ้ง|ปรึกษา)(?:เรื่อง)?(?:หน่อย|ได้ไหม|ได้มั้ย)|"
@@ -122,6 +122,12 @@ _PLEASE_DO = re.compile(
     + _PARTICLES
     + r"(?=[\s?!.🙏]|$)"
 )
+# Thanks for a problem dealt with: it is done ("ให้แล้วค่ะ", "เข้าบัญชีแล้ว", "หายเกลี้ยงแล้ว") and
+# nothing says it is still wrong ("แต่ยัง…", "อีกแล้ว").
+_DONE_NOW = re.compile(
+    r"(?:ให้|มา|เสร็จ|เรียบร้อย|ซ่อม|แก้ไข|เก็บ|ลอก|ตัด|เข้าบัญชี|ได้รับ|หาย(?:เกลี้ยง|หมด)?)\s?แล้ว"
+)
+_STILL_WRONG = re.compile(r"(?<!ตัด)แต่(?!ง)|ยังไม่|ยัง\S{0,8}อยู่|อีกแล้ว|เหมือนเดิม|ไม่ยอม")
 # Asking when a reported problem will be dealt with, or why it is not: a complaint.
 _RHETORICAL = re.compile(
     r"ทำไม|จะ\S{0,20}(?:สักที|ซะที)|สักที|ซะที|หรือไง|รึไง|"
@@ -278,6 +284,8 @@ def detect_intent(
         return Intent.QUESTION
     if praised and sentiment is not Sentiment.NEGATIVE and not problem:
         return Intent.PRAISE
+    if praised and _DONE_NOW.search(text) and not _STILL_WRONG.search(text):
+        return Intent.PRAISE  # "มาตัดกิ่งไม้ให้แล้วค่ะ ไม่บังไฟแล้ว ขอบคุณมากค่ะ": the problem is gone
     if suggests and not opens_with_view:
         return Intent.SUGGESTION
     if _OPINES.search(point):

@@ -33,7 +33,7 @@ _COMPILED: dict[Hazard, re.Pattern[str]] = {
 # Words right before a cue that make it a fear, a possibility, a wish, a question about risk or
 # a rhetorical "must someone die first".
 _NOT_REAL = re.compile(
-    r"(?:(?:ถ้า|หาก|กลัว|เกรง|อาจ|เสี่ยง|ป้องกัน|ระวัง|เผื่อ|ก่อนที่จะ|ก่อนจะ|ไม่อยากให้|โอกาส|รอให้|จนกว่า|"
+    r"(?:(?:ถ้า|หาก|กลัว|ย้าน|เกรง|อาจ|เสี่ยง|ป้องกัน|ระวัง|เผื่อ|ก่อนที่จะ|ก่อนจะ|ไม่อยากให้|โอกาส|รอให้|จนกว่า|"
     r"ต้องให้|กว่าจะ|เดี๋ยวก็|เดี๋ยวจะ|อย่าให้|ไม่ให้|ซ้อม|ไม่เคย|เคย|ข่าว|พรุ่งนี้|ยังไม่เห็น|ยังไม่ได้มี|ไม่ได้มี)\S{0,30}"
     # leaning, about to: "ต้นไม้เอนจะล้มทับบ้าน", "ใกล้จะพัง"
     r"|(?:ใกล้|จวน|ทำท่า|เอน|เอียง)จะ\S{0,3}"
@@ -45,6 +45,8 @@ _NOT_REAL = re.compile(
 # A thing lost, not a person: "ฝาท่อหาย", "โฉนดของแม่หาย".
 _LOST_THING = re.compile(
     r"(?:ฝา|โฉนด|เงิน|บัตร|ของ|กระเป๋า|สัญญาณ|เอกสาร|มือถือ|โทรศัพท์|ป้าย|รถ|ทอง|สาย|ไฟ|น้ำ|ราว|รั้ว|เสา|"
+    # what a report is glad to see gone: "ผักตบในคลองหายเกลี้ยงแล้ว", "กลิ่นก็หาย"
+    r"ผักตบ|วัชพืช|กลิ่น|ขยะ|ยุง|หนู|หญ้า|"
     # animals: "ควายข่อยหายไปสองโต" is livestock gone, not a person missing
     r"ควาย|วัว|หมา|แมว|ไก่|หมู|แพะ|แกะ|ม้า|สุนัข|เป็ด|นก)\S{0,14}หาย"
 )
@@ -74,7 +76,7 @@ _NOT_NOW = re.compile(
             _PAST.pattern,
             _DONE.pattern,
             # a fear, the news, something that keeps happening (a drill is _DRILL, below)
-            r"กลัว(?:\S{0,12}ว่า|\S{0,12}จะ)|ข่าว|ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|ปี)|ทีไร|บ่อย|เป็นประจำ|"
+            r"(?:กลัว|ย้าน)(?:\S{0,12}ว่า|\S{0,12}จะ)|ย้าน\S{0,12}(?:ล้ม|ตก|พัง)|ข่าว|ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|ปี)|ทีไร|บ่อย|เป็นประจำ|"
             r"เคย|เสี่ยง|ถ้า|หาก|อาจจะ|ยังไม่มี(?:ไฟ|ควัน|น้ำ|อะไร)|ไม่มี(?:ใคร)?(?:เป็นอะไร|บาดเจ็บ)|"
             r"\bif\b|\bafraid\b|\bworried\b|\brisk\b|\blast (?:year|month|week|night)\b|"
             r"\bevery (?:single )?(?:night|day|evening|morning|week|time)\b|\bfor no reason\b|"
@@ -94,7 +96,7 @@ _ALL_OVER = re.compile(
 _STILL = re.compile(
     r"ยังคง|ยัง(?:ไม่|บ่)(?:ดับ|ลด|หยุด|เจอ|พบ|กลับ|ลงมา|ขึ้นมา|โผล่|ติดต่อ)|"
     # a fall that left someone unable to get up, since then: still lying there
-    r"(?:ลุก|ลุกขึ้น|ขยับ|เดิน)(?:ไม่|บ่)(?:ได้|ไหว)\S{0,4}ตั้งแต่|ยัง\S{0,6}อยู่|กำลัง(?!\s?(?:ก่อ)?สร้าง|จะ)|ด่วน|ช่วยด้วย|เรื่อยๆ|"
+    r"(?:ลุก|ลุกขึ้น|ขยับ|เดิน)(?:ไม่|บ่)(?:ได้|ไหว)\S{0,4}ตั้งแต่|ยัง\S{0,6}อยู่|(?<!ออก)(?<!เสริม)กำลัง(?!\s?(?:ก่อ)?สร้าง|จะ|ใจ|ซื้อ|คน|พล|ไฟ)|ด่วน|ช่วยด้วย|เรื่อยๆ|"
     # people still crossing or driving over what gave way, and nobody has closed it off
     r"ยัง(?:มี)?(?:รถ|คน)\S{0,12}(?:ผ่าน|ข้าม|ใช้|วิ่ง)|ไม่มี(?:ใคร)?(?:มา)?กั้น|"
     r"\bnow\b|\bstill\b|\bright now\b|\bhelp\b|现在|还在|正在|救命|马上",
@@ -122,6 +124,14 @@ _AS_A_NUISANCE: dict[Hazard, re.Pattern[str]] = {
     Hazard.INJURED: re.compile(r"ฝุ่น|pm\s?2|aqi|หมอกควัน|ร้อน"),
     Hazard.TRAPPED: re.compile(r"วีลแชร์|รถเข็น|ทางลาด|บันได|wheelchair"),
 }
+# A sign that fell ("ป้ายบอกทางหักลงมา … นอนอยู่ข้างทาง", "บางป้ายหล่นลงมาบังทาง") is an emergency only
+# with people or vehicles under or around it.
+_SIGN_BEFORE = re.compile(r"ป้าย\S{0,20}\s?$")
+_SIGN_DOWN = re.compile(r"ป้าย\S{0,20}(?:ล้ม|หล่น|หัก|ร่วง|หลุด|พัง)")
+_BENEATH = re.compile(
+    r"(?:ทับ|ใส่|โดน)\S{0,6}(?:คน|รถ|ร้าน|บ้าน)|ข้างล่าง|ข้างใต้|ใต้ป้าย|คนเดิน|มีคน|ติดอยู่|"
+    r"รถวิ่ง|รถจอด|รถติด|\b(?:people|cars?|someone)\b"
+)
 # A denial of injuries removes every injury cue.
 _DENIED_INJURY = re.compile(
     r"ไม่มี(?:คน|ผู้)?(?:ได้รับ)?(?:บาด)?เจ็บ|ไม่มีใคร(?:บาด)?เจ็บ|ไม่มีผู้เสียชีวิต|ไม่มีคนตาย|ไม่(?:ได้)?(?:บาด)?เจ็บ|"
@@ -258,6 +268,8 @@ def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
         return False
     if _ASKED_ABOUT.match(text, match.end()):  # "ผนังจะถล่มไหม": a question about a risk
         return False
+    if hazard is Hazard.COLLAPSE and _SIGN_BEFORE.search(before) and not _BENEATH.search(text):
+        return False  # a sign fallen by the way with nobody under it: an obstruction
     if _NOT_THIS_DANGER.get(hazard, _NEVER).match(match.group(0).strip()) and _AS_A_NUISANCE[
         hazard
     ].search(text):
@@ -354,6 +366,12 @@ def still_dangerous(
             continue  # past, over or only a risk: the rules' checks, over the whole message
         if routine and hazard is Hazard.INJURED:
             continue  # a queue for a blood test is a hospital's service, not someone hurt
+        if (
+            hazard is Hazard.COLLAPSE
+            and _SIGN_DOWN.search(lowered)
+            and not _BENEATH.search(lowered)
+        ):
+            continue  # a sign fallen by the way with nobody under it
         if _denied(hazard, lowered, still):
             continue
         over = _OVER.get(hazard)

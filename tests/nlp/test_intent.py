@@ -208,3 +208,11 @@ def test_english_when_in_the_middle_of_a_story_asks_nothing() -> None:
     text = "The taxi driver charged me 900 baht and shouted at me when I asked for the meter"
     assert detect_intent(text, Sentiment.NEGATIVE) is Intent.COMPLAINT
     assert detect_intent("When is the bin collection day?", Sentiment.NEUTRAL) is Intent.QUESTION
+
+
+def test_thanks_for_a_problem_dealt_with_is_praise_and_an_acknowledgement_is_a_greeting() -> None:
+    done = "เทศบาลมาตัดแต่งกิ่งไม้ให้แล้วค่ะ ไม่บังไฟแล้ว ขอบคุณมากค่ะ"
+    assert detect_intent(done, Sentiment.NEGATIVE) is Intent.PRAISE
+    still = "มาซ่อมให้แล้ว แต่ยังไม่ไหลเหมือนเดิม ขอบคุณมากค่ะ"
+    assert detect_intent(still, Sentiment.NEGATIVE) is not Intent.PRAISE
+    assert detect_intent("ขอบคุณค่ะ ได้เลขเรื่องแล้ว 🙏", Sentiment.POSITIVE) is Intent.GREETING

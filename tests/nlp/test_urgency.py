@@ -319,3 +319,22 @@ def test_falls_and_flight_from_danger_are_named(text: str, hazard: Hazard) -> No
 )
 def test_what_is_over_taken_back_or_feared_at_length_is_not_high(text: str) -> None:
     assert detect_urgency(text, None, Intent.COMPLAINT) is not Urgency.HIGH
+
+
+# Batch 19's train half (a writer who had not read the rules) and the team's own examples.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ต้นยางริมทางเอียงมาทางถนนหลายแล้ว ย้านมันล้มทับรถนักเรียน",  # Isan ย้าน: afraid
+        "ป้ายหาเสียงหล่นลงมาบังทางเท้า เก็บไปทีเถอะ",  # a sign down, nobody under it
+        "ผักตบในคลองหายเกลี้ยงแล้ว น้ำใสขึ้นเยอะ",  # glad to see it gone
+        "หมาจรไล่คนวิ่งออกกำลังทุกเช้า น้องโดนกัดไปเมื่ออาทิตย์ก่อน",  # ออกกำลัง is exercise
+    ],
+)
+def test_fear_in_dialect_a_fallen_sign_and_what_is_gone_are_not_high(text: str) -> None:
+    assert detect_urgency(text, None, Intent.COMPLAINT) is not Urgency.HIGH
+
+
+def test_a_sign_that_fell_on_a_car_with_people_inside_is_high() -> None:
+    text = "ป้ายโฆษณาล้มทับรถเก๋ง มีคนติดอยู่ในรถ"
+    assert detect_urgency(text, None, Intent.COMPLAINT) is Urgency.HIGH
