@@ -121,7 +121,7 @@ _NOT_THIS_DANGER: dict[Hazard, re.Pattern[str]] = {
     Hazard.TRAPPED: re.compile(r"ขึ้น(?:มา)?เอง(?:ไม่|บ่)ได้$"),
 }
 _AS_A_NUISANCE: dict[Hazard, re.Pattern[str]] = {
-    Hazard.INJURED: re.compile(r"ฝุ่น|pm\s?2|aqi|หมอกควัน|ร้อน"),
+    Hazard.INJURED: re.compile(r"ฝุ่น|pm\s?2|aqi|หมอกควัน|ร้อน|เหม็น|กลิ่น"),
     Hazard.TRAPPED: re.compile(r"วีลแชร์|รถเข็น|ทางลาด|บันได|wheelchair"),
 }
 # A sign that fell ("ป้ายบอกทางหักลงมา … นอนอยู่ข้างทาง", "บางป้ายหล่นลงมาบังทาง") is an emergency only

@@ -9,7 +9,9 @@ how Siang reads citizens it has not seen, across regions, topics and ways of wri
 * ``language``: non-Thai, empty and meaningless messages say so;
 * ``intent`` (target ≥ 0.92, question recall ≥ 0.9) and ``sentiment`` (target ≥ 0.85);
 * ``urgency``: every emergency rated high (recall 1.0) and at least 80 % of the messages rated
-  high really urgent (precision ≥ 0.8), with the emergencies missed listed by id;
+  high really urgent (precision ≥ 0.8), with the emergencies missed listed by id; and
+  ``traffy_rated_high``, the share of Traffy's DEV tickets rated high (a false-alarm watch on
+  everyday reports the team did not write);
 * ``places``: province and district right where the text determines them, a wrong district,
   and ambiguous names left for the citizen to choose;
 * ``personal_data``: must-mask spans left in the redacted text, must-keep spans touched (and the
@@ -21,6 +23,7 @@ how Siang reads citizens it has not seen, across regions, topics and ways of wri
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -287,7 +290,24 @@ def evaluate_civic(
             [m.sentiment.value for m in messages],
             [a.sentiment.value for a in analyses],
         ),
-        "urgency": _urgency(messages, analyses),
+        "urgency": _urgency(messages, analyses)
+        | (_traffy_rated_high(data_dir, analyzer) if batch is None else {}),
         "places": _places(messages, analyses),
         "personal_data": _personal_data(messages, analyses),
     }
+
+
+TICKETS = "traffy_tickets.csv"
+
+
+def _traffy_rated_high(data_dir: Path | None, analyzer: ThaiAnalyzer) -> dict[str, Any]:
+    """The share of Traffy's DEV tickets rated high: real citizens' everyday reports (nobody on
+    the team wrote them), nearly all of them repairs, so mostly false alarms; the corpus's test
+    half is rich in emergencies and hides how often an ordinary report is called urgent."""
+    path = data_dir / TICKETS if data_dir is not None else None
+    if path is None or not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        texts = [row["text"] for row in csv.DictReader(handle) if row.get("text")]
+    high = sum(1 for text in texts if analyzer.analyze(text).urgency is Urgency.HIGH)
+    return {"traffy_tickets": len(texts), "traffy_rated_high": _ratio(high, len(texts))}
