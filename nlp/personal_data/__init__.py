@@ -20,7 +20,9 @@ Where each part lives: `redaction` runs the finders and applies the masks; one m
 of number or handle (`emails`, `numbers`, `passports`, `house_numbers`, `line_ids`, `plates`);
 people's names in Thai script in `names` (which runs `titled_names`, `role_names` and
 `account_holders` over the tokeniser's `cut`), `self_introductions` and in Latin script
-`latin_names`; the words and lists they read in `name_words`, `roles` and `name_lists`.
+`latin_names`; the words and lists they read in `name_words`, `roles` and `name_lists`. Beside
+the rules, a learnt tagger (`learnt_names`, a CRF over the same cut, features in `name_features`)
+adds the names it is sure of (probability 0.9 for `redact`, 0.5 for `redact_for_public`).
 """
 
 from nlp.personal_data.numbers import national_id_checksum_ok

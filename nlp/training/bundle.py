@@ -66,11 +66,11 @@ def write_record(out_dir: Path, record: dict[str, Any]) -> Path:
     }
     path = out_dir / RECORD_FILE
     path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (out_dir / RECORD_MARKDOWN).write_text(_markdown(record), encoding="utf-8")
+    (out_dir / RECORD_MARKDOWN).write_text(_markdown(record, out_dir), encoding="utf-8")
     return path
 
 
-def _markdown(record: dict[str, Any]) -> str:
+def _markdown(record: dict[str, Any], out_dir: Path) -> str:
     lines = [
         "# Trained classifiers: what they were trained on",
         "",
@@ -111,4 +111,39 @@ def _markdown(record: dict[str, Any]) -> str:
             "```",
             "",
         ]
+    lines += _names_markdown(out_dir)
     return "\n".join(lines)
+
+
+def rewrite_markdown(out_dir: Path) -> Path:
+    """``RECORD.md`` again from ``record.json`` (and the name tagger's ``names.json``), after
+    the name tagger is retrained on its own."""
+    record = json.loads((out_dir / RECORD_FILE).read_text(encoding="utf-8"))
+    path = out_dir / RECORD_MARKDOWN
+    path.write_text(_markdown(record, out_dir), encoding="utf-8")
+    return path
+
+
+def _names_markdown(out_dir: Path) -> list[str]:
+    """The name tagger's section: its own training run (`nlp.training.names`) writes its record."""
+    path = out_dir / "names.json"
+    if not path.exists():
+        return []
+    record = json.loads(path.read_text(encoding="utf-8"))
+    artefact = record["artefact"]
+    lines = [
+        "## Person-name tagger",
+        "",
+        f"Trained {record['trained_at']} by `{record['command']}` on {record['source']}: "
+        f"{record['rows']:,} rows, {record['tokens']:,} tokens of which {record['name_tokens']:,} "
+        "in names.",
+        "",
+        "| file | bytes | sha256 |",
+        "|---|---|---|",
+        f"| `{artefact['file']}` | {artefact['bytes']:,} | `{artefact['sha256']}` |",
+        "",
+    ]
+    for key in ("model", "corpus_sha256", "c1", "c2", "max_iterations"):
+        lines.append(f"- {key}: {json.dumps(record[key], ensure_ascii=False)}")
+    lines += ["", "```json", json.dumps(record["figures"], ensure_ascii=False, indent=2), "```", ""]
+    return lines

@@ -1,0 +1,151 @@
+"""People's names found by a learnt tagger, beside the rules: a linear-chain CRF over the
+tokeniser's words (`name_features`), trained on the civic corpus's train half
+(`python -m nlp.training.names`; `nlp/models/RECORD.md` says on what).
+
+The rules find names where a title, a list or what follows says so; they miss a nickname that is
+also a common word after a kinship word or a rank ("ยายเขียน", "ผู้กองเก่ง"), names in odd
+positions and the regions' forms of address. The tagger weighs the same facts together and
+gives each word a probability of being part of a name; `learnt_names` returns the runs of words
+at or above a threshold (`EAGER` for `redact_for_public`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+from functools import cache, lru_cache
+from pathlib import Path
+
+import pycrfsuite
+
+from nlp.personal_data.bare_names import _PLACE_WORDS
+from nlp.personal_data.cut import _WORD_START, _is_thai
+from nlp.personal_data.kin_context import _FUNCTION_WORDS, KIN
+from nlp.personal_data.name_features import Token, features, tokens_of
+from nlp.personal_data.name_words import _PARTICLES, _word_set
+from nlp.personal_data.role_names import _PRONOUNS
+from nlp.text_model import ModelIntegrityError
+
+MODEL_FILE = "names.crfsuite"
+RECORD_NAME = "names.json"
+NAME_LABELS = ("B-NAME", "I-NAME")
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / MODEL_FILE
+
+# Marginal probability a word needs to be masked on the public page and the boards' digests
+# (`redact_for_public`); the officials' `redact` does not use the tagger (see there).
+EAGER = 0.5
+
+_lock = threading.Lock()
+
+
+@cache
+def _tagger() -> pycrfsuite.Tagger | None:
+    """The shipped model, opened once, after checking its bytes are the ones its record names;
+    None when no model is shipped (the rules alone then)."""
+    if not MODEL_PATH.exists():
+        return None
+    record = json.loads((MODEL_PATH.parent / RECORD_NAME).read_text(encoding="utf-8"))
+    if hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest() != record["artefact"]["sha256"]:
+        raise ModelIntegrityError(f"{MODEL_PATH} is not the model {RECORD_NAME} describes")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))
+    return tagger
+
+
+def probabilities(tokens: list[Token]) -> list[float]:
+    """Each token's marginal probability of being part of a name (zeros without a model)."""
+    tagger = _tagger()
+    if tagger is None or not tokens:
+        return [0.0] * len(tokens)
+    items = features(tokens)
+    with _lock:  # one tagger, one sequence at a time
+        tagger.set(items)
+        return [
+            tagger.marginal(NAME_LABELS[0], i) + tagger.marginal(NAME_LABELS[1], i)
+            for i in range(len(tokens))
+        ]
+
+
+def spans_from(tokens: list[Token], probs: list[float], at: float) -> list[tuple[int, int]]:
+    """Runs of adjacent Thai words whose probability is `at` or more, as (start, end) offsets.
+    Words in other scripts are left to the rules (`latin_names`): on Wisesight the tagger took
+    brands, products and song titles in capitals for names. A run right after a place word, or
+    after one and a kinship word, is a place named after someone and stays (`_named_place`)."""
+    runs: list[tuple[int, int]] = []  # token indices, first and last
+    for i, (token, p) in enumerate(zip((t[0] for t in tokens), probs, strict=True)):
+        if p < at or not _is_thai(token):
+            continue
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return [
+        (tokens[first][1], tokens[last][2])
+        for first, last in runs
+        if not _named_place(tokens, first) and _could_be_a_name(tokens[first : last + 1])
+    ]
+
+
+# Closed-class words a name never is: particles, pronouns, function words and the commonest
+# curse (the chat's "พี่สิเลี้ยง", "พี่อะทำโอ", "อีห่า" on Wisesight).
+_NEVER_NAMES = (
+    _PARTICLES
+    | _PRONOUNS
+    | _FUNCTION_WORDS
+    | _word_set("และ หรือ สิ อะ ค่า ค่ะ คะ ครับ นะ แม่ง ห่า เหี้ย ขา ด้วย กับ")
+)
+_STRETCHED = re.compile(r"(.)\1\1")  # a letter typed three times: "งงง", "ขาาา", "เหี้ยยยย"
+
+
+def _could_be_a_name(run: list[Token]) -> bool:
+    """Not a run of closed-class words, a word stretched for effect, or a piece of a word
+    (starting with a vowel sign or ๆ)."""
+    text = "".join(t[0] for t in run)
+    return (
+        text[0] in _WORD_START
+        and not _STRETCHED.search(text)
+        and not all(t[0] in _NEVER_NAMES for t in run)
+    )
+
+
+# Words before a name that make it a place's ("ถนนเอกชัย", "คอนโดบุญญพิทักษ์", "ม.จันทร์เกษม"):
+# not บ้าน, which says whose house it is ("บ้านสมชาย").
+_PLACES = (_PLACE_WORDS - {"บ้าน"}) | _word_set(
+    "คอนโด อพาร์ทเมนท์ อพาร์ตเมนต์ หอพัก ม. มหาวิทยาลัย สาขา โรงแรม อู่ รีสอร์ท"
+)
+
+
+def _named_place(tokens: list[Token], first: int) -> bool:
+    """Whether the run from token `first` follows a place word, or a place word and a kinship
+    word ("ซอยป้าแดง", "ตลาดลุงพล"; not "ร้านส้มตำป้า…", whose name is masked)."""
+    before = tokens[first - 1][0] if first >= 1 else ""
+    if before in _PLACES:
+        return True
+    two_before = tokens[first - 2][0] if first >= 2 else ""
+    return before in KIN and two_before in _PLACES and two_before != "ร้าน"
+
+
+@lru_cache(maxsize=16)
+def _tagged(text: str) -> tuple[list[Token], list[float]]:
+    """The tokens of `text` and their probabilities (the officials' and the public redaction
+    read the same message one after the other)."""
+    tokens = tokens_of(text)
+    return tokens, probabilities(tokens)
+
+
+def learnt_names(text: str, at: float) -> list[tuple[int, int]]:
+    """The name spans the tagger finds in `text` at probability `at` or more."""
+    if not _ANY_THAI.search(text):
+        return []
+    tokens, probs = _tagged(text)
+    return spans_from(tokens, probs, at)
+
+
+_ANY_THAI = re.compile("[\u0e01-\u0e4e]")
+
+
+def warm_up() -> None:
+    """Open the model now, not on the first message."""
+    _tagger()

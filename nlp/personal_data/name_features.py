@@ -1,0 +1,129 @@
+"""What the learnt name tagger (`learnt_names`) reads of each token: general facts about the
+word and its neighbours (is it a dictionary word, a listed given name, family name or nickname,
+a kinship word, a rank or a title; is it glued to the word before), never a memorised text.
+
+The same function feeds the tagger's training (`nlp.training.names`) and its use, so the two
+cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from nlp.personal_data.bare_names import _PLACE_WORDS
+from nlp.personal_data.cut import _Cut
+from nlp.personal_data.kin_context import _KIND_OF_PERSON, KIN
+from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords
+from nlp.personal_data.name_words import _AFTER_NAME, _STRONG_TITLES, _word_set
+from nlp.personal_data.public_kin_names import RANKS
+from nlp.personal_data.roles import _ROLE_WORDS
+
+# A token the tagger reads: its text, where it starts and ends, and whether a space precedes it.
+Token = tuple[str, int, int, bool]
+
+# Forms of address of the regions the rule lists leave out on purpose (บัง is also "to block",
+# โต๊ะ a table, บัก an Isan insult): here they are only a fact the tagger weighs with the rest.
+_REGIONAL_ADDRESS = _word_set("บัก บัง โต๊ะ ก๊ะ อ้าย เอื้อย พ่อใหญ่ แม่ใหญ่ หนาน ป้อ แม่ พ่อ")
+_NAME_WORD = _word_set("ชื่อ นามสกุล คุณ")
+
+
+@cache
+def _address_words() -> frozenset[str]:
+    """Kinship words, ranks and roles a name may follow."""
+    return frozenset(_ROLE_WORDS) | KIN | RANKS | _REGIONAL_ADDRESS
+
+
+def tokens_of(text: str) -> list[Token]:
+    """The tokeniser's words of `text` without its spaces, each saying whether a space (or the
+    start of the text) comes before it."""
+    out: list[Token] = []
+    spaced = True
+    for token, start, end in _Cut.of(text).tokens:
+        if token.isspace():
+            spaced = True
+            continue
+        out.append((token, start, end, spaced))
+        spaced = False
+    return out
+
+
+def _script(token: str) -> str:
+    if all("\u0e01" <= ch <= "\u0e4e" for ch in token):
+        return "th"
+    if token.isascii() and token.isalpha():
+        return "Aa" if token[0].isupper() else "a"
+    if any(ch.isdigit() for ch in token):
+        return "9"
+    return "p"  # punctuation, emoji, mixed
+
+
+def _length(token: str) -> str:
+    n = len(token)
+    return str(n) if n <= 4 else "5-7" if n <= 7 else "8+"
+
+
+@lru_cache(maxsize=4096)
+def _facts(token: str) -> tuple[str, ...]:
+    """What a token is, without where it stands (the commonest tokens remembered)."""
+    return tuple(_facts_of(token, _name_lists(), _stopwords()))
+
+
+def _facts_of(token: str, lists: _NameLists, stop: frozenset[str]) -> list[str]:
+    checks = (
+        ("dict", token in lists.words),
+        ("first", token in lists.first),
+        ("common_first", token in lists.first and token in lists.common),
+        ("family", token in lists.family),
+        ("nick", token in lists.nicknames),
+        ("latin_name", token.lower() in lists.latin),
+        ("address", token in _address_words()),
+        ("title", token in _STRONG_TITLES),
+        ("name_word", token in _NAME_WORD),
+        ("after_name", token in _AFTER_NAME),
+        ("stop", token in stop),
+        ("place", token in _PLACE_WORDS),
+        ("kind", token.startswith(_KIND_OF_PERSON)),
+        ("verb", token in lists.verbs),
+        ("adjective", token not in lists.verbs and token in lists.adjectives),
+    )
+    return [name for name, holds in checks if holds]
+
+
+@lru_cache(maxsize=4096)
+def _described(token: str, offset: int) -> tuple[str, ...]:
+    """A token's own features, prefixed by where it stands from the token tagged."""
+    keys = (f"w={token.lower()}", f"s={_script(token)}", *_facts(token))
+    if offset:
+        return tuple(f"{offset}:{key}" for key in keys)
+    keys += (f"len={_length(token)}",)
+    if len(token) >= 3 and keys[1] == "s=th":
+        keys += (f"end={token[-2:]}",)
+    return keys
+
+
+def features(tokens: list[Token]) -> list[list[str]]:
+    """The features of each token (python-crfsuite's item format: names of binary features)."""
+    facts = [_facts(t[0]) for t in tokens]
+    out: list[list[str]] = []
+    last = len(tokens) - 1
+    for i, (token, _, _, spaced) in enumerate(tokens):
+        f = ["bias", *_described(token, 0)]
+        if spaced:
+            f.append("spaced")
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j <= last:
+                f += _described(tokens[j][0], offset)
+            else:
+                f.append(f"{offset}:edge")
+        if i > 0 and "address" in facts[i - 1]:
+            glue = "spaced" if spaced else "glued"
+            f.append(f"after_address_{glue}")
+            if "dict" in facts[i]:
+                f.append(f"after_address_{glue}_dict")
+        if any("place" in facts[j] for j in range(max(0, i - 3), i)):
+            f.append("place_before")
+        if i < last and tokens[i + 1][3]:
+            f.append("space_after")
+        out.append(f)
+    return out
