@@ -18,6 +18,7 @@ from services.session_cache import get_reference
 from services.ticket_changes import (
     claim_version,
     clean_note,
+    lead_of,
     load_for_update,
     record_status,
 )
@@ -41,12 +42,9 @@ async def _own(session: AsyncSession, item_id: int, citizen_id: int) -> Feedback
 
 
 async def _lead(session: AsyncSession, item: FeedbackItem) -> FeedbackItem:
-    """The ticket a duplicate was merged into (followed to its end), or the item itself."""
-    seen = {item.id}
-    while item.duplicate_of_id is not None and item.duplicate_of_id not in seen:
-        item = await load_for_update(session, item.duplicate_of_id)
-        seen.add(item.id)
-    return item
+    """The ticket a duplicate was merged into (`lead_of`), locked to be changed; or the item."""
+    lead = await lead_of(session, item)
+    return item if lead is item else await load_for_update(session, lead.id or 0)
 
 
 def _was_resolved(item: FeedbackItem) -> bool:

@@ -111,6 +111,18 @@ async def load_for_update(session: AsyncSession, item_id: int) -> FeedbackItem:
     return item
 
 
+async def lead_of(session: AsyncSession, item: FeedbackItem) -> FeedbackItem:
+    """The ticket a duplicate was merged into, followed to its end (the item itself if none)."""
+    seen = {item.id}
+    while item.duplicate_of_id is not None and item.duplicate_of_id not in seen:
+        lead = await session.get(FeedbackItem, item.duplicate_of_id)
+        if lead is None:
+            break
+        seen.add(lead.id)
+        item = lead
+    return item
+
+
 async def claim_version(
     session: AsyncSession, item: FeedbackItem, expected_version: int | None
 ) -> None:

@@ -21,6 +21,7 @@ from services.ticket_changes import (
     add_media,
     claim_version,
     clean_note,
+    lead_of,
     load_for_update,
     record_status,
 )
@@ -154,17 +155,6 @@ async def forward(
     return item
 
 
-async def _root(session: AsyncSession, item: FeedbackItem) -> FeedbackItem:
-    seen = {item.id}
-    while item.duplicate_of_id is not None and item.duplicate_of_id not in seen:
-        lead = await session.get(FeedbackItem, item.duplicate_of_id)
-        if lead is None:
-            break
-        seen.add(lead.id)
-        item = lead
-    return item
-
-
 async def merge(
     session: AsyncSession,
     item_id: int,
@@ -181,7 +171,7 @@ async def merge(
     if item_id == into_id:
         raise InvalidInputError("an item cannot be merged into itself")
     item = await load_for_update(session, item_id)
-    lead = await _root(session, await load_for_update(session, into_id))
+    lead = await lead_of(session, await load_for_update(session, into_id))
     if lead.id == item.id:
         raise InvalidInputError("an item cannot be merged into one of its own duplicates")
     if lead.status not in (S.RECEIVED, S.ROUTED, S.ACCEPTED, S.IN_PROGRESS):

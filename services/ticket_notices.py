@@ -221,12 +221,34 @@ async def status_changed(
         "agency_name_en": agency.name_en if agency else None,
         "media_urls": media_urls(media),
     }
+    await _to_reporters(
+        session,
+        item,
+        change,
+        kind="status_changed",
+        payload=payload,
+        follower_reference="your_reference",
+        skip_citizen_id=skip_citizen_id,
+    )
+
+
+async def _to_reporters(
+    session: AsyncSession,
+    item: FeedbackItem,
+    change: StatusChange,
+    *,
+    kind: str,
+    payload: dict[str, Any],
+    follower_reference: str,
+    skip_citizen_id: int | None = None,
+) -> None:
+    """The item's citizen, then every follower (each citizen once): a follower's copy carries
+    their own reference under `follower_reference` and the official's note masked (they are
+    other citizens)."""
     cause = f"change-{change.id}"
     told: set[int | None] = {skip_citizen_id, None}
     if item.citizen_id not in told:
-        await to_citizen(
-            session, item, item.citizen_id, kind="status_changed", payload=payload, cause=cause
-        )
+        await to_citizen(session, item, item.citizen_id, kind=kind, payload=payload, cause=cause)
         told.add(item.citizen_id)
     for follower in await FeedbackItemRepository(session).followers(item.id or 0):
         if follower.citizen_id in told:
@@ -236,9 +258,9 @@ async def status_changed(
             session,
             follower,
             follower.citizen_id,
-            kind="status_changed",
+            kind=kind,
             payload=payload
-            | {"your_reference": follower.reference, "note": masked_note(change.note)},
+            | {follower_reference: follower.reference, "note": masked_note(change.note)},
             cause=cause,
         )
 
@@ -249,20 +271,11 @@ async def resolution_check(session: AsyncSession, item: FeedbackItem, change: St
     the official's note masked): they live there too, and "ยังไม่แก้" from any of them sends
     it back (`citizen_side.reopen_by_citizen`)."""
     payload = {"reference": item.reference, "note": change.note, "note_facts": change.note_facts}
-    cause = f"change-{change.id}"
-    await to_citizen(
-        session, item, item.citizen_id, kind="resolution_check", payload=payload, cause=cause
+    await _to_reporters(
+        session,
+        item,
+        change,
+        kind="resolution_check",
+        payload=payload,
+        follower_reference="reference",  # the taps carry their own reference
     )
-    asked: set[int | None] = {item.citizen_id, None}
-    for follower in await FeedbackItemRepository(session).followers(item.id or 0):
-        if follower.citizen_id in asked:
-            continue
-        asked.add(follower.citizen_id)
-        await to_citizen(
-            session,
-            follower,
-            follower.citizen_id,
-            kind="resolution_check",
-            payload=payload | {"reference": follower.reference, "note": masked_note(change.note)},
-            cause=cause,
-        )

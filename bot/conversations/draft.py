@@ -7,6 +7,7 @@ from copy import deepcopy
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from bot.messages import StoredMedia
 from nlp.analysis import CERTAIN_CATEGORY_SCORE, MessageAnalysis, PlaceMatch, PlaceOption, Urgency
 
 # Kinds that go to an agency by their category, so an unsure category is asked.
@@ -63,6 +64,17 @@ class Draft:
     picks: list[dict[str, Any]] = field(default_factory=list)  # labels held until consent
     example_ids: list[int] = field(default_factory=list)  # labels stored, linked when filed
     confirmed: bool = False  # the citizen tapped ยืนยัน on the summary
+
+    def add_photo(self, media: StoredMedia) -> None:
+        """Keep a photo the citizen sent (its stored file's facts) with the draft."""
+        self.media.append(
+            {
+                "content_type": media.content_type,
+                "storage_key": media.storage_key,
+                "size_bytes": media.size_bytes,
+                "sha256": media.sha256,
+            }
+        )
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -13,7 +13,7 @@ import re
 
 from nlp.personal_data.cut import _Cut, _is_thai, _Span
 from nlp.personal_data.name_lists import _stopwords
-from nlp.personal_data.name_words import _AFTER_NAME, _REGIONAL_KIN, _word_set
+from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _REGIONAL_KIN, _word_set
 
 # Kinship words a name is glued to (and the rude ไอ้ of "ไอ้เจมส์กับไอ้บอส").
 KIN = _word_set("ลุง ป้า ยาย ตา น้า อา ปู่ ย่า พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง ไอ้") | _REGIONAL_KIN
@@ -26,10 +26,6 @@ _GIVES_AWAY = re.compile(
 )
 # How far after a kinship word such a give-away may start (a name of up to eight letters).
 WINDOW = 10
-
-# pythainlp's stop words hold common given names (เขียน, เพิ่ม, ใหญ่): these are the function
-# words a kinship word may be followed by instead of a name.
-_FUNCTION_WORDS = _word_set("ก็ จะ ได้ ไป มา ว่า นี้ นั้น นี่ เอง ทั้ง ยัง ไม่ เคย คง ต้อง ควร อาจ")
 
 # First words that say what kind of person, not who: "ยายแก่อายุ 80", "พี่สาวอายุ 30",
 # "ลุงข้างบ้านอายุ", "ป้าคนขายอายุ".

@@ -22,9 +22,9 @@ import pycrfsuite
 
 from nlp.personal_data.bare_names import _PLACE_WORDS
 from nlp.personal_data.cut import _WORD_START, _is_thai
-from nlp.personal_data.kin_context import _FUNCTION_WORDS, KIN
+from nlp.personal_data.kin_context import KIN
 from nlp.personal_data.name_features import Token, features, tokens_of
-from nlp.personal_data.name_words import _PARTICLES, _word_set
+from nlp.personal_data.name_words import _FUNCTION_WORDS, _PARTICLES, _word_set
 from nlp.personal_data.role_names import _PRONOUNS
 from nlp.text_model import ModelIntegrityError
 

@@ -59,3 +59,10 @@ _WHO_AFTER_NAME = tuple(
 )
 
 _PARTICLES = _word_set("อะ อ่ะ ขา จ้ะ จ๊ะ ค่า หรอ เหรอ ป่ะ ปะ ล่ะ มั้ย บ่ เด้อ เน้อ เจ้า")
+
+# pythainlp's stop words hold common given names (เขียน, เพิ่ม, ใหญ่): these are the function
+# words, particles and pronouns that a kinship word may be followed by instead of a name.
+_FUNCTION_WORDS = _word_set(
+    """ก็ จะ ได้ ไป มา ว่า นี้ นั้น นี่ โน่น เอง ทั้ง ยัง ไม่ เคย คง ต้อง ควร อาจ กับ และ หรือ แต่
+    ของ ที่ ซึ่ง ใน บน ให้ แล้ว เลย ด้วย อยู่ คือ เป็น มี เถอะ ป่าว ปะ จ๋า บ้าง คุณ พวก พวกเรา รอ"""
+)

@@ -17,7 +17,7 @@ from nlp.personal_data.cut import _WORD_START, _Cut, _is_thai, _Span
 from nlp.personal_data.kin_context import KIN
 from nlp.personal_data.known_names import _first_word
 from nlp.personal_data.name_lists import _name_lists, _stopwords
-from nlp.personal_data.name_words import _AFTER_NAME, _PARTICLES, _word_set
+from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _PARTICLES, _word_set
 from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS, _PRONOUNS
 from nlp.personal_data.roles import _ROLE_WORDS
 
@@ -103,11 +103,3 @@ def _starts_word(cut: _Cut, k: int) -> bool:
         return True
     before = cut.tokens[k - 1][0]
     return before in _stopwords() or before in _AFTER_NAME or before in _ROLES or before == "คุณ"
-
-
-# pythainlp's stop words include given names (เขียน, เพิ่ม, ใหญ่); these are the ones that are
-# only function words.
-_FUNCTION_WORDS = _word_set(
-    """ก็ จะ ได้ ไป มา ว่า นี้ นั้น นี่ โน่น เอง ทั้ง ยัง ไม่ เคย คง ต้อง ควร อาจ กับ และ หรือ แต่
-    ของ ที่ ซึ่ง ใน บน ให้ แล้ว เลย ด้วย อยู่ คือ เป็น มี เถอะ ป่าว ปะ จ๋า บ้าง คุณ พวก พวกเรา รอ"""
-)

@@ -49,15 +49,7 @@ async def on_message(turn: Turn) -> list[Outgoing]:
             draft.latitude = draft.longitude = None  # nowhere known: the pin tells no one
         return await _file(turn, draft)
     if inbound.kind is InboundKind.IMAGE and inbound.media is not None:
-        media = inbound.media
-        draft.media.append(
-            {
-                "content_type": media.content_type,
-                "storage_key": media.storage_key,
-                "size_bytes": media.size_bytes,
-                "sha256": media.sha256,
-            }
-        )
+        draft.add_photo(inbound.media)
         turn.keep(draft)
         return [
             say(turn.language, "report.added_photo"),

@@ -132,14 +132,7 @@ async def on_message(turn: Turn) -> list[Outgoing]:
 
 async def _photo(turn: Turn, draft: Draft, media: StoredMedia) -> list[Outgoing]:
     language = turn.language
-    draft.media.append(
-        {
-            "content_type": media.content_type,
-            "storage_key": media.storage_key,
-            "size_bytes": media.size_bytes,
-            "sha256": media.sha256,
-        }
-    )
+    draft.add_photo(media)
     turn.keep(draft)
     if turn.step in (PLACE, PLACE_CHOICE):
         return [say(language, "report.added_photo"), *reprompt(turn)]

@@ -26,17 +26,21 @@ async def resolve(database: Database, reference: str) -> list[str]:
     return labels(asked)
 
 
-async def follows(database: Database, reference: str, lead_reference: str) -> None:
-    """The report `reference` follows `lead_reference` (the same problem): filed as its
-    duplicate already, or merged into it by an official."""
+async def a_neighbour_reports_it_too(citizen: Chat, database: Database) -> tuple[str, Chat, str]:
+    """The citizen reports a problem and a neighbour the same one, which follows the first
+    (filed as its duplicate, or merged by an official): (first reference, neighbour, theirs)."""
+    reference = await file_report(citizen)
+    neighbour = Chat(citizen.engine, database, "U-neighbour", citizen.channel)
+    theirs = await file_report(neighbour)
     async with database.unit_of_work() as session:
-        lead = await ticket_lookups.find_by_reference(session, lead_reference)
-        merged = await ticket_lookups.find_by_reference(session, reference)
+        lead = await ticket_lookups.find_by_reference(session, reference)
+        merged = await ticket_lookups.find_by_reference(session, theirs)
         assert lead is not None and merged is not None
         if merged.duplicate_of_id != lead.id:
             await ticket_moves.merge(
                 session, merged.id or 0, into_id=lead.id or 0, actor=Actor.system()
             )
+    return reference, neighbour, theirs
 
 
 async def item(database: Database, reference: str) -> FeedbackItem:
@@ -144,10 +148,7 @@ async def test_a_neighbour_whose_report_was_merged_is_asked_too_and_can_send_it_
 
     from storage.models import OutboundMessage
 
-    reference = await file_report(citizen)
-    neighbour = Chat(citizen.engine, database, "U-neighbour", citizen.channel)
-    theirs = await file_report(neighbour)
-    await follows(database, theirs, reference)
+    reference, neighbour, theirs = await a_neighbour_reports_it_too(citizen, database)
     await resolve(database, reference)
     async with database.unit_of_work() as session:
         asked = (
@@ -167,10 +168,7 @@ async def test_a_neighbour_whose_report_was_merged_is_asked_too_and_can_send_it_
 async def test_a_neighbour_who_confirms_the_fix_is_thanked_without_rating_anothers_ticket(
     citizen: Chat, database: Database
 ) -> None:
-    reference = await file_report(citizen)
-    neighbour = Chat(citizen.engine, database, "U-neighbour", citizen.channel)
-    theirs = await file_report(neighbour)
-    await follows(database, theirs, reference)
+    reference, neighbour, theirs = await a_neighbour_reports_it_too(citizen, database)
     await resolve(database, reference)
     replies = await neighbour.tap_data(f"fixed:{theirs}")
     assert all_text(replies) == text("th", "resolution.thanks_fixed_shared")
