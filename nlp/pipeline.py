@@ -30,7 +30,7 @@ from nlp.analysis import Intent, LabelScore, MessageAnalysis, Sentiment
 from nlp.categories import CategoryClassifier
 from nlp.english_gloss import gloss_english
 from nlp.english_sentiment import RULE_SCORE, english_sentiment
-from nlp.hazard_model import HazardClassifier
+from nlp.hazard_model import HAZARD_SURE, HAZARD_THRESHOLD, HazardClassifier
 from nlp.hazard_topics import hazard_topic
 from nlp.intent import is_sarcastic, served_intent
 from nlp.language import language_of, thai_share
@@ -129,8 +129,12 @@ class ThaiAnalyzer:
         cues = hazards_in(prepared, intent)
         if self.hazards is not None:
             named = {cue.hazard for cue in cues}
-            learnt = [h for h in self.hazards.found(prepared) if h not in named]
-            cues += still_dangerous(prepared, learnt, intent)
+            scores = self.hazards.scores(prepared)
+            learnt = [
+                h for h, score in scores.items() if score >= HAZARD_THRESHOLD and h not in named
+            ]
+            sure = [h for h, score in scores.items() if score >= HAZARD_SURE]
+            cues += still_dangerous(prepared, learnt, intent, sure)
         if language != "th" and cues:
             categories = hazard_topic(categories, [cue.hazard for cue in cues])
         if language == "en":  # the head learned its feelings from Thai

@@ -19,7 +19,7 @@ questions, greetings and unclear text are low; complaints and follow-ups about t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from nlp.analysis import Hazard, Intent, Urgency
@@ -33,18 +33,22 @@ _COMPILED: dict[Hazard, re.Pattern[str]] = {
 # Words right before a cue that make it a fear, a possibility, a wish, a question about risk or
 # a rhetorical "must someone die first".
 _NOT_REAL = re.compile(
-    r"(?:(?:ถ้า|หาก|กลัว|ย้าน|เกรง|อาจ|เสี่ยง|ป้องกัน|ระวัง|เผื่อ|ก่อนที่จะ|ก่อนจะ|ไม่อยากให้|โอกาส|รอให้|จนกว่า|"
+    r"(?:(?:ถ้า|หาก|กลัว|ย้าน|หวั่น|เกรง|ในอนาคต|ครั้ง(?:ต่อ|หน้า)|อาจ|เสี่ยง|ป้องกัน|ระวัง|เผื่อ|ก่อนที่จะ|ก่อนจะ|ไม่อยากให้|โอกาส|รอให้|จนกว่า|"
     r"ต้องให้|กว่าจะ|เดี๋ยวก็|เดี๋ยวจะ|อย่าให้|ไม่ให้|ซ้อม|ไม่เคย|เคย|ข่าว|พรุ่งนี้|ยังไม่เห็น|ยังไม่ได้มี|ไม่ได้มี)\S{0,30}"
     # leaning, about to: "ต้นไม้เอนจะล้มทับบ้าน", "ใกล้จะพัง"
     r"|(?:ใกล้|จวน|ทำท่า|เอน|เอียง)จะ\S{0,3}"
+    # about to, as a worry: "สายไฟจะร่วงลงมาทับหัวคน" (not "กำลังจะ", happening)
+    r"|(?<!กำลัง)(?<!กำลัง )จะ"
     # a fear told at length: "กลัวมากว่าตึกที่กำลังสร้างข้างบ้านจะล้มทับ"
     r"|กลัว\S{0,12}ว่า\S{0,44}"
     r"|(?:ไม่มี|ไม่ได้|ยังไม่|เกือบ|ไม่)\S{0,3}"
+    # a barrier missing: "ไม่มีรั้วกั้นกันตกคลอง"
+    r"|ไม่มี(?:รั้ว|ราว|แนว)\S{0,12}"
     r"|\b(?:if|in case|afraid|worried|risk of|could|might|no)\b[\w ]{0,12})\s?$",
 )
 # A thing lost, not a person: "ฝาท่อหาย", "โฉนดของแม่หาย".
 _LOST_THING = re.compile(
-    r"(?:ฝา|โฉนด|เงิน|บัตร|ของ|กระเป๋า|สัญญาณ|เอกสาร|มือถือ|โทรศัพท์|ป้าย|รถ|ทอง|สาย|ไฟ|น้ำ|ราว|รั้ว|เสา|"
+    r"(?:ฝา|ถนน|เลน|โฉนด|เงิน|บัตร|ของ|กระเป๋า|สัญญาณ|เอกสาร|มือถือ|โทรศัพท์|ป้าย|รถ|ทอง|สาย|ไฟ|น้ำ|ราว|รั้ว|เสา|"
     # what a report is glad to see gone: "ผักตบในคลองหายเกลี้ยงแล้ว", "กลิ่นก็หาย"
     r"ผักตบ|วัชพืช|กลิ่น|ขยะ|ยุง|หนู|หญ้า|"
     # animals: "ควายข่อยหายไปสองโต" is livestock gone, not a person missing
@@ -52,7 +56,7 @@ _LOST_THING = re.compile(
 )
 # Words before a cue that put it in the past ...
 _PAST = re.compile(
-    r"(?:เมื่อวาน|เมื่อคืน|เมื่อวันก่อน|ปีที่แล้ว|ปีก่อน|ปีกลาย|เดือนที่แล้ว|เดือนก่อน|อาทิตย์ที่แล้ว|อาทิตย์ก่อน|"
+    r"(?:เมื่อวาน|เมื่อคืน|เมื่อวัน(?!นี้)|เมื่อก่อน|แต่ก่อน|ปีกว่า|ปีที่แล้ว|ปีก่อน|ปีกลาย|เดือนที่แล้ว|เดือนก่อน|อาทิตย์ที่แล้ว|อาทิตย์ก่อน|"
     r"สัปดาห์ที่แล้ว|สัปดาห์ก่อน|ครั้งก่อน|เมื่อปี|เมื่อเดือน|หลายปีก่อน|last (?:year|month|week|night)|yesterday|昨天|昨晚|上周|上个月|去年)"
 )
 # Words around a cue that say it is done and over: completed ("ชนมาแล้ว", "ตายไปแล้ว"), "since"
@@ -80,6 +84,7 @@ _NOT_NOW = re.compile(
             r"เคย|เสี่ยง|ถ้า|หาก|อาจจะ|ยังไม่มี(?:ไฟ|ควัน|น้ำ|อะไร)|ไม่มี(?:ใคร)?(?:เป็นอะไร|บาดเจ็บ)|"
             r"\bif\b|\bafraid\b|\bworried\b|\brisk\b|\blast (?:year|month|week|night)\b|"
             r"\bevery (?:single )?(?:night|day|evening|morning|week|time)\b|\bfor no reason\b|"
+            r"\bfor (?:days|weeks|months)\b|\b(?:all|this) week\b|"
             r"\bfalse alarm\b|\bfire (?:extinguishers?|alarms?|exits?|escapes?|safety)\b|"
             # English hearsay, and a rumour asked about: "I heard about rip currents", "is that
             # true?" (not Thai "จริงไหม": "ต้องอพยพจริงไหม" asks while people flee a tsunami)
@@ -96,7 +101,7 @@ _ALL_OVER = re.compile(
 _STILL = re.compile(
     r"ยังคง|ยัง(?:ไม่|บ่)(?:ดับ|ลด|หยุด|เจอ|พบ|กลับ|ลงมา|ขึ้นมา|โผล่|ติดต่อ)|"
     # a fall that left someone unable to get up, since then: still lying there
-    r"(?:ลุก|ลุกขึ้น|ขยับ|เดิน)(?:ไม่|บ่)(?:ได้|ไหว)\S{0,4}ตั้งแต่|ยัง\S{0,6}อยู่|(?<!ออก)(?<!เสริม)กำลัง(?!\s?(?:ก่อ)?สร้าง|จะ|ใจ|ซื้อ|คน|พล|ไฟ)|ด่วน|ช่วยด้วย|เรื่อยๆ|"
+    r"(?:ลุก|ลุกขึ้น|ขยับ|เดิน)(?:ไม่|บ่)(?:ได้|ไหว)\S{0,4}ตั้งแต่|ยัง\S{0,6}อยู่|(?<!ออก)(?<!เสริม)(?<!เกิน)(?<!หมด)(?<!สุด)(?<!ใช้)กำลัง(?!\s?(?:ก่อ)?สร้าง|จะ|ใจ|ซื้อ|คน|พล|ไฟ)|ด่วน|ช่วยด้วย|เรื่อยๆ|"
     # people still crossing or driving over what gave way, and nobody has closed it off
     r"ยัง(?:มี)?(?:รถ|คน)\S{0,12}(?:ผ่าน|ข้าม|ใช้|วิ่ง)|ไม่มี(?:ใคร)?(?:มา)?กั้น|"
     r"\bnow\b|\bstill\b|\bright now\b|\bhelp\b|现在|还在|正在|救命|马上",
@@ -119,11 +124,27 @@ _NEVER = re.compile(r"(?!)")
 _NOT_THIS_DANGER: dict[Hazard, re.Pattern[str]] = {
     Hazard.INJURED: re.compile(r"หายใจไม่ออก$"),
     Hazard.TRAPPED: re.compile(r"ขึ้น(?:มา)?เอง(?:ไม่|บ่)ได้$"),
+    Hazard.FIRE: re.compile(r"ควันไฟ$"),  # smoke from burning rubbish or fields, drifting in
 }
 _AS_A_NUISANCE: dict[Hazard, re.Pattern[str]] = {
     Hazard.INJURED: re.compile(r"ฝุ่น|pm\s?2|aqi|หมอกควัน|ร้อน|เหม็น|กลิ่น"),
     Hazard.TRAPPED: re.compile(r"วีลแชร์|รถเข็น|ทางลาด|บันได|wheelchair"),
+    Hazard.FIRE: re.compile(r"เผา|รบกวน|เหม็น|ฝุ่น|pm\s?2|หมอกควัน|แสบ"),
 }
+# Small things that fall, sink or give way ("ฝาท่อระบายน้ำหักจะตกลงในบ่อพัก", "ขยะ…ตกลงไปในท่อ",
+# "สายสื่อสารร่วงลงมา", "ฝาท่อทรุดลงไปครึ่งท่อ"): a repair, unless a person is named before it or
+# it came down on someone or something.
+_SMALL_THING_BEFORE = re.compile(
+    r"(?:ฝา|ตะแกรง|ขยะ|เศษ|ใบไม้|กิ่งไม้|สาย|เคเบิ้ล|เคเบิล|ถุง|ฟุตบาท|ฟุตปาธ|ทางเท้า|กระเบื้อง|ราง)\S{0,28}\s?$"
+)
+_FALLING_CUE = re.compile(r"^(?:ตก|จม|พัง|ทรุด|ยุบ|หัก|ร่วง|หล่น)")
+# A crash that damaged a thing ("เสาไฟฟ้าชำรุด…เนื่องจากรถบรรทุกชน", "กระจกโค้งบุบ…โดนชน") names
+# no one hurt.
+_CRASH = re.compile(r"ชน")
+_THING_DAMAGED = re.compile(r"ชำรุด|บุบ|เสียหาย|ซ่อม|เปลี่ยนใหม่|ติดใหม่")
+_SOMEONE_HURT = re.compile(
+    r"เจ็บ|เลือด|ตาย|สลบ|หมดสติ|ไม่ขยับ|ไม่รู้สึกตัว|นอน|หัก|\b(?:hurt|injured|bleeding)\b"
+)
 # A sign that fell ("ป้ายบอกทางหักลงมา … นอนอยู่ข้างทาง", "บางป้ายหล่นลงมาบังทาง") is an emergency only
 # with people or vehicles under or around it.
 _SIGN_BEFORE = re.compile(r"ป้าย\S{0,20}\s?$")
@@ -163,7 +184,7 @@ _DRILL = re.compile(
 )
 # An animal right before an injury or a fall into water: "หมาโดนรถชน", "แมวตกบ่อ".
 _ANIMAL_BEFORE = re.compile(
-    r"(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|แกะ|ม้า|ลิง|ช้าง|นก)(?:จร|น้อย|ตัว\S{0,6})?\s?(?:โดน|ถูก)?$"
+    r"(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|แกะ|ม้า|ลิง|ช้าง|นก)(?:จร(?:จัด)?|น้อย|ตัว\S{0,6})?\s?(?:ที่)?\s?(?:โดน|ถูก)?$"
 )
 _ATTACK = re.compile(r"กัด|ขวิด|เหยียบ|ทำร้าย")
 # A message that opens with an animal and names no person: what the learnt head reads as an
@@ -199,6 +220,12 @@ _LOOKING_BACK = frozenset(
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _PEOPLE = re.compile(PEOPLE + r"|\b(?:man|woman|person|people|child|kid|boy|girl|baby)\b")
+# Words that say it is happening now or that help is needed (beside _STILL's).
+_URGENT = re.compile(
+    r"ตอนนี้|เดี๋ยวนี้|เมื่อกี้|เมื่อครู่|กู้ภัย|รถพยาบาล|1669|191|199|!!|😭|🆘|"
+    r"\b(?:help|emergency|ambulance|urgent|someone|anyone|my|our|(?:grand)?(?:father|mother)|"
+    r"dad|mum|mom|son|daughter|husband|wife|brother|sister|kids|children|men|women|tourists?)\b"
+)
 
 
 MODEL_EVIDENCE = "(learnt)"  # what a cue from the hazard head shows officials as its words
@@ -238,8 +265,8 @@ def _on_boundaries(match: re.Match[str], cuts: frozenset[int]) -> bool:
 
 
 def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
-    if "เกือบ" in match.group(0):  # "รถเกือบชนกัน": a near miss, nobody hurt
-        return False
+    if "เกือบ" in match.group(0) or "เคย" in match.group(0):
+        return False  # "รถเกือบชนกัน": a near miss; "หมาเคยกัดคน": it has happened before
     before = text[max(0, match.start() - 52) : match.start()]
     if _NOT_REAL.search(before):
         return False
@@ -270,12 +297,31 @@ def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
         return False
     if hazard is Hazard.COLLAPSE and _SIGN_BEFORE.search(before) and not _BENEATH.search(text):
         return False  # a sign fallen by the way with nobody under it: an obstruction
+    if _small_thing_fell(text, match, before, hazard):
+        return False
+    if (
+        hazard is Hazard.INJURED
+        and _CRASH.search(match.group(0))
+        and _THING_DAMAGED.search(text)
+        and not _SOMEONE_HURT.search(text)
+    ):
+        return False  # a crash that left a pole or a mirror damaged
     if _NOT_THIS_DANGER.get(hazard, _NEVER).match(match.group(0).strip()) and _AS_A_NUISANCE[
         hazard
     ].search(text):
         return False
     clause = text[max(0, match.start() - 30) : match.end() + 30]
     return not (_RECURRING.search(clause) and not still)
+
+
+def _small_thing_fell(text: str, match: re.Match[str], before: str, hazard: Hazard) -> bool:
+    """A drain cover, rubbish or a cable that fell, sank or gave way, with no person named just
+    before it and nothing under it."""
+    if hazard not in (Hazard.DROWNING, Hazard.COLLAPSE) or not _FALLING_CUE.match(match.group(0)):
+        return False
+    if not _SMALL_THING_BEFORE.search(before) or _PEOPLE.search(before[-40:]):
+        return False
+    return not _BENEATH.search(text[match.end() : match.end() + 30])
 
 
 def _denied(hazard: Hazard, lowered: str, still: bool) -> bool:
@@ -342,11 +388,18 @@ def hazards_in(
 
 
 def still_dangerous(
-    text: str | TextInput, hazards: list[Hazard], intent: Intent | None = None
+    text: str | TextInput,
+    hazards: list[Hazard],
+    intent: Intent | None = None,
+    sure: Collection[Hazard] = (),
 ) -> list[HazardCue]:
     """Of dangers found some other way (the learnt hazard head), those the message does not
     say are over: the same checks as for the rules' cues that need no cue words (thanks or an
-    opinion about a danger, "everyone is safe", "the fire is out", "nobody was hurt")."""
+    opinion about a danger, "everyone is safe", "the fire is out", "nobody was hurt").
+
+    As the head names no words, a hazard it is not ``sure`` of counts only in a message that
+    names a person or says it is now or urgent: a short repair ticket ("ไฟไม่ติด", "ป้ายติดอยู่",
+    "หม้อแปลงอยู่ต่ำ") is not an emergency because its words look like one."""
     prepared = TextInput.of(text)
     lowered = prepared.text.lower()
     if not hazards or not lowered:
@@ -358,8 +411,11 @@ def still_dangerous(
         return []  # the head names no words: in a message about an animal, they are its
     not_now = not still and _NOT_NOW.search(lowered) is not None
     routine = _ROUTINE_CARE.search(lowered) is not None
+    prompted = still or _PEOPLE.search(lowered) is not None or _URGENT.search(lowered) is not None
     kept: list[HazardCue] = []
     for hazard in hazards:
+        if not prompted and hazard not in sure:
+            continue
         if hazard is Hazard.FIRE and _ANGER_IDIOM.search(lowered):
             continue
         if not_now and hazard is not Hazard.MISSING_PERSON:

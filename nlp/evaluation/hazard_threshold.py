@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp.analysis import Hazard, Intent
-from nlp.hazard_model import HAZARD_LABELS
+from nlp.hazard_model import HAZARD_LABELS, HAZARD_SURE
 from nlp.intent import served_intent
 from nlp.sentiment import SentimentClassifier
 from nlp.text_model import TextInput
@@ -62,7 +62,8 @@ def threshold_figures(data_dir: Path, folds: int = 5) -> dict[str, Any]:
         rated = []
         for _, rules, ranked, intent, prepared in scored:
             learnt = [h for h, score in ranked if score >= threshold and h not in rules]
-            rated.append(bool(rules) or bool(still_dangerous(prepared, learnt, intent)))
+            sure = [h for h, score in ranked if score >= max(threshold, HAZARD_SURE)]
+            rated.append(bool(rules) or bool(still_dangerous(prepared, learnt, intent, sure)))
         result[f"threshold_{threshold:g}"] = _figures([s[0] for s in scored], rated)
     return result
 
