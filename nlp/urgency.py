@@ -23,7 +23,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from nlp.analysis import Hazard, Intent, Urgency
-from nlp.hazard_cues import CUES, PEOPLE, TRIGGERS
+from nlp.hazard_cues import CUES, TRIGGERS
+from nlp.hazard_repairs import BENEATH, PEOPLE_NAMED, a_repair
 from nlp.text_model import TextInput
 
 # The text is lowered once, so no pattern needs IGNORECASE (which makes Thai matching slow).
@@ -41,7 +42,9 @@ _NOT_REAL = re.compile(
     r"|(?<!กำลัง)(?<!กำลัง )จะ"
     # a fear told at length: "กลัวมากว่าตึกที่กำลังสร้างข้างบ้านจะล้มทับ"
     r"|กลัว\S{0,12}ว่า\S{0,44}"
-    r"|(?:ไม่มี|ไม่ได้|ยังไม่|เกือบ|ไม่)\S{0,3}"
+    r"|(?:ไม่มี|ไม่ได้|ยังไม่|เกือบ)\S{0,3}"
+    # a bare ไม่ negates the cue only when glued to it ("พูดไม่ชัด ปากเบี้ยว" negates the speech)
+    r"|ไม่\S{0,3}(?<!\s)(?=$)"
     # a barrier missing: "ไม่มีรั้วกั้นกันตกคลอง"
     r"|ไม่มี(?:รั้ว|ราว|แนว)\S{0,12}"
     r"|\b(?:if|in case|afraid|worried|risk of|could|might|no)\b[\w ]{0,12})\s?$",
@@ -57,19 +60,25 @@ _LOST_THING = re.compile(
 # Words before a cue that put it in the past ...
 _PAST = re.compile(
     r"(?:เมื่อวาน|เมื่อคืน|เมื่อวัน(?!นี้)|เมื่อก่อน|แต่ก่อน|ปีกว่า|ปีที่แล้ว|ปีก่อน|ปีกลาย|เดือนที่แล้ว|เดือนก่อน|อาทิตย์ที่แล้ว|อาทิตย์ก่อน|"
-    r"สัปดาห์ที่แล้ว|สัปดาห์ก่อน|ครั้งก่อน|เมื่อปี|เมื่อเดือน|หลายปีก่อน|last (?:year|month|week|night)|yesterday|昨天|昨晚|上周|上个月|去年)"
+    r"สัปดาห์ที่แล้ว|สัปดาห์ก่อน|ครั้งก่อน|เมื่อปี|เมื่อเดือน|หลายปีก่อน|last (?:year|month|week|night)|yesterday|there was|昨天|昨晚|上周|上个月|去年)"
 )
 # Words around a cue that say it is done and over: completed ("ชนมาแล้ว", "ตายไปแล้ว"), "since"
 # a day gone by, or the aftermath (damage, compensation).
 _DONE = re.compile(
-    r"มา\S{0,10}(?:ราย|คัน|ครั้ง|รอบ)|(?:ไป|มา)หลาย(?:ราย|คัน|ครั้ง|รอบ)|"
+    r"มา\S{0,10}(?:ราย|คัน|ครั้ง|รอบ)|(?:ไป|มา)(?:แล้ว)?หลาย(?:ราย|คัน|ครั้ง|รอบ)|"
     r"(?:ไป|มา)(?:แล้ว)?\s?(?:\d+|สอง|สาม|สี่|ห้า|หก)\s?(?:ราย|ครั้ง|รอบ)|กี่(?:คัน|ราย|ครั้ง|รอบ)|"
     r"(?:ไป|มา)\s?(?:\d+|สอง|สาม|สี่|ห้า|หก|หลาย)\s?(?:คน|ตัว)\s?แล้ว|"  # "โดนกัดไปสองคนแล้ว": a tally
     r"มา\s?(?:สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|หลาย)\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)|เป็น(?:เดือน|ปี|สัปดาห์|อาทิตย์)|มา\s?\d+\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)|มีคลิป|ตั้งแต่(?:วัน|เมื่อ|พายุ|อาทิตย์|สัปดาห์|เดือน|ปี|รถ)|หลังจาก|"
     r"มา(?:เป็น)?(?:เดือน|ปี|สัปดาห์|อาทิตย์)|(?:\d+|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|หลาย)\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)(?:แล้ว|ละ)|"
     r"เดือนนึง|นานแล้ว|เสียหาย|เงินช่วยเหลือ|เงินชดเชย|เยียวยา|ผู้ประสบภัย|ขาดทุน"
 )
-_ASKED_ABOUT = re.compile(r"\S{0,8}?(?:ไหม(?!้)|มั้ย|หรือเปล่า|รึเปล่า|หรือไม่)")  # ไหม้ burns
+_ASKED_ABOUT = re.compile(
+    r"\s?\S{0,8}?(?:ไหม(?!้)|มั้ย|หรือเปล่า|รึเปล่า|หรือไม่|(?<=จริง)(?:ป่าว|ป่ะ|เหรอ|หรอ))"
+)  # ไหม้ burns
+# A rumour passed on and asked about: "มีคนโพสต์ใน tiktok ว่าสะพานลอยกำลังจะถล่ม จริงป่าวคะ".
+_RUMOUR_ASKED = re.compile(
+    r"(?:โพสต์|แชร์|ลือ|ได้ยินมา|เขาว่ากัน|ส่งต่อ)[^\n]{0,80}?จริง(?:ไหม|มั้ย|ป่าว|ป่ะ|เหรอ|หรอ|หรือเปล่า|รึเปล่า)"
+)
 _JUST_DONE = re.compile(r"\S{0,6}?(?:ไป|มา)แล้ว")
 _SINCE = re.compile(r"(?:ตั้งแต่|หลังจาก|หลัง)\S{0,6}$")
 # For the learnt head, which names no words: anything in the message that makes a danger past,
@@ -84,7 +93,7 @@ _NOT_NOW = re.compile(
             r"เคย|เสี่ยง|ถ้า|หาก|อาจจะ|ยังไม่มี(?:ไฟ|ควัน|น้ำ|อะไร)|ไม่มี(?:ใคร)?(?:เป็นอะไร|บาดเจ็บ)|"
             r"\bif\b|\bafraid\b|\bworried\b|\brisk\b|\blast (?:year|month|week|night)\b|"
             r"\bevery (?:single )?(?:night|day|evening|morning|week|time)\b|\bfor no reason\b|"
-            r"\bfor (?:days|weeks|months)\b|\b(?:all|this) week\b|"
+            r"\bfor (?:days|weeks|months)\b|\b(?:all|this) week\b|\b(?:\d+|few|several) (?:days|weeks|months)\b|"
             r"\bfalse alarm\b|\bfire (?:extinguishers?|alarms?|exits?|escapes?|safety)\b|"
             # English hearsay, and a rumour asked about: "I heard about rip currents", "is that
             # true?" (not Thai "จริงไหม": "ต้องอพยพจริงไหม" asks while people flee a tsunami)
@@ -94,7 +103,7 @@ _NOT_NOW = re.compile(
 )
 # Words anywhere that say everyone is safe now: no danger is left.
 _ALL_OVER = re.compile(
-    r"ปลอดภัยแล้ว|ปลอดภัยทุกคน|ไม่เป็น(?:อะไร|ไร)แล้ว|ไม่มีอะไรเกิดขึ้น|ไม่เห็นมีอะไร|ไม่เป็น(?:ไร|อะไร)มาก|ไม่มีใครเป็นอะไร|โชคดีที่รอด|รอดมาได้|รอดแล้ว|มีคลิป|\b(?:everyone|all) (?:is |are )?safe\b|已经(?:退|灭|没事|安全)|都安全|没事了",
+    r"ไม่ต้อง(?:ตื่น)?ตกใจ|เอ้ย\s?ไม่ใช่|พิมพ์ผิด|ไม่ต้องแตกตื่น|\ball clear(?:ed)?\b|\bcleared (?:up|now|away)\b|ปลอดภัยแล้ว|ปลอดภัยทุกคน|ไม่เป็น(?:อะไร|ไร)แล้ว|ไม่มีอะไรเกิดขึ้น|ไม่เห็นมีอะไร|ไม่เป็น(?:ไร|อะไร)มาก|ไม่มีใครเป็นอะไร|โชคดีที่รอด|รอดมาได้|รอดแล้ว|มีคลิป|\b(?:everyone|all) (?:is |are )?safe\b|已经(?:退|灭|没事|安全)|都安全|没事了",
 )
 # ... unless the message says it is still going on ("ตอนนี้" alone does not: "ล้มตั้งแต่เดือนก่อน
 # ตอนนี้…" is about now, not about the fall).
@@ -103,11 +112,11 @@ _STILL = re.compile(
     # a fall that left someone unable to get up, since then: still lying there
     r"(?:ลุก|ลุกขึ้น|ขยับ|เดิน)(?:ไม่|บ่)(?:ได้|ไหว)\S{0,4}ตั้งแต่|ยัง\S{0,6}อยู่|(?<!ออก)(?<!เสริม)(?<!เกิน)(?<!หมด)(?<!สุด)(?<!ใช้)กำลัง(?!\s?(?:ก่อ)?สร้าง|จะ|ใจ|ซื้อ|คน|พล|ไฟ)|ด่วน|ช่วยด้วย|เรื่อยๆ|"
     # people still crossing or driving over what gave way, and nobody has closed it off
-    r"ยัง(?:มี)?(?:รถ|คน)\S{0,12}(?:ผ่าน|ข้าม|ใช้|วิ่ง)|ไม่มี(?:ใคร)?(?:มา)?กั้น|"
+    r"ยัง(?:มี)?(?:รถ|คน)\S{0,12}(?:ผ่าน|ข้าม|ใช้|วิ่ง|ขึ้น|เดิน)|ไม่มี(?:ใคร)?(?:มา)?กั้น|"
     r"\bnow\b|\bstill\b|\bright now\b|\bhelp\b|现在|还在|正在|救命|马上",
 )
 # Words anywhere that say a danger is over.
-_FLOOD_OVER = re.compile(r"น้ำ\S{0,6}ลด(?:ลง)?แล้ว|แห้งแล้ว")
+_FLOOD_OVER = re.compile(r"น้ำ\S{0,6}ลด(?:ลง)?แล้ว|น้ำ(?:เริ่ม|ค่อยๆ|ก็)ลด(?!ไม่)|แห้งแล้ว")
 _OVER: dict[Hazard, re.Pattern[str]] = {
     Hazard.FIRE: re.compile(
         r"(?<!ยังไม่)(?:ดับ|สงบ)(?:สนิท|หมด|เอง)?(?:ไป)?(?:ตั้งแต่\S{0,12})?\s?แล้ว|ควบคุม(?:เพลิง)?ได้แล้ว|ดับไฟได้แล้ว"
@@ -131,28 +140,10 @@ _AS_A_NUISANCE: dict[Hazard, re.Pattern[str]] = {
     Hazard.TRAPPED: re.compile(r"วีลแชร์|รถเข็น|ทางลาด|บันได|wheelchair"),
     Hazard.FIRE: re.compile(r"เผา|รบกวน|เหม็น|ฝุ่น|pm\s?2|หมอกควัน|แสบ"),
 }
-# Small things that fall, sink or give way ("ฝาท่อระบายน้ำหักจะตกลงในบ่อพัก", "ขยะ…ตกลงไปในท่อ",
-# "สายสื่อสารร่วงลงมา", "ฝาท่อทรุดลงไปครึ่งท่อ"): a repair, unless a person is named before it or
-# it came down on someone or something.
-_SMALL_THING_BEFORE = re.compile(
-    r"(?:ฝา|ตะแกรง|ขยะ|เศษ|ใบไม้|กิ่งไม้|สาย|เคเบิ้ล|เคเบิล|ถุง|ฟุตบาท|ฟุตปาธ|ทางเท้า|กระเบื้อง|ราง)\S{0,28}\s?$"
-)
-_FALLING_CUE = re.compile(r"^(?:ตก|จม|พัง|ทรุด|ยุบ|หัก|ร่วง|หล่น)")
-# A crash that damaged a thing ("เสาไฟฟ้าชำรุด…เนื่องจากรถบรรทุกชน", "กระจกโค้งบุบ…โดนชน") names
-# no one hurt.
-_CRASH = re.compile(r"ชน")
-_THING_DAMAGED = re.compile(r"ชำรุด|บุบ|เสียหาย|ซ่อม|เปลี่ยนใหม่|ติดใหม่")
-_SOMEONE_HURT = re.compile(
-    r"เจ็บ|เลือด|ตาย|สลบ|หมดสติ|ไม่ขยับ|ไม่รู้สึกตัว|นอน|หัก|\b(?:hurt|injured|bleeding)\b"
-)
 # A sign that fell ("ป้ายบอกทางหักลงมา … นอนอยู่ข้างทาง", "บางป้ายหล่นลงมาบังทาง") is an emergency only
 # with people or vehicles under or around it.
 _SIGN_BEFORE = re.compile(r"ป้าย\S{0,20}\s?$")
 _SIGN_DOWN = re.compile(r"ป้าย\S{0,20}(?:ล้ม|หล่น|หัก|ร่วง|หลุด|พัง)")
-_BENEATH = re.compile(
-    r"(?:ทับ|ใส่|โดน)\S{0,6}(?:คน|รถ|ร้าน|บ้าน)|ข้างล่าง|ข้างใต้|ใต้ป้าย|คนเดิน|มีคน|ติดอยู่|"
-    r"รถวิ่ง|รถจอด|รถติด|\b(?:people|cars?|someone)\b"
-)
 # A denial of injuries removes every injury cue.
 _DENIED_INJURY = re.compile(
     r"ไม่มี(?:คน|ผู้)?(?:ได้รับ)?(?:บาด)?เจ็บ|ไม่มีใคร(?:บาด)?เจ็บ|ไม่มีผู้เสียชีวิต|ไม่มีคนตาย|ไม่(?:ได้)?(?:บาด)?เจ็บ|"
@@ -189,7 +180,7 @@ _ANIMAL_BEFORE = re.compile(
 _ATTACK = re.compile(r"กัด|ขวิด|เหยียบ|ทำร้าย")
 # A message that opens with an animal and names no person: what the learnt head reads as an
 # injury or a drowning there happened to the animal.
-_ANIMAL_FIRST = re.compile(r"^(?:มี)?(?:ลูก)?(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|ม้า|ลิง|นก)")
+_ANIMAL_FIRST = re.compile(r"^(?:มี)?(?:ลูก|น้อง)?(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|ม้า|ลิง|นก)")
 _TO_PEOPLE = frozenset({Hazard.INJURED, Hazard.DROWNING, Hazard.TRAPPED, Hazard.MISSING_PERSON})
 # A question asked about what to do if a danger comes: "ถ้าเกิดน้ำท่วม … ต้องอพยพไปที่ไหนคะ".
 _CONDITION = re.compile(r"ถ้า|หาก|\bif\b|\bin case\b|\bwhat (?:should|do) (?:we|i)\b")
@@ -219,7 +210,6 @@ _LOOKING_BACK = frozenset(
     }
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
-_PEOPLE = re.compile(PEOPLE + r"|\b(?:man|woman|person|people|child|kid|boy|girl|baby)\b")
 # Words that say it is happening now or that help is needed (beside _STILL's).
 _URGENT = re.compile(
     r"ตอนนี้|เดี๋ยวนี้|เมื่อกี้|เมื่อครู่|กู้ภัย|รถพยาบาล|1669|191|199|!!|😭|🆘|"
@@ -295,33 +285,16 @@ def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
         return False
     if _ASKED_ABOUT.match(text, match.end()):  # "ผนังจะถล่มไหม": a question about a risk
         return False
-    if hazard is Hazard.COLLAPSE and _SIGN_BEFORE.search(before) and not _BENEATH.search(text):
+    if hazard is Hazard.COLLAPSE and _SIGN_BEFORE.search(before) and not BENEATH.search(text):
         return False  # a sign fallen by the way with nobody under it: an obstruction
-    if _small_thing_fell(text, match, before, hazard):
+    if a_repair(text, match, before, hazard, still):
         return False
-    if (
-        hazard is Hazard.INJURED
-        and _CRASH.search(match.group(0))
-        and _THING_DAMAGED.search(text)
-        and not _SOMEONE_HURT.search(text)
-    ):
-        return False  # a crash that left a pole or a mirror damaged
     if _NOT_THIS_DANGER.get(hazard, _NEVER).match(match.group(0).strip()) and _AS_A_NUISANCE[
         hazard
     ].search(text):
         return False
     clause = text[max(0, match.start() - 30) : match.end() + 30]
     return not (_RECURRING.search(clause) and not still)
-
-
-def _small_thing_fell(text: str, match: re.Match[str], before: str, hazard: Hazard) -> bool:
-    """A drain cover, rubbish or a cable that fell, sank or gave way, with no person named just
-    before it and nothing under it."""
-    if hazard not in (Hazard.DROWNING, Hazard.COLLAPSE) or not _FALLING_CUE.match(match.group(0)):
-        return False
-    if not _SMALL_THING_BEFORE.search(before) or _PEOPLE.search(before[-40:]):
-        return False
-    return not _BENEATH.search(text[match.end() : match.end() + 30])
 
 
 def _denied(hazard: Hazard, lowered: str, still: bool) -> bool:
@@ -337,7 +310,8 @@ def _denied(hazard: Hazard, lowered: str, still: bool) -> bool:
 
 def _about_an_animal(lowered: str) -> bool:
     """A message that opens with an animal and names no person ("หมาโดนรถชนนอนอยู่กลางถนน")."""
-    return _ANIMAL_FIRST.match(lowered) is not None and _PEOPLE.search(lowered) is None
+    animal = _ANIMAL_FIRST.match(lowered)
+    return animal is not None and PEOPLE_NAMED.search(lowered, animal.end()) is None
 
 
 def hazards_in(
@@ -360,7 +334,7 @@ def hazards_in(
     still = _STILL.search(lowered) is not None
     if (intent in _LOOKING_BACK and not still) or _ALL_OVER.search(lowered):
         return []
-    if _DRILL.search(lowered):
+    if _DRILL.search(lowered) or _RUMOUR_ASKED.search(lowered):
         return []
     # a question about what to do if it happens: no cue after the condition is happening now
     condition = _CONDITION.search(lowered) if intent is Intent.QUESTION else None
@@ -411,7 +385,9 @@ def still_dangerous(
         return []  # the head names no words: in a message about an animal, they are its
     not_now = not still and _NOT_NOW.search(lowered) is not None
     routine = _ROUTINE_CARE.search(lowered) is not None
-    prompted = still or _PEOPLE.search(lowered) is not None or _URGENT.search(lowered) is not None
+    prompted = (
+        still or PEOPLE_NAMED.search(lowered) is not None or _URGENT.search(lowered) is not None
+    )
     kept: list[HazardCue] = []
     for hazard in hazards:
         if not prompted and hazard not in sure:
@@ -422,11 +398,7 @@ def still_dangerous(
             continue  # past, over or only a risk: the rules' checks, over the whole message
         if routine and hazard is Hazard.INJURED:
             continue  # a queue for a blood test is a hospital's service, not someone hurt
-        if (
-            hazard is Hazard.COLLAPSE
-            and _SIGN_DOWN.search(lowered)
-            and not _BENEATH.search(lowered)
-        ):
+        if hazard is Hazard.COLLAPSE and _SIGN_DOWN.search(lowered) and not BENEATH.search(lowered):
             continue  # a sign fallen by the way with nobody under it
         if _denied(hazard, lowered, still):
             continue

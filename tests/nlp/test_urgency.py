@@ -18,7 +18,7 @@ from nlp.urgency import detect_urgency, hazards_in, still_dangerous, urgency_evi
         "รถกระบะชนมอเตอร์ไซค์ที่หน้าตลาด มีคนเจ็บนอนอยู่",
         "กำแพงโรงเรียนถล่มลงมาทับรถที่จอดอยู่ริมถนน",
         "ได้กลิ่นแก๊สรั่วแรงมากจากร้านหมูกระทะหัวมุม",
-        "ต้นไม้ใหญ่ล้มขวางถนนทั้งสองเลน รถผ่านไม่ได้",
+        "ต้นไม้ใหญ่ล้มขวางถนนทั้งสองเลน ทับรถเก๋งที่จอดอยู่",
     ],
 )
 def test_danger_to_life_or_property_now_is_high(text: str) -> None:
@@ -33,6 +33,10 @@ def test_danger_to_life_or_property_now_is_high(text: str) -> None:
         "ถ้าฝนตกหนักน้ำจะท่วมถึงเอวแน่นอน ขอให้ลอกท่อก่อน",  # a possibility
         "แยกนี้เกิดอุบัติเหตุบ่อย ควรติดไฟจราจร",  # a recurring risk, not now
         "ถนนเป็นหลุมหลายจุด ขับรถลำบาก",
+        # an obstruction: nothing under it, not moving (the corpus's writers label it normal)
+        "ต้นไม้ใหญ่ล้มขวางถนนทั้งสองเลน รถผ่านไม่ได้",
+        "ดินสไลด์ลงมาปิดถนนครึ่งเลน ยังไม่มีใครมาตั้งกรวย",
+        "ราวสะพานข้ามคลองหักไปช่วงนึง",
     ],
 )
 def test_risks_fears_and_ordinary_problems_are_not_high(text: str) -> None:
