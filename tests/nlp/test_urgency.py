@@ -398,3 +398,8 @@ def test_the_learnt_heads_guess_needs_a_person_or_now_unless_it_is_sure() -> Non
     assert [cue.hazard for cue in sure] == [Hazard.TRAPPED]
     lift = "ลิฟต์ค้างระหว่างชั้น มีคนอยู่ข้างใน"
     assert [cue.hazard for cue in still_dangerous(lift, [Hazard.TRAPPED])] == [Hazard.TRAPPED]
+
+
+def test_a_burnt_out_bulb_is_not_a_fire() -> None:
+    assert hazards_in("หลอดไฟหน้าบ้านไหม้ หลอดไฟไหม้อีกดวงที่ปากซอย") == []
+    assert [cue.hazard for cue in hazards_in("ไฟไหม้ค่ะ ตึกแถวปากซอย")] == [Hazard.FIRE]
