@@ -179,8 +179,8 @@ def category_picker(draft: Draft, language: str, page: int = 0) -> Outgoing:
     return Outgoing(text=text(language, "report.choose_category"), buttons=tuple(buttons))
 
 
-def ask_place(language: str, key: str = "report.ask_place") -> Outgoing:
-    return say(language, key, location_button(language), cancel_button(language))
+def ask_place(language: str, key: str = "report.ask_place", **values: object) -> Outgoing:
+    return say(language, key, location_button(language), cancel_button(language), **values)
 
 
 def option_label(option: PlaceOption, others: Sequence[PlaceOption]) -> str:

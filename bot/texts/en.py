@@ -175,6 +175,10 @@ MESSAGES: dict[str, str] = {
     "report.ask_place": (
         "Where is it? Tap “Share location”, or type the place (soi, road, district and province)."
     ),
+    "report.ask_district": (
+        "Got it: {place}. Which district? Type the district or subdistrict, or tap “Share "
+        "location”, so that the local office gets it."
+    ),
     "report.ask_district_of_subdistrict": (
         "Many provinces have a subdistrict of that name. Please add the district and province, "
         "or tap “Share location”."

@@ -26,6 +26,8 @@ def ask_key(draft: Draft) -> str:
     citizen did say where, and is told why that is not enough)."""
     if draft.province_code is None and _SUBDISTRICT_NAMED.search(draft.text):
         return "report.ask_district_of_subdistrict"
+    if draft.province_code is not None:  # "…ถนนมิตรภาพ โคราช": heard, the district is missing
+        return "report.ask_district"
     return "report.ask_place"
 
 

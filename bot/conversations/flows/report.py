@@ -390,7 +390,9 @@ async def _propose(turn: Turn, draft: Draft) -> list[Outgoing]:
         return [ask_place(draft, turn.language)]
     if not draft.has_place:  # the card to check is the whole report, place and all
         turn.keep(draft, PLACE)
-        return [replies.ask_place(turn.language, place_choice.ask_key(draft))]
+        key = place_choice.ask_key(draft)
+        where = replies.place_text(draft, turn.language)
+        return [replies.ask_place(turn.language, key, place=where)]
     turn.keep(draft, CONFIRM)
     return [replies.summary(draft, turn.language)]
 

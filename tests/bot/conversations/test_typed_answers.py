@@ -170,3 +170,13 @@ async def test_an_answer_to_nothing_open_is_not_a_report(
     replies = await citizen.send(words)
     assert replies[0].text == text("th", key) and labels(replies)[0] == "แจ้งปัญหา"
     assert all(reply.card is None for reply in replies)
+
+
+async def test_a_province_named_alone_is_heard_and_only_the_district_is_asked(
+    citizen: Chat,
+) -> None:
+    asked = await citizen.send("หลุมใหญ่กลางถนนค่ะ ถนนมิตรภาพ โคราช")
+    assert all_text(asked) == text("th", "report.ask_district", place="จ.นครราชสีมา")
+    assert labels(asked) == ["แชร์ตำแหน่ง", "ยกเลิก"]
+    await citizen.send("อำเภอเมืองค่ะ")
+    assert card_fields(citizen)["สถานที่"] == "อ.เมืองนครราชสีมา จ.นครราชสีมา"
