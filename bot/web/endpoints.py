@@ -53,7 +53,22 @@ async def _answer(
     messages, repeated = await service.receive(runtime.database, conversations, inbound)
     if any(message.get("forget_recipient") for message in messages):
         forget_session(response)  # erased: the next message starts as a new person
-    return {"messages": messages, "repeated": repeated}
+        return {"messages": messages, "repeated": repeated}
+    # The conversation follows the language the citizen writes in; the page's own words follow
+    # it too (a Thai citizen whose browser is set to English writes Thai).
+    async with runtime.database.unit_of_work() as db:
+        citizen = await CitizenRepository(db).by_channel_user(Channel.WEB, inbound.user_id)
+    language = citizen.language if citizen is not None else language_of(inbound.language)
+    return {
+        "messages": messages,
+        "repeated": repeated,
+        "language": language,
+        "labels": _page_labels(language),
+    }
+
+
+def _page_labels(language: str) -> dict[str, str]:
+    return {key.removeprefix("web."): text(language, key) for key in _PAGE_KEYS}
 
 
 @router.get("/chat", include_in_schema=False, response_class=HTMLResponse)
@@ -86,7 +101,7 @@ async def chat_session(
     greeting = [replies.say(language, "welcome"), replies.menu(language)]
     return {
         "language": language,
-        "labels": {key.removeprefix("web."): text(language, key) for key in _PAGE_KEYS},
+        "labels": _page_labels(language),
         "greeting": [outgoing_to_json(message) for message in greeting],
         "cursor": cursor,
     }

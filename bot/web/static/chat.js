@@ -182,6 +182,11 @@
         body: JSON.stringify({ client_id: newId(), language: navigator.language, ...body }),
       });
       const messages = data.messages || [];
+      if (data.language && data.language !== state.language && data.labels) {
+        state.language = data.language; // the citizen wrote in another language: the page follows
+        state.labels = data.labels;
+        applyLabels();
+      }
       if (messages.some((message) => message.forget_recipient)) {
         forgetTranscript();
         show("bot", messages, false);

@@ -212,3 +212,15 @@ async def test_the_page_works_under_its_security_headers(server: str, tmp_path: 
         await expect(tab.get_by_role("log")).to_contain_text("ได้รับรูปแล้ว")
         await expect(tab.locator(".msg.me img")).to_have_count(1)
         assert refused == []
+
+
+async def test_the_page_follows_a_thai_citizen_whose_browser_is_english(server: str) -> None:
+    async with browser_context(locale="en-US", viewport={"width": 390, "height": 844}) as context:
+        tab = await context.new_page()
+        await tab.goto(server + "/chat")
+        await expect(tab.get_by_placeholder(text("en", "web.placeholder"))).to_be_visible()
+        await tab.get_by_placeholder(text("en", "web.placeholder")).fill("ถนนหน้าบ้านเป็นหลุมค่ะ")
+        await tab.get_by_role("button", name=text("en", "web.send"), exact=True).click()
+        await expect(tab.get_by_placeholder(text("th", "web.placeholder"))).to_be_visible()
+        await expect(tab.locator("html")).to_have_attribute("lang", "th")
+        await expect(tab.get_by_role("heading").first).to_have_text(text("th", "web.title"))
