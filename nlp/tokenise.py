@@ -12,9 +12,11 @@ ambiguous runs differently (only 76 % identical), and chat messages are short.
 
 from __future__ import annotations
 
+import tempfile
 import threading
 from functools import cache
-from importlib.resources import as_file, files
+from importlib.resources import files
+from pathlib import Path
 
 import nlpo3
 
@@ -22,10 +24,22 @@ _DICTIONARY_NAME = "siang-thai-words"
 _lock = threading.Lock()
 
 
+# Rare Pali and Sanskrit words in the list that end in a polite particle's letters and so swallow
+# it from everyday words: maximal matching cuts "ไปไหนคะ" as ไป|ไห|นคะ (นคะ, a mountain) and
+# "ทำนาคะ" as ทำ|นาคะ, which hides the question word ไหน and the rice field นา. No citizen writes
+# them; without them the particle is cut off (ไป|ไหน|คะ, ทำ|นา|คะ).
+NOT_WORDS = frozenset({"นคะ", "นาคะ", "ยาคะ", "มะคะ", "มิคะ", "มูคะ", "จาคะ", "คุคะ", "ภคะ"})
+
+
 @cache
 def _dictionary() -> str:
-    """Load pythainlp's Thai word list into nlpo3 once per process; return its name."""
-    with _lock, as_file(files("pythainlp.corpus").joinpath("words_th.txt")) as path:
+    """Load pythainlp's Thai word list, less ``NOT_WORDS``, into nlpo3 once per process; return
+    its name."""
+    with _lock, tempfile.TemporaryDirectory(prefix="siang-words-") as folder:
+        words = files("pythainlp.corpus").joinpath("words_th.txt").read_text(encoding="utf-8")
+        kept = [word for word in words.splitlines() if word.strip() not in NOT_WORDS]
+        path = Path(folder) / "words_th.txt"
+        path.write_text("\n".join(kept) + "\n", encoding="utf-8")
         message, loaded = nlpo3.load_dict(str(path), _DICTIONARY_NAME)
         if not loaded and "already" not in message.lower():
             raise RuntimeError(f"cannot load the Thai dictionary for nlpo3: {message}")

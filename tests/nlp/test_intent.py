@@ -19,6 +19,7 @@ from nlp.text_model import TextInput
         "ต่อใบขับขี่ต้องใช้เอกสารอะไรบ้าง",
         "ช่วยด้วย ใช้ยังไง",
         "where can i renew my work permit?",
+        "ถ้าน้ำท่วมเข้าบ้านต้องอพยพไปไหนคะ",  # ไปไหน, and no longer cut ไป|ไห|นคะ
     ],
 )
 def test_questions(text: str) -> None:

@@ -24,3 +24,9 @@ def test_normalised_chat_text_tokenises_to_real_words() -> None:
 def test_empty_text_has_no_words() -> None:
     assert tokenise("") == []
     assert tokenise("   ") == []
+
+
+def test_a_polite_particle_is_not_swallowed_by_a_rare_pali_word() -> None:
+    # นคะ and นาคะ are in the dictionary; maximal matching took them over ไหน+คะ and นา+คะ
+    assert tokenise("ต้องอพยพไปไหนคะ") == ["ต้อง", "อพยพ", "ไป", "ไหน", "คะ"]
+    assert tokenise("ซื้อยาคะ") == ["ซื้อ", "ยา", "คะ"]
