@@ -21,8 +21,9 @@ of number or handle (`emails`, `numbers`, `passports`, `house_numbers`, `line_id
 people's names in Thai script in `names` (which runs `titled_names`, `role_names` and
 `account_holders` over the tokeniser's `cut`), `self_introductions` and in Latin script
 `latin_names`; the words and lists they read in `name_words`, `roles` and `name_lists`. Beside
-the rules, a learnt tagger (`learnt_names`, a CRF over the same cut, features in `name_features`)
-adds the names it is sure of (probability 0.9 for `redact`, 0.5 for `redact_for_public`).
+the rules, a learnt tagger (`learnt_names`, a CRF over the same cut, features in `name_features`
+and `word_classes`, trained with negatives from `nlp.training.name_negatives`) adds the names it
+is sure of (probability 0.95 for `redact`, 0.5 for `redact_for_public`).
 """
 
 from nlp.personal_data.numbers import national_id_checksum_ok

@@ -6,7 +6,7 @@ The rules find names where a title, a list or what follows says so; they miss a 
 also a common word after a kinship word or a rank ("ยายเขียน", "ผู้กองเก่ง"), names in odd
 positions and the regions' forms of address. The tagger weighs the same facts together and
 gives each word a probability of being part of a name; `learnt_names` returns the runs of words
-at or above a threshold (`EAGER` for `redact_for_public`).
+at or above a threshold (`CAREFUL` for the officials' `redact`, `EAGER` for `redact_for_public`).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from nlp.personal_data.kin_context import KIN
 from nlp.personal_data.name_features import Token, features, tokens_of
 from nlp.personal_data.name_words import _FUNCTION_WORDS, _PARTICLES, _word_set
 from nlp.personal_data.role_names import _PRONOUNS
+from nlp.personal_data.roles import _ROLE_WORDS
 from nlp.text_model import ModelIntegrityError
 
 MODEL_FILE = "names.crfsuite"
@@ -34,8 +35,11 @@ NAME_LABELS = ("B-NAME", "I-NAME")
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / MODEL_FILE
 
 # Marginal probability a word needs to be masked on the public page and the boards' digests
-# (`redact_for_public`); the officials' `redact` does not use the tagger (see there).
+# (`redact_for_public`), and in what officials read (`redact`): the lowest threshold at which,
+# cross-validated on the train half with the negatives (`nlp.training.names_check cv`), the
+# tagger touches no must-keep span and adds almost nothing outside the must-mask spans.
 EAGER = 0.5
+CAREFUL = 0.95
 
 _lock = threading.Lock()
 
@@ -84,7 +88,9 @@ def spans_from(tokens: list[Token], probs: list[float], at: float) -> list[tuple
     return [
         (tokens[first][1], tokens[last][2])
         for first, last in runs
-        if not _named_place(tokens, first) and _could_be_a_name(tokens[first : last + 1])
+        if not _named_place(tokens, first)
+        and not _address_inside_a_word(tokens, first)
+        and _could_be_a_name(tokens[first : last + 1])
     ]
 
 
@@ -125,6 +131,22 @@ def _named_place(tokens: list[Token], first: int) -> bool:
         return True
     two_before = tokens[first - 2][0] if first >= 2 else ""
     return before in KIN and two_before in _PLACES and two_before != "ร้าน"
+
+
+def _address_inside_a_word(tokens: list[Token], first: int) -> bool:
+    """Whether the run from token `first` follows a form of address that is here a piece of a
+    longer word the tokeniser split ("ซื้อไว|ตา|มิ้นท์", "ป้า|ย"): by the letters the rules'
+    `roles._ROLE_WORDS` say may not come right before or after it (ตา before ม, ย, ร)."""
+    k = first - 1
+    if k < 0:
+        return False
+    letters = _ROLE_WORDS.get(tokens[k][0])
+    if letters is None:
+        return False
+    not_before, not_after = letters
+    glued_before = k >= 1 and not tokens[k][3] and tokens[k - 1][2] == tokens[k][1]
+    before = tokens[k - 1][0][-1] if glued_before else ""
+    return bool(before and before in not_before) or tokens[first][0][0] in not_after
 
 
 @lru_cache(maxsize=16)

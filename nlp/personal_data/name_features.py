@@ -17,6 +17,7 @@ from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords
 from nlp.personal_data.name_words import _AFTER_NAME, _STRONG_TITLES, _word_set
 from nlp.personal_data.public_kin_names import RANKS
 from nlp.personal_data.roles import _ROLE_WORDS
+from nlp.personal_data.word_classes import frequency_bin, part_of_speech
 
 # A token the tagger reads: its text, where it starts and ends, and whether a space precedes it.
 Token = tuple[str, int, int, bool]
@@ -86,7 +87,14 @@ def _facts_of(token: str, lists: _NameLists, stop: frozenset[str]) -> list[str]:
         ("verb", token in lists.verbs),
         ("adjective", token not in lists.verbs and token in lists.adjectives),
     )
-    return [name for name, holds in checks if holds]
+    facts = [name for name, holds in checks if holds]
+    tag = part_of_speech().get(token)
+    if tag is not None:
+        facts.append(f"pos={tag}")
+    common = frequency_bin().get(token)
+    if common is not None:
+        facts.append(f"freq={common}")
+    return facts
 
 
 @lru_cache(maxsize=4096)

@@ -13,7 +13,7 @@ from nlp.personal_data.chat_labels import names_after_phones, names_before_phone
 from nlp.personal_data.emails import _SPELT_EMAIL_TRIGGER, _emails
 from nlp.personal_data.house_numbers import _HOUSE_TRIGGER, _house_numbers
 from nlp.personal_data.latin_names import _LATIN_NAME_TRIGGER, _latin_names
-from nlp.personal_data.learnt_names import EAGER, learnt_names
+from nlp.personal_data.learnt_names import CAREFUL, EAGER, learnt_names
 from nlp.personal_data.learnt_names import warm_up as _warm_up_tagger
 from nlp.personal_data.line_ids import _line_ids
 from nlp.personal_data.name_lists import _name_lists, _stopwords
@@ -79,8 +79,12 @@ class Redaction:
     spans: list[PersonalDataSpan]
 
 
-def redact(text: str) -> Redaction:
-    """Mask every piece of personal data found in `text`; spans are offsets into `text`."""
+def redact(text: str, *, learnt: bool = True) -> Redaction:
+    """Mask every piece of personal data found in `text`; spans are offsets into `text`. Names
+    come from the rules and, where the rules found nothing, from the learnt tagger at the
+    probability `CAREFUL` (chosen by cross-validation on the train half so that it masks
+    nothing more that must stay: `python -m nlp.training.names_check cv`). `learnt=False`
+    leaves the tagger out (the rules alone, to measure it)."""
     # Each finder runs only when the text holds what it looks for (most messages hold little).
     ascii_digits = text.translate(_SAME_LENGTH) if _NEEDS_MAPPING.search(text) else text
     has_digit = _ANY_DIGIT.search(ascii_digits) is not None
@@ -109,6 +113,14 @@ def redact(text: str) -> Redaction:
     if "ผม" in text or "ดิฉัน" in text:
         found += _self_introductions(text)
     found += _chat_layout_names(text, found)
+    if learnt:
+        found += _not_overlapping(
+            [
+                PersonalDataSpan(PersonalDataKind.PERSON_NAME, start, end)
+                for start, end in learnt_names(text, CAREFUL)
+            ],
+            found,
+        )
     if not found and not has_digit:
         return Redaction(text=text, spans=[])
     # Inside a link only e-mails and whole mobile numbers count ("…/detail/9610000009936" is a
@@ -141,12 +153,10 @@ def _chat_layout_names(text: str, found: list[PersonalDataSpan]) -> list[Persona
 def redact_for_public(text: str, *, learnt: bool = True) -> Redaction:
     """`redact`, and also given names standing alone (`bare_names`), any word glued to a
     kinship word or a rank (`public_kin_names`) and what the learnt tagger thinks likely a name
-    (`learnt_names` at `EAGER`): for what anyone may read (the public page, the boards'
-    digests), where a masked word costs less than a leaked name. `learnt=False` leaves the
-    tagger out (the rules alone, to measure it). The officials' `redact` does without it: on
-    the DEV texts half of what it adds even at probability 0.9 are ordinary words ("ลุงแถวบ้าน",
-    "หมอประสาท", "คุณสะอาด"), and officials must read the citizen's words."""
-    found = redact(text).spans
+    (`learnt_names` at `EAGER`, below the officials' `CAREFUL`): for what anyone may read (the
+    public page, the boards' digests), where a masked word costs less than a leaked name.
+    `learnt=False` leaves the tagger out (the rules alone, to measure it)."""
+    found = redact(text, learnt=learnt).spans
     eager = (
         bare_names(text)
         + [
@@ -158,7 +168,7 @@ def redact_for_public(text: str, *, learnt: bool = True) -> Redaction:
             for start, end in (learnt_names(text, EAGER) if learnt else [])
         ]
     )
-    found += [s for s in eager if all(s.end <= f.start or s.start >= f.end for f in found)]
+    found += _not_overlapping(eager, found)
     spans = _resolve(found)
     return Redaction(text=_apply(text, spans), spans=spans)
 
@@ -189,6 +199,13 @@ _URL = re.compile(
 )
 
 _MOBILE_IN_LINK = re.compile(r"(?<!\d)0[689]\d{8}(?!\d)")
+
+
+def _not_overlapping(
+    extra: list[PersonalDataSpan], found: list[PersonalDataSpan]
+) -> list[PersonalDataSpan]:
+    """The spans of `extra` that overlap none of `found` (what the rules found wins)."""
+    return [s for s in extra if all(s.end <= f.start or s.start >= f.end for f in found)]
 
 
 def _inside(span: PersonalDataSpan, ranges: list[tuple[int, int]]) -> bool:

@@ -135,8 +135,13 @@ def _names_markdown(out_dir: Path) -> list[str]:
         "## Person-name tagger",
         "",
         f"Trained {record['trained_at']} by `{record['command']}` on {record['source']}: "
-        f"{record['rows']:,} rows, {record['tokens']:,} tokens of which {record['name_tokens']:,} "
-        "in names.",
+        f"{record['rows']:,} rows"
+        + (
+            f" and {record['negative_sequences']:,} sequences without a name ({record['negatives']})"
+            if "negatives" in record
+            else ""
+        )
+        + f", {record['tokens']:,} tokens of which {record['name_tokens']:,} in names.",
         "",
         "| file | bytes | sha256 |",
         "|---|---|---|",

@@ -1,7 +1,8 @@
 """The learnt name tagger beside the rules, on what anyone may read (`redact_for_public`):
 nicknames that are everyday words, after a kinship word, a rank or a regional form of address,
 are masked; kinds of people, places named after someone and ordinary words stay. The officials'
-`redact` does without it. Messages written for these tests, not taken from the corpus."""
+`redact` takes only what it is sure of (`test_personal_data_learnt_officials`). Messages written
+for these tests, not taken from the corpus."""
 
 from __future__ import annotations
 
@@ -62,8 +63,8 @@ def test_kinds_of_people_places_and_ordinary_words_stay(text: str) -> None:
     assert redact_for_public(text).text == text
 
 
-def test_the_officials_read_what_only_the_tagger_thinks_a_name() -> None:
-    text = "ผู้กองเก่งไม่ยอมรับแจ้งความ"  # เก่ง is also "skilled"
+def test_the_officials_read_what_the_tagger_is_not_sure_of() -> None:
+    text = "ผู้กองเก่งไม่ยอมรับแจ้งความ"  # เก่ง is also "skilled": below CAREFUL, above EAGER
     assert redact(text).text == text
     assert redact_for_public(text, learnt=False).text == text
     assert redact_for_public(text).text == "ผู้กอง[ชื่อ]ไม่ยอมรับแจ้งความ"

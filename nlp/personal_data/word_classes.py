@@ -1,0 +1,39 @@
+"""Two general facts about a Thai word for the name tagger (`name_features`): its commonest
+part of speech in ORCHID (pythainlp's unigram tags; only the 4,500 words not tagged a plain
+common noun are kept) and how common it is in the Thai National Corpus (a bin, for the 6,500
+words seen 300 times or more). A name after ลุง is rarely a preposition (แถว), a classifier or
+a pronoun; how often a word is written says how likely it is to be an ordinary one."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import as_file, files
+
+from nlp.personal_data.name_lists import _orchid_tags
+
+# Counts at which a word moves to the next bin (tnc_freq.txt).
+_BINS = ((100_000, "100k"), (10_000, "10k"), (1_000, "1k"), (300, "300"))
+
+
+@cache
+def part_of_speech() -> dict[str, str]:
+    """ORCHID's commonest tag of each word, for the words whose tag is not NCMN."""
+    return {word: tag for word, tag in _orchid_tags().items() if tag != "NCMN"}
+
+
+@cache
+def frequency_bin() -> dict[str, str]:
+    """The TNC frequency bin of each word seen 300 times or more."""
+    out: dict[str, str] = {}
+    tnc = files("pythainlp.corpus").joinpath("tnc_freq.txt")
+    with as_file(tnc) as path, path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, count = line.rstrip("\n").partition("\t")
+            if not count.strip().isdigit():
+                continue
+            n = int(count)
+            for at, name in _BINS:
+                if n >= at:
+                    out[word] = name
+                    break
+    return out
