@@ -167,6 +167,13 @@ _CARED_FOR = re.compile(
 )
 # Routine care at a hospital, for the learnt head (which names no words): a queue, a blood test,
 # an appointment, medicine to collect ("รอคิวเจาะเลือด 4 ชั่วโมง").
+# Stuck in traffic ("รถติดมาก ติดอยู่บนทางด่วนชั่วโมงนึงแล้ว", "ติดอยู่บนแท็กซี่"): nobody is trapped
+# unless water, fire, smoke or a wreck is there too ("รถติดอยู่กลางน้ำ").
+_IN_TRAFFIC = re.compile(
+    r"รถติด|การจราจร|ติด\s?อยู่\s?(?:บน|ใน)\s?(?:ทางด่วน|ถนน|สะพาน|รถเมล์|แท็กซี่|แทกซี่|แท็กซี|วินมอไซค์|บีทีเอส|bts|mrt|รถตู้)|"
+    r"\b(?:traffic|jam)\b"
+)
+_REALLY_TRAPPED = re.compile(r"น้ำ|ไฟไหม้|ไฟลุก|ควัน|ซาก|ทับ|ลิฟ|ชน|คว่ำ|\b(?:water|fire|smoke|crash)\b")
 _ROUTINE_CARE = re.compile(r"รอคิว|คิวยาว|ต่อคิว|เจาะเลือด|ตรวจเลือด|รับยา|ใบนัด|หมอนัด|นัดหมอ|\bqueue\b")
 # A drill or an exercise anywhere in the message: its dangers are staged ("ฝึกซ้อมรับมือเหตุกราดยิง
 # … ได้ยินเสียงปืนไม่ต้องตกใจ"); not ซ้อม alone, which is also a beating ("รุมซ้อม").
@@ -289,12 +296,18 @@ def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
         return False  # a sign fallen by the way with nobody under it: an obstruction
     if a_repair(text, match, before, hazard, still):
         return False
+    if hazard is Hazard.TRAPPED and _stuck_in_traffic(text):
+        return False
     if _NOT_THIS_DANGER.get(hazard, _NEVER).match(match.group(0).strip()) and _AS_A_NUISANCE[
         hazard
     ].search(text):
         return False
     clause = text[max(0, match.start() - 30) : match.end() + 30]
     return not (_RECURRING.search(clause) and not still)
+
+
+def _stuck_in_traffic(lowered: str) -> bool:
+    return _IN_TRAFFIC.search(lowered) is not None and _REALLY_TRAPPED.search(lowered) is None
 
 
 def _denied(hazard: Hazard, lowered: str, still: bool) -> bool:
@@ -398,6 +411,8 @@ def still_dangerous(
             continue  # past, over or only a risk: the rules' checks, over the whole message
         if routine and hazard is Hazard.INJURED:
             continue  # a queue for a blood test is a hospital's service, not someone hurt
+        if hazard is Hazard.TRAPPED and _stuck_in_traffic(lowered):
+            continue
         if hazard is Hazard.COLLAPSE and _SIGN_DOWN.search(lowered) and not BENEATH.search(lowered):
             continue  # a sign fallen by the way with nobody under it
         if _denied(hazard, lowered, still):

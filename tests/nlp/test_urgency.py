@@ -403,3 +403,11 @@ def test_the_learnt_heads_guess_needs_a_person_or_now_unless_it_is_sure() -> Non
 def test_a_burnt_out_bulb_is_not_a_fire() -> None:
     assert hazards_in("หลอดไฟหน้าบ้านไหม้ หลอดไฟไหม้อีกดวงที่ปากซอย") == []
     assert [cue.hazard for cue in hazards_in("ไฟไหม้ค่ะ ตึกแถวปากซอย")] == [Hazard.FIRE]
+
+
+def test_stuck_in_traffic_is_not_trapped_but_a_car_in_floodwater_is() -> None:
+    jam = "รถติดมาก ติดอยู่บนทางด่วนสองชั่วโมงแล้ว"
+    assert still_dangerous(jam, [Hazard.TRAPPED], Intent.COMPLAINT, sure=[Hazard.TRAPPED]) == []
+    flood = "รถติดอยู่กลางน้ำใต้สะพาน น้ำขึ้นถึงกระจกแล้ว"
+    kept = still_dangerous(flood, [Hazard.TRAPPED], Intent.COMPLAINT, sure=[Hazard.TRAPPED])
+    assert [cue.hazard for cue in kept] == [Hazard.TRAPPED]
