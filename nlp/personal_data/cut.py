@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlp.tokenise import segment
 
@@ -36,9 +37,16 @@ class _Cut:
 
     @classmethod
     def of(cls, text: str) -> _Cut:
-        tokens = _tokens_with_offsets(text)
-        starts = {start: index for index, (_, start, _) in enumerate(tokens)}
-        return cls(text, tokens, starts, frozenset({0, *(end for _, _, end in tokens)}))
+        """The cut of `text`, made once for the several finders that read the same message
+        (read only: its lists are shared)."""
+        return _cut_of(text)
+
+
+@lru_cache(maxsize=32)
+def _cut_of(text: str) -> _Cut:
+    tokens = _tokens_with_offsets(text)
+    starts = {start: index for index, (_, start, _) in enumerate(tokens)}
+    return _Cut(text, tokens, starts, frozenset({0, *(end for _, _, end in tokens)}))
 
 
 _Span = tuple[int, int]

@@ -97,7 +97,7 @@ def _facts_of(token: str, lists: _NameLists, stop: frozenset[str]) -> list[str]:
     return facts
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)  # five places a token is read from; 4,096 missed half the time
 def _described(token: str, offset: int) -> tuple[str, ...]:
     """A token's own features, prefixed by where it stands from the token tagged."""
     keys = (f"w={token.lower()}", f"s={_script(token)}", *_facts(token))

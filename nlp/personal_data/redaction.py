@@ -13,7 +13,7 @@ from nlp.personal_data.chat_labels import names_after_phones, names_before_phone
 from nlp.personal_data.emails import _SPELT_EMAIL_TRIGGER, _emails
 from nlp.personal_data.house_numbers import _HOUSE_TRIGGER, _house_numbers
 from nlp.personal_data.latin_names import _LATIN_NAME_TRIGGER, _latin_names
-from nlp.personal_data.learnt_names import CAREFUL, EAGER, learnt_names
+from nlp.personal_data.learnt_names import CAREFUL, EAGER, learnt_names, may_name_someone
 from nlp.personal_data.learnt_names import warm_up as _warm_up_tagger
 from nlp.personal_data.line_ids import _line_ids
 from nlp.personal_data.name_lists import _name_lists, _stopwords
@@ -113,7 +113,7 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
     if "ผม" in text or "ดิฉัน" in text:
         found += _self_introductions(text)
     found += _chat_layout_names(text, found)
-    if learnt:
+    if learnt and may_name_someone(text):
         found += _not_overlapping(
             [
                 PersonalDataSpan(PersonalDataKind.PERSON_NAME, start, end)
