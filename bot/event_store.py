@@ -164,25 +164,19 @@ class EventStore:
     async def _write(self, batch: Sequence[_Waiting]) -> list[list[int]]:
         batches = [(waiting.channel, waiting.rows) for waiting in batch]
         received_at = self.clock()
-        if self._one_statement(batch):
-            # One INSERT is atomic by itself: on PostgreSQL, no BEGIN and COMMIT around it.
-            async with self.database.autocommit() as connection:
-                return await inbound_events.store_batches_if_new(
+        if self.database.dialect == "postgresql":
+            # One INSERT of every event, atomic by itself and prepared once: one round trip, no
+            # BEGIN and COMMIT around it, no SQLAlchemy execution.
+            async with self.database.asyncpg_connection() as connection:
+                return await inbound_events.store_batches_if_new_asyncpg(
                     connection, batches=batches, received_at=received_at
                 )
         # The platform waits on this write: it goes before the conversations waiting their turn.
+        # SQLite keeps its transaction (its statements cost no round trip) and its writers' turn.
         async with self.database.writer_turn(first=True), self.database.unit_of_work() as session:
             return await inbound_events.store_batches_if_new(
                 session, batches=batches, received_at=received_at
             )
-
-    def _one_statement(self, batch: Sequence[_Waiting]) -> bool:
-        """On PostgreSQL, whether the batch is stored by a single INSERT statement. SQLite keeps
-        its transaction: its statements cost no round trip, and its writers take turns."""
-        if self.database.dialect != "postgresql":
-            return False
-        events = sum(len(waiting.rows) for waiting in batch)
-        return events <= inbound_events.events_in_one_statement(self.database.engine.dialect)
 
 
 async def store_events(

@@ -12,6 +12,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -124,6 +125,16 @@ class Database:
         transaction takes three (BEGIN, the statement, COMMIT). Nothing here wakes the outbox."""
         async with self.engine.connect() as connection:
             yield await connection.execution_options(isolation_level="AUTOCOMMIT")
+
+    @asynccontextmanager
+    async def asyncpg_connection(self) -> AsyncIterator[asyncpg.Connection]:
+        """PostgreSQL only: a pooled connection's asyncpg connection, outside any transaction
+        (each statement commits on its own), for a statement written for asyncpg. The pool's
+        checks apply on checkout as to any other; nothing here wakes the outbox."""
+        async with self.engine.connect() as connection:
+            pooled = await connection.get_raw_connection()
+            driver: asyncpg.Connection = pooled.driver_connection
+            yield driver
 
     def wake_outbox_with(self, waker: OutboxWaker | None) -> None:
         """Who delivers the outbox (the app's or the worker's background work); None: nobody
