@@ -15,7 +15,6 @@ from typing import Any
 import asyncpg
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import (
-    AsyncConnection,
     AsyncEngine,
     async_sessionmaker,
     create_async_engine,
@@ -117,14 +116,6 @@ class Database:
             due = take_outbox_due(session)
         if due:
             await self._outbox_due()
-
-    @asynccontextmanager
-    async def autocommit(self) -> AsyncIterator[AsyncConnection]:
-        """A connection on which each statement commits on its own. For one statement that is
-        the whole unit of work (atomic by itself): on PostgreSQL that is one round trip where a
-        transaction takes three (BEGIN, the statement, COMMIT). Nothing here wakes the outbox."""
-        async with self.engine.connect() as connection:
-            yield await connection.execution_options(isolation_level="AUTOCOMMIT")
 
     @asynccontextmanager
     async def asyncpg_connection(self) -> AsyncIterator[asyncpg.Connection]:

@@ -10,15 +10,13 @@ from typing import Any
 
 import asyncpg
 from sqlalchemy import String, cast, select, update
-from sqlalchemy.engine import Dialect
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Channel, EventStatus, InboundEvent
 from storage.upsert import (
     insert_many_new,
     insert_new_rows_returning,
     insert_one_if_new,
-    rows_in_one_statement,
 )
 
 _TABLE = InboundEvent.__table__  # type: ignore[attr-defined]
@@ -75,23 +73,15 @@ async def store_all_if_new(
     return sorted(int(i) for i in new_ids)  # ids grow in insert order
 
 
-def events_in_one_statement(dialect: Dialect) -> int:
-    """Up to this many events, `store_batches_if_new` is a single INSERT statement: atomic by
-    itself, so it may run on an autocommit connection."""
-    return rows_in_one_statement(dialect, _TABLE)
-
-
 async def store_batches_if_new(
-    target: AsyncSession | AsyncConnection,
+    session: AsyncSession,
     *,
     batches: Sequence[tuple[Channel, Sequence[Mapping[str, Any]]]],
     received_at: datetime,
 ) -> list[list[int]]:
     """Store several webhooks' events (as `store_all_if_new` takes them) in this session's
-    transaction, or on this connection; for each webhook the ids of its new rows in order. An
-    event that two of them carry (a redelivery racing the first delivery) is new for the first
-    only. On an autocommit connection, more than `events_in_one_statement` events are more
-    than one statement, and a failure could leave some stored and reported as not stored."""
+    transaction; for each webhook the ids of its new rows in order. An event that two of them
+    carry (a redelivery racing the first delivery) is new for the first only."""
     rows = [
         {
             **event,
@@ -108,7 +98,7 @@ async def store_batches_if_new(
     new: dict[tuple[str, str], int] = {
         (str(channel), str(external_id)): int(row_id)
         for row_id, channel, external_id in await insert_new_rows_returning(
-            target, _TABLE, rows, _column.id, _column.channel, _column.external_id
+            session, _TABLE, rows, _column.id, _column.channel, _column.external_id
         )
     }
     return _new_ids_by_batch(batches, new)
@@ -138,7 +128,8 @@ async def store_batches_if_new_asyncpg(
     received_at: datetime,
 ) -> list[list[int]]:
     """`store_batches_if_new` on PostgreSQL in one statement and one round trip, whatever the
-    number of events (atomic by itself: the connection need not be in a transaction)."""
+    number of events (atomic by itself: the connection need not be in a transaction). Each
+    event's payload is read from its `raw_body`, its own JSON (`bot.event_store.event_rows`)."""
     rows = [(Channel(channel).value, event) for channel, events in batches for event in events]
     returned = await connection.fetch(
         _INSERT_UNNEST,
