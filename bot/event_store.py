@@ -52,17 +52,39 @@ def event_rows(
 ) -> list[dict[str, Any]]:
     """The rows of a webhook's events: each keeps its own event's JSON, never the whole body (a
     body of 2,500 events stored the 0.9 MB body 2,500 times, 2.3 GB, and took 19 s)."""
-    return [
-        {
-            "external_id": event.external_id,
-            "event_type": event.event_type,
-            "payload": event.payload,
-            "raw_body": json.dumps(event.payload, ensure_ascii=False, separators=(",", ":")),
-            "is_redelivery": event.is_redelivery,
-            "request_id": request_id,
-        }
-        for event in events
-    ]
+    rows = []
+    for event in events:
+        payload, raw_body = event.payload, _json(event.payload)
+        if "\\u0000" in raw_body:  # rare: only then is the payload walked
+            payload = _without_nul(payload)
+            raw_body = _json(payload)
+        rows.append(
+            {
+                "external_id": event.external_id,
+                "event_type": event.event_type,
+                "payload": payload,
+                "raw_body": raw_body,
+                "is_redelivery": event.is_redelivery,
+                "request_id": request_id,
+            }
+        )
+    return rows
+
+
+def _json(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def _without_nul(value: Any) -> Any:
+    """The value with every NUL character (U+0000) taken out of its strings: PostgreSQL's jsonb
+    cannot hold one, and refusing the event would refuse the webhooks stored with it."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {_without_nul(key): _without_nul(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    return value
 
 
 @dataclass
