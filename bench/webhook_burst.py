@@ -78,6 +78,7 @@ class Burst:
     failed_requests: int = 0  # given up after RESEND_FOR seconds of refusals
     refused_attempts: int = 0  # answered other than 200 (and sent again)
     sent_to: Counter[str] = field(default_factory=Counter)  # acknowledged events by citizen
+    web_cpu_seconds: float | None = None  # user + system CPU of the web processes during it
 
 
 async def _exchange(
@@ -166,6 +167,26 @@ def _in_own_process(
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=context) as pool:
         return pool.submit(_run_senders, port, requests, senders).result()
+
+
+def _cpu_seconds(process_group: int) -> float | None:
+    """User and system CPU used so far by the processes of a group (Linux /proc; None
+    elsewhere): the web processes' own cost, which the other processes on the machine
+    stretch in time but hardly change."""
+    ticks = 0
+    try:
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:  # ended meanwhile
+                continue
+            if int(fields[2]) == process_group:  # pgrp; utime and stime follow at 11 and 12
+                ticks += int(fields[11]) + int(fields[12])
+    except OSError:
+        return None
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _health_rate(port: int, requests: int, senders: int) -> float:
@@ -313,6 +334,12 @@ def _report(args: argparse.Namespace, health: float, burst: Burst, outcome: Outc
         f"  acknowledged: {events} events in {burst.seconds:.2f} s = {rate:7.0f}"
         f" events/s ({rate / health:.2f} x /healthz)"
     )
+    if burst.web_cpu_seconds is not None:
+        print(
+            f"  web process CPU during the burst: {burst.web_cpu_seconds:.2f} s ="
+            f" {burst.web_cpu_seconds * 1000 / max(events, 1):.2f} ms per event"
+            + ("" if args.production else " (conversations run in it too)")
+        )
     print(
         f"  latency per request: p50 {statistics.median(ms):6.1f} ms   "
         f"p99 {percentile(ms, 0.99):6.1f} ms   max {max(ms):6.1f} ms"
@@ -396,7 +423,11 @@ def _run(
             if args.production:
                 time.sleep(3.0)  # /readyz answered from the first web process up: the other too
             health = _health_rate(port, args.health_requests, args.senders)
+            cpu_before = _cpu_seconds(processes[0].pid)
             burst = _burst(fake, port, args.events, args.senders, args.events_per_body, fault)
+            cpu_after = _cpu_seconds(processes[0].pid)
+            if cpu_before is not None and cpu_after is not None:
+                burst.web_cpu_seconds = cpu_after - cpu_before
             if args.kill_worker and args.production:
                 # Mid-backlog: the jobs it took are lost from Redis, their events stay pending
                 # and the other worker's recovery pass (every 60 s) enqueues them again.

@@ -12,6 +12,8 @@ router declares. Measured with schemathesis against the running app (docs/securi
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI
@@ -99,21 +101,24 @@ def declared_errors(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
-def install_openapi(app: FastAPI) -> None:
-    """Build the app's OpenAPI document once, with the errors declared."""
+def install_openapi(
+    app: FastAPI, *, extra_paths: Mapping[str, dict[str, Any]] | None = None
+) -> None:
+    """Build the app's OpenAPI document once, with the errors declared. `extra_paths` describes
+    the operations of routes FastAPI does not document (plain Starlette routes)."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = declared_errors(
-                get_openapi(
-                    title=app.title,
-                    version=app.version,
-                    openapi_version=app.openapi_version,
-                    summary=app.summary,
-                    description=app.description,
-                    routes=app.routes,
-                )
+            document = get_openapi(
+                title=app.title,
+                version=app.version,
+                openapi_version=app.openapi_version,
+                summary=app.summary,
+                description=app.description,
+                routes=app.routes,
             )
+            document["paths"] = {**copy.deepcopy(dict(extra_paths or {})), **document["paths"]}
+            app.openapi_schema = declared_errors(document)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -12,9 +12,9 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import (
-    AsyncConnection,
     AsyncEngine,
     async_sessionmaker,
     create_async_engine,
@@ -118,12 +118,14 @@ class Database:
             await self._outbox_due()
 
     @asynccontextmanager
-    async def autocommit(self) -> AsyncIterator[AsyncConnection]:
-        """A connection on which each statement commits on its own. For one statement that is
-        the whole unit of work (atomic by itself): on PostgreSQL that is one round trip where a
-        transaction takes three (BEGIN, the statement, COMMIT). Nothing here wakes the outbox."""
+    async def asyncpg_connection(self) -> AsyncIterator[asyncpg.Connection]:
+        """PostgreSQL only: a pooled connection's asyncpg connection, outside any transaction
+        (each statement commits on its own), for a statement written for asyncpg. The pool's
+        checks apply on checkout as to any other; nothing here wakes the outbox."""
         async with self.engine.connect() as connection:
-            yield await connection.execution_options(isolation_level="AUTOCOMMIT")
+            pooled = await connection.get_raw_connection()
+            driver: asyncpg.Connection = pooled.driver_connection
+            yield driver
 
     def wake_outbox_with(self, waker: OutboxWaker | None) -> None:
         """Who delivers the outbox (the app's or the worker's background work); None: nobody

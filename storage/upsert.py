@@ -17,8 +17,7 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.dialects.postgresql import dml as postgresql_dml
 from sqlalchemy.dialects.sqlite import dml as sqlite_dml
-from sqlalchemy.engine import Dialect
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 
 class _PostgresDoNothing(postgresql_dml.OnConflictDoNothing):
@@ -63,14 +62,6 @@ def _insert(session: AsyncSession, table: Table) -> Any:
     return insert_skipping_conflicts(dialect, table)
 
 
-def rows_in_one_statement(dialect: Dialect, table: Table) -> int:
-    """How many rows an executemany of one INSERT into `table` sends as a single multi-row
-    statement (SQLAlchemy's insertmanyvalues pages by rows and by bound parameters). Up to
-    this many, the INSERT is atomic on its own and may run outside a transaction."""
-    by_parameters = dialect.insertmanyvalues_max_parameters // max(len(table.columns), 1)
-    return max(1, min(dialect.insertmanyvalues_page_size, by_parameters))
-
-
 async def insert_ignoring_conflicts(
     session: AsyncSession, table: Table, rows: Sequence[dict[str, Any]], *, chunk: int = 500
 ) -> int:
@@ -107,19 +98,17 @@ async def insert_many_new(
 
 
 async def insert_new_rows_returning(
-    target: AsyncSession | AsyncConnection,
+    session: AsyncSession,
     table: Table,
     rows: Sequence[dict[str, Any]],
     *columns: Any,
 ) -> list[tuple[Any, ...]]:
     """Insert rows, skipping those that collide; `columns` of the new ones. Sent as executemany
     of one single-row statement, as `insert_many_new`: SQLAlchemy caches its compilation and
-    batches the rows into multi-row INSERTs within the database's parameter limit. `target` is
-    a session (its transaction) or a connection (an autocommit one: see
-    `rows_in_one_statement`)."""
+    batches the rows into multi-row INSERTs within the database's parameter limit."""
     if not rows:
         return []
-    connection = target if isinstance(target, AsyncConnection) else await target.connection()
+    connection = await session.connection()
     statement = insert_skipping_conflicts(connection.dialect.name, table).returning(*columns)
     result = await connection.execute(statement, list(rows))
     return [tuple(row) for row in result]

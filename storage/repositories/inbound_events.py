@@ -8,16 +8,15 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+import asyncpg
 from sqlalchemy import String, cast, select, update
-from sqlalchemy.engine import Dialect
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Channel, EventStatus, InboundEvent
 from storage.upsert import (
     insert_many_new,
     insert_new_rows_returning,
     insert_one_if_new,
-    rows_in_one_statement,
 )
 
 _TABLE = InboundEvent.__table__  # type: ignore[attr-defined]
@@ -74,23 +73,15 @@ async def store_all_if_new(
     return sorted(int(i) for i in new_ids)  # ids grow in insert order
 
 
-def events_in_one_statement(dialect: Dialect) -> int:
-    """Up to this many events, `store_batches_if_new` is a single INSERT statement: atomic by
-    itself, so it may run on an autocommit connection."""
-    return rows_in_one_statement(dialect, _TABLE)
-
-
 async def store_batches_if_new(
-    target: AsyncSession | AsyncConnection,
+    session: AsyncSession,
     *,
     batches: Sequence[tuple[Channel, Sequence[Mapping[str, Any]]]],
     received_at: datetime,
 ) -> list[list[int]]:
     """Store several webhooks' events (as `store_all_if_new` takes them) in this session's
-    transaction, or on this connection; for each webhook the ids of its new rows in order. An
-    event that two of them carry (a redelivery racing the first delivery) is new for the first
-    only. On an autocommit connection, more than `events_in_one_statement` events are more
-    than one statement, and a failure could leave some stored and reported as not stored."""
+    transaction; for each webhook the ids of its new rows in order. An event that two of them
+    carry (a redelivery racing the first delivery) is new for the first only."""
     rows = [
         {
             **event,
@@ -107,9 +98,59 @@ async def store_batches_if_new(
     new: dict[tuple[str, str], int] = {
         (str(channel), str(external_id)): int(row_id)
         for row_id, channel, external_id in await insert_new_rows_returning(
-            target, _TABLE, rows, _column.id, _column.channel, _column.external_id
+            session, _TABLE, rows, _column.id, _column.channel, _column.external_id
         )
     }
+    return _new_ids_by_batch(batches, new)
+
+
+# The same INSERT as `store_batches_if_new`'s for PostgreSQL, written once for asyncpg: one
+# prepared statement whatever the batch (the events come as arrays, one per column), with no
+# SQLAlchemy execution around it. A second place that knows the columns: `InboundEvent`'s.
+# The payload is the event's own JSON text (`raw_body`) read as jsonb, so it is sent once.
+_INSERT_UNNEST = f"""
+INSERT INTO {_TABLE.name}
+    (channel, external_id, event_type, payload, raw_body, is_redelivery, request_id,
+     status, attempts, received_at)
+SELECT channel, external_id, event_type, raw_body::jsonb, raw_body, is_redelivery, request_id,
+       '{EventStatus.PENDING.value}', 0, $7
+FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[])
+    AS event(channel, external_id, event_type, raw_body, is_redelivery, request_id)
+ON CONFLICT DO NOTHING
+RETURNING id, channel, external_id
+"""
+
+
+async def store_batches_if_new_asyncpg(
+    connection: asyncpg.Connection,
+    *,
+    batches: Sequence[tuple[Channel, Sequence[Mapping[str, Any]]]],
+    received_at: datetime,
+) -> list[list[int]]:
+    """`store_batches_if_new` on PostgreSQL in one statement and one round trip, whatever the
+    number of events (atomic by itself: the connection need not be in a transaction). Each
+    event's payload is read from its `raw_body`, its own JSON (`bot.event_store.event_rows`)."""
+    rows = [(Channel(channel).value, event) for channel, events in batches for event in events]
+    returned = await connection.fetch(
+        _INSERT_UNNEST,
+        [channel for channel, _ in rows],
+        [str(event["external_id"]) for _, event in rows],
+        [event["event_type"] for _, event in rows],
+        [event["raw_body"] for _, event in rows],
+        [bool(event["is_redelivery"]) for _, event in rows],
+        [event.get("request_id") for _, event in rows],
+        received_at,
+    )
+    new = {(record["channel"], record["external_id"]): int(record["id"]) for record in returned}
+    return _new_ids_by_batch(batches, new)
+
+
+def _new_ids_by_batch(
+    batches: Sequence[tuple[Channel, Sequence[Mapping[str, Any]]]],
+    new: dict[tuple[str, str], int],
+) -> list[list[int]]:
+    """For each webhook, the ids of its new rows in order; an event two of them carry is new
+    for the first only."""
     found: list[list[int]] = []
     for channel, events in batches:
         keys = [(Channel(channel).value, str(event["external_id"])) for event in events]

@@ -123,6 +123,21 @@ class TestBodySize:
         assert await count_events(database) == 0
 
 
+class TestOddText:
+    async def test_a_nul_character_is_dropped_and_the_rest_of_the_message_stored(
+        self, client: httpx.AsyncClient, database: Database
+    ) -> None:
+        """PostgreSQL's jsonb cannot hold a NUL; refusing the event would also refuse the
+        webhooks stored with it in the same write."""
+        response = await post_line(client, line.text_event("Unul", "ถนน\x00พัง"))
+
+        assert response.status_code == 200
+        assert response.json() == {"received": 1, "new": 1}
+        [stored] = await stored_events(database)
+        assert stored.payload["message"]["text"] == "ถนนพัง"
+        assert json.loads(stored.raw_body) == stored.payload
+
+
 class TestManyEventsInOneBody:
     async def test_each_stored_event_keeps_only_its_own_json(
         self, client: httpx.AsyncClient, database: Database

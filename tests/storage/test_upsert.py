@@ -1,10 +1,14 @@
-"""The intake's "insert … on conflict do nothing": compiled once, and atomic on its own."""
+"""The intake's "insert … on conflict do nothing": compiled once (SQLite's path), and on
+PostgreSQL one statement, atomic on its own."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
+import asyncpg
+import pytest
 from sqlalchemy import event, text
 
 from storage.database import Database
@@ -19,7 +23,7 @@ def _events(count: int) -> list[dict[str, Any]]:
             "external_id": uuid.uuid4().hex,
             "event_type": "message",
             "payload": {"n": n},
-            "raw_body": "{}",
+            "raw_body": json.dumps({"n": n}),
             "is_redelivery": False,
             "request_id": None,
         }
@@ -52,25 +56,42 @@ async def test_the_intake_insert_is_compiled_once_then_reused(database: Database
     assert len(sent) == 2 and sent[0] is sent[1]
 
 
-async def test_a_batch_within_one_statement_commits_on_its_own_and_only_once(
+async def test_on_postgresql_a_batch_is_one_statement_committed_as_it_returns(
     database: Database,
 ) -> None:
-    """Up to `events_in_one_statement` events are one INSERT, so the intake may send it without
-    a transaction: stored once it returns, and a redelivery of the same events is not new."""
-    size = inbound_events.events_in_one_statement(database.engine.dialect)
-    events = _events(size)
-    sent = _statements(database)
-    async with database.autocommit() as connection:
-        first = await inbound_events.store_batches_if_new(
+    """The intake sends a batch of any size without a transaction: stored once it returns, and
+    a redelivery of the same events is not new."""
+    if database.dialect != "postgresql":
+        pytest.skip("SQLite stores a batch in the writer's transaction")
+    events = _events(2500)
+    async with database.asyncpg_connection() as connection:
+        first = await inbound_events.store_batches_if_new_asyncpg(
             connection, batches=[(Channel.LINE, events)], received_at=utcnow()
         )
-        assert len(first[0]) == size
-        assert len(sent) == 1  # one statement: atomic by itself
+        assert len(first[0]) == 2500
         # Committed already: another connection sees every row.
         async with database.unit_of_work() as other:
             ids = set((await other.scalars(text("SELECT id FROM inbound_event"))).all())
-        assert set(first[0]) <= ids
-        again = await inbound_events.store_batches_if_new(
+        assert set(first[0]) == ids
+        again = await inbound_events.store_batches_if_new_asyncpg(
             connection, batches=[(Channel.LINE, events[:3])], received_at=utcnow()
         )
     assert again == [[]]
+
+
+async def test_on_postgresql_a_batch_with_one_unstorable_event_stores_none_of_it(
+    database: Database,
+) -> None:
+    """One statement is all or nothing, so every webhook of a failed write is answered 500 and
+    sent again, none half stored: PostgreSQL refuses a NUL character in JSON."""
+    if database.dialect != "postgresql":
+        pytest.skip("SQLite stores a batch in the writer's transaction")
+    events = _events(3)
+    events[1]["raw_body"] = json.dumps({"text": "nul \u0000 here"})
+    with pytest.raises(asyncpg.PostgresError):
+        async with database.asyncpg_connection() as connection:
+            await inbound_events.store_batches_if_new_asyncpg(
+                connection, batches=[(Channel.LINE, events)], received_at=utcnow()
+            )
+    async with database.unit_of_work() as session:
+        assert (await session.scalars(text("SELECT id FROM inbound_event"))).all() == []
