@@ -275,11 +275,15 @@ class InboundProcessor:
             logger.exception("sending a chat reply failed", extra={"outbox_id": reply_id})
 
     async def pending_event_ids(self, *, received_before: datetime) -> list[int]:
-        """Events stored but not processed (after a crash or a failure), oldest first."""
+        """Events stored but not processed (after a crash or a failure), oldest first, and not
+        enqueued again by a recovery pass since `received_before`; those returned are marked
+        as enqueued again now (the caller enqueues them)."""
         async with self.database.unit_of_work() as session:
-            return await inbound_events.pending_ids(
+            ids = await inbound_events.pending_ids(
                 session, received_before=received_before, channels=list(self.channels)
             )
+            await inbound_events.mark_requeued(session, ids, self.clock())
+            return ids
 
 
 class _AlreadyProcessedError(Exception):

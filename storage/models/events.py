@@ -34,3 +34,6 @@ class InboundEvent(SQLModel, table=True):
     processed_at: datetime | None = utc_field()
     # The X-Request-ID of the webhook that carried it: the job and the answer log it too.
     request_id: str | None = Field(default=None, max_length=64)
+    # When a recovery pass last enqueued it again: not again until the recovery age has passed
+    # since (a backlog being worked through was queued once more every pass, 10 s apart).
+    requeued_at: datetime | None = utc_field()

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 import asyncpg
-from sqlalchemy import String, cast, select, update
+from sqlalchemy import String, cast, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Channel, EventStatus, InboundEvent
@@ -202,18 +202,28 @@ async def pending_ids(
     channels: Sequence[Channel],
     limit: int = 500,
 ) -> list[int]:
-    """Events of `channels` still waiting (e.g. after a crash), oldest first."""
+    """Events of `channels` still waiting (e.g. after a crash), oldest first: received before
+    `received_before` and not enqueued again by a recovery pass since then."""
     rows = await session.scalars(
         select(_column.id)
         .where(
             _column.status == EventStatus.PENDING.value,
             _column.received_at < received_before,
+            or_(_column.requeued_at.is_(None), _column.requeued_at < received_before),
             _column.channel.in_([Channel(c).value for c in channels]),
         )
         .order_by(_column.received_at, _column.id)
         .limit(limit)
     )
     return [int(i) for i in rows]
+
+
+async def mark_requeued(session: AsyncSession, ids: Sequence[int], at: datetime) -> None:
+    """Note that a recovery pass enqueued these events again at `at`."""
+    if ids:
+        await session.execute(
+            update(InboundEvent).where(_column.id.in_(list(ids))).values(requeued_at=at)
+        )
 
 
 async def forget_citizen_events(

@@ -66,3 +66,15 @@ async def test_while_jobs_are_queued_only_events_older_than_the_backlog_age_are(
 
     assert await work.recover_pending() == 1
     assert await work.queued_jobs() == 2
+
+
+async def test_an_event_enqueued_again_is_not_enqueued_once_more_on_every_pass(
+    work: BackgroundWork,
+) -> None:
+    await _stored(work, "Ustuck", seconds_ago=300)  # a backlog older than the backlog age
+    await work.enqueue_inbound(await _stored(work, "Uqueued", seconds_ago=1))
+
+    assert await work.recover_pending() == 1
+    assert await work.recover_pending() == 0  # the next pass, 10 s later: already queued again
+    assert await work.recover_pending() == 0
+    assert await work.queued_jobs() == 2  # one each, not one more per pass
