@@ -19,6 +19,9 @@ from nlp.personal_data import redact
         ("สท.ประยูร เขต 2 ถมถนนแค่หน้าบ้านตัวเอง", ("ประยูร",)),
         ("ป้ออุ๊ยแสง หมู่ 4 ยังบ่ได้เบี้ยคนพิการ", ("แสง",)),
         ("ขอบคุณค่ะ (ลงชื่อ วันเพ็ญ ส.)", ("วันเพ็ญ",)),
+        # officials complained about by title and name (December 2026)
+        ("ร้อยเวรสมชายไม่ยอมรับแจ้งความ บอกให้ไปตกลงกันเอง", ("สมชาย",)),
+        ("นายอำเภอประสิทธิ์ไม่เคยลงมาดูน้ำท่วมเลย", ("ประสิทธิ์",)),
     ],
 )
 def test_a_name_beside_a_phone_a_signature_or_a_role_is_masked(
@@ -40,10 +43,11 @@ def test_an_id_number_glued_to_the_word_id_is_masked_and_a_handle_is_not() -> No
         "รถเช่า อยุธยา 0812345678",
         "นายกรัฐมนตรีลงพื้นที่น้ำท่วม",
         "ลงชื่อเข้าใช้แอปไม่ได้",
+        "ร้อยเวรที่โรงพักไม่รับแจ้งความ",
+        "นายอำเภอลงพื้นที่ดูน้ำท่วมแล้ว",
     ],
 )
 def test_shops_places_and_words_beside_a_phone_or_a_role_are_kept(text: str) -> None:
     redacted = redact(text).text
-    assert [
-        w for w in ("ข้าวแกง", "อยุธยา", "รัฐมนตรี", "เข้าใช้") if w in text and w not in redacted
-    ] == []
+    kept = ("ข้าวแกง", "อยุธยา", "รัฐมนตรี", "เข้าใช้", "ที่โรงพัก", "ลงพื้นที่")
+    assert [w for w in kept if w in text and w not in redacted] == []
