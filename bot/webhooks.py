@@ -1,8 +1,8 @@
 """Chat platform webhooks: verify, store every event raw, acknowledge, and only then process.
 
 The acknowledge path does the least it can: size check, signature or secret check, JSON split,
-one INSERT … ON CONFLICT DO NOTHING for its events in a transaction shared with the webhooks
-arriving alongside (`bot.event_store`, which enqueues the new ids once they are answered).
+one INSERT … ON CONFLICT DO NOTHING for its events, shared with the webhooks arriving
+alongside (`bot.event_store`, which enqueues the new ids once they are answered).
 
 The two webhooks are plain Starlette routes, tried before every FastAPI route: a FastAPI
 endpoint solves its dependencies and opens two exit stacks and an exception wrapper on every

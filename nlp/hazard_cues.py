@@ -8,11 +8,20 @@ its cues contains, so a message naming none of them is not searched for that haz
 
 from __future__ import annotations
 
+import re
+
 from nlp.analysis import Hazard
 
 PEOPLE = (
     r"(?:คุณ(?:ยาย|ตา|ปู่|ย่า|แม่|พ่อ)|คน|เด็ก|ผู้คน|ผู้สูงอายุ|ผู้ป่วย|คนแก่|คนป่วย|ยาย|ตา(?!ม|ย|ก|ข|ง|ด|น|บ|ล|ว|ห)|ปู่|ย่า|แม่|พ่อ|ลูก\S{0,3}|หลาน\S{0,3}|"
     r"น้อง\S{0,4}|พี่|ชาวบ้าน|ครอบครัว|คนงาน|นักเรียน|ผม|หนู|ฉัน|เรา|ดิฉัน|ผู้หญิง|ผู้ชาย|ทารก|เพื่อน)"
+)
+# Words that name a person anywhere in a message (PEOPLE and more forms of address, and English),
+# for the checks around a cue (`nlp.urgency`, `nlp.hazard_repairs`); not part of any cue.
+PEOPLE_NAMED = re.compile(
+    PEOPLE
+    + r"|ลุง|ป้า(?!ย)|(?<!ห)น้า(?!ที่|ต่าง)|อาม่า|อากง|เฮีย|เจ๊|อุ๊ย|ผู้โดยสาร|นักท่องเที่ยว|คนไข้|ผู้ใหญ่บ้าน"
+    + r"|\b(?:man|woman|person|people|child|kid|boy|girl|baby)\b"
 )
 
 # Each hazard's cues, over normalised text (lower case for Latin). Thai parts are checked for

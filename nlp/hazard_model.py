@@ -20,6 +20,7 @@ from counting (``nlp.urgency.still_dangerous``).
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from nlp.analysis import Hazard
@@ -34,8 +35,23 @@ HAZARD_THRESHOLD = 0.2
 HAZARD_SURE = 0.9
 
 
+def guesses(
+    scores: Iterable[tuple[Hazard, float]],
+    threshold: float = HAZARD_THRESHOLD,
+    *,
+    besides: Collection[Hazard] = (),
+) -> tuple[list[Hazard], list[Hazard]]:
+    """What the head finds at ``threshold`` that is not in ``besides`` (the rules' hazards), and
+    what it is sure of (``HAZARD_SURE``, or the threshold when higher): both go to
+    ``nlp.urgency.still_dangerous``."""
+    pairs = list(scores)
+    found = [hazard for hazard, score in pairs if score >= threshold and hazard not in besides]
+    sure = [hazard for hazard, score in pairs if score >= max(threshold, HAZARD_SURE)]
+    return found, sure
+
+
 class HazardClassifier:
-    """Scores each hazard for a message; load once, then ``found`` many times."""
+    """Scores each hazard for a message; load once, then ``scores`` many times."""
 
     HEAD = "hazard"
 
@@ -56,8 +72,3 @@ class HazardClassifier:
             Hazard(label): score
             for label, score in zip(self._head.labels, probabilities, strict=True)
         }
-
-    def found(self, text: str | TextInput, threshold: float = HAZARD_THRESHOLD) -> list[Hazard]:
-        """The hazards scoring at least ``threshold``, most likely first."""
-        ranked = sorted(self.scores(text).items(), key=lambda pair: -pair[1])
-        return [hazard for hazard, score in ranked if score >= threshold]

@@ -12,14 +12,8 @@ from __future__ import annotations
 import re
 
 from nlp.analysis import Hazard
-from nlp.hazard_cues import PEOPLE
+from nlp.hazard_cues import PEOPLE_NAMED
 
-# Words that name a person (the cues' PEOPLE and more forms of address).
-PEOPLE_NAMED = re.compile(
-    PEOPLE
-    + r"|ลุง|ป้า(?!ย)|(?<!ห)น้า(?!ที่|ต่าง)|อาม่า|อากง|เฮีย|เจ๊|อุ๊ย|ผู้โดยสาร|นักท่องเที่ยว|คนไข้|ผู้ใหญ่บ้าน"
-    + r"|\b(?:man|woman|person|people|child|kid|boy|girl|baby)\b"
-)
 # People or vehicles under or around what fell.
 BENEATH = re.compile(
     r"(?:ทับ|ใส่|โดน)\S{0,6}(?:คน|รถ|ร้าน|บ้าน)|ข้างล่าง|ข้างใต้|ใต้ป้าย|คนเดิน|มีคน|ติดอยู่|"

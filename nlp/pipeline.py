@@ -30,7 +30,7 @@ from nlp.analysis import Intent, LabelScore, MessageAnalysis, Sentiment
 from nlp.categories import CategoryClassifier
 from nlp.english_gloss import gloss_english
 from nlp.english_sentiment import RULE_SCORE, english_sentiment
-from nlp.hazard_model import HAZARD_SURE, HAZARD_THRESHOLD, HazardClassifier
+from nlp.hazard_model import HazardClassifier, guesses
 from nlp.hazard_topics import hazard_topic
 from nlp.intent import is_sarcastic, served_intent
 from nlp.language import language_of, thai_share
@@ -129,11 +129,7 @@ class ThaiAnalyzer:
         cues = hazards_in(prepared, intent)
         if self.hazards is not None:
             named = {cue.hazard for cue in cues}
-            scores = self.hazards.scores(prepared)
-            learnt = [
-                h for h, score in scores.items() if score >= HAZARD_THRESHOLD and h not in named
-            ]
-            sure = [h for h, score in scores.items() if score >= HAZARD_SURE]
+            learnt, sure = guesses(self.hazards.scores(prepared).items(), besides=named)
             cues += still_dangerous(prepared, learnt, intent, sure)
         if language != "th" and cues:
             categories = hazard_topic(categories, [cue.hazard for cue in cues])

@@ -23,8 +23,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from nlp.analysis import Hazard, Intent, Urgency
-from nlp.hazard_cues import CUES, TRIGGERS
-from nlp.hazard_repairs import BENEATH, PEOPLE_NAMED, a_repair
+from nlp.hazard_cues import CUES, PEOPLE_NAMED, TRIGGERS
+from nlp.hazard_repairs import BENEATH, a_repair
 from nlp.text_model import TextInput
 
 # The text is lowered once, so no pattern needs IGNORECASE (which makes Thai matching slow).
@@ -165,8 +165,6 @@ _CARED_FOR = re.compile(
     r"(?:อยู่|เข้า|นอน)\s?(?:โรงพยาบาล|โรงบาล|รพ\.?)|(?:ไป|พา\S{0,10}ไป|ส่ง)\s?(?:หาหมอ|โรงพยาบาล|โรงบาล|รพ\.?|ฉีดยา)"
     r"\S{0,8}แล้ว|(?:ได้|หมอ|พยาบาล)\s?ฉีดยา\S{0,6}แล้ว|(?:ฉีด|ให้)(?:วัคซีน|เซรุ่ม)\S{0,6}แล้ว|(?:เจ็บ|แผล)เล็กน้อย"
 )
-# Routine care at a hospital, for the learnt head (which names no words): a queue, a blood test,
-# an appointment, medicine to collect ("รอคิวเจาะเลือด 4 ชั่วโมง").
 # Stuck in traffic ("รถติดมาก ติดอยู่บนทางด่วนชั่วโมงนึงแล้ว", "ติดอยู่บนแท็กซี่"): nobody is trapped
 # unless water, fire, smoke or a wreck is there too ("รถติดอยู่กลางน้ำ").
 _IN_TRAFFIC = re.compile(
@@ -174,6 +172,8 @@ _IN_TRAFFIC = re.compile(
     r"\b(?:traffic|jam)\b"
 )
 _REALLY_TRAPPED = re.compile(r"น้ำ|ไฟไหม้|ไฟลุก|ควัน|ซาก|ทับ|ลิฟ|ชน|คว่ำ|\b(?:water|fire|smoke|crash)\b")
+# Routine care at a hospital, for the learnt head (which names no words): a queue, a blood test,
+# an appointment, medicine to collect ("รอคิวเจาะเลือด 4 ชั่วโมง").
 _ROUTINE_CARE = re.compile(r"รอคิว|คิวยาว|ต่อคิว|เจาะเลือด|ตรวจเลือด|รับยา|ใบนัด|หมอนัด|นัดหมอ|\bqueue\b")
 # A drill or an exercise anywhere in the message: its dangers are staged ("ฝึกซ้อมรับมือเหตุกราดยิง
 # … ได้ยินเสียงปืนไม่ต้องตกใจ"); not ซ้อม alone, which is also a beating ("รุมซ้อม").

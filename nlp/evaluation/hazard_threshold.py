@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp.analysis import Hazard, Intent
-from nlp.hazard_model import HAZARD_LABELS, HAZARD_SURE
+from nlp.hazard_model import HAZARD_LABELS, guesses
 from nlp.intent import served_intent
 from nlp.sentiment import SentimentClassifier
 from nlp.text_model import TextInput
@@ -61,8 +61,7 @@ def threshold_figures(data_dir: Path, folds: int = 5) -> dict[str, Any]:
     for threshold in THRESHOLDS:
         rated = []
         for _, rules, ranked, intent, prepared in scored:
-            learnt = [h for h, score in ranked if score >= threshold and h not in rules]
-            sure = [h for h, score in ranked if score >= max(threshold, HAZARD_SURE)]
+            learnt, sure = guesses(ranked, threshold, besides=rules)
             rated.append(bool(rules) or bool(still_dangerous(prepared, learnt, intent, sure)))
         result[f"threshold_{threshold:g}"] = _figures([s[0] for s in scored], rated)
     return result

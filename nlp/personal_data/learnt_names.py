@@ -63,13 +63,21 @@ def probabilities(tokens: list[Token]) -> list[float]:
     tagger = _tagger()
     if tagger is None or not tokens:
         return [0.0] * len(tokens)
-    items = features(tokens)
     with _lock:  # one tagger, one sequence at a time
-        tagger.set(items)
-        return [
-            tagger.marginal(NAME_LABELS[0], i) + tagger.marginal(NAME_LABELS[1], i)
-            for i in range(len(tokens))
-        ]
+        return name_marginals(tagger, tokens)
+
+
+def name_marginals(tagger: pycrfsuite.Tagger, tokens: list[Token]) -> list[float]:
+    """Each token's marginal probability of being part of a name, by `tagger` (the shipped one
+    or one trained in a fold, which may not have seen an I-NAME)."""
+    if not tokens:
+        return []
+    tagger.set(features(tokens))
+    labels = set(tagger.labels())
+    return [
+        sum(tagger.marginal(label, i) for label in NAME_LABELS if label in labels)
+        for i in range(len(tokens))
+    ]
 
 
 def spans_from(tokens: list[Token], probs: list[float], at: float) -> list[tuple[int, int]]:
@@ -166,9 +174,10 @@ def learnt_names(text: str, at: float) -> list[tuple[int, int]]:
 
 
 _ANY_THAI = re.compile("[\u0e01-\u0e4e]")
-# What a word a name follows or a name itself is, in `name_features`' facts; with monks' titles.
+# What a word a name follows or a name itself is, in `name_features`' facts ("address" holds
+# หลวงพ่อ, พระมหา …); and the parts of a monk's title the tokeniser cuts apart (พระ|มหา|สมพงษ์).
 _NAME_CUE_FACTS = frozenset({"address", "title", "name_word", "family", "nick", "latin_name"})
-_MONASTIC = _word_set("พระ พระมหา มหา หลวงพ่อ หลวงพี่ หลวงตา สามเณร เณร")
+_MONASTIC = _word_set("พระ มหา สามเณร เณร")
 
 
 def may_name_someone(text: str) -> bool:

@@ -19,6 +19,8 @@ from nlp.training.civic import CORPUS_FILE, read_corpus
 from nlp.urgency import hazards_in
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"
+# The dev data beside the repository (../shared/data), where the tools look unless told.
+DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 TRAFFY_TYPE = "traffy_type.csv"
 TRAFFY_TICKETS = "traffy_tickets.csv"
 TRAFFY_CROWDLABEL = "traffy_crowdlabel.csv"

@@ -30,8 +30,8 @@ from pathlib import Path
 from nlp.personal_data.bare_names import _PLACE_WORDS
 from nlp.personal_data.name_features import Token, _address_words, tokens_of
 from nlp.personal_data.name_words import _word_set
+from nlp.training.datasets import DEFAULT_DATA
 
-DATA = Path("/work/shared/data")
 TRAFFY_FILES = ("traffy_tickets.csv", "traffy_type.csv", "traffy_crowdlabel.csv")
 
 _ELDERS = _word_set("ลุง ป้า ยาย ตา น้า อา ปู่ ย่า เจ๊ เฮีย ป๋า อาม่า อากง")
@@ -151,7 +151,7 @@ def _windows(
     return [tokens[a : b + 1] for a, b in spans]
 
 
-def traffy_texts(data: Path = DATA) -> list[str]:
+def traffy_texts(data: Path = DEFAULT_DATA) -> list[str]:
     texts: dict[str, None] = {}
     for name in TRAFFY_FILES:
         path = data / name
@@ -181,7 +181,7 @@ def real_windows(texts: Iterable[str]) -> list[tuple[str, list[Token]]]:
 
 
 def negatives(
-    data: Path = DATA, places: int = 1500, seed: int = 13
+    data: Path = DEFAULT_DATA, places: int = 1500, seed: int = 13
 ) -> list[tuple[str, list[Token]]]:
     """(id, tokens) of every sequence without a name: the written ones, every Traffy window
     around a form of address and a reproducible sample of `places` windows around a place word."""

@@ -30,7 +30,7 @@ from typing import Any
 
 import pycrfsuite
 
-from nlp.personal_data.learnt_names import MODEL_FILE, NAME_LABELS, RECORD_NAME
+from nlp.personal_data.learnt_names import MODEL_FILE, RECORD_NAME, name_marginals
 from nlp.personal_data.name_features import Token, features, tokens_of
 from nlp.personal_data.name_lists import _name_lists
 from nlp.personal_data.name_words import _STRONG_TITLES
@@ -43,7 +43,7 @@ GRID = ((0.05, 0.01), (0.1, 0.01), (0.1, 0.05), (0.3, 0.01))
 ITERATIONS = 150
 NEGATIVES_SOURCE = (
     "nlp.training.name_negatives: sentences written from knowledge of Thai and windows of "
-    "/work/shared/data's Traffy tickets where no rule finds a name, every token O"
+    "the shared data's Traffy tickets where no rule finds a name, every token O"
 )
 
 # Not a name: digits (phones, IDs, plates, house numbers), @ and handles, spelt e-mails.
@@ -69,7 +69,8 @@ class Labelled:
     labels: list[str]
 
 
-def _leading(token: str) -> bool:
+def leads_a_name(token: str) -> bool:
+    """A word a name follows (a title, คุณ, ชื่อ, a kinship word or a role), not the name."""
     from nlp.personal_data.name_features import _address_words
 
     return token in _LEADING or token in _address_words()
@@ -84,7 +85,7 @@ def label(text: str, names: Iterable[str]) -> tuple[list[Token], list[str]]:
         while at >= 0:
             end = at + len(name)
             inside = [i for i, (_, s, e, _) in enumerate(tokens) if s < end and e > at]
-            while len(inside) > 1 and _leading(tokens[inside[0]][0]):
+            while len(inside) > 1 and leads_a_name(tokens[inside[0]][0]):
                 inside = inside[1:]
             for n, i in enumerate(inside):
                 labels[i] = "B-NAME" if n == 0 else "I-NAME"
@@ -130,18 +131,6 @@ def fit(train: Sequence[Labelled], c1: float, c2: float, path: Path) -> None:
     trainer.train(str(path))
 
 
-def name_probabilities(tagger: pycrfsuite.Tagger, tokens: list[Token]) -> list[float]:
-    """Each token's marginal probability of being part of a name."""
-    if not tokens:
-        return []
-    tagger.set(features(tokens))
-    labels = set(tagger.labels())
-    return [
-        sum(tagger.marginal(lab, i) for lab in NAME_LABELS if lab in labels)
-        for i in range(len(tokens))
-    ]
-
-
 def _fold(sequence_id: str) -> int:
     """A sequence's fold, by the hash of its id up to "~": the written negatives that share what
     follows the form of address ("neg-written-แถวบ้าน~…") fall in one fold together, so the
@@ -160,7 +149,7 @@ def cross_validate(seqs: Sequence[Labelled], c1: float, c2: float) -> dict[str, 
             tagger.open(str(path))
             for s in seqs:
                 if _fold(s.id) == fold:
-                    out[s.id] = name_probabilities(tagger, s.tokens)
+                    out[s.id] = name_marginals(tagger, s.tokens)
             tagger.close()
     return out
 

@@ -26,11 +26,12 @@ from nlp.analysis import PersonalDataKind, PersonalDataSpan
 from nlp.personal_data.learnt_names import CAREFUL, EAGER, learnt_names
 from nlp.personal_data.name_features import tokens_of
 from nlp.personal_data.redaction import _apply, _resolve, redact, redact_for_public
+from nlp.training.datasets import DEFAULT_DATA
 from nlp.training.names import (
-    _LEADING,
     Labelled,
     cross_validate,
     is_name_span,
+    leads_a_name,
     negative_sequences,
     sequences,
     token_scores,
@@ -38,13 +39,6 @@ from nlp.training.names import (
 )
 
 THRESHOLDS = (0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98)
-DATA = Path("/work/shared/data")
-
-
-def _lead(token: str) -> bool:
-    from nlp.personal_data.name_features import _address_words
-
-    return token in _LEADING or token in _address_words()
 
 
 _TEXT_COLUMNS = ("comment", "text", "texts", "description", "message")
@@ -92,7 +86,7 @@ def _tagger_alone(
             a = m.text.find(name)
             b = a + len(name)
             out["names"] += 1
-            inner = [t for t in seq.tokens if t[1] < b and t[2] > a and not _lead(t[0])]
+            inner = [t for t in seq.tokens if t[1] < b and t[2] > a and not leads_a_name(t[0])]
             out["names_found"] += bool(inner) and all(
                 any(s <= t[1] and t[2] <= e for s, e in spans) for t in inner
             )
@@ -173,7 +167,7 @@ def _texts(data: Path) -> list[str]:
     return texts
 
 
-def real_report(sample: int, data: Path = DATA) -> dict[str, Any]:
+def real_report(sample: int, data: Path = DEFAULT_DATA) -> dict[str, Any]:
     """Words the tagger would newly mask on real texts, at each threshold, and a sample."""
     texts = list(dict.fromkeys(_texts(data)))
     low = min(THRESHOLDS)
