@@ -79,6 +79,10 @@ _ASKED_ABOUT = re.compile(
 _RUMOUR_ASKED = re.compile(
     r"(?:โพสต์|แชร์|ลือ|ได้ยินมา|เขาว่ากัน|ส่งต่อ)[^\n]{0,80}?จริง(?:ไหม|มั้ย|ป่าว|ป่ะ|เหรอ|หรอ|หรือเปล่า|รึเปล่า)"
 )
+# A turn to now between what went before and a cue: "อ่อนเพลียมาสามวัน วันนี้ปลุกไม่ตื่น" (the three
+# days are the illness so far; today she cannot be woken); the words before the turn do not make
+# the cue past. (Not บ่อยู่: Isan บ่ + อยู่ is "is not here", not บ่อย, often.)
+_NOW_TURN = re.compile(r"วันนี้|ตอนนี้|เมื่อกี้|เมื่อครู่|ล่าสุด|\bnow\b|\btoday\b")
 _JUST_DONE = re.compile(r"\S{0,6}?(?:ไป|มา)แล้ว")
 _SINCE = re.compile(r"(?:ตั้งแต่|หลังจาก|หลัง)\S{0,6}$")
 # For the learnt head, which names no words: anything in the message that makes a danger past,
@@ -89,7 +93,7 @@ _NOT_NOW = re.compile(
             _PAST.pattern,
             _DONE.pattern,
             # a fear, the news, something that keeps happening (a drill is _DRILL, below)
-            r"(?:กลัว|ย้าน)(?:\S{0,12}ว่า|\S{0,12}จะ)|ย้าน\S{0,12}(?:ล้ม|ตก|พัง)|ข่าว|ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|ปี)|ทีไร|บ่อย|เป็นประจำ|"
+            r"(?:กลัว|ย้าน)(?:\S{0,12}ว่า|\S{0,12}จะ)|ย้าน\S{0,12}(?:ล้ม|ตก|พัง)|ข่าว|ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|ปี)|ทีไร|บ่อย(?!ู)|เป็นประจำ|"
             r"เคย|เสี่ยง|ถ้า|หาก|อาจจะ|ยังไม่มี(?:ไฟ|ควัน|น้ำ|อะไร)|ไม่มี(?:ใคร)?(?:เป็นอะไร|บาดเจ็บ)|"
             r"\bif\b|\bafraid\b|\bworried\b|\brisk\b|\blast (?:year|month|week|night)\b|"
             r"\bevery (?:single )?(?:night|day|evening|morning|week|time)\b|\bfor no reason\b|"
@@ -154,7 +158,7 @@ _DENIED_INJURY = re.compile(
 # Recurring: a risk that keeps happening, not one happening now.
 _RECURRING = re.compile(
     r"หน้าฝน|หน้าน้ำ|มาที|ตกที|ทีไร|"
-    r"บ่อย|เป็นประจำ|ประจำ|ซ้ำซาก|หลายครั้ง|ทุกปี|ทุกครั้ง|ทุกที|\boften\b|\bevery time\b|"
+    r"บ่อย(?!ู)|เป็นประจำ|ประจำ|ซ้ำซาก|หลายครั้ง|ทุกปี|ทุกครั้ง|ทุกที|\boften\b|\bevery time\b|"
     # smoke or a smell that has drifted in for days: a nuisance that lasts, not a fire here now
     r"ลอยมา(?:ทั้ง|หลาย|เป็น)(?:วัน|อาทิตย์|สัปดาห์|เดือน)|"
     # every night, every evening: "ยิงปืนขึ้นฟ้าตอนเมาทุกคืน", "เผาขยะทุกเย็น"
@@ -264,7 +268,10 @@ def _on_boundaries(match: re.Match[str], cuts: frozenset[int]) -> bool:
 def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
     if "เกือบ" in match.group(0) or "เคย" in match.group(0):
         return False  # "รถเกือบชนกัน": a near miss; "หมาเคยกัดคน": it has happened before
-    before = text[max(0, match.start() - 52) : match.start()]
+    since = max(0, match.start() - 52)
+    turns = [turn.end() for turn in _NOW_TURN.finditer(text, since, match.start())]
+    since = turns[-1] if turns else since
+    before = text[since : match.start()]
     if _NOT_REAL.search(before):
         return False
     if (
@@ -279,7 +286,7 @@ def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
         and _ANGER_BEFORE.search(before)
     ):
         return False  # "คุยแล้วไฟลุก": anger
-    around = text[max(0, match.start() - 40) : match.end() + 60]
+    around = text[max(since, match.start() - 40) : match.end() + 60]
     if _PAST.search(around) and not still:
         return False
     if hazard is not Hazard.MISSING_PERSON and _DONE.search(around) and not still:

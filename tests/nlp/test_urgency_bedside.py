@@ -1,0 +1,62 @@
+"""Emergencies told by what a bystander sees (someone not responding, breath failing, a hand in
+a machine, water at the sockets), and the everyday reports that share their words."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.analysis import Hazard, Intent, Urgency
+from nlp.urgency import detect_urgency, hazards_in
+
+
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        ("ลุงข้างบ้านล้มในห้องน้ำ เรียกแล้วไม่ตอบสนองเลย", Hazard.INJURED),
+        ("พี่เค้าวูบไปกลางงานวัด นอนบ่ไหวติงแล้ว", Hazard.INJURED),
+        ("มีคนกำลังปั๊มหัวใจให้คนขับรถที่หน้าปั๊ม ส่งคนมาด่วน", Hazard.INJURED),
+        ("ลูกสาวหายใจครืดคราด ตัวอ่อนปวกเปียก", Hazard.INJURED),
+        ("หลานกินยานอนหลับของแม่ไปหลายเม็ด ตอนนี้ปลุกยาก", Hazard.INJURED),
+        ("คนงานนิ้วขาดเพราะเครื่องตัดไม้ เลือดไม่หยุด", Hazard.INJURED),
+        ("พ่อป่วยมาสองวัน วันนี้เรียกไม่ตื่นเลยค่ะ", Hazard.INJURED),
+        ("My grandfather is unresponsive on the floor, please send an ambulance", Hazard.INJURED),
+        ("น้ำท่วมชั้นล่าง ปลั๊กไฟจมน้ำหมดแล้ว ไฟยังไม่ได้ตัด", Hazard.LIVE_WIRE),
+        ("ครอบครัวเราติดน้ำอยู่บนหลังคา มีเด็กเล็กสองคน", Hazard.TRAPPED),
+        ("ป้าข้างห้องโดนสามีทำร้ายอยู่ ได้ยินเสียงร้องไม่หยุด", Hazard.VIOLENCE),
+        ("รถกระบะเสียหลัก คนนั่งท้ายกระเด็นตกคูน้ำข้างทาง", Hazard.DROWNING),
+        ("ไฟป่าบนดอยยังลุกอยู่ ลามลงมาใกล้หมู่บ้าน", Hazard.FIRE),
+        ("คานไม้บนหลังคาศาลาลั่นเป๊าะๆ คนยังนั่งฟังเทศน์อยู่ข้างใต้", Hazard.COLLAPSE),
+    ],
+)
+def test_an_emergency_told_by_what_is_seen_is_high_and_named(text: str, hazard: Hazard) -> None:
+    assert hazard in {cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)}
+    assert detect_urgency(text, None, Intent.COMPLAINT) is Urgency.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a drain overflowing into a house when it rains: a blocked drain, not a flood rising
+        "ท่อตันทุกทีที่ฝนตก น้ำไหลเข้าบ้านครับ ช่วยมาลอกท่อด้วย",
+        # motorbikes could overturn in the pothole: a risk, not a crash now
+        "หลุมใหญ่มาก มอเตอร์ไซค์คว่ำง่าย ช่วยมาซ่อมหน่อย",
+        # an agency that does not respond is not someone unconscious
+        "แจ้งเขตไปหลายรอบแล้วไม่ตอบสนองเลย",
+        "หน่วยงานไม่ตอบสนองต่อคำร้อง ขาดการประสานงาน",
+        # the Isan บ่ before อยู่ is "not here", not บ่อย (often): the fall is now
+    ],
+)
+def test_everyday_reports_sharing_those_words_are_not_high(text: str) -> None:
+    assert detect_urgency(text, None, Intent.COMPLAINT) is not Urgency.HIGH
+
+
+def test_a_fall_told_in_isan_with_nobody_at_home_is_high() -> None:
+    text = "ยายล้มหน้าคว่ำ บ่ไหวติงเลย ลูกหลานบ่อยู่ซักคน"
+    assert detect_urgency(text, None, Intent.COMPLAINT) is Urgency.HIGH
+
+
+def test_an_illness_of_days_does_not_make_today_past() -> None:
+    """ "มาสามวัน" is how long the illness has lasted; today she cannot be woken."""
+    assert detect_urgency("แม่ไข้สูงมาสามวัน วันนี้ปลุกไม่ตื่น", None, Intent.COMPLAINT) is Urgency.HIGH
+    # without the turn to today, the days before make it a lasting problem, as before
+    assert detect_urgency("ไฟดับมาสามวัน", None, Intent.COMPLAINT) is not Urgency.HIGH
