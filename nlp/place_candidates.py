@@ -69,6 +69,9 @@ def _enough(c: _Candidate, spread: dict[tuple[Mention, str | None], int]) -> boo
       other evidence in the text disagrees — such landmarks are mostly in the khet they are named
       after — except the names in `NEEDS_PREFIX` and roundabouts, canals, bridges and toll gates
       (วงเวียนบางเขน, คลองภาษีเจริญ: 2 of 6 right on the Traffy DEV tickets, they lie on borders);
+    * a market, hospital, police station, school, station, village or mall's branch named after
+      a provincial district (ตลาดโพธาราม, รพ.ท่าตูม: `place_context._LOCAL_WORDS`), when the name
+      is `alone` or the district's province is named, and no other province is mentioned;
     * a landmark on a district border (สวนลุมพินี, with `across` districts) settles nothing alone:
       its districts are offered, and a subdistrict named or the shared location picks one;
     * any mention of it (a road name, a bare name) that a separately named subdistrict of it
@@ -96,10 +99,18 @@ def _enough(c: _Candidate, spread: dict[tuple[Mention, str | None], int]) -> boo
                 d.strength == Strength.WEAK
                 and c.district.in_bangkok
                 and d.landmark is None
-                and d.within in ("road", "landmark")
+                and d.within in ("road", "landmark", "local")
                 and _landmark_named(d)
             ):
                 return True
+            if (
+                d.strength == Strength.WEAK
+                and d.within == "local"
+                and not c.district.in_bangkok
+                and (d.alone or p is not None)
+                and not c.other_province_mentioned
+            ):
+                return True  # ตลาดโพธาราม, รพ.ท่าตูม (with สุรินทร์): the town's own market, hospital
         if s is not None and s is not d and (d.landmark is None or _picks_a_side(s)):
             return True
         # the province counts where it picks one of several same-named districts (อ.เมือง
@@ -140,7 +151,7 @@ def _names_a_place(m: Mention) -> bool:
         return False
     if m.strength >= Strength.PLAIN:
         return True
-    return m.strength == Strength.WEAK and m.within == "landmark" and _landmark_named(m)
+    return m.strength == Strength.WEAK and m.within in ("landmark", "local") and _landmark_named(m)
 
 
 def _picks_a_side(s: Mention) -> bool:

@@ -44,9 +44,23 @@ _OTHER_LANDMARK_WORDS = frozenset(
         *("ท่าอากาศยาน", "สนามบิน", "ท่ารถ", "อู่", "สวนสัตว์", "ศูนย์", "กรม", "กอง"),
         *("โครงการ", "กรุง", "ไปรษณีย์", "เคหะ", "แฟลต", "ชุมชน", "สถานีสูบน้ำ", "สามเหลี่ยม"),
         *("ประตูน้ำ", "ปตท.", "โรงแรม", "ธนาคาร", "บริษัท", "ร้าน"),
+        *("ศาลากลาง", "ตัวเมือง", "โรงพัก", "สถานีรถไฟ", "สถานีขนส่ง", "บขส."),
     }
 )
 _CONTEXT_WORDS = tuple(_ROAD_WORDS | _OTHER_LANDMARK_WORDS)
+# Of those, the words for what a town names after itself and keeps inside its own district: its
+# market, its hospital (รพ.ท่าตูม is the district's hospital; a subdistrict's is รพ.สต.), its
+# police station, its school, station, pier, airport, a village or community, a mall's branch,
+# and the town itself or its provincial hall (ตลาดโพธาราม, โรงพยาบาลบ้านโป่ง, สภ.เชียงยืน, โลตัสภูเขียว,
+# ตัวเมืองพะเยา, ศาลากลางตาก). A province's name there is its capital district's town. Not a shop, a hotel, a bank, a firm or a
+# bus stop, which may carry a town's name anywhere (ร้านข้าวมันไก่หาดใหญ่ in Bangkok), nor a
+# temple (a temple's name is often a place's name elsewhere).
+_LOCAL_WORDS = (
+    *("ตลาด", "ตลาดนัด", "โรงพยาบาล", "รพ.", "สถานีตำรวจ", "สภ.", "โรงเรียน", "ร.ร.", "รร."),
+    *("สถานี", "ท่าเรือ", "ท่าน้ำ", "ท่าอากาศยาน", "สนามบิน", "หมู่บ้าน", "ชุมชน", "ไปรษณีย์"),
+    *("ห้าง", "เซ็นทรัล", "บิ๊กซี", "โลตัส", "สวนสาธารณะ", "ศาลากลาง", "ตัวเมือง", "โรงพัก"),
+    *("สถานีรถไฟ", "สถานีขนส่ง", "บขส."),
+)
 # Words after which a name is a roundabout's, canal's, bridge's or toll gate's (วงเวียนบางเขน,
 # สามเหลี่ยมดินแดง, คลองภาษีเจริญ, ด่านบางขุนเทียน): where main roads and canals meet or run, which in
 # Bangkok is where district borders run too, so such a name is no sign of the district it is
@@ -168,8 +182,9 @@ def _prefix_start(text: str, start: int, word: str) -> int:
 
 
 def _context_of(text: str, start: int, end: int, form: str) -> str | None:
-    """Is the name part of a road's or soi's name ("road"), of another landmark's name
-    ("landmark"), or does it stand for itself (None)?"""
+    """Is the name part of a road's or soi's name ("road"), of another landmark's name ("local"
+    for what a town names after itself and keeps inside it, `_LOCAL_WORDS`; else "landmark"),
+    or does it stand for itself (None)?"""
     i = _gap_start(text, start)
     if i > 0 and text[i - 1] in "-–":  # บางนา-ตราด, ทวีวัฒนา-กาญจนาภิเษก: a road's name
         return "road"
@@ -181,6 +196,8 @@ def _context_of(text: str, start: int, end: int, form: str) -> str | None:
     if head.endswith(_CONTEXT_WORDS):
         if head.endswith(_ROAD_WORDS_LONGEST_FIRST):
             return "road"
+        if head.endswith(_LOCAL_WORDS):
+            return "local"
         return "landmark"
     if _SOI_NUMBER.match(text, end) is not None:  # ลาดพร้าว 71: a soi
         return "road"

@@ -125,7 +125,8 @@ class Mention:
     alone: bool = False  # a bare district name distinctive enough to decide by itself
     landmark: str | None = None  # the landmark's name when the mention is a landmark
     # the name is part of a road's or soi's name ("road"), of a roundabout's, canal's, bridge's or
-    # toll gate's ("crossing"), or of another landmark's ("landmark"); None when it stands alone
+    # toll gate's ("crossing"), of what a town names after itself ("local": ตลาดโพธาราม), or of
+    # another landmark's ("landmark"); None when it stands alone
     within: str | None = None
     # named as a destination or a comparison (ไปป่าตอง, แบบที่เบตงทำ): no rival to another place
     aside: bool = False
@@ -297,6 +298,12 @@ class MentionFinder:
                     continue
                 if context == "road":
                     return _CONSUMED  # ถนนนครสวรรค์, ถ.เชียงใหม่-ลำปาง: a street, not a province
+                capital = self._capital_of(codes) if context == "local" else None
+                if capital is not None:  # ตลาดศรีสะเกษ, ศาลากลางตาก: the town, the capital district
+                    return Mention(
+                        Level.DISTRICT, frozenset({capital}), Strength.WEAK, start, end, evidence,
+                        alone=True, within="local",
+                    )  # fmt: skip
                 strength = Strength.WEAK if context else Strength.PLAIN
                 if _direction_before(text, start) or _PLATE_BEFORE.search(
                     text, max(0, start - 30), start
@@ -310,10 +317,10 @@ class MentionFinder:
             if _direction_before(text, start):
                 strength = Strength.HINT
             alone = (
-                strength == Strength.PLAIN
+                (strength == Strength.PLAIN or (strength == Strength.WEAK and context == "local"))
                 and level == Level.DISTRICT
                 and form in self._alone
-                and cuts.around(start, end)
+                and cuts.around(_town_start(text, start, form), end)
             )
             within = "crossing" if _at_crossing(text, start) else context
             return Mention(
@@ -321,8 +328,16 @@ class MentionFinder:
             )
         return None
 
+    def _capital_of(self, provinces: set[str]) -> str | None:
+        """The capital district of the one province named (none for Bangkok, which has none)."""
+        return self.mueang.get(next(iter(provinces))) if len(provinces) == 1 else None
+
     def _province_stands(self, text: str, start: int, end: int, form: str, cuts: _Cuts) -> bool:
-        """Can this bare province form be the province here (not a word, not inside one)?"""
+        """Can this bare province form be the province here (not a word, not inside one)? After
+        the words for its provincial hall or its town (ศาลากลางตาก, ตัวเมืองเลย) even a province
+        that is an everyday word is the province."""
+        if _TOWN_WORD_BEFORE.search(text, 0, _gap_start(text, start)):
+            return cuts.around(start, end)
         if form in _PROVINCES_NEEDING_PREFIX:
             return False
         if form in _PROVINCES_STANDING_APART:
@@ -404,6 +419,17 @@ class MentionFinder:
 # A hit that is no mention but keeps the shorter names inside it from being read (a province's
 # name in a road's name).
 _CONSUMED = Mention(Level.PROVINCE, frozenset(), Strength.HINT, 0, 0, "")
+
+
+_TOWN_WORD_BEFORE = re.compile(r"(?:ศาลากลาง|ตัวเมือง)$")
+
+
+def _town_start(text: str, start: int, form: str) -> int:
+    """Where the name begins as a word: "ตัวเมืองพะเยา" (the town of Phayao) is cut ตัวเมือง|พะเยา,
+    so the capital district's form inside it starts with ตัว."""
+    if form.startswith(MUEANG) and text.endswith("ตัว", 0, start):
+        return start - len("ตัว")
+    return start
 
 
 def _capital_districts(gazetteer: Gazetteer) -> dict[str, str]:
