@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.gazetteer import Level
+from nlp.gazetteer import MUEANG, Level
 
 Prefix = tuple[str, Level, bool | None]
 
@@ -241,3 +241,30 @@ def _direction_before(text: str, start: int) -> bool:
         if head.endswith(word):
             return head[: -len(word)].rstrip(" ").endswith(_DIRECTION_WORDS)
     return False
+
+
+_TOWN_WORD_BEFORE = re.compile(r"(?:ศาลากลาง|ตัวเมือง)$")
+
+
+def _after_town_word(text: str, start: int) -> bool:
+    """Is the name right after the words for a provincial hall or a town (ศาลากลางตาก, ตัวเมืองเลย)?"""
+    return _TOWN_WORD_BEFORE.search(text, 0, _gap_start(text, start)) is not None
+
+
+def _town_start(text: str, start: int, form: str) -> int:
+    """Where the name begins as a word: "ตัวเมืองพะเยา" (the town of Phayao) is cut ตัวเมือง|พะเยา,
+    so the capital district's form inside it starts with ตัว."""
+    if form.startswith(MUEANG) and text.endswith("ตัว", 0, start):
+        return start - len("ตัว")
+    return start
+
+
+_ENGLISH_PREPOSITION = re.compile(r"(?:^|[^a-z])(?:in|at|near) $")
+
+
+def _after_english_preposition(text: str, start: int, form: str) -> bool:
+    """A short English name after "in", "at", "near" ("in pai"): a place, as a prefix word
+    makes one in Thai."""
+    return (
+        form.isascii() and _ENGLISH_PREPOSITION.search(text, max(0, start - 6), start) is not None
+    )

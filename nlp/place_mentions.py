@@ -47,10 +47,12 @@ from enum import IntEnum
 
 import ahocorasick  # type: ignore[import-not-found]  # ships no type stubs
 
-from nlp.gazetteer import Gazetteer, Level
+from nlp.gazetteer import MUEANG, Gazetteer, Level
 from nlp.landmarks import Landmark, Landmarks
 from nlp.place_context import (
     Prefix,
+    _after_english_preposition,
+    _after_town_word,
     _at_crossing,
     _context_of,
     _denied,
@@ -62,6 +64,7 @@ from nlp.place_context import (
     _prefix_start,
     _runs_on,
     _stands_apart,
+    _town_start,
 )
 from nlp.tokenise import segment
 from nlp.word_set import thai_words
@@ -104,7 +107,6 @@ _MIN_OTHER_LEVEL_LENGTH = 4  # เขตควร…, อ.โรง…: a short 
 # name (หนองบัว: 27 subdistricts, บ้านนา: 12): it does not decide alone.
 _MAX_NAMESAKES = 2
 _CUT_MARGIN = 24  # characters either side of a name that the tokeniser cuts to judge it
-MUEANG = "เมือง"  # อ.เมือง: the capital district of whichever province is named
 
 
 class Strength(IntEnum):
@@ -336,7 +338,7 @@ class MentionFinder:
         """Can this bare province form be the province here (not a word, not inside one)? After
         the words for its provincial hall or its town (ศาลากลางตาก, ตัวเมืองเลย) even a province
         that is an everyday word is the province."""
-        if _TOWN_WORD_BEFORE.search(text, 0, _gap_start(text, start)):
+        if _after_town_word(text, start):
             return cuts.around(start, end)
         if form in _PROVINCES_NEEDING_PREFIX:
             return False
@@ -421,17 +423,6 @@ class MentionFinder:
 _CONSUMED = Mention(Level.PROVINCE, frozenset(), Strength.HINT, 0, 0, "")
 
 
-_TOWN_WORD_BEFORE = re.compile(r"(?:ศาลากลาง|ตัวเมือง)$")
-
-
-def _town_start(text: str, start: int, form: str) -> int:
-    """Where the name begins as a word: "ตัวเมืองพะเยา" (the town of Phayao) is cut ตัวเมือง|พะเยา,
-    so the capital district's form inside it starts with ตัว."""
-    if form.startswith(MUEANG) and text.endswith("ตัว", 0, start):
-        return start - len("ตัว")
-    return start
-
-
 def _capital_districts(gazetteer: Gazetteer) -> dict[str, str]:
     """Province code -> its capital district (เมือง…, or พระนครศรีอยุธยา for Ayutthaya)."""
     capitals: dict[str, str] = {}
@@ -440,17 +431,6 @@ def _capital_districts(gazetteer: Gazetteer) -> dict[str, str]:
         if district.name in (MUEANG + province.name, province.name):
             capitals[province.code] = district.code
     return capitals
-
-
-_ENGLISH_PREPOSITION = re.compile(r"(?:^|[^a-z])(?:in|at|near) $")
-
-
-def _after_english_preposition(text: str, start: int, form: str) -> bool:
-    """A short English name after "in", "at", "near" ("in pai"): a place, as a prefix word
-    makes one in Thai."""
-    return (
-        form.isascii() and _ENGLISH_PREPOSITION.search(text, max(0, start - 6), start) is not None
-    )
 
 
 def _alone_forms(gazetteer: Gazetteer) -> frozenset[str]:
