@@ -43,6 +43,10 @@ _NOT_REAL = re.compile(
     # a fear told at length: "กลัวมากว่าตึกที่กำลังสร้างข้างบ้านจะล้มทับ"
     r"|กลัว\S{0,12}ว่า\S{0,44}"
     r"|(?:ไม่มี|ไม่ได้|ยังไม่|เกือบ)\S{0,3}"
+    # a simile ("ทะลักเหมือนเขื่อนแตก", "เหมือนจมอยู่ในหมอกควัน"), not "เหมือนมีคน…" (it seems)
+    r"|(?:เหมือน|ยังกับ|ราวกับ|อย่างกับ)(?!จะ|มี|ว่า)\S{0,3}"
+    # before it happens: "ขอให้มาปิดก่อนมีคนตกลงไป"
+    r"|ก่อน(?:มี|ที่)\S{0,12}"
     # a bare ไม่ negates the cue only when glued to it ("พูดไม่ชัด ปากเบี้ยว" negates the speech)
     r"|ไม่\S{0,3}(?<!\s)(?=$)"
     # a barrier missing: "ไม่มีรั้วกั้นกันตกคลอง"
@@ -77,7 +81,8 @@ _ASKED_ABOUT = re.compile(
 )  # ไหม้ burns
 # A rumour passed on and asked about: "มีคนโพสต์ใน tiktok ว่าสะพานลอยกำลังจะถล่ม จริงป่าวคะ".
 _RUMOUR_ASKED = re.compile(
-    r"(?:โพสต์|แชร์|ลือ|ได้ยินมา|เขาว่ากัน|ส่งต่อ)[^\n]{0,80}?จริง(?:ไหม|มั้ย|ป่าว|ป่ะ|เหรอ|หรอ|หรือเปล่า|รึเปล่า)"
+    r"(?:โพสต์|แชร์|ลือ|ได้ยินมา|เขาว่ากัน|ส่งต่อ|เห็นใน(?:ติ๊กต็อก|tiktok|เฟซ|facebook|ไลน์|line|กลุ่ม|โซเชียล))"
+    r"[^\n]{0,80}?(?:จริง(?:ไหม|มั้ย|ป่าว|ป่ะ|เหรอ|หรอ|หรือเปล่า|รึเปล่า|หรือปลอม)|ข่าวปลอม)"
 )
 # A turn to now between what went before and a cue: "อ่อนเพลียมาสามวัน วันนี้ปลุกไม่ตื่น" (the three
 # days are the illness so far; today she cannot be woken); the words before the turn do not make
@@ -123,12 +128,18 @@ _STILL = re.compile(
 _FLOOD_OVER = re.compile(r"น้ำ\S{0,6}ลด(?:ลง)?แล้ว|น้ำ(?:เริ่ม|ค่อยๆ|ก็)ลด(?!ไม่)|แห้งแล้ว")
 _OVER: dict[Hazard, re.Pattern[str]] = {
     Hazard.FIRE: re.compile(
-        r"(?<!ยังไม่)(?:ดับ|สงบ)(?:สนิท|หมด|เอง)?(?:ไป)?(?:ตั้งแต่\S{0,12})?\s?แล้ว|ควบคุม(?:เพลิง)?ได้แล้ว|ดับไฟได้แล้ว"
+        r"(?<!ยังไม่)(?:ดับ|สงบ)(?:สนิท|หมด|เอง)?(?:ไป)?(?:ตั้งแต่\S{0,12})?\s?แล้ว|ควบคุม(?:เพลิง)?ได้แล้ว|ดับไฟได้แล้ว|"
+        r"ไหม้\S{0,12}หมด(?:หลัง|ทั้งหลัง)\S{0,4}แล้ว"
     ),
     Hazard.MISSING_PERSON: re.compile(r"(?:เจอ|พบ)(?:ตัว)?แล้ว|กลับ(?:มา)?บ้านแล้ว|\bfound\b"),
     Hazard.FLOOD_RISING: _FLOOD_OVER,
     Hazard.EVACUATION: _FLOOD_OVER,
-    Hazard.TRAPPED: re.compile(r"(?:ช่วย|พา|ออก)\S{0,10}ออกมา(?:ได้)?แล้ว|ออกมาได้แล้ว|rescued"),
+    Hazard.TRAPPED: re.compile(
+        r"(?:ช่วย|พา|ออก)\S{0,10}ออกมา(?:ได้)?แล้ว|ออกมาได้แล้ว|เปิด(?:ได้|ออก)แล้ว|rescued"
+    ),
+    Hazard.VIOLENCE: re.compile(
+        r"(?:ตำรวจ|ตร\.|เจ้าหน้าที่)\S{0,8}(?:เคลียร์|ระงับเหตุ|จับ\S{0,6}|ควบคุม\S{0,6})แล้ว|เลิก(?:ตี)?กันแล้ว|แยกย้าย(?:กัน)?แล้ว"
+    ),
     Hazard.GAS_LEAK: re.compile(r"ปิดวาล์ว(?:ได้)?แล้ว(?!\S{0,6}ยัง)|ไม่มีกลิ่นแล้ว"),
 }
 # Cues that, in a message about a lasting nuisance or a barrier, are a figure of speech:
@@ -167,7 +178,7 @@ _RECURRING = re.compile(
 # An injury already cared for: the person is in hospital or has seen a doctor, or it is slight.
 _CARED_FOR = re.compile(
     r"(?:อยู่|เข้า|นอน)\s?(?:โรงพยาบาล|โรงบาล|รพ\.?)|(?:ไป|พา\S{0,10}ไป|ส่ง)\s?(?:หาหมอ|โรงพยาบาล|โรงบาล|รพ\.?|ฉีดยา)"
-    r"\S{0,8}แล้ว|(?:ได้|หมอ|พยาบาล)\s?ฉีดยา\S{0,6}แล้ว|(?:ฉีด|ให้)(?:วัคซีน|เซรุ่ม)\S{0,6}แล้ว|(?:เจ็บ|แผล)เล็กน้อย"
+    r"\S{0,8}แล้ว|(?:ได้|หมอ|พยาบาล)\s?ฉีดยา\S{0,6}แล้ว|ใส่เฝือก|เข้าเฝือก|(?:ฉีด|ให้)(?:วัคซีน|เซรุ่ม)\S{0,6}แล้ว|(?:เจ็บ|แผล)เล็กน้อย"
 )
 # Stuck in traffic ("รถติดมาก ติดอยู่บนทางด่วนชั่วโมงนึงแล้ว", "ติดอยู่บนแท็กซี่"): nobody is trapped
 # unless water, fire, smoke or a wreck is there too ("รถติดอยู่กลางน้ำ").

@@ -60,3 +60,38 @@ def test_an_illness_of_days_does_not_make_today_past() -> None:
     assert detect_urgency("แม่ไข้สูงมาสามวัน วันนี้ปลุกไม่ตื่น", None, Intent.COMPLAINT) is Urgency.HIGH
     # without the turn to today, the days before make it a lasting problem, as before
     assert detect_urgency("ไฟดับมาสามวัน", None, Intent.COMPLAINT) is not Urgency.HIGH
+
+
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        ("รถตู้มีเปลวไฟออกมาจากใต้ท้อง คนยังลงไม่หมด", Hazard.FIRE),
+        ("ผู้โดยสารยังออกมาไม่หมด ควันเต็มรถ", Hazard.TRAPPED),
+        ("Smoke in the stairwell of our building and the alarm is ringing", Hazard.FIRE),
+        (
+            "There is a strong gas smell in the kitchen of the restaurant downstairs",
+            Hazard.GAS_LEAK,
+        ),
+        ("หลานพลัดตกเรือหางยาวกลางแม่น้ำ ตอนนี้บ่เห็นหัวแล้ว", Hazard.DROWNING),
+        ("น้ำชีขึ้นไวหลาย ท่วมเฮือนแล้ว", Hazard.FLOOD_RISING),
+    ],
+)
+def test_flames_smoke_a_gas_smell_and_water_told_plainly_are_high(
+    text: str, hazard: Hazard
+) -> None:
+    assert hazard in {cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ท่อแตกน้ำทะลักเหมือนเขื่อนแตก เสียน้ำมาก",  # a simile
+        "ฝาท่อเปิดอยู่ ขอให้มาปิดก่อนมีคนตกลงไป",  # before it happens
+        "เห็นในติ๊กต็อกว่ามีคนลักพาตัวเด็กที่ตลาด ข่าวจริงหรือปลอมคะ",  # a rumour asked about
+        "ลิฟต์ค้างมีคนติดอยู่ครึ่งชั่วโมง ช่างมาเปิดได้แล้ว",  # over
+        "มีคนตีกันหน้าร้านเหล้า ตำรวจมาเคลียร์แล้ว แต่อยากให้ปิดเร็วขึ้น",  # over
+        "ล้มบนทางเท้าแขนหัก ตอนนี้ใส่เฝือกอยู่ อยากให้ซ่อม",  # cared for
+    ],
+)
+def test_similes_warnings_rumours_and_what_is_over_are_not_high(text: str) -> None:
+    assert detect_urgency(text, None, Intent.COMPLAINT) is not Urgency.HIGH
