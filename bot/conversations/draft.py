@@ -64,6 +64,8 @@ class Draft:
     picks: list[dict[str, Any]] = field(default_factory=list)  # labels held until consent
     example_ids: list[int] = field(default_factory=list)  # labels stored, linked when filed
     confirmed: bool = False  # the citizen tapped ยืนยัน on the summary
+    # danger now typed while the PDPA question waited: taken up as a new report once it is given
+    waiting: list[str] = field(default_factory=list)
 
     def add_photo(self, media: StoredMedia) -> None:
         """Keep a photo the citizen sent (its stored file's facts) with the draft."""

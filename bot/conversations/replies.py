@@ -286,9 +286,11 @@ def consent_notice(language: str) -> Outgoing:
     return say(language, "consent.notice", *_consent_buttons(language))
 
 
-def consent_reminder(language: str) -> Outgoing:
-    """The PDPA question again, in one line, after the citizen typed something else."""
-    return say(language, "consent.reminder", *_consent_buttons(language), cancel_button(language))
+def consent_reminder(language: str, *, waiting: bool = False) -> Outgoing:
+    """The PDPA question again, in one line, after the citizen typed something else (`waiting`:
+    an urgent message was kept, to be taken up once the question is answered)."""
+    key = "consent.reminder_waiting" if waiting else "consent.reminder"
+    return say(language, key, *_consent_buttons(language), cancel_button(language))
 
 
 def _consent_buttons(language: str) -> tuple[Button, Button]:

@@ -199,6 +199,11 @@ MESSAGES: dict[str, str] = {
         "published summaries identify no one. You can see or delete your data at any "
         "time under “My data”.\nDo you accept, so we can send your report?"
     ),
+    "consent.reminder_waiting": (
+        "Your urgent message is kept. Nothing has been sent yet: the privacy question is still "
+        "waiting. Tap “Accept” and Siang sends your first report, then takes up the urgent one "
+        "straight away."
+    ),
     "consent.reminder": (
         "Your report has not been sent yet: it waits for your answer on personal data. "
         "Tap “Accept” to send it, or “Decline” if you do not want to."

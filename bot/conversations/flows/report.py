@@ -249,8 +249,9 @@ async def _typed_instead_of_tapping(turn: Turn, draft: Draft, message: str) -> l
 
 async def _typed_at_consent(turn: Turn, draft: Draft, message: str) -> list[Outgoing]:
     """Text while the PDPA question waits: a typed yes or no answers it; danger now gets the
-    numbers to call and a follow-up its answer, each before a short reminder (the notice itself
-    was just read, it is not repeated)."""
+    numbers to call and is kept, to be taken up as its own report once the question is answered
+    (nothing typed in an emergency is dropped); a follow-up gets its answer; each before a short
+    reminder (the notice itself was just read, it is not repeated)."""
     typed = typed_answers.read(message)
     if typed in (Typed.YES, Typed.NO):
         return await _consent(turn, draft, accepted=typed is Typed.YES)
@@ -259,12 +260,16 @@ async def _typed_at_consent(turn: Turn, draft: Draft, message: str) -> list[Outg
     if analysis.urgency is Urgency.HIGH:
         before.append(
             replies.emergency_notice(
-                turn.language, [hazard.value for hazard in analysis.hazards], draft.province_code
+                turn.language,
+                [hazard.value for hazard in analysis.hazards],
+                analysis.place.province_code or draft.province_code,
             )
         )
+        draft.waiting.append(message)
+        turn.keep(draft, CONSENT)
     elif analysis.intent is Intent.FOLLOW_UP:
         before += await conversational.answer(turn, message, analysis) or []
-    return [*before, replies.consent_reminder(turn.language)]
+    return [*before, replies.consent_reminder(turn.language, waiting=bool(draft.waiting))]
 
 
 async def _describe(
@@ -470,4 +475,12 @@ async def _consent(turn: Turn, draft: Draft, *, accepted: bool) -> list[Outgoing
         turn.reset()
         return [replies.menu(turn.language, "consent.declined")]
     consent.give(turn.session, turn.citizen, now=turn.now)
-    return await report_filing.file(turn, draft)
+    if not draft.waiting:
+        return await report_filing.file(turn, draft)
+    filed = await report_filing.file(turn, draft, offer_news=False)
+    # the urgent message kept while the question waited, as a report of its own (its numbers to
+    # call were given when it came)
+    text = "\n".join(draft.waiting)
+    analysis = await turn.analyze(text)
+    turn.go(FLOW, DESCRIBE, draft=Draft(urgent=True).to_json())
+    return [*filed, *await _describe(turn, Draft(urgent=True), text, analysis)]

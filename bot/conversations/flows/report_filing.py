@@ -15,7 +15,9 @@ from storage.models import FeedbackKind
 from storage.repositories import outbound_messages
 
 
-async def file(turn: Turn, draft: Draft) -> list[Outgoing]:
+async def file(turn: Turn, draft: Draft, *, offer_news: bool = True) -> list[Outgoing]:
+    """File the draft and answer with its reference; after a first report, offer news of the
+    area's consultations (not when an urgent report comes next: `offer_news`)."""
     analysis = await turn.analyze(draft.text, draft.latitude, draft.longitude)
     filed = await filing.file_feedback(
         turn.session,
@@ -57,6 +59,8 @@ async def file(turn: Turn, draft: Draft) -> list[Outgoing]:
         turn.session, feedback_id=item.id, citizen_id=turn.citizen_id, kind="ticket_filed"
     )
     turn.reset()
+    if not offer_news:
+        return render_notice("ticket_filed", payload, turn.language)
     offer = await news.offer_after_first_report(
         turn, item.reference, item.province_code, item.district_code
     )

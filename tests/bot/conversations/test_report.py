@@ -150,6 +150,37 @@ class TestReportWithConfirm:
         assert "ยังไม่ได้ส่ง" in replies[-1].text
         assert await items(database) == []
 
+    async def test_danger_typed_at_the_pdpa_question_is_kept_and_taken_up_after_it(
+        self, citizen: Chat, database: Database
+    ) -> None:
+        """Nothing typed in an emergency is dropped: once the question is answered, the first
+        report is filed and the urgent message becomes a report of its own."""
+        await citizen.send(POTHOLE)
+        await citizen.tap("ยืนยัน")
+        kept = await citizen.send("ไฟไหม้บ้านข้างๆ มีคนติดอยู่ข้างใน ช่วยด้วย!! ซอยวัดสุทธิ เขตบางกะปิ")
+        assert "เรื่องด่วน" in kept[-1].text
+        after = await citizen.tap("ยอมรับ")
+        [pothole] = await items(database)
+        assert pothole.reference in all_text(after)
+        assert "ไฟไหม้บ้านข้างๆ" in all_text(after)  # its card, to confirm
+        assert "199" not in all_text(after)  # the numbers were given when it came
+        await citizen.tap("ยืนยัน")
+        fire = [item for item in await items(database) if item.id != pothole.id]
+        assert [item.original_text for item in fire] == [
+            "ไฟไหม้บ้านข้างๆ มีคนติดอยู่ข้างใน ช่วยด้วย!! ซอยวัดสุทธิ เขตบางกะปิ"
+        ]
+        assert fire[0].urgency.value == "high"
+
+    async def test_declining_drops_the_kept_urgent_message_too(
+        self, citizen: Chat, database: Database
+    ) -> None:
+        await citizen.send(POTHOLE)
+        await citizen.tap("ยืนยัน")
+        await citizen.send("น้ำทะลักเข้าบ้านแล้ว ยายยังอยู่ชั้นล่าง เขตบางกะปิ")
+        declined = await citizen.tap("ไม่ยอมรับ")
+        assert "ไม่ได้ส่งเรื่อง" in all_text(declined)
+        assert await items(database) == []
+
     async def test_typing_the_button_label_works_like_tapping(
         self, citizen: Chat, database: Database
     ) -> None:
