@@ -95,3 +95,32 @@ def test_flames_smoke_a_gas_smell_and_water_told_plainly_are_high(
 )
 def test_similes_warnings_rumours_and_what_is_over_are_not_high(text: str) -> None:
     assert detect_urgency(text, None, Intent.COMPLAINT) is not Urgency.HIGH
+
+
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        ("เด็กนักเรียนเป็นลมไป 5 คนแล้ว ได้กลิ่นฉุนๆจากโรงงาน", Hazard.INJURED),  # fainting now
+        ("ควันดำพุ่งออกมาจากห้องชั้น 4 ได้กลิ่นไหม้", Hazard.FIRE),
+        ("ฝายหน้าหมู่บ้านแตกแล้ว น้ำกำลังมา", Hazard.FLOOD_RISING),
+        ("เจ้าหน้าที่ตะโกนให้หนีขึ้นที่สูง น้ำทะเลลดลงผิดปกติ", Hazard.EVACUATION),
+        ("เด็กเข้าไปเล่นในตู้เย็นเก่า ฝาปิดแล้วเปิดไม่ออก", Hazard.TRAPPED),
+        ("ลุงเมาเอามีดพร้าเดินตามคนในซอย", Hazard.VIOLENCE),
+        ("He is outside the door with a knife and says he will kill her", Hazard.VIOLENCE),
+        ("ได้ยินเสียงฟู่ๆจากท่อแก๊สหน้าตึก", Hazard.GAS_LEAK),
+    ],
+)
+def test_dangers_told_by_what_is_seen_and_heard_are_named(text: str, hazard: Hazard) -> None:
+    assert hazard in {cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "น้ำท่วมขังทุกครั้งที่ฝนตก รถพังหลายคันเพราะน้ำเข้ารถ",  # damage to cars, nobody in them
+        "ท่อน้ำตัน แล้วน้ำมันทะลักและเน่า",  # grease from a drain, not fuel
+        "หมาจรตัวนี้กัดเด็กไปสามคนแล้ว ช่วยจับไปด้วย",  # a tally of bites
+    ],
+)
+def test_damage_grease_and_a_tally_of_bites_are_not_high(text: str) -> None:
+    assert detect_urgency(text, None, Intent.COMPLAINT) is not Urgency.HIGH
