@@ -44,6 +44,8 @@ _LATIN_INTRODUCED = re.compile(
     rf"(?:\b(?:[Mm]y name is|[Nn]ame is|[Rr]eported by|[Ss]ubmitted by)|แจ้งโดย) ?"
     rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
 )
+# A listed given name and the initial of the surname: "Nattapong K.", "Somchai J.".
+_LATIN_WITH_INITIAL = re.compile(rf"(?<![A-Za-z.])(?P<name>{_CAPITALISED}) [A-Z]\.(?![A-Za-z])")
 _LATIN_NAME_TRIGGER = re.compile("[A-Z][a-z]|[A-Z]{2}|[PN]['’]")
 # A Thai word for a place right before a capitalised pair: "ถนน Charoen Krung", "คอนโด …".
 _PLACE_BEFORE = re.compile(
@@ -102,6 +104,9 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
         span = _latin_span(m, needs_surname=False)
         if span is not None:
             found.append(span)
+    for m in _LATIN_WITH_INITIAL.finditer(text):
+        if m.group("name") in latin and m.group("name") not in _NOT_LATIN_NAMES:
+            found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, m.start(), m.end()))
     for m in _LATIN_PAIR.finditer(text):
         first, last = m.group("name").split()
         listed = first in latin or (first in asian and last in asian)
