@@ -44,6 +44,18 @@ _LATIN_INTRODUCED = re.compile(
     rf"(?:\b(?:[Mm]y name is|[Nn]ame is|[Rr]eported by|[Ss]ubmitted by)|แจ้งโดย) ?"
     rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
 )
+# In English, after a form of address or a word for a relation ("Uncle Boon", "Aunt Mali", "my
+# neighbour Somsak", "a boy named Ton"): any capitalised name. Not the Thai forms that also
+# start places in Latin letters (Mae Sai, Nong Khai, Phi Phi, Hat Yai).
+_ENGLISH_RELATION = re.compile(
+    r"\b(?:[Uu]ncle|[Aa]unt(?:ie|y)?|[Gg]rand(?:ma|pa|mother|father)|[Gg]ranny|[Oo]fficer"
+    r"|[Ss]ergeant|[Cc]aptain|[Dd]octor|[Tt]eacher|[Nn]urse|[Kk]hru|[Aa]j(?:arn|ahn)|[Ll]ung"
+    r"|(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir) (?:neighbou?r|son|daughter|wife|husband|friend"
+    r"|mother|father|mom|mum|dad|grandmother|grandfather|grandson|granddaughter|brother|sister"
+    r"|uncle|aunt|nephew|niece|landlord|landlady|boss|colleague|maid|nanny|driver|tenant)"
+    r"|(?:named|called))"
+    rf",? (?!(?:Mr|Mrs|Ms|Miss|Dr|Khun)\b)(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?![A-Za-z])"
+)
 # A listed given name and the initial of the surname: "Nattapong K.", "Somchai J.".
 _LATIN_WITH_INITIAL = re.compile(rf"(?<![A-Za-z.])(?P<name>{_CAPITALISED}) [A-Z]\.(?![A-Za-z])")
 _LATIN_NAME_TRIGGER = re.compile("[A-Z][a-z]|[A-Z]{2}|[PN]['’]")
@@ -101,6 +113,10 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
         if m.group("name").split()[0].title() not in _NOT_LATIN_NAMES:
             found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, *m.span("name")))
     for m in (*_LATIN_SELF_INTRODUCTION.finditer(text), *_LATIN_INTRODUCED.finditer(text)):
+        span = _latin_span(m, needs_surname=False)
+        if span is not None:
+            found.append(span)
+    for m in _ENGLISH_RELATION.finditer(text):
         span = _latin_span(m, needs_surname=False)
         if span is not None:
             found.append(span)
