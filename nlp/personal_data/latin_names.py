@@ -56,6 +56,16 @@ _ENGLISH_RELATION = re.compile(
     r"|(?:named|called))"
     rf",? (?!(?:Mr|Mrs|Ms|Miss|Dr|Khun)\b)(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?![A-Za-z])"
 )
+# Introducing oneself or signing off in English: "This is Ploy, 081…", "I'm Malee", "Regards,
+# Anan". A name the lists know, or (signing off) any capitalised word that ends the message.
+_ENGLISH_SELF = re.compile(
+    r"\b(?:[Tt]his is|I am|I'm|I’m|[Mm]y name's|[Cc]ontact|[Ff]rom:)"
+    rf" (?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?![A-Za-z])"
+)
+_ENGLISH_SIGN_OFF = re.compile(
+    r"\b(?:[Rr]egards|[Tt]hanks|[Tt]hank you|[Cc]heers|[Ss]incerely|[Bb]est),?\s+"
+    rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?P<end>[\s.!]*$)?"
+)
 # A listed given name and the initial of the surname: "Nattapong K.", "Somchai J.".
 _LATIN_WITH_INITIAL = re.compile(rf"(?<![A-Za-z.])(?P<name>{_CAPITALISED}) [A-Z]\.(?![A-Za-z])")
 _LATIN_NAME_TRIGGER = re.compile("[A-Z][a-z]|[A-Z]{2}|[PN]['’]")
@@ -120,6 +130,16 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
         span = _latin_span(m, needs_surname=False)
         if span is not None:
             found.append(span)
+    for m in _ENGLISH_SELF.finditer(text):
+        if m.group("name").split()[0] in latin:
+            span = _latin_span(m, needs_surname=False)
+            if span is not None:
+                found.append(span)
+    for m in _ENGLISH_SIGN_OFF.finditer(text):
+        if m.group("end") is not None or m.group("name").split()[0] in latin:
+            span = _latin_span(m, needs_surname=False)
+            if span is not None:
+                found.append(span)
     for m in _LATIN_WITH_INITIAL.finditer(text):
         if m.group("name") in latin and m.group("name") not in _NOT_LATIN_NAMES:
             found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, m.start(), m.end()))

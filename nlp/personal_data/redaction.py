@@ -113,7 +113,7 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
     found += kin_deed_names(text) + full_names(text)
     if has_latin and _LATIN_NAME_TRIGGER.search(text):
         found += _latin_names(text)
-    if "ผม" in text or "ดิฉัน" in text:
+    if "ผม" in text or "ดิฉัน" in text or "หนู" in text:
         found += _self_introductions(text)
     found += _chat_layout_names(text, found)
     if learnt and may_name_someone(text):

@@ -1,6 +1,5 @@
 """Forms of personal data a citizen types that the finders had missed: a LINE ID after ไอดี with
-no colon, a Latin-script name with the surname's initial or after an English form of address or
-relation, a truck's or a van's all-digit plate after the vehicle and before the province, a
+no colon, a Latin-script name with the surname's initial, a truck's or a van's all-digit plate after the vehicle and before the province, a
 mobile number whose leading 0 is typed as the letter O or spelt in Thai words with dashes, a house
 number after บ.เลขที่ or เลขที่บ้าน. All example messages are team-written for these tests."""
 
@@ -24,9 +23,6 @@ from nlp.personal_data import redact
         ("เบอร์ศูนย์แปดเก้า-หนึ่งสองสาม-สี่ห้าหกเจ็ด", "[เบอร์โทร]", "หนึ่งสองสาม"),
         ("บ.เลขที่ 12/3 หมู่ 5 น้ำท่วม", "[บ้านเลขที่]", "12/3"),
         ("เลขที่บ้าน 99/1 หมู่ 2", "[บ้านเลขที่]", "99/1"),
-        ("Aunt Mali fell down in the bathroom", "[ชื่อ]", "Mali"),
-        ("my neighbour Anan plays loud music every night", "[ชื่อ]", "Anan"),
-        ("a boy named Ton is missing near the canal", "[ชื่อ]", "Ton"),
     ],
 )
 def test_the_form_is_masked(text: str, kept: str, gone: str) -> None:
@@ -43,7 +39,6 @@ def test_the_form_is_masked(text: str, kept: str, gone: str) -> None:
         "รถติด 10-15 นาที",
         "รุ่น O2 ใหม่",  # not the nine digits of a mobile number
         "ราคา สามร้อย-สี่ร้อย บาท",
-        "Grandma needs help, my wife is sick",  # a relation without a name
     ],
 )
 def test_what_only_looks_like_it_stays(text: str) -> None:
