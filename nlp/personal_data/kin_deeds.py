@@ -4,7 +4,8 @@ a person was named: who the person is ("ลุงเปียกคนขาย�
 "ก๊ะเยาะขายข้าวยำ", "ผู้กองเก่งไม่รับแจ้งความ").
 
 `kin_context` takes any word before an age, a house number or a son or daughter; the word here
-must also look like a nickname: one token glued to the form of address, no verb ("ยายเลี้ยง
+must also look like a nickname: one token glued to the form of address (or up to three pieces of
+a name the tokeniser does not know, "ยายบัว|เฮีย|นล้ม"), no verb ("ยายเลี้ยง
 หลาน", "ลุงนั่งล้ม"), no word that describes a person ("ลุงแก่ล้ม", "ลุงเมาขับรถ", "น้องเล็ก
 ไม่สบาย"), no trade, place or thing a form of address also goes with ("พี่ไปรษณีย์ขับรถ", "ป้า
 แม่ค้าขายของ", "น้องหมาโดนรถชน"), and the form of address must start a word ("ตาสี" is no ตา in
@@ -51,11 +52,12 @@ _WHO = (
     r"|สามี|ภรรยา|เมีย|ผัว|บ้าน(?:ท้าย|ติด|ถัด|ตรงข้าม|หลัง|ริม|เลขที่)"
     r"|(?:ข้าง|ตรงข้าม)บ้าน|ท้ายซอย|ท้ายหมู่บ้าน|ที่(?:อยู่บ้าน|ขาย|เป็นเจ้าของ)"
     r"|รปภ|ยาม(?!ค่ำ|เช้า|ดึก|วิกาล)|ภารโรง|แม่บ้าน|พนักงาน|เจ้าหน้าที่|จนท"
+    r"|ร้าน|แผง(?:ผัก|ปลา|หมู|ผลไม้|ขาย|ลอย)|อู่(?:ซ่อม|รถ)|โรง(?:สี|กลึง|น้ำแข็ง)"
     r"|(?:อายุ ?)?[0-9๐-๙]{1,3} ?(?:ปี|ขวบ)(?!ที่แล้ว|ก่อน|แล้ว|มาแล้ว)"
 )
 # Deeds only a person does or suffers.
 _PERSON_DEEDS = (
-    r"(?:หก|ลื่น)ล้ม|เป็นลม|หมดสติ|หายตัว|ไม่สบาย|เสียชีวิต|บาดเจ็บ|เดินออก|เดินหาย|ขับรถ|ขี่รถ|ขี่มอ"
+    r"(?:หก|ลื่น)ล้ม|เป็นลม|หมดสติ|หายตัว|หาย(?:ออก|ไป)?จากบ้าน|ไม่สบาย|เสียชีวิต|บาดเจ็บ|เดินออก|เดินหาย|ขับรถ|ขี่รถ|ขี่มอ"
     r"|ไม่รับ(?:แจ้ง|เรื่อง|สาย|โทรศัพท์)|ไม่ยอม|(?:ยัง)?ไม่กลับ|ด่า|ตะโกน|ทำร้าย|ขโมย|บอกว่า|แจ้งว่า"
     r"|เล่าว่า|ถามว่า|พูดว่า|ฝากบอก|โทรมา|ป่วย|(?:นอน)?ติดเตียง|ชัก|หายใจไม่ออก|เจ็บหน้าอก"
     r"|อยู่(?:บ้าน)?คนเดียว|ตก(?:จาก|ต้นไม้|บ่อ|คลอง)|ปล่อย(?:น้ำ|ควัน|หมา|วัว|ควาย|ไก่)"
@@ -87,6 +89,7 @@ _SHORTEST, _LONGEST = 2, 8
 # look at each token; and the shortest token a form of address and a nickname may share.
 _ADDRESS_PIECES = frozenset(a[:i] for a in ADDRESS for i in range(2, len(a) + 1))
 _GLUED_SHORTEST = 5
+_MOST_PIECES = 3
 # Words before a form of address that say whose child or spouse someone is ("ลูกพ่อใหญ่ผาย").
 _WHOSE = _word_set("ลูก หลาน เมีย ผัว สามี ภรรยา")
 
@@ -104,7 +107,7 @@ def kin_names_by_deeds(cut: _Cut, lists: _NameLists) -> list[_Span]:
     person is or what they did."""
     found = []
     tokens, text = cut.tokens, cut.text
-    for first, (word, start, end) in enumerate(tokens[:-1]):
+    for first, (word, start, _) in enumerate(tokens[:-1]):
         k = first
         if word not in _ADDRESS_PIECES:
             if len(word) >= _GLUED_SHORTEST and word[:2] in _ADDRESS_PIECES:
@@ -112,7 +115,7 @@ def kin_names_by_deeds(cut: _Cut, lists: _NameLists) -> list[_Span]:
             continue
         # A form of address the tokeniser cut in two (พ่อ|ใหญ่, ผู้|กอง) is read whole.
         if k + 2 < len(tokens) and word + tokens[k + 1][0] in ADDRESS:
-            word, end, k = word + tokens[k + 1][0], tokens[k + 1][2], k + 1
+            word, k = word + tokens[k + 1][0], k + 1
         elif word not in ADDRESS:
             continue
         at_start = start == 0 or not _is_thai(text[start - 1])
@@ -122,13 +125,48 @@ def kin_names_by_deeds(cut: _Cut, lists: _NameLists) -> list[_Span]:
             continue
         if not at_start and not _starts_word(cut, start) and tokens[first - 1][0] not in _WHOSE:
             continue
-        name, name_start, name_end = tokens[k + 1]
-        if name_start != end:
-            continue
-        follows = _follows(word, name, lists)
-        if follows is not None and follows.match(text, name_end):
-            found.append((name_start, name_end))
+        span = _name_after(cut, word, k + 1, lists)
+        if span is not None:
+            found.append(span)
     return found
+
+
+def _name_after(cut: _Cut, address: str, j: int, lists: _NameLists) -> _Span | None:
+    """The nickname glued on at token `j`, of one token or of up to three pieces the tokeniser
+    cut a name it does not know into ("บัว|เฮีย|น"), when what comes right after it shows a
+    person was named."""
+    tokens, text = cut.tokens, cut.text
+    name, name_start, _ = tokens[j]
+    if name_start != tokens[j - 1][2]:
+        return None
+    follows = _follows(address, name, lists)
+    if follows is None:
+        return None
+    # After a verb, or a name that is one, only the one token ("พ่อลืม|ลูก 3 ขวบ").
+    most = 1 if follows is _WHO_NEXT else _MOST_PIECES
+    for size in range(1, most + 1):
+        if j + size > len(tokens):
+            return None
+        end = tokens[j + size - 1][2]
+        if size > 1:
+            piece, piece_start, _ = tokens[j + size - 1]
+            joined = text[name_start:end]
+            if (
+                piece_start != tokens[j + size - 2][2]
+                or not _is_thai(piece)
+                or piece in _AFTER_NAME
+                or piece in _FUNCTION_WORDS
+                or piece in lists.predicates
+                or piece in ud_verbs()
+                or piece.startswith(_NOT_NICKNAME_STARTS)
+                or follows.match(text, piece_start)
+                or joined in lists.words
+                or len(joined) > _LONGEST
+            ):
+                return None
+        if follows.match(text, end):
+            return name_start, end
+    return None
 
 
 def _follows(address: str, name: str, lists: _NameLists) -> re.Pattern[str] | None:

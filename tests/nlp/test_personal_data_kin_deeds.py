@@ -30,6 +30,12 @@ from nlp.personal_data import redact
         ("ก๊ะเยาะห์หกล้มที่ท่าเรือ", "เยาะห์"),
         # the southern บัง and โต๊ะ at the start of the message
         ("บังหมาดคนขับเรือบอกว่าร่องน้ำตื้น", "หมาด"),
+        ("โต๊ะแวหายออกจากบ้านตั้งแต่เช้า", "แว"),
+        # a name the tokeniser cut into pieces (บัว|เฮีย|น, คำ|แป|ง)
+        ("ยายบัวเฮียนล้มในห้องน้ำ", "บัวเฮียน"),
+        ("ลุงคำแปงหายตัวไปสามวัน", "คำแปง"),
+        # the stall or the garage the person keeps
+        ("ป้าศรีแผงผักตั้งบนทางเท้า", "ศรี"),
     ],
 )
 def test_an_everyday_word_nickname_given_away_by_what_follows_is_masked(
@@ -57,6 +63,9 @@ def test_an_everyday_word_nickname_given_away_by_what_follows_is_masked(
         "โต๊ะหินล้มทับขาเด็ก",
         "พี่ทำงาน 5 ปีแล้ว",
         "ป้าขายของโดนเทศกิจไล่ทุกวัน",
+        "ลุงสวนยางโดนงูกัด",  # a word of the dictionary, cut in two
+        "ป้าข้างห้องล้มในห้องน้ำ",
+        "พ่อลืมลูก 3 ขวบไว้ในรถ",  # a verb, and whose child
     ],
 )
 def test_a_form_of_address_for_a_kind_of_person_or_a_thing_stays(text: str) -> None:
