@@ -42,7 +42,9 @@ _TRADES = _word_set("ครู หมอ")
 _PARENTS = _word_set("แม่ พ่อ")
 # ตา is also an eye ("ตาแดงโดนควัน").
 _PERSON_ONLY = _AT_START_ONLY | _PARENTS | _TRADES | {"ตา"}
-ADDRESS = KIN | _RANKS | _PERSON_ONLY
+# คุณ before a form of address, as one token ("ขอบ|คุณหมอ|เบิร์ด"): the polite form of the same.
+_POLITE = frozenset(f"คุณ{a}" for a in _word_set("หมอ ครู ลุง ป้า ยาย ตา น้า พี่ แม่ พ่อ"))
+ADDRESS = KIN | _RANKS | _PERSON_ONLY | _POLITE
 
 # Right after the nickname, who the person is: a trade told with คน, whose child, their spouse,
 # where their house is.
@@ -50,7 +52,7 @@ _WHO = (
     r"คน(?:ขาย|เก็บ|เฝ้า|ส่ง|ดูแล|สวน|งาน|ขับ|ทำ|ตัด|ซ่อม|รับ)"
     r"|ลูก(?:บ้าน|พ่อ|แม่|ลุง|ป้า|ยาย|ตา|ผู้ใหญ่|กำนัน|สาว|ชาย)|หลาน(?:สาว|ชาย)?(?:ของ|ยาย|ตา)"
     r"|สามี|ภรรยา|เมีย|ผัว|บ้าน(?:ท้าย|ติด|ถัด|ตรงข้าม|หลัง|ริม|เลขที่)"
-    r"|(?:ข้าง|ตรงข้าม)บ้าน|ท้ายซอย|ท้ายหมู่บ้าน|ที่(?:อยู่บ้าน|ขาย|เป็นเจ้าของ)"
+    r"|(?:ข้าง|ตรงข้าม)บ้าน|ท้ายซอย|ท้ายหมู่บ้าน|ที่(?:อยู่บ้าน|ขาย|เป็นเจ้าของ|ช่วย|ดูแล|รักษา)"
     r"|รปภ|ยาม(?!ค่ำ|เช้า|ดึก|วิกาล)|ภารโรง|แม่บ้าน|พนักงาน|เจ้าหน้าที่|จนท"
     r"|ร้าน|แผง(?:ผัก|ปลา|หมู|ผลไม้|ขาย|ลอย)|อู่(?:ซ่อม|รถ)|โรง(?:สี|กลึง|น้ำแข็ง)"
     r"|(?:อายุ ?)?[0-9๐-๙]{1,3} ?(?:ปี|ขวบ)(?!ที่แล้ว|ก่อน|แล้ว|มาแล้ว)"
@@ -90,8 +92,9 @@ _SHORTEST, _LONGEST = 2, 8
 _ADDRESS_PIECES = frozenset(a[:i] for a in ADDRESS for i in range(2, len(a) + 1))
 _GLUED_SHORTEST = 5
 _MOST_PIECES = 3
-# Words before a form of address that say whose child or spouse someone is ("ลูกพ่อใหญ่ผาย").
-_WHOSE = _word_set("ลูก หลาน เมีย ผัว สามี ภรรยา")
+# Words before a form of address that say whose child or spouse someone is ("ลูกพ่อใหญ่ผาย"),
+# or that thank, praise or report the person ("ขอบคุณหมอเบิร์ดที่ช่วยแม่").
+_WHOSE = _word_set("ลูก หลาน เมีย ผัว สามี ภรรยา ขอบคุณ ชม ขอชม ฝาก แจ้งเรื่อง เรื่อง")
 
 
 def kin_deed_names(text: str) -> list[PersonalDataSpan]:
@@ -123,7 +126,9 @@ def kin_names_by_deeds(cut: _Cut, lists: _NameLists) -> list[_Span]:
             continue
         if word in _PARENTS and _starts_a_place_name(text, start):
             continue
-        if not at_start and not _starts_word(cut, start) and tokens[first - 1][0] not in _WHOSE:
+        thanked = word in _POLITE and text.endswith("ขอบ", 0, start)  # ขอบ|คุณหมอ
+        before = tokens[first - 1][0]
+        if not (at_start or thanked or before in _WHOSE or _starts_word(cut, start)):
             continue
         span = _name_after(cut, word, k + 1, lists)
         if span is not None:
@@ -181,7 +186,7 @@ def _follows(address: str, name: str, lists: _NameLists) -> re.Pattern[str] | No
     # A verb before a deed is one of two verbs in a row ("แม่ล้มหมดสติ", "ยายนอนติดเตียง").
     if name in ud_verbs() and not listed:
         return _WHO_NEXT
-    return _PERSON_NEXT if address in _PERSON_ONLY else _ANY_NEXT
+    return _PERSON_NEXT if address.removeprefix("คุณ") in _PERSON_ONLY else _ANY_NEXT
 
 
 def _glued_in_one_token(cut: _Cut, k: int, lists: _NameLists) -> list[_Span]:

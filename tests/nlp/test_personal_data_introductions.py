@@ -14,6 +14,8 @@ from nlp.personal_data import redact
     ("text", "name"),
     [
         ("ผมต้นนะครับ เบอร์ 0812345678 ไฟทางดับ", "ต้น"),
+        ("คนที่ทำร้ายชื่อไอ้ต้อ อยู่ท้ายซอย", "ต้อ"),  # ชื่อ, then the rude ไอ้
+        ("นายกอบตประเสริฐไม่ทำอะไรเลย", "ประเสริฐ"),  # a title typed without its dot
         ("Aunt Mali fell down in the bathroom", "Mali"),
         ("uncle Boon collapsed near the market", "Boon"),
         ("my neighbour Anan plays loud music every night", "Anan"),

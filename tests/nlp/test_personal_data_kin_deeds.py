@@ -36,6 +36,8 @@ from nlp.personal_data import redact
         ("ลุงคำแปงหายตัวไปสามวัน", "คำแปง"),
         # the stall or the garage the person keeps
         ("ป้าศรีแผงผักตั้งบนทางเท้า", "ศรี"),
+        # thanked, with the polite คุณ the tokeniser glues on (ขอบ|คุณหมอ|เบิร์ด)
+        ("ขอบคุณหมอเบิร์ดที่ช่วยแม่ไว้", "เบิร์ด"),
     ],
 )
 def test_an_everyday_word_nickname_given_away_by_what_follows_is_masked(
@@ -66,6 +68,8 @@ def test_an_everyday_word_nickname_given_away_by_what_follows_is_masked(
         "ลุงสวนยางโดนงูกัด",  # a word of the dictionary, cut in two
         "ป้าข้างห้องล้มในห้องน้ำ",
         "พ่อลืมลูก 3 ขวบไว้ในรถ",  # a verb, and whose child
+        "ขอบคุณหมอที่ช่วยแม่ไว้",
+        "คุณแม่ตั้งครรภ์โดนรถชน",
     ],
 )
 def test_a_form_of_address_for_a_kind_of_person_or_a_thing_stays(text: str) -> None:
