@@ -38,6 +38,7 @@ from nlp.personal_data import redact
         ("ป้าศรีแผงผักตั้งบนทางเท้า", "ศรี"),
         # thanked, with the polite คุณ the tokeniser glues on (ขอบ|คุณหมอ|เบิร์ด)
         ("ขอบคุณหมอเบิร์ดที่ช่วยแม่ไว้", "เบิร์ด"),
+        ("ครูหนิงสอนเด็กพิเศษดีมาก", "หนิง"),
     ],
 )
 def test_an_everyday_word_nickname_given_away_by_what_follows_is_masked(
@@ -70,6 +71,7 @@ def test_an_everyday_word_nickname_given_away_by_what_follows_is_masked(
         "พ่อลืมลูก 3 ขวบไว้ในรถ",  # a verb, and whose child
         "ขอบคุณหมอที่ช่วยแม่ไว้",
         "คุณแม่ตั้งครรภ์โดนรถชน",
+        "ครูฝรั่งสอนดี",  # where the teacher is from
     ],
 )
 def test_a_form_of_address_for_a_kind_of_person_or_a_thing_stays(text: str) -> None:
