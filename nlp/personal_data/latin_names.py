@@ -62,6 +62,12 @@ _ENGLISH_SELF = re.compile(
     r"\b(?:[Tt]his is|I am|I'm|I’m|[Mm]y name's|[Cc]ontact|[Ff]rom:)"
     rf" (?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?![A-Za-z])"
 )
+# Whom to call, right before the number: "contact Noi at 081…", "call Lek 089…".
+_ENGLISH_CONTACT = re.compile(
+    r"\b(?:[Cc]ontact|[Cc]all|[Aa]sk for|[Tt]ext|[Mm]essage) "
+    rf"(?!(?:Mr|Mrs|Ms|Miss|Dr|Khun|Me|Us|Line|Tel|Phone|Mobile|Hotline|The|Our|My)\b)"
+    rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?: at| on|:|,)? ?(?=\+?\(?\d)"
+)
 _ENGLISH_SIGN_OFF = re.compile(
     r"\b(?:[Rr]egards|[Tt]hanks|[Tt]hank you|[Cc]heers|[Ss]incerely|[Bb]est),?\s+"
     rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?P<end>[\s.!]*$)?"
@@ -135,6 +141,10 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
             span = _latin_span(m, needs_surname=False)
             if span is not None:
                 found.append(span)
+    for m in _ENGLISH_CONTACT.finditer(text):
+        span = _latin_span(m, needs_surname=False)
+        if span is not None:
+            found.append(span)
     for m in _ENGLISH_SIGN_OFF.finditer(text):
         if m.group("end") is not None or m.group("name").split()[0] in latin:
             span = _latin_span(m, needs_surname=False)

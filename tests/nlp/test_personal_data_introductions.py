@@ -23,6 +23,7 @@ from nlp.personal_data import redact
         ("This is Ploy, the road in front of my house is flooded", "Ploy"),
         ("I'm Malee from soi 5, the street light is broken", "Malee"),
         ("The drain is blocked again. Regards, Anan", "Anan"),
+        ("The gate is locked, contact Noi at 0812345678", "Noi"),
     ],
 )
 def test_the_name_is_masked(text: str, name: str) -> None:
@@ -40,6 +41,7 @@ def test_the_name_is_masked(text: str, name: str) -> None:
         "I am Thai and I live in Bangkok",
         "This is Sukhumvit Road",
         "Thanks, Bangkok Metropolitan Administration",
+        "Call 1669 now, he is not breathing",
     ],
 )
 def test_no_name_stays(text: str) -> None:
