@@ -19,7 +19,9 @@ reads; those officials, the place finder and routing read the original.
 Where each part lives: `redaction` runs the finders and applies the masks; one module per kind
 of number or handle (`emails`, `numbers`, `passports`, `house_numbers`, `line_ids`, `plates`);
 people's names in Thai script in `names` (which runs `titled_names`, `role_names` and
-`account_holders` over the tokeniser's `cut`), `self_introductions` and in Latin script
+`account_holders` over the tokeniser's `cut`), `kin_deeds` (a nickname that is an everyday word
+after a form of address, where what follows shows a person: "ลุงเปียกคนขายไอติม"), `full_names`
+(a listed given and family name with no title), `self_introductions` and in Latin script
 `latin_names`; the words and lists they read in `name_words`, `roles` and `name_lists`. Beside
 the rules, a learnt tagger (`learnt_names`, a CRF over the same cut, features in `name_features`
 and `word_classes`, trained with negatives from `nlp.training.name_negatives`) adds the names it

@@ -9,7 +9,7 @@ from nlp.analysis import PersonalDataKind, PersonalDataSpan
 # A house number is where a citizen lives: masked in the redacted text, which everyone below the
 # responsible agency's officials reads (the officials and the place finder read the original).
 # The village (หมู่), soi, road and subdistrict after it stay. Only in an address's shapes:
-# after บ้านเลขที่ (also misspelt บ้านเลขที, บ้านเลข), after เลขที่ when an address word follows
+# after บ้านเลขที่ (also misspelt บ้านเลขที, บ้านเลข, shortened บ.เลขที่, turned เลขที่บ้าน), after เลขที่ when an address word follows
 # (not "สัญญาเลขที่ 12/2566", "โฉนดเลขที่ …"), a number with a slash before หมู่ or ม. ("99/123
 # หมู่ 4", not "ม.2/3", a school class), and in English after "house" ("house 88/9 Moo 2").
 _HOUSE = r"\d{1,5}(?:/\d{1,4})?(?![\d.,:]|/\d)"  # "บ้านเลขที่26/หมู่ที่7" ends at 26
@@ -17,7 +17,7 @@ _ADDRESS_AFTER = (
     r" ?(?:หมู่(?!บ้าน)|ม\.|ซอย|ซ\.|ถนน|ถ\.|ตำบล|ต\.|แขวง|อำเภอ|อ\.|เขต|moo\b|soi\b|road\b|rd\b)"
 )
 _HOUSE_NUMBER = re.compile(
-    rf"บ้าน ?เลข(?:ที่|ที)? ?[:.]? ?{_HOUSE}"
+    rf"(?:บ้าน|บ\.) ?เลข(?:ที่|ที)? ?(?:บ้าน)? ?[:.]? ?{_HOUSE}|(?<![ก-๙])เลขที่บ้าน ?[:.]? ?{_HOUSE}"
     rf"|(?:(?<![ก-๙])|(?<=อยู่))เลขที่ ?[:.]? ?{_HOUSE}(?={_ADDRESS_AFTER})"
     rf"|บ้าน ?\d{{1,5}}/\d{{1,4}}(?![\d/.,:])(?={_ADDRESS_AFTER})"
     # Bare, only before the village: "ซอยลาดกระบัง14/1 ถนน…" is a soi, "58/4 ม.2" a house.

@@ -44,6 +44,36 @@ _LATIN_INTRODUCED = re.compile(
     rf"(?:\b(?:[Mm]y name is|[Nn]ame is|[Rr]eported by|[Ss]ubmitted by)|แจ้งโดย) ?"
     rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
 )
+# In English, after a form of address or a word for a relation ("Uncle Boon", "Aunt Mali", "my
+# neighbour Somsak", "a boy named Ton"): any capitalised name. Not the Thai forms that also
+# start places in Latin letters (Mae Sai, Nong Khai, Phi Phi, Hat Yai).
+_ENGLISH_RELATION = re.compile(
+    r"\b(?:[Uu]ncle|[Aa]unt(?:ie|y)?|[Gg]rand(?:ma|pa|mother|father)|[Gg]ranny|[Oo]fficer"
+    r"|[Ss]ergeant|[Cc]aptain|[Dd]octor|[Tt]eacher|[Nn]urse|[Kk]hru|[Aa]j(?:arn|ahn)|[Ll]ung"
+    r"|(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir) (?:neighbou?r|son|daughter|wife|husband|friend"
+    r"|mother|father|mom|mum|dad|grandmother|grandfather|grandson|granddaughter|brother|sister"
+    r"|uncle|aunt|nephew|niece|landlord|landlady|boss|colleague|maid|nanny|driver|tenant)"
+    r"|(?:named|called))"
+    rf",? (?!(?:Mr|Mrs|Ms|Miss|Dr|Khun)\b)(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?![A-Za-z])"
+)
+# Introducing oneself or signing off in English: "This is Ploy, 081…", "I'm Malee", "Regards,
+# Anan". A name the lists know, or (signing off) any capitalised word that ends the message.
+_ENGLISH_SELF = re.compile(
+    r"\b(?:[Tt]his is|I am|I'm|I’m|[Mm]y name's|[Cc]ontact|[Ff]rom:)"
+    rf" (?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?![A-Za-z])"
+)
+# Whom to call, right before the number: "contact Noi at 081…", "call Lek 089…".
+_ENGLISH_CONTACT = re.compile(
+    r"\b(?:[Cc]ontact|[Cc]all|[Aa]sk for|[Tt]ext|[Mm]essage) "
+    rf"(?!(?:Mr|Mrs|Ms|Miss|Dr|Khun|Me|Us|Line|Tel|Phone|Mobile|Hotline|The|Our|My)\b)"
+    rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?: at| on|:|,)? ?(?=\+?\(?\d)"
+)
+_ENGLISH_SIGN_OFF = re.compile(
+    r"\b(?:[Rr]egards|[Tt]hanks|[Tt]hank you|[Cc]heers|[Ss]incerely|[Bb]est),?\s+"
+    rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?P<end>[\s.!]*$)?"
+)
+# A listed given name and the initial of the surname: "Nattapong K.", "Somchai J.".
+_LATIN_WITH_INITIAL = re.compile(rf"(?<![A-Za-z.])(?P<name>{_CAPITALISED}) [A-Z]\.(?![A-Za-z])")
 _LATIN_NAME_TRIGGER = re.compile("[A-Z][a-z]|[A-Z]{2}|[PN]['’]")
 # A Thai word for a place right before a capitalised pair: "ถนน Charoen Krung", "คอนโด …".
 _PLACE_BEFORE = re.compile(
@@ -102,6 +132,27 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
         span = _latin_span(m, needs_surname=False)
         if span is not None:
             found.append(span)
+    for m in _ENGLISH_RELATION.finditer(text):
+        span = _latin_span(m, needs_surname=False)
+        if span is not None:
+            found.append(span)
+    for m in _ENGLISH_SELF.finditer(text):
+        if m.group("name").split()[0] in latin:
+            span = _latin_span(m, needs_surname=False)
+            if span is not None:
+                found.append(span)
+    for m in _ENGLISH_CONTACT.finditer(text):
+        span = _latin_span(m, needs_surname=False)
+        if span is not None:
+            found.append(span)
+    for m in _ENGLISH_SIGN_OFF.finditer(text):
+        if m.group("end") is not None or m.group("name").split()[0] in latin:
+            span = _latin_span(m, needs_surname=False)
+            if span is not None:
+                found.append(span)
+    for m in _LATIN_WITH_INITIAL.finditer(text):
+        if m.group("name") in latin and m.group("name") not in _NOT_LATIN_NAMES:
+            found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, m.start(), m.end()))
     for m in _LATIN_PAIR.finditer(text):
         first, last = m.group("name").split()
         listed = first in latin or (first in asian and last in asian)

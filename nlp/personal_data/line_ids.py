@@ -22,6 +22,15 @@ _LINE_ID_LATER = re.compile(
     rf"\s*{_HANDLE}",
     re.I,
 )
+# The ID word after the LINE word with neither a colon nor คือ: "ติดต่อทางไลน์ได้นะคะ ไอดี
+# noknoi_2521". After the Thai ไอดี any handle; after "ID" only one with a digit, a dot or an
+# underscore (not "ID card").
+_LINE_ID_SPACED = re.compile(
+    rf"{_LINE_WORD}[^\n:：]{{0,40}}?(?:ไอดี\s*{_HANDLE}"
+    r"|(?<![A-Za-z])id\s+(?P<marked>(?=[A-Za-z0-9._\-]*[0-9._])[A-Za-z0-9][A-Za-z0-9._\-]{2,29})"
+    r"(?![A-Za-z0-9._\-]))",
+    re.I,
+)
 _LINE_ID_AFTER_WORDS = re.compile(
     rf"{_LINE_WORD}(?!แมน)\s*[ก-๙]{{1,20}}\s*[:：]?\s*"
     r"(?P<handle>(?=[a-z0-9._\-]*[0-9._\-])[a-z][a-z0-9._\-]{3,29})(?![A-Za-z0-9._\-])",
@@ -40,6 +49,16 @@ def _line_ids(text: str) -> list[PersonalDataSpan]:
         start, end = m.span(1)
         end = start + len(m.group(1).rstrip("._-"))
         found.append(PersonalDataSpan(PersonalDataKind.LINE_ID, start, end))
+    for m in _LINE_ID_SPACED.finditer(text):
+        group = 1 if m.group(1) is not None else "marked"
+        if not any(ch.isalpha() for ch in m.group(group)):
+            continue
+        start = m.start(group)
+        found.append(
+            PersonalDataSpan(
+                PersonalDataKind.LINE_ID, start, start + len(m.group(group).rstrip("._-"))
+            )
+        )
     for m in _LINE_ID_AFTER_WORDS.finditer(text):
         start = m.start("handle")
         end = start + len(m.group("handle").rstrip("._-"))

@@ -3,7 +3,7 @@
 How numbers are read: Thai and full-width digits are mapped to ASCII and every dash to "-", one
 character for one (offsets do not move), then every run of digit groups joined by a separator
 (one or two spaces, a hyphen, a dot or an underscore with at most a space either side, brackets;
-a letter l, I or O typed between digits for 1 or 0) is split into
+a letter l, I or O typed between digits for 1 or 0, or O for a mobile number's leading 0) is split into
 its groups, and each group boundary is tried as the start of an ID (13 digits), a phone number (9
 or 10 digits by prefix) or, after a bank word, an account number (10–15 digits). A match must end
 on a group boundary, so a number is never cut in the middle."""
@@ -19,7 +19,12 @@ from nlp.analysis import PersonalDataKind, PersonalDataSpan
 _RUN = re.compile(r"\+?\(?\d+(?:(?: ?[\-._] ?| {1,2}|\) {0,2}| {0,2}\(|\)[\-.])\d+)*\)?")
 # A letter typed for a digit between digits ("095-1l2-3344", "08O-…"): read as the digit.
 _ONE_LIKE = re.compile(r"(?<=\d)[lI](?=[\-. _]?\d)|(?<=\d[\-. _])[lI](?=\d)")
-_ZERO_LIKE = re.compile(r"(?<=\d)[oO](?=[\-. _]?\d)|(?<=\d[\-. _])[oO](?=\d)")
+_ZERO_LIKE = re.compile(
+    r"(?<=\d)[oO](?=[\-. _]?\d)|(?<=\d[\-. _])[oO](?=\d)"
+    # the leading zero of a mobile number typed as a letter ("O81-234-5678"), only before the
+    # nine digits of one
+    r"|(?<![A-Za-z0-9])[oO](?=[689]\d(?:[\-. _]?\d){7}(?![\d\-]))"
+)
 _GROUP = re.compile(r"\d+")
 _ID_WORDS = re.compile(
     r"บัตรประชาชน|บัตรประจำตัว|เลขประจำตัว|ประชาชน|บัตร ?ปชช|ปชช|เลขบัตร|id ?card", re.I

@@ -57,7 +57,8 @@ def _plates(text: str) -> list[PersonalDataSpan]:
             continue
         found.append(span)
         at = span.end
-    # Truck and bus plates are all digits ("70-1234"): only with the word ทะเบียน before them;
+    # Truck and bus plates are all digits ("70-1234"): right after ทะเบียน, or after a vehicle
+    # with the province;
     # motorcycle plates have three letters ("ขคง 341"): right after ทะเบียน, or after a vehicle
     # with the province ("จยย ฬชน422กรุงเทพ"; not "รถจอด 8 จุด", "รถสวน 2 เลน").
     for n in (*_NUMERIC_PLATE.finditer(text), *_THREE_LETTER_PLATE.finditer(text)):
@@ -111,7 +112,12 @@ def _is_date(m: re.Match[str]) -> bool:
     return day or _YEAR.fullmatch(m.group("number")) is not None
 
 
-_NUMERIC_PLATE = re.compile(r"ทะเบียน(?:รถ)?\s*(?:เลข(?:ที่)?)?\s*(?P<plate>\d{2} ?- ?\d{4})(?!\d)")
+# After ทะเบียน, or after a vehicle with the province after the number ("รถตู้ 12-3456 ขอนแก่น").
+_NUMERIC_PLATE = re.compile(
+    rf"(?:ทะเบียน(?:รถ)?|(?:{_VEHICLE})(?:ตู้|บรรทุก|บัส|ทัวร์|เมล์|พ่วง|หกล้อ|สิบล้อ)?)"
+    r"(?:สี[ก-๙]{2,8})?\s*(?:เลข(?:ที่)?)?\s*(?P<plate>\d{2} ?- ?\d{4})(?!\d)",
+    re.I,
+)
 _THREE_LETTER_PLATE = re.compile(
     rf"(?:ทะเบียน(?:รถ)?|{_VEHICLE})(?:สี[ก-๙]{{2,8}})? ?(?:เลข(?:ที่)?)? ?[:：]? ?"
     r"(?P<plate>\d?[ก-ฮ]{3}[ \-]?\d{1,4})(?![\d.,:/])",

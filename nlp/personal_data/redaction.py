@@ -11,7 +11,9 @@ from nlp.personal_data.account_holders import _names_an_account_holder
 from nlp.personal_data.bare_names import bare_names
 from nlp.personal_data.chat_labels import names_after_phones, names_before_phones, speaker_names
 from nlp.personal_data.emails import _SPELT_EMAIL_TRIGGER, _emails
+from nlp.personal_data.full_names import full_names
 from nlp.personal_data.house_numbers import _HOUSE_TRIGGER, _house_numbers
+from nlp.personal_data.kin_deeds import kin_deed_names
 from nlp.personal_data.latin_names import _LATIN_NAME_TRIGGER, _latin_names
 from nlp.personal_data.learnt_names import CAREFUL, EAGER, learnt_names, may_name_someone
 from nlp.personal_data.learnt_names import warm_up as _warm_up_tagger
@@ -108,9 +110,10 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
     roles = _role_candidates(text)
     if accounts or roles or _has_title(text) or _names_an_account_holder(text):
         found += _names(text, roles=roles, after_accounts=accounts)
+    found += kin_deed_names(text) + full_names(text)
     if has_latin and _LATIN_NAME_TRIGGER.search(text):
         found += _latin_names(text)
-    if "ผม" in text or "ดิฉัน" in text:
+    if "ผม" in text or "ดิฉัน" in text or "หนู" in text:
         found += _self_introductions(text)
     found += _chat_layout_names(text, found)
     if learnt and may_name_someone(text):

@@ -42,10 +42,11 @@ _ROLE_WORDS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(_REGIONAL_KIN | _RUDE_KIN - {"อี"}, ("", "")),
     "อี": ("", "ก"),  # not อีก cut อี|กบ
     **{
-        f"{title}{space}{body}.": ("", "")
+        f"{title}{space}{body}{dot}": ("", "")
         for title in ("นายก", "รองนายก", "ปลัด")
         for space in ("", " ")
         for body in ("อบต", "อบจ", "ทต", "ทม", "ทน")
+        for dot in (".", "")  # typed without its dot: "นายกอบตประเสริฐ"
     },
     # a mother or father named ("แม่ปราณีที่ขายหมูปิ้ง"): only before a listed name, and only
     # where the tokeniser cut แม่/พ่อ as a word (not แม่น้ำ, แม่ค้า, แม่สาย, พ่อค้า)

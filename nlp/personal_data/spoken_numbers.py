@@ -23,7 +23,7 @@ _DIGIT_VALUES = {
 }
 # A digit word that starts a longer word is not a digit: ห้าง, เก้าอี้, สี่แยก, สามล้อ, สองแถว, หกล้ม.
 _DIGIT = r"(?:ศูนย์|หนึ่ง|สอง(?!แถว)|สาม(?!ล้อ)|สี่(?!แยก)|ห้า(?!ง)|หก(?!ล้ม)|เจ็ด|แปด|เก้า(?!อี้)|\d)"
-_DIGIT_RUN = re.compile(rf"{_DIGIT}(?: ?{_DIGIT})*")
+_DIGIT_RUN = re.compile(rf"{_DIGIT}(?:(?: ?[\-.,] ?| )?{_DIGIT})*")  # "ศูนย์แปดหนึ่ง-สองสามสี่-…"
 _ONE_DIGIT = re.compile(_DIGIT)
 
 # The names of the Thai letters (กอ ไก่, ขอ ไข่ … ฮอ นกฮูก) as a voice typist writes them; the
@@ -72,7 +72,8 @@ def _english_phones(text: str) -> list[PersonalDataSpan]:
 
 
 def _spoken_phones(text: str) -> list[PersonalDataSpan]:
-    """A run of digit words (single spaces between allowed) from ศูนย์ that spells a mobile
+    """A run of digit words (single spaces, dashes, dots or commas between allowed) from ศูนย์
+    that spells a mobile
     (0 + 6/8/9 + 8 digits) or a landline (0 + 2–7 + 7 digits) and goes no further."""
     found = []
     for run in _DIGIT_RUN.finditer(text):

@@ -20,12 +20,12 @@ _TITLED_PLACES = ("นางลิ้นจี่", "นางเลิ้ง", 
 _FIELD_LABELS = frozenset({"ชื่อ-นามสกุล", "ชื่อ-สกุล", "ชื่อนามสกุล", "นามสกุล"})
 
 # Kinship words after ชื่อ: what follows them is a name ("ชื่อน้องต้นกล้า", "ชื่อน้องเก่ง").
-_KIN_AFTER_NAME_LABEL = _word_set("น้อง ลุง ป้า พี่ ยาย ตา น้า อา ปู่ ย่า เจ๊ เฮีย")
+_KIN_AFTER_NAME_LABEL = _word_set("น้อง ลุง ป้า พี่ ยาย ตา น้า อา ปู่ ย่า เจ๊ เฮีย ไอ้ อี บัก อ้าย เอื้อย")
 _WEAK_RANKS = frozenset({"ส.ส.", "ส.ว.", "ส.ก.", "ส.ข."})
 _RANKS = re.compile(
     r"(?:(?<![ก-๛])|(?<=ชื่อ))(?<![ก-ฮ]\.)(?<![ก-ฮ]-)(?:(?:ผศ|รศ|ศ)\.(?:ดร|นพ|พญ)\.|ศ\.ดร\.|พล\.[ตทอ]\.[ตทอ]\.|[พร]\.[ตทอ]\.[ตทอ]\.|ส\.ต\.[ตทอ]\.|จ\.ส\.[ตทอ]\.|ด\.ต\.|"
     r"พล\.[ตทอ]\.|[พรส]\.[ตทอ]\.|จ\.ส\.[ตทอ]\.|ส\.ส\.|ส\.ว\.|ส\.ก\.|ส\.ข\.|ดร\.|นพ\.|พญ\.|ทพ\.|"
-    r"ผศ\.|รศ\.|ศ\.|ว่าที่ร้อยตรี|ว่าที่ ร\.ต\.)(?=[ ก-ฮเแโใไ])"
+    r"ผศ\.|รศ\.|ศ\.|ว่าที่ร้อยตรี|ว่าที่ ร\.ต\.|(?:นายแพทย์|แพทย์หญิง|ทันตแพทย์(?:หญิง)?)(?!สาธารณสุข|ใหญ่|ประจำ|เวร))(?=[ ก-ฮเแโใไ])"
 )
 
 _TITLE_TRIGGER = re.compile(
@@ -36,7 +36,7 @@ _TITLE_TRIGGER = re.compile(
 def _has_title(text: str) -> bool:
     """A title, a form label or a rank: a name may follow."""
     return _TITLE_TRIGGER.search(text) is not None or (
-        "." in text and _RANKS.search(text) is not None
+        ("." in text or "แพทย์" in text) and _RANKS.search(text) is not None
     )
 
 

@@ -1,4 +1,4 @@
-"""Two general facts about a Thai word for the name tagger (`name_features`): its commonest
+"""General facts about a Thai word for the name tagger (`name_features`): its commonest
 part of speech in ORCHID (pythainlp's unigram tags; only the 4,500 words not tagged a plain
 common noun are kept) and how common it is in the Thai National Corpus (a bin, for the 6,500
 words seen 300 times or more). A name after ลุง is rarely a preposition (แถว), a classifier or
@@ -6,6 +6,7 @@ a pronoun; how often a word is written says how likely it is to be an ordinary o
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib.resources import as_file, files
 
@@ -37,3 +38,12 @@ def frequency_bin() -> dict[str, str]:
                     out[word] = name
                     break
     return out
+
+
+@cache
+def ud_verbs() -> frozenset[str]:
+    """The words pythainlp's unigram tagger for the Thai Universal Dependencies treebank tags VERB
+    most often: it knows the everyday verbs ORCHID leaves untagged (ล้ม, นอน, หลับ, สะดุด)."""
+    with as_file(files("pythainlp.corpus").joinpath("pos_tud_unigram.json")) as path:
+        tags: dict[str, str] = json.loads(path.read_text(encoding="utf-8-sig"))
+    return frozenset(word for word, tag in tags.items() if tag == "VERB")

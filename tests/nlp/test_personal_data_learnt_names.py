@@ -64,10 +64,11 @@ def test_kinds_of_people_places_and_ordinary_words_stay(text: str) -> None:
 
 
 def test_the_officials_read_what_the_tagger_is_not_sure_of() -> None:
-    text = "ผู้กองเก่งไม่ยอมรับแจ้งความ"  # เก่ง is also "skilled": below CAREFUL, above EAGER
+    # เก่ง is also "skilled" ("the captain is very good at this"): below CAREFUL, above EAGER
+    text = "ผู้กองเก่งมากเรื่องนี้"
     assert redact(text).text == text
     assert redact_for_public(text, learnt=False).text == text
-    assert redact_for_public(text).text == "ผู้กอง[ชื่อ]ไม่ยอมรับแจ้งความ"
+    assert redact_for_public(text).text == "ผู้กอง[ชื่อ]มากเรื่องนี้"
 
 
 def test_a_masked_name_keeps_the_kinship_word_and_what_follows() -> None:
