@@ -124,3 +124,11 @@ def test_dangers_told_by_what_is_seen_and_heard_are_named(text: str, hazard: Haz
 )
 def test_damage_grease_and_a_tally_of_bites_are_not_high(text: str) -> None:
     assert detect_urgency(text, None, Intent.COMPLAINT) is not Urgency.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ຖ້າມີຄົນຈົມນ້ຳ ຕ້ອງໂທຫາເບີໃດ", "如果在泰国遇到火灾应该打什么电话？"],
+)
+def test_what_to_do_if_asked_in_lao_or_chinese_is_no_emergency_now(text: str) -> None:
+    assert detect_urgency(text, None, Intent.COMPLAINT) is not Urgency.HIGH
