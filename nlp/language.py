@@ -119,15 +119,25 @@ def is_gibberish(prepared: TextInput) -> bool:
         return True
     thai_letters = sum(len(run) for run in _THAI_RUN.findall(prepared.text))
     latin = _LATIN_WORD.findall(prepared.text)
-    if thai_letters:
-        dictionary = _dictionary()
-        known = sum(len(word) for word in prepared.words if len(word) >= 2 and word in dictionary)
-        if known * 2 < thai_letters:
-            return True
+    if thai_letters and not _mostly_known(prepared.words, thai_letters):
+        return True
     if latin and not thai_letters:
         real = sum(len(word) for word in latin if _latin_is_word(word))
         if real * 2 < sum(len(word) for word in latin):
             return True
+    return False
+
+
+def _mostly_known(words: list[str], thai_letters: int) -> bool:
+    """Whether dictionary words of two or more letters hold at least half of `thai_letters`
+    (it stops looking words up once they do)."""
+    dictionary = _dictionary()
+    known = 0
+    for word in words:
+        if len(word) >= 2 and word in dictionary:
+            known += len(word)
+            if known * 2 >= thai_letters:
+                return True
     return False
 
 
