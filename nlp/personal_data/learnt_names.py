@@ -177,8 +177,14 @@ def _address_inside_a_word(tokens: list[Token], first: int) -> bool:
 def _tagged(text: str) -> tuple[list[Token], list[float]]:
     """The tokens of `text` and their probabilities (the officials' and the public redaction
     read the same message one after the other)."""
-    tokens = tokens_of(text)
+    tokens = _tokens(text)
     return tokens, probabilities(tokens)
+
+
+@lru_cache(maxsize=16)
+def _tokens(text: str) -> list[Token]:
+    """`tokens_of(text)` for `may_name_someone` and then the tagger (read only: shared)."""
+    return tokens_of(text)
 
 
 def learnt_names(text: str, at: float) -> list[tuple[int, int]]:
@@ -202,15 +208,18 @@ def may_name_someone(text: str) -> bool:
     not also a common word, a Latin-script given name. The tagger's spans at `CAREFUL` all had
     one on the train half and Traffy's texts but a monk's name after พระมหา, now listed (16,329
     texts); 44 % of them have none, and skip the tagger's features and tagging."""
-    for token, _, _, _ in tokens_of(text):
-        if token in _MONASTIC:
-            return True
-        facts = _facts(token)
-        if _NAME_CUE_FACTS.intersection(facts) or (
-            "first" in facts and "common_first" not in facts
-        ):
-            return True
-    return False
+    return any(_cues_a_name(token) for token, _, _, _ in _tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _cues_a_name(token: str) -> bool:
+    """Whether a name may follow `token` or `token` may be one (`may_name_someone`)."""
+    if token in _MONASTIC:
+        return True
+    facts = _facts(token)
+    return bool(_NAME_CUE_FACTS.intersection(facts)) or (
+        "first" in facts and "common_first" not in facts
+    )
 
 
 def warm_up() -> None:
