@@ -92,8 +92,12 @@ def name_marginals(
     tagger.set(features(tokens, known))
     labels = set(tagger.labels())
     marginal = tagger.marginal
-    read = [label for label in NAME_LABELS if label in labels]
-    return [sum(marginal(label, i) for label in read) for i in range(len(tokens))]
+    by_label = [
+        [marginal(label, i) for i in range(len(tokens))] for label in NAME_LABELS if label in labels
+    ]
+    if not by_label:
+        return [0] * len(tokens)
+    return [sum(both) for both in zip(*by_label, strict=True)]
 
 
 def spans_from(tokens: list[Token], probs: list[float], at: float) -> list[tuple[int, int]]:
