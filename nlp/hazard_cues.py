@@ -2,8 +2,8 @@
 
 Thai cues are regular expressions over normalised text, checked by `nlp.urgency` for token
 boundaries; English ones carry their own \\b; a few Chinese, Khmer, Lao and Burmese cues are
-for neighbours' languages. Each hazard also has trigger words, at least one of which every one of
-its cues contains, so a message naming none of them is not searched for that hazard.
+for neighbours' languages. `nlp.urgency` searches a message for a hazard only when it holds one
+of the words every match of the hazard's cues contains, read off the cues (`nlp.word_gate`).
 """
 
 from __future__ import annotations
@@ -287,127 +287,5 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"(?:จะ|กำลัง)(?:ฆ่าตัวตาย|ผูกคอ|แขวนคอ|กินยา\S{0,6}ตาย|ทำร้ายตัวเอง)|ไม่อยาก(?:อยู่|มีชีวิต)(?:แล้ว|ต่อ)",
         r"(?:จะ|กำลัง)กินยา(?:ให้)?หมด(?:แผง|กระปุก|ขวด)|จะได้จบๆ",
         r"\b(?:(?:going|wants?|threaten\w*) to (?:jump|kill (?:him|her|my|them)sel(?:f|ves))|suicidal)\b",
-    ),
-}
-# Words at least one of which every cue of a hazard contains: a message with none of them is not
-# searched for that hazard (most messages name no danger at all).
-TRIGGERS: dict[Hazard, tuple[str, ...]] = {
-    Hazard.LIVE_WIRE: (
-        *("ສາຍໄຟ", "ໄຟແລບ"),
-        "ไฟ",
-        "หม้อแปลง",
-        "live",
-        "power",
-        "electric",
-        "voltage",
-        "spark",
-        "触电",
-        "电线",
-        "ໄຟຟ້າ",
-        "สาย",
-        "ปลั๊ก",
-        "เต้าเสียบ",
-    ),
-    Hazard.FIRE: (
-        *("แสง",),
-        *("ไหม้", "ไฟ", "ควัน", "ลาม", "fire", "burning", "smoke", "火", "ໄຟ", "ភ្លើង", "ឆេះ"),
-        "เปลว",
-        "မီး",
-    ),
-    Hazard.GAS_LEAK: (
-        *("แก๊ซ", "ฟู่", "ฟ่อ", "น้ำมัน", "เบนซิน", "ดีเซล", "หัวจ่าย", "ກິ່ນແກັສ", "ແກັສ"),
-        *("แก๊ส", "ก๊าซ", "แกส", "สารเคมี", "ระเบิด", "แอมโมเนีย", "คลอรีน", "สารพิษ", "ควัน"),
-        *("ฉุน", "รั่ว", "gas", "explo", "chemical", "ហ្គាស"),
-        *("煤气", "燃气", "天然气", "漏气"),
-    ),
-    Hazard.COLLAPSE: (
-        *("ตลิ่ง", "สั่น", "ພັງ"),
-        *("ถล่ม", "ลงมา", "ทับ", "ล้ม", "โค่น", "สไลด์", "ไสลด์", "ยุบ", "ทรุด", "ขาด", "พัง"),
-        *("หัก", "ร้าว", "หลุด", "หล่น", "ร่วง", "แยก", "ร่อง", "เอน", "เอียง", "โยก", "ตอม่อ"),
-        *("ตกลงไป", "collaps", "slide", "tree", "fell", "fallen", "ลั่น", "shaking", "swaying"),
-        *("cracking", "creaking"),
-        *("塌"),
-    ),
-    Hazard.TRAPPED: (
-        *("เปิด", "หลง"),
-        *("ติด", "ไม่ได้", "บ่ได้", "ไม่ทัน", "ค้าง", "ทับ", "ร้อง", "trapped", "stuck", "get out"),
-        *("ฮ้อง", "ไม่หมด", "บ่หมด"),
-        *("困", "出不来", "ຕິດຢູ່"),
-    ),
-    Hazard.INJURED: (
-        *("รถ", "เหล้า", "សន្លប់"),
-        *("เจ็บ", "เสียชีวิต", "ตาย", "หายใจ", "สติ", "ชัก", "เลือด", "ชน", "คว่ำ", "ตก"),
-        *("อุบัติเหตุ", "หัก", "หัว", "นอน", "พยาบาล", "เป็นลม", "injur", "hurt", "bleed"),
-        *("กัด", "อาเจียน", "ขวิด", "เหยียบ", "unconscious", "breathing", "accident", "crash"),
-        *("ล้ม", "ไม่ขยับ", "ไม่รู้สึกตัว", "ไม่ตอบสนอง", "wak", "passed out", "ออกซิเจน", "หายใจ"),
-        *("หัวใจ", "หน้าอก", "สำลัก", "ติดคอ", "ปากเบี้ยว", "ครึ่งซีก", "ยา", "heart", "chest"),
-        *("chok", "stroke", "overdose", "ตื่น", "เบาหวาน", "บวม", "เหวอะ"),
-        *("ขยับ", "กระดิก", "ยกไม่", "fell", "can't", "cant", "ผิดรูป", "ลวก", "ราด"),
-        *("ไหวติง", "ปั๊มหัวใจ", "ผายปอด", "breath", "unresponsive", "seizure", "cpr"),
-        *("blue", "purple", "ambulance", "ขาด", "เครื่อง", "ปลุก", "ตัวร้อน", "ฟุบ", "พับ", "พลิก"),
-        *("伤", "血", "昏", "晕", "动", "救护车", "心脏", "ບາດເຈັບ", "ເລືອດ", "ສະຫຼົບ"),
-    ),
-    Hazard.DROWNING: (
-        "swept",
-        *("จม", "ตก", "พัด", "ลอยคอ", "งม", "โผล่", "ขึ้นมา", "ลงมา", "drown", "swept", "fell"),
-        *("คลื่น", "เรือ", "boat", "ferry", "longtail", "cannot", "กระเด็น", "พลัด", "ไถล", "หล่น"),
-        *("คว่ำ", "ไม่เห็น", "บ่เห็น"),
-        *("swim", "溺", "落水", "淹", "掉", "ຈົມ", "លង់", "ရေနစ်"),
-    ),
-    Hazard.MISSING_PERSON: (
-        *("បាត់",),
-        *("หาย", "พลัดหลง", "ไม่กลับ", "ตามหา", "ไม่เจอ", "ไม่พบ", "missing", "lost", "walked"),
-        *(
-            "wandered",
-            "come back",
-            "came back",
-            "come home",
-            "search team",
-            "失踪",
-            "走失",
-            "หลง",
-            "走丢",
-            "不见",
-        ),
-        *("找不到"),
-    ),
-    Hazard.FLOOD_RISING: (
-        *("สูง", "ขึ้นมา", "ฝาย", "ရေ"),
-        *("น้ำ", "ท่วม", "ทะลัก", "ล้น", "เขื่อน", "คัน", "พนัง", "ทำนบ", "ขนของ", "ทัน"),
-        *("flood", "water", "house", "home"),
-        *("洪", "淹", "进水", "水涨", "水位", "ນ້ຳ"),
-    ),
-    Hazard.EVACUATION: (
-        *("ขึ้น", "สึนามิ", "tsunami", "น้ำทะเล"),
-        "อพยพ",
-        "ย้าย",
-        "หนี",
-        "evacuat",
-        "撤离",
-        "疏散",
-        "ອົບພະຍົບ",
-    ),
-    Hazard.VIOLENCE: (
-        *(
-            "ปีน",
-            "งัด",
-            "บุก",
-            "เอา",
-            "ควง",
-            "ต่อย",
-            "เตะ",
-            "แทง",
-            "ฟัน",
-            "ลาตาย",
-            "knife",
-            "kill",
-            "ဓား",
-        ),
-        *("กัน", "ยกพวก", "ปืน", "มีด", "ดาบ", "ไม้", "ไล่", "ทำร้าย", "ทุบ", "ข่มขืน", "ลักพา"),
-        *("ปล้น", "กระทืบ", "ตบ", "ชก", "รุม", "shoot", "shot", "stab", "gun", "knife", "assault"),
-        "attacked",
-        *("ตี", "ซ้อม", "fight", "beat", "scream", "打", "砍", "刀", "枪", "វាយ", "កាំបិត", "ຕີ", "ရိုက်"),
-        *("ราว", "ขอบ", "โดด", "ฆ่าตัวตาย", "คอ", "กินยา", "ตัวเอง", "ไม่อยาก", "jump", "suicid"),
-        *("จะฆ่า", "กรี๊ด", "จบๆ", "เตะ"),
     ),
 }

@@ -17,6 +17,9 @@ Rules over the normalised words plus the sentiment model's reading, in order:
    complaint) with no problem named;
 7. suggestion (อยากให้มี, ควร, เสนอ, น่าจะ…ดี …), then opinion (คิดว่า, มองว่า, เห็นด้วย …);
 8. otherwise a complaint: this is a complaints service, and most messages report a problem.
+
+The long alternations that rarely match are `gated` (`nlp.word_gate`): searched only in messages
+that hold the words one of their branches needs, with the same answers in a fraction of the time.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from nlp.analysis import Intent, Sentiment
 from nlp.language import is_gibberish, language_of
 from nlp.sentiment import SentimentReading
 from nlp.text_model import TextInput
+from nlp.word_gate import gated
 
 _PARTICLES = r"(?:\s?(?:ครับ|คับ|ค่ะ|คะ|ค่า|คร่า|จ้า|จ้ะ|จ๊ะ|นะ|น้า|ฮะ|ค้าบ|ครัช|เด้อ|เจ้า|จ้าว|เน้อ))*"
 _GREETING = re.compile(
@@ -53,7 +57,7 @@ _GREETING = re.compile(
 )
 _LAUGHTER = re.compile(r"^(?:5{3,}|(?:ฮ่า|ฮา|อิอิ|คิคิ)+ๆ*|555\+?|lol|haha+|hehe+|[\s!?.~😂🤣😆😅]+)+$")
 _REFERENCE = re.compile(r"\bsg-?[0-9a-z]{2,}")
-_FOLLOW_UP = re.compile(
+_FOLLOW_UP = gated(
     r"ติดตาม(?:เรื่อง|ผล|ความคืบหน้า)|ตามเรื่อง|ความคืบหน้า|คืบหน้า(?:ยัง|บ้าง|ไหม|มั้ย|ไปถึง)|ถึงไหนแล้ว|ไปถึงไหน|"
     r"(?:เรื่อง)?ที่(?:เคย)?(?:แจ้ง|ร้องเรียน|ส่ง|รายงาน)[^\n]{0,30}?(?:ไป|ไว้)[^\n]{0,40}?(?:ถึงไหน|ยังไม่|เป็นยังไง|"
     r"เป็นไง|ได้รับ|มีใคร|เมื่อไหร่|เมื่อไร|ยัง|แล้ว)|"
@@ -66,7 +70,7 @@ _FOLLOW_UP = re.compile(
     r"\b(?:follow(?:ing)? up|status of my (?:report|complaint)|any update|check (?:the |my )?status|"
     r"(?:sent|made) (?:a |my |the )?(?:report|complaint) (?:before|already|last))\b",
 )
-_ASKS = re.compile(
+_ASKS = gated(
     r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|ใครทราบ|ใครรู้|ทราบไหม|รู้ไหม|ขอคำแนะนำ|ขอข้อมูล|"
     r"(?:หน่วยงาน|ที่|เขต|ใคร|วัน|ทาง|อัน|แบบ|ช่องทาง|เบอร์)ไหน|ที่ไหน|ตรงไหน|"
     r"(?<!ไม่)(?<!ไม่ได้)ไปไหน(?=\s?(?:ดี|คะ|ค่ะ|ครับ|คับ|นะ|เนี่ย|\?|$))|"  # not "ไม่อยากย้ายไปไหน แต่…"
@@ -91,7 +95,7 @@ _ASKS = re.compile(
     r"มั่ง(?=\s|$|ครับ|คะ|ค่ะ|เจ้า|\?)|(?<!รู้)(?<!ทราบ)(?<!รู้ว่า)(?<!รู้ว่าเป็น)(?<!รู้เป็น)ของใคร(?=\s|$|ครับ|คะ|ค่ะ|\?)|(?:เอา|ใช้|เฮ็ด)หยัง|"
     r"(?:ไป|อยู่|ยื่น|ติดต่อ|ลงทะเบียน\S{0,6})ไส(?=\s|$|ครับ|คะ|ค่ะ|เด้อ|\?)",
 )
-_EXPLICIT_ASK = re.compile(
+_EXPLICIT_ASK = gated(
     r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|ใครทราบ|ขอคำแนะนำ|ขอเบอร์|"
     r"ต้อง(?:แจ้ง|ร้องเรียน|ติดต่อ|ยื่น|ไป|ทำ|อพยพ|หนี|ย้าย)\S{0,20}(?:ใคร|ที่ไหน|ไหน|อะไร|ยังไง|อย่างไร)|"
     r"(?:แจ้ง|ร้องเรียน|ติดต่อ)(?:ได้)?(?:ที่)?(?:ใคร|ไหน|หน่วยงานไหน)|"
@@ -118,7 +122,7 @@ _REQUEST_ENDING = re.compile(
 # "Please do it, could you?" beside a problem, anywhere in the message: "ช่วยมาเก็บขยะหน่อยได้ไหมคะ
 # เหม็นมาก", "ปรับเวลาไฟหน่อยได้ไหมครับ" ask for the repair, not for information ("ขอเบอร์หน่อยได้ไหม",
 # "บอกหน่อยได้ไหม" do, and name no problem).
-_PLEASE_DO = re.compile(
+_PLEASE_DO = gated(
     r"(?<!ขอ)(?<!บอก)(?<!แนะนำ)(?<!ถาม)(?:หน่อย|ให้หน่อย|ด้วย|ให้ด้วย)(?:ได้ไหม|ได้มั้ย|ได้ป่าว|ได้ปะ)"
     + _PARTICLES
     + r"(?=[\s?!.🙏]|$)"
@@ -130,7 +134,7 @@ _DONE_NOW = re.compile(
 )
 _STILL_WRONG = re.compile(r"(?<!ตัด)แต่(?!ง)|ยังไม่|ยัง\S{0,8}อยู่|อีกแล้ว|เหมือนเดิม|ไม่ยอม")
 # Asking when a reported problem will be dealt with, or why it is not: a complaint.
-_RHETORICAL = re.compile(
+_RHETORICAL = gated(
     r"ทำไม|จะ\S{0,20}(?:สักที|ซะที)|สักที|ซะที|หรือไง|รึไง|"
     r"ต้องรอให้|จะรอให้|อีกนานไหม|อีกนานแค่ไหน|ไม่มีใคร\S{0,20}(?:เหรอ|หรอ|หรือ)|ใช่ไหม\S{0,4}$|"
     r"แบบนี้\S{0,10}(?:ไหม|มั้ย)|จะ\S{0,8}(?:ยังไง|ไง|อย่างไร)|ใครได้|"
@@ -139,7 +143,7 @@ _RHETORICAL = re.compile(
 # Asking when, which after a problem left for long is a complaint about the wait.
 _WHEN_AFTER_WAITING = re.compile(r"เมื่อไหร่จะ|เมื่อไรจะ|จะ\S{0,20}(?:เมื่อไหร่|เมื่อไร)")
 # Thanks that open or carry a message, not the polite "ขอบคุณครับ" that closes a complaint.
-_PRAISE = re.compile(
+_PRAISE = gated(
     r"ชื่นชม|ประทับใจ|ชมเชย|ยอดเยี่ยม|เยี่ยมมาก|สุดยอด|รวดเร็วมาก|ทำได้ดี|บริการดี|ดีใจ|ปลื้ม|เก่งมาก|"
     r"^ขอบคุณ|^ขอบใจ|^(?:กราบ)?ขอบพระคุณ|^ขอชม(?!พู่)|"
     r"ขอชม(?:เจ้าหน้าที่|จนท|พนักงาน|ทีม|คุณ|น้อง|พี่|ลุง|ป้า|ครู|หมอ|ตำรวจ|เทศบาล|อบต|เขต)|ขอบคุณ(?:ที่|เจ้าหน้าที่|จนท|ทีม|ทาง|หน่วยงาน|เขต|อบต|เทศบาล|มากๆ|จริงๆ|มากนะ|มากครับ|มากค่ะ)|"
@@ -161,7 +165,7 @@ _LEFT_FOR = re.compile(
     r"ปล่อยให้|ปล่อยทิ้ง|ไม่เคย|ทุกปี|ตลอด|อีกแล้ว|เหมือนเดิม|สักที|ซะที|จริงๆ(?:นะ)?(?:ครับ|ค่ะ)?\s?(?:😒|🙄|😤)|"
     r"🙄|😒|😤|555"
 )
-_SUGGESTS = re.compile(
+_SUGGESTS = gated(
     r"(?<!ไม่)อยาก(?:ให้|หื้อ)(?!\s?(?:เจ้าหน้าที่|จนท\.?|ทาง\S{0,10}?|เขต|เทศบาล|อบต\.?)?\s?(?:มา|ช่วย|รีบ|เร่ง|แก้|ซ่อม|"
     r"จัดการ|ดำเนินการ|ตรวจสอบ|ไป|ตัด|เก็บ|ลอก|ขุด|เคลียร์|รื้อ|ดูแล|ดู))|"
     r"(?<!ไม่)ควร(?:จะ)?(?:มี|เพิ่ม|ติด|ทำ|สร้าง|ปรับ|จัด|ขยาย|ปลูก|เปลี่ยน|ย้าย|เปิด|ให้|แจ้ง|ลอก)|"
@@ -170,7 +174,7 @@ _SUGGESTS = re.compile(
 )
 # A reply inside a conversation about a case already reported: that nobody came, that it is
 # still the same, how long one has waited, what was sent, when they will come, where exactly.
-_REPLY = re.compile(
+_REPLY = gated(
     r"ยังไม่(?:มี(?:ใคร|คน)?)?(?:มา|เสร็จ|แก้|ซ่อม|เรียบร้อย|ดีขึ้น)|ยังเหมือนเดิม|เหมือนเดิม|ไม่มีอะไร(?:เปลี่ยน|คืบหน้า|ดีขึ้น)|"
     r"รอ(?:มา)?\s?(?:\d+|หนึ่ง|สอง|สาม|สี่|ห้า|หลาย|เป็น)\s?(?:วัน|อาทิตย์|สัปดาห์|เดือน)|รอ(?:อะไหล่|นานแค่ไหน|อีกนาน)|"
     r"อัปเดต|อัพเดท|อัพเดต|\bupdate\b|ส่ง(?:รูป|ภาพ|พิกัด|โลเคชั่น|ตำแหน่ง|คลิป)\S{0,8}แล้ว|ปิดเรื่อง|"
@@ -185,7 +189,7 @@ REPLY_LENGTH = 90
 LONG_MESSAGE = 200
 _POINT = 120
 
-_OPINES = re.compile(
+_OPINES = gated(
     r"คิดว่า|มองว่า|เห็นว่า|รู้สึกว่า|ความคิดเห็น|ความเห็น|เห็นด้วย|ส่วนตัว|(?:ผม|ฉัน|ดิฉัน|เรา|หนู)ว่า|"
     r"\b(?:i think|in my opinion|i (?:agree|disagree))\b",
 )

@@ -13,6 +13,7 @@ or plain English letter patterns account for.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from nlp.text_model import TextInput
 from nlp.word_set import WordSet, thai_words
@@ -99,6 +100,13 @@ def _dictionary() -> WordSet:
     return thai_words()  # one copy per process
 
 
+@lru_cache(maxsize=8192)
+def _in_dictionary(word: str) -> bool:
+    """Whether `word` is in the Thai dictionary (the words of the last messages remembered:
+    about ten are asked of each message, most of them common)."""
+    return word in _dictionary()
+
+
 def _latin_is_word(word: str) -> bool:
     lowered = word.lower()
     if lowered in _LATIN_OK or len(lowered) <= 2:
@@ -119,11 +127,8 @@ def is_gibberish(prepared: TextInput) -> bool:
         return True
     thai_letters = sum(len(run) for run in _THAI_RUN.findall(prepared.text))
     latin = _LATIN_WORD.findall(prepared.text)
-    if thai_letters:
-        dictionary = _dictionary()
-        known = sum(len(word) for word in prepared.words if len(word) >= 2 and word in dictionary)
-        if known * 2 < thai_letters:
-            return True
+    if thai_letters and not _mostly_known(prepared.words, thai_letters):
+        return True
     if latin and not thai_letters:
         real = sum(len(word) for word in latin if _latin_is_word(word))
         if real * 2 < sum(len(word) for word in latin):
@@ -131,19 +136,35 @@ def is_gibberish(prepared: TextInput) -> bool:
     return False
 
 
+def _mostly_known(words: list[str], thai_letters: int) -> bool:
+    """Whether dictionary words of two or more letters hold at least half of `thai_letters`
+    (it stops looking words up once they do)."""
+    known = 0
+    for word in words:
+        if len(word) >= 2 and _in_dictionary(word):
+            known += len(word)
+            if known * 2 >= thai_letters:
+                return True
+    return False
+
+
 # The Thai keyboard's home row (the keys under the fingers at rest, with its tone marks): a hand
 # run along it ("ฟหกด่าสวว") types letters that now and then make a short word (หก, ด่า).
 _HOME_ROW = frozenset("ฟหกดเ้่าสวง")
+_THAI_SIGN = re.compile("[\u0e01-\u0e4e]")  # Thai letters, vowels and tone marks
+_OFF_HOME_ROW = "นรมยทลอีิัตบคป"  # common Thai signs that are not on the home row
 _MASH_LETTERS = 8
 
 
 def _home_row_mash(prepared: TextInput) -> bool:
     """At least eight Thai letters, nine in ten of them from the home row, and at most one word of
     three letters or more among them."""
-    letters = [ch for ch in prepared.text if "\u0e01" <= ch <= "\u0e4e"]
-    if len(letters) < _MASH_LETTERS:
+    text = prepared.text
+    home = sum(map(text.count, _HOME_ROW))  # all Thai signs
+    # first, what a few counts settle: too few from the home row, or too many common others
+    if home < _MASH_LETTERS or home * 10 < (home + sum(map(text.count, _OFF_HOME_ROW))) * 9:
         return False
-    if sum(ch in _HOME_ROW for ch in letters) * 10 < len(letters) * 9:
+    letters = len(_THAI_SIGN.findall(text))
+    if letters < _MASH_LETTERS or home * 10 < letters * 9:
         return False
-    dictionary = _dictionary()
-    return sum(1 for word in prepared.words if len(word) >= 3 and word in dictionary) <= 1
+    return sum(1 for word in prepared.words if len(word) >= 3 and _in_dictionary(word)) <= 1

@@ -37,7 +37,9 @@ from nlp.word_set import WordSet, thai_words
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_ZERO_WIDTH_OR_THAI_DIGIT = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad๐-๙]")
 _WHITESPACE = re.compile(r"\s+")
+_WHITESPACE_TO_FIX = re.compile(r"\s\s|[^\S ]")  # two in a row, or one that is not a space
 _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"  # vowels and tone marks written above/below
 _SPACE_BEFORE_MARK = re.compile(rf"\s+(?=[{_MARKS}])")
 _DANGLING_MARKS = re.compile(rf"^[{_MARKS}]+")
@@ -82,8 +84,12 @@ _ABBREVIATION = re.compile(
 
 def normalise(text: str) -> str:
     """The canonical form of a chat message (see the module docstring for every rule)."""
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH).translate(_THAI_DIGITS)
-    text = _WHITESPACE.sub(" ", text).strip()
+    text = unicodedata.normalize("NFC", text)
+    if _ZERO_WIDTH_OR_THAI_DIGIT.search(text):  # rare; translating Thai costs a lookup a letter
+        text = text.translate(_ZERO_WIDTH).translate(_THAI_DIGITS)
+    if _WHITESPACE_TO_FIX.search(text):  # not where every run is one space already
+        text = _WHITESPACE.sub(" ", text)
+    text = text.strip()
     if not text:
         return text
     text = _clean_marks(text)

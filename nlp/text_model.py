@@ -32,7 +32,7 @@ from nlp.ngram_codes import char_codes
 from nlp.normalise import normalise
 from nlp.stored_grams import StoredGrams
 from nlp.tokenise import tokenise
-from nlp.weight_tables import idf_table, weight_tables
+from nlp.weight_tables import TableScores, idf_table, weight_tables
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 BUNDLE_FILE = "classifiers.npz"
@@ -269,6 +269,7 @@ class ModelBundle:
         self._idf_column = [owners.index(owner) for owner in vocabulary_of]
         self._biases = [head.bias.astype(np.float32) for head in heads]
         self._groups = weight_tables(heads, rows_of, shared)
+        self._scoring = [TableScores.of(g, self._idf_column, self._biases) for g in self._groups]
         # each table's heads' idf columns over that table's rows (the category and hazard idf
         # only over their own n-grams): 2.7 MB instead of 4.3 for all of them over all
         self._idf_tables = [
@@ -306,13 +307,10 @@ class ModelBundle:
                     block /= norms
             weighted = values.T.astype(np.float32)
             result = list(self._biases)
-            for group in self._groups:
-                idf_columns = [self._idf_column[member] for member in group.members]
-                scores = weighted[idf_columns] @ group.rows(ids)
-                for at, (index, columns) in enumerate(
-                    zip(group.members, group.columns, strict=True)
-                ):
-                    result[index] = self._biases[index] + scores[at, columns]
+            for group, scoring in zip(self._groups, self._scoring, strict=True):
+                product = weighted[scoring.idf_columns] @ group.rows(ids)
+                for index, scores in zip(group.members, scoring.scores(product), strict=True):
+                    result[index] = scores
         else:
             result = [bias.copy() for bias in self._biases]
         for scores_of_head in result:

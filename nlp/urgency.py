@@ -23,14 +23,19 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from nlp.analysis import Hazard, Intent, Urgency
-from nlp.hazard_cues import CUES, PEOPLE_NAMED, TRIGGERS
+from nlp.hazard_cues import CUES, PEOPLE_NAMED
 from nlp.hazard_repairs import BENEATH, a_repair
 from nlp.text_model import TextInput
+from nlp.word_gate import WordGate
 
 # The text is lowered once, so no pattern needs IGNORECASE (which makes Thai matching slow).
 _COMPILED: dict[Hazard, re.Pattern[str]] = {
     hazard: re.compile("|".join(f"(?:{cue})" for cue in cues)) for hazard, cues in CUES.items()
 }
+
+# Most messages name no danger: a hazard is searched for only when the text holds the words one
+# of its cues needs (read off the cues, `nlp.word_gate`).
+_CUE_GATE = WordGate(_COMPILED.items())
 # Words right before a cue that make it a fear, a possibility, a wish, a question about risk or
 # a rhetorical "must someone die first".
 _NOT_REAL = re.compile(
@@ -252,6 +257,12 @@ class HazardCue:
     words: str  # the words in the (normalised) text that showed it
 
 
+def _hazards_named(lowered: str) -> list[Hazard]:
+    """The hazards whose cues may match in `lowered` (in `CUES` order)."""
+    named = _CUE_GATE.may_match(lowered)
+    return [hazard for hazard in _COMPILED if hazard in named]
+
+
 def _boundaries(prepared: TextInput) -> frozenset[int]:
     """Offsets in the normalised text where the tokeniser cut (and the two ends)."""
     cached: frozenset[int] | None = prepared.__dict__.get("_boundaries")
@@ -359,9 +370,7 @@ def hazards_in(
     lowered = prepared.text.lower()
     if not lowered:
         return []
-    wanted = [
-        h for h, words in TRIGGERS.items() if not prefilter or any(w in lowered for w in words)
-    ]
+    wanted = _hazards_named(lowered) if prefilter else list(_COMPILED)
     # Most messages name no danger: the message-wide checks below are read only once a cue's
     # words are there at all (the answer is the same; about a fifth of the time).
     candidates = [(h, m) for h in wanted if (m := _COMPILED[h].search(lowered)) is not None]

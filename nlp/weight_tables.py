@@ -44,9 +44,55 @@ class WeightTable:
 
     def rows(self, ids: np.ndarray) -> np.ndarray:
         """The rows of shared n-grams ``ids`` as float32 (the stored numbers exactly)."""
-        rows = ids if self.row_of is None else self.row_of[ids]
-        block: np.ndarray = self.table[rows].astype(np.float32)
-        return block
+        rows = ids if self.row_of is None else self.row_of.take(ids)
+        if self.table.dtype == np.float16:  # looked up: 2.5 times as fast as numpy's conversion
+            block: np.ndarray = _HALF_TO_SINGLE.take(self.table.view(np.uint16).take(rows, axis=0))
+            return block
+        return self.table.take(rows, axis=0).astype(np.float32, copy=False)
+
+
+# Every float16's float32 value (exact), by its 16 bits: a message's weights are converted by
+# looking them up here (256 kB), not by numpy's float16 arithmetic.
+_HALF_TO_SINGLE: np.ndarray = (
+    np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16).astype(np.float32)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TableScores:
+    """How a table's product (one row per member: the message's features weighted by that
+    member's idf, times the table's rows) becomes each member's scores: its own columns of its
+    own row plus its bias, picked and added for all the members in one step."""
+
+    idf_columns: list[int]  # the product's rows: each member's idf column
+    rows: np.ndarray  # for each score picked: its row in the product
+    columns: np.ndarray  # and its column
+    biases: np.ndarray  # and its head's bias
+    spans: list[slice]  # each member's scores among those picked
+
+    @classmethod
+    def of(
+        cls, table: WeightTable, idf_columns: list[int], biases: list[np.ndarray]
+    ) -> TableScores:
+        rows: list[int] = []
+        columns: list[int] = []
+        spans = []
+        for at, own in enumerate(table.columns):
+            spans.append(slice(len(rows), len(rows) + own.stop - own.start))
+            rows += [at] * (own.stop - own.start)
+            columns += range(own.start, own.stop)
+        return cls(
+            [idf_columns[member] for member in table.members],
+            np.array(rows, dtype=np.intp),
+            np.array(columns, dtype=np.intp),
+            np.concatenate([biases[member] for member in table.members]).astype(np.float32),
+            spans,
+        )
+
+    def scores(self, product: np.ndarray) -> list[np.ndarray]:
+        """Each member's scores (float32: the bias plus its own part of the product)."""
+        picked = product[self.rows, self.columns] + self.biases
+        return [picked[span] for span in self.spans]
 
 
 def weight_tables(

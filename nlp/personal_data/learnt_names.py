@@ -58,26 +58,46 @@ def _tagger() -> pycrfsuite.Tagger | None:
     return tagger
 
 
+@cache
+def _known_features() -> frozenset[str] | None:
+    """The features the shipped model has weights for (None without a model, or if its listing
+    does not account for every one): `features` leaves out the rest, which the tagger would
+    only look up and drop."""
+    tagger = _tagger()
+    if tagger is None:
+        return None
+    listing = tagger.info()
+    known = frozenset(listing.attributes)
+    return known if len(known) == int(listing.header["num_attrs"]) else None
+
+
 def probabilities(tokens: list[Token]) -> list[float]:
     """Each token's marginal probability of being part of a name (zeros without a model)."""
     tagger = _tagger()
     if tagger is None or not tokens:
         return [0.0] * len(tokens)
+    known = _known_features()
     with _lock:  # one tagger, one sequence at a time
-        return name_marginals(tagger, tokens)
+        return name_marginals(tagger, tokens, known)
 
 
-def name_marginals(tagger: pycrfsuite.Tagger, tokens: list[Token]) -> list[float]:
+def name_marginals(
+    tagger: pycrfsuite.Tagger, tokens: list[Token], known: frozenset[str] | None = None
+) -> list[float]:
     """Each token's marginal probability of being part of a name, by `tagger` (the shipped one
-    or one trained in a fold, which may not have seen an I-NAME)."""
+    or one trained in a fold, which may not have seen an I-NAME); `known`, the features its
+    model has weights for, makes it faster and changes nothing."""
     if not tokens:
         return []
-    tagger.set(features(tokens))
+    tagger.set(features(tokens, known))
     labels = set(tagger.labels())
-    return [
-        sum(tagger.marginal(label, i) for label in NAME_LABELS if label in labels)
-        for i in range(len(tokens))
+    marginal = tagger.marginal
+    by_label = [
+        [marginal(label, i) for i in range(len(tokens))] for label in NAME_LABELS if label in labels
     ]
+    if not by_label:
+        return [0] * len(tokens)
+    return [sum(both) for both in zip(*by_label, strict=True)]
 
 
 def spans_from(tokens: list[Token], probs: list[float], at: float) -> list[tuple[int, int]]:
@@ -161,8 +181,14 @@ def _address_inside_a_word(tokens: list[Token], first: int) -> bool:
 def _tagged(text: str) -> tuple[list[Token], list[float]]:
     """The tokens of `text` and their probabilities (the officials' and the public redaction
     read the same message one after the other)."""
-    tokens = tokens_of(text)
+    tokens = _tokens(text)
     return tokens, probabilities(tokens)
+
+
+@lru_cache(maxsize=16)
+def _tokens(text: str) -> list[Token]:
+    """`tokens_of(text)` for `may_name_someone` and then the tagger (read only: shared)."""
+    return tokens_of(text)
 
 
 def learnt_names(text: str, at: float) -> list[tuple[int, int]]:
@@ -186,17 +212,20 @@ def may_name_someone(text: str) -> bool:
     not also a common word, a Latin-script given name. The tagger's spans at `CAREFUL` all had
     one on the train half and Traffy's texts but a monk's name after พระมหา, now listed (16,329
     texts); 44 % of them have none, and skip the tagger's features and tagging."""
-    for token, _, _, _ in tokens_of(text):
-        if token in _MONASTIC:
-            return True
-        facts = _facts(token)
-        if _NAME_CUE_FACTS.intersection(facts) or (
-            "first" in facts and "common_first" not in facts
-        ):
-            return True
-    return False
+    return any(_cues_a_name(token) for token, _, _, _ in _tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _cues_a_name(token: str) -> bool:
+    """Whether a name may follow `token` or `token` may be one (`may_name_someone`)."""
+    if token in _MONASTIC:
+        return True
+    facts = _facts(token)
+    return bool(_NAME_CUE_FACTS.intersection(facts)) or (
+        "first" in facts and "common_first" not in facts
+    )
 
 
 def warm_up() -> None:
-    """Open the model now, not on the first message."""
-    _tagger()
+    """Open the model and list its features now, not on the first message."""
+    _known_features()

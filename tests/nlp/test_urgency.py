@@ -119,12 +119,14 @@ def test_near_misses_are_not_high(text: str) -> None:
 
 
 def test_the_word_prefilter_never_hides_a_danger() -> None:
-    """Each hazard is only searched for when one of its trigger words is in the message (for
-    speed); on every civic training message that changes nothing."""
+    """Each hazard is only searched for when the message holds one of the words every match of
+    its cues contains (for speed); on every civic training message that changes nothing."""
     from nlp.training.civic import read_corpus
 
     texts = [message.text for message in read_corpus() if message.split == "train"]
     assert len(texts) > 1000
+    # a Traffy ticket the hand-kept trigger words (before the words were read off the cues) hid
+    texts.append("ปัญหาหมาจรจัดทำร้ายคน")
     for text in texts:
         assert hazards_in(text) == hazards_in(text, prefilter=False), text
 
