@@ -1,12 +1,17 @@
 """Thai words for the civic terms of an English message, so the Thai classifiers can read it.
 
-The category, sentiment and hazard heads learned from Thai: on the civic corpus's English
+The category, sentiment and hazard heads learned mostly from Thai: on the civic corpus's English
 messages (tourists, expats, migrant workers' employers) the category was right for 10 of 69 in the
 train half. An English message is read with the Thai words its terms stand for appended
-("pothole" → ถนนเป็นหลุม, "power line down" → สายไฟขาด), the same way in training and when served.
-The glossary was written by the team from the train half's English messages and a civic
-vocabulary (licensed with the repository); it is a gloss, not a translation: words with no civic
-meaning add nothing.
+("pothole" → ถนนเป็นหลุม, "power line down" → สายไฟขาด). The glossary was written by the team from
+the train half's English messages and a civic vocabulary (licensed with the repository); it is a
+gloss, not a translation: words with no civic meaning add nothing.
+
+Since December 2026 the category head also learns the English words themselves (and any Thai
+word mixed into an English sentence): the civic train half's English messages (with training
+batch t21en, every label) are trained on as `english_reading` gives them, the message and then
+its gloss, which is what the pipeline hands the head when serving. A topic told in words the
+glossary lacks ("the immigration officer shouted at us") is then read too.
 """
 
 from __future__ import annotations
@@ -102,7 +107,11 @@ _GLOSSARY: tuple[tuple[str, str], ...] = (
     (r"police|officials?|rude|tourist police", "เจ้าหน้าที่ ตำรวจ พฤติกรรมเจ้าหน้าที่"),
     # vendors, signs, land
     (r"vendors?|stalls?|street food|hawkers?", "หาบเร่แผงลอย"),
-    (r"signs?|billboards?|signboards?", "ป้าย"),
+    (  # not the verb: "sign up", "sign the papers", "to sign"
+        r"(?<!to )(?<!must )signs?(?! (?:up|off|here|the|a|an|my|our|his|her|their|it|"
+        r"papers?|documents?|forms?)\b)|billboards?|signboards?",
+        "ป้าย",
+    ),
     (r"land (?:title|deed)|encroach\w*|land|plot", "ที่ดิน"),
     # public services
     (
@@ -142,6 +151,14 @@ def gloss_english(text: str) -> str:
     if _SMOKE.search(text) and not _FIRE.search(text):
         glosses.append(_SMOKE_GLOSS)
     return " ".join(dict.fromkeys(glosses))
+
+
+def english_reading(text: str) -> str:
+    """What the category model reads for an English ``text``: the message itself (the head learnt
+    English words, and any Thai ones mixed in, from the civic train half's English messages),
+    then the Thai words for its civic terms. Training and serving both read English this way."""
+    gloss = gloss_english(text)
+    return f"{text} {gloss}" if gloss else text
 
 
 def mostly_english(text: str) -> bool:

@@ -6,9 +6,10 @@ mutated). Per message:
 
 1. the text is normalised and tokenised once (`TextInput`), and that one object feeds the
    category and sentiment classifiers (their word and character n-grams are built once too);
-2. the language is read from the letters: the classifiers learnt Thai, so for text that is mostly
-   not Thai their category scores are scaled down by the share of Thai letters (an English or
-   Lao message gets a low score, not a confident Thai category);
+2. the language is read from the letters: the classifiers learnt Thai and English, so for other
+   text that is mostly not Thai their category scores are scaled down by the share of Thai
+   letters (a Lao message gets a low score, not a confident Thai category); English is read as
+   written with the Thai words for its civic terms after it (`nlp.english_gloss`);
 3. intent and urgency read the normalised text and what the classifiers said (the sentiment
    model's question class helps mark a question; sarcasm reads as negative; urgency names each
    hazard happening now, from the rules' cue words and from the learnt hazard head, and knows
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from nlp.analysis import Intent, LabelScore, MessageAnalysis, Sentiment
 from nlp.categories import CategoryClassifier
-from nlp.english_gloss import gloss_english
+from nlp.english_gloss import english_reading
 from nlp.english_sentiment import RULE_SCORE, english_sentiment
 from nlp.hazard_model import HazardClassifier, guesses
 from nlp.hazard_topics import hazard_topic
@@ -108,12 +109,11 @@ class ThaiAnalyzer:
         """The facts about one message; `lat`/`lon` are a location the citizen shared."""
         prepared = TextInput.of(text)
         language = language_of(prepared)
-        gloss = gloss_english(text) if language == "en" else ""
-        if gloss:  # English: the topic is read from the Thai words for its civic terms
-            ranked = self.categories.predict(gloss, top=MAX_LABELS)
+        if language == "en":  # read with the Thai words for its civic terms (nlp.english_gloss)
+            ranked = self.categories.predict(english_reading(text), top=MAX_LABELS)
         else:
             ranked = self.categories.predict(prepared, top=MAX_LABELS)
-        if language != "th" and not gloss:
+        if language not in ("th", "en"):
             share = thai_share(prepared.text)
             ranked = [LabelScore(score.label, score.score * share) for score in ranked]
         categories = _shortlist(ranked)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from nlp.analysis import Intent, Sentiment
 from nlp.categories import LABELS, our_labels
+from nlp.english_gloss import english_reading, mostly_english
 from nlp.normalise import normalise
 from nlp.text_model import sha256_of
 from nlp.training.civic import CORPUS_FILE, read_corpus
@@ -74,9 +75,10 @@ def civic_training_items(
 ) -> tuple[list[LabelledText], list[LabelledText]]:
     """(category, sentiment) examples from the civic corpus's train half, never its test half.
 
-    Category: every Thai message about a topic, with its acceptable alternatives as further
-    labels. Sentiment: Wisesight's classes, a neutral question as ``q`` (the class the model
-    learnt questions from)."""
+    Category: every Thai or English message about a topic, with its acceptable alternatives as
+    further labels; English read as served, with the Thai words for its civic terms
+    (``nlp.english_gloss.english_reading``). Sentiment: Wisesight's classes, a neutral question
+    as ``q`` (the class the model learnt questions from); Thai only."""
     category: list[LabelledText] = []
     sentiment: list[LabelledText] = []
     for message in read_corpus((corpus,)):
@@ -85,9 +87,11 @@ def civic_training_items(
         text = normalise(message.text)
         if not text:
             continue
-        if message.category is not None and message.language == "th":
+        if message.category is not None and message.language in ("th", "en"):
             labels = tuple(dict.fromkeys((message.category, *message.also)))
-            category.append(LabelledText(text, labels, CIVIC, message.id))
+            english = mostly_english(message.text)  # read as served (nlp.english_gloss)
+            read = normalise(english_reading(message.text)) if english else text
+            category.append(LabelledText(read, labels, CIVIC, message.id))
         if message.language == "th" and message.intent is not Intent.UNCLEAR:
             question = message.intent is Intent.QUESTION and message.sentiment is Sentiment.NEUTRAL
             label = "q" if question else _CIVIC_SENTIMENT[message.sentiment]

@@ -93,6 +93,46 @@ def test_the_civic_test_half_is_never_trained_on() -> None:
     assert not trained & {normalise(text) for text in test_texts}
 
 
+def test_english_messages_of_the_civic_train_half_are_learnt_as_they_are_served(
+    tmp_path: Path,
+) -> None:
+    from nlp.english_gloss import english_reading
+    from nlp.normalise import normalise
+    from nlp.training.datasets import civic_training_items
+
+    row: dict[str, object] = {
+        "intent": "complaint",
+        "sentiment": "negative",
+        "urgency": "normal",
+        "hazards": [],
+        "also": [],
+        "province": None,
+        "district": None,
+        "subdistrict": None,
+        "mask": [],
+        "keep": [],
+    }
+    english = "Rubbish bins overflowing on our street for a week"
+    rows = [
+        {**row, "id": "x-1", "text": english, "category": "ความสะอาด", "language": "en"},
+        {**row, "id": "x-2", "text": "ขยะล้นถังมาอาทิตย์นึงแล้ว", "category": "ความสะอาด"},
+        {**row, "id": "x-3", "text": english + " again", "category": "ความสะอาด"}
+        | {"language": "en", "split": "test"},
+    ]
+    corpus = tmp_path / "civic.jsonl"
+    corpus.write_text(
+        "\n".join(json.dumps({"split": "train", **r}, ensure_ascii=False) for r in rows) + "\n",
+        encoding="utf-8",
+    )
+    category, sentiment = civic_training_items(corpus)
+    assert [item.text for item in category] == [
+        normalise(english_reading(english)),
+        "ขยะล้นถังมาอาทิตย์นึงแล้ว",
+    ]
+    assert "ขยะ" in category[0].text  # the Thai words for its civic terms come with it
+    assert [item.group for item in sentiment] == ["x-2"]  # sentiment still learns Thai only
+
+
 def test_training_is_reproducible_byte_for_byte_and_the_cli_keeps_given_figures(
     trained: TrainingReport, shared_data: Path, tmp_path: Path
 ) -> None:
