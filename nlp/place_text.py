@@ -78,23 +78,25 @@ class TextPlaceMatcher:
         return TextReading(mentions, None, self._province_only(mentions))
 
     def candidates(self, mentions: list[Mention]) -> list[_Candidate]:
-        """Every district some mention could mean, with the best evidence of each kind."""
+        """Every district some mention could mean, with the best evidence of each kind (codes
+        read in order: a mention's codes are a set, whose order changes with Python's hash
+        seed, and the first of equals wins)."""
         gaz = self.gazetteer
         provinces: dict[str, Mention] = {}
         for m in mentions:
             if m.level == Level.PROVINCE:
-                for code in m.codes:
+                for code in sorted(m.codes):
                     if code not in provinces or provinces[code].strength < m.strength:
                         provinces[code] = m
         candidates: dict[str, _Candidate] = {}
         for m in mentions:
             if m.level == Level.DISTRICT:
-                for code in m.codes:
+                for code in sorted(m.codes):
                     c = candidates.setdefault(code, _Candidate(gaz.districts[code]))
                     if c.district_mention is None or c.district_mention.strength < m.strength:
                         c.district_mention = m
             elif m.level == Level.SUBDISTRICT:
-                for code in m.codes:
+                for code in sorted(m.codes):
                     parent = gaz.subdistricts[code].district_code or ""
                     c = candidates.setdefault(parent, _Candidate(gaz.districts[parent]))
                     if c.subdistrict_mention is None or c.subdistrict_mention.strength < m.strength:
