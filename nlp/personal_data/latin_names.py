@@ -128,23 +128,22 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
     for m in _LATIN_LABELLED_CAPITALS.finditer(text):
         if m.group("name").split()[0].title() not in _NOT_LATIN_NAMES:
             found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, *m.span("name")))
-    for m in (*_LATIN_SELF_INTRODUCTION.finditer(text), *_LATIN_INTRODUCED.finditer(text)):
-        span = _latin_span(m, needs_surname=False)
-        if span is not None:
-            found.append(span)
-    for m in _ENGLISH_RELATION.finditer(text):
-        span = _latin_span(m, needs_surname=False)
-        if span is not None:
-            found.append(span)
+    # introduced, related or to be called: the name after the words is a person's
+    for pattern in (
+        _LATIN_SELF_INTRODUCTION,
+        _LATIN_INTRODUCED,
+        _ENGLISH_RELATION,
+        _ENGLISH_CONTACT,
+    ):
+        for m in pattern.finditer(text):
+            span = _latin_span(m, needs_surname=False)
+            if span is not None:
+                found.append(span)
     for m in _ENGLISH_SELF.finditer(text):
         if m.group("name").split()[0] in latin:
             span = _latin_span(m, needs_surname=False)
             if span is not None:
                 found.append(span)
-    for m in _ENGLISH_CONTACT.finditer(text):
-        span = _latin_span(m, needs_surname=False)
-        if span is not None:
-            found.append(span)
     for m in _ENGLISH_SIGN_OFF.finditer(text):
         if m.group("end") is not None or m.group("name").split()[0] in latin:
             span = _latin_span(m, needs_surname=False)

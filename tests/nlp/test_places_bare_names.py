@@ -15,11 +15,6 @@ from nlp.gazetteer import COMMON_NAMES_FILE, Gazetteer, Level
 from nlp.places import PlaceFinder
 
 
-@pytest.fixture(scope="module")
-def finder() -> PlaceFinder:
-    return PlaceFinder.load()
-
-
 @pytest.mark.parametrize(
     ("text", "province", "district"),
     [

@@ -20,11 +20,6 @@ LUMPHINI_PARK = (13.7307, 100.5418)  # inside the park, เขตปทุมว
 _TOUCHING_METRES = 500.0
 
 
-@pytest.fixture(scope="module")
-def finder() -> PlaceFinder:
-    return PlaceFinder.load()
-
-
 def _choices(place: PlaceMatch) -> set[str | None]:
     return {option.district for option in place.candidates}
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from nlp.geo.locator import BOUNDARIES_FILE, DistrictLocator, Located
 from nlp.places import PlaceFinder
@@ -12,11 +11,6 @@ GRAND_PALACE = (13.7500, 100.4913)  # เขตพระนคร
 CHIANG_MAI_OLD_CITY = (18.7883, 98.9853)  # อำเภอเมืองเชียงใหม่
 PHUKET_TOWN = (7.8804, 98.3923)  # อำเภอเมืองภูเก็ต
 TOKYO = (35.6895, 139.6917)
-
-
-@pytest.fixture(scope="module")
-def finder() -> PlaceFinder:
-    return PlaceFinder.load()
 
 
 def test_a_point_gives_its_district_and_province(finder: PlaceFinder) -> None:

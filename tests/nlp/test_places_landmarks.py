@@ -21,11 +21,6 @@ _FORMS_ALSO_AREAS_ELSEWHERE = frozenset({"ตลาดน้อย", "เกา�
 
 
 @pytest.fixture(scope="module")
-def finder() -> PlaceFinder:
-    return PlaceFinder.load()
-
-
-@pytest.fixture(scope="module")
 def entries() -> list[dict[str, object]]:
     data = json.loads(LANDMARKS_FILE.read_text(encoding="utf-8"))
     return list(data["landmarks"])

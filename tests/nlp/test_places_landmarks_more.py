@@ -16,11 +16,6 @@ from nlp.landmarks import Landmarks
 from nlp.places import PlaceFinder
 
 
-@pytest.fixture(scope="module")
-def finder() -> PlaceFinder:
-    return PlaceFinder.load()
-
-
 def test_every_province_but_the_capital_region_has_a_bus_terminal() -> None:
     provinces = {lm.district_code[:2] for lm in Landmarks.load().all if lm.kind == "bus_station"}
     # Bangkok's terminals (หมอชิต, เอกมัย) are in; its three neighbours have none of their own

@@ -13,11 +13,6 @@ import pytest
 from nlp.places import PlaceFinder
 
 
-@pytest.fixture(scope="module")
-def finder() -> PlaceFinder:
-    return PlaceFinder.load()
-
-
 @pytest.mark.parametrize(
     ("text", "province", "district"),
     [

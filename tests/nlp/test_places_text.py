@@ -5,18 +5,12 @@ Messages here are team-written examples of what citizens type.
 
 from __future__ import annotations
 
-import pytest
 from sqlmodel import select
 
 from nlp.analysis import PlaceMatch
 from nlp.places import PlaceFinder
 from storage.database import Database
 from storage.models import District, Province, Subdistrict
-
-
-@pytest.fixture(scope="module")
-def finder() -> PlaceFinder:
-    return PlaceFinder.load()
 
 
 def test_khwaeng_and_khet_with_prefixes(finder: PlaceFinder) -> None:

@@ -6,19 +6,12 @@ Messages here are team-written examples of what citizens type.
 
 from __future__ import annotations
 
-import pytest
-
 from nlp.analysis import PlaceMatch, PlaceOption
 from nlp.places import MAX_CANDIDATES, PlaceFinder
 
 GRAND_PALACE = (13.7500, 100.4913)  # เขตพระนคร, Bangkok
 CHIANG_MAI_OLD_CITY = (18.7883, 98.9853)  # อำเภอเมืองเชียงใหม่
 NEAR_THE_PALACE = (13.7446, 100.4933)  # Wat Pho, เขตพระนคร, a few hundred metres south
-
-
-@pytest.fixture(scope="module")
-def finder() -> PlaceFinder:
-    return PlaceFinder.load()
 
 
 def _districts(place: PlaceMatch) -> set[tuple[str, str | None]]:

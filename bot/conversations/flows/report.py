@@ -482,5 +482,6 @@ async def _consent(turn: Turn, draft: Draft, *, accepted: bool) -> list[Outgoing
     # call were given when it came)
     text = "\n".join(draft.waiting)
     analysis = await turn.analyze(text)
-    turn.go(FLOW, DESCRIBE, draft=Draft(urgent=True).to_json())
-    return [*filed, *await _describe(turn, Draft(urgent=True), text, analysis)]
+    urgent = Draft(urgent=True)
+    turn.go(FLOW, DESCRIBE, draft=urgent.to_json())
+    return [*filed, *await _describe(turn, urgent, text, analysis)]
