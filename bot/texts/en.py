@@ -157,6 +157,10 @@ MESSAGES: dict[str, str] = {
         "Tell me your district or province and I can name the office, or tap “Send my question”."
     ),
     "question.or_complain": "If you want the agency to fix it, tap “Report as a problem” and Siang will file it as a complaint.",
+    "question.if_emergency": (
+        "⚠️ If someone is hurt, unconscious or in danger right now, call 1669 (medical "
+        "emergency) or 191 (police) straight away."
+    ),
     "question.answer_unknown": (
         "I can't tell yet which agency handles this 🙏 Call the Damrongdhama hotline 1567 or the "
         "government hotline 1111.\nOr tap “Send my question” and an official will answer."

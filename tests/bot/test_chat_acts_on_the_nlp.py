@@ -34,6 +34,10 @@ MUEANG_ONLY = "ถนนหน้าโรงเรียนเป็นหล�
 BANG_NA_POWER = "ไฟฟ้าดับทั้งซอยตั้งแต่เมื่อคืน แถวเขตบางนา กรุงเทพ"
 PRAISE = "ขอบคุณเจ้าหน้าที่ที่มาเก็บขยะหน้าตลาดเขตบางนาอย่างรวดเร็วครับ ประทับใจมาก"
 FIRE = "ไฟไหม้บ้านไม้ในซอย มีคนติดอยู่ข้างใน เขตบางนา"
+# A fall told as a question ("ต้องทำไงคะ"): an emergency all the same.
+COLLAPSE_ASKED = "แม่ล้มในห้องน้ำ เรียกไม่ตอบเลยค่ะ ต้องทำไงคะ บ้านอยู่ หางดง เชียงใหม่"
+# Worried, but not read as an emergency: the answer opens with the numbers anyway.
+WORRIED_QUESTION = "พ่อเจ็บหน้าอกมาตั้งแต่เช้า ต้องไปโรงพยาบาลไหนคะ"
 KHON_KAEN_PIN = (16.4322, 102.8236)
 CHIANG_MAI_PIN = (18.7883, 98.9853)
 
@@ -294,6 +298,24 @@ class TestPraiseAndDanger:
         await confirm_and_consent(citizen, await until_card(citizen, answer))
         [item] = await items(database)
         assert item.urgency is Urgency.HIGH
+
+    async def test_a_collapse_asked_about_gets_the_numbers_not_an_office(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        citizen = person(app, client, line_api, "mother-fell")
+        answer = await citizen.say(COLLAPSE_ASKED)
+        assert answer[0].text.startswith("⚠️") and "1669" in answer[0].text
+        assert "ส่งคำถามถึงหน่วยงาน" not in labels(answer)
+        await confirm_and_consent(citizen, await until_card(citizen, answer))
+        [item] = await items(database)
+        assert item.urgency is Urgency.HIGH
+
+    async def test_a_worried_health_question_gets_the_numbers_first(
+        self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
+    ) -> None:
+        answer = await person(app, client, line_api, "chest-pain").say(WORRIED_QUESTION)
+        assert answer[0].text == text("th", "question.if_emergency")
+        assert "1669" not in joined(await person(app, client, line_api, "id").say(ID_CARD_QUESTION))
 
     async def test_english_is_answered_in_english(
         self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi

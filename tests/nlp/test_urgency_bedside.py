@@ -19,6 +19,8 @@ from nlp.urgency import detect_urgency, hazards_in
         ("หลานกินยานอนหลับของแม่ไปหลายเม็ด ตอนนี้ปลุกยาก", Hazard.INJURED),
         ("คนงานนิ้วขาดเพราะเครื่องตัดไม้ เลือดไม่หยุด", Hazard.INJURED),
         ("พ่อป่วยมาสองวัน วันนี้เรียกไม่ตื่นเลยค่ะ", Hazard.INJURED),
+        ("แม่ล้มในห้องน้ำ เรียกไม่ตอบเลยค่ะ ต้องทำไงคะ", Hazard.INJURED),
+        ("ยายวูบไปกลางตลาด เขย่ายังไงก็ไม่ไหว", Hazard.INJURED),
         ("My grandfather is unresponsive on the floor, please send an ambulance", Hazard.INJURED),
         ("น้ำท่วมชั้นล่าง ปลั๊กไฟจมน้ำหมดแล้ว ไฟยังไม่ได้ตัด", Hazard.LIVE_WIRE),
         ("ครอบครัวเราติดน้ำอยู่บนหลังคา มีเด็กเล็กสองคน", Hazard.TRAPPED),

@@ -17,8 +17,12 @@ from bot.conversations.replies import button, location_button
 from bot.conversations.turn import Turn
 from bot.messages import Button, Outgoing
 from bot.texts import official_name, text
-from nlp.analysis import Sentiment
+from nlp.analysis import MessageAnalysis, Sentiment
 from services.citizen_questions import WhereToAsk, where_to_ask
+
+# Topics where a worried question may hide someone in danger now that the NLP did not read as
+# an emergency ("แม่ล้มในห้องน้ำ … ต้องทำไงคะ"): its answer also gives the emergency numbers.
+_LIFE_AT_STAKE = frozenset({"สาธารณสุข", "ความปลอดภัย"})
 
 
 async def _where(turn: Turn, draft: Draft) -> WhereToAsk:
@@ -51,7 +55,8 @@ async def answer(turn: Turn, draft: Draft, *, unless_area_matters: bool = False)
         kind = official_name(language, found.agency_type.name_th, found.agency_type.name_en)
     # with no area yet, sharing one names the office itself
     narrow = () if found.agency is not None else (location_button(language),)
-    complain = await _complaint_button(turn, draft)
+    analysis = await turn.analyze(draft.text)
+    complain = _complaint_button(turn, analysis)
     reply = replies.question_answer(
         language,
         agency=agency,
@@ -64,11 +69,19 @@ async def answer(turn: Turn, draft: Draft, *, unless_area_matters: bool = False)
     return [reply]
 
 
-async def _complaint_button(turn: Turn, draft: Draft) -> tuple[Button, ...]:
+def emergency_numbers_first(language: str, analysis: MessageAnalysis) -> list[Outgoing]:
+    """For a worried question about health or safety, the emergency numbers, before anything
+    else is asked or answered: someone may be in danger now in words the NLP did not read as
+    an emergency."""
+    if analysis.category in _LIFE_AT_STAKE and analysis.sentiment is Sentiment.NEGATIVE:
+        return [Outgoing(text=text(language, "question.if_emergency"))]
+    return []
+
+
+def _complaint_button(turn: Turn, analysis: MessageAnalysis) -> tuple[Button, ...]:
     """A question that is really a grievance ("น้ำบ่ไหลสามมื้อแล้ว เฮ็ดจั่งได๋ดี", "เรียกเงิน
     500 แบบนี้ถือว่าสินบนไหม": the NLP reads it negative) can be filed as a complaint with
     one tap (the kind picked is kept as a labelled example)."""
-    analysis = await turn.analyze(draft.text)
     if analysis.sentiment is not Sentiment.NEGATIVE:
         return ()
     return (button(turn.language, "button.as_complaint", Action.KIND, "complaint"),)

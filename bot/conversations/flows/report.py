@@ -284,6 +284,8 @@ async def _describe(
     before = await _adopt(turn, draft, analysis, first=first)
     if first and draft.kind == "praise":
         return before + await praise.thank(turn, draft)
+    if first and draft.kind == "question":
+        before += question.emergency_numbers_first(turn.language, analysis)
     if first and await conversational.tells_a_new_problem(turn, analysis):
         category = category_name(analysis.category, turn.language)
         before.append(say(turn.language, "follow.as_new", category=category))
