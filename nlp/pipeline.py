@@ -35,6 +35,7 @@ from nlp.hazard_model import HazardClassifier, guesses
 from nlp.hazard_topics import hazard_topic
 from nlp.intent import is_sarcastic, served_intent
 from nlp.language import language_of, thai_share
+from nlp.lao_letters import in_thai_letters
 from nlp.personal_data import redact
 from nlp.personal_data import warm_up as warm_up_personal_data
 from nlp.places import PlaceFinder
@@ -126,11 +127,13 @@ class ThaiAnalyzer:
             and is_sarcastic(prepared)
         ):
             sentiment, sentiment_score = Sentiment.NEGATIVE, 1.0 - reading.score
-        cues = hazards_in(prepared, intent)
+        # Lao is read for danger in Thai letters (nlp.lao_letters): "ນ້ອງຕົກນ້ຳ" is "น้องตกน้ำ"
+        danger = TextInput.of(in_thai_letters(text)) if language == "lo" else prepared
+        cues = hazards_in(danger, intent)
         if self.hazards is not None:
             named = {cue.hazard for cue in cues}
-            learnt, sure = guesses(self.hazards.scores(prepared).items(), besides=named)
-            cues += still_dangerous(prepared, learnt, intent, sure)
+            learnt, sure = guesses(self.hazards.scores(danger).items(), besides=named)
+            cues += still_dangerous(danger, learnt, intent, sure)
         if language != "th" and cues:
             categories = hazard_topic(categories, [cue.hazard for cue in cues])
         if language == "en":  # the head learned its feelings from Thai

@@ -106,7 +106,7 @@ _NOT_NOW = re.compile(
             _PAST.pattern,
             _DONE.pattern,
             # a fear, the news, something that keeps happening (a drill is _DRILL, below)
-            r"(?:กลัว|ย้าน)(?:\S{0,12}ว่า|\S{0,12}จะ)|ย้าน\S{0,12}(?:ล้ม|ตก|พัง)|ข่าว|ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|ปี)|ทีไร|บ่อย(?!ู)|เป็นประจำ|"
+            r"(?:กลัว|ย้าน)(?:\S{0,12}ว่า|\S{0,12}จะ)|ย้าน\S{0,12}(?:ล้ม|ตก|พัง)|ข่าว|ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|ปี)|ทีไร|บ่อย(?![ุู])|เป็นประจำ|"
             r"เคย|เสี่ยง|ถ้า|หาก|อาจจะ|ยังไม่มี(?:ไฟ|ควัน|น้ำ|อะไร)|ไม่มี(?:ใคร)?(?:เป็นอะไร|บาดเจ็บ)|"
             r"\bif\b|\bafraid\b|\bworried\b|\brisk\b|\blast (?:year|month|week|night)\b|"
             r"\bevery (?:single )?(?:night|day|evening|morning|week|time)\b|\bfor no reason\b|"
@@ -120,7 +120,7 @@ _NOT_NOW = re.compile(
 )
 # Words anywhere that say everyone is safe now: no danger is left.
 _ALL_OVER = re.compile(
-    r"ไม่ต้อง(?:ตื่น)?ตกใจ|เอ้ย\s?ไม่ใช่|พิมพ์ผิด|ไม่ต้องแตกตื่น|\ball clear(?:ed)?\b|\bcleared (?:up|now|away)\b|ปลอดภัยแล้ว|ปลอดภัยทุกคน|ไม่เป็น(?:อะไร|ไร)แล้ว|ไม่มีอะไรเกิดขึ้น|ไม่เห็นมีอะไร|ไม่เป็น(?:ไร|อะไร)มาก|ไม่มีใครเป็นอะไร|โชคดีที่รอด|รอดมาได้|รอดแล้ว|มีคลิป|\b(?:everyone|all) (?:is |are )?safe\b|已经(?:退|灭|没事|安全)|都安全|没事了",
+    r"ไม่ต้อง(?:ตื่น)?ตกใจ|เอ้ย\s?ไม่ใช่|(?<!ที่)พิมพ์ผิด(?!\S{0,4}(?:เยอะ|หลาย|บ้าง|นะ))|ไม่ต้องแตกตื่น|\ball clear(?:ed)?\b|\bcleared (?:up|now|away)\b|ปลอดภัยแล้ว|ปลอดภัยทุกคน|ไม่เป็น(?:อะไร|ไร)แล้ว|ไม่มีอะไรเกิดขึ้น|ไม่เห็นมีอะไร|ไม่เป็น(?:ไร|อะไร)มาก|ไม่มีใครเป็นอะไร|โชคดีที่รอด|รอดมาได้|รอดแล้ว|มีคลิป|\b(?:everyone|all) (?:is |are )?safe\b|已经(?:退|灭|没事|安全)|都安全|没事了",
 )
 # ... unless the message says it is still going on ("ตอนนี้" alone does not: "ล้มตั้งแต่เดือนก่อน
 # ตอนนี้…" is about now, not about the fall).
@@ -177,7 +177,7 @@ _DENIED_INJURY = re.compile(
 # Recurring: a risk that keeps happening, not one happening now.
 _RECURRING = re.compile(
     r"หน้าฝน|หน้าน้ำ|มาที|ตกที|ทีไร|"
-    r"บ่อย(?!ู)|เป็นประจำ|ประจำ|ซ้ำซาก|หลายครั้ง|ทุกปี|ทุกครั้ง|ทุกที|\boften\b|\bevery time\b|"
+    r"บ่อย(?![ุู])|เป็นประจำ|ประจำ|ซ้ำซาก|หลายครั้ง|ทุกปี|ทุกครั้ง|ทุกที|\boften\b|\bevery time\b|"
     # smoke or a smell that has drifted in for days: a nuisance that lasts, not a fire here now
     r"ลอยมา(?:ทั้ง|หลาย|เป็น)(?:วัน|อาทิตย์|สัปดาห์|เดือน)|"
     # every night, every evening: "ยิงปืนขึ้นฟ้าตอนเมาทุกคืน", "เผาขยะทุกเย็น"
@@ -338,6 +338,12 @@ def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
     return not (_RECURRING.search(clause) and not still)
 
 
+def _still_now(lowered: str, intent: Intent | None, still: bool) -> bool:
+    """Said to be going on: by `_STILL`'s words, or, in a follow-up, by a turn to now ("แจ้งไป
+    เดือนที่แล้ว … ตอนนี้ต้นไม้โน้มลงมาพาดหลังคาแล้ว": the report was then, the danger is now)."""
+    return still or (intent is Intent.FOLLOW_UP and _NOW_TURN.search(lowered) is not None)
+
+
 def _stuck_in_traffic(lowered: str) -> bool:
     return _IN_TRAFFIC.search(lowered) is not None and _REALLY_TRAPPED.search(lowered) is None
 
@@ -378,7 +384,9 @@ def hazards_in(
         return []
     cuts = _boundaries(prepared)
     still = _STILL.search(lowered) is not None
-    if (intent in _LOOKING_BACK and not still) or _ALL_OVER.search(lowered):
+    if (intent in _LOOKING_BACK and not _still_now(lowered, intent, still)) or _ALL_OVER.search(
+        lowered
+    ):
         return []
     if _DRILL.search(lowered) or _RUMOUR_ASKED.search(lowered):
         return []
@@ -426,11 +434,15 @@ def still_dangerous(
     if not hazards or not lowered:
         return []
     still = _STILL.search(lowered) is not None
-    if (intent in _LOOKING_BACK and not still) or _ALL_OVER.search(lowered):
+    if (intent in _LOOKING_BACK and not _still_now(lowered, intent, still)) or _ALL_OVER.search(
+        lowered
+    ):
         return []
     if _DRILL.search(lowered) or _about_an_animal(lowered):
         return []  # the head names no words: in a message about an animal, they are its
-    not_now = not still and _NOT_NOW.search(lowered) is not None
+    past = _NOT_NOW.search(lowered)
+    # "ไข้มาสามวัน วันนี้ตัวเย็นเฉียบ": a turn to now after the past makes what follows now
+    not_now = not still and past is not None and _NOW_TURN.search(lowered, past.end()) is None
     routine = _ROUTINE_CARE.search(lowered) is not None
     prompted = (
         still or PEOPLE_NAMED.search(lowered) is not None or _URGENT.search(lowered) is not None
