@@ -3,6 +3,8 @@ for typing badly (team-written examples)."""
 
 from __future__ import annotations
 
+import pytest
+
 from nlp.analysis import Hazard, Intent
 from nlp.urgency import hazards_in, still_dangerous
 
@@ -35,4 +37,34 @@ def test_sorry_for_the_typos_is_no_correction() -> None:
 
 def test_a_typo_corrected_is_still_a_correction() -> None:
     text = "เรือคว่ำ พิมพ์ผิดค่ะ เรือจอดอยู่เฉยๆ"
+    assert hazards_in(text, Intent.COMPLAINT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        ("เมียน้ำคร่ำแตกแล้ว ยังติดอยู่บนมอเตอร์เวย์", Hazard.INJURED),
+        ("ลูกค้าลืมลูกไว้ในรถ จอดกลางแดดมาครึ่งชั่วโมงแล้ว", Hazard.TRAPPED),
+        ("คนขับแท็กซี่ล็อกประตูไม่ยอมให้หนูลง", Hazard.TRAPPED),
+        ("ห้องเช่าชั้นล่างน้ำซึมเข้ามาใต้ประตูแล้ว ที่นอนเริ่มลอย", Hazard.FLOOD_RISING),
+        ("ตึกแถวฝั่งตรงข้ามไฟลุกโชน", Hazard.FIRE),
+        ("ควันเต็มทางเดินชั้นสี่ ประตูหนีไฟคล้องโซ่ไว้", Hazard.FIRE),
+        ("นักเรียนสองกลุ่มขว้างขวดใส่กันหน้าห้าง", Hazard.VIOLENCE),
+        ("ลุงคนงานสลบอยู่ในบ่อพักน้ำเสีย", Hazard.INJURED),
+        ("ผู้ใหญ่บ้านสั่งให้ทุกคนออกจากหมู่บ้านเดี๋ยวนี้", Hazard.EVACUATION),
+    ],
+)
+def test_dangers_told_without_their_usual_words(text: str, hazard: Hazard) -> None:
+    assert hazard in {cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ร้านค้าวางของล้นทางเท้า เดินผ่านทีไรจะโดนชั้นวางฟาดหน้า",
+        "นักการเมืองพวกนี้ตีหัวเข้าบ้านตลอด",
+        "ขอให้เทศบาลซ้อมแผนอพยพหนีน้ำปีนี้ด้วย",
+    ],
+)
+def test_their_everyday_look_alikes_are_not(text: str) -> None:
     assert hazards_in(text, Intent.COMPLAINT) == []
