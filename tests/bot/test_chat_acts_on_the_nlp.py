@@ -317,6 +317,13 @@ class TestPraiseAndDanger:
         assert answer[0].text == text("th", "question.if_emergency")
         assert "1669" not in joined(await person(app, client, line_api, "id").say(ID_CARD_QUESTION))
 
+    async def test_danger_told_in_lao_gets_its_number_first(
+        self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
+    ) -> None:
+        answer = await person(app, client, line_api, "lao").say("ພໍ່ຕົກນ້ຳ ຢູ່ແມ່ນ້ຳຂອງ ຊ່ວຍແດ່")
+        assert answer[0].text.startswith("⚠️") and "1669" in answer[0].text
+        assert "Thai and English only" in joined(answer)
+
     async def test_english_is_answered_in_english(
         self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
     ) -> None:
