@@ -52,6 +52,12 @@ def test_a_typo_corrected_is_still_a_correction() -> None:
         ("นักเรียนสองกลุ่มขว้างขวดใส่กันหน้าห้าง", Hazard.VIOLENCE),
         ("ลุงคนงานสลบอยู่ในบ่อพักน้ำเสีย", Hazard.INJURED),
         ("ผู้ใหญ่บ้านสั่งให้ทุกคนออกจากหมู่บ้านเดี๋ยวนี้", Hazard.EVACUATION),
+        ("สายไฟเส้นที่ขาดดิ้นไปมาอยู่กลางถนน", Hazard.LIVE_WIRE),
+        ("เรือประมงเครื่องติดไฟกลางทะเล", Hazard.FIRE),
+        ("โจรจับพนักงานไว้เป็นตัวประกันในร้านทอง", Hazard.TRAPPED),
+        ("ได้กลิ่นแก๊สหุงต้มทั้งชั้น", Hazard.GAS_LEAK),
+        ("ទឹកឡើងខ្លាំង ចូលផ្ទះហើយ", Hazard.FLOOD_RISING),
+        ("ขอโทษพิมพ์ผิด มีคนตกคลองยังไม่ขึ้นมา", Hazard.DROWNING),
     ],
 )
 def test_dangers_told_without_their_usual_words(text: str, hazard: Hazard) -> None:
