@@ -22,7 +22,7 @@ from nlp.personal_data.name_lists import _name_lists, _NameLists
 
 # A word for when, before the nickname: "เมื่อวานสมชายมาบอกว่า…", "ตอนนี้กุ้งกับผัวตีกัน".
 _WHEN = r"(?:เมื่อ(?:วาน(?:นี้)?|คืน(?:นี้)?|เช้า(?:นี้)?|เย็น|กี้|ตอน(?:เช้า|เย็น|ดึก|กลางคืน))|ตอนนี้|วันนี้|คืนนี้) ?"
-_OPENING = re.compile(rf"(?:^|\n)[ \t]*(?:{_WHEN})?")
+_OPENING = re.compile(rf"[ \t]*(?:{_WHEN})?")
 
 # Who the person is: a child or in-law of someone, an owner, a workplace, a trainee, a role.
 _WHO = (
@@ -56,7 +56,7 @@ def opening_names(text: str) -> list[_Span]:
         return []
     lists = _name_lists()
     found: list[_Span] = []
-    for m in _OPENING.finditer(text):
+    for m in _openings(text):
         latin = _LATIN_OPENING.match(text, m.end())
         if latin is not None:
             if _latin_opening(latin.group(), lists).match(text, latin.end()):
@@ -78,6 +78,16 @@ def opening_names(text: str) -> list[_Span]:
     return found
 
 
+def _openings(text: str) -> list[re.Match[str]]:
+    """Where the text and each line start, past a word for when."""
+    starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return [m for start in starts if (m := _OPENING.match(text, start)) is not None]
+
+
 def _latin_opening(word: str, lists: _NameLists) -> re.Pattern[str]:
     """What must follow a Latin word that opens the text for it to be a name."""
     name = word.capitalize()
@@ -94,8 +104,11 @@ _NEVER = re.compile(r"(?!)")
 def _nicknames_at(text: str, at: int, lists: _NameLists) -> list[int]:
     """Where a listed nickname or given name (or two nicknames glued: "ปลาทอง") starting at
     `at` may end, the longest first."""
+    longest = min(_LONGEST, len(text) - at)
+    # where a listed nickname from `at` ends: a compound's first half must be one
+    halves = [i for i in range(_SHORTEST, longest - 1) if text[at : at + i] in lists.nicknames]
     ends = []
-    for n in range(min(_LONGEST, len(text) - at), _SHORTEST - 1, -1):
+    for n in range(longest, _SHORTEST - 1, -1):
         word = text[at : at + n]
         if word in lists.predicates:
             continue  # a verb that is also a name ("มีขโมยงัดบ้าน")
@@ -107,10 +120,12 @@ def _nicknames_at(text: str, at: int, lists: _NameLists) -> list[int]:
                 and word not in lists.common
                 and (len(word) > 3 or word not in lists.words)
             )
-            or any(
-                word[:i] in lists.nicknames and word[i:] in lists.nicknames
-                for i in range(_SHORTEST, n - _SHORTEST + 1)
-            )
+            or (halves and _glued_nicknames(word, halves, lists))
         ):
             ends.append(at + n)
     return ends
+
+
+def _glued_nicknames(word: str, halves: list[int], lists: _NameLists) -> bool:
+    """Two listed nicknames glued ("ปลา|ทอง"), the first ending at one of `halves`."""
+    return any(i <= len(word) - _SHORTEST and word[i:] in lists.nicknames for i in halves)
