@@ -3,7 +3,8 @@
 * the speakers of a chain forwarded from a LINE group, a kinship or role word and a name before
   a colon at the start of a line or after the time ("18:03 พี่หนุ่ม: ได้ครับ", "ลุงเสถียร: …");
 * a given name in brackets right after a phone number ("0815567320 (วีระ)"), or before one
-  ("สมศักดิ์ ทองมา 081…", "ลุงต่อม 086…").
+  ("สมศักดิ์ ทองมา 081…", "ลุงต่อม 086…");
+* a nickname in brackets right after a name already found ("นายสุเทพ (โต้ง)", session 17).
 
 Both only where the layout says "this is a person": a word before a colon elsewhere is a field
 ("หมายเหตุ: …"), a word in brackets elsewhere a gloss ("(บ้าน)", "(มือถือ)")."""
@@ -34,6 +35,8 @@ _AFTER_PHONE = re.compile(
 )
 # A name right before a phone number: a listed given name and maybe a surname ("สมศักดิ์ ทองมา
 # 081…"), or a kinship word and a nickname ("ลุงต่อม 086…"), as the last words before it.
+# A nickname in brackets after a name: "นางสาวปิยะนุช (ปุ้ย)".
+_NICK_AFTER_NAME = re.compile(r" ?[(（](?P<name>[ก-๛]{2,12})[)）]")
 _KIN_NICK = re.compile(r"(?:ลุง|ป้า|น้า|พี่|น้อง|ยาย|ตา|เจ๊|เฮีย|คุณ)(?P<nick>[ก-๛]{2,10})")
 _PHONE_WORD = re.compile(r"(?:โทร|เบอร์|tel)\.?:?$", re.IGNORECASE)
 _WINDOW = 50
@@ -68,6 +71,20 @@ def names_after_phones(text: str, phone_ends: list[int], lists: _NameLists) -> l
             or name in lists.nicknames
             or (m.group("title") and _one_name(name, lists))
         ):
+            found.append(m.span("name"))
+    return found
+
+
+def nicknames_after_names(text: str, name_ends: list[int], lists: _NameLists) -> list[_Span]:
+    """A listed nickname or given name in brackets right after a name (not a gloss such as
+    "(พม่า)", "(เจ้าของ)", "(เครือซีพี)")."""
+    found = []
+    for end in name_ends:
+        m = _NICK_AFTER_NAME.match(text, end)
+        if m is None:
+            continue
+        name = m.group("name")
+        if name in lists.nicknames or (name in lists.first and name not in lists.common):
             found.append(m.span("name"))
     return found
 

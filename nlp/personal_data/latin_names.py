@@ -25,7 +25,10 @@ _LATIN_AFTER_THAI_TITLE = re.compile(
 )
 _LATIN_KIN = _word_set("ลุง ป้า พี่ น้อง ยาย น้า เจ๊ เฮีย ครู หมอ อาจารย์")
 # พี่ and น้อง as Thais write them in Latin letters: "P'Aof", "N'Ploy", "P' Bank".
-_LATIN_KIN_SHORT = re.compile(rf"(?<![A-Za-z])(?:P|N)['’] ?(?P<name>{_CAPITALISED})(?![A-Za-z])")
+# And พี่ spelt out, "Phi Nok", "Pee Ton" (not the islands, "Phi Phi").
+_LATIN_KIN_SHORT = re.compile(
+    rf"(?<![A-Za-z])(?:(?:P|N)['’] ?|(?<!Phi )(?:Phi|Pee) (?!Phi\b))(?P<name>{_CAPITALISED})(?![A-Za-z])"
+)
 # Thai nicknames that are also English words, names only after a kinship word ("พี่ Bank").
 _LATIN_NICKNAMES_ALSO_WORDS = _word_set("Bank")
 # Every pair, overlapping: in "Contact Anan Srisuk" the pair is "Anan Srisuk", not "Contact Anan".

@@ -7,11 +7,17 @@ import re
 from nlp.personal_data.cut import _is_thai, _Tokens, _word_end
 from nlp.personal_data.name_lists import _longest_listed, _NameLists, _stopwords
 from nlp.personal_data.name_words import _AFTER_NAME, _NAME_FOLLOWERS, _NOT_NAMES, _STRONG_TITLES
+from nlp.tokenise import segment
 
 _MAX_NAME_TOKENS = 4
 _LONGEST_SURNAME = 22  # characters; a longer run after a name is a sentence, not a surname
 
-_BETWEEN = frozenset({"", ":", "-", "/", "นามสกุล", "สกุล", "ว่า", "คือ"})
+# Words no surname starts with, which the tokeniser may glue to what follows ("เป็นเจ้าของ",
+# "เรื่องห้องเช่า").
+_NEVER_SURNAME_STARTS = ("เป็น", "ไม่", "ถูก", "โดน", "กำลัง", "เคย", "เรื่อง")
+
+# and quotes around a nickname ("เพื่อนชื่อ 'ใหม่'", since session 17)
+_BETWEEN = frozenset({"", ":", "-", "/", "นามสกุล", "สกุล", "ว่า", "คือ", "'", '"', "‘", "“"})
 
 
 # A phone number or a contact word near a listed name after a weak title ("ติดต่อกลับคุณณัฐวุฒิ
@@ -104,12 +110,26 @@ def _name_run(
         # After ชื่อ and a kinship word a nickname comes, seldom a surname ("ชื่อน้องต้นข้าว หาย…").
         guessed_ok = (strong or listed_first) and not after_kin
         if surname_like and (
-            listed or (guessed_ok and not _starts_with_common(tokens, after, word_end))
+            listed
+            or (
+                guessed_ok
+                and not _starts_with_common(tokens, after, word_end)
+                and not (introduced and _reads_as_words(text[after:word_end], lists))
+            )
         ):
             return start, word_end
     if needs_surname and not listed_first:
         return None
     return start, end
+
+
+def _reads_as_words(word: str, lists: _NameLists) -> bool:
+    """After ชื่อ a nickname often stands alone and the sentence goes on after a space ("ชื่อจอย
+    ห้องฉุกเฉิน", "ชื่อเต้ โยนพัสดุ"): a surname no list knows that the tokeniser cuts into
+    dictionary words, one of them of four letters or more, is read as those words ("สาแม",
+    cut สา|แม, stays a surname)."""
+    pieces = segment(word)
+    return len(pieces) > 1 and all(p in lists.words for p in pieces) and max(map(len, pieces)) >= 4
 
 
 def _surname_follows(text: str, start: int, end: int, lists: _NameLists) -> bool:
@@ -132,6 +152,7 @@ def _starts_with_common(tokens: _Tokens, at: int, word_end: int) -> bool:
                 or token in _NAME_FOLLOWERS
                 or (token in _NOT_NAMES and end == word_end)
                 or token in _stopwords()
+                or token.startswith(_NEVER_SURNAME_STARTS)
                 or len(token) <= 1
             )
     return True

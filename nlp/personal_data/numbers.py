@@ -138,6 +138,14 @@ def _number_at(
             if after is not None:
                 return span(PersonalDataKind.BANK_ACCOUNT, after)
 
+    # A foreign number written with its "+" (since session 17: a scam call from "+855 12 345
+    # 678", a Lao or Burmese worker's phone): a country code other than Thailand's and 8 to 12
+    # digits more, the whole run.
+    if plus and digits[:1] != "0" and not digits.startswith("66"):
+        whole = end_of(len(digits))
+        if whole == len(groups) and _FOREIGN_DIGITS[0] <= len(digits) <= _FOREIGN_DIGITS[1]:
+            return span(PersonalDataKind.PHONE, whole)
+
     # Phone: 0 + 9 digits (mobile 06/08/09), 0 + 8 digits (landline 02–07), +66/66 + the rest.
     for prefix in ("66", "0"):
         if not digits.startswith(prefix):
@@ -166,6 +174,7 @@ def _number_at(
     return None
 
 
+_FOREIGN_DIGITS = (9, 14)  # country code and number, as the ITU allows (at most 15)
 _PHONE_WORDS = re.compile(r"โทร|เบอร์|ติดต่อ|มือถือ|phone|tel|mobile", re.I)
 # Right before the number: "เลขที่โครงการ 66…", "สัญญาเลขที่ 66…" (not "แจ้งเรื่อง…").
 _REFERENCE_WORDS = re.compile(r"(?:เลขที่|โครงการ|สัญญา|คำร้อง|ใบเสร็จ|พัสดุ|อ้างอิง)[:.]?\s*$")

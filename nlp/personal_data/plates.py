@@ -64,7 +64,7 @@ def _plates(text: str) -> list[PersonalDataSpan]:
     for n in (*_NUMERIC_PLATE.finditer(text), *_THREE_LETTER_PLATE.finditer(text)):
         end = n.end()
         province = _province_pattern().match(text, end)
-        if province is None and not n.group().startswith("ทะเบียน"):
+        if province is None and not n.group().lower().startswith(("ทะเบียน", "plate", "regis")):
             continue
         if province is not None:
             end = province.end()
@@ -114,7 +114,9 @@ def _is_date(m: re.Match[str]) -> bool:
 
 # After ทะเบียน, or after a vehicle with the province after the number ("รถตู้ 12-3456 ขอนแก่น").
 _NUMERIC_PLATE = re.compile(
-    rf"(?:ทะเบียน(?:รถ)?|(?:{_VEHICLE})(?:ตู้|บรรทุก|บัส|ทัวร์|เมล์|พ่วง|หกล้อ|สิบล้อ)?)"
+    rf"(?:ทะเบียน(?:รถ)?|(?:{_VEHICLE})(?:ตู้|บรรทุก|บัส|ทัวร์|เมล์|พ่วง|หกล้อ|สิบล้อ)?"
+    # in English: "plate 10-2345", "licence plate no. 71-0099"
+    r"|(?<![A-Za-z])(?:plate|registration)(?: ?(?:no\.?|number|#))? ?:?)"
     r"(?:สี[ก-๙]{2,8})?\s*(?:เลข(?:ที่)?)?\s*(?P<plate>\d{2} ?- ?\d{4})(?!\d)",
     re.I,
 )

@@ -9,8 +9,14 @@ from dataclasses import dataclass
 from nlp.analysis import PersonalDataKind, PersonalDataSpan
 from nlp.personal_data.account_holders import _names_an_account_holder
 from nlp.personal_data.bare_names import bare_names
-from nlp.personal_data.chat_labels import names_after_phones, names_before_phones, speaker_names
+from nlp.personal_data.chat_labels import (
+    names_after_phones,
+    names_before_phones,
+    nicknames_after_names,
+    speaker_names,
+)
 from nlp.personal_data.emails import _SPELT_EMAIL_TRIGGER, _emails
+from nlp.personal_data.family_names import family_names
 from nlp.personal_data.full_names import full_names
 from nlp.personal_data.house_numbers import _HOUSE_TRIGGER, _house_numbers
 from nlp.personal_data.kin_deeds import kin_deed_names
@@ -21,11 +27,13 @@ from nlp.personal_data.line_ids import _line_ids
 from nlp.personal_data.name_lists import _name_lists, _stopwords
 from nlp.personal_data.names import _names
 from nlp.personal_data.numbers import _numbers
+from nlp.personal_data.opening_names import opening_names
 from nlp.personal_data.passports import _PASSPORT_TRIGGER, _passports
 from nlp.personal_data.plates import _plates, _province_pattern
 from nlp.personal_data.public_kin_names import public_kin_names
 from nlp.personal_data.roles import _role_candidates
-from nlp.personal_data.self_introductions import _self_introductions
+from nlp.personal_data.self_introductions import _named_selves, _self_introductions
+from nlp.personal_data.spelt_names import spelt_names
 from nlp.personal_data.spoken_numbers import SPOKEN_TRIGGER, _spoken_numbers
 from nlp.personal_data.titled_names import _has_title
 
@@ -110,11 +118,7 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
     roles = _role_candidates(text)
     if accounts or roles or _has_title(text) or _names_an_account_holder(text):
         found += _names(text, roles=roles, after_accounts=accounts)
-    found += kin_deed_names(text) + full_names(text)
-    if has_latin and _LATIN_NAME_TRIGGER.search(text):
-        found += _latin_names(text)
-    if "ผม" in text or "ดิฉัน" in text or "หนู" in text:
-        found += _self_introductions(text)
+    found += _names_without_titles(text, has_latin=has_latin)
     found += _chat_layout_names(text, found)
     if learnt and may_name_someone(text):
         found += _not_overlapping(
@@ -138,17 +142,41 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
     return Redaction(text=_apply(text, spans), spans=spans)
 
 
+def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpan]:
+    """Names no title or role word introduces: everyday-word nicknames given away by what
+    follows, full names, nicknames opening the message, names spelt out or on social media, a
+    family's surname, Latin names, and people naming themselves."""
+    found = kin_deed_names(text) + full_names(text) + _as_names(opening_names(text))
+    found += spelt_names(text, has_latin=has_latin)
+    if "ตระกูล" in text:
+        found += family_names(text)
+    if has_latin and _LATIN_NAME_TRIGGER.search(text):
+        found += _latin_names(text)
+    if "ผม" in text or "ดิฉัน" in text or "หนู" in text:
+        found += _self_introductions(text)
+    if "ชื่อ" in text or "ซื่อ" in text or "เอง" in text:
+        found += _named_selves(text)
+    return found
+
+
+def _as_names(spans: list[tuple[int, int]]) -> list[PersonalDataSpan]:
+    return [PersonalDataSpan(PersonalDataKind.PERSON_NAME, start, end) for start, end in spans]
+
+
 def _chat_layout_names(text: str, found: list[PersonalDataSpan]) -> list[PersonalDataSpan]:
     """Names the chat's layout gives away: a forwarded chain's speakers, a name in brackets
     after a phone number (`nlp.personal_data.chat_labels`)."""
     phones = [f for f in found if f.kind is PersonalDataKind.PHONE]
-    if not phones and ":" not in text and "：" not in text:
+    bracket = "(" in text or "（" in text
+    if not phones and ":" not in text and "：" not in text and not bracket:
         return []
     lists = _name_lists()
+    names = [f.end for f in found if f.kind is PersonalDataKind.PERSON_NAME] if bracket else []
     spans = (
         speaker_names(text, lists)
         + names_after_phones(text, [f.end for f in phones], lists)
         + names_before_phones(text, [f.start for f in phones], lists)
+        + nicknames_after_names(text, names, lists)
     )
     return [PersonalDataSpan(PersonalDataKind.PERSON_NAME, start, end) for start, end in spans]
 

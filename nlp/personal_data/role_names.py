@@ -91,6 +91,8 @@ def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]
             found.append(_compound_nickname(cut, cut.starts[after], lists, elder=elder))
         if glued and role.word in _SHOP_KIN and after in cut.starts:
             found.append(_shopkeeper_nickname(cut, cut.starts[after], lists))
+            if _SHOP_BEFORE.search(text, max(0, begin - _SHOP_BEFORE_WINDOW), begin):
+                found.append(_named_shop_nickname(cut, cut.starts[after], lists))
         if after in cut.starts:
             # A word no list knows is a nickname only glued on ("น้องมายด์").
             unknown_ok = glued and role.word in _NICKNAME_ROLES
@@ -129,6 +131,31 @@ def _shopkeeper_nickname(cut: _Cut, j: int, lists: _NameLists) -> _Span | None:
         start, end = tokens[j][1], tokens[j + size - 1][2]
         return (start, end) if 2 <= end - start <= 8 else None
     return None
+
+
+# A shop and its goods right before the kinship word, in one run of letters: the shop is named
+# after the person ("ร้านก๋วยเตี๋ยวเจ๊ต้อยหน้าโรงพัก", "ร้านทองเฮียหงษ์ติดลำโพง", since session 17).
+_SHOP_BEFORE = re.compile(r"ร้าน[ก-๙]{0,14}$")
+_SHOP_BEFORE_WINDOW = 20
+
+
+def _named_shop_nickname(cut: _Cut, j: int, lists: _NameLists) -> _Span | None:
+    """The nickname in a shop's name after its kinship word: one token of two to eight letters
+    that is no verb, adjective, pronoun or word for a kind of person ("ร้านป้าขายดี", "ร้านข้าว
+    แกงป้าอ้วน", "ร้านลุงข้างวัด" stay), nor a function word."""
+    word, start, end = cut.tokens[j]
+    if (
+        not 2 <= len(word) <= 8
+        or not _is_thai(word)
+        or word in _PRONOUNS
+        or word in lists.adjectives
+        or word in _AFTER_NAME
+        or word in _stopwords()
+        or _verb_like(word, lists)
+        or word.startswith(_NOT_NICKNAME_STARTS)
+    ):
+        return None
+    return start, end
 
 
 def _unknown_glued_nickname(cut: _Cut, role: _Role, begin: int, lists: _NameLists) -> _Span | None:

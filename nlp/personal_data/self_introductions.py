@@ -1,4 +1,5 @@
-"""A citizen giving their own name in Thai script ("ผมสมบัติ โทร …", "ผมต้นนะครับ", "หนูแพรวค่ะ")."""
+"""A citizen giving their own name in Thai script ("ผมสมบัติ โทร …", "ผมต้นนะครับ", "หนูแพรวค่ะ",
+and since session 17 "ชื่อเล่นปลาค่ะ", "เจี๊ยบเองนะคะ", the Isan "ข่อยซื่อ บุญมี สีดา เด้อ")."""
 
 from __future__ import annotations
 
@@ -23,6 +24,44 @@ _SELF_INTRODUCTION = re.compile(
 # phone word, and never a word that says what hair or a child is like or does ("ผมขาวครับ",
 # "ผมร่วงค่ะ", "หนูกลัวค่ะ").
 _PARTICLE_OR_CONTACT = re.compile(r" ?(?:นะ)?(?:ครับ|ค่ะ|คะ|คับ|จ้า)| ?(?:โทร|เบอร์|ติดต่อ)")
+
+
+# "ชื่อ…ค่ะ" (ชื่อ at a word's start, a listed name, a polite particle or a phone word after),
+# "ชื่อเล่น…", the Isan ข่อยซื่อ/เฮาซื่อ; and a nickname with เอง and a particle: "เจี๊ยบเองนะคะ".
+_PARTICLE = r"(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|เด้อ|เน้อ|เจ้า)"
+_NAMED = re.compile(
+    r"(?:(?<![ก-๙])ชื่อ(?P<nick>เล่น)?|(?:ข่อย|เฮา)ซื่อ) ?(?P<name>[ก-ฮเแโใไ][ก-๙]{1,15}?)"
+    rf"(?P<family> [ก-ฮเแโใไ][ก-๙]{{1,20}}?)?(?= ?(?:{_PARTICLE}|โทร|เบอร์))"
+)
+_ONESELF = re.compile(rf"(?<![ก-๙])(?P<name>[ก-ฮเแโใไ][ก-๙]{{1,10}}?)เอง ?(?={_PARTICLE})")
+
+
+def _named_selves(text: str) -> list[PersonalDataSpan]:
+    """Names given with ชื่อ and a particle, or with เอง: listed, and no verb or adjective
+    unless called a nickname ("ชื่อเล่นปลาค่ะ"); with a surname only if the lists know it."""
+    lists = _name_lists()
+    found = []
+    for pattern in (_NAMED, _ONESELF):
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            nick = pattern is _NAMED and m.group("nick") is not None
+            listed = (name in lists.first and name not in lists.common) or name in lists.nicknames
+            if pattern is _NAMED and not listed:  # two nicknames glued: "ชื่อแก้วตาค่ะ"
+                listed = any(
+                    name[:i] in lists.nicknames and name[i:] in lists.nicknames
+                    for i in range(2, len(name) - 1)
+                )
+            word_like = name in lists.predicates or name in lists.adjectives or name in ud_verbs()
+            if not listed or (word_like and not nick) or name in _stopwords():
+                continue
+            if pattern is _ONESELF and name in lists.words and name not in lists.nicknames:
+                continue  # "2 อาทิตย์เองครับ": a word (a week) that is also a given name
+            end = m.end("name")
+            family = m.group("family") if pattern is _NAMED else None
+            if family is not None and family.strip() in lists.family:
+                end = m.end("family")
+            found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, m.start("name"), end))
+    return found
 
 
 def _self_introductions(text: str) -> list[PersonalDataSpan]:

@@ -11,7 +11,8 @@ from nlp.personal_data.name_words import _PERSON_BEFORE_NAME, _STRONG_TITLES, _w
 
 # Weaker titles (คุณ is also "you", ชื่อ also "name of" a road or shop): after them only a name
 # from pythainlp's name lists counts (the titles that always introduce a name are in name_words).
-_WEAK_TITLES = frozenset({"คุณ", "ชื่อ", "ผมชื่อ", "ฉันชื่อ"})
+# คุณนาย (madam, a landlady) likewise (since session 17: "ติดต่อคุณนายสุดา").
+_WEAK_TITLES = frozenset({"คุณ", "ชื่อ", "ผมชื่อ", "ฉันชื่อ", "คุณนาย"})
 # นาย and นาง are also "he/she" and "boss" in chat: a name the lists do not know needs a surname
 # after it, or ชื่อ before it.
 _PRONOUN_TITLES = frozenset({"นาย", "นาง"})

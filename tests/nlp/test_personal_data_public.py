@@ -11,7 +11,9 @@ from nlp.personal_data import redact, redact_for_public
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("สมชายบอกว่าถนนหน้าบ้านพังมา 3 เดือน", "สมชาย"),
+        # (a name opening the message before บอกว่า is masked for officials too since session
+        # 17: tests/nlp/test_personal_data_opening_names.py)
+        ("เมื่อวานเจอสมชายที่ตลาด ถนนหน้าบ้านพังมา 3 เดือน", "สมชาย"),
         ("ถนนพัง สมศรี แจ้งไว้แล้ว", "สมศรี"),
         ("ให้บุญมีมาดูหน่อย ไฟดับทั้งซอย", "บุญมี"),
         ("Ask John at the market, the drain is blocked", "John"),
