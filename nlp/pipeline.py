@@ -128,8 +128,11 @@ class ThaiAnalyzer:
         ):
             sentiment, sentiment_score = Sentiment.NEGATIVE, 1.0 - reading.score
         # Lao is read for danger in Thai letters (nlp.lao_letters): "ນ້ອງຕົກນ້ຳ" is "น้องตกน้ำ"
+        # (and as written, for the Lao cues: "ນ້ຳຖ້ວມ" is ถ้วม in Thai letters, Thai ท่วม)
         danger = TextInput.of(in_thai_letters(text)) if language == "lo" else prepared
         cues = hazards_in(danger, intent)
+        if danger is not prepared:
+            cues += [cue for cue in hazards_in(prepared, intent) if cue not in cues]
         if self.hazards is not None:
             named = {cue.hazard for cue in cues}
             learnt, sure = guesses(self.hazards.scores(danger).items(), besides=named)
