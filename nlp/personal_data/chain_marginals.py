@@ -34,7 +34,7 @@ class ChainWeights:
 
     labels: tuple[str, ...]
     attributes: dict[str, int]
-    state: np.ndarray  # attributes x labels (float64, as stored)
+    state: np.ndarray  # attributes x labels (float64, as stored), then a row of zeros
     transitions: np.ndarray  # labels x labels: from the row's label to the column's
 
     @classmethod
@@ -49,7 +49,7 @@ class ChainWeights:
         if chunk != b"FEAT" or len(labels) != label_count or len(attributes) != attribute_count:
             raise ValueError(f"{model}: unexpected layout")
         features = np.frombuffer(data, dtype=_FEATURE, count=count, offset=at + _CHUNK.size)
-        state = np.zeros((attribute_count, label_count))
+        state = np.zeros((attribute_count + 1, label_count))
         transitions = np.zeros((label_count, label_count))
         is_state = features["kind"] == _STATE
         own = features[is_state]
@@ -63,8 +63,19 @@ class ChainWeights:
 
     def score_of(self, names: tuple[str, ...]) -> np.ndarray:
         """The summed weights, per label, of the features ``names`` (those it lacks weigh 0)."""
-        rows = [self.attributes[name] for name in names if name in self.attributes]
-        return self.state[rows].sum(axis=0) if rows else np.zeros(len(self.labels))
+        summed: np.ndarray = self.scores_of((names,))[0]
+        return summed
+
+    def scores_of(self, groups: tuple[tuple[str, ...], ...]) -> np.ndarray:
+        """``score_of`` each group of feature names (groups x labels), in one sum."""
+        rows: list[int] = []
+        starts: list[int] = []
+        attributes = self.attributes
+        for names in groups:
+            starts.append(len(rows))
+            rows.append(-1)  # the row of zeros: no group is empty (adding 0.0 changes nothing)
+            rows += [attributes[name] for name in names if name in attributes]
+        return np.add.reduceat(self.state[rows], starts, axis=0)
 
 
 def marginals(scores: np.ndarray, transitions: np.ndarray) -> list[list[float]]:

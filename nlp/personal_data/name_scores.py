@@ -43,12 +43,13 @@ class NameScorer:
         self._edge = np.zeros((len(_NEIGHBOURS) + 1, len(weights.labels)))
         for side, edge in enumerate(_EDGES, start=1):
             self._edge[side] = weights.score_of((edge,))
-        self._readings = lru_cache(maxsize=8192)(self._reading_scores)
+        self._readings = lru_cache(maxsize=16384)(self._reading_scores)
 
     def _reading_scores(self, token: str) -> np.ndarray:
         """The summed weights of each of the token's readings (as the token tagged, then as
         the neighbour at -2, -1, +1 and +2)."""
-        return np.array([self.weights.score_of(keys) for keys in _readings(token, self._known)])
+        # past `_readings`' cache: what is kept of a token is these sums, not its strings too
+        return self.weights.scores_of(_readings.__wrapped__(token, self._known))
 
     def scores(self, tokens: list[Token]) -> np.ndarray:
         """Tokens x labels: the summed weights of each token's features."""
