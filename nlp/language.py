@@ -30,7 +30,9 @@ _SCRIPTS: tuple[tuple[str, int, int], ...] = (
     ("other", 0x0400, 0x04FF),  # Cyrillic
     ("other", 0x0600, 0x06FF),  # Arabic
 )
-_LATIN_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+# What [a-z] matches ignoring case, without IGNORECASE (which makes scanning Thai slow): the
+# Latin letters and the four that case-fold to one of them (İ ı ſ, the Kelvin sign).
+_LATIN_WORD = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]+")
 _VOWELS = re.compile(r"[aeiouy]", re.IGNORECASE)
 # Short Latin words that are real though vowel-less or odd (units, abbreviations people use).
 _LATIN_OK = frozenset(
