@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from nlp.analysis import Intent, Sentiment
+from nlp.cue_search import Alternation
 from nlp.language import is_gibberish, language_of
 from nlp.sentiment import SentimentReading
 from nlp.text_model import TextInput
@@ -56,7 +57,7 @@ _GREETING = re.compile(
     + r"[\s!?,.~🙏😊🙂👍❤️💕😀😄🥰✌️]*)+$",
 )
 _LAUGHTER = re.compile(r"^(?:5{3,}|(?:ฮ่า|ฮา|อิอิ|คิคิ)+ๆ*|555\+?|lol|haha+|hehe+|[\s!?.~😂🤣😆😅]+)+$")
-_REFERENCE = re.compile(r"\bsg-?[0-9a-z]{2,}")
+_REFERENCE = gated(r"\bsg-?[0-9a-z]{2,}")
 _FOLLOW_UP = gated(
     r"ติดตาม(?:เรื่อง|ผล|ความคืบหน้า)|ตามเรื่อง|ความคืบหน้า|คืบหน้า(?:ยัง|บ้าง|ไหม|มั้ย|ไปถึง)|ถึงไหนแล้ว|ไปถึงไหน|"
     r"(?:เรื่อง)?ที่(?:เคย)?(?:แจ้ง|ร้องเรียน|ส่ง|รายงาน)[^\n]{0,30}?(?:ไป|ไว้)[^\n]{0,40}?(?:ถึงไหน|ยังไม่|เป็นยังไง|"
@@ -150,7 +151,9 @@ _PRAISE = gated(
     r"👍|❤️|😍|🥰|\b(?:thank you for|great job|well done|excellent|thanks to|helped (?:me|us))\b|"
     r"^(?:thank you|thanks)\b",
 )
-_PROBLEM = re.compile(
+# Searched word by word (`nlp.cue_search`): an alternation of 67 words, tried at every place
+# of the text, was most of this module's time.
+_PROBLEM = Alternation(
     r"พัง|ชำรุด|เสีย(?!ง)|ไม่ได้|ไม่มี|ท่วม|อุดตัน|เหม็น|ดับ|แตก|รั่ว|ขาด|หลุม|สกปรก|อันตราย|"
     r"รบกวน|ยังไม่|แย่|ล่าช้า|ช้ามาก|ไม่ยอม|ไม่สะอาด|กีดขวาง|ร้องเรียน|ทับ|จอดขวาง|ปล่อยให้|ปล่อยทิ้ง|ไม่เคย|"
     r"ไม่มา|ไม่ทำ|ไม่สนใจ|เงียบ|หาย|โกง|ทุจริต|เรียกเงิน|เก็บเงิน|ค้าง|ไม่ได้รับ|ตก(?:ต่ำ)?(?:มาก)?|แพง|ขยะ|ฝุ่น|"

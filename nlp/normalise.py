@@ -46,6 +46,14 @@ _DANGLING_MARKS = re.compile(rf"^[{_MARKS}]+")
 _NIKHAHIT_AA = re.compile(r"\u0e4d([\u0e48-\u0e4b]?)\u0e32")  # ํ + า typed for ำ
 _SARA_AM_BEFORE_TONE = re.compile(r"\u0e33([\u0e48-\u0e4b])")  # นำ้ for น้ำ
 _REPEATED_VOWEL = re.compile(r"([\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e])\1+")
+
+
+def doubles(*ranges: tuple[int, int]) -> tuple[str, ...]:
+    """Each sign of the code point ranges written twice (for `any_doubled`)."""
+    return tuple(chr(point) * 2 for low, high in ranges for point in range(low, high + 1))
+
+
+_DOUBLED_VOWELS = doubles((0xE30, 0xE3A), (0xE40, 0xE45), (0xE47, 0xE4E))  # _REPEATED_VOWEL's
 _REPEATED_CONSONANT = re.compile(r"([ก-ฮ])\1{2,}")
 _REPEATED_MAI_YAMOK = re.compile(r"ๆ(?:\s*ๆ)+")
 _LAUGHTER = re.compile(r"(?<![0-9])5{4,}(?![0-9])")
@@ -117,6 +125,12 @@ def _typed_word_by_word(text: str) -> bool:
     return len(thai) >= 0.8 * len(pieces) and sum(map(len, thai)) <= 4 * len(thai)
 
 
+def any_doubled(text: str, doubles: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `doubles` (each a sign twice): checked before a pattern like
+    ``([signs])\\1+`` is run, which tries each of the signs, common in Thai, where it stands."""
+    return any(double in text for double in doubles)
+
+
 def _clean_marks(text: str) -> str:
     """Vowels and tone marks in standard order and typed once (the job of pythainlp's
     ``normalize``, done here in five passes instead of its thirty)."""
@@ -124,8 +138,10 @@ def _clean_marks(text: str) -> str:
         text = text.replace("เเ", "แ")
     if "\u0e4d" in text:
         text = _NIKHAHIT_AA.sub("\\1\u0e33", text)
-    text = _SARA_AM_BEFORE_TONE.sub("\\1\u0e33", text)
-    text = _REPEATED_VOWEL.sub("\\1", text)
+    if "\u0e33" in text:
+        text = _SARA_AM_BEFORE_TONE.sub("\\1\u0e33", text)
+    if any_doubled(text, _DOUBLED_VOWELS):
+        text = _REPEATED_VOWEL.sub("\\1", text)
     text = _SPACE_BEFORE_MARK.sub("", text)
     return _DANGLING_MARKS.sub("", text)
 

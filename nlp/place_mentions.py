@@ -49,6 +49,7 @@ import ahocorasick  # type: ignore[import-not-found]  # ships no type stubs
 
 from nlp.gazetteer import MUEANG, Gazetteer, Level
 from nlp.landmarks import Landmark, Landmarks
+from nlp.normalise import any_doubled, doubles
 from nlp.place_context import (
     Prefix,
     _after_english_preposition,
@@ -84,6 +85,7 @@ _PLATE_BEFORE = re.compile(
 
 _ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 _REPEATED_MARK = re.compile("([\u0e30-\u0e3a\u0e40-\u0e4e])\\1+")
+_DOUBLED_MARKS = doubles((0xE30, 0xE3A), (0xE40, 0xE4E))  # what _REPEATED_MARK needs
 
 # Province names that are everyday words and count only with จังหวัด / จ. (เลย is "at all", แพร่
 # "to spread": both end sentences and words too often).
@@ -209,7 +211,8 @@ def clean(text: str) -> str:
         if character in text:
             text = text.replace(character, "")
     text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e40\u0e40", "\u0e41")  # ํา, เเ
-    text = _REPEATED_MARK.sub(r"\1", text)
+    if any_doubled(text, _DOUBLED_MARKS):
+        text = _REPEATED_MARK.sub(r"\1", text)
     return text.lower()
 
 

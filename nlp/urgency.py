@@ -23,19 +23,20 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from nlp.analysis import Hazard, Intent, Urgency
+from nlp.cue_search import CueGroups, leftmost
 from nlp.hazard_cues import CUES, PEOPLE_NAMED
 from nlp.hazard_repairs import BENEATH, a_repair
 from nlp.text_model import TextInput
-from nlp.word_gate import WordGate
 
 # The text is lowered once, so no pattern needs IGNORECASE (which makes Thai matching slow).
 _COMPILED: dict[Hazard, re.Pattern[str]] = {
     hazard: re.compile("|".join(f"(?:{cue})" for cue in cues)) for hazard, cues in CUES.items()
 }
 
-# Most messages name no danger: a hazard is searched for only when the text holds the words one
-# of its cues needs (read off the cues, `nlp.word_gate`).
-_CUE_GATE = WordGate(_COMPILED.items())
+# Most messages name no danger: a cue is searched for only when the text holds the words it
+# needs (read off the cues, `nlp.word_gate`), each of a danger's cues on its own
+# (`nlp.cue_search`: the same finds as `_COMPILED`'s, which `prefilter=False` searches).
+_CUES = CueGroups(CUES)
 # Words right before a cue that make it a fear, a possibility, a wish, a question about risk or
 # a rhetorical "must someone die first".
 _NOT_REAL = re.compile(
@@ -257,10 +258,12 @@ class HazardCue:
     words: str  # the words in the (normalised) text that showed it
 
 
-def _hazards_named(lowered: str) -> list[Hazard]:
-    """The hazards whose cues may match in `lowered` (in `CUES` order)."""
-    named = _CUE_GATE.may_match(lowered)
-    return [hazard for hazard in _COMPILED if hazard in named]
+def _cues_named(lowered: str, prefilter: bool) -> dict[Hazard, list[re.Pattern[str]]]:
+    """Per hazard whose cues may match in `lowered` (in `CUES` order), the cues that may; all
+    of them as one alternation without `prefilter`."""
+    if prefilter:
+        return _CUES.possible(lowered)
+    return {hazard: [pattern] for hazard, pattern in _COMPILED.items()}
 
 
 def _boundaries(prepared: TextInput) -> frozenset[int]:
@@ -376,10 +379,12 @@ def hazards_in(
     lowered = prepared.text.lower()
     if not lowered:
         return []
-    wanted = _hazards_named(lowered) if prefilter else list(_COMPILED)
+    wanted = _cues_named(lowered, prefilter)
     # Most messages name no danger: the message-wide checks below are read only once a cue's
     # words are there at all (the answer is the same; about a fifth of the time).
-    candidates = [(h, m) for h in wanted if (m := _COMPILED[h].search(lowered)) is not None]
+    candidates = [
+        (h, m) for h, cues in wanted.items() if (m := leftmost(cues, lowered)) is not None
+    ]
     if not candidates:
         return []
     cuts = _boundaries(prepared)
@@ -396,7 +401,7 @@ def hazards_in(
         candidates = [(h, m) for h, m in candidates if h not in _TO_PEOPLE]
     found: list[HazardCue] = []
     for hazard, first in candidates:
-        pattern = _COMPILED[hazard]
+        cues = wanted[hazard]
         if _denied(hazard, lowered, still):
             continue
         over = _OVER.get(hazard)
@@ -412,7 +417,7 @@ def hazards_in(
                 found.append(HazardCue(hazard, match.group(0).strip()))
                 break
             # a cue may start inside a rejected one
-            match = pattern.search(lowered, match.start() + 1)
+            match = leftmost(cues, lowered, match.start() + 1)
     return found
 
 

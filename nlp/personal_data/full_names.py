@@ -21,9 +21,11 @@ from nlp.personal_data.name_lists import _name_lists
 # Words a full name may be glued to: "คือวีระ ใจเย็น", "ฝากบอกประภาพร แก้วใส".
 _BEFORE_NAME = ("คือ", "จาก", "โดย", "ฝาก", "บอก", "ถึง", "กับ", "และ", "ของ", "เรียน", "ผม", "ดิฉัน")
 _SHORTEST_GIVEN = 3
-# A Thai word (no ๆ or ฯ) after a Thai letter and one space: the family name's place.
+# A Thai word (no ๆ or ฯ) after a Thai letter and one space: the family name's place. The space
+# comes first and the Thai letter is checked behind it, so `re` scans for spaces (a lookbehind
+# first made it try every place of the text).
 _WORD_AFTER_SPACE = re.compile(
-    "(?<=[\u0e01-\u0e4e]) ([\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]{2,})"
+    " (?<=[\u0e01-\u0e4e] )([\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e]{2,})"
 )
 
 

@@ -21,9 +21,11 @@ from pathlib import Path
 import pycrfsuite
 
 from nlp.personal_data.bare_names import _PLACE_WORDS
+from nlp.personal_data.chain_marginals import ChainWeights, marginals
 from nlp.personal_data.cut import _WORD_START, _is_thai
 from nlp.personal_data.kin_context import KIN
 from nlp.personal_data.name_features import Token, _facts, features, tokens_of
+from nlp.personal_data.name_scores import UNSCORABLE, NameScorer
 from nlp.personal_data.name_words import _FUNCTION_WORDS, _PARTICLES, _word_set
 from nlp.personal_data.role_names import _PRONOUNS
 from nlp.personal_data.roles import _ROLE_WORDS
@@ -72,13 +74,44 @@ def _known_features() -> frozenset[str] | None:
 
 
 def probabilities(tokens: list[Token]) -> list[float]:
-    """Each token's marginal probability of being part of a name (zeros without a model)."""
+    """Each token's marginal probability of being part of a name (zeros without a model):
+    computed from the model's weights (`name_scores`, `chain_marginals`), or by crfsuite when
+    they cannot be read or a token holds a character its listing of features cannot show."""
     tagger = _tagger()
     if tagger is None or not tokens:
         return [0.0] * len(tokens)
+    scorer = _scorer()
+    if scorer is not None and all(UNSCORABLE.isdisjoint(token[0]) for token in tokens):
+        by_label = marginals(scorer.scores(tokens), scorer.weights.transitions)
+        names = _name_columns(scorer)
+        if len(names) == 2:
+            first, second = names
+            return [row[first] + row[second] for row in by_label]
+        return [sum(row[i] for i in names) for row in by_label]
     known = _known_features()
     with _lock:  # one tagger, one sequence at a time
         return name_marginals(tagger, tokens, known)
+
+
+@cache
+def _scorer() -> NameScorer | None:
+    """The shipped model's weights, read from its file once (None without a full listing of
+    its features)."""
+    tagger, known = _tagger(), _known_features()
+    if tagger is None or known is None:
+        return None
+    listing = tagger.info()
+    labels = {name: int(index) for name, index in listing.labels.items()}
+    attributes = {name: int(index) for name, index in listing.attributes.items()}
+    return NameScorer(ChainWeights.read(MODEL_PATH, labels, attributes), known)
+
+
+@cache
+def _name_columns(scorer: NameScorer) -> tuple[int, ...]:
+    """Where the name labels the model knows are among its labels, in `NAME_LABELS` order (as
+    `name_marginals` adds them)."""
+    labels = scorer.weights.labels
+    return tuple(labels.index(label) for label in NAME_LABELS if label in labels)
 
 
 def name_marginals(
@@ -227,5 +260,5 @@ def _cues_a_name(token: str) -> bool:
 
 
 def warm_up() -> None:
-    """Open the model and list its features now, not on the first message."""
-    _known_features()
+    """Open the model, list its features and read its weights now, not on the first message."""
+    _scorer()
