@@ -31,19 +31,27 @@ async def kick_all(broker: ListQueueBroker, task_name: str, calls: Sequence[Sequ
     if not calls:
         return
     assert not broker.middlewares, "kick_all does not run taskiq middlewares"
-    template = _template(task_name)
-    dumpb = broker.serializer.dumpb
-    messages = [
-        dumpb({**template, "task_id": broker.id_generator(), "args": list(args)}) for args in calls
-    ]
+    messages = job_messages(broker, task_name, calls)
     async with Redis(connection_pool=broker.connection_pool) as redis:
         await redis.lpush(broker.queue_name, *messages)
 
 
+def job_messages(
+    broker: ListQueueBroker, task_name: str, calls: Sequence[Sequence[Any]]
+) -> list[bytes]:
+    """The queue messages of `task_name`'s jobs, one per argument list: the bytes taskiq's
+    formatter makes of a `TaskiqMessage`, filled in from one template per task."""
+    template = _template(task_name)
+    dumpb = broker.serializer.dumpb
+    return [
+        dumpb({**template, "task_id": broker.id_generator(), "args": list(args)}) for args in calls
+    ]
+
+
 @cache
 def _template(task_name: str) -> dict[str, Any]:
-    """What taskiq's formatter serialises for a job of `task_name` (`tests/siang` checks the
-    filled-in template against it), its id and arguments to be filled in."""
+    """What taskiq's formatter serialises for a job of `task_name`, its id and arguments to be
+    filled in (`tests/siang/test_task_queue.py` checks the result against the formatter's)."""
     return TaskiqMessage(
         task_id="", task_name=task_name, labels={}, labels_types={}, args=[], kwargs={}
     ).model_dump(mode="json")

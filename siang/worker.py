@@ -89,6 +89,8 @@ def build_senders(
 
 
 def _task_id() -> str:
+    """32 hex digits like taskiq's default (uuid4().hex), without the UUID object: 2.8 µs →
+    0.6 µs, once per event in a burst."""
     return os.urandom(16).hex()
 
 
@@ -104,10 +106,7 @@ def build_broker(settings: Settings) -> AsyncBroker:
             queue_name=settings.redis_queue,
             socket_timeout=None,
             socket_keepalive=True,
-            # 32 hex digits as taskiq's default (uuid4().hex), without the UUID object: 2.8 µs
-            # → 0.6 µs, once per event in a burst.
-            task_id_generator=_task_id,
-        )
+        ).with_id_generator(_task_id)
         return broker
     return InMemoryBroker(await_inplace=False)
 
