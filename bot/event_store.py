@@ -141,39 +141,50 @@ class EventStore:
         # checks out a sound one.
         connection = _HeldConnection(self.database)
         try:
-            while self._waiting:
-                batch: list[_Waiting] = []
-                size = 0
-                while self._waiting and (
-                    not batch or size + len(self._waiting[0].rows) <= MAX_BATCH_EVENTS
-                ):
-                    waiting = self._waiting.pop(0)
-                    batch.append(waiting)
-                    size += len(waiting.rows)
-                try:
-                    found = await self._write(batch, connection)
-                except Exception as error:  # each webhook answers 500, and the platform resends
-                    logger.exception(
-                        "storing webhook events failed", extra={"webhooks": len(batch)}
-                    )
-                    for waiting in batch:
-                        if not waiting.stored.done():
-                            waiting.stored.set_exception(error)
-                    await connection.release()
-                else:
-                    for waiting, new_ids in zip(batch, found, strict=True):
-                        if not waiting.stored.done():
-                            waiting.stored.set_result(new_ids)
-                    if not held:
-                        held_since = loop.time()
-                    held.extend(event_id for new_ids in found for event_id in new_ids)
-                # Back-to-back writes (a burst) hand their events over together, at least every
-                # HAND_OVER_EVERY; the last write of a run, or a lone one, at once.
-                if held and (not self._waiting or loop.time() - held_since >= HAND_OVER_EVERY):
-                    self._hand_over(held)
-                    held = []
+            while True:
+                while self._waiting:
+                    batch = self._next_batch()
+                    try:
+                        found = await self._write(batch, connection)
+                    except Exception as error:  # each webhook answers 500; the platform resends
+                        logger.exception(
+                            "storing webhook events failed", extra={"webhooks": len(batch)}
+                        )
+                        for waiting in batch:
+                            if not waiting.stored.done():
+                                waiting.stored.set_exception(error)
+                        await connection.release()
+                    else:
+                        for waiting, new_ids in zip(batch, found, strict=True):
+                            if not waiting.stored.done():
+                                waiting.stored.set_result(new_ids)
+                        if not held:
+                            held_since = loop.time()
+                        held.extend(event_id for new_ids in found for event_id in new_ids)
+                    # Back-to-back writes (a burst) hand their events over together, at least every
+                    # HAND_OVER_EVERY; the last write of a run, or a lone one, at once.
+                    if held and (not self._waiting or loop.time() - held_since >= HAND_OVER_EVERY):
+                        self._hand_over(held)
+                        held = []
+                await connection.release()
+                # Webhooks that came during the release find this task not yet done, so
+                # they count on it: it ends only when none is waiting (no await between).
+                if not self._waiting:
+                    break
         finally:
             await connection.release()
+
+    def _next_batch(self) -> list[_Waiting]:
+        """The waiting webhooks the next write takes: all of them, up to MAX_BATCH_EVENTS."""
+        batch: list[_Waiting] = []
+        size = 0
+        while self._waiting and (
+            not batch or size + len(self._waiting[0].rows) <= MAX_BATCH_EVENTS
+        ):
+            waiting = self._waiting.pop(0)
+            batch.append(waiting)
+            size += len(waiting.rows)
+        return batch
 
     def _hand_over(self, new_ids: list[int]) -> None:
         """Enqueue the new events in a task of its own: the answers (woken just now) go first,
