@@ -48,7 +48,8 @@ class SiangApi(FastAPI):
 class HandledErrors:
     """An endpoint's exception answered by the app's handler for its class, as Starlette's
     exception middleware does; the catch-all handler (`Exception`) answers as its server-error
-    middleware does, and the exception is raised again, so the server logs it."""
+    middleware does, and the exception is raised again, so the server logs it. The app's
+    handlers are coroutine functions (`siang.errors`), so they are awaited here directly."""
 
     def __init__(self, app: FastAPI, endpoint: ASGIApp) -> None:
         self.app = app
