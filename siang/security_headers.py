@@ -4,13 +4,11 @@ answers that can carry personal data no caching; HTML pages get a content securi
 Script runs only from our own files (the dashboard's and the web chat's), so injected markup
 cannot run script; styles may be inline (the dashboard's and digest's own `style` attributes).
 The API documentation (/docs) comes from the app's own copy of Swagger UI, whose page starts it
-with an inline script: its policy allows that, and nothing from elsewhere. A pure ASGI middleware: it adds headers to the response start and never buffers a body.
+with an inline script: its policy allows that, and nothing from elsewhere. `siang.edge` adds
+them to every response's start; no body is buffered.
 """
 
 from __future__ import annotations
-
-from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -48,31 +46,26 @@ PERSONAL_PREFIXES = ("/admin", "/api/", "/chat", "/digests/", "/media/", "/webho
 DOCS_PREFIX = "/docs"
 
 
-class SecurityHeaders:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+# The same, as the bytes an ASGI response start carries.
+_ALWAYS_RAW = [(name.lower().encode(), value.encode()) for name, value in ALWAYS.items()]
+_NO_STORE = (b"cache-control", b"no-store")
+_CSP = b"content-security-policy"
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        path: str = scope["path"]
 
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in ALWAYS.items():
-                    headers.setdefault(name, value)
-                if path.startswith(PERSONAL_PREFIXES):
-                    # An endpoint that sets its own caching serves public reference data
-                    # (the list of provinces); everything else there is never stored.
-                    headers.setdefault("Cache-Control", "no-store")
-                html = headers.get("content-type", "").startswith("text/html")
-                if html:
-                    policy = (
-                        DOCS_POLICY if path.startswith(DOCS_PREFIX) else CONTENT_SECURITY_POLICY
-                    )
-                    headers.setdefault("Content-Security-Policy", policy)
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+def add_security_headers(path: str, headers: list[tuple[bytes, bytes]]) -> None:
+    """Add to a response's raw headers (an ASGI `http.response.start`'s) the ones its path calls
+    for, each only where the endpoint has not set it already."""
+    present = {name for name, _ in headers}
+    for name, value in _ALWAYS_RAW:
+        if name not in present:
+            headers.append((name, value))
+    if path.startswith(PERSONAL_PREFIXES) and b"cache-control" not in present:
+        # An endpoint that sets its own caching serves public reference data (the list of
+        # provinces); everything else there is never stored.
+        headers.append(_NO_STORE)
+    if _CSP in present:
+        return
+    content_type = next((value for name, value in headers if name == b"content-type"), b"")
+    if content_type.startswith(b"text/html"):
+        policy = DOCS_POLICY if path.startswith(DOCS_PREFIX) else CONTENT_SECURITY_POLICY
+        headers.append((_CSP, policy.encode()))
