@@ -66,6 +66,7 @@ class PersonalDataKind(StrEnum):
     PERSON_NAME = "person_name"
     PASSPORT = "passport"
     HOUSE_NUMBER = "house_number"
+    RECORD_NUMBER = "record_number"  # a student's or a hospital's number for one person
 
 
 # The calibrated category score at or above which the best category is proposed alone.

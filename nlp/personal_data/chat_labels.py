@@ -16,7 +16,7 @@ import re
 from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _is_thai
 from nlp.personal_data.name_lists import _NameLists, _stopwords
-from nlp.personal_data.name_words import _AFTER_NAME, _NOT_NAMES
+from nlp.personal_data.name_words import _AFTER_NAME, _NOT_NAMES, _word_set
 from nlp.tokenise import segment
 
 _Span = tuple[int, int]
@@ -38,6 +38,17 @@ _AFTER_PHONE = re.compile(
 # A nickname in brackets after a name: "นางสาวปิยะนุช (ปุ้ย)".
 _NICK_AFTER_NAME = re.compile(r" ?[(（](?P<name>[ก-๛]{2,12})[)）]")
 _KIN_NICK = re.compile(r"(?:ลุง|ป้า|น้า|พี่|น้อง|ยาย|ตา|เจ๊|เฮีย|คุณ)(?P<nick>[ก-๛]{2,10})")
+# The same after a pronoun or a word for calling, ending a run of letters: "ผมพี่เบิร์ด 08…",
+# "…ไม่ถึงวันเลยโทรหาพี่เอ็ม08…" (since round 7).
+_KIN_NICK_AFTER = re.compile(
+    r"(?:ผม|หนู|ฉัน|ดิฉัน|เรา|โทรหา|โทร|หา|ติดต่อ|ถาม|คือ|ที่)(?:คุณ)?"
+    r"(?:ลุง|ป้า|น้า|พี่|น้อง|ยาย|เจ๊|เฮีย)(?P<nick>[ก-๛]{2,10})$"
+)
+# What a word in brackets after a number says of the number, not whose it is.
+_PHONE_GLOSSES = _word_set(
+    "มือถือ ที่ทำงาน ออฟฟิศ สำนักงาน แฟกซ์ ไลน์ ด่วน ตลอด ฉุกเฉิน สายด่วน บ้าน ร้าน ทรู ดีแทค "
+    "เอไอเอส ฟรี ต่อ กลางวัน กลางคืน ผู้แจ้ง เจ้าของ ผู้ดูแล"
+)
 _PHONE_WORD = re.compile(r"(?:โทร|เบอร์|tel)\.?:?$", re.IGNORECASE)
 _WINDOW = 50
 
@@ -70,6 +81,8 @@ def names_after_phones(text: str, phone_ends: list[int], lists: _NameLists) -> l
             name in lists.first
             or name in lists.nicknames
             or (m.group("title") and _one_name(name, lists))
+            # since round 7, any one name that is no gloss of the number ("(ตุ๊กตา)")
+            or (name not in _PHONE_GLOSSES and _one_name(name, lists))
         ):
             found.append(m.span("name"))
     return found
@@ -100,7 +113,7 @@ def names_before_phones(text: str, phone_starts: list[int], lists: _NameLists) -
         if not words:
             continue
         at, last = words[-1]
-        kin = _KIN_NICK.fullmatch(last)
+        kin = _KIN_NICK.fullmatch(last) or _KIN_NICK_AFTER.search(last)
         if kin is not None:
             if _one_name(kin.group("nick"), lists):
                 found.append((at + kin.start("nick"), at + len(last)))

@@ -19,11 +19,15 @@ _LATIN_TITLED = re.compile(
 )
 # After a Thai title; not after ขอบคุณ/พระคุณ/บุญคุณ ("ขอบคุณ Grab" thanks a company).
 _LATIN_AFTER_THAI_TITLE = re.compile(
-    r"(?<!ขอบ)(?<!พระ)(?<!บุญ)(?P<title>คุณ|นางสาว|นาง|นาย|น\.ส\.|ชื่อ|ผู้แจ้ง|"
-    r"(?<![ก-๙])(?:ลุง|ป้า|พี่|น้อง|ยาย|น้า|เจ๊|เฮีย|ครู|หมอ|อาจารย์)) ?"
+    r"(?<!ขอบ)(?<!พระ)(?<!บุญ)(?P<title>คุณ|นางสาว|นาง|นาย|น\.ส\.|ชื่อ|ผู้แจ้ง|มิสเตอร์|มาดาม|"
+    r"(?:(?<![ก-๙])|(?<=คุณ))(?:ลุง|ป้า|พี่|น้อง|ยาย|น้า|เจ๊|เฮีย|ครู|หมอ|อาจารย์)) ?"
     rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
 )
-_LATIN_KIN = _word_set("ลุง ป้า พี่ น้อง ยาย น้า เจ๊ เฮีย ครู หมอ อาจารย์")
+_LATIN_KIN = _word_set("ลุง ป้า พี่ น้อง ยาย น้า เจ๊ เฮีย ครู หมอ อาจารย์ มิสเตอร์ มาดาม")
+# A listed name in capitals after a kinship word: "พี่ JOHNNY ที่ขาย…" (since round 7).
+_LATIN_KIN_CAPITALS = re.compile(
+    r"(?:(?<![ก-๙])|(?<=คุณ))(?:ลุง|ป้า|พี่|น้อง|ยาย|น้า|เจ๊|เฮีย|ครู|หมอ) ?(?P<name>[A-Z]{3,12})(?![A-Za-z])"
+)
 # พี่ and น้อง as Thais write them in Latin letters: "P'Aof", "N'Ploy", "P' Bank".
 # And พี่ spelt out, "Phi Nok", "Pee Ton" (not the islands, "Phi Phi").
 _LATIN_KIN_SHORT = re.compile(
@@ -128,6 +132,9 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
         span = _latin_span(m, needs_surname=False, after_kin=True)
         if span is not None:
             found.append(span)
+    for m in _LATIN_KIN_CAPITALS.finditer(text):
+        if m.group("name").capitalize() in latin:
+            found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, *m.span("name")))
     for m in _LATIN_LABELLED_CAPITALS.finditer(text):
         if m.group("name").split()[0].title() not in _NOT_LATIN_NAMES:
             found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, *m.span("name")))

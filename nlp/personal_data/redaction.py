@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from nlp.analysis import PersonalDataKind, PersonalDataSpan
 from nlp.personal_data.account_holders import _names_an_account_holder
+from nlp.personal_data.apposed_names import apposed_names
 from nlp.personal_data.bare_names import bare_names
 from nlp.personal_data.chat_labels import (
     names_after_phones,
@@ -31,6 +32,7 @@ from nlp.personal_data.opening_names import opening_names
 from nlp.personal_data.passports import _PASSPORT_TRIGGER, _passports
 from nlp.personal_data.plates import _plates, _province_pattern
 from nlp.personal_data.public_kin_names import public_kin_names
+from nlp.personal_data.record_numbers import record_numbers
 from nlp.personal_data.roles import _role_candidates
 from nlp.personal_data.self_introductions import _named_selves, _self_introductions
 from nlp.personal_data.spelt_names import spelt_names
@@ -47,6 +49,7 @@ MASKS: dict[PersonalDataKind, str] = {
     PersonalDataKind.PERSON_NAME: "[ชื่อ]",
     PersonalDataKind.PASSPORT: "[เลขหนังสือเดินทาง]",
     PersonalDataKind.HOUSE_NUMBER: "[บ้านเลขที่]",
+    PersonalDataKind.RECORD_NUMBER: "[เลขประจำตัว]",
 }
 
 # When two findings overlap, the longer wins; on equal length, the earlier kind in this order.
@@ -60,6 +63,7 @@ _PRIORITY = (
     PersonalDataKind.LICENCE_PLATE,
     PersonalDataKind.PERSON_NAME,
     PersonalDataKind.HOUSE_NUMBER,
+    PersonalDataKind.RECORD_NUMBER,
 )
 
 # One character for one, so offsets do not move: Thai and full-width digits to ASCII, every dash
@@ -110,6 +114,7 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
             found += _passports(ascii_digits)
         if _HOUSE_TRIGGER.search(text):
             found += _house_numbers(ascii_digits)
+        found += record_numbers(ascii_digits)
     if SPOKEN_TRIGGER.search(text):
         found += _spoken_numbers(ascii_digits)
     if has_at or _LINE_TRIGGER.search(text):
@@ -147,6 +152,7 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     follows, full names, nicknames opening the message, names spelt out or on social media, a
     family's surname, Latin names, and people naming themselves."""
     found = kin_deed_names(text) + full_names(text) + _as_names(opening_names(text))
+    found += _as_names(apposed_names(text))
     found += spelt_names(text, has_latin=has_latin)
     if "ตระกูล" in text:
         found += family_names(text)

@@ -17,6 +17,8 @@ _WEAK_TITLES = frozenset({"คุณ", "ชื่อ", "ผมชื่อ", "�
 # after it, or ชื่อ before it.
 _PRONOUN_TITLES = frozenset({"นาย", "นาง"})
 # Names of places and brands that start with a title word.
+# What a vendor or a worker's ชื่อ may name instead of them: "พ่อค้าผักชื่อร้านว่า…".
+_NAMED_THING = re.compile(" ?(?:ร้าน|ถนน|ซอย|บริษัท|หมู่บ้าน|โครงการ|เพจ|ตลาด|แอป)")
 _TITLED_PLACES = ("นางลิ้นจี่", "นางเลิ้ง", "นายเลิศ", "นางรอง", "นางแล", "นางรำ", "คุณหญิง")
 _FIELD_LABELS = frozenset({"ชื่อ-นามสกุล", "ชื่อ-สกุล", "ชื่อนามสกุล", "นามสกุล"})
 
@@ -68,11 +70,15 @@ def _titled_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
             span = _name_run(
                 text, tokens, kin + 1, lists, strong=True, introduced=True, after_kin=True
             )
-        elif token.endswith("ชื่อ") and _PERSON_BEFORE_NAME.search(
+        elif (
+            token.endswith("ชื่อ")
+            and not _NAMED_THING.match(text, tokens[i][2])
             # "สามีชื่อ" may be cut สา|มีชื่อ: the person's word ends where ชื่อ starts.
-            text,
-            max(0, tokens[i][2] - 28),
-            tokens[i][2] - 4,
+            and _PERSON_BEFORE_NAME.search(
+                text,
+                max(0, tokens[i][2] - 28),
+                tokens[i][2] - 4,
+            )
         ):
             span = _name_run(text, tokens, i + 1, lists, strong=True, introduced=True)
         elif token == "ผู้แจ้ง" or (token == "ผู้" and _next_word(tokens, tokens[i][2]) == "แจ้ง"):
