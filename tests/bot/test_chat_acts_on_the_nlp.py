@@ -36,8 +36,8 @@ PRAISE = "ขอบคุณเจ้าหน้าที่ที่มาเ�
 FIRE = "ไฟไหม้บ้านไม้ในซอย มีคนติดอยู่ข้างใน เขตบางนา"
 # A fall told as a question ("ต้องทำไงคะ"): an emergency all the same.
 COLLAPSE_ASKED = "แม่ล้มในห้องน้ำ เรียกไม่ตอบเลยค่ะ ต้องทำไงคะ บ้านอยู่ หางดง เชียงใหม่"
-# Worried, but not read as an emergency: the answer opens with the numbers anyway.
-WORRIED_QUESTION = "พ่อเจ็บหน้าอกมาตั้งแต่เช้า ต้องไปโรงพยาบาลไหนคะ"
+# Worried, not an emergency now (a fever of two days): the answer opens with the numbers anyway.
+WORRIED_QUESTION = "ลูกไข้ขึ้นสูงมาสองวันแล้ว กินยาก็ไม่ลด ต้องทำยังไงคะ"
 KHON_KAEN_PIN = (16.4322, 102.8236)
 CHIANG_MAI_PIN = (18.7883, 98.9853)
 

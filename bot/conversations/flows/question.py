@@ -21,7 +21,7 @@ from nlp.analysis import MessageAnalysis, Sentiment
 from services.citizen_questions import WhereToAsk, where_to_ask
 
 # Topics where a worried question may hide someone in danger now that the NLP did not read as
-# an emergency ("พ่อเจ็บหน้าอกมาตั้งแต่เช้า ไปโรงพยาบาลไหนคะ"): the emergency numbers come first.
+# an emergency ("ลูกไข้ขึ้นสูงมาสองวัน กินยาก็ไม่ลด ต้องทำยังไงคะ"): the emergency numbers come first.
 _LIFE_AT_STAKE = frozenset({"สาธารณสุข", "ความปลอดภัย"})
 
 
