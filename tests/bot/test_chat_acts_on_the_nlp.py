@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from sqlmodel import col, select
 
@@ -289,22 +290,26 @@ class TestPraiseAndDanger:
         assert item.kind is FeedbackKind.PRAISE and item.subdistrict_code == "501507"  # ต.บ้านแหวน
         assert item.reference in joined(filed)
 
+    @pytest.mark.parametrize(
+        ("name", "message", "number"),
+        [
+            ("fire", FIRE, "199"),
+            ("mother-fell", COLLAPSE_ASKED, "1669"),  # asked as a question: not an office's hotline
+        ],
+    )
     async def test_danger_now_gets_the_numbers_first_and_is_filed_as_urgent(
-        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+        self,
+        app: FastAPI,
+        client: httpx.AsyncClient,
+        database: Database,
+        line_api: FakeLineApi,
+        name: str,
+        message: str,
+        number: str,
     ) -> None:
-        citizen = person(app, client, line_api, "fire")
-        answer = await citizen.say(FIRE)
-        assert answer[0].text.startswith("⚠️") and "199" in answer[0].text
-        await confirm_and_consent(citizen, await until_card(citizen, answer))
-        [item] = await items(database)
-        assert item.urgency is Urgency.HIGH
-
-    async def test_a_collapse_asked_about_gets_the_numbers_not_an_office(
-        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
-    ) -> None:
-        citizen = person(app, client, line_api, "mother-fell")
-        answer = await citizen.say(COLLAPSE_ASKED)
-        assert answer[0].text.startswith("⚠️") and "1669" in answer[0].text
+        citizen = person(app, client, line_api, name)
+        answer = await citizen.say(message)
+        assert answer[0].text.startswith("⚠️") and number in answer[0].text
         assert "ส่งคำถามถึงหน่วยงาน" not in labels(answer)
         await confirm_and_consent(citizen, await until_card(citizen, answer))
         [item] = await items(database)
@@ -313,7 +318,7 @@ class TestPraiseAndDanger:
     async def test_a_worried_health_question_gets_the_numbers_first(
         self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
     ) -> None:
-        answer = await person(app, client, line_api, "chest-pain").say(WORRIED_QUESTION)
+        answer = await person(app, client, line_api, "fever").say(WORRIED_QUESTION)
         assert answer[0].text == text("th", "question.if_emergency")
         assert "1669" not in joined(await person(app, client, line_api, "id").say(ID_CARD_QUESTION))
 
