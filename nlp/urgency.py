@@ -24,8 +24,10 @@ from dataclasses import dataclass
 
 from nlp.analysis import Hazard, Intent, Urgency
 from nlp.cue_search import CueGroups, leftmost
+from nlp.danger_over import OVER, denied
 from nlp.hazard_cues import CUES, PEOPLE_NAMED
 from nlp.hazard_repairs import BENEATH, a_repair
+from nlp.hazard_subjects import TO_PEOPLE, about_an_animal, an_animals
 from nlp.text_model import TextInput
 
 # The text is lowered once, so no pattern needs IGNORECASE (which makes Thai matching slow).
@@ -40,7 +42,7 @@ _CUES = CueGroups(CUES)
 # Words right before a cue that make it a fear, a possibility, a wish, a question about risk or
 # a rhetorical "must someone die first".
 _NOT_REAL = re.compile(
-    r"(?:(?:ถ้า|หาก|กลัว|ย้าน|หวั่น|เกรง|ในอนาคต|ครั้ง(?:ต่อ|หน้า)|อาจ|เสี่ยง|ป้องกัน|ระวัง|เผื่อ|ก่อนที่จะ|ก่อนจะ|ไม่อยากให้|โอกาส|รอให้|จนกว่า|"
+    r"(?:(?:ถ้า|หาก|กลัว|ย้าน|หวั่น|เกรง|สามารถ|ในอนาคต|ครั้ง(?:ต่อ|หน้า)|อาจ|เสี่ยง|ป้องกัน|ระวัง|เผื่อ|ก่อนที่จะ|ก่อนจะ|ไม่อยากให้|โอกาส|รอให้|จนกว่า|"
     r"ต้องให้|กว่าจะ|เดี๋ยวก็|เดี๋ยวจะ|อย่าให้|ไม่ให้|ซ้อม|ไม่เคย|เคย|ข่าว|พรุ่งนี้|ยังไม่เห็น|ยังไม่ได้มี|ไม่ได้มี)\S{0,30}"
     # leaning, about to: "ต้นไม้เอนจะล้มทับบ้าน", "ใกล้จะพัง"
     r"|(?:ใกล้|จวน|ทำท่า|เอน|เอียง)จะ\S{0,3}"
@@ -53,6 +55,8 @@ _NOT_REAL = re.compile(
     r"|(?:เหมือน|ยังกับ|ราวกับ|อย่างกับ)(?!จะ|มี|ว่า)\S{0,3}"
     # before it happens: "ขอให้มาปิดก่อนมีคนตกลงไป"
     r"|ก่อน(?:มี|ที่)\S{0,12}"
+    # a device named for a danger ("เครื่องเตือนไฟไหม้พัง"), and "whenever" ("เวลาไฟไหม้รถดับเพลิงเข้าไม่ได้")
+    r"|(?:เครื่อง|สัญญาณ|ระบบ|กริ่ง)(?:แจ้ง)?เตือน(?:ภัย)?|เวลา(?:ที่)?(?:เกิด)?"
     # a bare ไม่ negates the cue only when glued to it ("พูดไม่ชัด ปากเบี้ยว" negates the speech)
     r"|ไม่\S{0,3}(?<!\s)(?=$)"
     # a barrier missing: "ไม่มีรั้วกั้นกันตกคลอง"
@@ -96,6 +100,9 @@ _RUMOUR_ASKED = re.compile(
 # A turn to now between what went before and a cue: "อ่อนเพลียมาสามวัน วันนี้ปลุกไม่ตื่น" (the three
 # days are the illness so far; today she cannot be woken); the words before the turn do not make
 # the cue past. (Not บ่อยู่: Isan บ่ + อยู่ is "is not here", not บ่อย, often.)
+_ABOUT_TO = re.compile(
+    r"(?<!กำลัง)(?<!กำลัง )จะ(?!ๆ|ตาย|ไม่ไหว|ขาดใจ|หมด|จม|ถึง|ท่วม|ฆ่า|กินยา|กระโดด|โดด|ผูกคอ)"
+)
 _NOW_TURN = re.compile(r"วันนี้|ตอนนี้|เมื่อกี้|เมื่อครู่|ล่าสุด|\bnow\b|\btoday\b")
 _JUST_DONE = re.compile(r"\S{0,6}?(?:ไป|มา)แล้ว")
 _SINCE = re.compile(r"(?:ตั้งแต่|หลังจาก|หลัง)\S{0,6}$")
@@ -133,24 +140,6 @@ _STILL = re.compile(
     r"ยัง(?:มี)?(?:รถ|คน)\S{0,12}(?:ผ่าน|ข้าม|ใช้|วิ่ง|ขึ้น|เดิน)|ไม่มี(?:ใคร)?(?:มา)?กั้น|"
     r"\bnow\b|\bstill\b|\bright now\b|\bhelp\b|现在|还在|正在|救命|马上",
 )
-# Words anywhere that say a danger is over.
-_FLOOD_OVER = re.compile(r"น้ำ\S{0,6}ลด(?:ลง)?แล้ว|น้ำ(?:เริ่ม|ค่อยๆ|ก็)ลด(?!ไม่)|แห้งแล้ว")
-_OVER: dict[Hazard, re.Pattern[str]] = {
-    Hazard.FIRE: re.compile(
-        r"(?<!ยังไม่)(?:ดับ|สงบ)(?:สนิท|หมด|เอง)?(?:ไป)?(?:ตั้งแต่\S{0,12})?\s?แล้ว|ควบคุม(?:เพลิง)?ได้แล้ว|ดับไฟได้แล้ว|"
-        r"ไหม้\S{0,12}หมด(?:หลัง|ทั้งหลัง)\S{0,4}แล้ว"
-    ),
-    Hazard.MISSING_PERSON: re.compile(r"(?:เจอ|พบ)(?:ตัว)?แล้ว|กลับ(?:มา)?บ้านแล้ว|\bfound\b"),
-    Hazard.FLOOD_RISING: _FLOOD_OVER,
-    Hazard.EVACUATION: _FLOOD_OVER,
-    Hazard.TRAPPED: re.compile(
-        r"(?:ช่วย|พา|ออก)\S{0,10}ออกมา(?:ได้)?แล้ว|ออกมาได้แล้ว|เปิด(?:ได้|ออก)แล้ว|rescued"
-    ),
-    Hazard.VIOLENCE: re.compile(
-        r"(?:ตำรวจ|ตร\.|เจ้าหน้าที่)\S{0,8}(?:เคลียร์|ระงับเหตุ|จับ\S{0,6}|ควบคุม\S{0,6})แล้ว|เลิก(?:ตี)?กันแล้ว|แยกย้าย(?:กัน)?แล้ว"
-    ),
-    Hazard.GAS_LEAK: re.compile(r"ปิดวาล์ว(?:ได้)?แล้ว(?!\S{0,6}ยัง)|ไม่มีกลิ่นแล้ว"),
-}
 # Cues that, in a message about a lasting nuisance or a barrier, are a figure of speech:
 # "หายใจไม่ออก" from dust or heat, "ขึ้นเองไม่ได้" up a ramp in a wheelchair.
 _NEVER = re.compile(r"(?!)")
@@ -162,32 +151,22 @@ _NOT_THIS_DANGER: dict[Hazard, re.Pattern[str]] = {
 _AS_A_NUISANCE: dict[Hazard, re.Pattern[str]] = {
     Hazard.INJURED: re.compile(r"ฝุ่น|pm\s?2|aqi|หมอกควัน|ร้อน|เหม็น|กลิ่น"),
     Hazard.TRAPPED: re.compile(r"วีลแชร์|รถเข็น|ทางลาด|บันได|wheelchair"),
-    Hazard.FIRE: re.compile(r"เผา|รบกวน|เหม็น|ฝุ่น|pm\s?2|หมอกควัน|แสบ"),
+    Hazard.FIRE: re.compile(
+        r"เผา|รบกวน|เหม็น|ฝุ่น|pm\s?2|หมอกควัน|แสบ|ปิ้ง|ย่าง|ก่อไฟ|[ไใ]ส้กรอก|ภูมิแพ้|ระคายเคือง|เดือดร้อน|ปัญหา"
+    ),
 }
 # A sign that fell ("ป้ายบอกทางหักลงมา … นอนอยู่ข้างทาง", "บางป้ายหล่นลงมาบังทาง") is an emergency only
 # with people or vehicles under or around it.
 _SIGN_BEFORE = re.compile(r"ป้าย\S{0,20}\s?$")
 _SIGN_DOWN = re.compile(r"ป้าย\S{0,20}(?:ล้ม|หล่น|หัก|ร่วง|หลุด|พัง)")
-# A denial of injuries removes every injury cue.
-_DENIED_INJURY = re.compile(
-    r"ไม่มี(?:คน|ผู้)?(?:ได้รับ)?(?:บาด)?เจ็บ|ไม่มีใคร(?:บาด)?เจ็บ|ไม่มีผู้เสียชีวิต|ไม่มีคนตาย|ไม่(?:ได้)?(?:บาด)?เจ็บ|"
-    # "it hit nobody", also in Isan and Northern: "ยังบ่ถูกไผ", "ไม่โดนใคร"
-    r"(?:ไม่|บ่|ยังไม่|ยังบ่)(?:ได้)?(?:โดน|ถูก|ทับ|ใส่)(?:ใคร|ไผ|คน)|"
-    r"\bno(?:body| one)? (?:was |is )?(?:injured|hurt)\b",
-)
 # Recurring: a risk that keeps happening, not one happening now.
 _RECURRING = re.compile(
     r"หน้าฝน|หน้าน้ำ|มาที|ตกที|ทีไร|"
-    r"บ่อย(?![ุู])|เป็นประจำ|ประจำ|ซ้ำซาก|หลายครั้ง|ทุกปี|ทุกครั้ง|ทุกที|\boften\b|\bevery time\b|"
+    r"บ่อย(?![ุู])|เป็นประจำ|ประจำ|ซ้ำซาก|หลายครั้ง|ถี่(?:มาก|ขึ้น|เกิน)|ปีเว้นปี|บางวัน|บางครั้ง|ทุกปี|ทุกครั้ง|ทุกที|\boften\b|\bevery time\b|"
     # smoke or a smell that has drifted in for days: a nuisance that lasts, not a fire here now
     r"ลอยมา(?:ทั้ง|หลาย|เป็น)(?:วัน|อาทิตย์|สัปดาห์|เดือน)|"
     # every night, every evening: "ยิงปืนขึ้นฟ้าตอนเมาทุกคืน", "เผาขยะทุกเย็น"
     r"ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|อาทิตย์|สัปดาห์)(?!นี้)"
-)
-# An injury already cared for: the person is in hospital or has seen a doctor, or it is slight.
-_CARED_FOR = re.compile(
-    r"(?:อยู่|เข้า|นอน)\s?(?:โรงพยาบาล|โรงบาล|รพ\.?)|(?:ไป|พา\S{0,10}ไป|ส่ง)\s?(?:หาหมอ|โรงพยาบาล|โรงบาล|รพ\.?|ฉีดยา)"
-    r"\S{0,8}แล้ว|(?:ได้|หมอ|พยาบาล)\s?ฉีดยา\S{0,6}แล้ว|ใส่เฝือก|เข้าเฝือก|(?:ฉีด|ให้)(?:วัคซีน|เซรุ่ม)\S{0,6}แล้ว|(?:เจ็บ|แผล)เล็กน้อย"
 )
 # Stuck in traffic ("รถติดมาก ติดอยู่บนทางด่วนชั่วโมงนึงแล้ว", "ติดอยู่บนแท็กซี่"): nobody is trapped
 # unless water, fire, smoke or a wreck is there too ("รถติดอยู่กลางน้ำ").
@@ -204,15 +183,6 @@ _ROUTINE_CARE = re.compile(r"รอคิว|คิวยาว|ต่อคิ�
 _DRILL = re.compile(
     r"ฝึกซ้อม|การซ้อม|ซ้อม(?:อพยพ|หนี|ดับเพลิง|แผน|รับมือ|ใหญ่)|จำลองเหตุ|สถานการณ์จำลอง|\b(?:fire )?drills?\b"
 )
-# An animal right before an injury or a fall into water: "หมาโดนรถชน", "แมวตกบ่อ".
-_ANIMAL_BEFORE = re.compile(
-    r"(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|แกะ|ม้า|ลิง|ช้าง|นก)(?:จร(?:จัด)?|น้อย|ตัว\S{0,6})?\s?(?:ที่)?\s?(?:โดน|ถูก)?$"
-)
-_ATTACK = re.compile(r"กัด|ขวิด|เหยียบ|ทำร้าย")
-# A message that opens with an animal and names no person: what the learnt head reads as an
-# injury or a drowning there happened to the animal.
-_ANIMAL_FIRST = re.compile(r"^(?:มี)?(?:ลูก|น้อง)?(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|ม้า|ลิง|นก)")
-_TO_PEOPLE = frozenset({Hazard.INJURED, Hazard.DROWNING, Hazard.TRAPPED, Hazard.MISSING_PERSON})
 # A question asked about what to do if a danger comes: "ถ้าเกิดน้ำท่วม … ต้องอพยพไปที่ไหนคะ".
 _CONDITION = re.compile(r"ถ้า|หาก|\bif\b|\bin case\b|\bwhat (?:should|do) (?:we|i)\b")
 # "ไฟลุก" as anger: after seeing, hearing or talking to someone ("คุยกับเจ้าหน้าที่แล้วไฟลุก",
@@ -293,20 +263,24 @@ def _on_boundaries(match: re.Match[str], cuts: frozenset[int]) -> bool:
     return start in cuts and end in cuts
 
 
+def _not_now_in_its_words(words: str, hazard: Hazard) -> bool:
+    """ "รถเกือบชนกัน", a near miss; "หมาเคยกัดคน", it has happened before; "รถมอไซค์จะคว่ำ", a
+    fear of what will happen (not a threat of violence: "บอกว่าจะกินยาให้ตาย")."""
+    if "เกือบ" in words or "เคย" in words:
+        return True
+    return hazard is not Hazard.VIOLENCE and _ABOUT_TO.search(words) is not None
+
+
 def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
-    if "เกือบ" in match.group(0) or "เคย" in match.group(0):
-        return False  # "รถเกือบชนกัน": a near miss; "หมาเคยกัดคน": it has happened before
+    if _not_now_in_its_words(match.group(0), hazard):
+        return False
     since = max(0, match.start() - 52)
     turns = [turn.end() for turn in _NOW_TURN.finditer(text, since, match.start())]
     since = turns[-1] if turns else since
     before = text[since : match.start()]
     if _NOT_REAL.search(before):
         return False
-    if (
-        hazard in (Hazard.INJURED, Hazard.DROWNING)
-        and _ANIMAL_BEFORE.search(before)
-        and not _ATTACK.search(match.group(0))
-    ):
+    if an_animals(match.group(0).strip(), before, hazard):
         return False  # "หมาโดนรถชน": an animal hurt, not a person (an animal that bites is)
     if (
         hazard is Hazard.FIRE
@@ -351,23 +325,6 @@ def _stuck_in_traffic(lowered: str) -> bool:
     return _IN_TRAFFIC.search(lowered) is not None and _REALLY_TRAPPED.search(lowered) is None
 
 
-def _denied(hazard: Hazard, lowered: str, still: bool) -> bool:
-    """A denial of injuries removes every injury cue, and a fall that hurt nobody ("ต้นไม้ล้ม
-    ขวางถนน ไม่มีใครเจ็บ") is over unless the message says it is still going on; so is an
-    injury already cared for ("ตอนนี้อยู่โรงพยาบาล", "ไปฉีดยาแล้ว", "เจ็บเล็กน้อย")."""
-    if hazard is Hazard.INJURED and _CARED_FOR.search(lowered):
-        return True  # even if something else goes on ("…ฉีดวัคซีนแล้ว แต่หมายังวนอยู่")
-    if hazard is Hazard.INJURED or (hazard is Hazard.COLLAPSE and not still):
-        return _DENIED_INJURY.search(lowered) is not None
-    return False
-
-
-def _about_an_animal(lowered: str) -> bool:
-    """A message that opens with an animal and names no person ("หมาโดนรถชนนอนอยู่กลางถนน")."""
-    animal = _ANIMAL_FIRST.match(lowered)
-    return animal is not None and PEOPLE_NAMED.search(lowered, animal.end()) is None
-
-
 def hazards_in(
     text: str | TextInput, intent: Intent | None = None, *, prefilter: bool = True
 ) -> list[HazardCue]:
@@ -397,14 +354,14 @@ def hazards_in(
         return []
     # a question about what to do if it happens: no cue after the condition is happening now
     condition = _CONDITION.search(lowered) if intent is Intent.QUESTION else None
-    if _about_an_animal(lowered):
-        candidates = [(h, m) for h, m in candidates if h not in _TO_PEOPLE]
+    if about_an_animal(lowered):
+        candidates = [(h, m) for h, m in candidates if h not in TO_PEOPLE]
     found: list[HazardCue] = []
     for hazard, first in candidates:
         cues = wanted[hazard]
-        if _denied(hazard, lowered, still):
+        if denied(hazard, lowered, still):
             continue
-        over = _OVER.get(hazard)
+        over = OVER.get(hazard)
         if over is not None and over.search(lowered):
             continue
         match: re.Match[str] | None = first
@@ -443,7 +400,7 @@ def still_dangerous(
         lowered
     ):
         return []
-    if _DRILL.search(lowered) or _about_an_animal(lowered):
+    if _DRILL.search(lowered) or about_an_animal(lowered):
         return []  # the head names no words: in a message about an animal, they are its
     past = _NOT_NOW.search(lowered)
     # "ไข้มาสามวัน วันนี้ตัวเย็นเฉียบ": a turn to now after the past makes what follows now
@@ -466,9 +423,9 @@ def still_dangerous(
             continue
         if hazard is Hazard.COLLAPSE and _SIGN_DOWN.search(lowered) and not BENEATH.search(lowered):
             continue  # a sign fallen by the way with nobody under it
-        if _denied(hazard, lowered, still):
+        if denied(hazard, lowered, still):
             continue
-        over = _OVER.get(hazard)
+        over = OVER.get(hazard)
         if over is not None and over.search(lowered):
             continue
         kept.append(HazardCue(hazard, MODEL_EVIDENCE))

@@ -1,0 +1,41 @@
+"""Whose danger a cue names: an animal's, a thing's, or a person's.
+
+"หมาโดนรถชน" is a dog hit by a car and "แมวตกบ่อ" a cat in a well, not a person hurt or
+drowning (a dog that bites is a danger to people); a message that opens with an animal and names
+no person is about the animal."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.analysis import Hazard
+from nlp.hazard_cues import PEOPLE_NAMED
+
+# An animal right before an injury or a fall into water: "หมาโดนรถชน", "แมวตกบ่อ".
+ANIMAL_BEFORE = re.compile(
+    r"(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|แกะ|ม้า|ลิง|ช้าง|นก|ปลา)(?:จร(?:จัด)?|น้อย|ตัว\S{0,6})?\s?(?:ที่)?\s?(?:โดน|ถูก)?$"
+)
+ATTACK = re.compile(r"กัด|ขวิด|เหยียบ|ทำร้าย")
+# A message that opens with an animal and names no person: what the learnt head reads as an
+# injury or a drowning there happened to the animal.
+_ANIMAL_FIRST = re.compile(r"^(?:มี)?(?:ลูก|น้อง)?(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|ม้า|ลิง|นก|ปลา)")
+TO_PEOPLE = frozenset({Hazard.INJURED, Hazard.DROWNING, Hazard.TRAPPED, Hazard.MISSING_PERSON})
+
+
+def about_an_animal(lowered: str) -> bool:
+    """A message that opens with an animal and names no person ("หมาโดนรถชนนอนอยู่กลางถนน")."""
+    animal = _ANIMAL_FIRST.match(lowered)
+    return animal is not None and PEOPLE_NAMED.search(lowered, animal.end()) is None
+
+
+# A cue whose own words open with an animal: "ลูกแมวจรจัดติดอยู่ในกรง" is a kitten trapped.
+_ANIMAL_SUBJECT = re.compile(r"^(?:ลูก|น้อง)?(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|แกะ|ม้า|ลิง|นก|ปลา)")
+
+
+def an_animals(words: str, before: str, hazard: Hazard) -> bool:
+    """The danger a cue names befalls an animal: right after one ("หมาโดนรถชน", "ปลาหายใจไม่ออก")
+    or in the cue's own words ("ลูกแมวติดอยู่"); an animal that bites or gores is a danger to
+    people."""
+    if hazard not in TO_PEOPLE or ATTACK.search(words):
+        return False
+    return ANIMAL_BEFORE.search(before) is not None or _ANIMAL_SUBJECT.match(words) is not None

@@ -1,0 +1,48 @@
+"""Everyday reports that name a danger's words without a danger now: a water pipe leaking, staff
+"gone missing" from a counter, stray dogs that chase, a fish or a kitten in trouble, a fire alarm
+that is broken, a market that burns often, smoke from a grill, a worry about what will happen,
+a cable fallen on the pavement; and the emergencies with the same words, which stay high
+(team-written examples, after the classes of false alarm read in Traffy's tickets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.analysis import Hazard, Intent, Urgency
+from nlp.urgency import detect_urgency, hazards_in
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ท่อประปาใต้ถนนรั่วไหลไม่หยุด น้ำไหลเอ่อทั้งซอย",  # water, not gas
+        "ถังขยะหน้าตึกแตก น้ำขยะรั่วไหลเลอะทางเดิน",
+        "ไปต่อใบขับขี่ เจ้าหน้าที่หายไปไหนกันหมด รอสองชั่วโมงแล้ว",  # staff away, not missing
+        "หมาจรฝูงใหญ่ไล่กัดคนขี่มอไซค์หน้าตลาด อยากให้มาจับไป",  # a nuisance that chases
+        "ปลาในบึงหายใจไม่ออก ลอยหัวขึ้นมาเต็มไปหมด น้ำเน่ามาก",  # fish
+        "ลูกแมวติดอยู่ในท่อหน้าบ้าน ร้องทั้งคืนเลย",  # a kitten
+        "สัญญาณเตือนไฟไหม้ที่ตึกเราใช้ไม่ได้ ช่วยมาซ่อมด้วยครับ",  # a device
+        "ตลาดนี้ไฟไหม้ถี่มาก อยากให้จัดระเบียบสายไฟใหม่ทั้งหมด",  # often
+        "ควันไฟจากรถเข็นปิ้งหมูลอยเข้าห้อง ลูกเป็นภูมิแพ้",  # smoke from a grill
+        "ฝาท่อแตกเป็นรูใหญ่ มอไซค์จะคว่ำแน่ๆ รีบมาเปลี่ยนด้วย",  # a fear, in the cue's words
+        "สายสื่อสารขาดห้อยยาวเป็นเมตร แล้วหล่นลงมากองบนทางเท้า",  # a cable, not a collapse
+    ],
+)
+def test_everyday_reports_with_a_dangers_words_are_not_high(text: str) -> None:
+    assert hazards_in(text, Intent.COMPLAINT) == []
+    assert detect_urgency(text, None, Intent.COMPLAINT) is not Urgency.HIGH
+
+
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        ("รถบรรทุกสารเคมีคว่ำ สารรั่วไหลลงคลอง ชาวบ้านแสบตาแสบคอ", Hazard.GAS_LEAK),
+        ("ลูกสาวหายไปไหนไม่รู้ ออกไปเล่นตั้งแต่บ่ายยังไม่กลับบ้าน", Hazard.MISSING_PERSON),
+        ("หมาบ้ากัดเด็กหน้าบ้าน เลือดออกเยอะมาก", Hazard.INJURED),
+        ("ไฟไหม้ตลาดตอนนี้ ลามไปหลายแผงแล้ว", Hazard.FIRE),
+        ("น้องบอกว่าจะกินยาให้ตาย ตอนนี้ติดต่อไม่ได้เลย", Hazard.VIOLENCE),
+        ("สายไฟฟ้าขาดหล่นลงมาพาดรถ มีประกายไฟ", Hazard.LIVE_WIRE),
+    ],
+)
+def test_the_same_words_in_an_emergency_stay_high(text: str, hazard: Hazard) -> None:
+    assert hazard in [cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)]
