@@ -25,7 +25,9 @@ OVER: dict[Hazard, re.Pattern[str]] = {
     Hazard.VIOLENCE: re.compile(
         r"(?:ตำรวจ|ตร\.|เจ้าหน้าที่)\S{0,8}(?:เคลียร์|ระงับเหตุ|จับ\S{0,6}|ควบคุม\S{0,6})แล้ว|เลิก(?:ตี)?กันแล้ว|แยกย้าย(?:กัน)?แล้ว"
     ),
-    Hazard.GAS_LEAK: re.compile(r"ปิดวาล์ว(?:ได้)?แล้ว(?!\S{0,6}ยัง)|ไม่มีกลิ่นแล้ว"),
+    Hazard.GAS_LEAK: re.compile(
+        r"ปิดวาล์ว(?:ได้)?แล้ว(?!\S{0,6}ยัง)|ไม่มีกลิ่นแล้ว|(?:ตอนนี้|กลิ่น\S{0,8})หาย(?:ไป)?แล้ว"
+    ),
 }
 # A denial of injuries removes every injury cue.
 _DENIED_INJURY = re.compile(

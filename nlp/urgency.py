@@ -71,7 +71,7 @@ _LOST_THING = re.compile(
     # what a report is glad to see gone: "ผักตบในคลองหายเกลี้ยงแล้ว", "กลิ่นก็หาย"
     r"ผักตบ|วัชพืช|กลิ่น|ขยะ|ยุง|หนู|หญ้า|"
     # animals: "ควายข่อยหายไปสองโต" is livestock gone, not a person missing
-    r"ควาย|วัว|หมา|แมว|ไก่|หมู|แพะ|แกะ|ม้า|สุนัข|เป็ด|นก)\S{0,14}หาย"
+    r"ควาย|วัว|หมา|แมว|ไก่|หมู|แพะ|แกะ|ม้า|สุนัข|เป็ด|นก)\S{0,14}(?<!แล้ว)หาย"
 )
 # Words before a cue that put it in the past ...
 _PAST = re.compile(
@@ -103,7 +103,7 @@ _RUMOUR_ASKED = re.compile(
 _ABOUT_TO = re.compile(
     r"(?<!กำลัง)(?<!กำลัง )จะ(?!ๆ|ตาย|ไม่ไหว|ขาดใจ|หมด|จม|ถึง|ท่วม|ฆ่า|กินยา|กระโดด|โดด|ผูกคอ)"
 )
-_NOW_TURN = re.compile(r"วันนี้|ตอนนี้|เมื่อกี้|เมื่อครู่|ล่าสุด|\bnow\b|\btoday\b")
+_NOW_TURN = re.compile(r"วันนี้|ตอนนี้|เช้านี้|เซ้านี้|มื้อนี้|เมื่อกี้|เมื่อครู่|ล่าสุด|\bnow\b|\btoday\b")
 _JUST_DONE = re.compile(r"\S{0,6}?(?:ไป|มา)แล้ว")
 _SINCE = re.compile(r"(?:ตั้งแต่|หลังจาก|หลัง)\S{0,6}$")
 # For the learnt head, which names no words: anything in the message that makes a danger past,

@@ -52,6 +52,13 @@ def test_a_problem_asked_about_is_still_a_complaint(text: str) -> None:
         "sg7k4m2q ค่ะ",
         "ที่แจ้งเรื่องท่อแตกไปอาทิตย์ก่อน ยังไม่มีใครมาเลยค่ะ",
         "ขอทราบความคืบหน้าเรื่องไฟทางหน่อยครับ",
+        # since t31: a report named as made before in other words, the result asked for
+        "เงียบไปเลยนะคะ เรื่องที่แจ้งไป",
+        "ตี้แจ้งไปเรื่องไฟกิ่งดับ มีไผมาผ่อแล้วก่อ",
+        "เมื่อวานแจ้งเรื่องท่อตัน วันนี้น้ำยังเอ่ออยู่เลย",
+        "ขอทราบผลการพิจารณาคำร้องขอติดไฟทางค่ะ",
+        "ทวงเป็นรอบที่ 3 แล้วนะครับ ถนนยังเป็นหลุมเหมือนเดิม",
+        "อัพเดตหน่อยค่ะ ไฟทางหน้าวัด",
     ],
 )
 def test_follow_ups_about_an_earlier_report(text: str) -> None:
@@ -101,6 +108,10 @@ def test_praise_needs_a_positive_message() -> None:
         "อยากให้มีไฟส่องสว่างเพิ่มที่ลานจอดรถหลังตลาด",
         "ควรติดตั้งกล้องวงจรปิดที่ทางเข้าสวนสาธารณะ",
         "เสนอให้เปลี่ยนป้ายรถเมล์เป็นแบบมีหลังคา",
+        # since t31: "it would be good if …", even beside the problem it would solve
+        "ถ้ามีถังขยะแยกประเภทหน้าตลาดก็ดีนะคะ ตอนนี้ทิ้งรวมกันหมด",
+        "ถ้าเพิ่มรอบรถสองแถวช่วงเย็นก็จะดีมากครับ รอนานมาก",
+        "น่าจะปลูกต้นไม้ริมคลองเพิ่มนะ ร้อนมาก",
     ],
 )
 def test_suggestions(text: str) -> None:
@@ -217,3 +228,16 @@ def test_thanks_for_a_problem_dealt_with_is_praise_and_an_acknowledgement_is_a_g
     still = "มาซ่อมให้แล้ว แต่ยังไม่ไหลเหมือนเดิม ขอบคุณมากค่ะ"
     assert detect_intent(still, Sentiment.NEGATIVE) is not Intent.PRAISE
     assert detect_intent("ขอบคุณค่ะ ได้เลขเรื่องแล้ว 🙏", Sentiment.POSITIVE) is Intent.GREETING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # thanks to the people who did it, for a problem now gone (team-written, since t31)
+        "รถขยะมาเก็บตรงเวลาทุกวัน ขอบคุณพนักงานเทศบาลนะครับ",
+        "ลอกท่อไปเมื่อเดือนก่อนได้ผลดีมาก ฝนตกหนักเมื่อคืนน้ำไม่ขังเลย ขอบคุณครับ",
+        "Thank you to the district office for fixing the broken street light so fast",
+    ],
+)
+def test_thanks_for_a_problem_dealt_with_is_praise(text: str) -> None:
+    assert detect_intent(text, Sentiment.POSITIVE) is Intent.PRAISE

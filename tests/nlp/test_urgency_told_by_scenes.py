@@ -1,0 +1,34 @@
+"""Emergencies told by what is seen or in dialect, the forms the blind batch t29 found missing:
+Isan ฮอด for ถึง and เซ้านี้ for this morning, smoke pouring out of a house, someone dragged out
+and beaten, water into a village or about to enter a house, an order to move out, an elder who
+got off a bus and vanished; and a gas smell that is gone (team-written examples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.analysis import Hazard, Intent
+from nlp.urgency import hazards_in
+
+
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        ("เมื่อคืนน้ำยังบ่ท่วม เซ้านี้ท่วมฮอดเอวแล้ว คนเฒ่าออกบ่ได้", Hazard.FLOOD_RISING),
+        ("ควันดำลอยออกมาจากหน้าต่างห้องข้างๆ ได้ยินเสียงไม้ปะทุ", Hazard.FIRE),
+        ("ไฟไหม้ป่าลามลงมาถึงหลังบ้านแล้ว ลมแรงมาก", Hazard.FIRE),
+        ("มีคนลากคนขับมอไซค์ลงมาตีกลางแยก ตอนนี้ยังรุมอยู่", Hazard.VIOLENCE),
+        ("โดนแฟนเก่าดักทำร้ายหน้าบ้าน หัวแตก ตอนนี้หลบอยู่ในร้าน", Hazard.VIOLENCE),
+        ("น้ำป่ามาแรงมาก เข้าหมู่บ้านแล้ว รถจมหมด", Hazard.FLOOD_RISING),
+        ("น้ำท่วมถนนหน้าบ้านแล้ว กำลังจะเข้าบ้าน มีเด็กเล็กอยู่ด้วย", Hazard.FLOOD_RISING),
+        ("ผู้ใหญ่บ้านสั่งให้ย้ายไปอยู่วัด คลื่นซัดเข้าหมู่บ้านแล้ว", Hazard.EVACUATION),
+        ("ยายลงจากรถทัวร์ที่ปั๊มแล้วหายไปสองชั่วโมงแล้ว ยายความจำไม่ดี", Hazard.MISSING_PERSON),
+    ],
+)
+def test_emergencies_told_by_scenes_and_in_dialect_are_named(text: str, hazard: Hazard) -> None:
+    assert hazard in [cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)]
+
+
+def test_a_gas_smell_that_is_gone_now_is_not_an_emergency() -> None:
+    text = "เมื่อเช้าได้กลิ่นแก๊สแรงมากหน้าซอย ตอนนี้หายแล้ว อยากให้มาตรวจท่อ"
+    assert hazards_in(text, Intent.COMPLAINT) == []
