@@ -41,7 +41,7 @@ _GREETING = re.compile(
     # a bare yes, no or "I see" is an acknowledgement inside a conversation, not a report
     r"ใช่(?:แล้ว)?|ไม่ใช่|ถูกต้อง|ถูกแล้ว|อ้อ|อ๋อ|ส่งเลย|"
     r"มีใคร(?:อยู่)?(?:ไหม|มั้ย)|มีคนอยู่(?:ไหม|มั้ย)|(?:ขอ)?(?:สอบถาม|ถาม|แจ้ง|ปรึกษา)(?:เรื่อง)?(?:หน่อย|ได้ไหม|ได้มั้ย)|"
-    r"มีเรื่อง(?:จะ)?(?:แจ้ง|ร้องเรียน|ปรึกษา|สอบถาม|ถาม)|"
+    r"มีเรื่อง(?:อยาก)?(?:จะ)?(?:แจ้ง|ร้องเรียน|ปรึกษา|สอบถาม|ถาม)(?:หน่อย)?|สบายดี(?:ไหม|มั้ย|บ่|ก่อ|ป่ะ|เปล่า)?|"
     # whom a greeting is addressed to: "หวัดดีจ้าแอดมิน", "สวัสดีครับเจ้าหน้าที่ทุกท่าน"
     r"แอดมิน|แอด|แอดมิ้น|เจ้าหน้าที่|จนท\.?|ทุกท่าน|ทุกคน|admin|"
     r"ສະບາຍດີ|ຂອບໃຈ(?:ຫຼາຍໆ?)?|សួស្តី|អរគុណ(?:ច្រើន)?|你好|您好|谢谢|မင်္ဂလာပါ|ကျေးဇူး(?:တင်ပါတယ်)?|"
@@ -55,6 +55,14 @@ _GREETING = re.compile(
     r"i (?:would like|want|need) to (?:report|ask about) (?:something|a problem)(?: in my [a-z]+)?)"
     + _PARTICLES
     + r"[\s!?,.~🙏😊🙂👍❤️💕😀😄🥰✌️]*)+$",
+)
+# Trying the chat out, or a slip: "ทดสอบ", "test", "กดผิดค่ะ ขอโทษค่ะ", a sticker's placeholder.
+_TRYING = re.compile(
+    r"^(?:ทดสอบ(?:ระบบ)?|เทสต์?|test(?:ing)?|กดผิด|ส่งผิด|\[(?:สติกเกอร์|sticker)\])"
+    + _PARTICLES
+    + r"(?:\s?(?:ขอโทษ|sorry)"
+    + _PARTICLES
+    + r")?[\s.!]*$"
 )
 _LAUGHTER = re.compile(r"^(?:5{3,}|(?:ฮ่า|ฮา|อิอิ|คิคิ)+ๆ*|555\+?|lol|haha+|hehe+|[\s!?.~😂🤣😆😅]+)+$")
 _REFERENCE = gated(r"\bsg-?[0-9a-z]{2,}")
@@ -92,11 +100,11 @@ _ASKS = gated(
     # "nobody knows where the valve is" asks nothing
     # "when" asks at a sentence's start or before a verb ("when will…"), not "…when I asked"
     r"\?|(?<!knows )(?<!know )\b(?:how|where|what|can i|is there|do i|does)\b|(?:^|[.!?,;]\s*)(?:who|which|when)\b|"
-    r"\bwhen (?=(?:will|is|are|can|do|does|did|should|would|could)\b)|"
+    r"\bwhen (?=(?:will|is|are|can|do|does|did|should|would|could)\b)|^(?:is|are|can|could|should|will|would|do|does|did) (?!you please\b)|"
     # "ใครตอบได้บ้าง" asks for an answer ("ใครจะมาช่วยได้บ้าง" is a plea)
     r"ใคร(?:ตอบ|รู้|ทราบ|บอก|แนะนำ)\S{0,6}ได้บ้าง|"
     # Isan จั๊งได๋/แนวใด/ได้บ่, Northern ได้ก่อ/แม่นก่อ, Southern พรือ/ไหร
-    r"จั[่๊]?งได[๋]?|จั[่๊]?งใด|แนวใด|(?:ได้|มี|แม่น|เป็น)บ่(?=\s|$|ครับ|คะ|ค่ะ|\?)|"
+    r"ตอนได[๋]?|มื้อใด|บ่อนใด|บ่อนได[๋]?|จั[่๊]?งได[๋]?|จั[่๊]?งใด|แนวใด|(?:ได้|มี|แม่น|เป็น)บ่(?=\s|$|ครับ|คะ|ค่ะ|\?)|"
     r"(?:ได้|มี|แม่น|ดี|เอา|ไป|มา)ก่อ(?=\s|$|เจ้า|ครับ|คะ|ค่ะ|\?)|พรือ|"
     r"(?<!ไม่ว่า)(?<!ไม่ทำ)(?<!บ่ว่า)(?<!บ่เฮ็ด)(?<!ไม่ได้)ไหร(?=\s|$|ครับ|คะ|ค่ะ|\?|มั่ง|บ้าง)|"
     # since batch 14: chat มั่ง for บ้าง at the end ("ใครทำหมันให้ฟรีมั่งคะ"), "เป็นงานของใครครับ",
@@ -243,7 +251,12 @@ _ASKS_THE_WAY = re.compile(
 def conversation_intent(prepared: TextInput) -> Intent | None:
     """Unclear, greeting or follow-up when the message is one of those; None for feedback."""
     text = prepared.text.lower()
-    if language_of(prepared) == "none" or is_gibberish(prepared) or _LAUGHTER.match(text):
+    if (
+        language_of(prepared) == "none"
+        or is_gibberish(prepared)
+        or _LAUGHTER.match(text)
+        or _TRYING.match(text)
+    ):
         return Intent.UNCLEAR
     if _GREETING.match(text):
         return Intent.GREETING

@@ -67,13 +67,28 @@ def test_follow_ups_about_an_earlier_report(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["สวัสดีค่ะ", "หวัดดีครับ", "ขอบคุณมากครับ 🙏", "โอเคค่ะ", "ok", "Thank you!", "ใช่", "ไม่ใช่ค่ะ", "อ้อ"],
+    [
+        "สวัสดีค่ะ",
+        "หวัดดีครับ",
+        "ขอบคุณมากครับ 🙏",
+        "โอเคค่ะ",
+        "ok",
+        "Thank you!",
+        "ใช่",
+        "ไม่ใช่ค่ะ",
+        "อ้อ",
+        "สวัสดีค่ะ มีเรื่องอยากจะแจ้งหน่อยค่ะ",  # the report comes next
+        "สบายดีบ่ แอดมิน",
+    ],
 )
 def test_greetings_and_thanks(text: str) -> None:
     assert detect_intent(text, Sentiment.POSITIVE) is Intent.GREETING
 
 
-@pytest.mark.parametrize("text", ["", "😡😡😡", "?", "ฟหกดฟหกดเ่าสว", "asdfghjkl", "12345"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "😡😡😡", "?", "ฟหกดฟหกดเ่าสว", "asdfghjkl", "12345", "ทดสอบ", "test", "กดผิดค่ะ ขอโทษค่ะ"],
+)
 def test_nothing_to_read_is_unclear(text: str) -> None:
     assert detect_intent(text, Sentiment.NEUTRAL) is Intent.UNCLEAR
 
@@ -241,3 +256,14 @@ def test_thanks_for_a_problem_dealt_with_is_praise_and_an_acknowledgement_is_a_g
 )
 def test_thanks_for_a_problem_dealt_with_is_praise(text: str) -> None:
     assert detect_intent(text, Sentiment.POSITIVE) is Intent.PRAISE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ถนนเข้าบ้านเป็นหลุมใหญ่ เพิ่นสิมาซ่อมตอนได๋",  # Isan: when
+        "Is the night market at the old station still open on Sundays",
+    ],
+)
+def test_questions_in_isan_and_english_yes_no_form(text: str) -> None:
+    assert detect_intent(text, Sentiment.NEUTRAL) is Intent.QUESTION
