@@ -41,24 +41,24 @@ _GREETING = re.compile(
     # a bare yes, no or "I see" is an acknowledgement inside a conversation, not a report
     r"ใช่(?:แล้ว)?|ไม่ใช่|ถูกต้อง|ถูกแล้ว|อ้อ|อ๋อ|ส่งเลย|"
     r"มีใคร(?:อยู่)?(?:ไหม|มั้ย)|มีคนอยู่(?:ไหม|มั้ย)|(?:ขอ)?(?:สอบถาม|ถาม|แจ้ง|ปรึกษา)(?:เรื่อง)?(?:หน่อย|ได้ไหม|ได้มั้ย)|"
-    r"มีเรื่อง(?:อยาก)?(?:จะ)?(?:แจ้ง|ร้องเรียน|ปรึกษา|สอบถาม|ถาม)(?:หน่อย)?|สบายดี(?:ไหม|มั้ย|บ่|ก่อ|ป่ะ|เปล่า)?|"
+    r"ตอนเช้า|ตอนเย็น|ยามเช้า|อรุณสวัสดิ์|พี่น้อง|พี่ๆ|มีเรื่อง(?:อยาก)?(?:จะ)?(?:แจ้ง|ร้องเรียน|ปรึกษา|สอบถาม|ถาม)(?:หน่อย)?|สบายดี(?:ไหม|มั้ย|บ่|ก่อ|ป่ะ|เปล่า)?|"
     # whom a greeting is addressed to: "หวัดดีจ้าแอดมิน", "สวัสดีครับเจ้าหน้าที่ทุกท่าน"
     r"แอดมิน|แอด|แอดมิ้น|เจ้าหน้าที่|จนท\.?|ทุกท่าน|ทุกคน|admin|"
     r"ສະບາຍດີ|ຂອບໃຈ(?:ຫຼາຍໆ?)?|សួស្តី|អរគុណ(?:ច្រើន)?|你好|您好|谢谢|မင်္ဂလာပါ|ကျေးဇူး(?:တင်ပါတယ်)?|"
     r"hi|hello|hey|thanks?(?: you)?(?: (?:so|very) much)?(?: for your help)?|thank you(?: very much)?|ty|"
     r"thx|tks|ka|kha|krub|khrap|"
-    r"good (?:morning|evening)|(?:can|does) any ?one (?:here )?speak english|any ?one there|"
+    r"good (?:morning|evening)|(?:can|does) any ?one (?:here )?speak english|any ?one (?:there|here)|"
     # an English opener before the report: "can I report here in English?", "is this the
     # government line?", "I would like to report something"
     r"(?:can|may) i (?:report|write|ask|speak|complain)(?: (?:a problem|something))?(?: here)?(?: in english)?|"
     r"is this (?:the )?[a-z ]{0,30}(?:line|service|number|office|siang)|"
     r"i (?:would like|want|need) to (?:report|ask about) (?:something|a problem)(?: in my [a-z]+)?)"
     + _PARTICLES
-    + r"[\s!?,.~🙏😊🙂👍❤️💕😀😄🥰✌️]*)+$",
+    + r"[\s!?,.~🙏😊🙂👍❤️💕😀😄🥰✌️☀️🌞]*)+$",
 )
 # Trying the chat out, or a slip: "ทดสอบ", "test", "กดผิดค่ะ ขอโทษค่ะ", a sticker's placeholder.
 _TRYING = re.compile(
-    r"^(?:ทดสอบ(?:ระบบ)?|เทสต์?|test(?:ing)?|กดผิด|ส่งผิด|\[(?:สติกเกอร์|sticker)\])"
+    r"^(?:ทดสอบ(?:ระบบ)?|เทสต์?|test(?:ing)?|กดผิด|ส่งผิด|ลอง(?:ส่ง|พิมพ์|ใช้)(?:ดู)?|\[(?:สติกเกอร์|sticker)\])"
     + _PARTICLES
     + r"(?:\s?(?:ขอโทษ|sorry)"
     + _PARTICLES
@@ -119,7 +119,7 @@ _EXPLICIT_ASK = gated(
     r"ใคร(?:เป็นคน)?(?:รับผิดชอบ|มีหน้าที่|ดูแล)\S{0,30}(?:ครับ|คะ|ค่ะ|คับ|\?)|ความรับผิดชอบของ|(?:เป็น)?ของ\S{1,25}หรือ\S{1,25}(?:ครับ|คะ|ค่ะ|\?)|"
     r"หรือ\S{1,30}(?:ครับ|คะ|คับ)(?=\s|\?|$)|กี่\S{1,12}ถึง(?:จะ)?|มี\S{0,12}(?:ไหม|มั้ย)\s?(?:ครับ|คะ)?\s?\??$|"
     r"ทำ(?:ไง|ยังไง|อย่างไร)(?:ต่อ)?ดี|ทำ(?:ไง|ยังไง)ต่อ|(?:เบอร์|เอกสาร|หลักฐาน)(?:อะไร|ไร)|"
-    r"(?:ยังไง|อย่างไร)(?:คะ|ครับ|คับ)\s?\??$|"
+    r"(?<!ทำงานกัน)(?:ยังไง|อย่างไร)(?:คะ|ครับ|คับ)\s?\??$|"
     # who must, whether it is allowed, in the polite form: "ใครต้องซ่อมคะ", "ผิดกฎหมายด้วยเหรอคะ"
     r"ใคร(?:ต้อง|จะ|เป็นคน)\S{0,12}(?:คะ|ครับ|คับ)(?=\s|$|\?)|"
     r"(?:ได้|ผิดกฎหมาย|ถูกต้อง|ถูก)(?:ด้วย|จริง)?(?:เหรอ|หรอ)(?:ครับ|คะ|คับ)|"
@@ -149,13 +149,13 @@ _PLEASE_DO = gated(
 _DONE_NOW = re.compile(
     r"(?:ให้|มา|เสร็จ|เรียบร้อย|ซ่อม|แก้ไข|เก็บ|ลอก|ตัด|เข้าบัญชี|ได้รับ|หาย(?:เกลี้ยง|หมด)?)\s?แล้ว|"
     # the problem gone ("ตอนนี้ไม่มีเด็กแว้นแล้ว", "น้ำไม่ขังเลย"), done in a day, on time, fixed
-    r"(?:ไม่|บ่)(?:มี|ขัง|ท่วม)\S{0,16}(?:แล้ว|เลย)|เสร็จ(?:เลย|ไว|เร็ว)|ตรงเวลา|"
+    r"(?:ไม่|บ่)(?:มี|ขัง|ท่วม)\S{0,16}(?:แล้ว|เลย)|แก้\S{0,12}ได้แล้ว|(?:ไม่|บ่)\S{0,16}อีก(?:แล้ว|เลย)|หายไปแล้ว|ลดลง(?:เยอะ|มาก)|เสร็จ(?:เลย|ไว|เร็ว)|ตรงเวลา|"
     r"\b(?:for (?:fixing|repairing|cleaning|coming|helping)|fixed|repaired|cleaned up)\b"
 )
 _STILL_WRONG = re.compile(r"(?<!ตัด)แต่(?!ง)|ยังไม่|ยัง\S{0,8}อยู่|อีกแล้ว|เหมือนเดิม|ไม่ยอม")
 # Asking when a reported problem will be dealt with, or why it is not: a complaint.
 _RHETORICAL = gated(
-    r"ทำไม|จะ\S{0,20}(?:สักที|ซะที)|สักที|ซะที|หรือไง|รึไง|"
+    r"ทำไม|ทำงานกัน(?:ยังไง|อย่างไร|แบบไหน)|ไปไหน(?:กัน)?หมด|(?<!ได้)ได้ไง|ก็ได้(?:มั้ย|ไหม)|(?:ดูแล|มาดู|ทำ)พรือ|จะ\S{0,20}(?:สักที|ซะที)|สักที|ซะที|หรือไง|รึไง|"
     r"ต้องรอให้|จะรอให้|อีกนานไหม|อีกนานแค่ไหน|ไม่มีใคร\S{0,20}(?:เหรอ|หรอ|หรือ)|ใช่ไหม\S{0,4}$|"
     r"แบบนี้\S{0,10}(?:ไหม|มั้ย)|จะ\S{0,8}(?:ยังไง|ไง|อย่างไร)|ใครได้|"
     r"\b(?:when will|why|does any ?one|who can help|is this (?:correct|right|legal|normal))\b"
@@ -191,9 +191,9 @@ _LEFT_FOR = re.compile(
 _SUGGESTS = gated(
     r"(?<!ไม่)อยาก(?:ให้|หื้อ)(?!\s?(?:เจ้าหน้าที่|จนท\.?|ทาง\S{0,10}?|เขต|เทศบาล|อบต\.?)?\s?(?:มา|ช่วย|รีบ|เร่ง|แก้|ซ่อม|"
     r"จัดการ|ดำเนินการ|ตรวจสอบ|ไป|ตัด|เก็บ|ลอก|ขุด|เคลียร์|รื้อ|ดูแล|ดู))|"
-    r"(?<!ไม่)ควร(?:จะ)?(?:มี|เพิ่ม|ติด|ทำ|สร้าง|ปรับ|จัด|ขยาย|ปลูก|เปลี่ยน|ย้าย|เปิด|ให้|แจ้ง|ลอก)|"
+    r"(?<!ไม่)ควร(?:จะ)?(?:มี|เพิ่ม|ติด|ตั้ง|ทำ|สร้าง|ปรับ|จัด|ขยาย|ปลูก|เปลี่ยน|ย้าย|เปิด|ให้|แจ้ง|ลอก)|"
     r"เสนอ|ข้อเสนอ|แนะนำให้|น่าจะ(?:มี(?!คน|ใคร|แก๊ส|ก๊าซ|แกส|สารพิษ|งู|ระเบิด)|ทำ|ติด|เปิด|แจ้ง|ลอก|เพิ่ม|ย้าย|จัด|ปรับ|ให้|เอา|สร้าง|ขยาย)|น่าจะ\S{1,30}ดี|ขอให้(?:มี|เพิ่ม|ติดตั้ง|สร้าง|ขยาย|ทำ)|ขอ(?:เพิ่ม|ติดตั้ง)|"
-    r"ถ้ามี\S{1,30}(?:จะดี|คงดี)|(?:ถ้า|หาก)[^\n.!?]{1,60}?ก็(?:จะ|คง)?ดี(?!\S{0,3}(?:ขึ้น|กว่า))|น่าจะ(?:เปลี่ยน|ปิด|ปลูก|แจก|ปล่อย|ยก|ตั้ง)|\bsuggestion\b|ทำไมไม่\S{1,40}แทน|จะดีมาก(?:ถ้า|หาก)|\b(?:suggest|should|would be (?:nice|good|great))\b",
+    r"ถ้ามี\S{1,30}(?:จะดี|คงดี)|(?:ถ้า|หาก)[^\n.!?]{1,60}?ก็(?:จะ|คง)?ดี(?!\S{0,3}(?:ขึ้น|กว่า))|(?:ถ้า|หาก)[^\n.!?]{1,60}?(?:จะ|คง)(?:สวย|ช่วย)|น่าจะ(?:เปลี่ยน|ปิด|ปลูก|แจก|ปล่อย|ยก|ตั้ง)|\bsuggestion\b|ทำไมไม่\S{1,40}แทน|จะดีมาก(?:ถ้า|หาก)|\b(?:suggest|should|would be (?:nice|good|great))\b",
 )
 # A reply inside a conversation about a case already reported: that nobody came, that it is
 # still the same, how long one has waited, what was sent, when they will come, where exactly.
@@ -212,8 +212,10 @@ REPLY_LENGTH = 90
 LONG_MESSAGE = 200
 _POINT = 120
 
+# A message that opens by proposing: "ขอเสนอให้…", "Suggestion: …".
+_PROPOSES = re.compile(r"^(?:ขอ)?เสนอ(?:ให้|ว่า|แนะ)|^suggestion\b")
 _OPINES = gated(
-    r"คิดว่า|มองว่า|เห็นว่า|รู้สึกว่า|ความคิดเห็น|ความเห็น|เห็นด้วย|ส่วนตัว|(?:ผม|ฉัน|ดิฉัน|เรา|หนู)ว่า|"
+    r"ห่วงว่า|ฟังดูดี|(?:ผม|ฉัน|หนู|เรา)เฉยๆ|(?<!ทุกคน)(?<!ตอนแรก)(?<!ตอนแรก )(?<!เขา)(?<!เค้า)(?<!นึก)คิดว่า|มองว่า|(?<!ไม่)(?<!มอง)เห็นว่า|รู้สึกว่า|ความคิดเห็น|ความเห็น|เห็นด้วย|ส่วนตัว|(?:ผม|ฉัน|ดิฉัน|เรา|หนู)ว่า|"
     r"\b(?:i think|in my opinion|i (?:agree|disagree))\b",
 )
 
@@ -248,6 +250,16 @@ _ASKS_THE_WAY = re.compile(
 )
 
 
+def _thanks_for_it_done(text: str) -> bool:
+    """ "แจ้งไฟทางดับไปเมื่อเช้า ตอนเย็นมาซ่อมเสร็จแล้ว ขอบคุณมากค่ะ": a report made before, now
+    dealt with, and thanks for it: praise, not a follow-up."""
+    return (
+        _PRAISE.search(text) is not None
+        and _DONE_NOW.search(text) is not None
+        and _STILL_WRONG.search(text) is None
+    )
+
+
 def conversation_intent(prepared: TextInput) -> Intent | None:
     """Unclear, greeting or follow-up when the message is one of those; None for feedback."""
     text = prepared.text.lower()
@@ -260,7 +272,9 @@ def conversation_intent(prepared: TextInput) -> Intent | None:
         return Intent.UNCLEAR
     if _GREETING.match(text):
         return Intent.GREETING
-    if _REFERENCE.search(text) or (_FOLLOW_UP.search(text) and not _ASKS_THE_WAY.search(text)):
+    if _REFERENCE.search(text) or (
+        _FOLLOW_UP.search(text) and not _ASKS_THE_WAY.search(text) and not _thanks_for_it_done(text)
+    ):
         return Intent.FOLLOW_UP
     return None
 
@@ -309,6 +323,8 @@ def detect_intent(
     opens_with_view = not long and _OPINES.search(text[:16]) is not None  # "คิดว่า…ควร…"
     # "ส่วนตัวคิดว่า… เกินไปรึเปล่าครับ": a view that ends in a question word stays a view,
     # unless it asks outright (สอบถาม, "?", where to report)
+    if _PROPOSES.match(text):
+        return Intent.SUGGESTION  # "เสนอให้…เปิดวันเสาร์ได้ไหมคะ": a proposal, asked politely
     if _asks(point) and not (
         opens_with_view and not _EXPLICIT_ASK.search(point) and not _ASKS_OUTRIGHT.search(point)
     ):

@@ -267,3 +267,20 @@ def test_thanks_for_a_problem_dealt_with_is_praise(text: str) -> None:
 )
 def test_questions_in_isan_and_english_yes_no_form(text: str) -> None:
     assert detect_intent(text, Sentiment.NEUTRAL) is Intent.QUESTION
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # team-written, after t33's classes
+        ("ขอเสนอให้อำเภอเปิดรับเรื่องวันเสาร์ได้ไหมครับ คนทำงานลางานยาก", Intent.SUGGESTION),
+        ("ควรตั้งจุดคัดแยกขยะในตลาดนะคะ", Intent.SUGGESTION),
+        ("แจ้งท่อตันไปเมื่อเช้า บ่ายมาลอกเสร็จแล้ว ขอบคุณเจ้าหน้าที่มากค่ะ", Intent.PRAISE),
+        ("ขยะกองเต็มซอยมาห้าวันแล้ว เทศบาลทำงานกันยังไงคะ", Intent.COMPLAINT),
+        ("โครงการนี้ฟังดูดี แต่ห่วงว่าชาวบ้านจะไม่ได้ประโยชน์", Intent.OPINION),
+        ("ลองส่งดูค่ะ", Intent.UNCLEAR),
+        ("หวัดดีตอนเช้าจ้า ☀️", Intent.GREETING),
+    ],
+)
+def test_proposals_thanks_for_work_done_rants_views_and_openers(text: str, intent: Intent) -> None:
+    assert detect_intent(text, Sentiment.NEUTRAL) is intent

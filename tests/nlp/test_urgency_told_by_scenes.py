@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.analysis import Hazard, Intent
+from nlp.analysis import Hazard, Intent, Sentiment
+from nlp.intent import detect_intent
 from nlp.urgency import hazards_in
 
 
@@ -23,6 +24,14 @@ from nlp.urgency import hazards_in
         ("น้ำท่วมถนนหน้าบ้านแล้ว กำลังจะเข้าบ้าน มีเด็กเล็กอยู่ด้วย", Hazard.FLOOD_RISING),
         ("ผู้ใหญ่บ้านสั่งให้ย้ายไปอยู่วัด คลื่นซัดเข้าหมู่บ้านแล้ว", Hazard.EVACUATION),
         ("ยายลงจากรถทัวร์ที่ปั๊มแล้วหายไปสองชั่วโมงแล้ว ยายความจำไม่ดี", Hazard.MISSING_PERSON),
+        ("ปู่เดินออกไปจากบ้านตอนน้ำลด ไม่มีใครเห็นตั้งแต่เที่ยง", Hazard.MISSING_PERSON),
+        ("ศูนย์อพยพน้ำเข้าแล้ว ต้องย้ายคนแก่ไปที่อื่นอีก ไม่มีรถ", Hazard.EVACUATION),
+        # in the scripts of the people who live and work here without reading Thai
+        ("酒店走廊全是烟，我们出不去", Hazard.FIRE),
+        ("電線掉在路上一直冒火花", Hazard.LIVE_WIRE),
+        ("ក្មេងធ្លាក់ទឹកនៅស្រះ", Hazard.DROWNING),
+        ("ម្តាយខ្ញុំដួល មិនដឹងខ្លួន", Hazard.INJURED),
+        ("သူက ဓားနဲ့ ခြိမ်းခြောက်နေတယ်", Hazard.VIOLENCE),
     ],
 )
 def test_emergencies_told_by_scenes_and_in_dialect_are_named(text: str, hazard: Hazard) -> None:
@@ -32,3 +41,15 @@ def test_emergencies_told_by_scenes_and_in_dialect_are_named(text: str, hazard: 
 def test_a_gas_smell_that_is_gone_now_is_not_an_emergency() -> None:
     text = "เมื่อเช้าได้กลิ่นแก๊สแรงมากหน้าซอย ตอนนี้หายแล้ว อยากให้มาตรวจท่อ"
     assert hazards_in(text, Intent.COMPLAINT) == []
+
+
+def test_a_story_told_in_order_is_not_an_opinion_that_hides_its_danger() -> None:
+    """ "ทุกคนคิดว่า…" (everyone thought) and "ยังมองไม่เห็นว่า…" (cannot see yet whether) tell
+    what happened; they are no view about a danger that is over."""
+    for text in (
+        "ตาออกไปจากบ้านตอนเช้า ทุกคนคิดว่าอยู่กับลุง ไม่มีใครเห็นเลย น้ำยังขึ้นอยู่",
+        "เครนล้มพาดทับหลังคาบ้านเช่า บ้านมีคนอยู่ ยังมองไม่เห็นว่าใครเป็นอะไร",
+    ):
+        analysis_intent = detect_intent(text, Sentiment.NEGATIVE)
+        assert analysis_intent is not Intent.OPINION
+        assert hazards_in(text, analysis_intent) != []
