@@ -18,14 +18,28 @@ ANIMAL_BEFORE = re.compile(
 ATTACK = re.compile(r"กัด|ขวิด|เหยียบ|ทำร้าย")
 # A message that opens with an animal and names no person: what the learnt head reads as an
 # injury or a drowning there happened to the animal.
-_ANIMAL_FIRST = re.compile(r"^(?:มี)?(?:ลูก|น้อง)?(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|ม้า|ลิง|นก|ปลา)")
+_ANIMAL_FIRST = re.compile(
+    r"^(?:มี)?(?:ลูก|น้อง)?(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|ม้า|ลิง|นก|ปลา|ช้าง)(?:ป่า|จร(?:จัด)?)?"
+)
 TO_PEOPLE = frozenset({Hazard.INJURED, Hazard.DROWNING, Hazard.TRAPPED, Hazard.MISSING_PERSON})
 
 
+# Its owner ("ควายของชาวบ้านตกบ่อ"), and people asked to come and help ("ช่วยส่งคนมาหน่อย"),
+# are no person in danger.
+_NOT_IN_DANGER = re.compile(
+    r"ของ(?:ชาวบ้าน|เพื่อนบ้าน|ลุง|ป้า|ยาย|ตา|พี่|น้า|ผม|ฉัน|เรา|หนู)\S{0,8}|"
+    r"(?:ส่ง|หา|เรียก|ให้)คน(?:มา)?|คนมาช่วย|ชาวบ้านไม่กล้า\S{0,12}"
+)
+
+
 def about_an_animal(lowered: str) -> bool:
-    """A message that opens with an animal and names no person ("หมาโดนรถชนนอนอยู่กลางถนน")."""
+    """A message that opens with an animal and names no person in danger ("หมาโดนรถชนนอนอยู่
+    กลางถนน", "ควายของชาวบ้านตกบ่อโคลน", "ลูกหมาตกท่อ ช่วยส่งคนมาหน่อย")."""
     animal = _ANIMAL_FIRST.match(lowered)
-    return animal is not None and PEOPLE_NAMED.search(lowered, animal.end()) is None
+    if animal is None:
+        return False
+    rest = _NOT_IN_DANGER.sub(" ", lowered[animal.end() :])
+    return PEOPLE_NAMED.search(rest) is None
 
 
 # A cue whose own words open with an animal: "ลูกแมวจรจัดติดอยู่ในกรง" is a kitten trapped.

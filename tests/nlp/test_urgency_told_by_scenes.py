@@ -53,3 +53,39 @@ def test_a_story_told_in_order_is_not_an_opinion_that_hides_its_danger() -> None
         analysis_intent = detect_intent(text, Sentiment.NEGATIVE)
         assert analysis_intent is not Intent.OPINION
         assert hazards_in(text, analysis_intent) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        # team-written, after the blind batch t32's misses
+        ("ผู้ป่วยหนีออกจากวอร์ดเมื่อครึ่งชั่วโมงก่อน เคยทำร้ายตัวเอง", Hazard.MISSING_PERSON),
+        ("Songthaew rolled over near the pier, my friend can't move his legs", Hazard.INJURED),
+        ("คนเมาต่อยคนขับรถเมล์ รถยังวิ่งอยู่", Hazard.VIOLENCE),
+        ("แกสในครัวรัว เหมนมาก ปิดวาวไม่ได้", Hazard.GAS_LEAK),
+        ("คนไข้ท้องแก่ตกเลือดมาก ความดันต่ำ ขอรถด่วน", Hazard.INJURED),
+    ],
+)
+def test_emergencies_told_in_english_by_staff_and_misspelt_are_named(
+    text: str, hazard: Hazard
+) -> None:
+    assert hazard in [cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("ที่ลือกันว่าสะพานจะถล่มไม่จริงนะ ผมเพิ่งขับผ่านมา", Intent.COMPLAINT),
+        ("เสียงระเบิดดังทั้งคืน นึกว่ามีเหตุร้าย ที่แท้ร้านข้างบ้านจุดพลุ", Intent.COMPLAINT),
+        ("สายไฟขาดหน้าบ้านที่แจ้งไว้ ช่างมาตัดไฟแล้ว รอต่อสายใหม่", Intent.FOLLOW_UP),
+        ("ปลั๊กในห้องเรียนแตก สายไฟโผล่ ยังไม่มีใครโดนดูด", Intent.COMPLAINT),
+        ("เห็นในเฟซว่าตึกถล่มที่ต่างจังหวัด ตึกแถวแถวบ้านก็ร้าว", Intent.COMPLAINT),
+        ("ลูกหมาตกท่อข้างตลาด เอาขึ้นมาไม่ได้ ช่วยส่งคนมาหน่อย", Intent.COMPLAINT),
+        ("ควายของชาวบ้านตกลงไปในบ่อโคลน ดึงไม่ขึ้น", Intent.COMPLAINT),
+        ("ตลิ่งหลังบ้านทรุดไปเมื่อเดือนก่อน ตอนนี้ยังนิ่งอยู่", Intent.COMPLAINT),
+    ],
+)
+def test_rumours_denied_noises_explained_power_cut_off_and_animals_are_not_high(
+    text: str, intent: Intent
+) -> None:
+    assert hazards_in(text, intent) == []
