@@ -29,8 +29,10 @@ from nlp.personal_data.name_lists import _name_lists, _stopwords
 from nlp.personal_data.names import _names
 from nlp.personal_data.numbers import _numbers
 from nlp.personal_data.opening_names import opening_names
+from nlp.personal_data.paired_names import pair_of_found, paired_names
 from nlp.personal_data.passports import _PASSPORT_TRIGGER, _passports
 from nlp.personal_data.plates import _plates, _province_pattern
+from nlp.personal_data.possessed_names import possessed_names
 from nlp.personal_data.public_kin_names import public_kin_names
 from nlp.personal_data.record_numbers import record_numbers
 from nlp.personal_data.roles import _role_candidates
@@ -125,6 +127,7 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
         found += _names(text, roles=roles, after_accounts=accounts)
     found += _names_without_titles(text, has_latin=has_latin)
     found += _chat_layout_names(text, found)
+    found += _as_names(pair_of_found(text, _name_spans(found)))
     if learnt and may_name_someone(text):
         found += _not_overlapping(
             [
@@ -153,6 +156,7 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     family's surname, Latin names, and people naming themselves."""
     found = kin_deed_names(text) + full_names(text) + _as_names(opening_names(text))
     found += _as_names(apposed_names(text))
+    found += _as_names(paired_names(text) + possessed_names(text))
     found += spelt_names(text, has_latin=has_latin)
     if "ตระกูล" in text:
         found += family_names(text)
@@ -163,6 +167,10 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     if "ชื่อ" in text or "ซื่อ" in text or "เอง" in text:
         found += _named_selves(text)
     return found
+
+
+def _name_spans(found: list[PersonalDataSpan]) -> list[tuple[int, int]]:
+    return [(f.start, f.end) for f in found if f.kind is PersonalDataKind.PERSON_NAME]
 
 
 def _as_names(spans: list[tuple[int, int]]) -> list[PersonalDataSpan]:
