@@ -10,6 +10,7 @@ from nlp.analysis import PersonalDataKind, PersonalDataSpan
 from nlp.personal_data.account_holders import _names_an_account_holder
 from nlp.personal_data.apposed_names import apposed_names
 from nlp.personal_data.bare_names import bare_names
+from nlp.personal_data.called_names import called_names
 from nlp.personal_data.chat_labels import (
     names_after_phones,
     names_before_phones,
@@ -165,7 +166,7 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     if "ผม" in text or "ดิฉัน" in text or "หนู" in text:
         found += _self_introductions(text)
     if "ชื่อ" in text or "ซื่อ" in text or "เอง" in text:
-        found += _named_selves(text)
+        found += _named_selves(text) + _as_names(called_names(text))
     return found
 
 
