@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from nlp.analysis import PersonalDataKind, PersonalDataSpan
 from nlp.personal_data.account_holders import _names_an_account_holder
 from nlp.personal_data.apposed_names import apposed_names
+from nlp.personal_data.bare_introductions import bare_introductions
 from nlp.personal_data.bare_names import bare_names
 from nlp.personal_data.called_names import called_names
 from nlp.personal_data.chat_labels import (
@@ -17,6 +18,7 @@ from nlp.personal_data.chat_labels import (
     nicknames_after_names,
     speaker_names,
 )
+from nlp.personal_data.decorated_names import decorated_names
 from nlp.personal_data.emails import _SPELT_EMAIL_TRIGGER, _emails
 from nlp.personal_data.family_names import family_names
 from nlp.personal_data.full_names import full_names
@@ -157,7 +159,8 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     family's surname, Latin names, and people naming themselves."""
     found = kin_deed_names(text) + full_names(text) + _as_names(opening_names(text))
     found += _as_names(apposed_names(text))
-    found += _as_names(paired_names(text) + possessed_names(text))
+    found += _as_names(paired_names(text) + possessed_names(text) + decorated_names(text))
+    found += _as_names(bare_introductions(text))
     found += spelt_names(text, has_latin=has_latin)
     if "ตระกูล" in text:
         found += family_names(text)
