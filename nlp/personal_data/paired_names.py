@@ -48,6 +48,10 @@ _TWO_PEOPLE = (
     r"|ทั้งสอง|แรงงาน|คนงาน|ลูกจ้าง|ชาว[ก-๙]|คน(?:ลาว|พม่า|เขมร|กัมพูชา|จีน|งาน)"
     r"|ลูก(?:สาว|ชาย)สองคน|พี่น้อง"
 )
+# A family counted after กับ: "กับลูก 3 คน", "กับสามีและลูก", "กับหลานสองคน".
+_WITH_FAMILY = re.compile(
+    r"(?:ลูก|สามี|ภรรยา|เมีย|ผัว|หลาน)(?:สาว|ชาย)? ?(?:[0-9๐-๙]+ ?คน|สองคน|สามคน|และ|อีก|ทั้ง)"
+)
 _TWO_PEOPLE_NEXT = re.compile(rf" ?(?:{_TWO_PEOPLE})")
 # Where an unlisted second name ends when no space does.
 _ENDS_A_NAME = re.compile(rf"(?:{_TWO_PEOPLE}|ที่|ซึ่ง|ขับ|ขาย|ถูก|โดน|เป็น|อยู่|ไม่|ค่ะ|ครับ|นะ)")
@@ -67,6 +71,12 @@ def paired_names(text: str) -> list[_Span]:
         return []
     found: list[_Span] = []
     for m in _AND.finditer(text):
+        if _WITH_FAMILY.match(text, m.end()) and m.start() > 0 and _thai(text[m.start() - 1]):
+            # "…มะขิ่นกับลูก 2 คน…": a mother with her children, named by a word no list holds
+            mother = _left(text, m.start())
+            if mother is not None and mother.unknown:
+                found.append(mother.span)
+            continue
         pair = _pair_at(text, m)
         if pair is None:
             continue
