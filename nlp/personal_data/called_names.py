@@ -44,6 +44,8 @@ _THING_BEFORE = re.compile(
     r"|สุนัข|นก|ม้า|วัว|ควาย|ปลา|ไก่|ยา|(?<!ลูก)เรือ|รถ|ร้าน|โรงแรม|ไลน์|(?P<social>เฟส|เฟซบุ๊ก|ไอจี|IG|FB))"
     r" ?$"
 )
+# A pet anywhere in the clause: the name is the animal's.
+_PET = re.compile(r"หมา|แมว|สุนัข|กระต่าย|เต่า|ม้า|วัว|ควาย|นกแก้ว")
 _BREAK = re.compile(r"\n|[.!?] ")  # not the dot of an abbreviation: "รปภ.ห้างชื่อ…"
 _LATIN = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?![A-Za-z])")
 _QUOTED = re.compile(r"[ก-๙]{2,12}(?=[\"'”’])")
@@ -62,6 +64,8 @@ def called_names(text: str) -> list[_Span]:
         thing = _THING_BEFORE.search(clause)
         if not _PERSON.search(clause) or (thing is not None and not thing.group("social")):
             continue
+        if _PET.search(clause):
+            continue  # "แมวของป้าชื่อ…": the pet is named
         if thing is not None:  # a person's account: "เฟสชื่อ Somchai Jaidee"
             latin = _LATIN.match(text, m.end())
             if latin is not None and " " in latin.group():
