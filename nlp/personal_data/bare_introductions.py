@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from nlp.personal_data.cut import _Span
-from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords
+from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords, listed_name
 from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _word_set
 from nlp.personal_data.word_classes import ud_verbs
 
@@ -41,28 +41,24 @@ def bare_introductions(text: str) -> list[_Span]:
     lists = _name_lists()
     found: list[_Span] = []
     for m in _ONLY_A_NAME.finditer(text):
-        if _listed_name(m.group("name"), lists) or (
+        if _names_the_writer(m.group("name"), lists) or (
             m.group("greeting") and _noun_nickname(m.group("name"), lists)
         ):
             found.append(m.span("name"))
     for pattern in (_AFTER_GREETING, _ONESELF_FIRST):
         for m in pattern.finditer(text):
             name = m.group("name")
-            if _listed_name(name, lists) or _noun_nickname(name, lists):
+            if _names_the_writer(name, lists) or _noun_nickname(name, lists):
                 found.append(m.span("name"))
     sign_off = _SIGN_OFF.search(text)
-    if sign_off is not None and _listed(sign_off.group("name"), lists):
+    if sign_off is not None and listed_name(sign_off.group("name"), lists):
         found.append(sign_off.span("name"))
     return found
 
 
-def _listed(word: str, lists: _NameLists) -> bool:
-    return word in lists.nicknames or (word in lists.first and word not in lists.common)
-
-
-def _listed_name(word: str, lists: _NameLists) -> bool:
+def _names_the_writer(word: str, lists: _NameLists) -> bool:
     """A listed name (a word the dictionary lacks may be a report: "ท่อพังครับ")."""
-    return _listed(word, lists) and not _excluded(word, lists)
+    return listed_name(word, lists) and not _excluded(word, lists)
 
 
 def _noun_nickname(word: str, lists: _NameLists) -> bool:

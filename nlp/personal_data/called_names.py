@@ -16,7 +16,7 @@ import re
 
 from nlp.personal_data.cut import _Span
 from nlp.personal_data.kin_context import KIN
-from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords
+from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords, listed_name
 from nlp.personal_data.name_words import (
     _AFTER_NAME,
     _FUNCTION_WORDS,
@@ -100,8 +100,11 @@ def _listed_end(text: str, at: int, run_end: int, lists: _NameLists) -> int | No
     """The longest listed name from `at` that a boundary follows."""
     for end in range(min(run_end, at + lists.longest), at + 1, -1):
         word = text[at:end]
-        listed = word in lists.nicknames or (word in lists.first and word not in lists.common)
-        if listed and word not in _stopwords() and _boundary(text, end, run_end, lists):
+        if (
+            listed_name(word, lists)
+            and word not in _stopwords()
+            and _boundary(text, end, run_end, lists)
+        ):
             return end
     return None
 

@@ -147,6 +147,11 @@ def _longest_listed(text: str, at: int, names: frozenset[str], longest: int) -> 
     return at
 
 
+def listed_name(word: str, lists: _NameLists) -> bool:
+    """A nickname from the team's list, or a given name that is not mostly a common word."""
+    return word in lists.nicknames or (word in lists.first and word not in lists.common)
+
+
 def _listed_at(text: str, at: int, lists: _NameLists, *, common_ok: bool = False) -> bool:
     for end in range(min(len(text), at + lists.longest), at + 1, -1):
         name = text[at:end]

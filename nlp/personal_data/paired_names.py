@@ -18,7 +18,7 @@ import re
 
 from nlp.personal_data.cut import _Span
 from nlp.personal_data.kin_context import KIN
-from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords
+from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords, listed_name
 from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _word_set
 from nlp.personal_data.word_classes import ud_verbs
 from nlp.tokenise import segment
@@ -124,7 +124,7 @@ class _Side:
         self.span = span
         self.addressed = addressed
         self.intro = intro
-        self.listed = word in lists.nicknames or (word in lists.first and word not in lists.common)
+        self.listed = listed_name(word, lists)
         self.unknown = not self.listed and _unknown_word(word, lists)
         self.word_like = _word_as_name(word, lists)
 
