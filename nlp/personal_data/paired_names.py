@@ -18,7 +18,14 @@ import re
 
 from nlp.personal_data.cut import _Span
 from nlp.personal_data.kin_context import KIN
-from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords, listed_name
+from nlp.personal_data.latin_names import _NOT_LATIN_NAMES
+from nlp.personal_data.name_lists import (
+    _name_lists,
+    _NameLists,
+    _stopwords,
+    listed_name,
+    unknown_word,
+)
 from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _word_set
 from nlp.personal_data.word_classes import ud_verbs
 from nlp.tokenise import segment
@@ -52,6 +59,10 @@ _TWO_PEOPLE = (
 _WITH_FAMILY = re.compile(
     r"(?:ลูก|สามี|ภรรยา|เมีย|ผัว|หลาน)(?:สาว|ชาย)? ?(?:[0-9๐-๙]+ ?คน|สองคน|สามคน|และ|อีก|ทั้ง)"
 )
+# The same after a name in Latin letters that opens the message ("Dara Sok กับลูก 2 คน").
+_LATIN_WITH_FAMILY = re.compile(
+    r"(?m)^[ \t]*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) ?กับ(?:ลูก|สามี|ภรรยา|เมีย|ผัว|แฟน)"
+)
 _TWO_PEOPLE_NEXT = re.compile(rf" ?(?:{_TWO_PEOPLE})")
 # Where an unlisted second name ends when no space does.
 _ENDS_A_NAME = re.compile(rf"(?:{_TWO_PEOPLE}|ที่|ซึ่ง|ขับ|ขาย|ถูก|โดน|เป็น|อยู่|ไม่|ค่ะ|ครับ|นะ)")
@@ -69,7 +80,11 @@ def paired_names(text: str) -> list[_Span]:
     """Both names of a pair of people joined by กับ, where the message says they are people."""
     if "กับ" not in text:
         return []
-    found: list[_Span] = []
+    found: list[_Span] = [
+        m.span("name")
+        for m in _LATIN_WITH_FAMILY.finditer(text)
+        if m.group("name").split()[0] not in _NOT_LATIN_NAMES
+    ]
     for m in _AND.finditer(text):
         if _WITH_FAMILY.match(text, m.end()) and m.start() > 0 and _thai(text[m.start() - 1]):
             # "…มะขิ่นกับลูก 2 คน…": a mother with her children, named by a word no list holds
@@ -125,7 +140,7 @@ class _Side:
         self.addressed = addressed
         self.intro = intro
         self.listed = listed_name(word, lists)
-        self.unknown = not self.listed and _unknown_word(word, lists)
+        self.unknown = not self.listed and unknown_word(word, lists)
         self.word_like = _word_as_name(word, lists)
 
     @property
@@ -214,18 +229,6 @@ def _may_name(word: str, *, addressed: bool) -> bool:
     if word in _stopwords() and not addressed:
         return False
     return not word.startswith(_NOT_PAIRED)
-
-
-def _unknown_word(word: str, lists: _NameLists) -> bool:
-    """A word of three letters or more that the dictionary lacks and that is no phrase: none of
-    the tokeniser's pieces is a function word or a verb ("ด้านที่ติด" is a phrase)."""
-    if len(word) < 3 or word in lists.words:
-        return False
-    stop = _stopwords()
-    return not any(
-        len(piece) >= 2 and (piece in stop or piece in _AFTER_NAME or piece in lists.predicates)
-        for piece in segment(word)
-    )
 
 
 def _word_as_name(word: str, lists: _NameLists) -> bool:

@@ -6,7 +6,8 @@ A village, a school or a shop is also บ้าน or ร้าน + a name ("�
 no dictionary word or surname (กล้วย, จุฬา, เจริญชัย, พร้อมพันธุ์ stay), no place the gazetteer
 knows, and no road before its number ("ของจรัญ 65"). A nickname, being an everyday
 word (นิด "a little", ต้น "a tree"), is one only after a kinship word and ของ ("แม่ของนิด",
-"ลูกของต้น"). The name must end where a word that ends a name, a space or the text does."""
+"ลูกของต้น") or before who the person is ("บ้านโอ๊ตลูกผู้ใหญ่"). The name must end where a word
+that ends a name, a space or the text does."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _Span
 from nlp.personal_data.name_lists import _name_lists, _NameLists
 from nlp.personal_data.name_words import _AFTER_NAME, _NAME_FOLLOWERS
+from nlp.personal_data.opening_names import _WHO
 
 _OWNER = re.compile(
     r"(?P<kin>(?<![ก-๙])(?:แม่|พ่อ|ลูก|เมีย|ผัว|สามี|ภรรยา|หลาน|ตา|ยาย|ปู่|ย่า)ของ)"
@@ -24,6 +26,8 @@ _OWNER = re.compile(
 _SHORTEST_GIVEN = 4
 _NUMBER_NEXT = re.compile(r" ?[0-9๐-๙]")
 _FOLLOWERS = tuple(_AFTER_NAME | _NAME_FOLLOWERS)
+# Who the person is, right after a nickname after บ้าน or ของ ("งานบ้านต้นลูกกำนัน").
+_WHO_NEXT = re.compile(rf" ?(?:{_WHO})")
 
 
 def possessed_names(text: str) -> list[_Span]:
@@ -49,8 +53,10 @@ def _name_end(text: str, at: int, lists: _NameLists, *, nickname_ok: bool) -> in
             and word not in lists.words  # กล้วย, จุฬา: a word or an institution
             and word not in lists.family  # เจริญชัย, พร้อมพันธุ์: a shop's or a school's name
         )
-        nickname = nickname_ok and word in lists.nicknames
-        if (given or nickname) and _ends_here(text, end) and not _is_place(text, at, end):
+        nickname = word in lists.nicknames
+        if given and _ends_here(text, end) and not _is_place(text, at, end):
+            return end
+        if nickname and ((nickname_ok and _ends_here(text, end)) or _WHO_NEXT.match(text, end)):
             return end
     return None
 

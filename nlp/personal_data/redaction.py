@@ -43,6 +43,7 @@ from nlp.personal_data.self_introductions import _named_selves, _self_introducti
 from nlp.personal_data.spelt_names import spelt_names
 from nlp.personal_data.spoken_numbers import SPOKEN_TRIGGER, _spoken_numbers
 from nlp.personal_data.titled_names import _has_title
+from nlp.personal_data.unlisted_titled_names import unlisted_titled_names
 
 MASKS: dict[PersonalDataKind, str] = {
     PersonalDataKind.NATIONAL_ID: "[เลขบัตรประชาชน]",
@@ -160,7 +161,7 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     found = kin_deed_names(text) + full_names(text) + _as_names(opening_names(text))
     found += _as_names(apposed_names(text))
     found += _as_names(paired_names(text) + possessed_names(text) + decorated_names(text))
-    found += _as_names(bare_introductions(text))
+    found += _as_names(bare_introductions(text) + unlisted_titled_names(text))
     found += spelt_names(text, has_latin=has_latin)
     if "ตระกูล" in text:
         found += family_names(text)
