@@ -19,15 +19,16 @@ from nlp.personal_data.word_classes import ud_verbs
 
 _PARTICLE = r"(?:นะ)?(?:คะ|ค่ะ|ค่า|ครับ|คับ|จ้า|จ้ะ)"
 _GREETING = r"สวัสดี(?:ค่ะ|คะ|ครับ|จ้า)?"
-_TAIL = r"[^\wก-๙]*$"  # emoji, marks and spaces to the line's end
+_TAIL = r"[^\w\nก-๙]*(?=\n|$)"  # emoji, marks and spaces to the line's end
+_END = r"[^\wก-๙]*$"  # … to the text's end
 _ONLY_A_NAME = re.compile(
-    rf"(?m)^[ \t]*(?P<greeting>{_GREETING}[ ,]*)?(?P<name>[ก-๙]{{2,10}}?) ?{_PARTICLE}{_TAIL}"
+    rf"[ \t]*(?P<greeting>{_GREETING}[ ,]*)?(?P<name>[ก-๙]{{2,10}}?) ?{_PARTICLE}{_TAIL}"
 )
 _AFTER_GREETING = re.compile(
-    rf"(?m)^[ \t]*{_GREETING}[ ,]+(?P<name>[ก-๙]{{2,10}}?) ?{_PARTICLE}(?= |{_TAIL})"
+    rf"[ \t]*{_GREETING}[ ,]+(?P<name>[ก-๙]{{2,10}}?) ?{_PARTICLE}(?= |{_TAIL})"
 )
-_ONESELF_FIRST = re.compile(rf"^[ \t]*(?P<name>[ก-๙]{{2,10}}?)เอง ?{_PARTICLE}")
-_SIGN_OFF = re.compile(rf"(?:{_PARTICLE}|ด้วย|\n) +จาก ?(?P<name>[ก-๙]{{2,10}}){_TAIL}")
+_ONESELF_FIRST = re.compile(rf"[ \t]*(?P<name>[ก-๙]{{2,10}}?)เอง ?{_PARTICLE}")
+_SIGN_OFF = re.compile(rf"(?:{_PARTICLE}|ด้วย|\n) +จาก ?(?P<name>[ก-๙]{{2,10}}){_END}")
 # Words for a time, an answer or thanks that a message may be alone with a particle.
 _NOT_NAMES = _word_set(
     """สวัสดี ขอบคุณ ขอโทษ พรุ่งนี้ วันนี้ เมื่อวาน ตอนนี้ เดี๋ยวนี้ ตอนเช้า ตอนเย็น เช้า เย็น
@@ -40,20 +41,34 @@ def bare_introductions(text: str) -> list[_Span]:
     """Names alone with a particle, after a greeting, before เอง at the start, or signing off."""
     lists = _name_lists()
     found: list[_Span] = []
-    for m in _ONLY_A_NAME.finditer(text):
-        if _names_the_writer(m.group("name"), lists) or (
-            m.group("greeting") and _noun_nickname(m.group("name"), lists)
+    for start in _line_starts(text):
+        m = _ONLY_A_NAME.match(text, start)
+        if m is not None and (
+            _names_the_writer(m.group("name"), lists)
+            or (m.group("greeting") and _noun_nickname(m.group("name"), lists))
         ):
             found.append(m.span("name"))
-    for pattern in (_AFTER_GREETING, _ONESELF_FIRST):
-        for m in pattern.finditer(text):
-            name = m.group("name")
-            if _names_the_writer(name, lists) or _noun_nickname(name, lists):
-                found.append(m.span("name"))
-    sign_off = _SIGN_OFF.search(text)
+            continue
+        m = _AFTER_GREETING.match(text, start)
+        if m is None and start == 0:
+            m = _ONESELF_FIRST.match(text)
+        if m is not None and (
+            _names_the_writer(m.group("name"), lists) or _noun_nickname(m.group("name"), lists)
+        ):
+            found.append(m.span("name"))
+    sign_off = _SIGN_OFF.search(text) if "จาก" in text else None
     if sign_off is not None and listed_name(sign_off.group("name"), lists):
         found.append(sign_off.span("name"))
     return found
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return starts
 
 
 def _names_the_writer(word: str, lists: _NameLists) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from nlp.personal_data.cut import _Span
-from nlp.personal_data.kin_context import KIN
+from nlp.personal_data.kin_context import _KIND_OF_PERSON, KIN
 from nlp.personal_data.latin_names import _NOT_LATIN_NAMES
 from nlp.personal_data.name_lists import (
     _name_lists,
@@ -228,7 +228,7 @@ def _may_name(word: str, *, addressed: bool) -> bool:
         return False
     if word in _stopwords() and not addressed:
         return False
-    return not word.startswith(_NOT_PAIRED)
+    return not word.startswith(_NOT_PAIRED) and not word.startswith(_KIND_OF_PERSON)
 
 
 def _word_as_name(word: str, lists: _NameLists) -> bool:
