@@ -48,7 +48,9 @@ _LATIN_SELF_INTRODUCTION = re.compile(
 )
 # "My name is Malee", "reported by Somchai Jaidee", "แจ้งโดย Natthapong Chaiyasit".
 _LATIN_INTRODUCED = re.compile(
-    rf"(?:\b(?:[Mm]y name is|[Nn]ame is|[Rr]eported by|[Ss]ubmitted by)|แจ้งโดย) ?"
+    # since round 8 also where the name was read: "his name on the card is Anan"
+    rf"(?:\b(?:[Mm]y name is|[Nn]ame(?: on (?:the |his |her )?(?:card|badge|tag|shirt))? is"
+    rf"|[Rr]eported by|[Ss]ubmitted by)|แจ้งโดย) ?"
     rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
 )
 # In English, after a form of address or a word for a relation ("Uncle Boon", "Aunt Mali", "my

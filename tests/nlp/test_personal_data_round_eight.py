@@ -41,6 +41,8 @@ from nlp.personal_data import redact
         # a child's or a rank's nickname before what shows a person
         ("เมื่อวาน ลูกโอมปวดท้องต้องไปหาหมอ", ["โอม"]),
         ("หมวดโจ๊กที่ สภ.ในเมือง ช่วยตามรถคืนให้", ["โจ๊ก"]),
+        ("พ่อหอย เจ้าของรีสอร์ทริมเขื่อน บุกรุกที่สาธารณะ", ["หอย"]),
+        ("ไอ้ปั๊บเอารถมาจอดขวางอีกแล้ว", ["ปั๊บ"]),
         # an opening name after thanks, with a clan name or a surname, before who they are
         ("ขอบคุณซาฮารี เจ้าหน้าที่ อบต.บ้านนา ที่มาซ่อมไฟ", ["ซาฮารี"]),
         ("ขอชมหมี่ซือ แซ่ย่าง เจ้าหน้าที่ รพ.สต.ห้วยไร่", ["หมี่ซือ แซ่ย่าง"]),
@@ -58,6 +60,7 @@ from nlp.personal_data import redact
         ("Rotha Keo กับลูก 3 คน ไม่มีที่นอน", ["Rotha Keo"]),
         ("รถเก๋ง กก ๑๒๓๔ จอดขวางประตูบ้านทุกวัน", ["กก ๑๒๓๔"]),
         ("Please call me, Ann, on 081-234-5678.", ["Ann"]),
+        ("The taxi driver was rude, his name on the card is Prasert", ["Prasert"]),
         ("ครูญี่ปุ่น Suzuki-san สอนภาษาญี่ปุ่นฟรี", ["Suzuki"]),
     ],
 )
