@@ -7,7 +7,8 @@ workplace or a deed between them. Here any word for a person earlier in the same
 (up to `_WINDOW` letters back, no line break), unless a road, a page, a place or an animal
 stands right before ชื่อ ("ซอยชื่อ…", "แมวชื่อส้มโอ") or ชื่อ is part of another word (เชื่อ,
 รายชื่อ, ลงชื่อ, ป้ายชื่อ, ตั้งชื่อ). The name is a listed one, a word the dictionary lacks (a
-migrant's, a Malay name), any word in quotes, or Latin words in capitals; and it must end where a
+migrant's, a Malay name), a short noun before a space and a verb, any word in quotes, or Latin
+words in capitals; and it must end where a
 space, a verb or a word that ends a name does."""
 
 from __future__ import annotations
@@ -40,16 +41,17 @@ _PERSON = re.compile(
 )
 # What right before ชื่อ names a thing or an animal, not a person.
 _THING_BEFORE = re.compile(
-    r"(?:ซอย|ถนน|วัด|โรงเรียน|หมู่บ้าน|ตลาด|เพจ|กลุ่ม|บริษัท|แอป|เว็บ|โครงการ|คอนโด|หมา|แมว"
+    r"(?:ซอย|ถนน|วัด|โรงเรียน|หมู่บ้าน|ตลาด|เพจ|กลุ่ม|บริษัท|แอป|เว็บ|โครงการ|คอนโด|(?<!เ)หมา|แมว"
     r"|สุนัข|นก|ม้า|วัว|ควาย|ปลา|ไก่|ยา|(?<!ลูก)เรือ|รถ|ร้าน|โรงแรม|ไลน์|(?P<social>เฟส|เฟซบุ๊ก|ไอจี|IG|FB))"
     r" ?$"
 )
 # A pet anywhere in the clause: the name is the animal's.
-_PET = re.compile(r"หมา|แมว|สุนัข|กระต่าย|เต่า|ม้า|วัว|ควาย|นกแก้ว")
+_PET = re.compile(r"(?<!เ)หมา|แมว|สุนัข|กระต่าย|เต่า|ม้า|วัว|ควาย|นกแก้ว")
 _BREAK = re.compile(r"\n|[.!?] ")  # not the dot of an abbreviation: "รปภ.ห้างชื่อ…"
 _LATIN = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?![A-Za-z])")
 _QUOTED = re.compile(r"[ก-๙]{2,12}(?=[\"'”’])")
 _LETTERS = re.compile(r"[ก-๙]+")
+_SHORT_WORD = 6
 _TITLES_AND_KIN = tuple(KIN | _STRONG_TITLES)
 
 
@@ -93,7 +95,26 @@ def _name_after(text: str, at: int, *, quoted: bool) -> _Span | None:
     end = _listed_end(text, at, run.end(), lists)
     if end is None:
         end = _unknown_end(text, at, run.end(), lists)
+    if end is None and _word_before_a_deed(text, at, run.end(), lists):
+        end = run.end()
     return None if end is None else (at, end)
+
+
+def _word_before_a_deed(text: str, at: int, run_end: int, lists: _NameLists) -> bool:
+    """An everyday word as a nickname ("ชื่อต้อ ตัดต้นไม้…"): a short noun, then one space and a
+    verb."""
+    word = text[at:run_end]
+    if not 2 <= len(word) <= _SHORT_WORD or word not in lists.words:
+        return False
+    if word in _stopwords() or word in _AFTER_NAME or word in _FUNCTION_WORDS:
+        return False
+    if word in lists.predicates or word in lists.adjectives or word in ud_verbs():
+        return False
+    after = _LETTERS.match(text, run_end + 1) if text[run_end : run_end + 1] == " " else None
+    if after is None:
+        return False
+    first = segment(after.group())[0]
+    return first in lists.predicates or first in ud_verbs()
 
 
 def _listed_end(text: str, at: int, run_end: int, lists: _NameLists) -> int | None:

@@ -44,6 +44,7 @@ _PARENTS = _word_set("แม่ พ่อ")
 # ("ลูกหมาโดนรถชน", "ลูกมะพร้าวหล่น"): since round 8, at a word's start only ("ลูกโอมปวดท้อง",
 # "ลูกชายบอสอายุ 15"; not "ถนนลูกลัง").
 _CHILDREN = _word_set("ลูก ลูกชาย ลูกสาว")
+_WHEN_BEFORE = re.compile(r"(?:เมื่อวาน|คืนวาน|เมื่อคืน|เมื่อเช้า|ตอนนี้|วันนี้)$")
 _PERSON_ONLY = _AT_START_ONLY | _PARENTS | _TRADES | _CHILDREN | {"ตา"}
 # คุณ before a form of address, as one token ("ขอบ|คุณหมอ|เบิร์ด"): the polite form of the same.
 _POLITE = frozenset(f"คุณ{a}" for a in _word_set("หมอ ครู ลุง ป้า ยาย ตา น้า พี่ แม่ พ่อ"))
@@ -133,13 +134,14 @@ def kin_names_by_deeds(cut: _Cut, lists: _NameLists) -> list[_Span]:
         at_start = start == 0 or not _is_thai(text[start - 1])
         if word in _AT_START_ONLY and not (start == 0 or text[start - 1] == "\n"):
             continue
-        if word in _CHILDREN and not at_start:
+        after_when = word in _CHILDREN and _WHEN_BEFORE.search(text, 0, start) is not None
+        if word in _CHILDREN and not (at_start or after_when):
             continue  # "ถนนลูกลัง": a child's word glued to another word is part of a name
         if word in _PARENTS and _starts_a_place_name(text, start):
             continue
         thanked = word in _POLITE and text.endswith("ขอบ", 0, start)  # ขอบ|คุณหมอ
         before = tokens[first - 1][0]
-        if not (at_start or thanked or before in _WHOSE or _starts_word(cut, start)):
+        if not (at_start or thanked or after_when or before in _WHOSE or _starts_word(cut, start)):
             continue
         span = _name_after(cut, word, k + 1, lists)
         if span is not None:
