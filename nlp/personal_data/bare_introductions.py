@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _Span
 from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords, listed_name
 from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _word_set
@@ -83,7 +84,8 @@ def _noun_nickname(word: str, lists: _NameLists) -> bool:
 
 def _excluded(word: str, lists: _NameLists) -> bool:
     return (
-        word in _NOT_NAMES
+        word in Gazetteer.load().forms  # "ชุมพรค่ะ": where, in answer to a question
+        or word in _NOT_NAMES
         or word in _FUNCTION_WORDS
         or word in _AFTER_NAME
         or word in _stopwords()

@@ -22,13 +22,14 @@ from nlp.personal_data.name_words import (
     _AFTER_NAME,
     _FUNCTION_WORDS,
     _NAME_FOLLOWERS,
+    _PARTICLES,
     _STRONG_TITLES,
 )
 from nlp.personal_data.word_classes import ud_verbs
 from nlp.tokenise import segment
 
 _CALLED = re.compile(
-    r"(?<![เแ])(?<!ราย)(?<!ลง)(?<!ป้าย)(?<!ตั้ง)(?<!ใส่)(?<!เปลี่ยน)(?<!ระบุ)ชื่อ(?!เสียง|ดัง|ว่า|ร้าน|ถนน|ซอย)"
+    r"(?<![เแ])(?<!สมกับ)(?<!ราย)(?<!ลง)(?<!ป้าย)(?<!ตั้ง)(?<!ใส่)(?<!เปลี่ยน)(?<!ระบุ)ชื่อ(?!เสียง|ดัง|ว่า|ร้าน|ถนน|ซอย)"
     r" ?(?P<quote>[\"'“‘]?)"
 )
 _WINDOW = 40
@@ -52,6 +53,7 @@ _LATIN = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?![A-Za-z])")
 _QUOTED = re.compile(r"[ก-๙]{2,12}(?=[\"'”’])")
 _LETTERS = re.compile(r"[ก-๙]+")
 _SHORT_WORD = 6
+_LONG_PIECE = 4
 _TITLES_AND_KIN = tuple(KIN | _STRONG_TITLES)
 
 
@@ -138,10 +140,13 @@ def _unknown_end(text: str, at: int, run_end: int, lists: _NameLists) -> int | N
             break
         end += len(piece)
     word = text[at:end]
-    if len(word) < 3 or word in lists.words:
+    if len(word) < 3 or word in lists.words or "ๆ" in word:
         return None
-    if any(p in _stopwords() or p in _AFTER_NAME for p in segment(word) if len(p) >= 2):
+    pieces = segment(word)
+    if any(p in _stopwords() or p in _AFTER_NAME or p in _PARTICLES for p in pieces if len(p) >= 2):
         return None
+    if any(len(p) >= _LONG_PIECE and p in lists.words for p in pieces):
+        return None  # words glued together ("ซักประวัติ", "รายการไทย"), not a name
     return end
 
 

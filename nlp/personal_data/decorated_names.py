@@ -17,10 +17,11 @@ from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _word_set
 
 _ADDRESS = "|".join(sorted(KIN | _word_set("ครู หมอ คุณหมอ คุณครู คุณ หมวด จ่า"), key=len, reverse=True))
 # Marks that open and close: symbols and emoji (not letters, digits, spaces or brackets).
-_MARK = r"[^\w\s\u0e00-\u0e7f()\[\]{}<>.,:;!?\-/]"
+_MARK = r"[^\w\s\u0e00-\u0e7f()\[\]{}<>.,:;!?\-/#@]"  # not a hashtag's # nor a mention's @
 _DECORATED = re.compile(
-    rf"(?P<open>{_MARK}+) ?(?:{_ADDRESS}) ?(?P<name>[ก-๙]{{2,8}}) ?(?P<close>{_MARK}+)"
+    rf"(?P<open>{_MARK}+) ?(?P<address>{_ADDRESS}) ?(?P<name>[ก-๙]{{2,8}}) ?(?P<close>{_MARK}+)"
 )
+_PRONOUNS = ("เค้า", "เขา", "มัน", "แก", "เธอ", "ท่าน")
 _QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'"}
 _KINDS = tuple(
     _word_set("สาว ชาย หญิง ใหม่ เก่า คน ที่ ข้าง บ้าน ร้าน ฟัน ตา เด็ก ช่าง ทุก ทั้ง พวก เลี้ยง หมา แมว")
@@ -34,6 +35,8 @@ def decorated_names(text: str) -> list[_Span]:
         opening, closing, name = m.group("open"), m.group("close"), m.group("name")
         if not _closes(opening, closing) or not _may_be_a_nickname(name):
             continue
+        if m.group("address") + name in _name_lists().words:
+            continue  # a word in quotes: "“อาจจะ”", "“ตามใจ”"
         found.append(m.span("name"))
     return found
 
@@ -48,6 +51,8 @@ def _may_be_a_nickname(name: str) -> bool:
     lists = _name_lists()
     if name in _FUNCTION_WORDS or name in _AFTER_NAME or name in _stopwords():
         return False
+    if name.startswith(_PRONOUNS):
+        return False  # "น้องเค้าบอก": he said
     if name.startswith(_KINDS) and name not in lists.nicknames:
         return False
     return not (name in lists.predicates or name in lists.adjectives)

@@ -112,7 +112,8 @@ def paired_names(text: str) -> list[_Span]:
 
 
 def pair_of_found(text: str, names: list[_Span]) -> list[_Span]:
-    """The other name of a pair when one of the two was found ("จ่าสมบัติกับพลฯวีรยุทธ")."""
+    """The other name of a pair when one of the two was found ("จ่าสมบัติกับพลฯวีรยุทธ"), if it
+    is listed or has a form of address of its own."""
     if "กับ" not in text or not names:
         return []
     found: list[_Span] = []
@@ -123,9 +124,9 @@ def pair_of_found(text: str, names: list[_Span]) -> list[_Span]:
         if pair is None:
             continue
         left, right = pair
-        if left.span[1] in ends and right.span[0] not in starts and right.may_be_a_name:
+        if left.span[1] in ends and right.span[0] not in starts and right.beside_a_name:
             found.append(right.span)
-        elif right.span[0] in starts and left.span[1] not in ends and left.may_be_a_name:
+        elif right.span[0] in starts and left.span[1] not in ends and left.beside_a_name:
             found.append(left.span)
     return found
 
@@ -146,6 +147,12 @@ class _Side:
     @property
     def may_be_a_name(self) -> bool:
         return self.listed or self.unknown or self.word_like
+
+    @property
+    def beside_a_name(self) -> bool:
+        """Beside a name found: a listed one, or any after its own form of address (not a
+        word or a brand a name is joined to: "เรื่องราว กับพี่เล็ก", "โลตัส… กับพี่…")."""
+        return self.listed or (self.addressed and self.may_be_a_name)
 
 
 def _pair_at(text: str, m: re.Match[str]) -> tuple[_Side, _Side] | None:

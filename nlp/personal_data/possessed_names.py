@@ -55,7 +55,9 @@ def _name_end(text: str, at: int, lists: _NameLists, *, nickname_ok: bool) -> in
         )
         nickname = word in lists.nicknames
         if given and _ends_here(text, end) and not _is_place(text, at, end):
-            return end
+            if not any(text[at : end + k] in lists.words for k in range(1, 4)):
+                return end  # not the start of a longer word ("ของอภิสิทธิชน")
+            return None
         if nickname and ((nickname_ok and _ends_here(text, end)) or _WHO_NEXT.match(text, end)):
             return end
     return None

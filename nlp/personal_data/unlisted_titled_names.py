@@ -7,7 +7,7 @@ reads whole tokens, never sees the title. Here the title must start a word or fo
 (ครอบครัวนาย…), the name must be a word the dictionary lacks, holding no function word, and then
 either a surname follows after one space (listed, or also a word the dictionary lacks) or one
 space and a deed only a person does or suffers. "นายจ้างไม่จ่าย", "นายกอบต.", "นางฟ้า" and
-"นางพยาบาลเวรดึก" stay: what follows the title there is a phrase or a word."""
+"นางพยาบาลเวรดึก", "นายแพทย์…" stay: what follows the title there is a phrase or a word."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from nlp.personal_data.kin_deeds import _PERSON_NEXT
 from nlp.personal_data.name_lists import _name_lists, unknown_word
 
 _TITLED = re.compile(
-    r"(?:นางสาว|นาง|นาย)(?!ก|จ้าง|ช่าง|ทุน|หน้า|อำเภอ|ด่าน|ท่า|สิบ|ร้อย|พล|ฟ้า|งาม|แบบ|พยาบาล)"
+    r"(?:นางสาว|นาง|นาย)(?!ก|จ้าง|ช่าง|ทุน|หน้า|อำเภอ|ด่าน|ท่า|สิบ|ร้อย|พล|ฟ้า|งาม|แบบ|พยาบาล|แพทย์|ทหาร|ตำรวจ)"
     r"(?P<name>[ก-ฮะ-ฺเ-ๅ็-ํ]{3,14})(?=[ ]|$)"
 )
 _SURNAME = re.compile(r" (?P<family>[ก-ฮะ-ฺเ-ๅ็-ํ]{3,16})(?=[ .,]|$)")

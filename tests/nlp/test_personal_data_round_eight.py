@@ -105,6 +105,15 @@ def test_round_eight_classes_are_masked(text: str, secrets: list[str]) -> None:
         # a title that starts a word for a role
         ("นายจ้างไม่จ่ายเงินเดือนสามเดือน", ["นายจ้าง"]),
         ("นางพยาบาลเวรดึกพูดไม่ดี", ["นางพยาบาล"]),
+        # hashtags, a word in quotes, a province alone with a particle, a story beside a name,
+        # a doctor's title, a festival true to its name, a dish after คือ
+        ("#น้องใจดี #อาหารสุขภาพ", ["น้องใจดี"]),
+        ("เขาพูดว่า “อาจจะ” ตลอด", ["อาจจะ"]),
+        ("ชุมพรค่ะ", ["ชุมพร"]),
+        ("มาฟังเรื่องราว กับพี่นก ทุกคืน", ["เรื่องราว"]),
+        ("นายแพทย์ธีรวัฒน์ ศรีสุข ให้สัมภาษณ์", ["นายแพทย์"]),
+        ("ร้องเพลงกับเพื่อนๆ ให้สมกับชื่อ เทศกาลดนตรี", ["เทศกาลดนตรี"]),
+        ("ร้านเดิม เมนูใหม่คือไข่ลูกเขย อร่อยมาก", ["ไข่ลูกเขย"]),
         # thanks to officials as a group
         ("พี่ๆ จนท.เทศบาลมาลอกท่อให้แล้ว", ["พี่ๆ จนท.เทศบาล"]),
     ],
