@@ -25,12 +25,20 @@ _ORIGIN = rf"(?:{_PEOPLES}|ต่างด้าว|ต่างชาติ)"
 _WHO = re.compile(
     rf" (?:ลูก(?:ชาย|สาว)(?:กำนัน|ผู้ใหญ่|นายก|เจ้าของ|ของ|คน)|ชาว(?:บ้าน|เขา)?{_PEOPLES}|ชาวเขา"
     rf"|(?:แรงงาน|คนงาน|ลูกจ้าง|สาว|หนุ่ม){_ORIGIN}|ผู้ช่วย(?:ผู้ใหญ่บ้าน|กำนัน)|ผู้ใหญ่บ้าน|กำนัน"
-    r"|อดีต(?:สมาชิก|กำนัน|ผู้ใหญ่บ้าน|นายก|ส\.? ?อบต|ส\.? ?ท\.|ครู)|ลูกจ้าง(?:ร้าน|โรงงาน|บริษัท))"
+    r"|อดีต(?:สมาชิก|กำนัน|ผู้ใหญ่บ้าน|นายก|ส\.? ?อบต|ส\.? ?ท\.|ครู)|ลูกจ้าง(?:ร้าน|โรงงาน|บริษัท)"
+    # since round 8: an official of a local office ("เจ้าหน้าที่ อบต.…", "จนท.รพ.สต.…")
+    r"|(?:เจ้าหน้าที่|จนท\.?) ?(?:อบต|อบจ|เทศบาล|เขต|รพ|สำนักงาน|ป่าไม้|อุทยาน))"
 )
-_WHO_WORD = re.compile(" (?:ลูก|ชาว|แรงงาน|คนงาน|สาว|หนุ่ม|ผู้ช่วย|ผู้ใหญ่บ้าน|กำนัน|อดีต)")
+_WHO_WORD = re.compile(" (?:ลูก|ชาว|แรงงาน|คนงาน|สาว|หนุ่ม|ผู้ช่วย|ผู้ใหญ่บ้าน|กำนัน|อดีต|เจ้าหน้าที่|จนท)")
 # The opening: the text or a line starts with 2 to 12 Thai letters (and a clan name: "อาเจ๊ะ
-# แซ่ย่าง"), then one space.
-_OPENING = re.compile(r"(?m)^[ \t]*(?P<name>(?P<first>[ก-๙]{2,12})(?: แซ่[ก-๙]{2,8})?)(?= )")
+# แซ่ย่าง", or since round 8 a surname: "อาเยอ เมอแล"), then one space; thanks or praise may
+# come first ("ขอบคุณสะมะแอ เจ้าหน้าที่ อบต.…").
+_OPENING = re.compile(
+    r"(?m)^[ \t]*(?:ขอบคุณ|ขอชม|ชื่นชม)?"
+    r"(?P<name>(?P<first>[ก-ฮะ-ฺเ-ๅ็-ํ]{2,12})(?: แซ่[ก-๙]{2,8}| (?P<second>[ก-ฮะ-ฺเ-ๅ็-ํ]{2,10}))?)(?= )"
+)
+# A second person joined by กับ before who both are ("เฮง สัมนาง กับ สรีย์ มอม แรงงาน…" shape).
+_AND_ANOTHER = re.compile(r" กับ (?P<other>[ก-๙]{2,12}(?: [ก-๙]{2,10})?)(?= )")
 
 
 def apposed_names(text: str) -> list[_Span]:
@@ -38,12 +46,33 @@ def apposed_names(text: str) -> list[_Span]:
     found: list[_Span] = []
     if not _WHO_WORD.search(text):
         return found  # most messages: one scan for the words, none for the openings
+    lists = _name_lists()
     for m in _OPENING.finditer(text):
-        if not _WHO.match(text, m.end()):
+        if not _could_be_a_name(m.group("first"), lists):
             continue
-        if _could_be_a_name(m.group("first"), _name_lists()):
-            found.append(m.span("name"))
+        ends = [m.end("name")]
+        if m.group("second") is not None:
+            if not _could_be_a_surname(m.group("second"), lists):
+                ends = []
+            ends.append(m.end("first"))
+        for end in ends:
+            other = _AND_ANOTHER.match(text, end)
+            if _WHO.match(text, end):
+                found.append((m.start("name"), end))
+                break
+            if (
+                other is not None
+                and _WHO.match(text, other.end())
+                and _could_be_a_name(other.group("other").split()[0], lists)
+            ):
+                found += [(m.start("name"), end), other.span("other")]
+                break
     return found
+
+
+def _could_be_a_surname(word: str, lists: _NameLists) -> bool:
+    """A listed surname, or a word the dictionary lacks that holds no verb."""
+    return word in lists.family or (_could_be_a_name(word, lists) and word not in lists.words)
 
 
 def _could_be_a_name(word: str, lists: _NameLists) -> bool:

@@ -31,7 +31,7 @@ from nlp.personal_data.word_classes import ud_verbs
 # Ranks, village heads and the Isan elders and rude บัก, which a nickname follows as it follows ลุง.
 _RANKS = _word_set(
     """ผู้กอง ผู้หมวด สารวัตร จ่า ดาบ กำนัน ผู้ใหญ่บ้าน ผู้ใหญ่ พ่อหลวง ป้อหลวง แม่หลวง พ่อใหญ่ แม่ใหญ่
-    อสม. เสี่ย บัก โต๊ะครู โต๊ะอิหม่าม อิหม่าม หนาน อีหล่า พี่บ่าว"""
+    อสม. เสี่ย บัก โต๊ะครู โต๊ะอิหม่าม อิหม่าม หนาน อีหล่า พี่บ่าว หมวด"""
 )
 _AT_START_ONLY = _word_set("บัง โต๊ะ")
 # A teacher or a doctor is followed by a subject or a field as often as by a name ("ครูพละ",
@@ -40,8 +40,12 @@ _TRADES = _word_set("ครู หมอ")
 # แม่ and พ่อ also start places and trades (แม่สาย, แม่ค้า, พ่อค้า) and animals' mothers (แม่ไก่):
 # only before a word that says who the person is or a deed only a person does.
 _PARENTS = _word_set("แม่ พ่อ")
-# ตา is also an eye ("ตาแดงโดนควัน").
-_PERSON_ONLY = _AT_START_ONLY | _PARENTS | _TRADES | {"ตา"}
+# ตา is also an eye ("ตาแดงโดนควัน"); a child's word is also a young animal's or a fruit's
+# ("ลูกหมาโดนรถชน", "ลูกมะพร้าวหล่น"): since round 8, at a word's start only ("ลูกโอมปวดท้อง",
+# "ลูกชายบอสอายุ 15"; not "ถนนลูกลัง").
+_CHILDREN = _word_set("ลูก ลูกชาย ลูกสาว")
+_WHEN_BEFORE = re.compile(r"(?:เมื่อวาน|คืนวาน|เมื่อคืน|เมื่อเช้า|ตอนนี้|วันนี้)$")
+_PERSON_ONLY = _AT_START_ONLY | _PARENTS | _TRADES | _CHILDREN | {"ตา"}
 # คุณ before a form of address, as one token ("ขอบ|คุณหมอ|เบิร์ด"): the polite form of the same.
 _POLITE = frozenset(f"คุณ{a}" for a in _word_set("หมอ ครู ลุง ป้า ยาย ตา น้า พี่ แม่ พ่อ"))
 ADDRESS = KIN | _RANKS | _PERSON_ONLY | _POLITE
@@ -56,12 +60,17 @@ _WHO = (
     r"|รปภ|ยาม(?!ค่ำ|เช้า|ดึก|วิกาล)|ภารโรง|แม่บ้าน|พนักงาน|เจ้าหน้าที่|จนท"
     r"|ร้าน|แผง(?:ผัก|ปลา|หมู|ผลไม้|ขาย|ลอย)|อู่(?:ซ่อม|รถ)|โรง(?:สี|กลึง|น้ำแข็ง)"
     r"|(?:อายุ ?)?[0-9๐-๙]{1,3} ?(?:ปี|ขวบ)(?!ที่แล้ว|ก่อน|แล้ว|มาแล้ว)"
+    # since round 8: an age alone, a farmer or a fisher, by the canal, at a police station or
+    # an office, of a people ("ลุงเหมชาวสวน", "ลุงหมานริมคลอง", "หมวดตุ่ยที่ สภ.", "เป็นคนลาว")
+    r"|อายุ ?[0-9๐-๙]{1,3}|ชาว(?:สวน|นา|ไร่|ประมง)|ริม(?:คลอง|แม่น้ำ|ทางรถไฟ)"
+    r"|ที่ ?(?:สภ|สน\.|สถานี|โรงพัก|รพ|โรงพยาบาล|คลินิก|อนามัย|อบต|เขต|เทศบาล)"
+    r"|ชรบ|อปพร|อาสา(?:สมัคร|ชุมชน)|เจ้าของ(?:ร้าน|รีสอร์ท|บ้าน|หอ|อู่|ฟาร์ม|โรง|ที่|ตึก)|เป็นคน(?:ลาว|พม่า|เขมร|กัมพูชา|จีน|ญวน|มอญ)"
 )
 # Deeds only a person does or suffers.
 _PERSON_DEEDS = (
     r"(?:หก|ลื่น)ล้ม|เป็นลม|หมดสติ|หายตัว|หาย(?:ออก|ไป)?จากบ้าน|ไม่สบาย|เสียชีวิต|บาดเจ็บ|เดินออก|เดินหาย|ขับรถ|ขี่รถ|ขี่มอ"
     r"|ไม่รับ(?:แจ้ง|เรื่อง|สาย|โทรศัพท์)|ไม่ยอม|(?:ยัง)?ไม่กลับ|ด่า|ตะโกน|ทำร้าย|ขโมย|บอกว่า|แจ้งว่า"
-    r"|เล่าว่า|ถามว่า|พูดว่า|ฝากบอก|โทรมา|ป่วย|(?:นอน)?ติดเตียง|ชัก|หายใจไม่ออก|เจ็บหน้าอก|สอน"
+    r"|เล่าว่า|ถามว่า|พูดว่า|ฝากบอก|โทรมา|ป่วย|ปวด(?:ท้อง|หัว|ฟัน)|(?:แม่ง|มัน)?เอารถ|เกือบ(?:ตก|จม|โดน)|มา(?:พ่น|ช่วย|ซ่อม|ตรวจ|เยี่ยม|แจก)|ที่(?:ป่วย|เป็นโรค)|(?:นอน)?ติดเตียง|ชัก|หายใจไม่ออก|เจ็บหน้าอก|สอน"
     r"|อยู่(?:บ้าน)?คนเดียว|ตก(?:จาก|ต้นไม้|บ่อ|คลอง)|ปล่อย(?:น้ำ|ควัน|หมา|วัว|ควาย|ไก่)"
     r"|หา(?:ปลา|ของป่า|หน่อไม้|เห็ด|กุ้ง|หอย)|ตกปลา|ทำนา|ทำสวน|ทำไร่|(?:กรีด|ตัด)ยาง"
     r"|ไม่(?:ยอม|รับ|ให้|แจก|ซ่อม|เคย|สนใจ|ฟัง|จ่าย|คืน|ตอบ|เซ็น|ช่วย|ลงมา|มาทำงาน|อยู่เวร)"
@@ -125,11 +134,14 @@ def kin_names_by_deeds(cut: _Cut, lists: _NameLists) -> list[_Span]:
         at_start = start == 0 or not _is_thai(text[start - 1])
         if word in _AT_START_ONLY and not (start == 0 or text[start - 1] == "\n"):
             continue
+        after_when = word in _CHILDREN and _WHEN_BEFORE.search(text, 0, start) is not None
+        if word in _CHILDREN and not (at_start or after_when):
+            continue  # "ถนนลูกลัง": a child's word glued to another word is part of a name
         if word in _PARENTS and _starts_a_place_name(text, start):
             continue
         thanked = word in _POLITE and text.endswith("ขอบ", 0, start)  # ขอบ|คุณหมอ
         before = tokens[first - 1][0]
-        if not (at_start or thanked or before in _WHOSE or _starts_word(cut, start)):
+        if not (at_start or thanked or after_when or before in _WHOSE or _starts_word(cut, start)):
             continue
         span = _name_after(cut, word, k + 1, lists)
         if span is not None:

@@ -48,7 +48,9 @@ _LATIN_SELF_INTRODUCTION = re.compile(
 )
 # "My name is Malee", "reported by Somchai Jaidee", "แจ้งโดย Natthapong Chaiyasit".
 _LATIN_INTRODUCED = re.compile(
-    rf"(?:\b(?:[Mm]y name is|[Nn]ame is|[Rr]eported by|[Ss]ubmitted by)|แจ้งโดย) ?"
+    # since round 8 also where the name was read: "his name on the card is Anan"
+    rf"(?:\b(?:[Mm]y name is|[Nn]ame(?: on (?:the |his |her )?(?:card|badge|tag|shirt))? is"
+    rf"|[Rr]eported by|[Ss]ubmitted by)|แจ้งโดย) ?"
     rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
 )
 # In English, after a form of address or a word for a relation ("Uncle Boon", "Aunt Mali", "my
@@ -71,9 +73,13 @@ _ENGLISH_SELF = re.compile(
 )
 # Whom to call, right before the number: "contact Noi at 081…", "call Lek 089…".
 _ENGLISH_CONTACT = re.compile(
-    r"\b(?:[Cc]ontact|[Cc]all|[Aa]sk for|[Tt]ext|[Mm]essage) "
+    r"\b(?:[Cc]ontact|[Cc]all|[Aa]sk for|[Tt]ext|[Mm]essage)(?: me,)? "  # "Call me, Ann, on …"
     rf"(?!(?:Mr|Mrs|Ms|Miss|Dr|Khun|Me|Us|Line|Tel|Phone|Mobile|Hotline|The|Our|My)\b)"
-    rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?: at| on|:|,)? ?(?=\+?\(?\d)"
+    rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?),?(?: at| on|:)? ?(?=\+?\(?\d)"
+)
+# A Japanese honorific glued on ("Suzuki-san", since round 8).
+_JAPANESE_HONORIFIC = re.compile(
+    rf"(?<![A-Za-z])(?P<name>{_CAPITALISED})-(?:san|sama|kun|chan|sensei)(?![A-Za-z])"
 )
 _ENGLISH_SIGN_OFF = re.compile(
     r"\b(?:[Rr]egards|[Tt]hanks|[Tt]hank you|[Cc]heers|[Ss]incerely|[Bb]est),?\s+"
@@ -144,6 +150,7 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
         _LATIN_INTRODUCED,
         _ENGLISH_RELATION,
         _ENGLISH_CONTACT,
+        _JAPANESE_HONORIFIC,
     ):
         for m in pattern.finditer(text):
             span = _latin_span(m, needs_surname=False)

@@ -12,6 +12,7 @@ from itertools import chain
 from pathlib import Path
 
 from nlp.personal_data.name_words import _AFTER_NAME, _NOT_NAMES, _PARTICLES, _word_set
+from nlp.tokenise import segment
 from nlp.word_set import WordSet, thai_words
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "personal_data"
@@ -145,6 +146,25 @@ def _longest_listed(text: str, at: int, names: frozenset[str], longest: int) -> 
         if text[at:end] in names:
             return end
     return at
+
+
+def listed_name(word: str, lists: _NameLists) -> bool:
+    """A nickname from the team's list, or a given name that is not mostly a common word."""
+    return word in lists.nicknames or (word in lists.first and word not in lists.common)
+
+
+def unknown_word(word: str, lists: _NameLists, *, verbs_ok: bool = False) -> bool:
+    """A word of three letters or more that the dictionary lacks and that is no phrase: none of
+    the tokeniser's pieces is a function word or (unless `verbs_ok`: Malay names hold Thai verbs'
+    syllables, มะ|รอ|นิง) a verb ("ด้านที่ติด", "จ้างไม่จ่าย" are phrases)."""
+    if len(word) < 3 or word in lists.words:
+        return False
+    stop = _stopwords()
+    return not any(
+        len(piece) >= 2
+        and (piece in stop or piece in _AFTER_NAME or (not verbs_ok and piece in lists.predicates))
+        for piece in segment(word)
+    )
 
 
 def _listed_at(text: str, at: int, lists: _NameLists, *, common_ok: bool = False) -> bool:

@@ -22,7 +22,7 @@ _BETWEEN = frozenset({"", ":", "-", "/", "นามสกุล", "สกุล"
 
 # A phone number or a contact word near a listed name after a weak title ("ติดต่อกลับคุณณัฐวุฒิ
 # 02-941-2280"): the name is a contact person's even when the dictionary also holds it.
-_CONTACT = re.compile(r"ติดต่อ|โทร|เบอร์|\d{2,3}[- ]?\d{3}[- ]?\d{3,4}")
+_CONTACT = re.compile(r"ติดต่อ|โทร|เบอร์|\d{2,3}[- ]?\d{3,4}[- ]?\d{3,4}")
 
 
 def _word_not_name(text: str, start: int, end: int, lists: _NameLists) -> bool:

@@ -121,17 +121,27 @@ def _number_at(
             end += 1
         return PersonalDataSpan(kind, start, end), after
 
-    # National ID: 13 digits with a valid checksum, or after a word that says it is one.
+    # National ID: 13 digits with a valid checksum, or after a word that says it is one, or
+    # (since round 8) in the card's own layout 1-2345-67890-12-3, whatever the checksum.
     after = end_of(13)
+    card_layout = [b - a for a, b in groups[i : i + 5]] == [1, 4, 5, 2, 1]
     if (
         after is not None
         and digits[0] != "0"
-        and (national_id_checksum_ok(digits[:13]) or _ID_WORDS.search(before))
+        and (national_id_checksum_ok(digits[:13]) or _ID_WORDS.search(before) or card_layout)
     ):
         return span(PersonalDataKind.NATIONAL_ID, after)
 
-    # After a bank word (and no phone word since), 10–15 digits are an account number.
+    # After a bank word (and no phone word since), 10–15 digits are an account number; since
+    # round 8 also a second one of ten to twelve digits that is no phone in a message about an
+    # account, after whose it is ("บัญชีกรุงไทย … ของแม่ … แต่ของผม 4561237890").
     bank = _BANK_WORDS.search(before)
+    whose = _WHOSE_ACCOUNT.search(before) is not None and _BANK_WORDS.search(text) is not None
+    if whose and digits[0] != "0" and not _PHONE_WORDS.search(before):
+        for count in (12, 11, 10):
+            after = end_of(count)
+            if after is not None and after == len(groups):
+                return span(PersonalDataKind.BANK_ACCOUNT, after)
     if bank is not None and not _PHONE_WORDS.search(before[bank.end() :]):
         for count in range(15, 9, -1):
             after = end_of(count)
@@ -174,6 +184,7 @@ def _number_at(
     return None
 
 
+_WHOSE_ACCOUNT = re.compile(r"ของ(?:ผม|ฉัน|ดิฉัน|หนู|แม่|พ่อ|ลูก|เรา|ตัวเอง|สามี|ภรรยา) ?:? ?$")
 _FOREIGN_DIGITS = (9, 14)  # country code and number, as the ITU allows (at most 15)
 _PHONE_WORDS = re.compile(r"โทร|เบอร์|ติดต่อ|มือถือ|phone|tel|mobile", re.I)
 # Right before the number: "เลขที่โครงการ 66…", "สัญญาเลขที่ 66…" (not "แจ้งเรื่อง…").

@@ -80,13 +80,24 @@ def opening_names(text: str) -> list[_Span]:
 
 
 def _openings(text: str) -> list[re.Match[str]]:
-    """Where the text and each line start, past a word for when."""
+    """Where the text and each line start, past a word for when; and since round 8 where the
+    one who did it is told after คือ ("คนที่ทิ้งขยะคือต้นลูกบ้านหัวมุม": คนที่ before it)."""
     starts = [0]
     at = text.find("\n")
     while at >= 0:
         starts.append(at + 1)
         at = text.find("\n", at + 1)
+    starts += [
+        m.end()
+        for m in _TOLD_WHO.finditer(text)
+        if "คนที่" in text[max(0, m.start() - _TOLD_WHO_WINDOW) : m.start()]
+    ]
     return [m for start in starts if (m := _OPENING.match(text, start)) is not None]
+
+
+# คือ after the person asked about: "คนที่…คือ…" ("คนเดิม เพิ่มเติมคือไข่ลูกเขย" is a dish).
+_TOLD_WHO = re.compile(r"คือ ?")
+_TOLD_WHO_WINDOW = 60
 
 
 def _latin_opening(word: str, lists: _NameLists) -> re.Pattern[str]:

@@ -81,6 +81,16 @@ def _plate_at(text: str, m: re.Match[str]) -> PersonalDataSpan | None:
         and letters not in _NOT_PLATE_AFTER_VEHICLE
     )
     right_after = _RIGHT_AFTER_PLATE_WORD.search(before) is not None
+    # Letters that are also a unit (กม, กก) right after a vehicle, before a number of three or
+    # four digits and what a vehicle does or a province: "รถกระบะ กม 4567 จอดขวาง" (round 8).
+    two_letters = two_letters or (
+        len(letters) == 2
+        and right_after
+        and m.group("lead") is None
+        and len(m.group("number")) >= 3
+        and (_VEHICLE_ACTS.match(text, m.end()) or _province_pattern().match(text, m.end()))
+        is not None
+    )
     if letters in _MONTHS and _is_date(m) and not (right_after and two_letters):
         return None
     if m.group("dot") and not (right_after and two_letters):

@@ -16,7 +16,7 @@ from nlp.analysis import PersonalDataKind, PersonalDataSpan
 # A room: ห้อง (ห้องพัก, ห้องเลขที่) and 3 or 4 digits, not a price nor a count after it, not
 # ค่าห้อง (the rent). Also "room 1204".
 _ROOM = re.compile(
-    r"(?:(?<![ก-๙])|(?<=ที่)|(?<=อยู่)|(?<=เช่า))(?:ห้อง(?:พัก)?(?:เลขที่)?|room(?: no\.?)?) ?:? ?"
+    r"(?:(?<![ก-๙])|(?<=ที่)|(?<=อยู่)|(?<=เช่า)|(?<=คนใน))(?:ห้อง(?:พัก)?(?:เลขที่)?|room(?: no\.?)?) ?:? ?"
     r"(?P<number>\d{3,4}(?:/\d{1,2})?)(?![\d.,:/])(?! ?(?:บาท|฿|ห้อง|คน|ตร\.|ตาราง|baht))",
     re.I,
 )

@@ -9,13 +9,16 @@ from dataclasses import dataclass
 from nlp.analysis import PersonalDataKind, PersonalDataSpan
 from nlp.personal_data.account_holders import _names_an_account_holder
 from nlp.personal_data.apposed_names import apposed_names
+from nlp.personal_data.bare_introductions import bare_introductions
 from nlp.personal_data.bare_names import bare_names
+from nlp.personal_data.called_names import called_names
 from nlp.personal_data.chat_labels import (
     names_after_phones,
     names_before_phones,
     nicknames_after_names,
     speaker_names,
 )
+from nlp.personal_data.decorated_names import decorated_names
 from nlp.personal_data.emails import _SPELT_EMAIL_TRIGGER, _emails
 from nlp.personal_data.family_names import family_names
 from nlp.personal_data.full_names import full_names
@@ -29,8 +32,10 @@ from nlp.personal_data.name_lists import _name_lists, _stopwords
 from nlp.personal_data.names import _names
 from nlp.personal_data.numbers import _numbers
 from nlp.personal_data.opening_names import opening_names
+from nlp.personal_data.paired_names import pair_of_found, paired_names
 from nlp.personal_data.passports import _PASSPORT_TRIGGER, _passports
 from nlp.personal_data.plates import _plates, _province_pattern
+from nlp.personal_data.possessed_names import possessed_names
 from nlp.personal_data.public_kin_names import public_kin_names
 from nlp.personal_data.record_numbers import record_numbers
 from nlp.personal_data.roles import _role_candidates
@@ -38,6 +43,7 @@ from nlp.personal_data.self_introductions import _named_selves, _self_introducti
 from nlp.personal_data.spelt_names import spelt_names
 from nlp.personal_data.spoken_numbers import SPOKEN_TRIGGER, _spoken_numbers
 from nlp.personal_data.titled_names import _has_title
+from nlp.personal_data.unlisted_titled_names import unlisted_titled_names
 
 MASKS: dict[PersonalDataKind, str] = {
     PersonalDataKind.NATIONAL_ID: "[เลขบัตรประชาชน]",
@@ -125,6 +131,7 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
         found += _names(text, roles=roles, after_accounts=accounts)
     found += _names_without_titles(text, has_latin=has_latin)
     found += _chat_layout_names(text, found)
+    found += _as_names(pair_of_found(text, _name_spans(found)))
     if learnt and may_name_someone(text):
         found += _not_overlapping(
             [
@@ -153,6 +160,8 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     family's surname, Latin names, and people naming themselves."""
     found = kin_deed_names(text) + full_names(text) + _as_names(opening_names(text))
     found += _as_names(apposed_names(text))
+    found += _as_names(paired_names(text) + possessed_names(text) + decorated_names(text))
+    found += _as_names(bare_introductions(text) + unlisted_titled_names(text))
     found += spelt_names(text, has_latin=has_latin)
     if "ตระกูล" in text:
         found += family_names(text)
@@ -161,8 +170,12 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     if "ผม" in text or "ดิฉัน" in text or "หนู" in text:
         found += _self_introductions(text)
     if "ชื่อ" in text or "ซื่อ" in text or "เอง" in text:
-        found += _named_selves(text)
+        found += _named_selves(text) + _as_names(called_names(text))
     return found
+
+
+def _name_spans(found: list[PersonalDataSpan]) -> list[tuple[int, int]]:
+    return [(f.start, f.end) for f in found if f.kind is PersonalDataKind.PERSON_NAME]
 
 
 def _as_names(spans: list[tuple[int, int]]) -> list[PersonalDataSpan]:

@@ -64,9 +64,23 @@ def _named_selves(text: str) -> list[PersonalDataSpan]:
     return found
 
 
+# A full name after ผม or ดิฉัน before a particle (since round 8: "ดิฉันวนิดา แสงทองค่ะ"): both
+# halves listed, so "ผมยาว มากครับ" stays.
+_FULL_NAME_INTRODUCTION = re.compile(
+    r"(?<![ก-๙])(?:ผม|ดิฉัน|กระผม) ?(?P<name>[ก-ฮเแโใไ][ก-๙]{1,15}) "
+    r"(?P<family>[ก-ฮเแโใไ][ก-๙]{1,20}?) ?(?:นะ)?(?:ครับ|ค่ะ|คะ)"
+)
+
+
 def _self_introductions(text: str) -> list[PersonalDataSpan]:
     lists = _name_lists()
-    found = []
+    found = [
+        PersonalDataSpan(PersonalDataKind.PERSON_NAME, m.start("name"), m.end("family"))
+        for m in _FULL_NAME_INTRODUCTION.finditer(text)
+        if m.group("name") in lists.first
+        and m.group("name") not in lists.common
+        and m.group("family") in lists.family
+    ]
     for m in _SELF_INTRODUCTION.finditer(text):
         name = m.group("name")
         listed = name in lists.first or (name in lists.nicknames and name not in lists.words)

@@ -28,8 +28,10 @@ _NETWORK = (
     r"|(?<![A-Za-z])(?:FB|fb|[Ff]acebook|IG|ig|[Ii]nstagram|[Tt]ik[Tt]ok|[Tt]witter|X)(?![A-Za-z]))"
 )
 _CAPITALISED = r"[A-Z][a-z]+"
+_HYPHENATED = rf"{_CAPITALISED}(?:-{_CAPITALISED})?"
 _SOCIAL = re.compile(
-    rf"{_NETWORK} ?(?:ชื่อ)? ?[:：]? ?(?:(?P<name>{_CAPITALISED}(?: {_CAPITALISED}){{0,2}})"
+    # since round 8 in quotes, and a surname with a hyphen ("เฟซบุ๊ก 'Anan Sae-Tang'")
+    rf"{_NETWORK} ?(?:ชื่อ)? ?[:：]? ?[\"'“‘]?(?:(?P<name>{_CAPITALISED}(?: {_HYPHENATED}){{0,2}})"
     r"(?![A-Za-z0-9_.])|@?(?P<handle>(?=[A-Za-z0-9._]*[0-9._])[A-Za-z][A-Za-z0-9._]{2,29})"
     r"(?![A-Za-z0-9._]))"
 )
