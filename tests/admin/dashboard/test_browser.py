@@ -42,7 +42,9 @@ async def test_an_official_signs_in_filters_and_signs_out_with_nothing_refused(
         await expect(tab).to_have_url(server + "/admin")
         await expect(tab.locator("table")).to_be_visible()
 
-        # The page's script submits the filters as soon as a choice changes.
+        # The page's script submits the filters as soon as a choice changes (once it has run:
+        # on a loaded machine the table shows before the script at the end of the page runs).
+        await tab.wait_for_load_state("load")
         await tab.locator("form.filters select[name=status]").select_option("routed")
         await expect(tab).to_have_url(re.compile(r"/admin\?status=routed"))
 
