@@ -445,7 +445,8 @@ def _run(
             _wait_all_processed(database_url, expected, args.drain_timeout)
             drain = time.perf_counter() - ended
             answered = None
-            if args.fault:
+            # a killed worker's held reply goes out from the outbox once its hold ends (30 s)
+            if args.fault or args.kill_worker:
                 _wait_answered(fake, expected, args.drain_timeout)
                 answered = time.perf_counter() - ended
             time.sleep(2.0)  # the last answers, and a second one to an event, were one coming
