@@ -11,19 +11,16 @@ import re
 from nlp.analysis import Hazard
 from nlp.hazard_cues import PEOPLE_NAMED
 
+_ANIMALS = r"(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|แกะ|ม้า|ลิง|ช้าง|นก|ปลา)"
 # An animal right before an injury or a fall into water: "หมาโดนรถชน", "แมวตกบ่อ".
-ANIMAL_BEFORE = re.compile(
-    r"(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|แกะ|ม้า|ลิง|ช้าง|นก|ปลา)(?:จร(?:จัด)?|น้อย|ตัว\S{0,6})?\s?(?:ที่)?\s?(?:โดน|ถูก)?$"
-)
-ATTACK = re.compile(r"กัด|ขวิด|เหยียบ|ทำร้าย")
+_ANIMAL_BEFORE = re.compile(_ANIMALS + r"(?:จร(?:จัด)?|น้อย|ตัว\S{0,6})?\s?(?:ที่)?\s?(?:โดน|ถูก)?$")
+# A cue whose own words open with an animal: "ลูกแมวจรจัดติดอยู่ในกรง" is a kitten trapped.
+_ANIMAL_SUBJECT = re.compile(r"^(?:ลูก|น้อง)?" + _ANIMALS)
 # A message that opens with an animal and names no person: what the learnt head reads as an
 # injury or a drowning there happened to the animal.
-_ANIMAL_FIRST = re.compile(
-    r"^(?:มี)?(?:ลูก|น้อง)?(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|ม้า|ลิง|นก|ปลา|ช้าง)(?:ป่า|จร(?:จัด)?)?"
-)
+_ANIMAL_FIRST = re.compile(r"^(?:มี)?(?:ลูก|น้อง)?" + _ANIMALS + r"(?:ป่า|จร(?:จัด)?)?")
+_ATTACK = re.compile(r"กัด|ขวิด|เหยียบ|ทำร้าย")
 TO_PEOPLE = frozenset({Hazard.INJURED, Hazard.DROWNING, Hazard.TRAPPED, Hazard.MISSING_PERSON})
-
-
 # Its owner ("ควายของชาวบ้านตกบ่อ"), and people asked to come and help ("ช่วยส่งคนมาหน่อย"),
 # are no person in danger.
 _NOT_IN_DANGER = re.compile(
@@ -42,14 +39,10 @@ def about_an_animal(lowered: str) -> bool:
     return PEOPLE_NAMED.search(rest) is None
 
 
-# A cue whose own words open with an animal: "ลูกแมวจรจัดติดอยู่ในกรง" is a kitten trapped.
-_ANIMAL_SUBJECT = re.compile(r"^(?:ลูก|น้อง)?(?:หมา|แมว|สุนัข|วัว|ควาย|ไก่|เป็ด|หมู|แพะ|แกะ|ม้า|ลิง|นก|ปลา)")
-
-
 def an_animals(words: str, before: str, hazard: Hazard) -> bool:
     """The danger a cue names befalls an animal: right after one ("หมาโดนรถชน", "ปลาหายใจไม่ออก")
     or in the cue's own words ("ลูกแมวติดอยู่"); an animal that bites or gores is a danger to
     people."""
-    if hazard not in TO_PEOPLE or ATTACK.search(words):
+    if hazard not in TO_PEOPLE or _ATTACK.search(words):
         return False
-    return ANIMAL_BEFORE.search(before) is not None or _ANIMAL_SUBJECT.match(words) is not None
+    return _ANIMAL_BEFORE.search(before) is not None or _ANIMAL_SUBJECT.match(words) is not None

@@ -250,14 +250,15 @@ _ASKS_THE_WAY = re.compile(
 )
 
 
+def _dealt_with(text: str) -> bool:
+    """The problem is done ("ให้แล้วค่ะ", "ไม่ขังเลย") and nothing says it is still wrong."""
+    return _DONE_NOW.search(text) is not None and _STILL_WRONG.search(text) is None
+
+
 def _thanks_for_it_done(text: str) -> bool:
     """ "แจ้งไฟทางดับไปเมื่อเช้า ตอนเย็นมาซ่อมเสร็จแล้ว ขอบคุณมากค่ะ": a report made before, now
     dealt with, and thanks for it: praise, not a follow-up."""
-    return (
-        _PRAISE.search(text) is not None
-        and _DONE_NOW.search(text) is not None
-        and _STILL_WRONG.search(text) is None
-    )
+    return _PRAISE.search(text) is not None and _dealt_with(text)
 
 
 def conversation_intent(prepared: TextInput) -> Intent | None:
@@ -333,7 +334,7 @@ def detect_intent(
         return Intent.QUESTION
     if praised and sentiment is not Sentiment.NEGATIVE and not problem:
         return Intent.PRAISE
-    if praised and _DONE_NOW.search(text) and not _STILL_WRONG.search(text):
+    if praised and _dealt_with(text):
         return Intent.PRAISE  # "มาตัดกิ่งไม้ให้แล้วค่ะ ไม่บังไฟแล้ว ขอบคุณมากค่ะ": the problem is gone
     if suggests and not opens_with_view:
         return Intent.SUGGESTION

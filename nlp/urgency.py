@@ -39,6 +39,11 @@ _COMPILED: dict[Hazard, re.Pattern[str]] = {
 # needs (read off the cues, `nlp.word_gate`), each of a danger's cues on its own
 # (`nlp.cue_search`: the same finds as `_COMPILED`'s, which `prefilter=False` searches).
 _CUES = CueGroups(CUES)
+# "จะ", will: about to happen, not happening (not "กำลังจะ", about to happen right now).
+_WILL = r"(?<!กำลัง)(?<!กำลัง )จะ"
+# The same inside a cue's own words ("รถมอไซค์จะคว่ำ"), except where what is about to happen is
+# already the danger (dying, sinking, the water reaching …, a threat to take one's life).
+_ABOUT_TO = re.compile(_WILL + r"(?!ๆ|ตาย|ไม่ไหว|ขาดใจ|หมด|จม|ถึง|ท่วม|ฆ่า|กินยา|กระโดด|โดด|ผูกคอ)")
 # Words right before a cue that make it a fear, a possibility, a wish, a question about risk or
 # a rhetorical "must someone die first".
 _NOT_REAL = re.compile(
@@ -47,7 +52,7 @@ _NOT_REAL = re.compile(
     # leaning, about to: "ต้นไม้เอนจะล้มทับบ้าน", "ใกล้จะพัง"
     r"|(?:ใกล้|จวน|ทำท่า|เอน|เอียง)จะ\S{0,3}"
     # about to, as a worry: "สายไฟจะร่วงลงมาทับหัวคน" (not "กำลังจะ", happening)
-    r"|(?<!กำลัง)(?<!กำลัง )จะ"
+    r"|" + _WILL +
     # a fear told at length: "กลัวมากว่าตึกที่กำลังสร้างข้างบ้านจะล้มทับ"
     r"|กลัว\S{0,12}ว่า\S{0,44}"
     r"|(?:ไม่มี|ไม่ได้|ยังไม่|เกือบ)\S{0,3}"
@@ -101,9 +106,6 @@ _RUMOUR_ASKED = re.compile(
 # A turn to now between what went before and a cue: "อ่อนเพลียมาสามวัน วันนี้ปลุกไม่ตื่น" (the three
 # days are the illness so far; today she cannot be woken); the words before the turn do not make
 # the cue past. (Not บ่อยู่: Isan บ่ + อยู่ is "is not here", not บ่อย, often.)
-_ABOUT_TO = re.compile(
-    r"(?<!กำลัง)(?<!กำลัง )จะ(?!ๆ|ตาย|ไม่ไหว|ขาดใจ|หมด|จม|ถึง|ท่วม|ฆ่า|กินยา|กระโดด|โดด|ผูกคอ)"
-)
 _NOW_TURN = re.compile(r"วันนี้|ตอนนี้|เช้านี้|เซ้านี้|มื้อนี้|เมื่อกี้|เมื่อครู่|ล่าสุด|\bnow\b|\btoday\b")
 _JUST_DONE = re.compile(r"\S{0,6}?(?:ไป|มา)แล้ว")
 _SINCE = re.compile(r"(?:ตั้งแต่|หลังจาก|หลัง)\S{0,6}$")
