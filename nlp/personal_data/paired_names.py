@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.personal_data.cut import _Span
+from nlp.personal_data.cut import _is_thai, _Span
 from nlp.personal_data.kin_context import _KIND_OF_PERSON, KIN
 from nlp.personal_data.latin_names import _NOT_LATIN_NAMES
 from nlp.personal_data.name_lists import (
@@ -72,10 +72,6 @@ _LONGEST = 12
 _SHORT_RUN = 10  # letters before a space: the whole run is the name
 
 
-def _thai(ch: str) -> bool:
-    return "\u0e01" <= ch <= "\u0e4e"
-
-
 def paired_names(text: str) -> list[_Span]:
     """Both names of a pair of people joined by กับ, where the message says they are people."""
     if "กับ" not in text:
@@ -86,7 +82,7 @@ def paired_names(text: str) -> list[_Span]:
         if m.group("name").split()[0] not in _NOT_LATIN_NAMES
     ]
     for m in _AND.finditer(text):
-        if _WITH_FAMILY.match(text, m.end()) and m.start() > 0 and _thai(text[m.start() - 1]):
+        if _WITH_FAMILY.match(text, m.end()) and m.start() > 0 and _is_thai(text[m.start() - 1]):
             # "…มะขิ่นกับลูก 2 คน…": a mother with her children, named by a word no list holds
             mother = _left(text, m.start())
             if mother is not None and mother.unknown:
@@ -157,7 +153,7 @@ class _Side:
 
 def _pair_at(text: str, m: re.Match[str]) -> tuple[_Side, _Side] | None:
     """The words on both sides of the กับ at `m`, if both may be names."""
-    if m.start() == 0 or not _thai(text[m.start() - 1]):
+    if m.start() == 0 or not _is_thai(text[m.start() - 1]):
         return None
     left = _left(text, m.start())
     right = _right(text, m.end())
@@ -171,7 +167,7 @@ def _left(text: str, end: int) -> _Side | None:
     before, else the whole run of letters (an opening or a word after a space)."""
     lists = _name_lists()
     start = end
-    while start > 0 and _thai(text[start - 1]):
+    while start > 0 and _is_thai(text[start - 1]):
         start -= 1
     for at in range(end - 2, max(start, end - _LONGEST) - 1, -1):
         prefix = _PREFIX.fullmatch(text, start, at) if at > start else None
