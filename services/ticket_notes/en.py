@@ -24,3 +24,16 @@ NOTES: dict[str, str] = {
     "rule_matched.agency": " → {agency}",
     "rule_matched.description": " ({description})",
 }
+HAZARDS: dict[str, str] = {
+    "live_wire": "a live wire",
+    "fire": "fire",
+    "gas_leak": "a gas or chemical leak",
+    "collapse": "a collapse",
+    "trapped": "people trapped",
+    "injured": "someone hurt or gravely ill",
+    "drowning": "drowning",
+    "missing_person": "a missing person",
+    "flood_rising": "water rising or entering homes",
+    "evacuation": "an evacuation",
+    "violence": "violence",
+}

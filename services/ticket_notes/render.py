@@ -11,6 +11,7 @@ from services.ticket_notes.facts import NoteCode
 
 DEFAULT_LANGUAGE = "th"
 CATALOGUES: dict[str, dict[str, str]] = {"th": th.NOTES, "en": en.NOTES}
+HAZARD_NAMES: dict[str, dict[str, str]] = {"th": th.HAZARDS, "en": en.HAZARDS}
 LANGUAGES = tuple(CATALOGUES)
 # The parts of a matched rule's sentence, in order, each shown only when its fact is known.
 _RULE_PARTS = ("rule", "category", "hazard", "keyword", "area")
@@ -34,6 +35,8 @@ def _values(facts: Mapping[str, Any], language: str) -> dict[str, str]:
             value = value.get(language) or value.get(DEFAULT_LANGUAGE) or ""
         elif name == "category" and language == "en":
             value = english_name(str(value))
+        elif name == "hazard":  # "fire" → ไฟไหม้; a name this version does not know, as stored
+            value = HAZARD_NAMES.get(language, th.HAZARDS).get(str(value), value)
         shown[name] = str(value)
     return shown
 

@@ -25,3 +25,17 @@ NOTES: dict[str, str] = {
     "rule_matched.agency": " → {agency}",
     "rule_matched.description": " ({description})",
 }
+# The dangers the NLP names (`nlp.analysis.Hazard`), as an official reads them.
+HAZARDS: dict[str, str] = {
+    "live_wire": "สายไฟขาดหรือไฟรั่ว",
+    "fire": "ไฟไหม้",
+    "gas_leak": "แก๊สหรือสารเคมีรั่ว",
+    "collapse": "สิ่งก่อสร้าง ต้นไม้ หรือเสาพังล้ม",
+    "trapped": "คนติดอยู่",
+    "injured": "คนบาดเจ็บหรือป่วยหนัก",
+    "drowning": "คนจมน้ำ",
+    "missing_person": "คนหาย",
+    "flood_rising": "น้ำขึ้นหรือเข้าบ้าน",
+    "evacuation": "ต้องอพยพ",
+    "violence": "เหตุรุนแรง",
+}

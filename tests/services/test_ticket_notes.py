@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from nlp.analysis import Hazard
 from services.ticket_notes import LANGUAGES, NoteCode, en, render_note, th
 from services.ticket_notes import facts as note
 
@@ -60,6 +61,21 @@ class TestRenderNote:
             "rule “ถนน-ทางหลวงชนบท”, category roads, found the word “ทางหลวงชนบท” → "
             "BMA Public Works Department (ถนนของกรมทางหลวงชนบท)"
         )
+
+    def test_a_danger_that_routed_the_item_is_named_in_the_readers_language(self) -> None:
+        facts = note.rule_matched(rule="ภัยพิบัติ-อันตรายตอนนี้", agency=WORKS, hazard="fire")
+        assert render_note(facts, None, "th") == (
+            "กฎ “ภัยพิบัติ-อันตรายตอนนี้”, อันตราย ไฟไหม้ → สำนักการโยธา กรุงเทพมหานคร"
+        )
+        assert render_note(facts, None, "en") == (
+            "rule “ภัยพิบัติ-อันตรายตอนนี้”, danger fire → BMA Public Works Department"
+        )
+        live = note.rule_matched(rule="ไฟฟ้า", agency=WORKS, hazard="live_wire")
+        assert "อันตราย สายไฟขาดหรือไฟรั่ว" in (render_note(live, None, "th") or "")
+        assert "danger a live wire" in (render_note(live, None, "en") or "")
+
+    def test_every_danger_the_nlp_names_has_a_name_in_each_language(self) -> None:
+        assert {hazard.value for hazard in Hazard} == set(th.HAZARDS) == set(en.HAZARDS)
 
     def test_typed_words_alone_are_shown_as_typed(self) -> None:
         assert render_note(None, "ซ่อมเรียบร้อยแล้ว", "en") == "ซ่อมเรียบร้อยแล้ว"

@@ -17,6 +17,7 @@ from services.routing import (
     load_rules,
 )
 from services.ticket_notes import render_note
+from services.ticket_notes.th import HAZARDS
 from storage.models import Agency, Board, Channel, FeedbackItem, FeedbackStatus, RoutingRule
 from tests.services.conftest import NOW
 
@@ -424,7 +425,7 @@ async def test_a_live_wire_reaches_the_electricity_authority_whatever_its_catego
         )
         assert filed.item.hazards == ["live_wire"]
         assert filed.agency is not None and filed.agency.code == "pea-50", _reason(filed.item)
-        assert "live_wire" in _reason(filed.item)
+        assert HAZARDS["live_wire"] in _reason(filed.item)  # the danger named, in Thai
 
 
 async def test_keywords_match_whole_words_only(session: AsyncSession) -> None:
