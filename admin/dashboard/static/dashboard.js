@@ -64,8 +64,12 @@ document.addEventListener("keydown", function (event) {
 // The photo picker speaks the page's language (the browser's own button would say "Choose Files").
 document.querySelectorAll(".file-pick input[type=file]").forEach(function (input) {
   var names = input.parentElement.querySelector(".file-names");
-  input.addEventListener("change", function () {
+  function show() {
     var chosen = Array.prototype.map.call(input.files, function (file) { return file.name; });
     names.textContent = chosen.length ? chosen.join(", ") : input.dataset.none;
-  });
+  }
+  input.addEventListener("change", show);
+  // Photos already chosen (the browser restores them on going back, or they were picked while
+  // the page was still loading) are named at once, not only after the next change.
+  show();
 });
