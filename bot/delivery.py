@@ -26,6 +26,7 @@ from bot.channels.base import (
     MessageSender,
     MulticastSender,
     PacedSender,
+    ReplyAgainSender,
 )
 from bot.delivery_outcomes import DeliveryReport, RetryPolicy
 from bot.messages import Outgoing, outgoing_from_json, outgoing_to_json
@@ -46,8 +47,9 @@ Renderer = Callable[[str, dict[str, Any], str], list[Outgoing]]
 
 __all__ = ["DeliveryReport", "OutboxDelivery", "chat_reply_payload"]
 INTERRUPTED_REPLY = (
-    "an earlier attempt spent the LINE reply token and stopped before recording the outcome; "
-    "not sent again, so the citizen does not get it twice (LINE replies take no retry key)"
+    "an earlier attempt spent the LINE reply token and stopped before recording the outcome, "
+    "and the token is too old to try again; not pushed, so the citizen does not get it twice "
+    "(LINE replies take no retry key)"
 )
 INTERRUPTED_BROADCAST = (
     "an earlier attempt called the platform and stopped before recording the outcome; a "
@@ -62,6 +64,7 @@ class _Prepared:
     reply_token: str | None
     skip_reason: str | None = None
     already_sent: str | None = None  # why the row counts as sent without a call
+    again: bool = False  # the reply token was spent by an attempt cut off mid-call
     email: ComposedEmail | None = None  # a whole e-mail composed by its owner (a digest)
 
 
@@ -80,6 +83,7 @@ class OutboxDelivery:
         first_backoff: timedelta = timedelta(seconds=30),
         reply_window: timedelta = timedelta(seconds=50),
         lease: timedelta = timedelta(seconds=60),
+        reply_lease: timedelta = timedelta(seconds=20),
         batch_size: int | None = None,
         concurrency: int = 1,
     ) -> None:
@@ -91,6 +95,9 @@ class OutboxDelivery:
         self.policy = RetryPolicy(max_attempts=max_attempts, first_backoff=first_backoff)
         self.reply_window = reply_window
         self.lease = lease
+        # An attempt that spends a reply token holds its row this long only: cut off, it is
+        # tried again with the token while the token still works (see `_prepare`).
+        self.reply_lease = reply_lease
         self.concurrency = concurrency  # recipients sent to at once by a drain
         self.batches = BroadcastBatches(
             database=database,
@@ -207,6 +214,7 @@ class OutboxDelivery:
                 retry_key=retry_key,
                 reply_token_spent_at=now if prepared.reply_token else None,
                 now=now,
+                lease_until=now + self.reply_lease if prepared.reply_token else None,
             )
             target, attempts = message.target, message.attempts
             # A composed e-mail's body is kept only while it is owed: once sent or given up, the
@@ -217,16 +225,7 @@ class OutboxDelivery:
                 else None
             )
         try:
-            if prepared.email is not None:
-                assert isinstance(sender, ComposedEmailSender)  # checked by _prepare
-                await sender.send_composed(target, prepared.email, idempotency_key=retry_key)
-            else:
-                await sender.send(
-                    target,
-                    prepared.messages,
-                    prepared.reply_token,
-                    idempotency_key=retry_key,
-                )
+            await self._call(sender, target, prepared, retry_key)
         except DeliveryError as error:
             retry_at = self.policy.retry_at(error, attempts=attempts, now=self.clock())
             logger.warning(
@@ -250,6 +249,24 @@ class OutboxDelivery:
                 await outbound_messages.forget_recipient(session, message_id)
         return DeliveryStatus.SENT
 
+    @staticmethod
+    async def _call(
+        sender: MessageSender, target: str, prepared: _Prepared, retry_key: str
+    ) -> None:
+        """The platform call itself: an e-mail as composed, a reply tried again, or messages."""
+        if prepared.email is not None:
+            assert isinstance(sender, ComposedEmailSender)  # checked by _prepare
+            await sender.send_composed(target, prepared.email, idempotency_key=retry_key)
+        elif prepared.again:
+            assert isinstance(sender, ReplyAgainSender) and prepared.reply_token
+            await sender.send_again(
+                target, prepared.messages, prepared.reply_token, idempotency_key=retry_key
+            )
+        else:
+            await sender.send(
+                target, prepared.messages, prepared.reply_token, idempotency_key=retry_key
+            )
+
     async def _prepare(self, session: Any, message: OutboundMessage, now: datetime) -> _Prepared:
         if message.channel not in self.senders:
             return _Prepared([], None, f"channel {message.channel!r} is not configured")
@@ -269,24 +286,33 @@ class OutboxDelivery:
         interrupted = message.sending_since is not None and message.broadcast_key is not None
         if interrupted and message.channel not in RETRY_KEY_CHANNELS:
             return _Prepared([], None, already_sent=INTERRUPTED_BROADCAST)
+        again = False
         if message.kind == CHAT_REPLY:
-            if message.reply_token_spent_at is not None and message.last_error is None:
+            # Spent with no outcome recorded: the attempt was cut off mid-call (a worker killed).
+            again = message.reply_token_spent_at is not None and message.last_error is None
+            reply_token = self._fresh_reply_token(message, now, spent_before=again)
+            if again and (
+                reply_token is None
+                or not isinstance(self.senders[message.channel], ReplyAgainSender)
+            ):
                 return _Prepared([], None, already_sent=INTERRUPTED_REPLY)
             messages = [outgoing_from_json(m) for m in message.payload.get("messages", [])]
-            reply_token = self._fresh_reply_token(message, now)
         else:
             messages = self.render(message.kind, message.payload, language)
             reply_token = None
         messages = [self._absolute(m) for m in messages]
         if not messages:
             return _Prepared([], None, "nothing to say")
-        return _Prepared(messages, reply_token)
+        return _Prepared(messages, reply_token, again=again)
 
-    def _fresh_reply_token(self, message: OutboundMessage, now: datetime) -> str | None:
-        """The LINE reply token, while it can still work: never spent before, within ~50 s."""
+    def _fresh_reply_token(
+        self, message: OutboundMessage, now: datetime, *, spent_before: bool = False
+    ) -> str | None:
+        """The LINE reply token while it can still work: within ~50 s of the event, and never
+        spent before unless `spent_before` (an attempt cut off mid-call, tried once more)."""
         token = message.payload.get("reply_token")
         issued = message.payload.get("reply_token_issued_at")
-        spent = message.reply_token_spent_at is not None
+        spent = message.reply_token_spent_at is not None and not spent_before
         if not token or not issued or spent or message.channel != Channel.LINE:
             return None
         if now - datetime.fromisoformat(issued) > self.reply_window:

@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     line_channel_access_token: SecretStr | None = None
     line_api_base_url: AnyHttpUrl = AnyHttpUrl("https://api.line.me")
     line_data_api_base_url: AnyHttpUrl = AnyHttpUrl("https://api-data.line.me")
+    # Seconds one LINE messaging call (a reply, push or multicast) may take before it counts as
+    # failed and is tried again; the SDK's own limit is five minutes, a worker stuck that long.
+    line_request_timeout_seconds: Annotated[float, Field(gt=0)] = 10
 
     telegram_bot_token: SecretStr | None = None
     telegram_webhook_secret: SecretStr | None = None
@@ -67,9 +70,14 @@ class Settings(BaseSettings):
     redis_queue: Annotated[str, Field(min_length=1)] = "siang"
     # How long a claimed outbox row (or multicast batch) stays with the worker that took it: a
     # worker that died mid-send leaves rows that go out again once this runs out. Keep it longer
-    # than one platform call can take (Telegram's client times out after 5 s; LINE's async
-    # client has no timeout of its own set here).
+    # than one platform call can take (Telegram's client times out after 5 s, LINE's after
+    # `line_request_timeout_seconds`).
     outbox_lease_seconds: Annotated[float, Field(gt=0)] = 60
+    # A LINE reply spends a token that works for about a minute: a worker that died during
+    # that call leaves its row for this long only, so the reply is tried again with the same
+    # token while it still works (LINE takes a token once: nobody gets it twice). Longer than
+    # one LINE call can take, so a live worker's call has ended before another tries.
+    outbox_reply_lease_seconds: Annotated[float, Field(gt=0)] = 20
     # The recovery pass: how often a worker (or the embedded web process) looks for stored
     # events still pending, and how long one must have been pending, with no job queued, to be
     # taken for lost (a worker killed with its jobs, a Redis restarted empty, a job that failed)
@@ -153,6 +161,15 @@ class Settings(BaseSettings):
                 )
             if self.database_url.startswith("sqlite"):
                 raise ValueError("SIANG_DATABASE_URL must point at PostgreSQL in production")
+        return self
+
+    @model_validator(mode="after")
+    def _reply_lease_outlasts_a_call(self) -> Settings:
+        if self.outbox_reply_lease_seconds <= self.line_request_timeout_seconds:
+            raise ValueError(
+                "SIANG_OUTBOX_REPLY_LEASE_SECONDS must be longer than "
+                "SIANG_LINE_REQUEST_TIMEOUT_SECONDS, or a slow reply could be tried twice at once"
+            )
         return self
 
     @property

@@ -56,6 +56,7 @@ def build_channels(
                 access_token=settings.line_channel_access_token.get_secret_value(),
                 api_base_url=str(settings.line_api_base_url),
                 data_api_base_url=str(settings.line_data_api_base_url),
+                request_timeout=settings.line_request_timeout_seconds,
             ),
             media,
             pacing=pacing,
@@ -149,6 +150,7 @@ class BackgroundWork:
             senders=build_senders(settings, self.channels),
             public_base_url=str(settings.public_base_url),
             lease=timedelta(seconds=settings.outbox_lease_seconds),
+            reply_lease=timedelta(seconds=settings.outbox_reply_lease_seconds),
             concurrency=1 if settings.is_sqlite else 8,
         )
         self._conversations = conversations

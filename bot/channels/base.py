@@ -86,6 +86,24 @@ class ComposedEmailSender(MessageSender, Protocol):
 
 
 @runtime_checkable
+class ReplyAgainSender(MessageSender, Protocol):
+    """A sender whose platform takes a reply token once (LINE): an answer whose attempt was cut
+    off mid-call is sent again with the same token, and the platform refusing the token means
+    the earlier attempt delivered it, so the citizen gets it once either way."""
+
+    async def send_again(
+        self,
+        target: str,
+        messages: Sequence[Outgoing],
+        reply_token: str,
+        *,
+        idempotency_key: str | None = None,
+    ) -> None:
+        """Send the messages unless the earlier attempt did; raise DeliveryError as `send`."""
+        ...
+
+
+@runtime_checkable
 class PacedSender(MessageSender, Protocol):
     """A sender whose platform takes no retry key: the outbox waits for the turn of a row's
     first call before recording that the call began, so a worker killed while waiting leaves a

@@ -70,6 +70,8 @@ class LineConfig:
     access_token: str
     api_base_url: str = "https://api.line.me"
     data_api_base_url: str = "https://api-data.line.me"
+    request_timeout: float = 10.0  # seconds for a reply, push or multicast (the SDK's is 5 min)
+    content_timeout: float = 60.0  # seconds to download a citizen's photo
 
 
 class LineChannel:
@@ -229,7 +231,9 @@ class LineChannel:
     async def fetch_media(self, media_ref: str) -> StoredMedia:
         blob = AsyncMessagingApiBlob(self._data_api())
         try:
-            response = await blob.get_message_content_with_http_info(media_ref)
+            response = await blob.get_message_content_with_http_info(
+                media_ref, _request_timeout=self.config.content_timeout
+            )
         except ApiException as error:
             raise _delivery_error("content", error) from error
         except OSError as error:
@@ -249,6 +253,30 @@ class LineChannel:
         *,
         idempotency_key: str | None = None,
     ) -> None:
+        await self._send(target, messages, reply_token, idempotency_key, tried_before=False)
+
+    async def send_again(
+        self,
+        target: str,
+        messages: Sequence[Outgoing],
+        reply_token: str,
+        *,
+        idempotency_key: str | None = None,
+    ) -> None:
+        """Send what an attempt cut off mid-call may already have sent: the reply with the same
+        token (LINE takes a token once, so its refusal means the earlier reply went out) and
+        the pushes under the same retry keys (refused as already accepted when they did)."""
+        await self._send(target, messages, reply_token, idempotency_key, tried_before=True)
+
+    async def _send(
+        self,
+        target: str,
+        messages: Sequence[Outgoing],
+        reply_token: str | None,
+        idempotency_key: str | None,
+        *,
+        tried_before: bool,
+    ) -> None:
         line_messages = render_messages(messages)
         api = AsyncMessagingApi(self._api())
         chunks = [
@@ -256,15 +284,22 @@ class LineChannel:
             for i in range(0, len(line_messages), MAX_MESSAGES_PER_REQUEST)
         ]
         for index, chunk in enumerate(chunks):
-            if index == 0 and reply_token and await self._reply(api, reply_token, chunk):
-                continue
+            if index == 0 and reply_token:
+                if await self._reply(api, reply_token, chunk):
+                    continue
+                if tried_before:
+                    logger.info("line reply token already used: the earlier reply went out")
+                    continue
             await self._push(api, target, chunk, _retry_key(idempotency_key, index))
 
     async def _reply(self, api: AsyncMessagingApi, reply_token: str, chunk: list[Message]) -> bool:
         """True when the reply went out; False when the token was no longer valid (push instead)."""
         await self._turn(REPLY_LANE)
         try:
-            await api.reply_message(ReplyMessageRequest(reply_token=reply_token, messages=chunk))
+            await api.reply_message(
+                ReplyMessageRequest(reply_token=reply_token, messages=chunk),
+                _request_timeout=self.config.request_timeout,
+            )
         except ApiException as error:
             if error.status == 400:
                 logger.info("line reply token refused, pushing instead")
@@ -280,7 +315,9 @@ class LineChannel:
         await self._turn(PUSH_LANE)
         try:
             await api.push_message(
-                PushMessageRequest(to=target, messages=chunk), x_line_retry_key=retry_key
+                PushMessageRequest(to=target, messages=chunk),
+                x_line_retry_key=retry_key,
+                _request_timeout=self.config.request_timeout,
             )
         except ApiException as error:
             if error.status == 409:  # the same retry key was already accepted: sent before
@@ -304,7 +341,9 @@ class LineChannel:
             await self._turn(MULTICAST_LANE)
             try:
                 await api.multicast(
-                    MulticastRequest(to=list(targets), messages=chunk), x_line_retry_key=key
+                    MulticastRequest(to=list(targets), messages=chunk),
+                    x_line_retry_key=key,
+                    _request_timeout=self.config.request_timeout,
                 )
             except ApiException as error:
                 if error.status == 409:  # this batch was accepted before (a retried batch)

@@ -248,11 +248,14 @@ async def record_attempt(
     retry_key: str,
     reply_token_spent_at: datetime | None,
     now: datetime,
+    lease_until: datetime | None = None,
 ) -> None:
     """Before calling the platform: the row's retry key, when the call began, and whether this
     attempt spends the reply token (a spent token clears the last error, so a later attempt can
-    tell a crash)."""
+    tell a crash); `lease_until` shortens the claim, so a crash is retried sooner."""
     values: dict[str, object] = {"retry_key": retry_key, "sending_since": now}
+    if lease_until is not None:
+        values["next_attempt_at"] = lease_until
     if reply_token_spent_at is not None:
         values |= {"reply_token_spent_at": reply_token_spent_at, "last_error": None}
     await session.execute(update(_TABLE).where(_column.id == message_id).values(**values))

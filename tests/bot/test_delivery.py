@@ -277,6 +277,16 @@ class _DiesAfterSending:
         pass
 
 
+class _DiesDuringTheCall:
+    """The process killed after the attempt was recorded, before LINE took the message."""
+
+    async def send(self, *args: Any, **kwargs: Any) -> None:
+        raise _Killed
+
+    async def close(self) -> None:
+        pass
+
+
 async def _queue_reply(database: Database, line_api: FakeLineApi, *, with_token: bool) -> int:
     token = line_api.issue_reply_token("Uonce") if with_token else None
     async with _elsewhere(database) as session:
@@ -297,15 +307,21 @@ async def _queue_reply(database: Database, line_api: FakeLineApi, *, with_token:
     return new_id
 
 
-async def _crash_then_recover(app: FastAPI, database: Database, message_id: int) -> None:
+async def _crash_then_recover(
+    app: FastAPI,
+    database: Database,
+    message_id: int,
+    *,
+    after: timedelta = timedelta(minutes=6),
+    taken_by_line: bool = True,
+) -> None:
     clock = Clock()
     senders = dict(app_runtime(app).background.delivery.senders)
-    dying = OutboxDelivery(
-        database=database, senders={"line": _DiesAfterSending(senders["line"])}, clock=clock
-    )
+    killed = _DiesAfterSending(senders["line"]) if taken_by_line else _DiesDuringTheCall()
+    dying = OutboxDelivery(database=database, senders={"line": killed}, clock=clock)
     with pytest.raises(_Killed):
         await dying.deliver(message_id)
-    clock.now += timedelta(minutes=6)  # the dead worker's lease has run out
+    clock.now += after  # the dead worker's claim has run out
     assert (await _delivery(app, database, clock).drain()).sent == 1
 
 
@@ -321,6 +337,49 @@ class TestExactlyOnce:
         [row] = await outbox(database)
         assert row.status is DeliveryStatus.SENT
         assert row.reply_token_spent_at is not None
+
+    async def test_a_reply_cut_off_before_line_took_it_goes_out_once_with_the_same_token(
+        self, app: FastAPI, database: Database, line_api: FakeLineApi
+    ) -> None:
+        message_id = await _queue_reply(database, line_api, with_token=True)
+        # A reply's claim is short (20 s), so the token (good for about a minute) still works.
+        await _crash_then_recover(
+            app, database, message_id, after=timedelta(seconds=21), taken_by_line=False
+        )
+
+        assert [m.via for m in line_api.sent("Uonce")] == ["reply"]
+        assert [m.text for m in line_api.sent("Uonce")] == ["รับเรื่องแล้ว เลขที่ SG-7K4M-2Q"]
+        [row] = await outbox(database)
+        assert row.status is DeliveryStatus.SENT and row.last_error is None
+
+    async def test_a_reply_line_took_before_the_cut_is_tried_with_its_token_and_not_pushed(
+        self, app: FastAPI, database: Database, line_api: FakeLineApi
+    ) -> None:
+        message_id = await _queue_reply(database, line_api, with_token=True)
+
+        await _crash_then_recover(app, database, message_id, after=timedelta(seconds=21))
+
+        replies = [c for c in line_api.calls if c.path.endswith("/reply")]
+        assert [c.accepted for c in replies] == [True, False]  # the token was refused as used
+        assert not [c for c in line_api.calls if c.path.endswith("/push")]
+        assert [m.via for m in line_api.sent("Uonce")] == ["reply"]
+        [row] = await outbox(database)
+        assert row.status is DeliveryStatus.SENT
+
+    async def test_a_reply_cut_off_is_not_taken_again_while_a_live_call_could_still_run(
+        self, app: FastAPI, database: Database, line_api: FakeLineApi
+    ) -> None:
+        message_id = await _queue_reply(database, line_api, with_token=True)
+        clock = Clock()
+        dying = OutboxDelivery(
+            database=database, senders={"line": _DiesDuringTheCall()}, clock=clock
+        )
+        with pytest.raises(_Killed):
+            await dying.deliver(message_id)
+        clock.now += timedelta(seconds=15)  # LINE's call times out after 10 s; the claim is 20 s
+
+        assert (await _delivery(app, database, clock).drain()).sent == 0
+        assert line_api.sent("Uonce") == []
 
     async def test_a_push_interrupted_after_line_took_it_is_not_delivered_twice(
         self, app: FastAPI, database: Database, line_api: FakeLineApi

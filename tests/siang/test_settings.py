@@ -52,3 +52,17 @@ class TestPublicAddress:
         settings = Settings(_env_file=None, public_base_url="https://siang.example.go.th")
         served = settings.served_at("0.0.0.0", 8000)
         assert str(served.public_base_url) == "https://siang.example.go.th/"
+
+
+class TestReplyLease:
+    def test_a_reply_lease_no_longer_than_a_line_call_is_refused(self) -> None:
+        # A live worker's slow reply and another worker's retry could then run at once.
+        with pytest.raises(ValidationError, match="SIANG_OUTBOX_REPLY_LEASE_SECONDS"):
+            Settings(_env_file=None, line_request_timeout_seconds=20, outbox_reply_lease_seconds=15)
+
+    def test_the_defaults_retry_a_reply_well_inside_its_tokens_minute(self) -> None:
+        settings = Settings(_env_file=None)
+        # The lease, then a recovery pass at most this late: the token is still good.
+        retried_by = settings.outbox_reply_lease_seconds + settings.recovery_interval_seconds
+        assert settings.line_request_timeout_seconds < settings.outbox_reply_lease_seconds
+        assert retried_by < 50
