@@ -280,6 +280,15 @@ def conversation_intent(prepared: TextInput) -> Intent | None:
     return None
 
 
+def trying_out(text: str | TextInput) -> str | None:
+    """``"slip"`` for a message sent by mistake ("กดผิดค่ะ ขอโทษค่ะ", a sticker's placeholder),
+    ``"test"`` for trying the chat out ("ทดสอบ", "test", "ลองส่งดู"), else None."""
+    lowered = TextInput.of(text).text.lower().strip()
+    if not _TRYING.match(lowered):
+        return None
+    return "slip" if lowered.startswith(("กดผิด", "ส่งผิด", "[")) else "test"
+
+
 def names_a_problem(text: str | TextInput) -> bool:
     """Whether the message names something wrong (broken, flooded, dirty, not done …)."""
     return _PROBLEM.search(TextInput.of(text).text.lower()) is not None

@@ -15,6 +15,11 @@ MESSAGES: dict[str, str] = {
     ),
     "fallback": "Sorry, I did not understand that. Choose from the menu below, or describe the problem.",
     "unclear": "I'm not sure what you mean 🙏 Choose from the menu, or describe the problem or ask your question.",
+    "test": (
+        "Message received ✅ Siang is working.\n"
+        "When you're ready, describe the problem, send a photo or share a location, or choose from the menu."
+    ),
+    "slip": "No problem 😊 Anything Siang can help with? Choose from the menu or just type it.",
     "thanks": "You're welcome 🙏 Anything else? Choose from the menu or just type it.",
     "other_language": (
         "ขออภัยค่ะ เสียงอ่านได้เฉพาะภาษาไทยและภาษาอังกฤษ\n"

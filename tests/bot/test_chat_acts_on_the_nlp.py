@@ -179,6 +179,29 @@ class TestNothingToFile:
         assert answer[-1].quick_reply_labels[:5] == MENU
         assert await flow_of(database) == "idle" and await items(database) == []
 
+    @pytest.mark.parametrize("trying", ["ทดสอบ", "ทดสอบระบบครับ", "test", "ลองส่งดูค่ะ"])
+    async def test_trying_the_chat_out_is_told_it_works(
+        self,
+        app: FastAPI,
+        client: httpx.AsyncClient,
+        database: Database,
+        line_api: FakeLineApi,
+        trying: str,
+    ) -> None:
+        citizen = person(app, client, line_api, "tries-it-out")
+        answer = await citizen.say(trying)
+        assert [m.text for m in answer] == [text("th", "test")]  # not "what do you mean?"
+        assert answer[-1].quick_reply_labels[:5] == MENU
+        assert await flow_of(database) == "idle" and await items(database) == []
+
+    async def test_a_message_sent_by_mistake_is_forgiven(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        citizen = person(app, client, line_api, "slips")
+        answer = await citizen.say("กดผิดค่ะ ขอโทษค่ะ")
+        assert [m.text for m in answer] == [text("th", "slip")]
+        assert await items(database) == []
+
     async def test_a_greeting_gets_a_short_answer_and_the_menu_once(
         self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
     ) -> None:

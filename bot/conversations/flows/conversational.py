@@ -13,6 +13,7 @@ from bot.conversations.turn import Turn
 from bot.messages import Outgoing
 from bot.texts import text
 from nlp.analysis import Intent, MessageAnalysis, Urgency
+from nlp.intent import trying_out
 from services import citizen_side
 
 READ_LANGUAGES = ("th", "en")
@@ -72,7 +73,8 @@ async def answer(turn: Turn, message: str, analysis: MessageAnalysis) -> list[Ou
         return [not_found, *await follow_up.list_open(turn)]
     unclear = analysis.language == NO_LETTERS or analysis.intent is Intent.UNCLEAR
     if unclear and not urgent:
-        return [replies.menu(turn.language, "unclear")]
+        # trying the chat out is told it works; a slip is forgiven; the rest asked what they mean
+        return [replies.menu(turn.language, trying_out(message) or "unclear")]
     _adopt_language(turn, analysis, message)
     language = turn.language
     if analysis.intent is Intent.FOLLOW_UP:
