@@ -248,6 +248,8 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\bfell (?:into|in) (?:the |a )?(?:canal|river|water|pond|sea|well|drain)\b|\b(?:can'?t|cannot) swim\b",
         r"\b(?:boat|ferry|longtail) (?:is )?(?:sinking|capsized|capsizing)\b",
         r"\bswept away\b",
+        # since t35: swept away by the waves or the current, in Chinese
+        r"(?:海浪|浪|河水|洪水|水流|急流)\S{0,2}(?:卷走|冲走)",
         r"(?:โดน|ถูก)?คลื่น(?:ดูด|ซัด)\S{0,6}(?:ออกไป|หาย|ลง|คน|เด็ก)",
         r"\bswept out\b|น้ำ(?:เริ่ม)?(?:เข้า|ทะลัก)\s?(?:ใน)?เรือ|เรือ\S{0,12}(?:ล่ม|คว่ำ)(?!มาแล้ว)",
         r"(?:ตก|จม)(?:ลง)?(?:ไป)?(?:ใน)?(?:บ่อ\S{0,8}|โคลน)|(?:กะละมัง|เรือ|แพ|ห่วงยาง)\S{0,10}(?:เริ่ม)?จม",
@@ -274,6 +276,10 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\bmissing:? (?:my |our )?(?:father|mother|dad|mom|mum|grand\w+|son|daughter|brother|sister|husband|wife|uncle|aunt)\b",
         r"\b(?:walked|wandered) (?:away|off)\b|\bha(?:s|ve)(?:n'?t| not) (?:come|came) (?:back|home)\b|"
         r"\bsearch team\b|\bwent missing\b",
+        # since t35: people named, then missing ("two of our hiking group are missing")
+        r"\b(?:hikers?|group|friends?|tourists?|people|children|kids|members?|climbers?|students?|"
+        r"workers?|fishermen|swimmers?|divers?|trekkers?)\b[\w ,']{0,40}\b(?:are|is|has been|have been|"
+        r"went|gone) missing\b",
         r"失踪|走失|បាត់ខ្លួន|ကလေး\S{0,6}ပျောက်|ပျောက်နေ",
         r"找不到(?:孩子|小孩|儿子|女儿|老人|妈妈|爸爸|奶奶|爷爷)|(?:孩子|小孩|儿子|女儿|老人|妈妈|爸爸|奶奶|爷爷)\S{0,3}(?:找不到|走丢|不见了)",
     ),

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from nlp.analysis import Hazard, Intent, Urgency
 from nlp.cue_search import CueGroups, leftmost
+from nlp.danger_asides import ANGER_IDIOM, in_passing
 from nlp.danger_over import OVER, denied
 from nlp.hazard_cues import CUES, PEOPLE_NAMED
 from nlp.hazard_repairs import BENEATH, a_repair
@@ -68,6 +69,7 @@ _NOT_REAL = re.compile(
     # a barrier missing: "ไม่มีรั้วกั้นกันตกคลอง"
     r"|ไม่มี(?:รั้ว|ราว|แนว)\S{0,12}"
     r"|\b(?:if|in case|afraid|worried|risk of|could|might|no)\b[\w ]{0,12}"
+    r"|\b(?:if|in case)\b[\w' ]{0,24}"  # "if there is ever a fire"
     # "if" in Lao and Chinese: "ຖ້າມີຄົນຈົມນ້ຳ ຕ້ອງໂທຫາເບີໃດ", "如果遇到火灾应该打什么电话"
     r"|(?:ຖ້າ|如果|万一|要是)\S{0,12})\s?$",
 )
@@ -100,8 +102,10 @@ _ASKED_ABOUT = re.compile(
 )  # ไหม้ burns
 # A rumour passed on and asked about: "มีคนโพสต์ใน tiktok ว่าสะพานลอยกำลังจะถล่ม จริงป่าวคะ".
 _RUMOUR_ASKED = re.compile(
-    r"(?:โพสต์|แชร์|ลือ|ได้ยินมา|เขาว่ากัน|ส่งต่อ|เห็นใน(?:ติ๊กต็อก|tiktok|เฟซ|facebook|ไลน์|line|กลุ่ม|โซเชียล))"
+    r"(?:โพสต์|แชร์|ลือ|ได้ยินมา|เขาว่ากัน|ส่งต่อ|\bfwd\b|\bforwarded\b|เห็นใน(?:ติ๊กต็อก|tiktok|เฟซ|facebook|ไลน์|line|กลุ่ม|โซเชียล))"
     r"[^\n]{0,80}?(?:จริง(?:ไหม|มั้ย|ป่าว|ป่ะ|เหรอ|หรอ|หรือเปล่า|รึเปล่า|หรือปลอม)|ข่าวปลอม)"
+    # asked outright whether it is fake news: "อันนี้ข่าวปลอมใช่ไหมครับ"
+    r"|ข่าวปลอม\s?(?:ใช่|หรือ|รึ|ไหม|มั้ย|ป่ะ|ป่าว)"
 )
 # A turn to now between what went before and a cue: "อ่อนเพลียมาสามวัน วันนี้ปลุกไม่ตื่น" (the three
 # days are the illness so far; today she cannot be woken); the words before the turn do not make
@@ -188,11 +192,6 @@ _DRILL = re.compile(
 )
 # A question asked about what to do if a danger comes: "ถ้าเกิดน้ำท่วม … ต้องอพยพไปที่ไหนคะ".
 _CONDITION = re.compile(r"ถ้า|หาก|\bif\b|\bin case\b|\bwhat (?:should|do) (?:we|i)\b")
-# "ไฟลุก" as anger: after seeing, hearing or talking to someone ("คุยกับเจ้าหน้าที่แล้วไฟลุก",
-# "เห็นบิลแล้วไฟลุก"), or after a word for anger.
-_ANGER = r"(?:(?:เห็น|ฟัง|อ่าน|คุย|ได้ยิน|เจอ|ดู)\S{0,30}แล้ว|โมโห|โกรธ|หัวร้อน|จน)\s?"
-_ANGER_BEFORE = re.compile(_ANGER + "$")
-_ANGER_IDIOM = re.compile(_ANGER + r"ไฟ\s?ลุก")
 _NOT_URGENT_INTENTS = frozenset(
     {
         Intent.PRAISE,
@@ -283,14 +282,10 @@ def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
     before = text[since : match.start()]
     if _NOT_REAL.search(before):
         return False
+    if in_passing(text, match, before, hazard):
+        return False  # "โดนไฟดูดกับแฟนใหม่ 555", "คุยแล้วไฟลุก", "ไฟไหม้ฟาง", "… ที่แท้ในเกม"
     if an_animals(match.group(0).strip(), before, hazard):
         return False  # "หมาโดนรถชน": an animal hurt, not a person (an animal that bites is)
-    if (
-        hazard is Hazard.FIRE
-        and match.group(0).strip().startswith("ไฟ")
-        and _ANGER_BEFORE.search(before)
-    ):
-        return False  # "คุยแล้วไฟลุก": anger
     around = text[max(since, match.start() - 40) : match.end() + 60]
     if _PAST.search(around) and not still:
         return False
@@ -403,7 +398,7 @@ def still_dangerous(
         lowered
     ):
         return []
-    if _DRILL.search(lowered) or about_an_animal(lowered):
+    if _DRILL.search(lowered) or _RUMOUR_ASKED.search(lowered) or about_an_animal(lowered):
         return []  # the head names no words: in a message about an animal, they are its
     past = _NOT_NOW.search(lowered)
     # "ไข้มาสามวัน วันนี้ตัวเย็นเฉียบ": a turn to now after the past makes what follows now
@@ -416,7 +411,7 @@ def still_dangerous(
     for hazard in hazards:
         if not prompted and hazard not in sure:
             continue
-        if hazard is Hazard.FIRE and _ANGER_IDIOM.search(lowered):
+        if hazard is Hazard.FIRE and ANGER_IDIOM.search(lowered):
             continue
         if not_now and hazard is not Hazard.MISSING_PERSON:
             continue  # past, over or only a risk: the rules' checks, over the whole message
