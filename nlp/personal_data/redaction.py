@@ -24,6 +24,7 @@ from nlp.personal_data.family_names import family_names
 from nlp.personal_data.full_names import full_names
 from nlp.personal_data.house_numbers import _HOUSE_TRIGGER, _house_numbers
 from nlp.personal_data.kin_deeds import kin_deed_names
+from nlp.personal_data.kin_owner_names import kin_owner_names
 from nlp.personal_data.latin_names import _LATIN_NAME_TRIGGER, _latin_names
 from nlp.personal_data.learnt_names import CAREFUL, EAGER, learnt_names, may_name_someone
 from nlp.personal_data.learnt_names import warm_up as _warm_up_tagger
@@ -162,6 +163,7 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     found += _as_names(apposed_names(text))
     found += _as_names(paired_names(text) + possessed_names(text) + decorated_names(text))
     found += _as_names(bare_introductions(text) + unlisted_titled_names(text))
+    found += _as_names(kin_owner_names(text))
     found += spelt_names(text, has_latin=has_latin)
     if "ตระกูล" in text:
         found += family_names(text)
