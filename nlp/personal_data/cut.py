@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -58,6 +59,22 @@ def _word_end(text: str, at: int) -> int:
     while end < len(text) and _is_thai(text[end]) and text[end] not in "ๆฯ":
         end += 1
     return end
+
+
+def _stray_letter_end(tokens: _Tokens, j: int) -> int:
+    """The end of token `j` and of a lone consonant glued after it, if the tokeniser cut one off:
+    a syllable it does not know ends in a letter it leaves alone ("หมา|น" for หมาน, "มิ|น" for
+    มิน, "บี|ม" for บีม); else the end of token `j`. Since round 9."""
+    end = tokens[j][2]
+    if j + 1 < len(tokens):
+        letter, start, letter_end = tokens[j + 1]
+        if start == end and _LONE_LETTER.fullmatch(letter) and _is_thai(tokens[j][0]):
+            return letter_end
+    return end
+
+
+# A consonant alone, with at most a tone mark or the mark that silences it.
+_LONE_LETTER = re.compile("[ก-ฮ][่-๋]?์?")
 
 
 def _next_word(tokens: _Tokens, at: int) -> str:

@@ -19,9 +19,16 @@ from __future__ import annotations
 import re
 
 from nlp.analysis import PersonalDataKind, PersonalDataSpan
-from nlp.personal_data.cut import _WORD_START, _Cut, _is_thai, _Span
+from nlp.personal_data.cut import (
+    _LONE_LETTER,
+    _WORD_START,
+    _Cut,
+    _is_thai,
+    _Span,
+    _stray_letter_end,
+)
 from nlp.personal_data.kin_context import KIN
-from nlp.personal_data.known_names import _NOT_NAMES_AFTER_ROLE, _verb_like
+from nlp.personal_data.known_names import _NOT_NAMES_AFTER_ROLE, _SLANG, _verb_like
 from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords
 from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _PARTICLES, _word_set
 from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS, _PRONOUNS, _starts_word
@@ -157,6 +164,15 @@ def _name_after(cut: _Cut, address: str, j: int, lists: _NameLists) -> _Span | N
     name, name_start, _ = tokens[j]
     if name_start != tokens[j - 1][2]:
         return None
+    stray_end = _stray_letter_end(tokens, j)
+    rejoined = text[name_start:stray_end]
+    if (
+        stray_end != tokens[j][2]
+        and rejoined not in lists.words
+        and rejoined not in _SLANG
+        and rejoined[-1] != rejoined[-2]
+    ):
+        name, j = text[name_start:stray_end], j + 1  # "ลุงหมา|น": the nickname หมาน
     follows = _follows(address, name, lists)
     if follows is None:
         return None
@@ -251,5 +267,7 @@ def _names_a_kind(word: str, lists: _NameLists) -> bool:
     for start in _NOT_NICKNAME_STARTS:
         if word.startswith(start):
             rest = word[len(start) :]
+            if _LONE_LETTER.fullmatch(rest):
+                return False  # "หมาน": a syllable of its own, not หมา and a letter
             return not rest or rest in lists.words or word not in lists.words
     return False

@@ -3,7 +3,15 @@ with its surname: after role words and transfer words."""
 
 from __future__ import annotations
 
-from nlp.personal_data.cut import _WORD_START, _Cut, _is_thai, _next_word, _Span, _word_end
+from nlp.personal_data.cut import (
+    _WORD_START,
+    _Cut,
+    _is_thai,
+    _next_word,
+    _Span,
+    _stray_letter_end,
+    _word_end,
+)
 from nlp.personal_data.name_lists import _NameLists, _stopwords
 from nlp.personal_data.name_words import (
     _AFTER_NAME,
@@ -116,6 +124,8 @@ def _known_name(
         end = _second_part(cut, end, lists)
     elif unknown_ok and _could_be_nickname(cut, j, lists):
         end = token_end  # a nickname no list has ("น้องมายด์")
+    elif unknown_ok and _could_be_nickname(cut, j, lists, stray=True):
+        end = _stray_letter_end(cut.tokens, j)  # "หมอมิ|น": the tokeniser cut off its last letter
     else:
         return None
     following = _next_word(cut.tokens, end)
@@ -179,11 +189,24 @@ def _ends_a_name(cut: _Cut, end: int, lists: _NameLists, *, strict: bool) -> boo
     return word.isspace() or word in _AFTER_NAME or word in _NAME_FOLLOWERS or word in lists.verbs
 
 
-def _could_be_nickname(cut: _Cut, j: int, lists: _NameLists) -> bool:
+# Pronouns and swear words spelt as chats spell them, which the tokeniser cuts into a word and a
+# letter as it cuts a nickname: "พี่แม่|ง ขับ…" (damn), "น้องช้า|น" (my, ฉัน).
+_SLANG = _word_set("แม่ง แมร่ง ช้าน เค้าา ตัวเอง")
+
+
+def _could_be_nickname(cut: _Cut, j: int, lists: _NameLists, *, stray: bool = False) -> bool:
     """A word the dictionary does not know, followed by the end, a space or a word that ends a
-    name ("น้องมายด์โดนรถชน"), and not by more of a misspelt word ("น้องเปนแมวจร")."""
+    name ("น้องมายด์โดนรถชน"), and not by more of a misspelt word ("น้องเปนแมวจร"). With `stray`,
+    the token and a lone letter the tokeniser cut off it ("หมอมิ|น|จาก")."""
     tokens = cut.tokens
     token = tokens[j][0]
+    if stray:
+        end = _stray_letter_end(tokens, j)
+        if end == tokens[j][2] or cut.text[end - 1] == cut.text[end - 2]:
+            return False  # no letter cut off, or one drawn out ("น้องงง")
+        token, j = cut.text[tokens[j][1] : end], j + 1
+        if token in _SLANG:
+            return False
     if not 3 <= len(token) <= 6 or token in lists.words or token in _stopwords():
         return False  # "ป้าวว" is a drawn-out particle, "ลุงแกก็ขึ้น" words the tokeniser missed
     if not ("ก" <= token[-1] <= "ฮ" or token[-1] in "ะาำิีึืุู่้๊๋์็"):

@@ -24,6 +24,8 @@ from nlp.personal_data.family_names import family_names
 from nlp.personal_data.full_names import full_names
 from nlp.personal_data.house_numbers import _HOUSE_TRIGGER, _house_numbers
 from nlp.personal_data.kin_deeds import kin_deed_names
+from nlp.personal_data.kin_owner_names import kin_owner_names
+from nlp.personal_data.lao_names import lao_names
 from nlp.personal_data.latin_names import _LATIN_NAME_TRIGGER, _latin_names
 from nlp.personal_data.learnt_names import CAREFUL, EAGER, learnt_names, may_name_someone
 from nlp.personal_data.learnt_names import warm_up as _warm_up_tagger
@@ -157,16 +159,18 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
 def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpan]:
     """Names no title or role word introduces: everyday-word nicknames given away by what
     follows, full names, nicknames opening the message, names spelt out or on social media, a
-    family's surname, Latin names, and people naming themselves."""
+    family's surname, Latin and Lao names, and people naming themselves."""
     found = kin_deed_names(text) + full_names(text) + _as_names(opening_names(text))
     found += _as_names(apposed_names(text))
     found += _as_names(paired_names(text) + possessed_names(text) + decorated_names(text))
     found += _as_names(bare_introductions(text) + unlisted_titled_names(text))
+    found += _as_names(kin_owner_names(text))
     found += spelt_names(text, has_latin=has_latin)
     if "ตระกูล" in text:
         found += family_names(text)
     if has_latin and _LATIN_NAME_TRIGGER.search(text):
         found += _latin_names(text)
+    found += _as_names(lao_names(text))
     if "ผม" in text or "ดิฉัน" in text or "หนู" in text:
         found += _self_introductions(text)
     if "ชื่อ" in text or "ซื่อ" in text or "เอง" in text:

@@ -6,7 +6,9 @@ Letters spaced out count only when, joined, they make a name the lists know (a r
 letters is otherwise an abbreviation or a grade: "A B C"). After a network's name, a Latin name
 of two capitalised words or a listed one (not "IG Story", "TikTok Shop", "เฟส Page"), or a handle
 with a digit, a dot or an underscore where the layout shows a person's (in brackets, after a
-word for a person): brands' accounts on the social-listening texts stand alone."""
+word for a person) or the account's deed does (it posts, mocks or threatens someone: since
+round 9), and no page or shop is named before it: brands' accounts on the social-listening
+texts stand alone or are followed."""
 
 from __future__ import annotations
 
@@ -42,6 +44,13 @@ _PERSON_BEFORE_HANDLE = re.compile(
     r" ?$"
 )
 _BEFORE_HANDLE = 12
+# Or what the account did to someone, as a person's account does and a brand's does not ("IG ชื่อ
+# nong.praew_hm โพสต์รูปเด็กแล้วเอาไปล้อ"; since round 9), unless a page or a shop is named.
+_HARM_AFTER_HANDLE = re.compile(
+    r" ?(?:โพสต์(?:ด่า|รูป|คลิป|ประจาน|ว่า)|ด่า|หลอก|ขู่|ข่มขู่|คุกคาม|ประจาน|แอบถ่าย|ถ่ายคลิป|ล้อเลียน"
+    r"|ทักมา|ส่งข้อความ|แชร์รูป|ไลฟ์ด่า|ตามรังควาน)"
+)
+_PAGE_BEFORE_HANDLE = re.compile(r"(?:เพจ|ร้าน|ติดตาม|ที่|ได้ที่) ?$")
 # Words after a network's name that are the network's, not a person's.
 _NOT_NAMES = _word_set(
     """Page Story Stories Live Shop Reels Reel Group Post Feed Ads Market Marketplace Official Network
@@ -95,6 +104,9 @@ def _social(text: str) -> list[PersonalDataSpan]:
             if len(words) > 2 or (len(words) < 2 and words[0] not in latin):
                 continue  # a person: a listed given name, or a given name and a surname
             found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, *m.span("name")))
-        elif _PERSON_BEFORE_HANDLE.search(text, max(0, m.start() - _BEFORE_HANDLE), m.start()):
+        elif _PERSON_BEFORE_HANDLE.search(text, max(0, m.start() - _BEFORE_HANDLE), m.start()) or (
+            _HARM_AFTER_HANDLE.match(text, m.end())
+            and not _PAGE_BEFORE_HANDLE.search(text, max(0, m.start() - _BEFORE_HANDLE), m.start())
+        ):
             found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, *m.span("handle")))
     return found

@@ -1,0 +1,68 @@
+"""A nickname after บ้าน, ของ or ร้าน and a kinship word: the person who owns the house, the shop
+or the thing ("ไฟไหม้บ้านลุงหมาน", "หมาของป้าส้ม กัดเด็ก", "ร้านเจ๊แดง ปิดแล้ว"); since round 9.
+
+What follows a kinship word after บ้าน or ของ is whose it is, so even an everyday word there is a
+nickname (ส้ม an orange, หมาน cut by the tokeniser as หมา and a letter), where the word stands
+alone: the text ends, or a space, a mark or a particle follows. Glued to what comes next it may
+be part of what the house has or suffers ("บ้านป้าน้ำไม่ไหล", "บ้านลุงหลังคารั่ว"), so that stays,
+and so do words that say which relative or which house ("บ้านพี่สาว", "ของน้องเอง", "บ้านยาย
+เก่า", "บ้านลุงริมน้ำ", "บ้านยายโคราช": a place, a position, a time, a pronoun, a description)."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.gazetteer import Gazetteer
+from nlp.personal_data.cut import _Span
+from nlp.personal_data.kin_context import KIN
+from nlp.personal_data.kin_deeds import _nickname_like
+from nlp.personal_data.name_lists import _name_lists, _NameLists
+from nlp.personal_data.name_words import _FUNCTION_WORDS, _PARTICLES, _word_set
+from nlp.personal_data.word_classes import ud_verbs
+from nlp.tokenise import segment
+
+_KIN = "|".join(sorted(KIN - {"ไอ้"}, key=len, reverse=True))
+_OWNED = re.compile(
+    rf"(?<!หมู่)(?<!ชาว)(?<!ชุมชน)(?<!สิ่ง)(?<!ข้าว)(?<!เรื่อง)(?:บ้าน|ของ|ร้าน)(?:ของ)?"
+    rf"(?P<kin>{_KIN})(?P<name>[ก-๙]{{2,8}}?)"
+    rf"(?=$|[^ก-๙]|(?:{'|'.join(sorted(_PARTICLES | _word_set('ค่ะ คะ ครับ นะ จ้า'), key=len, reverse=True))})(?:$|[^ก-๙]))"
+)
+# Which house or which relative, not who: a position, a time, a thing a house has.
+_NOT_NAMES = _word_set(
+    """ริม ท้าย ปลาย ฝั่ง ใกล้ ไกล ติด ถัด เยื้อง กลาง ใน นอก บน ล่าง เหนือ ใต้ ตะวันออก ตะวันตก
+    ตอนนี้ วันนี้ เมื่อวาน ทุกวัน ตอน ช่วง น้ำ ไฟ ประปา หลังคา รั้ว ประตู ท่อ ถนน ห้องน้ำ ส้วม
+    เลย ด้วย เอง กัน ทั้งหมด หมด ทุกคน สะใภ้ เขย"""
+)
+_NOT_STARTS = tuple(_NOT_NAMES)
+
+
+def kin_owner_names(text: str) -> list[_Span]:
+    """Nicknames after บ้าน, ของ or ร้าน and a kinship word, standing alone."""
+    if "บ้าน" not in text and "ของ" not in text and "ร้าน" not in text:
+        return []
+    lists = _name_lists()
+    places = Gazetteer.load().forms
+    found: list[_Span] = []
+    for m in _OWNED.finditer(text):
+        name = m.group("name")
+        if segment(text[m.start("kin") : m.end("name")])[0] != m.group("kin"):
+            continue  # "บ้านอายุ 70": อา is part of a word, not a kinship word
+        first = segment(name)[0]  # "มี|หมา": a verb starts it
+        if (
+            name in places
+            or name.startswith(_NOT_STARTS)  # "ริมน้ำ", "ตอนเย็น": one token
+            or not _nickname_like(name, lists)
+            or not _may_start(first, lists)
+        ):
+            continue
+        found.append(m.span("name"))
+    return found
+
+
+def _may_start(word: str, lists: _NameLists) -> bool:
+    return not (
+        word in _FUNCTION_WORDS
+        or word in ud_verbs()
+        or word in lists.predicates
+        or word in lists.adjectives
+    )
