@@ -85,7 +85,11 @@ _FOLLOW_UP = gated(
     r"ยังไม่(?:มี(?:ใคร|คน))?ติดต่อกลับ|(?:ถาม|แจ้ง|ทวง)(?:เป็น)?(?:รอบ|ครั้ง)ที่\s?\d+|^(?:ขอ)?(?:อัปเดต|อัพเดท|อัพเดต)|^ติดตาม|"
     r"(?:ที่|ตี้)(?:แจ้ง|ร้องเรียน)(?:เรื่อง)?[^\n]{0,60}?(?:หรือยัง|รึยัง|แล้วบ่|แล้วก่อ|แล้วยัง)|"
     r"\b(?:follow(?:ing)? up|status of my (?:report|complaint)|any update|check (?:the |my )?status|"
-    r"(?:sent|made) (?:a |my |the )?(?:report|complaint) (?:before|already|last))\b",
+    r"(?:sent|made) (?:a |my |the )?(?:report|complaint) (?:before|already|last)|"
+    # "I reported the broken streetlight … last week, nothing yet"
+    r"i (?:already )?(?:reported|complained about)\b[^\n]{0,80}?\b(?:last (?:week|month)|yesterday|"
+    r"(?:\d+|a few|two|three|several) (?:days|weeks|months) ago|nothing (?:yet|happened|has happened)|"
+    r"no (?:one|response|reply|answer) yet|still (?:nothing|waiting|not (?:fixed|done))))\b",
 )
 _ASKS = gated(
     r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|ใครทราบ|ใครรู้|ทราบไหม|รู้ไหม|ขอคำแนะนำ|ขอข้อมูล|"

@@ -59,6 +59,9 @@ def test_a_problem_asked_about_is_still_a_complaint(text: str) -> None:
         "ขอทราบผลการพิจารณาคำร้องขอติดไฟทางค่ะ",
         "ทวงเป็นรอบที่ 3 แล้วนะครับ ถนนยังเป็นหลุมเหมือนเดิม",
         "อัพเดตหน่อยค่ะ ไฟทางหน้าวัด",
+        # since t35: in English, a report made before and nothing since
+        "I reported the blocked drain on Soi 3 two weeks ago and still nothing",
+        "I already complained about the dogs yesterday, no response yet",
     ],
 )
 def test_follow_ups_about_an_earlier_report(text: str) -> None:
