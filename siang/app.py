@@ -20,6 +20,7 @@ from admin.auth.endpoints import router as auth_router
 from admin.consultations.endpoints import router as consultations_router
 from admin.dashboard.charts import router as dashboard_charts_router
 from admin.dashboard.endpoints import router as dashboard_router
+from admin.dashboard.unknown_pages import router as dashboard_unknown_router
 from admin.digests.endpoints import page_router as digest_page_router
 from admin.digests.endpoints import router as digests_router
 from admin.exports.endpoints import router as exports_router
@@ -159,6 +160,7 @@ def create_app(
     app.include_router(media_router)
     app.include_router(digests_router, prefix="/api/v1")
     app.include_router(digest_page_router)
+    app.include_router(dashboard_unknown_router)  # last: only what no route above has
 
     install_openapi(app, extra_paths=WEBHOOKS_OPENAPI)
     install_api_docs(app)

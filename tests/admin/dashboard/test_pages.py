@@ -215,3 +215,28 @@ class TestSignOut:
         assert queue.status_code == 303 and queue.headers["location"].startswith("/admin/login")
         bearer = {"Authorization": f"Bearer {token}"}
         assert (await client.get("/api/v1/auth/me", headers=bearer)).status_code == 401
+
+
+class TestUnknownAddress:
+    async def test_a_mistyped_address_gets_the_dashboards_page_with_the_way_back(
+        self, client: httpx.AsyncClient, accounts: Accounts
+    ) -> None:
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        await _sign_in(client, official.email)
+        page = await client.get("/admin/itemz/12")
+        assert page.status_code == 404
+        assert page.headers["content-type"].startswith("text/html")
+        assert 'href="/admin"' in page.text and official.email in page.text
+        assert (await client.get("/admin")).status_code == 200  # real pages are untouched
+
+    async def test_a_stranger_is_sent_to_sign_in_not_told_what_exists(
+        self, client: httpx.AsyncClient
+    ) -> None:
+        page = await client.get("/admin/itemz/12")
+        assert page.status_code == 303 and page.headers["location"].startswith("/admin/login")
+
+    async def test_a_form_sent_to_an_unknown_address_is_a_plain_404(
+        self, client: httpx.AsyncClient
+    ) -> None:
+        sent = await client.post("/admin/itemz/12/status", data={"status": "resolved"})
+        assert sent.status_code == 404 and sent.json()["error"]["code"] == "not_found"
