@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from nlp.analysis import Hazard
+from nlp.hazard_cues_t36 import CUES_T36
 
 PEOPLE = (
     r"(?:คุณ(?:ยาย|ตา|ปู่|ย่า|แม่|พ่อ)|คน|เด็ก|ผู้คน|ผู้สูงอายุ|ผู้ป่วย|คนแก่|คนป่วย|ยาย|ตา(?!ม|ย|ก|ข|ง|ด|น|บ|ล|ว|ห)|ปู่|ย่า|แม่|พ่อ|ลูก\S{0,3}|หลาน\S{0,3}|"
@@ -71,7 +72,7 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\bsmoke (?:in the (?:hallway|corridor|stairs|stairwell|building|room)|(?:is )?(?:coming|pouring|filling))\b",
         r"ควันดำ\S{0,8}(?:พวยพุ่ง|โขมง|เต็ม)",
         r"\bfire\b(?!\s?(?:works?|fly|flies|wall|alarms?|drill|extinguishers?|exits?|escape))",
-        r"着火|火灾|起火|失火|冒烟|冒煙|全是烟|全是煙|ໄຟໄໝ້|ໄຟລຸກ|ភ្លើងឆេះ|ឆេះផ្ទះ|မီးလောင်",
+        r"着火|火灾|起火|失火|冒烟|冒煙|全是烟|全是煙|ໄຟໄໝ້|ໄຟລຸກ|ភ្លើងឆេះ|ឆេះផ្ទះ|မီးလောင်(?!\S{0,2}(?:ရင်|လျှင်))",
         r"\b(?:on fire|burning (?:house|building|shop|car)|smoke everywhere)\b",
     ),
     Hazard.GAS_LEAK: (
@@ -348,3 +349,5 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\b(?:(?:going|wants?|threaten\w*) to (?:jump|kill (?:him|her|my|them)sel(?:f|ves))|suicidal)\b",
     ),
 }
+for _hazard, _more in CUES_T36.items():
+    CUES[_hazard] = CUES[_hazard] + _more
