@@ -22,11 +22,29 @@ from nlp.urgency import detect_urgency, hazards_in
         "โครงการปลูกต้นไม้ของเขตนี่แบบไฟไหม้ฟาง ปลูกเดือนเดียวแล้วก็ปล่อยตาย",
         "If there is ever a flood this road will be cut off, please raise it before the rains",
         "ปลั๊กพ่วงในห้องมีประกายไฟแป๊บนึง ดับเองแล้ว ไม่มีอะไรไหม้ ต้องเปลี่ยนปลั๊กไหมคะ",
+        # since t36: a film or a game, a plan, "almost", a comparison, "still quiet", "not yet"
+        "ลูกดูละครที่มีฉากน้ำท่วมบ้านแล้วร้องไห้ทั้งคืน อยากให้เขตมีแผนรับมือให้ชาวบ้านรู้",
+        "อยากรู้ว่าหมู่บ้านเรามีแผนอพยพไหมคะ ถ้าเขื่อนมีปัญหาต้องไปรวมที่ไหน",
+        "รถติดจนแทบขาดใจ ไฟแดงแยกนี้นานมาก",
+        "ราคาผักขึ้นยิ่งกว่าไฟไหม้ ชาวบ้านแย่หมดแล้ว",
+        "ร้านข้างบ้านเผาขยะบ่อย กลัวว่าไฟจะลามมา ตอนนี้ยังไม่ได้เผานะคะ แค่แจ้งไว้",
     ],
 )
 def test_a_dangers_words_in_passing_are_not_high(text: str) -> None:
     assert hazards_in(text, Intent.COMPLAINT) == []
     assert detect_urgency(text, None, Intent.COMPLAINT) is not Urgency.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "คนในกลุ่มไลน์ส่งต่อว่าตึกใบหยกจะถล่มคืนนี้ ให้คนแถวนั้นอพยพ ข่าวจริงหรือปลอมคะ",
+        "ຂອບໃຈທີ່ມາຊ່ວຍຕອນນ້ຳຖ້ວມ ຕອນນີ້ນ້ຳລົດລົງແລ້ວ ທຸກຄົນປອດໄພ",  # Lao: the water is down
+        "เมื่อคืนวัยรุ่นยกพวกตีกันหน้าผับ ตอนนี้เลิกไปแล้ว แต่อยากให้ตำรวจมาตรวจบ่อยๆ",
+    ],
+)
+def test_a_rumour_or_a_danger_over_is_not_high(text: str) -> None:
+    assert ThaiAnalyzer.load().analyze(text).urgency is not Urgency.HIGH
 
 
 def test_a_forwarded_warning_asked_about_is_not_an_evacuation() -> None:
