@@ -1,5 +1,6 @@
 """The classes the tenth round closed: names after the forms of address of Isan, the south, the
-Chinese-Thai and the hill villages, and their look-alikes that must stay. All example messages
+Chinese-Thai and the hill villages, whom to contact before a phone number, English names at a
+place and a plate at a sentence's end, and their look-alikes that must stay. All example messages
 are team-written for these tests."""
 
 from __future__ import annotations
@@ -23,6 +24,13 @@ from nlp.personal_data import redact
         ("ขอบคุณนายอำนาจ ใจกล้า (โกเล้ง) ที่ซ่อมสะพานให้", ["เล้ง"]),
         # a hill village's head and his clan name
         ("พ่อหลวงจะหลอ จะฟะ บ้านห้วยน้ำริน แจ้งว่าดินสไลด์", ["จะหลอ", "จะฟะ"]),
+        # whom to contact, right before the number
+        ("ไฟดับทั้งซอย ติดต่อสมศักดิ์ 089-111-2233", ["สมศักดิ์"]),
+        ("ท่อแตกค่ะ ติดต่อกลับคุณเอิร์น 081-555-0192", ["เอิร์น"]),
+        # English: a first name at a place, a plate after the word plate at a sentence's end
+        ("Joy at the pharmacy said the drain has been blocked for days", ["Joy"]),
+        ("Please ask for Lek at the front desk about the broken lift", ["Lek"]),
+        ("A van blocks our gate every night, plate กท 7788.", ["กท 7788"]),
     ],
 )
 def test_round_ten_names_are_masked(text: str, secrets: list[str]) -> None:
@@ -43,6 +51,12 @@ def test_round_ten_names_are_masked(text: str, secrets: list[str]) -> None:
         ("พ่อหลวงจะมา พรุ่งนี้ เรื่องไฟป่า", ["จะมา"]),
         ("อาม่าอายุ 80 ปี อยู่คนเดียว", ["อาม่าอายุ"]),
         ("พ่อใหญ่แก่ๆ ล้มในห้องน้ำ", ["แก่ๆ"]),
+        # a teacher or an office to contact, and English words at a place
+        ("ติดต่อคุณครูประจำชั้น 081-555-0192", ["ครูประจำชั้น"]),
+        ("ติดต่อสำนักงานเขต 02-123-4567", ["สำนักงานเขต"]),
+        ("Someone at the market said the bridge is cracked", ["Someone"]),
+        ("Water at the junction is knee deep", ["Water"]),
+        ("Road km 12.5 is flooded", ["12.5"]),
     ],
 )
 def test_round_ten_look_alikes_stay(text: str, kept: list[str]) -> None:
