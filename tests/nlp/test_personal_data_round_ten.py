@@ -1,6 +1,7 @@
 """The classes the tenth round closed: names after the forms of address of Isan, the south, the
 Chinese-Thai and the hill villages, whom to contact before a phone number, English names at a
-place and a plate at a sentence's end, and their look-alikes that must stay. All example messages
+place and a plate at a sentence's end, หน่อย as a nickname, a name before a polite particle, a
+list of neighbours after kinship words, and their look-alikes that must stay. All example messages
 are team-written for these tests."""
 
 from __future__ import annotations
@@ -31,6 +32,15 @@ from nlp.personal_data import redact
         ("Joy at the pharmacy said the drain has been blocked for days", ["Joy"]),
         ("Please ask for Lek at the front desk about the broken lift", ["Lek"]),
         ("A van blocks our gate every night, plate กท 7788.", ["กท 7788"]),
+        # หน่อย as a nickname, and a name told before a polite particle
+        ("หมอหน่อยที่ รพ.สต. ใจดีมาก ขอชมค่ะ", ["หน่อย"]),
+        ("คนขายหมูปิ้งชื่อป้าหน่อยจอดรถเข็นขวางทางเข้า", ["หน่อย"]),
+        ("ยามหน้าหมู่บ้านชื่อหน่อย ปล่อยคนแปลกหน้าเข้ามา", ["หน่อย"]),
+        ("ฝากโทรกลับด้วยค่ะ ชื่อพรทิพย์ค่ะ ถนนหน้าบ้านน้ำขัง", ["พรทิพย์"]),
+        # neighbours listed after kinship words, parted by commas
+        ("ยายหนู, ลุงทองใบ, ป้าจวง ยังไม่ได้ถุงยังชีพ", ["หนู", "ทองใบ", "จวง"]),
+        # a listed name the tokeniser cut across, before what the person did
+        ("ผู้ใหญ่สมานทวงค่าไฟจากทุกบ้าน", ["สมาน"]),
     ],
 )
 def test_round_ten_names_are_masked(text: str, secrets: list[str]) -> None:
@@ -57,6 +67,14 @@ def test_round_ten_names_are_masked(text: str, secrets: list[str]) -> None:
         ("Someone at the market said the bridge is cracked", ["Someone"]),
         ("Water at the junction is knee deep", ["Water"]),
         ("Road km 12.5 is flooded", ["12.5"]),
+        # หน่อย the particle, and ชื่อ before a particle with no name
+        ("ช่วยพี่หน่อยที่ รพ. คนเยอะมาก", ["พี่หน่อย"]),
+        ("ช่วยดูหน่อยครับ ไฟดับทั้งซอย", ["ดูหน่อย"]),
+        ("เจ้าหน้าที่ขอชื่อหน่อย ส่งมาทางไลน์", ["ชื่อหน่อย"]),
+        ("ชื่อจริงค่ะ ไม่ใช่ชื่อเล่น", ["ชื่อจริงค่ะ"]),
+        ("แมวชื่อส้มโอค่ะ หายไปสามวัน", ["ส้มโอ"]),
+        ("ลุงแก่, ป้าข้างบ้าน ช่วยกันดับไฟ", ["ลุงแก่", "ป้าข้างบ้าน"]),
+        ("ธนาคารปิดเร็ว คนรอเยอะ", ["ธนาคาร"]),
     ],
 )
 def test_round_ten_look_alikes_stay(text: str, kept: list[str]) -> None:
