@@ -25,7 +25,10 @@ people's names in Thai script in `names` (which runs `titled_names`, `role_names
 after a form of address, where what follows shows a person: "ลุงเปียกคนขายไอติม"), `full_names`
 (a listed given and family name with no title), `opening_names` and `apposed_names` (a name
 opening the message), `self_introductions`, `kin_owner_names` (บ้านลุงหมาน: a nickname after
-บ้าน/ของ/ร้าน and a kinship word), in Latin script `latin_names`, in Lao script `lao_names`; the words and lists they read in `name_words`, `roles` and `name_lists`. Beside
+บ้าน/ของ/ร้าน and a kinship word), `regional_address_names` (after แม่ใหญ่, บัง, โก, อาแบ,
+อาม่า, พ่อหลวง …), `particle_names` (หน่อย as a nickname, ชื่อแก้วตาค่ะ), `kin_lists` (ลุงหนู,
+ป้านวล, …), in Latin script `latin_names`, in Lao script `lao_names`; the words and lists they
+read in `name_words`, `roles` and `name_lists`. Beside
 the rules, a learnt tagger (`learnt_names`, a CRF over the same cut, features in `name_features`
 and `word_classes`, trained with negatives from `nlp.training.name_negatives`) adds the names it
 is sure of (probability 0.95 for `redact`, 0.5 for `redact_for_public`).

@@ -17,6 +17,7 @@ from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _is_thai
 from nlp.personal_data.name_lists import _NameLists, _stopwords
 from nlp.personal_data.name_words import _AFTER_NAME, _NOT_NAMES, _word_set
+from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS
 from nlp.tokenise import segment
 
 _Span = tuple[int, int]
@@ -43,6 +44,11 @@ _KIN_NICK = re.compile(r"(?:ลุง|ป้า|น้า|พี่|น้อง
 _KIN_NICK_AFTER = re.compile(
     r"(?:ผม|หนู|ฉัน|ดิฉัน|เรา|โทรหา|โทร|หา|ติดต่อ|ถาม|คือ|ที่)(?:คุณ)?"
     r"(?:ลุง|ป้า|น้า|พี่|น้อง|ยาย|เจ๊|เฮีย)(?P<nick>[ก-๛]{2,10})$"
+)
+# Whom to contact, right before the number (since round 10): "ติดต่อวิชัย 087…", "ติดต่อกลับคุณนิด
+# 081…", "โทรหาสมศักดิ์ 089…": a listed given name or nickname, or any one name after คุณ.
+_CONTACT = re.compile(
+    r"(?:ติดต่อ(?:กลับ)?(?:ที่)?|โทร(?:หา|ถึง|กลับ)|แจ้ง)(?P<title>คุณ)?(?P<nick>[ก-๛]{2,16})$"
 )
 # What a word in brackets after a number says of the number, not whose it is.
 _PHONE_GLOSSES = _word_set(
@@ -117,6 +123,12 @@ def names_before_phones(text: str, phone_starts: list[int], lists: _NameLists) -
         if kin is not None:
             if _one_name(kin.group("nick"), lists):
                 found.append((at + kin.start("nick"), at + len(last)))
+        elif (contact := _CONTACT.search(last)) is not None:
+            nick = contact.group("nick")
+            listed = nick in lists.nicknames or (nick in lists.first and nick not in lists.common)
+            anyone = contact.group("title") and not nick.startswith(_NOT_NICKNAME_STARTS)
+            if listed or (anyone and _one_name(nick, lists)):
+                found.append((at + contact.start("nick"), at + len(last)))
         elif len(words) >= 2 and words[-2][1] in lists.first and _a_surname(last):
             found.append((words[-2][0], at + len(last)))
         elif last in lists.first and last not in Gazetteer.load().forms:  # not "…อยุธยา 08…"

@@ -20,6 +20,7 @@ from nlp.personal_data.name_words import (
     _WHO_AFTER_NAME,
     _word_set,
 )
+from nlp.tokenise import segment
 from nlp.word_set import WordSet
 
 # Words after a role word that are not names, though a name list or the tokeniser may say so:
@@ -104,7 +105,9 @@ def _known_name(
     for candidate in range(min(len(text), start + lists.longest), start, -1):
         name = text[start:candidate]
         if (name in lists.first or name in lists.nicknames) and (
-            candidate in cut.boundaries or _recut(cut, candidate, lists.words)
+            candidate in cut.boundaries
+            or _recut(cut, candidate, lists.words)
+            or _verb_after_recut(cut, start, candidate, lists)
         ):
             end = candidate
             break
@@ -223,6 +226,25 @@ def _recut(cut: _Cut, at: int, words: WordSet) -> bool:
         if start < at < end:
             return at - start >= 4 and cut.text[at:end] in words
     return False
+
+
+def _verb_after_recut(cut: _Cut, start: int, at: int, lists: _NameLists) -> bool:
+    """Whether a listed name of four letters or more (not mostly a common word) that the tokeniser
+    cut across ends at `at`, where the name and the token it ends in make no word and the rest, read
+    again, starts with a word of its own: "ผู้ใหญ่สมา|นท|วงเงิน" is สมาน and ทวง|เงิน (since round
+    10); "ธนา|คาร" is ธนาคาร, a word."""
+    name = cut.text[start:at]
+    if len(name) < _RECUT_SHORTEST or name in lists.common or name in _stopwords():
+        return False
+    inside = [e for _, s, e in cut.tokens if s < at < e]
+    if not inside or cut.text[start : inside[0]] in lists.words:
+        return False
+    following = segment(cut.text[at : at + 12])
+    first = following[0] if following else ""
+    return len(first) >= _RECUT_SHORTEST - 1 and first in lists.words and _is_thai(first)
+
+
+_RECUT_SHORTEST = 4
 
 
 def _surname_end(text: str, end: int, lists: _NameLists) -> int:

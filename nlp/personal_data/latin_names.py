@@ -77,6 +77,21 @@ _ENGLISH_CONTACT = re.compile(
     rf"(?!(?:Mr|Mrs|Ms|Miss|Dr|Khun|Me|Us|Line|Tel|Phone|Mobile|Hotline|The|Our|My)\b)"
     rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED})?),?(?: at| on|:)? ?(?=\+?\(?\d)"
 )
+# A first name at a place (since round 10): someone to ask for there ("ask for Somchai at the
+# counter"), or someone there who tells or sells ("Noi at the 7-11 says …"): a name opening a
+# sentence needs the deed after the place, since "Water at the junction is …" names no one.
+_ENGLISH_AT_PLACE = re.compile(
+    rf"(?:\b(?:[Aa]sk for|[Tt]alk to|[Ss]peak (?:to|with)|[Ff]ind) (?P<asked>{_CAPITALISED})"
+    r" (?:at|from|in) the\b"
+    rf"|(?:^|(?<=[.!?] )|(?<=\n))(?P<name>{_CAPITALISED}) (?:at|from) the [\w-]+(?: [\w-]+){{0,2}}"
+    r" (?:says|said|told|tells|sells|sold|saw|knows|works|warned|complained))"
+)
+# Words that open a sentence before "at the …" and name no one ("Someone at the gate said …").
+_NOT_AT_PLACE = _word_set(
+    """Someone Somebody Everyone Everybody Anyone Nobody People Staff Guards Guard Police Officers
+    Workers Vendors Customers Residents Neighbours Neighbors Kids Children Man Woman Lady
+    Girl Boy Guy Security Management Nurses Doctors Teachers He She They We It This That Mom Dad"""
+)
 # A Japanese honorific glued on ("Suzuki-san", since round 8).
 _JAPANESE_HONORIFIC = re.compile(
     rf"(?<![A-Za-z])(?P<name>{_CAPITALISED})-(?:san|sama|kun|chan|sensei)(?![A-Za-z])"
@@ -156,6 +171,10 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
             span = _latin_span(m, needs_surname=False)
             if span is not None:
                 found.append(span)
+    for m in _ENGLISH_AT_PLACE.finditer(text):
+        group = "asked" if m.group("asked") else "name"
+        if m.group(group) not in _NOT_LATIN_NAMES and m.group(group) not in _NOT_AT_PLACE:
+            found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, *m.span(group)))
     for m in _ENGLISH_SELF.finditer(text):
         if m.group("name").split()[0] in latin:
             span = _latin_span(m, needs_surname=False)

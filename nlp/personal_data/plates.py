@@ -14,7 +14,9 @@ _MONTHS = frozenset({"มค", "กพ", "มีค", "เมย", "พค", "�
 _YEAR = re.compile(r"\d{2}|(?:19|20|24|25|26)\d{2}")
 _PLATE = re.compile(
     r"(?<![ก-๛A-Za-z0-9.])(?P<lead>\d{1,2}(?P<space> ?))?(?P<letters>[ก-ฮ]{1,2})(?:[ \-]|(?P<dot>\.))?"
-    r"(?P<number>\d{1,4})(?![\d.:/+%]|,\d)"
+    # a full stop may end the sentence after it ("…, plate ฌค 4455."; since round 10), not a
+    # decimal or a time ("กม 12.5")
+    r"(?P<number>\d{1,4})(?![\d:/+%]|[.,]\d|\.[A-Za-z0-9ก-๙])"
 )
 # Two letters after a digit that are units or words, not plate letters ("5มก", "2 คน").
 _NOT_PLATE_LETTERS = frozenset(

@@ -24,6 +24,7 @@ from nlp.personal_data.family_names import family_names
 from nlp.personal_data.full_names import full_names
 from nlp.personal_data.house_numbers import _HOUSE_TRIGGER, _house_numbers
 from nlp.personal_data.kin_deeds import kin_deed_names
+from nlp.personal_data.kin_lists import kin_lists
 from nlp.personal_data.kin_owner_names import kin_owner_names
 from nlp.personal_data.lao_names import lao_names
 from nlp.personal_data.latin_names import _LATIN_NAME_TRIGGER, _latin_names
@@ -35,11 +36,13 @@ from nlp.personal_data.names import _names
 from nlp.personal_data.numbers import _numbers
 from nlp.personal_data.opening_names import opening_names
 from nlp.personal_data.paired_names import pair_of_found, paired_names
+from nlp.personal_data.particle_names import particle_names
 from nlp.personal_data.passports import _PASSPORT_TRIGGER, _passports
 from nlp.personal_data.plates import _plates, _province_pattern
 from nlp.personal_data.possessed_names import possessed_names
 from nlp.personal_data.public_kin_names import public_kin_names
 from nlp.personal_data.record_numbers import record_numbers
+from nlp.personal_data.regional_address_names import regional_address_names
 from nlp.personal_data.roles import _role_candidates
 from nlp.personal_data.self_introductions import _named_selves, _self_introductions
 from nlp.personal_data.spelt_names import spelt_names
@@ -164,7 +167,8 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     found += _as_names(apposed_names(text))
     found += _as_names(paired_names(text) + possessed_names(text) + decorated_names(text))
     found += _as_names(bare_introductions(text) + unlisted_titled_names(text))
-    found += _as_names(kin_owner_names(text))
+    found += _as_names(kin_owner_names(text) + regional_address_names(text))
+    found += _as_names(particle_names(text) + kin_lists(text))
     found += spelt_names(text, has_latin=has_latin)
     if "ตระกูล" in text:
         found += family_names(text)
