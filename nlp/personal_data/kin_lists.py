@@ -24,6 +24,7 @@ _ITEM = rf"(?:{_KIN})[ก-๙]{{2,8}}"
 _LIST = re.compile(rf"(?<![ก-๙]){_ITEM}(?: ?, ?{_ITEM})+(?![ก-๙])")
 _ONE = re.compile(rf"(?P<kin>{_KIN})(?P<name>[ก-๙]{{2,8}})")
 _FEWEST = 2
+_ALSO_NICKNAMES = frozenset({"หนู"})  # a pronoun that is a common nickname too
 
 
 def kin_lists(text: str) -> list[_Span]:
@@ -58,6 +59,8 @@ def _may_be_a_name(word: str) -> bool:
         or first in _PARTICLES
         # a pronoun is a name here: "ลุงหนู," is no one speaking
         or (first in _AFTER_NAME and word not in lists.nicknames and first not in _PRONOUNS)
+        # ... when it is also a nickname (หนู), not "ลุงมัน, ป้ามัน" or "พี่เขา, น้องเขา"
+        or (first in _PRONOUNS and word not in lists.nicknames and word not in _ALSO_NICKNAMES)
         or word in _DESCRIBES
         or first in _DESCRIBES
         or word.startswith(_NOT_NICKNAME_STARTS)
