@@ -28,6 +28,11 @@ _ANGER_BEFORE = re.compile(_ANGER + "$")
 ANGER_IDIOM = re.compile(_ANGER + r"ไฟ\s?ลุก")
 _HEARD_BEFORE = re.compile(r"(?:ได้ยิน|ตะโกน|ร้อง(?:ว่า|บอก)|เสียง|นึกว่า)\S{0,12}\s?$")
 _TURNED_OUT = re.compile(r"[^\n]{0,60}?(?:ที่แท้|ปรากฏว่า|กลายเป็นว่า|\bturned out\b)")
+# A condition after the cue, in languages that put "if" after the verb: Burmese ရင်, Korean
+# 나면/되면 ("홍수가 나면", if a flood comes), Japanese たら/なら/の時.
+_IF_AFTER = re.compile(r"[^\n]{0,6}?(?:ရင်|လျှင်|나면|되면|오면|있으면|たら|れば|なら|のとき|の時)")
+# "ไฟลุก" of a shop: it sells like wildfire ("ร้านนี้ไฟลุกจริง คิวยาวตลอด").
+_BUSY_AFTER = re.compile(r"[^\n]{0,30}?(?:คิวยาว|ขายดี|ลูกค้า(?:เยอะ|แน่น)|คนแน่น|คนเยอะ)")
 _STRAW_FIRE = re.compile(
     r"(?:นี่|แบบ|เป็น|อย่าง|แค่|คือ|ก็)\s?ไฟไหม้ฟาง|ไฟไหม้ฟาง\s?(?:จริง|อีก|ทุกที|ตลอด|เหมือนเดิม|นะ|ซะ)"
 )
@@ -40,8 +45,10 @@ def in_passing(text: str, match: re.Match[str], before: str, hazard: Hazard) -> 
         return True
     if _HEARD_BEFORE.search(before) and _TURNED_OUT.match(text, match.end()):
         return True
+    if _IF_AFTER.match(text, match.end()):
+        return True
     if hazard is Hazard.FIRE and match.group(0).strip().startswith("ไฟ"):
-        if _ANGER_BEFORE.search(before):
+        if _ANGER_BEFORE.search(before) or _BUSY_AFTER.match(text, match.end()):
             return True
         around = text[max(0, match.start() - 6) : match.end() + 14]
         return _STRAW_FIRE.search(around) is not None

@@ -37,6 +37,21 @@ OVER: dict[Hazard, re.Pattern[str]] = {
         r"ปิดวาล์ว(?:ได้)?แล้ว(?!\S{0,6}ยัง)|ไม่มีกลิ่นแล้ว|(?:ตอนนี้|กลิ่น\S{0,8})หาย(?:ไป)?แล้ว"
     ),
 }
+# A fire said to be out and then to have flared up again: "ตอนนั้นบอกว่าดับแล้ว แต่ตอนนี้มันปะทุขึ้นมาใหม่".
+_REKINDLED = re.compile(
+    r"(?:ปะทุ|ลุก|ไหม้|ติดไฟ)\S{0,10}(?:ใหม่|อีก(?:ครั้ง|รอบ))|กลับมา(?:ลุก|ไหม้|ปะทุ)|\bflared up again\b"
+)
+
+
+def said_over(hazard: Hazard, lowered: str) -> bool:
+    """Whether the message says the danger is over (`OVER`), and not that it came back after."""
+    over = OVER.get(hazard)
+    found = over.search(lowered) if over is not None else None
+    if found is None:
+        return False
+    return not (hazard is Hazard.FIRE and _REKINDLED.search(lowered, found.end()))
+
+
 # A denial of injuries removes every injury cue.
 _DENIED_INJURY = re.compile(
     r"ไม่มี(?:คน|ผู้)?(?:ได้รับ)?(?:บาด)?เจ็บ|ไม่มีใคร(?:บาด)?เจ็บ|ไม่มีผู้เสียชีวิต|ไม่มีคนตาย|ไม่(?:ได้)?(?:บาด)?เจ็บ|"

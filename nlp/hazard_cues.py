@@ -12,6 +12,7 @@ import re
 
 from nlp.analysis import Hazard
 from nlp.hazard_cues_t36 import CUES_T36
+from nlp.hazard_cues_visitors import CUES_VISITORS
 
 PEOPLE = (
     r"(?:คุณ(?:ยาย|ตา|ปู่|ย่า|แม่|พ่อ)|คน|เด็ก|ผู้คน|ผู้สูงอายุ|ผู้ป่วย|คนแก่|คนป่วย|ยาย|ตา(?!ม|ย|ก|ข|ง|ด|น|บ|ล|ว|ห)|ปู่|ย่า|แม่|พ่อ|ลูก\S{0,3}|หลาน\S{0,3}|"
@@ -350,4 +351,6 @@ CUES: dict[Hazard, tuple[str, ...]] = {
     ),
 }
 for _hazard, _more in CUES_T36.items():
+    CUES[_hazard] = CUES[_hazard] + _more
+for _hazard, _more in CUES_VISITORS.items():
     CUES[_hazard] = CUES[_hazard] + _more

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from nlp.analysis import Hazard, Intent, Urgency
 from nlp.cue_search import CueGroups, leftmost
 from nlp.danger_asides import ANGER_IDIOM, in_passing
-from nlp.danger_over import OVER, denied
+from nlp.danger_over import denied, said_over
 from nlp.hazard_cues import CUES, PEOPLE_NAMED
 from nlp.hazard_repairs import BENEATH, a_repair
 from nlp.hazard_subjects import TO_PEOPLE, about_an_animal, an_animals
@@ -73,7 +73,7 @@ _NOT_REAL = re.compile(
     # a barrier missing: "ไม่มีรั้วกั้นกันตกคลอง"
     r"|ไม่มี(?:รั้ว|ราว|แนว)\S{0,12}"
     r"|\b(?:if|in case|afraid|worried|risk of|could|might|no)\b[\w ]{0,12}"
-    r"|\b(?:if|in case)\b[\w' ]{0,24}"  # "if there is ever a fire"
+    r"|\b(?:if|in case|nếu)\b[\w' ]{0,24}"  # "if there is ever a fire"; Vietnamese nếu
     # "if" in Lao and Chinese: "ຖ້າມີຄົນຈົມນ້ຳ ຕ້ອງໂທຫາເບີໃດ", "如果遇到火灾应该打什么电话"
     r"|(?:ຖ້າ|如果|万一|要是)\S{0,12})\s?$",
 )
@@ -88,7 +88,8 @@ _LOST_THING = re.compile(
 # Words before a cue that put it in the past ...
 _PAST = re.compile(
     r"(?:เมื่อวาน|เมื่อคืน|เมื่อวัน(?!นี้)|เมื่อก่อน|แต่ก่อน|ปีกว่า|ปีที่แล้ว|ปีก่อน|ปีกลาย|เดือนที่แล้ว|เดือนก่อน|อาทิตย์ที่แล้ว|อาทิตย์ก่อน|"
-    r"สัปดาห์ที่แล้ว|สัปดาห์ก่อน|ครั้งก่อน|เมื่อปี|เมื่อเดือน|หลายปีก่อน|last (?:year|month|week|night)|yesterday|there was|昨天|昨晚|上周|上个月|去年)"
+    r"สัปดาห์ที่แล้ว|สัปดาห์ก่อน|ครั้งก่อน|เมื่อปี|เมื่อเดือน|หลายปีก่อน|last (?:year|month|week|night)|yesterday|there was|昨天|昨晚|上周|上个月|去年|"
+    r"昨日|先週|先月|去年|어제|지난주|지난달|작년|hôm qua|tuần trước|tháng trước|năm ngoái)"
 )
 # Words around a cue that say it is done and over: completed ("ชนมาแล้ว", "ตายไปแล้ว"), "since"
 # a day gone by, or the aftermath (damage, compensation).
@@ -97,7 +98,7 @@ _DONE = re.compile(
     r"(?:ไป|มา)(?:แล้ว)?\s?(?:\d+|สอง|สาม|สี่|ห้า|หก)\s?(?:ราย|ครั้ง|รอบ)|กี่(?:คัน|ราย|ครั้ง|รอบ)|"
     # "โดนกัดไปสองคนแล้ว": a tally of bites; not "เป็นลมไป 7 คนแล้ว", people fainting now
     r"(?:กัด|ขวิด|ชน|ทำร้าย)\S{0,6}?(?:ไป|มา)\s?(?:\d+|สอง|สาม|สี่|ห้า|หก|หลาย)\s?(?:คน|ตัว)\s?แล้ว|"
-    r"มา\s?(?:สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|หลาย)\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)|เป็น(?:เดือน|ปี|สัปดาห์|อาทิตย์)|มา\s?\d+\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)|มีคลิป|ตั้งแต่(?:วัน|เมื่อ|พายุ|อาทิตย์|สัปดาห์|เดือน|ปี|รถ)|หลังจาก|"
+    r"มา\s?(?:สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|หลาย)\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)|เป็น(?:เดือน|ปี|สัปดาห์|อาทิตย์)|มา\s?\d+\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)|มีคลิป|ตั้งแต่(?:วัน|เมื่อ(?!กี้|กี๊|ครู่|สักครู่)|พายุ|อาทิตย์|สัปดาห์|เดือน|ปี|รถ)|หลังจาก|"
     r"มา(?:เป็น)?(?:เดือน|ปี|สัปดาห์|อาทิตย์)|(?:\d+|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|หลาย)\s?(?:วัน|เดือน|ปี|อาทิตย์|สัปดาห์)(?:แล้ว|ละ)|"
     r"เดือนนึง|นานแล้ว|เสียหาย|เงินช่วยเหลือ|เงินชดเชย|เยียวยา|ผู้ประสบภัย|ขาดทุน"
 )
@@ -144,7 +145,7 @@ _NOT_NOW = re.compile(
 )
 # Words anywhere that say everyone is safe now: no danger is left.
 _ALL_OVER = re.compile(
-    r"ลือกันว่า[^\n]{0,40}ไม่จริง|นึกว่า[^\n]{0,30}ที่แท้|ถามเผื่อ|\bi read about\b|\bin the news\b|ไม่ต้อง(?:ตื่น)?ตกใจ|เอ้ย\s?ไม่ใช่|(?<!ที่)(?<!ขอโทษ)(?<!ขอโทษ )(?<!sorry )พิมพ์ผิด(?!\S{0,4}(?:เยอะ|หลาย|บ้าง|นะ|ห้อง|กลุ่ม|แชท|แชต|คน))|ไม่ต้องแตกตื่น|\ball clear(?:ed)?\b|\bcleared (?:up|now|away)\b|ปลอดภัยแล้ว|ปลอดภัยทุกคน|ທຸກຄົນປອດໄພ|ປອດໄພແລ້ວ|ไม่เป็น(?:อะไร|ไร)แล้ว|ไม่มีอะไรเกิดขึ้น|ไม่เห็นมีอะไร|ไม่เป็น(?:ไร|อะไร)มาก|ไม่มีใครเป็นอะไร|โชคดีที่รอด|รอดมาได้|รอดแล้ว|มีคลิป|\b(?:everyone|all) (?:is |are )?safe\b|已经(?:退|灭|没事|安全)|都安全|没事了",
+    r"ลือกันว่า[^\n]{0,40}ไม่จริง|นึกว่า[^\n]{0,30}ที่แท้|ถามเผื่อ|\bi read about\b|\bin the news\b|ไม่ต้อง(?:ตื่น)?ตกใจ|เอ้ย\s?ไม่ใช่|(?<!ที่)(?<!ขอโทษ)(?<!ขอโทษ )(?<!sorry )พิมพ์ผิด(?!\S{0,4}(?:เยอะ|หลาย|บ้าง|นะ|ห้อง|กลุ่ม|แชท|แชต|คน))|ไม่ต้องแตกตื่น|\ball clear(?:ed)?\b|\bcleared (?:up|now|away)\b|ปลอดภัยแล้ว|ปลอดภัยทุกคน|(?:คนขับ|ผู้ขับ(?:ขี่)?|ผู้โดยสาร|คนในรถ)\S{0,6}ปลอดภัย(?!\S{0,4}(?:ไหม|มั้ย|หรือ|รึ))|ທຸກຄົນປອດໄພ|ປອດໄພແລ້ວ|ไม่เป็น(?:อะไร|ไร)แล้ว|ไม่มีอะไรเกิดขึ้น|ไม่เห็นมีอะไร|ไม่เป็น(?:ไร|อะไร)มาก|ไม่มีใครเป็นอะไร|โชคดีที่รอด|รอดมาได้|รอดแล้ว|มีคลิป|\b(?:everyone|all) (?:is |are )?safe\b|已经(?:退|灭|没事|安全)|都安全|没事了",
 )
 # ... unless the message says it is still going on ("ตอนนี้" alone does not: "ล้มตั้งแต่เดือนก่อน
 # ตอนนี้…" is about now, not about the fall).
@@ -199,6 +200,15 @@ _ROUTINE_CARE = re.compile(r"รอคิว|คิวยาว|ต่อคิ�
 _DRILL = re.compile(
     r"ฝึกซ้อม|การซ้อม|ซ้อม(?:อพยพ|หนี|ดับเพลิง|แผน|รับมือ|ใหญ่)|จำลองเหตุ|สถานการณ์จำลอง|\b(?:fire )?drills?\b"
 )
+# "ไม่มีใครบอกว่าเป็นการซ้อม", "ไม่ใช่การซ้อม", "this is not a drill": a drill denied.
+_NOT_A_DRILL = re.compile(r"(?:ไม่(?:ใช่|ได้)|ไม่มีใครบอก)\S{0,14}\s?$|\bnot (?:a |an )?$")
+
+
+def _a_drill(lowered: str) -> bool:
+    drill = _DRILL.search(lowered)
+    return drill is not None and not _NOT_A_DRILL.search(lowered[: drill.start()][-24:])
+
+
 # A question asked about what to do if a danger comes: "ถ้าเกิดน้ำท่วม … ต้องอพยพไปที่ไหนคะ".
 _CONDITION = re.compile(r"ถ้า|หาก|\bif\b|\bin case\b|\bwhat (?:should|do) (?:we|i)\b")
 _NOT_URGENT_INTENTS = frozenset(
@@ -357,7 +367,7 @@ def hazards_in(
         lowered
     ):
         return []
-    if _DRILL.search(lowered) or _RUMOUR_ASKED.search(lowered):
+    if _a_drill(lowered) or _RUMOUR_ASKED.search(lowered):
         return []
     # a question about what to do if it happens: no cue after the condition is happening now
     condition = _CONDITION.search(lowered) if intent is Intent.QUESTION else None
@@ -368,8 +378,7 @@ def hazards_in(
         cues = wanted[hazard]
         if denied(hazard, lowered, still):
             continue
-        over = OVER.get(hazard)
-        if over is not None and over.search(lowered):
+        if said_over(hazard, lowered):
             continue
         match: re.Match[str] | None = first
         while match is not None:
@@ -407,7 +416,7 @@ def still_dangerous(
         lowered
     ):
         return []
-    if _DRILL.search(lowered) or _RUMOUR_ASKED.search(lowered) or about_an_animal(lowered):
+    if _a_drill(lowered) or _RUMOUR_ASKED.search(lowered) or about_an_animal(lowered):
         return []  # the head names no words: in a message about an animal, they are its
     past = _NOT_NOW.search(lowered)
     # "ไข้มาสามวัน วันนี้ตัวเย็นเฉียบ": a turn to now after the past makes what follows now
@@ -432,8 +441,7 @@ def still_dangerous(
             continue  # a sign fallen by the way with nobody under it
         if denied(hazard, lowered, still):
             continue
-        over = OVER.get(hazard)
-        if over is not None and over.search(lowered):
+        if said_over(hazard, lowered):
             continue
         kept.append(HazardCue(hazard, MODEL_EVIDENCE))
     return kept
