@@ -179,8 +179,10 @@ async def test_a_broadcast_cut_short_twice_reaches_everyone_once(
     missed = [r for r in rows if r.channel == Channel.TELEGRAM and r.target not in telegram_counts]
     # Telegram takes no retry key: a row a kill caught mid-call is not repeated (it may not have
     # arrived), and says so; every other Telegram citizen had it once. Rows waiting for their
-    # turn had not begun, so they were sent; at 28 a second one call is in flight, two at most,
-    # at each of the two kills (the second worker goes on with Telegram's rows while it waits
-    # for LINE's slow answer, so its kill may catch one mid-call too).
-    assert len(missed) <= 2 * (len(workers) - 1)
+    # turn had not begun, so they were sent. At each of the two kills (the second worker goes on
+    # with Telegram's rows while it waits for LINE's slow answer) no more calls are in flight
+    # than the worker sends side by side (siang/worker.py's concurrency; two on SQLite, with the
+    # LINE batch): one or two at 28 a second on a quiet machine, more when calls slow under load.
+    side_by_side = 2 if chat_settings.is_sqlite else 8
+    assert len(missed) <= side_by_side * (len(workers) - 1)
     assert all("not sent again" in (r.last_error or "") for r in missed)
