@@ -28,6 +28,8 @@ from nlp.urgency import detect_urgency, hazards_in
         "รถติดจนแทบขาดใจ ไฟแดงแยกนี้นานมาก",
         "ราคาผักขึ้นยิ่งกว่าไฟไหม้ ชาวบ้านแย่หมดแล้ว",
         "ร้านข้างบ้านเผาขยะบ่อย กลัวว่าไฟจะลามมา ตอนนี้ยังไม่ได้เผานะคะ แค่แจ้งไว้",
+        # "ซ่อมด่วน" asks for a repair soon; it does not say the danger goes on
+        "ราวบันไดสะพานลอยหักตั้งแต่เมื่อวาน ยังไม่มีใครตกลงไป ช่วยมาซ่อมด่วน",
     ],
 )
 def test_a_dangers_words_in_passing_are_not_high(text: str) -> None:
