@@ -56,6 +56,9 @@ INTERRUPTED_BROADCAST = (
     "broadcast is not sent again where the platform takes no retry key, so nobody gets it twice"
 )
 RETRY_KEY_CHANNELS = (Channel.LINE.value, "email")  # a repeated call is not delivered again
+# The last error of a reply LINE may have taken (a timeout, a 5xx) starts with this: the next
+# attempt replies again with the token while it works, rather than pushing a second answer.
+MAYBE_TAKEN = "the reply may have gone out: "
 
 
 @dataclass(frozen=True)
@@ -232,9 +235,14 @@ class OutboxDelivery:
                 "outbox delivery failed",
                 extra={"id": message_id, "error": str(error), "retry_at": str(retry_at)},
             )
+            # once unsure, still unsure: a later refusal does not say the first reply did not go
+            unsure = (error.maybe_taken or prepared.again) and prepared.reply_token is not None
             async with self.database.unit_of_work() as session:
                 await outbound_messages.mark_failed(
-                    session, message_id, error=str(error), retry_at=retry_at
+                    session,
+                    message_id,
+                    error=(MAYBE_TAKEN if unsure else "") + str(error),
+                    retry_at=retry_at,
                 )
                 if settled_payload is not None and retry_at is None:
                     await outbound_messages.replace_payload(session, message_id, settled_payload)
@@ -288,13 +296,16 @@ class OutboxDelivery:
             return _Prepared([], None, already_sent=INTERRUPTED_BROADCAST)
         again = False
         if message.kind == CHAT_REPLY:
+            spent = message.reply_token_spent_at is not None
             # Spent with no outcome recorded: the attempt was cut off mid-call (a worker killed).
-            again = message.reply_token_spent_at is not None and message.last_error is None
+            cut_off = spent and message.last_error is None
+            # Spent, and LINE did not say whether it took it (a timeout, a 5xx).
+            unsure = spent and (message.last_error or "").startswith(MAYBE_TAKEN)
+            can_again = isinstance(self.senders[message.channel], ReplyAgainSender)
+            again = (cut_off or unsure) and can_again
             reply_token = self._fresh_reply_token(message, now, spent_before=again)
-            if again and (
-                reply_token is None
-                or not isinstance(self.senders[message.channel], ReplyAgainSender)
-            ):
+            again = again and reply_token is not None
+            if cut_off and not again:
                 return _Prepared([], None, already_sent=INTERRUPTED_REPLY)
             messages = [outgoing_from_json(m) for m in message.payload.get("messages", [])]
         else:

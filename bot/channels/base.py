@@ -39,7 +39,9 @@ class MalformedEventError(ValueError):
 class DeliveryError(Exception):
     """A platform refused or failed to take a message; `retryable` says whether to try again,
     `retry_after` how many seconds the platform asked us to wait first (429's Retry-After), and
-    `status` the HTTP status when there was one."""
+    `status` the HTTP status when there was one, and `maybe_taken` that the platform may have
+    taken a reply all the same (a timeout, a 5xx): it is tried again with its reply token, which
+    the platform refuses if it was."""
 
     def __init__(
         self,
@@ -48,11 +50,13 @@ class DeliveryError(Exception):
         retryable: bool,
         retry_after: float | None = None,
         status: int | None = None,
+        maybe_taken: bool = False,
     ) -> None:
         super().__init__(message)
         self.retryable = retryable
         self.retry_after = retry_after
         self.status = status
+        self.maybe_taken = maybe_taken
 
 
 class MessageSender(Protocol):

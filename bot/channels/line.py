@@ -304,9 +304,13 @@ class LineChannel:
             if error.status == 400:
                 logger.info("line reply token refused, pushing instead")
                 return False
-            raise await self._refused(REPLY_LANE, "reply", error) from error
-        except OSError as error:
-            raise DeliveryError(f"LINE API unreachable: {error}", retryable=True) from error
+            refused = await self._refused(REPLY_LANE, "reply", error)
+            refused.maybe_taken = (error.status or 0) >= 500  # LINE may have sent it
+            raise refused from error
+        except OSError as error:  # no answer (a timeout, a connection cut): it may have gone
+            raise DeliveryError(
+                f"LINE API unreachable: {error}", retryable=True, maybe_taken=True
+            ) from error
         return True
 
     async def _push(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import timedelta
 from email import message_from_bytes
 from email.header import decode_header, make_header
@@ -15,6 +16,7 @@ from aiosmtpd.controller import Controller
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.channels.line import LineChannel
 from bot.delivery import CHAT_REPLY, OutboxDelivery, chat_reply_payload
 from bot.messages import Outgoing
 from services.composed_email import ComposedEmail, InlineImage
@@ -259,6 +261,14 @@ class TestEmail:
         assert [rcpt for rcpt, _ in smtp_server.inbox.received] == [["busy@example.go.th"]]
 
 
+def _hurried_delivery(app: FastAPI, database: Database, clock: Clock) -> OutboxDelivery:
+    """The app's LINE sender with a LINE call that gives up after half a second."""
+    line = app_runtime(app).background.delivery.senders["line"]
+    assert isinstance(line, LineChannel)
+    hurried = LineChannel(replace(line.config, request_timeout=0.5), line.media)
+    return OutboxDelivery(database=database, senders={"line": hurried}, clock=clock)
+
+
 class _Killed(BaseException):
     """The worker process dying (SIGKILL) right after the platform took the message."""
 
@@ -380,6 +390,41 @@ class TestExactlyOnce:
 
         assert (await _delivery(app, database, clock).drain()).sent == 0
         assert line_api.sent("Uonce") == []
+
+    async def test_a_reply_line_took_but_answered_too_late_is_not_pushed_as_a_second(
+        self, app: FastAPI, database: Database, line_api: FakeLineApi
+    ) -> None:
+        await _queue_reply(database, line_api, with_token=True)
+        clock = Clock()
+        delivery = _hurried_delivery(app, database, clock)
+        line_api.answer_delay = 2.0  # LINE takes the reply; its answer comes after the timeout
+
+        assert (await delivery.drain()).failed == 1
+        line_api.answer_delay = 0.0
+        clock.now += timedelta(seconds=31)  # the first back-off: the token still works
+        assert (await delivery.drain()).sent == 1
+        await delivery.close()
+
+        replies = [c for c in line_api.calls if c.path.endswith("/reply")]
+        assert [c.accepted for c in replies] == [True, False]  # the token refused as used
+        assert not [c for c in line_api.calls if c.path.endswith("/push")]
+        assert [m.via for m in line_api.sent("Uonce")] == ["reply"]
+
+    async def test_a_reply_refused_with_a_500_goes_out_once_by_the_same_token(
+        self, app: FastAPI, database: Database, line_api: FakeLineApi
+    ) -> None:
+        await _queue_reply(database, line_api, with_token=True)
+        clock = Clock()
+        delivery = _hurried_delivery(app, database, clock)
+        line_api.fail_next("/reply", 500)  # LINE may or may not have taken it: it did not
+
+        assert (await delivery.drain()).failed == 1
+        clock.now += timedelta(seconds=31)
+        assert (await delivery.drain()).sent == 1
+        await delivery.close()
+
+        assert [m.via for m in line_api.sent("Uonce")] == ["reply"]
+        assert not [c for c in line_api.calls if c.path.endswith("/push")]
 
     async def test_a_push_interrupted_after_line_took_it_is_not_delivered_twice(
         self, app: FastAPI, database: Database, line_api: FakeLineApi

@@ -6,8 +6,8 @@ takes 1 to 500 user ids (else 400), content is served per message id, and every 
 Like LINE, it refuses (400, with the property at fault) a message over its limits: more than 5
 message objects, a text over 5,000 characters, more than 13 quick replies, an action label over
 20 characters.
-`answer_delay` holds every accepted push or multicast's answer (a slow network, or a worker
-killed after LINE took its call), `fail_next` refuses the next matching call and `fail_until`
+`answer_delay` holds every accepted reply, push or multicast's answer (a slow network, or a
+worker killed after LINE took its call), `fail_next` refuses the next matching call and `fail_until`
 refuses every reply, push and multicast for a while (an outage, or a throttle with Retry-After).
 """
 
@@ -222,6 +222,7 @@ class FakeLineApi(FakeHttpServer):
                 return JSONResponse({"message": "Invalid reply token"}, status_code=400)
             self.used_tokens.add(token)
         call.accepted = True
+        await asyncio.sleep(self.answer_delay)
         return JSONResponse({"sentMessages": _sent(payload["messages"])})
 
     async def _push(self, request: Request) -> Response:
