@@ -268,8 +268,11 @@ def question_answer(
     return Outgoing(text=message, buttons=(ask, *buttons))
 
 
-def emergency_notice(language: str, hazards: Sequence[str], province_code: str | None) -> Outgoing:
-    """Call now: the numbers for the dangers found, before anything else is asked."""
+def emergency_notice(
+    language: str, hazards: Sequence[str], province_code: str | None, *, filed: bool = True
+) -> Outgoing:
+    """Call now: the numbers for the dangers found, before anything else is asked; `filed` says
+    the report goes on as urgent (not for a message in a language the chat does not read)."""
     lines = "\n".join(
         text(
             language,
@@ -279,7 +282,8 @@ def emergency_notice(language: str, hazards: Sequence[str], province_code: str |
         )
         for line in lines_to_call(hazards, province_code=province_code)
     )
-    return Outgoing(text=text(language, "emergency.call_now", lines=lines))
+    key = "emergency.call_now" if filed else "emergency.call_now_only"
+    return Outgoing(text=text(language, key, lines=lines))
 
 
 def consent_notice(language: str) -> Outgoing:

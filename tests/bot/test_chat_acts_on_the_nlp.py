@@ -352,6 +352,17 @@ class TestPraiseAndDanger:
         assert answer[0].text.startswith("⚠️") and "1669" in answer[0].text
         assert "Thai and English only" in joined(answer)
 
+    async def test_a_tourists_fire_in_korean_gets_the_fire_number_without_a_false_promise(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        answer = await person(app, client, line_api, "korean").say(
+            "호텔 3층에 불이 났어요. 연기가 많아요."
+        )
+        assert answer[0].text.startswith("⚠️") and "199" in answer[0].text
+        assert "call right away" in answer[0].text  # readable by a visitor, not in Thai only
+        assert "urgent" not in answer[0].text and "ด่วน" not in answer[0].text  # nothing filed
+        assert await items(database) == []
+
     async def test_english_is_answered_in_english(
         self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
     ) -> None:

@@ -61,10 +61,12 @@ async def answer(turn: Turn, message: str, analysis: MessageAnalysis) -> list[Ou
     then the citizen may now be answered in English)."""
     urgent = analysis.urgency is Urgency.HIGH
     if analysis.language not in (*READ_LANGUAGES, NO_LETTERS):
-        # danger read in a language the chat does not answer in (Lao in Thai letters): the
-        # numbers for it first, then the numbers for any emergency and the menu
+        # danger read in a language the chat does not answer in (Lao in Thai letters, a
+        # tourist's Korean): the numbers for it first, in English too, with no promise to pass
+        # on what the chat cannot read; then the numbers for any emergency and the menu
         hazards = [hazard.value for hazard in analysis.hazards]
-        before = [replies.emergency_notice(turn.language, hazards, None)] if urgent else []
+        notice = replies.emergency_notice("en", hazards, None, filed=False)
+        before = [notice] if urgent else []
         return [*before, replies.menu(turn.language, "other_language")]
     wrong = mistyped_reference(message)
     if wrong is not None and not urgent:  # "ติดตาม SG-7K4M-2X" with a character misread
