@@ -34,11 +34,6 @@ def row(message_id: str, text: str, split: str, category: str = "ประปา
     }
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> ThaiAnalyzer:
-    return ThaiAnalyzer.load()
-
-
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     path = tmp_path / "civic.jsonl"

@@ -8,11 +8,6 @@ from nlp.analysis import Sentiment
 from nlp.pipeline import ThaiAnalyzer
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> ThaiAnalyzer:
-    return ThaiAnalyzer.load()
-
-
 @pytest.mark.parametrize(
     ("text", "feeling"),
     [

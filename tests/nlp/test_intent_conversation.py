@@ -12,11 +12,6 @@ from nlp.pipeline import ThaiAnalyzer
 from nlp.text_model import TextInput
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> ThaiAnalyzer:
-    return ThaiAnalyzer.load()
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -31,11 +31,6 @@ def test_thai_and_english_are_left_as_they_are() -> None:
     assert not has_lao(text) and in_thai_letters(text) is text
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> ThaiAnalyzer:
-    return ThaiAnalyzer.load()
-
-
 @pytest.mark.parametrize(
     ("text", "hazard"),
     [

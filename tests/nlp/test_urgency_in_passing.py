@@ -45,14 +45,12 @@ def test_a_dangers_words_in_passing_are_not_high(text: str) -> None:
         "เมื่อคืนวัยรุ่นยกพวกตีกันหน้าผับ ตอนนี้เลิกไปแล้ว แต่อยากให้ตำรวจมาตรวจบ่อยๆ",
     ],
 )
-def test_a_rumour_or_a_danger_over_is_not_high(text: str) -> None:
-    assert ThaiAnalyzer.load().analyze(text).urgency is not Urgency.HIGH
+def test_a_rumour_or_a_danger_over_is_not_high(analyzer: ThaiAnalyzer, text: str) -> None:
+    assert analyzer.analyze(text).urgency is not Urgency.HIGH
 
 
-def test_a_forwarded_warning_asked_about_is_not_an_evacuation() -> None:
-    analysis = ThaiAnalyzer.load().analyze(
-        "Fwd: ด่วนที่สุด เขื่อนจะแตกคืนนี้ ให้ทุกบ้านอพยพขึ้นที่สูง อันนี้ข่าวปลอมหรือเปล่าคะ"
-    )
+def test_a_forwarded_warning_asked_about_is_not_an_evacuation(analyzer: ThaiAnalyzer) -> None:
+    analysis = analyzer.analyze("Fwd: ด่วนที่สุด เขื่อนจะแตกคืนนี้ ให้ทุกบ้านอพยพขึ้นที่สูง อันนี้ข่าวปลอมหรือเปล่าคะ")
     assert analysis.urgency is not Urgency.HIGH
 
 

@@ -12,11 +12,6 @@ from nlp.analysis import Hazard, Intent, Urgency
 from nlp.pipeline import ThaiAnalyzer
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> ThaiAnalyzer:
-    return ThaiAnalyzer.load()
-
-
 @pytest.mark.parametrize(
     ("text", "hazard"),
     [
