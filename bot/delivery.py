@@ -67,7 +67,7 @@ class _Prepared:
     reply_token: str | None
     skip_reason: str | None = None
     already_sent: str | None = None  # why the row counts as sent without a call
-    again: bool = False  # the reply token was spent by an attempt cut off mid-call
+    again: bool = False  # the reply token spent by an attempt that may have delivered it
     email: ComposedEmail | None = None  # a whole e-mail composed by its owner (a digest)
 
 

@@ -73,7 +73,7 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\bsmoke (?:in the (?:hallway|corridor|stairs|stairwell|building|room)|(?:is )?(?:coming|pouring|filling))\b",
         r"ควันดำ\S{0,8}(?:พวยพุ่ง|โขมง|เต็ม)",
         r"\bfire\b(?!\s?(?:works?|fly|flies|wall|alarms?|drill|extinguishers?|exits?|escape))",
-        r"着火|火灾|起火|失火|冒烟|冒煙|全是烟|全是煙|ໄຟໄໝ້|ໄຟລຸກ|ភ្លើងឆេះ|ឆេះផ្ទះ|မီးလောင်(?!\S{0,2}(?:ရင်|လျှင်))",
+        r"着火|火灾|起火|失火|冒烟|冒煙|全是烟|全是煙|ໄຟໄໝ້|ໄຟລຸກ|ភ្លើងឆេះ|ឆេះផ្ទះ|မီးလောင်",
         r"\b(?:on fire|burning (?:house|building|shop|car)|smoke everywhere)\b",
     ),
     Hazard.GAS_LEAK: (
@@ -251,7 +251,7 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\b(?:boat|ferry|longtail) (?:is )?(?:sinking|capsized|capsizing)\b",
         r"\bswept away\b",
         # since t35: swept away by the waves or the current, in Chinese
-        r"(?:海浪|浪|河水|洪水|水流|急流)\S{0,2}(?:卷走|冲走)",
+        r"(?:海浪|浪|河水|洪水|水流|急流|海流|激流)\S{0,2}(?:卷走|冲走)",
         r"(?:โดน|ถูก)?คลื่น(?:ดูด|ซัด)\S{0,6}(?:ออกไป|หาย|ลง|คน|เด็ก)",
         r"\bswept out\b|น้ำ(?:เริ่ม)?(?:เข้า|ทะลัก)\s?(?:ใน)?เรือ|เรือ\S{0,12}(?:ล่ม|คว่ำ)(?!มาแล้ว)",
         r"(?:ตก|จม)(?:ลง)?(?:ไป)?(?:ใน)?(?:บ่อ\S{0,8}|โคลน)|(?:กะละมัง|เรือ|แพ|ห่วงยาง)\S{0,10}(?:เริ่ม)?จม",
@@ -350,7 +350,6 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\b(?:(?:going|wants?|threaten\w*) to (?:jump|kill (?:him|her|my|them)sel(?:f|ves))|suicidal)\b",
     ),
 }
-for _hazard, _more in CUES_T36.items():
-    CUES[_hazard] = CUES[_hazard] + _more
-for _hazard, _more in CUES_VISITORS.items():
-    CUES[_hazard] = CUES[_hazard] + _more
+for _added in (CUES_T36, CUES_VISITORS):
+    for _hazard, _more in _added.items():
+        CUES[_hazard] = CUES[_hazard] + _more

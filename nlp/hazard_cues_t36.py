@@ -4,21 +4,19 @@ languages of migrant workers and visitors it was written in (Burmese, Khmer, Chi
 `nlp.hazard_cues` adds them to its own; `nlp.urgency` checks them the same way.
 
 Burmese and Khmer are written without spaces between words, so a cue spans a few letters
-(`\\S{0,n}`) between its parts; Burmese "if" comes after the verb (မီးလောင်ရင်, "if there is a
-fire"), so its cues refuse it there.
+(`\\S{0,n}`) between its parts. Burmese "if" comes after the verb (မီးလောင်ရင်, "if there is a
+fire"): `nlp.danger_asides` reads it after any cue.
 """
 
 from __future__ import annotations
 
 from nlp.analysis import Hazard
 
-_IF_MY = r"(?!\S{0,2}(?:ရင်|လျှင်|ခဲ့ရင်))"  # Burmese "if", after the verb
-
 CUES_T36: dict[Hazard, tuple[str, ...]] = {
     Hazard.FIRE: (
         # flames creeping down from the hills to the school's fence; a boat's engine room smoking
         r"เปลว(?:ไฟ)?\S{0,16}ลาม(?:ลง)?(?:มา)?(?:ถึง|เข้า|ติด)",
-        r"မီးခိုး\S{0,16}\s?(?:\S{0,10}\s?)?ထွက်(?:နေ|လာ)" + _IF_MY,
+        r"မီးခိုး\S{0,16}\s?(?:\S{0,10}\s?)?ထွက်(?:နေ|လာ)",
         r"မီးလောင်(?:နေ|ပြီ)",
         r"ផ្សែង\S{0,16}ចេញ|អណ្តាត(?:ភ្លើង)?\S{0,12}ឡើង",
         r"火\S{0,4}(?:烧|蔓延)(?:过来|到)",

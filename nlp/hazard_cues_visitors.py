@@ -50,7 +50,6 @@ CUES_VISITORS: dict[Hazard, tuple[str, ...]] = {
         r"溺れ|流され",
         r"물에\s?빠졌|떠내려|파도에\s?휩쓸",
         r"\b(?:đuối nước|chết đuối|cuốn trôi|rơi xuống (?:nước|sông|biển))\b",
-        r"(?:海流|水流|激流)\S{0,2}(?:卷走|冲走)",
     ),
     Hazard.MISSING_PERSON: (
         r"行方不明|いなくなり|見つかりません",

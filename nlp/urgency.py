@@ -45,13 +45,18 @@ _WILL = r"(?<!กำลัง)(?<!กำลัง )จะ"
 # The same inside a cue's own words ("รถมอไซค์จะคว่ำ"), except where what is about to happen is
 # already the danger (dying, sinking, the water reaching …, a threat to take one's life).
 _ABOUT_TO = re.compile(_WILL + r"(?!ๆ|ตาย|ไม่ไหว|ขาดใจ|หมด|จม|ถึง|ท่วม|ฆ่า|กินยา|กระโดด|โดด|ผูกคอ)")
+# A film, a series or a game ("ดูหนังเรื่องไฟไหม้ตึก", "เกมที่ลูกเล่นมีฉากตึกถล่ม"): before a cue,
+# and anywhere for the learnt head.
+_ON_SCREEN = (
+    r"ดูหนัง|หนังเรื่อง|ในหนัง|ละคร|ซีรีส์|ซีรี่ส์|ภาพยนตร์|มีฉาก|ฉากใน|ในเกม|เล่นเกม|เกมที่|\bmovie\b|\bvideo game\b"
+)
 # Words right before a cue that make it a fear, a possibility, a wish, a question about risk or
 # a rhetorical "must someone die first".
 _NOT_REAL = re.compile(
     r"(?:(?:ถ้า|หาก|กลัว|ย้าน|หวั่น|เกรง|สามารถ|ในอนาคต|ครั้ง(?:ต่อ|หน้า)|อาจ|เสี่ยง|ป้องกัน|ระวัง|เผื่อ|ก่อนที่จะ|ก่อนจะ|ไม่อยากให้|โอกาส|รอให้|จนกว่า|"
     r"ต้องให้|กว่าจะ|เดี๋ยวก็|เดี๋ยวจะ|อย่าให้|ไม่ให้|ซ้อม|ไม่เคย|เคย|ข่าว|"
-    # a film, a series or a game ("ดูหนังเรื่องไฟไหม้ตึก", "เกมที่ลูกเล่นมีฉากตึกถล่ม")
-    r"ดูหนัง|หนังเรื่อง|ในหนัง|ละคร|ซีรีส์|ซีรี่ส์|ภาพยนตร์|มีฉาก|ฉากใน|ในเกม|เล่นเกม|เกมที่|\bmovie\b|\bvideo game\b|เห็นใน(?:เฟซ|facebook|ติ๊กต็อก|tiktok|ไลน์|ทีวี|คลิป)|พรุ่งนี้|ยังไม่เห็น|ยังไม่ได้มี|ไม่ได้มี)\S{0,30}"
+    + _ON_SCREEN
+    + r"|เห็นใน(?:เฟซ|facebook|ติ๊กต็อก|tiktok|ไลน์|ทีวี|คลิป)|พรุ่งนี้|ยังไม่เห็น|ยังไม่ได้มี|ไม่ได้มี)\S{0,30}"
     # leaning, about to: "ต้นไม้เอนจะล้มทับบ้าน", "ใกล้จะพัง"
     r"|(?:ใกล้|จวน|ทำท่า|เอน|เอียง)จะ\S{0,3}"
     # about to, as a worry: "สายไฟจะร่วงลงมาทับหัวคน" (not "กำลังจะ", happening)
@@ -89,7 +94,7 @@ _LOST_THING = re.compile(
 _PAST = re.compile(
     r"(?:เมื่อวาน|เมื่อคืน|เมื่อวัน(?!นี้)|เมื่อก่อน|แต่ก่อน|ปีกว่า|ปีที่แล้ว|ปีก่อน|ปีกลาย|เดือนที่แล้ว|เดือนก่อน|อาทิตย์ที่แล้ว|อาทิตย์ก่อน|"
     r"สัปดาห์ที่แล้ว|สัปดาห์ก่อน|ครั้งก่อน|เมื่อปี|เมื่อเดือน|หลายปีก่อน|last (?:year|month|week|night)|yesterday|there was|昨天|昨晚|上周|上个月|去年|"
-    r"昨日|先週|先月|去年|어제|지난주|지난달|작년|hôm qua|tuần trước|tháng trước|năm ngoái)"
+    r"昨日|先週|先月|어제|지난주|지난달|작년|hôm qua|tuần trước|tháng trước|năm ngoái)"
 )
 # Words around a cue that say it is done and over: completed ("ชนมาแล้ว", "ตายไปแล้ว"), "since"
 # a day gone by, or the aftermath (damage, compensation).
@@ -131,8 +136,8 @@ _NOT_NOW = re.compile(
             # a fear, the news, something that keeps happening (a drill is _DRILL, below)
             r"(?:กลัว|ย้าน)(?:\S{0,12}ว่า|\S{0,12}จะ)|ย้าน\S{0,12}(?:ล้ม|ตก|พัง)|ข่าว|ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|ปี)|ทีไร|บ่อย(?![ุู])|เป็นประจำ|"
             r"เคย|เสี่ยง|ถ้า|หาก|อาจจะ|ยังไม่มี(?:ไฟ|ควัน|น้ำ|อะไร)|ไม่มี(?:ใคร)?(?:เป็นอะไร|บาดเจ็บ)|"
-            # a film, a series or a game
-            r"ดูหนัง|หนังเรื่อง|ในหนัง|ละคร|ซีรีส์|ซีรี่ส์|ภาพยนตร์|มีฉาก|ฉากใน|ในเกม|เล่นเกม|เกมที่|\bmovie\b|"
+            + _ON_SCREEN
+            + "|"
             r"\bif\b|\bafraid\b|\bworried\b|\brisk\b|\blast (?:year|month|week|night)\b|"
             r"\bevery (?:single )?(?:night|day|evening|morning|week|time)\b|\bfor no reason\b|"
             r"\bfor (?:days|weeks|months)\b|\b(?:all|this) week\b|\b(?:\d+|few|several) (?:days|weeks|months)\b|"

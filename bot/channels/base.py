@@ -91,9 +91,10 @@ class ComposedEmailSender(MessageSender, Protocol):
 
 @runtime_checkable
 class ReplyAgainSender(MessageSender, Protocol):
-    """A sender whose platform takes a reply token once (LINE): an answer whose attempt was cut
-    off mid-call is sent again with the same token, and the platform refusing the token means
-    the earlier attempt delivered it, so the citizen gets it once either way."""
+    """A sender whose platform takes a reply token once (LINE): an answer whose attempt may have
+    gone out (cut off mid-call, or answered with a 5xx or too late) is sent again with the same
+    token, and the platform refusing the token means the earlier attempt delivered it, so the
+    citizen gets it once either way."""
 
     async def send_again(
         self,

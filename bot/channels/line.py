@@ -263,9 +263,10 @@ class LineChannel:
         *,
         idempotency_key: str | None = None,
     ) -> None:
-        """Send what an attempt cut off mid-call may already have sent: the reply with the same
-        token (LINE takes a token once, so its refusal means the earlier reply went out) and
-        the pushes under the same retry keys (refused as already accepted when they did)."""
+        """Send what an earlier attempt may already have sent (cut off mid-call, or left without
+        an answer): the reply with the same token (LINE takes a token once, so its refusal means
+        the earlier reply went out) and the pushes under the same retry keys (refused as already
+        accepted when they did)."""
         await self._send(target, messages, reply_token, idempotency_key, tried_before=True)
 
     async def _send(
