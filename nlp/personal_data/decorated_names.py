@@ -13,9 +13,9 @@ import re
 from nlp.personal_data.cut import _Span
 from nlp.personal_data.kin_context import KIN
 from nlp.personal_data.name_lists import _name_lists, _stopwords
-from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _word_set
+from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _word_set, one_of
 
-_ADDRESS = "|".join(sorted(KIN | _word_set("ครู หมอ คุณหมอ คุณครู คุณ หมวด จ่า"), key=len, reverse=True))
+_ADDRESS = one_of(KIN | _word_set("ครู หมอ คุณหมอ คุณครู คุณ หมวด จ่า"))
 # Marks that open and close: symbols and emoji (not letters, digits, spaces or brackets).
 _MARK = r"[^\w\s\u0e00-\u0e7f()\[\]{}<>.,:;!?\-/#@]"  # not a hashtag's # nor a mention's @
 _DECORATED = re.compile(

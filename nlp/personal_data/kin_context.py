@@ -13,10 +13,17 @@ import re
 
 from nlp.personal_data.cut import _Cut, _is_thai, _Span
 from nlp.personal_data.name_lists import _stopwords
-from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _REGIONAL_KIN, _word_set
+from nlp.personal_data.name_words import (
+    _AFTER_NAME,
+    _FUNCTION_WORDS,
+    _REGIONAL_KIN,
+    _word_set,
+    one_of,
+)
 
 # Kinship words a name is glued to (and the rude ไอ้ of "ไอ้เจมส์กับไอ้บอส").
 KIN = _word_set("ลุง ป้า ยาย ตา น้า อา ปู่ ย่า พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง ไอ้") | _REGIONAL_KIN
+KIN_PATTERN = one_of(KIN)  # as a regex alternation, longest first
 
 # What, right after a name, says a person was named: an age given in digits or words, a house
 # number, a son or daughter, grandchild, or the driver of something.

@@ -12,17 +12,16 @@ from __future__ import annotations
 import re
 
 from nlp.personal_data.cut import _Span
-from nlp.personal_data.kin_context import KIN
+from nlp.personal_data.kin_context import KIN_PATTERN
 from nlp.personal_data.kin_deeds import _DESCRIBES
 from nlp.personal_data.name_lists import _name_lists
 from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _PARTICLES
 from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS, _PRONOUNS
 from nlp.tokenise import segment
 
-_KIN = "|".join(sorted(KIN, key=len, reverse=True))
-_ITEM = rf"(?:{_KIN})[ก-๙]{{2,8}}"
+_ITEM = rf"(?:{KIN_PATTERN})[ก-๙]{{2,8}}"
 _LIST = re.compile(rf"(?<![ก-๙]){_ITEM}(?: ?, ?{_ITEM})+(?![ก-๙])")
-_ONE = re.compile(rf"(?P<kin>{_KIN})(?P<name>[ก-๙]{{2,8}})")
+_ONE = re.compile(rf"(?P<kin>{KIN_PATTERN})(?P<name>[ก-๙]{{2,8}})")
 _FEWEST = 2
 _ALSO_NICKNAMES = frozenset({"หนู"})  # a pronoun that is a common nickname too
 

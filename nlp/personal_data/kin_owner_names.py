@@ -17,15 +17,15 @@ from nlp.personal_data.cut import _Span
 from nlp.personal_data.kin_context import KIN
 from nlp.personal_data.kin_deeds import _nickname_like
 from nlp.personal_data.name_lists import _name_lists, _NameLists
-from nlp.personal_data.name_words import _FUNCTION_WORDS, _PARTICLES, _word_set
+from nlp.personal_data.name_words import _FUNCTION_WORDS, _PARTICLES, _word_set, one_of
 from nlp.personal_data.word_classes import ud_verbs
 from nlp.tokenise import segment
 
-_KIN = "|".join(sorted(KIN - {"ไอ้"}, key=len, reverse=True))
+_KIN = one_of(KIN - {"ไอ้"})
 _OWNED = re.compile(
     rf"(?<!หมู่)(?<!ชาว)(?<!ชุมชน)(?<!สิ่ง)(?<!ข้าว)(?<!เรื่อง)(?:บ้าน|ของ|ร้าน)(?:ของ)?"
     rf"(?P<kin>{_KIN})(?P<name>[ก-๙]{{2,8}}?)"
-    rf"(?=$|[^ก-๙]|(?:{'|'.join(sorted(_PARTICLES | _word_set('ค่ะ คะ ครับ นะ จ้า'), key=len, reverse=True))})(?:$|[^ก-๙]))"
+    rf"(?=$|[^ก-๙]|(?:{one_of(_PARTICLES | _word_set('ค่ะ คะ ครับ นะ จ้า'))})(?:$|[^ก-๙]))"
 )
 # Which house or which relative, not who: a position, a time, a thing a house has.
 _NOT_NAMES = _word_set(

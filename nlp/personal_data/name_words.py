@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 
 def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
+
+
+def one_of(words: Iterable[str]) -> str:
+    """A regex alternation of `words`, longest first (so "อาม่า" is tried before "อา")."""
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 # Kinship words of the regions a nickname follows: Chinese-Thai, northern, Isan, the south.

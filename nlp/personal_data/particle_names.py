@@ -20,7 +20,7 @@ import re
 
 from nlp.personal_data.called_names import _PERSON, _PET, _THING_BEFORE
 from nlp.personal_data.cut import _Cut, _is_thai, _Span
-from nlp.personal_data.kin_context import KIN
+from nlp.personal_data.kin_context import KIN_PATTERN
 from nlp.personal_data.kin_deeds import _WHO_NEXT, ADDRESS
 from nlp.personal_data.name_lists import _name_lists, _stopwords, listed_name, unknown_word
 from nlp.personal_data.name_words import _PARTICLES, _word_set
@@ -28,10 +28,9 @@ from nlp.personal_data.word_classes import ud_verbs
 from nlp.tokenise import segment
 
 _NICKNAME = "หน่อย"
-_KIN = "|".join(sorted(KIN, key=len, reverse=True))
 # What, right before ชื่อ, asks for the name or acts on it: then หน่อย is the request's.
 _ASKED = r"(?<!ขอ)(?<!บอก)(?<!แจ้ง)(?<!ถาม)(?<!ใส่)(?<!กรอก)(?<!เขียน)(?<!เช็ค)(?<!เช็ก)(?<!ตรวจ)(?<!ส่ง)(?<!ให้)(?<!จด)(?<!รู้)(?<!ดู)(?<!แก้)(?<!ลง)(?<!ตั้ง)(?<!เปลี่ยน)(?<!ระบุ)(?<![เแ])(?<!ราย)(?<!ป้าย)"
-_CALLED_NICKNAME = re.compile(rf"{_ASKED}ชื่อ ?(?:{_KIN})?(?P<name>{_NICKNAME})")
+_CALLED_NICKNAME = re.compile(rf"{_ASKED}ชื่อ ?(?:{KIN_PATTERN})?(?P<name>{_NICKNAME})")
 _CALLED_BEFORE_PARTICLE = re.compile(
     rf"{_ASKED}ชื่อ ?(?P<name>[ก-๙]{{2,12}}?) ?(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ)(?![ก-๙])"
 )

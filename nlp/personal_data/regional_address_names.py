@@ -27,7 +27,13 @@ from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _Cut, _is_thai, _Span
 from nlp.personal_data.kin_deeds import _DESCRIBES, _PERSON_DEEDS, _WHO
 from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords
-from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _PARTICLES, _word_set
+from nlp.personal_data.name_words import (
+    _AFTER_NAME,
+    _FUNCTION_WORDS,
+    _PARTICLES,
+    _word_set,
+    one_of,
+)
 from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS, _PRONOUNS
 from nlp.personal_data.word_classes import ud_verbs
 from nlp.tokenise import segment
@@ -40,11 +46,11 @@ _FORMS = _word_set(
 # must end them as a word of their own. บัก is the Isan boy's form even cut with its name
 # (บักหำ), and every word it starts is one.
 _SHORT_FORMS = _word_set("บัง โก มะ เปาะ เจ๊ะ ก๊ะ")
-_FORM = re.compile("|".join(sorted(_FORMS, key=len, reverse=True)))
+_FORMS_ALT = one_of(_FORMS)
+_FORM = re.compile(_FORMS_ALT)
 # Words before the form that thank the person or say whose child or spouse they are.
 _BEFORE_FORM = _word_set("ขอบคุณ ชม ขอชม ชื่นชม ลูก หลาน เมีย ผัว สามี ภรรยา จน เรื่อง ฝาก")
 _CHILD_OF = _word_set("ลูก หลาน เมีย ผัว")
-_FORMS_ALT = "|".join(sorted(_FORMS, key=len, reverse=True))
 # Who the person is, right after the name: kin_deeds' list, and a child of another form, a
 # volunteer, ที่เป็น (a disease, a post), a village head's village.
 _WHO_NEXT = re.compile(rf" ?(?:{_WHO}|ลูก(?:{_FORMS_ALT})|อาสา|ที่เป็น)")
