@@ -57,8 +57,11 @@ _GREETING = re.compile(
     + r"[\s!?,.~🙏😊🙂👍❤️💕😀😄🥰✌️☀️🌞]*)+$",
 )
 # Trying the chat out, or a slip: "ทดสอบ", "test", "กดผิดค่ะ ขอโทษค่ะ", a sticker's placeholder.
+_SLIP = r"กดผิด|ส่งผิด|\[(?:สติกเกอร์|sticker)\]"
 _TRYING = re.compile(
-    r"^(?:ทดสอบ(?:ระบบ)?|เทสต์?|test(?:ing)?|กดผิด|ส่งผิด|ลอง(?:ส่ง|พิมพ์|ใช้)(?:ดู)?|\[(?:สติกเกอร์|sticker)\])"
+    r"^(?:ทดสอบ(?:ระบบ)?|เทสต์?|test(?:ing)?|"
+    + _SLIP
+    + r"|ลอง(?:ส่ง|พิมพ์|ใช้)(?:ดู)?)"
     + _PARTICLES
     + r"(?:\s?(?:ขอโทษ|sorry)"
     + _PARTICLES
@@ -290,7 +293,7 @@ def trying_out(text: str | TextInput) -> str | None:
     lowered = TextInput.of(text).text.lower().strip()
     if not _TRYING.match(lowered):
         return None
-    return "slip" if lowered.startswith(("กดผิด", "ส่งผิด", "[")) else "test"
+    return "slip" if re.match(_SLIP, lowered) else "test"
 
 
 def names_a_problem(text: str | TextInput) -> bool:
