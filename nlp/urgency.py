@@ -77,7 +77,7 @@ _NOT_REAL = re.compile(
     r"|ไม่\S{0,3}(?<!\s)(?=$)"
     # a barrier missing: "ไม่มีรั้วกั้นกันตกคลอง"
     r"|ไม่มี(?:รั้ว|ราว|แนว)\S{0,12}"
-    r"|\b(?:if|in case|afraid|worried|risk of|could|might|no)\b[\w ]{0,12}"
+    r"|\b(?:afraid|worried|risk of|could|might|no)\b[\w ]{0,12}"
     r"|\b(?:if|in case|nếu)\b[\w' ]{0,24}"  # "if there is ever a fire"; Vietnamese nếu
     # "if" in Lao and Chinese: "ຖ້າມີຄົນຈົມນ້ຳ ຕ້ອງໂທຫາເບີໃດ", "如果遇到火灾应该打什么电话"
     r"|(?:ຖ້າ|如果|万一|要是)\S{0,12})\s?$",
