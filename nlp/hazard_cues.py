@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from nlp.analysis import Hazard
-from nlp.hazard_cues_t36 import CUES_T36
+from nlp.hazard_cues_oblique import CUES_OBLIQUE
 from nlp.hazard_cues_visitors import CUES_VISITORS
 
 PEOPLE = (
@@ -350,6 +350,6 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\b(?:(?:going|wants?|threaten\w*) to (?:jump|kill (?:him|her|my|them)sel(?:f|ves))|suicidal)\b",
     ),
 }
-for _added in (CUES_T36, CUES_VISITORS):
+for _added in (CUES_OBLIQUE, CUES_VISITORS):
     for _hazard, _more in _added.items():
         CUES[_hazard] = CUES[_hazard] + _more

@@ -1,6 +1,6 @@
-"""More words that show a danger now, from blind batch t36's train rows (emergencies told without
-the danger's name: by a sound, a smell, a symptom, what the water has reached) and from the
-languages of migrant workers and visitors it was written in (Burmese, Khmer, Chinese).
+"""Words that show a danger now without naming it: by a sound, a smell, a symptom, what the water
+has reached (from blind batch t36's train rows), and in the languages of migrant workers and
+visitors it was written in (Burmese, Khmer, Chinese).
 `nlp.hazard_cues` adds them to its own; `nlp.urgency` checks them the same way.
 
 Burmese and Khmer are written without spaces between words, so a cue spans a few letters
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from nlp.analysis import Hazard
 
-CUES_T36: dict[Hazard, tuple[str, ...]] = {
+CUES_OBLIQUE: dict[Hazard, tuple[str, ...]] = {
     Hazard.FIRE: (
         # flames creeping down from the hills to the school's fence; a boat's engine room smoking
         r"เปลว(?:ไฟ)?\S{0,16}ลาม(?:ลง)?(?:มา)?(?:ถึง|เข้า|ติด)",
