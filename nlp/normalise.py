@@ -5,7 +5,8 @@ What it does, in order:
 2. Thai digits (๐–๙) become ASCII digits, so "ซอย ๕" and "ซอย 5" are the same.
 3. Vowel and tone marks cleaned as pythainlp's ``normalize`` does, but faster: "เเ" → "แ",
    "ํา" → "ำ", "นำ้" → "น้ำ", repeated vowels and tone marks typed once ("ค่ะะะ" → "ค่ะ"),
-   no space before a mark, no mark dangling at the start.
+   no space before a mark, no mark dangling at the start. Then words people misspell are written
+   the standard way: "ไฟใหม้" → "ไฟไหม้", "ช๊อต" → "ช็อต" (`nlp.misspellings`).
 4. A consonant typed three or more times keeps one or two copies, whichever the dictionary
    knows: "ถนนนนนน" → "ถนน" (ถนน has a double น) but "มากกกก" → "มาก"; "ๆๆๆ" → "ๆ".
 5. Laughter "55555" becomes "555" (a number made of other digits is left alone).
@@ -32,6 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from nlp.misspellings import standard_spelling
 from nlp.tokenise import segment
 from nlp.word_set import WordSet, thai_words
 
@@ -100,7 +102,7 @@ def normalise(text: str) -> str:
     text = text.strip()
     if not text:
         return text
-    text = _clean_marks(text)
+    text = standard_spelling(_clean_marks(text))
     if _REPEATED_CONSONANT.search(text):
         text = _THAI_CHUNK.sub(_collapse_repeats_in_chunk, text)
     if "ๆ" in text:
