@@ -4,7 +4,10 @@ Filing a report is not an emergency call. When a message is urgent (danger to li
 now) the chat first tells the citizen which number to ring, from `nlp.analysis.Hazard`: fire and
 rescue 199, police 191, emergency medical care 1669, disaster relief (ปภ.) 1784, and for a live
 wire the electricity authority of the area (MEA 1130 in Bangkok, Nonthaburi and Samut Prakan,
-PEA 1129 elsewhere; both when the area is not known yet).
+PEA 1129 elsewhere; both when the area is not known yet). Someone answered in English (a tourist,
+an expat, a migrant worker writing a language the chat does not read) is also given the Tourist
+Police, 1155, whose operators speak English and other languages day and night: the Thai lines
+may not understand them.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ class EmergencyLine(StrEnum):
     DISASTER = "disaster"
     MEA = "mea"
     PEA = "pea"
+    TOURIST_POLICE = "tourist_police"
 
 
 NUMBERS: dict[EmergencyLine, str] = {
@@ -32,6 +36,7 @@ NUMBERS: dict[EmergencyLine, str] = {
     EmergencyLine.DISASTER: "1784",
     EmergencyLine.MEA: "1130",
     EmergencyLine.PEA: "1129",
+    EmergencyLine.TOURIST_POLICE: "1155",
 }
 
 _ELECTRICITY = object()  # stands for "the area's electricity authority"
@@ -60,11 +65,15 @@ def _electricity(province_code: str | None) -> tuple[EmergencyLine, ...]:
     return (EmergencyLine.PEA,)
 
 
-def lines_to_call(hazards: Iterable[str], *, province_code: str | None) -> list[EmergencyLine]:
-    """The lines to ring now, most relevant first, each once."""
+def lines_to_call(
+    hazards: Iterable[str], *, province_code: str | None, foreigner: bool = False
+) -> list[EmergencyLine]:
+    """The lines to ring now, most relevant first, each once; for a `foreigner` (answered in
+    English) the Tourist Police last, who can take the call in their language."""
     lines: list[EmergencyLine] = []
     for hazard in hazards:
         for line in _BY_HAZARD.get(hazard, ()):
             found = _electricity(province_code) if line is _ELECTRICITY else (line,)
             lines += [one for one in found if isinstance(one, EmergencyLine) and one not in lines]
-    return lines or list(_ANY_DANGER)
+    lines = lines or list(_ANY_DANGER)
+    return [*lines, EmergencyLine.TOURIST_POLICE] if foreigner else lines

@@ -280,7 +280,7 @@ def emergency_notice(
             number=NUMBERS[line],
             name=text(language, f"emergency.{line}"),
         )
-        for line in lines_to_call(hazards, province_code=province_code)
+        for line in lines_to_call(hazards, province_code=province_code, foreigner=language == "en")
     )
     key = "emergency.call_now" if filed else "emergency.call_now_only"
     return Outgoing(text=text(language, key, lines=lines))

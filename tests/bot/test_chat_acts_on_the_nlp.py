@@ -360,6 +360,7 @@ class TestPraiseAndDanger:
         )
         assert answer[0].text.startswith("⚠️") and "199" in answer[0].text
         assert "call right away" in answer[0].text  # readable by a visitor, not in Thai only
+        assert "1155" in answer[0].text  # the Tourist Police take the call in English
         assert "urgent" not in answer[0].text and "ด่วน" not in answer[0].text  # nothing filed
         assert await items(database) == []
 

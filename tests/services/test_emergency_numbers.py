@@ -38,3 +38,8 @@ class TestLinesToCall:
 
     def test_an_unknown_hazard_is_ignored(self) -> None:
         assert numbers(["meteor", "fire"]) == ["199"]
+
+    def test_a_foreigner_is_also_given_the_tourist_police_who_speak_english(self) -> None:
+        lines = lines_to_call(["fire"], province_code="83", foreigner=True)
+        assert [NUMBERS[line] for line in lines] == ["199", "1155"]
+        assert L.TOURIST_POLICE not in lines_to_call(["fire"], province_code="83")
