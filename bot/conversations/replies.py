@@ -268,11 +268,9 @@ def question_answer(
     return Outgoing(text=message, buttons=(ask, *buttons))
 
 
-def emergency_notice(
-    language: str, hazards: Sequence[str], province_code: str | None, *, filed: bool = True
-) -> Outgoing:
-    """Call now: the numbers for the dangers found, before anything else is asked; `filed` says
-    the report goes on as urgent (not for a message in a language the chat does not read)."""
+def emergency_notice(language: str, hazards: Sequence[str], province_code: str | None) -> Outgoing:
+    """Call now: the numbers for the dangers found, before anything else is asked (the report
+    goes on as urgent)."""
     lines = "\n".join(
         text(
             language,
@@ -282,8 +280,7 @@ def emergency_notice(
         )
         for line in lines_to_call(hazards, province_code=province_code, foreigner=language == "en")
     )
-    key = "emergency.call_now" if filed else "emergency.call_now_only"
-    return Outgoing(text=text(language, key, lines=lines))
+    return Outgoing(text=text(language, "emergency.call_now", lines=lines))
 
 
 def consent_notice(language: str) -> Outgoing:

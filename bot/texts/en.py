@@ -174,9 +174,6 @@ MESSAGES: dict[str, str] = {
         "⚠️ If anyone is in danger now, call right away:\n{lines}\n"
         "Siang will also pass this on as urgent."
     ),
-    "emergency.call_now_only": (
-        "⚠️ ถ้ามีคนตกอยู่ในอันตรายตอนนี้ โทรทันที · If anyone is in danger now, call right away:\n{lines}"
-    ),
     "emergency.line": "📞 {number} {name}",
     "emergency.fire_rescue": "fire and rescue",
     "emergency.police": "police emergency",

@@ -166,7 +166,6 @@ MESSAGES: dict[str, str] = {
     "emergency.call_now": (
         "⚠️ ถ้ามีคนตกอยู่ในอันตรายตอนนี้ โทรแจ้งทันทีนะคะ\n{lines}\nเสียงจะส่งเรื่องนี้ต่อเป็นเรื่องด่วนด้วยค่ะ"
     ),
-    "emergency.call_now_only": "⚠️ ถ้ามีคนตกอยู่ในอันตรายตอนนี้ โทรแจ้งทันทีนะคะ\n{lines}",
     "emergency.line": "📞 {number} {name}",
     "emergency.fire_rescue": "ดับเพลิงและกู้ภัย",
     "emergency.police": "ตำรวจ เหตุด่วนเหตุร้าย",

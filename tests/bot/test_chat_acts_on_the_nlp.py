@@ -345,24 +345,31 @@ class TestPraiseAndDanger:
         assert answer[0].text == text("th", "question.if_emergency")
         assert "1669" not in joined(await person(app, client, line_api, "id").say(ID_CARD_QUESTION))
 
-    async def test_danger_told_in_lao_gets_its_number_first(
+    async def test_danger_told_in_lao_gets_its_number_first_and_goes_on_in_english(
         self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
     ) -> None:
         answer = await person(app, client, line_api, "lao").say("ພໍ່ຕົກນ້ຳ ຢູ່ແມ່ນ້ຳຂອງ ຊ່ວຍແດ່")
         assert answer[0].text.startswith("⚠️") and "1669" in answer[0].text
-        assert "Thai and English only" in joined(answer)
+        assert "pass this on as urgent" in answer[0].text
+        assert "Thai and English only" not in joined(answer)
 
-    async def test_a_tourists_fire_in_korean_gets_the_fire_number_without_a_false_promise(
+    async def test_a_tourists_fire_in_korean_gets_the_numbers_and_is_filed_as_urgent(
         self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
     ) -> None:
-        answer = await person(app, client, line_api, "korean").say(
-            "호텔 3층에 불이 났어요. 연기가 많아요."
-        )
+        tourist = person(app, client, line_api, "korean")
+        answer = await tourist.say("호텔 3층에 불이 났어요. 연기가 많아요.")
         assert answer[0].text.startswith("⚠️") and "199" in answer[0].text
-        assert "call right away" in answer[0].text  # readable by a visitor, not in Thai only
         assert "1155" in answer[0].text  # the Tourist Police take the call in English
-        assert "urgent" not in answer[0].text and "ด่วน" not in answer[0].text  # nothing filed
-        assert await items(database) == []
+        assert "call right away" in answer[0].text  # readable by a visitor, not in Thai only
+        # the report goes on in English: where it is, the card, the PDPA question
+        assert labels(answer) == ["Share location", "Cancel"]
+        card = await tourist.share_location(7.8961, 98.2968)  # Patong, Phuket
+        assert "urgent" in joined(card) and "Kathu, Phuket" in joined(card)
+        filed = await tourist.tap("Accept", await tourist.tap("Confirm", card))
+        [item] = await items(database)
+        assert item.urgency is Urgency.HIGH and item.province_code == "83"  # Phuket
+        assert item.original_text == "호텔 3층에 불이 났어요. 연기가 많아요."  # as written
+        assert item.reference in joined(filed)
 
     async def test_english_is_answered_in_english(
         self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi

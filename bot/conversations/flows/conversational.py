@@ -1,6 +1,7 @@
 """Messages that are conversation, not feedback: a greeting or thanks, asking in words about
 earlier reports, text with no meaning to act on, or a language Siang does not read. Each gets a
-short answer and the menu; none becomes a report. Danger now always goes on to a report."""
+short answer and the menu; none becomes a report. Danger now always goes on to a report, in
+English when it was told in a language the chat does not answer in."""
 
 from __future__ import annotations
 
@@ -38,15 +39,20 @@ def _adopt_language(turn: Turn, analysis: MessageAnalysis, message: str) -> None
     """Someone who writes English (meaningfully) is answered in English from now on, and
     someone who writes a Thai sentence in Thai (a Thai citizen whose browser or phone is set to
     English was greeted in English); the menu has the button to change it back."""
-    if analysis.language == "en" and turn.citizen.language != "en":
-        turn.citizen.language = "en"
-        turn.session.add(turn.citizen)
+    if analysis.language == "en":
+        _answer_in_english(turn)
     elif (
         analysis.language == "th"
         and turn.citizen.language != "th"
         and _THAI_SENTENCE.search(message) is not None
     ):
         turn.citizen.language = "th"
+        turn.session.add(turn.citizen)
+
+
+def _answer_in_english(turn: Turn) -> None:
+    if turn.citizen.language != "en":
+        turn.citizen.language = "en"
         turn.session.add(turn.citizen)
 
 
@@ -61,13 +67,13 @@ async def answer(turn: Turn, message: str, analysis: MessageAnalysis) -> list[Ou
     then the citizen may now be answered in English)."""
     urgent = analysis.urgency is Urgency.HIGH
     if analysis.language not in (*READ_LANGUAGES, NO_LETTERS):
-        # danger read in a language the chat does not answer in (Lao in Thai letters, a
-        # tourist's Korean): the numbers for it first, in English too, with no promise to pass
-        # on what the chat cannot read; then the numbers for any emergency and the menu
-        hazards = [hazard.value for hazard in analysis.hazards]
-        notice = replies.emergency_notice("en", hazards, None, filed=False)
-        before = [notice] if urgent else []
-        return [*before, replies.menu(turn.language, "other_language")]
+        if urgent:
+            # danger told in a language the chat does not answer in (a tourist's Korean, a
+            # migrant worker's Burmese): the report goes on in English, the numbers first (the
+            # Tourist Police among them); officials read the message as written
+            _answer_in_english(turn)
+            return None
+        return [replies.menu(turn.language, "other_language")]
     wrong = mistyped_reference(message)
     if wrong is not None and not urgent:  # "ติดตาม SG-7K4M-2X" with a character misread
         turn.reset()
