@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from nlp.analysis import Hazard
+from nlp.hazard_cues_behind_doors import CUES_BEHIND_DOORS
 from nlp.hazard_cues_oblique import CUES_OBLIQUE
 from nlp.hazard_cues_visitors import CUES_VISITORS
 
@@ -313,7 +314,7 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"(?:ต้อง|ให้|รีบ)(?:ย้าย|หนี)(?:ออก)?\S{0,10}(?:ด่วน|ทันที|เดี๋ยวนี้|ตอนนี้)",
         r"\bevacuat\w*",
         r"สั่ง(?:ให้)?\S{0,12}(?:ออกจาก(?:อาคาร|ตึก|บ้าน|หมู่บ้าน|พื้นที่)|ย้ายออก)|\b(?:told|ordered) to (?:leave|get out)\b",
-        r"(?:ให้|รีบ)\s?(?:หนี)?ขึ้น(?:ไป)?(?:ที่สูง|เนิน|ชั้นบน)|น้ำทะเลลด\S{0,6}ผิดปกติ|สึนามิ|\btsunami\b",
+        r"(?:ให้|รีบ)\s?(?:หนี)?ขึ้น(?:ไป)?(?:ที่สูง|เนิน|ชั้นบน)|น้ำทะเล\S{0,12}(?:ลด|ถอย|หด)(?:ลง)?\S{0,12}(?:ผิดปกติ|ไกล)|สึนามิ|\btsunami\b",
         r"ขนของหนี|(?:กำลัง|วิ่ง|ต้อง)หนี(?:ออก(?:จาก(?:บ้าน|หมู่บ้าน|ตึก|อาคาร|ห้อง))?|ตาย|ไฟ|น้ำ)",
         r"撤离|疏散|ອົບພະຍົບ",
     ),
@@ -350,6 +351,6 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\b(?:(?:going|wants?|threaten\w*) to (?:jump|kill (?:him|her|my|them)sel(?:f|ves))|suicidal)\b",
     ),
 }
-for _added in (CUES_OBLIQUE, CUES_VISITORS):
+for _added in (CUES_OBLIQUE, CUES_VISITORS, CUES_BEHIND_DOORS):
     for _hazard, _more in _added.items():
         CUES[_hazard] = CUES[_hazard] + _more

@@ -119,9 +119,10 @@ _RUMOUR_ASKED = re.compile(
 )
 # A turn to now between what went before and a cue: "อ่อนเพลียมาสามวัน วันนี้ปลุกไม่ตื่น" (the three
 # days are the illness so far; today she cannot be woken); the words before the turn do not make
-# the cue past. (Not บ่อยู่: Isan บ่ + อยู่ is "is not here", not บ่อย, often.)
+# the cue past. (Not บ่อยู่ or บ่อยาก: Isan บ่ + อยู่ is "is not here", บ่ + อยาก "does not
+# want"; neither is บ่อย, often.)
 _NOW_TURN = re.compile(
-    r"(?:วันนี้|ตอนนี้|เช้านี้|เซ้านี้|มื้อนี้|เมื่อกี้|เมื่อครู่|ล่าสุด|\bnow\b|\btoday\b)"
+    r"(?:วันนี้|ตอนนี้|ขณะนี้|ตอนพิมพ์|เช้านี้|เซ้านี้|มื้อนี้|เมื่อกี้|เมื่อครู่|ล่าสุด|\bnow\b|\btoday\b)"
     r"(?!\s?(?:ก็)?(?:ยังไม่|ยังบ่|ไม่มี|ไม่ได้))"  # "ตอนนี้ยังไม่ได้เผา": now, it has not happened
 )
 _JUST_DONE = re.compile(r"\S{0,6}?(?:ไป|มา)แล้ว")
@@ -134,7 +135,7 @@ _NOT_NOW = re.compile(
             _PAST.pattern,
             _DONE.pattern,
             # a fear, the news, something that keeps happening (a drill is _DRILL, below)
-            r"(?:กลัว|ย้าน)(?:\S{0,12}ว่า|\S{0,12}จะ)|ย้าน\S{0,12}(?:ล้ม|ตก|พัง)|ข่าว|ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|ปี)|ทีไร|บ่อย(?![ุู])|เป็นประจำ|"
+            r"(?:กลัว|ย้าน)(?:\S{0,12}ว่า|\S{0,12}จะ)|ย้าน\S{0,12}(?:ล้ม|ตก|พัง)|ข่าว|ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|ปี)|ทีไร|บ่อย(?![ุูา])|เป็นประจำ|"
             r"เคย|เสี่ยง|ถ้า|หาก|อาจจะ|ยังไม่มี(?:ไฟ|ควัน|น้ำ|อะไร)|ไม่มี(?:ใคร)?(?:เป็นอะไร|บาดเจ็บ)|"
             + _ON_SCREEN
             + "|"
@@ -160,6 +161,8 @@ _STILL = re.compile(
     r"(?:ลุก|ลุกขึ้น|ขยับ|เดิน)(?:ไม่|บ่)(?:ได้|ไหว)\S{0,4}ตั้งแต่|ยัง(?!นิ่ง|ปกติ|ดี|สงบ|เงียบ|ใช้)\S{0,6}อยู่|(?<!ออก)(?<!เสริม)(?<!เกิน)(?<!หมด)(?<!สุด)(?<!ใช้)กำลัง(?!\s?(?:ก่อ)?สร้าง|จะ|ใจ|ซื้อ|คน|พล|ไฟ)|(?<!ซ่อม)(?<!ตรวจ)(?<!แก้ไข)(?<!แก้)ด่วน|ช่วยด้วย|เรื่อยๆ|"
     # people still crossing or driving over what gave way, and nobody has closed it off
     r"ยัง(?:มี)?(?:รถ|คน)\S{0,12}(?:ผ่าน|ข้าม|ใช้|วิ่ง|ขึ้น|เดิน)|ไม่มี(?:ใคร)?(?:มา)?กั้น|"
+    # locked in since then: still locked in ("ขังลูกไว้ในห้องน้ำตั้งแต่เมื่อคืน")
+    r"(?:ขัง|ล็อก|ล็อค)\S{0,24}ตั้งแต่|"
     r"\bnow\b|\bstill\b|\bright now\b|\bhelp\b|现在|还在|正在|救命|马上",
 )
 # Cues that, in a message about a lasting nuisance or a barrier, are a figure of speech:
@@ -184,7 +187,7 @@ _SIGN_DOWN = re.compile(r"ป้าย\S{0,20}(?:ล้ม|หล่น|หั�
 # Recurring: a risk that keeps happening, not one happening now.
 _RECURRING = re.compile(
     r"หน้าฝน|หน้าน้ำ|มาที|ตกที|ทีไร|"
-    r"บ่อย(?![ุู])|เป็นประจำ|ประจำ|ซ้ำซาก|หลายครั้ง|ถี่(?:มาก|ขึ้น|เกิน)|ปีเว้นปี|บางวัน|บางครั้ง|ทุกปี|ทุกครั้ง|ทุกที|\boften\b|\bevery time\b|"
+    r"บ่อย(?![ุูา])|เป็นประจำ|ประจำ|ซ้ำซาก|หลายครั้ง|ถี่(?:มาก|ขึ้น|เกิน)|ปีเว้นปี|บางวัน|บางครั้ง|ทุกปี|ทุกครั้ง|ทุกที|\boften\b|\bevery time\b|"
     # smoke or a smell that has drifted in for days: a nuisance that lasts, not a fire here now
     r"ลอยมา(?:ทั้ง|หลาย|เป็น)(?:วัน|อาทิตย์|สัปดาห์|เดือน)|"
     # every night, every evening: "ยิงปืนขึ้นฟ้าตอนเมาทุกคืน", "เผาขยะทุกเย็น"
@@ -337,6 +340,15 @@ def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
     return not (_RECURRING.search(clause) and not still)
 
 
+def _under_condition(lowered: str, condition: re.Match[str] | None, match: re.Match[str]) -> bool:
+    """Whether a question's "if" governs the cue: it comes after the "if" with no turn to now
+    between them ("ถ้าจะขอเบี้ยผู้สูงอายุต้องใช้อะไรบ้าง แล้วก็… ตอนนี้ได้ยินเสียงระเบิด": the
+    explosion is not part of the condition)."""
+    if condition is None or match.start() < condition.start():
+        return False
+    return _NOW_TURN.search(lowered, condition.end(), match.start()) is None
+
+
 def _still_now(lowered: str, intent: Intent | None, still: bool) -> bool:
     """Said to be going on: by `_STILL`'s words, or, in a follow-up, by a turn to now ("แจ้งไป
     เดือนที่แล้ว … ตอนนี้ต้นไม้โน้มลงมาพาดหลังคาแล้ว": the report was then, the danger is now)."""
@@ -389,7 +401,7 @@ def hazards_in(
         while match is not None:
             if (
                 _on_boundaries(match, cuts)
-                and (condition is None or match.start() < condition.start())
+                and not _under_condition(lowered, condition, match)
                 and _real(lowered, match, still, hazard)
             ):
                 found.append(HazardCue(hazard, match.group(0).strip()))

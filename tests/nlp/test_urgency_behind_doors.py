@@ -1,0 +1,53 @@
+"""Harm to a person told by someone who hears or reads of it (a last message and then the phone
+off, a rope tied to a beam, a child locked in and hungry, screams and then silence) is rated high
+and named; the same words in everyday use are not (team-written examples after the classes
+blind batch t38 showed; none is copied from it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.analysis import Hazard, Urgency
+from nlp.pipeline import ThaiAnalyzer
+
+
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        ("แฟนส่งไลน์มาว่าฝากดูแลลูกด้วยนะ แล้วปิดโทรศัพท์ไปเลย ตอนนี้อยู่คอนโดแถวรังสิต", Hazard.INJURED),
+        ("พี่ชายโทรมาพูดว่าลาก่อน แล้ววางสาย โทรกลับไม่รับ บ้านอยู่ อ.พิมาย โคราช", Hazard.INJURED),
+        ("ป้าข้างบ้านเอาเชือกผูกกับขื่อบ้าน ร้องไห้บอกว่าหมดหนทาง ช่วยด้วยค่ะ", Hazard.INJURED),
+        ("เพื่อนส่งรูปข้อมือมีเลือดมาในแชท แล้วเงียบไปเลย", Hazard.INJURED),
+        ("ลูกชายพิมพ์มาว่าบ่อยากอยู่แล้วแม่ ตอนนี้ยังโทรบ่ติด", Hazard.INJURED),
+        ("หลานบอกว่าจะโดดจากดาดฟ้าหอพัก ตอนนี้ยืนอยู่ข้างบน", Hazard.INJURED),
+        ("บ้านตรงข้ามขังหลานไว้ในห้องเก็บของ เด็กร้องว่าหิวข้าวทั้งคืน", Hazard.VIOLENCE),
+        ("ได้ยินเสียงผู้หญิงกรีดร้องแล้วก็เงียบไปเลย ห้อง 512 คอนโดหลังตลาด", Hazard.VIOLENCE),
+        ("กล้องในบ้านเห็นพี่เลี้ยงเอาหมอนกดหน้าลูก รีบส่งคนไปด่วน", Hazard.VIOLENCE),
+        ("我朋友喝了农药，说不想活了", Hazard.INJURED),
+    ],
+)
+def test_harm_heard_or_read_of_is_high(analyzer: ThaiAnalyzer, text: str, hazard: Hazard) -> None:
+    analysis = analyzer.analyze(text)
+    assert analysis.urgency is Urgency.HIGH
+    assert hazard in analysis.hazards
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ลาก่อนนะคะ ขอบคุณที่ช่วยเรื่องถนนค่ะ",  # a sign-off
+        "ร้อนจะตายแล้ว ไฟดับทั้งซอยตั้งแต่บ่าย",  # a figure of speech
+        "เด็กแถวนี้ชอบเล่นล็อกประตูห้องน้ำสาธารณะ แม่บ้านเปิดไม่ได้ หิวข้าวก็ต้องรอ",
+        "หลานบ่อยากไปโรงเรียนเพราะรถโรงเรียนมาสาย",  # บ่ อยาก: does not want to go
+    ],
+)
+def test_the_same_words_in_everyday_use_are_not(analyzer: ThaiAnalyzer, text: str) -> None:
+    assert analyzer.analyze(text).urgency is not Urgency.HIGH
+
+
+def test_danger_told_after_a_question_with_if_is_high(analyzer: ThaiAnalyzer) -> None:
+    # the "if" belongs to the first question; the explosion is now
+    analysis = analyzer.analyze(
+        "ถ้าจะต่อบัตรผู้พิการต้องไปที่ไหนคะ แล้วก็ตอนนี้มีเสียงระเบิดที่โรงงานข้างบ้าน ไฟลุกสูงมาก"
+    )
+    assert analysis.urgency is Urgency.HIGH
