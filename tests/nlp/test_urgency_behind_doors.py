@@ -51,3 +51,19 @@ def test_danger_told_after_a_question_with_if_is_high(analyzer: ThaiAnalyzer) ->
         "ถ้าจะต่อบัตรผู้พิการต้องไปที่ไหนคะ แล้วก็ตอนนี้มีเสียงระเบิดที่โรงงานข้างบ้าน ไฟลุกสูงมาก"
     )
     assert analysis.urgency is Urgency.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an injury asked about as a bill: it is being treated
+        "ลุงตกบันไดขาหักเมื่อวันก่อน ใช้สิทธิ์รักษาบัตรทองได้ไหมคะ",
+        "คนงานพม่าตกนั่งร้านแขนหัก นายจ้างไม่จ่ายค่ารักษา ทำยังไงได้บ้าง",
+        # "send someone" asks for an official, not for help for someone hurt
+        "A car parks on the footpath outside the school every morning. Please send someone.",
+    ],
+)
+def test_an_injury_as_a_bill_and_a_plea_for_an_official_are_not_high(
+    analyzer: ThaiAnalyzer, text: str
+) -> None:
+    assert analyzer.analyze(text).urgency is not Urgency.HIGH
