@@ -44,7 +44,9 @@ _CUES = CueGroups(CUES)
 _WILL = r"(?<!กำลัง)(?<!กำลัง )จะ"
 # The same inside a cue's own words ("รถมอไซค์จะคว่ำ"), except where what is about to happen is
 # already the danger (dying, sinking, the water reaching …, a threat to take one's life).
-_ABOUT_TO = re.compile(_WILL + r"(?!ๆ|ตาย|ไม่ไหว|ขาดใจ|หมด|จม|ถึง|ท่วม|ฆ่า|กินยา|กระโดด|โดด|ผูกคอ)")
+_ABOUT_TO = re.compile(
+    _WILL + r"(?!ๆ|ตาย|ไม่ไหว|ขาดใจ|หมด|จม|ถึง|ท่วม|ฆ่า|กินยา|กระโดด|โดด|ผูกคอ|จุดไฟ|เผาตัว)"
+)
 # A film, a series or a game ("ดูหนังเรื่องไฟไหม้ตึก", "เกมที่ลูกเล่นมีฉากตึกถล่ม"): before a cue,
 # and anywhere for the learnt head.
 _ON_SCREEN = (
@@ -164,7 +166,8 @@ _STILL = re.compile(
     # people still crossing or driving over what gave way, and nobody has closed it off
     r"ยัง(?:มี)?(?:รถ|คน)\S{0,12}(?:ผ่าน|ข้าม|ใช้|วิ่ง|ขึ้น|เดิน)|ไม่มี(?:ใคร)?(?:มา)?กั้น|"
     # locked in since then: still locked in ("ขังลูกไว้ในห้องน้ำตั้งแต่เมื่อคืน")
-    r"(?:ขัง|ล็อก|ล็อค)\S{0,24}ตั้งแต่|"
+    r"(?:ขัง|ล็อก|ล็อค|ล่าม)[^\n]{0,40}?(?:ตั้งแต่|มา\s?(?:\d+|สอง|สาม|สี่|ห้า|หลาย)\s?(?:วัน|ปี))|"
+    r"(?:ไม่ได้กิน|หิว)\S{0,10}ตั้งแต่|(?:ร้อง|ไห้)\S{0,8}ไม่หยุด|ทั้งคืนจนถึงตอนนี้|"
     r"\bnow\b|\bstill\b|\bright now\b|\bhelp\b|现在|还在|正在|救命|马上",
 )
 # Cues that, in a message about a lasting nuisance or a barrier, are a figure of speech:

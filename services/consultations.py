@@ -293,13 +293,15 @@ async def results(session: AsyncSession, consultation: Consultation) -> Results:
 
 
 async def area_names(
-    session: AsyncSession, province_code: str, district_code: str | None
+    session: AsyncSession, province_code: str, district_code: str | None, language: str = "th"
 ) -> tuple[str, str | None]:
-    """The Thai names of a province and (if given) a district, for telling the citizen."""
+    """The names of a province and (if given) a district, for telling the citizen: official
+    English ones for a citizen reading English ("Kathu", "Phuket"), else Thai."""
     areas = AreaRepository(session)
     province = await areas.province(province_code)
     district = await areas.district(district_code) if district_code else None
+    english = language == "en"
     return (
-        province.name_th if province else province_code,
-        district.name_th if district else None,
+        (province.name_en if english else province.name_th) if province else province_code,
+        (district.name_en if english else district.name_th) if district else None,
     )

@@ -1,9 +1,12 @@
-"""The item page (GET /admin/items/{id}) and its photos."""
+"""The item page (GET /admin/items/{id}) and its photos; /admin/items/SG-… (a reference typed
+into the address bar, or a link written by hand) opens the same page."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from admin.auth.scope import Principal
@@ -44,7 +47,7 @@ async def item_page(
     return render(request, "item.html", context, status_code=status_code)
 
 
-@router.get("/items/{feedback_id}", response_class=HTMLResponse)
+@router.get("/items/{feedback_id:int}", response_class=HTMLResponse)
 async def show_item(
     request: Request, session: SessionDep, feedback_id: FeedbackId, saved: bool = False
 ) -> Response:
@@ -53,6 +56,13 @@ async def show_item(
         session,
         lambda principal: item_page(request, session, principal, feedback_id, saved=saved),
     )
+
+
+@router.get("/items/{reference}")
+async def item_by_reference(reference: str) -> Response:
+    """A reference instead of the number: the queue's search opens the item it names, within
+    what the reader may see (and says "not found" otherwise)."""
+    return RedirectResponse(f"/admin?q={quote(reference)}", status_code=303)
 
 
 @router.get("/items/{feedback_id}/media/{media_id}")

@@ -109,6 +109,12 @@ TH: dict[str, str] = {
     "item.category": "หมวด {category}",
     "item.urgency": "ความเร่งด่วน {urgency}",
     "item.sentiment": "ความรู้สึก {sentiment}",
+    "item.language.en": "ข้อความเป็นภาษาอังกฤษ",
+    "item.language.lo": "ข้อความเป็นภาษาลาว",
+    "item.language.km": "ข้อความเป็นภาษาเขมร",
+    "item.language.zh": "ข้อความเป็นภาษาจีน",
+    "item.language.my": "ข้อความเป็นภาษาพม่า",
+    "item.language.other": "ข้อความเป็นภาษาอื่น (ไม่ใช่ไทยหรืออังกฤษ)",
     "item.area": "พื้นที่:",
     "item.agency": "หน่วยงาน:",
     "item.created": "แจ้งเมื่อ {when}",
@@ -285,6 +291,12 @@ EN: dict[str, str] = {
     "item.category": "category {category}",
     "item.urgency": "urgency {urgency}",
     "item.sentiment": "sentiment {sentiment}",
+    "item.language.en": "written in English",
+    "item.language.lo": "written in Lao",
+    "item.language.km": "written in Khmer",
+    "item.language.zh": "written in Chinese",
+    "item.language.my": "written in Burmese",
+    "item.language.other": "written in another language (not Thai or English)",
     "item.area": "Area:",
     "item.agency": "Agency:",
     "item.created": "Reported {when}",
@@ -396,6 +408,12 @@ class DashboardWords:
     def name(self, value: StrEnum) -> str:
         """A status, kind, sentiment, urgency, role or actor type as the reader says it."""
         return self(f"{_NAMED[type(value)]}.{value.value}")
+
+    def written_in(self, language: str) -> str:
+        """ "ข้อความเป็นภาษาลาว": the language a citizen wrote in, so an official knows to
+        read it with a translator (any language without its own name is "another language")."""
+        key = f"item.language.{language}"
+        return self(key if key in TH else "item.language.other")
 
     def category(self, label: str) -> str:
         return english_name(label) if self.language == "en" else label

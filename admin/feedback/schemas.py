@@ -30,6 +30,9 @@ class FeedbackItemPublic(BaseModel):
     board: CodeName | None
     sentiment: Sentiment | None
     urgency: Urgency
+    language: str = Field(
+        description="The language the citizen wrote in: th, en, lo, km, zh, my, other or none."
+    )
     text: str
     latitude: float | None
     longitude: float | None

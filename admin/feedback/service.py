@@ -66,6 +66,7 @@ def item_public(
         board=_code_name(row.board_code, row.board_name, row.board_name_en, language),
         sentiment=item.sentiment,
         urgency=item.urgency,
+        language=item.language,
         text=item.redacted_text,
         latitude=latitude,
         longitude=longitude,

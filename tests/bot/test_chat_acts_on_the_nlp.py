@@ -370,6 +370,8 @@ class TestPraiseAndDanger:
         assert item.urgency is Urgency.HIGH and item.province_code == "83"  # Phuket
         assert item.original_text == "호텔 3층에 불이 났어요. 연기가 많아요."  # as written
         assert item.reference in joined(filed)
+        # the offer of news about the area names it in English too
+        assert "in Kathu, Phuket" in joined(filed) and "ภูเก็ต" not in joined(filed)
 
     async def test_english_is_answered_in_english(
         self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi

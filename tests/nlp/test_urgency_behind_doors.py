@@ -24,6 +24,19 @@ from nlp.pipeline import ThaiAnalyzer
         ("ได้ยินเสียงผู้หญิงกรีดร้องแล้วก็เงียบไปเลย ห้อง 512 คอนโดหลังตลาด", Hazard.VIOLENCE),
         ("กล้องในบ้านเห็นพี่เลี้ยงเอาหมอนกดหน้าลูก รีบส่งคนไปด่วน", Hazard.VIOLENCE),
         ("我朋友喝了农药，说不想活了", Hazard.INJURED),
+        # a will, things given away, a note, then silence or the pills gone with them
+        ("แม่เขียนพินัยกรรมไว้บนโต๊ะแล้วออกจากบ้าน ตอนนี้โทรไม่ติด", Hazard.INJURED),
+        ("พี่สาวแจกของในห้องให้เพื่อนหมดเลย แล้วติดต่อไม่ได้ตั้งแต่บ่าย", Hazard.INJURED),
+        ("เจอจดหมายในห้องลูก เขียนว่าลาก่อนนะแม่ ยานอนหลับของยายก็หายไปด้วย", Hazard.INJURED),
+        # up on a height saying why; on the rails; fire to oneself
+        ("น้องขึ้นไปนั่งบนราวสะพานแล้วบอกว่าเบื่อโลก", Hazard.INJURED),
+        ("มีผู้ชายนอนขวางรางรถไฟหน้าสถานี คนดึงก็ไม่ยอมลุก", Hazard.INJURED),
+        ("ลุงราดน้ำมันแล้วตะโกนว่าจะจุดไฟเผาตัวเองหน้าอำเภอ", Hazard.INJURED),
+        # chained, tied, a baby crying alone, workers locked in without food
+        ("ยายถูกลูกชายล่ามโซ่ไว้ใต้ถุนบ้าน ไม่มีน้ำกิน", Hazard.VIOLENCE),
+        ("ผู้ป่วยติดเตียงถูกมัดมือไว้กับเตียง ญาติไม่อยู่บ้าน", Hazard.VIOLENCE),
+        ("ได้ยินเด็กเล็กร้องไม่หยุดทั้งคืน ห้องนั้นไม่มีใครอยู่เลย", Hazard.VIOLENCE),
+        ("นายจ้างล็อกห้องพักคนงานไว้ห้ามออกมาสามวันแล้ว ไม่มีข้าวกิน", Hazard.VIOLENCE),
     ],
 )
 def test_harm_heard_or_read_of_is_high(analyzer: ThaiAnalyzer, text: str, hazard: Hazard) -> None:
@@ -39,6 +52,9 @@ def test_harm_heard_or_read_of_is_high(analyzer: ThaiAnalyzer, text: str, hazard
         "ร้อนจะตายแล้ว ไฟดับทั้งซอยตั้งแต่บ่าย",  # a figure of speech
         "เด็กแถวนี้ชอบเล่นล็อกประตูห้องน้ำสาธารณะ แม่บ้านเปิดไม่ได้ หิวข้าวก็ต้องรอ",
         "หลานบ่อยากไปโรงเรียนเพราะรถโรงเรียนมาสาย",  # บ่ อยาก: does not want to go
+        "ยายบ่นว่าไม่อยากอยู่แล้วบ้านนี้ น้ำท่วมทุกปี อยากย้ายไปอยู่กับลูก",  # moving house
+        "ซอยนี้เป็นแอ่ง น้ำท่วมขังทั้งที่ซอยอื่นไม่มีน้ำขังเลย",  # water standing, nobody locked in
+        "เพื่อนบ้านล่ามหมาไว้ทั้งวัน ไม่มีน้ำให้กิน หมาเห่าทั้งคืน",  # a dog, not a person
     ],
 )
 def test_the_same_words_in_everyday_use_are_not(analyzer: ThaiAnalyzer, text: str) -> None:

@@ -29,7 +29,7 @@ BANGKOK = "10"
 
 
 def _area_name(province_code: str, province: str, district: str | None, language: str) -> str:
-    """ "อ.สันทราย จ.เชียงใหม่", "เขตบางรัก กรุงเทพมหานคร"; in English "สันทราย, เชียงใหม่"."""
+    """ "อ.สันทราย จ.เชียงใหม่", "เขตบางรัก กรุงเทพมหานคร"; in English "San Sai, Chiang Mai"."""
     if language == "en":
         return f"{district}, {province}" if district else province
     bangkok = province_code == BANGKOK
@@ -40,7 +40,9 @@ def _area_name(province_code: str, province: str, district: str | None, language
 
 
 async def _place_name(turn: Turn, province_code: str, district_code: str | None) -> str:
-    names = await consultations.area_names(turn.session, province_code, district_code)
+    names = await consultations.area_names(
+        turn.session, province_code, district_code, turn.language
+    )
     return _area_name(province_code, names[0], names[1], turn.language)
 
 

@@ -54,7 +54,7 @@ async def near_me(turn: Turn) -> list[Outgoing]:
 
 
 async def _area_name(turn: Turn, province: str, district: str | None) -> str:
-    names = await consultations.area_names(turn.session, province, district)
+    names = await consultations.area_names(turn.session, province, district, turn.language)
     return names[1] or names[0]
 
 

@@ -104,6 +104,19 @@ class TestItemPage:
         assert "บันทึกแล้ว" in after.text
         assert "รับดำเนินการ" in after.text and "จะส่งช่างไป" in after.text
 
+    async def test_a_message_not_in_thai_says_which_language_it_is_in(
+        self, client: httpx.AsyncClient, accounts: Accounts, items: Items
+    ) -> None:
+        lao = await items.add(agency="pwa-50", language="lo", original_text="ນ້ຳປະປາບໍ່ໄຫຼ")
+        korean = await items.add(agency="pwa-50", language="other", original_text="물이 안 나와요")
+        thai = await items.add(agency="pwa-50")
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        await _sign_in(client, official.email)
+        assert "ข้อความเป็นภาษาลาว" in (await client.get(f"/admin/items/{lao.id}")).text
+        other = (await client.get(f"/admin/items/{korean.id}")).text
+        assert "ข้อความเป็นภาษาอื่น" in other
+        assert "ข้อความเป็นภาษา" not in (await client.get(f"/admin/items/{thai.id}")).text
+
     async def test_an_official_forwards_to_an_agency_of_the_province_picked_by_name(
         self, client: httpx.AsyncClient, accounts: Accounts, items: Items, database: Database
     ) -> None:

@@ -41,6 +41,22 @@ class TestSearch:
         assert found.status_code == 303
         assert found.headers["location"] == f"/admin/items/{item.id}"
 
+    async def test_a_reference_in_the_address_opens_its_item_within_the_readers_scope(
+        self, client: httpx.AsyncClient, accounts: Accounts, items: Items
+    ) -> None:
+        mine = await items.add(agency="pwa-50", reference=random_reference())
+        theirs = await items.add(agency="pea-50", reference=random_reference())
+        official = await accounts.make(UserRole.OFFICIAL, agencies=["pwa-50"])
+        await sign_in(client, official.email)
+
+        opened = await client.get(f"/admin/items/{mine.reference}", follow_redirects=True)
+        assert opened.status_code == 200 and f"/admin/items/{mine.id}" in str(opened.url)
+        assert mine.reference in opened.text
+
+        other = await client.get(f"/admin/items/{theirs.reference}", follow_redirects=True)
+        assert other.url.path == "/admin"  # the search, finding nothing the reader may see
+        assert f"/admin/items/{theirs.id}" not in other.text
+
     async def test_words_in_the_text_list_the_items_that_hold_them(
         self, client: httpx.AsyncClient, accounts: Accounts, items: Items
     ) -> None:
