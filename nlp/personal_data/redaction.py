@@ -49,6 +49,8 @@ from nlp.personal_data.spelt_names import spelt_names
 from nlp.personal_data.spoken_numbers import SPOKEN_TRIGGER, _spoken_numbers
 from nlp.personal_data.titled_names import _has_title
 from nlp.personal_data.unlisted_titled_names import unlisted_titled_names
+from nlp.personal_data.work_permits import TRIGGER as _PERMIT_TRIGGER
+from nlp.personal_data.work_permits import work_permits
 
 MASKS: dict[PersonalDataKind, str] = {
     PersonalDataKind.NATIONAL_ID: "[เลขบัตรประชาชน]",
@@ -126,6 +128,8 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
         if _HOUSE_TRIGGER.search(text):
             found += _house_numbers(ascii_digits)
         found += record_numbers(ascii_digits)
+        if _PERMIT_TRIGGER.search(text):
+            found += work_permits(ascii_digits)
     if SPOKEN_TRIGGER.search(text):
         found += _spoken_numbers(ascii_digits)
     if has_at or _LINE_TRIGGER.search(text):
