@@ -16,6 +16,7 @@ from nlp.personal_data.chat_labels import (
     names_after_phones,
     names_before_phones,
     nicknames_after_names,
+    sign_off_names,
     speaker_names,
 )
 from nlp.personal_data.decorated_names import decorated_names
@@ -196,10 +197,15 @@ def _as_names(spans: list[tuple[int, int]]) -> list[PersonalDataSpan]:
 
 def _chat_layout_names(text: str, found: list[PersonalDataSpan]) -> list[PersonalDataSpan]:
     """Names the chat's layout gives away: a forwarded chain's speakers, a name in brackets
-    after a phone number (`nlp.personal_data.chat_labels`)."""
+    after a phone number, a sign-off after the number to call back on or after a closing dash
+    (`nlp.personal_data.chat_labels`)."""
     phones = [f for f in found if f.kind is PersonalDataKind.PHONE]
+    contacts = [
+        f.end for f in found if f.kind in (PersonalDataKind.PHONE, PersonalDataKind.LINE_ID)
+    ]
     bracket = "(" in text or "（" in text
-    if not phones and ":" not in text and "：" not in text and not bracket:
+    dash = "—" in text or "–" in text
+    if not contacts and ":" not in text and "：" not in text and not bracket and not dash:
         return []
     lists = _name_lists()
     names = [f.end for f in found if f.kind is PersonalDataKind.PERSON_NAME] if bracket else []
@@ -208,6 +214,7 @@ def _chat_layout_names(text: str, found: list[PersonalDataSpan]) -> list[Persona
         + names_after_phones(text, [f.end for f in phones], lists)
         + names_before_phones(text, [f.start for f in phones], lists)
         + nicknames_after_names(text, names, lists)
+        + sign_off_names(text, contacts, lists)
     )
     return [PersonalDataSpan(PersonalDataKind.PERSON_NAME, start, end) for start, end in spans]
 
