@@ -32,6 +32,7 @@ from nlp.personal_data.latin_names import _LATIN_NAME_TRIGGER, _latin_names
 from nlp.personal_data.learnt_names import CAREFUL, EAGER, learnt_names, may_name_someone
 from nlp.personal_data.learnt_names import warm_up as _warm_up_tagger
 from nlp.personal_data.line_ids import _line_ids
+from nlp.personal_data.name_labels import name_labels
 from nlp.personal_data.name_lists import _name_lists, _stopwords
 from nlp.personal_data.names import _names
 from nlp.personal_data.numbers import _numbers
@@ -167,13 +168,14 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
 def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpan]:
     """Names no title or role word introduces: everyday-word nicknames given away by what
     follows, full names, nicknames opening the message, names spelt out or on social media, a
-    family's surname, Latin and Lao names, and people naming themselves."""
+    family's surname, Latin and Lao names, names a label says follow (ชื่อเล่น, นามสกุล …) and
+    people naming themselves."""
     found = kin_deed_names(text) + full_names(text) + _as_names(opening_names(text))
     found += _as_names(apposed_names(text))
     found += _as_names(paired_names(text) + possessed_names(text) + decorated_names(text))
     found += _as_names(bare_introductions(text) + unlisted_titled_names(text))
     found += _as_names(kin_owner_names(text) + regional_address_names(text))
-    found += _as_names(particle_names(text) + kin_lists(text))
+    found += _as_names(particle_names(text) + kin_lists(text) + name_labels(text))
     found += spelt_names(text, has_latin=has_latin)
     if "ตระกูล" in text:
         found += family_names(text)
