@@ -157,7 +157,8 @@ def sign_off_names(text: str, contact_ends: list[int], lists: _NameLists) -> lis
         m = _SIGN_OFF.match(text, end)
         if m is not None and _signs(m.group("name"), lists):
             found.append(m.span("name"))
-    if "—" in text or "–" in text:
+    # one dash only: "A – B – C" is a list ("เพื่อไทย – ประชาธิปัตย์ – พลังประชารัฐ")
+    if text.count("—") + text.count("–") == 1:
         m = _DASH_SIGNATURE.search(text)
         if m is not None and _dash_signature(m.group("name").split(), lists):
             found.append(m.span("name"))

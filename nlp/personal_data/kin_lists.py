@@ -31,7 +31,7 @@ _LIST = re.compile(rf"(?<![ก-๙]){_ITEM}(?: ?, ?{_ITEM})+(?![ก-๙])")
 _ONE = re.compile(rf"(?P<kin>{KIN_PATTERN})(?P<name>[ก-๙]{{2,8}})")
 _ROW_ADDRESS = rf"(?:{KIN_PATTERN}|แม่ใหญ่|พ่อใหญ่|แม่เฒ่า|พ่อเฒ่า|อี(?!ก|เมล|สาน|ยู))"
 _ROW_ITEM = rf"{_ROW_ADDRESS}[ก-๙]{{2,8}}"
-_ROW = re.compile(rf"(?<![ก-๙]){_ROW_ITEM}(?: {_ROW_ITEM})+(?![ก-๙])")
+_ROW = re.compile(rf"(?<![^\s(\"“]){_ROW_ITEM}(?: {_ROW_ITEM})+(?![ก-๙])")
 # Words that carry a sentence on, never a nickname: "ป้าเล็กน้อย ลุงก็…" is no row.
 _GRAMMAR = _word_set("ก็ ไม่ จะ ได้ แล้ว ยัง ที่ ว่า และ กับ หรือ ซึ่ง คือ เป็น อยู่ ไป ให้ ต้อง ควร เคย ก็ได้ นี้ นั้น")
 _NOT_ALONE_IN_ROWS = _THINGS_TOO | {"ตา"}
@@ -75,6 +75,8 @@ def _rows(text: str) -> list[_Span]:
                 break
             word = one.group("name")
             kin.add(one.group("kin"))
+            if not _kin_cut_off(part.group(), len(one.group("kin"))):
+                break  # "อาทิตย์", "ตามถนน": a word, not a kinship word and a name
             if (word in lists.nicknames and word not in lists.adjectives) or (
                 _may_be_a_name(word) and word not in ud_verbs()
             ):
@@ -89,6 +91,16 @@ def _rows(text: str) -> list[_Span]:
 
 
 _PART = re.compile(r"[^, ]+")
+
+
+def _kin_cut_off(item: str, kin_length: int) -> bool:
+    """Whether the tokeniser cuts `item` where its kinship word ends."""
+    at = 0
+    for piece in segment(item):
+        at += len(piece)
+        if at >= kin_length:
+            return at == kin_length
+    return False
 
 
 def _may_be_a_name(word: str) -> bool:

@@ -28,13 +28,13 @@ _TITLE = r"(?:นางสาว|นาง|นาย|น\.ส\.|คุณ)?"
 _NICKNAME_LABEL = re.compile(
     rf"ชื่อเล่น{_SAYS}"
     # the name one goes by: "เรียกสั้นๆ ว่าพลอยก็ได้", "เรียกผมว่า โอ๊ต"
-    r"|เรียก(?:สั้น ?ๆ|ผม|หนู|ฉัน|ดิฉัน|เขา|เค้า|แก|เธอ|กัน)+ ?ว่า ?"
+    r"|เรียก(?:สั้น ?ๆ|ผม|หนู|ฉัน|ดิฉัน|เขา|เค้า|แก|เธอ)+ ?ว่า ?"
     # a person called so: "พี่คนที่ชื่อโย่ง", "ผู้ชายที่ชื่อ ก้อง"
     r"|(?:คน|ผู้ชาย|ผู้หญิง|เด็ก)ที่ชื่อ ?"
     r"|ชื่อในไลน์" + _SAYS
 )
 _FULL_NAME_LABEL = re.compile(
-    rf"ชื่อจริง{_SAYS}{_TITLE}"
+    rf"(?<!สม)ชื่อจริง{_SAYS}{_TITLE}"
     rf"|ชื่อใน(?:เฟซบุ๊ก|เฟสบุ๊ก|เฟซ|เฟส|บัตร|ทะเบียนบ้าน|ติ๊กต็อก|ไอจี){_SAYS}{_TITLE}"
     rf"|(?<!เพจ)(?<!กลุ่ม)(?<!เพจ )(?:เฟซบุ๊ก|เฟสบุ๊ก|เฟซ|เฟส|ติ๊กต็อก|ไอจี|facebook|fb)ชื่อ{_SAYS}"
     rf"|สะกด(?:เป็น|ว่า){_SAYS}",
@@ -104,6 +104,8 @@ def _thai_name(
         word = text[run.start() : word_end]
         first = segment(word)[0] if word else ""
         if len(word) < 2 or word in _ENDINGS or word in _PARTICLES or first in _WHICH:
+            break
+        if word.startswith("ๆ") or (n == 0 and first in _AFTER_NAME):
             break
         if n == 0 and not said and (word in _NOT_A_NAME or first in _NOT_A_NAME):
             return None
