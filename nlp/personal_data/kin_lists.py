@@ -60,8 +60,8 @@ def kin_lists(text: str) -> list[_Span]:
 
 def _rows(text: str) -> list[_Span]:
     """The names of a row of kinship words and names parted by single spaces: every word one
-    piece or a name, and one at least a listed nickname or a name by `_may_be_a_name` that is no
-    verb. A row of ตา alone is eyes ("ตาแดง ตาบวม"), of น้อง or พี่ alone may be things or pets
+    piece or a name, and one at least a listed given name or nickname (เล็ก too: "ป้าเล็ก
+    ลุงใหญ่ ยายหอม") or a name by `_may_be_a_name` that is no verb. A row of ตา alone is eyes ("ตาแดง ตาบวม"), of น้อง or พี่ alone may be things or pets
     ("น้องโซดา น้องน้ำแข็ง")."""
     found: list[_Span] = []
     lists = _name_lists()
@@ -77,8 +77,10 @@ def _rows(text: str) -> list[_Span]:
             kin.add(one.group("kin"))
             if not _kin_cut_off(part.group(), len(one.group("kin"))):
                 break  # "อาทิตย์", "ตามถนน": a word, not a kinship word and a name
-            if (word in lists.nicknames and word not in lists.adjectives) or (
-                _may_be_a_name(word) and word not in ud_verbs()
+            if (
+                word in lists.nicknames
+                or word in lists.first
+                or (_may_be_a_name(word) and word not in ud_verbs())
             ):
                 sure += 1
             elif len(segment(word)) != 1 or word in _PARTICLES or word in _GRAMMAR:
