@@ -137,7 +137,7 @@ def _word_end(text: str, start: int, end: int, *, cut_at_verbs: bool) -> int:
     for i, piece in enumerate(segment(run)):
         ends = piece in ud_verbs() or piece in lists.predicates or piece in _AFTER_NAME
         # a long dictionary word glued on starts the sentence again ("โย่ง|พูดจา")
-        ends = ends or (len(piece) >= _PHRASE and piece in lists.words)
+        ends = ends or (len(piece) > _PHRASE and piece in lists.words)
         # what is left must be a phrase, not a name's last syllable ("สม|ห|ยิง")
         if i > 0 and (ends or piece in _stopwords()) and start + len(run) - at >= _PHRASE:
             return at
