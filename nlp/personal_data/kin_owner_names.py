@@ -24,7 +24,7 @@ from nlp.personal_data.word_classes import ud_verbs
 from nlp.tokenise import segment
 
 # and since t39 the regions' forms of address ("เรือของบังหมาน", "บ้านพะตีดิโพ")
-_KIN = one_of((KIN - {"ไอ้"}) | _word_set("บัง เปาะ แบ พะตี พะตี่ โก ก๊ะ เจ๊ะ แม่ใหญ่ พ่อใหญ่ อาแบ"))
+_KIN = one_of((KIN - {"ไอ้"}) | _word_set("บัง เปาะ พะตี พะตี่ โก ก๊ะ เจ๊ะ แม่ใหญ่ พ่อใหญ่ อาแบ"))
 # A time right after the name still leaves it standing alone ("บ้านป้านวลทุกวัน").
 _TIME_AFTER = "ทุกวัน|ทุกคืน|ทุกเช้า|ทุกเย็น|เมื่อวาน|เมื่อคืน|เมื่อเช้า|ตั้งแต่"
 _OWNED = re.compile(
