@@ -6,8 +6,9 @@
   ("สมศักดิ์ ทองมา 081…", "ลุงต่อม 086…");
 * a nickname in brackets right after a name already found ("นายสุเทพ (โต้ง)", session 17);
 * a sign-off (since t39): one name and a polite particle right after the phone number or LINE
-  ID to call back on ("โทร 08… ส้มโอค่ะ", "ไลน์ไอดี … คุณนิดาค่ะ"), and a name after a dash
-  ending the message ("… ฝากบอกด้วยค่ะ — นาแส่ จะหลอ").
+  ID to call back on ("โทร 08… ส้มโอค่ะ", "ไลน์ไอดี … คุณนิดาค่ะ"), a listed name and a particle
+  ending a message that asks to be contacted ("… ทักไลน์ได้เลย เจี๊ยบค่ะ"), and a name after a
+  dash ending the message ("… ฝากบอกด้วยค่ะ — นาแส่ จะหลอ").
 
 Both only where the layout says "this is a person": a word before a colon elsewhere is a field
 ("หมายเหตุ: …"), a word in brackets elsewhere a gloss ("(บ้าน)", "(มือถือ)")."""
@@ -66,6 +67,8 @@ _SIGN_OFF = re.compile(
     r"\s?(?:คุณ|พี่|น้อง|ป้า|ลุง|น้า)?(?P<name>[ก-๛]{2,16}?)\s?(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ)"
     r"(?=\s|$|[.!,🙏])"
 )
+_LAST_WORD_SIGNED = re.compile(r"(?<=\s)(?P<name>[ก-๛]{2,12}?)(?:นะ)?(?:ค่ะ|ครับ|คับ|จ้า)[\s.!🙏]*$")
+_CONTACT_WORDS = re.compile(r"ติดต่อ|โทร|ไลน์|เบอร์|line", re.I)
 # A name after a dash that ends the message: one or two words ("— กาญจนา", "– ฝาตีเมาะ หมาดสกุล").
 _DASH_SIGNATURE = re.compile(r"(?<=\S)\s[—–]\s?(?P<name>[ก-๛]{2,20}(?: [ก-๛]{2,20})?)\s*$")
 _WINDOW = 50
@@ -157,6 +160,11 @@ def sign_off_names(text: str, contact_ends: list[int], lists: _NameLists) -> lis
         m = _SIGN_OFF.match(text, end)
         if m is not None and _signs(m.group("name"), lists):
             found.append(m.span("name"))
+    # the message's last word, a listed nickname or given name, before a polite particle, in a
+    # message that asks to be contacted: "… ติดต่อกลับทางไลน์ได้เลย เจี๊ยบค่ะ"
+    last = _LAST_WORD_SIGNED.search(text)
+    if last is not None and _CONTACT_WORDS.search(text) and _signs_last(last.group("name"), lists):
+        found.append(last.span("name"))
     # one dash only: "A – B – C" is a list ("เพื่อไทย – ประชาธิปัตย์ – พลังประชารัฐ")
     if text.count("—") + text.count("–") == 1:
         m = _DASH_SIGNATURE.search(text)
@@ -185,6 +193,17 @@ def _signs(word: str, lists: _NameLists) -> bool:
 
 _COMMONEST = frozenset({"10k", "100k"})
 _TIMES = ("วัน", "พรุ่ง", "เช้า", "สาย", "บ่าย", "เย็น", "ค่ำ", "คืน", "ดึก", "โมง", "ทุ่ม", "ตอน", "ทั้ง")
+
+
+def _signs_last(word: str, lists: _NameLists) -> bool:
+    """A listed name that is no word ending a name, stop word or verb ("มีค่ะ" is "there is")."""
+    return (
+        listed_name(word, lists)
+        and word not in _AFTER_NAME
+        and word not in _stopwords()
+        and word not in ud_verbs()
+        and word not in _PHONE_GLOSSES
+    )
 
 
 def _dash_signature(words: list[str], lists: _NameLists) -> bool:

@@ -52,8 +52,8 @@ _AND = re.compile(r" ?กับ ?")
 # carry a form of address or one was found.
 _OR = re.compile(r" ?หรือ ?")
 _EITHER = re.compile(
-    rf"(?:(?<![ก-๙])|(?<=หา)|(?<=ถึง)|(?<=ติดต่อ)|(?<=ถาม))(?:{_ADDRESS_RE})(?P<left>[ก-๙]{{2,10}}?) ?หรือ ?"
-    rf"(?P<right_address>(?:{_ADDRESS_RE})(?=[ก-๙]{{2}}))"
+    rf"(?:(?<![ก-๙])|(?<=หา)|(?<=ถึง)|(?<=ติดต่อ)|(?<=ถาม))(?:{_ADDRESS_RE}|คุณ)(?P<left>[ก-๙]{{2,10}}?)"
+    rf" ?หรือ ?(?P<right_address>(?:{_ADDRESS_RE}|คุณ)(?=[ก-๙]{{2}}))"
 )
 _RIGHT_ADDRESS = re.compile(rf"(?:{_ADDRESS_RE})(?=[ก-๙]{{2}})")
 # What after the pair says there are two people (and nothing else can be).

@@ -207,7 +207,8 @@ def _chat_layout_names(text: str, found: list[PersonalDataSpan]) -> list[Persona
     ]
     bracket = "(" in text or "（" in text
     dash = "—" in text or "–" in text
-    if not contacts and ":" not in text and "：" not in text and not bracket and not dash:
+    signed = _ENDS_POLITELY.search(text) is not None
+    if not (contacts or signed or bracket or dash) and ":" not in text and "：" not in text:
         return []
     lists = _name_lists()
     names = [f.end for f in found if f.kind is PersonalDataKind.PERSON_NAME] if bracket else []
@@ -247,6 +248,7 @@ def redact_for_public(text: str, *, learnt: bool = True) -> Redaction:
 _ANY_DIGIT = re.compile("[0-9]")
 _ANY_LATIN = re.compile("[A-Za-z]")
 _LINE_TRIGGER = re.compile("ไลน์|line", re.IGNORECASE)
+_ENDS_POLITELY = re.compile(r"(?:ค่ะ|ครับ|คับ|จ้า)[\s.!🙏]*$")
 
 
 def warm_up() -> None:
