@@ -68,6 +68,8 @@ _SIGN_OFF = re.compile(
     r"(?=\s|$|[.!,🙏])"
 )
 _LAST_WORD_SIGNED = re.compile(r"(?<=\s)(?P<name>[ก-๛]{2,12}?)(?:นะ)?(?:ค่ะ|ครับ|คับ|จ้า)[\s.!🙏]*$")
+_SHORTEST_SURNAME = 3
+_CONTACT_WORD = re.compile(r"ติดต่อ(?:กลับ)?|โทร(?:หา|ถึง)?|ถามหา")
 _CONTACT_WORDS = re.compile(r"ติดต่อ|โทร|ไลน์|เบอร์|line", re.I)
 # A name after a dash that ends the message: one or two words ("— กาญจนา", "– ฝาตีเมาะ หมาดสกุล").
 _DASH_SIGNATURE = re.compile(r"(?<=\S)\s[—–]\s?(?P<name>[ก-๛]{2,20}(?: [ก-๛]{2,20})?)\s*$")
@@ -145,6 +147,15 @@ def names_before_phones(text: str, phone_starts: list[int], lists: _NameLists) -
             if listed or (anyone and _one_name(nick, lists)):
                 found.append((at + contact.start("nick"), at + len(last)))
         elif len(words) >= 2 and words[-2][1] in lists.first and _a_surname(last):
+            found.append((words[-2][0], at + len(last)))
+        elif (
+            len(words) >= 3
+            and _CONTACT_WORD.fullmatch(words[-3][1])
+            and unknown_word(words[-2][1], lists, verbs_ok=True)
+            and len(last) >= _SHORTEST_SURNAME
+            and _is_thai(last)
+            and last not in lists.words
+        ):  # "ติดต่อ อาหมี่ มาเยอ 08…": a name and surname no list holds (since t39)
             found.append((words[-2][0], at + len(last)))
         elif last in lists.first and last not in Gazetteer.load().forms:  # not "…อยุธยา 08…"
             found.append((at, at + len(last)))

@@ -60,6 +60,9 @@ from nlp.personal_data import redact
         ("เรือของบังเด็น ล่มกลางทะเล", ["เด็น"]),
         ("ลิงเข้าบ้านป้าเอียดทุกวัน", ["เอียด"]),
         ("พะตีโจป่วยหนัก ต้องหามลงดอย", ["โจ"]),
+        # a name and surname no list holds, introduced or before the number to call
+        ("น้ำป่ามาแล้ว ผม อาเผอะ หมื่อแล ชาวลีซู บ้านห้วยหก ช่วยด้วย", ["อาเผอะ หมื่อแล"]),
+        ("ติดต่อ หน่อแฮ มึเจ 081-234-9876 ได้ค่ะ", ["หน่อแฮ มึเจ"]),
         # Latin script: accents, a full name after I'm, after a Thai word for a relation
         ("Hello, I'm Jürgen Weiß and my street light is out", ["Jürgen Weiß"]),
         ("I am Priya Sharma, please call me back", ["Priya Sharma"]),
@@ -104,6 +107,8 @@ def test_t39_classes_are_masked(text: str, secrets: list[str]) -> None:
         ("ใบอนุญาตก่อสร้างเลขที่ 12/2566 หมดอายุ", ["12/2566"]),
         ("บ้าน 2/3 หลัง ในซอยนี้น้ำท่วม", ["2/3"]),
         ("ซื้อ 10 สองแผง ราคา 50", ["10 สองแผง"]),
+        ("ติดต่อ สำนักงาน เขต 02-123-4567", ["สำนักงาน เขต"]),
+        ("ผม ไม่ได้ ไปไหน บ้านอยู่ใกล้", ["ไม่ได้ ไปไหน"]),
         # English words after I'm, and a social network after a relation
         ("I am Very Angry about the noise", ["Very Angry"]),
         ("เพื่อน Facebook บอกว่าถนนปิด", ["Facebook"]),
