@@ -6,7 +6,8 @@ e-mail addresses (also spelt out: "somchai at gmail dot com", "แอท จี�
 bank account numbers (next to a word that says so), licence plates (next to ทะเบียน, a vehicle
 word, a vehicle's action or a province name, or in the digit-first form 1กข 1234), house numbers
 (บ้านเลขที่ 45/2, 99/123 หมู่ 4: the village, soi and road after them stay), a condominium's
-room, a student's and a hospital number (ห้อง 1204, รหัสนักศึกษา …, HN …) and people's names
+room, a student's and a hospital number (ห้อง 1204, รหัสนักศึกษา …, HN …), a work permit's number
+(ใบอนุญาตทำงานเลข …) and people's names
 where they are introduced: after a title (นาย/นาง/นางสาว/น.ส./ด.ช./ด.ญ./คุณ …, ชื่อ …), a rank,
 a role or kinship word (ผู้ใหญ่บ้าน, กำนัน, ผอ., ครู, หมอ, ลุง, ป้า, น้อง, หลวงพ่อ, and the
 regions' อาซิ้ม, ซ้อ, พ่ออุ๊ย, เอื้อย, ก๊ะ …; also a nickname of two words: น้องข้าวหอม), as an
@@ -19,7 +20,7 @@ reads; those officials, the place finder and routing read the original.
 
 Where each part lives: `redaction` runs the finders and applies the masks; one module per kind
 of number or handle (`emails`, `numbers`, `passports`, `house_numbers`, `record_numbers`,
-`line_ids`, `plates`);
+`work_permits`, `line_ids`, `plates`);
 people's names in Thai script in `names` (which runs `titled_names`, `role_names` and
 `account_holders` over the tokeniser's `cut`), `kin_deeds` (a nickname that is an everyday word
 after a form of address, where what follows shows a person: "ลุงเปียกคนขายไอติม"), `full_names`
@@ -27,7 +28,10 @@ after a form of address, where what follows shows a person: "ลุงเปี�
 opening the message), `self_introductions`, `kin_owner_names` (บ้านลุงหมาน: a nickname after
 บ้าน/ของ/ร้าน and a kinship word), `regional_address_names` (after แม่ใหญ่, บัง, โก, อาแบ,
 อาม่า, พ่อหลวง …), `particle_names` (หน่อย as a nickname, ชื่อแก้วตาค่ะ), `kin_lists` (ลุงหนู,
-ป้านวล, …), in Latin script `latin_names`, in Lao script `lao_names`; the words and lists they
+ป้านวล, …, and rows parted by spaces: ยายมี ยายมา), `name_labels` (a name right after a word that
+says one follows: ชื่อเล่น, นามสกุล, เรียกสั้นๆ ว่า, เฟซบุ๊กชื่อ …), `chat_labels` (speakers, a name in
+brackets, a sign-off after the number or a closing dash), in Latin script `latin_names`, in Lao
+script `lao_names`; the words and lists they
 read in `name_words`, `roles` and `name_lists`. Beside
 the rules, a learnt tagger (`learnt_names`, a CRF over the same cut, features in `name_features`
 and `word_classes`, trained with negatives from `nlp.training.name_negatives`) adds the names it

@@ -4,7 +4,11 @@
   a colon at the start of a line or after the time ("18:03 พี่หนุ่ม: ได้ครับ", "ลุงเสถียร: …");
 * a given name in brackets right after a phone number ("0815567320 (วีระ)"), or before one
   ("สมศักดิ์ ทองมา 081…", "ลุงต่อม 086…");
-* a nickname in brackets right after a name already found ("นายสุเทพ (โต้ง)", session 17).
+* a nickname in brackets right after a name already found ("นายสุเทพ (โต้ง)", session 17);
+* a sign-off (since t39): one name and a polite particle right after the phone number or LINE
+  ID to call back on ("โทร 08… ส้มโอค่ะ", "ไลน์ไอดี … คุณนิดาค่ะ"), a listed name and a particle
+  ending a message that asks to be contacted ("… ทักไลน์ได้เลย เจี๊ยบค่ะ"), and a name after a
+  dash ending the message ("… ฝากบอกด้วยค่ะ — นาแส่ จะหลอ").
 
 Both only where the layout says "this is a person": a word before a colon elsewhere is a field
 ("หมายเหตุ: …"), a word in brackets elsewhere a gloss ("(บ้าน)", "(มือถือ)")."""
@@ -15,9 +19,10 @@ import re
 
 from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _is_thai
-from nlp.personal_data.name_lists import _NameLists, _stopwords
+from nlp.personal_data.name_lists import _NameLists, _stopwords, listed_name, unknown_word
 from nlp.personal_data.name_words import _AFTER_NAME, _NOT_NAMES, _word_set
 from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS
+from nlp.personal_data.word_classes import frequency_bin, part_of_speech, ud_verbs
 from nlp.tokenise import segment
 
 _Span = tuple[int, int]
@@ -56,6 +61,18 @@ _PHONE_GLOSSES = _word_set(
     "เอไอเอส ฟรี ต่อ กลางวัน กลางคืน ผู้แจ้ง เจ้าของ ผู้ดูแล"
 )
 _PHONE_WORD = re.compile(r"(?:โทร|เบอร์|tel)\.?:?$", re.IGNORECASE)
+# A sign-off right after the number: one name (คุณ or a kinship word before it allowed), then a
+# polite particle and the end of the sentence ("08… เมย์ค่ะ"; not "08… ด่วนค่ะ", a gloss).
+_SIGN_OFF = re.compile(
+    r"\s?(?:คุณ|พี่|น้อง|ป้า|ลุง|น้า)?(?P<name>[ก-๛]{2,16}?)\s?(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ)"
+    r"(?=\s|$|[.!,🙏])"
+)
+_LAST_WORD_SIGNED = re.compile(r"(?<=\s)(?P<name>[ก-๛]{2,12}?)(?:นะ)?(?:ค่ะ|ครับ|คับ|จ้า)[\s.!🙏]*$")
+_SHORTEST_SURNAME = 3
+_CONTACT_WORD = re.compile(r"ติดต่อ(?:กลับ)?|โทร(?:หา|ถึง)?|ถามหา")
+_CONTACT_WORDS = re.compile(r"ติดต่อ|โทร|ไลน์|เบอร์|line", re.I)
+# A name after a dash that ends the message: one or two words ("— กาญจนา", "– ฝาตีเมาะ หมาดสกุล").
+_DASH_SIGNATURE = re.compile(r"(?<=\S)\s[—–]\s?(?P<name>[ก-๛]{2,20}(?: [ก-๛]{2,20})?)\s*$")
 _WINDOW = 50
 
 
@@ -131,9 +148,92 @@ def names_before_phones(text: str, phone_starts: list[int], lists: _NameLists) -
                 found.append((at + contact.start("nick"), at + len(last)))
         elif len(words) >= 2 and words[-2][1] in lists.first and _a_surname(last):
             found.append((words[-2][0], at + len(last)))
+        elif (
+            len(words) >= 3
+            and _CONTACT_WORD.fullmatch(words[-3][1])
+            and unknown_word(words[-2][1], lists, verbs_ok=True)
+            and len(last) >= _SHORTEST_SURNAME
+            and _is_thai(last)
+            and last not in lists.words
+        ):  # "ติดต่อ อาหมี่ มาเยอ 08…": a name and surname no list holds (since t39)
+            found.append((words[-2][0], at + len(last)))
         elif last in lists.first and last not in Gazetteer.load().forms:  # not "…อยุธยา 08…"
             found.append((at, at + len(last)))
     return found
+
+
+def sign_off_names(text: str, contact_ends: list[int], lists: _NameLists) -> list[_Span]:
+    """A name signing off right after the number or ID to call back on, and a name after a dash
+    ending the message: one name of one or two tokens, no gloss of the number, no kinship word,
+    no place."""
+    found = []
+    for end in contact_ends:
+        m = _SIGN_OFF.match(text, end)
+        if m is not None and _signs(m.group("name"), lists):
+            found.append(m.span("name"))
+    # the message's last word, a listed nickname or given name, before a polite particle, in a
+    # message that asks to be contacted: "… ติดต่อกลับทางไลน์ได้เลย เจี๊ยบค่ะ"
+    last = _LAST_WORD_SIGNED.search(text)
+    if last is not None and _CONTACT_WORDS.search(text) and _signs_last(last.group("name"), lists):
+        found.append(last.span("name"))
+    # one dash only: "A – B – C" is a list ("เพื่อไทย – ประชาธิปัตย์ – พลังประชารัฐ")
+    if text.count("—") + text.count("–") == 1:
+        m = _DASH_SIGNATURE.search(text)
+        if m is not None and _dash_signature(m.group("name").split(), lists):
+            found.append(m.span("name"))
+    return found
+
+
+def _signs(word: str, lists: _NameLists) -> bool:
+    """A listed given name or nickname, or a word that may be one: one or two tokens, a noun
+    (no other part of speech), not among the commonest words, no time of day or day ("พรุ่งนี้
+    ค่ะ"), no gloss of the number ("ด่วนค่ะ"), no place or kinship word."""
+    if word in _PHONE_GLOSSES or word.startswith(_NOT_NICKNAME_STARTS) or word in ud_verbs():
+        return False
+    if word in lists.nicknames or word in lists.first:
+        return True
+    return (
+        word not in Gazetteer.load().forms
+        and word not in _NOT_NAMES
+        and word not in part_of_speech()
+        and frequency_bin().get(word) not in _COMMONEST
+        and not word.startswith(_TIMES)
+        and _one_name(word, lists)
+    )
+
+
+_COMMONEST = frozenset({"10k", "100k"})
+_TIMES = ("วัน", "พรุ่ง", "เช้า", "สาย", "บ่าย", "เย็น", "ค่ำ", "คืน", "ดึก", "โมง", "ทุ่ม", "ตอน", "ทั้ง")
+
+
+def _signs_last(word: str, lists: _NameLists) -> bool:
+    """A listed name that is no word ending a name, stop word or verb ("มีค่ะ" is "there is")."""
+    return (
+        listed_name(word, lists)
+        and word not in _AFTER_NAME
+        and word not in _stopwords()
+        and word not in ud_verbs()
+        and word not in _PHONE_GLOSSES
+    )
+
+
+def _dash_signature(words: list[str], lists: _NameLists) -> bool:
+    """One name after a closing dash (listed, or a word the dictionary lacks: "นาแส่"), or two
+    of which one is, neither a verb nor a place ("ฝาตีเมาะ หมาดสกุล"; not "ด่วนมาก")."""
+    known = [
+        listed_name(w, lists) or w in lists.first or unknown_word(w, lists, verbs_ok=True)
+        for w in words
+    ]
+    if len(words) == 1:
+        return listed_name(words[0], lists) or unknown_word(words[0], lists)
+    stop = _stopwords()
+    return (
+        any(known)
+        and all(
+            w not in ud_verbs() and w not in Gazetteer.load().forms and w not in stop for w in words
+        )
+        and segment(words[0])[0] not in _AFTER_NAME
+    )
 
 
 def _a_surname(word: str) -> bool:

@@ -1,5 +1,7 @@
 """A nickname after บ้าน, ของ or ร้าน and a kinship word: the person who owns the house, the shop
-or the thing ("ไฟไหม้บ้านลุงหมาน", "หมาของป้าส้ม กัดเด็ก", "ร้านเจ๊แดง ปิดแล้ว"); since round 9.
+or the thing ("ไฟไหม้บ้านลุงหมาน", "หมาของป้าส้ม กัดเด็ก", "ร้านเจ๊แดง ปิดแล้ว"); since round 9,
+and since t39 also after the regions' forms of address (บัง, เปาะ, พะตี …) and before a time
+("ลิงบุกบ้านป้านวลทุกวัน").
 
 What follows a kinship word after บ้าน or ของ is whose it is, so even an everyday word there is a
 nickname (ส้ม an orange, หมาน cut by the tokeniser as หมา and a letter), where the word stands
@@ -21,11 +23,14 @@ from nlp.personal_data.name_words import _FUNCTION_WORDS, _PARTICLES, _word_set,
 from nlp.personal_data.word_classes import ud_verbs
 from nlp.tokenise import segment
 
-_KIN = one_of(KIN - {"ไอ้"})
+# and since t39 the regions' forms of address ("เรือของบังหมาน", "บ้านพะตีดิโพ")
+_KIN = one_of((KIN - {"ไอ้"}) | _word_set("บัง เปาะ พะตี พะตี่ โก ก๊ะ เจ๊ะ แม่ใหญ่ พ่อใหญ่ อาแบ"))
+# A time right after the name still leaves it standing alone ("บ้านป้านวลทุกวัน").
+_TIME_AFTER = "ทุกวัน|ทุกคืน|ทุกเช้า|ทุกเย็น|เมื่อวาน|เมื่อคืน|เมื่อเช้า|ตั้งแต่"
 _OWNED = re.compile(
     rf"(?<!หมู่)(?<!ชาว)(?<!ชุมชน)(?<!สิ่ง)(?<!ข้าว)(?<!เรื่อง)(?:บ้าน|ของ|ร้าน)(?:ของ)?"
     rf"(?P<kin>{_KIN})(?P<name>[ก-๙]{{2,8}}?)"
-    rf"(?=$|[^ก-๙]|(?:{one_of(_PARTICLES | _word_set('ค่ะ คะ ครับ นะ จ้า'))})(?:$|[^ก-๙]))"
+    rf"(?=$|[^ก-๙]|{_TIME_AFTER}|(?:{one_of(_PARTICLES | _word_set('ค่ะ คะ ครับ นะ จ้า'))})(?:$|[^ก-๙]))"
 )
 # Which house or which relative, not who: a position, a time, a thing a house has.
 _NOT_NAMES = _word_set(

@@ -102,12 +102,16 @@ def _known_name(
     if token in _STRONG_TITLES:
         return None  # "โอนเข้าบัญชี นางสาวมาลี": the title finds the name
     end = start
+    # Not a name cut out of a word the tokeniser read whole and the dictionary knows: "ป้า|
+    # เล็กน้อย" is "a little" (since t39), not ป้าเล็ก and น้อย.
+    whole_word = token in lists.words and token not in lists.first and token not in lists.nicknames
     for candidate in range(min(len(text), start + lists.longest), start, -1):
         name = text[start:candidate]
+        inside_word = whole_word and candidate < token_end
         if (name in lists.first or name in lists.nicknames) and (
             candidate in cut.boundaries
-            or _recut(cut, candidate, lists.words)
-            or _verb_after_recut(cut, start, candidate, lists)
+            or (not inside_word and _recut(cut, candidate, lists.words))
+            or (not inside_word and _verb_after_recut(cut, start, candidate, lists))
         ):
             end = candidate
             break

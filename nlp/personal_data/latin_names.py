@@ -10,7 +10,8 @@ from nlp.personal_data.name_lists import _name_lists
 from nlp.personal_data.name_words import _PERSON_BEFORE_NAME, _word_set
 from nlp.personal_data.self_introductions import _INTRODUCTION_END
 
-_CAPITALISED = r"[A-Z][a-z]+"
+# lower-case letters with accents too ("Hans Müller", "José")
+_CAPITALISED = r"[A-Z][a-zß-öø-ÿ]+"
 # Up to three words: "Nguyen Van An", "Min Min Aung".
 _LATIN_NAME = rf"{_CAPITALISED}(?: {_CAPITALISED}){{0,2}}"
 # K. is how Thai offices write คุณ in Latin script ("K.Somchai").
@@ -71,6 +72,18 @@ _ENGLISH_SELF = re.compile(
     r"\b(?:[Tt]his is|I am|I'm|I’m|[Mm]y name's|[Cc]ontact|[Ff]rom:)"
     rf" (?P<name>{_CAPITALISED}(?: {_CAPITALISED})?)(?![A-Za-z])"
 )
+# Naming oneself with a given name and a surname (since t39): "I'm Hans Müller", "I am Rajesh
+# Kumar" — two capitalised words need no list (one does: "I'm Thai").
+_ENGLISH_SELF_FULL = re.compile(
+    rf"\b(?:I am|I'm|I’m|[Mm]y name's) (?P<name>{_CAPITALISED} {_CAPITALISED})(?![A-Za-z])"
+)
+# A Latin name after a Thai word for someone's relation (since t39): "เพื่อนฉัน Srey Mom",
+# "ลูกจ้างผม Min Aung", "สามีดิฉัน David".
+_THAI_RELATION_LATIN = re.compile(
+    r"(?:เพื่อน|แฟน|สามี|ภรรยา|เมีย|ผัว|ลูกจ้าง|นายจ้าง|ลูก(?:ชาย|สาว)?|หลาน(?:ชาย|สาว)?)"
+    r"(?:ของ)?(?:ผม|ฉัน|ดิฉัน|เรา|หนู|พี่|แม่)? ?"
+    rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
+)
 # Whom to call, right before the number: "contact Noi at 081…", "call Lek 089…".
 _ENGLISH_CONTACT = re.compile(
     r"\b(?:[Cc]ontact|[Cc]all|[Aa]sk for|[Tt]ext|[Mm]essage)(?: me,)? "  # "Call me, Ann, on …"
@@ -117,7 +130,9 @@ _NOT_LATIN_NAMES = _word_set(
     Bangkok City World Land Town Grand International Express Hall Gate Line Fondue Food Mart Big
     Central The Of And In On At For To By Team Official Page Channel Shopping Service Services
     Thai Siam Day Night Morning Rama Phase Zone Project Boulevard Sukhumvit Grab Walking Khao Hat
-    Traffy Foodpanda Lineman Shopee Lazada Kerry Flash Bolt Robinhood"""
+    Traffy Foodpanda Lineman Shopee Lazada Kerry Flash Bolt Robinhood Facebook Instagram Tiktok
+    Twitter Youtube Google Messenger Very Really Just Also Still Not So Sorry Happy Angry Sad Here
+    There New Old Living Staying Writing Calling Looking Going Coming"""
 )
 
 
@@ -166,6 +181,8 @@ def _latin_names(text: str) -> list[PersonalDataSpan]:
         _ENGLISH_RELATION,
         _ENGLISH_CONTACT,
         _JAPANESE_HONORIFIC,
+        _ENGLISH_SELF_FULL,
+        _THAI_RELATION_LATIN,
     ):
         for m in pattern.finditer(text):
             span = _latin_span(m, needs_surname=False)

@@ -27,7 +27,9 @@ _ZERO_LIKE = re.compile(
 )
 _GROUP = re.compile(r"\d+")
 _ID_WORDS = re.compile(
-    r"บัตรประชาชน|บัตรประจำตัว|เลขประจำตัว|ประชาชน|บัตร ?ปชช|ปชช|เลขบัตร|id ?card", re.I
+    r"บัตรประชาชน|บัตรประจำตัว|เลขประจำตัว|ประชาชน|บัตร ?ปชช|ปชช|เลขบัตร|บัตร(?:สี)?ชมพู|id ?card"
+    r"|pink ?card",
+    re.I,
 )
 _BANK_WORDS = re.compile(
     r"บัญชี|ธนาคาร|บช\.|ออมทรัพย์|กระแสรายวัน|พร้อมเพย์|promptpay|โอนเงิน|โอนเข้า|"
@@ -122,13 +124,18 @@ def _number_at(
         return PersonalDataSpan(kind, start, end), after
 
     # National ID: 13 digits with a valid checksum, or after a word that says it is one, or
-    # (since round 8) in the card's own layout 1-2345-67890-12-3, whatever the checksum.
+    # (since round 8) in the card's own layout 1-2345-67890-12-3, whatever the checksum. A
+    # first digit 0 is the pink card of a migrant worker or a person without Thai nationality
+    # (since t39: "บัตรชมพูเลข 0-0121-58447-63-0"): only in the card's layout with a valid
+    # checksum, which no phone number has.
     after = end_of(13)
     card_layout = [b - a for a, b in groups[i : i + 5]] == [1, 4, 5, 2, 1]
-    if (
-        after is not None
-        and digits[0] != "0"
-        and (national_id_checksum_ok(digits[:13]) or _ID_WORDS.search(before) or card_layout)
+    if after is not None and (
+        (
+            digits[0] != "0"
+            and (national_id_checksum_ok(digits[:13]) or _ID_WORDS.search(before) or card_layout)
+        )
+        or (digits[0] == "0" and card_layout and national_id_checksum_ok(digits[:13]))
     ):
         return span(PersonalDataKind.NATIONAL_ID, after)
 

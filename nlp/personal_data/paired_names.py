@@ -1,4 +1,4 @@
-"""Two people named together with กับ ("มาลีกับสมใจสองพี่น้อง", "ชื่อโอ๋กับแป้ง", "หม่องทุนกับ
+"""Two people named together with กับ, or as either to ask for with หรือ ("มาลีกับสมใจสองพี่น้อง", "ชื่อโอ๋กับแป้ง", "หม่องทุนกับ
 มะขิ่นแรงงานพม่า", "พะตี่ดาโพกับหน่อแฮ", "บ้านของสะมะแอกับรอฮีมะ"); since round 8.
 
 Migrants', hill peoples' and Malay-Muslim names are on no list, and nicknames are everyday
@@ -48,6 +48,13 @@ _PREFIX = re.compile(
 )
 _INTRO_BEFORE_SPACE = re.compile(rf"(?:{_STRONG_INTRO}) $")
 _AND = re.compile(r" ?กับ ?")
+# Either of two people to ask for (since t39): "ถามหาป้าศรีหรือลุงสมหมายก็ได้", only when both
+# carry a form of address or one was found.
+_OR = re.compile(r" ?หรือ ?")
+_EITHER = re.compile(
+    rf"(?:(?<![ก-๙])|(?<=หา)|(?<=ถึง)|(?<=ติดต่อ)|(?<=ถาม))(?:{_ADDRESS_RE}|คุณ)(?P<left>[ก-๙]{{2,10}}?)"
+    rf" ?หรือ ?(?P<right_address>(?:{_ADDRESS_RE}|คุณ)(?=[ก-๙]{{2}}))"
+)
 _RIGHT_ADDRESS = re.compile(rf"(?:{_ADDRESS_RE})(?=[ก-๙]{{2}})")
 # What after the pair says there are two people (and nothing else can be).
 _TWO_PEOPLE = (
@@ -73,9 +80,11 @@ _SHORT_RUN = 10  # letters before a space: the whole run is the name
 
 
 def paired_names(text: str) -> list[_Span]:
-    """Both names of a pair of people joined by กับ, where the message says they are people."""
+    """Both names of a pair of people joined by กับ, where the message says they are people (or
+    by หรือ, where both carry a form of address)."""
+    found_or = _either_of_two(text) if "หรือ" in text else []
     if "กับ" not in text:
-        return []
+        return found_or
     found: list[_Span] = [
         m.span("name")
         for m in _LATIN_WITH_FAMILY.finditer(text)
@@ -104,18 +113,42 @@ def paired_names(text: str) -> list[_Span]:
             ok = False
         if ok:
             found += [left.span, right.span]
+    return found + found_or
+
+
+def _either_of_two(text: str) -> list[_Span]:
+    """Two people joined by หรือ, each right after a form of address, both may be names and one
+    at least listed or a word no dictionary holds ("ป้าศรีหรือลุงสมหมาย"; not "ลุงแก่หรือป้าแก่")."""
+    lists = _name_lists()
+    found: list[_Span] = []
+    for m in _EITHER.finditer(text):
+        left_word = m.group("left")
+        if not _may_name(left_word, addressed=True):
+            continue
+        right = _right(text, m.start("right_address"))
+        if right is None or not right.addressed:
+            continue
+        left = _Side(m.span("left"), left_word, lists, addressed=True, intro="")
+        sure = left.listed or left.unknown or right.listed or right.unknown
+        if sure and left.may_be_a_name and right.may_be_a_name:
+            found += [left.span, right.span]
     return found
 
 
 def pair_of_found(text: str, names: list[_Span]) -> list[_Span]:
     """The other name of a pair when one of the two was found ("จ่าสมบัติกับพลฯวีรยุทธ"), if it
     is listed or has a form of address of its own."""
-    if "กับ" not in text or not names:
+    if ("กับ" not in text and "หรือ" not in text) or not names:
         return []
     found: list[_Span] = []
     ends = {end for _, end in names}
     starts = {start for start, _ in names}
-    for m in _AND.finditer(text):
+    for m in _EITHER.finditer(text):  # "ถามหาป้าศรีหรือลุง[found]"
+        right_start = m.end("right_address")
+        left = m.group("left")
+        if right_start in starts and m.end("left") not in ends and _may_name(left, addressed=True):
+            found.append(m.span("left"))
+    for m in (*_AND.finditer(text), *_OR.finditer(text)):
         pair = _pair_at(text, m)
         if pair is None:
             continue

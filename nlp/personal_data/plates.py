@@ -1,5 +1,7 @@
 """Licence plates: next to ทะเบียน, a vehicle word, a vehicle's action or a province name, or
-in the digit-first form 1กข 1234."""
+in the digit-first form 1กข 1234; also glued to ทะเบียน ("ทะเบียนผบ4417"), a motorcycle's with
+the province between letters and number ("1กษ ชลบุรี 482") and a bus's or truck's digits after
+its yellow or green plate ("ป้ายเหลือง10-4827", "รถบรรทุกพ่วง 71-5530")."""
 
 from __future__ import annotations
 
@@ -66,11 +68,62 @@ def _plates(text: str) -> list[PersonalDataSpan]:
     for n in (*_NUMERIC_PLATE.finditer(text), *_THREE_LETTER_PLATE.finditer(text)):
         end = n.end()
         province = _province_pattern().match(text, end)
-        if province is None and not n.group().lower().startswith(("ทะเบียน", "plate", "regis")):
+        if province is None and not (
+            n.group().lower().startswith(("ทะเบียน", "plate", "regis", "ป้าย"))
+            or (
+                _BARE_TRUCK_PLATE.fullmatch(n.group("plate")) is not None
+                and _NOT_A_PLATE_AFTER.match(text, end) is None
+            )
+        ):
             continue
         if province is not None:
             end = province.end()
         found.append(PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, n.start("plate"), end))
+    return found + _glued_plates(text) + _motorcycle_plates(text)
+
+
+# Glued to ทะเบียน with no space, as phones type it: "ทะเบียนผบ4417สุราษฎร์ธานี",
+# "ทะเบียน1กข-123 ขอนแก่น" (the lookbehind of `_PLATE` keeps a letter before the plate out).
+_GLUED_TO_PLATE_WORD = re.compile(
+    r"(?<!ลง)(?<!จด)ทะเบียน(?:รถ)?(?P<plate>\d?[ก-ฮ]{1,3}[ \-]?\d{2,4})(?![\d.,:/])"
+)
+# A motorcycle's plate read off the plate's three lines: the digit and letters, the province,
+# the number ("1กษ ชลบุรี 482", "2กฉ กรุงเทพมหานคร 4417").
+_PLATE_HEAD = re.compile(r"(?<![ก-๛A-Za-z0-9])(?P<lead>\d)?(?P<letters>[ก-ฮ]{2,3})(?= )")
+_PLATE_TAIL = re.compile(r" ?\d{1,4}(?!\d|[.,:/]\d)")
+
+
+def _glued_plates(text: str) -> list[PersonalDataSpan]:
+    """A plate glued to ทะเบียน, with the province after it when there is one."""
+    if "ทะเบียน" not in text:
+        return []
+    found = []
+    for m in _GLUED_TO_PLATE_WORD.finditer(text):
+        province = _province_pattern().match(text, m.end())
+        end = province.end() if province is not None else m.end()
+        found.append(PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, m.start("plate"), end))
+    return found
+
+
+def _motorcycle_plates(text: str) -> list[PersonalDataSpan]:
+    """Letters, a province and a number: with the digit before the letters or three letters,
+    or after a plate or vehicle word (month letters only then: "1กค เชียงใหม่ 728" after a
+    motorcycle, not a date and a place)."""
+    found = []
+    for m in _PLATE_HEAD.finditer(text):
+        province = _province_pattern().match(text, m.end())
+        if province is None:
+            continue
+        tail = _PLATE_TAIL.match(text, province.end())
+        if tail is None:
+            continue
+        letters = m.group("letters")
+        before = text[max(0, m.start() - 20) : m.start()]
+        near = _PLATE_WORDS.search(before) or _VEHICLE_WORDS.search(before)
+        shaped = m.group("lead") is not None or len(letters) == 3
+        if letters in _NOT_PLATE_LETTERS or not (near or (shaped and letters not in _MONTHS)):
+            continue
+        found.append(PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, m.start(), tail.end()))
     return found
 
 
@@ -126,14 +179,21 @@ def _is_date(m: re.Match[str]) -> bool:
 
 # After ทะเบียน, or after a vehicle with the province after the number ("รถตู้ 12-3456 ขอนแก่น").
 _NUMERIC_PLATE = re.compile(
-    rf"(?:ทะเบียน(?:รถ)?|(?:{_VEHICLE})(?:ตู้|บรรทุก|บัส|ทัวร์|เมล์|พ่วง|หกล้อ|สิบล้อ)?"
+    rf"(?:ทะเบียน(?:รถ)?|(?:{_VEHICLE})(?:ตู้|บรรทุก|บัส|ทัวร์|เมล์|พ่วง|หกล้อ|สิบล้อ){{0,2}}"
+    r"(?:[ก-๙]{0,12}?ป้าย(?:ทะเบียน)?(?:สี)?(?:เหลือง|เขียว|ขาว|ฟ้า|แดง|ดำ)?)?"
+    # the plate named by its colour alone: "ป้ายเหลือง 10-4827" (a public vehicle's)
+    r"|ป้าย(?:ทะเบียน|สี)?(?:เหลือง|เขียว)"
     # in English: "plate 10-2345", "licence plate no. 71-0099"
     r"|(?<![A-Za-z])(?:plate|registration)(?: ?(?:no\.?|number|#))? ?:?)"
     r"(?:สี[ก-๙]{2,8})?\s*(?:เลข(?:ที่)?)?\s*(?P<plate>\d{2} ?- ?\d{4})(?!\d)",
     re.I,
 )
+# After a vehicle with no province, only the truck's and bus's own shape, two digits, a hyphen
+# and four ("รถบรรทุกพ่วง 71-5530"), and no count or price after it ("รถตู้ 10-1500 บาท").
+_BARE_TRUCK_PLATE = re.compile(r"\d{2}-\d{4}")
+_NOT_A_PLATE_AFTER = re.compile(r" ?(?:บาท|฿|คน|คัน|กม|กิโล|ที่|ราย|ครั้ง|%|baht)", re.I)
 _THREE_LETTER_PLATE = re.compile(
-    rf"(?:ทะเบียน(?:รถ)?|{_VEHICLE})(?:สี[ก-๙]{{2,8}})? ?(?:เลข(?:ที่)?)? ?[:：]? ?"
+    rf"(?:(?<!ลง)(?<!จด)ทะเบียน(?:รถ)?|{_VEHICLE})(?:สี[ก-๙]{{2,8}})? ?(?:เลข(?:ที่)?)? ?[:：]? ?"
     r"(?P<plate>\d?[ก-ฮ]{3}[ \-]?\d{1,4})(?![\d.,:/])",
     re.I,
 )

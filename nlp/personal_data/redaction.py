@@ -16,6 +16,7 @@ from nlp.personal_data.chat_labels import (
     names_after_phones,
     names_before_phones,
     nicknames_after_names,
+    sign_off_names,
     speaker_names,
 )
 from nlp.personal_data.decorated_names import decorated_names
@@ -31,6 +32,7 @@ from nlp.personal_data.latin_names import _LATIN_NAME_TRIGGER, _latin_names
 from nlp.personal_data.learnt_names import CAREFUL, EAGER, learnt_names, may_name_someone
 from nlp.personal_data.learnt_names import warm_up as _warm_up_tagger
 from nlp.personal_data.line_ids import _line_ids
+from nlp.personal_data.name_labels import name_labels
 from nlp.personal_data.name_lists import _name_lists, _stopwords
 from nlp.personal_data.names import _names
 from nlp.personal_data.numbers import _numbers
@@ -49,6 +51,8 @@ from nlp.personal_data.spelt_names import spelt_names
 from nlp.personal_data.spoken_numbers import SPOKEN_TRIGGER, _spoken_numbers
 from nlp.personal_data.titled_names import _has_title
 from nlp.personal_data.unlisted_titled_names import unlisted_titled_names
+from nlp.personal_data.work_permits import TRIGGER as _PERMIT_TRIGGER
+from nlp.personal_data.work_permits import work_permits
 
 MASKS: dict[PersonalDataKind, str] = {
     PersonalDataKind.NATIONAL_ID: "[เลขบัตรประชาชน]",
@@ -126,6 +130,8 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
         if _HOUSE_TRIGGER.search(text):
             found += _house_numbers(ascii_digits)
         found += record_numbers(ascii_digits)
+        if _PERMIT_TRIGGER.search(text):
+            found += work_permits(ascii_digits)
     if SPOKEN_TRIGGER.search(text):
         found += _spoken_numbers(ascii_digits)
     if has_at or _LINE_TRIGGER.search(text):
@@ -162,13 +168,14 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
 def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpan]:
     """Names no title or role word introduces: everyday-word nicknames given away by what
     follows, full names, nicknames opening the message, names spelt out or on social media, a
-    family's surname, Latin and Lao names, and people naming themselves."""
+    family's surname, Latin and Lao names, names a label says follow (ชื่อเล่น, นามสกุล …) and
+    people naming themselves."""
     found = kin_deed_names(text) + full_names(text) + _as_names(opening_names(text))
     found += _as_names(apposed_names(text))
     found += _as_names(paired_names(text) + possessed_names(text) + decorated_names(text))
     found += _as_names(bare_introductions(text) + unlisted_titled_names(text))
     found += _as_names(kin_owner_names(text) + regional_address_names(text))
-    found += _as_names(particle_names(text) + kin_lists(text))
+    found += _as_names(particle_names(text) + kin_lists(text) + name_labels(text))
     found += spelt_names(text, has_latin=has_latin)
     if "ตระกูล" in text:
         found += family_names(text)
@@ -192,10 +199,16 @@ def _as_names(spans: list[tuple[int, int]]) -> list[PersonalDataSpan]:
 
 def _chat_layout_names(text: str, found: list[PersonalDataSpan]) -> list[PersonalDataSpan]:
     """Names the chat's layout gives away: a forwarded chain's speakers, a name in brackets
-    after a phone number (`nlp.personal_data.chat_labels`)."""
+    after a phone number, a sign-off after the number to call back on or after a closing dash
+    (`nlp.personal_data.chat_labels`)."""
     phones = [f for f in found if f.kind is PersonalDataKind.PHONE]
+    contacts = [
+        f.end for f in found if f.kind in (PersonalDataKind.PHONE, PersonalDataKind.LINE_ID)
+    ]
     bracket = "(" in text or "（" in text
-    if not phones and ":" not in text and "：" not in text and not bracket:
+    dash = "—" in text or "–" in text
+    signed = _ENDS_POLITELY.search(text) is not None
+    if not (contacts or signed or bracket or dash) and ":" not in text and "：" not in text:
         return []
     lists = _name_lists()
     names = [f.end for f in found if f.kind is PersonalDataKind.PERSON_NAME] if bracket else []
@@ -204,6 +217,7 @@ def _chat_layout_names(text: str, found: list[PersonalDataSpan]) -> list[Persona
         + names_after_phones(text, [f.end for f in phones], lists)
         + names_before_phones(text, [f.start for f in phones], lists)
         + nicknames_after_names(text, names, lists)
+        + sign_off_names(text, contacts, lists)
     )
     return [PersonalDataSpan(PersonalDataKind.PERSON_NAME, start, end) for start, end in spans]
 
@@ -234,6 +248,7 @@ def redact_for_public(text: str, *, learnt: bool = True) -> Redaction:
 _ANY_DIGIT = re.compile("[0-9]")
 _ANY_LATIN = re.compile("[A-Za-z]")
 _LINE_TRIGGER = re.compile("ไลน์|line", re.IGNORECASE)
+_ENDS_POLITELY = re.compile(r"(?:ค่ะ|ครับ|คับ|จ้า)[\s.!🙏]*$")
 
 
 def warm_up() -> None:

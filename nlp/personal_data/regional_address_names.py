@@ -38,9 +38,11 @@ from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS, _PRONOUNS
 from nlp.personal_data.word_classes import ud_verbs
 from nlp.tokenise import segment
 
+# since t39 also the Karen พะตี (uncle, with or without its tone mark): "พะตีดิโพป่วย" (not the
+# Malay แบ, which starts แบรนด์ and English nicknames too often)
 _FORMS = _word_set(
     """แม่ใหญ่ พ่อใหญ่ บัก ไอ้บ่าว อีนาง อีหล่า บัง โก เจ๊ะ ก๊ะ เปาะ มะ อาแบ อาม่า อากง
-    พ่อหลวง แม่หลวง ป้อหลวง"""
+    พ่อหลวง แม่หลวง ป้อหลวง พะตี พะตี่"""
 )
 # Forms that are also the start of everyday words (บังคับ, โกง, มะม่วง, เปาะเปี๊ยะ): the tokeniser
 # must end them as a word of their own. บัก is the Isan boy's form even cut with its name

@@ -1,12 +1,13 @@
 """A citizen giving their own name in Thai script ("ผมสมบัติ โทร …", "ผมต้นนะครับ", "หนูแพรวค่ะ",
-and since session 17 "ชื่อเล่นปลาค่ะ", "เจี๊ยบเองนะคะ", the Isan "ข่อยซื่อ บุญมี สีดา เด้อ")."""
+and since session 17 "ชื่อเล่นปลาค่ะ", "เจี๊ยบเองนะคะ", the Isan "ข่อยซื่อ บุญมี สีดา เด้อ"; since
+t39 a name and surname no list holds before who or where: "ผม อาเซอ เชอมือ ชาวอาข่า")."""
 
 from __future__ import annotations
 
 import re
 
 from nlp.analysis import PersonalDataKind, PersonalDataSpan
-from nlp.personal_data.name_lists import _name_lists, _stopwords
+from nlp.personal_data.name_lists import _name_lists, _stopwords, unknown_word
 from nlp.personal_data.name_words import _AFTER_NAME
 from nlp.personal_data.word_classes import ud_verbs
 
@@ -72,6 +73,14 @@ _FULL_NAME_INTRODUCTION = re.compile(
 )
 
 
+# A name and a surname no list holds, parted by spaces after ผม or ดิฉัน, before who or where the
+# person is (since t39: a hill people's names, "ผม อาเซอ เชอมือ ชาวอาข่า บ้าน…").
+_UNLISTED_FULL_NAME = re.compile(
+    r"(?<![ก-๙])(?:ผม|ดิฉัน|กระผม) (?P<name>[ก-ฮเแโใไ][ก-๙]{1,15}) "
+    r"(?P<family>[ก-ฮเแโใไ][ก-๙]{1,20}) (?=ชาว|คน(?:ลาว|พม่า|ไทใหญ่|กะเหรี่ยง|ม้ง|เขมร)|บ้าน|อยู่|อายุ)"
+)
+
+
 def _self_introductions(text: str) -> list[PersonalDataSpan]:
     lists = _name_lists()
     found = [
@@ -80,6 +89,12 @@ def _self_introductions(text: str) -> list[PersonalDataSpan]:
         if m.group("name") in lists.first
         and m.group("name") not in lists.common
         and m.group("family") in lists.family
+    ]
+    found += [
+        PersonalDataSpan(PersonalDataKind.PERSON_NAME, m.start("name"), m.end("family"))
+        for m in _UNLISTED_FULL_NAME.finditer(text)
+        if unknown_word(m.group("name"), lists, verbs_ok=True)
+        and unknown_word(m.group("family"), lists, verbs_ok=True)
     ]
     for m in _SELF_INTRODUCTION.finditer(text):
         name = m.group("name")

@@ -23,7 +23,10 @@ _DIGIT_VALUES = {
 }
 # A digit word that starts a longer word is not a digit: ห้าง, เก้าอี้, สี่แยก, สามล้อ, สองแถว, หกล้ม.
 _DIGIT = r"(?:ศูนย์|หนึ่ง|สอง(?!แถว)|สาม(?!ล้อ)|สี่(?!แยก)|ห้า(?!ง)|หก(?!ล้ม)|เจ็ด|แปด|เก้า(?!อี้)|\d)"
-_DIGIT_RUN = re.compile(rf"{_DIGIT}(?:(?: ?[\-.,] ?| )?{_DIGIT})*")  # "ศูนย์แปดหนึ่ง-สองสามสี่-…"
+# "ศูนย์แปดหนึ่ง-สองสามสี่-…", the dash said as a word ("ศูนย์แปดหนึ่ง ขีด สองเจ็ดสี่"), and
+# digits and words mixed ("081 เจ็ดสองสี่ 5690")
+_DIGIT_RUN = re.compile(rf"{_DIGIT}(?:(?: ?[\-.,] ?| ?ขีด ?| )?{_DIGIT})*")
+_DIGIT_WORD = re.compile(r"ศูนย์|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า")
 _ONE_DIGIT = re.compile(_DIGIT)
 
 # The names of the Thai letters (กอ ไก่, ขอ ไข่ … ฮอ นกฮูก) as a voice typist writes them; the
@@ -51,9 +54,15 @@ _EN_DIGIT_VALUES = {
     **dict(zip(("six", "seven", "eight", "nine"), "6789", strict=True)),
 }
 _EN_DIGIT = r"(?:" + "|".join(sorted(_EN_DIGIT_VALUES, key=len, reverse=True)) + r")"
-_EN_DIGIT_RUN = re.compile(rf"\b(?:oh|zero)(?:[ \-]{{1,3}}{_EN_DIGIT}\b){{8,12}}", re.I)
+# (commas between the groups too: "zero eight nine, four four two, one one seven eight")
+_EN_DIGIT_RUN = re.compile(rf"\b(?:oh|zero)(?:(?:, ?|[ \-]{{1,3}}){_EN_DIGIT}\b){{8,12}}", re.I)
 
-SPOKEN_TRIGGER = re.compile(rf"ศูนย์|ทะเบียน|{_LETTER}|\b(?:oh|zero)\b", re.I)
+SPOKEN_TRIGGER = re.compile(
+    rf"ศูนย์|ทะเบียน|{_LETTER}|\b(?:oh|zero)\b"
+    # a phone begun in digits and carried on in words: "081 เจ็ดสองสี่ 5690"
+    r"|(?<!\d)0[\d \-]{0,6}(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า)",
+    re.I,
+)
 
 
 def _spoken_numbers(text: str) -> list[PersonalDataSpan]:
@@ -65,19 +74,22 @@ def _english_phones(text: str) -> list[PersonalDataSpan]:
     """A phone spelt in English digit words ("oh-eight-one two-three-four five-six-seven-eight")."""
     found = []
     for run in _EN_DIGIT_RUN.finditer(text):
-        number = "".join(_EN_DIGIT_VALUES[w.lower()] for w in re.split(r"[ \-]+", run.group()))
+        words = re.split(r"[ \-,]+", run.group())
+        number = "".join(_EN_DIGIT_VALUES[w.lower()] for w in words)
         if _is_phone(number):
             found.append(PersonalDataSpan(PersonalDataKind.PHONE, run.start(), run.end()))
     return found
 
 
 def _spoken_phones(text: str) -> list[PersonalDataSpan]:
-    """A run of digit words (single spaces, dashes, dots or commas between allowed) from ศูนย์
-    that spells a mobile
-    (0 + 6/8/9 + 8 digits) or a landline (0 + 2–7 + 7 digits) and goes no further."""
+    """A run of digit words (single spaces, dashes, dots, commas or ขีด between allowed; digits
+    mixed in) from ศูนย์ or 0 that spells a mobile (0 + 6/8/9 + 8 digits) or a landline (0 +
+    2–7 + 7 digits) and goes no further. Digits alone are left to `numbers`."""
     found = []
     for run in _DIGIT_RUN.finditer(text):
-        if "ศูนย์" not in run.group():
+        if _DIGIT_WORD.search(run.group()) is None or (
+            "ศูนย์" not in run.group() and "0" not in run.group()
+        ):
             continue
         digits = [(m.start(), m.end(), _value(m.group())) for m in _ONE_DIGIT.finditer(run.group())]
         for i, (start, _, value) in enumerate(digits):

@@ -93,6 +93,13 @@ def _titled_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
             span = _name_run(text, tokens, i + 1, lists, strong=True)
         elif token in _STRONG_TITLES and not text.startswith(_TITLED_PLACES, tokens[i][1]):
             introduced = i > 0 and tokens[i - 1][0].strip() in ("ชื่อ", "ผู้แจ้ง", "ข้าพเจ้า")
+            # since t39, a person's word and a space before the title: "ติดต่อหลาน นายมิ่ง",
+            # "ลูกจ้างผม นายหม่องทุนละ" (not glued: "แม่นาย" is "your mother")
+            introduced = introduced or (
+                text[tokens[i][1] - 1 : tokens[i][1]] == " "
+                and _PERSON_BEFORE_NAME.search(text, max(0, tokens[i][1] - 24), tokens[i][1])
+                is not None
+            )
             span = _name_run(
                 text,
                 tokens,
