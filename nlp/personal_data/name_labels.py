@@ -18,7 +18,7 @@ import re
 from nlp.personal_data.cut import _Span
 from nlp.personal_data.kin_context import KIN_PATTERN
 from nlp.personal_data.name_lists import _name_lists, _stopwords
-from nlp.personal_data.name_words import _AFTER_NAME, _PARTICLES, _word_set
+from nlp.personal_data.name_words import _AFTER_NAME, _PARTICLES, NOT_A_NAME_AFTER_LABEL, _word_set
 from nlp.personal_data.word_classes import ud_verbs
 from nlp.tokenise import segment
 
@@ -50,8 +50,6 @@ _NICKNAME_BEFORE_REAL = re.compile(
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f'\-]+(?: [A-Z][A-Za-z\u00c0-\u024f'\-]+){0,2}")
 _THAI_RUN = re.compile(r"[ก-๙]+")
 _ENDINGS = ("นะคะ", "นะครับ", "ก็ได้", "ค่ะ", "คะ", "ครับ", "คับ", "จ้า", "จ้ะ", "นะ")
-# What follows a label when it is not a name: which one, what of it.
-_NOT_A_NAME = _word_set("ของ อะไร เดิม ใหม่ ผิด ถูก ไม่ จริง เล่น ใน นี้ นั้น เป็น ว่า คือ ที่ ซ้ำ เต็ม ย่อ ตาม แบบ ก็")
 # Never a name's first piece: "ชื่อเล่นของลูก", "ชื่อในบัตรอะไร".
 _WHICH = _word_set("ของ อะไร ไหน ยังไง อย่างไร ด้วย ได้ ไม่ ก็ จะ ต้อง")
 _SCRIPTS_OF_SEARCH = ("สะกด",)
@@ -108,7 +106,11 @@ def _thai_name(
             break
         if word.startswith("ๆ") or (n == 0 and first in _AFTER_NAME):
             break
-        if n == 0 and not said and (word in _NOT_A_NAME or first in _NOT_A_NAME):
+        if (
+            n == 0
+            and not said
+            and (word in NOT_A_NAME_AFTER_LABEL or first in NOT_A_NAME_AFTER_LABEL)
+        ):
             return None
         if n == 0 and spaced and (first in _stopwords() or first in _AFTER_NAME):
             return None
@@ -157,5 +159,5 @@ def _may_be_surname(word: str, *, social: bool = False) -> bool:
         or first in _PARTICLES
         or first in _WHICH
         or word in _stopwords()
-        or word in _NOT_A_NAME
+        or word in NOT_A_NAME_AFTER_LABEL
     )

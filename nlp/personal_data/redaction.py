@@ -42,6 +42,7 @@ from nlp.personal_data.particle_names import particle_names
 from nlp.personal_data.passports import _PASSPORT_TRIGGER, _passports
 from nlp.personal_data.plates import _plates, _province_pattern
 from nlp.personal_data.possessed_names import possessed_names
+from nlp.personal_data.problem_words import without_problem_words
 from nlp.personal_data.public_kin_names import public_kin_names
 from nlp.personal_data.record_numbers import record_numbers
 from nlp.personal_data.regional_address_names import regional_address_names
@@ -151,6 +152,7 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
             ],
             found,
         )
+    found = without_problem_words(text, found)
     if not found and not has_digit:
         return Redaction(text=text, spans=[])
     # Inside a link only e-mails and whole mobile numbers count ("…/detail/9610000009936" is a

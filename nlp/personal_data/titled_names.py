@@ -7,7 +7,12 @@ import re
 from nlp.personal_data.cut import _Cut, _next_word, _Span, _Tokens
 from nlp.personal_data.name_lists import _NameLists
 from nlp.personal_data.name_runs import _name_run
-from nlp.personal_data.name_words import _PERSON_BEFORE_NAME, _STRONG_TITLES, _word_set
+from nlp.personal_data.name_words import (
+    _PERSON_BEFORE_NAME,
+    _STRONG_TITLES,
+    NOT_A_NAME_AFTER_LABEL,
+    _word_set,
+)
 
 # Weaker titles (คุณ is also "you", ชื่อ also "name of" a road or shop): after them only a name
 # from pythainlp's name lists counts (the titles that always introduce a name are in name_words).
@@ -63,7 +68,9 @@ def _titled_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
     i = 0
     while i < len(tokens):
         token = tokens[i][0]
-        if token in _FIELD_LABELS or (token == "ชื่อ" and _field_label_follows(tokens, i)):
+        if token in _FIELD_LABELS and _next_word(tokens, tokens[i][2]) in NOT_A_NAME_AFTER_LABEL:
+            span = None  # "นามสกุลเดิมของแม่": which surname, not a name
+        elif token in _FIELD_LABELS or (token == "ชื่อ" and _field_label_follows(tokens, i)):
             span = _name_run(text, tokens, i + 1, lists, strong=True)
         elif token in ("ชื่อ", "ชื่อเล่น") and _next_is_kin(tokens, i):
             kin = i + 1 if tokens[i + 1][0] in _KIN_AFTER_NAME_LABEL else i + 2

@@ -123,3 +123,20 @@ def test_t39_look_alikes_stay(text: str, kept: list[str]) -> None:
 def test_a_work_permit_is_a_record_number() -> None:
     spans = redact("ใบอนุญาตเลข 65-1234567 หาย").spans
     assert [s.kind for s in spans] == [PersonalDataKind.RECORD_NUMBER]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # the water or the power is the problem, not a nickname
+        ("บ้านป้าน้ำไม่ไหลสามวันแล้ว", "บ้านป้าน้ำไม่ไหลสามวันแล้ว"),
+        ("ร้านป้าไฟไหม้ ช่วยด้วย", "ร้านป้าไฟไหม้ ช่วยด้วย"),
+        ("บ้านป้าน้อยน้ำไม่ไหล", "บ้านป้า[ชื่อ]น้ำไม่ไหล"),
+        # which surname, not a name
+        ("นามสกุลเดิมของแม่สะกดผิดในทะเบียนบ้าน", "นามสกุลเดิมของแม่สะกดผิดในทะเบียนบ้าน"),
+        # a nickname น้ำ still is one
+        ("ป้าน้ำขายส้มตำหน้าตลาดทุกเย็น", "ป้า[ชื่อ]ขายส้มตำหน้าตลาดทุกเย็น"),
+    ],
+)
+def test_a_problem_or_a_which_after_a_label_is_not_a_name(text: str, shown: str) -> None:
+    assert redact(text).text == shown
