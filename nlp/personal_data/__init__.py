@@ -35,7 +35,8 @@ script `lao_names`; the words and lists they
 read in `name_words`, `roles` and `name_lists`. Beside
 the rules, a learnt tagger (`learnt_names`, a CRF over the same cut, features in `name_features`
 and `word_classes`, trained with negatives from `nlp.training.name_negatives`) adds the names it
-is sure of (probability 0.95 for `redact`, 0.5 for `redact_for_public`).
+is sure of (probability 0.95 for `redact`, 0.5 for `redact_for_public`). Last, `problem_words`
+cuts a name short where a problem with the water or the power starts in it (บ้านป้าน้ำไม่ไหล).
 """
 
 from nlp.personal_data.numbers import national_id_checksum_ok
