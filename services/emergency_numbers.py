@@ -7,7 +7,8 @@ wire the electricity authority of the area (MEA 1130 in Bangkok, Nonthaburi and 
 PEA 1129 elsewhere; both when the area is not known yet). Someone answered in English (a tourist,
 an expat, a migrant worker writing a language the chat does not read) is also given the Tourist
 Police, 1155, whose operators speak English and other languages day and night: the Thai lines
-may not understand them.
+may not understand them. Someone about to take their own life (`nlp.self_harm`) is also given
+the Department of Mental Health's hotline, 1323, after emergency medical care.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class EmergencyLine(StrEnum):
     MEA = "mea"
     PEA = "pea"
     TOURIST_POLICE = "tourist_police"
+    MENTAL_HEALTH = "mental_health"
 
 
 NUMBERS: dict[EmergencyLine, str] = {
@@ -37,6 +39,7 @@ NUMBERS: dict[EmergencyLine, str] = {
     EmergencyLine.MEA: "1130",
     EmergencyLine.PEA: "1129",
     EmergencyLine.TOURIST_POLICE: "1155",
+    EmergencyLine.MENTAL_HEALTH: "1323",
 }
 
 _ELECTRICITY = object()  # stands for "the area's electricity authority"
@@ -66,14 +69,23 @@ def _electricity(province_code: str | None) -> tuple[EmergencyLine, ...]:
 
 
 def lines_to_call(
-    hazards: Iterable[str], *, province_code: str | None, foreigner: bool = False
+    hazards: Iterable[str],
+    *,
+    province_code: str | None,
+    foreigner: bool = False,
+    self_harm: bool = False,
 ) -> list[EmergencyLine]:
-    """The lines to ring now, most relevant first, each once; for a `foreigner` (answered in
-    English) the Tourist Police last, who can take the call in their language."""
+    """The lines to ring now, most relevant first, each once; with `self_harm` the mental
+    health hotline after emergency medical care; for a `foreigner` (answered in English) the
+    Tourist Police last, who can take the call in their language."""
     lines: list[EmergencyLine] = []
     for hazard in hazards:
         for line in _BY_HAZARD.get(hazard, ()):
             found = _electricity(province_code) if line is _ELECTRICITY else (line,)
             lines += [one for one in found if isinstance(one, EmergencyLine) and one not in lines]
     lines = lines or list(_ANY_DANGER)
+    if self_harm:
+        medical = [EmergencyLine.MEDICAL] if EmergencyLine.MEDICAL not in lines else []
+        at = lines.index(EmergencyLine.MEDICAL) + 1 if not medical else 0
+        lines = [*lines[:at], *medical, EmergencyLine.MENTAL_HEALTH, *lines[at:]]
     return [*lines, EmergencyLine.TOURIST_POLICE] if foreigner else lines

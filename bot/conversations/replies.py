@@ -13,6 +13,7 @@ from bot.texts import category_name, kind_name, text
 from nlp.analysis import PlaceOption
 from nlp.categories import LABELS
 from nlp.gazetteer import Gazetteer, Level
+from nlp.self_harm import speaks_of_self_harm
 from services.emergency_numbers import NUMBERS, lines_to_call
 from storage.models import FeedbackKind
 
@@ -268,9 +269,12 @@ def question_answer(
     return Outgoing(text=message, buttons=(ask, *buttons))
 
 
-def emergency_notice(language: str, hazards: Sequence[str], province_code: str | None) -> Outgoing:
+def emergency_notice(
+    language: str, hazards: Sequence[str], province_code: str | None, said: str = ""
+) -> Outgoing:
     """Call now: the numbers for the dangers found, before anything else is asked (the report
-    goes on as urgent)."""
+    goes on as urgent); `said`, the citizen's words, may speak of someone taking their own life
+    (then the mental health hotline too)."""
     lines = "\n".join(
         text(
             language,
@@ -278,7 +282,12 @@ def emergency_notice(language: str, hazards: Sequence[str], province_code: str |
             number=NUMBERS[line],
             name=text(language, f"emergency.{line}"),
         )
-        for line in lines_to_call(hazards, province_code=province_code, foreigner=language == "en")
+        for line in lines_to_call(
+            hazards,
+            province_code=province_code,
+            foreigner=language == "en",
+            self_harm=speaks_of_self_harm(said),
+        )
     )
     return Outgoing(text=text(language, "emergency.call_now", lines=lines))
 

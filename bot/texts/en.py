@@ -182,6 +182,7 @@ MESSAGES: dict[str, str] = {
     "emergency.mea": "Metropolitan Electricity Authority (Bangkok, Nonthaburi, Samut Prakan)",
     "emergency.pea": "Provincial Electricity Authority",
     "emergency.tourist_police": "Tourist Police (English and other languages, 24 hours)",
+    "emergency.mental_health": "Mental health hotline, Department of Mental Health (24 hours)",
     "report.ask_place": (
         "Where is it? Tap “Share location”, or type the place (soi, road, district and province)."
     ),

@@ -345,6 +345,17 @@ class TestPraiseAndDanger:
         assert answer[0].text == text("th", "question.if_emergency")
         assert "1669" not in joined(await person(app, client, line_api, "id").say(ID_CARD_QUESTION))
 
+    async def test_a_threat_of_self_harm_gets_the_mental_health_hotline_too(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        worried = person(app, client, line_api, "worried-sister")
+        answer = await worried.say(
+            "น้องสาวส่งไลน์มาว่าไม่อยากอยู่แล้ว ฝากดูแลแม่ด้วย แล้วปิดเครื่องเลย อยู่หอแถวม.นเรศวร พิษณุโลก"
+        )
+        assert answer[0].text.startswith("⚠️")
+        assert "1669" in answer[0].text and "1323" in answer[0].text
+        assert "1323" not in joined(await person(app, client, line_api, "fire").say(FIRE))
+
     async def test_danger_told_in_lao_gets_its_number_first_and_goes_on_in_english(
         self, app: FastAPI, client: httpx.AsyncClient, line_api: FakeLineApi
     ) -> None:

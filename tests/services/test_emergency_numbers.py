@@ -43,3 +43,11 @@ class TestLinesToCall:
         lines = lines_to_call(["fire"], province_code="83", foreigner=True)
         assert [NUMBERS[line] for line in lines] == ["199", "1155"]
         assert L.TOURIST_POLICE not in lines_to_call(["fire"], province_code="83")
+
+    def test_someone_taking_their_own_life_adds_the_mental_health_hotline(self) -> None:
+        lines = lines_to_call(["injured"], province_code="50", self_harm=True)
+        assert [NUMBERS[line] for line in lines] == ["1669", "1323"]
+        fallen = lines_to_call(["collapse"], province_code="50", self_harm=True)
+        assert [NUMBERS[line] for line in fallen] == ["199", "1669", "1323"]
+        no_hazard = lines_to_call([], province_code=None, self_harm=True)
+        assert [NUMBERS[line] for line in no_hazard] == ["191", "199", "1669", "1323"]

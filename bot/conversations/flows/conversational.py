@@ -90,7 +90,8 @@ async def answer(turn: Turn, message: str, analysis: MessageAnalysis) -> list[Ou
         if reference is None and await tells_a_new_problem(turn, analysis):
             return None  # the report flow takes it (`flows.report` says why first)
         turn.reset()
-        before = [replies.emergency_notice(language, analysis.hazards, None)] if urgent else []
+        notice = replies.emergency_notice(language, analysis.hazards, None, message)
+        before = [notice] if urgent else []
         if reference is not None:
             return before + await follow_up.show_history(turn, reference)
         return before + await follow_up.list_open(turn)

@@ -263,6 +263,7 @@ async def _typed_at_consent(turn: Turn, draft: Draft, message: str) -> list[Outg
                 turn.language,
                 [hazard.value for hazard in analysis.hazards],
                 analysis.place.province_code or draft.province_code,
+                message,
             )
         )
         draft.waiting.append(message)
@@ -301,7 +302,9 @@ async def _adopt(
     _adopt_kind(draft, analysis, first=first)
     await place_choice.from_text(turn, draft, analysis)
     if draft.becomes_urgent(analysis):
-        return [replies.emergency_notice(turn.language, draft.hazards, draft.province_code)]
+        return [
+            replies.emergency_notice(turn.language, draft.hazards, draft.province_code, draft.text)
+        ]
     return []
 
 
