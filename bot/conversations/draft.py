@@ -102,8 +102,9 @@ class Draft:
     @property
     def other_topics(self) -> list[str]:
         """Other problems the NLP is sure the text also tells (two problems in one message):
-        each may be another agency's, and this report goes to one."""
-        if self.kind != "complaint" or self.category is None:
+        each may be another agency's, and this report goes to one. Not for danger now: someone
+        frightened is not asked to file a second report (the urgent one reaches its agency)."""
+        if self.kind != "complaint" or self.category is None or self.urgent:
             return []
         return [topic for topic in self.sure_topics if topic != self.category]
 

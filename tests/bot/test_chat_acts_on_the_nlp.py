@@ -354,6 +354,7 @@ class TestPraiseAndDanger:
         )
         assert answer[0].text.startswith("⚠️")
         assert "1669" in answer[0].text and "1323" in answer[0].text
+        assert "แยกอีกเรื่อง" not in joined(answer)  # not asked to file a second report now
         assert "1323" not in joined(await person(app, client, line_api, "fire").say(FIRE))
 
     async def test_danger_told_in_lao_gets_its_number_first_and_goes_on_in_english(
