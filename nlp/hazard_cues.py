@@ -27,6 +27,17 @@ PEOPLE_NAMED = re.compile(
     + r"|\b(?:man|woman|person|people|child|kid|boy|girl|baby)\b"
 )
 
+# Harm to oneself about to happen: someone on a bridge's railing or a roof's edge, or saying
+# they will jump or take their life ("ตะโกนว่าจะโดด", "จะกินยาให้ตาย"); read as violence here, and
+# by `nlp.self_harm` (with `CUES_BEHIND_DOORS`' farewells) to add the mental health hotline.
+SELF_HARM: tuple[str, ...] = (
+    r"(?:ปีน|ยืน|นั่ง)\S{0,12}(?:ราว|ขอบ)(?:สะพาน|ตึก|ระเบียง|ดาดฟ้า|หลังคา)",
+    r"(?:ว่า|บอก|ขู่)\s?จะ(?:กระโดด|โดด)(?!เรียน|งาน|ร่ม)|จะ(?:กระโดด|โดด)(?:ลง)?(?:สะพาน|ตึก|แม่น้ำ|น้ำ)",
+    r"(?:จะ|กำลัง)(?:ฆ่าตัวตาย|ผูกคอ|แขวนคอ|กินยา\S{0,6}ตาย|ทำร้ายตัวเอง)",
+    r"(?:จะ|กำลัง)กินยา(?:ให้)?หมด(?:แผง|กระปุก|ขวด)|จะได้จบๆ",
+    r"\b(?:(?:going|wants?|threaten\w*) to (?:jump|kill (?:him|her|my|them)sel(?:f|ves))|suicidal)\b",
+)
+
 # Each hazard's cues, over normalised text (lower case for Latin). Thai parts are checked for
 # token boundaries; English ones carry their own \b.
 CUES: dict[Hazard, tuple[str, ...]] = {
@@ -342,13 +353,7 @@ CUES: dict[Hazard, tuple[str, ...]] = {
         r"\bbeat(?:ing|en|s)? (?:up |him|her|his|my|a|the)|\bscreaming\b",
         r"\b(?:being|was|is|got) (?:beaten|attacked|stabbed|shot)\b",
         r"打架|砍人|持刀|开枪|វាយគ្នា|កាំបិត|ຕີກັນ|ရိုက်နေ",
-        # harm to oneself about to happen: someone on a bridge's railing or a roof's edge, or
-        # saying they will jump or take their life ("ตะโกนว่าจะโดด", "จะกินยาให้ตาย")
-        r"(?:ปีน|ยืน|นั่ง)\S{0,12}(?:ราว|ขอบ)(?:สะพาน|ตึก|ระเบียง|ดาดฟ้า|หลังคา)",
-        r"(?:ว่า|บอก|ขู่)\s?จะ(?:กระโดด|โดด)(?!เรียน|งาน|ร่ม)|จะ(?:กระโดด|โดด)(?:ลง)?(?:สะพาน|ตึก|แม่น้ำ|น้ำ)",
-        r"(?:จะ|กำลัง)(?:ฆ่าตัวตาย|ผูกคอ|แขวนคอ|กินยา\S{0,6}ตาย|ทำร้ายตัวเอง)",
-        r"(?:จะ|กำลัง)กินยา(?:ให้)?หมด(?:แผง|กระปุก|ขวด)|จะได้จบๆ",
-        r"\b(?:(?:going|wants?|threaten\w*) to (?:jump|kill (?:him|her|my|them)sel(?:f|ves))|suicidal)\b",
+        *SELF_HARM,
     ),
 }
 for _added in (CUES_OBLIQUE, CUES_VISITORS, CUES_BEHIND_DOORS):
