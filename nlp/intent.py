@@ -40,6 +40,10 @@ _GREETING = re.compile(
     r"รับทราบ(?:แล้ว)?|ได้เลย|ได้ครับ|ได้ค่ะ|ได้(?:รับ)?(?:เลขเรื่อง)?แล้ว|(?:กราบ)?ขอบพระคุณ(?:มาก|อย่างสูง|ท่าน|เจ้าหน้าที่|ทุกท่าน|ทุกคน)*|"
     # a bare yes, no or "I see" is an acknowledgement inside a conversation, not a report
     r"ใช่(?:แล้ว)?|ไม่ใช่|ถูกต้อง|ถูกแล้ว|อ้อ|อ๋อ|ส่งเลย|"
+    # thanks for the chat's own answer, to whoever gave it: "ขอบคุณนะคะที่ตอบไว", "เข้าใจแล้วค่ะ",
+    # "ขอบคุณครับคุณแอน"; "I'll type the rest": "เดี๋ยวพิมพ์ต่อนะ"
+    r"ที่ตอบ(?:กลับ)?(?:ไว|เร็ว|มา)?(?:มาก)?|เข้าใจแล้ว|คุณ[\u0e01-\u0e2e\u0e40-\u0e44][\u0e01-\u0e4c]{0,12}|"
+    r"เดี๋ยว(?:พิมพ์|ส่ง|เล่า|บอก)(?:ต่อ|รายละเอียด|ให้)?(?:นะ)?|ซำบายดี(?:บ่)?|"
     r"มีใคร(?:อยู่)?(?:ไหม|มั้ย)|มีคนอยู่(?:ไหม|มั้ย)|(?:ขอ)?(?:สอบถาม|ถาม|แจ้ง|ปรึกษา)(?:เรื่อง)?(?:หน่อย|ได้ไหม|ได้มั้ย)|"
     r"ตอนเช้า|ตอนเย็น|ยามเช้า|อรุณสวัสดิ์|พี่น้อง|พี่ๆ|มีเรื่อง(?:อยาก)?(?:จะ)?(?:แจ้ง|ร้องเรียน|ปรึกษา|สอบถาม|ถาม)(?:หน่อย)?|สบายดี(?:ไหม|มั้ย|บ่|ก่อ|ป่ะ|เปล่า)?|"
     # whom a greeting is addressed to: "หวัดดีจ้าแอดมิน", "สวัสดีครับเจ้าหน้าที่ทุกท่าน"
@@ -54,30 +58,51 @@ _GREETING = re.compile(
     r"is this (?:the )?[a-z ]{0,30}(?:line|service|number|office|siang)|"
     r"i (?:would like|want|need) to (?:report|ask about) (?:something|a problem)(?: in my [a-z]+)?)"
     + _PARTICLES
-    + r"[\s!?,.~🙏😊🙂👍❤️💕😀😄🥰✌️☀️🌞]*)+$",
+    + r"[\s!?,.~\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]*)+$",
 )
 # Trying the chat out, or a slip: "ทดสอบ", "test", "กดผิดค่ะ ขอโทษค่ะ", a sticker's placeholder.
 _SLIP = r"กดผิด|ส่งผิด|\[(?:สติกเกอร์|sticker)\]"
 _TRYING = re.compile(
-    r"^(?:ทดสอบ(?:ระบบ)?|เทสต์?|test(?:ing)?|"
-    + _SLIP
-    + r"|ลอง(?:ส่ง|พิมพ์|ใช้)(?:ดู)?)"
+    # after a hello ("สวัสดีเจ้า ลองทักมาเบิ่งเจ้า", Isan "ซำบายดีบ่ ลองใช้งานเบิ่งเฉยๆ")
+    r"^(?:(?:สวัสดี|หวัดดี|ซำบายดี|สบายดี|hello|hi)(?:บ่|ไหม)?"
     + _PARTICLES
+    + r"[\s,!]*)?"
+    + r"(?:(?:ทดสอบ(?:ระบบ)?|เทสต์?|test(?:ing)?|"
+    + _SLIP
+    + r"|ลอง(?:ส่ง|พิมพ์|ใช้|ใช้งาน|ทัก|แชท)(?:ข้อความ)?(?:มา)?(?:ดู|เบิ่ง)?(?:เฉยๆ|เล่นๆ)?)ๆ?"
+    + _PARTICLES
+    # "…พิมพ์ได้ไหม", "ส่งได้มั้ย", "ใช้ได้ป่าว": whether the chat works
+    + r"(?:\s?(?:พิมพ์|ส่ง|ใช้|ทัก)(?:ข้อความ)?ได้(?:ไหม|มั้ย|ป่าว|ปะ|บ่|ก่อ)"
+    + _PARTICLES
+    + r")?)"
     + r"(?:\s?(?:ขอโทษ|sorry)"
     + _PARTICLES
     + r")?[\s.!]*$"
 )
 _LAUGHTER = re.compile(r"^(?:5{3,}|(?:ฮ่า|ฮา|อิอิ|คิคิ)+ๆ*|555\+?|lol|haha+|hehe+|[\s!?.~😂🤣😆😅]+)+$")
+# Someone else a citizen may have reported to before writing here: an agency, an office, a
+# village head, a landlord, a hotline
+_ELSEWHERE = (
+    r"(?:เทศบาล|ทต\.|ทม\.|ทน\.|อบต|อบจ|สำนักงานเขต|เขต|ตำรวจ|ตร\.|สน\.|สภ\.|โรงพัก|การไฟฟ้า|กฟภ|กฟน|"
+    r"การประปา|กปภ|กปน|ประปา|ผู้ใหญ่|กำนัน|นายก|อำเภอ|ที่ว่าการ|จังหวัด|ศาลากลาง|ป่าไม้|อุตสาหกรรม|"
+    r"ปศุสัตว์|พม\.|พมจ|อสม|นิติ|เจ้าของ|ผู้จัดการ|บริษัท|กรม|ศูนย์ดำรงธรรม|ดำรงธรรม|สคบ|ทางหลวง|"
+    r"1111|1555|1300|191|199|1669|1129|1130|1662|1165|1584)"
+)
 _REFERENCE = gated(r"\bsg-?[0-9a-z]{2,}")
 _FOLLOW_UP = gated(
     r"ติดตาม(?:เรื่อง|ผล|ความคืบหน้า)|ตามเรื่อง|ความคืบหน้า|คืบหน้า(?:ยัง|บ้าง|ไหม|มั้ย|ไปถึง)|ถึงไหนแล้ว|ไปถึงไหน|"
     r"(?:เรื่อง)?ที่(?:เคย)?(?:แจ้ง|ร้องเรียน|ส่ง|รายงาน)[^\n]{0,30}?(?:ไป|ไว้)[^\n]{0,40}?(?:ถึงไหน|ยังไม่|เป็นยังไง|"
     r"เป็นไง|ได้รับ|มีใคร|เมื่อไหร่|เมื่อไร|ยัง|แล้ว)|"
-    # "แจ้งค่ะ …", "ขอแจ้งว่า …" report now what follows: not something reported before
-    r"(?:แจ้ง|ร้องเรียน|ยื่น|ส่ง)(?!\s?(?:ค่ะ|ครับ|คะ|คับ|นะ|ว่า|ให้ทราบ|เหตุ|ข้อมูล))(?:เรื่อง|รูป|คำร้อง)?"
+    # "แจ้งค่ะ …", "ขอแจ้งว่า …" report now what follows: not something reported before; nor
+    # does a report made to someone else ("แจ้งเทศบาลไปสองรอบแล้ว", "แจ้งความไปแล้ว": it is
+    # told here for the first time), or ส่ง that sends no report ("ส่งกลิ่น", "คนเจ็บส่ง รพ.
+    # ไปแล้ว", "ขี่ส่งของ…ชนคนไปแล้ว")
+    r"(?:แจ้ง(?!ความ|จับ)|ร้องเรียน|ยื่น|ส่ง(?=\s?(?:เรื่อง|รูป|ภาพ|คำร้อง|เอกสาร|ข้อความ|หลักฐาน|คลิป|"
+    r"อีเมล|เมล|ไป|ไว้)))(?!\s?(?:ค่ะ|ครับ|คะ|คับ|นะ|ว่า|ให้ทราบ|เหตุ|ข้อมูล))"
+    r"(?!\s?(?:ที่|กับ|ทาง|ไปที่|ไปยัง)?\s?" + _ELSEWHERE + r")(?:เรื่อง|รูป|คำร้อง)?"
     r"[^\n]{0,60}?(?:ไป|ไว้)\s?(?:แล้ว|ตั้งแต่|ตั้งนาน|นานแล้ว|เมื่อ|"
     r"(?:สอง|สาม|สี่|ห้า|หลาย|\d+)\s?(?:ครั้ง|รอบ|วัน|อาทิตย์|สัปดาห์|เดือน))|"
-    r"เรื่องเดิม|(?:เบอร์)?ติดต่อกลับ(?:ได้)?(?:ที่|เบอร์)|ได้รับ(?:เรื่อง|รูป)?(?:ไหม|มั้ย|หรือยัง|ยัง)|"
+    r"เรื่องเดิม|ได้รับ(?:เรื่อง|รูป)?(?:ไหม|มั้ย|หรือยัง|ยัง)|"
     r"(?:เลข|หมายเลข)(?:เรื่อง|ที่เรื่อง|ticket)|"
     # since t31: a report named as made before, in any words ("เรื่องที่แจ้งไป", Northern ตี้แจ้งไป,
     # "ที่ข่อยแจ้งไป", "เมื่อวานแจ้งเรื่อง…"), the result asked for, the case closed, the nth time
@@ -94,6 +119,7 @@ _FOLLOW_UP = gated(
     r"(?:\d+|a few|two|three|several) (?:days|weeks|months) ago|nothing (?:yet|happened|has happened)|"
     r"no (?:one|response|reply|answer) yet|still (?:nothing|waiting|not (?:fixed|done))))\b",
 )
+_CALL_ME_BACK = gated(r"(?:เบอร์)?ติดต่อกลับ(?:ได้)?(?:ที่|เบอร์)")
 _ASKS = gated(
     r"สอบถาม|อยากทราบ|ขอทราบ|อยากถาม|ขอถาม|ใครทราบ|ใครรู้|ทราบไหม|รู้ไหม|ขอคำแนะนำ|ขอข้อมูล|"
     r"(?:หน่วยงาน|ที่|เขต|ใคร|วัน|ทาง|อัน|แบบ|ช่องทาง|เบอร์)ไหน|ที่ไหน|ตรงไหน|"
@@ -222,7 +248,7 @@ _POINT = 120
 # A message that opens by proposing: "ขอเสนอให้…", "Suggestion: …".
 _PROPOSES = re.compile(r"^(?:ขอ)?เสนอ(?:ให้|ว่า|แนะ)|^suggestion\b")
 _OPINES = gated(
-    r"ห่วงว่า|ฟังดูดี|(?:ผม|ฉัน|หนู|เรา)เฉยๆ|(?<!ทุกคน)(?<!ตอนแรก)(?<!ตอนแรก )(?<!เขา)(?<!เค้า)(?<!นึก)คิดว่า|มองว่า|(?<!ไม่)(?<!มอง)เห็นว่า|รู้สึกว่า|ความคิดเห็น|ความเห็น|เห็นด้วย|ส่วนตัว|(?:ผม|ฉัน|ดิฉัน|เรา|หนู)ว่า(?!ย)|"
+    r"ห่วงว่า|ฟังดูดี|(?:ผม|ฉัน|หนู|เรา)เฉยๆ|(?<!ทุกคน)(?<!ตอนแรก)(?<!ตอนแรก )(?<!เขา)(?<!เค้า)(?<!นึก)คิดว่า|มองว่า|(?<!ไม่)(?<!มอง)(?<!เพิ่ง)(?<!มา)(?<!ไป)(?<!ได้)(?<!ตื่น)เห็นว่า|รู้สึกว่า|ความคิดเห็น|ความเห็น|เห็นด้วย|ส่วนตัว|(?:ผม|ฉัน|ดิฉัน|เรา|หนู)ว่า(?!ย)|"
     r"\b(?:i think|in my opinion|i (?:agree|disagree))\b",
 )
 
@@ -280,8 +306,16 @@ def conversation_intent(prepared: TextInput) -> Intent | None:
         return Intent.UNCLEAR
     if _GREETING.match(text):
         return Intent.GREETING
-    if _REFERENCE.search(text) or (
-        _FOLLOW_UP.search(text) and not _ASKS_THE_WAY.search(text) and not _thanks_for_it_done(text)
+    if (
+        _REFERENCE.search(text)
+        or (
+            _FOLLOW_UP.search(text)
+            and not _ASKS_THE_WAY.search(text)
+            and not _thanks_for_it_done(text)
+        )
+        # "รอสายอยู่นะคะ ติดต่อกลับเบอร์ 08…": a number left for a call back, nothing reported;
+        # with a problem named it is a report's contact line ("ไฟดับทั้งซอย ติดต่อกลับเบอร์ …")
+        or (_CALL_ME_BACK.search(text) and not _PROBLEM.search(text))
     ):
         return Intent.FOLLOW_UP
     return None
@@ -293,7 +327,7 @@ def trying_out(text: str | TextInput) -> str | None:
     lowered = TextInput.of(text).text.lower().strip()
     if not _TRYING.match(lowered):
         return None
-    return "slip" if re.match(_SLIP, lowered) else "test"
+    return "slip" if re.search(_SLIP, lowered) else "test"
 
 
 def names_a_problem(text: str | TextInput) -> bool:

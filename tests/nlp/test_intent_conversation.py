@@ -133,3 +133,72 @@ def test_dictated_question_mark_makes_a_question() -> None:
     text = "น้ำประปาไม่ไหลตั้งแต่เช้าค่ะจะมาแก้เมื่อไหร่คะจุดคำถาม"
     assert detect_intent(text, Sentiment.NEGATIVE) is not Intent.PRAISE
     assert "?" in TextInput.of(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reported to someone else before: told here for the first time
+        "ท่อระบายน้ำหน้าตลาดตันส่งกลิ่นเหม็นมาก แจ้งเทศบาลไปสามรอบแล้วไม่มีใครมา",
+        "สายไฟพาดต่ำเกือบโดนหัว แจ้ง กฟภ.ไปสองครั้งแล้ว อ.สันกำแพง",
+        "มีคนขโมยรถมอไซค์หน้าบ้าน แจ้งความไปแล้วตั้งแต่เมื่อวาน ตำรวจยังไม่มาดูกล้องเลย",
+        # ส่ง that sends no report
+        "คลองส่งน้ำหลังวัดตื้นเขินไปแล้ว น้ำเข้านาไม่ได้",
+        "รถกระบะขนของชนเด็กหน้าโรงเรียน คนเจ็บส่ง รพ.ไปแล้ว อยากให้ทำทางม้าลาย",
+        "ไรเดอร์ขี่ส่งอาหารบนทางเท้าทุกวัน ชนคนแก่ไปแล้วคนนึง",
+        # a contact number at the end of a report
+        "ไฟดับทั้งซอยตั้งแต่ตีสาม ติดต่อกลับเบอร์ 089-111-2222 ค่ะ",
+    ],
+)
+def test_a_new_report_that_mentions_an_earlier_one_elsewhere_is_no_follow_up(
+    analyzer: ThaiAnalyzer, text: str
+) -> None:
+    assert analyzer.analyze(text).intent is not Intent.FOLLOW_UP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "แจ้งไปสามรอบแล้วยังไม่มีใครมาเลยค่ะ",
+        "ส่งรูปไปแล้วนะคะ ได้รับไหมคะ",
+        "ส่งเรื่องไว้ตั้งแต่เดือนที่แล้ว ถึงไหนแล้วครับ",
+        "รอสายอยู่นะคะ ติดต่อกลับเบอร์ 0812223333 ได้เลย",
+    ],
+)
+def test_a_report_made_here_before_is_still_followed_up(analyzer: ThaiAnalyzer, text: str) -> None:
+    assert analyzer.analyze(text).intent is Intent.FOLLOW_UP
+
+
+def test_seeing_something_is_no_opinion(analyzer: ThaiAnalyzer) -> None:
+    text = "ครูเพิ่งเห็นว่าเด็กยังติดอยู่ในรถตู้ กระจกทุบไม่แตก ช่วยด้วย"
+    assert analyzer.analyze(text).intent is not Intent.OPINION
+    assert analyzer.analyze("ผมเห็นว่าควรย้ายป้ายรถเมล์ไปหน้าตลาด").intent is not Intent.COMPLAINT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ขอบคุณนะคะที่ตอบไว 😊",
+        "ขอบคุณมากๆเลยค่ะ เข้าใจแล้วค่ะ 🙏🙏",
+        "ได้รับแล้วครับ ขอบคุณครับคุณเอ",
+        "hello anyone there? 👋",
+        "สวัสดีครับ ขอสอบถามหน่อยครับ เดี๋ยวพิมพ์ต่อนะ",
+    ],
+)
+def test_thanks_for_the_chat_and_hellos_are_greetings(analyzer: ThaiAnalyzer, text: str) -> None:
+    assert analyzer.analyze(text).intent is Intent.GREETING
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ขอบคุณคุณหมอที่ช่วยชีวิตแม่ไว้ค่ะ", "ขอบคุณเทศบาลที่ตอบไวมาก ซ่อมถนนเสร็จแล้ว"],
+)
+def test_thanks_for_what_someone_did_stays_praise(analyzer: ThaiAnalyzer, text: str) -> None:
+    assert analyzer.analyze(text).intent is Intent.PRAISE
+
+
+@pytest.mark.parametrize("text", ["กกกกกดกด", "ทดสอบๆ", "สวัสดีเจ้า ลองทักมาเบิ่งเจ้า"])
+def test_a_held_key_or_trying_the_chat_is_nothing_to_file(
+    analyzer: ThaiAnalyzer, text: str
+) -> None:
+    assert analyzer.analyze(text).intent is Intent.UNCLEAR
