@@ -108,7 +108,7 @@ def _dictionary() -> WordSet:
 
 
 @lru_cache(maxsize=8192)
-def _in_dictionary(word: str) -> bool:
+def in_dictionary(word: str) -> bool:
     """Whether `word` is in the Thai dictionary (the words of the last messages remembered:
     about ten are asked of each message, most of them common)."""
     return word in _dictionary()
@@ -130,6 +130,8 @@ def is_gibberish(prepared: TextInput) -> bool:
     words = [word for word in prepared.words if word.strip()]
     if len(words) >= 3 and len(set(words)) == 1:  # one key or word hammered: "กดกดกดกด"
         return True
+    if len(words) == 2 and words[0] == words[1] and set(words[0]) <= _HOME_ROW:
+        return True  # "กกกกกดกด" (read กดกด once the held key is undone)
     if _home_row_mash(prepared):
         return True
     thai_letters = len(_NOT_THAI_SIGNS.sub("", prepared.text))  # the Thai block's signs
@@ -148,7 +150,7 @@ def _mostly_known(words: list[str], thai_letters: int) -> bool:
     (it stops looking words up once they do)."""
     known = 0
     for word in words:
-        if len(word) >= 2 and _in_dictionary(word):
+        if len(word) >= 2 and in_dictionary(word):
             known += len(word)
             if known * 2 >= thai_letters:
                 return True
@@ -174,4 +176,4 @@ def _home_row_mash(prepared: TextInput) -> bool:
     letters = len(_THAI_SIGN.findall(text))
     if letters < _MASH_LETTERS or home * 10 < letters * 9:
         return False
-    return sum(1 for word in prepared.words if len(word) >= 3 and _in_dictionary(word)) <= 1
+    return sum(1 for word in prepared.words if len(word) >= 3 and in_dictionary(word)) <= 1

@@ -4,6 +4,7 @@
 place automaton, the name lists); `analyze` is then cheap and thread-safe (nothing it touches is
 mutated). Per message:
 
+0. Thai typed with the keyboard on English ("l;ylfu") is put back into Thai (สวัสดี);
 1. the text is normalised and tokenised once (`TextInput`), and that one object feeds the
    category and sentiment classifiers (their word and character n-grams are built once too);
 2. the language is read from the letters: the classifiers learnt Thai and English, so for other
@@ -34,6 +35,7 @@ from nlp.english_sentiment import RULE_SCORE, english_sentiment
 from nlp.hazard_model import HazardClassifier, guesses
 from nlp.hazard_topics import hazard_topic
 from nlp.intent import is_sarcastic, served_intent
+from nlp.keyboard_layout import thai_typed_as_latin
 from nlp.language import language_of, thai_share
 from nlp.lao_letters import in_thai_letters
 from nlp.personal_data import redact
@@ -108,6 +110,8 @@ class ThaiAnalyzer:
         self, text: str, lat: float | None = None, lon: float | None = None
     ) -> MessageAnalysis:
         """The facts about one message; `lat`/`lon` are a location the citizen shared."""
+        # Thai typed on the English layout ("l;ylfu") is read as the Thai it means (สวัสดี)
+        text = thai_typed_as_latin(text) or text
         prepared = TextInput.of(text)
         language = language_of(prepared)
         if language == "en":  # read with the Thai words for its civic terms (nlp.english_gloss)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from bot.conversations.typed_answers import Typed
 from bot.messages import Inbound, InboundKind, Outgoing
 from bot.texts import language_of
 from nlp.analysis import Intent, Urgency
+from nlp.keyboard_layout import thai_typed_as_latin
 from services.topics import topic_named
 from storage.repositories.citizens import CitizenRepository
 from storage.types import utcnow
@@ -107,6 +109,12 @@ class ConversationEngine:
             citizen.notifications_enabled = False  # blocked: pushes would fail anyway
             return []
         assert citizen.id is not None
+        if inbound.kind is InboundKind.TEXT and inbound.text:
+            # Thai typed with the keyboard still on English ("l;ylfu"): the conversation, the
+            # draft and the officials read the Thai it means (สวัสดี); the event is kept as sent
+            meant = thai_typed_as_latin(inbound.text)
+            if meant is not None:
+                inbound = replace(inbound, text=meant)
         state = await repository.conversation(citizen.id, now=now)
         turn = Turn(session, citizen, state, inbound, now, self.analyzer_provider, self.media_dir)
         answer: list[Outgoing] = []

@@ -179,7 +179,19 @@ class TestNothingToFile:
         assert answer[-1].quick_reply_labels[:5] == MENU
         assert await flow_of(database) == "idle" and await items(database) == []
 
-    @pytest.mark.parametrize("trying", ["ทดสอบ", "ทดสอบระบบครับ", "test", "ลองส่งดูค่ะ"])
+    @pytest.mark.parametrize(
+        "trying",
+        [
+            "ทดสอบ",
+            "ทดสอบระบบครับ",
+            "test",
+            "ลองส่งดูค่ะ",
+            "ทดสอบๆ",
+            "ทดสอบระบบคับ พิมพ์ได้ไหม",
+            "สวัสดีเจ้า ลองทักมาเบิ่งเจ้า",  # Northern
+            "ซำบายดีบ่ ลองใช้งานเบิ่งเฉยๆ",  # Isan
+        ],
+    )
     async def test_trying_the_chat_out_is_told_it_works(
         self,
         app: FastAPI,
@@ -193,6 +205,19 @@ class TestNothingToFile:
         assert [m.text for m in answer] == [text("th", "test")]  # not "what do you mean?"
         assert answer[-1].quick_reply_labels[:5] == MENU
         assert await flow_of(database) == "idle" and await items(database) == []
+
+    async def test_thai_typed_on_the_english_keyboard_is_read_as_thai(
+        self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
+    ) -> None:
+        citizen = person(app, client, line_api, "wrong-layout")
+        answer = await citizen.say("l;ylfu8jt")  # สวัสดีค่ะ with the keyboard on English
+        assert [m.text for m in answer] != [text("th", "unclear")], joined(answer)
+        assert answer[-1].quick_reply_labels[:5] == MENU
+        # "ไฟดับทั้งซอยค่ะ แถวเขตบางนา กรุงเทพ", the same way: a report, in Thai for the official
+        answer = await citizen.say("wafy[myh':vp8jt c5;g-9[k'ok di6'gmr")
+        await confirm_and_consent(citizen, await until_card(citizen, answer))
+        (item,) = await items(database)
+        assert item.category == "ไฟฟ้า" and "ไฟดับทั้งซอย" in item.original_text
 
     async def test_a_message_sent_by_mistake_is_forgiven(
         self, app: FastAPI, client: httpx.AsyncClient, database: Database, line_api: FakeLineApi
