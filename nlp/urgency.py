@@ -208,6 +208,13 @@ _REALLY_TRAPPED = re.compile(r"น้ำ|ไฟไหม้|ไฟลุก|ค�
 # Routine care at a hospital, for the learnt head (which names no words): a queue, a blood test,
 # an appointment, medicine to collect ("รอคิวเจาะเลือด 4 ชั่วโมง").
 _ROUTINE_CARE = re.compile(r"รอคิว|คิวยาว|ต่อคิว|เจาะเลือด|ตรวจเลือด|รับยา|ใบนัด|หมอนัด|นัดหมอ|\bqueue\b")
+# Money or things gone, not a person: "เงินหายจากบัญชี … ช่วยตามให้หน่อย" is a scam to trace, and
+# the learnt head's "missing person" there reads หาย and ตาม without whose they are
+_THINGS_LOST = re.compile(
+    r"(?:เงิน|ของ|กระเป๋า|รถ|มอ(?:เตอร์)?ไซ(?:ค์|ด์)|จักรยาน|มือถือ|โทรศัพท์|บัตร|เอกสาร|พัสดุ|ทอง|สร้อย|"
+    r"แหวน|กุญแจ|โฉนด)\S{0,10}(?:หาย|ถูกขโมย|โดนขโมย)|หายจากบัญชี|(?:โดน|ถูก)(?:หลอก|โกง|ดูด)|"
+    r"แก๊งคอล|คอลเซ็นเตอร์"
+)
 # A drill or an exercise anywhere in the message: its dangers are staged ("ฝึกซ้อมรับมือเหตุกราดยิง
 # … ได้ยินเสียงปืนไม่ต้องตกใจ"); not ซ้อม alone, which is also a beating ("รุมซ้อม").
 _DRILL = re.compile(
@@ -455,6 +462,8 @@ def still_dangerous(
             continue
         if not_now and hazard is not Hazard.MISSING_PERSON:
             continue  # past, over or only a risk: the rules' checks, over the whole message
+        if hazard is Hazard.MISSING_PERSON and hazard not in sure and _THINGS_LOST.search(lowered):
+            continue
         if routine and hazard is Hazard.INJURED:
             continue  # a queue for a blood test is a hospital's service, not someone hurt
         if hazard is Hazard.TRAPPED and _stuck_in_traffic(lowered):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.analysis import Hazard, Intent, Urgency
+from nlp.pipeline import ThaiAnalyzer
 from nlp.urgency import detect_urgency, hazards_in
 
 
@@ -46,3 +47,19 @@ def test_everyday_reports_with_a_dangers_words_are_not_high(text: str) -> None:
 )
 def test_the_same_words_in_an_emergency_stay_high(text: str, hazard: Hazard) -> None:
     assert hazard in [cue.hazard for cue in hazards_in(text, Intent.COMPLAINT)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "แม่โดนแก๊งคอลหลอกให้โหลดแอป เงินหายจากบัญชีหมดเลย ช่วยตามให้หน่อยค่ะ",
+        "ลุงข้างบ้านรถมอไซค์หายหน้าตลาดเมื่อคืน ช่วยตามหาให้หน่อยครับ",
+    ],
+)
+def test_money_or_things_gone_are_no_missing_person(analyzer: ThaiAnalyzer, text: str) -> None:
+    assert Hazard.MISSING_PERSON not in analyzer.analyze(text).hazards
+
+
+def test_a_person_gone_is_still_a_missing_person(analyzer: ThaiAnalyzer) -> None:
+    text = "ยายออกจากบ้านตั้งแต่เช้า ยังไม่กลับ กระเป๋าเงินก็ไม่ได้เอาไป ช่วยตามหาด้วย"
+    assert Hazard.MISSING_PERSON in analyzer.analyze(text).hazards
