@@ -202,3 +202,21 @@ def test_a_held_key_or_trying_the_chat_is_nothing_to_file(
     analyzer: ThaiAnalyzer, text: str
 ) -> None:
     assert analyzer.analyze(text).intent is Intent.UNCLEAR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ไข้เลือดออกระบาดในหมู่บ้าน ป่วยไปห้าคนแล้ว อยากให้ อสม.กับ รพ.สต. มาพ่นยุงด่วน",
+        "หมาจรฝูงใหญ่ไล่กัดเด็กนักเรียนทุกเช้า อยากให้ปศุสัตว์มาจับไปค่ะ",
+    ],
+)
+def test_asking_named_offices_to_deal_with_a_problem_now_is_a_complaint(
+    analyzer: ThaiAnalyzer, text: str
+) -> None:
+    assert analyzer.analyze(text).intent is Intent.COMPLAINT
+
+
+def test_proposing_something_new_to_an_office_stays_a_suggestion(analyzer: ThaiAnalyzer) -> None:
+    text = "อยากให้เทศบาลเพิ่มรอบรถเก็บขยะเป็นวันละสองรอบช่วงเทศกาลค่ะ"
+    assert analyzer.analyze(text).intent is Intent.SUGGESTION
