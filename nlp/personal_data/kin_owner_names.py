@@ -17,9 +17,10 @@ import re
 from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _Span
 from nlp.personal_data.kin_context import KIN
-from nlp.personal_data.kin_deeds import _nickname_like
+from nlp.personal_data.kin_deeds import _DESCRIBES, _names_a_kind, _nickname_like
 from nlp.personal_data.name_lists import _name_lists, _NameLists
 from nlp.personal_data.name_words import _FUNCTION_WORDS, _PARTICLES, _word_set, one_of
+from nlp.personal_data.role_names import _PRONOUNS
 from nlp.personal_data.word_classes import ud_verbs
 from nlp.tokenise import segment
 
@@ -39,6 +40,20 @@ _NOT_NAMES = _word_set(
     เลย ด้วย เอง กัน ทั้งหมด หมด ทุกคน สะใภ้ เขย"""
 )
 _NOT_STARTS = tuple(_NOT_NAMES)
+
+# Since round 12: an animal of the owner's and what it does right after the name ("หมาบ้านลุงชม
+# เห่าหอนทั้งคืน", "ไก่ของป้าศรีขันตั้งแต่ตีสี่"): the animal does it, so the word before is the
+# owner's nickname even when it is also a verb, unless it is one that goes before another
+# (ชอบ, ยัง, มัก) or tells how the animal moves (วิ่ง, นอน: "หมาบ้านลุงวิ่งไล่กัด").
+_ANIMALS = "หมา|แมว|สุนัข|ไก่|วัว|ควาย|หมู|เป็ด|ห่าน|นก|แพะ|ม้า|ลิง"
+_ANIMAL_OWNED = re.compile(
+    rf"(?:{_ANIMALS})(?:ตัว[ก-๙]{{0,6}})?(?:บ้าน|ของ)(?:บ้าน)?(?P<kin>{_KIN})(?P<name>[ก-๙]{{1,8}}?)"
+    r"(?= ?(?:เห่า|หอน|กัด|ขัน|ไล่(?:กัด|ขวิด|จิก)|ขวิด|จิก|ร้อง|ส่งเสียง|ขี้|คุ้ย|บุก|หลุด))"
+)
+_BEFORE_ANOTHER_VERB = _word_set(
+    """ชอบ ยัง มัก ก็ จะ เคย ไม่ คอย เริ่ม ต้อง ดัน แอบ ชักจะ วิ่ง เดิน นอน นั่ง ยืน ออก มา ไป
+    กระโดด ไล่ หลุด หนี แก่ ดุ ตัวใหญ่ ตัวเล็ก"""
+)
 
 
 def kin_owner_names(text: str) -> list[_Span]:
@@ -61,7 +76,40 @@ def kin_owner_names(text: str) -> list[_Span]:
         ):
             continue
         found.append(m.span("name"))
+    for m in _ANIMAL_OWNED.finditer(text):
+        name = m.group("name")
+        if (
+            name in places
+            or name in _BEFORE_ANOTHER_VERB
+            or segment(name)[0] in _BEFORE_ANOTHER_VERB
+            or name.startswith(_NOT_STARTS)
+            or segment(text[m.start("kin") : m.end("name")])[0] != m.group("kin")
+            or not _owned_name(name, lists)
+        ):
+            continue
+        found.append(m.span("name"))
     return found
+
+
+def _owned_name(name: str, lists: _NameLists) -> bool:
+    """A word that may be an animal's owner's nickname: a nickname-like word, or (before what
+    the animal does, where a verb cannot stand) a word the role rules keep for a verb (ชม, ชวน)
+    that is no function word, pronoun, kinship word or word that describes a person."""
+    if _nickname_like(name, lists):
+        return True
+    return (
+        len(name) >= 2
+        and name not in _FUNCTION_WORDS
+        and name not in _PRONOUNS
+        and name not in _DESCRIBES
+        and name not in KIN
+        and name not in _NOT_OWNERS
+        and not _names_a_kind(name, lists)
+    )
+
+
+# Words after a kinship word that are still no owner's name before an animal's deed.
+_NOT_OWNERS = _word_set("หมา แมว วิน ดี ที่ ทุก ทั้ง หลาย สุด ใหม่ เก่า แถว ทาง ถนน ซอย บ้าน ไฟ ลม ดิน")
 
 
 def _may_start(word: str, lists: _NameLists) -> bool:
