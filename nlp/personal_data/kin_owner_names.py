@@ -28,10 +28,14 @@ from nlp.tokenise import segment
 _KIN = one_of((KIN - {"ไอ้"}) | _word_set("บัง เปาะ พะตี พะตี่ โก ก๊ะ เจ๊ะ แม่ใหญ่ พ่อใหญ่ อาแบ"))
 # A time right after the name still leaves it standing alone ("บ้านป้านวลทุกวัน").
 _TIME_AFTER = "ทุกวัน|ทุกคืน|ทุกเช้า|ทุกเย็น|เมื่อวาน|เมื่อคืน|เมื่อเช้า|ตั้งแต่"
+# Since round 12 also before what the house has or suffers told with มี or โดน ("ข้างบ้าน
+# ป้าสุนีย์มีรังต่อ", "บ้านลุงแดงโดนขโมย"; water and power stay: "บ้านป้าน้ำไม่ไหล").
+_HAS_AFTER = "มี(?!ค่า|ชื่อ|ชีวิต|ปัญหา)|ไม่มี|โดน|ถูก(?!ต้อง|ใจ)"
 _OWNED = re.compile(
     rf"(?<!หมู่)(?<!ชาว)(?<!ชุมชน)(?<!สิ่ง)(?<!ข้าว)(?<!เรื่อง)(?:บ้าน|ของ|ร้าน)(?:ของ)?"
     rf"(?P<kin>{_KIN})(?P<name>[ก-๙]{{2,8}}?)"
-    rf"(?=$|[^ก-๙]|{_TIME_AFTER}|(?:{one_of(_PARTICLES | _word_set('ค่ะ คะ ครับ นะ จ้า'))})(?:$|[^ก-๙]))"
+    rf"(?=$|[^ก-๙]|{_TIME_AFTER}|(?P<has>{_HAS_AFTER})"
+    rf"|(?:{one_of(_PARTICLES | _word_set('ค่ะ คะ ครับ นะ จ้า'))})(?:$|[^ก-๙]))"
 )
 # Which house or which relative, not who: a position, a time, a thing a house has.
 _NOT_NAMES = _word_set(
