@@ -48,6 +48,7 @@ from nlp.personal_data.problem_words import without_problem_words
 from nlp.personal_data.public_kin_names import public_kin_names
 from nlp.personal_data.record_numbers import record_numbers
 from nlp.personal_data.regional_address_names import regional_address_names
+from nlp.personal_data.relation_names import relation_names
 from nlp.personal_data.roles import _role_candidates
 from nlp.personal_data.self_introductions import _named_selves, _self_introductions
 from nlp.personal_data.spelt_names import spelt_names
@@ -180,6 +181,7 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     found += _as_names(bare_introductions(text) + unlisted_titled_names(text))
     found += _as_names(kin_owner_names(text) + regional_address_names(text))
     found += _as_names(particle_names(text) + kin_lists(text) + name_labels(text))
+    found += _as_names(relation_names(text))
     found += spelt_names(text, has_latin=has_latin)
     if "ตระกูล" in text:
         found += family_names(text)
