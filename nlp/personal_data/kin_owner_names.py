@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from nlp.gazetteer import Gazetteer
-from nlp.personal_data.cut import _Span
+from nlp.personal_data.cut import _Cut, _Span
 from nlp.personal_data.kin_context import KIN
 from nlp.personal_data.kin_deeds import _DESCRIBES, _names_a_kind, _nickname_like
 from nlp.personal_data.name_lists import _name_lists, _NameLists
@@ -30,7 +30,7 @@ _KIN = one_of((KIN - {"ไอ้"}) | _word_set("บัง เปาะ พะ�
 _TIME_AFTER = "ทุกวัน|ทุกคืน|ทุกเช้า|ทุกเย็น|เมื่อวาน|เมื่อคืน|เมื่อเช้า|ตั้งแต่"
 # Since round 12 also before what the house has or suffers told with มี or โดน ("ข้างบ้าน
 # ป้าสุนีย์มีรังต่อ", "บ้านลุงแดงโดนขโมย"; water and power stay: "บ้านป้าน้ำไม่ไหล").
-_HAS_AFTER = "มี(?!ค่า|ชื่อ|ชีวิต|ปัญหา)|ไม่มี|โดน|ถูก(?!ต้อง|ใจ)"
+_HAS_AFTER = "(?:มี(?!ค่า|ชื่อ|ชีวิต|ปัญหา)|ไม่มี|โดน|ถูก(?!ต้อง|ใจ))(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
 _OWNED = re.compile(
     rf"(?<!หมู่)(?<!ชาว)(?<!ชุมชน)(?<!สิ่ง)(?<!ข้าว)(?<!เรื่อง)(?:บ้าน|ของ|ร้าน)(?:ของ)?"
     rf"(?P<kin>{_KIN})(?P<name>[ก-๙]{{2,8}}?)"
@@ -67,8 +67,13 @@ def kin_owner_names(text: str) -> list[_Span]:
     lists = _name_lists()
     places = Gazetteer.load().forms
     found: list[_Span] = []
+    cut: _Cut | None = None
     for m in _OWNED.finditer(text):
         name = m.group("name")
+        if m.group("has") is not None:
+            cut = cut or _Cut.of(text)  # "ของพี่จิม|มี่": มี must start a word of its own
+            if m.end("name") not in cut.boundaries or m.start("has") not in cut.starts:
+                continue
         if segment(text[m.start("kin") : m.end("name")])[0] != m.group("kin"):
             continue  # "บ้านอายุ 70": อา is part of a word, not a kinship word
         first = segment(name)[0]  # "มี|หมา": a verb starts it

@@ -19,7 +19,13 @@ import re
 from nlp.personal_data.cut import _Span
 from nlp.personal_data.kin_context import KIN
 from nlp.personal_data.latin_names import _NOT_LATIN_NAMES
-from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords, unknown_word
+from nlp.personal_data.name_lists import (
+    _name_lists,
+    _NameLists,
+    _stopwords,
+    reads_as_words,
+    unknown_word,
+)
 from nlp.personal_data.name_words import _word_set
 from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS
 from nlp.personal_data.word_classes import frequency_bin
@@ -107,9 +113,11 @@ def _unknown_before_who(text: str, at: int, lists: _NameLists) -> _Span | None:
         if _POST_NEXT.match(text, end) and _plain_noun(word, lists):
             return at, end
         if (
-            _WHO_ONLY_NEXT.match(text, end)
+            _UNKNOWN_WHO_NEXT.match(text, end)
             and unknown_word(word, lists)
+            and "ๆ" not in word
             and not word.startswith(_NOT_NICKNAME_STARTS)
+            and not reads_as_words(word, lists)
         ):
             return at, end
     return None
@@ -130,8 +138,14 @@ def _plain_noun(word: str, lists: _NameLists) -> bool:
 
 _ADDRESS_STARTS = tuple(KIN | _word_set("คุณ นาย นาง ไอ้ อี บัก"))
 _COMMON_BINS = frozenset({"10k", "100k"})  # seen 10,000 times or more: บ้าน, ถนน's kind
-# Who the person is, with no deed: a child, a worker, an owner, a post.
-_WHO_ONLY_NEXT = re.compile(rf" ?(?:{_WHO})")
+
+
+# Who the person is, after a word no dictionary holds: a worker, a child, an owner; not a
+# spouse or ลูกบ้าน, which a verb or a noise may take ("เปย์เมีย", "เสียงสุนัขลูกบ้าน").
+_UNKNOWN_WHO_NEXT = re.compile(
+    r"ลูกจ้าง|ลูก(?:สาว|ชาย|เขย|สะใภ้)|หลาน(?:สาว|ชาย)"
+    r"|เจ้าของ(?:หอ|บ้าน|ร้าน|ตึก|อู่|โรง|ฟาร์ม)|เด็ก(?:ฝึกงาน|เสิร์ฟ|ปั๊ม)"
+)
 _POST_NEXT = re.compile(r"เป็น ?(?:อสม|ผู้ใหญ่บ้าน|กำนัน|ผช\.?ผญบ|ประธานชุมชน|รปภ|ยาม)")
 
 

@@ -26,7 +26,7 @@ import re
 from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _Cut, _is_thai, _Span
 from nlp.personal_data.kin_deeds import _DESCRIBES, _PERSON_DEEDS, _WHO
-from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords
+from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords, reads_as_words
 from nlp.personal_data.name_words import (
     _AFTER_NAME,
     _FUNCTION_WORDS,
@@ -51,7 +51,7 @@ _SHOP_BEFORE = re.compile(r"ร้าน[ก-๙]{0,14}$")
 # Since round 12: a house, a vehicle or a thing the person owns before the form ("หน้าบ้าน
 # เปาะยูโซะเป็นหลุม", "รถของพะตีแฮเลาะกับครอบครัว"): a name the dictionary lacks is the owner's
 # whatever follows.
-_OWNER_BEFORE = re.compile(r"(?:บ้าน|ของ|ร้าน|สวน|ไร่|นา|เรือ|รถ) ?$")
+_OWNER_BEFORE = re.compile(r"(?<!หมู่)(?:บ้าน|ของ|ร้าน|สวน|ไร่|นา|เรือ|รถ)$")
 # Forms that are also the start of everyday words (บังคับ, โกง, มะม่วง, เปาะเปี๊ยะ): the tokeniser
 # must end them as a word of their own. บัก is the Isan boy's form even cut with its name
 # (บักหำ), and every word it starts is one.
@@ -147,7 +147,7 @@ def _owner_name(text: str, at: int, lists: _NameLists, *, shop: bool) -> _Span |
         if end - at > _LONGEST:
             return None
     name = text[at:end]
-    if len(name) < _SHORTEST or not _may_be_a_name(name, lists):
+    if len(name) < _SHORTEST or not _may_be_a_name(name, lists) or reads_as_words(name, lists):
         return None
     if name not in lists.words and not _verb_first(name, lists):
         return at, end

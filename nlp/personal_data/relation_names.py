@@ -20,7 +20,8 @@ from nlp.personal_data.name_lists import _longest_listed, _name_lists, listed_na
 
 _RELATIONS = r"(?:พี่|น้อง|ลูก|หลาน)(?:สาว|ชาย)|ลูกเขย|ลูกสะใภ้|สามี|ภรรยา|แฟน|เพื่อนสนิท"
 _WHOSE = r"(?:ของ)?(?:ผม|ฉัน|ดิฉัน|หนู|เรา|กระผม)?"
-_GLUED = re.compile(rf"(?:{_RELATIONS}){_WHOSE}(?=[ก-๙])")
+# Not แฟน glued on: "แฟนบอย", "แฟนบอล" are fans.
+_GLUED = re.compile(rf"(?:{_RELATIONS})(?<!แฟน){_WHOSE}(?=[ก-๙])")
 _SPACED = re.compile(
     rf"(?:{_RELATIONS}){_WHOSE} (?P<name>[ก-๙]{{2,10}}) "
     r"(?=อายุ|[0-9๐-๙]{1,2} ?(?:ขวบ|ปี)|(?:เรียน|อยู่)?(?:ชั้น|ป\.|ม\.|อนุบาล))"
