@@ -104,6 +104,9 @@ def _unknown_before_who(text: str, at: int, lists: _NameLists) -> _Span | None:
     """Since round 12: a word no dictionary holds opening the text right before who the person
     is ("สมพอนลูกจ้างร้านข้าวต้ม", a Lao name; "หมอกเป็น อสม.": the dictionary's words only
     before a post no thing can hold)."""
+    window = text[at + _SHORTEST + 1 : at + _LONGEST + 16]
+    if _UNKNOWN_WHO_NEXT.search(window) is None and _POST_NEXT.search(window) is None:
+        return None  # most openings: nothing that says who follows
     for end in range(at + _SHORTEST + 1, min(len(text), at + _LONGEST + 2) + 1):
         if not "\u0e01" <= text[end - 1] <= "\u0e4c":
             return None

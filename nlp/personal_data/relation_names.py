@@ -28,12 +28,12 @@ _SPACED = re.compile(
 )
 # When, not who, between the relation and the age ("พี่ชายผม ตอนนี้ อายุ 40").
 _NOT_NAMES = ("ตอน", "เมื่อ", "วัน", "ปี", "เดือน", "ตั้งแต่", "ปัจจุบัน", "ขณะ", "ทุก", "เพิ่ง", "อายุ")
-_TRIGGERS = ("สาว", "ชาย", "สามี", "ภรรยา", "แฟน", "เพื่อนสนิท", "ลูกเขย", "ลูกสะใภ้")
+_TRIGGER = re.compile(_RELATIONS)
 
 
 def relation_names(text: str) -> list[_Span]:
     """Names after a word for a relative or a partner."""
-    if not any(trigger in text for trigger in _TRIGGERS):
+    if _TRIGGER.search(text) is None:
         return []
     lists = _name_lists()
     found: list[_Span] = []
