@@ -184,6 +184,37 @@ def sign_off_names(text: str, contact_ends: list[int], lists: _NameLists) -> lis
     return found
 
 
+# Since round 12: a given name and a surname signing off after the address or number to answer
+# to and a polite particle, at the end or before where the writer lives ("… ตอบกลับที่
+# [e-mail] ค่ะ วันเพ็ญ เกษตรศิลป์ อ.โพนทอง ร้อยเอ็ด").
+_FULL_SIGN_OFF = re.compile(
+    r"\s?(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า)\s?[.!🙏]*\s(?P<name>(?P<given>[ก-๛]{2,16}) (?P<family>[ก-๛]{3,20}))"
+    r"(?=\s*$|\s(?:อ\.|ต\.|จ\.|อำเภอ|ตำบล|จังหวัด|บ้าน|หมู่|ม\.|[0-9]|โทร|เบอร์))"
+)
+
+
+def full_sign_offs(text: str, contact_ends: list[int], lists: _NameLists) -> list[_Span]:
+    """A listed given name and a surname (listed, or a word the dictionary lacks) right after a
+    contact and a polite particle, ending the message or before an address."""
+    found = []
+    for end in contact_ends:
+        m = _FULL_SIGN_OFF.match(text, end)
+        if (
+            m is not None
+            and m.group("given") in lists.first
+            and m.group("given") not in _AFTER_NAME
+            and (
+                m.group("family") in lists.family
+                or (
+                    unknown_word(m.group("family"), lists, verbs_ok=True)
+                    and m.group("family") not in Gazetteer.load().forms
+                )
+            )
+        ):
+            found.append(m.span("name"))
+    return found
+
+
 def _signs(word: str, lists: _NameLists) -> bool:
     """A listed given name or nickname, or a word that may be one: one or two tokens, a noun
     (no other part of speech), not among the commonest words, no time of day or day ("พรุ่งนี้

@@ -74,6 +74,10 @@ _WHO = (
     # since t39: a neighbour, what the person is ("ลุงต้อยเพื่อนบ้านผม", "พี่หน่อยที่เป็นอสม.")
     r"|เพื่อนบ้าน|ที่เป็น(?:อสม|ผู้ใหญ่|กำนัน|ครู|หมอ|เจ้าของ|แม่ค้า|พ่อค้า|คนขับ|ช่าง|ประธาน|หัวหน้า)"
     r"|ฝรั่งที่|ชาวต่างชาติที่"
+    # since round 12: the post again after a space ("คุณครูมุก ครูเวรเช้า", "หมอเก่ง หมอเวร
+    # ดึก"), and a post taken up ("คุณบีมมาเป็นเจ้าหน้าที่ประชาสัมพันธ์")
+    r"| (?:ครู|หมอ|พยาบาล)(?:เวร|ประจำ|ใหญ่|ที่|สอน|อนามัย)"
+    r"|(?:มา)?เป็น(?:เจ้าหน้าที่|ครู|หมอ|พยาบาล|หัวหน้า|ผอ|ปลัด|นายก|ประธาน|ผู้ใหญ่บ้าน|กำนัน|อสม)"
     r"|ชรบ|อปพร|อาสา(?:สมัคร|ชุมชน)|เจ้าของ(?:ร้าน|รีสอร์ท|บ้าน|หอ|อู่|ฟาร์ม|โรง|ที่|ตึก)|เป็นคน(?:ลาว|พม่า|เขมร|กัมพูชา|จีน|ญวน|มอญ)"
 )
 # Deeds only a person does or suffers.
@@ -81,10 +85,12 @@ _PERSON_DEEDS = (
     r"(?:หก|ลื่น)ล้ม|เป็นลม|หมดสติ|หายตัว|หาย(?:ออก|ไป)?จากบ้าน|ไม่สบาย|เสียชีวิต|บาดเจ็บ|เดินออก|เดินหาย|ขับรถ|ขี่รถ|ขี่มอ"
     r"|ไม่รับ(?:แจ้ง|เรื่อง|สาย|โทรศัพท์)|ไม่ยอม|(?:ยัง)?ไม่กลับ|ด่า|ตะโกน|ทำร้าย|ขโมย|บอกว่า|แจ้งว่า"
     r"|เล่าว่า|ถามว่า|พูดว่า|ฝากบอก|โทรมา|ป่วย|ปวด(?:ท้อง|หัว|ฟัน)|(?:แม่ง|มัน)?เอารถ|เกือบ(?:ตก|จม|โดน)|มา(?:พ่น|ช่วย|ซ่อม|ตรวจ|เยี่ยม|แจก)|ที่(?:ป่วย|เป็นโรค)|(?:นอน)?ติดเตียง|ชัก|หายใจไม่ออก|เจ็บหน้าอก|สอน"
+    # since round 12, a failing memory ("พ่อเฒ่าเจิมความจำเลอะเลือน")
+    r"|ความจำ(?:เลอะเลือน|เสื่อม|ไม่ดี)|สมองเสื่อม|อัลไซเมอร์|หลงลืม"
     r"|อยู่(?:บ้าน)?คนเดียว|ตก(?:จาก|ต้นไม้|บ่อ|คลอง)|ปล่อย(?:น้ำ|ควัน|หมา|วัว|ควาย|ไก่)"
     r"|หา(?:ปลา|ของป่า|หน่อไม้|เห็ด|กุ้ง|หอย)|ตกปลา|ทำนา|ทำสวน|ทำไร่|(?:กรีด|ตัด)ยาง"
     r"|ไม่(?:ยอม|รับ|ให้|แจก|ซ่อม|เคย|สนใจ|ฟัง|จ่าย|คืน|ตอบ|เซ็น|ช่วย|ลงมา|มาทำงาน|อยู่เวร)"
-    r"|โดน(?:รถ|งู|หมา|วัว|ควาย|ตี|ทำร้าย|ไล่|ต่อย|ตำรวจ|จับ|หลอก|โกง)|เลี้ยง(?:วัว|ควาย|หมู|ไก่|เป็ด|หลาน)"
+    r"|โดน(?:รถ|งู|หมา|วัว|ควาย|ตี|ทำร้าย|ไล่|ต่อย|ตำรวจ|จับ|หลอก|โกง)|เลี้ยง(?:วัว|ควาย|หมู|ไก่|เป็ด|หลาน|แมว|หมา|สุนัข|นก|แพะ)"
     r"|ขาย(?:ข้าว|ขนม|ของ|ผัก|ผลไม้|ปลา|หมู|ไก่|ไข่|ส้มตำ|ก๋วยเตี๋ยว|ลอตเตอรี่|หวย|น้ำ|กาแฟ|ไอติม"
     r"|โรตี|ลูกชิ้น|ดอกไม้|พวงมาลัย|ผ้า|เสื้อ|รองเท้า|ยา|ปุ๋ย|ทุเรียน|มะม่วง|กล้วย|ปาท่องโก๋|โจ๊ก)"
 )
@@ -139,6 +145,12 @@ def kin_names_by_deeds(cut: _Cut, lists: _NameLists) -> list[_Span]:
         # A form of address the tokeniser cut in two (พ่อ|ใหญ่, ผู้|กอง) is read whole.
         if k + 2 < len(tokens) and word + tokens[k + 1][0] in ADDRESS:
             word, k = word + tokens[k + 1][0], k + 1
+        elif word == _YOU:
+            if _starts_word(cut, start) or start == 0:
+                span = _name_after_you(cut, k + 1, lists)
+                if span is not None:
+                    found.append(span)
+            continue
         elif word not in ADDRESS:
             continue
         at_start = start == 0 or not _is_thai(text[start - 1])
@@ -157,6 +169,31 @@ def kin_names_by_deeds(cut: _Cut, lists: _NameLists) -> list[_Span]:
         if span is not None:
             found.append(span)
     return found
+
+
+# Since round 12: คุณ alone (also "you") before a nickname and right after it who the person is
+# ("คุณจอร์จฝรั่งที่เช่าบ้าน", "คุณบีมมาเป็นเจ้าหน้าที่"); the name one token, no verb.
+_YOU = "คุณ"
+
+
+def _name_after_you(cut: _Cut, j: int, lists: _NameLists) -> _Span | None:
+    """The nickname glued to คุณ at token `j` when who the person is follows it at once."""
+    tokens, text = cut.tokens, cut.text
+    if j >= len(tokens):
+        return None
+    name, name_start, name_end = tokens[j]
+    stray_end = _stray_letter_end(tokens, j)
+    if stray_end != name_end and text[name_start:stray_end] not in lists.words:
+        name, name_end = text[name_start:stray_end], stray_end  # "บี|ม": the nickname บีม
+    if (
+        name_start != tokens[j - 1][2]
+        or not _nickname_like(name, lists)
+        or _verb_like(name, lists)
+        or name in ud_verbs()
+        or not _WHO_NEXT.match(text, name_end)
+    ):
+        return None
+    return name_start, name_end
 
 
 def _name_after(cut: _Cut, address: str, j: int, lists: _NameLists) -> _Span | None:

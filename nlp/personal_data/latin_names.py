@@ -51,6 +51,8 @@ _LATIN_SELF_INTRODUCTION = re.compile(
 _LATIN_INTRODUCED = re.compile(
     # since round 8 also where the name was read: "his name on the card is Anan"
     rf"(?:\b(?:[Mm]y name is|[Nn]ame(?: on (?:the |his |her )?(?:card|badge|tag|shirt))? is"
+    # since round 12, in a learner's English without "is": "His name Gerald, he wear …"
+    rf"|(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir) (?:first |full )?name(?: is|'s|:|,)?"
     rf"|[Rr]eported by|[Ss]ubmitted by)|แจ้งโดย) ?"
     rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
 )

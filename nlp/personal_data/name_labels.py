@@ -47,6 +47,12 @@ _NICKNAME_BEFORE_REAL = re.compile(
     rf"(?:(?<![ก-๙])|(?<=ผม)|(?<=หนู))(?:{KIN_PATTERN}|คุณ)(?P<name>[ก-๙]{{2,10}}) ?"
     r"(?:หรือ|,) ?ชื่อจริง"
 )
+# Since round 12, a bracket saying the word before it is a name: "น้องวุ้นเส้น (ชื่อเล่นจริงๆ ค่ะ)",
+# "ลุงแหวง (ชื่อเล่น)", "ป้าเอ๋ (นามสมมติ)".
+_NAME_BEFORE_BRACKET = re.compile(
+    rf"(?:(?<![ก-๙])|(?<=ผม)|(?<=หนู))(?:{KIN_PATTERN}|คุณ)(?P<name>[ก-๙]{{2,10}}) ?[(（]"
+    r" ?(?:ชื่อเล่น|ชื่อจริง|นามแฝง|นามสมมติ|ชื่อสมมติ)"
+)
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f'\-]+(?: [A-Z][A-Za-z\u00c0-\u024f'\-]+){0,2}")
 _THAI_RUN = re.compile(r"[ก-๙]+")
 _ENDINGS = ("นะคะ", "นะครับ", "ก็ได้", "ค่ะ", "คะ", "ครับ", "คับ", "จ้า", "จ้ะ", "นะ")
@@ -77,6 +83,7 @@ def name_labels(text: str) -> list[_Span]:
         span = _thai_name(text, m, words=1, cut_at_verbs=False)
         found += [span] if span is not None else []
     found += [m.span("name") for m in _NICKNAME_BEFORE_REAL.finditer(text)]
+    found += [m.span("name") for m in _NAME_BEFORE_BRACKET.finditer(text)]
     return found
 
 

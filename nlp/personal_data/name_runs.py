@@ -14,7 +14,12 @@ _LONGEST_SURNAME = 22  # characters; a longer run after a name is a sentence, no
 
 # Words no surname starts with, which the tokeniser may glue to what follows ("เป็นเจ้าของ",
 # "เรื่องห้องเช่า").
-_NEVER_SURNAME_STARTS = ("เป็น", "ไม่", "ถูก", "โดน", "กำลัง", "เคย", "เรื่อง")
+_NEVER_SURNAME_STARTS: tuple[str, ...] = ("เป็น", "ไม่", "ถูก", "โดน", "กำลัง", "เคย", "เรื่อง")
+# Since round 12, also where an official sits or what a message closes with: "พญ.กมลชนก
+# ห้องตรวจ 5", "นายวีระพงษ์ โต๊ะที่ 3", "… ขอบคุณมากครับ" are no surnames, even where a listed
+# family name starts the same way.
+_AT_A_DESK = ("ห้อง", "โต๊ะ", "ช่อง", "เคาน์เตอร์", "แผนก", "ชั้น", "ตึก", "อาคาร", "ขอบคุณ")
+_NEVER_SURNAME_STARTS += _AT_A_DESK
 
 # and quotes around a nickname ("เพื่อนชื่อ 'ใหม่'", since session 17)
 _BETWEEN = frozenset({"", ":", "-", "/", "นามสกุล", "สกุล", "ว่า", "คือ", "'", '"', "‘", "“"})
@@ -102,6 +107,8 @@ def _name_run(
         after = end + 1
         word_end = _word_end(text, after)
         listed = _longest_listed(text, after, family, longest) > after
+        if text.startswith(_AT_A_DESK, after):
+            listed = False
         surname_like = (
             word_end > after
             and word_end - after <= _LONGEST_SURNAME

@@ -18,7 +18,7 @@ def one_of(words: Iterable[str]) -> str:
 # What follows a label (ชื่อเล่น, นามสกุล …) when it is not a name: which one, what of it
 # ("นามสกุลเดิมของแม่", "ชื่อเล่นของลูก").
 NOT_A_NAME_AFTER_LABEL = _word_set(
-    "ของ อะไร เดิม ใหม่ ผิด ถูก ไม่ จริง เล่น ใน นี้ นั้น เป็น ว่า คือ ที่ ซ้ำ เต็ม ย่อ ตาม แบบ ก็"
+    "ของ อะไร เดิม ใหม่ ผิด ถูก ไม่ จริง จริงๆ เล่น ใน นี้ นั้น เป็น ว่า คือ ที่ ซ้ำ เต็ม ย่อ ตาม แบบ ก็"
 )
 
 # Kinship words of the regions a nickname follows: Chinese-Thai, northern, Isan, the south.

@@ -183,6 +183,13 @@ def _number_at(
             need = len(prefix) + 9
         elif rest[:1] in ("2", "3", "4", "5", "7"):
             need = len(prefix) + 8
+            if (
+                _AGENCY_BEFORE.search(before)
+                and _CALLED.search(before)
+                and not _FIRST_PERSON.search(before)
+                and not _SCAM.search(text)
+            ):
+                continue  # since round 12: "สำนักงานเขตลาดกระบัง 02-326-9148", the office's
         else:
             continue
         after = end_of(need)
@@ -196,3 +203,17 @@ _FOREIGN_DIGITS = (9, 14)  # country code and number, as the ITU allows (at most
 _PHONE_WORDS = re.compile(r"โทร|เบอร์|ติดต่อ|มือถือ|phone|tel|mobile", re.I)
 # Right before the number: "เลขที่โครงการ 66…", "สัญญาเลขที่ 66…" (not "แจ้งเรื่อง…").
 _REFERENCE_WORDS = re.compile(r"(?:เลขที่|โครงการ|สัญญา|คำร้อง|ใบเสร็จ|พัสดุ|อ้างอิง)[:.]?\s*$")
+
+# An agency's name right before a landline the writer called or was told to call: the office's
+# number, which the citizen quotes as the one nobody answers ("โทรเบอร์สำนักงานเขตลาดกระบัง
+# 02-326-9148"), not a person's. Not a mobile number, not without a word of calling ("อบต.
+# 053-855000" alone stays masked), not where the writer speaks of themselves ("ติดต่อผมที่
+# สำนักงาน …"), and not a scammer's number that claims an agency ("โทรมาอ้างเป็นการไฟฟ้า 02-…").
+_AGENCY_BEFORE = re.compile(
+    r"(?:สำนักงาน|สนง\.|ที่ว่าการ|ศาลากลาง|อบต\.?|อบจ\.?|เทศบาล|โรงพยาบาล|รพ\.|สถานีตำรวจ|สภ\.|สน\."
+    r"|การไฟฟ้า|กฟภ\.?|กฟน\.?|การประปา|กปภ\.?|กปน\.?|ศูนย์ดำรงธรรม|กรม)"
+    r"[ก-๙A-Za-z.]{0,24}(?: ?(?:โทร|เบอร์)\.?)? ?[:：]? ?\(?$"
+)
+_FIRST_PERSON = re.compile(r"ผม|ดิฉัน|ฉัน|หนู|ของเรา|บ้าน")
+_CALLED = re.compile(r"โทร|เบอร์|ติดต่อ|call", re.I)
+_SCAM = re.compile(r"อ้าง|มิจฉาชีพ|แก๊ง|หลอก|ปลอม|scam", re.I)

@@ -17,8 +17,19 @@ from __future__ import annotations
 import re
 
 from nlp.personal_data.cut import _Span
+from nlp.personal_data.kin_context import KIN
 from nlp.personal_data.latin_names import _NOT_LATIN_NAMES
-from nlp.personal_data.name_lists import _name_lists, _NameLists
+from nlp.personal_data.name_lists import (
+    _name_lists,
+    _NameLists,
+    _stopwords,
+    reads_as_words,
+    unknown_word,
+)
+from nlp.personal_data.name_words import _word_set
+from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS
+from nlp.personal_data.word_classes import frequency_bin
+from nlp.tokenise import segment
 
 # A word for when, before the nickname: "เมื่อวานสมชายมาบอกว่า…", "ตอนนี้กุ้งกับผัวตีกัน".
 _WHEN = r"(?:เมื่อ(?:วาน(?:นี้)?|คืน(?:นี้)?|เช้า(?:นี้)?|เย็น|กี้|ตอน(?:เช้า|เย็น|ดึก|กลางคืน))|ตอนนี้|วันนี้|คืนนี้) ?"
@@ -42,6 +53,11 @@ _PARTNER = r"กับ(?:ผัว|เมีย|สามี|แฟน|แม่
 _PERSON_NEXT = re.compile(rf" ?(?:{_WHO})|(?:{_DEEDS}|{_PARTNER})")
 # The same in Latin letters, one space before the Thai: "somchai ขับเก๋ง…", "Beam ลูกชาย…"; a
 # name the lists lack only before who the person is (not "Grab ขับเร็ว", a company).
+# Since round 12: a shop or a house in one word and right after it a deed only a person does
+# ("แก้วร้านข้าวมันไก่ ทิ้งน้ำมันลงท่อ", "น้ำฝนบ้านตรงข้ามเอาปั๊มดูดน้ำ"): the glass or the
+# water of a shop does not pour oil or pump; "น้ำบ้านตรงข้ามไหลมา" has no such deed, and in
+# "หมูร้านนี้แพง เจ้าของด่า" someone else does it: both stay.
+_KEEPER_NEXT = re.compile(rf"(?:ร้าน|บ้าน)[ก-๙]{{2,18}}? ?(?:{_DEEDS})")
 _LATIN_OPENING = re.compile(r"[A-Za-z]{2,12}(?= )")
 _LATIN_WHO_NEXT = re.compile(rf" (?:{_WHO})")
 _LATIN_PERSON_NEXT = re.compile(rf" (?:{_WHO}|{_DEEDS}|{_PARTNER})")
@@ -64,8 +80,13 @@ def opening_names(text: str) -> list[_Span]:
                 found.append(latin.span())
             continue
         first = _nicknames_at(text, m.end(), lists)
+        if not first:
+            unknown = _unknown_before_who(text, m.end(), lists)
+            if unknown is not None:
+                found.append(unknown)
+                continue
         for end in first:
-            if _PERSON_NEXT.match(text, end):
+            if _PERSON_NEXT.match(text, end) or _KEEPER_NEXT.match(text, end):
                 found.append((m.end(), end))
                 break
             if text.startswith(_AND, end):
@@ -77,6 +98,58 @@ def opening_names(text: str) -> list[_Span]:
                     found += [(m.end(), end), (after, second[0])]
                     break
     return found
+
+
+def _unknown_before_who(text: str, at: int, lists: _NameLists) -> _Span | None:
+    """Since round 12: a word no dictionary holds opening the text right before who the person
+    is ("สมพอนลูกจ้างร้านข้าวต้ม", a Lao name; "หมอกเป็น อสม.": the dictionary's words only
+    before a post no thing can hold)."""
+    window = text[at + _SHORTEST + 1 : at + _LONGEST + 16]
+    if _UNKNOWN_WHO_NEXT.search(window) is None and _POST_NEXT.search(window) is None:
+        return None  # most openings: nothing that says who follows
+    for end in range(at + _SHORTEST + 1, min(len(text), at + _LONGEST + 2) + 1):
+        if not "\u0e01" <= text[end - 1] <= "\u0e4c":
+            return None
+        word = text[at:end]
+        if word.startswith(_ADDRESS_STARTS):
+            return None  # "ป๋าเปี๊ยกเจ้าของหอ": the form of address is read elsewhere
+        if _POST_NEXT.match(text, end) and _plain_noun(word, lists):
+            return at, end
+        if (
+            _UNKNOWN_WHO_NEXT.match(text, end)
+            and unknown_word(word, lists)
+            and "ๆ" not in word
+            and not word.startswith(_NOT_NICKNAME_STARTS)
+            and not reads_as_words(word, lists)
+        ):
+            return at, end
+    return None
+
+
+def _plain_noun(word: str, lists: _NameLists) -> bool:
+    """One dictionary word, not among the commonest, that is no verb, adjective or function
+    word."""
+    return (
+        word in lists.words
+        and frequency_bin().get(word) not in _COMMON_BINS
+        and word not in lists.predicates
+        and word not in lists.adjectives
+        and word not in _stopwords()
+        and len(segment(word)) == 1
+    )
+
+
+_ADDRESS_STARTS = tuple(KIN | _word_set("คุณ นาย นาง ไอ้ อี บัก"))
+_COMMON_BINS = frozenset({"10k", "100k"})  # seen 10,000 times or more: บ้าน, ถนน's kind
+
+
+# Who the person is, after a word no dictionary holds: a worker, a child, an owner; not a
+# spouse or ลูกบ้าน, which a verb or a noise may take ("เปย์เมีย", "เสียงสุนัขลูกบ้าน").
+_UNKNOWN_WHO_NEXT = re.compile(
+    r"ลูกจ้าง|ลูก(?:สาว|ชาย|เขย|สะใภ้)|หลาน(?:สาว|ชาย)"
+    r"|เจ้าของ(?:หอ|บ้าน|ร้าน|ตึก|อู่|โรง|ฟาร์ม)|เด็ก(?:ฝึกงาน|เสิร์ฟ|ปั๊ม)"
+)
+_POST_NEXT = re.compile(r"เป็น ?(?:อสม|ผู้ใหญ่บ้าน|กำนัน|ผช\.?ผญบ|ประธานชุมชน|รปภ|ยาม)")
 
 
 def _openings(text: str) -> list[re.Match[str]]:

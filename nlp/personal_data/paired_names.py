@@ -53,7 +53,7 @@ _AND = re.compile(r" ?กับ ?")
 _OR = re.compile(r" ?หรือ ?")
 _EITHER = re.compile(
     rf"(?:(?<![ก-๙])|(?<=หา)|(?<=ถึง)|(?<=ติดต่อ)|(?<=ถาม))(?:{_ADDRESS_RE}|คุณ)(?P<left>[ก-๙]{{2,10}}?)"
-    rf" ?หรือ ?(?P<right_address>(?:{_ADDRESS_RE}|คุณ)(?=[ก-๙]{{2}}))"
+    rf" ?(?P<joined>หรือ|กับ) ?(?P<right_address>(?:{_ADDRESS_RE}|คุณ)(?=[ก-๙]{{2}}))"
 )
 _RIGHT_ADDRESS = re.compile(rf"(?:{_ADDRESS_RE})(?=[ก-๙]{{2}})")
 # What after the pair says there are two people (and nothing else can be).
@@ -146,7 +146,14 @@ def pair_of_found(text: str, names: list[_Span]) -> list[_Span]:
     for m in _EITHER.finditer(text):  # "ถามหาป้าศรีหรือลุง[found]"
         right_start = m.end("right_address")
         left = m.group("left")
-        if right_start in starts and m.end("left") not in ends and _may_name(left, addressed=True):
+        if right_start not in starts or m.end("left") in ends:
+            continue
+        # since round 12 also กับ: "พี่หน่อยกับพี่[found]", where a word that is also a particle
+        # is a nickname, both people carrying a form of address at a word's start; not a verb
+        # ("ตาเหมือนกับยาย…", "พี่ไปกับพี่…")
+        if _may_name(left, addressed=True) or (
+            m.group("joined") == "กับ" and _joined_nickname(left)
+        ):
             found.append(m.span("left"))
     for m in (*_AND.finditer(text), *_OR.finditer(text)):
         pair = _pair_at(text, m)
@@ -256,6 +263,20 @@ def _end_of_name(text: str, start: int, run_end: int, lists: _NameLists) -> int:
             return at
         at += len(piece)
     return run_end
+
+
+def _joined_nickname(word: str) -> bool:
+    """A word before กับ and a second person that may be the first one's nickname though it is a
+    function word or particle (หน่อย): no kinship word, verb, adjective or kind of person."""
+    lists = _name_lists()
+    return (
+        word not in KIN
+        and word not in lists.predicates
+        and word not in lists.adjectives
+        and word not in ud_verbs()
+        and not word.startswith(_NOT_PAIRED)
+        and not word.startswith(_KIND_OF_PERSON)
+    )
 
 
 def _may_name(word: str, *, addressed: bool) -> bool:

@@ -51,6 +51,19 @@ def _province_pattern() -> re.Pattern[str]:
     return re.compile(r"[ \-]?(?:จ\.|จังหวัด)? ?(?:" + "|".join(alternatives) + ")")
 
 
+# Since round 12: a province followed by a dash and another place is a route ("รถตู้ทะเบียน
+# 15-7788 ขอนแก่น-อุดร"), which stays; the plate ends before it.
+_ROUTE_ON = re.compile(r" ?[-–—] ?[ก-๙]")
+
+
+def _plate_province(text: str, end: int) -> re.Match[str] | None:
+    """The province written right after a plate ending at `end`, unless it starts a route."""
+    province = _province_pattern().match(text, end)
+    if province is None or _ROUTE_ON.match(text, province.end()):
+        return None
+    return province
+
+
 def _plates(text: str) -> list[PersonalDataSpan]:
     found = []
     at = 0
@@ -67,7 +80,7 @@ def _plates(text: str) -> list[PersonalDataSpan]:
     # with the province ("จยย ฬชน422กรุงเทพ"; not "รถจอด 8 จุด", "รถสวน 2 เลน").
     for n in (*_NUMERIC_PLATE.finditer(text), *_THREE_LETTER_PLATE.finditer(text)):
         end = n.end()
-        province = _province_pattern().match(text, end)
+        province = _plate_province(text, end)
         if province is None and not (
             n.group().lower().startswith(("ทะเบียน", "plate", "regis", "ป้าย"))
             or (
@@ -99,7 +112,7 @@ def _glued_plates(text: str) -> list[PersonalDataSpan]:
         return []
     found = []
     for m in _GLUED_TO_PLATE_WORD.finditer(text):
-        province = _province_pattern().match(text, m.end())
+        province = _plate_province(text, m.end())
         end = province.end() if province is not None else m.end()
         found.append(PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, m.start("plate"), end))
     return found
@@ -148,10 +161,18 @@ def _plate_at(text: str, m: re.Match[str]) -> PersonalDataSpan | None:
     )
     if letters in _MONTHS and _is_date(m) and not (right_after and two_letters):
         return None
+    # Since round 12: a bus line's number before a word and a duration or count ("รถเมล์สาย 29
+    # รอ 50 นาที"), not a plate: no digit before a plate's letters follows สาย, and no plate's
+    # number is followed by a unit of time or a count.
+    if not _PLATE_WORDS.search(before) and (
+        (m.group("lead") is not None and _BUS_LINE_BEFORE.search(before))
+        or _COUNT_AFTER.match(text, m.end())
+    ):
+        return None
     if m.group("dot") and not (right_after and two_letters):
         return None  # "ปอ.511", "ลพ.3018": a bus line, a road
     end = m.end()
-    province = _province_pattern().match(text, end)
+    province = _plate_province(text, end)
     context = (
         _PLATE_WORDS.search(before)
         or (two_letters and _VEHICLE_WORDS.search(before))
@@ -168,6 +189,10 @@ def _plate_at(text: str, m: re.Match[str]) -> PersonalDataSpan | None:
     elif not (context or glued_digit_form):
         return None
     return PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, m.start(), end)
+
+
+_BUS_LINE_BEFORE = re.compile(r"สาย ?$")
+_COUNT_AFTER = re.compile(r" ?(?:นาที|ชั่วโมง|ชม\.|วินาที|วัน|คัน|ครั้ง|รอบ|เที่ยว|คน|บาท)")
 
 
 def _is_date(m: re.Match[str]) -> bool:

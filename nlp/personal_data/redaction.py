@@ -13,6 +13,7 @@ from nlp.personal_data.bare_introductions import bare_introductions
 from nlp.personal_data.bare_names import bare_names
 from nlp.personal_data.called_names import called_names
 from nlp.personal_data.chat_labels import (
+    full_sign_offs,
     names_after_phones,
     names_before_phones,
     nicknames_after_names,
@@ -22,6 +23,7 @@ from nlp.personal_data.chat_labels import (
 from nlp.personal_data.decorated_names import decorated_names
 from nlp.personal_data.emails import _SPELT_EMAIL_TRIGGER, _emails
 from nlp.personal_data.family_names import family_names
+from nlp.personal_data.foreign_introductions import foreign_introductions
 from nlp.personal_data.full_names import full_names
 from nlp.personal_data.house_numbers import _HOUSE_TRIGGER, _house_numbers
 from nlp.personal_data.kin_deeds import kin_deed_names
@@ -46,6 +48,7 @@ from nlp.personal_data.problem_words import without_problem_words
 from nlp.personal_data.public_kin_names import public_kin_names
 from nlp.personal_data.record_numbers import record_numbers
 from nlp.personal_data.regional_address_names import regional_address_names
+from nlp.personal_data.relation_names import relation_names
 from nlp.personal_data.roles import _role_candidates
 from nlp.personal_data.self_introductions import _named_selves, _self_introductions
 from nlp.personal_data.spelt_names import spelt_names
@@ -178,12 +181,13 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     found += _as_names(bare_introductions(text) + unlisted_titled_names(text))
     found += _as_names(kin_owner_names(text) + regional_address_names(text))
     found += _as_names(particle_names(text) + kin_lists(text) + name_labels(text))
+    found += _as_names(relation_names(text))
     found += spelt_names(text, has_latin=has_latin)
     if "ตระกูล" in text:
         found += family_names(text)
     if has_latin and _LATIN_NAME_TRIGGER.search(text):
         found += _latin_names(text)
-    found += _as_names(lao_names(text))
+    found += _as_names(lao_names(text) + foreign_introductions(text))
     if "ผม" in text or "ดิฉัน" in text or "หนู" in text:
         found += _self_introductions(text)
     if "ชื่อ" in text or "ซื่อ" in text or "เอง" in text:
@@ -207,10 +211,15 @@ def _chat_layout_names(text: str, found: list[PersonalDataSpan]) -> list[Persona
     contacts = [
         f.end for f in found if f.kind in (PersonalDataKind.PHONE, PersonalDataKind.LINE_ID)
     ]
+    addresses = [f.end for f in found if f.kind is PersonalDataKind.EMAIL]
     bracket = "(" in text or "（" in text
     dash = "—" in text or "–" in text
     signed = _ENDS_POLITELY.search(text) is not None
-    if not (contacts or signed or bracket or dash) and ":" not in text and "：" not in text:
+    if (
+        not (contacts or addresses or signed or bracket or dash)
+        and ":" not in text
+        and "：" not in text
+    ):
         return []
     lists = _name_lists()
     names = [f.end for f in found if f.kind is PersonalDataKind.PERSON_NAME] if bracket else []
@@ -220,6 +229,7 @@ def _chat_layout_names(text: str, found: list[PersonalDataSpan]) -> list[Persona
         + names_before_phones(text, [f.start for f in phones], lists)
         + nicknames_after_names(text, names, lists)
         + sign_off_names(text, contacts, lists)
+        + full_sign_offs(text, contacts + addresses, lists)
     )
     return [PersonalDataSpan(PersonalDataKind.PERSON_NAME, start, end) for start, end in spans]
 

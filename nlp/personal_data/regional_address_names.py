@@ -26,7 +26,7 @@ import re
 from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _Cut, _is_thai, _Span
 from nlp.personal_data.kin_deeds import _DESCRIBES, _PERSON_DEEDS, _WHO
-from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords
+from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords, reads_as_words
 from nlp.personal_data.name_words import (
     _AFTER_NAME,
     _FUNCTION_WORDS,
@@ -42,13 +42,21 @@ from nlp.tokenise import segment
 # Malay แบ, which starts แบรนด์ and English nicknames too often)
 _FORMS = _word_set(
     """แม่ใหญ่ พ่อใหญ่ บัก ไอ้บ่าว อีนาง อีหล่า บัง โก เจ๊ะ ก๊ะ เปาะ มะ อาแบ อาม่า อากง
-    พ่อหลวง แม่หลวง ป้อหลวง พะตี พะตี่"""
+    พ่อหลวง แม่หลวง ป้อหลวง พะตี พะตี่ พ่อเฒ่า แม่เฒ่า"""
 )
+# Since round 12: the Malay แบ (elder brother) only in a shop's name, after ร้าน and its goods
+# ("ร้านน้ำชาแบมะ"), where แบรนด์ and English nicknames do not come.
+_SHOP_FORMS = _word_set("แบ")
+_SHOP_BEFORE = re.compile(r"ร้าน[ก-๙]{0,14}$")
+# Since round 12: a house, a vehicle or a thing the person owns before the form ("หน้าบ้าน
+# เปาะยูโซะเป็นหลุม", "รถของพะตีแฮเลาะกับครอบครัว"): a name the dictionary lacks is the owner's
+# whatever follows.
+_OWNER_BEFORE = re.compile(r"(?<!หมู่)(?:บ้าน|ของ|ร้าน|สวน|ไร่|นา|เรือ|รถ)$")
 # Forms that are also the start of everyday words (บังคับ, โกง, มะม่วง, เปาะเปี๊ยะ): the tokeniser
 # must end them as a word of their own. บัก is the Isan boy's form even cut with its name
 # (บักหำ), and every word it starts is one.
 _SHORT_FORMS = _word_set("บัง โก มะ เปาะ เจ๊ะ ก๊ะ")
-_FORMS_ALT = one_of(_FORMS)
+_FORMS_ALT = one_of(_FORMS | _SHOP_FORMS)
 _FORM = re.compile(_FORMS_ALT)
 # Words before the form that thank the person or say whose child or spouse they are.
 _BEFORE_FORM = _word_set("ขอบคุณ ชม ขอชม ชื่นชม ลูก หลาน เมีย ผัว สามี ภรรยา จน เรื่อง ฝาก")
@@ -72,9 +80,21 @@ def regional_address_names(text: str) -> list[_Span]:
     for m in _FORM.finditer(text):
         start, end = m.span()
         form = m.group()
-        if not _starts_a_word(cut, start) or (form in _SHORT_FORMS and end not in cut.boundaries):
+        shop = _SHOP_BEFORE.search(text, max(0, start - 20), start) is not None
+        if form in _SHOP_FORMS and not (shop and start in cut.starts and end in cut.boundaries):
+            continue
+        owner = _OWNER_BEFORE.search(text, max(0, start - 6), start) is not None
+        starts = _starts_a_word(cut, start)
+        if not (starts or owner or shop) or (form in _SHORT_FORMS and end not in cut.boundaries):
             continue
         at = end + 1 if text[end : end + 1] == " " else end
+        if owner or shop:
+            owned = _owner_name(text, at, lists, shop=shop)
+            if owned is not None:
+                found.append(owned)
+                continue
+            if not starts:
+                continue  # "บ้านบังแดด": a sunshade, not a brother
         bracketed = text[start - 1 : start] in "(（" and start > 0
         child_of = _word_before(cut, start) in _CHILD_OF
         span = _name_at(text, at, form, lists, bracketed=bracketed, child_of=child_of)
@@ -111,6 +131,28 @@ def _name_at(
             return at, end  # "ลูกพ่อใหญ่ผาย|ขับรถ": the parent, named
     if form in _HEADS:
         return _head_name(text, at, lists)
+    return None
+
+
+def _owner_name(text: str, at: int, lists: _NameLists, *, shop: bool) -> _Span | None:
+    """After an owner's word and a form of address: a name of one Thai run (up to a function
+    word, a verb or a space) that the dictionary lacks ("ยู|โซะ", "แฮ|เลาะ"); in a shop's name
+    also a short word that may be a name, at the end of the run ("ร้านน้ำชาแบมะ")."""
+    pieces = segment(text[at : at + _LONGEST + 6])
+    end = at
+    for piece in pieces:
+        if not _is_thai(piece) or (end > at and _ends_a_name(piece, lists)) or piece == "กับ":
+            break
+        end += len(piece)
+        if end - at > _LONGEST:
+            return None
+    name = text[at:end]
+    if len(name) < _SHORTEST or not _may_be_a_name(name, lists) or reads_as_words(name, lists):
+        return None
+    if name not in lists.words and not _verb_first(name, lists):
+        return at, end
+    if shop and (end == len(text) or not _is_thai(text[end])) and name not in ud_verbs():
+        return at, end
     return None
 
 

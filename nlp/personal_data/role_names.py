@@ -114,17 +114,22 @@ def _shopkeeper_nickname(cut: _Cut, j: int, lists: _NameLists) -> _Span | None:
     before ร้าน, that are no verb, adjective, pronoun or word for a kind of person ("ลุงเปิดร้าน",
     "ป้าข้างร้าน", "พี่ที่ร้าน")."""
     tokens = cut.tokens
+    elder = j > 0 and tokens[j - 1][0] in _ELDERS
     for size in (1, 2):
         if j + size >= len(tokens) or not tokens[j + size][0].startswith("ร้าน"):
             continue
         words = [t for t, _, _ in tokens[j : j + size]]
+        joined = "".join(words)
         if not all(
             len(w) >= 2
             and _is_thai(w)
             and w not in _PRONOUNS
             and w not in lists.adjectives
             and not _verb_like(w, lists)
-            and not w.startswith(_NOT_NICKNAME_STARTS)
+            and (
+                not w.startswith(_NOT_NICKNAME_STARTS)
+                or _shop_nickname_too(w, joined, lists, elder)
+            )
             for w in words
         ):
             return None
@@ -133,26 +138,56 @@ def _shopkeeper_nickname(cut: _Cut, j: int, lists: _NameLists) -> _Span | None:
     return None
 
 
+# Since round 12: an elder's word before a shopkeeper's nickname that starts like a kind of
+# person or an animal ("น้าแมวร้านขายของชำ", "พี่ลูกหว้าร้านข้าวแกง"): แมว and หมา alone, and ลูก
+# starting a word no dictionary holds, are nicknames there (น้องหมาร้านข้างๆ is a dog).
+_ELDERS = _word_set("ลุง ป้า ยาย ตา น้า พี่ เจ๊ เฮีย ป๋า อาม่า อากง เสี่ย")
+_ANIMAL_NICKNAMES = _word_set("แมว หมา")
+
+
+def _shop_nickname_too(word: str, joined: str, lists: _NameLists, elder: bool) -> bool:
+    """Whether `word`, which starts like a kind of person or an animal, is still a nickname
+    before a shop after an elder's word."""
+    if not elder:
+        return False
+    if word in _ANIMAL_NICKNAMES:
+        return True
+    return word == "ลูก" and joined != word and joined not in lists.words
+
+
 # A shop and its goods right before the kinship word, in one run of letters: the shop is named
 # after the person ("ร้านก๋วยเตี๋ยวเจ๊ต้อยหน้าโรงพัก", "ร้านทองเฮียหงษ์ติดลำโพง", since session 17).
 _SHOP_BEFORE = re.compile(r"ร้าน[ก-๙]{0,14}$")
 _SHOP_BEFORE_WINDOW = 20
 
 
+# Since round 12: what a shop's trading name ends with after its owner ("ร้านเฮียใหญ่การช่าง",
+# "ร้านเจ๊เล็กพาณิชย์"): before it even an adjective is the owner's nickname.
+_TRADE_SUFFIX = re.compile(
+    r"การ(?:ช่าง|ยาง|ไฟฟ้า|ค้า|เกษตร|พิมพ์)|พาณิชย์|ยนต์|ค้าไม้|วัสดุ|เซอร์วิส|ออโต้|ซัพพลาย|ก่อสร้าง"
+    r"|โภชนา|แอร์|มอเตอร์|อะไหล่|เฟอร์นิเจอร์"
+)
+
+
 def _named_shop_nickname(cut: _Cut, j: int, lists: _NameLists) -> _Span | None:
     """The nickname in a shop's name after its kinship word: one token of two to eight letters
     that is no verb, adjective, pronoun or word for a kind of person ("ร้านป้าขายดี", "ร้านข้าว
-    แกงป้าอ้วน", "ร้านลุงข้างวัด" stay), nor a function word."""
+    แกงป้าอ้วน", "ร้านลุงข้างวัด" stay), nor a function word; any but a pronoun or a kind of
+    person before a trading name's ending ("ร้านเฮียใหญ่การช่าง")."""
     word, start, end = cut.tokens[j]
+    trade_name = _TRADE_SUFFIX.match(cut.text, end) is not None
     if (
         not 2 <= len(word) <= 8
         or not _is_thai(word)
         or word in _PRONOUNS
-        or word in lists.adjectives
+        or word.startswith(_NOT_NICKNAME_STARTS)
+    ):
+        return None
+    if not trade_name and (
+        word in lists.adjectives
         or word in _AFTER_NAME
         or word in _stopwords()
         or _verb_like(word, lists)
-        or word.startswith(_NOT_NICKNAME_STARTS)
     ):
         return None
     return start, end

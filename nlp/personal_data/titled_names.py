@@ -24,7 +24,19 @@ _PRONOUN_TITLES = frozenset({"นาย", "นาง"})
 # Names of places and brands that start with a title word.
 # What a vendor or a worker's ชื่อ may name instead of them: "พ่อค้าผักชื่อร้านว่า…".
 _NAMED_THING = re.compile(" ?(?:ร้าน|ถนน|ซอย|บริษัท|หมู่บ้าน|โครงการ|เพจ|ตลาด|แอป)")
+# Since round 12: an animal and whose it is before ชื่อ ("แมวหนูชื่อส้มโอ", "หมาของผมชื่อ…"):
+# a pet's name, which is no one's personal data.
+_PET_BEFORE = re.compile(
+    r"(?:แมว|หมา|สุนัข|ลูกหมา|ลูกแมว|กระต่าย|นกแก้ว|ม้า|วัว|ควาย|เต่า|แฮมสเตอร์)"
+    r"(?:ตัว[ก-๙]{0,8})?(?: ?ของ)? ?(?:ผม|ดิฉัน|ฉัน|หนู|เรา|แม่|พ่อ|ลูก|บ้าน[ก-๙]{0,8})?(?:ตัวนี้)?$"
+)
 _TITLED_PLACES = ("นางลิ้นจี่", "นางเลิ้ง", "นายเลิศ", "นางรอง", "นางแล", "นางรำ", "คุณหญิง")
+# Since round 12: a place's word glued before นาง or นาย makes it the place's name ("กุดนางใย",
+# "หนองนางแล", "วัดนางชี", "บ้านนายเลิศ" the village), not a person's title.
+_PLACE_BEFORE_TITLE = _word_set(
+    """กุด หนอง บึง ห้วย คลอง วัด เขา ดอย ถ้ำ เกาะ ทุ่ง ท่า บาง ลำ หาด ศาล ป่า ภู โคก สระ บ่อ
+    แหลม อ่าว ผา ดง เวียง เมือง ด่าน ตลาด สะพาน"""
+)
 _FIELD_LABELS = frozenset({"ชื่อ-นามสกุล", "ชื่อ-สกุล", "ชื่อนามสกุล", "นามสกุล"})
 
 # Kinship words after ชื่อ: what follows them is a name ("ชื่อน้องต้นกล้า", "ชื่อน้องเก่ง").
@@ -80,6 +92,7 @@ def _titled_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
         elif (
             token.endswith("ชื่อ")
             and not _NAMED_THING.match(text, tokens[i][2])
+            and not _PET_BEFORE.search(text, max(0, tokens[i][2] - 30), tokens[i][2] - 4)
             # "สามีชื่อ" may be cut สา|มีชื่อ: the person's word ends where ชื่อ starts.
             and _PERSON_BEFORE_NAME.search(
                 text,
@@ -98,7 +111,11 @@ def _titled_names(cut: _Cut, lists: _NameLists) -> list[_Span]:
         elif token == "ลงชื่อ" and tokens[i + 1 : i + 2] and tokens[i + 1][0].isspace():
             # a letter signed "(ลงชื่อ วันเพ็ญ ส.)": a name, even a word ("ลงชื่อเข้าใช้" is not)
             span = _name_run(text, tokens, i + 1, lists, strong=True)
-        elif token in _STRONG_TITLES and not text.startswith(_TITLED_PLACES, tokens[i][1]):
+        elif (
+            token in _STRONG_TITLES
+            and not text.startswith(_TITLED_PLACES, tokens[i][1])
+            and not (i > 0 and tokens[i - 1][0] in _PLACE_BEFORE_TITLE)
+        ):
             introduced = i > 0 and tokens[i - 1][0].strip() in ("ชื่อ", "ผู้แจ้ง", "ข้าพเจ้า")
             # since t39, a person's word and a space before the title: "ติดต่อหลาน นายมิ่ง",
             # "ลูกจ้างผม นายหม่องทุนละ" (not glued: "แม่นาย" is "your mother")
