@@ -193,11 +193,22 @@ _FULL_SIGN_OFF = re.compile(
 )
 
 
+# Since t42: a given name alone ending the message after the contact and its particle ("…
+# หรือ 089 456 1203 ค่ะ ณัฐชา").
+_NAME_ENDS = re.compile(
+    r"\s?(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า)\s?[.!🙏]*\s(?P<name>[ก-๛]{2,16})\s*[.!🙏]*\s*$"
+)
+
+
 def full_sign_offs(text: str, contact_ends: list[int], lists: _NameLists) -> list[_Span]:
     """A listed given name and a surname (listed, or a word the dictionary lacks) right after a
-    contact and a polite particle, ending the message or before an address."""
+    contact and a polite particle, ending the message or before an address; or a listed given
+    name or nickname alone there, ending the message."""
     found = []
     for end in contact_ends:
+        alone = _NAME_ENDS.match(text, end)
+        if alone is not None and _signs_last(alone.group("name"), lists):
+            found.append(alone.span("name"))
         m = _FULL_SIGN_OFF.match(text, end)
         if (
             m is not None

@@ -78,6 +78,13 @@ def _an_agencys(text: str, start: int, end: int) -> bool:
     if not address.lower().endswith(".th") or not _PUBLIC_DOMAIN.search(address):
         return False
     local = address[: address.index("@")]
-    if not _OFFICE_MAILBOX.search(local) and not local.lower().startswith(("saraban", "sarabun")):
+    # a hotline's mailbox at a government domain (1206@opm.go.th, the Prime Minister's complaint
+    # centre) is an office's; digits at a university are a student's number (6401234@kku.ac.th)
+    hotline = local.isdigit() and address.lower().endswith(".go.th")
+    if (
+        not _OFFICE_MAILBOX.search(local)
+        and not local.lower().startswith(("saraban", "sarabun"))
+        and not hotline
+    ):
         return False
     return _OWN_ADDRESS.search(text, max(0, start - 40), start) is None

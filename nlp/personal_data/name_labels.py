@@ -33,6 +33,14 @@ _NICKNAME_LABEL = re.compile(
     r"|(?:คน|ผู้ชาย|ผู้หญิง|เด็ก)ที่ชื่อ ?"
     r"|ชื่อในไลน์(?=[ :：]|ว่า|คือ)" + _SAYS
 )
+# Since t42: who reports, named at the end of the message ("… มืดมาก ผู้แจ้ง สมบัติ ครับ",
+# "ผู้ร้องเรียน: มาลี ใจดี"): a listed given name (a word too: สมบัติ), perhaps a surname, a polite
+# particle, and then nothing ("ผู้แจ้ง ชาวบ้านค่ะ" is no name; "ผู้แจ้ง ได้รับ…" goes on).
+_REPORTER = re.compile(
+    r"(?:ผู้แจ้ง|ผู้ร้องเรียน|ผู้ร้อง)(?:ชื่อ)?\s?[:：]?\s?"
+    r"(?P<name>(?P<given>[ก-๛]{2,16}?)(?: (?!(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า)\s*$)[ก-๛]{3,20})?)"
+    r"\s?(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า)?\s*[.!🙏]*\s*$"
+)
 _FULL_NAME_LABEL = re.compile(
     rf"(?<!สม)ชื่อจริง{_SAYS}{_TITLE}"
     # a word or a space must part the label from the name: "ชื่อในบัตรประชาชน" is the card's
@@ -64,7 +72,14 @@ _SOCIAL = ("เฟ", "ติ๊ก", "ไอจี", "facebook", "fb")
 
 def name_labels(text: str) -> list[_Span]:
     """The names a label says follow (offsets of the name only)."""
-    if "ชื่อ" not in text and "นามสกุล" not in text and "สะกด" not in text and "เรียก" not in text:
+    if (
+        "ชื่อ" not in text
+        and "นามสกุล" not in text
+        and "สะกด" not in text
+        and "เรียก" not in text
+        and "ผู้ร้อง" not in text
+        and "ผู้แจ้ง" not in text
+    ):
         return []
     found: list[_Span] = []
     for m in _NICKNAME_LABEL.finditer(text):
@@ -82,6 +97,9 @@ def name_labels(text: str) -> list[_Span]:
     for m in _SURNAME_LABEL.finditer(text):
         span = _thai_name(text, m, words=1, cut_at_verbs=False)
         found += [span] if span is not None else []
+    reporter = _REPORTER.search(text)
+    if reporter is not None and reporter.group("given") in _name_lists().first:
+        found.append(reporter.span("name"))
     found += [m.span("name") for m in _NICKNAME_BEFORE_REAL.finditer(text)]
     found += [m.span("name") for m in _NAME_BEFORE_BRACKET.finditer(text)]
     return found

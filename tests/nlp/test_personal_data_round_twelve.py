@@ -259,3 +259,32 @@ def test_round_twelve_phrases_are_no_names(text: str) -> None:
 
 def test_a_name_is_not_cut_before_a_syllable_that_spells_a_verb() -> None:
     assert redact("จากบทความของพี่จิมมี่ เผยว่า").text == "จากบทความของพี่[ชื่อ] เผยว่า"
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # from t42's classes: a given name alone signing off after the contact, who reports
+        ("ถนนพังหน้าบ้าน ติดต่อกลับ 089 456 1203 ค่ะ ณัฐชา", "ณัฐชา"),
+        ("ไฟทางดับสองอาทิตย์แล้ว มืดมาก ผู้แจ้ง สมบัติ ครับ", "สมบัติ"),
+        ("ท่อตันทั้งซอย ผู้ร้องเรียน: มาลี ใจดี", "มาลี ใจดี"),
+    ],
+)
+def test_who_signs_off_or_reports_is_masked(text: str, secret: str) -> None:
+    assert secret not in redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ผู้แจ้ง ชาวบ้านค่ะ",
+        "ผู้แจ้ง ไม่ประสงค์ออกนามครับ",
+        "ทางผู้แจ้ง ได้รับความเดือดร้อนมาก",
+        "ไฟดับ โทร 0812345678 ครับ ขอบคุณ",
+        # a hotline's mailbox is an office's
+        "ส่งหลักฐานทางอีเมล 1206@opm.go.th ได้มั้ยครับ",
+    ],
+)
+def test_who_reports_without_a_name_stays(text: str) -> None:
+    redacted = redact(text).text
+    assert "[ชื่อ]" not in redacted and "[อีเมล]" not in redacted
