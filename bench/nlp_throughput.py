@@ -13,7 +13,10 @@ Pins itself to one CPU core (`os.sched_setaffinity(0, {0})`), then:
   this process (the one-core figure, steady on a shared machine) and per wall-clock second
   (lower when other work shares the core);
 * peak resident memory of this process (`ru_maxrss`);
-* pythainlp's newmm tokeniser against nlpo3 on the same texts (`nlp.evaluation.tokeniser_speed`).
+* pythainlp's newmm tokeniser against nlpo3 on the same texts (`nlp.evaluation.tokeniser_speed`);
+* a reference workload (`reference_milliseconds`: fixed pure-Python and small-numpy work, like
+  the pipeline's, timed in the same pinned process) so that figures from different machines, or
+  from one machine at a busier moment, can be compared: divide by it.
 
 Targets (issue 3): ≥ 1,000 messages a second, load < 2 s, peak RSS < 300 MB.
 The Traffy texts are only read; nothing from them is written anywhere.
@@ -79,6 +82,35 @@ def cold_load_seconds(model: Path | None) -> tuple[float, float]:
     return float(wall), float(cpu)
 
 
+def reference_milliseconds() -> float:
+    """CPU milliseconds of a fixed workload, the best of five: dictionary and string work in
+    Python, and many small numpy calls over a table of 100,000 rows (gathers, sorts, searches,
+    a small matrix product), about the mix of the pipeline's own work."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    table = rng.random((100_000, 16), dtype=np.float32)
+    keys = np.sort(rng.integers(0, 1 << 62, 100_000))
+    queries = rng.integers(0, 1 << 62, (100, 300))
+    rows = rng.integers(0, 100_000, (100, 300))
+    words = [f"คำ{i % 700}" for i in range(5000)]
+    best = float("inf")
+    for _ in range(5):
+        started = time.process_time()
+        counts: dict[str, int] = {}
+        for word in words:
+            counts[word.lower()] = counts.get(word.lower(), 0) + 1
+        joined = " ".join(words)
+        _ = [joined.find(word) for word in words[:500]]
+        for query, row in zip(queries, rows, strict=True):
+            found = np.sort(query)
+            keys.searchsorted(found)
+            block = table.take(row, axis=0)
+            (block.T @ block).sum()
+        best = min(best, time.process_time() - started)
+    return best * 1000
+
+
 def stage_seconds(
     analyzer: Any, messages: list[tuple[str, float | None, float | None]]
 ) -> dict[str, float]:
@@ -137,6 +169,7 @@ def run(data_dir: Path, passes: int, tokenisers: bool, model: Path | None = None
         best_cpu = max(best_cpu, len(messages) / (time.process_time() - cpu))
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     stages = stage_seconds(analyzer, messages[:STAGE_SAMPLE])
+    reference = reference_milliseconds()
 
     report: dict[str, Any] = {
         "cpu": pinned,
@@ -150,6 +183,7 @@ def run(data_dir: Path, passes: int, tokenisers: bool, model: Path | None = None
         "load_seconds_in_process": round(warm_load, 3),
         "peak_rss_mb": round(peak_rss_mb, 1),
         "stage_microseconds_per_message": {k: round(v * 1e6, 1) for k, v in stages.items()},
+        "reference_workload_ms": round(reference, 1),
     }
     if tokenisers:
         from nlp.evaluation.tokeniser_speed import compare
@@ -172,6 +206,8 @@ def markdown(report: dict[str, Any]) -> str:
         f"| load, fresh process, wall clock | {report['load_seconds_cold_process']} s | |",
         f"| load, `ThaiAnalyzer.load()` alone | {report['load_seconds_in_process']} s | |",
         f"| peak RSS | {report['peak_rss_mb']} MB | < 300 MB |",
+        f"| reference workload (machine speed; lower is faster) | "
+        f"{report['reference_workload_ms']} ms | |",
         "",
         "| stage | µs per message |",
         "|---|---|",

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from nlp.gram_index import GramIndex
 from nlp.ngram_codes import char_codes
 from nlp.normalise import normalise
 from nlp.stored_grams import StoredGrams
@@ -37,6 +38,9 @@ from nlp.weight_tables import TableScores, idf_table, weight_tables
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 BUNDLE_FILE = "classifiers.npz"
 RECORD_FILE = "record.json"
+# How many of the bundle's n-grams (the commonest, by idf) are looked up first, in an array small
+# enough to stay in the cache (nlp.gram_index)
+COMMON_GRAMS = 24576
 
 
 class ModelIntegrityError(RuntimeError):
@@ -104,6 +108,7 @@ def _hashes(grams: Sequence[str]) -> np.ndarray:
 
 
 _NO_HASHES = np.zeros(0, dtype=np.int64)
+_LEAST_NORM = np.finfo(np.float64).tiny  # any other norm is at least 1 (an idf is)
 
 
 def _check_distinct(heads: list[HeadWeights], hashes: list[np.ndarray]) -> None:
@@ -211,19 +216,21 @@ class ModelBundle:
     """Every trained head over one shared n-gram vocabulary and one table, so a message's
     n-grams are looked up and its weights gathered once for all heads.
 
-    The shared vocabulary numbers the word n-grams of all heads first (by their sorted UTF-8
-    hashes), then the character n-gram codes (sorted). Row ``i`` of ``_idf`` holds each head's
-    idf for shared n-gram ``i`` (0 where the head lacks it). The weights, the stored float16
-    numbers exactly, are kept in two tables, each with its heads' columns side by side: the
-    heads that know at least ``DENSE_SHARE`` of the shared n-grams (sentiment) in shared row
-    order, the others (category, hazard) only over the n-grams one of them knows, plus a row of
-    zeros, found through one row map (``nlp.weight_tables``). Since batch 14: the category and
-    hazard heads know 157,000 of the 359,000 shared n-grams, so one table of all heads side by
-    side held 32 MB, mostly zeros, and these hold 17 MB; a message's rows are still gathered in
-    two reads, not one per head (three separate tables were as small but 25 % slower to score).
-    The scores are those of the trained heads up to the order of float additions. The word
-    hashes are those of this process (Python salts its hashes per process), so a bundle is rebuilt in
-    each process, never pickled.
+    The shared vocabulary holds the word n-grams of all heads (as the hashes of their UTF-8
+    bytes) and their character n-grams (as codes), numbered commonest first: since December 2026
+    the 24,576 of least idf, then the others, each part in key order, so that a message's
+    lookups and rows mostly fall in a small part that stays in the cache (``nlp.gram_index``).
+    Row ``i`` of ``_idf`` holds each head's idf for shared n-gram ``i`` (0 where the head lacks
+    it). The weights, the stored float16 numbers exactly, are kept in two tables, each with its
+    heads' columns side by side: the heads that know at least ``DENSE_SHARE`` of the shared
+    n-grams (sentiment) in shared row order, the others (category, hazard) only over the n-grams
+    one of them knows, plus a row of zeros, found through one row map (``nlp.weight_tables``).
+    Since batch 14: the category and hazard heads know 157,000 of the 359,000 shared n-grams, so
+    one table of all heads side by side held 32 MB, mostly zeros, and these hold 17 MB; a
+    message's rows are still gathered in two reads, not one per head (three separate tables were
+    as small but 25 % slower to score). The scores are those of the trained heads up to the
+    order of float additions. The word hashes are those of this process (Python salts its hashes
+    per process), so a bundle is rebuilt in each process, never pickled.
     """
 
     def __init__(self, heads: list[HeadWeights], header: dict[str, Any] | None = None) -> None:
@@ -234,37 +241,55 @@ class ModelBundle:
         self.header = header or {}
         # Word n-grams are found by the hash of their UTF-8 bytes (fixed for the life of the
         # process; str hashes are not used because a str is hashed in its internal form, where
-        # "00" and "〰" are the same bytes) in a sorted array rather than in a dictionary of
+        # "00" and "〰" are the same bytes) in sorted arrays rather than in a dictionary of
         # ~90,000 strings: 0.7 MB instead of about 14 MB.
         # Heads read from one stored vocabulary (the category head, Traffy tickets' correction
         # and the ticket-style head) share its hashes, rows and idf column.
         vocabulary_of = _shared_vocabularies(heads)
         owners = sorted(set(vocabulary_of))
         hashes_of = {owner: _hashes(heads[owner].word_grams) for owner in owners}
-        self.word_hashes: np.ndarray = np.unique(
-            np.concatenate(list(hashes_of.values()) or [_NO_HASHES])
-        )
+        word_hashes = np.unique(np.concatenate(list(hashes_of.values()) or [_NO_HASHES]))
         _check_distinct([heads[owner] for owner in owners], list(hashes_of.values()))
-        self.char_codes: np.ndarray = np.unique(
+        codes = np.unique(
             np.concatenate(
                 [heads[owner].char_codes for owner in owners] or [np.zeros(0, np.uint64)]
             )
         )
-        words, chars = len(self.word_hashes), len(self.char_codes)
+        words, chars = len(word_hashes), len(codes)
         shared = words + chars
-        # idf per stored vocabulary as float32, weights as float16: both exactly as stored
+        # idf per stored vocabulary as float32, weights as float16: both exactly as stored; first
+        # in sorted order (the words' hashes, then the characters' codes), then renumbered
         idf = np.zeros((shared, len(owners)), dtype=np.float32)
         rows_by_owner: dict[int, np.ndarray] = {}
         for column, owner in enumerate(owners):
             head = heads[owner]
             rows = np.concatenate(
                 (
-                    np.searchsorted(self.word_hashes, hashes_of[owner]),
-                    words + np.searchsorted(self.char_codes, head.char_codes),
+                    np.searchsorted(word_hashes, hashes_of[owner]),
+                    words + np.searchsorted(codes, head.char_codes),
                 )
             )
             idf[rows, column] = np.concatenate((head.word_idf, head.char_idf))
             rows_by_owner[owner] = rows
+        # one index for both: the words' hashes and the characters' codes are 64-bit keys alike
+        # (one lookup a message, not two), and the commonest n-grams (least idf in any
+        # vocabulary) come first (nlp.gram_index)
+        keys = np.concatenate((word_hashes.view(np.uint64), codes))
+        del word_hashes, codes
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        if np.any(keys[1:] == keys[:-1]):  # about one chance in 10^9 a process start
+            raise ValueError("a word n-gram's hash is a character n-gram's code; load again")
+        rarity = np.where(idf > 0.0, idf, np.inf).min(axis=1, initial=np.inf)
+        self._grams, ids = GramIndex.of(keys, rarity[order], min(COMMON_GRAMS, shared))
+        del keys, rarity
+        new_id = np.empty(shared, dtype=np.int64)
+        new_id[order] = ids
+        by_new_id = np.empty(shared, dtype=np.int64)
+        by_new_id[new_id] = np.arange(shared)
+        idf = idf[by_new_id]
+        del order, ids, by_new_id
+        rows_by_owner = {owner: new_id[rows] for owner, rows in rows_by_owner.items()}
         rows_of = [rows_by_owner[owner] for owner in vocabulary_of]
         self._idf_column = [owners.index(owner) for owner in vocabulary_of]
         self._biases = [head.bias.astype(np.float32) for head in heads]
@@ -278,7 +303,6 @@ class ModelBundle:
             for columns in [sorted({self._idf_column[member] for member in group.members})]
         ]
         self._owner_count = len(owners)
-        self._word_count = words
         self._head_count = len(heads)
         self.heads = {
             head.name: LinearHead(head.name, head.labels, head.output, self, index)
@@ -296,19 +320,21 @@ class ModelBundle:
         ids, counts, word_rows = self._features(text)
         if ids.size:
             values = np.empty((len(ids), self._owner_count), dtype=np.float64)
-            for table, owner_columns in self._idf_tables:
-                values[:, owner_columns] = table.rows(ids)
+            # each table's rows for the message's n-grams, found once for its idf and weights
+            rows = [group.row_numbers(ids) for group in self._groups]
+            for at, (table, owner_columns) in zip(rows, self._idf_tables, strict=True):
+                values[:, owner_columns] = table.at(at)
             values *= (1.0 + np.log(counts))[:, None]
-            # sklearn's TfidfVectorizer: each block L2-normalised on its own
+            # sklearn's TfidfVectorizer: each block L2-normalised on its own (a block with no
+            # n-gram of a vocabulary is all zeros: divided by the least float, it stays so)
             for block in (values[:word_rows], values[word_rows:]):
                 if len(block):
                     norms = np.sqrt(np.einsum("ij,ij->j", block, block))
-                    norms[norms == 0.0] = 1.0
-                    block /= norms
+                    block /= np.maximum(norms, _LEAST_NORM, out=norms)
             weighted = values.T.astype(np.float32)
             result = list(self._biases)
-            for group, scoring in zip(self._groups, self._scoring, strict=True):
-                product = weighted[scoring.idf_columns] @ group.rows(ids)
+            for group, scoring, at in zip(self._groups, self._scoring, rows, strict=True):
+                product = weighted[scoring.idf_columns] @ group.at(at)
                 for index, scores in zip(group.members, scoring.scores(product), strict=True):
                     result[index] = scores
         else:
@@ -323,37 +349,25 @@ class ModelBundle:
         and how many of them are word n-grams."""
         word_counts = Counter(text.word_grams)
         codes = char_codes(text.lowered, *self.char_range)
-        known = len(self.char_codes)
-        if codes.size and known:
-            codes.sort()
-            # where each run of equal codes starts, plus the end: the runs are the distinct codes
-            edges = np.empty(codes.size + 1, dtype=bool)
-            edges[0] = edges[-1] = True
-            np.not_equal(codes[1:], codes[:-1], out=edges[1:-1])
-            bounds = np.flatnonzero(edges)
-            char_counts = bounds[1:] - bounds[:-1]
-            codes = codes[bounds[:-1]]
-            positions = self.char_codes.searchsorted(codes)
-            np.minimum(positions, known - 1, out=positions)
-            found = self.char_codes[positions] == codes
-            char_ids = positions[found]
-            char_ids += self._word_count
-            char_counts = char_counts[found]
-        else:
-            char_ids = char_counts = np.zeros(0, dtype=np.int64)
-        if word_counts and len(self.word_hashes):
-            size = len(word_counts)
-            hashes = np.fromiter(map(_word_hash, word_counts), np.int64, size)
-            word_ids = self.word_hashes.searchsorted(hashes)
-            np.minimum(word_ids, len(self.word_hashes) - 1, out=word_ids)
-            known_words = self.word_hashes[word_ids] == hashes
-            word_ids = word_ids[known_words]
-            if word_ids.size:
-                word_counts_array = np.fromiter(word_counts.values(), np.int64, size)[known_words]
-                ids = np.concatenate((word_ids, char_ids))
-                counts = np.concatenate((word_counts_array, char_counts))
-                return ids, counts, int(word_ids.size)
-        return char_ids, char_counts, 0
+        codes.sort()
+        # where each run of equal codes starts, plus the end: the runs are the distinct codes
+        edges = np.empty(codes.size + 1, dtype=bool)
+        edges[0] = edges[-1] = True
+        np.not_equal(codes[1:], codes[:-1], out=edges[1:-1])
+        bounds = edges.nonzero()[0]
+        size = len(word_counts)
+        # _word_hash of each (UTF-8 is str.encode's default), without a Python call for each
+        hashes = np.fromiter(map(hash, map(str.encode, word_counts)), np.int64, size)
+        # the word n-grams (in the order first met), then the distinct character n-grams, looked
+        # up together: a word n-gram unknown to the bundle whose hash were a known character
+        # n-gram's code would be taken for it, as for a known word n-gram's hash, about one
+        # chance in 10^12 a message
+        keys = np.concatenate((hashes.view(np.uint64), codes[bounds[:-1]]))
+        counts = np.concatenate(
+            (np.fromiter(word_counts.values(), np.int64, size), bounds[1:] - bounds[:-1])
+        )
+        ids, found = self._grams.find(keys)
+        return ids, counts[found], int(np.count_nonzero(found[:size]))
 
     def head(self, name: str) -> LinearHead:
         if name not in self.heads:

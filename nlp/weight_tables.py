@@ -44,18 +44,38 @@ class WeightTable:
 
     def rows(self, ids: np.ndarray) -> np.ndarray:
         """The rows of shared n-grams ``ids`` as float32 (the stored numbers exactly)."""
-        rows = ids if self.row_of is None else self.row_of.take(ids)
-        if self.table.dtype == np.float16:  # looked up: 2.5 times as fast as numpy's conversion
-            block: np.ndarray = _HALF_TO_SINGLE.take(self.table.view(np.uint16).take(rows, axis=0))
-            return block
+        return self.at(self.row_numbers(ids))
+
+    def row_numbers(self, ids: np.ndarray) -> np.ndarray:
+        """Where the rows of shared n-grams ``ids`` are in ``table``."""
+        return ids if self.row_of is None else self.row_of.take(ids)
+
+    def at(self, rows: np.ndarray) -> np.ndarray:
+        """Rows ``rows`` of ``table`` as float32 (the stored numbers exactly)."""
+        if self.table.dtype == np.float16:
+            return single_of_half(self.table.view(np.int16).take(rows, axis=0))
         return self.table.take(rows, axis=0).astype(np.float32, copy=False)
 
 
-# Every float16's float32 value (exact), by its 16 bits: a message's weights are converted by
-# looking them up here (256 kB), not by numpy's float16 arithmetic.
-_HALF_TO_SINGLE: np.ndarray = (
-    np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16).astype(np.float32)
-)
+def single_of_half(halves: np.ndarray) -> np.ndarray:
+    """float16 numbers (given as their 16 bits, int16) as float32, exactly (finite ones: weights).
+
+    The bits are moved to where float32 keeps them (sign to bit 31, exponent and mantissa up by
+    13), which reads as the number times 2^-112 (float16's exponent bias is 15, float32's 127),
+    so one multiplication by 2^112 gives the number; zeros and subnormals come out exact too.
+    Four passes over a message's rows, fewer instructions than looking each one up in a table of
+    the 65,536 float32 values (256 kB, which the other stages pushed out of the cache between
+    messages), and 6 times as fast as numpy's own float16 conversion."""
+    bits = halves.astype(np.int32)
+    bits <<= 13  # the sign, extended into bits 29..31, is cleared from bits 29 and 30 next
+    bits &= _SIGN_EXPONENT_MANTISSA
+    single = bits.view(np.float32)
+    single *= _REBIAS
+    return single
+
+
+_SIGN_EXPONENT_MANTISSA = np.uint32(0x8FFFE000).view(np.int32)
+_REBIAS = np.float32(2.0**112)
 
 
 @dataclass(frozen=True, slots=True)
