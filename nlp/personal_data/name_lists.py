@@ -167,24 +167,6 @@ def unknown_word(word: str, lists: _NameLists, *, verbs_ok: bool = False) -> boo
     )
 
 
-def reads_as_words(word: str, lists: _NameLists) -> bool:
-    """Dictionary words run together, one of them of three letters or more and seen a thousand
-    times or more in the Thai National Corpus ("สาย|ตา|เวลา", "เสียง|สุนัข"): a phrase, not a
-    name the dictionary lacks ("แฮ|เลาะ", "ยู|โซะ" stay names). Since round 12."""
-    from nlp.personal_data.word_classes import frequency_bin
-
-    pieces = segment(word)
-    bins = frequency_bin()
-    return (
-        len(pieces) > 1
-        and all(p in lists.words for p in pieces)
-        and any(len(p) >= 3 and bins.get(p) in _COMMON_BINS for p in pieces)
-    )
-
-
-_COMMON_BINS = frozenset({"1k", "10k", "100k"})
-
-
 def _listed_at(text: str, at: int, lists: _NameLists, *, common_ok: bool = False) -> bool:
     for end in range(min(len(text), at + lists.longest), at + 1, -1):
         name = text[at:end]

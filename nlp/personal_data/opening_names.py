@@ -23,12 +23,11 @@ from nlp.personal_data.name_lists import (
     _name_lists,
     _NameLists,
     _stopwords,
-    reads_as_words,
     unknown_word,
 )
 from nlp.personal_data.name_words import _word_set
 from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS
-from nlp.personal_data.word_classes import frequency_bin
+from nlp.personal_data.word_classes import frequency_bin, reads_as_words
 from nlp.tokenise import segment
 
 # A word for when, before the nickname: "เมื่อวานสมชายมาบอกว่า…", "ตอนนี้กุ้งกับผัวตีกัน".

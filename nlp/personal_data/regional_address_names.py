@@ -26,7 +26,7 @@ import re
 from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _Cut, _is_thai, _Span
 from nlp.personal_data.kin_deeds import _DESCRIBES, _PERSON_DEEDS, _WHO
-from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords, reads_as_words
+from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords
 from nlp.personal_data.name_words import (
     _AFTER_NAME,
     _FUNCTION_WORDS,
@@ -35,7 +35,7 @@ from nlp.personal_data.name_words import (
     one_of,
 )
 from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS, _PRONOUNS
-from nlp.personal_data.word_classes import ud_verbs
+from nlp.personal_data.word_classes import reads_as_words, ud_verbs
 from nlp.tokenise import segment
 
 # since t39 also the Karen พะตี (uncle, with or without its tone mark): "พะตีดิโพป่วย" (not the

@@ -10,7 +10,8 @@ import json
 from functools import cache
 from importlib.resources import as_file, files
 
-from nlp.personal_data.name_lists import _orchid_tags
+from nlp.personal_data.name_lists import _NameLists, _orchid_tags
+from nlp.tokenise import segment
 
 # Counts at which a word moves to the next bin (tnc_freq.txt).
 _BINS = ((100_000, "100k"), (10_000, "10k"), (1_000, "1k"), (300, "300"))
@@ -47,3 +48,19 @@ def ud_verbs() -> frozenset[str]:
     with as_file(files("pythainlp.corpus").joinpath("pos_tud_unigram.json")) as path:
         tags: dict[str, str] = json.loads(path.read_text(encoding="utf-8-sig"))
     return frozenset(word for word, tag in tags.items() if tag == "VERB")
+
+
+def reads_as_words(word: str, lists: _NameLists) -> bool:
+    """Dictionary words run together, one of them of three letters or more and seen a thousand
+    times or more in the Thai National Corpus ("สาย|ตา|เวลา", "เสียง|สุนัข"): a phrase, not a
+    name the dictionary lacks ("แฮ|เลาะ", "ยู|โซะ" stay names). Since round 12."""
+    pieces = segment(word)
+    bins = frequency_bin()
+    return (
+        len(pieces) > 1
+        and all(p in lists.words for p in pieces)
+        and any(len(p) >= 3 and bins.get(p) in _COMMON_BINS for p in pieces)
+    )
+
+
+_COMMON_BINS = frozenset({"1k", "10k", "100k"})
