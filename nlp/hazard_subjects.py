@@ -46,3 +46,18 @@ def an_animals(words: str, before: str, hazard: Hazard) -> bool:
     if hazard not in TO_PEOPLE or _ATTACK.search(words):
         return False
     return _ANIMAL_BEFORE.search(before) is not None or _ANIMAL_SUBJECT.match(words) is not None
+
+
+# Money or things gone, not a person: "เงินหายจากบัญชี … ช่วยตามให้หน่อย" is a scam to trace, and
+# the learnt head's "missing person" there reads หาย and ตาม without whose they are
+_THINGS_LOST = re.compile(
+    r"(?:เงิน|ของ|กระเป๋า|รถ|มอ(?:เตอร์)?ไซ(?:ค์|ด์)|จักรยาน|มือถือ|โทรศัพท์|บัตร|เอกสาร|พัสดุ|ทอง|สร้อย|"
+    r"แหวน|กุญแจ|โฉนด)\S{0,10}(?:หาย|ถูกขโมย|โดนขโมย)|หายจากบัญชี|(?:โดน|ถูก)(?:หลอก|โกง|ดูด)|"
+    r"แก๊งคอล|คอลเซ็นเตอร์"
+)
+
+
+def things_lost(lowered: str) -> bool:
+    """Money or things gone or stolen ("เงินหายจากบัญชี", "รถมอไซค์หาย"), or a scam: what went
+    missing is no person."""
+    return _THINGS_LOST.search(lowered) is not None
