@@ -20,14 +20,13 @@ import re
 
 from pythainlp.util import eng_to_thai
 
-from nlp.language import in_dictionary
+from nlp.language import _NOT_THAI_LETTERS, in_dictionary
 from nlp.tokenise import tokenise
 
 _THAI = re.compile("[\u0e01-\u0e4e]")
 _LATIN = re.compile("[A-Za-z]")
 # Signs that follow a consonant: a Thai word never starts with one (เ แ โ ใ ไ lead, so may)
 _FOLLOWING_SIGN = re.compile("^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
-_THAI_LETTERS = re.compile("[^\u0e01-\u0e2e\u0e30-\u0e4c]+")
 # a Thai letter's key that is punctuation or a digit in English, against a Latin letter
 _THAI_KEY_IN_WORD = re.compile(r"[A-Za-z][;\[\]',./0-9\-]|[;\[\]',./0-9\-][A-Za-z]")
 _NUMBER = re.compile(r"^[0-9][0-9.,:/\-]*$")
@@ -50,8 +49,10 @@ def thai_typed_as_latin(text: str) -> str | None:
     words = [word for word in tokenise(thai) if _THAI.search(word)]
     if not words or any(_FOLLOWING_SIGN.match(word) for word in words):
         return None
-    letters = sum(len(_THAI_LETTERS.sub("", word)) for word in words)
+    letters = sum(len(_NOT_THAI_LETTERS.sub("", word)) for word in words)
     known = sum(
-        len(_THAI_LETTERS.sub("", word)) for word in words if len(word) >= 2 and in_dictionary(word)
+        len(_NOT_THAI_LETTERS.sub("", word))
+        for word in words
+        if len(word) >= 2 and in_dictionary(word)
     )
     return thai if letters and known >= _KNOWN_SHARE * letters else None
