@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy.sparse import diags
+from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
@@ -115,6 +115,19 @@ def log_count_ratio(x: Any, positive: np.ndarray, alpha: float) -> np.ndarray:
     return ratio
 
 
+def scaled_columns(x: Any, scale: np.ndarray) -> csr_matrix:
+    """``x @ diags(scale)`` as LinearSVC reads it best: each stored value times its column's
+    scale, the indices sorted, in float64. The product itself came out unsorted and
+    LinearSVC sorted it again on every one of the ~80 fits of a training (a fifth of its time);
+    the values are the same, bit for bit."""
+    scaled = csr_matrix(x, copy=True)
+    scaled.data = scaled.data * scale[scaled.indices]  # in the product's own precision
+    scaled.eliminate_zeros()
+    scaled = scaled.astype(np.float64)
+    scaled.sum_duplicates()  # sorted once here (a no-op for x sorted by `_one_vs_rest`)
+    return scaled
+
+
 def _scaled_fit(
     x: Any, target: np.ndarray, weights: np.ndarray | None, c: float, nb_alpha: float | None
 ) -> tuple[np.ndarray, float]:
@@ -123,7 +136,7 @@ def _scaled_fit(
     scale = None
     if nb_alpha is not None:
         scale = np.abs(log_count_ratio(x, target.astype(bool), nb_alpha))
-        x = x @ diags(scale)
+        x = scaled_columns(x, scale)
     model = LinearSVC(C=c, random_state=SEED).fit(x, target, sample_weight=weights)
     coefficients = model.coef_[0] if scale is None else model.coef_[0] * scale
     return coefficients, float(model.intercept_[0])
@@ -132,6 +145,10 @@ def _scaled_fit(
 def _one_vs_rest(
     x: Any, y: np.ndarray, weights: np.ndarray, c: float, nb_alpha: float | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
+    # Sorted (and, unscaled, in float64) once for all the labels' fits: LinearSVC would copy
+    # and sort it again for each of them.
+    x = csr_matrix(x, dtype=None if nb_alpha is not None else np.float64, copy=True)
+    x.sum_duplicates()
     coefficients = np.zeros((x.shape[1], y.shape[1]), dtype=np.float32)
     intercepts = np.full(y.shape[1], ABSENT_LABEL_BIAS, dtype=np.float32)
     for k in range(y.shape[1]):
