@@ -9,6 +9,9 @@ import re
 
 from nlp.analysis import Hazard
 
+# An appeal after the event, for money or things to rebuild ("ขอความช่วยเหลือให้น้องที่บ้าน
+# ไฟไหม้ … โอนเข้าบัญชี … ขอบคุณทุกน้ำใจ"): unless the message says it is still going on.
+AFTERMATH_APPEAL = re.compile(r"ขอบคุณทุกน้ำใจ|(?:ร่วม|ขอรับ|รับ)บริจาค|ร่วมทำบุญ")
 # Words anywhere that say a danger is over.
 FLOOD_OVER = re.compile(
     r"น้ำ\S{0,6}ลด(?:ลง)?แล้ว|น้ำ(?:เริ่ม|ค่อยๆ|ก็)ลด(?!ไม่)|แห้งแล้ว|ນ້ຳ\S{0,6}(?:ລົດ|ຫຼຸດ)(?:ລົງ)?ແລ້ວ"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from nlp.analysis import Hazard, Intent, Urgency
 from nlp.cue_search import CueGroups, leftmost
 from nlp.danger_asides import ANGER_IDIOM, in_passing
-from nlp.danger_over import denied, said_over
+from nlp.danger_over import AFTERMATH_APPEAL, denied, said_over
 from nlp.hazard_cues import CUES, PEOPLE_NAMED
 from nlp.hazard_repairs import BENEATH, a_repair
 from nlp.hazard_subjects import TO_PEOPLE, about_an_animal, an_animals, things_lost
@@ -385,8 +385,10 @@ def hazards_in(
         return []
     cuts = _boundaries(prepared)
     still = _STILL.search(lowered) is not None
-    if (intent in _LOOKING_BACK and not _still_now(lowered, intent, still)) or _ALL_OVER.search(
-        lowered
+    if (
+        (intent in _LOOKING_BACK and not _still_now(lowered, intent, still))
+        or _ALL_OVER.search(lowered)
+        or (not still and AFTERMATH_APPEAL.search(lowered))
     ):
         return []
     if _a_drill(lowered) or _RUMOUR_ASKED.search(lowered):
@@ -434,8 +436,10 @@ def still_dangerous(
     if not hazards or not lowered:
         return []
     still = _STILL.search(lowered) is not None
-    if (intent in _LOOKING_BACK and not _still_now(lowered, intent, still)) or _ALL_OVER.search(
-        lowered
+    if (
+        (intent in _LOOKING_BACK and not _still_now(lowered, intent, still))
+        or _ALL_OVER.search(lowered)
+        or (not still and AFTERMATH_APPEAL.search(lowered))
     ):
         return []
     if _a_drill(lowered) or _RUMOUR_ASKED.search(lowered) or about_an_animal(lowered):

@@ -220,3 +220,31 @@ def test_asking_named_offices_to_deal_with_a_problem_now_is_a_complaint(
 def test_proposing_something_new_to_an_office_stays_a_suggestion(analyzer: ThaiAnalyzer) -> None:
     text = "อยากให้เทศบาลเพิ่มรอบรถเก็บขยะเป็นวันละสองรอบช่วงเทศกาลค่ะ"
     assert analyzer.analyze(text).intent is Intent.SUGGESTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "หวัดดีค่ะ ผมชื่อต้นนะครับ เพิ่งแอดไลน์มาครับ",
+        "สวัสดีครับ เจ้าหน้าที่อยู่ไหมครับ",
+        "ได้รับข้อความแล้วครับ ขอบคุณครับ",
+    ],
+)
+def test_saying_who_writes_or_asking_if_anyone_is_there_is_a_greeting(
+    analyzer: ThaiAnalyzer, text: str
+) -> None:
+    assert analyzer.analyze(text).intent is Intent.GREETING
+
+
+def test_a_name_given_with_a_problem_is_still_a_report(analyzer: ThaiAnalyzer) -> None:
+    assert analyzer.analyze("ผมชื่อต้นครับ ไฟถนนหน้าบ้านดับมาสามวันแล้ว").intent is Intent.COMPLAINT
+
+
+def test_a_contact_left_with_a_suggestion_is_no_follow_up(analyzer: ThaiAnalyzer) -> None:
+    text = "อยากให้มีลานจอดจักรยานที่ตลาดเทศบาลค่ะ ติดต่อกลับได้ที่เบอร์ 081 555 0199"
+    assert analyzer.analyze(text).intent is Intent.SUGGESTION
+
+
+def test_a_service_that_came_fast_is_praised(analyzer: ThaiAnalyzer) -> None:
+    text = "โทรแจ้งเหตุไป ตอบกลับไวมาก ทีมกู้ภัยมาถึงในไม่กี่นาที ขอบคุณครับ"
+    assert analyzer.analyze(text).intent is Intent.PRAISE

@@ -63,3 +63,21 @@ def test_money_or_things_gone_are_no_missing_person(analyzer: ThaiAnalyzer, text
 def test_a_person_gone_is_still_a_missing_person(analyzer: ThaiAnalyzer) -> None:
     text = "ยายออกจากบ้านตั้งแต่เช้า ยังไม่กลับ กระเป๋าเงินก็ไม่ได้เอาไป ช่วยตามหาด้วย"
     assert Hazard.MISSING_PERSON in analyzer.analyze(text).hazards
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ขอความช่วยเหลือให้ครอบครัวลุงที่บ้านไฟไหม้ทั้งหลัง ม.2 ช่วยได้ที่บัญชีวัด ขอบคุณทุกน้ำใจครับ",
+        "ชวนร่วมบริจาคช่วยป้าที่บ้านถูกน้ำท่วมพังทั้งหลัง โอนเข้าบัญชีวัดได้เลยครับ",
+    ],
+)
+def test_an_appeal_to_help_rebuild_after_a_disaster_is_not_high(
+    analyzer: ThaiAnalyzer, text: str
+) -> None:
+    assert analyzer.analyze(text).urgency is not Urgency.HIGH
+
+
+def test_an_appeal_while_the_danger_goes_on_stays_high(analyzer: ThaiAnalyzer) -> None:
+    text = "น้ำยังขึ้นอยู่เลย ชาวบ้านติดอยู่บนหลังคา ตอนนี้รับบริจาคเรือกับเสื้อชูชีพด่วน"
+    assert analyzer.analyze(text).urgency is Urgency.HIGH
