@@ -55,6 +55,7 @@ _KIN_NICK_AFTER = re.compile(
     r"(?:ผม|หนู|ฉัน|ดิฉัน|เรา|โทรหา|โทร|หา|ติดต่อ|ถาม|คือ|ที่)(?:คุณ)?"
     r"(?:ลุง|ป้า|น้า|พี่|น้อง|ยาย|เจ๊|เฮีย)(?P<nick>[ก-๛]{2,10})$"
 )
+_SOUTHERN_FORMS = ("บัง", "ก๊ะ", "เปาะ", "เจ๊ะ", "อาแบ")
 # Whom to contact, right before the number (since round 10): "ติดต่อวิชัย 087…", "ติดต่อกลับคุณนิด
 # 081…", "โทรหาสมศักดิ์ 089…": a listed given name or nickname, or any one name after คุณ.
 _CONTACT = re.compile(
@@ -158,7 +159,15 @@ def names_before_phones(text: str, phone_starts: list[int], lists: _NameLists) -
         at, last = words[-1]
         kin = _KIN_NICK.fullmatch(last) or _KIN_NICK_AFTER.search(last)
         if kin is not None:
-            if _one_name(kin.group("nick"), lists):
+            nick = kin.group("nick")
+            # a Malay name after บัง or ก๊ะ, cut in syllables that are Thai words ("สะ|แล|มัน",
+            # since round 13): any word no dictionary has that starts with no stop word
+            malay = (
+                last.startswith(_SOUTHERN_FORMS)
+                and nick not in lists.words
+                and segment(nick)[0] not in _stopwords()
+            )
+            if _one_name(nick, lists) or malay:
                 found.append((at + kin.start("nick"), at + len(last)))
         elif (contact := _CONTACT.search(last)) is not None:
             nick = contact.group("nick")

@@ -27,8 +27,10 @@ from nlp.personal_data.decorated_names import decorated_names
 from nlp.personal_data.emails import _SPELT_EMAIL_TRIGGER, _emails
 from nlp.personal_data.family_names import family_names
 from nlp.personal_data.foreign_introductions import foreign_introductions
+from nlp.personal_data.foreign_name_lists import foreign_name_lists
 from nlp.personal_data.full_names import full_names
 from nlp.personal_data.house_numbers import _HOUSE_TRIGGER, _house_numbers
+from nlp.personal_data.kin_compounds import kin_compounds
 from nlp.personal_data.kin_deeds import kin_deed_names
 from nlp.personal_data.kin_lists import kin_lists
 from nlp.personal_data.kin_owner_names import kin_owner_names
@@ -163,8 +165,7 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
             ],
             found,
         )
-    if has_latin and "(" in text:
-        found += _as_names(latin_nicknames_after_names(text, [e for _, e in _name_spans(found)]))
+    found += _names_beside_found(text, found, has_latin=has_latin)
     found = without_problem_words(text, found)
     if not found and not has_digit:
         return Redaction(text=text, spans=[])
@@ -191,7 +192,7 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     found += _as_names(bare_introductions(text) + unlisted_titled_names(text))
     found += _as_names(kin_owner_names(text) + regional_address_names(text))
     found += _as_names(particle_names(text) + kin_lists(text) + name_labels(text))
-    found += _as_names(relation_names(text) + opening_selves(text))
+    found += _as_names(relation_names(text) + opening_selves(text) + kin_compounds(text))
     found += spelt_names(text, has_latin=has_latin)
     if "ตระกูล" in text:
         found += family_names(text)
@@ -203,6 +204,19 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     if "ชื่อ" in text or "ซื่อ" in text or "เอง" in text:
         found += _named_selves(text) + _as_names(called_names(text))
     return found
+
+
+def _names_beside_found(
+    text: str, found: list[PersonalDataSpan], *, has_latin: bool
+) -> list[PersonalDataSpan]:
+    """Since round 13, names beside the names found by any means, the learnt tagger's too: the
+    rest of a list of migrants' names after ชื่อ, a Latin nickname in brackets after a name."""
+    extra: list[PersonalDataSpan] = []
+    if "ชื่อ" in text:
+        extra += _as_names(foreign_name_lists(text, _name_spans(found)))
+    if has_latin and "(" in text:
+        extra += _as_names(latin_nicknames_after_names(text, [e for _, e in _name_spans(found)]))
+    return extra
 
 
 def _name_spans(found: list[PersonalDataSpan]) -> list[tuple[int, int]]:
