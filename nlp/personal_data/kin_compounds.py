@@ -16,11 +16,13 @@ what follows (since round 13).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from nlp.personal_data.cut import _Cut, _is_thai, _Span
 from nlp.personal_data.kin_context import KIN, KIN_PATTERN
 from nlp.personal_data.kin_lists import _GRAMMAR
 from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords
+from nlp.personal_data.name_words import one_of
 from nlp.personal_data.role_names import _PRONOUNS
 
 _PERSON_ONLY_NEXT = re.compile(
@@ -37,9 +39,27 @@ _WORD_SHORTEST = 2
 def kin_compounds(text: str) -> list[_Span]:
     """Names glued into a dictionary word with a kinship word, and names set apart by a trade."""
     found = [m.span("name") for m in _KIN_AND_WORD.finditer(text) if _trade_after(text, m)]
-    if any(k in text for k in _COMPOUND_STARTS):
+    if _compound_pattern().search(text) is not None:  # most texts hold none: no cut
         found += _compounds(_Cut.of(text), _name_lists())
     return found
+
+
+# อา starts too many words of its own (อายุ, อาราม, อากร) to be read as a kinship word here.
+_NOT_COMPOUND_KIN = frozenset({"อา"})
+_COMPOUND_NAME_LONGEST = 6  # the dictionary's compounds hold short names: เหลือง, ใหม่, ทิพย์
+
+
+@cache
+def _compound_pattern() -> re.Pattern[str]:
+    """Every dictionary word made of a kinship word and a listed name, as one alternation."""
+    lists = _name_lists()
+    words = {
+        kin + name
+        for name in lists.first | lists.nicknames
+        for kin in KIN - _NOT_COMPOUND_KIN
+        if _WORD_SHORTEST <= len(name) <= _COMPOUND_NAME_LONGEST and kin + name in lists.words
+    }
+    return re.compile(one_of(frozenset(words)) if words else r"(?!)")
 
 
 def _trade_after(text: str, m: re.Match[str]) -> bool:
@@ -51,9 +71,6 @@ def _trade_after(text: str, m: re.Match[str]) -> bool:
         and name not in _PRONOUNS
         and not name.startswith(("คน", "ที่", "ก็", "ข้าง"))
     )
-
-
-_COMPOUND_STARTS = frozenset({"ตา", "น้อง", "พี่", "ปู่", "ย่า", "อ้าย"})
 
 
 def _compounds(cut: _Cut, lists: _NameLists) -> list[_Span]:
