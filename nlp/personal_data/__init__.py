@@ -31,7 +31,10 @@ opening the message), `self_introductions`, `kin_owner_names` (บ้านล�
 ป้านวล, …, and rows parted by spaces: ยายมี ยายมา), `name_labels` (a name right after a word that
 says one follows: ชื่อเล่น, นามสกุล, เรียกสั้นๆ ว่า, เฟซบุ๊กชื่อ …), `chat_labels` (speakers, a name in
 brackets, a sign-off after the number or a closing dash), in Latin script `latin_names`, in Lao
-script `lao_names`; the words and lists they
+script `lao_names`; since round 13 `kin_compounds` (ตาเหลือง, น้องใหม่ before what only a
+person does; ลุงมา before a trade), `foreign_name_lists` (migrants' names listed after ชื่อ) and
+`name_parts` (syllables given names are built of, for a writer's opening "พรค่ะ อยู่ …"); the
+words and lists they
 read in `name_words`, `roles` and `name_lists`. Beside
 the rules, a learnt tagger (`learnt_names`, a CRF over the same cut, features in `name_features`
 and `word_classes`, trained with negatives from `nlp.training.name_negatives`) adds the names it

@@ -19,6 +19,7 @@ import re
 
 from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _is_thai
+from nlp.personal_data.latin_names import _NOT_LATIN_NAMES
 from nlp.personal_data.name_lists import _NameLists, _stopwords, listed_name, unknown_word
 from nlp.personal_data.name_words import _AFTER_NAME, _NOT_NAMES, _word_set
 from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS
@@ -43,13 +44,18 @@ _AFTER_PHONE = re.compile(
 # 081…"), or a kinship word and a nickname ("ลุงต่อม 086…"), as the last words before it.
 # A nickname in brackets after a name: "นางสาวปิยะนุช (ปุ้ย)".
 _NICK_AFTER_NAME = re.compile(r" ?[(（](?P<name>[ก-๛]{2,12})[)）]")
-_KIN_NICK = re.compile(r"(?:ลุง|ป้า|น้า|พี่|น้อง|ยาย|ตา|เจ๊|เฮีย|คุณ)(?P<nick>[ก-๛]{2,10})")
+# Since round 13 also the south's บัง, ก๊ะ, เปาะ, เจ๊ะ, อาแบ ("บังหมาด 08…"; not มะ and โก,
+# which start fruits and words: "มะม่วง 08…").
+_KIN_NICK = re.compile(
+    r"(?:ลุง|ป้า|น้า|พี่|น้อง|ยาย|ตา|เจ๊|เฮีย|คุณ|บัง|ก๊ะ|เปาะ|เจ๊ะ|อาแบ)(?P<nick>[ก-๛]{2,10})"
+)
 # The same after a pronoun or a word for calling, ending a run of letters: "ผมพี่เบิร์ด 08…",
 # "…ไม่ถึงวันเลยโทรหาพี่เอ็ม08…" (since round 7).
 _KIN_NICK_AFTER = re.compile(
     r"(?:ผม|หนู|ฉัน|ดิฉัน|เรา|โทรหา|โทร|หา|ติดต่อ|ถาม|คือ|ที่)(?:คุณ)?"
     r"(?:ลุง|ป้า|น้า|พี่|น้อง|ยาย|เจ๊|เฮีย)(?P<nick>[ก-๛]{2,10})$"
 )
+_SOUTHERN_FORMS = ("บัง", "ก๊ะ", "เปาะ", "เจ๊ะ", "อาแบ")
 # Whom to contact, right before the number (since round 10): "ติดต่อวิชัย 087…", "ติดต่อกลับคุณนิด
 # 081…", "โทรหาสมศักดิ์ 089…": a listed given name or nickname, or any one name after คุณ.
 _CONTACT = re.compile(
@@ -125,6 +131,21 @@ def nicknames_after_names(text: str, name_ends: list[int], lists: _NameLists) ->
     return found
 
 
+# Since round 13: a name in Latin letters in brackets right after a name found by any means,
+# the learnt tagger's too ("น้องเบียร์ (Beer) คนส่งของ…"); not a place's or a firm's word.
+_LATIN_NICK_AFTER_NAME = re.compile(r" ?[(（](?P<name>[A-Z][a-z]{1,11})[)）]")
+
+
+def latin_nicknames_after_names(text: str, name_ends: list[int]) -> list[_Span]:
+    """A capitalised Latin word in brackets right after a name (`_LATIN_NICK_AFTER_NAME`)."""
+    found = []
+    for end in name_ends:
+        m = _LATIN_NICK_AFTER_NAME.match(text, end)
+        if m is not None and m.group("name") not in _NOT_LATIN_NAMES:
+            found.append(m.span("name"))
+    return found
+
+
 def names_before_phones(text: str, phone_starts: list[int], lists: _NameLists) -> list[_Span]:
     """A listed given name (and its surname), or a kinship word's nickname, right before a phone."""
     found = []
@@ -138,7 +159,15 @@ def names_before_phones(text: str, phone_starts: list[int], lists: _NameLists) -
         at, last = words[-1]
         kin = _KIN_NICK.fullmatch(last) or _KIN_NICK_AFTER.search(last)
         if kin is not None:
-            if _one_name(kin.group("nick"), lists):
+            nick = kin.group("nick")
+            # a Malay name after บัง or ก๊ะ, cut in syllables that are Thai words ("สะ|แล|มัน",
+            # since round 13): any word no dictionary has that starts with no stop word
+            malay = (
+                last.startswith(_SOUTHERN_FORMS)
+                and nick not in lists.words
+                and segment(nick)[0] not in _stopwords()
+            )
+            if _one_name(nick, lists) or malay:
                 found.append((at + kin.start("nick"), at + len(last)))
         elif (contact := _CONTACT.search(last)) is not None:
             nick = contact.group("nick")
@@ -287,3 +316,67 @@ def _a_surname(word: str) -> bool:
         and all(_is_thai(t) for t in tokens)
         and not (tokens[0] in _AFTER_NAME or tokens[0] in _stopwords())
     )
+
+
+# Since round 13: a name right after the number or LINE ID to call back on with no particle,
+# ending the message or before where the writer lives ("… โทร 08… จินตนา", "… [phone] คุณแอน",
+# "ไอดีไลน์ … บังยะห์ ม.4 ต.คลองแห"): a listed name that is no word ending a name, or after a
+# form of address one name no gloss of the number ("08… ด่วน", "08… ตลอด 24 ชม." stay).
+_BARE_SIGN_OFF = re.compile(
+    r"[ \t]+(?P<title>คุณ|พี่|น้อง|ป้า|ลุง|น้า|บัง|ก๊ะ|เปาะ|เจ๊|เฮีย)?(?P<name>[ก-๛]{2,16}?)"
+    r"(?=[ \t]*[.!🙏]*[ \t]*$|[ \t]+(?:ม\.|หมู่ ?[0-9]|ต\.|อ\.|จ\.|ตำบล|อำเภอ|จังหวัด))"
+)
+
+
+def bare_sign_offs(text: str, contact_ends: list[int], lists: _NameLists) -> list[_Span]:
+    """A name signing off right after a contact with no polite particle (see `_BARE_SIGN_OFF`)."""
+    found = []
+    for end in contact_ends:
+        m = _BARE_SIGN_OFF.match(text, end)
+        if m is None:
+            continue
+        name = m.group("name")
+        if m.group("title") is None:
+            signs = _signs_last(name, lists)
+        else:
+            signs = (
+                _signs(name, lists) or unknown_word(name, lists, verbs_ok=True)
+            ) and not name.startswith(_NOT_NICKNAME_STARTS)
+        if signs and name not in _PHONE_GLOSSES and name not in Gazetteer.load().forms:
+            found.append(m.span("name"))
+    return found
+
+
+# Since round 13: a sign-off on a line of its own after a hyphen, at the end or before the
+# number to call back on ("…ยังไม่มีใครมาเลย\n-มาลัย 08…"); the only line that starts with one
+# ("- ถนนพัง\n- ไฟดับ" is a list), and a name the lists hold (a surname too: มาลัย) or a word
+# no dictionary has, no verb or place.
+_HYPHEN_LINE = re.compile(
+    r"\n[ \t]*-[ \t]?(?P<name>[ก-๛]{2,20}(?: [ก-๛]{2,20})?)[ \t]*(?=$|[ \t]*(?:โทร|เบอร์)?[ .:]*\+?[0-9])"
+)
+_LINE_BULLET = re.compile(r"(?m)^[ \t]*-")
+
+
+def hyphen_sign_offs(text: str, lists: _NameLists) -> list[_Span]:
+    """A name after a hyphen on the message's last line (see `_HYPHEN_LINE`)."""
+    m = _HYPHEN_LINE.search(text)
+    if m is None or len(_LINE_BULLET.findall(text)) != 1:
+        return []
+    if "\n" in text[m.end() :].strip():
+        return []  # the last line only
+    words = m.group("name").split()
+    first = words[0]
+    stop = _stopwords()
+    named = (
+        listed_name(first, lists)
+        or (first in lists.first and first not in lists.common)
+        or first in lists.family
+        or unknown_word(first, lists)
+    )
+    if (
+        not named
+        or any(w in ud_verbs() or w in stop or w in Gazetteer.load().forms for w in words)
+        or any(w in lists.predicates or w in _AFTER_NAME for w in words)
+    ):
+        return []
+    return [m.span("name")]

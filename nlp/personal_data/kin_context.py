@@ -30,7 +30,10 @@ KIN_PATTERN = one_of(KIN)  # as a regex alternation, longest first
 _GIVES_AWAY = re.compile(
     r"อายุ ?(?:[0-9๐-๙]|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย)"
     r"|บ้านเลขที่|(?:ลูก|หลาน)(?:สาว|ชาย)|คนขับ"
+    # since round 13, a neighbour's child ("น้องใหม่ลูกคนข้างบ้าน")
+    r"|ลูก(?:คน)?ข้างบ้าน|ลูกเพื่อนบ้าน"
 )
+_WHEN = _word_set("ตอนนี้ เมื่อวาน เมื่อวานนี้ เมื่อคืน เมื่อเช้า วันนี้ คืนนี้ เมื่อกี้")
 # How far after a kinship word such a give-away may start (a name of up to eight letters).
 WINDOW = 10
 
@@ -121,4 +124,5 @@ def _starts_word(cut: _Cut, k: int) -> bool:
     if start == 0 or not _is_thai(cut.text[start - 1]):
         return True
     before = cut.tokens[k - 1][0]
-    return before in _stopwords() or before in _AFTER_NAME or before in KIN
+    # since round 13 also after a word for when ("ตอนนี้ตาทองอายุ 82 ล้ม…")
+    return before in _stopwords() or before in _AFTER_NAME or before in KIN or before in _WHEN

@@ -14,9 +14,14 @@ from nlp.personal_data.self_introductions import _INTRODUCTION_END
 _CAPITALISED = r"[A-Z][a-zß-öø-ÿ]+"
 # Up to three words: "Nguyen Van An", "Min Min Aung".
 _LATIN_NAME = rf"{_CAPITALISED}(?: {_CAPITALISED}){{0,2}}"
+# Since round 13 a police or army rank, as a badge gives it ("Sgt. Anan", "Pol. Lt. Somchai").
+_RANKS = (
+    r"(?:Pol|Police)?\.? ?(?:Sgt|Sergeant|Cpl|Corporal|Lt|Lieutenant|Capt|Captain|Maj|Major|Col"
+    r"|Colonel|Gen|General|Officer|Constable|Inspector|Insp|Supt)"
+)
 # K. is how Thai offices write คุณ in Latin script ("K.Somchai").
 _LATIN_TITLED = re.compile(
-    rf"\b(?:(?P<title>Mr|Mrs|Ms|Miss|Khun|Dr)(?:\. ?| )|K\. ?)(?P<name>{_LATIN_NAME})"
+    rf"\b(?:(?P<title>Mr|Mrs|Ms|Miss|Khun|Dr|{_RANKS})(?:\. ?| )|K\. ?)(?P<name>{_LATIN_NAME})"
 )
 # After a Thai title; not after ขอบคุณ/พระคุณ/บุญคุณ ("ขอบคุณ Grab" thanks a company).
 _LATIN_AFTER_THAI_TITLE = re.compile(

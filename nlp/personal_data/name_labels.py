@@ -46,7 +46,11 @@ _FULL_NAME_LABEL = re.compile(
     # a word or a space must part the label from the name: "ชื่อในบัตรประชาชน" is the card's
     rf"|ชื่อใน(?:เฟซบุ๊ก|เฟสบุ๊ก|เฟซ|เฟส|บัตร|ทะเบียนบ้าน|ติ๊กต็อก|ไอจี)(?=[ :：]|ว่า|คือ){_SAYS}{_TITLE}"
     rf"|(?<!เพจ)(?<!กลุ่ม)(?<!เพจ )(?:เฟซบุ๊ก|เฟสบุ๊ก|เฟซ|เฟส|ติ๊กต็อก|ไอจี|facebook|fb)ชื่อ{_SAYS}"
-    rf"|สะกด(?:เป็น|ว่า){_SAYS}",
+    rf"|สะกด(?:เป็น|ว่า){_SAYS}"
+    # since round 13, a name read off a badge or a sign ("ป้ายชื่อเขียนว่า ธนพล", "ชื่อบนป้าย
+    # คือ …"): only where the label says what it reads (ว่า, คือ, a colon), not "ป้ายชื่อหาย"
+    rf"|(?:ป้ายชื่อ|ชื่อ(?:บน|ที่|ใน)ป้าย(?:ชื่อ)?)(?:ที่)?(?:หน้าอก|บนเสื้อ|ติดเสื้อ)?(?:เขียน|ติด|ระบุ)?(?:ไว้)?"
+    rf"(?= ?(?:ว่า|คือ|[:：])){_SAYS}{_TITLE}",
     re.I,
 )
 _SURNAME_LABEL = re.compile(rf"(?<!ชื่อ-)(?<!ชื่อ)(?<!ชื่อ )นามสกุล{_SAYS}")

@@ -92,7 +92,7 @@ def _plates(text: str) -> list[PersonalDataSpan]:
         if province is not None:
             end = province.end()
         found.append(PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, n.start("plate"), end))
-    return found + _glued_plates(text) + _motorcycle_plates(text)
+    return found + _glued_plates(text) + _motorcycle_plates(text) + _partial_plates(text)
 
 
 # Glued to ทะเบียน with no space, as phones type it: "ทะเบียนผบ4417สุราษฎร์ธานี",
@@ -222,3 +222,26 @@ _THREE_LETTER_PLATE = re.compile(
     r"(?P<plate>\d?[ก-ฮ]{3}[ \-]?\d{1,4})(?![\d.,:/])",
     re.I,
 )
+
+
+# Since round 13: the part of a plate a witness remembers, after ทะเบียน and a word that says so
+# ("ทะเบียนจำได้แค่ 3กษ", "ทะเบียนขึ้นต้นด้วย กข", "ป้ายทะเบียนลงท้าย 45"): a digit and letters, letters,
+# or (where it starts or ends so) digits alone, and no word after them that counts.
+_PARTIAL_PLATE = re.compile(
+    r"ทะเบียน(?:รถ)? ?(?:(?:จำได้|เห็น|อ่านได้)(?:แค่|ว่า|แต่)?|(?P<edge>ขึ้นต้น|ลงท้าย)(?:ด้วย)?(?:ว่า)?)"
+    r" ?[:：]? ?[\"'“]?(?P<plate>\d?[ก-ฮ]{1,3}(?:[ -]?\d{1,4})?|(?P<digits>\d{1,4}))(?![ก-๛0-9])"
+)
+
+
+def _partial_plates(text: str) -> list[PersonalDataSpan]:
+    """Part of a plate a witness remembers (see `_PARTIAL_PLATE`)."""
+    if "ทะเบียน" not in text:
+        return []
+    found = []
+    for m in _PARTIAL_PLATE.finditer(text):
+        if m.group("digits") is not None and (
+            m.group("edge") is None or _COUNT_AFTER.match(text, m.end())
+        ):
+            continue  # "ทะเบียนจำได้ว่า 2 …": a count, not a plate
+        found.append(PersonalDataSpan(PersonalDataKind.LICENCE_PLATE, *m.span("plate")))
+    return found

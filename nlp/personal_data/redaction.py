@@ -13,7 +13,10 @@ from nlp.personal_data.bare_introductions import bare_introductions
 from nlp.personal_data.bare_names import bare_names
 from nlp.personal_data.called_names import called_names
 from nlp.personal_data.chat_labels import (
+    bare_sign_offs,
     full_sign_offs,
+    hyphen_sign_offs,
+    latin_nicknames_after_names,
     names_after_phones,
     names_before_phones,
     nicknames_after_names,
@@ -24,8 +27,10 @@ from nlp.personal_data.decorated_names import decorated_names
 from nlp.personal_data.emails import _SPELT_EMAIL_TRIGGER, _emails
 from nlp.personal_data.family_names import family_names
 from nlp.personal_data.foreign_introductions import foreign_introductions
+from nlp.personal_data.foreign_name_lists import foreign_name_lists
 from nlp.personal_data.full_names import full_names
 from nlp.personal_data.house_numbers import _HOUSE_TRIGGER, _house_numbers
+from nlp.personal_data.kin_compounds import kin_compounds
 from nlp.personal_data.kin_deeds import kin_deed_names
 from nlp.personal_data.kin_lists import kin_lists
 from nlp.personal_data.kin_owner_names import kin_owner_names
@@ -50,7 +55,12 @@ from nlp.personal_data.record_numbers import record_numbers
 from nlp.personal_data.regional_address_names import regional_address_names
 from nlp.personal_data.relation_names import relation_names
 from nlp.personal_data.roles import _role_candidates
-from nlp.personal_data.self_introductions import _named_selves, _self_introductions
+from nlp.personal_data.self_introductions import (
+    _named_selves,
+    _self_introductions,
+    glued_full_names,
+    opening_selves,
+)
 from nlp.personal_data.spelt_names import spelt_names
 from nlp.personal_data.spoken_numbers import SPOKEN_TRIGGER, _spoken_numbers
 from nlp.personal_data.titled_names import _has_title
@@ -155,6 +165,7 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
             ],
             found,
         )
+    found += _names_beside_found(text, found, has_latin=has_latin)
     found = without_problem_words(text, found)
     if not found and not has_digit:
         return Redaction(text=text, spans=[])
@@ -181,7 +192,7 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     found += _as_names(bare_introductions(text) + unlisted_titled_names(text))
     found += _as_names(kin_owner_names(text) + regional_address_names(text))
     found += _as_names(particle_names(text) + kin_lists(text) + name_labels(text))
-    found += _as_names(relation_names(text))
+    found += _as_names(relation_names(text) + opening_selves(text) + kin_compounds(text))
     found += spelt_names(text, has_latin=has_latin)
     if "ตระกูล" in text:
         found += family_names(text)
@@ -189,10 +200,23 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
         found += _latin_names(text)
     found += _as_names(lao_names(text) + foreign_introductions(text))
     if "ผม" in text or "ดิฉัน" in text or "หนู" in text:
-        found += _self_introductions(text)
+        found += _self_introductions(text) + _as_names(glued_full_names(text))
     if "ชื่อ" in text or "ซื่อ" in text or "เอง" in text:
         found += _named_selves(text) + _as_names(called_names(text))
     return found
+
+
+def _names_beside_found(
+    text: str, found: list[PersonalDataSpan], *, has_latin: bool
+) -> list[PersonalDataSpan]:
+    """Since round 13, names beside the names found by any means, the learnt tagger's too: the
+    rest of a list of migrants' names after ชื่อ, a Latin nickname in brackets after a name."""
+    extra: list[PersonalDataSpan] = []
+    if "ชื่อ" in text:
+        extra += _as_names(foreign_name_lists(text, _name_spans(found)))
+    if has_latin and "(" in text:
+        extra += _as_names(latin_nicknames_after_names(text, [e for _, e in _name_spans(found)]))
+    return extra
 
 
 def _name_spans(found: list[PersonalDataSpan]) -> list[tuple[int, int]]:
@@ -213,7 +237,7 @@ def _chat_layout_names(text: str, found: list[PersonalDataSpan]) -> list[Persona
     ]
     addresses = [f.end for f in found if f.kind is PersonalDataKind.EMAIL]
     bracket = "(" in text or "（" in text
-    dash = "—" in text or "–" in text
+    dash = "—" in text or "–" in text or "\n-" in text
     signed = _ENDS_POLITELY.search(text) is not None
     if (
         not (contacts or addresses or signed or bracket or dash)
@@ -225,11 +249,13 @@ def _chat_layout_names(text: str, found: list[PersonalDataSpan]) -> list[Persona
     names = [f.end for f in found if f.kind is PersonalDataKind.PERSON_NAME] if bracket else []
     spans = (
         speaker_names(text, lists)
-        + names_after_phones(text, [f.end for f in phones], lists)
+        + names_after_phones(text, contacts, lists)
         + names_before_phones(text, [f.start for f in phones], lists)
         + nicknames_after_names(text, names, lists)
         + sign_off_names(text, contacts, lists)
         + full_sign_offs(text, contacts + addresses, lists)
+        + bare_sign_offs(text, contacts, lists)
+        + (hyphen_sign_offs(text, lists) if "-" in text else [])
     )
     return [PersonalDataSpan(PersonalDataKind.PERSON_NAME, start, end) for start, end in spans]
 

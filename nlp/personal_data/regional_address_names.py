@@ -26,7 +26,7 @@ import re
 from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _Cut, _is_thai, _Span
 from nlp.personal_data.kin_deeds import _DESCRIBES, _PERSON_DEEDS, _WHO
-from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords
+from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords, unknown_word
 from nlp.personal_data.name_words import (
     _AFTER_NAME,
     _FUNCTION_WORDS,
@@ -56,6 +56,9 @@ _OWNER_BEFORE = re.compile(r"(?<!หมู่)(?:บ้าน|ของ|ร้�
 # must end them as a word of their own. บัก is the Isan boy's form even cut with its name
 # (บักหำ), and every word it starts is one.
 _SHORT_FORMS = _word_set("บัง โก มะ เปาะ เจ๊ะ ก๊ะ")
+# Since round 13: ก๊ะ starts no Thai word, so the tokeniser may glue it to the name it goes with
+# ("ก๊ะรอ|กี|เยาะ ร้านน้ำชา…"); what follows must still show a person.
+_GLUED_FORMS = _word_set("ก๊ะ")
 _FORMS_ALT = one_of(_FORMS | _SHOP_FORMS)
 _FORM = re.compile(_FORMS_ALT)
 # Words before the form that thank the person or say whose child or spouse they are.
@@ -85,7 +88,9 @@ def regional_address_names(text: str) -> list[_Span]:
             continue
         owner = _OWNER_BEFORE.search(text, max(0, start - 6), start) is not None
         starts = _starts_a_word(cut, start)
-        if not (starts or owner or shop) or (form in _SHORT_FORMS and end not in cut.boundaries):
+        glued_ok = form in _GLUED_FORMS and _is_thai(text[end : end + 1])
+        cut_off = form in _SHORT_FORMS and end not in cut.boundaries and not glued_ok
+        if not (starts or owner or shop) or cut_off:
             continue
         at = end + 1 if text[end : end + 1] == " " else end
         if owner or shop:
@@ -95,6 +100,11 @@ def regional_address_names(text: str) -> list[_Span]:
                 continue
             if not starts:
                 continue  # "บ้านบังแดด": a sunshade, not a brother
+        if glued_ok and end not in cut.boundaries:
+            glued = _glued_name(text, end, lists)
+            if glued is not None:
+                found.append(glued)
+                continue
         bracketed = text[start - 1 : start] in "(（" and start > 0
         child_of = _word_before(cut, start) in _CHILD_OF
         span = _name_at(text, at, form, lists, bracketed=bracketed, child_of=child_of)
@@ -252,3 +262,19 @@ def _starts_a_word(cut: _Cut, start: int) -> bool:
         return False
     before = _word_before(cut, start)
     return before in _BEFORE_FORM or before in _FUNCTION_WORDS or before in _stopwords()
+
+
+_THAI_RUN = re.compile(r"[ก-ฮะ-ฺเ-ๅ็-ํ]{2,10}")
+
+
+def _glued_name(text: str, at: int, lists: _NameLists) -> _Span | None:
+    """Since round 13: the Malay name the tokeniser glued to ก๊ะ, the whole run up to a space
+    or a mark, when no dictionary has it (its syllables may spell Thai verbs: รอ|กี|เยาะ) and who
+    the person is or what they did follows."""
+    m = _THAI_RUN.match(text, at)
+    if m is None or (m.end() < len(text) and _is_thai(text[m.end()])):
+        return None
+    name = m.group()
+    if not unknown_word(name, lists, verbs_ok=True) or reads_as_words(name, lists):
+        return None
+    return m.span() if _PERSON_NEXT.match(text, m.end()) else None

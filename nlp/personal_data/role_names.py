@@ -71,7 +71,8 @@ def _role_names(cut: _Cut, roles: list[_Role], lists: _NameLists) -> list[_Span]
     for role in roles:
         begin = role.begin if role.begin in cut.starts else role.start
         if begin in cut.starts and role.end not in cut.boundaries:
-            found.append(_unknown_glued_nickname(cut, role, begin, lists))
+            across = _listed_name_across(cut, role, lists)
+            found.append(across or _unknown_glued_nickname(cut, role, begin, lists))
             continue
         if begin not in cut.starts or role.end not in cut.boundaries:
             continue
@@ -208,6 +209,25 @@ def _unknown_glued_nickname(cut: _Cut, role: _Role, begin: int, lists: _NameList
     ):
         return None
     return role.end, token_end
+
+
+def _listed_name_across(cut: _Cut, role: _Role, lists: _NameLists) -> _Span | None:
+    """Since round 13: a listed given name (no dictionary word) whose first letter the tokeniser
+    glued to the role word, ending where a word ends ("หมอก|ฤษ|ดา" is หมอ and กฤษดา, not fog)."""
+    text = cut.text
+    for end in range(min(len(text), role.end + lists.longest), role.end + _ACROSS_SHORTEST - 1, -1):
+        name = text[role.end : end]
+        if (
+            name in lists.first
+            and name not in lists.common
+            and name not in lists.words
+            and (end == len(text) or end in cut.boundaries or not _is_thai(text[end]))
+        ):
+            return role.end, end
+    return None
+
+
+_ACROSS_SHORTEST = 4
 
 
 def _compound_nickname(cut: _Cut, j: int, lists: _NameLists, *, elder: bool) -> _Span | None:

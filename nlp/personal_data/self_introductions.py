@@ -7,9 +7,13 @@ from __future__ import annotations
 import re
 
 from nlp.analysis import PersonalDataKind, PersonalDataSpan
-from nlp.personal_data.name_lists import _name_lists, _stopwords, unknown_word
+from nlp.gazetteer import Gazetteer
+from nlp.personal_data.kin_context import KIN
+from nlp.personal_data.name_lists import _name_lists, _stopwords, listed_name, unknown_word
+from nlp.personal_data.name_parts import builds_names
 from nlp.personal_data.name_words import _AFTER_NAME
 from nlp.personal_data.word_classes import ud_verbs
+from nlp.tokenise import segment
 
 # A citizen giving their own name: "ผมสมบัติ โทร …", "ดิฉันมาลีค่ะ". Only a given name the lists
 # know, and only before a phone word, a polite particle, a number or the end: ผม is also hair
@@ -109,3 +113,69 @@ def _self_introductions(text: str) -> list[PersonalDataSpan]:
         if listed and not common and name not in _stopwords() and name not in _AFTER_NAME:
             found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, m.start("name"), m.end()))
     return found
+
+
+# Since round 13: a writer opening the message with their own name and a polite particle, then
+# who or where they are ("พรค่ะ อยู่ ซ.…", "กรรณิการ์ค่ะ เบอร์ …", "ต่ายนะคะ ร้านซักรีด…",
+# "ฟ้าค่ะ ครูที่ศูนย์…"). A topic opens messages the same way ("ขยะค่ะ ซอย 5 …", "น้ำค่ะ ไม่ไหล",
+# "แอดมินคะ …"), so the word must be a listed name or a syllable given names are built of
+# (`name_parts`), no verb, adjective or function word, and right after it the writer must say
+# where they live, how to reach them or what they do: a lane or a village alone is where a topic
+# is, and counts only after a listed name.
+_OPENING_SELF = re.compile(
+    r"[ \t]*(?:สวัสดี(?:ค่ะ|คะ|ครับ|คับ|จ้า)?[ ,]*)?(?P<name>[ก-ฮเแโใไ][ก-๙]{1,11}?) ?"
+    r"(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ)[ ,.!]+"
+)
+_SELF_NEXT = re.compile(
+    r"อยู่(?!ดี|แล้ว|ๆ| ?ๆ)|บ้านอยู่|บ้านเลขที่|เบอร์|โทร|ติดต่อ|ร้าน|ครู|อายุ ?[0-9๐-๙]|ลูกบ้าน|ชาวบ้าน"
+    r"|เป็น ?(?:ครู|อสม|แม่ค้า|คน|ชาว|ลูก|เจ้าของ|พนักงาน|นักเรียน|นักศึกษา|ผู้)|เจ้าของ|แม่ค้า|พ่อค้า"
+    r"|ทำงาน|นักเรียน|นักศึกษา|พนักงาน|อสม|จาก(?:ร้าน|บ้าน|หมู่|ซอย|ชุมชน|ม\.)"
+    r"|ขอ(?:แจ้ง|สอบถาม|ร้องเรียน|ฝาก)|สอบถาม|แจ้ง(?:เรื่อง|ว่า)"
+)
+_PLACE_NEXT = re.compile(r"ม\.|หมู่|ซ\.|ซอย|ชุมชน|หมู่บ้าน|ต\.|ตำบล")
+
+
+def opening_selves(text: str) -> list[tuple[int, int]]:
+    """The writer's name opening the message before a polite particle (offsets of the name)."""
+    m = _OPENING_SELF.match(text)
+    if m is None:
+        return []
+    lists = _name_lists()
+    name = m.group("name")
+    listed = listed_name(name, lists) or name in lists.first
+    if (
+        name in lists.predicates
+        or name in lists.adjectives
+        or name in ud_verbs()
+        or name in _stopwords()
+        or name in _AFTER_NAME
+        or name in KIN
+        or name in Gazetteer.load().forms
+        or not (listed or builds_names(name))
+        or (not listed and len(segment(name)) != 1)
+    ):
+        return []
+    if _SELF_NEXT.match(text, m.end()) or (listed and _PLACE_NEXT.match(text, m.end())):
+        return [m.span("name")]
+    return []
+
+
+# Since round 13: a Malay name glued to ผม or ดิฉัน and a surname, before where the person lives
+# ("ผมอับดุลเราะห์มาน ยูโซ๊ะ อยู่สุไหงโก-ลก"): the given name no dictionary word and no verb or
+# adjective in it ("ผมร่วงหนัก มาก อยู่", "ผมขาวโพลน ทั้งหัว" stay).
+_GLUED_FULL_NAME = re.compile(
+    r"(?<![ก-๙])(?:ผม|ดิฉัน|กระผม)(?P<name>[ก-ฮเแโใไ][ก-๙]{4,15}) "
+    r"(?P<family>[ก-ฮเแโใไ][ก-๙]{2,20}) (?=ชาว|คน(?:ลาว|พม่า|ไทใหญ่|กะเหรี่ยง|ม้ง|เขมร)|บ้าน|อยู่|อายุ)"
+)
+
+
+def glued_full_names(text: str) -> list[tuple[int, int]]:
+    """A given name no list holds glued to ผม/ดิฉัน, and a surname, before who or where."""
+    lists = _name_lists()
+    return [
+        (m.start("name"), m.end("family"))
+        for m in _GLUED_FULL_NAME.finditer(text)
+        if unknown_word(m.group("name"), lists)
+        and not any(p in lists.adjectives for p in segment(m.group("name")))
+        and unknown_word(m.group("family"), lists, verbs_ok=True)
+    ]
