@@ -88,11 +88,15 @@ def agency_rows(
     provinces: list[dict[str, Any]],
     districts: list[dict[str, Any]],
 ) -> list[dict[str, Any]]:
-    """One agency per province or district for each catalogue type that has a name template."""
+    """One agency per province or district for each catalogue type that has a name template,
+    one for the whole country for a national type."""
     rows: list[dict[str, Any]] = []
     for kind in catalogue:
         if "agency_th" not in kind:
             continue  # a type without a template (municipalities) is added by admins, not seeded
+        if kind["level"] == "national":
+            rows.append(_national_agency_row(kind))
+            continue
         for province in provinces:
             if not _serves(kind["serves"], province["code"]):
                 continue
@@ -132,6 +136,19 @@ def _agency_row(
         "name_en": name_en,
         "province_code": province_code,
         "district_code": district_code,
+        "notify_channel": "none",
+        "is_active": True,
+    }
+
+
+def _national_agency_row(kind: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "code": kind["code"],
+        "type_code": kind["code"],
+        "name_th": kind["agency_th"],
+        "name_en": kind["agency_en"],
+        "province_code": None,
+        "district_code": None,
         "notify_channel": "none",
         "is_active": True,
     }

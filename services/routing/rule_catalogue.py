@@ -79,7 +79,8 @@ async def validate_rules(
                     if spec.district_code in districts
                     else None
                 )
-                if not served or (area is not None and area not in served):
+                nationwide = await lookup.serves_every_province(spec.agency_type_code)
+                if not nationwide and (not served or (area is not None and area not in served)):
                     where = f"province {area}" if area else "any province"
                     problems.append(
                         f"{at}: agency type {spec.agency_type_code!r} has no agency in {where}"

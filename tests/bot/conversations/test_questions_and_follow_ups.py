@@ -101,6 +101,18 @@ class TestAQuestionAnsweredEverywhereAlike:
         assert "สำนักงานขนส่งจังหวัด" in all_text(answered) and "1584" in all_text(answered)
         assert SOCIAL_OFFICE not in all_text(answered)
 
+    async def test_a_gold_card_question_names_the_nhso_wherever_the_citizen_lives(
+        self, citizen: Chat, database: Database
+    ) -> None:
+        """Moving one's gold-card hospital is the NHSO's, one office for the whole country, with
+        its 1330 line, not the province's public health office and the disease-control line."""
+        answered = await citizen.send("ย้ายสิทธิ์บัตรทองต้องไปยื่นที่ไหนคะ")
+        said = all_text(answered)
+        assert "สปสช." in said and "1330" in said
+        assert "สาธารณสุขจังหวัด" not in said and "1422" not in said
+        assert "แชร์ตำแหน่ง" not in labels(answered)  # no area is needed to name it
+        assert await items(database) == []
+
 
 class TestAGrievanceAskedAsAQuestion:
     GRIEVANCE = "น้ำไม่ไหลมาสามวันแล้ว ทำยังไงดีคะ อำเภอแม่ริม เชียงใหม่"
