@@ -120,6 +120,12 @@ async def test_an_official_finds_assigns_resolves_corrects_and_exports(
         await asyncio.to_thread(line_api.wait_for, 1, CITIZEN)
         notices = line_api.texts(CITIZEN)
         assert any("ซ่อมท่อประปาเรียบร้อยแล้ว" in notice for notice in notices), notices
+        # The history shows the note whole, beside the actions, without scrolling sideways.
+        history = tab.locator("table.history")
+        await expect(history.locator("tr.note", has_text="ซ่อมท่อประปาเรียบร้อยแล้ว")).to_be_visible()
+        assert await history.evaluate(
+            "t => t.parentElement.scrollWidth <= t.parentElement.clientWidth"
+        )
 
         # Correct another item's category.
         await tab.goto(f"{server}/admin/items/{other.id}")
