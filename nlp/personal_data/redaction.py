@@ -52,7 +52,7 @@ from nlp.personal_data.relation_names import relation_names
 from nlp.personal_data.roles import _role_candidates
 from nlp.personal_data.self_introductions import _named_selves, _self_introductions
 from nlp.personal_data.spelt_names import spelt_names
-from nlp.personal_data.spoken_numbers import SPOKEN_TRIGGER, _spoken_numbers
+from nlp.personal_data.spoken_numbers import _spoken_numbers, may_be_spoken
 from nlp.personal_data.titled_names import _has_title
 from nlp.personal_data.unlisted_titled_names import unlisted_titled_names
 from nlp.personal_data.work_permits import TRIGGER as _PERMIT_TRIGGER
@@ -136,7 +136,7 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
         found += record_numbers(ascii_digits)
         if _PERMIT_TRIGGER.search(text):
             found += work_permits(ascii_digits)
-    if SPOKEN_TRIGGER.search(text):
+    if may_be_spoken(text, has_latin=has_latin):
         found += _spoken_numbers(ascii_digits)
     if has_at or _LINE_TRIGGER.search(text):
         found += _line_ids(ascii_digits)
