@@ -156,10 +156,10 @@ def is_gibberish(prepared: TextInput) -> bool:
     if _home_row_mash(prepared):
         return True
     thai_letters = thai_signs(prepared.text)  # the Thai block's signs
+    if thai_letters:
+        return not _mostly_known(prepared.words, thai_letters)
     latin = _LATIN_WORD.findall(prepared.text)
-    if thai_letters and not _mostly_known(prepared.words, thai_letters):
-        return True
-    if latin and not thai_letters:
+    if latin:
         real = sum(len(word) for word in latin if _latin_is_word(word))
         if real * 2 < sum(len(word) for word in latin):
             return True
