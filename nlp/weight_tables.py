@@ -45,7 +45,7 @@ class WeightTable:
     columns: list[slice]
     table: np.ndarray  # float16: the weight columns of ``stored``
     row_of: np.ndarray | None
-    stored: np.ndarray  # float16: the weights, then the idf bits
+    stored: np.ndarray  # float16: the weights, then the idf bits (from an even column)
     idf_columns: list[int]
 
     def rows(self, ids: np.ndarray) -> np.ndarray:
@@ -62,11 +62,11 @@ class WeightTable:
 
     def gather(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Rows ``rows``' idf (rows x ``idf_columns``) and weights (rows x the table's columns),
-        both float32 and the stored numbers exactly, read together."""
+        both float32 and the stored numbers exactly, read together. Both are views of what was
+        read (copying a few columns a row costs more than converting them all)."""
         raw = self.stored.view(np.int16).take(rows, axis=0)
-        width = self.table.shape[1]
-        idf = raw[:, width:].copy().view(np.float32)
-        return idf, single_of_half(raw[:, :width])
+        idf = raw.view(np.int32)[:, (self.stored.shape[1] - 2 * len(self.idf_columns)) // 2 :]
+        return idf.view(np.float32), single_of_half(raw)[:, : self.table.shape[1]]
 
 
 def single_of_half(halves: np.ndarray) -> np.ndarray:
@@ -169,12 +169,15 @@ def weight_table(
         row_of = np.full(count, len(known), dtype=np.int32)  # unknown: the zero row
         row_of[known] = np.arange(len(known), dtype=np.int32)
         count = len(known) + 1
-    stored = np.zeros((count, width + 2 * len(idf_columns)), dtype=np.float16)
+    # the idf after the weights (and a column of zeros when they are odd), each float32 at a
+    # float32's place in the row
+    idf_start = width + width % 2
+    stored = np.zeros((count, idf_start + 2 * len(idf_columns)), dtype=np.float16)
     table = stored[:, :width]
     for i, cols in zip(members, columns, strict=True):
         at = rows_of[i] if row_of is None else row_of[rows_of[i]]
         table[at, cols] = heads[i].read_weights()
-    idf_bits = stored[:, width:].view(np.float32)  # two float16 columns a float32
+    idf_bits = stored[:, idf_start:].view(np.float32)  # two float16 columns a float32
     if row_of is None:
         idf_bits[:] = idf[:, idf_columns]
     else:
