@@ -47,6 +47,7 @@ _SPACE_BEFORE_MARK = re.compile(rf"\s+(?=[{_MARKS}])")
 _DANGLING_MARKS = re.compile(rf"^[{_MARKS}]+")
 _NIKHAHIT_AA = re.compile(r"\u0e4d([\u0e48-\u0e4b]?)\u0e32")  # ํ + า typed for ำ
 _SARA_AM_BEFORE_TONE = re.compile(r"\u0e33([\u0e48-\u0e4b])")  # นำ้ for น้ำ
+_SARA_AM_TONES = tuple("\u0e33" + tone for tone in "\u0e48\u0e49\u0e4a\u0e4b")  # its matches
 _REPEATED_VOWEL = re.compile(r"([\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e])\1+")
 
 
@@ -140,7 +141,7 @@ def _clean_marks(text: str) -> str:
         text = text.replace("เเ", "แ")
     if "\u0e4d" in text:
         text = _NIKHAHIT_AA.sub("\\1\u0e33", text)
-    if "\u0e33" in text:
+    if any(am_tone in text for am_tone in _SARA_AM_TONES):  # ำ is common, ำ before a tone not
         text = _SARA_AM_BEFORE_TONE.sub("\\1\u0e33", text)
     if any_doubled(text, _DOUBLED_VOWELS):
         text = _REPEATED_VOWEL.sub("\\1", text)

@@ -33,7 +33,7 @@ from nlp.ngram_codes import char_codes
 from nlp.normalise import normalise
 from nlp.stored_grams import StoredGrams
 from nlp.tokenise import tokenise
-from nlp.weight_tables import TableScores, idf_table, weight_tables
+from nlp.weight_tables import TableScores, weight_tables
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 BUNDLE_FILE = "classifiers.npz"
@@ -293,15 +293,10 @@ class ModelBundle:
         rows_of = [rows_by_owner[owner] for owner in vocabulary_of]
         self._idf_column = [owners.index(owner) for owner in vocabulary_of]
         self._biases = [head.bias.astype(np.float32) for head in heads]
-        self._groups = weight_tables(heads, rows_of, shared)
+        # each table's rows hold its heads' idf columns too (the category and hazard idf only
+        # over their own n-grams): 2.7 MB instead of 4.3 for all of them over all
+        self._groups = weight_tables(heads, rows_of, shared, idf, self._idf_column)
         self._scoring = [TableScores.of(g, self._idf_column, self._biases) for g in self._groups]
-        # each table's heads' idf columns over that table's rows (the category and hazard idf
-        # only over their own n-grams): 2.7 MB instead of 4.3 for all of them over all
-        self._idf_tables = [
-            (idf_table(group, idf, columns), columns)
-            for group in self._groups
-            for columns in [sorted({self._idf_column[member] for member in group.members})]
-        ]
         self._owner_count = len(owners)
         self._head_count = len(heads)
         self.heads = {
@@ -320,10 +315,10 @@ class ModelBundle:
         ids, counts, word_rows = self._features(text)
         if ids.size:
             values = np.empty((len(ids), self._owner_count), dtype=np.float64)
-            # each table's rows for the message's n-grams, found once for its idf and weights
-            rows = [group.row_numbers(ids) for group in self._groups]
-            for at, (table, owner_columns) in zip(rows, self._idf_tables, strict=True):
-                values[:, owner_columns] = table.at(at)
+            # each table's rows for the message's n-grams: its idf and weights, in one read
+            rows = [group.gather(group.row_numbers(ids)) for group in self._groups]
+            for group, (idf, _) in zip(self._groups, rows, strict=True):
+                values[:, group.idf_columns] = idf
             values *= (1.0 + np.log(counts))[:, None]
             # sklearn's TfidfVectorizer: each block L2-normalised on its own (a block with no
             # n-gram of a vocabulary is all zeros: divided by the least float, it stays so)
@@ -333,8 +328,8 @@ class ModelBundle:
                     block /= np.maximum(norms, _LEAST_NORM, out=norms)
             weighted = values.T.astype(np.float32)
             result = list(self._biases)
-            for group, scoring, at in zip(self._groups, self._scoring, rows, strict=True):
-                product = weighted[scoring.idf_columns] @ group.at(at)
+            for group, scoring, (_, weights) in zip(self._groups, self._scoring, rows, strict=True):
+                product = weighted[scoring.idf_columns] @ weights
                 for index, scores in zip(group.members, scoring.scores(product), strict=True):
                     result[index] = scores
         else:

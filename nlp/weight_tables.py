@@ -6,7 +6,9 @@ shared n-gram's row; the others (category, Traffy tickets' correction, ticket st
 157,000 of the 360,000) only the rows of the n-grams one of them knows, plus a row of zeros,
 found through one row map. Each table is built one head at a time, each head's weights read
 from the bundle file only then (``StoredHead.read_weights``), so loading never holds every
-head's weights and every table at once.
+head's weights and every table at once. Each row holds the n-gram's idf for the table's heads
+after their weights: a message's rows are one read a table, not two (one for the idf, one for
+the weights, as until December 2026).
 """
 
 from __future__ import annotations
@@ -35,12 +37,16 @@ class StoredHead(Protocol):
 @dataclass(frozen=True, slots=True)
 class WeightTable:
     """``table[row_of[i]]`` (``table[i]`` without a map) holds shared n-gram ``i``'s weights for
-    each of ``members`` (head indices), in ``columns``."""
+    each of ``members`` (head indices), in ``columns``; the same row of ``stored`` holds them
+    and, after them, the n-gram's idf in each of the stored vocabularies ``idf_columns`` (each
+    float32 as two float16 columns' bits), so that one read gathers both."""
 
     members: list[int]
     columns: list[slice]
-    table: np.ndarray  # float16 (float32 for idf)
+    table: np.ndarray  # float16: the weight columns of ``stored``
     row_of: np.ndarray | None
+    stored: np.ndarray  # float16: the weights, then the idf bits (from an even column)
+    idf_columns: list[int]
 
     def rows(self, ids: np.ndarray) -> np.ndarray:
         """The rows of shared n-grams ``ids`` as float32 (the stored numbers exactly)."""
@@ -52,9 +58,15 @@ class WeightTable:
 
     def at(self, rows: np.ndarray) -> np.ndarray:
         """Rows ``rows`` of ``table`` as float32 (the stored numbers exactly)."""
-        if self.table.dtype == np.float16:
-            return single_of_half(self.table.view(np.int16).take(rows, axis=0))
-        return self.table.take(rows, axis=0).astype(np.float32, copy=False)
+        return single_of_half(self.table.view(np.int16).take(rows, axis=0))
+
+    def gather(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Rows ``rows``' idf (rows x ``idf_columns``) and weights (rows x the table's columns),
+        both float32 and the stored numbers exactly, read together. Both are views of what was
+        read (copying a few columns a row costs more than converting them all)."""
+        raw = self.stored.view(np.int16).take(rows, axis=0)
+        idf = raw.view(np.int32)[:, (self.stored.shape[1] - 2 * len(self.idf_columns)) // 2 :]
+        return idf.view(np.float32), single_of_half(raw)[:, : self.table.shape[1]]
 
 
 def single_of_half(halves: np.ndarray) -> np.ndarray:
@@ -116,13 +128,19 @@ class TableScores:
 
 
 def weight_tables(
-    heads: Sequence[StoredHead], rows_of: list[np.ndarray], shared: int
+    heads: Sequence[StoredHead],
+    rows_of: list[np.ndarray],
+    shared: int,
+    idf: np.ndarray,
+    idf_column: list[int],
 ) -> list[WeightTable]:
-    """Every head's weights in two tables (``rows_of[i]`` are head ``i``'s rows' shared ids)."""
+    """Every head's weights in two tables (``rows_of[i]`` are head ``i``'s rows' shared ids),
+    each with its heads' idf columns (``idf``: shared n-grams x stored vocabularies, float32;
+    ``idf_column[i]``: head ``i``'s vocabulary)."""
     dense = [i for i, rows in enumerate(rows_of) if len(rows) >= DENSE_SHARE * shared]
     mapped = [i for i in range(len(heads)) if i not in dense]
     return [
-        weight_table(members, heads, rows_of, shared, mapped=members is mapped)
+        weight_table(members, heads, rows_of, (idf, idf_column), mapped=members is mapped)
         for members in (dense, mapped)
         if members
     ]
@@ -132,34 +150,36 @@ def weight_table(
     members: list[int],
     heads: Sequence[StoredHead],
     rows_of: list[np.ndarray],
-    shared: int,
+    idf_of: tuple[np.ndarray, list[int]],
     *,
     mapped: bool,
 ) -> WeightTable:
-    """One table of ``members``' weights, in shared row order or through a row map."""
+    """One table of ``members``' weights and idf, in shared row order or through a row map.
+    Where it has a row map, the n-grams it keeps no row for are known to none of its heads'
+    vocabularies (their idf is 0 there): the zero row stands for them."""
+    idf, idf_column = idf_of
+    idf_columns = sorted({idf_column[i] for i in members})
     bounds = np.cumsum([0, *(len(heads[i].labels) for i in members)])
     columns = [slice(int(a), int(b)) for a, b in pairwise(bounds)]
     width = int(bounds[-1])
-    if not mapped:
-        table = np.zeros((shared, width), dtype=np.float16)
-        for i, cols in zip(members, columns, strict=True):
-            table[rows_of[i], cols] = heads[i].read_weights()
-        return WeightTable(members, columns, table, None)
-    known = np.unique(np.concatenate([rows_of[i] for i in members]))
-    row_of = np.full(shared, len(known), dtype=np.int32)  # unknown: the zero row
-    row_of[known] = np.arange(len(known), dtype=np.int32)
-    table = np.zeros((len(known) + 1, width), dtype=np.float16)
+    row_of: np.ndarray | None = None
+    count = len(idf)
+    if mapped:
+        known = np.unique(np.concatenate([rows_of[i] for i in members]))
+        row_of = np.full(count, len(known), dtype=np.int32)  # unknown: the zero row
+        row_of[known] = np.arange(len(known), dtype=np.int32)
+        count = len(known) + 1
+    # the idf after the weights (and a column of zeros when they are odd), each float32 at a
+    # float32's place in the row
+    idf_start = width + width % 2
+    stored = np.zeros((count, idf_start + 2 * len(idf_columns)), dtype=np.float16)
+    table = stored[:, :width]
     for i, cols in zip(members, columns, strict=True):
-        table[row_of[rows_of[i]], cols] = heads[i].read_weights()
-    return WeightTable(members, columns, table, row_of)
-
-
-def idf_table(weights: WeightTable, idf: np.ndarray, columns: list[int]) -> WeightTable:
-    """The ``columns`` of ``idf`` (shared n-grams x stored vocabularies, float32) over the rows
-    of ``weights``: where it has no row map, every shared n-gram's; else the rows it keeps, and
-    zeros for the others (the vocabularies of its heads know none of them, so their idf is 0)."""
-    if weights.row_of is None:
-        return WeightTable(weights.members, [], np.ascontiguousarray(idf[:, columns]), None)
-    table = np.zeros((len(weights.table), len(columns)), dtype=np.float32)
-    table[weights.row_of] = idf[:, columns]
-    return WeightTable(weights.members, [], table, weights.row_of)
+        at = rows_of[i] if row_of is None else row_of[rows_of[i]]
+        table[at, cols] = heads[i].read_weights()
+    idf_bits = stored[:, idf_start:].view(np.float32)  # two float16 columns a float32
+    if row_of is None:
+        idf_bits[:] = idf[:, idf_columns]
+    else:
+        idf_bits[row_of] = idf[:, idf_columns]
+    return WeightTable(members, columns, table, row_of, stored, idf_columns)

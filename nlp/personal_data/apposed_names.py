@@ -14,6 +14,7 @@ import re
 
 from nlp.personal_data.cut import _Span
 from nlp.personal_data.name_lists import _name_lists, _NameLists
+from nlp.personal_data.triggers import search, trigger
 from nlp.tokenise import segment
 
 _PEOPLES = (
@@ -29,7 +30,9 @@ _WHO = re.compile(
     # since round 8: an official of a local office ("เจ้าหน้าที่ อบต.…", "จนท.รพ.สต.…")
     r"|(?:เจ้าหน้าที่|จนท\.?) ?(?:อบต|อบจ|เทศบาล|เขต|รพ|สำนักงาน|ป่าไม้|อุทยาน))"
 )
-_WHO_WORD = re.compile(" (?:ลูก|ชาว|แรงงาน|คนงาน|สาว|หนุ่ม|ผู้ช่วย|ผู้ใหญ่บ้าน|กำนัน|อดีต|เจ้าหน้าที่|จนท)")
+_WHO_WORD = trigger(
+    "apposed_who", " (?:ลูก|ชาว|แรงงาน|คนงาน|สาว|หนุ่ม|ผู้ช่วย|ผู้ใหญ่บ้าน|กำนัน|อดีต|เจ้าหน้าที่|จนท)"
+)
 # The opening: the text or a line starts with 2 to 12 Thai letters (and a clan name: "อาเจ๊ะ
 # แซ่ย่าง", or since round 8 a surname: "อาเยอ เมอแล"), then one space; thanks or praise may
 # come first ("ขอบคุณสะมะแอ เจ้าหน้าที่ อบต.…").
@@ -44,7 +47,7 @@ _AND_ANOTHER = re.compile(r" กับ (?P<other>[ก-๙]{2,12}(?: [ก-๙]{2,
 def apposed_names(text: str) -> list[_Span]:
     """Openings followed by a space and who the person is (`_WHO`)."""
     found: list[_Span] = []
-    if not _WHO_WORD.search(text):
+    if not search("apposed_who", text):
         return found  # most messages: one scan for the words, none for the openings
     lists = _name_lists()
     for m in _OPENING.finditer(text):

@@ -5,17 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from nlp.tokenise import segment
 
 
 def _tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
-    out = []
-    at = 0
-    for token in segment(text):
-        out.append((token, at, at + len(token)))
-        at += len(token)
-    return out
+    pieces = segment(text)
+    ends = list(accumulate(map(len, pieces)))  # the pieces add up to the text
+    return list(zip(pieces, [0, *ends][:-1], ends, strict=True))
 
 
 def _is_thai(token: str) -> bool:
@@ -46,7 +44,7 @@ class _Cut:
 @lru_cache(maxsize=32)
 def _cut_of(text: str) -> _Cut:
     tokens = _tokens_with_offsets(text)
-    starts = {start: index for index, (_, start, _) in enumerate(tokens)}
+    starts = dict(zip([start for _, start, _ in tokens], range(len(tokens)), strict=True))
     return _Cut(text, tokens, starts, frozenset({0, *(end for _, _, end in tokens)}))
 
 

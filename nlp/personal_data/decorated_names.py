@@ -8,18 +8,18 @@ word for a kind of person, a field or a trade ("💕พี่สาว💕", "�
 
 from __future__ import annotations
 
-import re
-
 from nlp.personal_data.cut import _Span
 from nlp.personal_data.kin_context import KIN
 from nlp.personal_data.name_lists import _name_lists, _stopwords
 from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _word_set, one_of
+from nlp.personal_data.triggers import finditer, trigger
 
 _ADDRESS = one_of(KIN | _word_set("ครู หมอ คุณหมอ คุณครู คุณ หมวด จ่า"))
 # Marks that open and close: symbols and emoji (not letters, digits, spaces or brackets).
 _MARK = r"[^\w\s\u0e00-\u0e7f()\[\]{}<>.,:;!?\-/#@]"  # not a hashtag's # nor a mention's @
-_DECORATED = re.compile(
-    rf"(?P<open>{_MARK}+) ?(?P<address>{_ADDRESS}) ?(?P<name>[ก-๙]{{2,8}}) ?(?P<close>{_MARK}+)"
+_DECORATED = trigger(
+    "decorated",
+    rf"(?P<open>{_MARK}+) ?(?P<address>{_ADDRESS}) ?(?P<name>[ก-๙]{{2,8}}) ?(?P<close>{_MARK}+)",
 )
 _PRONOUNS = ("เค้า", "เขา", "มัน", "แก", "เธอ", "ท่าน")
 _QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'"}
@@ -31,7 +31,7 @@ _KINDS = tuple(
 def decorated_names(text: str) -> list[_Span]:
     """Nicknames after a form of address between two like marks."""
     found: list[_Span] = []
-    for m in _DECORATED.finditer(text):
+    for m in finditer("decorated", text):
         opening, closing, name = m.group("open"), m.group("close"), m.group("name")
         if not _closes(opening, closing) or not _may_be_a_nickname(name):
             continue

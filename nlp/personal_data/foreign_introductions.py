@@ -14,9 +14,12 @@ from __future__ import annotations
 import re
 
 from nlp.personal_data.cut import _Span
+from nlp.personal_data.triggers import search, trigger
 
 # Each pattern is tried only when its words are in the text (most messages hold none).
-_TRIGGER = re.compile("이름|叫|名字|我是|他是|她是|名前|申します|と言います|といいます|[Tt]ên")
+_TRIGGER = trigger(
+    "foreign", "이름|叫|名字|我是|他是|她是|名前|申します|と言います|といいます|[Tt]ên"
+)
 
 # Korean: "이름은 지유예요", "제 이름은 김민준입니다", "딸 이름은 서연이고": two to four syllables,
 # then the copula or a stop.
@@ -60,7 +63,7 @@ _PATTERNS = (_KOREAN, _CHINESE_NAMED, _CHINESE_SELF, _JAPANESE_NAMED, _JAPANESE_
 def foreign_introductions(text: str) -> list[_Span]:
     """Names given in Korean, Chinese, Japanese or Vietnamese after the words that introduce
     them."""
-    if _TRIGGER.search(text) is None:
+    if search("foreign", text) is None:
         return []
     found: list[_Span] = []
     for pattern in _PATTERNS:

@@ -23,6 +23,7 @@ from nlp.personal_data.kin_deeds import _DESCRIBES
 from nlp.personal_data.name_lists import _name_lists
 from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _PARTICLES, _word_set
 from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS, _PRONOUNS, _THINGS_TOO
+from nlp.personal_data.triggers import finditer, trigger
 from nlp.personal_data.word_classes import ud_verbs
 from nlp.tokenise import segment
 
@@ -31,7 +32,7 @@ _LIST = re.compile(rf"(?<![ก-๙]){_ITEM}(?: ?, ?{_ITEM})+(?![ก-๙])")
 _ONE = re.compile(rf"(?P<kin>{KIN_PATTERN})(?P<name>[ก-๙]{{2,8}})")
 _ROW_ADDRESS = rf"(?:{KIN_PATTERN}|แม่ใหญ่|พ่อใหญ่|แม่เฒ่า|พ่อเฒ่า|อี(?!ก|เมล|สาน|ยู))"
 _ROW_ITEM = rf"{_ROW_ADDRESS}[ก-๙]{{2,8}}"
-_ROW = re.compile(rf"(?<![^\s(\"“]){_ROW_ITEM}(?: {_ROW_ITEM})+(?![ก-๙])")
+_ROW = trigger("kin_row", rf"(?<![^\s(\"“]){_ROW_ITEM}(?: {_ROW_ITEM})+(?![ก-๙])")
 # Words that carry a sentence on, never a nickname: "ป้าเล็กน้อย ลุงก็…" is no row.
 _GRAMMAR = _word_set("ก็ ไม่ จะ ได้ แล้ว ยัง ที่ ว่า และ กับ หรือ ซึ่ง คือ เป็น อยู่ ไป ให้ ต้อง ควร เคย ก็ได้ นี้ นั้น")
 _NOT_ALONE_IN_ROWS = _THINGS_TOO | {"ตา"}
@@ -65,7 +66,7 @@ def _rows(text: str) -> list[_Span]:
     ("น้องโซดา น้องน้ำแข็ง")."""
     found: list[_Span] = []
     lists = _name_lists()
-    for m in _ROW.finditer(text):
+    for m in finditer("kin_row", text):
         names: list[_Span] = []
         sure = 0
         kin: set[str] = set()

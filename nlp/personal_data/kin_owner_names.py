@@ -12,8 +12,6 @@ and so do words that say which relative or which house ("บ้านพี่�
 
 from __future__ import annotations
 
-import re
-
 from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _Cut, _Span
 from nlp.personal_data.kin_context import KIN
@@ -21,6 +19,7 @@ from nlp.personal_data.kin_deeds import _DESCRIBES, _names_a_kind, _nickname_lik
 from nlp.personal_data.name_lists import _name_lists, _NameLists
 from nlp.personal_data.name_words import _FUNCTION_WORDS, _PARTICLES, _word_set, one_of
 from nlp.personal_data.role_names import _PRONOUNS
+from nlp.personal_data.triggers import finditer, trigger
 from nlp.personal_data.word_classes import ud_verbs
 from nlp.tokenise import segment
 
@@ -31,11 +30,12 @@ _TIME_AFTER = "ทุกวัน|ทุกคืน|ทุกเช้า|ท�
 # Since round 12 also before what the house has or suffers told with มี or โดน ("ข้างบ้าน
 # ป้าสุนีย์มีรังต่อ", "บ้านลุงแดงโดนขโมย"; water and power stay: "บ้านป้าน้ำไม่ไหล").
 _HAS_AFTER = "(?:มี(?!ค่า|ชื่อ|ชีวิต|ปัญหา)|ไม่มี|โดน|ถูก(?!ต้อง|ใจ))(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
-_OWNED = re.compile(
+_OWNED = trigger(
+    "kin_owned",
     rf"(?<!หมู่)(?<!ชาว)(?<!ชุมชน)(?<!สิ่ง)(?<!ข้าว)(?<!เรื่อง)(?:บ้าน|ของ|ร้าน)(?:ของ)?"
     rf"(?P<kin>{_KIN})(?P<name>[ก-๙]{{2,8}}?)"
     rf"(?=$|[^ก-๙]|{_TIME_AFTER}|(?P<has>{_HAS_AFTER})"
-    rf"|(?:{one_of(_PARTICLES | _word_set('ค่ะ คะ ครับ นะ จ้า'))})(?:$|[^ก-๙]))"
+    rf"|(?:{one_of(_PARTICLES | _word_set('ค่ะ คะ ครับ นะ จ้า'))})(?:$|[^ก-๙]))",
 )
 # Which house or which relative, not who: a position, a time, a thing a house has.
 _NOT_NAMES = _word_set(
@@ -50,9 +50,10 @@ _NOT_STARTS = tuple(_NOT_NAMES)
 # owner's nickname even when it is also a verb, unless it is one that goes before another
 # (ชอบ, ยัง, มัก) or tells how the animal moves (วิ่ง, นอน: "หมาบ้านลุงวิ่งไล่กัด").
 _ANIMALS = "หมา|แมว|สุนัข|ไก่|วัว|ควาย|หมู|เป็ด|ห่าน|นก|แพะ|ม้า|ลิง"
-_ANIMAL_OWNED = re.compile(
+_ANIMAL_OWNED = trigger(
+    "animal_owned",
     rf"(?:{_ANIMALS})(?:ตัว[ก-๙]{{0,6}})?(?:บ้าน|ของ)(?:บ้าน)?(?P<kin>{_KIN})(?P<name>[ก-๙]{{1,8}}?)"
-    r"(?= ?(?:เห่า|หอน|กัด|ขัน|ไล่(?:กัด|ขวิด|จิก)|ขวิด|จิก|ร้อง|ส่งเสียง|ขี้|คุ้ย|บุก|หลุด))"
+    r"(?= ?(?:เห่า|หอน|กัด|ขัน|ไล่(?:กัด|ขวิด|จิก)|ขวิด|จิก|ร้อง|ส่งเสียง|ขี้|คุ้ย|บุก|หลุด))",
 )
 _BEFORE_ANOTHER_VERB = _word_set(
     """ชอบ ยัง มัก ก็ จะ เคย ไม่ คอย เริ่ม ต้อง ดัน แอบ ชักจะ วิ่ง เดิน นอน นั่ง ยืน ออก มา ไป
@@ -68,7 +69,7 @@ def kin_owner_names(text: str) -> list[_Span]:
     places = Gazetteer.load().forms
     found: list[_Span] = []
     cut: _Cut | None = None
-    for m in _OWNED.finditer(text):
+    for m in finditer("kin_owned", text):
         name = m.group("name")
         if m.group("has") is not None:
             cut = cut or _Cut.of(text)  # "ของพี่จิม|มี่": มี must start a word of its own
@@ -85,7 +86,7 @@ def kin_owner_names(text: str) -> list[_Span]:
         ):
             continue
         found.append(m.span("name"))
-    for m in _ANIMAL_OWNED.finditer(text):
+    for m in finditer("animal_owned", text):
         name = m.group("name")
         if (
             name in places

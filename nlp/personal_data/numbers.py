@@ -49,7 +49,11 @@ def national_id_checksum_ok(digits: str) -> bool:
 
 
 def _numbers(text: str) -> list[PersonalDataSpan]:
-    text = _ZERO_LIKE.sub("0", _ONE_LIKE.sub("1", text))  # one character for one
+    # one character for one; most texts hold no l, I, o or O at all, and are read as they are
+    if "l" in text or "I" in text:
+        text = _ONE_LIKE.sub("1", text)
+    if "o" in text or "O" in text:
+        text = _ZERO_LIKE.sub("0", text)
     found: list[PersonalDataSpan] = []
     for run in _RUN.finditer(text):
         groups = [

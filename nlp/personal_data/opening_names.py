@@ -27,6 +27,7 @@ from nlp.personal_data.name_lists import (
 )
 from nlp.personal_data.name_words import _word_set
 from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS
+from nlp.personal_data.triggers import may_match, trigger
 from nlp.personal_data.word_classes import frequency_bin, reads_as_words
 from nlp.tokenise import segment
 
@@ -103,6 +104,8 @@ def _unknown_before_who(text: str, at: int, lists: _NameLists) -> _Span | None:
     """Since round 12: a word no dictionary holds opening the text right before who the person
     is ("สมพอนลูกจ้างร้านข้าวต้ม", a Lao name; "หมอกเป็น อสม.": the dictionary's words only
     before a post no thing can hold)."""
+    if not may_match("unknown_who_next", text) and not may_match("post_next", text):
+        return None  # most texts: nothing that says who follows anywhere (one pass for both)
     window = text[at + _SHORTEST + 1 : at + _LONGEST + 16]
     if _UNKNOWN_WHO_NEXT.search(window) is None and _POST_NEXT.search(window) is None:
         return None  # most openings: nothing that says who follows
@@ -144,11 +147,12 @@ _COMMON_BINS = frozenset({"10k", "100k"})  # seen 10,000 times or more: บ้�
 
 # Who the person is, after a word no dictionary holds: a worker, a child, an owner; not a
 # spouse or ลูกบ้าน, which a verb or a noise may take ("เปย์เมีย", "เสียงสุนัขลูกบ้าน").
-_UNKNOWN_WHO_NEXT = re.compile(
+_UNKNOWN_WHO_NEXT = trigger(
+    "unknown_who_next",
     r"ลูกจ้าง|ลูก(?:สาว|ชาย|เขย|สะใภ้)|หลาน(?:สาว|ชาย)"
-    r"|เจ้าของ(?:หอ|บ้าน|ร้าน|ตึก|อู่|โรง|ฟาร์ม)|เด็ก(?:ฝึกงาน|เสิร์ฟ|ปั๊ม)"
+    r"|เจ้าของ(?:หอ|บ้าน|ร้าน|ตึก|อู่|โรง|ฟาร์ม)|เด็ก(?:ฝึกงาน|เสิร์ฟ|ปั๊ม)",
 )
-_POST_NEXT = re.compile(r"เป็น ?(?:อสม|ผู้ใหญ่บ้าน|กำนัน|ผช\.?ผญบ|ประธานชุมชน|รปภ|ยาม)")
+_POST_NEXT = trigger("post_next", r"เป็น ?(?:อสม|ผู้ใหญ่บ้าน|กำนัน|ผช\.?ผญบ|ประธานชุมชน|รปภ|ยาม)")
 
 
 def _openings(text: str) -> list[re.Match[str]]:

@@ -78,7 +78,9 @@ def _plates(text: str) -> list[PersonalDataSpan]:
     # with the province;
     # motorcycle plates have three letters ("ขคง 341"): right after ทะเบียน, or after a vehicle
     # with the province ("จยย ฬชน422กรุงเทพ"; not "รถจอด 8 จุด", "รถสวน 2 เลน").
-    for n in (*_NUMERIC_PLATE.finditer(text), *_THREE_LETTER_PLATE.finditer(text)):
+    # every truck or bus plate holds a "-" (every dash is one by now): most texts have none
+    numeric = _NUMERIC_PLATE.finditer(text) if "-" in text else ()
+    for n in (*numeric, *_THREE_LETTER_PLATE.finditer(text)):
         end = n.end()
         province = _plate_province(text, end)
         if province is None and not (

@@ -62,7 +62,7 @@ from nlp.personal_data.self_introductions import (
     opening_selves,
 )
 from nlp.personal_data.spelt_names import spelt_names
-from nlp.personal_data.spoken_numbers import SPOKEN_TRIGGER, _spoken_numbers
+from nlp.personal_data.spoken_numbers import _spoken_numbers, may_be_spoken
 from nlp.personal_data.titled_names import _has_title
 from nlp.personal_data.unlisted_titled_names import unlisted_titled_names
 from nlp.personal_data.work_permits import TRIGGER as _PERMIT_TRIGGER
@@ -146,9 +146,9 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
         found += record_numbers(ascii_digits)
         if _PERMIT_TRIGGER.search(text):
             found += work_permits(ascii_digits)
-    if SPOKEN_TRIGGER.search(text):
+    if may_be_spoken(text, has_latin=has_latin):
         found += _spoken_numbers(ascii_digits)
-    if has_at or _LINE_TRIGGER.search(text):
+    if has_at or "ไลน์" in text or (has_latin and _LINE_LATIN.search(text) is not None):
         found += _line_ids(ascii_digits)
     accounts = [f.end for f in found if f.kind is PersonalDataKind.BANK_ACCOUNT]
     roles = _role_candidates(text)
@@ -285,7 +285,8 @@ def redact_for_public(text: str, *, learnt: bool = True) -> Redaction:
 
 _ANY_DIGIT = re.compile("[0-9]")
 _ANY_LATIN = re.compile("[A-Za-z]")
-_LINE_TRIGGER = re.compile("ไลน์|line", re.IGNORECASE)
+# "line" in any case (IGNORECASE makes scanning Thai slow, and every match has a letter A–Z)
+_LINE_LATIN = re.compile("line", re.IGNORECASE)
 _ENDS_POLITELY = re.compile(r"(?:ค่ะ|ครับ|คับ|จ้า)[\s.!🙏]*$")
 
 

@@ -35,6 +35,7 @@ from nlp.personal_data.name_words import (
     one_of,
 )
 from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS, _PRONOUNS
+from nlp.personal_data.triggers import search, trigger
 from nlp.personal_data.word_classes import reads_as_words, ud_verbs
 from nlp.tokenise import segment
 
@@ -60,7 +61,7 @@ _SHORT_FORMS = _word_set("บัง โก มะ เปาะ เจ๊ะ ก�
 # ("ก๊ะรอ|กี|เยาะ ร้านน้ำชา…"); what follows must still show a person.
 _GLUED_FORMS = _word_set("ก๊ะ")
 _FORMS_ALT = one_of(_FORMS | _SHOP_FORMS)
-_FORM = re.compile(_FORMS_ALT)
+_FORM = trigger("regional_form", _FORMS_ALT)
 # Words before the form that thank the person or say whose child or spouse they are.
 _BEFORE_FORM = _word_set("ขอบคุณ ชม ขอชม ชื่นชม ลูก หลาน เมีย ผัว สามี ภรรยา จน เรื่อง ฝาก")
 _CHILD_OF = _word_set("ลูก หลาน เมีย ผัว")
@@ -75,7 +76,7 @@ _SHORTEST, _LONGEST = 2, 10
 
 def regional_address_names(text: str) -> list[_Span]:
     """Names after a form of address of the regions, where what follows shows a person."""
-    if _FORM.search(text) is None:
+    if search("regional_form", text) is None:
         return []
     cut = _Cut.of(text)
     lists = _name_lists()

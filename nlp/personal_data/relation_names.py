@@ -17,6 +17,7 @@ import re
 from nlp.personal_data.cut import _Cut, _Span
 from nlp.personal_data.kin_deeds import _nickname_like
 from nlp.personal_data.name_lists import _longest_listed, _name_lists, listed_name
+from nlp.personal_data.triggers import search, trigger
 
 _RELATIONS = r"(?:พี่|น้อง|ลูก|หลาน)(?:สาว|ชาย)|ลูกเขย|ลูกสะใภ้|สามี|ภรรยา|แฟน|เพื่อนสนิท"
 _WHOSE = r"(?:ของ)?(?:ผม|ฉัน|ดิฉัน|หนู|เรา|กระผม)?"
@@ -28,12 +29,12 @@ _SPACED = re.compile(
 )
 # When, not who, between the relation and the age ("พี่ชายผม ตอนนี้ อายุ 40").
 _NOT_NAMES = ("ตอน", "เมื่อ", "วัน", "ปี", "เดือน", "ตั้งแต่", "ปัจจุบัน", "ขณะ", "ทุก", "เพิ่ง", "อายุ")
-_TRIGGER = re.compile(_RELATIONS)
+_TRIGGER = trigger("relation", _RELATIONS)
 
 
 def relation_names(text: str) -> list[_Span]:
     """Names after a word for a relative or a partner."""
-    if _TRIGGER.search(text) is None:
+    if search("relation", text) is None:
         return []
     lists = _name_lists()
     found: list[_Span] = []

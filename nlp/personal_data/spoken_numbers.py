@@ -57,12 +57,22 @@ _EN_DIGIT = r"(?:" + "|".join(sorted(_EN_DIGIT_VALUES, key=len, reverse=True)) +
 # (commas between the groups too: "zero eight nine, four four two, one one seven eight")
 _EN_DIGIT_RUN = re.compile(rf"\b(?:oh|zero)(?:(?:, ?|[ \-]{{1,3}}){_EN_DIGIT}\b){{8,12}}", re.I)
 
-SPOKEN_TRIGGER = re.compile(
-    rf"ศูนย์|ทะเบียน|{_LETTER}|\b(?:oh|zero)\b"
+# What says a number or a plate may be spoken (`may_be_spoken`): the Thai words are read without
+# IGNORECASE, which makes scanning Thai slow, the English ones only where there are Latin letters.
+_SPOKEN_THAI = re.compile(
+    rf"ศูนย์|ทะเบียน|{_LETTER}"
     # a phone begun in digits and carried on in words: "081 เจ็ดสองสี่ 5690"
-    r"|(?<!\d)0[\d \-]{0,6}(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า)",
-    re.I,
+    r"|(?<!\d)0[\d \-]{0,6}(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า)"
 )
+_SPOKEN_ENGLISH = re.compile(r"\b(?:oh|zero)\b", re.I)
+
+
+def may_be_spoken(text: str, *, has_latin: bool) -> bool:
+    """Whether `text` may hold a spoken number or plate (`has_latin`: it has a letter A–Z or
+    a–z; no other letter matches "oh" or "zero" ignoring case)."""
+    return _SPOKEN_THAI.search(text) is not None or (
+        has_latin and _SPOKEN_ENGLISH.search(text) is not None
+    )
 
 
 def _spoken_numbers(text: str) -> list[PersonalDataSpan]:

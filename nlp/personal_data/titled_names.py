@@ -13,6 +13,7 @@ from nlp.personal_data.name_words import (
     NOT_A_NAME_AFTER_LABEL,
     _word_set,
 )
+from nlp.personal_data.triggers import search, trigger
 
 # Weaker titles (คุณ is also "you", ชื่อ also "name of" a road or shop): after them only a name
 # from pythainlp's name lists counts (the titles that always introduce a name are in name_words).
@@ -42,21 +43,22 @@ _FIELD_LABELS = frozenset({"ชื่อ-นามสกุล", "ชื่อ-�
 # Kinship words after ชื่อ: what follows them is a name ("ชื่อน้องต้นกล้า", "ชื่อน้องเก่ง").
 _KIN_AFTER_NAME_LABEL = _word_set("น้อง ลุง ป้า พี่ ยาย ตา น้า อา ปู่ ย่า เจ๊ เฮีย ไอ้ อี บัก อ้าย เอื้อย")
 _WEAK_RANKS = frozenset({"ส.ส.", "ส.ว.", "ส.ก.", "ส.ข."})
-_RANKS = re.compile(
+_RANKS = trigger(
+    "rank",
     r"(?:(?<![ก-๛])|(?<=ชื่อ))(?<![ก-ฮ]\.)(?<![ก-ฮ]-)(?:(?:ผศ|รศ|ศ)\.(?:ดร|นพ|พญ)\.|ศ\.ดร\.|พล\.[ตทอ]\.[ตทอ]\.|[พร]\.[ตทอ]\.[ตทอ]\.|ส\.ต\.[ตทอ]\.|จ\.ส\.[ตทอ]\.|ด\.ต\.|"
     r"พล\.[ตทอ]\.|[พรส]\.[ตทอ]\.|จ\.ส\.[ตทอ]\.|ส\.ส\.|ส\.ว\.|ส\.ก\.|ส\.ข\.|ดร\.|นพ\.|พญ\.|ทพ\.|"
-    r"ผศ\.|รศ\.|ศ\.|ว่าที่ร้อยตรี|ว่าที่ ร\.ต\.|(?:นายแพทย์|แพทย์หญิง|ทันตแพทย์(?:หญิง)?)(?!สาธารณสุข|ใหญ่|ประจำ|เวร))(?=[ ก-ฮเแโใไ])"
+    r"ผศ\.|รศ\.|ศ\.|ว่าที่ร้อยตรี|ว่าที่ ร\.ต\.|(?:นายแพทย์|แพทย์หญิง|ทันตแพทย์(?:หญิง)?)(?!สาธารณสุข|ใหญ่|ประจำ|เวร))(?=[ ก-ฮเแโใไ])",
 )
 
-_TITLE_TRIGGER = re.compile(
-    r"ว่าที่|นาย|นาง|น\.?ส\.|ด\.?[ชญ]\.|เด็ก(?:ชาย|หญิง)|คุณ|ชื่อ|นามสกุล|ผู้แจ้ง|แจ้งโดย"
+_TITLE_TRIGGER = trigger(
+    "title", r"ว่าที่|นาย|นาง|น\.?ส\.|ด\.?[ชญ]\.|เด็ก(?:ชาย|หญิง)|คุณ|ชื่อ|นามสกุล|ผู้แจ้ง|แจ้งโดย"
 )
 
 
 def _has_title(text: str) -> bool:
     """A title, a form label or a rank: a name may follow."""
-    return _TITLE_TRIGGER.search(text) is not None or (
-        ("." in text or "แพทย์" in text) and _RANKS.search(text) is not None
+    return search("title", text) is not None or (
+        ("." in text or "แพทย์" in text) and search("rank", text) is not None
     )
 
 
