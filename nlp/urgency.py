@@ -360,6 +360,16 @@ def _still_now(lowered: str, intent: Intent | None, still: bool) -> bool:
     return still or (intent is Intent.FOLLOW_UP and _NOW_TURN.search(lowered) is not None)
 
 
+def _nothing_now(lowered: str, intent: Intent | None, still: bool) -> bool:
+    """The message looks back on a danger that is over (and says nothing goes on), says all are
+    safe, or appeals for help to rebuild after it: no danger now, whatever its words."""
+    return bool(
+        (intent in _LOOKING_BACK and not _still_now(lowered, intent, still))
+        or _ALL_OVER.search(lowered)
+        or (not still and AFTERMATH_APPEAL.search(lowered))
+    )
+
+
 def _stuck_in_traffic(lowered: str) -> bool:
     return _IN_TRAFFIC.search(lowered) is not None and _REALLY_TRAPPED.search(lowered) is None
 
@@ -385,11 +395,7 @@ def hazards_in(
         return []
     cuts = _boundaries(prepared)
     still = _STILL.search(lowered) is not None
-    if (
-        (intent in _LOOKING_BACK and not _still_now(lowered, intent, still))
-        or _ALL_OVER.search(lowered)
-        or (not still and AFTERMATH_APPEAL.search(lowered))
-    ):
+    if _nothing_now(lowered, intent, still):
         return []
     if _a_drill(lowered) or _RUMOUR_ASKED.search(lowered):
         return []
@@ -436,11 +442,7 @@ def still_dangerous(
     if not hazards or not lowered:
         return []
     still = _STILL.search(lowered) is not None
-    if (
-        (intent in _LOOKING_BACK and not _still_now(lowered, intent, still))
-        or _ALL_OVER.search(lowered)
-        or (not still and AFTERMATH_APPEAL.search(lowered))
-    ):
+    if _nothing_now(lowered, intent, still):
         return []
     if _a_drill(lowered) or _RUMOUR_ASKED.search(lowered) or about_an_animal(lowered):
         return []  # the head names no words: in a message about an animal, they are its

@@ -95,7 +95,7 @@ def agency_rows(
         if "agency_th" not in kind:
             continue  # a type without a template (municipalities) is added by admins, not seeded
         if kind["level"] == "national":
-            rows.append(_national_agency_row(kind))
+            rows.append(_agency_row(kind, None, None, {"province_th": "", "province_en": ""}))
             continue
         for province in provinces:
             if not _serves(kind["serves"], province["code"]):
@@ -117,8 +117,12 @@ def agency_rows(
 
 
 def _agency_row(
-    kind: dict[str, Any], province_code: str, district_code: str | None, names: dict[str, str]
+    kind: dict[str, Any],
+    province_code: str | None,
+    district_code: str | None,
+    names: dict[str, str],
 ) -> dict[str, Any]:
+    """A seeded agency: coded by its type and area (a national type's by its type alone)."""
     area = district_code or province_code
     bangkok = province_code == BANGKOK
     template_th = kind.get("bangkok_th") if bangkok else None
@@ -130,25 +134,12 @@ def _agency_row(
         province=names["province_en"], district=names.get("district_en", "")
     )
     return {
-        "code": f"{kind['code']}-{area}",
+        "code": f"{kind['code']}-{area}" if area else kind["code"],
         "type_code": kind["code"],
         "name_th": name_th,
         "name_en": name_en,
         "province_code": province_code,
         "district_code": district_code,
-        "notify_channel": "none",
-        "is_active": True,
-    }
-
-
-def _national_agency_row(kind: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "code": kind["code"],
-        "type_code": kind["code"],
-        "name_th": kind["agency_th"],
-        "name_en": kind["agency_en"],
-        "province_code": None,
-        "district_code": None,
         "notify_channel": "none",
         "is_active": True,
     }

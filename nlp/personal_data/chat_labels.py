@@ -46,8 +46,9 @@ _AFTER_PHONE = re.compile(
 _NICK_AFTER_NAME = re.compile(r" ?[(（](?P<name>[ก-๛]{2,12})[)）]")
 # Since round 13 also the south's บัง, ก๊ะ, เปาะ, เจ๊ะ, อาแบ ("บังหมาด 08…"; not มะ and โก,
 # which start fruits and words: "มะม่วง 08…").
+_SOUTHERN_FORMS = ("บัง", "ก๊ะ", "เปาะ", "เจ๊ะ", "อาแบ")
 _KIN_NICK = re.compile(
-    r"(?:ลุง|ป้า|น้า|พี่|น้อง|ยาย|ตา|เจ๊|เฮีย|คุณ|บัง|ก๊ะ|เปาะ|เจ๊ะ|อาแบ)(?P<nick>[ก-๛]{2,10})"
+    rf"(?:ลุง|ป้า|น้า|พี่|น้อง|ยาย|ตา|เจ๊|เฮีย|คุณ|{'|'.join(_SOUTHERN_FORMS)})(?P<nick>[ก-๛]{{2,10}})"
 )
 # The same after a pronoun or a word for calling, ending a run of letters: "ผมพี่เบิร์ด 08…",
 # "…ไม่ถึงวันเลยโทรหาพี่เอ็ม08…" (since round 7).
@@ -55,7 +56,6 @@ _KIN_NICK_AFTER = re.compile(
     r"(?:ผม|หนู|ฉัน|ดิฉัน|เรา|โทรหา|โทร|หา|ติดต่อ|ถาม|คือ|ที่)(?:คุณ)?"
     r"(?:ลุง|ป้า|น้า|พี่|น้อง|ยาย|เจ๊|เฮีย)(?P<nick>[ก-๛]{2,10})$"
 )
-_SOUTHERN_FORMS = ("บัง", "ก๊ะ", "เปาะ", "เจ๊ะ", "อาแบ")
 # Whom to contact, right before the number (since round 10): "ติดต่อวิชัย 087…", "ติดต่อกลับคุณนิด
 # 081…", "โทรหาสมศักดิ์ 089…": a listed given name or nickname, or any one name after คุณ.
 _CONTACT = re.compile(

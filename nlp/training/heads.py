@@ -115,7 +115,7 @@ def log_count_ratio(x: Any, positive: np.ndarray, alpha: float) -> np.ndarray:
     return ratio
 
 
-def scaled_columns(x: Any, scale: np.ndarray) -> csr_matrix:
+def _scaled_columns(x: Any, scale: np.ndarray) -> csr_matrix:
     """``x @ diags(scale)`` as LinearSVC reads it best: each stored value times its column's
     scale, the indices sorted, in float64. The product itself came out unsorted and
     LinearSVC sorted it again on every one of the ~80 fits of a training (a fifth of its time);
@@ -136,7 +136,7 @@ def _scaled_fit(
     scale = None
     if nb_alpha is not None:
         scale = np.abs(log_count_ratio(x, target.astype(bool), nb_alpha))
-        x = scaled_columns(x, scale)
+        x = _scaled_columns(x, scale)
     model = LinearSVC(C=c, random_state=SEED).fit(x, target, sample_weight=weights)
     coefficients = model.coef_[0] if scale is None else model.coef_[0] * scale
     return coefficients, float(model.intercept_[0])

@@ -79,8 +79,9 @@ async def validate_rules(
                     if spec.district_code in districts
                     else None
                 )
-                nationwide = await lookup.serves_every_province(spec.agency_type_code)
-                if not nationwide and (not served or (area is not None and area not in served)):
+                # a national type has no province's agency: its one agency serves them all
+                national = not served and await lookup.serves_every_province(spec.agency_type_code)
+                if not national and (not served or (area is not None and area not in served)):
                     where = f"province {area}" if area else "any province"
                     problems.append(
                         f"{at}: agency type {spec.agency_type_code!r} has no agency in {where}"
