@@ -14,9 +14,11 @@ found nothing, so every answer is the plain pattern's.
 from __future__ import annotations
 
 import importlib
+import itertools
 import re
 import sys
 from collections.abc import Hashable, Iterable, Sequence
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 import ahocorasick  # type: ignore[import-not-found]  # ships no type stubs
@@ -158,15 +160,52 @@ class WordGate(Generic[Key]):
         return found
 
 
+class SharedGate(Generic[Key]):
+    """Patterns registered under keys, and one pass a text for all of them: the finders of one
+    message ask about it one after another, and the last few texts' answers are kept."""
+
+    def __init__(self) -> None:
+        self._patterns: dict[Key, re.Pattern[str]] = {}
+        self._gate: WordGate[Key] | None = None
+        self._possible = lru_cache(maxsize=16)(self._find)
+
+    def add(self, key: Key, compiled: re.Pattern[str]) -> None:
+        """Register `compiled` under `key` (unique)."""
+        if key in self._patterns:
+            raise ValueError(f"a pattern is registered under {key!r} already")
+        self._patterns[key] = compiled
+        self._gate = None
+        self._possible.cache_clear()
+
+    def pattern(self, key: Key) -> re.Pattern[str]:
+        return self._patterns[key]
+
+    def may_match(self, key: Key, text: str) -> bool:
+        """False only when the pattern under `key` matches nowhere in `text`."""
+        return key in self._possible(text)
+
+    def _find(self, text: str) -> frozenset[Key]:
+        gate = self._gate
+        if gate is None:
+            gate = self._gate = WordGate(self._patterns.items())
+        return frozenset(gate.may_match(text))
+
+
+_SHARED: SharedGate[int] = SharedGate()  # every `GatedPattern`'s, by the order they were made
+_KEYS = itertools.count()
+
+
 class GatedPattern:
     """A compiled pattern whose `search` and `match` run only when the text holds the words one
-    of its branches needs (see the module docstring); the answers are the pattern's own."""
+    of its branches needs (see the module docstring); the answers are the pattern's own. All of
+    them are gated together: one pass over a text for all."""
 
-    __slots__ = ("_gate", "compiled")
+    __slots__ = ("_key", "compiled")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.compiled = compiled
-        self._gate: WordGate[bool] = WordGate([(True, compiled)])
+        self._key = next(_KEYS)
+        _SHARED.add(self._key, compiled)
 
     @property
     def pattern(self) -> str:
@@ -174,7 +213,7 @@ class GatedPattern:
 
     def may_match(self, text: str) -> bool:
         """False only when no match is possible anywhere in `text`."""
-        return bool(self._gate.may_match(text))
+        return _SHARED.may_match(self._key, text)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled.search(text, pos, endpos) if self.may_match(text) else None

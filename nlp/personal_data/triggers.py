@@ -14,45 +14,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
 
-from nlp.word_gate import WordGate
+from nlp.word_gate import SharedGate
 
-_PATTERNS: dict[str, re.Pattern[str]] = {}
+_TRIGGERS: SharedGate[str] = SharedGate()
 
 
 def trigger(name: str, pattern: str | re.Pattern[str]) -> re.Pattern[str]:
     """Register `pattern` under `name` (unique) and return it compiled."""
-    if name in _PATTERNS:
-        raise ValueError(f"a trigger named {name!r} is registered already")
-    _PATTERNS[name] = re.compile(pattern) if isinstance(pattern, str) else pattern
-    _gate.cache_clear()
-    _possible.cache_clear()
-    return _PATTERNS[name]
-
-
-@cache
-def _gate() -> WordGate[str]:
-    return WordGate(_PATTERNS.items())
-
-
-@lru_cache(maxsize=16)
-def _possible(text: str) -> frozenset[str]:
-    """The names of the triggers that may match somewhere in `text` (the last few messages'
-    answers kept: the finders of one message ask one after another)."""
-    return frozenset(_gate().may_match(text))
+    compiled = re.compile(pattern) if isinstance(pattern, str) else pattern
+    _TRIGGERS.add(name, compiled)
+    return compiled
 
 
 def may_match(name: str, text: str) -> bool:
     """False only when trigger `name` matches nowhere in `text`."""
-    return name in _possible(text)
+    return _TRIGGERS.may_match(name, text)
 
 
 def search(name: str, text: str) -> re.Match[str] | None:
     """Trigger `name`'s first match in `text`, as its own `search` finds it."""
-    return _PATTERNS[name].search(text) if may_match(name, text) else None
+    return _TRIGGERS.pattern(name).search(text) if may_match(name, text) else None
 
 
 def finditer(name: str, text: str) -> Iterator[re.Match[str]]:
     """Trigger `name`'s matches in `text`, as its own `finditer` finds them."""
-    return _PATTERNS[name].finditer(text) if may_match(name, text) else iter(())
+    return _TRIGGERS.pattern(name).finditer(text) if may_match(name, text) else iter(())
