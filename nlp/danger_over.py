@@ -36,6 +36,10 @@ OVER: dict[Hazard, re.Pattern[str]] = {
         # sparks that went out by themselves and burnt nothing
         r"ดับเองแล้ว|ไม่มีอะไร(?:ไหม้|เสียหาย)"
     ),
+    # earth that has stopped sliding ("ตอนนี้ดินหยุดไหลแล้ว"): what it left is an obstruction
+    Hazard.COLLAPSE: re.compile(
+        r"(?:ดิน|โคลน|หิน)\S{0,10}หยุด(?:ไหล|สไลด์|เลื่อน|ถล่ม|ทรุด)?(?:ลง)?(?:ไป)?\s?แล้ว"
+    ),
     Hazard.GAS_LEAK: re.compile(
         r"ปิดวาล์ว(?:ได้)?แล้ว(?!\S{0,6}ยัง)|ไม่มีกลิ่นแล้ว|(?:ตอนนี้|กลิ่น\S{0,8})หาย(?:ไป)?แล้ว"
     ),
@@ -62,6 +66,15 @@ _DENIED_INJURY = re.compile(
     r"(?:ไม่|บ่|ยังไม่|ยังบ่)(?:ได้)?(?:โดน|ถูก|ทับ|ใส่)(?:ใคร|ไผ|คน)|"
     r"\bno(?:body| one)? (?:was |is )?(?:injured|hurt)\b",
 )
+# Nothing and nobody under what fell or slid ("ไม่มีรถติดอยู่", "ไม่มีบ้านโดนทับ").
+_NOTHING_UNDER = re.compile(r"(?:ไม่|บ่)มี(?:รถ|คน|ใคร|ไผ|บ้าน)\S{0,6}(?:ติด|โดน|ถูก|ทับ|อยู่ใต้|อยู่ข้างใต้)")
+# A death told to ask about its paperwork ("พ่อเสียชีวิตแล้ว ต้องไปแจ้งยกเลิกเบี้ยผู้สูงอายุที่ไหน"):
+# it is over, and what follows is an errand.
+_DEATH_PAPERWORK = re.compile(
+    r"(?:เสียชีวิต|ตาย|เสีย)(?:ไป)?(?:แล้ว|ตั้งแต่|เมื่อ)[^\n]{0,80}?"
+    r"(?:ยกเลิก|ตัดสิทธิ|เบี้ย|มรณบัตร|ใบมรณ|แจ้งตาย|ทำศพ|ฌาปนกิจ|มรดก|โอนสิทธิ|บำนาญ|ประกันสังคม|"
+    r"สวัสดิการ|เงินช่วยเหลือ|บัญชี|ทะเบียนบ้าน|จำหน่ายชื่อ|ย้ายชื่อ)"
+)
 # An injury already cared for: the person is in hospital or has seen a doctor, or it is slight.
 _CARED_FOR = re.compile(
     r"(?:อยู่|เข้า|นอน)\s?(?:โรงพยาบาล|โรงบาล|รพ\.?)|(?:ไป|พา\S{0,10}ไป|ส่ง)\s?(?:หาหมอ|โรงพยาบาล|โรงบาล|รพ\.?|ฉีดยา)"
@@ -71,10 +84,15 @@ _CARED_FOR = re.compile(
 
 def denied(hazard: Hazard, lowered: str, still: bool) -> bool:
     """A denial of injuries removes every injury cue, and a fall that hurt nobody ("ต้นไม้ล้ม
-    ขวางถนน ไม่มีใครเจ็บ") is over unless the message says it is still going on; so is an
-    injury already cared for ("ตอนนี้อยู่โรงพยาบาล", "ไปฉีดยาแล้ว", "เจ็บเล็กน้อย")."""
-    if hazard is Hazard.INJURED and _CARED_FOR.search(lowered):
+    ขวางถนน ไม่มีใครเจ็บ") or with nothing under it ("ไม่มีรถติดอยู่") is over unless the message
+    says it is still going on; so is an injury already cared for ("ตอนนี้อยู่โรงพยาบาล",
+    "ไปฉีดยาแล้ว", "เจ็บเล็กน้อย") and a death told to ask about its paperwork."""
+    if hazard is Hazard.INJURED and (
+        _CARED_FOR.search(lowered) or _DEATH_PAPERWORK.search(lowered)
+    ):
         return True  # even if something else goes on ("…ฉีดวัคซีนแล้ว แต่หมายังวนอยู่")
+    if hazard is Hazard.COLLAPSE and not still and _NOTHING_UNDER.search(lowered):
+        return True
     if hazard is Hazard.INJURED or (hazard is Hazard.COLLAPSE and not still):
         return _DENIED_INJURY.search(lowered) is not None
     return False

@@ -29,6 +29,7 @@ from nlp.danger_over import AFTERMATH_APPEAL, denied, said_over
 from nlp.hazard_cues import CUES, PEOPLE_NAMED
 from nlp.hazard_repairs import BENEATH, a_repair
 from nlp.hazard_subjects import TO_PEOPLE, about_an_animal, an_animals, things_lost
+from nlp.stuck_not_trapped import bedridden, stuck_in_traffic
 from nlp.text_model import TextInput
 
 # The text is lowered once, so no pattern needs IGNORECASE (which makes Thai matching slow).
@@ -179,7 +180,9 @@ _NOT_THIS_DANGER: dict[Hazard, re.Pattern[str]] = {
     Hazard.FIRE: re.compile(r"ควันไฟ$"),  # smoke from burning rubbish or fields, drifting in
 }
 _AS_A_NUISANCE: dict[Hazard, re.Pattern[str]] = {
-    Hazard.INJURED: re.compile(r"ฝุ่น|pm\s?2|aqi|หมอกควัน|ร้อน|เหม็น|กลิ่น"),
+    Hazard.INJURED: re.compile(
+        r"ฝุ่น|pm\s?2|aqi|หมอกควัน|ร้อน|เหม็น|กลิ่น|ขี้เถ้า|เขม่า|เผา(?:อ้อย|ขยะ|ไร่|ฟาง|ถ่าน|หญ้า)"
+    ),
     Hazard.TRAPPED: re.compile(r"วีลแชร์|รถเข็น|ทางลาด|บันได|wheelchair"),
     Hazard.FIRE: re.compile(
         r"เผา|รบกวน|เหม็น|ฝุ่น|pm\s?2|หมอกควัน|แสบ|ปิ้ง|ย่าง|ก่อไฟ|[ไใ]ส้กรอก|ภูมิแพ้|ระคายเคือง|เดือดร้อน|ปัญหา"
@@ -198,13 +201,6 @@ _RECURRING = re.compile(
     # every night, every evening: "ยิงปืนขึ้นฟ้าตอนเมาทุกคืน", "เผาขยะทุกเย็น"
     r"ทุก(?:วัน|เย็น|คืน|เช้า|เดือน|อาทิตย์|สัปดาห์)(?!นี้)"
 )
-# Stuck in traffic ("รถติดมาก ติดอยู่บนทางด่วนชั่วโมงนึงแล้ว", "ติดอยู่บนแท็กซี่"): nobody is trapped
-# unless water, fire, smoke or a wreck is there too ("รถติดอยู่กลางน้ำ").
-_IN_TRAFFIC = re.compile(
-    r"รถติด|การจราจร|ติด\s?อยู่\s?(?:บน|ใน)\s?(?:ทางด่วน|ถนน|สะพาน|รถเมล์|แท็กซี่|แทกซี่|แท็กซี|วินมอไซค์|บีทีเอส|bts|mrt|รถตู้)|"
-    r"\b(?:traffic|jam)\b"
-)
-_REALLY_TRAPPED = re.compile(r"น้ำ|ไฟไหม้|ไฟลุก|ควัน|ซาก|ทับ|ลิฟ|ชน|คว่ำ|\b(?:water|fire|smoke|crash)\b")
 # Routine care at a hospital, for the learnt head (which names no words): a queue, a blood test,
 # an appointment, medicine to collect ("รอคิวเจาะเลือด 4 ชั่วโมง").
 _ROUTINE_CARE = re.compile(r"รอคิว|คิวยาว|ต่อคิว|เจาะเลือด|ตรวจเลือด|รับยา|ใบนัด|หมอนัด|นัดหมอ|\bqueue\b")
@@ -297,16 +293,19 @@ def _on_boundaries(match: re.Match[str], cuts: frozenset[int]) -> bool:
     return start in cuts and end in cuts
 
 
-def _not_now_in_its_words(words: str, hazard: Hazard) -> bool:
-    """ "รถเกือบชนกัน", a near miss; "หมาเคยกัดคน", it has happened before; "รถมอไซค์จะคว่ำ", a
-    fear of what will happen (not a threat of violence: "บอกว่าจะกินยาให้ตาย")."""
+def _not_now_in_its_words(words: str, hazard: Hazard, still: bool) -> bool:
+    """ "รถเกือบชนกัน", a near miss; "หมาเคยกัดคน", it has happened before; "หมาจรที่กัดคน", the
+    dog that bit someone, named; "รถมอไซค์จะคว่ำ", a fear of what will happen (not a threat of
+    violence: "บอกว่าจะกินยาให้ตาย")."""
     if "เกือบ" in words or "เคย" in words:
+        return True
+    if hazard is Hazard.INJURED and "ที่กัด" in words and not still:
         return True
     return hazard is not Hazard.VIOLENCE and _ABOUT_TO.search(words) is not None
 
 
 def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
-    if _not_now_in_its_words(match.group(0), hazard):
+    if _not_now_in_its_words(match.group(0), hazard, still):
         return False
     since = max(0, match.start() - 52)
     turns = [turn.end() for turn in _NOW_TURN.finditer(text, since, match.start())]
@@ -335,7 +334,7 @@ def _real(text: str, match: re.Match[str], still: bool, hazard: Hazard) -> bool:
         return False  # a sign fallen by the way with nobody under it: an obstruction
     if a_repair(text, match, before, hazard, still):
         return False
-    if hazard is Hazard.TRAPPED and _stuck_in_traffic(text):
+    if hazard is Hazard.TRAPPED and stuck_in_traffic(text):
         return False
     if _NOT_THIS_DANGER.get(hazard, _NEVER).match(match.group(0).strip()) and _AS_A_NUISANCE[
         hazard
@@ -368,10 +367,6 @@ def _nothing_now(lowered: str, intent: Intent | None, still: bool) -> bool:
         or _ALL_OVER.search(lowered)
         or (not still and AFTERMATH_APPEAL.search(lowered))
     )
-
-
-def _stuck_in_traffic(lowered: str) -> bool:
-    return _IN_TRAFFIC.search(lowered) is not None and _REALLY_TRAPPED.search(lowered) is None
 
 
 def hazards_in(
@@ -465,7 +460,7 @@ def still_dangerous(
             continue
         if routine and hazard is Hazard.INJURED:
             continue  # a queue for a blood test is a hospital's service, not someone hurt
-        if hazard is Hazard.TRAPPED and _stuck_in_traffic(lowered):
+        if hazard is Hazard.TRAPPED and (stuck_in_traffic(lowered) or bedridden(lowered)):
             continue
         if hazard is Hazard.COLLAPSE and _SIGN_DOWN.search(lowered) and not BENEATH.search(lowered):
             continue  # a sign fallen by the way with nobody under it

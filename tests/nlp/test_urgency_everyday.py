@@ -10,7 +10,7 @@ import pytest
 
 from nlp.analysis import Hazard, Intent, Urgency
 from nlp.pipeline import ThaiAnalyzer
-from nlp.urgency import detect_urgency, hazards_in
+from nlp.urgency import detect_urgency, hazards_in, still_dangerous
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,50 @@ def test_an_appeal_to_help_rebuild_after_a_disaster_is_not_high(
 def test_an_appeal_while_the_danger_goes_on_stays_high(analyzer: ThaiAnalyzer) -> None:
     text = "น้ำยังขึ้นอยู่เลย ชาวบ้านติดอยู่บนหลังคา ตอนนี้รับบริจาคเรือกับเสื้อชูชีพด่วน"
     assert analyzer.analyze(text).urgency is Urgency.HIGH
+
+
+def test_a_landslide_that_has_stopped_with_nothing_under_it_is_not_high(
+    analyzer: ThaiAnalyzer,
+) -> None:
+    text = "ดินจากเขาไหลลงมาปิดถนนไปครึ่งหนึ่ง ไม่มีรถติดอยู่ ตอนนี้ดินหยุดไหลแล้ว มาตักออกให้หน่อยครับ"
+    assert analyzer.analyze(text).urgency is not Urgency.HIGH
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a death told to ask about its paperwork
+        ("ตาผมเสียชีวิตแล้วครับ ต้องแจ้งตัดสิทธิ์เบี้ยยังชีพยังไง", Intent.QUESTION),
+        # the dog that bit someone, named in a question about where it was taken
+        ("อยากถามว่าหมาจรที่กัดคน ถ้าจับไปแล้วเอาไปไว้ที่ไหนครับ", Intent.QUESTION),
+        # ash from burning cane fields: breathless is a figure of speech here
+        ("ไร่อ้อยข้างบ้านเผาตั้งแต่หัวค่ำ ขี้เถ้าดำๆปลิวเข้าบ้าน ผ้าตากเลอะหมด หายใจไม่ออก", Intent.COMPLAINT),
+    ],
+)
+def test_words_of_injury_in_everyday_matters_are_no_injury(text: str, intent: Intent) -> None:
+    assert Hazard.INJURED not in [cue.hazard for cue in hazards_in(text, intent)]
+
+
+def test_someone_bedridden_is_not_trapped_unless_they_cannot_get_out() -> None:
+    noise = "ลุงข้างบ้านเปิดเครื่องเสียงสามวันติด คนป่วยติดเตียงในซอยนอนไม่ได้เลยครับ"
+    flood = "น้ำเข้าบ้านแล้ว ยายติดเตียงอยู่ชั้นล่าง ยกไม่ไหว"
+    assert still_dangerous(noise, [Hazard.TRAPPED], Intent.COMPLAINT) == []
+    assert [cue.hazard for cue in still_dangerous(flood, [Hazard.TRAPPED], Intent.COMPLAINT)] == [
+        Hazard.TRAPPED
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        ("ดินสไลด์ทับบ้านสองหลัง มีคนติดอยู่ข้างใน ดินยังไหลลงมาเรื่อยๆ", Hazard.COLLAPSE),
+        ("พ่อเสียชีวิตในรถที่คว่ำเมื่อกี้ แม่ยังติดอยู่ในรถ เลือดออกเยอะ", Hazard.INJURED),
+        ("หมาจรกัดเด็กเลือดออกเยอะ ตอนนี้ยังวิ่งไล่กัดคนอยู่ในซอย", Hazard.INJURED),
+    ],
+)
+def test_the_same_words_when_the_danger_is_now_stay_high(
+    analyzer: ThaiAnalyzer, text: str, hazard: Hazard
+) -> None:
+    analysis = analyzer.analyze(text)
+    assert analysis.urgency is Urgency.HIGH
+    assert hazard in analysis.hazards
