@@ -250,3 +250,26 @@ def test_a_contact_left_with_a_suggestion_is_no_follow_up(analyzer: ThaiAnalyzer
 def test_a_service_that_came_fast_is_praised(analyzer: ThaiAnalyzer) -> None:
     text = "โทรแจ้งเหตุไป ตอบกลับไวมาก ทีมกู้ภัยมาถึงในไม่กี่นาที ขอบคุณครับ"
     assert analyzer.analyze(text).intent is Intent.PRAISE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "มีคนเอาเศษปูนมาเทริมคลองทุกคืน เห็นรถกระบะสีขาว ถ้าจะสอบถามเพิ่มโทร 081 234 5678 ครับ",
+        "น้ำประปาไม่ไหลมาสามวันแล้วค่ะ ถ้ามีหน่วยงานไหนช่วยได้ ติดต่อ 089-765-4321 ค่ะ",
+        "ถนนหน้าโรงเรียนเป็นหลุมลึกมาก สอบถามเพิ่มเติมโทร 02 123 4567",
+    ],
+)
+def test_a_contact_left_for_whoever_can_help_asks_nothing(
+    analyzer: ThaiAnalyzer, text: str
+) -> None:
+    assert analyzer.analyze(text).intent is Intent.COMPLAINT
+
+
+def test_asking_where_to_call_is_still_a_question(analyzer: ThaiAnalyzer) -> None:
+    assert analyzer.analyze("ถ้าอยากสอบถามเพิ่มต้องติดต่อที่ไหนครับ").intent is Intent.QUESTION
+
+
+def test_saying_an_official_has_been_in_touch_is_a_greeting(analyzer: ThaiAnalyzer) -> None:
+    text = "ขอบคุณครับ ได้รับการติดต่อจากคุณสมพรแล้วครับ"
+    assert analyzer.analyze(text).intent is Intent.GREETING
