@@ -41,6 +41,7 @@ from bot.texts import language_of
 from nlp.analysis import Intent, Urgency
 from nlp.keyboard_layout import thai_typed_as_latin
 from services.topics import topic_named
+from storage.models import Channel
 from storage.repositories.citizens import CitizenRepository
 from storage.types import utcnow
 
@@ -103,6 +104,8 @@ class ConversationEngine:
         citizen = await repository.get_or_create(
             inbound.channel, inbound.user_id, language=language_of(inbound.language), now=now
         )
+        # the web chat's page shows the welcome when it opens; LINE's follow event gets it
+        welcomed = citizen.last_seen_at is not None or inbound.channel is Channel.WEB
         citizen.last_seen_at = now
         session.add(citizen)
         if inbound.kind is InboundKind.UNFOLLOW:
@@ -116,7 +119,16 @@ class ConversationEngine:
             if meant is not None:
                 inbound = replace(inbound, text=meant)
         state = await repository.conversation(citizen.id, now=now)
-        turn = Turn(session, citizen, state, inbound, now, self.analyzer_provider, self.media_dir)
+        turn = Turn(
+            session,
+            citizen,
+            state,
+            inbound,
+            now,
+            self.analyzer_provider,
+            self.media_dir,
+            welcomed=welcomed,
+        )
         answer: list[Outgoing] = []
         if state.flow != IDLE and state.expires_at is not None and state.expires_at <= now:
             answer += await self._expire(turn)

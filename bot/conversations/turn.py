@@ -45,6 +45,9 @@ class Turn:
     now: datetime
     analyzer_provider: AnalyzerProvider
     media_dir: Path | None = None  # where stored photos live (PDPA erasure deletes them)
+    # the citizen has already been shown the welcome (they wrote, followed or opened the web
+    # chat before): a hello gets a short answer, not the whole welcome again
+    welcomed: bool = False
 
     def after_commit(self, action: Callable[[], object]) -> None:
         """Run `action` once the caller's unit of work has committed this turn, never when it

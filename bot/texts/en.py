@@ -20,6 +20,7 @@ MESSAGES: dict[str, str] = {
         "When you're ready, describe the problem, send a photo or share a location, or choose from the menu."
     ),
     "slip": "No problem 😊 Anything Siang can help with? Choose from the menu or just type it.",
+    "hello_again": "Hello again 😊 How can Siang help? Type it, or choose from the menu.",
     "thanks": "You're welcome 🙏 Anything else? Choose from the menu or just type it.",
     "other_language": (
         "ขออภัยค่ะ เสียงอ่านได้เฉพาะภาษาไทยและภาษาอังกฤษ\n"

@@ -56,9 +56,11 @@ def _answer_in_english(turn: Turn) -> None:
         turn.session.add(turn.citizen)
 
 
-def greeting(language: str, message: str) -> Outgoing:
-    """A short answer to hello or thanks, with the menu under it."""
-    key = "thanks" if _THANKS.search(message) else "welcome"
+def greeting(language: str, message: str, *, welcomed: bool = False) -> Outgoing:
+    """A short answer to hello or thanks, with the menu under it: the whole welcome only to
+    someone who has not been shown it yet."""
+    again = "hello_again" if welcomed else "welcome"
+    key = "thanks" if _THANKS.search(message) else again
     return Outgoing(text=text(language, key), buttons=replies.menu_buttons(language))
 
 
@@ -96,7 +98,7 @@ async def answer(turn: Turn, message: str, analysis: MessageAnalysis) -> list[Ou
             return before + await follow_up.show_history(turn, reference)
         return before + await follow_up.list_open(turn)
     if analysis.intent is Intent.GREETING and not urgent:
-        return [greeting(language, message)]
+        return [greeting(language, message, welcomed=turn.welcomed)]
     if not urgent and await _asks_about_own_report(turn, message, analysis):
         turn.reset()
         return await follow_up.list_open(turn)

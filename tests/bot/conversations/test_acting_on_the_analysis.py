@@ -7,11 +7,13 @@ from __future__ import annotations
 import pytest
 from sqlmodel import col, select
 
+from bot.conversations.engine import ConversationEngine
 from bot.messages import InboundKind
 from bot.texts import text
 from storage.database import Database
 from storage.models import (
     Agency,
+    Channel,
     Citizen,
     ConversationState,
     FeedbackItem,
@@ -51,6 +53,18 @@ class TestConversationNotFeedback:
         assert len(replies) == 1 and replies[0].text == text("th", "welcome")
         assert labels(replies)[:5] == MENU
         assert await items(database) == [] and await flow_of(database) == "idle"
+
+    async def test_a_hello_from_someone_already_welcomed_is_answered_in_one_line(
+        self, citizen: Chat, engine: ConversationEngine, database: Database
+    ) -> None:
+        await citizen.send(kind=InboundKind.FOLLOW)  # LINE's follow event: the welcome
+        replies = await citizen.send("สวัสดีครับ")
+        assert [reply.text for reply in replies] == [text("th", "hello_again")]
+        assert len(text("th", "hello_again")) < len(text("th", "welcome")) / 2
+        assert labels(replies)[:5] == MENU
+        # the web chat's page shows the welcome when it opens: its first hello is answered short
+        web = Chat(engine, database, "web-session-1", Channel.WEB)
+        assert [reply.text for reply in await web.send("หวัดดีค่ะ")] == [text("th", "hello_again")]
 
     async def test_thanks_are_answered_kindly(self, citizen: Chat) -> None:
         replies = await citizen.send("ขอบคุณมากๆ")
