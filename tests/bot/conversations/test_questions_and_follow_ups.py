@@ -113,6 +113,17 @@ class TestAQuestionAnsweredEverywhereAlike:
         assert "แชร์ตำแหน่ง" not in labels(answered)  # no area is needed to name it
         assert await items(database) == []
 
+    async def test_a_social_security_question_names_the_social_security_office(
+        self, citizen: Chat, database: Database
+    ) -> None:
+        """An insured worker's unemployment benefit is the Social Security Office's, with its
+        1506 line, not the welfare office's (social development, 1300)."""
+        answered = await citizen.send("ตกงานมาเดือนนึงแล้ว ขอเงินชดเชยว่างงานประกันสังคมต้องทำยังไงคะ")
+        said = all_text(answered)
+        assert "สำนักงานประกันสังคม" in said and "1506" in said
+        assert SOCIAL_OFFICE not in said and "1300" not in said
+        assert await items(database) == []
+
 
 class TestAGrievanceAskedAsAQuestion:
     GRIEVANCE = "น้ำไม่ไหลมาสามวันแล้ว ทำยังไงดีคะ อำเภอแม่ริม เชียงใหม่"
