@@ -120,6 +120,8 @@ def test_someone_bedridden_is_not_trapped_unless_they_cannot_get_out() -> None:
         ("ดินสไลด์ทับบ้านสองหลัง มีคนติดอยู่ข้างใน ดินยังไหลลงมาเรื่อยๆ", Hazard.COLLAPSE),
         ("พ่อเสียชีวิตในรถที่คว่ำเมื่อกี้ แม่ยังติดอยู่ในรถ เลือดออกเยอะ", Hazard.INJURED),
         ("หมาจรกัดเด็กเลือดออกเยอะ ตอนนี้ยังวิ่งไล่กัดคนอยู่ในซอย", Hazard.INJURED),
+        # bites told as done, and the dog still on the attack now
+        ("หมาบ้ากัดคนไปสองคนแล้ว ตอนนี้ยังวิ่งไล่กัดอยู่ในซอย", Hazard.INJURED),
     ],
 )
 def test_the_same_words_when_the_danger_is_now_stay_high(
