@@ -61,7 +61,13 @@ _ROLE_WORDS: dict[str, tuple[str, str]] = {
     "ยาย": ("ข", ""),
     "ย่า": ("", "น"),
     "เสี่ย": ("", "ง"),
+    # the northern ปี้, not the end of a loanword or an idiom ("แฮปปี้", "ก๊อปปี้", "ป่นปี้")
+    # nor ปี้ง (grilled, misspelt)
+    "ปี้": ("ปบน", "ง"),
 }
+# Since round 14: words that make a role word a compound that names no one: เถ้าแก่น้อย (a young
+# entrepreneur, and a snack's brand), เถ้าแก่เนี้ย (the owner's wife).
+COMPOUNDS_AFTER: dict[str, tuple[str, ...]] = {"เถ้าแก่": ("น้อย", "เนี้ย")}
 # Role words that a nickname no list knows may follow ("น้องมายด์", "หมอเบิร์ท"); not ตา, น้า,
 # ย่า, ปู่ (see _role_names) nor official titles, which are followed by given names.
 _NICKNAME_ROLES = (
@@ -129,6 +135,8 @@ def _roles(text: str) -> list[_Role]:
         if (start > 0 and text[start - 1] in not_before) or (
             end < len(text) and text[end] in not_after
         ):
+            continue
+        if text.startswith(COMPOUNDS_AFTER.get(word, ()), end):
             continue
         if start in found and found[start].end >= end:
             continue
