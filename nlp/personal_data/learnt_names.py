@@ -262,7 +262,9 @@ def _cues_a_name(token: str) -> bool:
     facts = _facts(token)
     if _STRONG_CUE_FACTS.intersection(facts):
         return True
-    listed = "nick" in facts or "family" in facts or ("first" in facts and "common_first" not in facts)
+    listed = (
+        "nick" in facts or "family" in facts or ("first" in facts and "common_first" not in facts)
+    )
     return listed and not ("dict" in facts and _COMMONEST.intersection(facts))
 
 
