@@ -65,6 +65,7 @@ from nlp.personal_data.self_introductions import (
 )
 from nlp.personal_data.spelt_names import spelt_names
 from nlp.personal_data.spoken_numbers import _spoken_numbers, may_be_spoken
+from nlp.personal_data.thanked_names import thanked_names
 from nlp.personal_data.titled_names import _has_title
 from nlp.personal_data.unlisted_titled_names import unlisted_titled_names
 from nlp.personal_data.work_permits import TRIGGER as _PERMIT_TRIGGER
@@ -204,7 +205,7 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
     if has_latin and _LATIN_NAME_TRIGGER.search(text):
         found += _latin_names(text)
     found += _as_names(lao_names(text) + foreign_introductions(text) + malay_names(text))
-    found += _as_names(migrant_names(text))
+    found += _as_names(thanked_names(text) + migrant_names(text))
     if "ผม" in text or "ดิฉัน" in text or "หนู" in text:
         found += _self_introductions(text) + _as_names(glued_full_names(text))
     if "ชื่อ" in text or "ซื่อ" in text or "เอง" in text:
