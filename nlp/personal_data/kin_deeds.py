@@ -39,7 +39,7 @@ from nlp.personal_data.word_classes import part_of_speech, ud_verbs
 # Ranks, village heads and the Isan elders and rude บัก, which a nickname follows as it follows ลุง.
 _RANKS = _word_set(
     """ผู้กอง ผู้หมวด สารวัตร จ่า ดาบ กำนัน ผู้ใหญ่บ้าน ผู้ใหญ่ พ่อหลวง ป้อหลวง แม่หลวง พ่อใหญ่ แม่ใหญ่
-    อสม. เสี่ย บัก โต๊ะครู โต๊ะอิหม่าม อิหม่าม หนาน อีหล่า พี่บ่าว หมวด"""
+    อสม. เสี่ย เถ้าแก่ บัก โต๊ะครู โต๊ะอิหม่าม อิหม่าม หนาน อีหล่า พี่บ่าว หมวด"""
 )
 _AT_START_ONLY = _word_set("บัง โต๊ะ")
 # A teacher or a doctor is followed by a subject or a field as often as by a name ("ครูพละ",

@@ -34,7 +34,7 @@ from nlp.tokenise import segment
 
 # Kinship words that also name things and pets (น้องหมา, น้องโซดา, พี่ท้องเสีย in ads and
 # banter): a nickname of two words after them needs a word after it that says who the person is.
-_THINGS_TOO = _word_set("น้อง พี่ เจ๊ เฮีย ป๋า เสี่ย")
+_THINGS_TOO = _word_set("น้อง พี่ เจ๊ เฮีย ป๋า เสี่ย เถ้าแก่")
 # Kinship words the tokeniser may leave glued to a nickname it does not know ("เจ๊เกียว").
 _GLUED_KIN = _word_set("ลุง ป้า ยาย พี่ น้อง เจ๊ เฮีย ป๋า")
 _PRONOUNS = _word_set("ดิฉัน ผม ฉัน เรา หนู เขา เค้า มัน แก เธอ กู มึง")
