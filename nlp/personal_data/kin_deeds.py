@@ -303,12 +303,10 @@ _BEFORE_A_PASSIVE = _word_set(
 
 
 def _names_a_victim(name: str, lists: _NameLists) -> bool:
-    """A verb, no auxiliary or verb that may stand before a passive, that builds names."""
+    """A verb, no auxiliary or verb that may stand before a passive, that builds names (the
+    cheap tests first: most words after a form of address are no verb)."""
     return (
-        (_verb_like(name, lists) or name in ud_verbs())
-        and name not in lists.nicknames
-        and name not in lists.first
-        and _SHORTEST <= len(name) <= _LONGEST
+        _SHORTEST <= len(name) <= _LONGEST
         and name[:1] in _WORD_START
         and name not in _BEFORE_A_PASSIVE
         and name not in _NOT_NAMES_AFTER_ROLE
@@ -316,8 +314,11 @@ def _names_a_victim(name: str, lists: _NameLists) -> bool:
         and name not in _FUNCTION_WORDS
         and name not in _PARTICLES
         and name not in _PRONOUNS
-        and not part_of_speech().get(name, "").startswith("XV")
+        and name not in lists.nicknames
+        and name not in lists.first
         and builds_names(name)
+        and not part_of_speech().get(name, "").startswith("XV")
+        and (name in ud_verbs() or _verb_like(name, lists))
     )
 
 

@@ -12,10 +12,11 @@ more is a dictionary word ("ครูวิเคราะห์ข้อสอ�
 
 from __future__ import annotations
 
+import re
+
 from nlp.personal_data.cut import _Span
 from nlp.personal_data.name_lists import _name_lists
 from nlp.personal_data.name_words import _word_set, one_of
-from nlp.personal_data.triggers import finditer, trigger
 
 # Forms of address and titles a woman's name follows (the south's ก๊ะ, เจ๊ะ, มะ among them).
 _FORMS = _word_set(
@@ -23,18 +24,20 @@ _FORMS = _word_set(
     ยาย แม่ ลูกสาว หลานสาว ด.ญ. เด็กหญิง ชื่อ"""
 )
 _ENDINGS = ("ะห์", "ะฮ์")
-_MALAY_NAME = trigger(
-    "malay_name",
-    rf"(?:{one_of(_FORMS)}) ?(?P<name>[ก-ฮเแโใไ][ก-๙]{{1,14}}?(?:{'|'.join(_ENDINGS)}))",
+# Looked for only in texts that hold the ending (the forms are in most texts).
+_MALAY_NAME = re.compile(
+    rf"(?:{one_of(_FORMS)}) ?(?P<name>[ก-ฮเแโใไ][ก-๙]{{1,14}}?(?:{'|'.join(_ENDINGS)}))"
 )
 _SHORTEST_WORD_ENDING = 4
 
 
 def malay_names(text: str) -> list[_Span]:
     """Names ending in ะห์/ะฮ์ after a form of address, which no dictionary word ends."""
+    if not any(ending in text for ending in _ENDINGS):
+        return []
     words = _name_lists().words
     found = []
-    for m in finditer("malay_name", text):
+    for m in _MALAY_NAME.finditer(text):
         name = m.group("name")
         if any(name[i:] in words for i in range(len(name) - _SHORTEST_WORD_ENDING + 1)):
             continue  # "วิเคราะห์", "สงเคราะห์": a word, or one glued to a word's start

@@ -22,7 +22,8 @@ from nlp.personal_data.name_lists import _name_lists, listed_name
 from nlp.personal_data.triggers import finditer, trigger
 
 _PEOPLES = "กัมพูชา|เขมร|พม่า|เมียนมา|เมียนมาร์|ลาว|เวียดนาม|มอญ|ไทใหญ่|กะเหรี่ยง|ม้ง|อาข่า|ลาหู่|ลีซอ|โรฮิงญา"
-_BEFORE_PEOPLE = trigger("before_people", rf"(?<=[ก-๙])ชาว(?:{_PEOPLES})")
+# Looked for only in texts that hold ชาว (the paper words below are rare: a trigger).
+_BEFORE_PEOPLE = re.compile(rf"(?<=[ก-๙])ชาว(?:{_PEOPLES})")
 _PAPERS = (
     "บัตรชมพู|บัตรสีชมพู|พาสปอร์ต|หนังสือเดินทาง|ใบอนุญาตทำงาน|ใบอนุญาตทํางาน|วีซ่า|เวิร์คเพอร์มิต"
     "|บัตรแรงงาน|บัตรต่างด้าว"
@@ -42,7 +43,7 @@ def migrant_names(text: str) -> list[_Span]:
         name = m.group("name")
         if listed_name(name, lists) or _may_be_name(name, lists, second=False):
             found.append(m.span("name"))
-    people = list(finditer("before_people", text))
+    people = list(_BEFORE_PEOPLE.finditer(text)) if "ชาว" in text else []
     if people:
         cut = _Cut.of(text)
         for m in people:

@@ -43,6 +43,7 @@ from nlp.personal_data.malay_names import malay_names
 from nlp.personal_data.migrant_names import migrant_names
 from nlp.personal_data.name_labels import name_labels
 from nlp.personal_data.name_lists import _name_lists, _stopwords
+from nlp.personal_data.name_parts import builds_names
 from nlp.personal_data.names import _names
 from nlp.personal_data.numbers import _numbers
 from nlp.personal_data.opening_names import opening_names
@@ -298,11 +299,13 @@ _ENDS_POLITELY = re.compile(r"(?:ค่ะ|ครับ|คับ|จ้า)[\s.
 
 
 def warm_up() -> None:
-    """Load the name lists, stop words, province names and tokeniser dictionary now, not on the
-    first message that needs them (the pipeline calls this while loading)."""
+    """Load the name lists, stop words, province names, the syllables of given names and the
+    tokeniser dictionary now, not on the first message that needs them (the pipeline calls this
+    while loading)."""
     _name_lists()
     _stopwords()
     _province_pattern()
+    builds_names("พร")  # the counts of the syllables given names are built of
     _warm_up_tagger()
     redact("นายสมชาย ใจดี โทร 0812345678 รถทะเบียน กข 1234 กรุงเทพมหานคร ลุงแดง John Smith")
 

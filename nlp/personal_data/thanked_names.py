@@ -10,12 +10,14 @@ Forms of address and posts stay ("ขอบคุณคุณหมอ", "ขอ
 
 from __future__ import annotations
 
+import re
+
 from nlp.personal_data.cut import _Span
 from nlp.personal_data.name_lists import _name_lists
-from nlp.personal_data.triggers import finditer, trigger
 
-_THANKED = trigger(
-    "thanked",
+# Looked for only in texts that thank and hold คุณ again after the thanks.
+_THANKS = "ขอบคุณ"
+_THANKED = re.compile(
     r"ขอบคุณ(?:มาก)?(?:นะ)?(?:ครับ|ค่ะ|คะ|คับ|จ้า|จ้ะ)?[ ,]*คุณ ?(?P<name>[ก-๙]{2,10}?)"
     r"(?=(?:นะ)?(?:ครับ|ค่ะ|คะ|คับ|จ้า|จ้ะ|มาก|ที่)|[^ก-๙]|$)",
 )
@@ -23,5 +25,8 @@ _THANKED = trigger(
 
 def thanked_names(text: str) -> list[_Span]:
     """Listed nicknames after thanks and คุณ."""
+    at = text.find(_THANKS)
+    if at < 0 or text.find("คุณ", at + len(_THANKS)) < 0:
+        return []
     nicknames = _name_lists().nicknames
-    return [m.span("name") for m in finditer("thanked", text) if m.group("name") in nicknames]
+    return [m.span("name") for m in _THANKED.finditer(text, at) if m.group("name") in nicknames]
