@@ -33,7 +33,10 @@ says one follows: ชื่อเล่น, นามสกุล, เรีย�
 brackets, a sign-off after the number or a closing dash), in Latin script `latin_names`, in Lao
 script `lao_names`; since round 13 `kin_compounds` (ตาเหลือง, น้องใหม่ before what only a
 person does; ลุงมา before a trade), `foreign_name_lists` (migrants' names listed after ชื่อ) and
-`name_parts` (syllables given names are built of, for a writer's opening "พรค่ะ อยู่ …"); the
+`name_parts` (syllables given names are built of, for a writer's opening "พรค่ะ อยู่ …"); since
+round 14 `migrant_names` (a name before ชาว and a people or after a migrant's paper and ของ),
+`malay_names` (ซารีฟะห์ after a form of address), `thanked_names` (ขอบคุณค่ะคุณฝน) and, among
+the numbers, `wrapped_phones` (a phone number broken over lines after a contact word); the
 words and lists they
 read in `name_words`, `roles` and `name_lists`. Beside
 the rules, a learnt tagger (`learnt_names`, a CRF over the same cut, features in `name_features`

@@ -66,13 +66,20 @@ def _stray_letter_end(tokens: _Tokens, j: int) -> int:
     end = tokens[j][2]
     if j + 1 < len(tokens):
         letter, start, letter_end = tokens[j + 1]
-        if start == end and _LONE_LETTER.fullmatch(letter) and _is_thai(tokens[j][0]):
+        if (
+            start == end
+            and _LONE_LETTER.fullmatch(letter)
+            and letter not in _WORDS_OF_ONE_LETTER
+            and _is_thai(tokens[j][0])
+        ):
             return letter_end
     return end
 
 
 # A consonant alone, with at most a tone mark or the mark that silences it.
 _LONE_LETTER = re.compile("[ก-ฮ][่-๋]?์?")
+# Since round 14: the Isan and northern บ่ ("not") is a word of its own ("ตาสี|บ่|ยอม").
+_WORDS_OF_ONE_LETTER = frozenset({"บ่"})
 
 
 def _next_word(tokens: _Tokens, at: int) -> str:

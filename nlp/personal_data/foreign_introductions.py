@@ -1,7 +1,8 @@
 """Names that visitors and migrant workers give in their own scripts, where the sentence says a
 name follows (since round 12): Korean "이름은 지유예요" / "제 이름은 민준입니다", Chinese "我叫王丽",
 "我的名字是…", "我是中国游客王丽" (a surname after who the writer is), Japanese "名前は…です",
-"…と申します", and Vietnamese "tên là Nguyễn Văn An" / "tôi tên Lan".
+"…と申します", Vietnamese "tên là Nguyễn Văn An" / "tôi tên Lan", and since round 14 Burmese
+"ကျွန်တော် ကိုဇော်ပါ".
 
 Only after those words: a Chinese or Japanese sentence holds many runs of characters and a
 Korean one many words, so a name is never guessed from its letters alone. "我是中国人" (I am
@@ -18,7 +19,8 @@ from nlp.personal_data.triggers import search, trigger
 
 # Each pattern is tried only when its words are in the text (most messages hold none).
 _TRIGGER = trigger(
-    "foreign", "이름|叫|名字|我是|他是|她是|名前|申します|と言います|といいます|[Tt]ên"
+    "foreign",
+    "이름|叫|名字|我是|他是|她是|名前|申します|と言います|といいます|[Tt]ên|ကျွန်တော်|ကျွန်မ|နာမည်",
 )
 
 # Korean: "이름은 지유예요", "제 이름은 김민준입니다", "딸 이름은 서연이고": two to four syllables,
@@ -57,7 +59,24 @@ _VIETNAMESE_WORD = r"[A-ZĐÀ-ỸẠ-Ỹ][a-zđà-ỹạ-ỹ]+"
 _VIETNAMESE = re.compile(
     rf"\b[Tt]ên(?: (?:là|tôi là|em là|con là|cháu là))? (?P<name>{_VIETNAMESE_WORD}(?: {_VIETNAMESE_WORD}){{0,3}})"
 )
-_PATTERNS = (_KOREAN, _CHINESE_NAMED, _CHINESE_SELF, _JAPANESE_NAMED, _JAPANESE_SAYS, _VIETNAMESE)
+# Since round 14, Burmese: "ကျွန်တော် ကိုဇော်ပါ" (I am Ko Zaw), "ကျွန်မ ဒေါ်မြင့်ပါ", "ကျွန်တော့်
+# နာမည် ... ပါ", "နာမည်က ... ပါ": after I or "name", the honorific (ကို, မောင်, ဦး, ဒေါ်) and then the
+# name up to the polite ပါ; the honorific stays. Without one, only after နာမည် ("name"): after
+# ကျွန်တော် a verb may follow ("ကျွန်တော် နေကောင်းပါတယ်", I am well), and မ is also "not".
+_BURMESE_LETTERS = "\u1000-\u109f"
+_BURMESE = re.compile(
+    rf"(?:(?:ကျွန်တော်|ကျွန်မ) ?(?:ကို(?!ယ်)|မောင်|ဦး|ဒေါ်)|နာမည်(?:က|ဟာ)? ?(?:ကို(?!ယ်)|မောင်|ဦး|ဒေါ်)?)"
+    rf"(?P<name>[{_BURMESE_LETTERS}]{{1,12}}?)(?:ပါ(?![\u102b-\u103e])|ဖြစ်ပါတယ်|လို့ခေါ်)"
+)
+_PATTERNS = (
+    _KOREAN,
+    _CHINESE_NAMED,
+    _CHINESE_SELF,
+    _JAPANESE_NAMED,
+    _JAPANESE_SAYS,
+    _VIETNAMESE,
+    _BURMESE,
+)
 
 
 def foreign_introductions(text: str) -> list[_Span]:

@@ -25,7 +25,8 @@ _ABROAD = re.compile(
     r"พม่า|เมียนมา|กัมพูชา|เขมร|ลาว|ไทใหญ่|มอญ|เวียดนาม|ต่างด้าว|ต่างชาติ|แรงงาน|คนงาน|ลูกจ้าง"
 )
 _INTRO = re.compile(r"(?<![เแ])(?<!ราย)(?<!ป้าย)ชื่อ ?(?:(?:นางสาว|นาง|นาย|น\.ส\.) ?)?")
-_SEP = re.compile(r" ?, ?| (?:กับ|และ) ")
+# since round 14 กับ/และ may be glued to the name after it ("ชื่อโสวัน กับสเรย")
+_SEP = re.compile(r" ?, ?| (?:กับ|และ) ?")
 _WORD = re.compile(r"[ก-ฮเ-ไ][ก-๙]{1,11}")
 _BREAK = re.compile(r"\n|[.!?] ")
 _WINDOW = 50
@@ -58,12 +59,25 @@ def foreign_name_lists(text: str, names: list[_Span]) -> list[_Span]:
             found.append(first)
             at = first[1]
         while (sep := _SEP.match(text, at)) is not None:
-            item = _name_at(text, sep.end(), lists)
+            item = _name_at(text, sep.end(), lists) or _between_names(text, sep.end(), lists)
             if item is None:
                 break
             found.append(item)
             at = item[1]
     return found
+
+
+def _between_names(text: str, at: int, lists: _NameLists) -> _Span | None:
+    """Since round 14: a word in the middle of the list, between two commas, when a name
+    follows the second: an item of a list is of its neighbours' kind, even one whose syllables
+    are words ("ซอวิน, เอเอมิ้น, ทูนละ, นันดาร์": ทูน "to carry on the head")."""
+    word = _whole_word(text, at)
+    if word is None or _closed_word(word.group(), lists) or word.group() in lists.words:
+        return None
+    comma = re.compile(r" ?, ?").match(text, word.end())
+    if comma is None or _name_at(text, comma.end(), lists) is None:
+        return None
+    return word.span()
 
 
 def _name_at(text: str, at: int, lists: _NameLists) -> _Span | None:

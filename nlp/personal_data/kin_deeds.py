@@ -30,15 +30,16 @@ from nlp.personal_data.cut import (
 from nlp.personal_data.kin_context import KIN
 from nlp.personal_data.known_names import _NOT_NAMES_AFTER_ROLE, _SLANG, _verb_like
 from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords
+from nlp.personal_data.name_parts import builds_names
 from nlp.personal_data.name_words import _AFTER_NAME, _FUNCTION_WORDS, _PARTICLES, _word_set
 from nlp.personal_data.role_names import _NOT_NICKNAME_STARTS, _PRONOUNS, _starts_word
-from nlp.personal_data.roles import _starts_a_place_name
-from nlp.personal_data.word_classes import ud_verbs
+from nlp.personal_data.roles import COMPOUNDS_AFTER, _starts_a_place_name
+from nlp.personal_data.word_classes import part_of_speech, ud_verbs
 
 # Ranks, village heads and the Isan elders and rude บัก, which a nickname follows as it follows ลุง.
 _RANKS = _word_set(
     """ผู้กอง ผู้หมวด สารวัตร จ่า ดาบ กำนัน ผู้ใหญ่บ้าน ผู้ใหญ่ พ่อหลวง ป้อหลวง แม่หลวง พ่อใหญ่ แม่ใหญ่
-    อสม. เสี่ย บัก โต๊ะครู โต๊ะอิหม่าม อิหม่าม หนาน อีหล่า พี่บ่าว หมวด"""
+    อสม. เสี่ย เถ้าแก่ บัก โต๊ะครู โต๊ะอิหม่าม อิหม่าม หนาน อีหล่า พี่บ่าว หมวด"""
 )
 _AT_START_ONLY = _word_set("บัง โต๊ะ")
 # A teacher or a doctor is followed by a subject or a field as often as by a name ("ครูพละ",
@@ -53,6 +54,7 @@ _PARENTS = _word_set("แม่ พ่อ")
 _CHILDREN = _word_set("ลูก ลูกชาย ลูกสาว")
 _WHEN_BEFORE = re.compile(r"(?:เมื่อวาน|คืนวาน|เมื่อคืน|เมื่อเช้า|ตอนนี้|วันนี้)$")
 _PERSON_ONLY = _AT_START_ONLY | _PARENTS | _TRADES | _CHILDREN | {"ตา"}
+_DONE_TO = KIN - _word_set("ตา น้า อา ย่า ปู่")
 # คุณ before a form of address, as one token ("ขอบ|คุณหมอ|เบิร์ด"): the polite form of the same.
 _POLITE = frozenset(f"คุณ{a}" for a in _word_set("หมอ ครู ลุง ป้า ยาย ตา น้า พี่ แม่ พ่อ"))
 ADDRESS = KIN | _RANKS | _PERSON_ONLY | _POLITE
@@ -78,6 +80,10 @@ _WHO = (
     # ดึก"), and a post taken up ("คุณบีมมาเป็นเจ้าหน้าที่ประชาสัมพันธ์")
     r"| (?:ครู|หมอ|พยาบาล)(?:เวร|ประจำ|ใหญ่|ที่|สอน|อนามัย)"
     r"|(?:มา)?เป็น(?:เจ้าหน้าที่|ครู|หมอ|พยาบาล|หัวหน้า|ผอ|ปลัด|นายก|ประธาน|ผู้ใหญ่บ้าน|กำนัน|อสม)"
+    # since round 14: set apart by a space, the writer's own relative ("ก๊ะเยาะ แม่ผม", "ลุงพร
+    # พ่อหนู"; not ตา, also an eye: "ตาผมเจ็บ")
+    r"| (?:แม่|พ่อ|ยาย|ปู่|ย่า|ลุง|ป้า|น้า|อา|เมีย|ผัว|สามี|ภรรยา|(?:ลูก|หลาน|พี่|น้อง)(?:สาว|ชาย)?)"
+    r"(?:ผม|หนู|ฉัน|ดิฉัน|กระผม|ข่อย|เรา)"
     r"|ชรบ|อปพร|อาสา(?:สมัคร|ชุมชน)|เจ้าของ(?:ร้าน|รีสอร์ท|บ้าน|หอ|อู่|ฟาร์ม|โรง|ที่|ตึก)|เป็นคน(?:ลาว|พม่า|เขมร|กัมพูชา|จีน|ญวน|มอญ)"
 )
 # Deeds only a person does or suffers.
@@ -91,7 +97,8 @@ _PERSON_DEEDS = (
     # since round 13: trapped in a house on fire, lying drunk ("ยายพิณยังอยู่ในบ้าน ออกไม่ได้")
     r"|(?:ยัง)?ติดอยู่ใน|ยังอยู่ใน(?:บ้าน|ห้อง)|นอนเมา|เมา(?:เหล้า|หลับ|ทุกวัน)"
     r"|หา(?:ปลา|ของป่า|หน่อไม้|เห็ด|กุ้ง|หอย)|ตกปลา|ทำนา|ทำสวน|ทำไร่|(?:กรีด|ตัด)ยาง"
-    r"|ไม่(?:ยอม|รับ|ให้|แจก|ซ่อม|เคย|สนใจ|ฟัง|จ่าย|คืน|ตอบ|เซ็น|ช่วย|ลงมา|มาทำงาน|อยู่เวร)"
+    # since round 14 also with the Isan and northern บ่ for ไม่ ("ตาสีบ่ยอมล่ามหมา")
+    r"|(?:ไม่|บ่)(?:ยอม|รับ|ให้|แจก|ซ่อม|เคย|สนใจ|ฟัง|จ่าย|คืน|ตอบ|เซ็น|ช่วย|ลงมา|มาทำงาน|อยู่เวร)"
     r"|โดน(?:รถ|งู|หมา|วัว|ควาย|ตี|ทำร้าย|ไล่|ต่อย|ตำรวจ|จับ|หลอก|โกง)|เลี้ยง(?:วัว|ควาย|หมู|ไก่|เป็ด|หลาน|แมว|หมา|สุนัข|นก|แพะ)"
     r"|ขาย(?:ข้าว|ขนม|ของ|ผัก|ผลไม้|ปลา|หมู|ไก่|ไข่|ส้มตำ|ก๋วยเตี๋ยว|ลอตเตอรี่|หวย|น้ำ|กาแฟ|ไอติม"
     r"|โรตี|ลูกชิ้น|ดอกไม้|พวงมาลัย|ผ้า|เสื้อ|รองเท้า|ยา|ปุ๋ย|ทุเรียน|มะม่วง|กล้วย|ปาท่องโก๋|โจ๊ก)"
@@ -100,6 +107,12 @@ _PERSON_DEEDS = (
 # nothing else.
 _DEEDS = r"ล้ม(?!ลุก|ละลาย)|หาย(?:ไป|ออก|จาก)|จมน้ำ|ตกน้ำ|ตกต้นไม้|(?:โดน|ถูก)(?!ต้อง|ใจ|มาก|ๆ| ?กว่า)"
 _WHO_NEXT = re.compile(rf" ?(?:{_WHO})")
+# Since round 14: what harmed a person, told with the passive โดน/ถูก and the one who did it.
+_HARMED = (
+    r"(?:โดน|ถูก)(?:รถ|งู|หมา|สุนัข|วัว|ควาย|ช้าง|ตี|ทำร้าย|ต่อย|ตำรวจ|จับ|หลอก|โกง|ขโมย|ปล้น|ฉก"
+    r"|มิจฉาชีพ|แก๊ง)"
+)
+_WHO_OR_HARMED_NEXT = re.compile(rf" ?(?:{_WHO}|{_HARMED})")
 _PERSON_NEXT = re.compile(rf" ?(?:{_WHO}|{_PERSON_DEEDS})")
 _ANY_NEXT = re.compile(rf" ?(?:{_WHO}|{_PERSON_DEEDS}|{_DEEDS})")
 
@@ -165,7 +178,17 @@ def kin_names_by_deeds(cut: _Cut, lists: _NameLists) -> list[_Span]:
             continue
         thanked = word in _POLITE and text.endswith("ขอบ", 0, start)  # ขอบ|คุณหมอ
         before = tokens[first - 1][0]
-        if not (at_start or thanked or after_when or before in _WHOSE or _starts_word(cut, start)):
+        # since round 14 also right after what a person does to another ("หมากัดน้องข้าวปั้น
+        # ลูกสาว…"), unless the word may be an eye or a syllable (ตา, น้า, อา, ย่า, ปู่)
+        done_to = before in lists.verbs and word in _DONE_TO
+        if not (
+            at_start
+            or thanked
+            or after_when
+            or done_to
+            or before in _WHOSE
+            or _starts_word(cut, start)
+        ):
             continue
         span = _name_after(cut, word, k + 1, lists)
         if span is not None:
@@ -219,7 +242,7 @@ def _name_after(cut: _Cut, address: str, j: int, lists: _NameLists) -> _Span | N
     if follows is None:
         return None
     # After a verb, or a name that is one, only the one token ("พ่อลืม|ลูก 3 ขวบ").
-    most = 1 if follows is _WHO_NEXT else _MOST_PIECES
+    most = 1 if follows is _WHO_NEXT or follows is _WHO_OR_HARMED_NEXT else _MOST_PIECES
     for size in range(1, most + 1):
         if j + size > len(tokens):
             return None
@@ -248,6 +271,10 @@ def _name_after(cut: _Cut, address: str, j: int, lists: _NameLists) -> _Span | N
 def _follows(address: str, name: str, lists: _NameLists) -> re.Pattern[str] | None:
     """What must come right after `name` after `address` for it to be a name, or None if it
     cannot be one."""
+    if name in COMPOUNDS_AFTER.get(address, ()):
+        return None
+    if _names_a_victim(name, lists):
+        return _WHO_OR_HARMED_NEXT
     if not _nickname_like(name, lists):
         return None
     listed = name in lists.nicknames or name in lists.first
@@ -257,7 +284,49 @@ def _follows(address: str, name: str, lists: _NameLists) -> re.Pattern[str] | No
     # A verb before a deed is one of two verbs in a row ("แม่ล้มหมดสติ", "ยายนอนติดเตียง").
     if name in ud_verbs() and not listed:
         return _WHO_NEXT
+    if address in _HEADS:
+        return _HEAD_NEXT
     return _PERSON_NEXT if address.removeprefix("คุณ") in _PERSON_ONLY else _ANY_NEXT
+
+
+# Since round 14: a verb that is also a syllable many given names are built of (พัน, เพิ่ม,
+# มั่น: `name_parts`), right before the passive โดน/ถูก and what harmed the person ("ตาพันโดน
+# วัวขวิด", "ยายเพิ่มโดนหลอก"). A verb used as such comes before a passive only when it needs no
+# object: a posture or a motion, waiting or enduring, studying or playing, a verb of feeling,
+# dreaming or seeming, an auxiliary or พอ "as soon as" ("ลุงยืนโดนรถชน", "ยายรอโดนหลอก", "ลุงทน
+# โดนด่า", "ยายกลัวโดนโกง", "ลุงฝันโดนงูกัด", "ยายเหมือนโดนหลอก", "พอโดนจับ"); those stay.
+_BEFORE_A_PASSIVE = _word_set(
+    """ยืน นั่ง นอน เดิน วิ่ง รอ พัก ลอย ว่าย ขี่ ขับ ข้าม ไป มา กลับ ออก เข้า ขึ้น ลง ตก หลง
+    วน สวน ลัด รำ ทน ชิน กลัว ยอม ฝัน เหมือน พอ เกือบ เคย เพิ่ง อยาก ชอบ เกลียด เบื่อ เผลอ ดัน
+    แอบ จะ ต้อง อาจ คง ยัง ก็ เลย มัก เริ่ม หา ตาม อยู่ เล่น เรียน ทำงาน เที่ยว ใส ไว"""
+)
+
+
+def _names_a_victim(name: str, lists: _NameLists) -> bool:
+    """A verb, no auxiliary or verb that may stand before a passive, that builds names (the
+    cheap tests first: most words after a form of address are no verb)."""
+    return (
+        _SHORTEST <= len(name) <= _LONGEST
+        and name[:1] in _WORD_START
+        and name not in _BEFORE_A_PASSIVE
+        and name not in _NOT_NAMES_AFTER_ROLE
+        and name not in _DESCRIBES
+        and name not in _FUNCTION_WORDS
+        and name not in _PARTICLES
+        and name not in _PRONOUNS
+        and name not in lists.nicknames
+        and name not in lists.first
+        and builds_names(name)
+        and not part_of_speech().get(name, "").startswith("XV")
+        and (name in ud_verbs() or _verb_like(name, lists))
+    )
+
+
+# Since round 14: a village's or a subdistrict's head and a nickname, then the village or the
+# subdistrict they head ("กำนันหมาน ต.ปากน้ำ", "ผู้ใหญ่บ้านเปี๊ยก ม.4").
+_HEADS = _word_set("กำนัน ผู้ใหญ่บ้าน ผู้ใหญ่ พ่อหลวง ป้อหลวง แม่หลวง")
+_HEAD_OF = r"(?:ต\.|ตำบล|ม\.|หมู่(?:ที่)? ?[0-9๐-๙]|หมู่บ้าน)"
+_HEAD_NEXT = re.compile(rf" ?(?:{_WHO}|{_PERSON_DEEDS}|{_DEEDS}|{_HEAD_OF})")
 
 
 def _glued_in_one_token(cut: _Cut, k: int, lists: _NameLists) -> list[_Span]:

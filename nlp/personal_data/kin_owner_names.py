@@ -26,13 +26,16 @@ from nlp.tokenise import segment
 # and since t39 the regions' forms of address ("เรือของบังหมาน", "บ้านพะตีดิโพ")
 _KIN = one_of((KIN - {"ไอ้"}) | _word_set("บัง เปาะ พะตี พะตี่ โก ก๊ะ เจ๊ะ แม่ใหญ่ พ่อใหญ่ อาแบ"))
 # A time right after the name still leaves it standing alone ("บ้านป้านวลทุกวัน").
-_TIME_AFTER = "ทุกวัน|ทุกคืน|ทุกเช้า|ทุกเย็น|เมื่อวาน|เมื่อคืน|เมื่อเช้า|ตั้งแต่"
+# Since round 14 also แล้ว "already" closing the clause ("น้ำเข้าบ้านพ่อใหญ่คำพันแล้ว แก…",
+# "ช้างกินอ้อยในไร่ลุงสมัยอีกแล้ว").
+_TIME_AFTER = "ทุกวัน|ทุกคืน|ทุกเช้า|ทุกเย็น|เมื่อวาน|เมื่อคืน|เมื่อเช้า|ตั้งแต่|(?:อีก)?แล้ว(?![ก-๙])"
 # Since round 12 also before what the house has or suffers told with มี or โดน ("ข้างบ้าน
 # ป้าสุนีย์มีรังต่อ", "บ้านลุงแดงโดนขโมย"; water and power stay: "บ้านป้าน้ำไม่ไหล").
 _HAS_AFTER = "(?:มี(?!ค่า|ชื่อ|ชีวิต|ปัญหา)|ไม่มี|โดน|ถูก(?!ต้อง|ใจ))(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
 _OWNED = trigger(
     "kin_owned",
-    rf"(?<!หมู่)(?<!ชาว)(?<!ชุมชน)(?<!สิ่ง)(?<!ข้าว)(?<!เรื่อง)(?:บ้าน|ของ|ร้าน)(?:ของ)?"
+    # since round 14 also a farm or an orchard ("ไร่ลุงสมัย", "สวนป้าแดง"; not ชาวไร่, ชาวสวน)
+    rf"(?<!หมู่)(?<!ชาว)(?<!ชุมชน)(?<!สิ่ง)(?<!ข้าว)(?<!เรื่อง)(?:บ้าน|ของ|ร้าน|ไร่|สวน)(?:ของ)?"
     rf"(?P<kin>{_KIN})(?P<name>[ก-๙]{{2,8}}?)"
     rf"(?=$|[^ก-๙]|{_TIME_AFTER}|(?P<has>{_HAS_AFTER})"
     rf"|(?:{one_of(_PARTICLES | _word_set('ค่ะ คะ ครับ นะ จ้า'))})(?:$|[^ก-๙]))",
@@ -52,7 +55,7 @@ _NOT_STARTS = tuple(_NOT_NAMES)
 _ANIMALS = "หมา|แมว|สุนัข|ไก่|วัว|ควาย|หมู|เป็ด|ห่าน|นก|แพะ|ม้า|ลิง"
 _ANIMAL_OWNED = trigger(
     "animal_owned",
-    rf"(?:{_ANIMALS})(?:ตัว[ก-๙]{{0,6}})?(?:บ้าน|ของ)(?:บ้าน)?(?P<kin>{_KIN})(?P<name>[ก-๙]{{1,8}}?)"
+    rf"(?:{_ANIMALS})(?:ตัว[ก-๙]{{0,6}})?(?:บ้าน|ของ)(?:บ้าน)?(?P<kin>{_KIN})?(?P<name>[ก-๙]{{1,8}}?)"
     r"(?= ?(?:เห่า|หอน|กัด|ขัน|ไล่(?:กัด|ขวิด|จิก)|ขวิด|จิก|ร้อง|ส่งเสียง|ขี้|คุ้ย|บุก|หลุด))",
 )
 _BEFORE_ANOTHER_VERB = _word_set(
@@ -61,9 +64,12 @@ _BEFORE_ANOTHER_VERB = _word_set(
 )
 
 
+_OWNING_WORDS = ("บ้าน", "ของ", "ร้าน", "ไร่", "สวน")
+
+
 def kin_owner_names(text: str) -> list[_Span]:
     """Nicknames after บ้าน, ของ or ร้าน and a kinship word, standing alone."""
-    if "บ้าน" not in text and "ของ" not in text and "ร้าน" not in text:
+    if not any(word in text for word in _OWNING_WORDS):
         return []
     lists = _name_lists()
     places = Gazetteer.load().forms
@@ -75,19 +81,25 @@ def kin_owner_names(text: str) -> list[_Span]:
             cut = cut or _Cut.of(text)  # "ของพี่จิม|มี่": มี must start a word of its own
             if m.end("name") not in cut.boundaries or m.start("has") not in cut.starts:
                 continue
-        if segment(text[m.start("kin") : m.end("name")])[0] != m.group("kin"):
+        if not _kin_starts(text[m.start("kin") : m.end("name")], m.group("kin")):
             continue  # "บ้านอายุ 70": อา is part of a word, not a kinship word
         first = segment(name)[0]  # "มี|หมา": a verb starts it
         if (
             name in places
             or name.startswith(_NOT_STARTS)  # "ริมน้ำ", "ตอนเย็น": one token
-            or not _nickname_like(name, lists)
+            or not (_nickname_like(name, lists) or name in lists.first)
             or not _may_start(first, lists)
         ):
             continue
         found.append(m.span("name"))
     for m in finditer("animal_owned", text):
         name = m.group("name")
+        if m.group("kin") is None:
+            # since round 14, with no kinship word a given name the lists hold that is no common
+            # word nor a place ("สุนัขของบ้านกิตติกัดเด็ก"; a village's is no one's: บ้านหนองบัว)
+            if name in lists.first and name not in lists.common and name not in places:
+                found.append(m.span("name"))
+            continue
         if (
             name in places
             or name in _BEFORE_ANOTHER_VERB
@@ -99,6 +111,17 @@ def kin_owner_names(text: str) -> list[_Span]:
             continue
         found.append(m.span("name"))
     return found
+
+
+def _kin_starts(words: str, kin: str) -> bool:
+    """Whether the tokeniser reads `kin` as the first word or words of `words` (พ่อ|ใหญ่|คำ|พัน;
+    not อา|ยุ in "อายุ")."""
+    joined = ""
+    for piece in segment(words):
+        joined += piece
+        if len(joined) >= len(kin):
+            return joined == kin
+    return False
 
 
 def _owned_name(name: str, lists: _NameLists) -> bool:

@@ -28,7 +28,7 @@ from nlp.personal_data.name_features import Token, _facts, features, tokens_of
 from nlp.personal_data.name_scores import UNSCORABLE, NameScorer
 from nlp.personal_data.name_words import _FUNCTION_WORDS, _PARTICLES, _word_set
 from nlp.personal_data.role_names import _PRONOUNS
-from nlp.personal_data.roles import _ROLE_WORDS
+from nlp.personal_data.roles import _ROLE_WORDS, COMPOUNDS_AFTER
 from nlp.text_model import ModelIntegrityError
 
 MODEL_FILE = "names.crfsuite"
@@ -151,6 +151,7 @@ def spans_from(tokens: list[Token], probs: list[float], at: float) -> list[tuple
         for first, last in runs
         if not _named_place(tokens, first)
         and not _address_inside_a_word(tokens, first)
+        and not _compound_with_address(tokens, first)
         and _could_be_a_name(tokens[first : last + 1])
     ]
 
@@ -208,6 +209,12 @@ def _address_inside_a_word(tokens: list[Token], first: int) -> bool:
     glued_before = k >= 1 and not tokens[k][3] and tokens[k - 1][2] == tokens[k][1]
     before = tokens[k - 1][0][-1] if glued_before else ""
     return bool(before and before in not_before) or tokens[first][0][0] in not_after
+
+
+def _compound_with_address(tokens: list[Token], first: int) -> bool:
+    """Since round 14: whether the run from token `first` makes the form of address before it a
+    compound that names no one (`roles.COMPOUNDS_AFTER`: เถ้าแก่|น้อย, a young entrepreneur)."""
+    return first >= 1 and tokens[first][0] in COMPOUNDS_AFTER.get(tokens[first - 1][0], ())
 
 
 @lru_cache(maxsize=16)

@@ -60,9 +60,10 @@ _NICKNAME_BEFORE_REAL = re.compile(
     r"(?:หรือ|,) ?ชื่อจริง"
 )
 # Since round 12, a bracket saying the word before it is a name: "น้องวุ้นเส้น (ชื่อเล่นจริงๆ ค่ะ)",
-# "ลุงแหวง (ชื่อเล่น)", "ป้าเอ๋ (นามสมมติ)".
+# "ลุงแหวง (ชื่อเล่น)", "ป้าเอ๋ (นามสมมติ)"; since round 14 also after ชื่อ ("คนข้างบ้านชื่อเสือ
+# (ชื่อจริงนะ)": the bracket says the tiger is the man's name).
 _NAME_BEFORE_BRACKET = re.compile(
-    rf"(?:(?<![ก-๙])|(?<=ผม)|(?<=หนู))(?:{KIN_PATTERN}|คุณ)(?P<name>[ก-๙]{{2,10}}) ?[(（]"
+    rf"(?:(?:(?<![ก-๙])|(?<=ผม)|(?<=หนู))(?:{KIN_PATTERN}|คุณ)|ชื่อ ?)(?P<name>[ก-๙]{{2,10}}) ?[(（]"
     r" ?(?:ชื่อเล่น|ชื่อจริง|นามแฝง|นามสมมติ|ชื่อสมมติ)"
 )
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f'\-]+(?: [A-Z][A-Za-z\u00c0-\u024f'\-]+){0,2}")

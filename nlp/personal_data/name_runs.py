@@ -113,6 +113,7 @@ def _name_run(
             word_end > after
             and word_end - after <= _LONGEST_SURNAME
             and (word_end == len(text) or text[word_end] not in "ๆฯ")
+            and not _abbreviation(text, after, word_end)
         )
         # After ชื่อ and a kinship word a nickname comes, seldom a surname ("ชื่อน้องต้นข้าว หาย…").
         guessed_ok = (strong or listed_first) and not after_kin
@@ -128,6 +129,15 @@ def _name_run(
     if needs_surname and not listed_first:
         return None
     return start, end
+
+
+# Since round 14: a short word and a dot after a name is where the person works, no surname
+# ("ร.ต.อ.หญิงปาริชาติ สภ.แม่สาย", "นพ.วิชัย รพ.ลำพูน", "ปลัดสมศักดิ์ อบต.นาดี").
+_ABBREVIATION_LONGEST = 4
+
+
+def _abbreviation(text: str, start: int, end: int) -> bool:
+    return end - start <= _ABBREVIATION_LONGEST and text[end : end + 1] == "."
 
 
 def _reads_as_words(word: str, lists: _NameLists) -> bool:

@@ -22,7 +22,12 @@ NOT_A_NAME_AFTER_LABEL = _word_set(
 )
 
 # Kinship words of the regions a nickname follows: Chinese-Thai, northern, Isan, the south.
-_REGIONAL_KIN = _word_set("อาแปะ อาซิ้ม อาเจ็ก อาอึ้ม ซ้อ พ่ออุ๊ย ป้ออุ๊ย แม่อุ๊ย อ้าย เอื้อย ก๊ะ")
+# Since round 14 the northern ปี้ (elder brother or sister) and อุ้ย as often spelt with ้
+# ("แม่อุ้ยศรีนวล").
+_REGIONAL_KIN = _word_set(
+    """อาแปะ อาซิ้ม อาเจ็ก อาอึ้ม ซ้อ พ่ออุ๊ย ป้ออุ๊ย แม่อุ๊ย พ่ออุ้ย ป้ออุ้ย แม่อุ้ย ปี้ อ้าย เอื้อย
+    ก๊ะ"""
+)
 
 # Titles that always introduce a name (as their own word); the weaker ones are in titled_names.
 _STRONG_TITLES = frozenset(

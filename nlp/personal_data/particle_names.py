@@ -36,6 +36,9 @@ _CALLED_BEFORE_PARTICLE = re.compile(
 )
 # After หน่อย: a particle, a question or a "can" ends a request ("ชื่อหน่อยได้ไหม").
 _REQUEST_ENDS = _word_set("ได้ ไหม มั้ย นะ ครับ ค่ะ คะ คับ จ้า จ้ะ ด้วย เถอะ สิ ซิ ที ก่อน")
+# Since round 14 also before how to reach the person ("เจ้าของชื่อเจ๊หน่อย ไลน์ …"): a request
+# asks for the contact too ("ขอชื่อหน่อย เบอร์ด้วย"), which _ASKED leaves out.
+_CONTACT = _word_set("ไลน์ เบอร์ โทร ติดต่อ เฟส เฟซ ไอดี")
 _WINDOW = 40
 _BREAK = re.compile(r"\n|[.!?] ")
 
@@ -67,7 +70,7 @@ def _called_nickname(text: str) -> list[_Span]:
         following = segment(text[at : at + 12])[0] if at < len(text) else ""
         if following in _REQUEST_ENDS or not _is_thai(following):
             continue
-        if following in lists.predicates or following in ud_verbs():
+        if following in lists.predicates or following in ud_verbs() or following in _CONTACT:
             found.append(m.span("name"))
     return found
 

@@ -39,8 +39,11 @@ from nlp.personal_data.latin_names import _LATIN_NAME_TRIGGER, _latin_names
 from nlp.personal_data.learnt_names import CAREFUL, EAGER, learnt_names, may_name_someone
 from nlp.personal_data.learnt_names import warm_up as _warm_up_tagger
 from nlp.personal_data.line_ids import _line_ids
+from nlp.personal_data.malay_names import malay_names
+from nlp.personal_data.migrant_names import migrant_names
 from nlp.personal_data.name_labels import name_labels
 from nlp.personal_data.name_lists import _name_lists, _stopwords
+from nlp.personal_data.name_parts import builds_names
 from nlp.personal_data.names import _names
 from nlp.personal_data.numbers import _numbers
 from nlp.personal_data.opening_names import opening_names
@@ -63,10 +66,12 @@ from nlp.personal_data.self_introductions import (
 )
 from nlp.personal_data.spelt_names import spelt_names
 from nlp.personal_data.spoken_numbers import _spoken_numbers, may_be_spoken
+from nlp.personal_data.thanked_names import thanked_names
 from nlp.personal_data.titled_names import _has_title
 from nlp.personal_data.unlisted_titled_names import unlisted_titled_names
 from nlp.personal_data.work_permits import TRIGGER as _PERMIT_TRIGGER
 from nlp.personal_data.work_permits import work_permits
+from nlp.personal_data.wrapped_phones import wrapped_phones
 
 MASKS: dict[PersonalDataKind, str] = {
     PersonalDataKind.NATIONAL_ID: "[เลขบัตรประชาชน]",
@@ -144,6 +149,8 @@ def redact(text: str, *, learnt: bool = True) -> Redaction:
         if _HOUSE_TRIGGER.search(text):
             found += _house_numbers(ascii_digits)
         found += record_numbers(ascii_digits)
+        if "\n" in text:
+            found += wrapped_phones(ascii_digits)
         if _PERMIT_TRIGGER.search(text):
             found += work_permits(ascii_digits)
     if may_be_spoken(text, has_latin=has_latin):
@@ -198,7 +205,8 @@ def _names_without_titles(text: str, *, has_latin: bool) -> list[PersonalDataSpa
         found += family_names(text)
     if has_latin and _LATIN_NAME_TRIGGER.search(text):
         found += _latin_names(text)
-    found += _as_names(lao_names(text) + foreign_introductions(text))
+    found += _as_names(lao_names(text) + foreign_introductions(text) + malay_names(text))
+    found += _as_names(thanked_names(text) + migrant_names(text))
     if "ผม" in text or "ดิฉัน" in text or "หนู" in text:
         found += _self_introductions(text) + _as_names(glued_full_names(text))
     if "ชื่อ" in text or "ซื่อ" in text or "เอง" in text:
@@ -291,11 +299,13 @@ _ENDS_POLITELY = re.compile(r"(?:ค่ะ|ครับ|คับ|จ้า)[\s.
 
 
 def warm_up() -> None:
-    """Load the name lists, stop words, province names and tokeniser dictionary now, not on the
-    first message that needs them (the pipeline calls this while loading)."""
+    """Load the name lists, stop words, province names, the syllables of given names and the
+    tokeniser dictionary now, not on the first message that needs them (the pipeline calls this
+    while loading)."""
     _name_lists()
     _stopwords()
     _province_pattern()
+    builds_names("พร")  # the counts of the syllables given names are built of
     _warm_up_tagger()
     redact("นายสมชาย ใจดี โทร 0812345678 รถทะเบียน กข 1234 กรุงเทพมหานคร ลุงแดง John Smith")
 

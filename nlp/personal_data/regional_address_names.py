@@ -26,6 +26,7 @@ import re
 from nlp.gazetteer import Gazetteer
 from nlp.personal_data.cut import _Cut, _is_thai, _Span
 from nlp.personal_data.kin_deeds import _DESCRIBES, _PERSON_DEEDS, _WHO
+from nlp.personal_data.known_names import _NUMBER_WORDS
 from nlp.personal_data.name_lists import _name_lists, _NameLists, _stopwords, unknown_word
 from nlp.personal_data.name_words import (
     _AFTER_NAME,
@@ -122,6 +123,8 @@ def _name_at(
         if not _is_thai(text[end - 1]) or text[end - 1] in "ๆฯ":
             break
         name = text[at:end]
+        if name in _NUMBER_WORDS and name in lists.nicknames and _WHO_NEXT.match(text, end):
+            return at, end  # since round 14: "ไอ้บ่าวหนึ่งลูกป้าเขียว", no count (no classifier)
         if not _may_be_a_name(name, lists):
             continue
         # A verb or a stop word as the name needs who the person is after it.

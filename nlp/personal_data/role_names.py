@@ -34,15 +34,16 @@ from nlp.tokenise import segment
 
 # Kinship words that also name things and pets (น้องหมา, น้องโซดา, พี่ท้องเสีย in ads and
 # banter): a nickname of two words after them needs a word after it that says who the person is.
-_THINGS_TOO = _word_set("น้อง พี่ เจ๊ เฮีย ป๋า เสี่ย")
+_THINGS_TOO = _word_set("น้อง พี่ เจ๊ เฮีย ป๋า เสี่ย เถ้าแก่")
 # Kinship words the tokeniser may leave glued to a nickname it does not know ("เจ๊เกียว").
 _GLUED_KIN = _word_set("ลุง ป้า ยาย พี่ น้อง เจ๊ เฮีย ป๋า")
 _PRONOUNS = _word_set("ดิฉัน ผม ฉัน เรา หนู เขา เค้า มัน แก เธอ กู มึง")
 
 # Lanes, markets and bridges named after someone: the name is a landmark officials need. Not
 # shops: "ร้านส้มตำป้าแต๋ว" names the woman who runs it, and "ร้านส้มตำป้า[ชื่อ]" still
-# tells officials where. Not after ประธาน/กรรมการ, where ชุมชน is part of a role.
-_LANDMARK_WORDS = _word_set("ซอย ซ. ตลาด ตลาดนัด หมู่บ้าน ชุมชน สะพาน คลอง")
+# tells officials where. Not after ประธาน/กรรมการ, where ชุมชน is part of a role. Since round 14
+# also temples, many named after the elder who gave the land ("วัดยายร่ม", "วัดป้าโค").
+_LANDMARK_WORDS = _word_set("ซอย ซ. ตลาด ตลาดนัด หมู่บ้าน ชุมชน สะพาน คลอง วัด")
 _ROLE_BEFORE_LANDMARK = _word_set("ประธาน กรรมการ")
 
 # What a word after a kinship word starts with when it names a kind of person, a job or a

@@ -61,12 +61,20 @@ _ROLE_WORDS: dict[str, tuple[str, str]] = {
     "ยาย": ("ข", ""),
     "ย่า": ("", "น"),
     "เสี่ย": ("", "ง"),
+    # since round 14 the Chinese-Thai เถ้าแก่ (a shop's or a works' owner), as เสี่ย
+    "เถ้าแก่": ("", ""),
+    # the northern ปี้, not the end of a loanword or an idiom ("แฮปปี้", "ก๊อปปี้", "ป่นปี้")
+    # nor ปี้ง (grilled, misspelt)
+    "ปี้": ("ปบน", "ง"),
 }
+# Since round 14: words that make a role word a compound that names no one: เถ้าแก่น้อย (a young
+# entrepreneur, and a snack's brand), เถ้าแก่เนี้ย (the owner's wife).
+COMPOUNDS_AFTER: dict[str, tuple[str, ...]] = {"เถ้าแก่": ("น้อย", "เนี้ย")}
 # Role words that a nickname no list knows may follow ("น้องมายด์", "หมอเบิร์ท"); not ตา, น้า,
 # ย่า, ปู่ (see _role_names) nor official titles, which are followed by given names.
 _NICKNAME_ROLES = (
     _word_set(
-        "ลุง ป้า ยาย พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง เสี่ย ครู หมอ อาจารย์ พ่อหลวง ป้อหลวง แม่หลวง"
+        "ลุง ป้า ยาย พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง เสี่ย เถ้าแก่ ครู หมอ อาจารย์ พ่อหลวง ป้อหลวง แม่หลวง"
         " พยาบาล อิหม่าม พลทหาร"
     )
     | _REGIONAL_KIN
@@ -76,7 +84,7 @@ _NICKNAME_ROLES = (
 # Not ครู, หมอ, อาจารย์: a subject or a field follows them ("ครูพละ", "หมอฟัน").
 # The Isan พ่อใหญ่/แม่ใหญ่ are a village's elders.
 _COMPOUND_NICKNAME_ROLES = (
-    _word_set("ลุง ป้า ยาย ตา พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง เสี่ย พ่อหลวง ป้อหลวง แม่หลวง พ่อใหญ่ แม่ใหญ่")
+    _word_set("ลุง ป้า ยาย ตา พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง เสี่ย เถ้าแก่ พ่อหลวง ป้อหลวง แม่หลวง พ่อใหญ่ แม่ใหญ่")
     | _REGIONAL_KIN
 )
 # Kinship words and ranks glued to a given name that is mostly a common word ("ลุงสมบัติ",
@@ -84,14 +92,14 @@ _COMPOUND_NICKNAME_ROLES = (
 # Wisesight texts those take a field or an institution ("เจ้าหน้าที่รัฐ", "ผู้อำนวยการพรรค",
 # "หมอประสาท", "อาจารย์ปรัชญา", "ครูเอกชน").
 _COMMON_NAME_ROLES = (
-    _word_set("ลุง ป้า ยาย ตา น้า ย่า ปู่ พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง เสี่ย จ่า ดาบ อสม. พ่อใหญ่ แม่ใหญ่")
+    _word_set("ลุง ป้า ยาย ตา น้า ย่า ปู่ พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง เสี่ย เถ้าแก่ จ่า ดาบ อสม. พ่อใหญ่ แม่ใหญ่")
     | _REGIONAL_KIN
 )
 
 
 # Kinship words a shopkeeper's nickname follows before the shop ("เจ๊หน่อยร้านข้าวแกง",
 # "น้าค่อมร้านซ่อมรถ"): any Thai word glued on may be the nickname when ร้าน comes right after.
-_SHOP_KIN = _word_set("ลุง ป้า ยาย ตา น้า พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง เสี่ย") | _REGIONAL_KIN
+_SHOP_KIN = _word_set("ลุง ป้า ยาย ตา น้า พี่ น้อง เจ๊ เฮีย ป๋า อาม่า อากง เสี่ย เถ้าแก่") | _REGIONAL_KIN
 _SHOP_WINDOW = 12
 # A mother or a father named, unless แม่/พ่อ starts a place's name ("อ.แม่แตง", "แม่ลาว").
 _PARENTS = _word_set("แม่ พ่อ")
@@ -129,6 +137,8 @@ def _roles(text: str) -> list[_Role]:
         if (start > 0 and text[start - 1] in not_before) or (
             end < len(text) and text[end] in not_after
         ):
+            continue
+        if text.startswith(COMPOUNDS_AFTER.get(word, ()), end):
             continue
         if start in found and found[start].end >= end:
             continue

@@ -85,6 +85,15 @@ _UNLISTED_FULL_NAME = re.compile(
 )
 
 
+# Since round 14: a listed nickname that is also an adjective or a verb (ดำ "black", ขาว), when
+# the message opens with it and after the particle comes the writer's trade ("ผมดำครับ คนขับ
+# กระบะส่งผัก"): hair is black, it drives nothing ("ผมขาวครับ เป็นคนแก่แล้ว" stays).
+_TRADE_AFTER = re.compile(
+    r" ?(?:นะ)?(?:ครับ|ค่ะ|คะ|คับ|จ้า)[ ,]*(?:คน(?:ขับ|ขาย|เก็บ|ส่ง|สวน|งาน)|แม่ค้า|พ่อค้า"
+    r"|เจ้าของ|ลูกจ้าง|พนักงาน|อสม|ชาวบ้าน|ลูกบ้าน|ช่าง|ไรเดอร์|วินมอ)"
+)
+
+
 def _self_introductions(text: str) -> list[PersonalDataSpan]:
     lists = _name_lists()
     found = [
@@ -109,6 +118,8 @@ def _self_introductions(text: str) -> list[PersonalDataSpan]:
             listed = _PARTICLE_OR_CONTACT.match(text, m.end()) is not None and not (
                 name in lists.predicates or name in lists.adjectives or name in ud_verbs()
             )
+        if not listed and name in lists.nicknames and m.start() == len(text) - len(text.lstrip()):
+            listed = _TRADE_AFTER.match(text, m.end()) is not None
         common = name in lists.common and not _CONTACT_AFTER.match(text, m.end())
         if listed and not common and name not in _stopwords() and name not in _AFTER_NAME:
             found.append(PersonalDataSpan(PersonalDataKind.PERSON_NAME, m.start("name"), m.end()))
