@@ -24,6 +24,32 @@ from tests.fixtures.databases import BACKENDS, DatabaseTemplate, build_template
 
 use_cheapest_hashing_for_tests()  # accounts made by the hundred; a test of the cost is below
 
+# Modules whose tests take minutes between them (trainings, fault runs, CLI subprocesses) and use
+# no test database. pytest puts them after the database tests, so with pytest-xdist they began
+# in the last minutes and one process worked on alone while the others had finished (a tail of
+# 1–2 minutes). Run first, they overlap the database tests. Whole modules are moved, in their
+# own order, so their module-scoped fixtures (the one training of tests/nlp/test_training.py)
+# are still made once.
+LONG_MODULES_FIRST = (
+    "tests/nlp/test_training.py",
+    "tests/bot/test_faults_during_a_burst.py",
+    "tests/siang/test_cli.py",
+    "tests/siang/test_cli_nlp.py",
+)
+
+
+@pytest.hookimpl(trylast=True)  # after pytest groups the tests by database backend
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        module = item.nodeid.split("::", 1)[0]
+        return (
+            LONG_MODULES_FIRST.index(module)
+            if module in LONG_MODULES_FIRST
+            else len(LONG_MODULES_FIRST)
+        )
+
+    items.sort(key=rank)  # stable: every other test keeps its place
+
 
 @pytest.fixture(scope="session", params=BACKENDS)
 def database_template(

@@ -2,18 +2,48 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 
+from siang.app import create_app
+from siang.settings import Settings
+from storage.database import Database
+from tests.fixtures.databases import DatabaseTemplate
 
-@pytest.fixture
-async def schema(client: httpx.AsyncClient) -> dict[str, Any]:
-    response = await client.get("/openapi.json")
-    assert response.status_code == 200
-    document: dict[str, Any] = response.json()
-    return document
+
+@pytest.fixture(scope="module")
+async def schema(
+    database_template: DatabaseTemplate, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[dict[str, Any]]:
+    """The document the app serves at /openapi.json, fetched once a module on each backend: it
+    is the same for every test, and each test's own app took about half a second to make it."""
+    folder = tmp_path_factory.mktemp("openapi")
+    url = database_template.clone(folder)
+    database = Database(url)
+    settings = Settings(
+        _env_file=None,
+        environment="test",
+        database_url=url,
+        media_dir=folder / "media",
+        scheduler_enabled=False,
+    )
+    app = create_app(settings, database=database)
+    try:
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=app), base_url="http://siang.test"
+            ) as client,
+        ):
+            response = await client.get("/openapi.json")
+        assert response.status_code == 200
+        yield response.json()
+    finally:
+        await database.dispose()
+        database_template.drop(url)
 
 
 def _operations(schema: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
