@@ -64,12 +64,9 @@ _BEFORE_ANOTHER_VERB = _word_set(
 )
 
 
-_OWNING_WORDS = ("บ้าน", "ของ", "ร้าน", "ไร่", "สวน")
-
-
 def kin_owner_names(text: str) -> list[_Span]:
     """Nicknames after บ้าน, ของ or ร้าน and a kinship word, standing alone."""
-    if not any(word in text for word in _OWNING_WORDS):
+    if not ("บ้าน" in text or "ของ" in text or "ร้าน" in text or "ไร่" in text or "สวน" in text):
         return []
     lists = _name_lists()
     places = Gazetteer.load().forms

@@ -37,8 +37,10 @@ _LONGEST = 16
 
 def migrant_names(text: str) -> list[_Span]:
     """Names before ชาว and a people, and after a migrant's paper and ของ."""
+    found: list[_Span] = []
+    if "ของ" not in text and "ชาว" not in text:
+        return found
     lists = _name_lists()
-    found = []
     for m in finditer("paper_owner", text):
         name = m.group("name")
         if listed_name(name, lists) or _may_be_name(name, lists, second=False):
